@@ -1,0 +1,3 @@
+"""gptel-diagnose: explains failed gptel requests."""
+
+__version__ = "0.1.0"

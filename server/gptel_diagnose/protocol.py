@@ -1,0 +1,234 @@
+"""The wire contract: pydantic models of every params and result, in one place.
+
+Field names here are stable; tests outside the project rely on them.  Add fields freely,
+never rename or remove one.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, JsonValue, field_validator
+
+Category = Literal[
+    "auth.missing_key",
+    "auth.invalid_key",
+    "auth.permission",
+    "billing.quota_exhausted",
+    "rate_limit",
+    "model.not_found",
+    "request.context_length",
+    "request.invalid_parameter",
+    "request.streaming_unsupported",
+    "server.overloaded",
+    "network.dns",
+    "network.connection_refused",
+    "network.timeout",
+    "network.tls",
+    "network.proxy",
+    "response.malformed",
+    "endpoint.wrong",
+    "content_policy",
+    "config.backend",
+    "unknown",
+]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+Applicability = Literal["safe", "unsafe", "display-only"]
+Severity = Literal["error", "warning", "info"]
+
+# Deeper provider payloads than this are rejected as invalid params: no real error object
+# nests this far, and the limit keeps the engine's walk cheap and bounded.
+MAX_PAYLOAD_DEPTH = 32
+
+
+class ParamsError(ValueError):
+    """Params that validate but name something that does not exist: a -32602 on the wire."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class _In(BaseModel):
+    """Params: unknown keys are ignored, so older servers accept newer companions."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of VALUE, stopping early once LIMIT is passed."""
+    depth, frontier = 0, [value]
+    while frontier and depth <= limit:
+        children: list[Any] = []
+        for item in frontier:
+            if isinstance(item, dict):
+                children.extend(item.values())
+            elif isinstance(item, list):
+                children.extend(item)
+        if not children:
+            break
+        depth, frontier = depth + 1, children
+    return depth
+
+
+class ErrorInfo(_In):
+    """What gptel recorded about the failure (its info plist), each field optional."""
+
+    status: str | None = None
+    http_status: str | int | None = None
+    error: JsonValue = None
+    curl_exit_code: int | None = None
+    displayed: str | None = None
+
+    @field_validator("error")
+    @classmethod
+    def _bounded_depth(cls, value: JsonValue) -> JsonValue:
+        if _depth(value, MAX_PAYLOAD_DEPTH) > MAX_PAYLOAD_DEPTH:
+            raise ValueError(f"nested deeper than {MAX_PAYLOAD_DEPTH} levels")
+        return value
+
+
+class BackendInfo(_In):
+    """The gptel backend the request used.  Never carries the key itself."""
+
+    name: str | None = None
+    kind: str | None = None
+    type: str | None = None
+    host: str | None = None
+    protocol: str | None = None
+    endpoint: str | None = None
+    stream: bool | None = None
+    has_key: bool | None = None
+    key_has_whitespace: bool | None = None
+    models: list[str] | None = None
+
+
+class RequestInfo(_In):
+    """gptel's settings for the failed request."""
+
+    model: str | None = None
+    stream: bool | None = None
+    use_curl: bool | None = None
+    entry: str | None = None
+    temperature: float | None = None
+    max_tokens: int | None = None
+    proxy: bool | None = None
+    log_level: str | None = None
+    gptel_version: str | None = None
+    emacs_version: str | None = None
+    curl_version: str | None = None
+
+
+class DiagnoseParams(_In):
+    error: ErrorInfo
+    backend: BackendInfo = Field(default_factory=BackendInfo)
+    request: RequestInfo = Field(default_factory=RequestInfo)
+    locale: str | None = None
+
+    @field_validator("backend", "request", mode="before")
+    @classmethod
+    def _null_is_empty(cls, value: Any) -> Any:
+        # Elisp sends nil (JSON null) for an absent plist.
+        return {} if value is None else value
+
+
+class Fix(_Out):
+    """One remedy.  A `setq` is data: an allowlisted variable and an Elisp literal as text."""
+
+    title: str
+    applicability: Applicability
+    variable: str | None = None
+    value: str | None = None
+    command: str | None = None
+    url: str | None = None
+
+
+class Diagnosis(_Out):
+    category: Category
+    rule: str
+    rule_name: str
+    severity: Severity
+    summary: str
+    explanation: str
+    steps: list[str]
+    fixes: list[Fix]
+    docs: list[str]
+    retryable: bool
+    retry_after: float | None = None
+    provider: str | None = None
+    locale: str = "en"
+
+
+class InitializeParams(_In):
+    process_id: int | None = Field(
+        default=None, validation_alias=AliasChoices("process_id", "processId")
+    )
+    locale: str | None = None
+
+
+class ServerInfo(_Out):
+    name: str
+    version: str
+
+
+class InitializeResult(_Out):
+    server_info: ServerInfo
+    methods: list[str]
+    categories: list[str]
+
+
+class RulesParams(_In):
+    locale: str | None = None
+
+
+class ExplainParams(_In):
+    rule: str
+    locale: str | None = None
+
+
+class RuleFix(_Out):
+    title: str
+    applicability: Applicability
+    variable: str | None = None
+    value: str | None = None
+    command: str | None = None
+    url: str | None = None
+
+
+class RuleExample(_Out):
+    params: dict[str, JsonValue]
+    source: str
+
+
+class RuleSummary(_Out):
+    code: str
+    name: str
+    category: Category
+    providers: list[str]
+    summary: str
+
+
+class RuleList(_Out):
+    rules: list[RuleSummary]
+
+
+class RuleDoc(_Out):
+    code: str
+    name: str
+    category: Category
+    providers: list[str]
+    severity: Severity
+    retryable: bool
+    summary: str
+    explanation: str
+    steps: list[str]
+    fixes: list[RuleFix]
+    docs: list[str]
+    examples: list[RuleExample]
+    markdown: str

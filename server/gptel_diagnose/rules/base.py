@@ -1,0 +1,173 @@
+"""The shape of a rule.  Rules are data; `engine.classify` is the one thing that runs them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..protocol import Applicability, Category, Severity
+
+# Variables a fix may set.  The companion keeps its own copy of this list and refuses
+# anything else, whatever the server says.
+SETTABLE = frozenset(
+    {
+        "gptel-stream",
+        "gptel-model",
+        "gptel-use-curl",
+        "gptel-proxy",
+        "gptel-log-level",
+        "gptel-temperature",
+        "gptel-max-tokens",
+        "gptel-curl-extra-args",
+        "gptel-use-tools",
+        "gptel-use-context",
+        "gptel-track-media",
+        "gptel-include-reasoning",
+        "gptel-cache",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    """A remedy.  Texts may use the placeholders of `engine.placeholders`."""
+
+    title: str
+    applicability: Applicability
+    variable: str | None = None
+    value: str | None = None
+    command: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.variable is not None and self.variable not in SETTABLE:
+            raise ValueError(f"{self.variable} is not a settable gptel option")
+        if (self.variable is None) != (self.value is None):
+            raise ValueError("a setq fix needs both a variable and a value")
+
+
+def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE | re.DOTALL) if pattern else None
+
+
+@dataclass(frozen=True)
+class Match:
+    """When a rule applies.  Every condition given must hold; an empty one is not checked.
+
+    http      HTTP status codes.
+    providers provider kinds (openai, anthropic, gemini, ollama, ...).
+    codes     error type/code/status strings, any of them (lower case).
+    params    the error's `param` field, any of them (lower case).
+    text      regex searched in the error's text (lower-cased).
+    not_text  regex that must not match.
+    curl      curl exit codes.
+    gptel     gptel's own failure kinds (see `facts._gptel_kinds`).
+    not_gptel gptel failure kinds that must be absent.
+    host      regex on the backend host.
+    local     the host is (or is not) loopback.
+    stream    the request streamed (or not).
+    use_curl  the request went through curl (or url-retrieve).
+    no_http   there was no HTTP status at all.
+    """
+
+    http: frozenset[int] = frozenset()
+    providers: frozenset[str] = frozenset()
+    not_providers: frozenset[str] = frozenset()
+    codes: frozenset[str] = frozenset()
+    params: frozenset[str] = frozenset()
+    text: str | None = None
+    not_text: str | None = None
+    curl: frozenset[int] = frozenset()
+    gptel: frozenset[str] = frozenset()
+    not_gptel: frozenset[str] = frozenset()
+    host: str | None = None
+    local: bool | None = None
+    stream: bool | None = None
+    use_curl: bool | None = None
+    no_http: bool | None = None
+    text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    not_text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    host_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text_re", _compile(self.text))
+        object.__setattr__(self, "not_text_re", _compile(self.not_text))
+        object.__setattr__(self, "host_re", _compile(self.host))
+
+
+def match(
+    *,
+    http: int | tuple[int, ...] = (),
+    providers: str | tuple[str, ...] = (),
+    not_providers: str | tuple[str, ...] = (),
+    codes: str | tuple[str, ...] = (),
+    params: str | tuple[str, ...] = (),
+    curl: int | tuple[int, ...] = (),
+    gptel: str | tuple[str, ...] = (),
+    not_gptel: str | tuple[str, ...] = (),
+    **rest: Any,
+) -> Match:
+    """Build a `Match`, accepting a single value where a set is expected."""
+
+    def many(value: Any) -> frozenset[Any]:
+        return frozenset(value if isinstance(value, tuple) else (value,))
+
+    return Match(
+        http=many(http),
+        providers=many(providers),
+        not_providers=many(not_providers),
+        codes=frozenset(c.lower() for c in many(codes)),
+        params=frozenset(p.lower() for p in many(params)),
+        curl=many(curl),
+        gptel=many(gptel),
+        not_gptel=many(not_gptel),
+        **rest,
+    )
+
+
+@dataclass(frozen=True)
+class Example:
+    """A real failure the rule explains: the params gptel-diagnose receives, and its source."""
+
+    error: dict[str, Any]
+    source: str
+    backend: dict[str, Any] = field(default_factory=dict)
+    request: dict[str, Any] = field(default_factory=dict)
+
+    def params(self) -> dict[str, Any]:
+        return {"error": self.error, "backend": self.backend, "request": self.request}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One diagnosis: stable code, the category it reports, when it applies and what to say.
+
+    `code` is never reused once published.  `priority` orders overlapping rules: the most
+    specific rule that matches wins (higher first; ties keep catalogue order).
+    """
+
+    code: str
+    name: str
+    category: Category
+    when: Match | tuple[Match, ...]
+    summary: str
+    explanation: str
+    steps: tuple[str, ...]
+    fixes: tuple[FixSpec, ...] = ()
+    docs: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    severity: Severity = "error"
+    retryable: bool = False
+    priority: int = 50
+
+    @property
+    def whens(self) -> tuple[Match, ...]:
+        return self.when if isinstance(self.when, tuple) else (self.when,)
+
+    @property
+    def providers(self) -> tuple[str, ...]:
+        """The providers the rule is specific to, or ("any",)."""
+        if any(not when.providers for when in self.whens):
+            return ("any",)
+        return tuple(sorted(set().union(*(when.providers for when in self.whens))))

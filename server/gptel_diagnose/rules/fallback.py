@@ -1,0 +1,169 @@
+"""Last resorts: what the HTTP status or curl code alone says, then `unknown`."""
+
+from __future__ import annotations
+
+from .base import Example, FixSpec, Rule, match
+
+_LOG = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
+               variable="gptel-log-level", value="'info")
+
+
+def _status_example(status: int, line: str, message: str) -> Example:
+    return Example(
+        error={"status": f"HTTP/1.1 {status} {line}", "http_status": str(status),
+               "error": {"message": message}},
+        backend={"kind": "openai", "host": "api.example.com"},
+        source="https://www.rfc-editor.org/rfc/rfc9110#name-status-codes",
+    )
+
+
+RULES = (
+    Rule(
+        code="GEN401",
+        name="http-unauthorized",
+        category="auth.invalid_key",
+        when=match(http=401),
+        summary="{provider} refused the credentials (HTTP 401): check the API key gptel sends.",
+        explanation="HTTP 401 means the request carried no valid credentials.\n\n"
+        "The provider said: {message}",
+        steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
+               "Compare it with an active key at {keys_url}."),
+        fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"),),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
+        examples=(_status_example(401, "Unauthorized", "Unauthorized"),),
+        priority=10,
+    ),
+    Rule(
+        code="GEN402",
+        name="http-payment-required",
+        category="billing.quota_exhausted",
+        when=match(http=402),
+        summary="{provider} wants payment (HTTP 402): the account's credit or spending limit is "
+        "used up; add credit.",
+        explanation="HTTP 402 means the account cannot pay for this request: credit is used "
+        "up, or a spending limit is reached. Resending will not help.\n\n"
+        "The provider said: {message}",
+        steps=("Add credit or raise the spending limit at {billing_url}.",),
+        fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-402-payment-required",),
+        examples=(_status_example(402, "Payment Required", "Insufficient Balance"),),
+        priority=10,
+    ),
+    Rule(
+        code="GEN403",
+        name="http-forbidden",
+        category="auth.permission",
+        when=match(http=403),
+        summary="{provider} refused this request (HTTP 403): the key lacks permission for it, or "
+        "access is blocked.",
+        explanation="HTTP 403 means the credentials were understood but are not allowed to do "
+        "this: the model or feature is not enabled for the account, or access is blocked by "
+        "policy or region.\n\nThe provider said: {message}",
+        steps=("Check the account's access to this model and feature at {keys_url}.",),
+        fixes=(_LOG,),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden",),
+        examples=(_status_example(403, "Forbidden", "Forbidden"),),
+        priority=10,
+    ),
+    Rule(
+        code="GEN404",
+        name="http-not-found",
+        category="endpoint.wrong",
+        when=match(http=404),
+        summary="{host} answered HTTP 404: the URL or the model name is wrong.",
+        explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
+        "the request is unknown there.\n\nThe provider said: {message}",
+        steps=("Check the backend's :host and :endpoint, and gptel-model.",),
+        fixes=(_LOG,),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-404-not-found",),
+        examples=(_status_example(404, "Not Found", "Not Found"),),
+        priority=10,
+    ),
+    Rule(
+        code="GEN413",
+        name="http-payload-too-large",
+        category="request.context_length",
+        when=match(http=413),
+        summary="The request is too large for {provider} (HTTP 413): send less context or "
+        "smaller files.",
+        explanation="HTTP 413 means the request body is bigger than the server accepts.\n\n"
+        "The provider said: {message}",
+        steps=("Remove large buffers, files or images from gptel's context.",),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-413-content-too-large",),
+        examples=(_status_example(413, "Payload Too Large", "Request Entity Too Large"),),
+        priority=10,
+    ),
+    Rule(
+        code="GEN429",
+        name="http-too-many-requests",
+        category="rate_limit",
+        when=match(http=429),
+        summary="{provider} says too many requests (HTTP 429): wait and resend; if it never "
+        "passes, check the account's limits and credit.",
+        explanation="HTTP 429 usually means a rate limit. The message did not say which kind; "
+        "if waiting does not help, look at the account's usage and credit.\n\n"
+        "The provider said: {message}",
+        steps=("Wait a minute and resend.", "Check limits and credit at {usage_url}."),
+        fixes=(FixSpec("See usage and limits", "display-only", url="{usage_url}"),),
+        docs=("https://www.rfc-editor.org/rfc/rfc6585#section-4",),
+        examples=(_status_example(429, "Too Many Requests", "Too Many Requests"),),
+        retryable=True,
+        severity="warning",
+        priority=10,
+    ),
+    Rule(
+        code="GEN4XX",
+        name="http-bad-request",
+        category="request.invalid_parameter",
+        when=match(http=(400, 405, 406, 409, 415, 422)),
+        summary="{provider} rejected the request (HTTP {status}): {message}",
+        explanation="The provider did not accept the request as gptel sent it: a parameter or "
+        "value the model does not take, or a request shape it does not expect.\n\n"
+        "The provider said: {message}",
+        steps=("Read the provider's message above: it usually names the parameter.",
+               "Set (setq gptel-log-level 'info) and resend to see the request in *gptel-log*."),
+        fixes=(_LOG,),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
+        examples=(_status_example(400, "Bad Request", "Invalid request"),),
+        priority=5,
+    ),
+    Rule(
+        code="GEN5XX",
+        name="http-server-error",
+        category="server.overloaded",
+        when=match(http=(500, 502, 503, 504, 520, 521, 522, 523, 524, 598, 599)),
+        summary="{provider}'s servers failed (HTTP {status}): not your setup; retry shortly or "
+        "check {status_url}.",
+        explanation="A 5xx status means the provider (or a gateway in front of it) failed "
+        "while handling the request. It is usually temporary.\n\nThe provider said: {message}",
+        steps=("Resend in a minute.", "If it persists, check {status_url}."),
+        fixes=(FixSpec("Check the provider's status", "display-only", url="{status_url}"),),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-server-error-5xx",),
+        examples=(_status_example(500, "Internal Server Error",
+                                  "The server had an error while processing your request."),),
+        retryable=True,
+        severity="warning",
+        priority=10,
+    ),
+    Rule(
+        code="GEN000",
+        name="unclassified",
+        category="unknown",
+        when=match(),
+        summary="gptel-diagnose does not recognise this failure (HTTP {status}): {message}",
+        explanation="No rule matched this failure. The provider's own words are the best "
+        "guide.\n\nThe provider said: {message}",
+        steps=("Set (setq gptel-log-level 'info), resend, and read *gptel-log*.",
+               "If you think gptel-diagnose should know this failure, report it with the "
+               "(redacted) error."),
+        fixes=(_LOG,),
+        docs=("https://github.com/karthink/gptel/issues",),
+        examples=(
+            Example(error={"status": "HTTP/1.1 418 I'm a teapot", "http_status": "418",
+                           "error": "short and stout"},
+                    source="https://www.rfc-editor.org/rfc/rfc2324"),
+        ),
+        severity="warning",
+        priority=0,
+    ),
+)

@@ -1,0 +1,47 @@
+"""The methods the server offers: thin adapters from wire models to pure functions."""
+
+from __future__ import annotations
+
+from . import __version__, catalogue
+from .engine import diagnose
+from .protocol import (
+    CATEGORIES,
+    DiagnoseParams,
+    Diagnosis,
+    ExplainParams,
+    InitializeParams,
+    InitializeResult,
+    RuleDoc,
+    RuleList,
+    RulesParams,
+    ServerInfo,
+)
+from .rpc import Method
+
+
+def initialize(_params: InitializeParams) -> InitializeResult:
+    return InitializeResult(
+        server_info=ServerInfo(name="gptel-diagnose", version=__version__),
+        methods=sorted([*METHODS, "shutdown", "exit"]),
+        categories=list(CATEGORIES),
+    )
+
+
+def run_diagnose(params: DiagnoseParams) -> Diagnosis:
+    return diagnose(params)
+
+
+def rules(params: RulesParams) -> RuleList:
+    return catalogue.rule_list(params.locale)
+
+
+def explain(params: ExplainParams) -> RuleDoc:
+    return catalogue.explain(params.rule, params.locale)
+
+
+METHODS: dict[str, Method] = {
+    "initialize": Method(InitializeParams, initialize),
+    "diagnose": Method(DiagnoseParams, run_diagnose),
+    "rules": Method(RulesParams, rules),
+    "explain": Method(ExplainParams, explain),
+}
