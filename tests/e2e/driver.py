@@ -1,0 +1,182 @@
+"""Runs real gptel in real batch Emacs against the fake provider, and reads what it showed.
+
+Shared by the end-to-end tests and the demo (scripts/demo).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fake_provider import FakeProvider, Reply
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+HARNESS = ROOT / "tests" / "e2e" / "harness.el"
+EMACS_BATCH = ROOT / "scripts" / "emacs-batch"
+TEST_KEY = "sk-e2e-fake-key-0123456789abcdef0000"
+
+
+def fixture(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
+    return data
+
+
+def reply_for(name: str, delay: float = 0.0) -> Reply:
+    data = fixture(name)
+    return Reply.of(data["http_status"], data["body"], data.get("content_type"), delay)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One failure a user can meet, and what gptel-diagnose must say about it.
+
+    `host` is "fake" (the fake provider), "closed" (a loopback port nobody listens on),
+    "dns" (a name that cannot resolve), "slow" (the fake provider, answering late).
+    """
+
+    name: str
+    title: str
+    backend: str
+    category: str
+    rule: str
+    fixture: str | None = None
+    host: str = "fake"
+    model: str = "gpt-4o-mini"
+    stream: bool = False
+    curl_args: tuple[str, ...] = ()
+    transports: tuple[str, ...] = ("curl", "url")
+    says: tuple[str, ...] = ()
+    setq: str | None = None
+    delay: float = 0.0
+
+
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("quota", "OpenAI 429 insufficient_quota", "openai", "billing.quota_exhausted",
+             "BIL001", "openai/insufficient-quota-429",
+             says=("out of credit", "not rate-limited", "ChatGPT subscription")),
+    Scenario("ratelimit", "OpenAI 429 rate_limit_exceeded", "openai", "rate_limit", "RATE001",
+             "openai/rate-limit-tpm-429", says=("Rate limited", "Wait 9.8 s")),
+    Scenario("badkey", "OpenAI 401 invalid_api_key", "openai", "auth.invalid_key", "AUTH001",
+             "openai/invalid-api-key-401", says=("rejected the API key",)),
+    Scenario("nomodel", "OpenAI 404 model_not_found", "openai", "model.not_found",
+             "MODEL001", "openai/model-not-found-404", model="gpt-4.5-preview",
+             says=("gpt-4.5-preview",)),
+    Scenario("verify", "OpenAI 400 organization must be verified to stream", "openai",
+             "request.streaming_unsupported", "STREAM001",
+             "openai/org-must-be-verified-to-stream-400", model="o3", stream=True,
+             says=("verified",), setq="(setq gptel-stream nil)"),
+    Scenario("overloaded", "Anthropic 529 overloaded_error", "anthropic", "server.overloaded",
+             "SRV001", "anthropic/overloaded-529", model="claude-sonnet-4-5",
+             says=("overloaded",)),
+    Scenario("html502", "A proxy's HTML 502 page", "openai", "response.malformed", "RESP001",
+             "proxy/html-502-bad-gateway", says=("not JSON",),
+             setq="(setq gptel-log-level 'info)"),
+    Scenario("ollama-down", "Ollama not running", "ollama", "network.connection_refused",
+             "NET003", host="closed", model="llama3.2", says=("ollama serve",)),
+    Scenario("dns", "Host name does not resolve", "openai", "network.dns", "NET001",
+             host="dns", transports=("curl",), says=("resolve",)),
+    Scenario("timeout", "curl gives up (--max-time 1) on a slow provider", "openai",
+             "network.timeout", "NET004", "openai/rate-limit-tpm-429", host="slow",
+             delay=4.0, curl_args=("--max-time", "1"), transports=("curl",),
+             says=("timed out",)),
+)
+
+ENTRY_POINTS = ("send", "request", "request-nocb", "rewrite")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def server_command() -> str:
+    return os.environ.get("GPTEL_DIAGNOSE_SERVER") or shlex.join(
+        [sys.executable, "-m", "gptel_diagnose"])
+
+
+@dataclass
+class Run:
+    scenario: Scenario
+    transport: str
+    entry: str = "send"
+    result: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"{self.scenario.name}/{self.transport}/{self.entry}"
+
+
+def _host(scenario: Scenario, port: int, closed_port: int) -> str:
+    if scenario.host == "closed":
+        return f"127.0.0.1:{closed_port}"
+    if scenario.host == "dns":
+        return "api.gptel-diagnose.invalid"
+    return f"127.0.0.1:{port}"
+
+
+def _spec(run: Run, port: int, closed_port: int) -> dict[str, Any]:
+    scenario = run.scenario
+    endpoint = {"anthropic": "/v1/messages", "ollama": "/api/chat"}.get(
+        scenario.backend, "/v1/chat/completions")
+    return {
+        "id": run.id,
+        "entry": run.entry,
+        "use_curl": run.transport == "curl",
+        "timeout": 20,
+        "backend": {
+            "type": scenario.backend,
+            "name": {"openai": "OpenAI", "anthropic": "Claude", "ollama": "Ollama"}.get(
+                scenario.backend, scenario.backend),
+            "host": _host(scenario, port, closed_port),
+            "protocol": "http",
+            "endpoint": f"/{scenario.name}{endpoint}",
+            "key": TEST_KEY,
+            "model": scenario.model,
+            "stream": scenario.stream,
+            "curl_args": list(scenario.curl_args),
+        },
+    }
+
+
+def run_all(runs: list[Run], timeout: float = 300, server: str | None = None) -> list[Run]:
+    """Run RUNS in one batch Emacs against one fake provider; fill in each result.
+
+    SERVER is the command line that starts the gptel-diagnose server (default: this
+    Python running the package).
+    """
+    replies = {
+        s.name: reply_for(s.fixture, s.delay)
+        for s in {run.scenario for run in runs} if s.fixture
+    }
+    closed_port = free_port()
+    with FakeProvider(replies) as provider, tempfile.TemporaryDirectory() as tmp:
+        spec = Path(tmp) / "runs.json"
+        spec.write_text(json.dumps([_spec(r, provider.port, closed_port) for r in runs]))
+        env = dict(os.environ, GPTEL_DIAGNOSE_SERVER=server or server_command(), HOME=tmp)
+        proc = subprocess.run(
+            [str(EMACS_BATCH), "-l", str(HARNESS), "-f", "gptel-diagnose-e2e-main", str(spec)],
+            capture_output=True, text=True, timeout=timeout, env=env, cwd=tmp,
+        )
+    results = {}
+    marker = "E2E-RESULT "
+    for line in proc.stdout.splitlines():
+        # Emacs may ring the bell (a raw ^G) on the same line before our marker.
+        if marker in line:
+            data = json.loads(line[line.index(marker) + len(marker):])
+            results[data["id"]] = data
+    for run in runs:
+        run.result = results.get(run.id) or {
+            "harness_error": f"no result; Emacs exited {proc.returncode}",
+            "stderr": proc.stderr[-4000:],
+        }
+    return runs

@@ -1,0 +1,105 @@
+"""A fake LLM provider on 127.0.0.1 that replays recorded error responses.
+
+The first path segment picks the reply: a request to /quota/v1/chat/completions gets the
+reply registered as "quota".  Replies are real provider bodies from tests/fixtures.
+Run as a script, it serves the e2e scenarios until killed and prints its port.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    body: bytes
+    content_type: str = "application/json"
+    delay: float = 0.0
+    headers: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, status: int, body: Any, content_type: str | None = None,
+           delay: float = 0.0, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+        if isinstance(body, (dict, list)):
+            data = json.dumps(body).encode()
+            content_type = content_type or "application/json"
+        else:
+            data = str(body).encode()
+            content_type = content_type or "text/html; charset=utf-8"
+        return cls(status, data, content_type, delay, headers)
+
+
+@dataclass
+class Seen:
+    """A request the fake received, with secrets reduced to their first characters."""
+
+    path: str
+    headers: dict[str, str]
+    body: bytes = field(repr=False)
+
+
+def _mask(name: str, value: str) -> str:
+    if name.lower() in ("authorization", "x-api-key", "api-key", "x-goog-api-key"):
+        return value[:12] + "..."
+    return value
+
+
+class FakeProvider:
+    """Serves REPLIES (name -> Reply) on a free loopback port, in a background thread."""
+
+    def __init__(self, replies: dict[str, Reply]) -> None:
+        self.replies = replies
+        self.seen: list[Seen] = []
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                provider.seen.append(Seen(
+                    self.path, {k: _mask(k, v) for k, v in self.headers.items()}, body))
+                name = self.path.lstrip("/").split("/", 1)[0]
+                reply = provider.replies.get(name) or Reply.of(
+                    404, {"error": {"message": f"no fake reply named {name!r}"}})
+                if reply.delay:
+                    time.sleep(reply.delay)
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(reply.body)))
+                for key, value in reply.headers:
+                    self.send_header(key, value)
+                self.end_headers()
+                try:
+                    self.wfile.write(reply.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            do_POST = _answer  # noqa: N815
+            do_GET = _answer  # noqa: N815
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def __enter__(self) -> FakeProvider:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -1,0 +1,148 @@
+;;; harness.el --- Drive real gptel with gptel-diagnose-mode on  -*- lexical-binding: t -*-
+
+;;; Commentary:
+
+;; Run by tests/e2e (and the demo) in batch Emacs:
+;;
+;;   scripts/emacs-batch -l tests/e2e/harness.el -f gptel-diagnose-e2e-main SPEC.json
+;;
+;; SPEC.json holds a list of runs.  Each names a backend (type, host,
+;; protocol, endpoint, model, stream, curl args), a transport
+;; (`gptel-use-curl') and an entry point (send, request, request-nocb,
+;; rewrite).  For each run the harness makes the request with real
+;; gptel, waits until the failure has been explained, and prints one
+;; line "E2E-RESULT <json>" on stdout: every message shown in the echo
+;; area after the request (in order), the diagnosis, and what the
+;; callback received.
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'json)
+(require 'gptel)
+(require 'gptel-openai)
+(require 'gptel-anthropic)
+(require 'gptel-gemini)
+(require 'gptel-ollama)
+(require 'gptel-diagnose)
+
+(defvar gptel-diagnose-e2e--messages nil
+  "Messages shown in the echo area, newest first.")
+
+(defun gptel-diagnose-e2e--record-message (orig &rest args)
+  "Call ORIG with ARGS, recording the text it shows."
+  (let ((text (apply orig args)))
+    (when (and (stringp text) (not inhibit-message))
+      (push text gptel-diagnose-e2e--messages))
+    text))
+
+(defun gptel-diagnose-e2e--backend (spec)
+  "A gptel backend built from SPEC, a plist from the run's JSON."
+  (let* ((type (plist-get spec :type))
+         (name (or (plist-get spec :name) (format "E2E-%s" type)))
+         (common (list :host (plist-get spec :host)
+                       :protocol (or (plist-get spec :protocol) "http")
+                       :stream (eq (plist-get spec :stream) t)
+                       :models (list (intern (plist-get spec :model)))))
+         (key (plist-get spec :key))
+         (endpoint (plist-get spec :endpoint))
+         (curl-args (append (plist-get spec :curl_args) nil)))
+    (when curl-args (setq common (append common (list :curl-args curl-args))))
+    (pcase type
+      ("openai" (apply #'gptel-make-openai name :key key :endpoint endpoint common))
+      ("anthropic" (apply #'gptel-make-anthropic name :key key :endpoint endpoint common))
+      ("gemini" (apply #'gptel-make-gemini name :key key :endpoint endpoint common))
+      ("ollama" (apply #'gptel-make-ollama name :endpoint endpoint common))
+      (_ (error "Unknown backend type %s" type)))))
+
+(defun gptel-diagnose-e2e--line-since (mark)
+  "The newest gptel-diagnose line among the messages after the first MARK ones."
+  (cl-loop for text in (butlast gptel-diagnose-e2e--messages mark)
+           when (string-prefix-p "gptel-diagnose:" text) return text))
+
+(defun gptel-diagnose-e2e--start (run buffer callback-log)
+  "Start RUN's request from BUFFER, logging callback calls into CALLBACK-LOG."
+  (with-current-buffer buffer
+    (pcase (plist-get run :entry)
+      ("send"
+       (gptel-mode 1)
+       (goto-char (point-max))
+       (gptel-send))
+      ("request"
+       (gptel-request "Say hello."
+         :callback (lambda (response _info)
+                     (push (format "%S" response) (car callback-log)))))
+      ("request-nocb"
+       (goto-char (point-max))
+       (gptel-request "Say hello."))
+      ("rewrite"
+       (require 'gptel-rewrite)
+       (transient-mark-mode 1)
+       (goto-char (point-min))
+       (set-mark (point))
+       (goto-char (point-max))
+       (activate-mark)
+       (gptel--suffix-rewrite "Make it formal."))
+      (entry (error "Unknown entry point %s" entry)))))
+
+(defun gptel-diagnose-e2e--run (run)
+  "Make the request RUN describes and return what the user saw, as a plist."
+  (let* ((backend (gptel-diagnose-e2e--backend (plist-get run :backend)))
+         (buffer (generate-new-buffer "*e2e*"))
+         (callback-log (list nil))
+         (mark (length gptel-diagnose-e2e--messages))
+         (deadline (+ (float-time) (or (plist-get run :timeout) 20)))
+         (signal nil)
+         line)
+    (setq gptel-backend backend
+          gptel-model (intern (plist-get (plist-get run :backend) :model))
+          gptel-use-curl (eq (plist-get run :use_curl) t)
+          gptel-stream (eq (plist-get (plist-get run :backend) :stream) t)
+          gptel-diagnose--last-failure nil)
+    (with-current-buffer buffer
+      (text-mode)
+      (insert "Say hello."))
+    (condition-case err
+        (gptel-diagnose-e2e--start run buffer callback-log)
+      (error (setq signal (error-message-string err))))
+    (while (and (not (setq line (gptel-diagnose-e2e--line-since mark)))
+                (< (float-time) deadline))
+      (accept-process-output nil 0.05))
+    ;; Let anything that would overwrite the line happen before we look.
+    (let ((settle (+ (float-time) 0.3)))
+      (while (< (float-time) settle) (accept-process-output nil 0.05)))
+    (let ((failure gptel-diagnose--last-failure))
+      (list :id (plist-get run :id)
+            :line line
+            :last_message (car gptel-diagnose-e2e--messages)
+            :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark)))
+            :signal signal
+            :callback (vconcat (reverse (car callback-log)))
+            :diagnosis (and failure (gptel-diagnose--failure-diagnosis failure))
+            :sent (and failure (gptel-diagnose--failure-params failure))
+            :elapsed (- (float-time) (- deadline (or (plist-get run :timeout) 20)))))))
+
+(defun gptel-diagnose-e2e-main ()
+  "Run the runs in the JSON file named by the first command-line argument."
+  (let* ((file (pop command-line-args-left))
+         (runs (let ((json-object-type 'plist) (json-array-type 'list)
+                     (json-false :json-false))
+                 (json-read-file file))))
+    (setq gptel-diagnose-server-command
+          (split-string-and-unquote (getenv "GPTEL_DIAGNOSE_SERVER")))
+    (advice-add 'message :around #'gptel-diagnose-e2e--record-message)
+    (gptel-diagnose-mode 1)
+    (dolist (run runs)
+      (let ((result (condition-case err (gptel-diagnose-e2e--run run)
+                      (error (list :id (plist-get run :id)
+                                   :harness_error (error-message-string err))))))
+        (princ (concat "E2E-RESULT "
+                       (json-serialize result :null-object nil
+                                       :false-object :json-false)
+                       "\n"))))
+    (when (and gptel-diagnose--connection
+               (jsonrpc-running-p gptel-diagnose--connection))
+      (ignore-errors (jsonrpc-shutdown gptel-diagnose--connection)))))
+
+(provide 'harness)
+;;; harness.el ends here

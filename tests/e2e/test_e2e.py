@@ -1,0 +1,106 @@
+"""Real gptel in real batch Emacs, gptel-diagnose-mode on, against the fake provider.
+
+Each scenario replays a real provider error body (tests/fixtures) or makes a real network
+failure, through curl and through url-retrieve, and checks what the echo area shows last.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from driver import ENTRY_POINTS, SCENARIOS, TEST_KEY, Run, run_all
+
+pytestmark = pytest.mark.e2e
+
+SCENARIO_RUNS = [Run(s, t) for s in SCENARIOS for t in s.transports]
+ENTRY_RUNS = [Run(SCENARIOS[0], t, e) for t in ("curl", "url") for e in ENTRY_POINTS
+              if e != "send"]
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict[str, Any]]:
+    """All runs, made in one Emacs session (each run waits for its own diagnosis)."""
+    done = run_all(SCENARIO_RUNS + ENTRY_RUNS)
+    return {run.id: run.result for run in done}
+
+
+def _check_shown(result: dict[str, Any]) -> str:
+    assert "harness_error" not in result, result
+    line = result["line"]
+    assert line, f"no gptel-diagnose line; messages were {result['messages']}"
+    # What the user sees is the last message: nothing may overwrite the diagnosis.
+    assert result["last_message"] == line
+    assert "\n" not in line
+    return str(line)
+
+
+@pytest.mark.parametrize("run", SCENARIO_RUNS, ids=lambda r: r.id)
+def test_failure_is_explained_in_the_echo_area(run: Run, results: dict[str, Any]) -> None:
+    result = results[run.id]
+    line = _check_shown(result)
+    scenario = run.scenario
+    assert result["diagnosis"]["category"] == scenario.category
+    assert result["diagnosis"]["rule"] == scenario.rule
+    for phrase in scenario.says:
+        assert phrase in line
+    if scenario.setq:
+        assert line.endswith(f"Fix: {scenario.setq}")
+    else:
+        assert "(setq" not in line
+
+
+@pytest.mark.parametrize("run", ENTRY_RUNS, ids=lambda r: r.id)
+def test_every_entry_point_is_watched(run: Run, results: dict[str, Any]) -> None:
+    result = results[run.id]
+    line = _check_shown(result)
+    assert result["diagnosis"]["category"] == "billing.quota_exhausted"
+    assert "out of credit" in line
+    assert result["sent"]["request"]["entry"] == run.entry.replace("-nocb", "")
+
+
+@pytest.mark.parametrize("run", [r for r in ENTRY_RUNS if r.entry == "request"],
+                         ids=lambda r: r.id)
+def test_gptel_request_callback_still_gets_the_failure(run: Run, results: dict[str, Any]) -> None:
+    assert results[run.id]["callback"] == ["nil"]
+
+
+def test_quota_is_billing_and_rate_limit_gives_the_wait(results: dict[str, Any]) -> None:
+    quota = _check_shown(results["quota/curl/send"])
+    assert "out of credit" in quota and "ChatGPT subscription" in quota
+    assert "rate-limited" in quota and "Rate limited" not in quota
+    rate = results["ratelimit/curl/send"]
+    assert rate["diagnosis"]["retry_after"] == pytest.approx(9.816)
+    assert "Wait 9.8 s" in _check_shown(rate)
+
+
+def test_gptel_own_message_comes_first(results: dict[str, Any]) -> None:
+    messages = results["quota/curl/send"]["messages"]
+    gptel_line = next(m for m in messages if m.startswith("OpenAI error:"))
+    assert "insufficient_quota" in gptel_line
+    assert messages.index(gptel_line) < messages.index(results["quota/curl/send"]["line"])
+
+
+def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
+    everything = json.dumps(results)
+    assert TEST_KEY not in everything
+    assert TEST_KEY[:20] not in everything
+    allowed = {"name", "type", "kind", "host", "protocol", "endpoint", "stream", "has_key",
+               "key_has_whitespace", "models"}
+    for result in results.values():
+        backend = result["sent"]["backend"]
+        assert set(backend) <= allowed
+        assert backend["has_key"] is (backend["kind"] != "ollama")
+
+
+def test_missing_server_gives_install_hint_and_gptel_carries_on() -> None:
+    runs = run_all([Run(SCENARIOS[0], "curl"), Run(SCENARIOS[0], "curl", "request")],
+                   server="/nonexistent/gptel-diagnose-server")
+    send, request = (run.result for run in runs)
+    line = _check_shown(send)
+    assert line.startswith("gptel-diagnose: HTTP 429: a rate limit, or no credit left;")
+    assert "server not available" in line and "pip install" in line
+    assert any(m.startswith("OpenAI error:") for m in send["messages"])
+    assert request["callback"] == ["nil"]
+    assert send["signal"] is None and request["signal"] is None
