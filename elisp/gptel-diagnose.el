@@ -80,7 +80,7 @@
   "Command that runs the gptel-diagnose server, as a list of strings.
 When nil, use the first that exists of: the script in the private
 environment under `user-emacs-directory', `gptel-diagnose-server'
-on `exec-path', and \"python3 -m gptel_diagnose\" with this
+on the variable `exec-path', and \"python3 -m gptel_diagnose\" with this
 package's server/ directory on PYTHONPATH."
   :type '(choice (const :tag "Find it automatically" nil)
                  (repeat :tag "Command and arguments" string))
@@ -105,7 +105,7 @@ package's server/ directory on PYTHONPATH."
   "The gptel options a fix may set.  Anything else the server names is refused.")
 
 (defconst gptel-diagnose--details-buffer "*gptel-diagnose*"
-  "Name of the details buffer.  (gptel's own is *gptel-diagnostic*.)")
+  "Name of the details buffer; gptel's own is *gptel-diagnostic*.")
 
 ;;;; State
 
@@ -180,11 +180,10 @@ package's server/ directory on PYTHONPATH."
   (let ((s (if (> (length string) gptel-diagnose--max-string)
                (substring string 0 gptel-diagnose--max-string)
              string)))
-    (when (multibyte-string-p s)
-      ;; Raw bytes cannot be encoded as JSON: replace each with U+FFFD.
-      (setq s (replace-regexp-in-string "[\200-\377]" "\ufffd" s t t)))
     (unless (multibyte-string-p s)
       (setq s (decode-coding-string s 'utf-8)))
+    ;; Raw bytes cannot be encoded as JSON: replace each with U+FFFD.
+    (setq s (replace-regexp-in-string "[\200-\377]" "\ufffd" s t t))
     (gptel-diagnose--redact (substring-no-properties s))))
 
 (defun gptel-diagnose--json (value &optional depth)
@@ -239,8 +238,14 @@ The server refines it by host: many providers use `gptel-make-openai'.")
 
 (defun gptel-diagnose--kind (backend)
   "The provider kind of BACKEND, as the server names it."
-  (let ((header (gptel-diagnose--slot backend 'header)))
-    (if (and (consp header) (assoc "api-key" header))
+  (let ((header (gptel-diagnose--slot backend 'header))
+        (host (gptel-diagnose--slot backend 'host)))
+    ;; gptel has no Azure type: `gptel-make-azure' makes a `gptel-openai'
+    ;; whose header function sends an "api-key" header.  The header is
+    ;; recognised without calling it (that would fetch the key).
+    (if (or (and (stringp host)
+                 (string-match-p "\\.openai\\.azure\\.com\\'" host))
+            (and header (string-match-p "\"api-key\"" (prin1-to-string header))))
         "azure"
       (alist-get (type-of backend) gptel-diagnose--kinds-by-type))))
 
@@ -423,7 +428,7 @@ signal into gptel."
     (and (file-executable-p script) script)))
 
 (defun gptel-diagnose--server-command ()
-  "The command that runs the server, as a list of strings."
+  "Return the server's command line, as a list of strings."
   (or gptel-diagnose-server-command
       (when-let ((script (gptel-diagnose--venv-script))) (list script))
       (when-let ((exe (executable-find "gptel-diagnose-server"))) (list exe))
@@ -466,7 +471,7 @@ signal into gptel."
     (setq gptel-diagnose--connection nil)))
 
 (defun gptel-diagnose--executable (command)
-  "The program COMMAND runs, as an absolute file name, or nil if there is none."
+  "Return the program of COMMAND as an absolute file name, or nil if none."
   (let ((program (car command)))
     (and (stringp program)
          (if (file-name-absolute-p program)
@@ -528,7 +533,7 @@ says what went wrong.  CALLBACK is always called, once."
 ;;;; Rendering (pure: data in, text out)
 
 (defun gptel-diagnose--literal-p (form)
-  "Non-nil if FORM is a literal value: evaluating it runs no code."
+  "Return non-nil if FORM is a literal, which no evaluation can run."
   (or (null form) (eq form t) (numberp form) (stringp form) (keywordp form)
       (and (consp form) (eq (car form) 'quote) (consp (cdr form))
            (null (cddr form)))))
@@ -658,7 +663,9 @@ right after calling us, and our line must be the one that stays."
             (if url (concat " " url) ""))))
 
 (defun gptel-diagnose-format-details (failure)
-  "The details of FAILURE as text: summary, explanation, steps, fixes, raw error."
+  "Return the details of FAILURE as text.
+That is the summary, explanation, steps and fixes, then the raw
+error as gptel recorded it."
   (let* ((diagnosis (gptel-diagnose--failure-diagnosis failure))
          (params (gptel-diagnose--failure-params failure))
          (err (plist-get params :error)))

@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                                 else logging.StreamHandler(sys.stderr))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=args.log_level, handlers=[handler])
+    if args.log_level != "DEBUG":
+        # pylsp_jsonrpc logs a traceback for every error reply; ours say enough.
+        logging.getLogger("pylsp_jsonrpc").setLevel(logging.CRITICAL)
 
     from .rpc import DEFAULT_MAX_MESSAGE_BYTES, Server
     from .service import METHODS

@@ -102,4 +102,5 @@ def markdown(locale: str = "en") -> str:
           f"{', '.join(r.providers)} |" for r in REGISTRY),
         "",
     ]
-    return "\n".join(header) + "\n".join(explain(r.code, locale).markdown for r in REGISTRY)
+    sections = "\n".join(explain(r.code, locale).markdown for r in REGISTRY)
+    return "\n".join(header) + "\n" + sections

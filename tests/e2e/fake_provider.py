@@ -7,6 +7,7 @@ Run as a script, it serves the e2e scenarios until killed and prints its port.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -80,13 +81,11 @@ class FakeProvider:
                 for key, value in reply.headers:
                     self.send_header(key, value)
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(reply.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
-            do_POST = _answer  # noqa: N815
-            do_GET = _answer  # noqa: N815
+            do_POST = _answer
+            do_GET = _answer
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True

@@ -120,6 +120,8 @@
             :callback (vconcat (reverse (car callback-log)))
             :diagnosis (and failure (gptel-diagnose--failure-diagnosis failure))
             :sent (and failure (gptel-diagnose--failure-params failure))
+            :details (and failure (gptel-diagnose--failure-diagnosis failure)
+                          (gptel-diagnose-format-details failure))
             :elapsed (- (float-time) (- deadline (or (plist-get run :timeout) 20)))))))
 
 (defun gptel-diagnose-e2e-main ()

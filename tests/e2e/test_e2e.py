@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import pytest
+
 from driver import ENTRY_POINTS, SCENARIOS, TEST_KEY, Run, run_all
 
 pytestmark = pytest.mark.e2e

@@ -109,9 +109,9 @@ RULES = (
         code="NET004",
         name="request-timed-out",
         category="network.timeout",
-        when=(match(curl=28), match(http=(408, 504), text=r"timed? ?out|timeout|deadline")),
-        summary="The request to {host} timed out: the network is slow or blocked, or the model "
-        "took too long to answer.",
+        when=match(curl=28),
+        summary="The request to {host} timed out (curl 28): the network is slow or blocked, or "
+        "the model took too long to answer.",
         explanation=(
             "No complete answer arrived in time. gptel itself only gives up after two hours "
             "of silence, so a curl timeout usually comes from a --max-time or "

@@ -48,4 +48,41 @@ RULES = (
         severity="warning",
         priority=70,
     ),
+    Rule(
+        code="SRV002",
+        name="provider-timed-out",
+        category="network.timeout",
+        when=(
+            match(http=(408, 504, 524)),
+            match(codes=("timeout_error", "deadline_exceeded", "modeltimeoutexception")),
+        ),
+        summary="{provider} gave up on the request (HTTP {status}): it took too long; retry, "
+        "or send less context.",
+        explanation=(
+            "{provider}, or a gateway in front of it, stopped waiting for the answer. Very "
+            "long prompts, long answers without streaming, and busy periods make this more "
+            "likely. It is not a problem with your key or account.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=(
+            "Resend; if it keeps happening, send less context or ask for a shorter answer.",
+            "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
+        ),
+        fixes=(FixSpec("Check the provider's status", "display-only", url="{status_url}"),),
+        docs=("https://docs.anthropic.com/en/api/errors",),
+        examples=(
+            Example(
+                error={
+                    "status": "HTTP/2 504",
+                    "http_status": "504",
+                    "error": {"type": "timeout_error", "message": "Request timed out"},
+                },
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://docs.anthropic.com/en/api/errors",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=60,
+    ),
 )

@@ -1,0 +1,341 @@
+;;; gptel-diagnose-tests.el --- ERT tests for gptel-diagnose  -*- lexical-binding: t -*-
+
+;;; Commentary:
+
+;; scripts/emacs-batch -L tests/elisp -l gptel-diagnose-tests -f ert-run-tests-batch-and-exit
+;;
+;; Three layers: pure rendering on literal plists; the gptel hook and
+;; the request flow with jsonrpc stubbed; and the real server process
+;; (command from $GPTEL_DIAGNOSE_SERVER).
+
+;;; Code:
+
+(require 'ert)
+(require 'cl-lib)
+(require 'gptel-request)
+(require 'gptel-openai)
+(require 'gptel-anthropic)
+(require 'gptel-ollama)
+(require 'gptel-diagnose)
+
+(defconst gptel-diagnose-tests--verify-diagnosis
+  '(:category "request.streaming_unsupported" :rule "STREAM001"
+    :rule_name "organization-not-verified-for-streaming" :severity "error"
+    :summary "OpenAI streams this model only for verified organizations."
+    :explanation "Streaming needs a verified organization." :steps ["Turn streaming off."]
+    :fixes [(:title "Turn off streaming" :applicability "safe"
+             :variable "gptel-stream" :value "nil")
+            (:title "Verify" :applicability "display-only"
+             :url "https://platform.openai.com/settings/organization/general")]
+    :docs ["https://help.openai.com/"] :retryable :json-false)
+  "A diagnosis as jsonrpc.el hands it over.")
+
+(defun gptel-diagnose-tests--fsm (state info)
+  "A gptel state machine in STATE with INFO, as a `gptel-request' would make."
+  (let ((fsm (gptel-make-fsm :info info)))
+    (setf (gptel-fsm-state fsm) state)
+    fsm))
+
+;;;; Rendering
+
+(ert-deftest gptel-diagnose-line-shows-summary-and-first-setq ()
+  (should (equal (gptel-diagnose-format-line gptel-diagnose-tests--verify-diagnosis)
+                 (concat "gptel-diagnose: OpenAI streams this model only for verified "
+                         "organizations.  Fix: (setq gptel-stream nil)"))))
+
+(ert-deftest gptel-diagnose-line-without-setq-is-just-the-summary ()
+  (should (equal (gptel-diagnose-format-line
+                  '(:summary "Anthropic is overloaded." :fixes
+                    [(:title "Status" :applicability "display-only" :url "https://x")]))
+                 "gptel-diagnose: Anthropic is overloaded.")))
+
+(ert-deftest gptel-diagnose-line-is-one-line ()
+  (should-not (string-match-p "\n" (gptel-diagnose-format-line
+                                    '(:summary "two\nlines" :fixes [])))))
+
+(ert-deftest gptel-diagnose-fix-outside-the-allowlist-is-refused ()
+  (should-not (gptel-diagnose--fix-form
+               '(:variable "shell-file-name" :value "\"/bin/evil\"")))
+  (should-not (gptel-diagnose--fix-form '(:variable "gptel-no-such-option" :value "t"))))
+
+(ert-deftest gptel-diagnose-fix-value-must-be-a-literal ()
+  (should-not (gptel-diagnose--fix-form
+               '(:variable "gptel-model" :value "(shell-command \"rm -rf ~\")")))
+  (should-not (gptel-diagnose--fix-form '(:variable "gptel-stream" :value "nil (eval 1)")))
+  (should-not (gptel-diagnose--fix-form '(:variable "gptel-stream" :value "some-variable")))
+  (should-not (gptel-diagnose--fix-form '(:variable "gptel-stream" :value "(")))
+  (should (equal (gptel-diagnose--fix-form
+                  '(:variable "gptel-curl-extra-args" :value "'(\"--cacert\" \"/ca.pem\")"))
+                 '(setq gptel-curl-extra-args '("--cacert" "/ca.pem"))))
+  (should (equal (gptel-diagnose--fix-form '(:variable "gptel-log-level" :value "'info"))
+                 '(setq gptel-log-level 'info))))
+
+(ert-deftest gptel-diagnose-line-skips-an-invalid-first-fix ()
+  (should (string-suffix-p
+           "Fix: (setq gptel-stream nil)"
+           (gptel-diagnose-format-line
+            '(:summary "S" :fixes [(:title "bad" :applicability "safe"
+                                    :variable "exec-path" :value "nil")
+                                   (:title "good" :applicability "safe"
+                                    :variable "gptel-stream" :value "nil")])))))
+
+(ert-deftest gptel-diagnose-redacts-keys-and-headers ()
+  (let ((text (gptel-diagnose--redact
+               (concat "key sk-proj-abcdefghijklmnopqrstuv and AIzaSyA1234567890abcdefghijklmn"
+                       " header Authorization: Bearer abcdef123456 ghp_abcdefghijklmnop1234"))))
+    (should-not (string-match-p "abcdefghijklmnopqrstuv\\|AIzaSy\\|abcdef123456\\|ghp_" text))
+    (should (string-match-p "<redacted>" text))))
+
+(ert-deftest gptel-diagnose-fallback-line-says-what-and-how-to-install ()
+  (let ((line (gptel-diagnose-format-fallback
+               '(:error (:http_status "429"))
+               '(:kind not-started :message "No such program: gptel-diagnose-server"))))
+    (should (string-prefix-p "gptel-diagnose: HTTP 429: a rate limit, or no credit left;"
+                             line))
+    (should (string-match-p "install it with: pip install" line)))
+  (should (string-match-p
+           "curl 7: nothing is listening"
+           (gptel-diagnose-format-fallback '(:error (:curl_exit_code 7))
+                                           '(:kind timeout)))))
+
+(ert-deftest gptel-diagnose-json-makes-gptel-plists-serialisable ()
+  (let* ((raw (list :message "bad \377 byte" :param :null :flag :json-false
+                    :details (list (list :reason "API_KEY_INVALID")) :codes [1 2]
+                    :sym 'foo :num 1.5))
+         (json (json-serialize (gptel-diagnose--json raw)
+                               :null-object nil :false-object :json-false))
+         (back (json-parse-string json :object-type 'plist :null-object nil
+                                  :false-object :json-false)))
+    (should (equal (plist-get back :param) nil))
+    (should (eq (plist-get back :flag) :json-false))
+    (should (equal (plist-get back :sym) "foo"))
+    (should (equal (plist-get (aref (plist-get back :details) 0) :reason) "API_KEY_INVALID"))
+    (should (string-prefix-p "bad " (plist-get back :message)))))
+
+(ert-deftest gptel-diagnose-json-bounds-size-and-depth ()
+  (let ((deep "x"))
+    (dotimes (_ 100) (setq deep (list :a deep)))
+    (should (json-serialize (gptel-diagnose--json deep) :null-object nil)))
+  (should (= (length (gptel-diagnose--json (make-string 100000 ?a)))
+             gptel-diagnose--max-string)))
+
+;;;; Reading gptel
+
+(ert-deftest gptel-diagnose-terminal-failure-detection ()
+  (should (gptel-diagnose--failed-p
+           (gptel-diagnose-tests--fsm 'ERRS '(:error "x" :http-status "401"))))
+  (should-not (gptel-diagnose--failed-p
+               (gptel-diagnose-tests--fsm 'DONE '(:http-status "200"))))
+  (should-not (gptel-diagnose--failed-p (gptel-diagnose-tests--fsm 'ABRT '(:error "x"))))
+  ;; url-retrieve without any HTTP response: no :error, garbage :http-status.
+  (should (gptel-diagnose--failed-p
+           (gptel-diagnose-tests--fsm 'DONE '(:http-status "() Could not parse HTTP response."))))
+  (should (gptel-diagnose--terminal-p (gptel-diagnose-tests--fsm 'ERRS nil)))
+  (should (gptel-diagnose--terminal-p (gptel-diagnose-tests--fsm nil nil)))
+  (should-not (gptel-diagnose--terminal-p (gptel-diagnose-tests--fsm 'WAIT nil))))
+
+(ert-deftest gptel-diagnose-params-carry-the-failure-but-never-the-key ()
+  (let* ((backend (gptel-make-openai "Test" :host "api.openai.com"
+                                     :key "sk-proj-secretsecretsecretsecret\n"
+                                     :models '(gpt-4o)))
+         (fsm (gptel-diagnose-tests--fsm
+               'ERRS (list :backend backend :model 'gpt-4o :stream t
+                           :status "HTTP/1.1 429 Too Many Requests" :http-status "429"
+                           :error (list :message "You exceeded your current quota"
+                                        :type "insufficient_quota" :param :null))))
+         (params (gptel-diagnose--params fsm))
+         (text (json-serialize params :null-object nil :false-object :json-false)))
+    (should-not (string-match-p "secret" text))
+    (should (equal (plist-get (plist-get params :error) :http_status) "429"))
+    (should (equal (plist-get (plist-get (plist-get params :error) :error) :type)
+                   "insufficient_quota"))
+    (let ((b (plist-get params :backend)))
+      (should (equal (plist-get b :kind) "openai"))
+      (should (equal (plist-get b :host) "api.openai.com"))
+      (should (eq (plist-get b :has_key) t))
+      (should (eq (plist-get b :key_has_whitespace) t)))
+    (should (equal (plist-get (plist-get params :request) :model) "gpt-4o"))
+    (should (equal (plist-get (plist-get params :request) :entry) "request"))))
+
+(ert-deftest gptel-diagnose-params-read-curl-exit-codes ()
+  (should (= 7 (gptel-diagnose--curl-exit
+                "Curl failed with exit code 7. See Curl manpage for details.")))
+  (should-not (gptel-diagnose--curl-exit '(:message "x"))))
+
+(ert-deftest gptel-diagnose-kind-recognises-azure-and-types ()
+  (should (equal (gptel-diagnose--kind (gptel-make-azure "Az" :host "x.openai.azure.com"
+                                                         :endpoint "/e" :models '(m)))
+                 "azure"))
+  (should (equal (gptel-diagnose--kind (gptel-make-ollama "O" :models '(m))) "ollama"))
+  (should (equal (gptel-diagnose--kind (gptel-make-anthropic "A" :key "k")) "anthropic")))
+
+;;;; The hook, with the server stubbed
+
+(defmacro gptel-diagnose-tests--with-stub-server (reply &rest body)
+  "Run BODY with jsonrpc stubbed to answer every diagnose with REPLY.
+REPLY is (success RESULT), (error ERR), (timeout) or (none)."
+  (declare (indent 1))
+  `(let ((gptel-diagnose--connection 'stub)
+         (gptel-diagnose--last-failure nil)
+         (sent nil)
+         (shown nil))
+     (ignore sent shown)
+     (cl-letf (((symbol-function 'jsonrpc-running-p) (lambda (_) t))
+               ((symbol-function 'jsonrpc-async-request)
+                (lambda (_conn method params &rest args)
+                  (push (cons method params) sent)
+                  (pcase ,reply
+                    (`(success ,r) (funcall (plist-get args :success-fn) r))
+                    (`(error ,e) (funcall (plist-get args :error-fn) e))
+                    (`(timeout) (funcall (plist-get args :timeout-fn)))
+                    (_ nil))))
+               ((symbol-function 'run-at-time)
+                (lambda (_time _repeat fn &rest args) (apply fn args)))
+               ((symbol-function 'message)
+                (lambda (fmt &rest args)
+                  (push (apply #'format fmt args) shown))))
+       ,@body)))
+
+(defun gptel-diagnose-tests--transition (fsm new-state &optional info-changes)
+  "Move FSM to NEW-STATE through the advised transition, applying INFO-CHANGES."
+  (gptel-diagnose--around-transition
+   (lambda (m &rest _)
+     (setf (gptel-fsm-state m) new-state)
+     (cl-loop for (k v) on info-changes by #'cddr
+              do (setf (gptel-fsm-info m) (plist-put (gptel-fsm-info m) k v))))
+   fsm))
+
+(ert-deftest gptel-diagnose-failed-request-is-diagnosed-once-and-shown ()
+  (gptel-diagnose-tests--with-stub-server
+      `(success ,gptel-diagnose-tests--verify-diagnosis)
+    (let ((fsm (gptel-diagnose-tests--fsm 'TYPE '(:http-status "400"))))
+      (gptel-diagnose-tests--transition fsm 'ERRS '(:error "Your organization must..."))
+      (gptel-diagnose-tests--transition fsm nil)
+      (should (= 1 (length sent)))
+      (should (eq (car (car sent)) :diagnose))
+      (should (equal (car shown) (gptel-diagnose-format-line
+                                  gptel-diagnose-tests--verify-diagnosis)))
+      (should (eq (gptel-diagnose--failure-diagnosis gptel-diagnose--last-failure)
+                  gptel-diagnose-tests--verify-diagnosis)))))
+
+(ert-deftest gptel-diagnose-success-and-abort-are-not-reported ()
+  (gptel-diagnose-tests--with-stub-server '(success (:summary "x"))
+    (gptel-diagnose-tests--transition (gptel-diagnose-tests--fsm 'TYPE nil) 'DONE
+                                      '(:http-status "200"))
+    (gptel-diagnose-tests--transition (gptel-diagnose-tests--fsm 'WAIT nil) 'ABRT)
+    (should-not sent)))
+
+(ert-deftest gptel-diagnose-new-round-reports-again ()
+  (gptel-diagnose-tests--with-stub-server '(success (:summary "x" :fixes []))
+    (let ((fsm (gptel-diagnose-tests--fsm 'TYPE nil)))
+      (gptel-diagnose-tests--transition fsm 'ERRS '(:error "first"))
+      (gptel-diagnose-tests--transition fsm 'WAIT '(:error nil))
+      (gptel-diagnose-tests--transition fsm 'ERRS '(:error "second"))
+      (should (= 2 (length sent))))))
+
+(ert-deftest gptel-diagnose-signal-from-gptel-is-reported-and-passed-on ()
+  (gptel-diagnose-tests--with-stub-server '(success (:summary "No key" :fixes []))
+    (let ((fsm (gptel-diagnose-tests--fsm 'INIT nil))
+          (debug-on-error nil))             ; ERT turns it on; users rarely do
+      (should-error
+       (gptel-diagnose--around-transition
+        (lambda (&rest _) (user-error "No `gptel-api-key' found in the auth source"))
+        fsm)
+       :type 'user-error)
+      (should (= 1 (length sent)))
+      (should (string-match-p "gptel-api-key"
+                              (plist-get (plist-get (cdar sent) :error) :error))))))
+
+(ert-deftest gptel-diagnose-own-errors-never-reach-gptel ()
+  (gptel-diagnose-tests--with-stub-server '(success (:summary "x"))
+    (cl-letf (((symbol-function 'gptel-diagnose--params)
+               (lambda (&rest _) (error "Companion bug"))))
+      (let ((fsm (gptel-diagnose-tests--fsm 'TYPE nil))
+            (debug-on-error nil))
+        (should (eq 'result (gptel-diagnose--around-transition
+                             (lambda (m &rest _)
+                               (setf (gptel-fsm-state m) 'ERRS
+                                     (gptel-fsm-info m) '(:error "boom"))
+                               'result)
+                             fsm)))))))
+
+(ert-deftest gptel-diagnose-server-error-and-timeout-fall-back-to-a-local-line ()
+  (dolist (reply '((error (:code -1 :message "Server died")) (timeout)))
+    (gptel-diagnose-tests--with-stub-server reply
+      (let ((fsm (gptel-diagnose-tests--fsm 'TYPE nil)))
+        (gptel-diagnose-tests--transition fsm 'ERRS '(:error "x" :http-status "529"))
+        (should (string-prefix-p "gptel-diagnose: HTTP 529: the provider is overloaded;"
+                                 (car shown)))))))
+
+(ert-deftest gptel-diagnose-missing-server-says-how-to-install ()
+  (let ((gptel-diagnose-server-command '("/nonexistent/gptel-diagnose-server"))
+        (gptel-diagnose--connection nil)
+        (result nil))
+    (gptel-diagnose--request-diagnosis
+     (gptel-diagnose--make-failure :params '(:error (:curl_exit_code 6)))
+     (lambda (failure) (setq result (gptel-diagnose--line failure))))
+    (should (string-match-p "curl 6: the host name did not resolve; server not available"
+                            result))
+    (should (string-match-p "No such program: /nonexistent/gptel-diagnose-server" result))
+    (should-not gptel-diagnose--connection)))
+
+(ert-deftest gptel-diagnose-mode-adds-and-removes-the-advice ()
+  (unwind-protect
+      (progn
+        (gptel-diagnose-mode 1)
+        (should (advice-member-p #'gptel-diagnose--around-transition
+                                 'gptel--fsm-transition))
+        (gptel-diagnose-mode -1)
+        (should-not (advice-member-p #'gptel-diagnose--around-transition
+                                     'gptel--fsm-transition)))
+    (gptel-diagnose-mode -1)))
+
+(ert-deftest gptel-diagnose-command-shows-details-of-this-buffers-failure ()
+  (let* ((failure (gptel-diagnose--make-failure
+                   :params '(:error (:status "HTTP/1.1 400 Bad Request" :http_status "400"
+                                     :error "Bearer sk-proj-abcdefghijklmnopqrstu"))
+                   :diagnosis gptel-diagnose-tests--verify-diagnosis))
+         (gptel-diagnose--last-failure nil))
+    (with-temp-buffer
+      (setq gptel-diagnose--buffer-failure failure)
+      (gptel-diagnose)
+      (with-current-buffer gptel-diagnose--details-buffer
+        (should (derived-mode-p 'gptel-diagnose-details-mode))
+        (should (string-match-p "Streaming needs a verified organization" (buffer-string)))
+        (should (string-match-p "(setq gptel-stream nil)" (buffer-string)))
+        (should (string-match-p "HTTP status: 400" (buffer-string)))
+        (should-not (string-match-p "abcdefghijklmnopqrstu" (buffer-string)))))))
+
+(ert-deftest gptel-diagnose-command-without-failure-says-so ()
+  (let ((gptel-diagnose--last-failure nil) (shown nil))
+    (cl-letf (((symbol-function 'message)
+               (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
+      (with-temp-buffer (gptel-diagnose)))
+    (should (string-match-p "no failed gptel request" (car shown)))))
+
+;;;; The real server
+
+(ert-deftest gptel-diagnose-real-server-round-trip ()
+  (skip-unless (getenv "GPTEL_DIAGNOSE_SERVER"))
+  (let ((gptel-diagnose-server-command
+         (split-string-and-unquote (getenv "GPTEL_DIAGNOSE_SERVER")))
+        (gptel-diagnose--connection nil)
+        (result nil))
+    (unwind-protect
+        (let ((failure (gptel-diagnose--make-failure
+                        :params (list :error (list :status "Curl failure"
+                                                   :error "Curl failed with exit code 7."
+                                                   :curl_exit_code 7)
+                                      :backend (list :kind "ollama"
+                                                     :host "localhost:11434")))))
+          (gptel-diagnose--request-diagnosis failure (lambda (f) (setq result f)))
+          (with-timeout (10 (ert-fail "no answer from the server"))
+            (while (not result) (accept-process-output nil 0.05)))
+          (should (equal (plist-get (gptel-diagnose--failure-diagnosis result) :rule)
+                         "NET003"))
+          (should (string-match-p "ollama serve" (gptel-diagnose--line result))))
+      (when gptel-diagnose--connection
+        (jsonrpc-shutdown gptel-diagnose--connection)))))
+
+(provide 'gptel-diagnose-tests)
+;;; gptel-diagnose-tests.el ends here

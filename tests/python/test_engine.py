@@ -1,0 +1,192 @@
+"""Classification: recorded payloads in, the right rule and advice out."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from conftest import fixture_files, fixture_params
+from gptel_diagnose.engine import diagnose
+from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
+from gptel_diagnose.rules import REGISTRY
+from gptel_view import curl_failure, gptel_error
+
+
+def run(params: dict[str, Any]) -> Diagnosis:
+    return diagnose(DiagnoseParams.model_validate(params))
+
+
+def openai(http_status: int, body: Any, **request: Any) -> Diagnosis:
+    return run({"error": gptel_error(http_status, body),
+                "backend": {"name": "ChatGPT", "kind": "openai", "host": "api.openai.com"},
+                "request": request})
+
+
+QUOTA = {"error": {"message": "You exceeded your current quota, please check your plan and "
+                   "billing details. For more information on this error, read the docs: "
+                   "https://platform.openai.com/docs/guides/error-codes/api-errors.",
+                   "type": "insufficient_quota", "param": None, "code": "insufficient_quota"}}
+RATE = {"error": {"message": "Rate limit reached for gpt-4o in organization org-abc on "
+                  "requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in "
+                  "20s. Visit https://platform.openai.com/account/rate-limits to learn more.",
+                  "type": "requests", "param": None, "code": "rate_limit_exceeded"}}
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    [(rule, example) for rule in REGISTRY for example in rule.examples],
+    ids=lambda x: getattr(x, "code", ""),
+)
+def test_each_rule_explains_its_own_example(rule: Any, example: Any) -> None:
+    assert run(example.params()).rule == rule.code
+
+
+@pytest.mark.parametrize("path", fixture_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_recorded_fixture_gets_its_labelled_diagnosis(path: Any) -> None:
+    data = json.loads(path.read_text())
+    result = run(fixture_params(data))
+    expect = data["expect"]
+    assert result.category == expect["category"]
+    if "rule" in expect:
+        assert result.rule == expect["rule"]
+    if "retry_after" in expect:
+        assert result.retry_after == pytest.approx(expect["retry_after"])
+
+
+def test_quota_429_is_billing_not_rate_limit() -> None:
+    result = openai(429, QUOTA)
+    assert result.category == "billing.quota_exhausted"
+    assert "out of credit" in result.summary
+    assert "ChatGPT subscription" in result.summary
+    assert result.retryable is False and result.retry_after is None
+
+
+def test_quota_wording_without_the_code_is_still_billing() -> None:
+    body = {"error": {"message": QUOTA["error"]["message"], "type": None, "code": None}}
+    assert openai(429, body).category == "billing.quota_exhausted"
+
+
+def test_rate_limit_429_is_not_billing_and_states_the_wait() -> None:
+    result = openai(429, RATE)
+    assert result.category == "rate_limit"
+    assert result.retry_after == 20
+    assert "Wait 20 s" in result.summary
+    assert "not a billing problem" in result.summary
+
+
+def test_request_too_large_for_tpm_is_not_a_wait() -> None:
+    body = {"error": {"message": "Request too large for gpt-4o in organization org-x on tokens "
+                      "per min (TPM): Limit 30000, Requested 31538. The input or output tokens "
+                      "must be reduced in order to run successfully.", "type": "tokens",
+                      "code": "rate_limit_exceeded"}}
+    result = openai(429, body)
+    assert result.category == "request.context_length"
+    assert result.retryable is False
+
+
+def test_streaming_refusal_offers_stream_off_as_safe_setq() -> None:
+    body = {"error": {"message": "Your organization must be verified to stream this model.",
+                      "type": "invalid_request_error", "param": "stream",
+                      "code": "unsupported_value"}}
+    result = openai(400, body, model="o3", stream=True)
+    assert result.category == "request.streaming_unsupported"
+    first = result.fixes[0]
+    assert (first.variable, first.value, first.applicability) == ("gptel-stream", "nil", "safe")
+
+
+def test_model_not_found_names_the_model_and_mentions_access() -> None:
+    body = {"error": {"message": "The model `gpt-5-pro` does not exist or you do not have "
+                      "access to it.", "type": "invalid_request_error", "code": "model_not_found"}}
+    result = openai(404, body, model="gpt-5-pro")
+    assert result.category == "model.not_found"
+    assert "gpt-5-pro" in result.summary
+    assert "cannot use" in result.summary
+
+
+def test_anthropic_529_is_overload_and_retryable() -> None:
+    result = run({"error": gptel_error(529, {"type": "error", "error": {
+        "type": "overloaded_error", "message": "Overloaded"}}),
+        "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert result.category == "server.overloaded"
+    assert result.retryable
+    assert result.summary.startswith("Anthropic is overloaded")
+
+
+@pytest.mark.parametrize(("code", "category"), [
+    (6, "network.dns"), (7, "network.connection_refused"), (28, "network.timeout"),
+    (35, "network.tls"), (60, "network.tls"),
+])
+def test_curl_exit_codes(code: int, category: str) -> None:
+    result = run({"error": curl_failure(code),
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == category
+    assert f"curl {code}" in result.summary
+
+
+def test_refused_ollama_port_means_ollama_is_not_running() -> None:
+    result = run({"error": curl_failure(7),
+                  "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert result.summary == "Ollama is not running at localhost:11434: start it with " \
+                             "`ollama serve`."
+    assert result.fixes[0].command == "ollama serve"
+
+
+def test_refused_llamacpp_port_is_recognised_by_port() -> None:
+    result = run({"error": curl_failure(7),
+                  "backend": {"kind": "openai", "host": "127.0.0.1:8080"}})
+    assert result.rule == "NET003"
+    assert "llama.cpp is not running" in result.summary
+
+
+def test_refused_remote_host_is_not_called_a_local_server() -> None:
+    result = run({"error": curl_failure(7),
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.rule == "NET002"
+
+
+def test_malformed_json_suggests_logging_the_body() -> None:
+    result = run({"error": gptel_error(502, "<html><body>Bad gateway</body></html>"),
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "response.malformed"
+    assert (result.fixes[0].variable, result.fixes[0].value) == ("gptel-log-level", "'info")
+
+
+def test_url_retrieve_without_response_is_a_connection_failure() -> None:
+    result = run({"error": {"status": "Could not parse HTTP response.",
+                            "http_status": "() Could not parse HTTP response.", "error": None},
+                  "backend": {"kind": "openai", "host": "api.openai.com"},
+                  "request": {"use_curl": False}})
+    assert result.category == "network.connection_refused"
+    assert (result.fixes[0].variable, result.fixes[0].value) == ("gptel-use-curl", "t")
+
+
+def test_nothing_recognisable_is_unknown_not_an_error() -> None:
+    result = run({"error": {}})
+    assert result.category == "unknown"
+    assert result.rule == "GEN000"
+
+
+def test_chinese_locale_falls_back_to_english_text_for_untranslated_rules() -> None:
+    result = run({"error": curl_failure(6), "locale": "zh_CN.UTF-8"})
+    assert result.locale == "zh"
+    assert result.summary
+
+
+def test_no_placeholder_is_left_unfilled() -> None:
+    for rule in REGISTRY:
+        for example in rule.examples:
+            result = run(example.params())
+            text = " ".join([result.summary, result.explanation, *result.steps,
+                             *(f.title for f in result.fixes)])
+            assert "{" not in text, (rule.code, text)
+
+
+def test_every_fix_is_an_allowlisted_setq_or_data() -> None:
+    for rule in REGISTRY:
+        for example in rule.examples:
+            for fix in run(example.params()).fixes:
+                assert fix.variable is None or fix.variable.startswith("gptel-")
+                assert fix.value is None or not fix.value.lstrip().startswith("(")\
+                    or fix.value.startswith("'(")

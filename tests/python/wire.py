@@ -1,0 +1,84 @@
+"""A test client for the real server process: raw bytes in, parsed frames out."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+from typing import Any, BinaryIO
+
+
+def frame(message: Any) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def read_frames(stream: BinaryIO, out: queue.Queue[Any]) -> None:
+    """Parse frames from STREAM into OUT; a malformed frame is queued as an AssertionError."""
+    while True:
+        line = stream.readline()
+        if not line:
+            out.put(EOFError())
+            return
+        headers = {}
+        while line.strip():
+            name, _, value = line.decode().partition(":")
+            headers[name.strip().lower()] = value.strip()
+            line = stream.readline()
+        if "content-length" not in headers:
+            out.put(AssertionError(f"server wrote a frame without Content-Length: {headers}"))
+            return
+        out.put(json.loads(stream.read(int(headers["content-length"]))))
+
+
+class Client:
+    def __init__(self, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gptel_diagnose", *args],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        assert self.proc.stdout is not None
+        self.inbox: queue.Queue[Any] = queue.Queue()
+        self._reader = threading.Thread(target=read_frames, args=(self.proc.stdout, self.inbox),
+                                        daemon=True)
+        self._reader.start()
+        self._next_id = 0
+
+    def send(self, data: bytes) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: Any = None) -> None:
+        message: dict[str, Any] = {"jsonrpc": "2.0", "method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(frame(message))
+
+    def request(self, method: str, params: Any = None) -> dict[str, Any]:
+        self._next_id += 1
+        message: dict[str, Any] = {"jsonrpc": "2.0", "id": self._next_id, "method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(frame(message))
+        reply = self.receive()
+        assert reply["id"] == self._next_id, reply
+        return reply
+
+    def receive(self, timeout: float = 10) -> dict[str, Any]:
+        item = self.inbox.get(timeout=timeout)
+        if isinstance(item, BaseException):
+            raise item
+        assert isinstance(item, dict)
+        return item
+
+    def close(self) -> int:
+        if self.proc.poll() is None and self.proc.stdin and not self.proc.stdin.closed:
+            self.proc.stdin.close()
+        try:
+            return self.proc.wait(timeout=10)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
