@@ -35,12 +35,15 @@
 ;;   gptel-diagnose: Your OpenAI API account is out of credit ...
 ;;
 ;; `M-x gptel-diagnose' shows the details of the last failure: the
-;; explanation, the steps, the fixes and the (redacted) raw error.
+;; explanation, the steps, the fixes as buttons, links, and the
+;; (redacted) raw error.  `gptel-diagnose-apply-fix' applies a fix on
+;; your say-so, `gptel-diagnose-undo-fix' takes it back, and
+;; `gptel-diagnose-retry' resends the request that failed.
 ;;
 ;; The server is a small Python program speaking JSON-RPC over stdio.
-;; It starts on the first failure, never at Emacs start-up.  Install it
-;; with pip (see README.md); `gptel-diagnose-server-command' says how to
-;; run it.
+;; It starts on the first failure, never at Emacs start-up.
+;; `M-x gptel-diagnose-install-server' installs it into a private
+;; environment; `gptel-diagnose-server-command' says how to run it.
 ;;
 ;; Nothing here changes a setting by itself, and no API key is ever
 ;; sent to the server or shown.
@@ -51,23 +54,10 @@
 (require 'jsonrpc)
 (require 'seq)
 (require 'subr-x)
+(require 'button)
+(require 'gptel-diagnose-gptel)
 
-(declare-function gptel-fsm-p "gptel-request")
-(declare-function gptel-fsm-state "gptel-request")
-(declare-function gptel-fsm-table "gptel-request")
-(declare-function gptel-fsm-handlers "gptel-request")
 (declare-function gptel-fsm-info "gptel-request")
-(defvar gptel-backend)
-(defvar gptel-model)
-(defvar gptel-stream)
-(defvar gptel-use-curl)
-(defvar gptel-proxy)
-(defvar gptel-log-level)
-(defvar gptel-temperature)
-(defvar gptel-max-tokens)
-(defvar gptel-version)
-(defvar gptel-send--transitions)
-(defvar gptel--rewrite-handlers)
 
 ;;;; Customization
 
@@ -79,11 +69,21 @@
 (defcustom gptel-diagnose-server-command nil
   "Command that runs the gptel-diagnose server, as a list of strings.
 When nil, use the first that exists of: the script in the private
-environment under `user-emacs-directory', `gptel-diagnose-server'
-on the variable `exec-path', and \"python3 -m gptel_diagnose\" with this
-package's server/ directory on PYTHONPATH."
+environment that `gptel-diagnose-install-server' makes under
+`user-emacs-directory', `gptel-diagnose-server' on the variable
+`exec-path', and \"python3 -m gptel_diagnose\" with this package's
+server/ directory on PYTHONPATH."
   :type '(choice (const :tag "Find it automatically" nil)
                  (repeat :tag "Command and arguments" string))
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-auto 'automatic
+  "When to explain a failed gptel request.
+`automatic': at once, in the echo area.  `ask': ask first.
+`on-request': only when you call \\[gptel-diagnose]."
+  :type '(choice (const :tag "Automatically" automatic)
+                 (const :tag "Ask first" ask)
+                 (const :tag "Only on request" on-request))
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-request-timeout 5
@@ -98,6 +98,21 @@ package's server/ directory on PYTHONPATH."
                  (const :tag "Simplified Chinese" "zh"))
   :package-version '(gptel-diagnose . "0.1.0"))
 
+(defcustom gptel-diagnose-echo-lines 2
+  "Screen lines the diagnosis may take in the echo area; longer ones are shortened."
+  :type 'natnum
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-offer-save t
+  "Whether applying a global fix offers to save it for future sessions."
+  :type 'boolean
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-python "python3"
+  "Python used by `gptel-diagnose-install-server' to make the private environment."
+  :type 'string
+  :package-version '(gptel-diagnose . "0.1.0"))
+
 (defconst gptel-diagnose--settable-variables
   '(gptel-stream gptel-model gptel-use-curl gptel-proxy gptel-log-level
     gptel-temperature gptel-max-tokens gptel-curl-extra-args gptel-use-tools
@@ -107,6 +122,9 @@ package's server/ directory on PYTHONPATH."
 (defconst gptel-diagnose--details-buffer "*gptel-diagnose*"
   "Name of the details buffer; gptel's own is *gptel-diagnostic*.")
 
+(defconst gptel-diagnose--log-buffer "*gptel-diagnose log*"
+  "Name of the buffer that keeps the server's stderr and our own events.")
+
 ;;;; State
 
 (defvar gptel-diagnose--connection nil
@@ -115,35 +133,45 @@ package's server/ directory on PYTHONPATH."
 (defvar gptel-diagnose--start-error nil
   "Why the server could not start the last time we tried, or nil.")
 
+(defvar gptel-diagnose--deaths nil
+  "Times (floats) at which the server died unasked, newest first.")
+
+(defvar gptel-diagnose--not-before 0
+  "Do not start the server again before this time: it keeps dying.")
+
 (defvar gptel-diagnose--last-failure nil
   "The most recent failure, in any buffer.")
 
 (defvar-local gptel-diagnose--buffer-failure nil
   "The most recent failure of a request made from this buffer.")
 
-(defvar gptel-diagnose--reported (make-hash-table :test 'eq :weakness 'key)
-  "Requests (state machines) already reported, so a failure is reported once.")
+(defvar-local gptel-diagnose--details-failure nil
+  "The failure the details buffer shows.")
+
+(defvar gptel-diagnose--applied nil
+  "Fixes applied, newest first, each a plist with what undoing it needs.")
+
+(defvar gptel-diagnose--countdown nil
+  "The timer of a pending delayed resend, or nil.")
+
+(defvar gptel-diagnose--pending-line nil
+  "A diagnosis line waiting for the minibuffer to close.")
 
 (cl-defstruct (gptel-diagnose--failure
                (:constructor gptel-diagnose--make-failure)
                (:copier nil))
   "One failed gptel request, as gptel-diagnose saw it."
-  params buffer position time diagnosis problem)
+  params buffer position time fsm entry diagnosis problem)
 
 ;;;; Small utilities
 
-(defmacro gptel-diagnose--safely (&rest body)
-  "Run BODY; log any error instead of letting it escape into gptel."
-  (declare (indent 0) (debug t))
-  `(condition-case-unless-debug err
-       (progn ,@body)
-     (error (gptel-diagnose--log "internal error: %s" (error-message-string err))
-            nil)))
-
 (defun gptel-diagnose--log (format-string &rest args)
-  "Record FORMAT-STRING with ARGS in *Messages* without showing it."
-  (let ((inhibit-message t))
-    (apply #'message (concat "[gptel-diagnose] " format-string) args)))
+  "Append FORMAT-STRING formatted with ARGS to the log buffer."
+  (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
+    (let ((inhibit-read-only t))
+      (goto-char (point-max))
+      (insert (format-time-string "%F %T ")
+              (gptel-diagnose--redact (apply #'format format-string args)) "\n"))))
 
 (defconst gptel-diagnose--secret-regexp
   (concat
@@ -213,218 +241,58 @@ Plists stay plists, other lists become vectors, `:null' and
      ((symbolp value) (symbol-name value))
      (t (gptel-diagnose--clean-string (format "%S" value))))))
 
-(defun gptel-diagnose--bool (value)
-  "VALUE as a JSON boolean."
-  (if value t :json-false))
-
-;;;; Reading gptel
-
-(defun gptel-diagnose--slot (backend slot)
-  "BACKEND's SLOT, or nil if BACKEND has no such slot.
-Slots are read by name so that a change in gptel's struct layout
-does not need a recompile of this file."
-  (let ((type 'gptel-backend))     ; not a constant: no compile-time type check
-    (and backend (ignore-errors (cl-struct-slot-value type slot backend)))))
-
-(defconst gptel-diagnose--kinds-by-type
-  '((gptel-anthropic . "anthropic") (gptel-gemini . "gemini")
-    (gptel-ollama . "ollama") (gptel-kagi . "kagi") (gptel-bedrock . "bedrock")
-    (gptel--gh . "copilot") (gptel-perplexity . "perplexity")
-    (gptel-privategpt . "privategpt") (gptel-openai-oauth . "chatgpt")
-    (gptel-openai-responses . "openai") (gptel-deepseek . "deepseek")
-    (gptel-openai . "openai"))
-  "Provider kind for each gptel backend type.
-The server refines it by host: many providers use `gptel-make-openai'.")
-
-(defun gptel-diagnose--kind (backend)
-  "The provider kind of BACKEND, as the server names it."
-  (let ((header (gptel-diagnose--slot backend 'header))
-        (host (gptel-diagnose--slot backend 'host)))
-    ;; gptel has no Azure type: `gptel-make-azure' makes a `gptel-openai'
-    ;; whose header function sends an "api-key" header.  The header is
-    ;; recognised without calling it (that would fetch the key).
-    (if (or (and (stringp host)
-                 (string-match-p "\\.openai\\.azure\\.com\\'" host))
-            (and header (string-match-p "\"api-key\"" (prin1-to-string header))))
-        "azure"
-      (alist-get (type-of backend) gptel-diagnose--kinds-by-type))))
-
-(defun gptel-diagnose--key-whitespace-p (key)
-  "Non-nil if KEY has stray whitespace around it.
-KEY is a string or a variable holding one.  Functions are not
-called: they may prompt or decrypt."
-  (let ((value (cond ((stringp key) key)
-                     ((and key (symbolp key) (boundp key)
-                           (stringp (symbol-value key)))
-                      (symbol-value key)))))
-    (and value (string-match-p "\\`[ \t\n\r]\\|[ \t\n\r]\\'" value) t)))
-
-(defun gptel-diagnose--backend-params (backend)
-  "What the server may know about BACKEND.  Never the key itself."
-  (when backend
-    (let ((key (gptel-diagnose--slot backend 'key))
-          (endpoint (gptel-diagnose--slot backend 'endpoint))
-          (models (gptel-diagnose--slot backend 'models)))
-      (list :name (gptel-diagnose--json (gptel-diagnose--slot backend 'name))
-            :type (symbol-name (type-of backend))
-            :kind (gptel-diagnose--kind backend)
-            :host (gptel-diagnose--json (gptel-diagnose--slot backend 'host))
-            :protocol (gptel-diagnose--json (gptel-diagnose--slot backend 'protocol))
-            :endpoint (and (stringp endpoint) (gptel-diagnose--json endpoint))
-            :stream (gptel-diagnose--bool (gptel-diagnose--slot backend 'stream))
-            :has_key (gptel-diagnose--bool key)
-            :key_has_whitespace (gptel-diagnose--bool
-                                 (gptel-diagnose--key-whitespace-p key))
-            :models (and (proper-list-p models)
-                         (vconcat (mapcar (lambda (m) (format "%s" m))
-                                          (seq-take models 200))))))))
-
-(defun gptel-diagnose--buffer-value (variable buffer)
-  "VARIABLE's value in BUFFER (or its default value), nil if unbound."
-  (cond ((not (boundp variable)) nil)
-        ((buffer-live-p buffer) (buffer-local-value variable buffer))
-        (t (default-value variable))))
-
-(defun gptel-diagnose--entry (fsm)
-  "Which gptel entry point made FSM: send, rewrite or request."
-  (cond ((and (boundp 'gptel-send--transitions)
-              (eq (gptel-fsm-table fsm) gptel-send--transitions))
-         "send")
-        ((and (boundp 'gptel--rewrite-handlers)
-              (eq (gptel-fsm-handlers fsm) gptel--rewrite-handlers))
-         "rewrite")
-        (t "request")))
-
-(defun gptel-diagnose--curl-exit (error-value)
-  "The curl exit code in gptel's ERROR-VALUE text, or nil."
-  (and (stringp error-value)
-       (string-match "Curl failed with exit code \\([0-9]+\\)" error-value)
-       (string-to-number (match-string 1 error-value))))
-
-(defun gptel-diagnose--params (fsm &optional signal-data)
-  "The `diagnose' params for the failed request FSM.
-SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
-  (let* ((info (gptel-fsm-info fsm))
-         (buffer (plist-get info :buffer))
-         (backend (or (plist-get info :backend)
-                      (gptel-diagnose--buffer-value 'gptel-backend buffer)))
-         (model (or (plist-get info :model)
-                    (gptel-diagnose--buffer-value 'gptel-model buffer)))
-         (error-value (if signal-data (error-message-string signal-data)
-                        (plist-get info :error)))
-         (http-status (plist-get info :http-status))
-         (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer))
-         (proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
-    (list
-     :error (list :status (gptel-diagnose--json
-                           (or (plist-get info :status)
-                               (and signal-data "Lisp error")))
-                  :http_status (cond ((stringp http-status)
-                                      (gptel-diagnose--clean-string http-status))
-                                     ((integerp http-status) http-status))
-                  :error (gptel-diagnose--json error-value)
-                  :curl_exit_code (gptel-diagnose--curl-exit error-value)
-                  :displayed (let ((shown (current-message)))
-                               (and shown (gptel-diagnose--clean-string shown))))
-     :backend (gptel-diagnose--backend-params backend)
-     :request (list :model (and model (format "%s" model))
-                    :stream (gptel-diagnose--bool (plist-get info :stream))
-                    :use_curl (gptel-diagnose--bool use-curl)
-                    :entry (gptel-diagnose--entry fsm)
-                    :state (and (gptel-fsm-state fsm)
-                                (symbol-name (gptel-fsm-state fsm)))
-                    :temperature (let ((v (gptel-diagnose--buffer-value
-                                           'gptel-temperature buffer)))
-                                   (and (numberp v) v))
-                    :max_tokens (let ((v (gptel-diagnose--buffer-value
-                                          'gptel-max-tokens buffer)))
-                                  (and (integerp v) v))
-                    :proxy (gptel-diagnose--bool
-                            (and (stringp proxy) (not (string-empty-p proxy))))
-                    :log_level (let ((v (gptel-diagnose--buffer-value
-                                         'gptel-log-level buffer)))
-                                 (and v (format "%s" v)))
-                    :gptel_version (and (boundp 'gptel-version)
-                                        (format "%s" gptel-version))
-                    :emacs_version emacs-version)
-     :locale (gptel-diagnose--locale))))
-
-(defun gptel-diagnose--terminal-p (fsm)
-  "Non-nil if FSM has reached a state with no way out (DONE, ERRS, ABRT...)."
-  (let ((state (gptel-fsm-state fsm)))
-    (or (null state) (null (assq state (gptel-fsm-table fsm))))))
-
-(defun gptel-diagnose--failed-p (fsm)
-  "Non-nil if FSM, in a terminal state, ended in failure (not by abort)."
-  (let* ((info (gptel-fsm-info fsm))
-         (http-status (plist-get info :http-status)))
-    (and (not (eq (gptel-fsm-state fsm) 'ABRT))
-         (or (plist-get info :error)
-             ;; url-retrieve with no HTTP response leaves :error empty and
-             ;; files its complaint under :http-status.
-             (and http-status (not (member http-status '("200" "100"))))))))
-
-(defun gptel-diagnose--after-transition (fsm)
-  "Notice whether FSM's latest transition ended it in failure."
-  (cond
-   ((eq (gptel-fsm-state fsm) 'WAIT)
-    ;; A new network round (tool loops have several): report afresh.
-    (remhash fsm gptel-diagnose--reported))
-   ((and (gptel-diagnose--terminal-p fsm) (gptel-diagnose--failed-p fsm))
-    (gptel-diagnose--report fsm))))
-
-(defun gptel-diagnose--around-transition (orig fsm &rest args)
-  "Call ORIG with FSM and ARGS, and report the request if it failed.
-Errors that escape gptel (a missing key, curl not found) are
-reported too, then passed on untouched.  Nothing of ours can
-signal into gptel."
-  (prog1 (condition-case err
-             (apply orig fsm args)
-           ((debug error)
-            (gptel-diagnose--safely
-              (when (gptel-fsm-p fsm) (gptel-diagnose--report fsm err)))
-            (signal (car err) (cdr err))))
-    (gptel-diagnose--safely
-      (when (gptel-fsm-p fsm) (gptel-diagnose--after-transition fsm)))))
+(defun gptel-diagnose--locale ()
+  "The locale to ask the server for."
+  (or gptel-diagnose-locale
+      (if (string-prefix-p "Chinese" current-language-environment) "zh" "en")))
 
 ;;;; Failures
 
 (defun gptel-diagnose--report (fsm &optional signal-data)
-  "Record FSM's failure (SIGNAL-DATA if it signalled) and diagnose it soon."
-  (unless (gethash fsm gptel-diagnose--reported)
-    (puthash fsm t gptel-diagnose--reported)
-    (let* ((info (gptel-fsm-info fsm))
-           (buffer (plist-get info :buffer))
-           (failure (gptel-diagnose--make-failure
-                     :params (gptel-diagnose--params fsm signal-data)
-                     :buffer buffer
-                     :position (plist-get info :position)
-                     :time (current-time))))
-      (setq gptel-diagnose--last-failure failure)
-      (when (buffer-live-p buffer)
-        (with-current-buffer buffer
-          (setq gptel-diagnose--buffer-failure failure)))
+  "Record FSM's failure (SIGNAL-DATA if it signalled) and explain it soon."
+  (let* ((info (gptel-fsm-info fsm))
+         (buffer (plist-get info :buffer))
+         (params (gptel-diagnose--params fsm signal-data))
+         (failure (gptel-diagnose--make-failure
+                   :params params :buffer buffer :fsm fsm
+                   :entry (plist-get (plist-get params :request) :entry)
+                   :position (plist-get info :position)
+                   :time (float-time))))
+    (setq gptel-diagnose--last-failure failure)
+    (when (buffer-live-p buffer)
+      (with-current-buffer buffer
+        (setq gptel-diagnose--buffer-failure failure)))
+    (gptel-diagnose--log "failure: %s"
+                         (gptel-diagnose--local-meaning params))
+    (unless (eq gptel-diagnose-auto 'on-request)
       ;; We are inside a process sentinel or filter: do the rest later.
-      (run-at-time 0 nil #'gptel-diagnose--diagnose-and-show failure))))
+      (run-at-time 0 nil #'gptel-diagnose--explain-soon failure))))
 
-(defun gptel-diagnose--diagnose-and-show (failure)
-  "Ask the server about FAILURE and show the answer in the echo area."
+(defun gptel-diagnose--explain-soon (failure)
+  "Explain FAILURE in the echo area, asking first if so configured."
   (gptel-diagnose--safely
-    (gptel-diagnose--request-diagnosis
-     failure
-     (lambda (failure) (gptel-diagnose--show-line failure)))))
+    (when (or (not (eq gptel-diagnose-auto 'ask))
+              (and (not (active-minibuffer-window))
+                   (y-or-n-p (format "A gptel request failed (%s).  Explain? "
+                                     (or (gptel-diagnose--local-meaning
+                                          (gptel-diagnose--failure-params failure))
+                                         "no status")))))
+      (gptel-diagnose--request-diagnosis failure #'gptel-diagnose--show-line))))
 
 ;;;; The server
 
 (defun gptel-diagnose--package-root ()
   "The directory holding this package's elisp/ and server/, or nil."
-  (when-let ((file (or load-file-name (locate-library "gptel-diagnose"))))
+  (when-let ((file (locate-library "gptel-diagnose")))
     (file-name-directory (directory-file-name (file-name-directory file)))))
+
+(defun gptel-diagnose--venv-dir ()
+  "Return the directory of the server's private environment."
+  (expand-file-name "gptel-diagnose/venv" user-emacs-directory))
 
 (defun gptel-diagnose--venv-script ()
   "The server script in the private environment, or nil if absent."
-  (let ((script (expand-file-name "gptel-diagnose/venv/bin/gptel-diagnose-server"
-                                  user-emacs-directory)))
+  (let ((script (expand-file-name "bin/gptel-diagnose-server" (gptel-diagnose--venv-dir))))
     (and (file-executable-p script) script)))
 
 (defun gptel-diagnose--server-command ()
@@ -436,13 +304,21 @@ signal into gptel."
 
 (defun gptel-diagnose--server-environment ()
   "`process-environment' for the server: this package's server/ on PYTHONPATH."
-  (let ((dir (and (gptel-diagnose--package-root)
-                  (expand-file-name "server" (gptel-diagnose--package-root)))))
+  (let* ((root (gptel-diagnose--package-root))
+         (dir (and root (expand-file-name "server" root))))
     (if (and dir (file-directory-p dir))
         (cons (concat "PYTHONPATH=" dir
                       (when-let ((old (getenv "PYTHONPATH"))) (concat ":" old)))
               process-environment)
       process-environment)))
+
+(defun gptel-diagnose--executable (command)
+  "Return the program of COMMAND as an absolute file name, or nil if none."
+  (let ((program (car command)))
+    (and (stringp program)
+         (if (file-name-absolute-p program)
+             (and (file-executable-p program) program)
+           (executable-find program)))))
 
 (defun gptel-diagnose--make-connection (command)
   "Start COMMAND and wrap it in a JSON-RPC connection."
@@ -465,24 +341,43 @@ signal into gptel."
         (funcall make :events-buffer-config '(:size 0))
       (invalid-slot-name (funcall make :events-buffer-scrollback-size 0)))))
 
+(defun gptel-diagnose--keep-stderr (conn)
+  "Copy CONN's stderr into the log buffer, which outlives restarts."
+  (let ((stderr (ignore-errors (jsonrpc-stderr-buffer conn))))
+    (when (and (buffer-live-p stderr) (> (buffer-size stderr) 0))
+      (let ((text (with-current-buffer stderr (buffer-string))))
+        (gptel-diagnose--log "server stderr:\n%s" (string-trim-right text))))))
+
+(defun gptel-diagnose--backoff ()
+  "Seconds to wait before starting the server again, after recent deaths."
+  (let* ((now (float-time))
+         (recent (seq-filter (lambda (time) (< (- now time) 300)) gptel-diagnose--deaths)))
+    (setq gptel-diagnose--deaths recent)
+    (if (< (length recent) 2) 0
+      (min 60 (expt 2 (length recent))))))
+
 (defun gptel-diagnose--on-shutdown (conn)
-  "Forget CONN once its process has died."
+  "Forget CONN once its process has died; back off after repeated deaths."
+  (gptel-diagnose--keep-stderr conn)
+  (unless (process-get (jsonrpc--process conn) 'gptel-diagnose-stopping)
+    (push (float-time) gptel-diagnose--deaths)
+    (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
+    (gptel-diagnose--log "server died (exit status %s)"
+                         (process-exit-status (jsonrpc--process conn))))
   (when (eq conn gptel-diagnose--connection)
     (setq gptel-diagnose--connection nil)))
 
-(defun gptel-diagnose--executable (command)
-  "Return the program of COMMAND as an absolute file name, or nil if none."
-  (let ((program (car command)))
-    (and (stringp program)
-         (if (file-name-absolute-p program)
-             (and (file-executable-p program) program)
-           (executable-find program)))))
-
 (defun gptel-diagnose--connection ()
   "A live connection to the server, started if need be; nil if it cannot start."
-  (if (and gptel-diagnose--connection
-           (jsonrpc-running-p gptel-diagnose--connection))
-      gptel-diagnose--connection
+  (cond
+   ((and gptel-diagnose--connection (jsonrpc-running-p gptel-diagnose--connection))
+    gptel-diagnose--connection)
+   ((< (float-time) gptel-diagnose--not-before)
+    (setq gptel-diagnose--start-error
+          (format "it keeps dying; next try in %d s, see M-x gptel-diagnose-show-log"
+                  (ceiling (- gptel-diagnose--not-before (float-time)))))
+    nil)
+   (t
     (condition-case err
         (let* ((command (gptel-diagnose--server-command))
                (conn (if (gptel-diagnose--executable command)
@@ -490,6 +385,8 @@ signal into gptel."
                        (error "No such program: %s" (car command)))))
           (setq gptel-diagnose--connection conn
                 gptel-diagnose--start-error nil)
+          (add-hook 'kill-emacs-hook #'gptel-diagnose--stop-at-exit)
+          (gptel-diagnose--log "server started: %s" (string-join command " "))
           (jsonrpc-async-request conn :initialize
                                  (list :processId (emacs-pid)
                                        :locale (gptel-diagnose--locale))
@@ -498,12 +395,37 @@ signal into gptel."
       (error
        (setq gptel-diagnose--connection nil
              gptel-diagnose--start-error (error-message-string err))
-       nil))))
+       (gptel-diagnose--log "server did not start: %s" gptel-diagnose--start-error)
+       nil)))))
 
-(defun gptel-diagnose--locale ()
-  "The locale to ask the server for."
-  (or gptel-diagnose-locale
-      (if (string-prefix-p "Chinese" current-language-environment) "zh" "en")))
+(defun gptel-diagnose--stop (conn)
+  "Ask CONN's server to shut down and exit, without waiting; kill it soon after."
+  (let ((process (jsonrpc--process conn)))
+    (process-put process 'gptel-diagnose-stopping t)
+    (ignore-errors
+      (jsonrpc-async-request conn :shutdown nil :timeout 1)
+      (jsonrpc-notify conn :exit nil))
+    (run-at-time 1 nil (lambda ()
+                         (when (process-live-p process) (delete-process process))))
+    (when (eq conn gptel-diagnose--connection)
+      (setq gptel-diagnose--connection nil))))
+
+(defun gptel-diagnose--stop-at-exit ()
+  "At `kill-emacs', tell the server to exit; never wait for it."
+  (when-let ((conn gptel-diagnose--connection))
+    (let ((process (jsonrpc--process conn)))
+      (process-put process 'gptel-diagnose-stopping t)
+      (ignore-errors (jsonrpc-notify conn :exit nil))
+      (ignore-errors (delete-process process)))))
+
+(defun gptel-diagnose--forget-wedged (conn)
+  "Stop CONN after it failed to answer in time: a wedged server helps nobody."
+  (when (and conn (eq conn gptel-diagnose--connection))
+    (gptel-diagnose--log "server did not answer in %s s: restarting it next time"
+                         gptel-diagnose-request-timeout)
+    (push (float-time) gptel-diagnose--deaths)
+    (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
+    (gptel-diagnose--stop conn)))
 
 (defun gptel-diagnose--request-diagnosis (failure callback)
   "Ask the server to diagnose FAILURE, then call CALLBACK with FAILURE.
@@ -519,16 +441,19 @@ says what went wrong.  CALLBACK is always called, once."
                   (gptel-diagnose--safely (funcall callback failure)))))
       (if (not conn)
           (finish nil (list :kind 'not-started :message gptel-diagnose--start-error))
-        (jsonrpc-async-request
-         conn :diagnose (gptel-diagnose--failure-params failure)
-         :timeout gptel-diagnose-request-timeout
-         :success-fn (lambda (result) (finish result nil))
-         :error-fn (lambda (err)
-                     (finish nil (list :kind 'error
-                                       :message (plist-get err :message))))
-         :timeout-fn (lambda ()
-                       (finish nil (list :kind 'timeout
-                                         :message "the server did not answer in time"))))))))
+        (condition-case err
+            (jsonrpc-async-request
+             conn :diagnose (gptel-diagnose--failure-params failure)
+             :timeout gptel-diagnose-request-timeout
+             :success-fn (lambda (result) (finish result nil))
+             :error-fn (lambda (err)
+                         (finish nil (list :kind 'error
+                                           :message (plist-get err :message))))
+             :timeout-fn (lambda ()
+                           (gptel-diagnose--forget-wedged conn)
+                           (finish nil (list :kind 'timeout))))
+          (error (finish nil (list :kind 'error
+                                   :message (error-message-string err)))))))))
 
 ;;;; Rendering (pure: data in, text out)
 
@@ -541,7 +466,8 @@ says what went wrong.  CALLBACK is always called, once."
 (defun gptel-diagnose--fix-form (fix)
   "The `setq' form FIX stands for, or nil if FIX is not a valid one.
 The variable must be on `gptel-diagnose--settable-variables' and
-the value must read as a literal."
+the value must read as a literal.  The value is read, never
+evaluated."
   (let ((variable (plist-get fix :variable))
         (value (plist-get fix :value)))
     (when (and (stringp variable) (stringp value))
@@ -561,14 +487,30 @@ the value must read as a literal."
            for form = (gptel-diagnose--fix-form fix)
            when form return (prin1-to-string form)))
 
-(defun gptel-diagnose-format-line (diagnosis)
-  "The echo-area line for DIAGNOSIS: its summary and first `setq' fix."
+(defun gptel-diagnose--fit (summary suffix width)
+  "SUMMARY then SUFFIX in at most WIDTH characters, shortening SUMMARY only.
+SUFFIX is dropped whole when it cannot fit; it is never cut."
+  (let ((prefix "gptel-diagnose: "))
+    (cond
+     ((or (null width) (<= (+ (length prefix) (length summary) (length suffix)) width))
+      (concat prefix summary suffix))
+     ((> (+ (length prefix) (length suffix) 20) width)
+      (gptel-diagnose--fit summary "" width))
+     (t
+      (let* ((room (- width (length prefix) (length suffix) 1))
+             (cut (substring summary 0 room))
+             (space (string-match-p " [^ ]*\\'" cut)))
+        (concat prefix (if (and space (> space (/ room 2))) (substring cut 0 space) cut)
+                "…" suffix))))))
+
+(defun gptel-diagnose-format-line (diagnosis &optional width)
+  "The echo-area line for DIAGNOSIS: its summary and first `setq' fix.
+With WIDTH, shorten the summary so the line fits in WIDTH characters."
   (let ((summary (gptel-diagnose--redact
                   (string-join (split-string (or (plist-get diagnosis :summary) ""))
                                " ")))
         (setq-text (gptel-diagnose--first-setq diagnosis)))
-    (concat "gptel-diagnose: " summary
-            (and setq-text (concat "  Fix: " setq-text)))))
+    (gptel-diagnose--fit summary (if setq-text (concat "  Fix: " setq-text) "") width)))
 
 (defconst gptel-diagnose--status-meanings
   '((400 . "the request was refused as invalid")
@@ -576,19 +518,25 @@ the value must read as a literal."
     (402 . "the account needs credit")
     (403 . "the key may not do this")
     (404 . "wrong URL or model name")
+    (408 . "the request timed out")
     (413 . "the request is too large")
     (429 . "a rate limit, or no credit left")
     (500 . "the provider failed")
     (502 . "a gateway failed")
     (503 . "the provider is unavailable or overloaded")
+    (504 . "a gateway timed out")
     (529 . "the provider is overloaded"))
   "What an HTTP status means, for when the server cannot say more.")
 
 (defconst gptel-diagnose--curl-meanings
-  '((6 . "the host name did not resolve")
+  '((5 . "the proxy's name did not resolve")
+    (6 . "the host name did not resolve")
     (7 . "nothing is listening at the host and port")
+    (18 . "the answer was cut off")
     (28 . "the request timed out")
     (35 . "the TLS handshake failed")
+    (52 . "the server closed the connection without answering")
+    (56 . "the connection broke while receiving")
     (60 . "the certificate is not trusted"))
   "What a curl exit code means, for when the server cannot say more.")
 
@@ -610,10 +558,7 @@ the value must read as a literal."
 
 (defun gptel-diagnose--install-hint ()
   "How to install the server, in one phrase."
-  (let ((root (gptel-diagnose--package-root)))
-    (if (and root (file-exists-p (expand-file-name "pyproject.toml" root)))
-        (format "pip install %s" (abbreviate-file-name (directory-file-name root)))
-      "pip install gptel-diagnose")))
+  "M-x gptel-diagnose-install-server")
 
 (defun gptel-diagnose-format-fallback (params problem)
   "The echo-area line when the server could not diagnose PARAMS.
@@ -621,107 +566,358 @@ PROBLEM is a plist (:kind KIND :message TEXT) saying why."
   (let ((meaning (gptel-diagnose--local-meaning params))
         (why (pcase (plist-get problem :kind)
                ('not-started
-                (format "server not available (%s); install it with: %s"
+                (format "server not available (%s); install it with %s"
                         (or (plist-get problem :message) "cannot start")
                         (gptel-diagnose--install-hint)))
-               ('timeout "the server did not answer in time")
-               (_ (format "server error: %s"
+               ('timeout "the server did not answer in time (M-x gptel-diagnose-show-log)")
+               (_ (format "server error: %s (M-x gptel-diagnose-show-log)"
                           (or (plist-get problem :message) "unknown"))))))
     (gptel-diagnose--redact
      (concat "gptel-diagnose: " (if meaning (concat meaning "; ") "") why))))
 
-(defun gptel-diagnose--line (failure)
-  "The echo-area line for FAILURE."
+(defun gptel-diagnose--line (failure &optional width)
+  "The echo-area line for FAILURE, in at most WIDTH characters if given."
   (let ((diagnosis (gptel-diagnose--failure-diagnosis failure)))
     (if diagnosis
-        (gptel-diagnose-format-line diagnosis)
+        (gptel-diagnose-format-line diagnosis width)
       (gptel-diagnose-format-fallback (gptel-diagnose--failure-params failure)
                                       (gptel-diagnose--failure-problem failure)))))
 
-(defun gptel-diagnose--show-line (failure)
-  "Show FAILURE's diagnosis in the echo area.
-Shown from a timer: when the server dies, jsonrpc announces it
-right after calling us, and our line must be the one that stays."
-  (let ((line (gptel-diagnose--line failure)))
-    (run-at-time 0 nil #'message "%s" line)))
+(defun gptel-diagnose--echo-width ()
+  "Characters the echo area can show in `gptel-diagnose-echo-lines' lines, or nil."
+  (unless noninteractive
+    (* (max 1 gptel-diagnose-echo-lines) (max 20 (1- (frame-width))))))
 
-(defun gptel-diagnose--insert-section (title body)
-  "Insert a section headed TITLE with BODY, if BODY is non-empty."
-  (when (and body (not (string-empty-p body)))
-    (insert (propertize title 'face 'bold) "\n" body "\n\n")))
+(defun gptel-diagnose--show-pending ()
+  "Show the line that waited for the minibuffer to close."
+  (remove-hook 'minibuffer-exit-hook #'gptel-diagnose--show-pending)
+  (when-let ((line gptel-diagnose--pending-line))
+    (setq gptel-diagnose--pending-line nil)
+    (run-at-time 0 nil #'gptel-diagnose--echo line)))
+
+(defun gptel-diagnose--echo (line)
+  "Show LINE in the echo area; it is in *Messages* already."
+  (let ((message-log-max nil))
+    (message "%s" line)))
+
+(defun gptel-diagnose--display (line)
+  "Show LINE in the echo area, unless the user is typing in the minibuffer.
+Then it waits until the minibuffer closes.  Shown from a timer:
+when the server dies, jsonrpc announces it right after calling
+us, and our line must be the one that stays."
+  (let ((inhibit-message t)) (message "%s" line))   ; into *Messages* now
+  (if (active-minibuffer-window)
+      (progn (setq gptel-diagnose--pending-line line)
+             (add-hook 'minibuffer-exit-hook #'gptel-diagnose--show-pending))
+    (run-at-time 0 nil #'gptel-diagnose--echo line)))
+
+(defun gptel-diagnose--show-line (failure)
+  "Show FAILURE's diagnosis in the echo area."
+  (gptel-diagnose--display (gptel-diagnose--line failure (gptel-diagnose--echo-width))))
+
+;;;; Applying fixes
+
+(defun gptel-diagnose--fix-value (form)
+  "Return the value of the `setq' FORM, without evaluating anything."
+  (let ((literal (nth 2 form)))
+    (if (and (consp literal) (eq (car literal) 'quote)) (cadr literal) literal)))
+
+(defun gptel-diagnose--user-option-p (symbol)
+  "Non-nil if SYMBOL is an allowlisted gptel user option."
+  (and (memq symbol gptel-diagnose--settable-variables)
+       (or (custom-variable-p symbol) (not (boundp symbol)))))
+
+(defun gptel-diagnose--set (symbol value buffer)
+  "Set SYMBOL to VALUE: in BUFFER if it is buffer-local there, else globally.
+Return a plist describing how to undo it."
+  (if (and (buffer-live-p buffer) (local-variable-p symbol buffer))
+      (with-current-buffer buffer
+        (prog1 (list :variable symbol :buffer buffer :old (symbol-value symbol)
+                     :local t)
+          (set (make-local-variable symbol) value)))
+    (prog1 (list :variable symbol :old (default-value symbol) :local nil)
+      (customize-set-variable symbol value))))
+
+(defun gptel-diagnose-apply-fix (fix &optional failure)
+  "Apply FIX, a fix of FAILURE's diagnosis, on your say-so.
+A safe fix is applied at once, an unsafe one after you confirm,
+a display-only one is shown and never applied.  Interactively,
+choose among the fixes of the last failure."
+  (interactive (gptel-diagnose--read-fix))
+  (let* ((failure (or failure (gptel-diagnose--current-failure)))
+         (form (gptel-diagnose--fix-form fix))
+         (title (plist-get fix :title))
+         (applicability (plist-get fix :applicability)))
+    (cond
+     ((or (equal applicability "display-only") (not form))
+      (gptel-diagnose--show-fix fix))
+     ((not (gptel-diagnose--user-option-p (nth 1 form)))
+      (user-error "Refusing to set %s: not a gptel user option" (nth 1 form)))
+     ((and (not (equal applicability "safe"))
+           (not (y-or-n-p (format "%s: %S.  Apply? " title form))))
+      (message "Not applied"))
+     (t
+      (let* ((symbol (nth 1 form))
+             (undo (gptel-diagnose--set symbol (gptel-diagnose--fix-value form)
+                                        (and failure
+                                             (gptel-diagnose--failure-buffer failure)))))
+        (push undo gptel-diagnose--applied)
+        (gptel-diagnose--log "applied %S" form)
+        (message "Applied %S%s" form (if (plist-get undo :local)
+                                         (format " in %s" (plist-get undo :buffer))
+                                       ""))
+        (when (and gptel-diagnose-offer-save (not (plist-get undo :local))
+                   (y-or-n-p (format "Save %s for future sessions? " symbol)))
+          (customize-save-variable symbol (symbol-value symbol))
+          (plist-put undo :saved t))
+        (when (and failure (gptel-diagnose--resendable-p failure)
+                   (y-or-n-p "Resend the request that failed? "))
+          (gptel-diagnose-retry failure)))))))
+
+(defun gptel-diagnose-undo-fix ()
+  "Put back the value a fix replaced, starting with the latest."
+  (interactive)
+  (let ((undo (pop gptel-diagnose--applied)))
+    (unless undo (user-error "No fix to undo"))
+    (let ((symbol (plist-get undo :variable))
+          (old (plist-get undo :old)))
+      (if (plist-get undo :local)
+          (if (buffer-live-p (plist-get undo :buffer))
+              (with-current-buffer (plist-get undo :buffer) (set symbol old))
+            (user-error "The buffer the fix applied to is gone"))
+        (customize-set-variable symbol old)
+        (when (plist-get undo :saved) (customize-save-variable symbol old)))
+      (gptel-diagnose--log "undid the fix of %s" symbol)
+      (message "%s is back to %S" symbol old))))
+
+(defun gptel-diagnose--show-fix (fix)
+  "Show FIX, which is not applied: its command or link."
+  (let ((command (plist-get fix :command))
+        (url (plist-get fix :url))
+        (form (gptel-diagnose--fix-form fix)))
+    (cond (url (message "%s: %s" (plist-get fix :title) url))
+          (command (kill-new command)
+                   (message "%s: %s  (copied)" (plist-get fix :title) command))
+          (form (message "Edit and evaluate: %S" form))
+          (t (message "%s" (plist-get fix :title))))))
+
+(defun gptel-diagnose--current-failure ()
+  "The failure of this buffer, else the last one anywhere."
+  (or (and (derived-mode-p 'gptel-diagnose-details-mode) gptel-diagnose--details-failure)
+      gptel-diagnose--buffer-failure gptel-diagnose--last-failure))
+
+(defun gptel-diagnose--read-fix ()
+  "Ask which fix of the current failure to apply; return (FIX FAILURE)."
+  (let* ((failure (or (gptel-diagnose--current-failure)
+                      (user-error "No failed gptel request")))
+         (fixes (append (plist-get (gptel-diagnose--failure-diagnosis failure) :fixes) nil))
+         (choices (mapcar (lambda (fix) (cons (gptel-diagnose--fix-description fix) fix))
+                          fixes)))
+    (unless choices (user-error "This diagnosis offers no fix"))
+    (list (cdr (assoc (completing-read "Fix: " choices nil t) choices)) failure)))
+
+;;;; Resending
+
+(defun gptel-diagnose--resendable-p (failure)
+  "Non-nil if FAILURE's request can be sent again."
+  (and (buffer-live-p (gptel-diagnose--failure-buffer failure))
+       (or (equal (gptel-diagnose--failure-entry failure) "send")
+           (gptel-diagnose--failure-fsm failure))))
+
+(defun gptel-diagnose--wait-left (failure)
+  "Seconds left of the wait FAILURE's diagnosis asks for, or nil."
+  (let* ((diagnosis (gptel-diagnose--failure-diagnosis failure))
+         (wait (plist-get diagnosis :retry_after)))
+    (when (and (numberp wait)
+               (eq (plist-get diagnosis :retryable) t))
+      (let ((left (- (+ (gptel-diagnose--failure-time failure) wait) (float-time))))
+        (and (> left 0) left)))))
+
+(defun gptel-diagnose-cancel-retry ()
+  "Cancel a pending delayed resend."
+  (interactive)
+  (when gptel-diagnose--countdown
+    (cancel-timer gptel-diagnose--countdown)
+    (setq gptel-diagnose--countdown nil)
+    (message "gptel-diagnose: resend cancelled")))
+
+(defvar gptel-diagnose-countdown-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map (kbd "C-g") #'gptel-diagnose-cancel-retry)
+    map)
+  "Keys active during a resend countdown.")
+
+(defun gptel-diagnose--countdown (failure seconds)
+  "Resend FAILURE's request after SECONDS, counting down in the echo area."
+  (gptel-diagnose-cancel-retry)
+  (let ((deadline (+ (float-time) seconds))
+        (exit-map nil))
+    (setq exit-map (set-transient-map gptel-diagnose-countdown-map
+                                      (lambda () gptel-diagnose--countdown)))
+    (setq gptel-diagnose--countdown
+          (run-at-time
+           0 1
+           (lambda ()
+             (let ((left (ceiling (- deadline (float-time)))))
+               (if (> left 0)
+                   (message "gptel-diagnose: resending in %d s (C-g cancels)" left)
+                 (cancel-timer gptel-diagnose--countdown)
+                 (setq gptel-diagnose--countdown nil)
+                 (when (functionp exit-map) (funcall exit-map))
+                 (gptel-diagnose--safely (gptel-diagnose--resend failure)))))))))
+
+(defun gptel-diagnose--resend (failure)
+  "Send FAILURE's request again."
+  (gptel-diagnose--log "resending a %s request" (gptel-diagnose--failure-entry failure))
+  (gptel-diagnose--gptel-resend (gptel-diagnose--failure-fsm failure)
+                               (gptel-diagnose--failure-entry failure)
+                               (gptel-diagnose--failure-buffer failure)
+                               (gptel-diagnose--failure-position failure)))
+
+(defun gptel-diagnose-retry (&optional failure)
+  "Resend the request that failed (FAILURE, else this buffer's last).
+If its diagnosis states a wait that has not passed, count it down
+first; \\[keyboard-quit] during the countdown cancels."
+  (interactive)
+  (let ((failure (or failure (gptel-diagnose--current-failure)
+                     (user-error "No failed gptel request"))))
+    (unless (gptel-diagnose--resendable-p failure)
+      (user-error "This request cannot be resent (its buffer is gone)"))
+    (if-let ((left (gptel-diagnose--wait-left failure)))
+        (gptel-diagnose--countdown failure left)
+      (gptel-diagnose--resend failure))))
+
+;;;; The details buffer
+
+(defun gptel-diagnose--insert-heading (title)
+  "Insert the section heading TITLE."
+  (insert "\n" (propertize title 'face 'bold) "\n"))
 
 (defun gptel-diagnose--fix-description (fix)
   "One line describing FIX."
   (let ((form (gptel-diagnose--fix-form fix))
-        (command (plist-get fix :command))
-        (url (plist-get fix :url)))
-    (concat "- " (plist-get fix :title)
+        (command (plist-get fix :command)))
+    (concat (plist-get fix :title)
             (format " [%s]" (plist-get fix :applicability))
             (cond (form (concat ": " (prin1-to-string form)))
                   (command (concat ": " command))
-                  (t ""))
-            (if url (concat " " url) ""))))
+                  (t "")))))
+
+(defun gptel-diagnose--insert-link (url)
+  "Insert URL as a button that opens it."
+  (insert-text-button url 'action (lambda (_) (browse-url url))
+                      'follow-link t 'help-echo "Open in a browser"))
+
+(defun gptel-diagnose--insert-fixes (failure fixes)
+  "Insert FAILURE's FIXES, each as a button."
+  (dolist (fix fixes)
+    (insert "  ")
+    (insert-text-button
+     (gptel-diagnose--fix-description fix)
+     'action (lambda (_) (gptel-diagnose-apply-fix fix failure))
+     'follow-link t
+     'help-echo (if (equal (plist-get fix :applicability) "display-only")
+                    "Show (never applied)"
+                  "Apply this fix"))
+    (when (plist-get fix :url)
+      (insert " ")
+      (gptel-diagnose--insert-link (plist-get fix :url)))
+    (insert "\n")))
+
+(defun gptel-diagnose--raw-error (params)
+  "What gptel recorded, from PARAMS, as redacted text."
+  (let ((err (plist-get params :error)))
+    (gptel-diagnose--redact
+     (string-join
+      (delq nil (list (and (plist-get err :status)
+                           (format "status: %s" (plist-get err :status)))
+                      (and (plist-get err :http_status)
+                           (format "HTTP status: %s" (plist-get err :http_status)))
+                      (and (plist-get err :error)
+                           (format "error: %s" (if (stringp (plist-get err :error))
+                                                   (plist-get err :error)
+                                                 (prin1-to-string (plist-get err :error)))))))
+      "\n"))))
+
+(defun gptel-diagnose--insert-details (failure)
+  "Insert the details of FAILURE at point."
+  (let* ((diagnosis (gptel-diagnose--failure-diagnosis failure))
+         (params (gptel-diagnose--failure-params failure)))
+    (insert (propertize (gptel-diagnose--line failure) 'face 'bold) "\n")
+    (when diagnosis
+      (insert (format "Rule %s (%s), category %s\n"
+                      (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
+                      (plist-get diagnosis :category)))
+      (gptel-diagnose--insert-heading "What happened")
+      (insert (gptel-diagnose--redact (plist-get diagnosis :explanation)) "\n")
+      (gptel-diagnose--insert-heading "What to do")
+      (cl-loop for step across (plist-get diagnosis :steps) for n from 1
+               do (insert (format "%d. %s\n" n (gptel-diagnose--redact step))))
+      (let ((fixes (append (plist-get diagnosis :fixes) nil)))
+        (when fixes
+          (gptel-diagnose--insert-heading "Fixes")
+          (gptel-diagnose--insert-fixes failure fixes)))
+      (when (gptel-diagnose--resendable-p failure)
+        (insert "  ")
+        (insert-text-button (if (gptel-diagnose--wait-left failure)
+                                "Resend after the wait"
+                              "Resend the request")
+                            'action (lambda (_) (gptel-diagnose-retry failure))
+                            'follow-link t)
+        (insert "\n"))
+      (let ((docs (append (plist-get diagnosis :docs) nil)))
+        (when docs
+          (gptel-diagnose--insert-heading "References")
+          (dolist (url docs) (insert "  ") (gptel-diagnose--insert-link url) (insert "\n")))))
+    (gptel-diagnose--insert-heading "What gptel reported")
+    (insert (gptel-diagnose--raw-error params) "\n")
+    (when-let ((curl (and (fboundp 'gptel-diagnose-curl-command)
+                          (funcall 'gptel-diagnose-curl-command failure))))
+      (gptel-diagnose--insert-heading "Replay with curl (M-x gptel-diagnose-copy-curl)")
+      (insert curl "\n"))))
 
 (defun gptel-diagnose-format-details (failure)
-  "Return the details of FAILURE as text.
-That is the summary, explanation, steps and fixes, then the raw
-error as gptel recorded it."
-  (let* ((diagnosis (gptel-diagnose--failure-diagnosis failure))
-         (params (gptel-diagnose--failure-params failure))
-         (err (plist-get params :error)))
-    (with-temp-buffer
-      (insert (gptel-diagnose--line failure) "\n\n")
-      (when diagnosis
-        (insert (format "Rule: %s (%s), category %s\n\n"
-                        (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
-                        (plist-get diagnosis :category)))
-        (gptel-diagnose--insert-section "What happened" (plist-get diagnosis :explanation))
-        (gptel-diagnose--insert-section
-         "What to do"
-         (string-join (cl-loop for step across (plist-get diagnosis :steps)
-                               for n from 1 collect (format "%d. %s" n step))
-                      "\n"))
-        (gptel-diagnose--insert-section
-         "Fixes"
-         (string-join (mapcar #'gptel-diagnose--fix-description
-                              (plist-get diagnosis :fixes))
-                      "\n"))
-        (gptel-diagnose--insert-section
-         "References" (string-join (plist-get diagnosis :docs) "\n")))
-      (gptel-diagnose--insert-section
-       "What gptel reported"
-       (string-join
-        (delq nil (list (and (plist-get err :status)
-                             (format "status: %s" (plist-get err :status)))
-                        (and (plist-get err :http_status)
-                             (format "HTTP status: %s" (plist-get err :http_status)))
-                        (and (plist-get err :error)
-                             (format "error: %s" (if (stringp (plist-get err :error))
-                                                     (plist-get err :error)
-                                                   (prin1-to-string (plist-get err :error)))))))
-        "\n"))
-      (gptel-diagnose--redact (buffer-string)))))
+  "Return the details of FAILURE as text, as in the details buffer."
+  (with-temp-buffer
+    (gptel-diagnose--insert-details failure)
+    (buffer-substring-no-properties (point-min) (point-max))))
 
 (defvar gptel-diagnose-details-mode-map
   (let ((map (make-sparse-keymap)))
-    (define-key map (kbd "g") #'gptel-diagnose)
+    (define-key map (kbd "g") #'gptel-diagnose-refresh)
+    (define-key map (kbd "?") #'describe-mode)
+    (define-key map (kbd "a") #'gptel-diagnose-apply-fix)
+    (define-key map (kbd "u") #'gptel-diagnose-undo-fix)
+    (define-key map (kbd "r") #'gptel-diagnose-retry)
+    (define-key map (kbd "TAB") #'forward-button)
+    (define-key map (kbd "<backtab>") #'backward-button)
     map)
   "Keymap for `gptel-diagnose-details-mode'.")
 
 (define-derived-mode gptel-diagnose-details-mode special-mode "gptel-diagnose"
-  "Major mode of the gptel-diagnose details buffer.")
+  "Major mode of the gptel-diagnose details buffer.
 
-(defun gptel-diagnose--show-details (failure)
-  "Show FAILURE's details in the details buffer."
+\\{gptel-diagnose-details-mode-map}"
+  (setq truncate-lines nil)
+  (visual-line-mode 1))
+
+(defun gptel-diagnose--render-details (failure)
+  "Fill the details buffer with FAILURE; return the buffer."
   (let ((buffer (get-buffer-create gptel-diagnose--details-buffer)))
     (with-current-buffer buffer
       (let ((inhibit-read-only t))
         (erase-buffer)
         (gptel-diagnose-details-mode)
-        (insert (gptel-diagnose-format-details failure))
+        (setq gptel-diagnose--details-failure failure)
+        (gptel-diagnose--insert-details failure)
         (goto-char (point-min))))
-    (display-buffer buffer)
     buffer))
+
+(defun gptel-diagnose-refresh ()
+  "Diagnose the failure shown in the details buffer again."
+  (interactive)
+  (let ((failure (or gptel-diagnose--details-failure (user-error "Nothing to refresh"))))
+    (gptel-diagnose--request-diagnosis failure #'gptel-diagnose--render-details)))
 
 ;;;; Commands
 
@@ -731,20 +927,76 @@ error as gptel recorded it."
 Take the last failure of a request made from this buffer, else
 the last one anywhere, and show its details."
   (interactive)
-  (let ((failure (or gptel-diagnose--buffer-failure gptel-diagnose--last-failure)))
+  (let ((failure (gptel-diagnose--current-failure)))
     (cond
      ((null failure) (message "gptel-diagnose: no failed gptel request to explain"))
      ((gptel-diagnose--failure-diagnosis failure)
-      (gptel-diagnose--show-details failure))
+      (display-buffer (gptel-diagnose--render-details failure)))
      (t (gptel-diagnose--request-diagnosis
          failure (lambda (failure)
                    (gptel-diagnose--show-line failure)
-                   (gptel-diagnose--show-details failure)))))))
+                   (display-buffer (gptel-diagnose--render-details failure))))))))
 
-(defun gptel-diagnose--install-advice ()
-  "Watch gptel's requests, if this gptel is recent enough."
-  (if (fboundp 'gptel--fsm-transition)
-      (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
+;;;###autoload
+(defun gptel-diagnose-restart-server ()
+  "Stop the server if it is running, forget its crashes, and start it again."
+  (interactive)
+  (when gptel-diagnose--connection (gptel-diagnose--stop gptel-diagnose--connection))
+  (setq gptel-diagnose--deaths nil gptel-diagnose--not-before 0)
+  (if (gptel-diagnose--connection)
+      (message "gptel-diagnose: server started")
+    (message "gptel-diagnose: server did not start: %s" gptel-diagnose--start-error)))
+
+;;;###autoload
+(defun gptel-diagnose-show-log ()
+  "Show the server's stderr and gptel-diagnose's own events."
+  (interactive)
+  (when gptel-diagnose--connection (gptel-diagnose--keep-stderr gptel-diagnose--connection))
+  (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
+    (special-mode))
+  (display-buffer gptel-diagnose--log-buffer))
+
+;;;###autoload
+(defun gptel-diagnose-install-server ()
+  "Install the server shipped with this package into a private environment.
+The environment lives under `user-emacs-directory'; no terminal
+is needed.  Runs in the background and reports when done."
+  (interactive)
+  (let* ((root (gptel-diagnose--package-root))
+         (venv (gptel-diagnose--venv-dir))
+         (python (or (executable-find gptel-diagnose-python)
+                     (user-error "Cannot find %s: install Python 3.10 or newer"
+                                 gptel-diagnose-python)))
+         (buffer (get-buffer-create "*gptel-diagnose install*")))
+    (unless (and root (file-exists-p (expand-file-name "pyproject.toml" root)))
+      (user-error "Cannot find the server's sources (pyproject.toml) next to this package"))
+    (make-directory (file-name-directory venv) t)
+    (with-current-buffer buffer
+      (let ((inhibit-read-only t)) (erase-buffer)))
+    (display-buffer buffer)
+    (make-process
+     :name "gptel-diagnose-install" :buffer buffer :noquery t
+     :command (list "sh" "-c"
+                    (format "%s -m venv %s && %s -m pip install --upgrade %s"
+                            (shell-quote-argument python)
+                            (shell-quote-argument venv)
+                            (shell-quote-argument (expand-file-name "bin/python" venv))
+                            (shell-quote-argument (directory-file-name root))))
+     :sentinel
+     (lambda (process _event)
+       (unless (process-live-p process)
+         (if (and (zerop (process-exit-status process)) (gptel-diagnose--venv-script))
+             (progn
+               (setq gptel-diagnose--start-error nil
+                     gptel-diagnose--deaths nil gptel-diagnose--not-before 0)
+               (message "gptel-diagnose: server installed in %s" venv))
+           (message "gptel-diagnose: installing the server failed; see %s"
+                    (buffer-name buffer))))))))
+
+(defun gptel-diagnose--enable ()
+  "Start watching gptel's requests, or say why not."
+  (if (gptel-diagnose--gptel-supported-p)
+      (gptel-diagnose--gptel-watch t)
     (display-warning 'gptel-diagnose
                      "gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer")))
 
@@ -755,10 +1007,10 @@ the last one anywhere, and show its details."
   :group 'gptel-diagnose
   (if gptel-diagnose-mode
       (if (or (featurep 'gptel-request) (featurep 'gptel))
-          (gptel-diagnose--install-advice)
+          (gptel-diagnose--enable)
         (with-eval-after-load (if (locate-library "gptel-request") 'gptel-request 'gptel)
-          (when gptel-diagnose-mode (gptel-diagnose--install-advice))))
-    (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)))
+          (when gptel-diagnose-mode (gptel-diagnose--enable))))
+    (gptel-diagnose--gptel-watch nil)))
 
 (provide 'gptel-diagnose)
 ;;; gptel-diagnose.el ends here

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fetch gptel and the Emacs packages it needs from Debian unstable, and unpack them under
-# .cache/elpa, without installing anything system-wide.
+# Fetch gptel and the Emacs packages it needs (plus package-lint, for our lint step) from
+# Debian unstable, and unpack them under .cache/elpa, without installing anything
+# system-wide.
 #
 # gptel is not in Debian 12 or 13, but unstable ships elpa-gptel.  We point a private apt
 # configuration (its own sources list, lists and cache under .cache/apt) at the unstable
@@ -14,7 +15,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/.cache"
 apt_dir="$cache/apt"
 elpa_dir="$cache/elpa"
-packages=(elpa-gptel elpa-compat elpa-transient elpa-cond-let elpa-llama)
+packages=(elpa-gptel elpa-compat elpa-transient elpa-cond-let elpa-llama elpa-package-lint
+          elpa-let-alist)
 
 log() { printf 'fetch-gptel: %s\n' "$*" >&2; }
 
@@ -46,7 +48,8 @@ mirror_uri() {
 
 unpacked_complete() {
     local src="$elpa_dir/root/usr/share/emacs/site-lisp/elpa-src"
-    ls -d "$src"/gptel-*/ "$src"/compat-*/ "$src"/transient-*/ >/dev/null 2>&1
+    ls -d "$src"/gptel-*/ "$src"/compat-*/ "$src"/transient-*/ "$src"/package-lint-*/ \
+        >/dev/null 2>&1
 }
 
 if unpacked_complete && [ "${1:-}" != "--force" ]; then
@@ -88,5 +91,5 @@ for deb in "$apt_dir"/debs/*.deb; do
     dpkg-deb -x "$deb" "$elpa_dir/root"
     log "unpacked $(basename "$deb")"
 done
-unpacked_complete || { log "unpacking did not produce gptel, compat and transient"; exit 1; }
+unpacked_complete || { log "unpacking did not produce gptel, compat, transient and package-lint"; exit 1; }
 echo "$elpa_dir/root/usr/share/emacs/site-lisp/elpa-src"

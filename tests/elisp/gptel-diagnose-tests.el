@@ -92,7 +92,7 @@
                '(:kind not-started :message "No such program: gptel-diagnose-server"))))
     (should (string-prefix-p "gptel-diagnose: HTTP 429: a rate limit, or no credit left;"
                              line))
-    (should (string-match-p "install it with: pip install" line)))
+    (should (string-match-p "install it with M-x gptel-diagnose-install-server" line)))
   (should (string-match-p
            "curl 7: nothing is listening"
            (gptel-diagnose-format-fallback '(:error (:curl_exit_code 7))
@@ -134,7 +134,7 @@
   (should (gptel-diagnose--terminal-p (gptel-diagnose-tests--fsm nil nil)))
   (should-not (gptel-diagnose--terminal-p (gptel-diagnose-tests--fsm 'WAIT nil))))
 
-(ert-deftest gptel-diagnose-params-carry-the-failure-but-never-the-key ()
+(ert-deftest gptel-diagnose--params-carry-the-failure-but-never-the-key ()
   (let* ((backend (gptel-make-openai "Test" :host "api.openai.com"
                                      :key "sk-proj-secretsecretsecretsecret\n"
                                      :models '(gpt-4o)))
@@ -157,7 +157,7 @@
     (should (equal (plist-get (plist-get params :request) :model) "gpt-4o"))
     (should (equal (plist-get (plist-get params :request) :entry) "request"))))
 
-(ert-deftest gptel-diagnose-params-read-curl-exit-codes ()
+(ert-deftest gptel-diagnose--params-read-curl-exit-codes ()
   (should (= 7 (gptel-diagnose--curl-exit
                 "Curl failed with exit code 7. See Curl manpage for details.")))
   (should-not (gptel-diagnose--curl-exit '(:message "x"))))

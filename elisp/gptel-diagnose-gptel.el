@@ -1,0 +1,293 @@
+;;; gptel-diagnose-gptel.el --- What gptel-diagnose knows of gptel's internals  -*- lexical-binding: t -*-
+
+;; Copyright (C) 2026 The gptel-diagnose authors
+
+;; Author: The gptel-diagnose authors
+;; URL: https://github.com/gptel-diagnose/gptel-diagnose
+
+;; This file is not part of GNU Emacs.
+
+;; This program is free software; you can redistribute it and/or modify
+;; it under the terms of the GNU General Public License as published by
+;; the Free Software Foundation, either version 3 of the License, or
+;; (at your option) any later version.
+
+;; This program is distributed in the hope that it will be useful,
+;; but WITHOUT ANY WARRANTY; without even the implied warranty of
+;; MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+;; GNU General Public License for more details.
+
+;; You should have received a copy of the GNU General Public License
+;; along with this program.  If not, see <https://www.gnu.org/licenses/>.
+
+;;; Commentary:
+
+;; The one place that knows gptel's internals: its request state
+;; machine (`gptel--fsm-transition', gptel 0.9.8 and newer), the info
+;; plist a request carries, and the backend struct.  Everything here
+;; reads gptel; only resending a request calls into it.
+;;
+;; gptel's official hook, `gptel-post-response-functions', runs only
+;; for `gptel-send'.  Every request, whatever its entry point, moves
+;; through `gptel--fsm-transition', so an :around advice there sees
+;; them all, and errors that escape gptel synchronously too.
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'seq)
+(require 'subr-x)
+
+(declare-function gptel-fsm-p "gptel-request")
+(declare-function gptel-fsm-state "gptel-request")
+(declare-function gptel-fsm-table "gptel-request")
+(declare-function gptel-fsm-handlers "gptel-request")
+(declare-function gptel-fsm-info "gptel-request")
+(declare-function gptel--fsm-transition "gptel-request")
+(declare-function gptel-send "gptel")
+(declare-function gptel-diagnose--report "gptel-diagnose")
+(declare-function gptel-diagnose--log "gptel-diagnose")
+(declare-function gptel-diagnose--json "gptel-diagnose")
+(declare-function gptel-diagnose--clean-string "gptel-diagnose")
+(declare-function gptel-diagnose--locale "gptel-diagnose")
+(defvar gptel-backend)
+(defvar gptel-model)
+(defvar gptel-use-curl)
+(defvar gptel-proxy)
+(defvar gptel-log-level)
+(defvar gptel-temperature)
+(defvar gptel-max-tokens)
+(defvar gptel-version)
+(defvar gptel-send--transitions)
+(defvar gptel--rewrite-handlers)
+
+(defvar gptel-diagnose--reported (make-hash-table :test 'eq :weakness 'key)
+  "Requests (state machines) already reported, so a failure is reported once.")
+
+(defmacro gptel-diagnose--safely (&rest body)
+  "Run BODY; log any error instead of letting it escape into gptel."
+  (declare (indent 0) (debug t))
+  `(condition-case-unless-debug err
+       (progn ,@body)
+     (error (gptel-diagnose--log "internal error: %s" (error-message-string err))
+            nil)))
+
+;;;; The backend
+
+(defun gptel-diagnose--slot (backend slot)
+  "BACKEND's SLOT, or nil if BACKEND has no such slot.
+Slots are read by name so that a change in gptel's struct layout
+does not need a recompile of this file."
+  (let ((type 'gptel-backend))     ; not a constant: no compile-time type check
+    (and backend (ignore-errors (cl-struct-slot-value type slot backend)))))
+
+(defconst gptel-diagnose--kinds-by-type
+  '((gptel-anthropic . "anthropic") (gptel-gemini . "gemini")
+    (gptel-ollama . "ollama") (gptel-kagi . "kagi") (gptel-bedrock . "bedrock")
+    (gptel--gh . "copilot") (gptel-perplexity . "perplexity")
+    (gptel-privategpt . "privategpt") (gptel-openai-oauth . "chatgpt")
+    (gptel-openai-responses . "openai") (gptel-deepseek . "deepseek")
+    (gptel-openai . "openai"))
+  "Provider kind for each gptel backend type.
+The server refines it by host: many providers use `gptel-make-openai'.")
+
+(defun gptel-diagnose--kind (backend)
+  "The provider kind of BACKEND, as the server names it."
+  (let ((header (gptel-diagnose--slot backend 'header))
+        (host (gptel-diagnose--slot backend 'host)))
+    ;; gptel has no Azure type: `gptel-make-azure' makes a `gptel-openai'
+    ;; whose header function sends an "api-key" header.  The header is
+    ;; recognised without calling it (that would fetch the key).
+    (if (or (and (stringp host)
+                 (string-match-p "\\.openai\\.azure\\.com\\'" host))
+            (and header (string-match-p "\"api-key\"" (prin1-to-string header))))
+        "azure"
+      (alist-get (type-of backend) gptel-diagnose--kinds-by-type))))
+
+(defun gptel-diagnose--key-whitespace-p (key)
+  "Non-nil if KEY has stray whitespace around it.
+KEY is a string or a variable holding one.  Functions are not
+called: they may prompt or decrypt."
+  (let ((value (cond ((stringp key) key)
+                     ((and key (symbolp key) (boundp key)
+                           (stringp (symbol-value key)))
+                      (symbol-value key)))))
+    (and value (string-match-p "\\`[ \t\n\r]\\|[ \t\n\r]\\'" value) t)))
+
+(defun gptel-diagnose--bool (value)
+  "VALUE as a JSON boolean."
+  (if value t :json-false))
+
+(defun gptel-diagnose--backend-params (backend)
+  "What the server may know about BACKEND.  Never the key itself."
+  (when backend
+    (let ((key (gptel-diagnose--slot backend 'key))
+          (endpoint (gptel-diagnose--slot backend 'endpoint))
+          (models (gptel-diagnose--slot backend 'models)))
+      (list :name (gptel-diagnose--json (gptel-diagnose--slot backend 'name))
+            :type (symbol-name (type-of backend))
+            :kind (gptel-diagnose--kind backend)
+            :host (gptel-diagnose--json (gptel-diagnose--slot backend 'host))
+            :protocol (gptel-diagnose--json (gptel-diagnose--slot backend 'protocol))
+            :endpoint (and (stringp endpoint) (gptel-diagnose--json endpoint))
+            :stream (gptel-diagnose--bool (gptel-diagnose--slot backend 'stream))
+            :has_key (gptel-diagnose--bool key)
+            :key_has_whitespace (gptel-diagnose--bool
+                                 (gptel-diagnose--key-whitespace-p key))
+            :models (and (proper-list-p models)
+                         (vconcat (mapcar (lambda (m) (format "%s" m))
+                                          (seq-take models 200))))))))
+
+;;;; The request
+
+(defun gptel-diagnose--buffer-value (variable buffer)
+  "VARIABLE's value in BUFFER (or its default value), nil if unbound."
+  (cond ((not (boundp variable)) nil)
+        ((buffer-live-p buffer) (buffer-local-value variable buffer))
+        (t (default-value variable))))
+
+(defun gptel-diagnose--entry (fsm)
+  "Which gptel entry point made FSM: send, rewrite or request."
+  (cond ((and (boundp 'gptel-send--transitions)
+              (eq (gptel-fsm-table fsm) gptel-send--transitions))
+         "send")
+        ((and (boundp 'gptel--rewrite-handlers)
+              (eq (gptel-fsm-handlers fsm) gptel--rewrite-handlers))
+         "rewrite")
+        (t "request")))
+
+(defun gptel-diagnose--curl-exit (error-value)
+  "The curl exit code in gptel's ERROR-VALUE text, or nil."
+  (and (stringp error-value)
+       (string-match "Curl failed with exit code \\([0-9]+\\)" error-value)
+       (string-to-number (match-string 1 error-value))))
+
+(defun gptel-diagnose--params (fsm &optional signal-data)
+  "The `diagnose' params for the failed request FSM.
+SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
+  (let* ((info (gptel-fsm-info fsm))
+         (buffer (plist-get info :buffer))
+         (backend (or (plist-get info :backend)
+                      (gptel-diagnose--buffer-value 'gptel-backend buffer)))
+         (model (or (plist-get info :model)
+                    (gptel-diagnose--buffer-value 'gptel-model buffer)))
+         (error-value (if signal-data (error-message-string signal-data)
+                        (plist-get info :error)))
+         (http-status (plist-get info :http-status))
+         (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer))
+         (proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
+    (list
+     :error (list :status (gptel-diagnose--json
+                           (or (plist-get info :status)
+                               (and signal-data "Lisp error")))
+                  :http_status (cond ((stringp http-status)
+                                      (gptel-diagnose--clean-string http-status))
+                                     ((integerp http-status) http-status))
+                  :error (gptel-diagnose--json error-value)
+                  :curl_exit_code (gptel-diagnose--curl-exit error-value)
+                  :displayed (let ((shown (current-message)))
+                               (and shown (gptel-diagnose--clean-string shown))))
+     :backend (gptel-diagnose--backend-params backend)
+     :request (list :model (and model (format "%s" model))
+                    :stream (gptel-diagnose--bool (plist-get info :stream))
+                    :use_curl (gptel-diagnose--bool use-curl)
+                    :entry (gptel-diagnose--entry fsm)
+                    :state (and (gptel-fsm-state fsm)
+                                (symbol-name (gptel-fsm-state fsm)))
+                    :temperature (let ((v (gptel-diagnose--buffer-value
+                                           'gptel-temperature buffer)))
+                                   (and (numberp v) v))
+                    :max_tokens (let ((v (gptel-diagnose--buffer-value
+                                          'gptel-max-tokens buffer)))
+                                  (and (integerp v) v))
+                    :proxy (gptel-diagnose--bool
+                            (and (stringp proxy) (not (string-empty-p proxy))))
+                    :log_level (let ((v (gptel-diagnose--buffer-value
+                                         'gptel-log-level buffer)))
+                                 (and v (format "%s" v)))
+                    :gptel_version (and (boundp 'gptel-version)
+                                        (format "%s" gptel-version))
+                    :emacs_version emacs-version)
+     :locale (gptel-diagnose--locale))))
+
+;;;; Noticing failures
+
+(defun gptel-diagnose--terminal-p (fsm)
+  "Non-nil if FSM has reached a state with no way out (DONE, ERRS, ABRT...)."
+  (let ((state (gptel-fsm-state fsm)))
+    (or (null state) (null (assq state (gptel-fsm-table fsm))))))
+
+(defun gptel-diagnose--failed-p (fsm)
+  "Non-nil if FSM, in a terminal state, ended in failure (not by abort)."
+  (let* ((info (gptel-fsm-info fsm))
+         (http-status (plist-get info :http-status)))
+    (and (not (eq (gptel-fsm-state fsm) 'ABRT))
+         (or (plist-get info :error)
+             ;; url-retrieve with no HTTP response leaves :error empty and
+             ;; files its complaint under :http-status.
+             (and http-status (not (member http-status '("200" "100"))))))))
+
+(defun gptel-diagnose--after-transition (fsm)
+  "Notice whether FSM's latest transition ended it in failure."
+  (cond
+   ((eq (gptel-fsm-state fsm) 'WAIT)
+    ;; A new network round (tool loops have several): report afresh.
+    (remhash fsm gptel-diagnose--reported))
+   ((and (gptel-diagnose--terminal-p fsm) (gptel-diagnose--failed-p fsm)
+         (not (gethash fsm gptel-diagnose--reported)))
+    (puthash fsm t gptel-diagnose--reported)
+    (gptel-diagnose--report fsm))))
+
+(defun gptel-diagnose--around-transition (orig fsm &rest args)
+  "Call ORIG with FSM and ARGS, and report the request if it failed.
+Errors that escape gptel (a missing key, curl not found) are
+reported too, then passed on untouched.  Nothing of ours can
+signal into gptel."
+  (prog1 (condition-case err
+             (apply orig fsm args)
+           ((debug error)
+            (gptel-diagnose--safely
+              (when (and (gptel-fsm-p fsm) (not (gethash fsm gptel-diagnose--reported)))
+                (puthash fsm t gptel-diagnose--reported)
+                (gptel-diagnose--report fsm err)))
+            (signal (car err) (cdr err))))
+    (gptel-diagnose--safely
+      (when (gptel-fsm-p fsm) (gptel-diagnose--after-transition fsm)))))
+
+(defun gptel-diagnose--gptel-supported-p ()
+  "Non-nil if the loaded gptel has the request state machine (0.9.8+)."
+  (fboundp 'gptel--fsm-transition))
+
+(defun gptel-diagnose--gptel-watch (on)
+  "Start watching gptel's requests if ON is non-nil, else stop."
+  (if on
+      (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
+    (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)))
+
+;;;; Resending
+
+(defun gptel-diagnose--gptel-resend (fsm entry buffer position)
+  "Resend the failed request FSM, made by ENTRY from BUFFER at POSITION.
+A `gptel-send' request is sent anew from where it was made, so it
+picks up changed settings.  Other requests replay their state
+machine: the same payload, to the same callback."
+  (cond
+   ((not (buffer-live-p buffer))
+    (user-error "The buffer of the failed request is gone"))
+   ((equal entry "send")
+    (with-current-buffer buffer
+      (save-excursion
+        (when (and position (or (integerp position) (marker-buffer position)))
+          (goto-char position))
+        (gptel-send))))
+   (fsm
+    ;; The info plist is never empty, so `plist-put' changes it in place.
+    (let ((info (gptel-fsm-info fsm)))
+      (dolist (key '(:error :status :http-status))
+        (plist-put info key nil))
+      (with-current-buffer buffer
+        (gptel--fsm-transition fsm 'WAIT))))
+   (t (user-error "This request cannot be resent"))))
+
+(provide 'gptel-diagnose-gptel)
+;;; gptel-diagnose-gptel.el ends here
