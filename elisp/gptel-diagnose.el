@@ -369,6 +369,10 @@ Plists stay plists, other lists become vectors, `:null' and
 
 (defun gptel-diagnose--connection ()
   "A live connection to the server, started if need be; nil if it cannot start."
+  (when (and gptel-diagnose--connection
+             (eq (process-status (jsonrpc--process gptel-diagnose--connection)) 'stop))
+    ;; Stopped (SIGSTOP): it cannot answer, and writing to it fails.
+    (gptel-diagnose--forget-wedged gptel-diagnose--connection "is stopped"))
   (cond
    ((and gptel-diagnose--connection (jsonrpc-running-p gptel-diagnose--connection))
     gptel-diagnose--connection)
@@ -418,19 +422,21 @@ Plists stay plists, other lists become vectors, `:null' and
       (ignore-errors (jsonrpc-notify conn :exit nil))
       (ignore-errors (delete-process process)))))
 
-(defun gptel-diagnose--forget-wedged (conn)
-  "Stop CONN after it failed to answer in time: a wedged server helps nobody."
+(defun gptel-diagnose--forget-wedged (conn why)
+  "Stop CONN, which cannot serve us (for the reason WHY).
+The next request starts a new server."
   (when (and conn (eq conn gptel-diagnose--connection))
-    (gptel-diagnose--log "server did not answer in %s s: restarting it next time"
-                         gptel-diagnose-request-timeout)
+    (gptel-diagnose--log "server %s: stopping it" why)
     (push (float-time) gptel-diagnose--deaths)
     (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
     (gptel-diagnose--stop conn)))
 
-(defun gptel-diagnose--request-diagnosis (failure callback)
+(defun gptel-diagnose--request-diagnosis (failure callback &optional retried)
   "Ask the server to diagnose FAILURE, then call CALLBACK with FAILURE.
 On success FAILURE's `diagnosis' is set; otherwise its `problem'
-says what went wrong.  CALLBACK is always called, once."
+says what went wrong.  CALLBACK is always called, once.  If the
+request cannot even be sent (the server just died or stopped),
+a fresh server is tried once, unless RETRIED."
   (let ((conn (gptel-diagnose--connection))
         (done nil))
     (cl-flet ((finish (diagnosis problem)
@@ -450,10 +456,16 @@ says what went wrong.  CALLBACK is always called, once."
                          (finish nil (list :kind 'error
                                            :message (plist-get err :message))))
              :timeout-fn (lambda ()
-                           (gptel-diagnose--forget-wedged conn)
+                           (gptel-diagnose--forget-wedged
+                            conn (format "did not answer in %s s"
+                                         gptel-diagnose-request-timeout))
                            (finish nil (list :kind 'timeout))))
-          (error (finish nil (list :kind 'error
-                                   :message (error-message-string err)))))))))
+          (error
+           (gptel-diagnose--forget-wedged conn (error-message-string err))
+           (if retried
+               (finish nil (list :kind 'error :message (error-message-string err)))
+             (setq done t)
+             (gptel-diagnose--request-diagnosis failure callback t))))))))
 
 ;;;; Rendering (pure: data in, text out)
 
@@ -754,9 +766,10 @@ choose among the fixes of the last failure."
         (exit-map nil))
     (setq exit-map (set-transient-map gptel-diagnose-countdown-map
                                       (lambda () gptel-diagnose--countdown)))
+    (message "gptel-diagnose: resending in %d s (C-g cancels)" (ceiling seconds))
     (setq gptel-diagnose--countdown
           (run-at-time
-           0 1
+           1 1
            (lambda ()
              (let ((left (ceiling (- deadline (float-time)))))
                (if (> left 0)
@@ -849,9 +862,9 @@ first; \\[keyboard-quit] during the countdown cancels."
                       (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
                       (plist-get diagnosis :category)))
       (gptel-diagnose--insert-heading "What happened")
-      (insert (gptel-diagnose--redact (plist-get diagnosis :explanation)) "\n")
+      (insert (gptel-diagnose--redact (or (plist-get diagnosis :explanation) "")) "\n")
       (gptel-diagnose--insert-heading "What to do")
-      (cl-loop for step across (plist-get diagnosis :steps) for n from 1
+      (cl-loop for step across (or (plist-get diagnosis :steps) []) for n from 1
                do (insert (format "%d. %s\n" n (gptel-diagnose--redact step))))
       (let ((fixes (append (plist-get diagnosis :fixes) nil)))
         (when fixes
@@ -993,24 +1006,23 @@ is needed.  Runs in the background and reports when done."
            (message "gptel-diagnose: installing the server failed; see %s"
                     (buffer-name buffer))))))))
 
-(defun gptel-diagnose--enable ()
-  "Start watching gptel's requests, or say why not."
-  (if (gptel-diagnose--gptel-supported-p)
-      (gptel-diagnose--gptel-watch t)
-    (display-warning 'gptel-diagnose
-                     "gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer")))
+(defconst gptel-diagnose--too-old
+  "gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer"
+  "What to say when gptel has no request state machine.")
 
 ;;;###autoload
 (define-minor-mode gptel-diagnose-mode
-  "Explain every failed gptel request in the echo area."
+  "Explain every failed gptel request in the echo area.
+gptel need not be loaded yet: the watch starts when it is."
   :global t
   :group 'gptel-diagnose
-  (if gptel-diagnose-mode
-      (if (or (featurep 'gptel-request) (featurep 'gptel))
-          (gptel-diagnose--enable)
-        (with-eval-after-load (if (locate-library "gptel-request") 'gptel-request 'gptel)
-          (when gptel-diagnose-mode (gptel-diagnose--enable))))
-    (gptel-diagnose--gptel-watch nil)))
+  (cond
+   ((not gptel-diagnose-mode) (gptel-diagnose--gptel-watch nil))
+   ;; A gptel without the state machine never calls the advised function:
+   ;; say so once instead of watching in vain.
+   ((and (featurep 'gptel) (not (gptel-diagnose--gptel-supported-p)))
+    (display-warning 'gptel-diagnose gptel-diagnose--too-old))
+   (t (gptel-diagnose--gptel-watch t))))
 
 (provide 'gptel-diagnose)
 ;;; gptel-diagnose.el ends here

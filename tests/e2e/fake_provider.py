@@ -23,17 +23,37 @@ class Reply:
     content_type: str = "application/json"
     delay: float = 0.0
     headers: tuple[tuple[str, str], ...] = ()
+    # Answer a request that does not ask to stream with a normal completion instead:
+    # the provider refuses streaming, and the fix (gptel-stream nil) makes it work.
+    ok_without_stream: bool = False
 
     @classmethod
     def of(cls, status: int, body: Any, content_type: str | None = None,
-           delay: float = 0.0, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+           delay: float = 0.0, headers: tuple[tuple[str, str], ...] = (),
+           ok_without_stream: bool = False) -> Reply:
         if isinstance(body, (dict, list)):
             data = json.dumps(body).encode()
             content_type = content_type or "application/json"
         else:
             data = str(body).encode()
             content_type = content_type or "text/html; charset=utf-8"
-        return cls(status, data, content_type, delay, headers)
+        return cls(status, data, content_type, delay, headers, ok_without_stream)
+
+
+COMPLETION = Reply.of(200, {
+    "id": "chatcmpl-fake", "object": "chat.completion", "model": "fake",
+    "choices": [{"index": 0, "finish_reason": "stop",
+                 "message": {"role": "assistant",
+                             "content": "Hello from the fake provider."}}],
+    "usage": {"prompt_tokens": 5, "completion_tokens": 6, "total_tokens": 11},
+})
+
+
+def _streams(body: bytes) -> bool:
+    try:
+        return bool(json.loads(body or b"{}").get("stream"))
+    except (ValueError, AttributeError):
+        return False
 
 
 @dataclass
@@ -73,6 +93,8 @@ class FakeProvider:
                 name = self.path.lstrip("/").split("/", 1)[0]
                 reply = provider.replies.get(name) or Reply.of(
                     404, {"error": {"message": f"no fake reply named {name!r}"}})
+                if reply.ok_without_stream and not _streams(body):
+                    reply = COMPLETION
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)

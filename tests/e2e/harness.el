@@ -64,7 +64,7 @@
   "Start RUN's request from BUFFER, logging callback calls into CALLBACK-LOG."
   (with-current-buffer buffer
     (pcase (plist-get run :entry)
-      ("send"
+      ((or "send" "fix-resend-undo")
        (gptel-mode 1)
        (goto-char (point-max))
        (gptel-send))
@@ -84,6 +84,35 @@
        (activate-mark)
        (gptel--suffix-rewrite "Make it formal."))
       (entry (error "Unknown entry point %s" entry)))))
+
+(defun gptel-diagnose-e2e--fix-resend-undo (failure buffer)
+  "Apply FAILURE's first fix, resend, wait for the answer in BUFFER, undo the fix.
+Return what happened at each step, as a plist."
+  (let* ((fix (aref (plist-get (gptel-diagnose--failure-diagnosis failure) :fixes) 0))
+         (prompts nil)
+         (mark (length gptel-diagnose-e2e--messages))
+         (deadline (+ (float-time) 15))
+         applied-value answer undone-value)
+    (cl-letf (((symbol-function 'y-or-n-p)
+               (lambda (prompt)
+                 (push prompt prompts)
+                 ;; Do not save to custom-file; do resend.
+                 (string-match-p "Resend" prompt))))
+      (gptel-diagnose-apply-fix fix failure))
+    (setq applied-value gptel-stream)
+    (while (and (< (float-time) deadline)
+                (not (with-current-buffer buffer
+                       (string-match-p "Hello from the fake provider" (buffer-string)))))
+      (accept-process-output nil 0.05))
+    (setq answer (with-current-buffer buffer (buffer-substring-no-properties
+                                              (point-min) (point-max))))
+    (gptel-diagnose-undo-fix)
+    (setq undone-value gptel-stream)
+    (list :fix fix :prompts (vconcat (reverse prompts))
+          :stream_after_fix (if applied-value t :json-false)
+          :buffer_after_resend answer
+          :stream_after_undo (if undone-value t :json-false)
+          :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
 
 (defun gptel-diagnose-e2e--run (run)
   "Make the request RUN describes and return what the user saw, as a plist."
@@ -111,10 +140,14 @@
     ;; Let anything that would overwrite the line happen before we look.
     (let ((settle (+ (float-time) 0.3)))
       (while (< (float-time) settle) (accept-process-output nil 0.05)))
-    (let ((failure gptel-diagnose--last-failure))
+    (let* ((failure gptel-diagnose--last-failure)
+           (last-message (car gptel-diagnose-e2e--messages))
+           (fix-run (and line failure (equal (plist-get run :entry) "fix-resend-undo")
+                         (gptel-diagnose-e2e--fix-resend-undo failure buffer))))
       (list :id (plist-get run :id)
+            :fix_run fix-run
             :line line
-            :last_message (car gptel-diagnose-e2e--messages)
+            :last_message last-message
             :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark)))
             :signal signal
             :callback (vconcat (reverse (car callback-log)))

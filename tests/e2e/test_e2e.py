@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from driver import ENTRY_POINTS, SCENARIOS, TEST_KEY, Run, run_all
+from driver import ENTRY_POINTS, FIX_RESEND_UNDO, SCENARIOS, TEST_KEY, Run, run_all
 
 pytestmark = pytest.mark.e2e
 
@@ -20,10 +20,13 @@ ENTRY_RUNS = [Run(SCENARIOS[0], t, e) for t in ("curl", "url") for e in ENTRY_PO
               if e != "send"]
 
 
+FIX_RUNS = [Run(next(s for s in SCENARIOS if s.name == "verify"), "curl", FIX_RESEND_UNDO)]
+
+
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[str, Any]]:
     """All runs, made in one Emacs session (each run waits for its own diagnosis)."""
-    done = run_all(SCENARIO_RUNS + ENTRY_RUNS)
+    done = run_all(SCENARIO_RUNS + ENTRY_RUNS + FIX_RUNS)
     return {run.id: run.result for run in done}
 
 
@@ -106,3 +109,16 @@ def test_missing_server_gives_install_hint_and_gptel_carries_on() -> None:
     assert any(m.startswith("OpenAI error:") for m in send["messages"])
     assert request["callback"] == ["nil"]
     assert send["signal"] is None and request["signal"] is None
+
+
+@pytest.mark.parametrize("run", FIX_RUNS, ids=lambda r: r.id)
+def test_fix_applied_request_resent_and_fix_undone(run: Run, results: dict[str, Any]) -> None:
+    result = results[run.id]
+    _check_shown(result)
+    fix_run = result["fix_run"]
+    assert fix_run["fix"]["variable"] == "gptel-stream"
+    assert fix_run["stream_after_fix"] is False
+    assert fix_run["prompts"] == ["Save gptel-stream for future sessions? ",
+                                  "Resend the request that failed? "]
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+    assert fix_run["stream_after_undo"] is True

@@ -175,12 +175,12 @@
   "Run BODY with jsonrpc stubbed to answer every diagnose with REPLY.
 REPLY is (success RESULT), (error ERR), (timeout) or (none)."
   (declare (indent 1))
-  `(let ((gptel-diagnose--connection 'stub)
+  `(let ((gptel-diagnose--connection nil)
          (gptel-diagnose--last-failure nil)
          (sent nil)
          (shown nil))
      (ignore sent shown)
-     (cl-letf (((symbol-function 'jsonrpc-running-p) (lambda (_) t))
+     (cl-letf (((symbol-function 'gptel-diagnose--connection) (lambda () 'stub))
                ((symbol-function 'jsonrpc-async-request)
                 (lambda (_conn method params &rest args)
                   (push (cons method params) sent)

@@ -2,12 +2,16 @@
 
 ;;; Commentary:
 
-;; scripts/emacs-batch -l tests/elisp/lint.el -f gptel-diagnose-lint FILE...
+;; scripts/emacs-batch -l tests/elisp/lint.el -f gptel-diagnose-lint MAIN-FILE FILE...
+;;
+;; Byte-compiles (warnings are errors), runs checkdoc and package-lint.
 
 ;;; Code:
 
 (require 'bytecomp)
 (require 'checkdoc)
+(require 'cl-lib)
+(require 'package-lint)
 
 (defun gptel-diagnose-lint--compile (file)
   "Byte-compile FILE into a temporary directory; return non-nil if clean."
@@ -31,8 +35,20 @@
         (cl-loop for line in (split-string (buffer-string) "\n" t)
                  when (string-match-p "^[^ ]+\\.el:[0-9]+" line) collect line)))))
 
+(defun gptel-diagnose-lint--package-lint (file main)
+  "Run package-lint on FILE, whose package's main file is MAIN; return complaints.
+Dependencies cannot be checked offline (no archive contents), so
+\"is not installable\" is not a complaint here."
+  (let ((package-lint-main-file (unless (equal file main) main)))
+    (with-current-buffer (find-file-noselect file)
+      (cl-loop for (line col type message) in (package-lint-buffer)
+               unless (string-match-p "is not installable" message)
+               collect (format "%s:%s:%s: %s %s" (file-name-nondirectory file)
+                               line col type message)))))
+
 (defun gptel-diagnose-lint ()
-  "Compile and checkdoc each file named on the command line; exit non-zero on a warning."
+  "Lint each file named on the command line; exit non-zero on any complaint.
+The first file is the package's main file."
   (let ((failed nil)
         (files command-line-args-left))
     (dolist (file files)
@@ -42,7 +58,12 @@
       (let ((complaints (gptel-diagnose-lint--checkdoc file)))
         (when complaints
           (push file failed)
-          (dolist (c complaints) (message "FAIL checkdoc: %s" c)))))
+          (dolist (c complaints) (message "FAIL checkdoc: %s" c))))
+      (let ((complaints (gptel-diagnose-lint--package-lint
+                         (expand-file-name file) (expand-file-name (car files)))))
+        (when complaints
+          (push file failed)
+          (dolist (c complaints) (message "FAIL package-lint: %s" c)))))
     (setq command-line-args-left nil)
     (message "lint: %d file(s), %s" (length files)
              (if failed "FAILED" "clean"))
