@@ -22,10 +22,16 @@ MAX_TEXT = 16_000
 MAX_EMBED_DEPTH = 3
 
 _STATUS_LINE = re.compile(r"HTTP/[\d.]+\s+(\d{3})")
-_CURL_EXIT = re.compile(r"exit code (\d+)")
+# "Curl failed with exit code 7" (gptel), "curl: (7) Failed to connect" (curl's own text).
+_CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)")
+_REASON_PHRASE = re.compile(r"(HTTP/[\d.]+ \d{3})(?: [A-Za-z' -]+)?")
+# curl --fail (exit 22): "The requested URL returned error: 404".
+_CURL_FAIL_STATUS = re.compile(r"returned error: (\d{3})")
+_NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error")
-_CODE_KEYS = ("type", "code", "status", "reason", "error_code", "__type", "quotaId")
+_CODE_KEYS = ("type", "code", "status", "reason", "error_code", "__type", "quotaId",
+              "finishReason", "finish_reason", "blockReason", "block_reason")
 
 # A wait the provider states, in any of the wordings seen in real bodies:
 # "try again in 9.816s", "in 9m38.016s", "retry after 20 seconds", "retry in 47.18s",
@@ -77,6 +83,9 @@ class Facts:
     model: str | None
     stream: bool | None
     use_curl: bool | None
+    has_key: bool | None
+    key_whitespace: bool | None
+    proxy: bool | None
     params: DiagnoseParams
 
 
@@ -136,7 +145,11 @@ class _Collector:
             if key == "retryDelay" and isinstance(item, str):
                 self.add_string(f"retry_delay {item}")
             elif isinstance(item, str):
-                if key in _MESSAGE_KEYS or key in ("raw", "provider_name", "@type"):
+                if key in _MESSAGE_KEYS:
+                    # Kept as a message above; only embedded JSON needs walking.
+                    if item.lstrip().startswith(("{", "[")):
+                        self._walk_string(item, embed)
+                elif key in ("raw", "provider_name", "@type"):
                     self._walk_string(item, embed)
                 else:
                     self.add_string(item)
@@ -152,6 +165,11 @@ def _http_status(params: DiagnoseParams, numeric_codes: list[int]) -> int | None
         return int(raw.strip())
     for line in (params.error.status, params.error.displayed):
         match = _STATUS_LINE.search(line or "")
+        if match:
+            return int(match.group(1))
+    for line in (params.error.status, params.error.displayed,
+                 params.error.error if isinstance(params.error.error, str) else None):
+        match = _CURL_FAIL_STATUS.search(line or "")
         if match:
             return int(match.group(1))
     for code in numeric_codes:
@@ -179,6 +197,9 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("search_failed")
     if "stopped by hook" in haystack:
         kinds.add("hook_stop")
+    if _NO_HEADERS.search(haystack):
+        # Old gptel shows curl's write-out marker when curl wrote no headers at all.
+        kinds.add("no_response")
     return frozenset(kinds)
 
 
@@ -202,7 +223,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
     collector.walk(params.error.error)
     for extra in (params.error.status, params.error.displayed):
         if extra:
-            collector.add_string(extra)
+            # A status line's reason phrase ("Internal Server Error") is the protocol's
+            # wording, not the provider's: keep the code, drop the phrase.
+            collector.add_string(_REASON_PHRASE.sub(r"\1", extra))
     if isinstance(params.error.http_status, str):
         collector.add_string(params.error.http_status)
     message = next((m for m in collector.messages if m.strip()), "")
@@ -215,7 +238,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
     curl = params.error.curl_exit_code
     if curl is None:
         match = _CURL_EXIT.search(text)
-        curl = int(match.group(1)) if match and "curl" in text else None
+        curl = int(match.group(1) or match.group(2)) if match else None
 
     backend, request = params.backend, params.request
     host = (backend.host or "").strip()
@@ -243,5 +266,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
         model=request.model,
         stream=stream,
         use_curl=request.use_curl,
+        has_key=backend.has_key,
+        key_whitespace=backend.key_has_whitespace,
+        proxy=request.proxy,
         params=params,
     )

@@ -6,6 +6,7 @@ closely enough to turn a provider's recorded body into the info gptel records.
 
 from __future__ import annotations
 
+import json
 from http import HTTPStatus
 from typing import Any
 
@@ -19,6 +20,10 @@ def status_line(code: int) -> str:
 
 
 def _error_of(body: Any) -> Any:
+    if isinstance(body, dict) and "error" not in body and "message" in body and (
+            "type" in body or "code" in body):
+        # A report quoting the error object without its envelope.
+        return body
     if isinstance(body, dict):
         for key in ("error", "detail", "message", "Message"):
             if body.get(key):
@@ -32,13 +37,41 @@ def _error_of(body: Any) -> Any:
     return None
 
 
-def gptel_error(http_status: int, body: Any) -> dict[str, Any]:
-    """The `error` params for an HTTP failure with BODY (parsed JSON, or text)."""
+def looks_unparseable(text: str) -> bool:
+    """Whether gptel would fail to read TEXT as JSON: HTML, plain text pages, nothing."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    try:
+        json.loads(stripped)
+        return False
+    except ValueError:
+        return True
+
+
+def gptel_error(http_status: int, body: Any, as_message: bool = False) -> dict[str, Any]:
+    """The `error` params for an HTTP failure with BODY (parsed JSON, or text).
+
+    A text BODY is what the server sent, which gptel cannot parse ("Malformed JSON"),
+    unless AS_MESSAGE says it is the error message a report quotes from a JSON body.
+    """
     line = status_line(http_status)
-    if isinstance(body, str):
+    if isinstance(body, str) and not as_message and looks_unparseable(body):
         return {"status": f"({line}) Malformed JSON in response.",
                 "http_status": str(http_status), "error": "Malformed JSON in response"}
+    if isinstance(body, str):
+        try:
+            body = json.loads(body)
+        except ValueError:
+            return {"status": line, "http_status": str(http_status), "error": body}
+    if isinstance(body, str):
+        # A JSON string body (xAI sends some errors this way) is the message itself.
+        return {"status": line, "http_status": str(http_status), "error": body}
     found = _error_of(body)
+    if found is None and http_status == 200:
+        # A 200 that failed (a safety block, an error event inside a stream): gptel reports
+        # no error; the companion reads the body.
+        return {"status": line, "http_status": "200", "error": body}
     if found is None:
         return {"status": line, "http_status": str(http_status),
                 "error": "Could not parse HTTP response."}
@@ -48,3 +81,29 @@ def gptel_error(http_status: int, body: Any) -> dict[str, Any]:
 def curl_failure(code: int) -> dict[str, Any]:
     return {"status": "Curl failure",
             "error": f"Curl failed with exit code {code}. See Curl manpage for details."}
+
+
+def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
+    """The diagnose params for a corpus record, as gptel-diagnose would receive them.
+
+    A record gives either what gptel recorded (`gptel`) or the provider's HTTP status and
+    body; `http_status` may be null when the report does not say.
+    """
+    if "gptel" in record and not ("body" in record and record.get("http_status")):
+        # What gptel printed; when the report also shows the provider's body, the body is
+        # what today's gptel hands over, so it wins.
+        error = dict(record["gptel"])
+    elif record.get("http_status") is None:
+        body = record.get("body")
+        found = _error_of(body)
+        error = {"error": found if found is not None else body}
+    else:
+        body = record.get("body")
+        # A report quoting a message, not a page, stands for a JSON error body.
+        quoted = isinstance(body, str) and not body.lstrip().startswith("<") and bool(
+            body.strip())
+        error = gptel_error(int(record["http_status"]), body, as_message=quoted)
+    backend = dict(record.get("backend") or {})
+    backend.setdefault("kind", {"gptel": None}.get(record["provider"], record["provider"]))
+    return {"error": error, "backend": backend, "request": record.get("request") or {},
+            "locale": record.get("locale")}

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gptel_view import curl_failure, gptel_error
+from gptel_view import corpus_params
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -23,11 +23,4 @@ def load(path: Path) -> dict[str, Any]:
 
 def fixture_params(data: dict[str, Any]) -> dict[str, Any]:
     """The diagnose params gptel-diagnose receives for a recorded fixture."""
-    if "gptel" in data:
-        error = data["gptel"]
-    elif "curl_exit" in data:
-        error = curl_failure(data["curl_exit"])
-    else:
-        error = gptel_error(data["http_status"], data["body"])
-    return {"error": error, "backend": data.get("backend") or {"kind": data["provider"]},
-            "request": data.get("request") or {}, "locale": data.get("locale")}
+    return corpus_params(data)

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from . import auth, billing, fallback, model, network, rate, request, response, server
+from . import (
+    auth,
+    billing,
+    config,
+    content,
+    context,
+    fallback,
+    model,
+    network,
+    rate,
+    request,
+    response,
+    server,
+)
 from .base import Rule
 
 REGISTRY: tuple[Rule, ...] = (
     *billing.RULES,
     *rate.RULES,
+    *context.RULES,
     *auth.RULES,
     *model.RULES,
     *request.RULES,
     *server.RULES,
     *network.RULES,
     *response.RULES,
+    *content.RULES,
+    *config.RULES,
     *fallback.RULES,
 )
 

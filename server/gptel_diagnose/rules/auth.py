@@ -5,16 +5,39 @@ from __future__ import annotations
 from .base import Example, FixSpec, Rule, match
 
 _KEY_WRONG = (
-    r"incorrect api key|invalid x-api-key|api key not valid|invalid api key|invalid_api_key"
-    r"|api_key_invalid|invalid authentication|authentication fails|invalid token"
-    r"|invalid subscription key|the security token included in the request is invalid"
-    r"|unrecognizedclientexception|invalidsignatureexception|no auth credentials found"
-    r"|user not found"
+    r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
+    r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
+    r"|invalid subscription key|security token included in the request is (invalid|expired)"
+    r"|unrecognizedclientexception|invalidsignatureexception|expiredtokenexception"
+    r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
+    r"|invalid_authentication|authentication_error|incorrect_api_key|wrong api key"
+    r"|api key is invalid|invalid credentials|unauthenticated|user not found"
+    r"|provided (api )?key is (invalid|not valid)|invalid bearer token"
 )
 _KEY_MISSING = (
-    r"you didn't provide an api key|missing authentication|no api key|missing api key"
-    r"|api key is missing|authorization header is missing|missing bearer|"
-    r"no .?gptel-api-key.? found|must provide an api key|missing authorization"
+    r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
+    r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
+    r"|must provide an api key|missing authorization|no auth credentials|no cookie auth"
+    r"|unregistered callers|api key (is )?required|requires an api key|not provided an api key"
+    r"|missing credentials|please (provide|set) (your|an) api key"
+    r"|(x-api-key|api-key|authorization) header is (required|missing)"
+)
+_BLOCKED = (
+    r"unsupported_country_region_territory|country, region, or territory not supported"
+    r"|user location is not supported|not available in your (country|region)"
+    r"|region (is )?not supported|unsupported (country|region|location)"
+)
+_NO_PERMISSION = (
+    r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
+    r"|permission_denied|permission denied|principal does not have access"
+    r"|resource not accessible by integration|account type is not currently supported"
+    r"|organization has been disabled|account (has been )?(disabled|suspended|deactivated)"
+    r"|allowed for build tier|tier \d and above|terms of service|permission_error"
+    r"|service_disabled|has not been used in project|api has not been enabled"
+    r"|must be verified to use the model|not a member of an organization|ip not authorized"
+    r"|access to (this|the) model is (denied|not allowed)|model access is denied"
+    r"|forbidden|access denied|not allowed to (use|access)|do not have permission"
+    r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
 )
 
 AUTH_STEPS = (
@@ -25,6 +48,7 @@ AUTH_STEPS = (
     "Make sure the key has no trailing newline or space (a function or file that returns the "
     "key often adds one).",
 )
+_KEYS = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 
 RULES = (
     Rule(
@@ -32,10 +56,12 @@ RULES = (
         name="api-key-rejected",
         category="auth.invalid_key",
         when=(
-            match(http=(401, 400, 403), codes=("invalid_api_key", "authentication_error",
-                                                "api_key_invalid", "unauthenticated")),
-            match(http=(401, 400, 403), text=_KEY_WRONG,
-                  not_text=r"not a member|ip not authorized|must be verified|permission"),
+            match(codes=("invalid_api_key", "authentication_error", "api_key_invalid",
+                         "unauthenticated", "incorrect_api_key", "invalid_authentication",
+                         "unrecognizedclientexception", "expiredtokenexception"),
+                  not_text=_KEY_MISSING),
+            match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
+                  r"|signature we calculated"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",
@@ -46,9 +72,7 @@ RULES = (
             "around it.\n\nThe provider said: {message}"
         ),
         steps=AUTH_STEPS,
-        fixes=(
-            FixSpec("Create or copy a valid key", "display-only", url="{keys_url}"),
-        ),
+        fixes=(_KEYS,),
         docs=("https://github.com/karthink/gptel#usage",
               "https://platform.openai.com/docs/guides/error-codes/api-errors"),
         examples=(
@@ -75,10 +99,11 @@ RULES = (
         name="api-key-missing",
         category="auth.missing_key",
         when=(
-            match(text=_KEY_MISSING),
-            match(http=401, text=r"missing|required|no key|not provided"),
+            match(text=_KEY_MISSING, not_text=r"signature we calculated"),
+            match(http=(401, 403), has_key=False),
         ),
-        summary="No API key reached {provider}: gptel found none for this backend.",
+        summary="No API key reached {provider}: give the backend a key (:key, gptel-api-key, or "
+        "~/.authinfo for {host}).",
         explanation=(
             "The request went out without a key, or gptel could not find one. With "
             "`:key 'gptel-api-key` gptel reads ~/.authinfo for the backend's host; if no "
@@ -109,5 +134,132 @@ RULES = (
             ),
         ),
         priority=75,
+    ),
+    Rule(
+        code="AUTH003",
+        name="api-key-has-stray-whitespace",
+        category="auth.invalid_key",
+        when=(
+            match(key_whitespace=True, http=(400, 401, 403)),
+            match(key_whitespace=True, text=r"could not parse the json body|must provide a model"
+                  r"|malformed|invalid header|api key"),
+        ),
+        summary="Your API key has a trailing newline or space, which breaks the request: trim "
+        "it (string-trim) where the key comes from.",
+        explanation=(
+            "The key gptel sends for this backend starts or ends with whitespace, typically "
+            "the newline at the end of a key file or of a command's output. In an HTTP header "
+            "a newline ends the header early, so the provider sees a broken key or a broken "
+            "request and answers with a misleading error.\n\nThe provider said: {message}"
+        ),
+        steps=("Remove the whitespace: in a :key function return (string-trim ...); in "
+               "~/.authinfo make sure the password has no trailing space.",),
+        fixes=(_KEYS,),
+        docs=("https://github.com/karthink/gptel/issues/389",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "We could not parse the JSON body of your request.",
+                    "type": "invalid_request_error"}},
+                backend={"kind": "openai", "host": "api.openai.com", "has_key": True,
+                         "key_has_whitespace": True},
+                source="https://github.com/karthink/gptel/issues/389",
+            ),
+        ),
+        priority=96,
+    ),
+    Rule(
+        code="AUTH004",
+        name="key-for-another-endpoint",
+        category="auth.invalid_key",
+        when=match(text=r"wrong api endpoint|invalid subscription key or wrong|key for another"
+                   r"|codestral"),
+        summary="{provider} rejected the key for this endpoint: the key belongs to another "
+        "resource, region or product (e.g. an OpenAI key on Azure).",
+        explanation=(
+            "The key is valid somewhere, but not for the host gptel sent it to: Azure keys "
+            "belong to one resource and region, Mistral's Codestral keys only work on "
+            "codestral.mistral.ai, and an OpenAI key does not work on Azure.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Use the key of the resource at {host}, or point the backend's :host at the "
+               "resource the key belongs to.",),
+        fixes=(_KEYS,),
+        docs=("https://learn.microsoft.com/en-us/azure/ai-services/openai/reference",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 401", "http_status": "401", "error": {
+                    "code": "401", "message": "Access denied due to invalid subscription key "
+                    "or wrong API endpoint. Make sure to provide a valid key for an active "
+                    "subscription and use a correct regional API endpoint for your resource."}},
+                backend={"kind": "azure", "host": "myres.openai.azure.com"},
+                source="https://github.com/SciSharp/BotSharp/issues/386",
+            ),
+        ),
+        priority=76,
+    ),
+    Rule(
+        code="PERM001",
+        name="region-not-supported",
+        category="auth.permission",
+        when=match(text=_BLOCKED),
+        summary="{provider} does not serve your region (the country your IP address is in): "
+        "use a supported network route, or another provider.",
+        explanation=(
+            "The provider blocks requests by the location of the network address they come "
+            "from. The key and account are fine; the request has to leave from a supported "
+            "country (a VPN or proxy), or use another provider.\n\nThe provider said: {message}"
+        ),
+        steps=("Route gptel through a proxy in a supported region: "
+               "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
+               "Or switch to a provider available where you are (M-x gptel-menu)."),
+        fixes=(FixSpec("Send requests through a proxy (edit the address)", "display-only",
+                       variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
+        docs=("https://platform.openai.com/docs/supported-countries",
+              "https://ai.google.dev/gemini-api/docs/available-regions"),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 403", "http_status": "403", "error": {
+                    "code": "unsupported_country_region_territory",
+                    "message": "Country, region, or territory not supported", "param": None,
+                    "type": "request_forbidden"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/continuedev/continue/issues/11449",
+            ),
+        ),
+        priority=88,
+    ),
+    Rule(
+        code="PERM002",
+        name="no-permission",
+        category="auth.permission",
+        when=(
+            match(codes=("permission_denied", "permission_error", "accessdeniedexception",
+                         "request_forbidden"), not_text=f"{_KEY_MISSING}|leaked|expired"),
+            match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"),
+        ),
+        summary="{provider} accepted the key but will not let it do this (HTTP {status}): the "
+        "model or feature is not enabled for the account.",
+        explanation=(
+            "The key works, but the account, organization or project lacks permission for "
+            "this model or API: model access not granted (Bedrock), an organization that must "
+            "be verified, a higher tier required, an API not enabled in the cloud project, or "
+            "an account restriction.\n\nThe provider said: {message}"
+        ),
+        steps=("Check the account's model access and settings at {keys_url}.",
+               "Or choose a model this account may use (M-x gptel-menu)."),
+        fixes=(FixSpec("Choose another model (M-x gptel-menu)", "display-only",
+                       command="M-x gptel-menu"),),
+        docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 403 Forbidden", "http_status": "403",
+                       "error": "You don't have access to the model with the specified model "
+                       "ID."},
+                backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
+                source="https://github.com/andrewyng/aisuite/issues/174",
+            ),
+        ),
+        priority=68,
     ),
 )

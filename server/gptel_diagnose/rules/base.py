@@ -69,9 +69,16 @@ class Match:
     stream    the request streamed (or not).
     use_curl  the request went through curl (or url-retrieve).
     no_http   there was no HTTP status at all.
+    html      the body the report shows is an HTML page.
+    has_key   the backend has a key configured (or has none).
+    key_whitespace  the key (a string or variable) has stray whitespace around it.
+    proxy     gptel-proxy is set (or not).
+
+    A condition about something the companion did not report (None in the facts) does
+    not hold: a rule that needs `has_key=False` never fires on an unknown key.
     """
 
-    http: frozenset[int] = frozenset()
+    http: frozenset[int | None] = frozenset()
     providers: frozenset[str] = frozenset()
     not_providers: frozenset[str] = frozenset()
     codes: frozenset[str] = frozenset()
@@ -86,6 +93,10 @@ class Match:
     stream: bool | None = None
     use_curl: bool | None = None
     no_http: bool | None = None
+    html: bool | None = None
+    has_key: bool | None = None
+    key_whitespace: bool | None = None
+    proxy: bool | None = None
     text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     not_text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     host_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
@@ -98,7 +109,7 @@ class Match:
 
 def match(
     *,
-    http: int | tuple[int, ...] = (),
+    http: int | tuple[int | None, ...] | None = (),
     providers: str | tuple[str, ...] = (),
     not_providers: str | tuple[str, ...] = (),
     codes: str | tuple[str, ...] = (),

@@ -13,7 +13,35 @@ _OPENAI_BILLING_CODES = (
     "project_spend_limit_exceeded",
     "organization_usage_limit_exceeded",
     "access_terminated",
+    "billing_error",
+    "enforced_spend_limit_reached",
+    "payment_required",
+    "insufficient_balance",
 )
+
+# Words of accounts that cannot pay, across providers.
+_NO_CREDIT = (
+    r"insufficient[ _](balance|credit|funds|quota)|credit balance is too low|out of credits?"
+    r"|do(es)?n'?t have (any|enough) credits|used all available credits"
+    r"|no credits? (left|remaining)"
+    r"|monthly spend(ing)? limit|spend(ing)? limit (reached|exceeded|has been reached)"
+    r"|reached (its|your) (monthly )?spend|billing (hard )?limit|purchase (more )?credits"
+    r"|add (more )?credits|\btop.?up\b|payment (is )?required|recharge|balance is insufficient"
+    r"|credits? (are|is|have been) (depleted|exhausted)|prepayment credits|prepaid credits"
+    r"|exceeded your (monthly )?(budget|usage limit)"
+    r"|usage limit (has been )?reached for (the|this) month"
+    r"|credits or licenses|billing details|no active (billing|subscription|payment)"
+)
+
+_BILLING_STEPS = (
+    "Open {billing_url} and check the balance of the account, organization or project that "
+    "owns this key.",
+    "Add credit or a payment method, or raise the spending limit.",
+    "Meanwhile, switch gptel to another backend or model with M-x gptel-menu.",
+)
+_ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
+_SWITCH = FixSpec("Switch to another backend or model for now (M-x gptel-menu)",
+                  "display-only", command="M-x gptel-menu")
 
 RULES = (
     Rule(
@@ -26,7 +54,8 @@ RULES = (
                 http=429,
                 text=r"exceeded your current quota|check your plan and billing",
                 not_providers=("gemini",),
-                not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay",
+                not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
+                r"|generativelanguage|resource_exhausted",
             ),
         ),
         summary=(
@@ -50,16 +79,7 @@ RULES = (
             "create a new key in the same project.",
             "Meanwhile, you can switch gptel to another backend with M-x gptel-menu.",
         ),
-        fixes=(
-            FixSpec(
-                "Add credit to the API account", "display-only",
-                url="{billing_url}",
-            ),
-            FixSpec(
-                "Switch to another backend or model for now (M-x gptel-menu)", "display-only",
-                command="M-x gptel-menu",
-            ),
-        ),
+        fixes=(_ADD_CREDIT, _SWITCH),
         docs=(
             "https://platform.openai.com/docs/guides/error-codes/api-errors",
             "https://help.openai.com/en/articles/6891831-error-code-429-you-exceeded-your-current-quota-please-check-your-plan-and-billing-details",
@@ -84,5 +104,127 @@ RULES = (
             ),
         ),
         priority=90,
+    ),
+    Rule(
+        code="BIL002",
+        name="anthropic-credit-balance-too-low",
+        category="billing.quota_exhausted",
+        when=match(text=r"credit balance is too low"),
+        summary="Your Anthropic credit balance is too low: add credits in the Console (Plans & "
+        "Billing). A Claude.ai subscription does not pay for the API.",
+        explanation=(
+            "Anthropic refuses requests (with HTTP {status}, not 402) when the API account's "
+            "prepaid credit is used up. A Claude Pro or Max subscription is separate from API "
+            "credit.\n\nAnthropic said: {message}"
+        ),
+        steps=_BILLING_STEPS,
+        fixes=(_ADD_CREDIT, _SWITCH),
+        docs=("https://docs.anthropic.com/en/api/errors",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400",
+                       "error": {"type": "invalid_request_error",
+                                 "message": "Your credit balance is too low to access the "
+                                 "Anthropic API. Please go to Plans & Billing to upgrade or "
+                                 "purchase credits."}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/anthropics/claude-code/issues/66314",
+            ),
+        ),
+        priority=92,
+    ),
+    Rule(
+        code="BIL003",
+        name="max-tokens-beyond-remaining-credit",
+        category="billing.quota_exhausted",
+        when=match(text=r"requires more credits|can only afford|fewer max_tokens"),
+        summary="{provider} cannot reserve enough credit for this request's maximum output: add "
+        "credits, or lower gptel-max-tokens.",
+        explanation=(
+            "Before running a request, {provider} reserves credit for the largest answer it "
+            "may produce (max_tokens, or the model's default when gptel sends none). Your "
+            "balance, or this key's credit limit, covers less than that. A smaller "
+            "gptel-max-tokens lets the request through with the credit left; adding credit "
+            "fixes it for good.\n\nThe provider said: {message}"
+        ),
+        steps=(
+            "Add credits at {billing_url}, or raise this key's credit limit.",
+            "Or cap the answer: (setq gptel-max-tokens 1000).",
+        ),
+        fixes=(
+            FixSpec("Cap the answer at 1000 tokens", "unsafe", variable="gptel-max-tokens",
+                    value="1000"),
+            _ADD_CREDIT,
+        ),
+        docs=("https://openrouter.ai/docs/api/reference/errors-and-debugging",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 402", "http_status": "402",
+                       "error": {"message": "This request requires more credits, or fewer "
+                                 "max_tokens. You requested up to 65536 tokens, but can only "
+                                 "afford 10114. To increase, visit https://openrouter.ai/"
+                                 "settings/credits and upgrade to a paid account",
+                                 "code": 402}},
+                backend={"kind": "openrouter", "host": "openrouter.ai"},
+                source="https://github.com/babikov/doka-site/issues/7",
+            ),
+        ),
+        priority=93,
+    ),
+    Rule(
+        code="BIL004",
+        name="key-credit-limit-reached",
+        category="billing.quota_exhausted",
+        when=match(text=r"key with a higher (monthly )?limit|key'?s? (credit|spend(ing)?) limit"
+                   r"|limit (for|of) this (api )?key"),
+        summary="This {provider} key has reached its own credit limit: raise the key's limit, or "
+        "use another key.",
+        explanation=(
+            "{provider} lets each API key have its own spending cap, and this key's cap is used "
+            "up (or too low for this request) even if the account still has credit.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Raise the key's limit at {keys_url}, or create a key without one.",),
+        fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),),
+        docs=("https://openrouter.ai/docs/api/reference/limits",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 402", "http_status": "402",
+                       "error": {"message": "Prompt tokens limit exceeded: 230799 > 91442. To "
+                                 "increase, visit https://openrouter.ai/settings/keys and "
+                                 "create a key with a higher monthly limit", "code": 402}},
+                backend={"kind": "openrouter", "host": "openrouter.ai"},
+                source="https://github.com/anomalyco/opencode/issues/12219",
+            ),
+        ),
+        priority=94,
+    ),
+    Rule(
+        code="BIL005",
+        name="no-credit-left",
+        category="billing.quota_exhausted",
+        when=match(text=_NO_CREDIT, not_text=r"rate.?limit reached for|per min|tpm|rpm\b"),
+        summary="Your {provider} account has no credit left (or hit its spending limit): add "
+        "credit; waiting will not help.",
+        explanation=(
+            "{provider} refused the request because the account cannot pay for it: the prepaid "
+            "balance is used up, the spending limit is reached, or no payment method is set. "
+            "This is not a rate limit: resending later fails the same way until credit is "
+            "added.\n\nThe provider said: {message}"
+        ),
+        steps=_BILLING_STEPS,
+        fixes=(_ADD_CREDIT, _SWITCH),
+        docs=("https://api-docs.deepseek.com/quick_start/error_codes",
+              "https://docs.x.ai/developers/debugging"),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 402", "http_status": "402",
+                       "error": {"message": "Insufficient Balance", "type": "unknown_error",
+                                 "param": None, "code": "invalid_request_error"}},
+                backend={"kind": "deepseek", "host": "api.deepseek.com"},
+                source="https://github.com/Aider-AI/aider/issues/4851",
+            ),
+        ),
+        priority=86,
     ),
 )

@@ -1,8 +1,11 @@
-"""Models: the model name is unknown to the backend, or not available to this key."""
+"""Models: the model name is unknown to the backend, retired, or not available to this key."""
 
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+
+_PICK = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
+                command="M-x gptel-menu")
 
 RULES = (
     Rule(
@@ -10,14 +13,22 @@ RULES = (
         name="model-not-found",
         category="model.not_found",
         when=(
-            match(codes=("model_not_found", "deploymentnotfound", "invalid_model",
-                         "model_not_supported")),
+            match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
+                         "not_found_error"),
+                  not_text=r"not accessible via the|endpoint|url|route"),
             match(
-                http=(404, 400),
-                text=r"model.{0,80}(does not exist|not found|is not supported|not available"
-                r"|no access|invalid model|unknown model)|invalid model|unknown model"
-                r"|no such model",
-                not_text=r"try pulling it first",
+                text=r"model.{0,120}(does not exist|doesn'?t exist|not found|is not supported"
+                r"|not available|no access|is invalid|unknown|not a valid model)"
+                r"|invalid model|unknown model|no such model|model not exist|model_not_found"
+                r"|model identifier is invalid|requested model is not supported"
+                r"|not a valid model id|no endpoints found for (?!that)"
+                r"|does not work with the specified model"
+                r"|unable to access (non-serverless )?model|model .{0,80}is not running"
+                r"|dedicated endpoint .{0,120}is not running|no allowed providers"
+                r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+",
+                not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
+                r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
+                r"|unsupported.?parameter|unsupported.?value",
             ),
         ),
         summary="{provider} has no model {model} for this key: a typo, a retired model, or one "
@@ -35,8 +46,7 @@ RULES = (
             "For Azure, the model name must be the deployment name.",
         ),
         fixes=(
-            FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
-                    command="M-x gptel-menu"),
+            _PICK,
             FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
         ),
         docs=("https://platform.openai.com/docs/models",),
@@ -65,8 +75,11 @@ RULES = (
         name="ollama-model-not-pulled",
         category="model.not_found",
         when=(
-            match(text=r"try pulling it first"),
-            match(http=404, providers="ollama", text=r"model .{0,80}not found"),
+            match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
+                  r"ollama"),
+            match(providers="ollama", text=r"model .{0,80}not found|model_not_found"),
+            # Ollama answers a request for a model it does not have with a bare 404.
+            match(providers="ollama", http=404, not_text=r"page not found|endpoint|route"),
         ),
         summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",
@@ -97,5 +110,129 @@ RULES = (
             ),
         ),
         priority=75,
+    ),
+    Rule(
+        code="MODEL003",
+        name="model-retired",
+        category="model.not_found",
+        when=match(text=r"decommissioned|has been deprecated|is deprecated|no longer (supported"
+                   r"|available)|has been retired|been shut ?down|marked by provider as legacy"
+                   r"|end of life|sunset"),
+        summary="{model} has been retired by {provider}: switch to a current model with "
+        "M-x gptel-menu.",
+        explanation=(
+            "Providers retire models on a schedule; requests for a retired name fail even "
+            "though it once worked, often with a pointer to its successor.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
+               "backend's :models in your configuration.",
+               "See {models_url} for the current names."),
+        fixes=(_PICK, FixSpec("See current models", "display-only", url="{models_url}")),
+        docs=("https://console.groq.com/docs/deprecations",
+              "https://platform.openai.com/docs/deprecations"),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "The model `qwen-qwq-32b` has been decommissioned and is no "
+                    "longer supported. Please refer to https://console.groq.com/docs/"
+                    "deprecations for a recommendation on which model to use instead.",
+                    "type": "invalid_request_error", "code": "model_decommissioned"}},
+                backend={"kind": "groq", "host": "api.groq.com"},
+                request={"model": "qwen-qwq-32b"},
+                source="https://github.com/atiilla/sqlmap-ai/issues/3",
+            ),
+        ),
+        priority=77,
+    ),
+    Rule(
+        code="MODEL004",
+        name="azure-deployment-not-found",
+        category="model.not_found",
+        when=(
+            match(codes="deploymentnotfound"),
+            match(text=r"api deployment for this resource does not exist|deploymentnotfound"),
+        ),
+        summary="Azure has no deployment named {model}: gptel-model must be your deployment's "
+        "name, not the OpenAI model name.",
+        explanation=(
+            "On Azure OpenAI the model in the URL is a deployment you create and name in the "
+            "Azure portal. The name gptel sends (gptel-model) does not match a deployment of "
+            "this resource, or the deployment is less than a few minutes old.\n\n"
+            "Azure said: {message}"
+        ),
+        steps=("In the Azure portal (AI Foundry), copy the deployment name and use it as the "
+               "model in gptel-make-azure's :models and gptel-model.",
+               "A new deployment can take about 5 minutes to become available."),
+        fixes=(FixSpec("Open the Azure portal", "display-only", url="https://ai.azure.com/"),),
+        docs=("https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/create-resource",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 404", "http_status": "404", "error": {
+                    "code": "DeploymentNotFound", "message": "The API deployment for this "
+                    "resource does not exist. If you created the deployment within the last 5 "
+                    "minutes, please wait a moment and try again."}},
+                backend={"kind": "azure", "host": "myres.openai.azure.com"},
+                source="https://github.com/chatboxai/chatbox/issues/861",
+            ),
+        ),
+        priority=78,
+    ),
+    Rule(
+        code="MODEL005",
+        name="bedrock-needs-inference-profile",
+        category="model.not_found",
+        when=match(text=r"on-demand throughput isn.?t supported|inference profile"),
+        summary="Bedrock needs an inference profile id for {model}: use the id with the region "
+        "prefix (us., eu., apac.), e.g. us.anthropic.claude-...",
+        explanation=(
+            "Newer models on AWS Bedrock cannot be called by their bare model id with "
+            "on-demand throughput; they are called through a cross-region inference profile, "
+            "whose id adds a region prefix.\n\nBedrock said: {message}"
+        ),
+        steps=("Use the inference profile id (Bedrock console > Inference profiles) as the "
+               "model in gptel-make-bedrock's :models.",),
+        fixes=(FixSpec("See inference profiles", "display-only",
+                       url="https://docs.aws.amazon.com/bedrock/latest/userguide/"
+                       "inference-profiles-support.html"),),
+        docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles.html",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": "Invocation of model ID anthropic.claude-sonnet-4-5-20250929-"
+                       "v1:0 with on-demand throughput isn’t supported. Retry your request "
+                       "with the ID or ARN of an inference profile that contains this model."},
+                backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
+                source="https://github.com/gepa-ai/gepa/issues/153",
+            ),
+        ),
+        priority=79,
+    ),
+    Rule(
+        code="MODEL006",
+        name="no-model-loaded",
+        category="model.not_found",
+        when=match(text=r"no models? (is )?loaded|model is not loaded|lms load|load a model"),
+        summary="The local server has no model loaded: load one (LM Studio: `lms load MODEL`, "
+        "or enable just-in-time loading).",
+        explanation=(
+            "LM Studio (and some other local servers) answer only with a model loaded in "
+            "memory; the request named a model that is not loaded, or none is.\n\n"
+            "The server said: {message}"
+        ),
+        steps=("Load the model in LM Studio's developer page or with `lms load {model_arg}`.",
+               "Or turn on just-in-time model loading in LM Studio's server settings."),
+        fixes=(FixSpec("Load the model", "display-only", command="lms load {model_arg}"),),
+        docs=("https://lmstudio.ai/docs/cli/load",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 404 Not Found", "http_status": "404",
+                       "error": "No models loaded. Please load a model in the developer page "
+                       "or use the `lms load` command."},
+                backend={"kind": "openai", "host": "localhost:1234"},
+                source="https://github.com/lmstudio-ai/lms/issues/107",
+            ),
+        ),
+        priority=78,
     ),
 )

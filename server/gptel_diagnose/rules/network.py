@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
 
+_LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all", "local")
+_DNS_TEXT = (
+    r"could not resolve host|enotfound|getaddrinfo|name or service not known"
+    r"|nodename nor servname|temporary failure in name resolution|no such host"
+    r"|name resolution|dns"
+)
+_REFUSED_TEXT = (
+    r"connection refused|econnrefused|errno 111|couldn'?t connect to server"
+    r"|failed to connect to|connecterror|all connection attempts failed"
+    r"|make client process failed|failed to establish a new connection"
+)
+_TIMEOUT_TEXT = (
+    r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
+)
+
 RULES = (
     Rule(
         code="NET001",
         name="host-not-resolved",
         category="network.dns",
-        when=match(curl=6),
+        when=(match(curl=6), match(text=_DNS_TEXT)),
         summary="Could not resolve {host} (curl 6): check the network, DNS or VPN, and the "
         "backend's :host spelling.",
         explanation=(
@@ -44,7 +59,8 @@ RULES = (
         code="NET002",
         name="connection-refused",
         category="network.connection_refused",
-        when=match(curl=7),
+        when=(match(curl=7, proxy=False), match(curl=7, proxy=None),
+              match(text=_REFUSED_TEXT, local=False, not_text=_TIMEOUT_TEXT)),
         summary="Nothing is listening at {host} (curl 7): the server is down, or :host has the "
         "wrong port, or a firewall blocks it.",
         explanation=(
@@ -77,8 +93,11 @@ RULES = (
         category="network.connection_refused",
         when=(
             match(curl=7, local=True),
-            match(curl=7, providers=("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")),
+            match(curl=7, providers=_LOCAL_SERVERS),
             match(gptel="no_response", local=True),
+            match(text=_REFUSED_TEXT, local=True, not_text=_TIMEOUT_TEXT),
+            match(text=_REFUSED_TEXT, providers=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
+            match(text=r"is (it|lm studio|ollama) running|not reachable at"),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",
         explanation=(
@@ -109,7 +128,7 @@ RULES = (
         code="NET004",
         name="request-timed-out",
         category="network.timeout",
-        when=match(curl=28),
+        when=(match(curl=28), match(text=_TIMEOUT_TEXT, not_text=r"llama runner")),
         summary="The request to {host} timed out (curl 28): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(
@@ -141,7 +160,9 @@ RULES = (
         code="NET005",
         name="tls-handshake-failed",
         category="network.tls",
-        when=match(curl=(35, 4, 16)),
+        when=(match(curl=(35, 4, 16)),
+              match(text=r"ssl_error|wrong version number|handshake failure|tls handshake"
+                    r"|ssl connect error|sslv3 alert|unsupported protocol.{0,20}tls")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -174,7 +195,10 @@ RULES = (
         code="NET006",
         name="certificate-not-trusted",
         category="network.tls",
-        when=match(curl=(60, 51, 77, 83, 90, 91)),
+        when=(match(curl=(60, 51, 77, 83, 90, 91)),
+              match(text=r"certificate (verify|verification) failed|ssl certificate problem"
+                    r"|self.signed certificate|unable to get local issuer|certificate has expired"
+                    r"|cafile|ca cert|certificate_verify_failed|x509")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",
         explanation=(
@@ -241,5 +265,74 @@ RULES = (
             ),
         ),
         priority=55,
+    ),
+    Rule(
+        code="NET008",
+        name="proxy-failed",
+        category="network.proxy",
+        when=(
+            match(curl=(5, 97)),
+            match(curl=(7, 56), proxy=True),
+            match(http=407),
+            match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
+                   r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"),
+        ),
+        summary="The proxy failed (curl {exit}): check gptel-proxy's address and credentials, "
+        "or whether your curl supports its options.",
+        explanation=(
+            "gptel goes through the proxy in gptel-proxy (with curl, adding --proxy-negotiate "
+            "and --proxy-user :), and the proxy step failed: its name did not resolve, it "
+            "refused the connection, it wants credentials (HTTP 407), or the installed curl "
+            "lacks an option gptel passes (SPNEGO for --proxy-negotiate)."
+        ),
+        steps=("Check gptel-proxy: (setq gptel-proxy \"http://USER:PASSWORD@HOST:PORT\").",
+               "Test it: curl -x http://HOST:PORT -sI https://{host}",
+               "If curl lacks --proxy-negotiate support, put the proxy in the backend's "
+               ":curl-args as (\"--proxy\" \"http://HOST:PORT\") instead of gptel-proxy."),
+        fixes=(FixSpec("Set the proxy (edit the address)", "display-only",
+                       variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
+        docs=("https://github.com/karthink/gptel/issues/751",
+              "https://curl.se/docs/manpage.html#EXIT"),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 5. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True, "proxy": True},
+                source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+        priority=66,
+    ),
+    Rule(
+        code="NET009",
+        name="answer-cut-off",
+        category="response.malformed",
+        when=match(curl=(18, 52, 56, 92, 16, 55)),
+        summary="The connection to {host} broke before the answer was complete (curl {exit}): "
+        "retry; behind a proxy or with long answers try HTTP/1.1.",
+        explanation=(
+            "curl got part of an answer (or none) and then the connection closed or reset: a "
+            "load balancer's idle timeout, a proxy, an HTTP/2 stream reset, or the server "
+            "giving up on a long request."
+        ),
+        steps=("Resend.",
+               "If it keeps happening with long answers, force HTTP/1.1: "
+               "(setq gptel-curl-extra-args '(\"--http1.1\")).",),
+        fixes=(FixSpec("Use HTTP/1.1", "unsafe", variable="gptel-curl-extra-args",
+                       value="'(\"--http1.1\")"),),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 18. See Curl manpage for details."},
+                backend={"kind": "deepseek", "host": "api.deepseek.com"},
+                request={"use_curl": True, "stream": True},
+                source="https://api-docs.deepseek.com/quick_start/rate_limit",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=60,
     ),
 )

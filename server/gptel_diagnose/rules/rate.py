@@ -6,11 +6,26 @@ from .base import Example, FixSpec, Rule, match
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
-    r"|requests_per_day"
+    r"|requests_per_day|hourly usage|session usage|weekly usage|usage limit, upgrade"
+    r"|per ?hour|per ?week"
 )
 _TOO_BIG = (
     r"request too large|too large for model|must be reduced|reduce your message size"
     r"|too many tokens for team|requested \d+.*exceeds|\(actual/limit\)"
+)
+_RATE_CODES = (
+    "rate_limit_exceeded", "rate_limit_error", "rate_limited", "requests", "tokens",
+    "throttlingexception", "too_many_requests", "ratelimitexceeded", "1300",
+    "too_many_tokens", "slow_down",
+)
+_RATE_TEXT = (
+    r"rate.?limit|ratelimit|throttl|slow down|too many (concurrent |parallel )?requests"
+    r"|requests per min|tokens per min|\brpm\b|\btpm\b|too many tokens, please wait"
+    r"|please wait before trying again|concurrent (vision )?requests|try again in \d"
+)
+_NOT_RATE = (
+    f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
+    r"|overloaded|high demand|peak load|capacity|spending limit"
 )
 
 RULES = (
@@ -19,17 +34,15 @@ RULES = (
         name="rate-limit-per-minute",
         category="rate_limit",
         when=(
-            match(
-                http=429,
-                codes=("rate_limit_exceeded", "rate_limit_error", "rate_limited", "requests",
-                       "tokens", "throttlingexception", "too_many_requests"),
-                not_text=f"{_DAILY}|{_TOO_BIG}",
-            ),
-            match(
-                http=429,
-                text=r"rate limit|rate-limit|ratelimit|throttl|try again in",
-                not_text=f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota",
-            ),
+            match(http=429, codes=_RATE_CODES, not_text=_NOT_RATE),
+            match(http=429, text=_RATE_TEXT, not_text=_NOT_RATE),
+            match(codes=("rate_limit_exceeded", "rate_limit_error", "throttlingexception",
+                         "rate_limited"), not_text=_NOT_RATE),
+            match(text=r"rate limit reached for|throttlingexception|too many requests, please"
+                  r"|you'?ve hit your (global )?rate limit|too many tokens, please wait"
+                  r"|(reached|exceeded|hit) (the|your|a) .{0,40}rate limit"
+                  r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute",
+                  not_text=_NOT_RATE),
         ),
         summary=(
             "Rate limited by {provider}: too many requests or tokens per minute, not a billing "
@@ -46,7 +59,7 @@ RULES = (
             "context), or ask the provider for a higher tier at {usage_url}.",
         ),
         fixes=(
-            FixSpec("Resend after the wait", "display-only", command="M-x gptel-send"),
+            FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry"),
             FixSpec("See your rate limits and tier", "display-only", url="{usage_url}"),
         ),
         docs=(
@@ -78,27 +91,33 @@ RULES = (
     ),
     Rule(
         code="RATE002",
-        name="rate-limit-daily-cap",
+        name="rate-limit-usage-window",
         category="rate_limit",
-        when=match(http=(429, 403), text=_DAILY, not_text=_TOO_BIG),
+        when=(
+            match(http=(429, 403), text=_DAILY, not_text=_TOO_BIG),
+            match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
+                  r"|usage limit, (please wait|upgrade)", not_text=_TOO_BIG),
+        ),
         summary=(
-            "{provider} daily limit reached for this key or model: it resets once a day. "
-            "{wait_clause}"
+            "{provider} usage cap reached for this key or model (a daily, hourly or session "
+            "allowance): it resets with time. {wait_clause}"
         ),
         explanation=(
-            "{provider} answered HTTP {status}: a per-day cap (requests or tokens per day, or a "
-            "free-tier daily allowance) is used up. Unlike a per-minute limit, resending soon "
-            "will fail again until the daily window resets.\n\nThe provider said: {message}"
+            "{provider} answered HTTP {status}: a cap counted over a longer window than a "
+            "minute (requests or tokens per day, a free tier's daily allowance, an hourly or "
+            "weekly usage limit) is used up. Unlike a per-minute limit, resending soon fails "
+            "again until the window resets; a paid tier or credit usually raises the cap.\n\n"
+            "The provider said: {message}"
         ),
         steps=(
-            "Wait for the daily reset, or switch to another model or backend meanwhile "
+            "Wait for the reset, or switch to another model or backend meanwhile "
             "(M-x gptel-menu).",
-            "A paid tier or added credit usually raises or removes daily caps: see "
+            "A paid tier or added credit usually raises or removes these caps: see "
             "{usage_url}.",
         ),
         fixes=(
-            FixSpec("Switch model or backend for today (M-x gptel-menu)", "display-only",
-                    command="M-x gptel-menu"),
+            FixSpec("Switch model or backend until the reset (M-x gptel-menu)",
+                    "display-only", command="M-x gptel-menu"),
             FixSpec("See your limits", "display-only", url="{usage_url}"),
         ),
         docs=("https://console.groq.com/docs/rate-limits",
@@ -126,10 +145,129 @@ RULES = (
         priority=85,
     ),
     Rule(
+        code="RATE003",
+        name="gemini-quota-per-minute",
+        category="rate_limit",
+        when=(
+            match(http=429, providers="gemini", not_text=r"perday|per day|prepayment|credits"),
+            match(http=429, codes="resource_exhausted",
+                  not_text=r"perday|per day|prepayment|credits"),
+            match(text=r"generaterequestsperminute|perminute|quotafailure",
+                  not_text=r"perday|prepayment|credits"),
+        ),
+        summary="Gemini per-minute quota reached (its \"exceeded your current quota\" means a "
+        "free-tier rate limit here, not billing). {wait_clause}",
+        explanation=(
+            "Gemini answered HTTP 429 RESOURCE_EXHAUSTED. Despite the wording about \"quota\" "
+            "and \"billing details\", this is a rate limit: the free tier (or your tier) allows "
+            "only so many requests or tokens per minute for this model, and the answer names "
+            "the wait (retryDelay). Enabling billing on the Google Cloud project raises the "
+            "limits.\n\nGemini said: {message}"
+        ),
+        steps=(
+            "Wait for the stated delay and resend.",
+            "For higher limits, link a billing account to the project in AI Studio "
+            "({billing_url}).",
+        ),
+        fixes=(
+            FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry"),
+            FixSpec("See your quota and tier", "display-only", url="{usage_url}"),
+        ),
+        docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 429", "http_status": "429", "error": {
+                    "code": 429, "message": "You exceeded your current quota, please check "
+                    "your plan and billing details. For more information on this error, head "
+                    "to: https://ai.google.dev/gemini-api/docs/rate-limits.",
+                    "status": "RESOURCE_EXHAUSTED", "details": [
+                        {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [
+                            {"quotaMetric": "generativelanguage.googleapis.com/"
+                             "generate_content_free_tier_requests",
+                             "quotaId": "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"}]},
+                        {"@type": "type.googleapis.com/google.rpc.RetryInfo",
+                         "retryDelay": "47s"}]}},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+                source="https://github.com/gke-labs/gemini-for-kubernetes-development/issues/1215",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=91,
+    ),
+    Rule(
+        code="RATE004",
+        name="gemini-quota-per-day",
+        category="rate_limit",
+        when=(
+            match(http=429, providers="gemini", text=r"perday|per day"),
+            match(http=429, codes="resource_exhausted", text=r"perday|per day"),
+        ),
+        summary="Gemini daily quota reached for this model (free-tier requests per day): it "
+        "resets at midnight Pacific time; switch model until then.",
+        explanation=(
+            "Gemini answered HTTP 429 RESOURCE_EXHAUSTED for a per-day quota (the quotaId ends "
+            "in PerDay). Resending today will keep failing for this model; other models have "
+            "their own daily quota, and billing raises the limits.\n\nGemini said: {message}"
+        ),
+        steps=("Switch to another Gemini model or backend (M-x gptel-menu) until the reset.",
+               "Or link billing to the project for higher limits ({billing_url})."),
+        fixes=(FixSpec("Switch model (M-x gptel-menu)", "display-only", command="M-x gptel-menu"),),
+        docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 429", "http_status": "429", "error": {
+                    "code": 429, "message": "You exceeded your current quota, please check "
+                    "your plan and billing details.", "status": "RESOURCE_EXHAUSTED",
+                    "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                                 "violations": [{"quotaId": "GenerateRequestsPerDayPerProject"
+                                                 "PerModel-FreeTier"}]}]}},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+                source="https://ai.google.dev/gemini-api/docs/rate-limits",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=92,
+    ),
+    Rule(
+        code="RATE005",
+        name="upstream-rate-limited",
+        category="rate_limit",
+        when=match(text=r"rate-limited upstream|upstream rate limit|upstream_provider_shared_pool"
+                   r"|temporarily rate.?limited"),
+        summary="The model's upstream provider is rate-limiting {provider}'s shared pool (your "
+        "key is fine): retry shortly, or pick another provider or model.",
+        explanation=(
+            "{provider} forwarded the request to an upstream provider, which is rate-limiting "
+            "everyone who shares that route (common for free model variants). Your own account "
+            "is not at fault.\n\nThe provider said: {message}"
+        ),
+        steps=("Resend in a little while.",
+               "Use a paid variant of the model, another model, or your own upstream key."),
+        fixes=(FixSpec("Switch model (M-x gptel-menu)", "display-only", command="M-x gptel-menu"),),
+        docs=("https://openrouter.ai/docs/api/reference/errors-and-debugging",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 429", "http_status": "429", "error": {
+                    "message": "Provider returned error", "code": 429, "metadata": {
+                        "raw": "deepseek/deepseek-chat-v3-0324:free is temporarily "
+                        "rate-limited upstream. Please retry shortly, or add your own key to "
+                        "accumulate your rate limits: https://openrouter.ai/settings/integrations",
+                        "provider_name": "Chutes"}}},
+                backend={"kind": "openrouter", "host": "openrouter.ai"},
+                source="https://github.com/HacxGPT-Official/HacxGPT-CLI/issues/31",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=87,
+    ),
+    Rule(
         code="CTX002",
         name="request-exceeds-per-minute-budget",
         category="request.context_length",
-        when=match(http=(429, 413, 400), text=_TOO_BIG),
+        when=match(http=(429, 413, 400, None), text=_TOO_BIG),
         summary=(
             "This one request is bigger than {provider}'s tokens-per-minute limit: waiting will "
             "not help; send less context or lower gptel-max-tokens."

@@ -1,8 +1,11 @@
-"""The request itself: a setting the model refuses, or more context than it takes."""
+"""The request itself: a setting or parameter the model refuses, or a shape it rejects."""
 
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+
+_LOG = FixSpec("Log the request to *gptel-log* to see what was sent", "safe",
+               variable="gptel-log-level", value="'info")
 
 RULES = (
     Rule(
@@ -60,7 +63,7 @@ RULES = (
         when=(
             match(params="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
-                  r"|does not support stream"),
+                  r"|does not support stream|stream(ing)? (is )?not (supported|available)"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
@@ -92,5 +95,277 @@ RULES = (
             ),
         ),
         priority=90,
+    ),
+    Rule(
+        code="PARAM001",
+        name="temperature-not-supported",
+        category="request.invalid_parameter",
+        when=(
+            match(params="temperature"),
+            match(text=r"'?temperature'? (does not support|is not supported|not supported)"
+                  r"|unsupported (value|parameter): 'temperature'"),
+        ),
+        summary="{model} does not accept a temperature: stop sending one, "
+        "(setq gptel-temperature nil).",
+        explanation=(
+            "Reasoning models (OpenAI o-series, GPT-5 and others) accept only their default "
+            "temperature. gptel sends gptel-temperature when it is set; nil leaves it out. A "
+            "backend's or model's :request-params may also set it.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Set (setq gptel-temperature nil), or remove :temperature from the model's "
+               ":request-params.",),
+        fixes=(FixSpec("Send no temperature", "safe", variable="gptel-temperature",
+                       value="nil"),),
+        docs=("https://platform.openai.com/docs/guides/reasoning",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Unsupported value: 'temperature' does not support 0.01 with "
+                    "this model. Only the default (1) value is supported.",
+                    "type": "invalid_request_error", "param": "temperature",
+                    "code": "unsupported_value"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"model": "o3-mini", "temperature": 0.01},
+                source="https://github.com/owndev/Open-WebUI-Functions/issues/98",
+            ),
+        ),
+        priority=82,
+    ),
+    Rule(
+        code="PARAM002",
+        name="max-tokens-not-supported",
+        category="request.invalid_parameter",
+        when=(
+            match(text=r"max_completion_tokens"),
+            match(params="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
+        ),
+        summary="{model} wants max_completion_tokens, not max_tokens: "
+        "(setq gptel-max-tokens nil), or set :max_completion_tokens in :request-params.",
+        explanation=(
+            "Newer OpenAI models (o-series, GPT-5) refuse the max_tokens parameter, which "
+            "gptel sends when gptel-max-tokens is set. Leave gptel-max-tokens nil, and if you "
+            "need a cap put :max_completion_tokens in the model's :request-params.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Set (setq gptel-max-tokens nil).",
+               "To cap answers, add (:max_completion_tokens 4000) to the model's "
+               ":request-params in the backend definition."),
+        fixes=(FixSpec("Send no max_tokens", "safe", variable="gptel-max-tokens", value="nil"),),
+        docs=("https://platform.openai.com/docs/guides/reasoning",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Unsupported parameter: 'max_tokens' is not supported with "
+                    "this model. Use 'max_completion_tokens' instead.",
+                    "type": "invalid_request_error", "param": "max_tokens",
+                    "code": "unsupported_parameter"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"model": "o1", "max_tokens": 4000},
+                source="https://github.com/ITSpecialist111/ai_automation_suggester/issues/38",
+            ),
+        ),
+        priority=83,
+    ),
+    Rule(
+        code="PARAM003",
+        name="max-tokens-out-of-range",
+        category="request.invalid_parameter",
+        when=match(text=r"max_?tokens.{0,60}(range|must be|less than|greater than|exceeds?"
+                   r"|too large|invalid)|maximum tokens you requested exceed"
+                   r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must",
+                   not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"),
+        summary="gptel-max-tokens is larger than {model} allows: lower it, or "
+        "(setq gptel-max-tokens nil) to let the model decide.",
+        explanation=(
+            "The answer length gptel asked for (gptel-max-tokens, or :max_tokens in "
+            ":request-params) is outside the range this model accepts.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Set (setq gptel-max-tokens nil), or a value within the model's limit.",),
+        fixes=(FixSpec("Let the model choose the answer length", "unsafe",
+                       variable="gptel-max-tokens", value="nil"),),
+        docs=("https://api-docs.deepseek.com/quick_start/error_codes",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Invalid max_tokens value, the valid range of max_tokens is "
+                    "[1, 8192]", "type": "invalid_request_error", "param": None,
+                    "code": "invalid_request_error"}},
+                backend={"kind": "deepseek", "host": "api.deepseek.com"},
+                request={"max_tokens": 20000},
+                source="https://github.com/Aider-AI/aider/pull/4125",
+            ),
+        ),
+        priority=81,
+    ),
+    Rule(
+        code="PARAM004",
+        name="tools-not-supported",
+        category="request.invalid_parameter",
+        when=match(text=r"does not support tools|tools? (use |calling )?(is )?not supported"
+                   r"|support tool use|tool_choice|--jinja|unsupported param: tools"
+                   r"|auto tool choice|does not support (function|tool)"
+                   r"|function calling is not (enabled|supported)|tools param"),
+        summary="{model} cannot use tools: (setq gptel-use-tools nil), or pick a model that "
+        "supports tool calls.",
+        explanation=(
+            "gptel sent tool definitions (gptel-use-tools is on and tools are selected), and "
+            "this model or server does not support tool calls: many local models do not, and "
+            "llama.cpp needs --jinja for them.\n\nThe provider said: {message}"
+        ),
+        steps=("Turn tools off: (setq gptel-use-tools nil), or deselect tools in "
+               "M-x gptel-menu.",
+               "Or choose a model with tool support (for Ollama, see `ollama show MODEL`)."),
+        fixes=(FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil"),),
+        docs=("https://github.com/karthink/gptel#tool-use",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": "registry.ollama.ai/library/Qwen3.5:0.8b does not support tools"},
+                backend={"kind": "ollama", "host": "localhost:11434"},
+                source="https://github.com/ollama/ollama/issues/14795",
+            ),
+        ),
+        priority=83,
+    ),
+    Rule(
+        code="PARAM005",
+        name="media-not-supported",
+        category="request.invalid_parameter",
+        when=match(text=r"do(es)?n'?t support (the )?(image|vision|audio|file|pdf)"
+                   r"|image input is not supported|(images?|vision|multimodal) (input )?(are |is )"
+                   r"?not supported|invalid image|image_url is only supported"
+                   r"|support image input|unknown variant .?image_url"),
+        summary="{model} cannot read images or files: remove them from the request, or "
+        "(setq gptel-track-media nil).",
+        explanation=(
+            "The request carried an image or file (gptel-track-media, or media in gptel's "
+            "context), and this model only takes text.\n\nThe provider said: {message}"
+        ),
+        steps=("Set (setq gptel-track-media nil), remove media from gptel's context, or pick "
+               "a vision model.",),
+        fixes=(FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil"),),
+        docs=("https://github.com/karthink/gptel#sending-media",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Invalid content type. image_url is only supported by certain "
+                    "models.", "type": "invalid_request_error",
+                    "param": "messages.[0].content.[1].type", "code": None}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/vllm-project/vllm/issues/11629",
+            ),
+        ),
+        priority=80,
+    ),
+    Rule(
+        code="PARAM006",
+        name="unsupported-parameter",
+        category="request.invalid_parameter",
+        when=(
+            match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
+                         "extra_forbidden", "invalid_parameter")),
+            match(text=r"unsupported parameter|unrecognized request argument"
+                  r"|extra inputs are not permitted|unknown (field|parameter)"
+                  r"|is not supported (with|by|for) this model|unsupported param"
+                  r"|not a valid (parameter|value)|invalid (parameter|value) for"),
+        ),
+        summary="{provider} refused a parameter gptel sent for {model}: {message}",
+        explanation=(
+            "The model does not accept one of the request's parameters or values. gptel sends "
+            "temperature, max_tokens and stream from its options, plus anything in the "
+            "backend's or model's :request-params.\n\nThe provider said: {message}"
+        ),
+        steps=("Find the parameter the message names in :request-params (backend or model) "
+               "or the gptel option that sets it, and remove it.",
+               "Set (setq gptel-log-level 'info) and resend to see the request in *gptel-log*."),
+        fixes=(_LOG,),
+        docs=("https://github.com/karthink/gptel#defining-backends",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Unsupported parameter: 'top_p' is not supported with this "
+                    "model.", "code": "invalid_request_body"}},
+                backend={"kind": "copilot", "host": "api.githubcopilot.com"},
+                source="https://github.com/lobehub/lobehub/issues/16239",
+            ),
+        ),
+        priority=70,
+    ),
+    Rule(
+        code="PARAM007",
+        name="conversation-shape-rejected",
+        category="request.invalid_parameter",
+        when=match(text=r"should alternate|must alternate|roles must|unexpected role"
+                   r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)? ids?"
+                   r"|must be followed by|reasoning_content|tool_result block|messages\.\d+"
+                   r"|first message must|last message must|invalid 'messages"
+                   r"|only user and assistant roles|system message"
+                   r"|input required|messages: at least one|empty (message|content)",
+                   not_text=r"context|too long|maximum"),
+        summary="{provider} rejected the shape of the conversation gptel sent: {message}",
+        explanation=(
+            "The provider checks the order and content of the messages (roles alternating, no "
+            "empty messages, tool calls matched by tool results). gptel builds them from the "
+            "buffer; an empty prompt, a hand-edited chat, a model without system messages, or "
+            "a tool call left unanswered can produce an order the provider refuses.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Check that there is text before point (gptel sends the buffer up to point) "
+               "and that the chat's prompts and responses are intact.",
+               "Start a new chat buffer if a tool call was interrupted.",
+               "Set (setq gptel-log-level 'info) and resend to see the messages sent."),
+        fixes=(_LOG,),
+        docs=("https://docs.anthropic.com/en/api/messages",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error",
+                    "message": "messages.1: all messages must have non-empty content except "
+                    "for the optional final assistant message"}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/Robitx/gp.nvim/issues/257",
+            ),
+        ),
+        priority=72,
+    ),
+    Rule(
+        code="PARAM008",
+        name="request-body-not-parsed",
+        category="request.invalid_parameter",
+        when=match(text=r"could not parse the json body|invalid json (body|payload)"
+                   r"|unexpected end of json|you must provide a model parameter"
+                   r"|no low surrogate|invalid (json|utf-8) in (request|body)",
+                   not_gptel=("malformed_json",)),
+        summary="{provider} could not read the request gptel sent. With gptel this usually "
+        "means the API key has a trailing newline, which breaks the request.",
+        explanation=(
+            "The provider says the request body is not valid JSON (or lacks fields it always "
+            "has). gptel builds valid JSON, so the usual cause is outside the body: an API key "
+            "with a trailing newline (from a key file, a shell command or pass) ends the "
+            "header early and the rest of the request is misread. Other causes: characters "
+            "that are not valid UTF-8 in the prompt, or a broken gptel installation.\n\n"
+            "The provider said: {message}"
+        ),
+        steps=("Make sure the key has no trailing newline: wrap a key function in string-trim, "
+               "or fix the file or auth-source entry it comes from.",
+               "Set (setq gptel-log-level 'debug) and resend: *gptel-log* shows the request "
+               "(and the key: do not share that log unredacted)."),
+        fixes=(FixSpec("Log the full request to *gptel-log* (it includes the key)", "unsafe",
+                       variable="gptel-log-level", value="'debug"),),
+        docs=("https://github.com/karthink/gptel/issues/389",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "We could not parse the JSON body of your request. (HINT: This "
+                    "likely means you aren't using your HTTP library correctly. The OpenAI API "
+                    "expects a JSON payload, but what was sent was not valid JSON.",
+                    "type": "invalid_request_error", "param": None, "code": None}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/karthink/gptel/issues/144",
+            ),
+        ),
+        priority=74,
     ),
 )

@@ -12,7 +12,10 @@ RULES = (
         code="RESP001",
         name="response-not-json",
         category="response.malformed",
-        when=match(gptel="malformed_json"),
+        # Statuses with a meaning of their own (401, 403, 404, 429, 503...) go to the
+        # rules for that meaning; these say only that the body was not the API's.
+        when=match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
+                   not_gptel="no_response"),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "
         "HTML page, or a wrong :host or :endpoint.",
         explanation=(
@@ -36,12 +39,12 @@ RULES = (
         examples=(
             Example(
                 error={
-                    "status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
-                    "http_status": "502",
+                    "status": "(HTTP/2 400) Malformed JSON in response.",
+                    "http_status": "400",
                     "error": "Malformed JSON in response",
                 },
-                backend={"kind": "openai", "host": "llm-gateway.corp.example"},
-                source="https://github.com/karthink/gptel/issues/889",
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/karthink/gptel/issues/211",
             ),
         ),
         priority=40,
@@ -51,10 +54,13 @@ RULES = (
         name="endpoint-not-found",
         category="endpoint.wrong",
         when=(
-            match(http=404, gptel=("malformed_json", "unparseable")),
-            match(http=(404, 405), text=r"404 page not found|cannot post|not found</|"
-                  r"no route|unknown url|invalid url|method not allowed",
-                  not_text=r"model"),
+            match(http=(404, 405), gptel=("malformed_json", "unparseable")),
+            match(text=r"404 page not found|cannot post|no route|unknown (request )?url"
+                  r"|invalid url|method not allowed|unexpected endpoint|resource not found"
+                  r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
+                  r"|only (available|supported) (via|through|on) the|use the /?responses"
+                  r"|unrecognized request url|page not found|path not found|endpoint not found",
+                  not_text=r"model .{0,80}(not found|does not exist)|deployment"),
         ),
         summary="{host} has no API at this path (HTTP {status}): the backend's :host, "
         ":endpoint or :protocol is wrong.",
@@ -88,7 +94,8 @@ RULES = (
         code="RESP002",
         name="response-without-error-field",
         category="response.malformed",
-        when=match(gptel="unparseable", not_gptel="no_response"),
+        when=match(gptel="unparseable", not_gptel="no_response",
+                   http=(None, 200, 201, 400, 409, 422, 500, 502)),
         summary="{host} answered HTTP {status} with JSON gptel could not read: probably not the "
         "API gptel expects at this :host and :endpoint.",
         explanation=(
@@ -115,5 +122,152 @@ RULES = (
             ),
         ),
         priority=35,
+    ),
+    Rule(
+        code="RESP003",
+        name="empty-response",
+        category="response.malformed",
+        when=(match(gptel="empty_response"),
+              match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
+                    r"|no (content|candidates|choices)")),
+        summary="gptel got an answer with no text in it: set (setq gptel-log-level 'info) and "
+        "resend to see what came back.",
+        explanation=(
+            "The request succeeded (HTTP 200) but gptel found no text to insert (\"Empty "
+            "response\"). Causes: an error event inside a stream that gptel does not parse, a "
+            "safety block (Gemini), a reasoning model that spent its whole token budget "
+            "thinking, or a body gptel cannot read (on Emacs 28 with a Responses backend, "
+            "streaming breaks: turn it off)."
+        ),
+        steps=("Set (setq gptel-log-level 'info), resend, and read the body in *gptel-log*.",
+               "If gptel-max-tokens is small, raise it or set it to nil.",
+               "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil)."),
+        fixes=(_SHOW_BODY,),
+        docs=("https://github.com/karthink/gptel/pull/1012",),
+        examples=(
+            Example(
+                error={"status": "Empty response"},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/karthink/gptel/issues/253",
+            ),
+        ),
+        priority=38,
+    ),
+    Rule(
+        code="RESP004",
+        name="cdn-error-page",
+        category="response.malformed",
+        when=match(http=(520, 521, 522, 523, 525, 526, 527, 530)),
+        summary="A CDN in front of {host} answered HTTP {status} with its own error page (not the "
+        "API's JSON): usually brief; retry, and check the provider's status.",
+        explanation=(
+            "Statuses 520 to 530 come from Cloudflare, not from the API behind it: the origin "
+            "server returned something unexpected, was down or unreachable, or the TLS between "
+            "them failed. The body is an HTML page, which gptel reports as \"Malformed JSON\". "
+            "Nothing in your setup causes it, unless :host points at the wrong server."
+        ),
+        steps=("Resend in a minute.", "If it persists, check {status_url}.",
+               "Set (setq gptel-log-level 'info) to see the page in *gptel-log*."),
+        fixes=(_SHOW_BODY,),
+        docs=("https://developers.cloudflare.com/support/troubleshooting/http-status-codes/"
+              "cloudflare-5xx-errors/",),
+        examples=(
+            Example(
+                error={"status": "(HTTP/2 520) Malformed JSON in response.", "http_status": "520",
+                       "error": "Malformed JSON in response"},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/karthink/gptel/issues/889",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=42,
+    ),
+    Rule(
+        code="RESP005",
+        name="gateway-error-page",
+        category="response.malformed",
+        when=match(http=(500, 502), gptel=("malformed_json", "unparseable")),
+        summary="{host} answered HTTP {status} with an error page, not the API's JSON: the "
+        "provider or a proxy in between is failing; retry shortly.",
+        explanation=(
+            "A 500 or 502 with an HTML body comes from the web server or gateway in front of "
+            "the API (nginx, openresty, a corporate proxy), not from the API itself: the "
+            "service behind it crashed or could not be reached. gptel reports it as "
+            "\"Malformed JSON in response\". It usually passes; if it does not, check the "
+            "provider's status page, and whether a proxy sits between you and {host}."
+        ),
+        steps=("Resend in a minute.", "If it persists, check {status_url}.",
+               "Set (setq gptel-log-level 'info) and resend to read the page in *gptel-log*."),
+        fixes=(_SHOW_BODY,),
+        docs=("https://github.com/karthink/gptel/issues/889",),
+        examples=(
+            Example(
+                error={"status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
+                       "http_status": "502", "error": "Malformed JSON in response"},
+                backend={"kind": "openai", "host": "llm-gateway.corp.example"},
+                source="https://github.com/karthink/gptel/issues/889",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=43,
+    ),
+    Rule(
+        code="RESP006",
+        name="interim-100-continue",
+        category="response.malformed",
+        when=match(http=100),
+        summary="gptel read curl's interim \"HTTP/1.1 100 Continue\" as the answer (older gptel, "
+        "large requests): upgrade gptel.",
+        explanation=(
+            "For large request bodies curl asks the server for permission first (Expect: "
+            "100-continue) and prints the interim 100 Continue before the real answer. Older "
+            "gptel versions took it for the final status and could not parse the rest."
+        ),
+        steps=("Upgrade gptel.",
+               "Meanwhile: (setq gptel-curl-extra-args '(\"-H\" \"Expect:\")) stops curl from "
+               "asking."),
+        fixes=(FixSpec("Stop curl from sending Expect: 100-continue", "unsafe",
+                       variable="gptel-curl-extra-args", value="'(\"-H\" \"Expect:\")"),),
+        docs=("https://github.com/karthink/gptel/issues/98",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 100 Continue", "http_status": "100",
+                       "error": "Could not parse HTTP response."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/issues/98",
+            ),
+        ),
+        priority=50,
+    ),
+    Rule(
+        code="RESP007",
+        name="failure-inside-ok-response",
+        category="response.malformed",
+        when=match(http=200),
+        summary="{host} answered HTTP 200, but not with an answer gptel could use: set "
+        "(setq gptel-log-level 'info) and resend to see what came back.",
+        explanation=(
+            "The request went through, yet what came back was not a normal answer: text "
+            "before the HTTP headers (a proxy wrapper such as proxychains writing to curl's "
+            "output), an error event inside the stream, or a body in a shape the backend "
+            "type does not expect.\n\nReported: {message}"
+        ),
+        steps=("Set (setq gptel-log-level 'info), resend, and read *gptel-log*.",
+               "If something wraps Emacs or curl (proxychains, torsocks), run without it or "
+               "configure gptel-proxy instead."),
+        fixes=(_SHOW_BODY,),
+        docs=("https://github.com/karthink/gptel/issues/60",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 200", "http_status": "200",
+                       "error": "[proxychains] DLL init: proxychains-ng 4.16\nHTTP/2 200"},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/karthink/gptel/issues/60",
+            ),
+        ),
+        priority=15,
     ),
 )

@@ -11,9 +11,15 @@ RULES = (
         category="server.overloaded",
         when=(
             match(http=529),
-            match(codes=("overloaded_error", "server_is_overloaded")),
-            match(http=(503, 500, 429), text=r"overloaded|high demand|no capacity|capacity "
-                  r"exceeded|server busy|temporarily unavailable|try again later"),
+            match(codes=("overloaded_error", "server_is_overloaded", "unavailable",
+                         "service_unavailable_error", "serviceunavailableexception",
+                         "modelnotreadyexception")),
+            match(text=r"overloaded|high demand|no capacity|capacity exceeded|server busy"
+                  r"|temporarily unavailable|peak load|experiencing (high|heavy)"
+                  r"|service unavailable|maximum pending requests|loading model"
+                  r"|waiting for llama runner",
+                  not_text=r"credit|quota|rate limit reached for"),
+            match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
         "side; retry in a minute or switch model.",
@@ -79,6 +85,52 @@ RULES = (
                 },
                 backend={"kind": "anthropic", "host": "api.anthropic.com"},
                 source="https://docs.anthropic.com/en/api/errors",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+        priority=60,
+    ),
+    Rule(
+        code="SRV003",
+        name="provider-internal-error",
+        category="server.overloaded",
+        when=(
+            match(codes=("server_error", "api_error", "internal", "internalservererror",
+                         "internal_server_error", "internalfailure", "internalserverexception",
+                         "modelerrorexception"),
+                  not_text=r"context|too long|tools?|timed? ?out|credit|quota"),
+            match(text=r"internal server error|server had an error|internal error"
+                  r"|unable to process your request|something went wrong on our end"
+                  r"|upstream error|provider returned error|failed to load model"
+                  r"|error loading model|requires more system memory|out of memory"
+                  r"|llama runner|runner process has terminated|error parsing tool call"
+                  r"|model failed|unexpected token \d+ while expecting",
+                  not_text=r"context|too long|does not support|timed? ?out|credit|quota"
+                  r"|rate.?limit|not found"),
+        ),
+        summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
+        "retry, and if it persists check {status_url}.",
+        explanation=(
+            "The provider, or the server running the model, hit an internal error: a crash, "
+            "a model that failed to load or ran out of memory (local servers), or an upstream "
+            "provider's failure passed on by a router.\n\nThe provider said: {message}"
+        ),
+        steps=(
+            "Resend; many of these are transient.",
+            "For a local server, read its log: the model may need more memory or a smaller "
+            "context.",
+            "If it persists, check {status_url} or switch model (M-x gptel-menu).",
+        ),
+        fixes=(FixSpec("Check the provider's status", "display-only", url="{status_url}"),),
+        docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 500", "http_status": "500", "error": {
+                    "message": "The server had an error while processing your request. Sorry "
+                    "about that!", "type": "server_error"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://platform.openai.com/docs/guides/error-codes/api-errors",
             ),
         ),
         retryable=True,

@@ -1,0 +1,194 @@
+"""gptel's own configuration: a backend or an installation that cannot work as set up."""
+
+from __future__ import annotations
+
+from .base import Example, FixSpec, Rule, match
+
+RULES = (
+    Rule(
+        code="CONF001",
+        name="host-includes-scheme-or-path",
+        category="config.backend",
+        when=match(host=r"://|/"),
+        summary="The backend's :host \"{host}\" contains a scheme or path: :host takes a bare "
+        "name (api.example.com), :protocol and :endpoint take the rest.",
+        explanation=(
+            "gptel builds the URL as PROTOCOL://HOST ENDPOINT. With https:// or a path inside "
+            ":host the URL becomes something like https://https://api.example.com/..., which "
+            "fails to resolve or to connect."
+        ),
+        steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
+               ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
+        fixes=(FixSpec("Edit the backend definition (gptel-make-...) in your init file",
+                       "display-only"),),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 6. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "https://api.example.com"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/issues/997",
+            ),
+        ),
+        priority=97,
+    ),
+    Rule(
+        code="CONF002",
+        name="old-gptel-hides-curl-failure",
+        category="config.backend",
+        when=match(gptel="search_failed", not_text=r"proxy-negotiate"),
+        summary="curl failed and this gptel (older than 0.9.9.5) could not report why (\"Search "
+        "failed\"): upgrade gptel, then retry to see the real error.",
+        explanation=(
+            "Before 0.9.9.5 gptel did not check curl's exit status: when curl failed before "
+            "answering (an unsupported option, a certificate problem, no connection), gptel's "
+            "process sentinel signalled \"Search failed\" and the request hung. Newer gptel "
+            "reports \"Curl failed with exit code N\", which gptel-diagnose can explain. The "
+            "text curl printed, if any, is in the message below.\n\nReported: {message}"
+        ),
+        steps=("Upgrade gptel (M-x package-upgrade gptel, or your package manager's way).",
+               "Meanwhile, run gptel's curl command in a terminal to see curl's error "
+               "(set gptel-log-level to 'debug to get the command).",
+               "Or use url-retrieve instead of curl: (setq gptel-use-curl nil)."),
+        fixes=(FixSpec("Use Emacs's url-retrieve instead of curl", "unsafe",
+                       variable="gptel-use-curl", value="nil"),),
+        docs=("https://github.com/karthink/gptel/issues/1234",),
+        examples=(
+            Example(
+                error={"status": "Lisp error", "error":
+                       "error in process sentinel: Search failed: "
+                       "\"e82a46bac5b8cbf62fbee31911f58e74\""},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True, "gptel_version": "0.9.8"},
+                source="https://github.com/karthink/gptel/issues/82",
+            ),
+        ),
+        priority=55,
+    ),
+    Rule(
+        code="CONF003",
+        name="curl-option-unsupported",
+        category="config.backend",
+        when=(
+            match(curl=(2, 1, 3)),
+            match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
+                   r"|unsupported protocol|url malformed|failed to initialize",
+                  not_text=r"proxy-negotiate"),
+        ),
+        summary="curl refused the request as gptel built it (curl {exit}): the installed curl "
+        "lacks an option, or the URL from :protocol/:host/:endpoint is malformed.",
+        explanation=(
+            "curl stops before connecting when it does not support an option it was given "
+            "(old curl builds lack --compressed or --http2, Windows builds differ) or when the "
+            "URL is malformed (a typo in :protocol, :host or :endpoint)."
+        ),
+        steps=("Check the backend's :protocol, :host and :endpoint.",
+               "Upgrade curl, or point gptel at another curl: (setq gptel-use-curl "
+               "\"/path/to/curl\").",
+               "Or use url-retrieve: (setq gptel-use-curl nil)."),
+        fixes=(FixSpec("Use Emacs's url-retrieve instead of curl", "unsafe",
+                       variable="gptel-use-curl", value="nil"),),
+        docs=("https://github.com/karthink/gptel/issues/82",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 2. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/issues/82",
+            ),
+        ),
+        priority=62,
+    ),
+    Rule(
+        code="CONF004",
+        name="bedrock-needs-curl",
+        category="config.backend",
+        when=(
+            match(providers="bedrock", use_curl=False),
+            match(providers="bedrock", text=r"authorization header is missing"
+                  r"|missing authentication token"),
+        ),
+        summary="gptel's Bedrock backend works only through curl (it signs requests with curl's "
+        "--aws-sigv4): (setq gptel-use-curl t).",
+        explanation=(
+            "AWS Bedrock requests must be signed. gptel signs them by passing credentials to "
+            "curl (--aws-sigv4, or a bearer token header); with url-retrieve no signature is "
+            "sent and AWS refuses the request.\n\nAWS said: {message}"
+        ),
+        steps=("Set (setq gptel-use-curl t) and make sure curl is installed.",),
+        fixes=(FixSpec("Use curl", "safe", variable="gptel-use-curl", value="t"),),
+        docs=("https://github.com/karthink/gptel#aws-bedrock",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 403 Forbidden", "http_status": "403",
+                       "error": "Authorization header is missing"},
+                backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
+                request={"use_curl": False},
+                source="https://github.com/karthink/gptel/issues/1397",
+            ),
+        ),
+        priority=90,
+    ),
+    Rule(
+        code="CONF005",
+        name="bedrock-curl-too-old",
+        category="config.backend",
+        when=match(text=r"signature we calculated does not match"),
+        summary="AWS rejected the request signature: gptel's Bedrock backend needs curl 8.10 or "
+        "newer for --aws-sigv4 (or check the secret key).",
+        explanation=(
+            "gptel signs Bedrock requests with curl's --aws-sigv4. Older curl versions compute "
+            "the signature differently for Bedrock's paths, so AWS rejects it; a wrong secret "
+            "access key gives the same message.\n\nAWS said: {message}"
+        ),
+        steps=("Check `curl --version`: 8.10 or newer is needed.",
+               "Point gptel at a newer curl with (setq gptel-use-curl \"/path/to/curl\"), or "
+               "use bearer-token auth (AWS_BEARER_TOKEN_BEDROCK).",
+               "If curl is new enough, check AWS_SECRET_ACCESS_KEY."),
+        fixes=(FixSpec("Check the curl version", "display-only", command="curl --version"),),
+        docs=("https://github.com/karthink/gptel/pull/918", "https://github.com/curl/curl/issues/11794"),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 403 Forbidden", "http_status": "403",
+                       "error": "The request signature we calculated does not match the "
+                       "signature you provided. Check your AWS Secret Access Key and signing "
+                       "method."},
+                backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/pull/918",
+            ),
+        ),
+        priority=89,
+    ),
+    Rule(
+        code="CONF006",
+        name="curl-not-found",
+        category="config.backend",
+        when=(match(curl=127),
+              match(text=r"searching for program.{0,40}curl|no such file or directory.{0,20}"
+                    r"curl|curl: (command )?not found")),
+        summary="gptel cannot run curl: install curl, fix gptel-use-curl's path, or use "
+        "url-retrieve with (setq gptel-use-curl nil).",
+        explanation=(
+            "gptel-use-curl is on (or names a curl program), but Emacs could not start it: "
+            "curl is not installed, not on exec-path, or the path is wrong."
+        ),
+        steps=("Install curl, or make sure Emacs's exec-path finds it.",
+               "Or use url-retrieve: (setq gptel-use-curl nil) (no streaming, no gptel-proxy)."),
+        fixes=(FixSpec("Use Emacs's url-retrieve instead of curl", "unsafe",
+                       variable="gptel-use-curl", value="nil"),),
+        docs=("https://github.com/karthink/gptel#installation",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 127. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
+            ),
+        ),
+        priority=63,
+    ),
+)

@@ -1,0 +1,54 @@
+"""Content policy: the provider refused the prompt (or the answer) for what it says."""
+
+from __future__ import annotations
+
+from .base import Example, FixSpec, Rule, match
+
+_FILTERED = (
+    r"content_filter|content management policy|responsibleaipolicyviolation"
+    r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
+    r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
+    r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
+    r"|responsible ai|moderation|flagged (input|by)|harmful content|recitation"
+    r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
+)
+
+RULES = (
+    Rule(
+        code="POL001",
+        name="content-refused-by-policy",
+        category="content_policy",
+        when=(
+            match(codes=("content_filter", "content_policy_violation", "invalid_prompt",
+                         "responsibleaipolicyviolation", "safety", "moderation")),
+            match(text=_FILTERED, not_text=r"terms of service|data polic"),
+        ),
+        summary="{provider}'s safety filter refused this prompt (or its answer): rephrase, or "
+        "start a new chat; resending it unchanged fails again.",
+        explanation=(
+            "The provider's content moderation flagged the request or the response. On "
+            "reasoning models this is sometimes a false positive on long sessions; on Azure "
+            "the filter is configurable per deployment. Gemini reports blocked answers as an "
+            "empty response with a SAFETY reason.\n\nThe provider said: {message}"
+        ),
+        steps=("Rephrase the prompt, or start a new chat buffer without the flagged part.",
+               "On Azure, review the deployment's content filter configuration."),
+        fixes=(FixSpec("Learn about the filter", "display-only",
+                       url="https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/"
+                       "content-filter"),),
+        docs=("https://platform.openai.com/docs/guides/reasoning#advice-on-prompting",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error", "code": "invalid_prompt",
+                    "message": "Invalid prompt: your prompt was flagged as potentially "
+                    "violating our usage policy. Please try again with a different prompt: "
+                    "https://platform.openai.com/docs/guides/reasoning#advice-on-prompting",
+                    "param": None}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/MDX-Tom/gpt-instruct/issues/56",
+            ),
+        ),
+        priority=89,
+    ),
+)

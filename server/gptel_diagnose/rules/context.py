@@ -1,0 +1,68 @@
+"""Context length: the request is longer than the model (or the server) takes."""
+
+from __future__ import annotations
+
+from .base import Example, FixSpec, Rule, match
+
+_TOO_LONG = (
+    r"maximum context length|context_length_exceeded|context window|prompt is too long"
+    r"|input token count.{0,40}exceeds|exceeds the maximum number of tokens"
+    r"|exceeds? the available context size|exceed_context_size_error|context size has been exceeded"
+    r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
+    r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
+    r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
+    r"|`inputs` tokens \+ `max_new_tokens`|reduce the length of the (messages|prompt|input)"
+    r"|maximum input length|request_too_large|request size exceeds|too many tokens in"
+    r"|exceeds the (model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
+    r"|expected maxlength|member must have length less than or equal"
+    r"|string too long|input length exceeds|prompt is too large|context.?length"
+)
+
+RULES = (
+    Rule(
+        code="CTX001",
+        name="context-window-exceeded",
+        category="request.context_length",
+        when=(
+            match(codes=("context_length_exceeded", "model_max_prompt_tokens_exceeded",
+                         "exceed_context_size_error", "request_too_large"),
+                  not_text=r"exceeds the limit of 0\b"),
+            match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"),
+        ),
+        summary="The conversation is longer than {model} can take: start a new chat or send "
+        "less context; waiting will not help.",
+        explanation=(
+            "The prompt gptel sent (the whole buffer up to point in a chat, plus the system "
+            "message, gptel's context and tool results), together with the room reserved for "
+            "the answer, is more than the model's context window, or more than the server "
+            "was started with for a local model.\n\nThe provider said: {message}"
+        ),
+        steps=(
+            "Start a new chat buffer, or narrow the buffer (gptel sends the text up to point, "
+            "or the region).",
+            "Remove large files and buffers from gptel's context (M-x gptel-menu, then the "
+            "context section).",
+            "If gptel-max-tokens is large, lower it: the reserved answer counts too.",
+            "For a local server, restart it with a larger context (Ollama: num_ctx in "
+            ":request-params; llama.cpp: -c; LM Studio: the model's context length).",
+        ),
+        fixes=(
+            FixSpec("Let the model choose the answer length", "unsafe",
+                    variable="gptel-max-tokens", value="nil"),
+        ),
+        docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",
+              "https://docs.anthropic.com/en/api/errors"),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "This model's maximum context length is 4097 tokens. However, "
+                    "your messages resulted in 4294 tokens. Please reduce the length of the "
+                    "messages.", "type": "invalid_request_error", "param": "messages",
+                    "code": "context_length_exceeded"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/chathub-dev/chathub/issues/126",
+            ),
+        ),
+        priority=84,
+    ),
+)

@@ -1,0 +1,150 @@
+"""The catalogue checks itself: every rule is documented, exemplified, tested and translated."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gptel_diagnose import i18n
+from gptel_diagnose.catalogue import markdown
+from gptel_diagnose.engine import diagnose
+from gptel_diagnose.i18n import zh
+from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
+from gptel_diagnose.rules import REGISTRY
+from gptel_diagnose.rules.base import Rule
+from recorded import FIXTURES, ROOT, fixture_files
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+FIXTURE_RULES = {json.loads(p.read_text())["expect"].get("rule") for p in fixture_files()}
+
+
+def _ids(rule: Rule) -> str:
+    return rule.code
+
+
+def test_codes_are_unique_and_well_formed() -> None:
+    codes = [rule.code for rule in REGISTRY]
+    assert len(codes) == len(set(codes))
+    names = [rule.name for rule in REGISTRY]
+    assert len(names) == len(set(names))
+    for code in codes:
+        assert re.fullmatch(r"[A-Z]+[0-9X]{3}", code), code
+
+
+def test_catalogue_ends_with_a_catch_all() -> None:
+    last = REGISTRY[-1]
+    assert last.category == "unknown" and last.priority == min(r.priority for r in REGISTRY)
+
+
+@pytest.mark.parametrize("rule", REGISTRY, ids=_ids)
+def test_rule_is_documented(rule: Rule) -> None:
+    assert rule.category in CATEGORIES
+    assert rule.summary.strip() and rule.explanation.strip()
+    assert rule.steps and all(step.strip() for step in rule.steps)
+    assert rule.docs and all(url.startswith("https://") for url in rule.docs)
+    for fix in rule.fixes:
+        assert fix.title.strip()
+
+
+@pytest.mark.parametrize("rule", REGISTRY, ids=_ids)
+def test_rule_has_an_example_with_a_source(rule: Rule) -> None:
+    assert rule.examples
+    for example in rule.examples:
+        assert example.source.startswith("https://")
+        assert diagnose(DiagnoseParams.model_validate(example.params())).rule == rule.code
+
+
+@pytest.mark.parametrize("rule", REGISTRY, ids=_ids)
+def test_rule_has_a_recorded_fixture(rule: Rule) -> None:
+    assert rule.code in FIXTURE_RULES, f"no file in {FIXTURES} expects {rule.code}"
+
+
+@pytest.mark.parametrize("rule", REGISTRY, ids=_ids)
+def test_rule_is_translated_keeping_every_placeholder(rule: Rule) -> None:
+    entry = zh.RULES.get(rule.code)
+    assert entry is not None, f"{rule.code} has no Chinese text"
+    english = i18n.rule_text("en", rule)
+    chinese = i18n.rule_text("zh", rule)
+    assert len(chinese.steps) == len(english.steps)
+    assert len(chinese.fix_titles) == len(english.fix_titles)
+    pairs = [(english.summary, chinese.summary), (english.explanation, chinese.explanation),
+             *zip(english.steps, chinese.steps, strict=True)]
+    for en, translated in pairs:
+        assert set(PLACEHOLDER.findall(en)) == set(PLACEHOLDER.findall(translated)), (en,
+                                                                                      translated)
+        assert re.search(r"[\u4e00-\u9fff]", translated), translated
+
+
+def test_translations_name_only_existing_rules() -> None:
+    assert set(zh.RULES) <= {rule.code for rule in REGISTRY}
+
+
+@pytest.mark.parametrize("locale", ["en", "zh-CN"])
+def test_every_example_renders_fully_in_both_languages(locale: str) -> None:
+    for rule in REGISTRY:
+        for example in rule.examples:
+            params = DiagnoseParams.model_validate({**example.params(), "locale": locale})
+            result = diagnose(params)
+            text = " ".join([result.summary, result.explanation, *result.steps,
+                             *(fix.title for fix in result.fixes)])
+            assert not PLACEHOLDER.search(text), (rule.code, text)
+            assert "\n" not in result.summary
+
+
+def test_chinese_locale_gives_chinese_text() -> None:
+    rule = REGISTRY[0]
+    result = diagnose(DiagnoseParams.model_validate({**rule.examples[0].params(),
+                                                     "locale": "zh_CN.UTF-8"}))
+    assert result.locale == "zh"
+    assert "ChatGPT" in result.summary and "余额" in result.summary
+
+
+def test_docs_rules_md_is_generated_from_the_catalogue() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text() == markdown()
+
+
+def test_fixture_files_are_well_formed() -> None:
+    for path in fixture_files():
+        data = json.loads(path.read_text())
+        assert data["source"].startswith("https://"), path
+        assert data["expect"]["category"] in CATEGORIES, path
+        assert ("body" in data and "http_status" in data) or "gptel" in data, path
+
+
+def test_accuracy_report_meets_the_goal_on_the_corpus() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "accuracy.py")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Billing records called rate_limit: 0" in proc.stdout
+
+
+def test_corpus_records_are_sourced_and_keyless() -> None:
+    key = re.compile(r"sk-(?!REDACTED)[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{30,}"
+                     r"|gsk_[A-Za-z0-9]{20,}")
+    providers = set()
+    count = 0
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl")):
+        for line in path.read_text().splitlines():
+            record = json.loads(line)
+            count += 1
+            providers.add(record["provider"])
+            assert record["source"].startswith("http"), record["id"]
+            assert record["label"] in CATEGORIES, record["id"]
+            assert not key.search(line), record["id"]
+    assert count >= 100 and len(providers) >= 15
+
+
+def test_fixture_directory_is_not_empty() -> None:
+    assert len(fixture_files()) >= len(REGISTRY)
+
+
+@pytest.mark.parametrize("path", [p for p in Path(FIXTURES).rglob("*.json")],
+                         ids=lambda p: p.stem)
+def test_fixture_names_its_rule_in_the_catalogue(path: Path) -> None:
+    rule = json.loads(path.read_text())["expect"].get("rule")
+    assert rule is None or rule in {r.code for r in REGISTRY}
