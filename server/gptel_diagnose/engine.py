@@ -39,6 +39,7 @@ def matches(when: Match, facts: Facts) -> bool:
         and _wants(when.has_key, facts.has_key)
         and _wants(when.key_whitespace, facts.key_whitespace)
         and _wants(when.proxy, facts.proxy)
+        and _wants(when.host_typo, facts.host_typo is not None)
         and (when.host_re is None or bool(when.host_re.search(facts.host)))
         and (when.text_re is None or bool(when.text_re.search(facts.text)))
         and (when.not_text_re is None or not when.not_text_re.search(facts.text))
@@ -104,6 +105,7 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
         models_url=(provider and provider.models_url) or "your provider's model list",
         key_env=(provider and provider.key_env) or "API_KEY",
         start_command=START_COMMANDS.get(facts.provider or "", "start the server"),
+        intended_host=facts.host_typo or "",
     )
     return values
 

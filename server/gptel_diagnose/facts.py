@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .protocol import DiagnoseParams
-from .providers import LOCAL_PORTS, provider_for_host
+from .providers import LOCAL_PORTS, misspelt_host, provider_for_host
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -86,6 +86,7 @@ class Facts:
     has_key: bool | None
     key_whitespace: bool | None
     proxy: bool | None
+    host_typo: str | None
     params: DiagnoseParams
 
 
@@ -269,5 +270,6 @@ def read_facts(params: DiagnoseParams) -> Facts:
         has_key=backend.has_key,
         key_whitespace=backend.key_has_whitespace,
         proxy=request.proxy,
+        host_typo=misspelt_host(host) if host and not local else None,
         params=params,
     )

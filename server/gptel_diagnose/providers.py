@@ -142,6 +142,42 @@ def provider_for_host(host: str, local_port: int | None = None) -> str | None:
     return None
 
 
+# The API hosts users type into :host, for spotting a misspelt one.
+API_HOSTS: tuple[str, ...] = (
+    "api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com",
+    "openrouter.ai", "api.deepseek.com", "api.groq.com", "api.mistral.ai",
+    "codestral.mistral.ai", "api.x.ai", "api.perplexity.ai", "api.together.xyz",
+    "api.githubcopilot.com", "models.github.ai", "models.inference.ai.azure.com",
+    "kagi.com", "api.cerebras.ai", "api.fireworks.ai", "ollama.com",
+)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance between A and B (insert, delete, substitute, swap), capped at LIMIT+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous, current = list(range(len(b) + 1)), [0] * (len(b) + 1)
+    before: list[int] = []
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return previous[len(b)]
+
+
+def misspelt_host(host: str) -> str | None:
+    """The known API host HOST is probably a typo of, or None."""
+    name = host.split("/", 1)[0].split(":", 1)[0].lower()
+    if not name or name in API_HOSTS or provider_for_host(name):
+        return None
+    close = [known for known in API_HOSTS if _distance(name, known, 2) <= 2]
+    return close[0] if len(close) == 1 else None
+
+
 def lookup(kind: str | None) -> Provider | None:
     return _BY_KIND.get(kind or "")
 

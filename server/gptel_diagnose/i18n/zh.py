@@ -514,6 +514,14 @@ RULES: dict[str, dict[str, str | list[str]]] = {
                   "如果响应体是代理的登录或拦截页面，请设置 gptel-proxy 或咨询网络管理员。"],
         "fixes": [_LOG_RESPONSES],
     },
+    "ENDP002": {
+        "summary": "后端的 :host 是 \"{host}\"：你是想写 {intended_host} 吗？请修改后端定义。",
+        "explanation": "gptel 发送请求的主机名与某个服务方的 API 主机只差一两个字母，而且不是 "
+        "gptel-diagnose 认识的主机。拼错的 :host 会以令人困惑的方式失败：主机名可能无法解析、"
+        "可能解析到无关的服务器（出现 TLS 或 HTML 错误），也可能返回 404。",
+        "steps": ["用 :host \"{intended_host}\" 重新定义后端。"],
+        "fixes": ["在初始化文件中修改后端定义（gptel-make-...）"],
+    },
     "ENDP001": {
         "summary": "{host} 在此路径上没有 API（HTTP {status}）：后端的 :host、:endpoint 或 "
         ":protocol 有误。",

@@ -12,7 +12,7 @@ _KEY_WRONG = (
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
     r"|invalid_authentication|authentication_error|incorrect_api_key|wrong api key"
     r"|api key is invalid|invalid credentials|unauthenticated|user not found"
-    r"|provided (api )?key is (invalid|not valid)|invalid bearer token"
+    r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -38,6 +38,7 @@ _NO_PERMISSION = (
     r"|access to (this|the) model is (denied|not allowed)|model access is denied"
     r"|forbidden|access denied|not allowed to (use|access)|do not have permission"
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
+    r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
 )
 
 AUTH_STEPS = (
@@ -61,7 +62,8 @@ RULES = (
                          "unrecognizedclientexception", "expiredtokenexception"),
                   not_text=_KEY_MISSING),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
-                  r"|signature we calculated"),
+                  r"|signature we calculated|permission is required|requires? the .{0,30}permission"
+                  r"|not accessible|account type|scope"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",
@@ -237,6 +239,8 @@ RULES = (
             match(codes=("permission_denied", "permission_error", "accessdeniedexception",
                          "request_forbidden"), not_text=f"{_KEY_MISSING}|leaked|expired"),
             match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"),
+            match(http=401, text=r"permission is required|requires? the .{0,30}(permission|scope)"
+                  r"|account type is not (currently )?supported"),
         ),
         summary="{provider} accepted the key but will not let it do this (HTTP {status}): the "
         "model or feature is not enabled for the account.",

@@ -73,6 +73,7 @@ class Match:
     has_key   the backend has a key configured (or has none).
     key_whitespace  the key (a string or variable) has stray whitespace around it.
     proxy     gptel-proxy is set (or not).
+    host_typo the host looks like a misspelling of a known API host.
 
     A condition about something the companion did not report (None in the facts) does
     not hold: a rule that needs `has_key=False` never fires on an unknown key.
@@ -97,6 +98,7 @@ class Match:
     has_key: bool | None = None
     key_whitespace: bool | None = None
     proxy: bool | None = None
+    host_typo: bool | None = None
     text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     not_text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     host_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)

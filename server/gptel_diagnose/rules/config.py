@@ -73,8 +73,9 @@ RULES = (
         when=(
             match(curl=(2, 1, 3)),
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
-                   r"|unsupported protocol|url malformed|failed to initialize",
-                  not_text=r"proxy-negotiate"),
+                   r"|unsupported protocol|url malformed|failed to initialize|url scheme"
+                   r"|missing an? .?https?.{0,20}protocol|no scheme supplied|invalid url",
+                  not_text=r"proxy-negotiate|tls|ssl"),
         ),
         summary="curl refused the request as gptel built it (curl {exit}): the installed curl "
         "lacks an option, or the URL from :protocol/:host/:endpoint is malformed.",

@@ -30,7 +30,7 @@ RULES = (
                "Compare it with an active key at {keys_url}."),
         fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"),),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
-        examples=(_status_example(401, "Unauthorized", "Unauthorized"),),
+        examples=(_status_example(401, "Unauthorized", "Request failed."),),
         priority=10,
     ),
     Rule(

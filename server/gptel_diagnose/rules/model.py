@@ -182,7 +182,8 @@ RULES = (
         code="MODEL005",
         name="bedrock-needs-inference-profile",
         category="model.not_found",
-        when=match(text=r"on-demand throughput isn.?t supported|inference profile"),
+        when=match(text=r"on-demand throughput isn.?t supported|inference profile"
+                   r"|do(es)?n'?t support on-demand throughput"),
         summary="Bedrock needs an inference profile id for {model}: use the id with the region "
         "prefix (us., eu., apac.), e.g. us.anthropic.claude-...",
         explanation=(

@@ -6,7 +6,7 @@ from .base import Example, FixSpec, Rule, match
 
 _LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all", "local")
 _DNS_TEXT = (
-    r"could not resolve host|enotfound|getaddrinfo|name or service not known"
+    r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|dns"
 )
@@ -14,6 +14,8 @@ _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|couldn'?t connect to server"
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
+    r"|unable to connect|cannot connect to host|connect call failed|may not be running"
+    r"|is not running|could not connect to"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -48,7 +50,7 @@ RULES = (
                     "status": "Curl failure",
                     "error": "Curl failed with exit code 6. See Curl manpage for details.",
                 },
-                backend={"kind": "openai", "host": "api.openai.con"},
+                backend={"kind": "openai", "host": "api.example.org"},
                 request={"use_curl": True},
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
@@ -162,7 +164,9 @@ RULES = (
         category="network.tls",
         when=(match(curl=(35, 4, 16)),
               match(text=r"ssl_error|wrong version number|handshake failure|tls handshake"
-                    r"|ssl connect error|sslv3 alert|unsupported protocol.{0,20}tls")),
+                    r"|ssl connect error|sslv3 alert|unsupported protocol.{0,20}tls"
+                    r"|sslerror|ssleof|eof occurred in violation of protocol"
+                    r"|secure connection|ssl routines")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -275,7 +279,8 @@ RULES = (
             match(curl=(7, 56), proxy=True),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
-                   r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"),
+                   r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
+                   r"|response code for connect|connect tunnel failed|tunnel connection failed"),
         ),
         summary="The proxy failed (curl {exit}): check gptel-proxy's address and credentials, "
         "or whether your curl supports its options.",

@@ -38,9 +38,12 @@ RULES = (
             match(http=429, text=_RATE_TEXT, not_text=_NOT_RATE),
             match(codes=("rate_limit_exceeded", "rate_limit_error", "throttlingexception",
                          "rate_limited"), not_text=_NOT_RATE),
+            # Said in so many words: a rate limit, whatever else the body mentions.
+            match(text=r"you (have been|are being) rate.?limited|your rate limit is \d",
+                  not_text=f"{_DAILY}|{_TOO_BIG}|insufficient_quota"),
             match(text=r"rate limit reached for|throttlingexception|too many requests, please"
                   r"|you'?ve hit your (global )?rate limit|too many tokens, please wait"
-                  r"|(reached|exceeded|hit) (the|your|a) .{0,40}rate limit"
+                  r"|(reached|exceeded|hit) (the|your|a)? ?.{0,40}rate limit"
                   r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute",
                   not_text=_NOT_RATE),
         ),

@@ -205,7 +205,7 @@ RULES = (
         category="request.invalid_parameter",
         when=match(text=r"does not support tools|tools? (use |calling )?(is )?not supported"
                    r"|support tool use|tool_choice|--jinja|unsupported param: tools"
-                   r"|auto tool choice|does not support (function|tool)"
+                   r"|auto\W{0,3} tool choice|does not support (function|tool)"
                    r"|function calling is not (enabled|supported)|tools param"),
         summary="{model} cannot use tools: (setq gptel-use-tools nil), or pick a model that "
         "supports tool calls.",
@@ -236,7 +236,8 @@ RULES = (
         when=match(text=r"do(es)?n'?t support (the )?(image|vision|audio|file|pdf)"
                    r"|image input is not supported|(images?|vision|multimodal) (input )?(are |is )"
                    r"?not supported|invalid image|image_url is only supported"
-                   r"|support image input|unknown variant .?image_url"),
+                   r"|support image input|unknown variant .?image_url"
+                   r"|at most \d+ images?|too many images|images? per (prompt|request)"),
         summary="{model} cannot read images or files: remove them from the request, or "
         "(setq gptel-track-media nil).",
         explanation=(

@@ -9,13 +9,45 @@ _SHOW_BODY = FixSpec("Log raw responses to *gptel-log*, then resend", "safe",
 
 RULES = (
     Rule(
+        code="ENDP002",
+        name="host-misspelt",
+        category="endpoint.wrong",
+        when=match(host_typo=True),
+        summary="The backend's :host is \"{host}\": did you mean {intended_host}? Fix the "
+        "backend definition.",
+        explanation=(
+            "The host gptel sent the request to is one or two letters away from a provider's "
+            "API host, and is not a host gptel-diagnose knows. A misspelt :host fails in "
+            "confusing ways: the name may not resolve, may resolve to an unrelated server "
+            "(TLS or HTML errors), or may answer 404."
+        ),
+        steps=("Redefine the backend with :host \"{intended_host}\".",),
+        fixes=(FixSpec("Edit the backend definition (gptel-make-...) in your init file",
+                       "display-only"),),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 35. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "api.openapi.com"},
+                request={"use_curl": True},
+                source="https://github.com/openai/openai-cookbook/issues/553",
+            ),
+        ),
+        priority=98,
+    ),
+    Rule(
         code="RESP001",
         name="response-not-json",
         category="response.malformed",
         # Statuses with a meaning of their own (401, 403, 404, 429, 503...) go to the
         # rules for that meaning; these say only that the body was not the API's.
-        when=match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
-                   not_gptel="no_response"),
+        when=(match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
+                    not_gptel="no_response"),
+              match(text=r"while parsing json|json-read|json parse error"
+                    r"|unexpected end of json|invalid json response|not valid json",
+                    not_text=r"could not parse the json body|request body"),
+              match(http=(204, 205))),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "
         "HTML page, or a wrong :host or :endpoint.",
         explanation=(
@@ -59,8 +91,10 @@ RULES = (
                   r"|invalid url|method not allowed|unexpected endpoint|resource not found"
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
-                  r"|unrecognized request url|page not found|path not found|endpoint not found",
-                  not_text=r"model .{0,80}(not found|does not exist)|deployment"),
+                  r"|unrecognized request url|page not found|path not found|endpoint not found"
+                  r"|^not found$|\n not found \n",
+                  not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
+                  r"|missing an? .?https?"),
         ),
         summary="{host} has no API at this path (HTTP {status}): the backend's :host, "
         ":endpoint or :protocol is wrong.",

@@ -102,12 +102,13 @@ RULES = (
                   not_text=r"context|too long|tools?|timed? ?out|credit|quota"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
-                  r"|upstream error|provider returned error|failed to load model"
+                  r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
                   r"|model failed|unexpected token \d+ while expecting",
                   not_text=r"context|too long|does not support|timed? ?out|credit|quota"
                   r"|rate.?limit|not found"),
+            match(http=(500, 502, 503), text=r"provider returned error"),
         ),
         summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
         "retry, and if it persists check {status_url}.",
