@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests" / "python"))
 
 from gptel_diagnose.engine import diagnose  # noqa: E402
 from gptel_diagnose.protocol import DiagnoseParams  # noqa: E402
+
 from gptel_view import corpus_params  # noqa: E402
 
 GOAL = 0.95

@@ -8,11 +8,13 @@ jsonrpc.el for good.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    import argparse
 
 from . import __version__
 
@@ -26,6 +28,8 @@ def _claim_stdout() -> BinaryIO:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="gptel-diagnose-server",
         description="JSON-RPC server (stdio) that explains failed gptel requests.",
@@ -42,8 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parser_defaults() -> argparse.Namespace:
+    from types import SimpleNamespace
+
+    defaults = SimpleNamespace(log_level="WARNING", log_file=None, max_message_bytes=None,
+                               rules_doc=False)
+    return defaults  # type: ignore[return-value]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Emacs starts the server without options: skip argparse's import on that path.
+    args = _parser().parse_args(argv) if argv else _parser_defaults()
     if args.rules_doc:
         from .catalogue import markdown
 
@@ -54,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     handler: logging.Handler = (logging.FileHandler(args.log_file) if args.log_file
                                 else logging.StreamHandler(sys.stderr))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from .logs import install
+
+    install(handler)
     logging.basicConfig(level=args.log_level, handlers=[handler])
     if args.log_level != "DEBUG":
         # pylsp_jsonrpc logs a traceback for every error reply; ours say enough.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from . import i18n
 from .facts import Facts, read_facts
@@ -20,44 +20,86 @@ def _wants(condition: bool | None, actual: bool | None) -> bool:
     return condition is None or condition == actual
 
 
+def _found(pattern: re.Pattern[str], facts: Facts) -> bool:
+    """Whether PATTERN occurs in FACTS.text; remembered, as patterns recur across rules."""
+    seen = facts.searched.get(pattern)
+    if seen is None:
+        seen = facts.searched[pattern] = pattern.search(facts.text) is not None
+    return seen
+
+
+Check = Callable[[Facts], bool]
+
+
+def _flag_check(flag: str, wanted: bool) -> Check:
+    return lambda facts: bool(getattr(facts, flag) == wanted)
+
+
+def _checks(when: Match) -> tuple[Check, ...]:
+    """The tests WHEN asks for, cheapest first (text searches last)."""
+    checks: list[Check] = []
+    if when.http:
+        http = when.http
+        checks.append(lambda f: f.http in http)
+    if when.curl:
+        checks.append(lambda f: f.curl in when.curl)
+    if when.providers:
+        checks.append(lambda f: f.provider in when.providers)
+    if when.not_providers:
+        checks.append(lambda f: f.provider not in when.not_providers)
+    if when.codes:
+        checks.append(lambda f: not when.codes.isdisjoint(f.codes))
+    if when.params:
+        checks.append(lambda f: not when.params.isdisjoint(f.param))
+    if when.gptel:
+        checks.append(lambda f: not when.gptel.isdisjoint(f.gptel))
+    if when.not_gptel:
+        checks.append(lambda f: when.not_gptel.isdisjoint(f.gptel))
+    for flag in ("local", "stream", "use_curl", "html", "has_key", "key_whitespace", "proxy"):
+        wanted = getattr(when, flag)
+        if wanted is not None:
+            checks.append(_flag_check(flag, wanted))
+    if when.no_http is not None:
+        checks.append(lambda f: (f.http is None) == when.no_http)
+    if when.host_typo is not None:
+        checks.append(lambda f: (f.host_typo is not None) == when.host_typo)
+    if when.host is not None:
+        checks.append(lambda f: bool(when.host_re.search(f.host)))  # type: ignore[union-attr]
+    if when.text is not None:
+        checks.append(lambda f: _found(when.text_re, f))  # type: ignore[arg-type]
+    if when.not_text is not None:
+        checks.append(lambda f: not _found(when.not_text_re, f))  # type: ignore[arg-type]
+    return tuple(checks)
+
+
+_CHECKS: dict[int, tuple[Check, ...]] = {}
+
+
 def matches(when: Match, facts: Facts) -> bool:
     """Whether every condition of WHEN holds for FACTS."""
-    return (
-        (not when.http or facts.http in when.http)
-        and (not when.providers or facts.provider in when.providers)
-        and (not when.not_providers or facts.provider not in when.not_providers)
-        and (not when.codes or not when.codes.isdisjoint(facts.codes))
-        and (not when.params or not when.params.isdisjoint(facts.param))
-        and (not when.curl or facts.curl in when.curl)
-        and (not when.gptel or not when.gptel.isdisjoint(facts.gptel))
-        and (not when.not_gptel or when.not_gptel.isdisjoint(facts.gptel))
-        and _wants(when.local, facts.local)
-        and _wants(when.stream, facts.stream)
-        and _wants(when.use_curl, facts.use_curl)
-        and _wants(when.no_http, facts.http is None)
-        and _wants(when.html, facts.html)
-        and _wants(when.has_key, facts.has_key)
-        and _wants(when.key_whitespace, facts.key_whitespace)
-        and _wants(when.proxy, facts.proxy)
-        and _wants(when.host_typo, facts.host_typo is not None)
-        and (when.host_re is None or bool(when.host_re.search(facts.host)))
-        and (when.text_re is None or bool(when.text_re.search(facts.text)))
-        and (when.not_text_re is None or not when.not_text_re.search(facts.text))
-    )
+    checks = _CHECKS.get(id(when))
+    if checks is None:
+        checks = _CHECKS[id(when)] = _checks(when)
+    return all(check(facts) for check in checks)
 
 
 def applies(rule: Rule, facts: Facts) -> bool:
     return any(matches(when, facts) for when in rule.whens)
 
 
-def select(facts: Facts, rules: Sequence[Rule] = REGISTRY) -> Rule:
-    """The most specific rule that applies to FACTS (the catalogue ends with a catch-all)."""
-    best: Rule | None = None
+# Most specific first; sorted() is stable, so equal priorities keep catalogue order.
+BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda rule: -rule.priority))
+
+
+def select(facts: Facts, rules: Sequence[Rule] = BY_PRIORITY) -> Rule:
+    """The most specific rule that applies to FACTS (the catalogue ends with a catch-all).
+
+    RULES must be ordered by descending priority: the first rule that applies wins.
+    """
     for rule in rules:
-        if (best is None or rule.priority > best.priority) and applies(rule, facts):
-            best = rule
-    assert best is not None, "the catalogue must end with a rule that always applies"
-    return best
+        if applies(rule, facts):
+            return rule
+    raise AssertionError("the catalogue must end with a rule that always applies")
 
 
 def _format_wait(seconds: float) -> str:
@@ -68,6 +110,9 @@ def _format_wait(seconds: float) -> str:
     if seconds >= 10:
         return f"{seconds:.0f} s"
     return f"{seconds:.1f} s".replace(".0 s", " s")
+
+
+_FROM_REQUEST = ("provider", "backend", "model", "model_arg", "host", "message")
 
 
 class _Placeholders(dict[str, str]):
@@ -83,6 +128,7 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
     name = (
         provider.name if provider and facts.provider != "local" else backend.name
     ) or display_name(facts.provider)
+    # Redact before cutting: a cut could leave a key too short to be recognised.
     message = " ".join(redact(facts.message).split())
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 1] + "…"
@@ -107,11 +153,16 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
         start_command=START_COMMANDS.get(facts.provider or "", "start the server"),
         intended_host=facts.host_typo or "",
     )
+    # Secrets can only come in through the values taken from the request (templates,
+    # provider pages and commands are ours), so these are redacted here, once each,
+    # rather than every rendered string.
+    for key in _FROM_REQUEST:
+        values[key] = redact(values[key])
     return values
 
 
 def _fill(template: str, values: _Placeholders) -> str:
-    return redact(template.format_map(values))
+    return template.format_map(values)
 
 
 _URL = re.compile(r"^https?://\S+$")
@@ -162,6 +213,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         docs=_docs(rule, values),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
-        provider=facts.provider,
+        provider=redact(facts.provider) if facts.provider else None,
         locale=locale,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .protocol import DiagnoseParams
@@ -88,6 +88,8 @@ class Facts:
     proxy: bool | None
     host_typo: str | None
     params: DiagnoseParams
+    # Pattern -> whether it occurs in `text`, filled in as rules are tried.
+    searched: dict[re.Pattern[str], bool] = field(default_factory=dict, compare=False)
 
 
 class _Collector:

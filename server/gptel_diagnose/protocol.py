@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 Category = Literal[
     "auth.missing_key",
@@ -54,11 +54,13 @@ class ParamsError(ValueError):
 class _In(BaseModel):
     """Params: unknown keys are ignored, so older servers accept newer companions."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    # Schemas are built on first use, not at import: most models are not needed to
+    # answer the first diagnosis, and start-up time matters (scripts/bench).
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -82,13 +84,14 @@ class ErrorInfo(_In):
 
     status: str | None = None
     http_status: str | int | None = None
-    error: JsonValue = None
+    # Any JSON value: the message was parsed from JSON, so nothing else can arrive here.
+    error: Any = None
     curl_exit_code: int | None = None
     displayed: str | None = None
 
     @field_validator("error")
     @classmethod
-    def _bounded_depth(cls, value: JsonValue) -> JsonValue:
+    def _bounded_depth(cls, value: Any) -> Any:
         if _depth(value, MAX_PAYLOAD_DEPTH) > MAX_PAYLOAD_DEPTH:
             raise ValueError(f"nested deeper than {MAX_PAYLOAD_DEPTH} levels")
         return value
@@ -202,7 +205,7 @@ class RuleFix(_Out):
 
 
 class RuleExample(_Out):
-    params: dict[str, JsonValue]
+    params: dict[str, Any]
     source: str
 
 

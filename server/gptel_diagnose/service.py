@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import __version__, catalogue
+from . import __version__
 from .engine import diagnose
 from .protocol import (
     CATEGORIES,
@@ -32,11 +32,15 @@ def run_diagnose(params: DiagnoseParams) -> Diagnosis:
 
 
 def rules(params: RulesParams) -> RuleList:
-    return catalogue.rule_list(params.locale)
+    from .catalogue import rule_list  # documentation is not needed to diagnose
+
+    return rule_list(params.locale)
 
 
 def explain(params: ExplainParams) -> RuleDoc:
-    return catalogue.explain(params.rule, params.locale)
+    from .catalogue import explain as explain_rule
+
+    return explain_rule(params.rule, params.locale)
 
 
 METHODS: dict[str, Method] = {

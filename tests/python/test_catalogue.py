@@ -17,6 +17,7 @@ from gptel_diagnose.i18n import zh
 from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
 from gptel_diagnose.rules import REGISTRY
 from gptel_diagnose.rules.base import Rule
+
 from recorded import FIXTURES, ROOT, fixture_files
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -10,6 +10,7 @@ import pytest
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
 from gptel_diagnose.rules import REGISTRY
+
 from gptel_view import curl_failure, gptel_error
 from recorded import fixture_files, fixture_params
 

@@ -11,6 +11,7 @@ import pytest
 
 from gptel_diagnose.protocol import CATEGORIES
 from gptel_diagnose.rpc import to_wire
+
 from wire import Client, frame
 
 QUOTA_ERROR = {

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
-
-from . import zh
 
 if TYPE_CHECKING:
     from ..rules.base import Rule
 
 LOCALES = ("en", "zh")
 
-_SHARED: dict[str, dict[str, str]] = {
-    "en": {
-        "wait_clause": "Wait {wait}, then resend.",
-    },
-    "zh": zh.SHARED,
+_ENGLISH: dict[str, str] = {
+    "wait_clause": "Wait {wait}, then resend.",
 }
+
+
+def catalogue(locale: str) -> ModuleType:
+    """The message catalogue module of LOCALE (not English), imported on first use."""
+    return importlib.import_module(f"{__name__}.{locale}")
 
 
 def choose(locale: str | None) -> str:
@@ -29,7 +31,10 @@ def choose(locale: str | None) -> str:
 
 
 def text(locale: str, key: str) -> str:
-    return _SHARED.get(locale, {}).get(key) or _SHARED["en"][key]
+    if locale == "en":
+        return _ENGLISH[key]
+    shared: dict[str, str] = catalogue(locale).SHARED
+    return shared.get(key) or _ENGLISH[key]
 
 
 @dataclass(frozen=True)
@@ -50,12 +55,12 @@ def rule_text(locale: str, rule: Rule) -> RuleText:
     )
     if locale == "en":
         return english
-    entry = zh.RULES.get(rule.code)
+    entry = catalogue(locale).RULES.get(rule.code)
     if entry is None:
         return english
     return RuleText(
-        entry.get("summary", english.summary),  # type: ignore[arg-type]
-        entry.get("explanation", english.explanation),  # type: ignore[arg-type]
+        entry.get("summary", english.summary),
+        entry.get("explanation", english.explanation),
         tuple(entry.get("steps", english.steps)),
         tuple(entry.get("fixes", english.fix_titles)),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..protocol import Applicability, Category, Severity
@@ -47,11 +48,26 @@ class FixSpec:
             raise ValueError("a setq fix needs both a variable and a value")
 
 
+def _lower_literals(pattern: str) -> str:
+    """PATTERN with its literal letters in lower case, escapes (\\W, \\D...) untouched."""
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out)
+
+
+def _compile_text(pattern: str | None) -> re.Pattern[str] | None:
+    # Facts.text is lower case already; matching it case-sensitively against a lower-case
+    # pattern is the same, and much faster than IGNORECASE.
+    return re.compile(_lower_literals(pattern), re.DOTALL) if pattern else None
+
+
 def _compile(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE | re.DOTALL) if pattern else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Match:
     """When a rule applies.  Every condition given must hold; an empty one is not checked.
 
@@ -99,14 +115,20 @@ class Match:
     key_whitespace: bool | None = None
     proxy: bool | None = None
     host_typo: bool | None = None
-    text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
-    not_text_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
-    host_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text_re", _compile(self.text))
-        object.__setattr__(self, "not_text_re", _compile(self.not_text))
-        object.__setattr__(self, "host_re", _compile(self.host))
+    # Patterns compile on first use: most clauses are decided by a cheaper condition
+    # before their text is ever searched, and start-up time matters (scripts/bench).
+    @cached_property
+    def text_re(self) -> re.Pattern[str] | None:
+        return _compile_text(self.text)
+
+    @cached_property
+    def not_text_re(self) -> re.Pattern[str] | None:
+        return _compile_text(self.not_text)
+
+    @cached_property
+    def host_re(self) -> re.Pattern[str] | None:
+        return _compile(self.host)
 
 
 def match(
