@@ -337,9 +337,17 @@ Plists stay plists, other lists become vectors, `:null' and
                         initargs))))
     ;; The events log would hold every error payload: keep it off.
     ;; jsonrpc 1.0.14 (Emacs 28) knows only the older initarg.
-    (condition-case nil
-        (funcall make :events-buffer-config '(:size 0))
-      (invalid-slot-name (funcall make :events-buffer-scrollback-size 0)))))
+    (let* ((conn (condition-case nil
+                     (funcall make :events-buffer-config '(:size 0))
+                   (invalid-slot-name (funcall make :events-buffer-scrollback-size 0))))
+           (process (jsonrpc--process conn))
+           (sentinel (process-sentinel process)))
+      ;; jsonrpc announces "Server exited" in the echo area, over our line; the
+      ;; log buffer records deaths instead.
+      (set-process-sentinel process (lambda (proc event)
+                                      (let ((inhibit-message t))
+                                        (funcall sentinel proc event))))
+      conn)))
 
 (defun gptel-diagnose--keep-stderr (conn)
   "Copy CONN's stderr into the log buffer, which outlives restarts."
@@ -431,6 +439,16 @@ The next request starts a new server."
     (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
     (gptel-diagnose--stop conn)))
 
+(defun gptel-diagnose--diagnosis-p (result)
+  "Non-nil if RESULT has the shape of a diagnosis: nothing else is rendered."
+  (and (listp result) (keywordp (car result))
+       (stringp (plist-get result :summary))
+       (cl-every (lambda (key) (let ((v (plist-get result key)))
+                                 (or (null v) (vectorp v))))
+                 '(:fixes :steps :docs))
+       (cl-every (lambda (fix) (and (listp fix) (stringp (plist-get fix :title))))
+                 (plist-get result :fixes))))
+
 (defun gptel-diagnose--request-diagnosis (failure callback &optional retried)
   "Ask the server to diagnose FAILURE, then call CALLBACK with FAILURE.
 On success FAILURE's `diagnosis' is set; otherwise its `problem'
@@ -451,7 +469,11 @@ a fresh server is tried once, unless RETRIED."
             (jsonrpc-async-request
              conn :diagnose (gptel-diagnose--failure-params failure)
              :timeout gptel-diagnose-request-timeout
-             :success-fn (lambda (result) (finish result nil))
+             :success-fn (lambda (result)
+                           (if (gptel-diagnose--diagnosis-p result)
+                               (finish result nil)
+                             (finish nil (list :kind 'error :message
+                                               "its answer is not a diagnosis"))))
              :error-fn (lambda (err)
                          (finish nil (list :kind 'error
                                            :message (plist-get err :message))))

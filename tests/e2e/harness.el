@@ -165,6 +165,9 @@ Return what happened at each step, as a plist."
                  (json-read-file file))))
     (setq gptel-diagnose-server-command
           (split-string-and-unquote (getenv "GPTEL_DIAGNOSE_SERVER")))
+    (when (getenv "GPTEL_DIAGNOSE_TIMEOUT")
+      (setq gptel-diagnose-request-timeout
+            (string-to-number (getenv "GPTEL_DIAGNOSE_TIMEOUT"))))
     (advice-add 'message :around #'gptel-diagnose-e2e--record-message)
     (gptel-diagnose-mode 1)
     (dolist (run runs)

@@ -7,11 +7,13 @@ failure, through curl and through url-retrieve, and checks what the echo area sh
 from __future__ import annotations
 
 import json
+import shlex
+import sys
 from typing import Any
 
 import pytest
 
-from driver import ENTRY_POINTS, FIX_RESEND_UNDO, SCENARIOS, TEST_KEY, Run, run_all
+from driver import ENTRY_POINTS, FIX_RESEND_UNDO, ROOT, SCENARIOS, TEST_KEY, Run, run_all
 
 pytestmark = pytest.mark.e2e
 
@@ -96,6 +98,25 @@ def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
         backend = result["sent"]["backend"]
         assert set(backend) <= allowed
         assert backend["has_key"] is (backend["kind"] != "ollama")
+
+
+MISBEHAVE = ROOT / "tests" / "elisp" / "servers" / "misbehave.py"
+
+
+@pytest.mark.parametrize("mode", ["crash", "hang", "garbage", "badresult"])
+def test_broken_server_never_breaks_gptel(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GPTEL_DIAGNOSE_TIMEOUT", "2")
+    runs = run_all([Run(SCENARIOS[0], "curl"), Run(SCENARIOS[0], "curl", "request"),
+                    Run(SCENARIOS[0], "url", "rewrite")],
+                   server=shlex.join([sys.executable, str(MISBEHAVE), mode]))
+    send, request, rewrite = (run.result for run in runs)
+    for result in (send, request, rewrite):
+        line = _check_shown(result)
+        assert line.startswith("gptel-diagnose: HTTP 429: a rate limit, or no credit left;")
+        assert result["signal"] is None
+    assert any(m.startswith("OpenAI error:") for m in send["messages"])
+    assert request["callback"] == ["nil"]
+    assert any(m.startswith("LLM response error:") for m in rewrite["messages"])
 
 
 def test_missing_server_gives_install_hint_and_gptel_carries_on() -> None:

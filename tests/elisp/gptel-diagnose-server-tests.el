@@ -144,6 +144,13 @@
     (gptel-diagnose-restart-server)
     (should (jsonrpc-running-p gptel-diagnose--connection))))
 
+(ert-deftest gptel-diagnose-answer-that-is-not-a-diagnosis-gives-the-local-line ()
+  (gptel-diagnose-server-tests--fresh (gptel-diagnose-server-tests--misbehave "badresult")
+    (let ((line (car (gptel-diagnose-server-tests--diagnose))))
+      (should (equal line (concat "gptel-diagnose: curl 7: nothing is listening at the host "
+                                  "and port; server error: its answer is not a diagnosis "
+                                  "(M-x gptel-diagnose-show-log)"))))))
+
 (ert-deftest gptel-diagnose-missing-server-gives-the-local-line ()
   (gptel-diagnose-server-tests--fresh '("/nonexistent/gptel-diagnose-server")
     (let ((line (car (gptel-diagnose-server-tests--diagnose

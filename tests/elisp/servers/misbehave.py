@@ -4,6 +4,7 @@
     misbehave.py hang      reads every request and never answers
     misbehave.py garbage   writes 300 bytes of junk on stdout, then answers correctly
     misbehave.py stderr    writes to stderr, then exits with status 3 at once
+    misbehave.py badresult answers every request with something that is not a diagnosis
 """
 
 import json
@@ -49,8 +50,11 @@ def main(mode):
         if mode == "crash" and message.get("method") != "initialize":
             time.sleep(0.1)
             sys.exit(9)
-        write_message({"jsonrpc": "2.0", "id": message["id"],
-                       "result": {"summary": "from misbehave", "fixes": []}})
+        if mode == "badresult" and message.get("method") != "initialize":
+            result = {"summary": ["not", "text"], "fixes": 7, "steps": "x"}
+        else:
+            result = {"summary": "from misbehave", "fixes": []}
+        write_message({"jsonrpc": "2.0", "id": message["id"], "result": result})
 
 
 if __name__ == "__main__":
