@@ -185,20 +185,27 @@ server/ directory on PYTHONPATH."
 
 (defconst gptel-diagnose--secret-context-regexp
   (concat
-   "\\(\\(?:[Aa]uthorization\\|[Xx]-[Aa]pi-[Kk]ey\\|[Aa]pi-[Kk]ey"
-   "\\|[Xx]-[Gg]oog-[Aa]pi-[Kk]ey\\|[Bb]earer\\|[?&]key=\\|password\\)"
-   "[\"']?[:= ]\\s-*\\(?:[Bb]earer\\s-+\\)?\\)[^ \t\n\"'&,;]\\{6,\\}")
-  "Secrets recognised by what precedes them.")
+   "\\("
+   "\\(?:\\(?:proxy-\\)?authorization\\|x-api-key\\|api-key\\|x-goog-api-key"
+   "\\|x-amz-security-token\\|cookie\\|api_?key\\|secret\\|access_token\\)"
+   "[\"']?[ \t]*[:=][ \t]*[\"']?[ \t]*\\(?:\\(?:bearer\\|basic\\|token\\)[ \t]+\\)?"
+   "\\|bearer[ \t]+"
+   "\\|[?&]\\(?:key\\|api_key\\|apikey\\|access_token\\|token\\)="
+   "\\|password[ \t]+"
+   "\\)"
+   "[^ \t\n\"'&,;)<>]\\{6,\\}")
+  "Secrets recognised by what precedes them (matched ignoring case).")
 
 (defun gptel-diagnose--redact (string)
   "STRING with API keys and tokens replaced by a marker."
   (if (not (stringp string)) string
-    (let ((case-fold-search nil))
-      (replace-regexp-in-string
-       gptel-diagnose--secret-context-regexp "\\1<redacted>"
-       (replace-regexp-in-string gptel-diagnose--secret-regexp "<redacted>"
-                                 string t t)
-       t))))
+    ;; Context first, so that "Bearer sk-..." keeps its "Bearer".
+    (let ((headerless (let ((case-fold-search t))
+                        (replace-regexp-in-string gptel-diagnose--secret-context-regexp
+                                                  "\\1<redacted>" string t))))
+      (let ((case-fold-search nil))
+        (replace-regexp-in-string gptel-diagnose--secret-regexp "<redacted>"
+                                  headerless t t)))))
 
 (defconst gptel-diagnose--max-string 16000
   "Longest string sent to the server; longer ones are cut.")
@@ -829,18 +836,19 @@ first; \\[keyboard-quit] during the countdown cancels."
   (insert "\n" (propertize title 'face 'bold) "\n"))
 
 (defun gptel-diagnose--fix-description (fix)
-  "One line describing FIX."
+  "One line describing FIX, secrets redacted."
   (let ((form (gptel-diagnose--fix-form fix))
         (command (plist-get fix :command)))
-    (concat (plist-get fix :title)
-            (format " [%s]" (plist-get fix :applicability))
-            (cond (form (concat ": " (prin1-to-string form)))
-                  (command (concat ": " command))
-                  (t "")))))
+    (gptel-diagnose--redact
+     (concat (format "%s" (plist-get fix :title))
+             (format " [%s]" (plist-get fix :applicability))
+             (cond (form (concat ": " (prin1-to-string form)))
+                   (command (concat ": " command))
+                   (t ""))))))
 
 (defun gptel-diagnose--insert-link (url)
   "Insert URL as a button that opens it."
-  (insert-text-button url 'action (lambda (_) (browse-url url))
+  (insert-text-button (gptel-diagnose--redact url) 'action (lambda (_) (browse-url url))
                       'follow-link t 'help-echo "Open in a browser"))
 
 (defun gptel-diagnose--insert-fixes (failure fixes)
@@ -880,9 +888,10 @@ first; \\[keyboard-quit] during the countdown cancels."
          (params (gptel-diagnose--failure-params failure)))
     (insert (propertize (gptel-diagnose--line failure) 'face 'bold) "\n")
     (when diagnosis
-      (insert (format "Rule %s (%s), category %s\n"
-                      (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
-                      (plist-get diagnosis :category)))
+      (insert (gptel-diagnose--redact
+               (format "Rule %s (%s), category %s\n"
+                       (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
+                       (plist-get diagnosis :category))))
       (gptel-diagnose--insert-heading "What happened")
       (insert (gptel-diagnose--redact (or (plist-get diagnosis :explanation) "")) "\n")
       (gptel-diagnose--insert-heading "What to do")

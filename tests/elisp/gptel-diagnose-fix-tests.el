@@ -283,3 +283,58 @@
 
 (provide 'gptel-diagnose-fix-tests)
 ;;; gptel-diagnose-fix-tests.el ends here
+
+;;;; Secrets
+
+(defun gptel-diagnose-fix-tests--random (alphabet length)
+  "A random string of LENGTH characters from ALPHABET."
+  (apply #'string (cl-loop repeat length collect (aref alphabet (random (length alphabet))))))
+
+(defconst gptel-diagnose-fix-tests--alnum
+  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+(defun gptel-diagnose-fix-tests--secret ()
+  "A random secret and the text that leaks it, as (SECRET . TEXT)."
+  (let* ((alnum gptel-diagnose-fix-tests--alnum)
+         (token (gptel-diagnose-fix-tests--random alnum (+ 24 (random 30))))
+         (choice (random 12))
+         (secret (pcase choice
+                   (0 (concat "sk-" token)) (1 (concat "sk-proj-" token))
+                   (2 (concat "sk-ant-api03-" token)) (3 (concat "sk-or-v1-" token))
+                   (4 (concat "AIza" (gptel-diagnose-fix-tests--random alnum 35)))
+                   (5 (concat "ghp_" (gptel-diagnose-fix-tests--random alnum 36)))
+                   (6 (concat "gsk_" token)) (7 (concat "xai-" token))
+                   (8 (concat "AKIA" (gptel-diagnose-fix-tests--random
+                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" 16)))
+                   (_ token)))
+         (leak (pcase choice
+                 (9 (concat "Authorization: Bearer " secret))
+                 (10 (concat "x-api-key: " secret))
+                 (11 (concat "https://h.example/v1?key=" secret))
+                 (_ secret))))
+    (cons secret (concat (gptel-diagnose-fix-tests--random "abc ,:()\"'\n" (random 20))
+                         leak
+                         (gptel-diagnose-fix-tests--random " .,;)\"'\n" (random 5))))))
+
+(ert-deftest gptel-diagnose-no-secret-survives-any-output ()
+  (dotimes (_ 300)
+    (pcase-let* ((`(,secret . ,text) (gptel-diagnose-fix-tests--secret))
+                 (failure (gptel-diagnose-fix-tests--failure
+                           :params (list :error (list :status "HTTP/2 401" :http_status "401"
+                                                      :error (list :message text)))
+                           :diagnosis (list :summary text :explanation text :steps (vector text)
+                                            :fixes (vector (list :title text
+                                                                 :applicability "display-only"))
+                                            :docs []))))
+      (gptel-diagnose--log "test %s" text)
+      (dolist (output (list (gptel-diagnose--line failure)
+                            (gptel-diagnose--line failure 60)
+                            (gptel-diagnose-format-details failure)
+                            (gptel-diagnose-format-fallback
+                             (list :error (list :http_status text :curl_exit_code 7))
+                             (list :kind 'error :message text))
+                            (json-serialize (gptel-diagnose--json (list :e text))
+                                            :null-object nil)
+                            (with-current-buffer gptel-diagnose--log-buffer
+                              (buffer-substring (line-beginning-position 0) (point-max)))))
+        (should-not (string-search secret output))))))
