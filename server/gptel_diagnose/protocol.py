@@ -235,3 +235,55 @@ class RuleDoc(_Out):
     docs: list[str]
     examples: list[RuleExample]
     markdown: str
+
+
+class Settings(_In):
+    """gptel settings a checkup needs."""
+
+    proxy: str | None = None
+    curl_args: list[str] | None = None
+    use_curl: bool | None = None
+    stream: bool | None = None
+    log_level: str | None = None
+    # Loopback ports to look for local servers on (port -> kind); default: their usual ones.
+    local_ports: dict[str, str] | None = None
+
+
+class CheckParams(_In):
+    backend: BackendInfo = Field(default_factory=BackendInfo)
+    request: RequestInfo = Field(default_factory=RequestInfo)
+    settings: Settings = Field(default_factory=Settings)
+    # The resolved key, for the probe that checks it; never returned or logged.
+    key: str | None = Field(default=None, repr=False)
+    locale: str | None = None
+
+    @field_validator("backend", "request", "settings", mode="before")
+    @classmethod
+    def _null_is_empty(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+
+CheckStatus = Literal["pass", "warn", "fail"]
+
+
+class Check(_Out):
+    name: str
+    status: CheckStatus
+    message: str
+    fixes: list[Fix]
+    elapsed_ms: float
+
+
+class Alternative(_Out):
+    kind: str
+    name: str
+    host: str
+    models: list[str]
+    snippet: str
+
+
+class CheckResult(_Out):
+    checks: list[Check]
+    alternatives: list[Alternative]
+    summary: str
+    elapsed_ms: float

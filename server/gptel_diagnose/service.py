@@ -6,6 +6,8 @@ from . import __version__
 from .engine import diagnose
 from .protocol import (
     CATEGORIES,
+    CheckParams,
+    CheckResult,
     DiagnoseParams,
     Diagnosis,
     ExplainParams,
@@ -43,7 +45,15 @@ def explain(params: ExplainParams) -> RuleDoc:
     return explain_rule(params.rule, params.locale)
 
 
+def check(params: CheckParams) -> CheckResult:
+    from .checks import run_check  # sockets, TLS and httpx: only the checkup needs them
+
+    return run_check(params)
+
+
 METHODS: dict[str, Method] = {
+    # Network probes take seconds: off the reader thread, so other requests are answered.
+    "check": Method(CheckParams, check, background=True),
     "initialize": Method(InitializeParams, initialize),
     "diagnose": Method(DiagnoseParams, run_diagnose),
     "rules": Method(RulesParams, rules),

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import ssl
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -71,10 +73,19 @@ def _mask(name: str, value: str) -> str:
     return value
 
 
-class FakeProvider:
-    """Serves REPLIES (name -> Reply) on a free loopback port, in a background thread."""
+Router = Callable[[str, dict[str, str]], Reply]
 
-    def __init__(self, replies: dict[str, Reply]) -> None:
+
+class FakeProvider:
+    """Serves on a free loopback port, in a background thread.
+
+    REPLIES maps the first path segment to a Reply, or is a function of the path and the
+    request headers.  With TLS (certificate file, key file) it speaks HTTPS.  HOST picks
+    the loopback address (127.0.0.2 is "another host" for redirect tests).
+    """
+
+    def __init__(self, replies: dict[str, Reply] | Router,
+                 tls: tuple[str, str] | None = None, host: str = "127.0.0.1") -> None:
         self.replies = replies
         self.seen: list[Seen] = []
         provider = self
@@ -91,8 +102,12 @@ class FakeProvider:
                 provider.seen.append(Seen(
                     self.path, {k: _mask(k, v) for k, v in self.headers.items()}, body))
                 name = self.path.lstrip("/").split("/", 1)[0]
-                reply = provider.replies.get(name) or Reply.of(
-                    404, {"error": {"message": f"no fake reply named {name!r}"}})
+                if callable(provider.replies):
+                    reply = provider.replies(
+                        self.path, {k.lower(): v for k, v in self.headers.items()})
+                else:
+                    reply = provider.replies.get(name) or Reply.of(
+                        404, {"error": {"message": f"no fake reply named {name!r}"}})
                 if reply.ok_without_stream and not _streams(body):
                     reply = COMPLETION
                 if reply.delay:
@@ -109,8 +124,12 @@ class FakeProvider:
             do_POST = _answer
             do_GET = _answer
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer((host, 0), Handler)
         self._server.daemon_threads = True
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property

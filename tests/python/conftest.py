@@ -1,5 +1,7 @@
 import sys
 from pathlib import Path
 
-# Test helpers (gptel_view, recorded, wire) live next to the tests.
-sys.path.insert(0, str(Path(__file__).parent))
+# Test helpers live next to the tests (gptel_view, recorded, wire) and in tests/e2e
+# (fake_provider, for the checkup's fake backends).
+HERE = Path(__file__).parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "e2e")]

@@ -1,0 +1,459 @@
+"""The live checkup: probes of the user's backend.  The only code that touches the network.
+
+Every probe is bounded (a few seconds) and the whole checkup has a deadline.  Probes go only
+to the configured host and proxy (and, for alternatives, to default loopback ports); a
+redirect to another host is reported, never followed with the key.  The key is used only in
+the request that checks it and never appears in a result or a log line.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import difflib
+import ipaddress
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from .protocol import Alternative, Check, CheckParams, CheckResult, Fix
+from .providers import LOCAL_PORTS, START_COMMANDS, display_name, lookup, provider_for_host
+from .redact import redact
+
+PROBE_TIMEOUT = 3.0
+TOTAL_BUDGET = 15.0
+LOCAL_TIMEOUT = 0.5
+
+# How each provider lists models with a key: the cheapest authenticated read (never a
+# billable completion).  Path relative to the API root, and how the key is sent.
+_MODEL_LISTS: dict[str, tuple[str, str]] = {
+    "openai": ("/v1/models", "bearer"),
+    "azure": ("/openai/models?api-version=2024-10-21", "api-key"),
+    "anthropic": ("/v1/models", "x-api-key"),
+    "gemini": ("/v1beta/models", "x-goog-api-key"),
+    "ollama": ("/api/tags", "none"),
+    "openrouter": ("/api/v1/key", "bearer"),
+    "deepseek": ("/models", "bearer"),
+    "groq": ("/openai/v1/models", "bearer"),
+    "mistral": ("/v1/models", "bearer"),
+    "xai": ("/v1/models", "bearer"),
+    "together": ("/v1/models", "bearer"),
+    "github-models": ("/catalog/models", "bearer"),
+    "llamacpp": ("/v1/models", "bearer"),
+    "lmstudio": ("/v1/models", "bearer"),
+    "vllm": ("/v1/models", "bearer"),
+    "gpt4all": ("/v1/models", "bearer"),
+}
+# Local servers looked for on loopback, and where they list models.
+_LOCAL_LISTS = {"ollama": "/api/tags", "llamacpp": "/v1/models", "lmstudio": "/v1/models",
+                "vllm": "/v1/models", "gpt4all": "/v1/models"}
+
+
+@dataclass
+class _Target:
+    protocol: str
+    name: str
+    port: int
+    kind: str | None
+
+    @property
+    def base(self) -> str:
+        default = 443 if self.protocol == "https" else 80
+        host = f"[{self.name}]" if ":" in self.name else self.name
+        port = "" if self.port == default else f":{self.port}"
+        return f"{self.protocol}://{host}{port}"
+
+
+def _target(params: CheckParams) -> _Target | None:
+    host = (params.backend.host or "").strip()
+    if not host or "/" in host:
+        return None
+    protocol = (params.backend.protocol or "https").lower()
+    name, port = host, 443 if protocol == "https" else 80
+    if host.startswith("["):
+        name, _, rest = host[1:].partition("]")
+        port = int(rest[1:]) if rest.startswith(":") and rest[1:].isdigit() else port
+    elif host.count(":") == 1:
+        name, _, text = host.partition(":")
+        port = int(text) if text.isdigit() else port
+    kind = provider_for_host(name) or (params.backend.kind or "").lower() or None
+    if kind in (None, "openai") and name in ("localhost", "127.0.0.1", "::1"):
+        kind = LOCAL_PORTS.get(port, kind)
+    return _Target(protocol, name, port, kind)
+
+
+class _Budget:
+    """The checkup's deadline: each probe gets at most PROBE_TIMEOUT and what is left."""
+
+    def __init__(self, total: float) -> None:
+        self.end = time.monotonic() + total
+
+    def timeout(self) -> float:
+        return max(0.05, min(PROBE_TIMEOUT, self.end - time.monotonic()))
+
+    def spent(self) -> bool:
+        return time.monotonic() >= self.end
+
+
+def _check(name: str, status: str, message: str, *fixes: Fix, started: float) -> Check:
+    return Check(name=name, status=status,  # type: ignore[arg-type]
+                 message=redact(message), fixes=list(fixes),
+                 elapsed_ms=round((time.monotonic() - started) * 1000, 1))
+
+
+def _within(seconds: float, call: Callable[[], Any]) -> Any:
+    """CALL's result, or TimeoutError if it takes longer than SECONDS (getaddrinfo has no
+    timeout of its own)."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(call).result(timeout=seconds)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return False
+
+
+def _probe_dns(target: _Target, budget: _Budget) -> tuple[Check, list[str]]:
+    started = time.monotonic()
+    if _is_ip(target.name):
+        return _check("dns", "pass", f"{target.name} is an address: nothing to resolve",
+                      started=started), [target.name]
+    try:
+        infos = _within(budget.timeout(), lambda: socket.getaddrinfo(
+            target.name, target.port, type=socket.SOCK_STREAM))
+    except (OSError, TimeoutError, concurrent.futures.TimeoutError) as exc:
+        why = "no answer in time" if isinstance(
+            exc, (TimeoutError, concurrent.futures.TimeoutError)) else str(exc)
+        return _check("dns", "fail", f"{target.name} does not resolve ({why}): check the "
+                      ":host spelling, the network and DNS", started=started), []
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    return _check("dns", "pass", f"{target.name} resolves to {', '.join(addresses[:3])}",
+                  started=started), addresses
+
+
+def _probe_tcp(target: _Target, addresses: list[str], budget: _Budget) -> Check:
+    started = time.monotonic()
+    error: str = "no address"
+    for address in addresses[:2]:
+        try:
+            with socket.create_connection((address, target.port), timeout=budget.timeout()):
+                return _check("connect", "pass", f"TCP connection to {address} port "
+                              f"{target.port} works", started=started)
+        except TimeoutError:
+            error = f"no answer from {address} port {target.port} in time"
+        except OSError as exc:
+            error = f"{address} port {target.port}: {exc.strerror or exc}"
+    fixes = []
+    if target.kind in START_COMMANDS and target.name in ("localhost", "127.0.0.1", "::1"):
+        fixes.append(Fix(title=f"Start {display_name(target.kind)}",
+                         applicability="display-only", command=START_COMMANDS[target.kind]))
+    return _check("connect", "fail", f"cannot connect: {error}", *fixes, started=started)
+
+
+def _ssl_context(cafile: str | None) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    if cafile:
+        context.load_verify_locations(cafile=cafile)
+    return context
+
+
+def _probe_tls(target: _Target, addresses: list[str], budget: _Budget,
+               cafile: str | None) -> Check:
+    started = time.monotonic()
+    try:
+        context = _ssl_context(cafile)
+        with socket.create_connection((addresses[0], target.port),
+                                      timeout=budget.timeout()) as raw, \
+                context.wrap_socket(raw, server_hostname=target.name) as tls:
+            version = tls.version()
+        return _check("tls", "pass", f"TLS handshake with {target.name} works ({version}), "
+                      "certificate trusted", started=started)
+    except ssl.SSLCertVerificationError as exc:
+        reason = exc.verify_message or str(exc)
+        fix = Fix(title="Trust the certificate's CA (edit the path)",
+                  applicability="display-only", variable="gptel-curl-extra-args",
+                  value="'(\"--cacert\" \"/path/to/ca.pem\")")
+        return _check("tls", "fail", f"certificate problem: {reason} (self-signed, an "
+                      "unknown CA such as a corporate proxy's, expired, or for another name)",
+                      fix, started=started)
+    except ssl.SSLError as exc:
+        return _check("tls", "fail", f"TLS handshake failed: {exc.reason or exc} (a "
+                      "plain-HTTP server needs :protocol \"http\")", started=started)
+    except (OSError, TimeoutError) as exc:
+        return _check("tls", "fail", f"TLS handshake did not complete: {exc}",
+                      started=started)
+
+
+def _client(proxy: str | None, cafile: str | None, insecure: bool) -> Any:
+    import httpx  # only the checkup needs it: keep it out of the server's start-up
+
+    verify: Any = False if insecure else (_ssl_context(cafile) if cafile else True)
+    return httpx.Client(proxy=proxy or None, verify=verify, follow_redirects=False,
+                        trust_env=False, timeout=PROBE_TIMEOUT)
+
+
+def _auth_headers(scheme: str, key: str | None, kind: str | None) -> dict[str, str]:
+    headers = {"Accept": "application/json"}
+    if kind == "anthropic":
+        headers["anthropic-version"] = "2023-06-01"
+    if not key or scheme == "none":
+        return headers
+    if scheme == "bearer":
+        headers["Authorization"] = f"Bearer {key}"
+    else:
+        headers[scheme] = key
+    return headers
+
+
+def _model_names(data: Any) -> list[str]:
+    """Model ids in a models listing, whatever the provider's shape."""
+    items: Any = []
+    if isinstance(data, dict):
+        items = data.get("data") or data.get("models") or []
+    elif isinstance(data, list):
+        items = data
+    names = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict):
+            name = item.get("id") or item.get("name") or item.get("model")
+            if isinstance(name, str):
+                names.append(name.removeprefix("models/"))
+        elif isinstance(item, str):
+            names.append(item)
+    return names
+
+
+def _http_probe(client: Any, url: str, headers: dict[str, str], budget: _Budget) -> Any:
+    return client.get(url, headers=headers, timeout=budget.timeout())
+
+
+def _diagnose_body(response: Any, target: _Target, key_set: bool) -> str:
+    """What an error answer means, in one line, by the diagnosis engine."""
+    from .engine import diagnose
+    from .protocol import DiagnoseParams
+
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = response.text[:2000]
+    error = body.get("error", body) if isinstance(body, dict) else body
+    params = DiagnoseParams.model_validate({
+        "error": {"status": f"HTTP/1.1 {response.status_code}",
+                  "http_status": str(response.status_code), "error": error},
+        "backend": {"kind": target.kind, "host": target.name, "has_key": key_set}})
+    return diagnose(params).summary
+
+
+def _probe_api(client: Any, target: _Target, params: CheckParams, budget: _Budget,
+               key: str | None) -> list[Check]:
+    """The API answers; the key works; the model is available.  Up to three checks."""
+    started = time.monotonic()
+    path, scheme = _MODEL_LISTS.get(target.kind or "", _MODEL_LISTS["openai"])
+    endpoint = params.backend.endpoint or ""
+    if target.kind in (None, "openai", "llamacpp", "lmstudio", "vllm", "gpt4all") and \
+            endpoint.endswith("/chat/completions"):
+        path = endpoint.removesuffix("/chat/completions") + "/models"
+    url = target.base + path
+    try:
+        response = _http_probe(client, url, _auth_headers(scheme, key, target.kind), budget)
+    except Exception as exc:  # httpx's errors: timeouts, connection and protocol errors
+        return [_check("api", "fail", f"no HTTP answer from {target.base}: "
+                       f"{type(exc).__name__}", started=started)]
+    checks = []
+    status = response.status_code
+    if 300 <= status < 400:
+        location = response.headers.get("location", "")
+        other = urlsplit(location).hostname
+        if other and other != target.name:
+            return [_check("api", "warn", f"{target.base} redirects to another host ({other});"
+                           " not followed, so the key was not sent there", started=started)]
+        return [_check("api", "warn", f"{url} answered a redirect ({status})",
+                       started=started)]
+    checks.append(_check("api", "pass", f"the API at {target.base} answers (HTTP {status})",
+                         started=started))
+    key_started = time.monotonic()
+    if scheme != "none" and not key:
+        provider = lookup(target.kind)
+        checks.append(_check("key", "fail", "no API key: gptel found none for this backend",
+                             Fix(title="Create a key", applicability="display-only",
+                                 url=provider.keys_url if provider else None),
+                             started=key_started))
+        return checks
+    if status in (401, 403):
+        checks.append(_check("key", "fail", _diagnose_body(response, target, bool(key)),
+                             started=key_started))
+        return checks
+    if status >= 400:
+        checks.append(_check("key", "warn", f"listing models failed (HTTP {status}): "
+                             f"{_diagnose_body(response, target, bool(key))}",
+                             started=key_started))
+        return checks
+    if scheme != "none":
+        checks.append(_check("key", "pass", "the key is accepted (listing models works)",
+                             started=key_started))
+    try:
+        available = _model_names(response.json())
+    except ValueError:
+        available = []
+    checks.append(_model_check(params, available, target))
+    return checks
+
+
+def _model_check(params: CheckParams, available: list[str], target: _Target) -> Check:
+    started = time.monotonic()
+    model = params.request.model
+    if not model:
+        return _check("model", "warn", "no model selected (gptel-model is nil)",
+                      started=started)
+    if target.kind == "openrouter" or not available:
+        return _check("model", "warn", f"could not list this key's models to look for {model}",
+                      started=started)
+    if model in available or f"{model}:latest" in available:
+        return _check("model", "pass", f"{model} is available to this key", started=started)
+    close = difflib.get_close_matches(model, available, n=3, cutoff=0.5)
+    fixes = [Fix(title=f"Use {name}", applicability="unsafe", variable="gptel-model",
+                 value=f"'{name}") for name in close if _is_symbol_name(name)]
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    return _check("model", "fail", f"{model} is not among the {len(available)} models this "
+                  f"key can use{hint}", *fixes, started=started)
+
+
+def _is_symbol_name(name: str) -> bool:
+    return bool(name) and not any(c in name for c in " ()'\"`;#,\\[]")
+
+
+def _probe_proxy(proxy: str, budget: _Budget) -> Check:
+    started = time.monotonic()
+    parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    if not parts.hostname:
+        return _check("proxy", "fail", "gptel-proxy is not a URL", started=started)
+    port = parts.port or (1080 if parts.scheme.startswith("socks") else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=budget.timeout()):
+            pass
+    except (OSError, TimeoutError) as exc:
+        return _check("proxy", "fail", f"the proxy {parts.hostname}:{port} does not answer: "
+                      f"{exc}", started=started)
+    return _check("proxy", "pass", f"the proxy {parts.hostname}:{port} accepts connections",
+                  started=started)
+
+
+def _local_alternative(kind: str, port: int) -> Alternative | None:
+    import httpx
+
+    try:
+        response = httpx.get(f"http://127.0.0.1:{port}{_LOCAL_LISTS[kind]}",
+                             timeout=LOCAL_TIMEOUT, trust_env=False, follow_redirects=False)
+    except Exception:  # nothing there, or not this server
+        return None
+    if response.status_code != 200:
+        return None
+    try:
+        models = _model_names(response.json())
+    except ValueError:
+        return None
+    return Alternative(kind=kind, name=display_name(kind), host=f"localhost:{port}",
+                       models=models[:20], snippet=_snippet(kind, port, models))
+
+
+def _snippet(kind: str, port: int, models: list[str]) -> str:
+    names = " ".join(m for m in models[:5] if _is_symbol_name(m)) or "MODEL"
+    constructor = "gptel-make-ollama" if kind == "ollama" else "gptel-make-openai"
+    extra = "" if kind == "ollama" else " :protocol \"http\" :endpoint \"/v1/chat/completions\""
+    return (f"(setq gptel-backend ({constructor} \"{display_name(kind)}\" "
+            f":host \"localhost:{port}\"{extra} :stream t :models '({names}))\n"
+            f"      gptel-model '{names.split()[0]})")
+
+
+def _alternatives(ports: dict[int, str]) -> list[Alternative]:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(ports))) as pool:
+        found = pool.map(lambda item: _local_alternative(item[1], item[0]), ports.items())
+        return [alternative for alternative in found if alternative]
+
+
+def _curl_options(curl_args: list[str]) -> tuple[str | None, bool]:
+    cafile, insecure = None, False
+    for index, arg in enumerate(curl_args):
+        if arg in ("--insecure", "-k"):
+            insecure = True
+        if arg == "--cacert" and index + 1 < len(curl_args):
+            cafile = curl_args[index + 1]
+    return cafile, insecure
+
+
+def run_check(params: CheckParams) -> CheckResult:
+    """The checkup of PARAMS's backend."""
+    started = time.monotonic()
+    budget = _Budget(TOTAL_BUDGET)
+    checks: list[Check] = []
+    target = _target(params)
+    key = params.key.strip() if params.key else None
+    settings = params.settings
+    ports = {int(port): kind for port, kind in (settings.local_ports or {}).items()} or {
+        port: kind for port, kind in LOCAL_PORTS.items()}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        alternatives = pool.submit(_alternatives, ports)
+        if params.key and params.key != params.key.strip():
+            checks.append(_check("key-format", "fail", "the key has whitespace around it "
+                                 "(a trailing newline breaks the request headers)",
+                                 started=time.monotonic()))
+        if settings.proxy:
+            checks.append(_probe_proxy(settings.proxy, budget))
+        if target is None:
+            checks.append(_check("host", "fail", "the backend's :host is empty or contains a "
+                                 "scheme or path: it takes a bare name like api.openai.com",
+                                 started=time.monotonic()))
+        else:
+            checks.extend(_probe_network(target, params, budget, key))
+        try:
+            found = alternatives.result(timeout=max(0.1, budget.end - time.monotonic()))
+        except concurrent.futures.TimeoutError:
+            found = []
+    summary = {status: sum(1 for c in checks if c.status == status)
+               for status in ("pass", "warn", "fail")}
+    return CheckResult(
+        checks=checks, alternatives=found,
+        summary=f"{summary['pass']} passed, {summary['warn']} warnings, "
+                f"{summary['fail']} failed",
+        elapsed_ms=round((time.monotonic() - started) * 1000, 1))
+
+
+def _probe_network(target: _Target, params: CheckParams, budget: _Budget,
+                   key: str | None) -> list[Check]:
+    checks: list[Check] = []
+    settings = params.settings
+    proxied = bool(settings.proxy)
+    addresses: list[str] = []
+    if not proxied:
+        dns, addresses = _probe_dns(target, budget)
+        checks.append(dns)
+        if not addresses:
+            return checks
+        connect = _probe_tcp(target, addresses, budget)
+        checks.append(connect)
+        if connect.status == "fail":
+            return checks
+    cafile, insecure = _curl_options(settings.curl_args or [])
+    if target.protocol == "https" and not proxied:
+        if insecure:
+            checks.append(_check("tls", "warn", "certificate checks are off (--insecure)",
+                                 started=time.monotonic()))
+        else:
+            tls = _probe_tls(target, addresses, budget, cafile)
+            checks.append(tls)
+            if tls.status == "fail":
+                return checks
+    if budget.spent():
+        return checks
+    with _client(settings.proxy, cafile, insecure) as client:
+        checks.extend(_probe_api(client, target, params, budget, key))
+    return checks
