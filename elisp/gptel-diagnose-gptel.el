@@ -50,6 +50,7 @@
 (declare-function gptel-diagnose--json "gptel-diagnose")
 (declare-function gptel-diagnose--clean-string "gptel-diagnose")
 (declare-function gptel-diagnose--locale "gptel-diagnose")
+(declare-function gptel-diagnose--redact "gptel-diagnose")
 (defvar gptel-backend)
 (defvar gptel-model)
 (defvar gptel-use-curl)
@@ -63,6 +64,11 @@
 
 (defvar gptel-diagnose--reported (make-hash-table :test 'eq :weakness 'key)
   "Requests (state machines) already reported, so a failure is reported once.")
+
+(defvar gptel-diagnose--sent-data (make-hash-table :test 'eq :weakness 'key)
+  "The payload each request sent, kept at WAIT.
+`gptel-send' empties the messages of its payload when it is done
+\=(unless logging is on); the curl replay needs them.")
 
 (defmacro gptel-diagnose--safely (&rest body)
   "Run BODY; log any error instead of letting it escape into gptel."
@@ -232,7 +238,10 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
   (cond
    ((eq (gptel-fsm-state fsm) 'WAIT)
     ;; A new network round (tool loops have several): report afresh.
-    (remhash fsm gptel-diagnose--reported))
+    (remhash fsm gptel-diagnose--reported)
+    (let ((data (plist-get (gptel-fsm-info fsm) :data)))
+      ;; A shallow copy: gptel later sets :messages to nil in the live plist.
+      (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))
    ((and (gptel-diagnose--terminal-p fsm) (gptel-diagnose--failed-p fsm)
          (not (gethash fsm gptel-diagnose--reported)))
     (puthash fsm t gptel-diagnose--reported)
@@ -264,7 +273,102 @@ signal into gptel."
       (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
     (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)))
 
+;;;; Replaying with curl
+
+(declare-function gptel--json-encode "gptel-request")
+(defvar gptel-curl-extra-args)
+
+(defconst gptel-diagnose--key-placeholder "GPTEL-DIAGNOSE-KEY-PLACEHOLDER"
+  "Stands for the key while the request's headers are rebuilt.")
+
+(defun gptel-diagnose--call-with-info (function info)
+  "Call FUNCTION with INFO, or with no argument (gptel before 0.9.9.5)."
+  (condition-case nil
+      (funcall function info)
+    (wrong-number-of-arguments (funcall function))))
+
+(defun gptel-diagnose--shell-quote (string)
+  "STRING quoted for a POSIX shell, in single quotes."
+  (concat "'" (replace-regexp-in-string "'" "'\\\\''" string t t) "'"))
+
+(defun gptel-diagnose--header-arg (name value env)
+  "A curl -H argument for header NAME with VALUE; the key becomes \"$ENV\"."
+  (let ((line (format "%s: %s" name value)))
+    (if (string-search gptel-diagnose--key-placeholder line)
+        (let ((parts (split-string line (regexp-quote gptel-diagnose--key-placeholder))))
+          (concat (gptel-diagnose--shell-quote (car parts)) "\"$" env "\""
+                  (if (string-empty-p (cadr parts)) ""
+                    (gptel-diagnose--shell-quote (cadr parts)))))
+      (gptel-diagnose--shell-quote (gptel-diagnose--redact line)))))
+
+(defun gptel-diagnose--gptel-curl (fsm env)
+  "The curl command that replays FSM's request, with the key read from $ENV.
+Return nil for backends whose credentials do not fit a header
+\=(Copilot's OAuth, Bedrock's signed requests, ChatGPT OAuth)."
+  (let* ((info (gptel-fsm-info fsm))
+         (backend (plist-get info :backend))
+         (data (or (gethash fsm gptel-diagnose--sent-data) (plist-get info :data)))
+         (type (and backend (type-of backend))))
+    (when (and backend (consp data)
+               (not (memq type '(gptel--gh gptel-bedrock gptel-openai-oauth))))
+      (let* ((gptel-backend backend)
+             (url (let ((url (gptel-diagnose--slot backend 'url)))
+                    (if (functionp url) (gptel-diagnose--call-with-info url info) url)))
+             (headers (cl-letf (((symbol-function 'gptel--get-api-key)
+                                 (lambda (&rest _) gptel-diagnose--key-placeholder)))
+                        (let ((header (gptel-diagnose--slot backend 'header)))
+                          (if (functionp header)
+                              (gptel-diagnose--call-with-info header info)
+                            header))))
+             (curl-args (gptel-diagnose--slot backend 'curl-args))
+             (extra (append (and (boundp 'gptel-curl-extra-args) gptel-curl-extra-args)
+                            (and (listp curl-args) curl-args)))
+             (body (if (fboundp 'gptel--json-encode) (gptel--json-encode data)
+                     (json-encode data))))
+        (when (stringp url)
+          (concat
+           "curl --location --silent --show-error --compressed -XPOST -D-"
+           (mapconcat (lambda (arg)
+                        (concat " " (gptel-diagnose--shell-quote (gptel-diagnose--redact arg))))
+                      extra "")
+           " \\\n  -H 'Content-Type: application/json'"
+           (mapconcat (lambda (header)
+                        (concat " \\\n  -H "
+                                (gptel-diagnose--header-arg (car header) (cdr header) env)))
+                      (seq-filter (lambda (h) (and (consp h) (cdr h))) headers) "")
+           " \\\n  --data-binary @- " (gptel-diagnose--shell-quote (gptel-diagnose--redact url))
+           " <<'GPTEL_JSON'\n" (gptel-diagnose--redact body) "\nGPTEL_JSON\n"))))))
+
 ;;;; Resending
+
+(defun gptel-diagnose--settings-params (buffer backend)
+  "The gptel settings a checkup needs, as seen from BUFFER, for BACKEND."
+  (let ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer))
+        (curl-args (gptel-diagnose--slot backend 'curl-args))
+        (extra (gptel-diagnose--buffer-value 'gptel-curl-extra-args buffer)))
+    (list :proxy (and (stringp proxy) (not (string-empty-p proxy))
+                      (gptel-diagnose--clean-string proxy))
+          :curl_args (vconcat (mapcar #'gptel-diagnose--clean-string
+                                      (seq-filter #'stringp
+                                                  (append extra (and (listp curl-args)
+                                                                     curl-args)))))
+          :use_curl (gptel-diagnose--bool
+                     (gptel-diagnose--buffer-value 'gptel-use-curl buffer))
+          :stream (gptel-diagnose--bool (gptel-diagnose--buffer-value 'gptel-stream buffer))
+          :log_level (let ((v (gptel-diagnose--buffer-value 'gptel-log-level buffer)))
+                       (and v (format "%s" v))))))
+
+(declare-function gptel--get-api-key "gptel-request")
+
+(defun gptel-diagnose--resolve-key (backend)
+  "BACKEND's key, resolved as gptel resolves it (string, function, auth-source).
+Nil when there is none or resolving it fails.  Never shown."
+  (condition-case nil
+      (let ((gptel-backend backend))
+        (and (fboundp 'gptel--get-api-key) (gptel-diagnose--slot backend 'key)
+             (let ((key (gptel--get-api-key)))
+               (and (stringp key) (not (string-empty-p key)) key))))
+    (error nil)))
 
 (defun gptel-diagnose--gptel-resend (fsm entry buffer position)
   "Resend the failed request FSM, made by ENTRY from BUFFER at POSITION.

@@ -58,6 +58,7 @@
 (require 'gptel-diagnose-gptel)
 
 (declare-function gptel-fsm-info "gptel-request")
+(declare-function gptel-fsm-p "gptel-request")
 
 ;;;; Customization
 
@@ -106,6 +107,17 @@ server/ directory on PYTHONPATH."
 (defcustom gptel-diagnose-offer-save t
   "Whether applying a global fix offers to save it for future sessions."
   :type 'boolean
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-recent 1800
+  "Seconds during which a failure counts as recent for \\[gptel-diagnose].
+With no recent failure, \\[gptel-diagnose] runs a checkup instead."
+  :type 'natnum
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-check-timeout 25
+  "Seconds to wait for a checkup; the server bounds its own probes to 15."
+  :type 'number
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-python "python3"
@@ -963,17 +975,193 @@ first; \\[keyboard-quit] during the countdown cancels."
   (let ((failure (or gptel-diagnose--details-failure (user-error "Nothing to refresh"))))
     (gptel-diagnose--request-diagnosis failure #'gptel-diagnose--render-details)))
 
+;;;; Replaying with curl
+
+(defconst gptel-diagnose--key-envs
+  '(("openai" . "OPENAI_API_KEY") ("azure" . "AZURE_OPENAI_API_KEY")
+    ("anthropic" . "ANTHROPIC_API_KEY") ("gemini" . "GEMINI_API_KEY")
+    ("deepseek" . "DEEPSEEK_API_KEY") ("perplexity" . "PERPLEXITY_API_KEY")
+    ("kagi" . "KAGI_API_KEY"))
+  "The usual environment variable of a provider kind's key.
+The server knows more providers (its answer's `key_env' wins).")
+
+(defun gptel-diagnose-curl-command (&optional failure)
+  "The curl command replaying FAILURE's request, or nil if it cannot be rebuilt.
+The key is read from the provider's usual environment variable,
+e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
+  (let* ((failure (or failure (gptel-diagnose--current-failure)))
+         (fsm (and failure (gptel-diagnose--failure-fsm failure))))
+    (when (and fsm (gptel-fsm-p fsm))
+      (let* ((params (gptel-diagnose--failure-params failure))
+             (kind (plist-get (plist-get params :backend) :kind))
+             (env (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
+                      (cdr (assoc kind gptel-diagnose--key-envs))
+                      "API_KEY")))
+        (gptel-diagnose--safely (gptel-diagnose--gptel-curl fsm env))))))
+
+;;;###autoload
+(defun gptel-diagnose-copy-curl ()
+  "Copy the curl command that replays the last failed request.
+The key stays out of it: the command reads the provider's usual
+environment variable.  Run it in a terminal to see the raw answer."
+  (interactive)
+  (let ((command (gptel-diagnose-curl-command)))
+    (unless command
+      (user-error "No failed request whose curl command can be rebuilt"))
+    (kill-new command)
+    (message "gptel-diagnose: curl command copied (set the key's variable, then paste)")))
+
+;;;; The checkup
+
+(defun gptel-diagnose--check-params (buffer)
+  "The `check' params for the gptel setup of BUFFER, key included."
+  (let* ((backend (gptel-diagnose--buffer-value 'gptel-backend buffer))
+         (model (gptel-diagnose--buffer-value 'gptel-model buffer)))
+    (list :backend (gptel-diagnose--backend-params backend)
+          :request (list :model (and model (format "%s" model))
+                         :gptel_version (and (boundp 'gptel-version)
+                                             (format "%s" gptel-version))
+                         :emacs_version emacs-version
+                         :curl_version (gptel-diagnose--curl-version))
+          :settings (gptel-diagnose--settings-params buffer backend)
+          :key (and backend (gptel-diagnose--resolve-key backend))
+          :locale (gptel-diagnose--locale))))
+
+(defvar gptel-diagnose--curl-version 'unknown
+  "The first line of `curl --version', once known.")
+
+(defun gptel-diagnose--curl-version ()
+  "The installed curl's version line, or nil."
+  (when (eq gptel-diagnose--curl-version 'unknown)
+    (setq gptel-diagnose--curl-version
+          (when-let ((line (ignore-errors
+                             (car (process-lines (or (executable-find "curl") "curl")
+                                                 "--version")))))
+            ;; "curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/..." -> "curl 7.88.1"
+            (string-join (seq-take (split-string line) 2) " "))))
+  gptel-diagnose--curl-version)
+
+(defconst gptel-diagnose--status-labels
+  '(("pass" . "ok  ") ("warn" . "warn") ("fail" . "FAIL"))
+  "How each check status is shown.")
+
+(defun gptel-diagnose--insert-checkup (result params &optional origin)
+  "Insert the checkup RESULT for PARAMS (the key is never shown).
+Fixes apply to ORIGIN, the buffer the checkup was made for."
+  (let ((backend (plist-get params :backend))
+        (request (plist-get params :request))
+        (settings (plist-get params :settings)))
+    (insert (propertize "gptel-diagnose checkup" 'face 'bold) "\n"
+            (gptel-diagnose--redact
+             (format "backend %s (%s, %s://%s), model %s\n"
+                     (or (plist-get backend :name) "?") (or (plist-get backend :kind) "?")
+                     (or (plist-get backend :protocol) "https")
+                     (or (plist-get backend :host) "?")
+                     (or (plist-get request :model) "nil")))
+            (format "gptel %s, Emacs %s, %s, streaming %s, proxy %s, key %s\n"
+                    (or (plist-get request :gptel_version) "?")
+                    (plist-get request :emacs_version)
+                    (if (eq (plist-get settings :use_curl) t)
+                        (or (plist-get request :curl_version) "curl") "url-retrieve")
+                    (if (eq (plist-get settings :stream) t) "on" "off")
+                    (if (plist-get settings :proxy) "set" "none")
+                    (if (plist-get params :key) "set (not shown)" "none"))))
+  (insert "\n")
+  (cl-loop for check across (plist-get result :checks)
+           do (insert (format "[%s] %-10s %s\n"
+                              (alist-get (plist-get check :status)
+                                         gptel-diagnose--status-labels nil nil #'equal)
+                              (plist-get check :name)
+                              (gptel-diagnose--redact (plist-get check :message))))
+           (let ((fixes (append (plist-get check :fixes) nil)))
+             (when fixes
+               (gptel-diagnose--insert-fixes
+                (gptel-diagnose--make-failure :buffer origin :params params) fixes))))
+  (let ((alternatives (append (plist-get result :alternatives) nil)))
+    (when alternatives
+      (gptel-diagnose--insert-heading "Local servers found")
+      (dolist (alternative alternatives)
+        (insert (format "%s at %s: %s\n" (plist-get alternative :name)
+                        (plist-get alternative :host)
+                        (string-join (append (plist-get alternative :models) nil) ", ")))
+        (insert "  ")
+        (let ((snippet (plist-get alternative :snippet)))
+          (insert-text-button "Copy the backend definition"
+                              'action (lambda (_) (kill-new snippet)
+                                        (message "Copied; evaluate it to switch"))
+                              'follow-link t)
+          (insert "\n" snippet "\n")))))
+  (insert (format "\n%s in %.1f s\n" (plist-get result :summary)
+                  (/ (plist-get result :elapsed_ms) 1000.0))))
+
+(defun gptel-diagnose--render-checkup (result params origin)
+  "Show the checkup RESULT for PARAMS, made for ORIGIN; return the details buffer."
+  (let ((buffer (get-buffer-create gptel-diagnose--details-buffer)))
+    (with-current-buffer buffer
+      (let ((inhibit-read-only t))
+        (erase-buffer)
+        (gptel-diagnose-details-mode)
+        (setq gptel-diagnose--details-failure nil)
+        (gptel-diagnose--insert-checkup result params origin)
+        (goto-char (point-min))))
+    buffer))
+
+(defun gptel-diagnose-format-checkup (result params)
+  "Return the checkup RESULT for PARAMS as text, as in the details buffer."
+  (with-temp-buffer
+    (gptel-diagnose--insert-checkup result params)
+    (buffer-substring-no-properties (point-min) (point-max))))
+
+;;;###autoload
+(defun gptel-diagnose-checkup (&optional callback)
+  "Check this buffer's gptel setup live: network, TLS, key, model, proxy.
+Each check is reported on its own line, with its fixes.  The key
+travels to the server for this checkup only, and is never shown.
+With CALLBACK, call it with the result and the params instead of
+showing the buffer."
+  (interactive)
+  (let* ((origin (current-buffer))
+         (params (gptel-diagnose--check-params origin))
+         (conn (gptel-diagnose--connection)))
+    (if (not conn)
+        (message "gptel-diagnose: server not available (%s); install it with %s"
+                 gptel-diagnose--start-error (gptel-diagnose--install-hint))
+      (message "gptel-diagnose: checking %s..."
+               (or (plist-get (plist-get params :backend) :host) "the backend"))
+      (jsonrpc-async-request
+       conn :check params
+       :timeout gptel-diagnose-check-timeout
+       :success-fn (lambda (result)
+                     (gptel-diagnose--safely
+                       (if callback (funcall callback result params)
+                         (display-buffer
+                          (gptel-diagnose--render-checkup result params origin))
+                         (message "gptel-diagnose: %s" (plist-get result :summary)))))
+       :error-fn (lambda (err)
+                   (message "gptel-diagnose: the checkup failed: %s"
+                            (plist-get err :message)))
+       :timeout-fn (lambda ()
+                     (message "gptel-diagnose: the checkup did not finish in %s s"
+                              gptel-diagnose-check-timeout))))))
+
 ;;;; Commands
 
 ;;;###autoload
-(defun gptel-diagnose ()
-  "Explain the last failed gptel request.
+(defun gptel-diagnose (&optional checkup)
+  "Explain the last failed gptel request, or check the setup.
 Take the last failure of a request made from this buffer, else
-the last one anywhere, and show its details."
-  (interactive)
+the last one anywhere, and show its details.  With no recent
+failure, or with a prefix argument CHECKUP, run a live checkup
+of this buffer's gptel setup instead (`gptel-diagnose-checkup')."
+  (interactive "P")
   (let ((failure (gptel-diagnose--current-failure)))
     (cond
-     ((null failure) (message "gptel-diagnose: no failed gptel request to explain"))
+     ((or checkup (null failure)
+          (> (- (float-time) (or (gptel-diagnose--failure-time failure) 0))
+             gptel-diagnose-recent))
+      (if (or (featurep 'gptel-request) (featurep 'gptel))
+          (gptel-diagnose-checkup)
+        (message "gptel-diagnose: no failed gptel request to explain")))
      ((gptel-diagnose--failure-diagnosis failure)
       (display-buffer (gptel-diagnose--render-details failure)))
      (t (gptel-diagnose--request-diagnosis

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
 
-from driver import SCENARIOS, Run, run_all
+from driver import CHECKUP, SCENARIOS, Run, run_all
 
 
 def main() -> int:
@@ -18,11 +18,14 @@ def main() -> int:
                         help="scenario whose M-x gptel-diagnose buffer to print (default quota)")
     args = parser.parse_args()
 
-    runs = [Run(s, "curl") for s in SCENARIOS] + [Run(SCENARIOS[0], "url", "request")]
+    runs = [Run(s, "curl") for s in SCENARIOS] + [Run(SCENARIOS[0], "url", "request"),
+                                                  Run(CHECKUP, "curl", "checkup")]
     print("gptel-diagnose demo: real gptel against a fake provider on 127.0.0.1\n")
     failures = 0
     for run in run_all(runs):
         result = run.result
+        if run.entry == "checkup":
+            continue
         title = f"{run.scenario.title}  [{run.transport}, {run.entry}]"
         print(f"== {title}")
         if "harness_error" in result:
@@ -46,6 +49,11 @@ def main() -> int:
     if details:
         print(f"== M-x gptel-diagnose after '{args.details}' shows *gptel-diagnose*:\n")
         print(textwrap.indent(details["details"].rstrip(), "   | "))
+    checkup = runs[-1].result.get("checkup")
+    failures += not checkup
+    print("\n== M-x gptel-diagnose with no recent failure: the live checkup "
+          "(backend on the fake provider, gptel-model misspelt):\n")
+    print(textwrap.indent((checkup or "(no checkup)").rstrip(), "   | "))
     return 1 if failures else 0
 
 

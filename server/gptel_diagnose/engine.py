@@ -194,6 +194,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _key_env(kind: str | None) -> str | None:
+    provider = lookup(kind)
+    return provider.key_env if provider else None
+
+
 def diagnose(params: DiagnoseParams) -> Diagnosis:
     """Classify one failed gptel request."""
     facts = read_facts(params)
@@ -214,5 +219,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
         provider=redact(facts.provider) if facts.provider else None,
+        key_env=_key_env(facts.provider),
         locale=locale,
     )

@@ -165,6 +165,8 @@ class Diagnosis(_Out):
     retryable: bool
     retry_after: float | None = None
     provider: str | None = None
+    # The environment variable this provider's key usually lives in (for curl replays).
+    key_env: str | None = None
     locale: str = "en"
 
 

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              says=("overloaded",)),
     Scenario("html502", "A gateway's HTML 502 page", "openai", "response.malformed", "RESP005",
              "proxy/html-502-bad-gateway", says=("error page", "not the API's JSON"),
-             setq="(setq gptel-log-level 'info)"),
+             setq="(setq gptel-log-level 'debug)"),
     Scenario("ollama-down", "Ollama not running", "ollama", "network.connection_refused",
              "NET003", host="closed", model="llama3.2", says=("ollama serve",)),
     Scenario("dns", "Host name does not resolve", "openai", "network.dns", "NET001",
@@ -92,6 +93,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              delay=4.0, curl_args=("--max-time", "1"), transports=("curl",),
              says=("timed out",)),
 )
+
+# Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
+# model list lacks the (misspelt) model gptel is set to.
+CHECKUP = Scenario("checkup", "M-x gptel-diagnose checkup", "openai", "", "",
+                   model="gpt-4o-mni", transports=("curl",))
 
 ENTRY_POINTS = ("send", "request", "request-nocb", "rewrite")
 # Not an entry point of gptel's: gptel-send fails, then the harness applies the first fix
@@ -154,16 +160,20 @@ def _spec(run: Run, port: int, closed_port: int) -> dict[str, Any]:
     }
 
 
-def run_all(runs: list[Run], timeout: float = 300, server: str | None = None) -> list[Run]:
+def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
+            after: Callable[[list[Run], FakeProvider], None] | None = None) -> list[Run]:
     """Run RUNS in one batch Emacs against one fake provider; fill in each result.
 
     SERVER is the command line that starts the gptel-diagnose server (default: this
-    Python running the package).
+    Python running the package).  AFTER, if given, is called with the runs and the fake
+    provider while the provider still serves.
     """
     replies = {
         s.name: reply_for(s.fixture, s.delay, ok_without_stream=s.name == "verify")
         for s in {run.scenario for run in runs} if s.fixture
     }
+    replies["checkup"] = Reply.of(200, {"object": "list", "data": [
+        {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()
     with FakeProvider(replies) as provider, tempfile.TemporaryDirectory() as tmp:
         spec = Path(tmp) / "runs.json"
@@ -173,16 +183,18 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None) ->
             [str(EMACS_BATCH), "-l", str(HARNESS), "-f", "gptel-diagnose-e2e-main", str(spec)],
             capture_output=True, text=True, timeout=timeout, env=env, cwd=tmp,
         )
-    results = {}
-    marker = "E2E-RESULT "
-    for line in proc.stdout.splitlines():
-        # Emacs may ring the bell (a raw ^G) on the same line before our marker.
-        if marker in line:
-            data = json.loads(line[line.index(marker) + len(marker):])
-            results[data["id"]] = data
-    for run in runs:
-        run.result = results.get(run.id) or {
-            "harness_error": f"no result; Emacs exited {proc.returncode}",
-            "stderr": proc.stderr[-4000:],
-        }
+        results = {}
+        marker = "E2E-RESULT "
+        for line in proc.stdout.splitlines():
+            # Emacs may ring the bell (a raw ^G) on the same line before our marker.
+            if marker in line:
+                data = json.loads(line[line.index(marker) + len(marker):])
+                results[data["id"]] = data
+        for run in runs:
+            run.result = results.get(run.id) or {
+                "harness_error": f"no result; Emacs exited {proc.returncode}",
+                "stderr": proc.stderr[-4000:],
+            }
+        if after:
+            after(runs, provider)
     return runs

@@ -29,6 +29,9 @@
 (defvar gptel-diagnose-e2e--messages nil
   "Messages shown in the echo area, newest first.")
 
+(defvar gptel-diagnose-e2e--checkups nil
+  "Checkup buffers' text, newest first.")
+
 (defun gptel-diagnose-e2e--record-message (orig &rest args)
   "Call ORIG with ARGS, recording the text it shows."
   (let ((text (apply orig args)))
@@ -75,6 +78,11 @@
       ("request-nocb"
        (goto-char (point-max))
        (gptel-request "Say hello."))
+      ("checkup"
+       (gptel-diagnose-checkup
+        (lambda (result params)
+          (push (gptel-diagnose-format-checkup result params)
+                gptel-diagnose-e2e--checkups))))
       ("rewrite"
        (require 'gptel-rewrite)
        (transient-mark-mode 1)
@@ -134,9 +142,12 @@ Return what happened at each step, as a plist."
     (condition-case err
         (gptel-diagnose-e2e--start run buffer callback-log)
       (error (setq signal (error-message-string err))))
-    (while (and (not (setq line (gptel-diagnose-e2e--line-since mark)))
-                (< (float-time) deadline))
-      (accept-process-output nil 0.05))
+    (if (equal (plist-get run :entry) "checkup")
+        (while (and (not gptel-diagnose-e2e--checkups) (< (float-time) deadline))
+          (accept-process-output nil 0.05))
+      (while (and (not (setq line (gptel-diagnose-e2e--line-since mark)))
+                  (< (float-time) deadline))
+        (accept-process-output nil 0.05)))
     ;; Let anything that would overwrite the line happen before we look.
     (let ((settle (+ (float-time) 0.3)))
       (while (< (float-time) settle) (accept-process-output nil 0.05)))
@@ -155,6 +166,8 @@ Return what happened at each step, as a plist."
             :sent (and failure (gptel-diagnose--failure-params failure))
             :details (and failure (gptel-diagnose--failure-diagnosis failure)
                           (gptel-diagnose-format-details failure))
+            :curl (and failure (gptel-diagnose-curl-command failure))
+            :checkup (pop gptel-diagnose-e2e--checkups)
             :elapsed (- (float-time) (- deadline (or (plist-get run :timeout) 20)))))))
 
 (defun gptel-diagnose-e2e-main ()

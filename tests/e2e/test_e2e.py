@@ -7,13 +7,25 @@ failure, through curl and through url-retrieve, and checks what the echo area sh
 from __future__ import annotations
 
 import json
+import os
 import shlex
+import subprocess
 import sys
 from typing import Any
 
 import pytest
 
-from driver import ENTRY_POINTS, FIX_RESEND_UNDO, ROOT, SCENARIOS, TEST_KEY, Run, run_all
+from driver import (
+    CHECKUP,
+    ENTRY_POINTS,
+    FIX_RESEND_UNDO,
+    ROOT,
+    SCENARIOS,
+    TEST_KEY,
+    Run,
+    run_all,
+)
+from fake_provider import FakeProvider
 
 pytestmark = pytest.mark.e2e
 
@@ -143,3 +155,43 @@ def test_fix_applied_request_resent_and_fix_undone(run: Run, results: dict[str, 
                                   "Resend the request that failed? "]
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
     assert fix_run["stream_after_undo"] is True
+
+
+def test_copied_curl_command_reproduces_the_failure() -> None:
+    replays: dict[str, Any] = {}
+
+    def replay(runs: list[Run], provider: FakeProvider) -> None:
+        for run in runs:
+            command = run.result["curl"]
+            before = len(provider.seen)
+            proc = subprocess.run(["bash", "-c", command], capture_output=True, text=True,
+                                  timeout=30, env={"PATH": os.environ["PATH"],
+                                                   "OPENAI_API_KEY": TEST_KEY,
+                                                   "ANTHROPIC_API_KEY": TEST_KEY})
+            replays[run.id] = (command, proc.stdout, provider.seen[before:])
+
+    quota, overloaded = SCENARIOS[0], next(s for s in SCENARIOS if s.name == "overloaded")
+    run_all([Run(quota, "curl"), Run(quota, "url", "request"), Run(overloaded, "curl")],
+            after=replay)
+    for run_id, (command, output, seen) in replays.items():
+        assert TEST_KEY not in command, run_id
+        assert '"$OPENAI_API_KEY"' in command or '"$ANTHROPIC_API_KEY"' in command
+        expected = "529" if run_id.startswith("overloaded") else "429"
+        assert output.startswith(f"HTTP/1.0 {expected}") or f" {expected} " in output
+        assert ("overloaded_error" if expected == "529" else "insufficient_quota") in output
+        [request] = seen
+        sent_key = request.headers.get("Authorization") or request.headers.get("x-api-key")
+        # The fake keeps only the first characters: enough to see the key from $VAR.
+        assert sent_key is not None and sent_key.startswith(("Bearer sk-e2", "sk-e2e-fake"))
+        assert json.loads(request.body)["messages"]
+
+
+def test_checkup_reports_each_check_and_never_the_key() -> None:
+    [run] = run_all([Run(CHECKUP, "curl", "checkup")])
+    text = run.result["checkup"]
+    assert text, run.result
+    assert "[ok  ] connect" in text and "[ok  ] api" in text and "[ok  ] key" in text
+    assert "[FAIL] model" in text and "closest: gpt-4o-mini" in text
+    assert "(setq gptel-model 'gpt-4o-mini)" in text
+    assert "key set (not shown)" in text
+    assert TEST_KEY not in json.dumps(run.result)

@@ -294,6 +294,7 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
   (let* ((failure (gptel-diagnose--make-failure
                    :params '(:error (:status "HTTP/1.1 400 Bad Request" :http_status "400"
                                      :error "Bearer sk-proj-abcdefghijklmnopqrstu"))
+                   :time (float-time)
                    :diagnosis gptel-diagnose-tests--verify-diagnosis))
          (gptel-diagnose--last-failure nil))
     (with-temp-buffer
@@ -306,12 +307,45 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
         (should (string-match-p "HTTP status: 400" (buffer-string)))
         (should-not (string-match-p "abcdefghijklmnopqrstu" (buffer-string)))))))
 
-(ert-deftest gptel-diagnose-command-without-failure-says-so ()
-  (let ((gptel-diagnose--last-failure nil) (shown nil))
-    (cl-letf (((symbol-function 'message)
-               (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
-      (with-temp-buffer (gptel-diagnose)))
-    (should (string-match-p "no failed gptel request" (car shown)))))
+(ert-deftest gptel-diagnose-command-without-recent-failure-runs-a-checkup ()
+  (let ((checkups 0)
+        (old (gptel-diagnose--make-failure :params nil :diagnosis '(:summary "old")
+                                           :time (- (float-time) 7200))))
+    (cl-letf (((symbol-function 'gptel-diagnose-checkup) (lambda () (cl-incf checkups))))
+      (let ((gptel-diagnose--last-failure nil))
+        (with-temp-buffer (gptel-diagnose)))
+      (let ((gptel-diagnose--last-failure old))
+        (with-temp-buffer (gptel-diagnose)))
+      (should (= checkups 2))
+      (let ((gptel-diagnose--last-failure
+             (gptel-diagnose--make-failure :params nil :time (float-time)
+                                           :diagnosis '(:summary "now" :fixes []))))
+        (with-temp-buffer (gptel-diagnose '(4))))
+      (should (= checkups 3)))))
+
+(ert-deftest gptel-diagnose-checkup-buffer-shows-each-check-and-never-the-key ()
+  (let* ((params (list :backend '(:name "OpenAI" :kind "openai" :host "api.openai.com"
+                                  :protocol "https")
+                       :request '(:model "gpt-4o-mnii" :gptel_version "0.9.9.6"
+                                  :emacs_version "28.2" :curl_version "curl 7.88.1")
+                       :settings '(:use_curl t :stream t)
+                       :key "sk-proj-secretsecretsecretsecretsecret"))
+         (result '(:checks [(:name "dns" :status "pass" :message "resolves" :fixes [])
+                            (:name "model" :status "fail" :message "gpt-4o-mnii is unknown"
+                             :fixes [(:title "Use gpt-4o-mini" :applicability "unsafe"
+                                      :variable "gptel-model" :value "'gpt-4o-mini")])]
+                   :alternatives [(:kind "ollama" :name "Ollama" :host "localhost:11434"
+                                   :models ["llama3.2:latest"]
+                                   :snippet "(setq gptel-backend (gptel-make-ollama ...))")]
+                   :summary "1 passed, 0 warnings, 1 failed" :elapsed_ms 812.0))
+         (text (gptel-diagnose-format-checkup result params)))
+    (should (string-match-p "^\\[ok  \\] dns +resolves$" text))
+    (should (string-match-p "^\\[FAIL\\] model +gpt-4o-mnii is unknown$" text))
+    (should (string-match-p "Use gpt-4o-mini \\[unsafe\\]: (setq gptel-model 'gpt-4o-mini)" text))
+    (should (string-match-p "key set (not shown)" text))
+    (should (string-match-p "Ollama at localhost:11434: llama3.2:latest" text))
+    (should (string-match-p "1 passed, 0 warnings, 1 failed in 0.8 s" text))
+    (should-not (string-match-p "secret" text))))
 
 ;;;; The real server
 

@@ -151,7 +151,8 @@ def test_malformed_json_suggests_logging_the_body() -> None:
     result = run({"error": gptel_error(502, "<html><body>Bad gateway</body></html>"),
                   "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert result.category == "response.malformed"
-    assert (result.fixes[0].variable, result.fixes[0].value) == ("gptel-log-level", "'info")
+    assert (result.fixes[0].variable, result.fixes[0].value) == ("gptel-log-level", "'debug")
+    assert result.fixes[0].applicability == "unsafe"  # the debug log holds the key
 
 
 def test_url_retrieve_without_response_is_a_connection_failure() -> None:

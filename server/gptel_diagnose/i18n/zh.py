@@ -14,7 +14,7 @@ SHARED: dict[str, str] = {
 _SAID = "\n\n服务方返回：{message}"
 _ADD_CREDIT = "为 API 账户充值"
 _SWITCH = "暂时换用其他后端或模型（M-x gptel-menu）"
-_LOG_RESPONSES = "把原始响应记录到 *gptel-log*，然后重新发送"
+_LOG_RESPONSES = "把原始通信记录到 *gptel-log*（其中会包含你的密钥），然后重新发送"
 _LOG_ALL = "把请求和响应记录到 *gptel-log*，然后重新发送"
 _STATUS = "查看服务方的状态页"
 _PICK_MODEL = "换一个模型（M-x gptel-menu，然后按 -m）"
@@ -509,7 +509,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "response\"）。通常那是一个 HTML 页面：来自公司代理或认证门户，来自 API 前面的 CDN"
         "（HTTP 520-524），或者因为 :host 或 :endpoint 指向了错误的地方而来自某个网页服务器。"
         "gptel 不显示响应体；设置 gptel-log-level 后，*gptel-log* 会显示。",
-        "steps": ["设置 (setq gptel-log-level 'info)，重新发送，在 *gptel-log* 中阅读响应体。",
+        "steps": ["设置 (setq gptel-log-level 'debug)，重新发送，在 *gptel-log* 中阅读响应体。",
                   "根据服务方文档检查后端的 :host、:endpoint 和 :protocol。",
                   "如果响应体是代理的登录或拦截页面，请设置 gptel-proxy 或咨询网络管理员。"],
         "fixes": [_LOG_RESPONSES],
@@ -530,7 +530,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "或路径、:endpoint 中缺少 /v1，或把 OpenAI 风格的端点用在了另一种 API 的服务器上。",
         "steps": ["检查后端的 :host（纯主机名和端口）、:endpoint（例如 /v1/chat/completions）"
                   "和 :protocol。",
-                  "设置 (setq gptel-log-level 'info) 并重新发送，在 *gptel-log* 中查看该页面。"],
+                  "设置 (setq gptel-log-level 'debug) 并重新发送，在 *gptel-log* 中查看该页面。"],
         "fixes": [_LOG_RESPONSES],
     },
     "RESP002": {
@@ -539,18 +539,18 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "explanation": "gptel 收到了 JSON，但其中既没有回答，也没有它认识的格式的错误（\"Could not "
         "parse HTTP response\"）。:host 后面的服务器很可能是与后端类型不同的另一种 API（例如把 "
         "OpenAI 风格的后端指向非 OpenAI 服务器），或者某个网关以自己的方式包装了错误。",
-        "steps": ["设置 (setq gptel-log-level 'info)，重新发送，在 *gptel-log* 中阅读响应体。",
+        "steps": ["设置 (setq gptel-log-level 'debug)，重新发送，在 *gptel-log* 中阅读响应体。",
                   "确认后端是用适合此服务器的 gptel-make-* 创建的。"],
         "fixes": [_LOG_RESPONSES],
     },
     "RESP003": {
-        "summary": "gptel 收到的回答中没有文本：设置 (setq gptel-log-level 'info) 并重新发送，"
+        "summary": "gptel 收到的回答中没有文本：设置 (setq gptel-log-level 'debug) 并重新发送，"
         "查看返回了什么。",
         "explanation": "请求成功了（HTTP 200），但 gptel 没有找到可插入的文本（\"Empty "
         "response\"）。原因可能是：流中有 gptel 不解析的错误事件、安全拦截（Gemini）、推理模型把"
         "全部 token 预算都用在了思考上，或 gptel 无法读取的响应体（在 Emacs 28 上使用 Responses "
         "后端时流式输出会失效：请关闭它）。",
-        "steps": ["设置 (setq gptel-log-level 'info)，重新发送，在 *gptel-log* 中阅读响应体。",
+        "steps": ["设置 (setq gptel-log-level 'debug)，重新发送，在 *gptel-log* 中阅读响应体。",
                   "如果 gptel-max-tokens 很小，请调大或设为 nil。",
                   "在 Emacs 28 上使用 OpenAI 默认（Responses）后端时：(setq gptel-stream nil)。"],
         "fixes": [_LOG_RESPONSES],
@@ -562,7 +562,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "内容、已宕机或无法访问，或二者之间的 TLS 失败。响应体是 HTML 页面，gptel 报告为 "
         "\"Malformed JSON\"。这与你的配置无关，除非 :host 指向了错误的服务器。",
         "steps": ["一分钟后重新发送。", "如果持续发生，查看 {status_url}。",
-                  "设置 (setq gptel-log-level 'info)，在 *gptel-log* 中查看该页面。"],
+                  "设置 (setq gptel-log-level 'debug)，在 *gptel-log* 中查看该页面。"],
         "fixes": [_LOG_RESPONSES],
     },
     "RESP005": {
@@ -573,7 +573,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "\"Malformed JSON in response\"。它通常会恢复；如果没有，请查看服务方状态页，以及你与 "
         "{host} 之间是否有代理。",
         "steps": ["一分钟后重新发送。", "如果持续发生，查看 {status_url}。",
-                  "设置 (setq gptel-log-level 'info) 并重新发送，在 *gptel-log* 中阅读该页面。"],
+                  "设置 (setq gptel-log-level 'debug) 并重新发送，在 *gptel-log* 中阅读该页面。"],
         "fixes": [_LOG_RESPONSES],
     },
     "RESP006": {
@@ -588,11 +588,11 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     },
     "RESP007": {
         "summary": "{host} 返回了 HTTP 200，但内容不是 gptel 能用的回答：设置 "
-        "(setq gptel-log-level 'info) 并重新发送，查看返回了什么。",
+        "(setq gptel-log-level 'debug) 并重新发送，查看返回了什么。",
         "explanation": "请求已经成功送达，但返回的不是正常的回答：HTTP 头之前有文本（例如 "
         "proxychains 这类代理包装程序写入了 curl 的输出）、流中的错误事件，或后端类型不认识的"
         "响应格式。\n\n报告内容：{message}",
-        "steps": ["设置 (setq gptel-log-level 'info)，重新发送，阅读 *gptel-log*。",
+        "steps": ["设置 (setq gptel-log-level 'debug)，重新发送，阅读 *gptel-log*。",
                   "如果有程序包装了 Emacs 或 curl（proxychains、torsocks），请去掉它，或改为配置 "
                   "gptel-proxy。"],
         "fixes": [_LOG_RESPONSES],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
 
-_SHOW_BODY = FixSpec("Log raw responses to *gptel-log*, then resend", "safe",
-                     variable="gptel-log-level", value="'info")
+# Debug level logs the response headers and the exact request too; the log then holds the
+# key, hence unsafe: applied only after a question, and never to be shared unredacted.
+_SHOW_BODY = FixSpec("Log the raw traffic to *gptel-log* (it will include your key), then "
+                     "resend", "unsafe", variable="gptel-log-level", value="'debug")
 
 RULES = (
     Rule(
@@ -58,7 +60,7 @@ RULES = (
             "body; with gptel-log-level set, *gptel-log* does."
         ),
         steps=(
-            "Set (setq gptel-log-level 'info), resend, and read the response body in "
+            "Set (setq gptel-log-level 'debug), resend, and read the response body in "
             "*gptel-log*.",
             "Check the backend's :host, :endpoint and :protocol against the provider's "
             "documentation.",
@@ -107,7 +109,7 @@ RULES = (
         steps=(
             "Check the backend's :host (bare host and port), :endpoint (for example "
             "/v1/chat/completions) and :protocol.",
-            "Set (setq gptel-log-level 'info) and resend to see the page in *gptel-log*.",
+            "Set (setq gptel-log-level 'debug) and resend to see the page in *gptel-log*.",
         ),
         fixes=(_SHOW_BODY,),
         docs=("https://github.com/karthink/gptel/issues/997",),
@@ -139,7 +141,7 @@ RULES = (
             "non-OpenAI server, say), or a gateway wraps errors its own way."
         ),
         steps=(
-            "Set (setq gptel-log-level 'info), resend, and read the body in *gptel-log*.",
+            "Set (setq gptel-log-level 'debug), resend, and read the body in *gptel-log*.",
             "Check that the backend was made with the right gptel-make-* for this server.",
         ),
         fixes=(_SHOW_BODY,),
@@ -164,7 +166,7 @@ RULES = (
         when=(match(gptel="empty_response"),
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)")),
-        summary="gptel got an answer with no text in it: set (setq gptel-log-level 'info) and "
+        summary="gptel got an answer with no text in it: set (setq gptel-log-level 'debug) and "
         "resend to see what came back.",
         explanation=(
             "The request succeeded (HTTP 200) but gptel found no text to insert (\"Empty "
@@ -173,7 +175,7 @@ RULES = (
             "thinking, or a body gptel cannot read (on Emacs 28 with a Responses backend, "
             "streaming breaks: turn it off)."
         ),
-        steps=("Set (setq gptel-log-level 'info), resend, and read the body in *gptel-log*.",
+        steps=("Set (setq gptel-log-level 'debug), resend, and read the body in *gptel-log*.",
                "If gptel-max-tokens is small, raise it or set it to nil.",
                "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil)."),
         fixes=(_SHOW_BODY,),
@@ -201,7 +203,7 @@ RULES = (
             "Nothing in your setup causes it, unless :host points at the wrong server."
         ),
         steps=("Resend in a minute.", "If it persists, check {status_url}.",
-               "Set (setq gptel-log-level 'info) to see the page in *gptel-log*."),
+               "Set (setq gptel-log-level 'debug) to see the page in *gptel-log*."),
         fixes=(_SHOW_BODY,),
         docs=("https://developers.cloudflare.com/support/troubleshooting/http-status-codes/"
               "cloudflare-5xx-errors/",),
@@ -232,7 +234,7 @@ RULES = (
             "provider's status page, and whether a proxy sits between you and {host}."
         ),
         steps=("Resend in a minute.", "If it persists, check {status_url}.",
-               "Set (setq gptel-log-level 'info) and resend to read the page in *gptel-log*."),
+               "Set (setq gptel-log-level 'debug) and resend to read the page in *gptel-log*."),
         fixes=(_SHOW_BODY,),
         docs=("https://github.com/karthink/gptel/issues/889",),
         examples=(
@@ -282,14 +284,14 @@ RULES = (
         category="response.malformed",
         when=match(http=200),
         summary="{host} answered HTTP 200, but not with an answer gptel could use: set "
-        "(setq gptel-log-level 'info) and resend to see what came back.",
+        "(setq gptel-log-level 'debug) and resend to see what came back.",
         explanation=(
             "The request went through, yet what came back was not a normal answer: text "
             "before the HTTP headers (a proxy wrapper such as proxychains writing to curl's "
             "output), an error event inside the stream, or a body in a shape the backend "
             "type does not expect.\n\nReported: {message}"
         ),
-        steps=("Set (setq gptel-log-level 'info), resend, and read *gptel-log*.",
+        steps=("Set (setq gptel-log-level 'debug), resend, and read *gptel-log*.",
                "If something wraps Emacs or curl (proxychains, torsocks), run without it or "
                "configure gptel-proxy instead."),
         fixes=(_SHOW_BODY,),
