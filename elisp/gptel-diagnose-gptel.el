@@ -179,13 +179,15 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                     (gptel-diagnose--buffer-value 'gptel-model buffer)))
          (error-value (if signal-data (error-message-string signal-data)
                         (plist-get info :error)))
+         (empty (and (not signal-data) (gptel-diagnose--empty-p fsm)))
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer))
          (proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
     (list
      :error (list :status (gptel-diagnose--json
-                           (or (plist-get info :status)
-                               (and signal-data "Lisp error")))
+                           (cond (empty "Empty response")
+                                 ((plist-get info :status))
+                                 (signal-data "Lisp error")))
                   :http_status (cond ((stringp http-status)
                                       (gptel-diagnose--clean-string http-status))
                                      ((integerp http-status) http-status))
@@ -233,6 +235,24 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
              ;; files its complaint under :http-status.
              (and http-status (not (member http-status '("200" "100"))))))))
 
+(defconst gptel-diagnose--inserting-callbacks
+  '(gptel--insert-response gptel-curl--stream-insert-response)
+  "The callbacks of gptel that record where they inserted text.")
+
+(defun gptel-diagnose--empty-p (fsm)
+  "Non-nil if FSM ended \"successfully\" with nothing to show.
+gptel reports no error when a 200 answer has no text it can read
+\=(an empty or unreadable body, an error event it does not parse):
+its own callbacks then never set :tracking-marker."
+  (let ((info (gptel-fsm-info fsm)))
+    (and (eq (gptel-fsm-state fsm) 'DONE)
+         (equal (plist-get info :http-status) "200")
+         (memq (plist-get info :callback) gptel-diagnose--inserting-callbacks)
+         (not (plist-get info :tracking-marker))
+         (not (plist-get info :tool-use))
+         (not (plist-get info :tool-result))
+         (not (plist-get info :error)))))
+
 (defun gptel-diagnose--after-transition (fsm)
   "Notice whether FSM's latest transition ended it in failure."
   (cond
@@ -242,8 +262,8 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
     (let ((data (plist-get (gptel-fsm-info fsm) :data)))
       ;; A shallow copy: gptel later sets :messages to nil in the live plist.
       (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))
-   ((and (gptel-diagnose--terminal-p fsm) (gptel-diagnose--failed-p fsm)
-         (not (gethash fsm gptel-diagnose--reported)))
+   ((and (gptel-diagnose--terminal-p fsm) (not (gethash fsm gptel-diagnose--reported))
+         (or (gptel-diagnose--failed-p fsm) (gptel-diagnose--empty-p fsm)))
     (puthash fsm t gptel-diagnose--reported)
     (gptel-diagnose--report fsm))))
 
