@@ -77,6 +77,9 @@ apt_opts=(
     -o "Dir::State::Lists=$apt_dir/lists"
     -o "Dir::Cache=$apt_dir/cache"
     -o "APT::Sandbox::User=$(id -un)"
+    # Mirrors here may serve a frozen snapshot whose Release file is past its Valid-Until;
+    # signatures are still checked.
+    -o "Acquire::Check-Valid-Until=false"
     -o "Debug::NoLocking=1"
     -q
 )
