@@ -170,6 +170,10 @@ Return what happened at each step, as a plist."
             :checkup (pop gptel-diagnose-e2e--checkups)
             :elapsed (- (float-time) (- deadline (or (plist-get run :timeout) 20)))))))
 
+(defun gptel-diagnose-e2e--text (json)
+  "JSON as text: Emacs 30's `json-serialize' returns UTF-8 bytes, Emacs 28's text."
+  (if (multibyte-string-p json) json (decode-coding-string json 'utf-8)))
+
 (defun gptel-diagnose-e2e-main ()
   "Run the runs in the JSON file named by the first command-line argument."
   (let* ((file (pop command-line-args-left))
@@ -188,8 +192,9 @@ Return what happened at each step, as a plist."
                       (error (list :id (plist-get run :id)
                                    :harness_error (error-message-string err))))))
         (princ (concat "E2E-RESULT "
-                       (json-serialize result :null-object nil
-                                       :false-object :json-false)
+                       (gptel-diagnose-e2e--text
+                        (json-serialize result :null-object nil
+                                        :false-object :json-false))
                        "\n"))))
     (when (and gptel-diagnose--connection
                (jsonrpc-running-p gptel-diagnose--connection))
