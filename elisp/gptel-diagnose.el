@@ -957,17 +957,22 @@ first; \\[keyboard-quit] during the countdown cancels."
   (setq truncate-lines nil)
   (visual-line-mode 1))
 
-(defun gptel-diagnose--render-details (failure)
-  "Fill the details buffer with FAILURE; return the buffer."
+(defun gptel-diagnose--fill-details-buffer (failure insert)
+  "Fill the details buffer by calling INSERT, for FAILURE (or nil); return it."
   (let ((buffer (get-buffer-create gptel-diagnose--details-buffer)))
     (with-current-buffer buffer
       (let ((inhibit-read-only t))
         (erase-buffer)
         (gptel-diagnose-details-mode)
         (setq gptel-diagnose--details-failure failure)
-        (gptel-diagnose--insert-details failure)
+        (funcall insert)
         (goto-char (point-min))))
     buffer))
+
+(defun gptel-diagnose--render-details (failure)
+  "Fill the details buffer with FAILURE; return the buffer."
+  (gptel-diagnose--fill-details-buffer
+   failure (lambda () (gptel-diagnose--insert-details failure))))
 
 (defun gptel-diagnose-refresh ()
   "Diagnose the failure shown in the details buffer again."
@@ -1096,15 +1101,8 @@ Fixes apply to ORIGIN, the buffer the checkup was made for."
 
 (defun gptel-diagnose--render-checkup (result params origin)
   "Show the checkup RESULT for PARAMS, made for ORIGIN; return the details buffer."
-  (let ((buffer (get-buffer-create gptel-diagnose--details-buffer)))
-    (with-current-buffer buffer
-      (let ((inhibit-read-only t))
-        (erase-buffer)
-        (gptel-diagnose-details-mode)
-        (setq gptel-diagnose--details-failure nil)
-        (gptel-diagnose--insert-checkup result params origin)
-        (goto-char (point-min))))
-    buffer))
+  (gptel-diagnose--fill-details-buffer
+   nil (lambda () (gptel-diagnose--insert-checkup result params origin))))
 
 (defun gptel-diagnose-format-checkup (result params)
   "Return the checkup RESULT for PARAMS as text, as in the details buffer."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from . import i18n
-from .protocol import ParamsError, RuleDoc, RuleExample, RuleFix, RuleList, RuleSummary
+from .protocol import Fix, ParamsError, RuleDoc, RuleExample, RuleList, RuleSummary
 from .rules import BY_CODE, REGISTRY
 from .rules.base import Rule
 
@@ -75,7 +75,7 @@ def explain(code: str, locale: str | None) -> RuleDoc:
         explanation=texts.explanation,
         steps=list(texts.steps),
         fixes=[
-            RuleFix(title=texts.fix_title(i, f.title), applicability=f.applicability,
+            Fix(title=texts.fix_title(i, f.title), applicability=f.applicability,
                     variable=f.variable, value=f.value, command=f.command, url=f.url)
             for i, f in enumerate(rule.fixes)
         ],

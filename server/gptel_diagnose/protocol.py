@@ -6,9 +6,9 @@ never rename or remove one.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 Category = Literal[
     "auth.missing_key",
@@ -128,17 +128,19 @@ class RequestInfo(_In):
     curl_version: str | None = None
 
 
+def _null_is_empty(value: Any) -> Any:
+    # Elisp sends nil (JSON null) for an absent plist.
+    return {} if value is None else value
+
+
+NullIsEmpty = BeforeValidator(_null_is_empty)
+
+
 class DiagnoseParams(_In):
     error: ErrorInfo
-    backend: BackendInfo = Field(default_factory=BackendInfo)
-    request: RequestInfo = Field(default_factory=RequestInfo)
+    backend: Annotated[BackendInfo, NullIsEmpty] = Field(default_factory=BackendInfo)
+    request: Annotated[RequestInfo, NullIsEmpty] = Field(default_factory=RequestInfo)
     locale: str | None = None
-
-    @field_validator("backend", "request", mode="before")
-    @classmethod
-    def _null_is_empty(cls, value: Any) -> Any:
-        # Elisp sends nil (JSON null) for an absent plist.
-        return {} if value is None else value
 
 
 class Fix(_Out):
@@ -197,15 +199,6 @@ class ExplainParams(_In):
     locale: str | None = None
 
 
-class RuleFix(_Out):
-    title: str
-    applicability: Applicability
-    variable: str | None = None
-    value: str | None = None
-    command: str | None = None
-    url: str | None = None
-
-
 class RuleExample(_Out):
     params: dict[str, Any]
     source: str
@@ -233,7 +226,7 @@ class RuleDoc(_Out):
     summary: str
     explanation: str
     steps: list[str]
-    fixes: list[RuleFix]
+    fixes: list[Fix]
     docs: list[str]
     examples: list[RuleExample]
     markdown: str
@@ -252,17 +245,12 @@ class Settings(_In):
 
 
 class CheckParams(_In):
-    backend: BackendInfo = Field(default_factory=BackendInfo)
-    request: RequestInfo = Field(default_factory=RequestInfo)
-    settings: Settings = Field(default_factory=Settings)
+    backend: Annotated[BackendInfo, NullIsEmpty] = Field(default_factory=BackendInfo)
+    request: Annotated[RequestInfo, NullIsEmpty] = Field(default_factory=RequestInfo)
+    settings: Annotated[Settings, NullIsEmpty] = Field(default_factory=Settings)
     # The resolved key, for the probe that checks it; never returned or logged.
     key: str | None = Field(default=None, repr=False)
     locale: str | None = None
-
-    @field_validator("backend", "request", "settings", mode="before")
-    @classmethod
-    def _null_is_empty(cls, value: Any) -> Any:
-        return {} if value is None else value
 
 
 CheckStatus = Literal["pass", "warn", "fail"]

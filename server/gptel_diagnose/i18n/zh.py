@@ -105,7 +105,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
             "等待重置，或先切换到其他模型或后端（M-x gptel-menu）。",
             "付费等级或充值通常会提高或取消这些上限：见 {usage_url}。",
         ],
-        "fixes": ["在重置前换用其他模型或后端（M-x gptel-menu）", "查看你的限额"],
+        "fixes": [_SWITCH, "查看你的限额"],
     },
     "RATE003": {
         "summary": "达到了 Gemini 每分钟配额（这里的 \"exceeded your current quota\" 指免费层限流，"
@@ -128,7 +128,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "启用计费可以提高限额。\n\nGemini 返回：{message}",
         "steps": ["在重置前切换到其他 Gemini 模型或后端（M-x gptel-menu）。",
                   "或为项目关联计费以获得更高限额（{billing_url}）。"],
-        "fixes": ["换一个模型（M-x gptel-menu）"],
+        "fixes": [_SWITCH],
     },
     "RATE005": {
         "summary": "模型的上游服务方正在对 {provider} 的共享资源池限流（你的密钥没有问题）："
@@ -137,7 +137,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "（免费模型版本常见）。你自己的账户没有问题。" + _SAID,
         "steps": ["过一会儿重新发送。",
                   "使用该模型的付费版本、其他模型，或你自己的上游密钥。"],
-        "fixes": ["换一个模型（M-x gptel-menu）"],
+        "fixes": [_SWITCH],
     },
     "CTX002": {
         "summary": "这一个请求就超过了 {provider} 每分钟 token 限额：等待无济于事；请减少上下文"
@@ -225,7 +225,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         + _SAID,
         "steps": ["在 {keys_url} 检查账户的模型访问权限和设置。",
                   "或选择此账户可以使用的模型（M-x gptel-menu）。"],
-        "fixes": ["换一个模型（M-x gptel-menu）"],
+        "fixes": [_SWITCH],
     },
     "MODEL001": {
         "summary": "{provider} 没有可供此密钥使用的模型 {model}：名称拼错、模型已下线，或你的账户"
@@ -360,7 +360,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "steps": ["在 :request-params（后端或模型）或设置它的 gptel 选项中找到消息所指的参数，"
                   "并删除它。",
                   "设置 (setq gptel-log-level 'info) 并重新发送，在 *gptel-log* 中查看请求。"],
-        "fixes": ["把请求记录到 *gptel-log* 以查看发送的内容"],
+        "fixes": [_LOG_ALL],
     },
     "PARAM007": {
         "summary": "{provider} 拒绝了 gptel 发送的对话结构：{message}",
@@ -370,7 +370,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "steps": ["确认光标之前有文本（gptel 发送光标之前的缓冲区），并且聊天中的提示和回答完整。",
                   "如果工具调用被中断，请新开一个聊天缓冲区。",
                   "设置 (setq gptel-log-level 'info) 并重新发送，查看发送的消息。"],
-        "fixes": ["把请求记录到 *gptel-log* 以查看发送的内容"],
+        "fixes": [_LOG_ALL],
     },
     "PARAM008": {
         "summary": "{provider} 无法读取 gptel 发送的请求。在 gptel 中，这通常意味着 API 密钥末尾"
@@ -392,7 +392,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "你的账户。这通常会在几分钟内自行恢复。你的密钥、余额和设置都没有问题。" + _SAID,
         "steps": ["一分钟后重新发送。",
                   "如果持续发生，查看 {status_url}，或切换到其他模型或后端（M-x gptel-menu）。"],
-        "fixes": [_STATUS, "换用其他模型或后端（M-x gptel-menu）"],
+        "fixes": [_STATUS, _SWITCH],
     },
     "SRV002": {
         "summary": "{provider} 放弃了这个请求（HTTP {status}）：耗时太长；请重试，或减少上下文。",

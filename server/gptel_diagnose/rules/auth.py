@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import SWITCH
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -252,8 +253,7 @@ RULES = (
         ),
         steps=("Check the account's model access and settings at {keys_url}.",
                "Or choose a model this account may use (M-x gptel-menu)."),
-        fixes=(FixSpec("Choose another model (M-x gptel-menu)", "display-only",
-                       command="M-x gptel-menu"),),
+        fixes=(SWITCH,),
         docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html",),
         examples=(
             Example(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import SWITCH as _SWITCH
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -40,8 +41,6 @@ _BILLING_STEPS = (
     "Meanwhile, switch gptel to another backend or model with M-x gptel-menu.",
 )
 _ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
-_SWITCH = FixSpec("Switch to another backend or model for now (M-x gptel-menu)",
-                  "display-only", command="M-x gptel-menu")
 
 RULES = (
     Rule(

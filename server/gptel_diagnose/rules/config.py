@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import EDIT_BACKEND
 
 RULES = (
     Rule(
@@ -19,8 +20,7 @@ RULES = (
         ),
         steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
                ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
-        fixes=(FixSpec("Edit the backend definition (gptel-make-...) in your init file",
-                       "display-only"),),
+        fixes=(EDIT_BACKEND,),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import LOG_REQUESTS, STATUS_PAGE
 
-_LOG = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
-               variable="gptel-log-level", value="'info")
+_LOG = LOG_REQUESTS
 
 
 def _status_example(status: int, line: str, message: str) -> Example:
@@ -137,7 +137,7 @@ RULES = (
         explanation="A 5xx status means the provider (or a gateway in front of it) failed "
         "while handling the request. It is usually temporary.\n\nThe provider said: {message}",
         steps=("Resend in a minute.", "If it persists, check {status_url}."),
-        fixes=(FixSpec("Check the provider's status", "display-only", url="{status_url}"),),
+        fixes=(STATUS_PAGE,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-server-error-5xx",),
         examples=(_status_example(500, "Internal Server Error", "Something broke."),),
         retryable=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import SWITCH
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
@@ -119,8 +120,7 @@ RULES = (
             "{usage_url}.",
         ),
         fixes=(
-            FixSpec("Switch model or backend until the reset (M-x gptel-menu)",
-                    "display-only", command="M-x gptel-menu"),
+            SWITCH,
             FixSpec("See your limits", "display-only", url="{usage_url}"),
         ),
         docs=("https://console.groq.com/docs/rate-limits",
@@ -215,7 +215,7 @@ RULES = (
         ),
         steps=("Switch to another Gemini model or backend (M-x gptel-menu) until the reset.",
                "Or link billing to the project for higher limits ({billing_url})."),
-        fixes=(FixSpec("Switch model (M-x gptel-menu)", "display-only", command="M-x gptel-menu"),),
+        fixes=(SWITCH,),
         docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
         examples=(
             Example(
@@ -248,7 +248,7 @@ RULES = (
         ),
         steps=("Resend in a little while.",
                "Use a paid variant of the model, another model, or your own upstream key."),
-        fixes=(FixSpec("Switch model (M-x gptel-menu)", "display-only", command="M-x gptel-menu"),),
+        fixes=(SWITCH,),
         docs=("https://openrouter.ai/docs/api/reference/errors-and-debugging",),
         examples=(
             Example(

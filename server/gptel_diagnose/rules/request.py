@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import LOG_REQUESTS
 
-_LOG = FixSpec("Log the request to *gptel-log* to see what was sent", "safe",
-               variable="gptel-log-level", value="'info")
+_LOG = LOG_REQUESTS
 
 RULES = (
     Rule(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import EDIT_BACKEND, LOG_TRAFFIC
 
-# Debug level logs the response headers and the exact request too; the log then holds the
-# key, hence unsafe: applied only after a question, and never to be shared unredacted.
-_SHOW_BODY = FixSpec("Log the raw traffic to *gptel-log* (it will include your key), then "
-                     "resend", "unsafe", variable="gptel-log-level", value="'debug")
+_SHOW_BODY = LOG_TRAFFIC
 
 RULES = (
     Rule(
@@ -24,8 +22,7 @@ RULES = (
             "(TLS or HTML errors), or may answer 404."
         ),
         steps=("Redefine the backend with :host \"{intended_host}\".",),
-        fixes=(FixSpec("Edit the backend definition (gptel-make-...) in your init file",
-                       "display-only"),),
+        fixes=(EDIT_BACKEND,),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(

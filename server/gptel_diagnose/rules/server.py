@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import Example, FixSpec, Rule, match
+from .base import Example, Rule, match
+from .common import STATUS_PAGE, SWITCH
 
 RULES = (
     Rule(
@@ -34,9 +35,8 @@ RULES = (
             "(M-x gptel-menu).",
         ),
         fixes=(
-            FixSpec("Check the provider's status page", "display-only", url="{status_url}"),
-            FixSpec("Switch model or backend (M-x gptel-menu)", "display-only",
-                    command="M-x gptel-menu"),
+            STATUS_PAGE,
+            SWITCH,
         ),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
@@ -74,7 +74,7 @@ RULES = (
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
-        fixes=(FixSpec("Check the provider's status", "display-only", url="{status_url}"),),
+        fixes=(STATUS_PAGE,),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
             Example(
@@ -123,7 +123,7 @@ RULES = (
             "context.",
             "If it persists, check {status_url} or switch model (M-x gptel-menu).",
         ),
-        fixes=(FixSpec("Check the provider's status", "display-only", url="{status_url}"),),
+        fixes=(STATUS_PAGE,),
         docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",),
         examples=(
             Example(

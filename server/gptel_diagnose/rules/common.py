@@ -1,0 +1,17 @@
+"""Fixes that many rules offer, written once."""
+
+from __future__ import annotations
+
+from .base import FixSpec
+
+SWITCH = FixSpec("Switch model or backend for now (M-x gptel-menu)", "display-only",
+                 command="M-x gptel-menu")
+STATUS_PAGE = FixSpec("Check the provider's status page", "display-only", url="{status_url}")
+EDIT_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your init file",
+                       "display-only")
+LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
+                       variable="gptel-log-level", value="'info")
+# Debug level logs the response headers and the exact request too; the log then holds the
+# key, hence unsafe: applied only after a question, and never to be shared unredacted.
+LOG_TRAFFIC = FixSpec("Log the raw traffic to *gptel-log* (it will include your key), then "
+                      "resend", "unsafe", variable="gptel-log-level", value="'debug")
