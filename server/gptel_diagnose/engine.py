@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from . import i18n
+from .curl import meaning as curl_meaning
 from .facts import Facts, read_facts
 from .protocol import DiagnoseParams, Diagnosis, Fix
 from .providers import START_COMMANDS, display_name, lookup
@@ -152,6 +153,8 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
         key_env=(provider and provider.key_env) or "API_KEY",
         start_command=START_COMMANDS.get(facts.provider or "", "start the server"),
         intended_host=facts.host_typo or "",
+        curl_meaning=curl_meaning(facts.curl, locale),
+        status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
     )
     # Secrets can only come in through the values taken from the request (templates,
     # provider pages and commands are ours), so these are redacted here, once each,

@@ -502,6 +502,44 @@ RULES: dict[str, dict[str, str | list[str]]] = {
                   "(setq gptel-curl-extra-args '(\"--http1.1\"))。"],
         "fixes": ["使用 HTTP/1.1"],
     },
+    "NET010": {
+        "summary": "{host} 一直在重定向（curl 47）：:host 或 :endpoint 指向了已迁移的页面，或认证门户、"
+        "代理把每个请求都转到了别处。",
+        "explanation": "gptel 以 --location 运行 curl，会跟随重定向，而 curl 在重定向次数过多后放弃了。"
+        "API 会直接回答其端点；重定向循环说明 gptel 构建的 URL 不是 API 的（用了 http 而不是 https、"
+        "缺少路径），或网络登录页面在拦截请求。",
+        "steps": ["检查后端的 :protocol、:host 和 :endpoint。",
+                  "在浏览器中打开 https://{host}：如果出现登录页面，说明网络在拦截请求。"],
+        "fixes": ["查看重定向的去向"],
+    },
+    "NET011": {
+        "summary": "curl 无法使用给它的客户端证书或 TLS 设置（curl {exit}）：请检查 "
+        "gptel-curl-extra-args 或 :curl-args 中的 --cert 和 --key。",
+        "explanation": "后端或 gptel-curl-extra-args 给了 curl 一个它无法加载或使用的客户端证书"
+        "（或 TLS 引擎、加密套件选项）：路径错误、密码错误，或 curl 的 TLS 库不支持的格式。",
+        "steps": ["检查 gptel-curl-extra-args 和后端 :curl-args 中的 --cert、--key、--engine 或 "
+                  "--ciphers 参数。"],
+        "fixes": ["显示额外的 curl 参数"],
+    },
+    "NET012": {
+        "summary": "curl 以退出码 {exit} 失败：{curl_meaning}。请在终端中用 curl 运行 gptel 的请求，"
+        "查看 curl 自己的消息。",
+        "explanation": "gptel 运行 curl 时没有加 --show-error，所以 curl 自己的说明丢失了，gptel "
+        "只报告了数字。退出码 {exit} 的含义是：{curl_meaning}。",
+        "steps": ["把请求复制为 curl 命令（M-x gptel-diagnose-copy-curl）并在终端中运行：curl "
+                  "会打印出错的原因。"],
+        "fixes": ["把请求复制为 curl 命令"],
+    },
+    "CONF007": {
+        "summary": "curl 的 --fail 隐藏了服务方的回答（curl 22{status_clause}）：请从 "
+        "gptel-curl-extra-args 或后端的 :curl-args 中删除 --fail（-f）。",
+        "explanation": "使用 --fail 时，curl 在任何 HTTP 错误时都以退出码 22 退出并丢弃响应体，"
+        "所以 gptel 永远看不到服务方的说明。gptel 自己不传 --fail；它来自你的 "
+        "gptel-curl-extra-args 或后端的 :curl-args。",
+        "steps": ["从 gptel-curl-extra-args 和后端的 :curl-args 中删除 \"--fail\" 或 \"-f\"，然后"
+                  "重新发送以看到服务方真正的错误。"],
+        "fixes": ["显示额外的 curl 参数"],
+    },
     "RESP001": {
         "summary": "来自 {host} 的回答不是 JSON（HTTP {status}）：通常是代理或 CDN 的 HTML 页面，"
         "或 :host、:endpoint 错误。",

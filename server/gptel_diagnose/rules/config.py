@@ -192,4 +192,32 @@ RULES = (
         ),
         priority=63,
     ),
+    Rule(
+        code="CONF007",
+        name="curl-fail-option-hides-answer",
+        category="config.backend",
+        when=match(curl=22),
+        summary="curl's --fail hid the provider's answer (curl 22{status_clause}): remove --fail "
+        "(-f) from gptel-curl-extra-args or the backend's :curl-args.",
+        explanation=(
+            "With --fail, curl exits with code 22 on any HTTP error and throws the body away, so "
+            "gptel never sees the provider's explanation. gptel does not pass --fail itself; "
+            "it comes from your gptel-curl-extra-args or the backend's :curl-args."
+        ),
+        steps=("Remove \"--fail\" or \"-f\" from gptel-curl-extra-args and the backend's "
+               ":curl-args, then resend to see the provider's real error.",),
+        fixes=(FixSpec("Show the extra curl arguments", "display-only",
+                       command="M-x describe-variable RET gptel-curl-extra-args"),),
+        docs=("https://curl.se/docs/manpage.html#-f",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 22. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True},
+                source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+        priority=61,
+    ),
 )

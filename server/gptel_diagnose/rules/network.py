@@ -340,4 +340,89 @@ RULES = (
         severity="warning",
         priority=60,
     ),
+    Rule(
+        code="NET010",
+        name="too-many-redirects",
+        category="endpoint.wrong",
+        when=match(curl=47),
+        summary="{host} keeps redirecting (curl 47): :host or :endpoint points at a page that "
+        "moved, or a captive portal or proxy sends every request elsewhere.",
+        explanation=(
+            "gptel runs curl with --location, which follows redirects, and curl gave up after "
+            "too many. An API answers its endpoint directly; a redirect loop means the URL "
+            "gptel builds is not the API's (http instead of https, a missing path), or a "
+            "network login page is intercepting requests."
+        ),
+        steps=("Check the backend's :protocol, :host and :endpoint.",
+               "Open https://{host} in a browser: a login page means the network intercepts "
+               "requests."),
+        fixes=(FixSpec("See where the redirects go", "display-only",
+                       command="curl -sIL https://{host}"),),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 47. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "llm.example.org", "protocol": "http"},
+                request={"use_curl": True},
+                source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+        priority=60,
+    ),
+    Rule(
+        code="NET011",
+        name="client-certificate-problem",
+        category="network.tls",
+        when=match(curl=(58, 59, 53, 66)),
+        summary="curl could not use the client certificate or TLS settings given to it (curl "
+        "{exit}): check --cert and --key in gptel-curl-extra-args or :curl-args.",
+        explanation=(
+            "The backend or gptel-curl-extra-args gives curl a client certificate (or TLS "
+            "engine or cipher options) that it cannot load or use: a wrong path, a wrong "
+            "password, or a format curl's TLS library does not read."
+        ),
+        steps=("Check the --cert, --key, --engine or --ciphers arguments in "
+               "gptel-curl-extra-args and the backend's :curl-args.",),
+        fixes=(FixSpec("Show the extra curl arguments", "display-only",
+                       command="M-x describe-variable RET gptel-curl-extra-args"),),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 58. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "llm.corp.example"},
+                request={"use_curl": True},
+                source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+        priority=60,
+    ),
+    Rule(
+        code="NET012",
+        name="curl-failed",
+        category="unknown",
+        when=match(curl=tuple(range(1, 256))),
+        summary="curl failed with exit code {exit}: {curl_meaning}. Run gptel's request with "
+        "curl in a terminal to see curl's own message.",
+        explanation=(
+            "gptel runs curl without --show-error, so curl's own explanation is lost and gptel "
+            "reports only the number. Exit code {exit} means: {curl_meaning}."
+        ),
+        steps=("Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
+               "in a terminal: curl prints what went wrong.",),
+        fixes=(FixSpec("Copy the request as a curl command", "display-only",
+                       command="M-x gptel-diagnose-copy-curl"),),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 23. See Curl manpage for details."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True},
+                source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+        priority=8,
+    ),
 )
