@@ -1,9 +1,9 @@
-"""Classification: params in, diagnosis out.  Pure: no I/O, no threads, no globals written."""
+"""Classification: params in, diagnosis out.  Pure: no I/O, no threads; only memo tables."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 from . import i18n
 from .curl import meaning as curl_meaning
@@ -17,19 +17,22 @@ from .rules.base import Match, Rule
 MAX_MESSAGE = 240
 
 
-def _wants(condition: bool | None, actual: bool | None) -> bool:
-    return condition is None or condition == actual
-
-
-def _found(pattern: re.Pattern[str], facts: Facts) -> bool:
-    """Whether PATTERN occurs in FACTS.text; remembered, as patterns recur across rules."""
-    seen = facts.searched.get(pattern)
-    if seen is None:
-        seen = facts.searched[pattern] = pattern.search(facts.text) is not None
-    return seen
-
-
 Check = Callable[[Facts], bool]
+
+
+def _text_check(pattern: re.Pattern[str], wanted: bool) -> Check:
+    """Whether PATTERN's occurrence in the facts' text is WANTED.
+
+    The answer is remembered in the facts, as patterns recur across rules.
+    """
+
+    def check(facts: Facts) -> bool:
+        seen = facts.searched.get(pattern)
+        if seen is None:
+            seen = facts.searched[pattern] = pattern.search(facts.text) is not None
+        return seen is wanted
+
+    return check
 
 
 def _flag_check(flag: str, wanted: bool) -> Check:
@@ -37,69 +40,89 @@ def _flag_check(flag: str, wanted: bool) -> Check:
 
 
 def _checks(when: Match) -> tuple[Check, ...]:
-    """The tests WHEN asks for, cheapest first (text searches last)."""
+    """The tests WHEN asks for beyond the gate (see `candidates`), text searches last."""
     checks: list[Check] = []
-    if when.http:
-        http = when.http
-        checks.append(lambda f: f.http in http)
-    if when.curl:
-        checks.append(lambda f: f.curl in when.curl)
-    if when.providers:
-        checks.append(lambda f: f.provider in when.providers)
-    if when.not_providers:
-        checks.append(lambda f: f.provider not in when.not_providers)
-    if when.codes:
-        checks.append(lambda f: not when.codes.isdisjoint(f.codes))
-    if when.params:
-        checks.append(lambda f: not when.params.isdisjoint(f.param))
-    if when.gptel:
-        checks.append(lambda f: not when.gptel.isdisjoint(f.gptel))
-    if when.not_gptel:
-        checks.append(lambda f: when.not_gptel.isdisjoint(f.gptel))
+    codes, params, gptel, not_gptel = when.codes, when.params, when.gptel, when.not_gptel
+    if codes:
+        checks.append(lambda f: not codes.isdisjoint(f.codes))
+    if params:
+        checks.append(lambda f: not params.isdisjoint(f.param))
+    if gptel:
+        checks.append(lambda f: not gptel.isdisjoint(f.gptel))
+    if not_gptel:
+        checks.append(lambda f: not_gptel.isdisjoint(f.gptel))
     for flag in ("local", "stream", "use_curl", "html", "has_key", "key_whitespace", "proxy"):
         wanted = getattr(when, flag)
         if wanted is not None:
             checks.append(_flag_check(flag, wanted))
-    if when.no_http is not None:
-        checks.append(lambda f: (f.http is None) == when.no_http)
     if when.host_typo is not None:
-        checks.append(lambda f: (f.host_typo is not None) == when.host_typo)
-    if when.host is not None:
-        checks.append(lambda f: bool(when.host_re.search(f.host)))  # type: ignore[union-attr]
-    if when.text is not None:
-        checks.append(lambda f: _found(when.text_re, f))  # type: ignore[arg-type]
-    if when.not_text is not None:
-        checks.append(lambda f: not _found(when.not_text_re, f))  # type: ignore[arg-type]
+        host_typo = when.host_typo
+        checks.append(lambda f: (f.host_typo is not None) == host_typo)
+    if when.host_re is not None:
+        host_re = when.host_re
+        checks.append(lambda f: host_re.search(f.host) is not None)
+    if when.text_re is not None:
+        checks.append(_text_check(when.text_re, True))
+    if when.not_text_re is not None:
+        checks.append(_text_check(when.not_text_re, False))
     return tuple(checks)
-
-
-_CHECKS: dict[int, tuple[Check, ...]] = {}
-
-
-def matches(when: Match, facts: Facts) -> bool:
-    """Whether every condition of WHEN holds for FACTS."""
-    checks = _CHECKS.get(id(when))
-    if checks is None:
-        checks = _CHECKS[id(when)] = _checks(when)
-    return all(check(facts) for check in checks)
-
-
-def applies(rule: Rule, facts: Facts) -> bool:
-    return any(matches(when, facts) for when in rule.whens)
 
 
 # Most specific first; sorted() is stable, so equal priorities keep catalogue order.
 BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda rule: -rule.priority))
 
+# Per rule, in priority order: the checks left for each clause that passed the gate.
+Candidates = tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...]
+_Gate = tuple[int | None, int | None, str | None]
+_CANDIDATES: dict[_Gate, Candidates] = {}
+_CHECKS: dict[int, tuple[Check, ...]] = {}
+_MAX_GATES = 1024  # distinct (status, exit code, provider) triples remembered
 
-def select(facts: Facts, rules: Sequence[Rule] = BY_PRIORITY) -> Rule:
-    """The most specific rule that applies to FACTS (the catalogue ends with a catch-all).
 
-    RULES must be ordered by descending priority: the first rule that applies wins.
+def _passes_gate(when: Match, http: int | None, curl: int | None, provider: str | None
+                 ) -> bool:
+    return ((not when.http or http in when.http)
+            and (not when.curl or curl in when.curl)
+            and (not when.providers or provider in when.providers)
+            and (not when.not_providers or provider not in when.not_providers)
+            and (when.no_http is None or (http is None) == when.no_http))
+
+
+def _gated(when: Match) -> tuple[Check, ...]:
+    checks = _CHECKS.get(id(when))
+    if checks is None:
+        checks = _CHECKS[id(when)] = _checks(when)
+    return checks
+
+
+def candidates(facts: Facts) -> Candidates:
+    """The rules, and their clauses' remaining checks, that FACTS's gate leaves in play.
+
+    The gate is what every failure has exactly one of: its HTTP status, its curl exit code
+    and its provider.  Clauses that name another are dropped here, once per triple seen.
     """
-    for rule in rules:
-        if applies(rule, facts):
-            return rule
+    gate = (facts.http, facts.curl, facts.provider)
+    found = _CANDIDATES.get(gate)
+    if found is None:
+        found = tuple(
+            (rule, clauses) for rule in BY_PRIORITY
+            if (clauses := tuple(_gated(when) for when in rule.whens
+                                 if _passes_gate(when, *gate))))
+        if len(_CANDIDATES) >= _MAX_GATES:
+            _CANDIDATES.clear()
+        _CANDIDATES[gate] = found
+    return found
+
+
+def select(facts: Facts) -> Rule:
+    """The most specific rule that applies to FACTS (the catalogue ends with a catch-all)."""
+    for rule, clauses in candidates(facts):
+        for checks in clauses:
+            for check in checks:
+                if not check(facts):
+                    break
+            else:
+                return rule
     raise AssertionError("the catalogue must end with a rule that always applies")
 
 
@@ -113,14 +136,33 @@ def _format_wait(seconds: float) -> str:
     return f"{seconds:.1f} s".replace(".0 s", " s")
 
 
-_FROM_REQUEST = ("provider", "backend", "model", "model_arg", "host", "message")
-
-
 class _Placeholders(dict[str, str]):
-    """Template values; an unknown placeholder renders as itself rather than failing."""
+    """Template values; an unknown placeholder renders as itself rather than failing.
+
+    Values taken from the request are redacted, and only when a template asks for them:
+    redacting a long message costs more than the rest of a diagnosis.
+    """
+
+    def __init__(self, facts: Facts, raw: dict[str, str], **values: str) -> None:
+        super().__init__(values)
+        self.facts, self.raw = facts, raw
 
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        if key == "message":
+            value = self[key] = _message(self.facts)
+        elif key in self.raw:
+            value = self[key] = redact(self.raw[key])
+        else:
+            value = "{" + key + "}"
+        return value
+
+
+def _message(facts: Facts) -> str:
+    # Redact before cutting: a cut could leave a key too short to be recognised.
+    message = " ".join(redact(facts.message).split())
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    return message or "(no message)"
 
 
 def placeholders(facts: Facts, locale: str) -> _Placeholders:
@@ -129,20 +171,21 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
     name = (
         provider.name if provider and facts.provider != "local" else backend.name
     ) or display_name(facts.provider)
-    # Redact before cutting: a cut could leave a key too short to be recognised.
-    message = " ".join(redact(facts.message).split())
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 1] + "…"
     wait = _format_wait(facts.retry_after) if facts.retry_after is not None else ""
-    values = _Placeholders(
-        provider=name,
-        backend=backend.name or name,
-        model=facts.model or "the model",
-        model_arg=facts.model or "MODEL",
-        host=facts.host or "the backend's host",
+    # Secrets can only come in through the values taken from the request (templates,
+    # provider pages and commands are ours): those are in RAW, redacted on first use.
+    raw = {
+        "provider": name,
+        "backend": backend.name or name,
+        "model": facts.model or "the model",
+        "model_arg": facts.model or "MODEL",
+        "host": facts.host or "the backend's host",
+    }
+    return _Placeholders(
+        facts,
+        raw,
         status=str(facts.http) if facts.http is not None else "no HTTP status",
         exit=str(facts.curl) if facts.curl is not None else "?",
-        message=message or "(no message)",
         wait=wait,
         wait_clause=i18n.text(locale, "wait_clause").format(wait=wait) if wait else "",
         keys_url=(provider and provider.keys_url) or "your provider's API key page",
@@ -156,12 +199,6 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
     )
-    # Secrets can only come in through the values taken from the request (templates,
-    # provider pages and commands are ours), so these are redacted here, once each,
-    # rather than every rendered string.
-    for key in _FROM_REQUEST:
-        values[key] = redact(values[key])
-    return values
 
 
 def _fill(template: str, values: _Placeholders) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[len(b)]
 
 
+@lru_cache(maxsize=256)  # a user's host recurs in every failure; the distances are costly
 def misspelt_host(host: str) -> str | None:
     """The known API host HOST is probably a typo of, or None."""
     name = host.split("/", 1)[0].split(":", 1)[0].lower()

@@ -43,19 +43,33 @@ _CONTEXT = re.compile(
 
 REDACTED = "<redacted>"
 
-# Every pattern above needs one of these in the text; most texts have none, and one search
-# for them is much cheaper than the two substitutions.
-_MAYBE = re.compile(
-    r"(?i)sk-|aiza|gh[pousr]_|github_pat_|gsk_|xai-|pplx-|hf_|akia|asia|abia|acca"
-    r"|bearer|authori[sz]ation|key|cookie|token|secret|password|sig|--user"
-)
+# Each pattern above needs one of these literals in the text (the key shapes as written,
+# the context leads in lower case).  Most texts have none, and a few substring tests are much
+# cheaper than a regex scan, let alone the substitutions.
+_KEY_MARKERS = ("sk-", "AIza", "hp_", "ho_", "hu_", "hs_", "hr_", "github_pat_", "gsk_",
+                "xai-", "pplx-", "hf_", "AKIA", "ASIA", "ABIA", "ACCA")
+_CONTEXT_MARKERS = ("authori", "bearer", "key", "cookie", "token", "secret", "password",
+                    "sig", "--user")
 
 
 def redact(text: str) -> str:
     """TEXT with every recognised key, token and credential replaced by a marker."""
-    if not text or not _MAYBE.search(text):
+    if not text:
         return text
-    text = _KEYS.sub(lambda m: f"<redacted {m.lastgroup.replace('_', '-')}>"
+    if any(marker in text for marker in _KEY_MARKERS):
+        text = _redact_keys(text)
+    # IGNORECASE also matches "ſ" to "s" and "ı" to "i"; casefold and the replace see them too.
+    folded = text.casefold().replace("\u0131", "i")
+    if any(marker in folded for marker in _CONTEXT_MARKERS):
+        text = _redact_context(text)
+    return text
+
+
+def _redact_keys(text: str) -> str:
+    return _KEYS.sub(lambda m: f"<redacted {m.lastgroup.replace('_', '-')}>"
                      if m.lastgroup else REDACTED, text)
+
+
+def _redact_context(text: str) -> str:
     return _CONTEXT.sub(lambda m: m.group("lead") + REDACTED
                         if not m.group("secret").startswith("<redacted") else m.group(0), text)

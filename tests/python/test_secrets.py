@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.logs import RedactingFilter
 from gptel_diagnose.protocol import DiagnoseParams
-from gptel_diagnose.redact import redact
+from gptel_diagnose.redact import _redact_context, _redact_keys, redact
 from gptel_diagnose.rules import REGISTRY
 
 ALNUM = string.ascii_letters + string.digits
@@ -121,6 +121,21 @@ def test_log_lines_are_redacted(secret: tuple[str, str]) -> None:
                                "failed on %s", (text,), None)
     RedactingFilter().filter(record)
     assert needle not in record.getMessage()
+
+
+# Words the patterns key on, in odd cases and with the characters IGNORECASE folds into
+# ASCII ("ſ" is an s, "ı" an i, "K" a k), to test the cheap marker tests against.
+ODD_WORDS = st.sampled_from(["Bearer ", "AUTHORIZATION: ", "x-api-Key=", "ſecret: ",
+                             "authorızation: ", "\u212aey=", "?sig=", "--user ", "Cookie: ",
+                             "PaSSword ", "token="])
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.one_of(st.tuples(ODD_WORDS, _token(ALNUM, 6, 20)).map("".join),
+                                KEYS, st.text(max_size=30)), max_size=4))
+def test_marker_tests_never_skip_a_secret(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert redact(text) == _redact_context(_redact_keys(text))
 
 
 def test_redaction_keeps_ordinary_text() -> None:
