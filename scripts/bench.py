@@ -36,6 +36,7 @@ from wire import frame  # noqa: E402
 PY = sys.executable
 OURS = [PY, "-m", "gptel_diagnose"]
 ECHO = [PY, str(ROOT / "tests" / "bench" / "echo_server.py")]
+ECHO_PYDANTIC = [PY, str(ROOT / "tests" / "bench" / "echo_pydantic_server.py")]
 REQUEST = {"error": {"status": "Curl failure",
                      "error": "Curl failed with exit code 7. See Curl manpage for details."},
            "backend": {"kind": "ollama", "host": "localhost:11434"}}
@@ -166,20 +167,25 @@ def main() -> int:
               for line in path.read_text().splitlines()]
 
     ours_cold, echo_cold, bare = cold_start(OURS, runs), cold_start(ECHO, runs), python_pass(runs)
+    pyd_cold = cold_start(ECHO_PYDANTIC, runs)
     ours_p50, ours_p99, ours_rss = warm(OURS, calls, params)
     echo_p50, echo_p99, echo_rss = warm(ECHO, calls, params)
+    pyd_p50, pyd_p99, pyd_rss = warm(ECHO_PYDANTIC, calls, params)
     per_call = classification(params, 5 if args.quick else 20)
     emacs = emacs_time_to_message(10 if args.quick else 30)
 
     ms = 1000.0
     print(f"gptel-diagnose benchmark (Python {sys.version.split()[0]}, {os.cpu_count()} CPUs,"
           f" corpus of {len(params)} payloads)\n")
-    print(f"{'':34} {'ours':>10} {'echo':>10} {'python -c pass':>15}")
+    print(f"{'':34} {'ours':>10} {'echo':>10} {'echo+pydantic':>14} {'python -c pass':>15}")
     print(f"{'cold start, spawn to answer (ms)':34} {ours_cold * ms:10.1f} "
-          f"{echo_cold * ms:10.1f} {bare * ms:15.1f}")
-    print(f"{'warm round trip p50 (ms)':34} {ours_p50 * ms:10.3f} {echo_p50 * ms:10.3f}")
-    print(f"{'warm round trip p99 (ms)':34} {ours_p99 * ms:10.3f} {echo_p99 * ms:10.3f}")
-    print(f"{'resident memory after run (MB)':34} {ours_rss:10.1f} {echo_rss:10.1f}")
+          f"{echo_cold * ms:10.1f} {pyd_cold * ms:14.1f} {bare * ms:15.1f}")
+    print(f"{'warm round trip p50 (ms)':34} {ours_p50 * ms:10.3f} {echo_p50 * ms:10.3f} "
+          f"{pyd_p50 * ms:14.3f}")
+    print(f"{'warm round trip p99 (ms)':34} {ours_p99 * ms:10.3f} {echo_p99 * ms:10.3f} "
+          f"{pyd_p99 * ms:14.3f}")
+    print(f"{'resident memory after run (MB)':34} {ours_rss:10.1f} {echo_rss:10.1f} "
+          f"{pyd_rss:14.1f}")
     print(f"{'classification alone (us/call)':34} {per_call:10.1f}")
     if emacs:
         print(f"{'Emacs: failure to message, cold (ms)':34} {emacs['cold']:10.1f}")
@@ -199,6 +205,9 @@ def main() -> int:
     print("\nGoals:")
     for name, met, figure in goals:
         print(f"  {'met    ' if met else 'NOT met'}  {name:32} {figure}")
+    print("\nFor scale: the echo server that only adds pydantic (our DiagnoseParams, validated"
+          f" and dumped)\nis already {pyd_cold / echo_cold:.1f}x the bare echo cold and"
+          f" {pyd_p50 / echo_p50:.2f}x warm.")
     return 0
 
 
