@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from . import i18n
 from .curl import meaning as curl_meaning
@@ -139,21 +140,20 @@ def _format_wait(seconds: float) -> str:
 class _Placeholders(dict[str, str]):
     """Template values; an unknown placeholder renders as itself rather than failing.
 
-    Values taken from the request are redacted, and only when a template asks for them:
-    redacting a long message costs more than the rest of a diagnosis.
+    LAZY values are computed when a template first asks for them: those are the ones taken
+    from the request, which must be redacted, and redacting a long message costs more than
+    the rest of a diagnosis.
     """
 
-    def __init__(self, facts: Facts, raw: dict[str, str], **values: str) -> None:
+    def __init__(self, lazy: dict[str, Callable[[], str]], **values: str) -> None:
         super().__init__(values)
-        self.facts, self.raw = facts, raw
+        self.lazy = lazy
 
     def __missing__(self, key: str) -> str:
-        if key == "message":
-            value = self[key] = _message(self.facts)
-        elif key in self.raw:
-            value = self[key] = redact(self.raw[key])
-        else:
-            value = "{" + key + "}"
+        make = self.lazy.get(key)
+        if make is None:
+            return "{" + key + "}"
+        value = self[key] = make()
         return value
 
 
@@ -173,17 +173,16 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
     ) or display_name(facts.provider)
     wait = _format_wait(facts.retry_after) if facts.retry_after is not None else ""
     # Secrets can only come in through the values taken from the request (templates,
-    # provider pages and commands are ours): those are in RAW, redacted on first use.
-    raw = {
-        "provider": name,
-        "backend": backend.name or name,
-        "model": facts.model or "the model",
-        "model_arg": facts.model or "MODEL",
-        "host": facts.host or "the backend's host",
-    }
+    # provider pages and commands are ours): those are redacted, on first use.
     return _Placeholders(
-        facts,
-        raw,
+        {
+            "provider": partial(redact, name),
+            "backend": partial(redact, backend.name or name),
+            "model": partial(redact, facts.model or "the model"),
+            "model_arg": partial(redact, facts.model or "MODEL"),
+            "host": partial(redact, facts.host or "the backend's host"),
+            "message": partial(_message, facts),
+        },
         status=str(facts.http) if facts.http is not None else "no HTTP status",
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,

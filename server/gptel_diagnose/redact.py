@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import re
 
-# Order matters: the more specific prefixes come before the ones they extend
-# (sk-ant- and sk-or- before sk-).
-_KEY_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("anthropic-key", r"sk-ant-[A-Za-z0-9_\-]{8,}"),
-    ("openrouter-key", r"sk-or-[A-Za-z0-9_\-]{8,}"),
-    ("openai-key", r"sk-[A-Za-z0-9_\-]*\*{3,}[A-Za-z0-9_\-]*|sk-[A-Za-z0-9_\-]{12,}"),
-    ("google-key", r"AIza[0-9A-Za-z_\-]{20,}"),
-    ("github-token", r"gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}"),
-    ("groq-key", r"gsk_[A-Za-z0-9]{16,}"),
-    ("xai-key", r"xai-[A-Za-z0-9_\-]{16,}"),
-    ("perplexity-key", r"pplx-[A-Za-z0-9]{16,}"),
-    ("huggingface-token", r"hf_[A-Za-z0-9]{16,}"),
-    ("aws-access-key", r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}"),
+# (name, pattern, the literals one of which every match contains).  Order matters: the
+# more specific prefixes come before the ones they extend (sk-ant- and sk-or- before sk-).
+_KEY_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("anthropic-key", r"sk-ant-[A-Za-z0-9_\-]{8,}", ("sk-ant-",)),
+    ("openrouter-key", r"sk-or-[A-Za-z0-9_\-]{8,}", ("sk-or-",)),
+    ("openai-key", r"sk-[A-Za-z0-9_\-]*\*{3,}[A-Za-z0-9_\-]*|sk-[A-Za-z0-9_\-]{12,}",
+     ("sk-",)),
+    ("google-key", r"AIza[0-9A-Za-z_\-]{20,}", ("AIza",)),
+    ("github-token", r"gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}",
+     ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+    ("groq-key", r"gsk_[A-Za-z0-9]{16,}", ("gsk_",)),
+    ("xai-key", r"xai-[A-Za-z0-9_\-]{16,}", ("xai-",)),
+    ("perplexity-key", r"pplx-[A-Za-z0-9]{16,}", ("pplx-",)),
+    ("huggingface-token", r"hf_[A-Za-z0-9]{16,}", ("hf_",)),
+    ("aws-access-key", r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}", ("AKIA", "ASIA", "ABIA", "ACCA")),
 )
 _KEYS = re.compile(
-    "|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in _KEY_PATTERNS)
+    "|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern, _ in _KEY_PATTERNS)
 )
+# Most texts have none of these, and substring tests are much cheaper than a regex scan.
+_KEY_MARKERS = tuple(marker for _, _, markers in _KEY_PATTERNS for marker in markers)
 
 # Secrets recognised by what precedes them rather than by their shape.
 _CONTEXT = re.compile(
@@ -43,11 +47,7 @@ _CONTEXT = re.compile(
 
 REDACTED = "<redacted>"
 
-# Each pattern above needs one of these literals in the text (the key shapes as written,
-# the context leads in lower case).  Most texts have none, and a few substring tests are much
-# cheaper than a regex scan, let alone the substitutions.
-_KEY_MARKERS = ("sk-", "AIza", "hp_", "ho_", "hu_", "hs_", "hr_", "github_pat_", "gsk_",
-                "xai-", "pplx-", "hf_", "AKIA", "ASIA", "ABIA", "ACCA")
+# Every lead of _CONTEXT contains one of these (in lower case).
 _CONTEXT_MARKERS = ("authori", "bearer", "key", "cookie", "token", "secret", "password",
                     "sig", "--user")
 
