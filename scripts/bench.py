@@ -4,8 +4,9 @@
 
 Prints, side by side:
   - cold start (spawn to first diagnosis) of our server, of a bare echo server on the same
-    library and transport (tests/bench/echo_server.py), and of `python -c pass`;
-  - warm round trip p50 and p99 over 2,000 sequential calls, ours and the echo server's;
+    library and transport (tests/bench/echo_server.py), of the same with pydantic validation
+    of each message (its --pydantic), and of `python -c pass`;
+  - warm round trip p50 and p99 over 2,000 sequential calls, ours and both echo servers';
   - classification alone, per call, in-process, over the corpus;
   - our server's resident memory after the run;
   - from batch Emacs with jsonrpc.el and real gptel: the time from gptel's failure to our
@@ -36,7 +37,7 @@ from wire import frame  # noqa: E402
 PY = sys.executable
 OURS = [PY, "-m", "gptel_diagnose"]
 ECHO = [PY, str(ROOT / "tests" / "bench" / "echo_server.py")]
-ECHO_PYDANTIC = [PY, str(ROOT / "tests" / "bench" / "echo_pydantic_server.py")]
+ECHO_PYDANTIC = [*ECHO, "--pydantic"]
 REQUEST = {"error": {"status": "Curl failure",
                      "error": "Curl failed with exit code 7. See Curl manpage for details."},
            "backend": {"kind": "ollama", "host": "localhost:11434"}}
