@@ -1,0 +1,76 @@
+"""The shape of a provider record: everything the project knows about one provider.
+
+A record is the only place a provider fact lives: its hosts, key variable and key shapes, its
+console, billing, usage and status pages, how to list models and read the balance, and the
+error codes it documents, each with what it means and where the provider says so.  Rules, the
+checkup, the curl replay and the texts all read records; adding a provider is adding one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..protocol import Category
+
+
+@dataclass(frozen=True)
+class Code:
+    """One error the provider documents: what it sends, what it means, and the source.
+
+    `key` is the value of the error's code, type or status field as the provider sends it,
+    lower case ("insufficient_quota", "1113", "arrearage").  A provider that documents a
+    message rather than a code gives `text`, a regex on the lower-cased message, and an empty
+    `key`.  `http` narrows the match to the status the code comes with, where documented.
+    """
+
+    key: str
+    category: Category
+    meaning: str
+    meaning_zh: str
+    source: str
+    http: int | None = None
+    text: str | None = None
+    rule: str | None = None  # the catalogue rule that explains it best, when one does
+
+
+@dataclass(frozen=True)
+class ModelList:
+    """The cheapest authenticated read that proves a key works (never a billable call)."""
+
+    path: str  # relative to the API root
+    auth: str  # "bearer", "x-api-key", "api-key", "x-goog-api-key" or "none"
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A documented API that tells the account's balance or remaining credit."""
+
+    path: str  # relative to the API root, or an absolute https URL on the provider's own host
+    format: str  # the name of the parser in `balance.py` that reads its answer
+    source: str  # where the provider documents it
+    auth: str = "bearer"
+
+
+@dataclass(frozen=True)
+class Provider:
+    """One provider gptel can reach, directly or through `gptel-make-openai`."""
+
+    kind: str
+    name: str
+    hosts: str = ""  # regex on the backend's host name (without port)
+    name_zh: str | None = None
+    api_hosts: tuple[str, ...] = ()  # the hosts users type into :host (typo detection)
+    key_env: str | None = None
+    key_prefixes: tuple[str, ...] = ()  # how its keys begin ("sk-ant-"), for misplaced keys
+    console_url: str | None = None
+    keys_url: str | None = None
+    billing_url: str | None = None
+    usage_url: str | None = None
+    status_url: str | None = None
+    models_url: str | None = None
+    errors_url: str | None = None  # the provider's own error-code documentation
+    models: ModelList | None = None
+    balance: Balance | None = None
+    codes: tuple[Code, ...] = ()
+    local_port: int | None = None  # default loopback port, for local servers
+    start_command: str | None = None  # how to start it, for local servers
