@@ -8,7 +8,9 @@ checkup, the curl replay and the texts all read records; adding a provider is ad
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..protocol import Category
 
@@ -31,6 +33,20 @@ class Code:
     http: int | None = None
     text: str | None = None
     rule: str | None = None  # the catalogue rule that explains it best, when one does
+
+    @cached_property
+    def text_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.text, re.DOTALL) if self.text else None
+
+    def applies(self, codes: frozenset[str], http: int | None, text: str) -> bool:
+        """Whether a failure with CODES, status HTTP and lower-cased TEXT is this code."""
+        if self.http is not None and http is not None and self.http != http:
+            return False
+        if self.key and self.key not in codes:
+            return False
+        if self.text_re is not None and not self.text_re.search(text):
+            return False
+        return bool(self.key or self.text_re)
 
 
 @dataclass(frozen=True)
@@ -74,3 +90,15 @@ class Provider:
     codes: tuple[Code, ...] = ()
     local_port: int | None = None  # default loopback port, for local servers
     start_command: str | None = None  # how to start it, for local servers
+
+    def documented(self, codes: frozenset[str], http: int | None, text: str) -> Code | None:
+        """The documented code a failure is, or None: codes first, then documented messages.
+
+        CODES are the lower-cased code/type/status values found in the error, HTTP its status,
+        TEXT its lower-cased text.
+        """
+        for wanted_key in (True, False):
+            for code in self.codes:
+                if bool(code.key) == wanted_key and code.applies(codes, http, text):
+                    return code
+        return None
