@@ -23,6 +23,8 @@ class Code:
     lower case ("insufficient_quota", "1113", "arrearage").  A provider that documents a
     message rather than a code gives `text`, a regex on the lower-cased message, and an empty
     `key`.  `http` narrows the match to the status the code comes with, where documented.
+    A provider that documents only statuses ("402: insufficient credits") gives `http` alone:
+    such a code matches that status and is tried after every code and message.
     """
 
     key: str
@@ -46,7 +48,14 @@ class Code:
             return False
         if self.text_re is not None and not self.text_re.search(text):
             return False
-        return bool(self.key or self.text_re)
+        if self.key or self.text_re:
+            return True
+        return self.http is not None and self.http == http
+
+    @property
+    def evidence(self) -> int:
+        """How the code is recognised: 0 by its key, 1 by its message, 2 by its status alone."""
+        return 0 if self.key else 1 if self.text else 2
 
 
 @dataclass(frozen=True)
@@ -92,13 +101,14 @@ class Provider:
     start_command: str | None = None  # how to start it, for local servers
 
     def documented(self, codes: frozenset[str], http: int | None, text: str) -> Code | None:
-        """The documented code a failure is, or None: codes first, then documented messages.
+        """The documented code a failure is, or None: codes first, then documented messages,
+        then documented statuses.
 
         CODES are the lower-cased code/type/status values found in the error, HTTP its status,
         TEXT its lower-cased text.
         """
-        for wanted_key in (True, False):
+        for evidence in (0, 1, 2):
             for code in self.codes:
-                if bool(code.key) == wanted_key and code.applies(codes, http, text):
+                if code.evidence == evidence and code.applies(codes, http, text):
                     return code
         return None
