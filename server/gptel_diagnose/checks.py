@@ -20,36 +20,28 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .protocol import Alternative, Check, CheckParams, CheckResult, Fix
-from .providers import LOCAL_PORTS, START_COMMANDS, display_name, lookup, provider_for_host
+from .providers import (
+    LOCAL_PORTS,
+    START_COMMANDS,
+    ModelList,
+    display_name,
+    lookup,
+    provider_for_host,
+)
 from .redact import redact
 
 PROBE_TIMEOUT = 3.0
 TOTAL_BUDGET = 15.0
 LOCAL_TIMEOUT = 0.5
 
-# How each provider lists models with a key: the cheapest authenticated read (never a
-# billable completion).  Path relative to the API root, and how the key is sent.
-_MODEL_LISTS: dict[str, tuple[str, str]] = {
-    "openai": ("/v1/models", "bearer"),
-    "azure": ("/openai/models?api-version=2024-10-21", "api-key"),
-    "anthropic": ("/v1/models", "x-api-key"),
-    "gemini": ("/v1beta/models", "x-goog-api-key"),
-    "ollama": ("/api/tags", "none"),
-    "openrouter": ("/api/v1/key", "bearer"),
-    "deepseek": ("/models", "bearer"),
-    "groq": ("/openai/v1/models", "bearer"),
-    "mistral": ("/v1/models", "bearer"),
-    "xai": ("/v1/models", "bearer"),
-    "together": ("/v1/models", "bearer"),
-    "github-models": ("/catalog/models", "bearer"),
-    "llamacpp": ("/v1/models", "bearer"),
-    "lmstudio": ("/v1/models", "bearer"),
-    "vllm": ("/v1/models", "bearer"),
-    "gpt4all": ("/v1/models", "bearer"),
-}
-# Local servers looked for on loopback, and where they list models.
-_LOCAL_LISTS = {"ollama": "/api/tags", "llamacpp": "/v1/models", "lmstudio": "/v1/models",
-                "vllm": "/v1/models", "gpt4all": "/v1/models"}
+# How a backend of unknown kind lists models: the OpenAI way most servers imitate.
+_DEFAULT_MODELS = ModelList("/v1/models", "bearer")
+
+
+def _model_list(kind: str | None) -> ModelList:
+    """How KIND's provider lists models with a key: its cheapest authenticated read."""
+    provider = lookup(kind)
+    return provider.models if provider and provider.models else _DEFAULT_MODELS
 
 
 @dataclass
@@ -257,7 +249,8 @@ def _probe_api(client: Any, target: _Target, params: CheckParams, budget: _Budge
                key: str | None) -> list[Check]:
     """The API answers; the key works; the model is available.  Up to three checks."""
     started = time.monotonic()
-    path, scheme = _MODEL_LISTS.get(target.kind or "", _MODEL_LISTS["openai"])
+    listing = _model_list(target.kind)
+    path, scheme = listing.path, listing.auth
     endpoint = params.backend.endpoint or ""
     if target.kind in (None, "openai", "llamacpp", "lmstudio", "vllm", "gpt4all") and \
             endpoint.endswith("/chat/completions"):
@@ -351,7 +344,7 @@ def _local_alternative(kind: str, port: int) -> Alternative | None:
     import httpx
 
     try:
-        response = httpx.get(f"http://127.0.0.1:{port}{_LOCAL_LISTS[kind]}",
+        response = httpx.get(f"http://127.0.0.1:{port}{_model_list(kind).path}",
                              timeout=LOCAL_TIMEOUT, trust_env=False, follow_redirects=False)
     except Exception:  # nothing there, or not this server
         return None

@@ -1,0 +1,62 @@
+"""Anthropic: the Claude Messages API."""
+
+from __future__ import annotations
+
+from .record import Code, ModelList, Provider
+
+DOCS = "https://platform.claude.com/docs/en/api/errors"
+LIMITS = "https://docs.claude.com/en/api/rate-limits"
+SPEND = ("https://learn.microsoft.com/en-us/microsoft-cloud/dev/dev-proxy/concepts/"
+         "anthropic-529-overloaded-error")
+
+# invalid_request_error and not_found_error are left out: Anthropic uses them for several
+# causes (a format error, a low balance, a wrong path), so the type alone says too little.
+RECORD = Provider(
+    kind="anthropic",
+    name="Anthropic",
+    hosts=r"(^|\.)anthropic\.com$",
+    api_hosts=("api.anthropic.com",),
+    key_env="ANTHROPIC_API_KEY",
+    key_prefixes=("sk-ant-",),
+    keys_url="https://console.anthropic.com/settings/keys",
+    billing_url="https://console.anthropic.com/settings/billing",
+    usage_url="https://console.anthropic.com/settings/usage",
+    status_url="https://status.anthropic.com/",
+    models_url="https://docs.anthropic.com/en/docs/about-claude/models",
+    errors_url=DOCS,
+    models=ModelList("/v1/models", "x-api-key"),
+    codes=(
+        Code("enforced_spend_limit_reached", "billing.quota_exhausted",
+             "The organization reached its tier's monthly spend cap; access resumes next month "
+             "or at a higher tier.",
+             "该组织已达到所在等级的每月支出上限;下月或升级等级后恢复。", SPEND, http=429),
+        Code("authentication_error", "auth.invalid_key",
+             "There is an issue with the API key.",
+             "API 密钥有问题。", DOCS, http=401),
+        Code("billing_error", "billing.quota_exhausted",
+             "There is an issue with the account's billing or payment information.",
+             "账户的账单或付款信息有问题。", DOCS, http=402),
+        Code("permission_error", "auth.permission",
+             "The API key has no permission to use this resource.",
+             "该 API 密钥无权使用所请求的资源。", DOCS, http=403),
+        Code("request_too_large", "request.context_length",
+             "The request exceeds the maximum size (32 MB for the Messages API).",
+             "请求超过了大小上限(Messages API 为 32 MB)。", DOCS, http=413),
+        Code("rate_limit_error", "rate_limit",
+             "The account hit a rate limit; wait as long as retry-after says.",
+             "账户触发了速率限制;按 retry-after 指示的时间等待后重试。", DOCS, http=429),
+        Code("api_error", "server.overloaded",
+             "An unexpected error inside Anthropic's systems; retry.",
+             "Anthropic 系统内部发生意外错误;请重试。", DOCS, http=500),
+        Code("timeout_error", "network.timeout",
+             "The request timed out while being processed; stream long requests.",
+             "请求在处理过程中超时;长请求请使用流式响应。", DOCS, http=504),
+        Code("overloaded_error", "server.overloaded",
+             "Anthropic's API is temporarily overloaded for all users; retry shortly.",
+             "Anthropic 的 API 对所有用户暂时过载;稍后重试。", DOCS, http=529),
+        Code("invalid_request_error", "billing.quota_exhausted",
+             "Usage reached the spend limit set for the organization or workspace.",
+             "用量已达到为组织或工作区设定的支出上限。", LIMITS, http=400,
+             text=r"reached your specified (workspace )?api usage limits"),
+    ),
+)

@@ -1,0 +1,66 @@
+"""AWS Bedrock: signed (or bearer-token) requests to a regional runtime host."""
+
+from __future__ import annotations
+
+from .record import Code, Provider
+
+DOCS = "https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html"
+
+# The exception's name travels in the x-amzn-ErrorType header or in the SDK's text, not in a
+# body field, so each code is its name found in the text.
+RECORD = Provider(
+    kind="bedrock",
+    name="AWS Bedrock",
+    hosts=r"bedrock.*\.amazonaws\.com$",
+    key_env="AWS_BEARER_TOKEN_BEDROCK",
+    keys_url="https://console.aws.amazon.com/iam/",
+    status_url="https://health.aws.amazon.com/",
+    errors_url=DOCS,
+    codes=(
+        Code("", "auth.permission",
+             "The IAM user or role lacks permission for the action, or its temporary "
+             "credentials expired.",
+             "IAM 用户或角色没有执行该操作的权限,或其临时凭据已过期。", DOCS,
+             text=r"accessdeniedexception"),
+        Code("", "auth.invalid_key",
+             "The access key ID does not exist in AWS's records.",
+             "该访问密钥 ID 在 AWS 中不存在。", DOCS,
+             text=r"invalidclienttokenid"),
+        Code("", "auth.invalid_key",
+             "The request signature does not conform to AWS standards.",
+             "请求签名不符合 AWS 标准。", DOCS,
+             text=r"incompletesignature"),
+        Code("", "auth.permission",
+             "The model's use-case details have not been submitted for this account.",
+             "该账户尚未提交模型的用例详情表单。", DOCS,
+             text=r"ftuformnotfilled"),
+        Code("", "rate_limit",
+             "The account exceeded its request or token rate for the model; back off.",
+             "账户超出了该模型的请求或 token 速率限制;请退避后重试。", DOCS,
+             text=r"throttlingexception"),
+        Code("", "rate_limit",
+             "The request exceeds the account's service quota.",
+             "请求超出了账户的服务配额。", DOCS,
+             text=r"servicequotaexceededexception"),
+        Code("", "request.invalid_parameter",
+             "The input fails the constraints Bedrock specifies (model id, parameters, size).",
+             "输入不满足 Bedrock 的约束(模型 ID、参数或大小)。", DOCS,
+             text=r"validationexception"),
+        Code("", "network.timeout",
+             "The model took too long to answer.",
+             "模型响应时间过长。", DOCS,
+             text=r"modeltimeoutexception"),
+        Code("", "server.overloaded",
+             "The model is not ready to serve requests yet; retry.",
+             "模型尚未准备好处理请求;请重试。", DOCS,
+             text=r"modelnotreadyexception"),
+        Code("", "server.overloaded",
+             "The service is temporarily unavailable; retry.",
+             "服务暂时不可用;请重试。", DOCS,
+             text=r"serviceunavailableexception"),
+        Code("", "server.overloaded",
+             "The request failed on AWS's side; retry with backoff.",
+             "请求在 AWS 端处理失败;请退避后重试。", DOCS,
+             text=r"internalfailure|internalserverexception"),
+    ),
+)

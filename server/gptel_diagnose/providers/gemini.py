@@ -1,0 +1,54 @@
+"""Google Gemini: the Generative Language API (and Vertex AI hosts)."""
+
+from __future__ import annotations
+
+from .record import Code, ModelList, Provider
+
+DOCS = "https://ai.google.dev/gemini-api/docs/generate-content/api-errors"
+PREPAY = ("https://discuss.ai.google.dev/t/api-update-depleted-prepay-credits-now-return-"
+          "http-402-instead-of-429/183654")
+
+# INVALID_ARGUMENT and NOT_FOUND are left out: Gemini sends them for a bad key, a long
+# prompt or a malformed body, and for a missing file as well as a wrong model.
+RECORD = Provider(
+    kind="gemini",
+    name="Gemini",
+    hosts=r"generativelanguage\.googleapis\.com$|aiplatform\.googleapis\.com$",
+    api_hosts=("generativelanguage.googleapis.com",),
+    key_env="GEMINI_API_KEY",
+    key_prefixes=("AIza",),
+    keys_url="https://aistudio.google.com/app/apikey",
+    billing_url="https://aistudio.google.com/app/plan_information",
+    usage_url="https://aistudio.google.com/app/usage",
+    status_url="https://aistudio.google.com/status",
+    models_url="https://ai.google.dev/gemini-api/docs/models",
+    errors_url=DOCS,
+    models=ModelList("/v1beta/models", "x-goog-api-key"),
+    codes=(
+        Code("failed_precondition", "auth.permission",
+             "The free tier is not available in this country and billing is not enabled.",
+             "Gemini API 免费层在所在国家或地区不可用,且项目未启用结算。", DOCS, http=400),
+        Code("permission_denied", "auth.permission",
+             "The API key does not have the required permissions.",
+             "该 API 密钥没有所需的权限。", DOCS, http=403),
+        Code("resource_exhausted", "billing.quota_exhausted",
+             "The prepaid credit balance is depleted; buy credits.",
+             "预付余额已用完;请充值。", PREPAY,
+             text=r"prepayment credits are depleted"),
+        Code("resource_exhausted", "rate_limit",
+             "A per-minute or per-day quota (RPM, TPM, RPD, spend) was exceeded.",
+             "超出了每分钟或每天的配额(RPM、TPM、RPD 或支出)。", DOCS, http=429),
+        Code("resource_exhausted", "billing.quota_exhausted",
+             "The prepaid credit balance is depleted; buy credits.",
+             "预付余额已用完;请充值。", PREPAY, http=402),
+        Code("internal", "server.overloaded",
+             "An unexpected error on Google's side, sometimes a too-long input.",
+             "Google 端发生意外错误,有时是输入上下文过长所致。", DOCS, http=500),
+        Code("unavailable", "server.overloaded",
+             "The service is temporarily overloaded or down; retry or switch model.",
+             "服务暂时过载或不可用;请重试或换用其他模型。", DOCS, http=503),
+        Code("deadline_exceeded", "network.timeout",
+             "The prompt was too large to process before the deadline.",
+             "提示词过大,未能在截止时间内处理完。", DOCS, http=504),
+    ),
+)

@@ -1,0 +1,32 @@
+"""xAI: the Grok API."""
+
+from __future__ import annotations
+
+from .record import Code, ModelList, Provider
+
+DOCS = "https://docs.x.ai/developers/debugging"
+
+# 403 is left out: xAI sends it both for a blocked key and for a team without credits.
+RECORD = Provider(
+    kind="xai",
+    name="xAI",
+    hosts=r"(^|\.)x\.ai$",
+    api_hosts=("api.x.ai",),
+    key_env="XAI_API_KEY",
+    key_prefixes=("xai-",),
+    keys_url="https://console.x.ai/",
+    billing_url="https://console.x.ai/",
+    usage_url="https://console.x.ai/",
+    status_url="https://status.x.ai/",
+    errors_url=DOCS,
+    models=ModelList("/v1/models", "bearer"),
+    codes=(
+        Code("", "auth.invalid_key",
+             "An incorrect API key was supplied (xAI answers 400, not 401).",
+             "提供的 API 密钥不正确(xAI 返回 400 而不是 401)。", DOCS, http=400,
+             text=r"incorrect api key provided"),
+        Code("", "auth.invalid_key",
+             "No authorization header, or an invalid token.",
+             "缺少 Authorization 请求头,或令牌无效。", DOCS, http=401),
+    ),
+)
