@@ -1,0 +1,194 @@
+"""Provider records: well-formed, identified in order, and their documented codes real."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gptel_diagnose.providers as registry
+from gptel_diagnose.facts import read_facts
+from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
+from gptel_diagnose.providers import (
+    API_HOSTS,
+    LOCAL_PORTS,
+    PROVIDERS,
+    START_COMMANDS,
+    Provider,
+    identify,
+    lookup,
+    misspelt_host,
+    provider_for_host,
+)
+
+from gptel_view import corpus_params
+
+SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "provider-error-samples.jsonl"
+# The sample file names providers as people do; the records by kind.
+KINDS = {"OpenAI": "openai", "Azure OpenAI": "azure", "Anthropic": "anthropic",
+         "Google Gemini": "gemini", "Ollama (native)": "ollama", "OpenRouter": "openrouter",
+         "DeepSeek": "deepseek", "Groq": "groq", "Mistral": "mistral", "xAI": "xai",
+         "Perplexity": "perplexity", "Together AI": "together", "GitHub Copilot": "copilot",
+         "AWS Bedrock": "bedrock", "llama.cpp server": "llamacpp", "vLLM": "vllm",
+         "LM Studio": "lmstudio", "Ollama (OpenAI-compatible)": "ollama"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CODES = [pytest.param(p, c, id=f"{p.kind}:{c.key or c.text or c.http}")
+         for p in PROVIDERS for c in p.codes]
+
+
+def sample(provider: str, contains: str) -> dict[str, Any]:
+    """The one recorded sample of PROVIDER whose body contains CONTAINS."""
+    found = [record for line in SAMPLES.read_text().splitlines()
+             if (record := json.loads(line))["provider"] == provider
+             and contains in json.dumps(record["body"])]
+    assert len(found) == 1, f"{len(found)} samples of {provider} contain {contains!r}"
+    return found[0]
+
+
+def documented_category(record: dict[str, Any]) -> str | None:
+    """What the provider's record says a recorded failure is, read as the engine reads it."""
+    kind = KINDS[record["provider"]]
+    facts = read_facts(DiagnoseParams.model_validate(
+        corpus_params({**record, "provider": kind})))
+    provider = lookup(kind)
+    assert provider is not None
+    code = provider.documented(facts.codes, facts.http, facts.text)
+    return code.category if code else None
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.kind)
+def test_hosts_pattern_matches_every_api_host(provider: Provider) -> None:
+    for host in provider.api_hosts:
+        assert re.search(provider.hosts, host, re.IGNORECASE), host
+        assert provider_for_host(host) == provider.kind
+
+
+def test_kinds_are_unique_and_every_record_file_is_registered() -> None:
+    assert len({p.kind for p in PROVIDERS}) == len(PROVIDERS)
+    modules = [m.name for m in pkgutil.iter_modules(registry.__path__) if m.name != "record"]
+    for name in modules:
+        record = importlib.import_module(f"gptel_diagnose.providers.{name}").RECORD
+        assert record in PROVIDERS, f"providers/{name}.py has no line in PROVIDERS"
+
+
+@pytest.mark.parametrize(("provider", "code"), CODES)
+def test_every_code_is_sourced_categorised_and_translated(provider: Provider, code: Any) -> None:
+    assert code.source.startswith("https://")
+    assert code.category in CATEGORIES
+    assert code.meaning.strip() and "\n" not in code.meaning
+    assert CJK.search(code.meaning_zh) and "\n" not in code.meaning_zh
+    assert code.key == code.key.lower()
+    assert code.key or code.text or code.http, "a code must have something to match"
+    assert provider.errors_url and provider.errors_url.startswith("https://")
+
+
+@pytest.mark.parametrize("provider", [p for p in PROVIDERS if p.local_port],
+                         ids=lambda p: p.kind)
+def test_local_server_is_known_by_its_port_and_how_to_start_it(provider: Provider) -> None:
+    assert provider.local_port is not None and provider.models is not None
+    assert provider_for_host("localhost", provider.local_port) == provider.kind
+    assert LOCAL_PORTS[provider.local_port] == provider.kind
+    assert START_COMMANDS[provider.kind] == provider.start_command
+
+
+def test_misspelt_host_names_the_api_host_it_resembles() -> None:
+    assert misspelt_host("api.opneai.com") == "api.openai.com"
+    assert misspelt_host("api.anthropic.co") == "api.anthropic.com"
+    assert misspelt_host("api.openai.com") is None
+    assert misspelt_host("relay.example.org") is None
+
+
+def test_every_api_host_with_a_swapped_ending_is_taken_back_to_it() -> None:
+    # Derived from the records: a new record's api_hosts are caught with no other edit.
+    for host in API_HOSTS:
+        typo = host[:-2] + host[-1] + host[-2]
+        assert misspelt_host(typo) == host, typo
+
+
+def test_identify_by_host_beats_kind() -> None:
+    found = identify("api.groq.com", "anthropic", "Claude")
+    assert found is not None and found.kind == "groq"
+
+
+def test_identify_by_kind_beats_name() -> None:
+    found = identify("relay.example.org", "anthropic", "Groq")
+    assert found is not None and found.kind == "anthropic"
+
+
+def test_openai_constructor_on_a_relay_is_named_by_its_backend_name() -> None:
+    found = identify("relay.example.org", "openai", "Groq")
+    assert found is not None and found.kind == "groq"
+
+
+def test_openai_constructor_with_an_unknown_name_stays_openai() -> None:
+    found = identify("relay.example.org", "openai", "My relay")
+    assert found is not None and found.kind == "openai"
+
+
+def test_unknown_everything_is_no_provider() -> None:
+    assert identify("relay.example.org", None, "My relay") is None
+
+
+@pytest.mark.parametrize(("provider", "contains", "category"), [
+    ("OpenAI", '"insufficient_quota"', "billing.quota_exhausted"),
+    ("OpenAI", "Rate limit reached for gpt-4 in", "rate_limit"),
+    ("OpenAI", "unsupported_country_region_territory", "auth.permission"),
+    ("Azure OpenAI", "DeploymentNotFound", "model.not_found"),
+    ("Azure OpenAI", "content management policy", "content_policy"),
+    ("Anthropic", "overloaded_error", "server.overloaded"),
+    ("Anthropic", "rate_limit_error", "rate_limit"),
+    ("Anthropic", "authentication_error", "auth.invalid_key"),
+    ("Google Gemini", "FAILED_PRECONDITION", "auth.permission"),
+    ("Google Gemini", "You exceeded your current quota", "rate_limit"),
+    ("Google Gemini", "prepayment credits are depleted", "billing.quota_exhausted"),
+    ("Google Gemini", "The model is overloaded", "server.overloaded"),
+    ("OpenRouter", "requires more credits", "billing.quota_exhausted"),
+    ("OpenRouter", "temporarily rate-limited upstream", "rate_limit"),
+    ("Groq", "Request too large for model llama-3.1-8b-instant", "request.context_length"),
+    ("Groq", "on tokens per day", "rate_limit"),
+    ("Mistral", "Rate limit exceeded", "rate_limit"),
+    ("Mistral", "request_id", "auth.invalid_key"),
+    ("xAI", "Incorrect API key provided", "auth.invalid_key"),
+    ("Together AI", "Invalid API key provided", "auth.invalid_key"),
+    ("AWS Bedrock", "AccessDeniedException", "auth.permission"),
+    ("Ollama (native)", "try pulling it first", "model.not_found"),
+    ("Ollama (native)", "server busy", "server.overloaded"),
+    ("llama.cpp server", "exceeds the available context size", "request.context_length"),
+])
+def test_recorded_sample_is_the_documented_category(provider: str, contains: str,
+                                                    category: str) -> None:
+    assert documented_category(sample(provider, contains)) == category
+
+
+def test_openai_quota_429_is_billing_and_rate_limit_429_is_not() -> None:
+    quota = documented_category(sample("OpenAI", '"insufficient_quota"'))
+    rate = documented_category(sample("OpenAI", "Rate limit reached for gpt-4 in"))
+    assert (quota, rate) == ("billing.quota_exhausted", "rate_limit")
+
+
+@pytest.mark.parametrize(("provider", "contains"), [
+    ("Anthropic", "credit balance is too low"),
+    ("Google Gemini", "API key not valid"),
+])
+def test_shared_catch_all_type_is_not_claimed_as_one_cause(provider: str,
+                                                           contains: str) -> None:
+    # invalid_request_error / INVALID_ARGUMENT carry a low balance and a bad key too: the
+    # type alone must not call them parameter errors.
+    assert documented_category(sample(provider, contains)) is None
+
+
+def test_a_documented_code_beats_a_documented_status() -> None:
+    openrouter = lookup("openrouter")
+    anthropic = lookup("anthropic")
+    assert openrouter is not None and anthropic is not None
+    by_status = openrouter.documented(frozenset(), 402, "")
+    assert by_status is not None and by_status.category == "billing.quota_exhausted"
+    assert openrouter.documented(frozenset(), 418, "") is None
+    spend = anthropic.documented(frozenset({"rate_limit_error", "enforced_spend_limit_reached"}),
+                                 429, "")
+    assert spend is not None and spend.category == "billing.quota_exhausted"
