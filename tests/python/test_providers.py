@@ -130,6 +130,13 @@ def test_openai_constructor_with_an_unknown_name_stays_openai() -> None:
     assert found is not None and found.kind == "openai"
 
 
+def test_openai_constructor_on_a_local_default_port_is_that_local_server() -> None:
+    found = identify("localhost:1234", "openai", "My server")
+    assert found is not None and found.kind == "lmstudio"
+    found = identify("[::1]:11434", "openai", None)
+    assert found is not None and found.kind == "ollama"
+
+
 def test_unknown_everything_is_no_provider() -> None:
     assert identify("relay.example.org", None, "My relay") is None
 

@@ -124,6 +124,15 @@ def _by_host(host: str) -> Provider | None:
     return None
 
 
+def _by_local_port(host: str) -> Provider | None:
+    """The local server whose default port a loopback HOST uses ("localhost:11434")."""
+    name = _host_name(host).lower()
+    if name not in ("localhost", "::1") and not name.startswith("127."):
+        return None
+    port = re.search(r":(\d+)$", host.split("/", 1)[0])
+    return lookup(LOCAL_PORTS.get(int(port.group(1)), "")) if port else None
+
+
 def provider_for_host(host: str, local_port: int | None = None) -> str | None:
     """The provider kind a backend host belongs to, or None."""
     if local_port is not None:
@@ -151,9 +160,10 @@ def _by_name(name: str) -> Provider | None:
 def identify(host: str | None, kind: str | None, name: str | None) -> Provider | None:
     """The provider a backend talks to: by its host, then its kind, then its name.
 
-    A protocol kind ("openai") counts only when neither the host nor the name says more.
+    The host counts by its name, or on loopback by a local server's default port.  A
+    protocol kind ("openai") counts only when neither the host nor the name says more.
     """
-    by_host = _by_host(host) if host else None
+    by_host = (_by_host(host) or _by_local_port(host)) if host else None
     if by_host:
         return by_host
     by_kind = lookup(kind.lower()) if kind else None
