@@ -45,6 +45,8 @@ RECORD = Provider(
         Code("1024", "server.overloaded", "Internal error; retry later.", "内部错误", _ERRORS),
         Code("1033", "server.overloaded", "System or downstream service error.",
              "系统错误/下游服务错误", _ERRORS),
+        Code("", "server.overloaded", "Unknown, internal or downstream error; retry later.",
+             "未知错误、内部错误或下游服务错误", _ERRORS, text=r"\((1000|1024|1033)\)"),
         Code("", "request.context_length", "The context window is exceeded.",
              "上下文长度超出模型上限", _ERRORS,
              text=r"context window exceeds limit \(2013\)"),

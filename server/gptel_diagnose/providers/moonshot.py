@@ -64,9 +64,10 @@ RECORD = Provider(
              "Kimi Code: the usage limit of this plan period is reached.",
              "已达到当前套餐周期的用量上限", _CODE_ERRORS,
              text=r"reached your usage limit for this"),
+        # The help centre gives 403 for it and the API reference 429: match on either.
         Code("", "billing.quota_exhausted",
-             "Forbidden for insufficient balance: top up in the console.",
-             "账户余额不足，请前往控制台充值", _HELP_ERRORS, http=403,
+             "The account balance is depleted (the account is suspended): top up.",
+             "账户余额不足，请前往控制台充值", _HELP_ERRORS,
              text=r"insufficient balance|余额不足"),
     ),
 )
