@@ -1,0 +1,84 @@
+"""Alibaba Cloud Model Studio (Bailian, DashScope): Qwen, in China and abroad.
+
+Compatible mode puts the code in both `error.code` and `error.type`.  A key works only with
+the Base URL of its own region and plan; elsewhere it is a 401.
+"""
+
+from __future__ import annotations
+
+from .record import Code, ModelList, Provider
+
+_ERRORS = "https://help.aliyun.com/zh/model-studio/error-code"
+_ERRORS_EN = "https://www.alibabacloud.com/help/en/model-studio/error-code"
+_QUICK = "https://help.aliyun.com/en/model-studio/error-code-start"
+_STATUS = "https://www.alibabacloud.com/help/en/model-studio/developer-reference/error-code"
+
+RECORD = Provider(
+    kind="dashscope",
+    name="Alibaba Cloud Model Studio (DashScope)",
+    name_zh="阿里云百炼",
+    hosts=r"(^|\.)dashscope(-intl|-us)?\.aliyuncs\.com$|\.maas\.aliyuncs\.com$",
+    api_hosts=("dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com",
+               "dashscope-us.aliyuncs.com", "coding.dashscope.aliyuncs.com"),
+    key_env="DASHSCOPE_API_KEY",
+    key_prefixes=("sk-",),
+    errors_url=_ERRORS,
+    models_url="https://help.aliyun.com/en/model-studio/base-url",
+    models=ModelList("/models", "bearer"),
+    codes=(
+        Code("arrearage", "billing.quota_exhausted",
+             "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
+             "账户欠费，请充值后重试", _ERRORS),
+        Code("allocationquota.freetieronly", "billing.quota_exhausted",
+             "The free quota is used up and the key is set to use the free tier only.",
+             "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS),
+        Code("data_inspection_failed", "content_policy",
+             "Content review: the input or output may contain inappropriate content.",
+             "输入或输出内容可能包含不当内容，未通过内容安全审核", _ERRORS),
+        Code("datainspectionfailed", "content_policy",
+             "Content review: the input or output may contain inappropriate content.",
+             "输入或输出内容可能包含不当内容，未通过内容安全审核", _STATUS, http=400),
+        Code("", "content_policy",
+             "Content review: the input or output may contain inappropriate content.",
+             "输入或输出内容可能包含不当内容，未通过内容安全审核", _STATUS,
+             text=r"data may contain inappropriate content"),
+        Code("invalidparameter", "request.context_length",
+             "The input is longer than the model accepts.",
+             "调用模型时输入内容长度超过模型上限", _ERRORS, http=400,
+             text=r"range of input length"),
+        Code("invalid_parameter_error", "request.context_length",
+             "The input is longer than the model accepts.",
+             "调用模型时输入内容长度超过模型上限", _ERRORS, http=400,
+             text=r"range of input length"),
+        Code("invalidparameter", "request.invalid_parameter",
+             "A required parameter is missing or invalid.",
+             "请求参数缺失或不合法，请检查请求参数", _STATUS, http=400),
+        Code("invalid_parameter_error", "request.invalid_parameter",
+             "A required parameter is missing or invalid.",
+             "请求参数缺失或不合法，请检查请求参数", _ERRORS_EN, http=400),
+        Code("invalidapikey", "auth.invalid_key",
+             "The API key is invalid, or it is not for this region's Base URL or plan.",
+             "API Key 无效，或与地域、Base URL 不匹配", _QUICK, http=401),
+        Code("invalid_api_key", "auth.invalid_key",
+             "The API key is invalid, or it is not for this region's Base URL or plan.",
+             "API Key 无效，或与地域、Base URL 不匹配", _QUICK, http=401),
+        Code("accessdenied", "auth.permission",
+             "No access: the service or model is not activated for this account.",
+             "无权访问，请检查服务是否已开通", _QUICK, http=403),
+        Code("access_denied", "auth.permission",
+             "No access: the service or model is not activated for this account.",
+             "无权访问，请检查服务是否已开通", _QUICK, http=403),
+        Code("modelnotfound", "model.not_found",
+             "The model does not exist or is not available in this region.",
+             "模型不存在，或在当前地域不可用", _QUICK, http=404),
+        Code("model_not_found", "model.not_found",
+             "The model does not exist or is not available in this region.",
+             "模型不存在，或在当前地域不可用", _QUICK, http=404),
+        Code("throttling.ratequota", "rate_limit",
+             "The request rate, concurrency or token rate limit is reached.",
+             "调用频率或并发触发限流，请降低请求速率", _QUICK, http=429),
+        Code("throttling.allocationquota", "rate_limit",
+             "The token rate quota is reached; slow down.",
+             "触发配额限流，请降低请求速率", _QUICK, http=429),
+    ),
+)

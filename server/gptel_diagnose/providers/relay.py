@@ -1,0 +1,62 @@
+"""One-API and New-API relays: no fixed host, so known by the messages and codes they send.
+
+A relay answers with its own envelope (`one_api_error`, `new_api_error`) and its own wording;
+its "no channel" means the relay cannot route that model, not that anything is overloaded.
+"""
+
+from __future__ import annotations
+
+from .record import Code, Provider
+
+_ONE = "https://github.com/songquanpeng/one-api"
+_ONE_TOKEN = f"{_ONE}/blob/main/model/token.go"
+_ONE_AUTH = f"{_ONE}/blob/main/middleware/auth.go"
+_ONE_DIST = f"{_ONE}/blob/main/middleware/distributor.go"
+_ONE_HELPER = f"{_ONE}/blob/main/relay/controller/helper.go"
+_ONE_RELAY = f"{_ONE}/blob/main/controller/relay.go"
+_NEW = "https://github.com/QuantumNous/new-api"
+_NEW_QUOTA = f"{_NEW}/blob/main/service/pre_consume_quota.go"
+
+RECORD = Provider(
+    kind="relay",
+    name="One-API / New-API relay",
+    name_zh="中转站（One API / New API）",
+    codes=(
+        Code("insufficient_user_quota", "billing.quota_exhausted",
+             "The relay user's quota (balance on the relay) is used up: top up on the relay.",
+             "用户额度不足，请在中转站充值", _ONE_HELPER),
+        Code("pre_consume_token_quota_failed", "billing.quota_exhausted",
+             "The relay token's quota cannot cover this request.",
+             "令牌额度不足，预扣费失败", _ONE_TOKEN),
+        Code("", "billing.quota_exhausted",
+             "This relay token's quota is exhausted: raise it or top up on the relay.",
+             "该令牌额度已用尽", _ONE_TOKEN,
+             text=r"额度已用尽|token quota is exhausted|tokenstatusexhausted"),
+        Code("", "billing.quota_exhausted",
+             "The relay user's or token's quota is not enough for this request.",
+             "用户额度不足或令牌额度不足", _NEW_QUOTA,
+             text=r"用户额度不足|令牌额度不足|订阅额度不足|quota is not enough"),
+        Code("", "model.not_found",
+             "The relay has no channel for this model in your group: pick another model "
+             "or ask the relay's operator to add one.",
+             "当前分组下对于该模型无可用渠道，请换一个模型或联系中转站管理员", _ONE_DIST,
+             text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel"),
+        Code("", "auth.missing_key", "No relay token was sent.", "未提供令牌", _ONE_TOKEN,
+             text=r"未提供令牌"),
+        Code("", "auth.invalid_key",
+             "The relay token is invalid, expired or disabled.",
+             "无效的令牌（或令牌已过期、状态不可用）", _ONE_TOKEN,
+             text=r"无效的令牌|令牌验证失败|该令牌已过期|该令牌状态不可用"),
+        Code("", "auth.permission",
+             "The relay token may not use this model.", "该令牌无权使用该模型", _ONE_AUTH,
+             text=r"该令牌无权(使用|访问)"),
+        Code("", "auth.permission",
+             "The relay token is limited to other IP addresses, or the user is banned.",
+             "该令牌只能在指定网段使用，或用户已被封禁", _ONE_AUTH,
+             text=r"指定网段|不在令牌允许访问的列表|用户已被封禁"),
+        Code("", "rate_limit",
+             "The relay's upstream channels for your group are saturated; retry later.",
+             "当前分组上游负载已饱和，请稍后再试", _ONE_RELAY,
+             text=r"上游负载已饱和"),
+    ),
+)

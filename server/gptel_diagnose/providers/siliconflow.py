@@ -1,0 +1,48 @@
+"""SiliconFlow: a numeric `code` and a `message`, no OpenAI `error` object.
+
+Its 403 means either no balance or a model that needs real-name verification or paid
+balance; the message tells which.
+"""
+
+from __future__ import annotations
+
+from .record import Balance, Code, ModelList, Provider
+
+_ERRORS = "https://docs.siliconflow.cn/cn/faqs/error-code"
+
+RECORD = Provider(
+    kind="siliconflow",
+    name="SiliconFlow",
+    name_zh="硅基流动",
+    hosts=r"(^|\.)siliconflow\.(cn|com)$",
+    api_hosts=("api.siliconflow.cn", "api.siliconflow.com", "api.ap.siliconflow.com"),
+    key_prefixes=("sk-",),
+    console_url="https://cloud.siliconflow.cn/",
+    errors_url=_ERRORS,
+    models=ModelList("/models", "bearer"),
+    balance=Balance("/user/info", "siliconflow",
+                    "https://docs.siliconflow.cn/cn/api-reference/userinfo/get-user-info"),
+    codes=(
+        # SiliconFlow's code is a number; the message names the error too.
+        Code("", "model.not_found", "The model does not exist; check its name.",
+             "模型不存在，请检查模型名称", _ERRORS, http=400, text=r"model does not exist"),
+        Code("", "billing.quota_exhausted",
+             "The account balance (or the paid balance a Pro model needs) is insufficient.",
+             "账户余额不足，请充值", _ERRORS, http=403,
+             text=r"balance is insufficient|insufficient balance|余额不足"),
+        Code("", "auth.permission",
+             "No permission, most often because the model needs real-name verification.",
+             "权限不够，最常见的原因是该模型需要实名认证", _ERRORS, http=403,
+             text=r"permission|real-name|实名|权限"),
+        Code("", "auth.invalid_key", "The API key is not set correctly.",
+             "API Key 没有正确设置", _ERRORS, http=401, text=r"invalid token|api key|unauthori"),
+        Code("", "rate_limit",
+             "A rate limit (RPM, RPD, TPM, TPD, IPM or IPD) was reached.",
+             "触发了速率限制（RPM / RPD / TPM / TPD / IPM / IPD）", _ERRORS, http=429,
+             text=r"rate limit|速率"),
+        Code("", "server.overloaded",
+             "The service is under high load; retry, or use streaming.",
+             "服务系统负载比较高，请稍后重试", _ERRORS, http=503,
+             text=r"overload|busy|too many|繁忙|负载"),
+    ),
+)
