@@ -84,7 +84,8 @@ def test_every_code_is_sourced_categorised_and_translated(provider: Provider, co
     assert CJK.search(code.meaning_zh) and "\n" not in code.meaning_zh
     assert code.key == code.key.lower()
     assert code.key or code.text or code.http, "a code must have something to match"
-    assert provider.errors_url and provider.errors_url.startswith("https://")
+    # A provider that publishes no error table is cited through a public report instead.
+    assert (provider.errors_url or "").startswith("https://") or "github.com/" in code.source
 
 
 @pytest.mark.parametrize("provider", [p for p in PROVIDERS if p.local_port],

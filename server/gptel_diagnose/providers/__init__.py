@@ -14,26 +14,38 @@ from functools import lru_cache
 from . import (
     anthropic,
     azure,
+    baichuan,
     bedrock,
     cerebras,
     chatgpt,
     copilot,
+    dashscope,
+    deepseek,
     fireworks,
     gemini,
     github_models,
     gpt4all,
     groq,
+    hunyuan,
     kagi,
     llamacpp,
     lmstudio,
+    minimax,
     mistral,
+    moonshot,
     ollama,
     openai,
     openrouter,
     perplexity,
+    qianfan,
+    relay,
+    siliconflow,
+    stepfun,
     together,
     vllm,
+    volcengine,
     xai,
+    zhipu,
 )
 from .record import Balance, Code, ModelList, Provider
 
@@ -41,24 +53,6 @@ __all__ = [
     "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "START_COMMANDS", "Balance", "Code", "ModelList",
     "Provider", "display_name", "identify", "lookup", "misspelt_host", "provider_for_host",
 ]
-
-# --- China providers: their records (deepseek.py, moonshot.py, zhipu.py, dashscope.py,
-# siliconflow.py, volcengine.py, minimax.py, baichuan.py, hunyuan.py, qianfan.py,
-# stepfun.py, relay.py) come from the China-providers work.  Until they land, DeepSeek keeps
-# the facts the old flat table had, so nothing that knew it forgets it; replace this with
-# `deepseek.RECORD` (and add the others) in `PROVIDERS` below.
-_DEEPSEEK_UNTIL_ITS_RECORD = Provider(
-    kind="deepseek",
-    name="DeepSeek",
-    hosts=r"(^|\.)deepseek\.com$",
-    api_hosts=("api.deepseek.com",),
-    key_env="DEEPSEEK_API_KEY",
-    keys_url="https://platform.deepseek.com/api_keys",
-    billing_url="https://platform.deepseek.com/top_up",
-    usage_url="https://platform.deepseek.com/usage",
-    status_url="https://status.deepseek.com/",
-    models=ModelList("/models", "bearer"),
-)
 
 # Identification order: the first record whose hosts match a backend's host is its provider.
 PROVIDERS: tuple[Provider, ...] = (
@@ -79,8 +73,19 @@ PROVIDERS: tuple[Provider, ...] = (
     chatgpt.RECORD,
     cerebras.RECORD,
     fireworks.RECORD,
-    # --- China providers (one line each, see above) ---
-    _DEEPSEEK_UNTIL_ITS_RECORD,
+    # --- providers Chinese users reach through gptel-make-openai ---
+    deepseek.RECORD,
+    moonshot.RECORD,
+    zhipu.RECORD,
+    dashscope.RECORD,
+    siliconflow.RECORD,
+    volcengine.RECORD,
+    minimax.RECORD,
+    baichuan.RECORD,
+    hunyuan.RECORD,
+    qianfan.RECORD,
+    stepfun.RECORD,
+    relay.RECORD,
     # --- local servers ---
     ollama.RECORD,
     llamacpp.RECORD,
@@ -195,8 +200,11 @@ def misspelt_host(host: str) -> str | None:
     name = host.split("/", 1)[0].split(":", 1)[0].lower()
     if not name or name in API_HOSTS or provider_for_host(name):
         return None
-    close = [known for known in API_HOSTS if _distance(name, known, 2) <= 2]
-    return close[0] if len(close) == 1 else None
+    # The one nearest known host within two edits; a tie (api.x.ai and api.z.ai are both
+    # real hosts two edits apart) is no answer.
+    distances = sorted((_distance(name, known, 2), known) for known in API_HOSTS)
+    best = [known for distance, known in distances if distance == distances[0][0]]
+    return best[0] if distances and distances[0][0] <= 2 and len(best) == 1 else None
 
 
 def lookup(kind: str | None) -> Provider | None:
