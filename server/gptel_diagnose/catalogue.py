@@ -6,8 +6,8 @@ import json
 
 from . import i18n
 from .protocol import Fix, ParamsError, RuleDoc, RuleExample, RuleList, RuleSummary
-from .rules import BY_CODE, REGISTRY
-from .rules.base import Rule
+from .rules import BY_CODE, PRECEDENCE, REGISTRY, RETIRED, RETIRED_BY_CODE
+from .rules.base import Retired, Rule
 
 
 def rule_list(locale: str | None) -> RuleList:
@@ -62,6 +62,9 @@ def _markdown(rule: Rule, texts: i18n.RuleText) -> str:
 def explain(code: str, locale: str | None) -> RuleDoc:
     rule = BY_CODE.get(code.strip().upper())
     if rule is None:
+        retired = RETIRED_BY_CODE.get(code.strip().upper())
+        if retired is not None:
+            raise ParamsError("rule", f"{retired.code} is retired: {_retirement(retired)}")
         raise ParamsError("rule", f"no rule {code!r}")
     texts = i18n.rule_text(i18n.choose(locale), rule)
     return RuleDoc(
@@ -85,8 +88,13 @@ def explain(code: str, locale: str | None) -> RuleDoc:
     )
 
 
+def _retirement(entry: Retired) -> str:
+    return entry.reason + (f"; see {entry.replaced_by}" if entry.replaced_by else "")
+
+
 def markdown(locale: str = "en") -> str:
-    """docs/rules.md: every rule, in catalogue order."""
+    """docs/rules.md: every rule, in precedence order, then the retired codes."""
+    order = [(tier, BY_CODE[code]) for tier in PRECEDENCE for code in tier.codes]
     header = [
         "# gptel-diagnose rules",
         "",
@@ -96,10 +104,23 @@ def markdown(locale: str = "en") -> str:
         "Texts use placeholders ({provider}, {model}, {host}, {wait}, ...) that are filled in "
         "from the failed request.",
         "",
-        "| Code | Name | Category | Providers |",
-        "|---|---|---|---|",
-        *(f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | `{r.category}` | "
-          f"{', '.join(r.providers)} |" for r in REGISTRY),
+        "## Precedence",
+        "",
+        "When several rules match a failure, the one listed first wins "
+        "(`rules.PRECEDENCE`). Each tier outranks the next:",
+        "",
+        *(f"- **{tier.name}**: {tier.about}" for tier in PRECEDENCE),
+        "",
+        "| # | Code | Name | Tier | Category | Providers |",
+        "|---|---|---|---|---|---|",
+        *(f"| {n} | [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {tier.name} | "
+          f"`{r.category}` | {', '.join(r.providers)} |" for n, (tier, r) in enumerate(order, 1)),
+        "",
+        "## Retired codes",
+        "",
+        "A code taken out of the catalogue is listed here and never given to another rule.",
+        "",
+        *([f"- {entry.code}: {_retirement(entry)}" for entry in RETIRED] or ["None yet."]),
         "",
     ]
     sections = "\n".join(explain(r.code, locale).markdown for r in REGISTRY)

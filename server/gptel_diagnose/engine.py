@@ -12,7 +12,7 @@ from .facts import Facts, read_facts
 from .protocol import DiagnoseParams, Diagnosis, Fix
 from .providers import START_COMMANDS, display_name, lookup
 from .redact import redact
-from .rules import REGISTRY
+from .rules import BY_CODE, PRECEDENCE
 from .rules.base import Match, Rule
 
 MAX_MESSAGE = 240
@@ -69,11 +69,9 @@ def _checks(when: Match) -> tuple[Check, ...]:
     return tuple(checks)
 
 
-# Most specific first; sorted() is stable, so equal priorities keep catalogue order.
-BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda rule: -rule.priority))
-
-# Per rule, in priority order: the checks left for each clause that passed the gate.
-Candidates = tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...]
+# Per tier of `rules.PRECEDENCE`, in order: its rules, each with the checks left for each of
+# its clauses that passed the gate.
+Candidates = tuple[tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...], ...]
 _Gate = tuple[int | None, int | None, str | None]
 _CANDIDATES: dict[_Gate, Candidates] = {}
 _CHECKS: dict[int, tuple[Check, ...]] = {}
@@ -106,23 +104,30 @@ def candidates(facts: Facts) -> Candidates:
     found = _CANDIDATES.get(gate)
     if found is None:
         found = tuple(
-            (rule, clauses) for rule in BY_PRIORITY
-            if (clauses := tuple(_gated(when) for when in rule.whens
-                                 if _passes_gate(when, *gate))))
+            tuple((BY_CODE[code], clauses) for code in tier.codes
+                  if (clauses := tuple(_gated(when) for when in BY_CODE[code].whens
+                                       if _passes_gate(when, *gate))))
+            for tier in PRECEDENCE)
         if len(_CANDIDATES) >= _MAX_GATES:
             _CANDIDATES.clear()
         _CANDIDATES[gate] = found
     return found
 
 
+def _applies(clauses: tuple[tuple[Check, ...], ...], facts: Facts) -> bool:
+    """Whether every check of some clause holds for FACTS."""
+    return any(all(check(facts) for check in checks) for checks in clauses)
+
+
 def select(facts: Facts) -> Rule:
-    """The most specific rule that applies to FACTS (the catalogue ends with a catch-all)."""
-    for rule, clauses in candidates(facts):
-        for checks in clauses:
-            for check in checks:
-                if not check(facts):
-                    break
-            else:
+    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies.
+
+    Tiers are tried in order, so a stage that is not a rule (the provider's documented code,
+    say) fits between two of them.  The last tier is a catch-all.
+    """
+    for tier in candidates(facts):
+        for rule, clauses in tier:
+            if _applies(clauses, facts):
                 return rule
     raise AssertionError("the catalogue must end with a rule that always applies")
 

@@ -95,7 +95,6 @@ RULES = (
                 source="https://platform.openai.com/docs/guides/error-codes/api-errors",
             ),
         ),
-        priority=70,
     ),
     Rule(
         code="AUTH002",
@@ -136,7 +135,6 @@ RULES = (
                 source="https://platform.openai.com/docs/guides/error-codes/api-errors",
             ),
         ),
-        priority=75,
     ),
     Rule(
         code="AUTH003",
@@ -169,7 +167,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/389",
             ),
         ),
-        priority=96,
     ),
     Rule(
         code="AUTH004",
@@ -199,7 +196,6 @@ RULES = (
                 source="https://github.com/SciSharp/BotSharp/issues/386",
             ),
         ),
-        priority=76,
     ),
     Rule(
         code="PERM001",
@@ -230,7 +226,6 @@ RULES = (
                 source="https://github.com/continuedev/continue/issues/11449",
             ),
         ),
-        priority=88,
     ),
     Rule(
         code="PERM002",
@@ -264,6 +259,5 @@ RULES = (
                 source="https://github.com/andrewyng/aisuite/issues/174",
             ),
         ),
-        priority=68,
     ),
 )

@@ -1,8 +1,9 @@
-"""The shape of a rule.  Rules are data; `engine.classify` is the one thing that runs them."""
+"""The shape of a rule and of the registry.  Rules are data; `engine.select` runs them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -178,8 +179,8 @@ class Example:
 class Rule:
     """One diagnosis: stable code, the category it reports, when it applies and what to say.
 
-    `code` is never reused once published.  `priority` orders overlapping rules: the most
-    specific rule that matches wins (higher first; ties keep catalogue order).
+    `code` is never reused once published.  Which of several matching rules wins is the
+    registry's business (`rules.PRECEDENCE`), not the rule's.
     """
 
     code: str
@@ -194,7 +195,6 @@ class Rule:
     examples: tuple[Example, ...] = ()
     severity: Severity = "error"
     retryable: bool = False
-    priority: int = 50
 
     @property
     def whens(self) -> tuple[Match, ...]:
@@ -206,3 +206,52 @@ class Rule:
         if any(not when.providers for when in self.whens):
             return ("any",)
         return tuple(sorted(set().union(*(when.providers for when in self.whens))))
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A block of the precedence listing: its rules outrank every rule of later tiers."""
+
+    name: str
+    about: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A code taken out of the catalogue: kept listed, so that it is never reused."""
+
+    code: str
+    reason: str
+    replaced_by: str | None = None
+
+
+def build_registry(tiers: Iterable[Tier], retired: Iterable[Retired], rules: Iterable[Rule]
+                   ) -> tuple[Rule, ...]:
+    """RULES in the order TIERS list their codes; ValueError if the listing and RULES disagree.
+
+    Every rule is listed exactly once, every listed code is a rule or RETIRED, and no rule
+    takes a retired code.
+    """
+    defined: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in defined:
+            raise ValueError(f"{rule.code} is defined twice")
+        defined[rule.code] = rule
+    listed = [code for tier in tiers for code in tier.codes]
+    gone = {entry.code: entry for entry in retired}
+    for code, entry in gone.items():
+        if code in defined or code in listed:
+            raise ValueError(f"{code} is retired ({entry.reason}); give the rule a new code")
+        if entry.replaced_by is not None and entry.replaced_by not in defined:
+            raise ValueError(f"{code} is replaced by {entry.replaced_by}, which is no rule")
+    if len(set(listed)) != len(listed):
+        twice = sorted({code for code in listed if listed.count(code) > 1})
+        raise ValueError(f"listed twice: {', '.join(twice)}")
+    missing = [code for code in listed if code not in defined]
+    if missing:
+        raise ValueError(f"listed but not defined: {', '.join(missing)}")
+    unlisted = [code for code in defined if code not in listed]
+    if unlisted:
+        raise ValueError(f"defined but not listed in the precedence: {', '.join(unlisted)}")
+    return tuple(defined[code] for code in listed)

@@ -102,7 +102,6 @@ RULES = (
                 source="https://github.com/ChatGPTNextWeb/NextChat/issues/4101",
             ),
         ),
-        priority=90,
     ),
     Rule(
         code="BIL002",
@@ -130,7 +129,6 @@ RULES = (
                 source="https://github.com/anthropics/claude-code/issues/66314",
             ),
         ),
-        priority=92,
     ),
     Rule(
         code="BIL003",
@@ -168,7 +166,6 @@ RULES = (
                 source="https://github.com/babikov/doka-site/issues/7",
             ),
         ),
-        priority=93,
     ),
     Rule(
         code="BIL004",
@@ -196,7 +193,6 @@ RULES = (
                 source="https://github.com/anomalyco/opencode/issues/12219",
             ),
         ),
-        priority=94,
     ),
     Rule(
         code="BIL005",
@@ -224,6 +220,5 @@ RULES = (
                 source="https://github.com/Aider-AI/aider/issues/4851",
             ),
         ),
-        priority=86,
     ),
 )

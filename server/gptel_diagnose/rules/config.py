@@ -31,7 +31,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/997",
             ),
         ),
-        priority=97,
     ),
     Rule(
         code="CONF002",
@@ -64,7 +63,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/82",
             ),
         ),
-        priority=55,
     ),
     Rule(
         code="CONF003",
@@ -100,7 +98,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/82",
             ),
         ),
-        priority=62,
     ),
     Rule(
         code="CONF004",
@@ -130,7 +127,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/1397",
             ),
         ),
-        priority=90,
     ),
     Rule(
         code="CONF005",
@@ -161,7 +157,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/pull/918",
             ),
         ),
-        priority=89,
     ),
     Rule(
         code="CONF006",
@@ -190,7 +185,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
             ),
         ),
-        priority=63,
     ),
     Rule(
         code="CONF007",
@@ -218,6 +212,5 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=61,
     ),
 )

@@ -49,6 +49,5 @@ RULES = (
                 source="https://github.com/MDX-Tom/gpt-instruct/issues/56",
             ),
         ),
-        priority=89,
     ),
 )

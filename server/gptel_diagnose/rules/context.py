@@ -63,6 +63,5 @@ RULES = (
                 source="https://github.com/chathub-dev/chathub/issues/126",
             ),
         ),
-        priority=84,
     ),
 )

@@ -31,7 +31,6 @@ RULES = (
         fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"),),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
         examples=(_status_example(401, "Unauthorized", "Request failed."),),
-        priority=10,
     ),
     Rule(
         code="GEN402",
@@ -47,7 +46,6 @@ RULES = (
         fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-402-payment-required",),
         examples=(_status_example(402, "Payment Required", "Request failed."),),
-        priority=10,
     ),
     Rule(
         code="GEN403",
@@ -63,7 +61,6 @@ RULES = (
         fixes=(_LOG,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden",),
         examples=(_status_example(403, "Forbidden", "Request blocked."),),
-        priority=10,
     ),
     Rule(
         code="GEN404",
@@ -77,7 +74,6 @@ RULES = (
         fixes=(_LOG,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-404-not-found",),
         examples=(_status_example(404, "Not Found", "Not Found"),),
-        priority=10,
     ),
     Rule(
         code="GEN413",
@@ -91,7 +87,6 @@ RULES = (
         steps=("Remove large buffers, files or images from gptel's context.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-413-content-too-large",),
         examples=(_status_example(413, "Payload Too Large", "Request Entity Too Large"),),
-        priority=10,
     ),
     Rule(
         code="GEN429",
@@ -109,7 +104,6 @@ RULES = (
         examples=(_status_example(429, "Too Many Requests", "Request limit hit."),),
         retryable=True,
         severity="warning",
-        priority=10,
     ),
     Rule(
         code="GEN4XX",
@@ -125,7 +119,6 @@ RULES = (
         fixes=(_LOG,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
         examples=(_status_example(400, "Bad Request", "Invalid request"),),
-        priority=5,
     ),
     Rule(
         code="GEN5XX",
@@ -142,7 +135,6 @@ RULES = (
         examples=(_status_example(500, "Internal Server Error", "Something broke."),),
         retryable=True,
         severity="warning",
-        priority=10,
     ),
     Rule(
         code="GEN000",
@@ -163,6 +155,5 @@ RULES = (
                     source="https://www.rfc-editor.org/rfc/rfc2324"),
         ),
         severity="warning",
-        priority=0,
     ),
 )

@@ -68,7 +68,6 @@ RULES = (
                 source="https://github.com/ChatGPTNextWeb/NextChat/issues/889",
             ),
         ),
-        priority=70,
     ),
     Rule(
         code="MODEL002",
@@ -109,7 +108,6 @@ RULES = (
                 source="https://github.com/ollama/ollama/blob/main/server/routes.go",
             ),
         ),
-        priority=75,
     ),
     Rule(
         code="MODEL003",
@@ -143,7 +141,6 @@ RULES = (
                 source="https://github.com/atiilla/sqlmap-ai/issues/3",
             ),
         ),
-        priority=77,
     ),
     Rule(
         code="MODEL004",
@@ -176,7 +173,6 @@ RULES = (
                 source="https://github.com/chatboxai/chatbox/issues/861",
             ),
         ),
-        priority=78,
     ),
     Rule(
         code="MODEL005",
@@ -207,7 +203,6 @@ RULES = (
                 source="https://github.com/gepa-ai/gepa/issues/153",
             ),
         ),
-        priority=79,
     ),
     Rule(
         code="MODEL006",
@@ -234,6 +229,5 @@ RULES = (
                 source="https://github.com/lmstudio-ai/lms/issues/107",
             ),
         ),
-        priority=78,
     ),
 )

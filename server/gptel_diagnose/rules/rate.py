@@ -91,7 +91,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=80,
     ),
     Rule(
         code="RATE002",
@@ -145,7 +144,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=85,
     ),
     Rule(
         code="RATE003",
@@ -196,7 +194,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=91,
     ),
     Rule(
         code="RATE004",
@@ -231,7 +228,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=92,
     ),
     Rule(
         code="RATE005",
@@ -264,7 +260,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=87,
     ),
     Rule(
         code="CTX002",
@@ -312,6 +307,5 @@ RULES = (
                 source="https://github.com/DrShushen/climb/issues/13",
             ),
         ),
-        priority=88,
     ),
 )

@@ -54,7 +54,6 @@ RULES = (
                 source="https://github.com/chatboxai/chatbox/issues/2263",
             ),
         ),
-        priority=95,
     ),
     Rule(
         code="STREAM002",
@@ -94,7 +93,6 @@ RULES = (
                 source="https://github.com/lobehub/lobehub/issues/5228",
             ),
         ),
-        priority=90,
     ),
     Rule(
         code="PARAM001",
@@ -130,7 +128,6 @@ RULES = (
                 source="https://github.com/owndev/Open-WebUI-Functions/issues/98",
             ),
         ),
-        priority=82,
     ),
     Rule(
         code="PARAM002",
@@ -165,7 +162,6 @@ RULES = (
                 source="https://github.com/ITSpecialist111/ai_automation_suggester/issues/38",
             ),
         ),
-        priority=83,
     ),
     Rule(
         code="PARAM003",
@@ -197,7 +193,6 @@ RULES = (
                 source="https://github.com/Aider-AI/aider/pull/4125",
             ),
         ),
-        priority=81,
     ),
     Rule(
         code="PARAM004",
@@ -227,7 +222,6 @@ RULES = (
                 source="https://github.com/ollama/ollama/issues/14795",
             ),
         ),
-        priority=83,
     ),
     Rule(
         code="PARAM005",
@@ -258,7 +252,6 @@ RULES = (
                 source="https://github.com/vllm-project/vllm/issues/11629",
             ),
         ),
-        priority=80,
     ),
     Rule(
         code="PARAM006",
@@ -292,7 +285,6 @@ RULES = (
                 source="https://github.com/lobehub/lobehub/issues/16239",
             ),
         ),
-        priority=70,
     ),
     Rule(
         code="PARAM007",
@@ -329,7 +321,6 @@ RULES = (
                 source="https://github.com/Robitx/gp.nvim/issues/257",
             ),
         ),
-        priority=72,
     ),
     Rule(
         code="PARAM008",
@@ -367,6 +358,5 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/144",
             ),
         ),
-        priority=74,
     ),
 )

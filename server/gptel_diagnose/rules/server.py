@@ -52,7 +52,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=70,
     ),
     Rule(
         code="SRV002",
@@ -89,7 +88,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=60,
     ),
     Rule(
         code="SRV003",
@@ -136,6 +134,5 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=60,
     ),
 )
