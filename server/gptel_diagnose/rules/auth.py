@@ -141,8 +141,9 @@ RULES = (
         name="api-key-has-stray-whitespace",
         category="auth.invalid_key",
         when=(
-            match(key_whitespace=True, http=(400, 401, 403)),
-            match(key_whitespace=True, text=r"could not parse the json body|must provide a model"
+            match(key_has_whitespace=True, http=(400, 401, 403)),
+            match(key_has_whitespace=True,
+                  text=r"could not parse the json body|must provide a model"
                   r"|malformed|invalid header|api key"),
         ),
         summary="Your API key has a trailing newline or space, which breaks the request: trim "

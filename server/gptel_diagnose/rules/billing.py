@@ -52,7 +52,7 @@ RULES = (
             match(
                 http=429,
                 text=r"exceeded your current quota|check your plan and billing",
-                not_providers=("gemini",),
+                not_provider=("gemini",),
                 not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
                 r"|generativelanguage|resource_exhausted",
             ),

@@ -104,8 +104,8 @@ RULES = (
         name="bedrock-needs-curl",
         category="config.backend",
         when=(
-            match(providers="bedrock", use_curl=False),
-            match(providers="bedrock", text=r"authorization header is missing"
+            match(provider="bedrock", use_curl=False),
+            match(provider="bedrock", text=r"authorization header is missing"
                   r"|missing authentication token"),
         ),
         summary="gptel's Bedrock backend works only through curl (it signs requests with curl's "

@@ -76,9 +76,9 @@ RULES = (
         when=(
             match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
                   r"ollama"),
-            match(providers="ollama", text=r"model .{0,80}not found|model_not_found"),
+            match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
-            match(providers="ollama", http=404, not_text=r"page not found|endpoint|route"),
+            match(provider="ollama", http=404, not_text=r"page not found|endpoint|route"),
         ),
         summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",

@@ -93,10 +93,10 @@ RULES = (
         category="network.connection_refused",
         when=(
             match(curl=7, local=True),
-            match(curl=7, providers=_LOCAL_SERVERS),
+            match(curl=7, provider=_LOCAL_SERVERS),
             match(gptel="no_response", local=True),
             match(text=_REFUSED_TEXT, local=True, not_text=_TIMEOUT_TEXT),
-            match(text=_REFUSED_TEXT, providers=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
+            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
             match(text=r"is (it|lm studio|ollama) running|not reachable at"),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",

@@ -150,7 +150,7 @@ RULES = (
         name="gemini-quota-per-minute",
         category="rate_limit",
         when=(
-            match(http=429, providers="gemini", not_text=r"perday|per day|prepayment|credits"),
+            match(http=429, provider="gemini", not_text=r"perday|per day|prepayment|credits"),
             match(http=429, codes="resource_exhausted",
                   not_text=r"perday|per day|prepayment|credits"),
             match(text=r"generaterequestsperminute|perminute|quotafailure",
@@ -200,7 +200,7 @@ RULES = (
         name="gemini-quota-per-day",
         category="rate_limit",
         when=(
-            match(http=429, providers="gemini", text=r"perday|per day"),
+            match(http=429, provider="gemini", text=r"perday|per day"),
             match(http=429, codes="resource_exhausted", text=r"perday|per day"),
         ),
         summary="Gemini daily quota reached for this model (free-tier requests per day): it "

@@ -60,7 +60,7 @@ RULES = (
         name="model-does-not-stream",
         category="request.streaming_unsupported",
         when=(
-            match(params="stream", codes=("unsupported_value", "unsupported_parameter")),
+            match(param="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
                   r"|does not support stream|stream(ing)? (is )?not (supported|available)"),
         ),
@@ -99,7 +99,7 @@ RULES = (
         name="temperature-not-supported",
         category="request.invalid_parameter",
         when=(
-            match(params="temperature"),
+            match(param="temperature"),
             match(text=r"'?temperature'? (does not support|is not supported|not supported)"
                   r"|unsupported (value|parameter): 'temperature'"),
         ),
@@ -135,7 +135,7 @@ RULES = (
         category="request.invalid_parameter",
         when=(
             match(text=r"max_completion_tokens"),
-            match(params="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
+            match(param="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
         ),
         summary="{model} wants max_completion_tokens, not max_tokens: "
         "(setq gptel-max-tokens nil), or set :max_completion_tokens in :request-params.",
