@@ -156,8 +156,7 @@ class _Placeholders(dict[str, str]):
     """Template values; an unknown placeholder renders as itself rather than failing.
 
     LAZY values are computed when a template first asks for them: those are the ones taken
-    from the request, which must be redacted, and redacting a long message costs more than
-    the rest of a diagnosis.
+    from the request, which must be redacted (few templates use most of them).
     """
 
     def __init__(self, lazy: dict[str, Callable[[], str]], **values: str) -> None:
@@ -172,15 +171,16 @@ class _Placeholders(dict[str, str]):
         return value
 
 
-def _message(facts: Facts) -> str:
+def provider_message(facts: Facts) -> str | None:
+    """The failure's own message, redacted, on one line and bounded; None if it has none."""
     # Redact before cutting: a cut could leave a key too short to be recognised.
     message = " ".join(redact(facts.message).split())
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 1] + "…"
-    return message or "(no message)"
+    return message or None
 
 
-def placeholders(facts: Facts, locale: str) -> _Placeholders:
+def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
     provider = lookup(facts.provider)
     name = (
         provider.name if provider and facts.provider != "local" else facts.backend_name
@@ -195,8 +195,8 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
             "model": partial(redact, facts.model or "the model"),
             "model_arg": partial(redact, facts.model or "MODEL"),
             "host": partial(redact, facts.host or "the backend's host"),
-            "message": partial(_message, facts),
         },
+        message=message or "(no message)",
         status=str(facts.http) if facts.http is not None else "no HTTP status",
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
@@ -257,7 +257,8 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     facts = read_facts(params)
     rule = select(facts)
     locale = i18n.choose(params.locale)
-    values = placeholders(facts, locale)
+    message = provider_message(facts)
+    values = placeholders(facts, locale, message)
     texts = i18n.rule_text(locale, rule)
     return Diagnosis(
         category=rule.category,
@@ -274,4 +275,5 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         provider=redact(facts.provider) if facts.provider else None,
         key_env=_key_env(facts.provider),
         locale=locale,
+        provider_message=message,
     )

@@ -72,7 +72,7 @@ RULES = (
             "{provider} did not accept the key gptel sent. Common causes: a typo or an old, "
             "revoked key; a key for another provider (an OpenAI key sent to Azure or "
             "OpenRouter); a key picked up from the wrong auth-source entry; or stray whitespace "
-            "around it.\n\nThe provider said: {message}"
+            "around it."
         ),
         steps=AUTH_STEPS,
         fixes=(_KEYS,),
@@ -110,7 +110,7 @@ RULES = (
             "The request went out without a key, or gptel could not find one. With "
             "`:key 'gptel-api-key` gptel reads ~/.authinfo for the backend's host; if no "
             "entry matches, it stops before sending. A backend made with gptel-make-openai "
-            "and no :key sends no Authorization header at all.\n\nThe provider said: {message}"
+            "and no :key sends no Authorization header at all."
         ),
         steps=(
             "Give the backend a key: `:key \"KEY\"`, `:key #'my-key-function`, or an "
@@ -152,7 +152,7 @@ RULES = (
             "The key gptel sends for this backend starts or ends with whitespace, typically "
             "the newline at the end of a key file or of a command's output. In an HTTP header "
             "a newline ends the header early, so the provider sees a broken key or a broken "
-            "request and answers with a misleading error.\n\nThe provider said: {message}"
+            "request and answers with a misleading error."
         ),
         steps=("Remove the whitespace: in a :key function return (string-trim ...); in "
                "~/.authinfo make sure the password has no trailing space.",),
@@ -180,8 +180,7 @@ RULES = (
         explanation=(
             "The key is valid somewhere, but not for the host gptel sent it to: Azure keys "
             "belong to one resource and region, Mistral's Codestral keys only work on "
-            "codestral.mistral.ai, and an OpenAI key does not work on Azure.\n\n"
-            "The provider said: {message}"
+            "codestral.mistral.ai, and an OpenAI key does not work on Azure."
         ),
         steps=("Use the key of the resource at {host}, or point the backend's :host at the "
                "resource the key belongs to.",),
@@ -208,7 +207,7 @@ RULES = (
         explanation=(
             "The provider blocks requests by the location of the network address they come "
             "from. The key and account are fine; the request has to leave from a supported "
-            "country (a VPN or proxy), or use another provider.\n\nThe provider said: {message}"
+            "country (a VPN or proxy), or use another provider."
         ),
         steps=("Route gptel through a proxy in a supported region: "
                "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
@@ -245,7 +244,7 @@ RULES = (
             "The key works, but the account, organization or project lacks permission for "
             "this model or API: model access not granted (Bedrock), an organization that must "
             "be verified, a higher tier required, an API not enabled in the cloud project, or "
-            "an account restriction.\n\nThe provider said: {message}"
+            "an account restriction."
         ),
         steps=("Check the account's model access and settings at {keys_url}.",
                "Or choose a model this account may use (M-x gptel-menu)."),

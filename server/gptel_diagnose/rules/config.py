@@ -44,7 +44,7 @@ RULES = (
             "answering (an unsupported option, a certificate problem, no connection), gptel's "
             "process sentinel signalled \"Search failed\" and the request hung. Newer gptel "
             "reports \"Curl failed with exit code N\", which gptel-diagnose can explain. The "
-            "text curl printed, if any, is in the message below.\n\nReported: {message}"
+            "text curl printed, if any, is in the message gptel reported."
         ),
         steps=("Upgrade gptel (M-x package-upgrade gptel, or your package manager's way).",
                "Meanwhile, run gptel's curl command in a terminal to see curl's error "
@@ -113,7 +113,7 @@ RULES = (
         explanation=(
             "AWS Bedrock requests must be signed. gptel signs them by passing credentials to "
             "curl (--aws-sigv4, or a bearer token header); with url-retrieve no signature is "
-            "sent and AWS refuses the request.\n\nAWS said: {message}"
+            "sent and AWS refuses the request."
         ),
         steps=("Set (setq gptel-use-curl t) and make sure curl is installed.",),
         fixes=(FixSpec("Use curl", "safe", variable="gptel-use-curl", value="t"),),
@@ -138,7 +138,7 @@ RULES = (
         explanation=(
             "gptel signs Bedrock requests with curl's --aws-sigv4. Older curl versions compute "
             "the signature differently for Bedrock's paths, so AWS rejects it; a wrong secret "
-            "access key gives the same message.\n\nAWS said: {message}"
+            "access key gives the same message."
         ),
         steps=("Check `curl --version`: 8.10 or newer is needed.",
                "Point gptel at a newer curl with (setq gptel-use-curl \"/path/to/curl\"), or "

@@ -37,7 +37,7 @@ RULES = (
             "The backend answered HTTP {status}: the model name gptel sent is unknown to it or "
             "not available to this key. \"Does not exist\" often means \"you do not have access\": "
             "some models need a verified organization, a paid tier or a region; names also "
-            "change when models are retired.\n\nThe provider said: {message}"
+            "change when models are retired."
         ),
         steps=(
             "Check the model name gptel sends (gptel-model, or the model chosen in "
@@ -85,7 +85,7 @@ RULES = (
         explanation=(
             "Ollama answered HTTP {status}: the model named in the request is not installed. "
             "Ollama needs the exact name and tag, as `ollama list` prints it (for example "
-            "llama3.2:latest).\n\nOllama said: {message}"
+            "llama3.2:latest)."
         ),
         steps=(
             "Run `ollama list` to see the installed models.",
@@ -120,8 +120,7 @@ RULES = (
         "M-x gptel-menu.",
         explanation=(
             "Providers retire models on a schedule; requests for a retired name fail even "
-            "though it once worked, often with a pointer to its successor.\n\n"
-            "The provider said: {message}"
+            "though it once worked, often with a pointer to its successor."
         ),
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
@@ -155,8 +154,7 @@ RULES = (
         explanation=(
             "On Azure OpenAI the model in the URL is a deployment you create and name in the "
             "Azure portal. The name gptel sends (gptel-model) does not match a deployment of "
-            "this resource, or the deployment is less than a few minutes old.\n\n"
-            "Azure said: {message}"
+            "this resource, or the deployment is less than a few minutes old."
         ),
         steps=("In the Azure portal (AI Foundry), copy the deployment name and use it as the "
                "model in gptel-make-azure's :models and gptel-model.",
@@ -185,7 +183,7 @@ RULES = (
         explanation=(
             "Newer models on AWS Bedrock cannot be called by their bare model id with "
             "on-demand throughput; they are called through a cross-region inference profile, "
-            "whose id adds a region prefix.\n\nBedrock said: {message}"
+            "whose id adds a region prefix."
         ),
         steps=("Use the inference profile id (Bedrock console > Inference profiles) as the "
                "model in gptel-make-bedrock's :models.",),
@@ -213,8 +211,7 @@ RULES = (
         "or enable just-in-time loading).",
         explanation=(
             "LM Studio (and some other local servers) answer only with a model loaded in "
-            "memory; the request named a model that is not loaded, or none is.\n\n"
-            "The server said: {message}"
+            "memory; the request named a model that is not loaded, or none is."
         ),
         steps=("Load the model in LM Studio's developer page or with `lms load {model_arg}`.",
                "Or turn on just-in-time model loading in LM Studio's server settings."),

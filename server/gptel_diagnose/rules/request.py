@@ -19,8 +19,7 @@ RULES = (
             "{provider} refused the request because it asked for a streamed answer "
             "(gptel-stream is on) and streaming {model} requires a verified organization. The "
             "same request without streaming works. Verification is done once, on the "
-            "provider's site, and can take about 15 minutes to take effect.\n\n"
-            "The provider said: {message}"
+            "provider's site, and can take about 15 minutes to take effect."
         ),
         steps=(
             "Turn streaming off: (setq gptel-stream nil). Answers then arrive all at once.",
@@ -67,8 +66,7 @@ RULES = (
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
             "The model refused a streamed request (gptel-stream is on). Some models, often "
-            "reasoning or preview models, only answer in one piece.\n\n"
-            "The provider said: {message}"
+            "reasoning or preview models, only answer in one piece."
         ),
         steps=(
             "Turn streaming off: (setq gptel-stream nil), or give the backend `:stream nil`.",
@@ -108,8 +106,7 @@ RULES = (
         explanation=(
             "Reasoning models (OpenAI o-series, GPT-5 and others) accept only their default "
             "temperature. gptel sends gptel-temperature when it is set; nil leaves it out. A "
-            "backend's or model's :request-params may also set it.\n\n"
-            "The provider said: {message}"
+            "backend's or model's :request-params may also set it."
         ),
         steps=("Set (setq gptel-temperature nil), or remove :temperature from the model's "
                ":request-params.",),
@@ -142,8 +139,7 @@ RULES = (
         explanation=(
             "Newer OpenAI models (o-series, GPT-5) refuse the max_tokens parameter, which "
             "gptel sends when gptel-max-tokens is set. Leave gptel-max-tokens nil, and if you "
-            "need a cap put :max_completion_tokens in the model's :request-params.\n\n"
-            "The provider said: {message}"
+            "need a cap put :max_completion_tokens in the model's :request-params."
         ),
         steps=("Set (setq gptel-max-tokens nil).",
                "To cap answers, add (:max_completion_tokens 4000) to the model's "
@@ -175,8 +171,7 @@ RULES = (
         "(setq gptel-max-tokens nil) to let the model decide.",
         explanation=(
             "The answer length gptel asked for (gptel-max-tokens, or :max_tokens in "
-            ":request-params) is outside the range this model accepts.\n\n"
-            "The provider said: {message}"
+            ":request-params) is outside the range this model accepts."
         ),
         steps=("Set (setq gptel-max-tokens nil), or a value within the model's limit.",),
         fixes=(FixSpec("Let the model choose the answer length", "unsafe",
@@ -207,7 +202,7 @@ RULES = (
         explanation=(
             "gptel sent tool definitions (gptel-use-tools is on and tools are selected), and "
             "this model or server does not support tool calls: many local models do not, and "
-            "llama.cpp needs --jinja for them.\n\nThe provider said: {message}"
+            "llama.cpp needs --jinja for them."
         ),
         steps=("Turn tools off: (setq gptel-use-tools nil), or deselect tools in "
                "M-x gptel-menu.",
@@ -236,7 +231,7 @@ RULES = (
         "(setq gptel-track-media nil).",
         explanation=(
             "The request carried an image or file (gptel-track-media, or media in gptel's "
-            "context), and this model only takes text.\n\nThe provider said: {message}"
+            "context), and this model only takes text."
         ),
         steps=("Set (setq gptel-track-media nil), remove media from gptel's context, or pick "
                "a vision model.",),
@@ -269,7 +264,7 @@ RULES = (
         explanation=(
             "The model does not accept one of the request's parameters or values. gptel sends "
             "temperature, max_tokens and stream from its options, plus anything in the "
-            "backend's or model's :request-params.\n\nThe provider said: {message}"
+            "backend's or model's :request-params."
         ),
         steps=("Find the parameter the message names in :request-params (backend or model) "
                "or the gptel option that sets it, and remove it.",
@@ -302,8 +297,7 @@ RULES = (
             "The provider checks the order and content of the messages (roles alternating, no "
             "empty messages, tool calls matched by tool results). gptel builds them from the "
             "buffer; an empty prompt, a hand-edited chat, a model without system messages, or "
-            "a tool call left unanswered can produce an order the provider refuses.\n\n"
-            "The provider said: {message}"
+            "a tool call left unanswered can produce an order the provider refuses."
         ),
         steps=("Check that there is text before point (gptel sends the buffer up to point) "
                "and that the chat's prompts and responses are intact.",
@@ -337,8 +331,7 @@ RULES = (
             "has). gptel builds valid JSON, so the usual cause is outside the body: an API key "
             "with a trailing newline (from a key file, a shell command or pass) ends the "
             "header early and the rest of the request is misread. Other causes: characters "
-            "that are not valid UTF-8 in the prompt, or a broken gptel installation.\n\n"
-            "The provider said: {message}"
+            "that are not valid UTF-8 in the prompt, or a broken gptel installation."
         ),
         steps=("Make sure the key has no trailing newline: wrap a key function in string-trim, "
                "or fix the file or auth-source entry it comes from.",

@@ -278,7 +278,7 @@ RULES = (
             "The request went through, yet what came back was not a normal answer: text "
             "before the HTTP headers (a proxy wrapper such as proxychains writing to curl's "
             "output), an error event inside the stream, or a body in a shape the backend "
-            "type does not expect.\n\nReported: {message}"
+            "type does not expect."
         ),
         steps=("Set (setq gptel-log-level 'debug), resend, and read *gptel-log*.",
                "If something wraps Emacs or curl (proxychains, torsocks), run without it or "
