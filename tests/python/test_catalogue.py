@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
+import pkgutil
 import re
 import subprocess
 import sys
@@ -10,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+import gptel_diagnose
 from gptel_diagnose import i18n
-from gptel_diagnose.catalogue import markdown
+from gptel_diagnose.catalogue import markdown, provider_names, with_readme_summary
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.i18n import zh
 from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
@@ -165,6 +169,33 @@ def test_chinese_locale_gives_chinese_text() -> None:
 
 def test_docs_rules_md_is_generated_from_the_catalogue() -> None:
     assert (ROOT / "docs" / "rules.md").read_text() == markdown()
+
+
+def test_readme_counts_and_names_come_from_the_catalogue() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert readme == with_readme_summary(readme), "README.md is stale: run scripts/gen-docs"
+    assert f"It knows {len(REGISTRY)} kinds of failure" in readme
+    for name in ("OpenAI", "Anthropic", "llama.cpp", "GPT4All"):
+        assert name in provider_names()
+
+
+def test_docs_name_only_functions_that_exist() -> None:
+    # A docstring's `module.function` must resolve: the base module once named a missing one.
+    reference = re.compile(r"`((?:[a-z_]+\.)+[A-Za-z_]+)`")
+    for info in pkgutil.walk_packages(gptel_diagnose.__path__, "gptel_diagnose."):
+        module = importlib.import_module(info.name)
+        source = Path(module.__file__ or "").read_text()
+        for dotted in reference.findall(source):
+            head, *rest = dotted.split(".")
+            candidates = [f"gptel_diagnose.{head}", f"gptel_diagnose.rules.{head}"]
+            base = next((importlib.import_module(c) for c in candidates
+                         if importlib.util.find_spec(c) is not None), None)
+            if base is None:
+                continue  # not one of ours (a gptel variable, a file name, ...)
+            target: object = base
+            for part in rest:
+                assert hasattr(target, part), f"{info.name} names `{dotted}`, which is missing"
+                target = getattr(target, part)
 
 
 def test_fixture_files_are_well_formed() -> None:
