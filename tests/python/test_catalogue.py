@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 import gptel_diagnose
-from gptel_diagnose import i18n
+from gptel_diagnose import catalogue, i18n
 from gptel_diagnose.catalogue import markdown, provider_names, with_readme_summary
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.i18n import zh
-from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
+from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams, ParamsError
 from gptel_diagnose.rules import BY_CODE, FAMILIES, PRECEDENCE, REGISTRY, RETIRED
 from gptel_diagnose.rules.base import Retired, Rule, Tier, build_registry
 
@@ -84,6 +84,16 @@ def test_registry_refuses_an_unlisted_or_undefined_code() -> None:
         build_registry([Tier("all", "", ())], [], [rule])
     with pytest.raises(ValueError, match="not defined"):
         build_registry([Tier("all", "", (rule.code, "NET999"))], [], [rule])
+
+
+def test_explaining_a_retired_code_says_why_and_what_replaced_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = Retired("NET999", "merged into connection-refused", replaced_by="NET002")
+    monkeypatch.setitem(catalogue.RETIRED_BY_CODE, entry.code, entry)
+    with pytest.raises(ParamsError, match=r"NET999 is retired: merged .*; see NET002"):
+        catalogue.explain("net999", None)
+    with pytest.raises(ParamsError, match="no rule"):
+        catalogue.explain("NET998", None)
 
 
 def test_retired_codes_name_a_reason_and_a_live_replacement() -> None:
