@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Any
 
 from . import i18n
 from .curl import meaning as curl_meaning
-from .facts import Facts, read_facts
+from .facts import CONDITIONS, Facts, Test, read_facts
 from .protocol import DiagnoseParams, Diagnosis, Fix
 from .providers import START_COMMANDS, display_name, lookup
 from .redact import redact
-from .rules import REGISTRY
-from .rules.base import Match, Rule
+from .rules import BY_CODE, PRECEDENCE
+from .rules.base import Match, Rule, compile_condition
 
 MAX_MESSAGE = 240
 
@@ -21,72 +22,79 @@ MAX_MESSAGE = 240
 Check = Callable[[Facts], bool]
 
 
-def _text_check(pattern: re.Pattern[str], wanted: bool) -> Check:
-    """Whether PATTERN's occurrence in the facts' text is WANTED.
-
-    The answer is remembered in the facts, as patterns recur across rules.
-    """
+def _text_check(name: str, wanted: str, negated: bool) -> Check:
+    """Whether the pattern WANTED occurs in the facts' text (remembered in the facts, as
+    patterns recur across rules), or, if NEGATED, does not."""
+    pattern = compile_condition("text", wanted)
 
     def check(facts: Facts) -> bool:
         seen = facts.searched.get(pattern)
         if seen is None:
             seen = facts.searched[pattern] = pattern.search(facts.text) is not None
-        return seen is wanted
+        return seen is not negated
 
     return check
 
 
-def _flag_check(flag: str, wanted: bool) -> Check:
-    return lambda facts: bool(getattr(facts, flag) == wanted)
+def _pattern_check(name: str, wanted: str, negated: bool) -> Check:
+    pattern = compile_condition("pattern", wanted)
+    return lambda facts: (pattern.search(getattr(facts, name)) is not None) is not negated
+
+
+def _in_check(name: str, wanted: frozenset[Any], negated: bool) -> Check:
+    return lambda facts: (getattr(facts, name) in wanted) is not negated
+
+
+def _overlaps_check(name: str, wanted: frozenset[Any], negated: bool) -> Check:
+    return lambda facts: wanted.isdisjoint(getattr(facts, name)) is negated
+
+
+def _is_check(name: str, wanted: bool, negated: bool) -> Check:
+    return lambda facts: bool(getattr(facts, name) == wanted)
+
+
+def _present_check(name: str, wanted: bool, negated: bool) -> Check:
+    return lambda facts: (getattr(facts, name) is not None) == wanted
+
+
+# One check per kind of test (`facts.Test`), in the order they run: cheap ones first, text
+# searches last.
+CHECKS: dict[Test, Callable[[str, Any, bool], Check]] = {
+    "in": _in_check,
+    "overlaps": _overlaps_check,
+    "is": _is_check,
+    "present": _present_check,
+    "pattern": _pattern_check,
+    "text": _text_check,
+}
+# The facts every failure has exactly one value of, that most clauses name: see `candidates`.
+GATE: tuple[str, ...] = tuple(name for name, (_, test, negated) in CONDITIONS.items()
+                              if test == "in" and not negated)
 
 
 def _checks(when: Match) -> tuple[Check, ...]:
-    """The tests WHEN asks for beyond the gate (see `candidates`), text searches last."""
-    checks: list[Check] = []
-    codes, params, gptel, not_gptel = when.codes, when.params, when.gptel, when.not_gptel
-    if codes:
-        checks.append(lambda f: not codes.isdisjoint(f.codes))
-    if params:
-        checks.append(lambda f: not params.isdisjoint(f.param))
-    if gptel:
-        checks.append(lambda f: not gptel.isdisjoint(f.gptel))
-    if not_gptel:
-        checks.append(lambda f: not_gptel.isdisjoint(f.gptel))
-    for flag in ("local", "stream", "use_curl", "html", "has_key", "key_whitespace", "proxy"):
-        wanted = getattr(when, flag)
-        if wanted is not None:
-            checks.append(_flag_check(flag, wanted))
-    if when.host_typo is not None:
-        host_typo = when.host_typo
-        checks.append(lambda f: (f.host_typo is not None) == host_typo)
-    if when.host_re is not None:
-        host_re = when.host_re
-        checks.append(lambda f: host_re.search(f.host) is not None)
-    if when.text_re is not None:
-        checks.append(_text_check(when.text_re, True))
-    if when.not_text_re is not None:
-        checks.append(_text_check(when.not_text_re, False))
-    return tuple(checks)
+    """The checks WHEN asks for beyond the gate (see `candidates`), text searches last."""
+    named = [(CONDITIONS[name], wanted) for name, wanted in when.conditions.items()]
+    order = list(CHECKS)
+    named.sort(key=lambda item: order.index(item[0][1]))
+    return tuple(CHECKS[test](fact, wanted, negated)
+                 for (fact, test, negated), wanted in named if fact not in GATE)
 
 
-# Most specific first; sorted() is stable, so equal priorities keep catalogue order.
-BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda rule: -rule.priority))
-
-# Per rule, in priority order: the checks left for each clause that passed the gate.
-Candidates = tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...]
-_Gate = tuple[int | None, int | None, str | None]
-_CANDIDATES: dict[_Gate, Candidates] = {}
+# Per tier of `rules.PRECEDENCE`, in order: its rules, each with the checks left for each of
+# its clauses that passed the gate.
+Candidates = tuple[tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...], ...]
+_CANDIDATES: dict[tuple[Any, ...], Candidates] = {}
 _CHECKS: dict[int, tuple[Check, ...]] = {}
-_MAX_GATES = 1024  # distinct (status, exit code, provider) triples remembered
+_MAX_GATES = 1024  # distinct gates (status, exit code, provider) remembered
 
 
-def _passes_gate(when: Match, http: int | None, curl: int | None, provider: str | None
-                 ) -> bool:
-    return ((not when.http or http in when.http)
-            and (not when.curl or curl in when.curl)
-            and (not when.providers or provider in when.providers)
-            and (not when.not_providers or provider not in when.not_providers)
-            and (when.no_http is None or (http is None) == when.no_http))
+def _passes_gate(when: Match, gate: tuple[Any, ...]) -> bool:
+    for name, value in zip(GATE, gate, strict=True):
+        wanted, unwanted = when.wanted(name), when.wanted("not_" + name)
+        if (wanted and value not in wanted) or (unwanted and value in unwanted):
+            return False
+    return True
 
 
 def _gated(when: Match) -> tuple[Check, ...]:
@@ -99,16 +107,17 @@ def _gated(when: Match) -> tuple[Check, ...]:
 def candidates(facts: Facts) -> Candidates:
     """The rules, and their clauses' remaining checks, that FACTS's gate leaves in play.
 
-    The gate is what every failure has exactly one of: its HTTP status, its curl exit code
-    and its provider.  Clauses that name another are dropped here, once per triple seen.
+    The gate is the facts tested by `in` (`GATE`): its HTTP status, its curl exit code and its
+    provider.  Clauses that want other values are dropped here, once per gate seen.
     """
-    gate = (facts.http, facts.curl, facts.provider)
+    gate = tuple(getattr(facts, name) for name in GATE)
     found = _CANDIDATES.get(gate)
     if found is None:
         found = tuple(
-            (rule, clauses) for rule in BY_PRIORITY
-            if (clauses := tuple(_gated(when) for when in rule.whens
-                                 if _passes_gate(when, *gate))))
+            tuple((BY_CODE[code], clauses) for code in tier.codes
+                  if (clauses := tuple(_gated(when) for when in BY_CODE[code].whens
+                                       if _passes_gate(when, gate))))
+            for tier in PRECEDENCE)
         if len(_CANDIDATES) >= _MAX_GATES:
             _CANDIDATES.clear()
         _CANDIDATES[gate] = found
@@ -116,14 +125,21 @@ def candidates(facts: Facts) -> Candidates:
 
 
 def select(facts: Facts) -> Rule:
-    """The most specific rule that applies to FACTS (the catalogue ends with a catch-all)."""
-    for rule, clauses in candidates(facts):
-        for checks in clauses:
-            for check in checks:
-                if not check(facts):
-                    break
-            else:
-                return rule
+    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies.
+
+    Tiers are tried in order, so a stage that is not a rule fits between two of them: the
+    provider's documented code, for one, belongs before the "cause" tier, the first that
+    reads the provider's message.  The last tier is a catch-all.
+    """
+    for _tier, rules in zip(PRECEDENCE, candidates(facts), strict=True):
+        for rule, clauses in rules:
+            # Plain loops: this is the hot path, and generators cost a third more here.
+            for checks in clauses:
+                for check in checks:
+                    if not check(facts):
+                        break
+                else:
+                    return rule
     raise AssertionError("the catalogue must end with a rule that always applies")
 
 
@@ -141,8 +157,7 @@ class _Placeholders(dict[str, str]):
     """Template values; an unknown placeholder renders as itself rather than failing.
 
     LAZY values are computed when a template first asks for them: those are the ones taken
-    from the request, which must be redacted, and redacting a long message costs more than
-    the rest of a diagnosis.
+    from the request, which must be redacted (few templates use most of them).
     """
 
     def __init__(self, lazy: dict[str, Callable[[], str]], **values: str) -> None:
@@ -157,19 +172,19 @@ class _Placeholders(dict[str, str]):
         return value
 
 
-def _message(facts: Facts) -> str:
+def provider_message(facts: Facts) -> str | None:
+    """The failure's own message, redacted, on one line and bounded; None if it has none."""
     # Redact before cutting: a cut could leave a key too short to be recognised.
     message = " ".join(redact(facts.message).split())
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 1] + "…"
-    return message or "(no message)"
+    return message or None
 
 
-def placeholders(facts: Facts, locale: str) -> _Placeholders:
+def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
     provider = lookup(facts.provider)
-    backend = facts.params.backend
     name = (
-        provider.name if provider and facts.provider != "local" else backend.name
+        provider.name if provider and facts.provider != "local" else facts.backend_name
     ) or display_name(facts.provider)
     wait = _format_wait(facts.retry_after) if facts.retry_after is not None else ""
     # Secrets can only come in through the values taken from the request (templates,
@@ -177,12 +192,12 @@ def placeholders(facts: Facts, locale: str) -> _Placeholders:
     return _Placeholders(
         {
             "provider": partial(redact, name),
-            "backend": partial(redact, backend.name or name),
+            "backend": partial(redact, facts.backend_name or name),
             "model": partial(redact, facts.model or "the model"),
             "model_arg": partial(redact, facts.model or "MODEL"),
             "host": partial(redact, facts.host or "the backend's host"),
-            "message": partial(_message, facts),
         },
+        message=message or "(no message)",
         status=str(facts.http) if facts.http is not None else "no HTTP status",
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
@@ -243,7 +258,8 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     facts = read_facts(params)
     rule = select(facts)
     locale = i18n.choose(params.locale)
-    values = placeholders(facts, locale)
+    message = provider_message(facts)
+    values = placeholders(facts, locale, message)
     texts = i18n.rule_text(locale, rule)
     return Diagnosis(
         category=rule.category,
@@ -260,4 +276,5 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         provider=redact(facts.provider) if facts.provider else None,
         key_env=_key_env(facts.provider),
         locale=locale,
+        provider_message=message,
     )

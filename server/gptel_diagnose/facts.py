@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
 from .providers import LOCAL_PORTS, misspelt_host, provider_for_host
@@ -64,32 +65,80 @@ def stated_wait(text: str) -> float | None:
     return parse_duration(match.group("dur")) if match else None
 
 
+# How a rule's condition on a fact is tested; `engine` has one check per test.
+#   in        the fact (one value, or None) is one of the wanted values
+#   overlaps  the fact (a set) shares a value with the wanted set
+#   is        the fact (True, False or unknown) is the wanted boolean
+#   present   the fact is known (not None), or is not, as wanted
+#   pattern   a regex, case-insensitive, is found in the fact
+#   text      a regex is found in the lower-cased text (searches are remembered per failure)
+# `in`, `overlaps`, `pattern` and `text` can be negated: `not_<fact>`.
+Test = Literal["in", "overlaps", "is", "present", "pattern", "text"]
+TESTS: tuple[Test, ...] = get_args(Test)
+NEGATABLE: frozenset[Test] = frozenset({"in", "overlaps", "pattern", "text"})
+
+Read = Callable[[DiagnoseParams], Any]
+
+
+def _fact(about: str, test: Test | None = None, read: Read | None = None) -> Any:
+    """A fact: what it is, how a rule's condition tests it (None: for texts only), and, when
+    it is a plain read of the params, how to read it (`read_facts` computes the others)."""
+    return field(metadata={"about": about, "test": test, "read": read})
+
+
+def _stream(params: DiagnoseParams) -> bool | None:
+    return params.request.stream if params.request.stream is not None else params.backend.stream
+
+
 @dataclass(frozen=True)
 class Facts:
-    """Everything the rules match on, read once from the params."""
+    """Everything the rules match on, read once from the params: the one vocabulary.
 
-    http: int | None
-    codes: frozenset[str]
-    param: frozenset[str]
-    message: str
-    text: str
-    curl: int | None
-    gptel: frozenset[str]
-    html: bool
-    provider: str | None
-    host: str
-    local: bool
-    retry_after: float | None
-    model: str | None
-    stream: bool | None
-    use_curl: bool | None
-    has_key: bool | None
-    key_whitespace: bool | None
-    proxy: bool | None
-    host_typo: str | None
-    params: DiagnoseParams
+    A field with a test is a condition a rule can name, under the same name, in
+    `rules.base.match`.  Adding a fact and its condition is adding a field here.  A condition
+    about something the companion did not report (None) does not hold: a rule that needs
+    `has_key=False` never fires on an unknown key.
+    """
+
+    http: int | None = _fact("the HTTP status", "in")
+    curl: int | None = _fact("curl's exit code", "in")
+    provider: str | None = _fact("the provider kind (openai, anthropic, ollama, ...)", "in")
+    codes: frozenset[str] = _fact("the error's type/code/status strings, lower case",
+                                  "overlaps")
+    param: frozenset[str] = _fact("the error's `param` field, lower case", "overlaps")
+    gptel: frozenset[str] = _fact("gptel's own failure kinds (see `_gptel_kinds`)", "overlaps")
+    local: bool = _fact("the backend's host is loopback", "is")
+    html: bool = _fact("the body the report shows is an HTML page", "is")
+    stream: bool | None = _fact("the request streamed", "is", _stream)
+    use_curl: bool | None = _fact("the request went through curl (else url-retrieve)", "is",
+                                  lambda p: p.request.use_curl)
+    has_key: bool | None = _fact("the backend has a key configured", "is",
+                                 lambda p: p.backend.has_key)
+    key_has_whitespace: bool | None = _fact(
+        "the key (a string or variable) has stray whitespace around it", "is",
+        lambda p: p.backend.key_has_whitespace)
+    proxy: bool | None = _fact("gptel-proxy is set", "is", lambda p: p.request.proxy)
+    host_typo: str | None = _fact(
+        "the API host the backend's host looks like a misspelling of", "present")
+    host: str = _fact("the backend's host, as configured", "pattern")
+    text: str = _fact("the error's text, lower case, bounded", "text")
+    message: str = _fact("the provider's own message (first found)")
+    retry_after: float | None = _fact("the wait the provider states, in seconds")
+    model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
+    backend_name: str | None = _fact("the gptel backend's name",
+                                     read=lambda p: p.backend.name)
     # Pattern -> whether it occurs in `text`, filled in as rules are tried.
     searched: dict[re.Pattern[str], bool] = field(default_factory=dict, compare=False)
+
+
+FACTS: tuple[Field[Any], ...] = tuple(f for f in fields(Facts) if "about" in f.metadata)
+# Condition name -> (the fact it tests, its test, whether it is negated).
+CONDITIONS: dict[str, tuple[str, Test, bool]] = {
+    name: (f.name, f.metadata["test"], negated)
+    for f in FACTS if f.metadata["test"] is not None
+    for name, negated in ((f.name, False), (f"not_{f.name}", True))
+    if not negated or f.metadata["test"] in NEGATABLE
+}
 
 
 class _Collector:
@@ -243,7 +292,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         match = _CURL_EXIT.search(text)
         curl = int(match.group(1) or match.group(2)) if match else None
 
-    backend, request = params.backend, params.request
+    backend = params.backend
     host = (backend.host or "").strip()
     local = bool(host) and _host_is_local(host)
     provider = provider_for_host(host, _port(host) if local else None) or (
@@ -252,26 +301,19 @@ def read_facts(params: DiagnoseParams) -> Facts:
     if provider is None and local and _port(host) in LOCAL_PORTS:
         provider = LOCAL_PORTS[_port(host) or 0]
 
-    stream = request.stream if request.stream is not None else backend.stream
     return Facts(
         http=http,
+        curl=curl,
+        provider=provider,
         codes=frozenset(collector.codes),
         param=frozenset(collector.params),
-        message=message,
-        text=text,
-        curl=curl,
         gptel=_gptel_kinds(text, params, http),
-        html=bool(_HTML.search(haystack)),
-        provider=provider,
-        host=host,
         local=local,
-        retry_after=stated_wait(haystack),
-        model=request.model,
-        stream=stream,
-        use_curl=request.use_curl,
-        has_key=backend.has_key,
-        key_whitespace=backend.key_has_whitespace,
-        proxy=request.proxy,
+        html=bool(_HTML.search(haystack)),
         host_typo=misspelt_host(host) if host and not local else None,
-        params=params,
+        host=host,
+        text=text,
+        message=message,
+        retry_after=stated_wait(haystack),
+        **{f.name: f.metadata["read"](params) for f in FACTS if f.metadata["read"]},
     )

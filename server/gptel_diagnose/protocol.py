@@ -170,6 +170,11 @@ class Diagnosis(_Out):
     # The environment variable this provider's key usually lives in (for curl replays).
     key_env: str | None = None
     locale: str = "en"
+    # What the failure said in its own words: the provider's message (or, when no answer
+    # came, gptel's or curl's text), keys redacted, whitespace collapsed, at most 240
+    # characters.  None when it said nothing.  Shown once by the companion; the texts above
+    # never repeat it, except a summary whose rule knows no more than the message.
+    provider_message: str | None = None
 
 
 class InitializeParams(_In):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
+import pkgutil
 import re
 import subprocess
 import sys
@@ -10,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from gptel_diagnose import i18n
-from gptel_diagnose.catalogue import markdown
+import gptel_diagnose
+from gptel_diagnose import catalogue, i18n
+from gptel_diagnose.catalogue import markdown, provider_names, with_readme_summary
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.i18n import zh
-from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
-from gptel_diagnose.rules import REGISTRY
-from gptel_diagnose.rules.base import Rule
+from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams, ParamsError
+from gptel_diagnose.rules import BY_CODE, FAMILIES, PRECEDENCE, REGISTRY, RETIRED
+from gptel_diagnose.rules.base import Retired, Rule, Tier, build_registry
 
 from recorded import FIXTURES, ROOT, fixture_files
 
@@ -39,7 +43,75 @@ def test_codes_are_unique_and_well_formed() -> None:
 
 def test_catalogue_ends_with_a_catch_all() -> None:
     last = REGISTRY[-1]
-    assert last.category == "unknown" and last.priority == min(r.priority for r in REGISTRY)
+    assert last.category == "unknown" and PRECEDENCE[-1].codes == (last.code,)
+    nothing = diagnose(DiagnoseParams.model_validate({"error": {"error": "?"}}))
+    assert nothing.rule == last.code
+
+
+def test_registry_is_the_precedence_listing_in_order() -> None:
+    assert [rule.code for rule in REGISTRY] == [c for tier in PRECEDENCE for c in tier.codes]
+    assert len({tier.name for tier in PRECEDENCE}) == len(PRECEDENCE)
+
+
+def test_every_rule_in_a_family_file_is_listed() -> None:
+    defined = {rule.code for family in FAMILIES for rule in family.RULES}
+    assert defined == set(BY_CODE)
+
+
+def test_precedence_comments_name_the_listed_rule() -> None:
+    # The listing's trailing comments are for the reader; they must not lie.
+    source = (ROOT / "server" / "gptel_diagnose" / "rules" / "__init__.py").read_text()
+    entries = re.findall(r'^\s+"([A-Z0-9X]+)",\s*# (\S+)$', source, re.MULTILINE)
+    assert len(entries) == len(REGISTRY)
+    for code, name in entries:
+        assert BY_CODE[code].name == name, code
+
+
+def test_a_retired_code_cannot_be_reused() -> None:
+    rule = BY_CODE["GEN000"]
+    build_registry([Tier("all", "", (rule.code,))], [Retired("GEN999", "merged")], [rule])
+    with pytest.raises(ValueError, match="GEN000 is retired"):
+        build_registry([Tier("all", "", (rule.code,))], [Retired(rule.code, "merged")], [rule])
+    with pytest.raises(ValueError, match="GEN000 is retired"):
+        build_registry([Tier("all", "", ())], [Retired(rule.code, "merged")], [rule])
+    with pytest.raises(ValueError, match="listed twice"):
+        build_registry([Tier("a", "", (rule.code,)), Tier("b", "", (rule.code,))], [], [rule])
+
+
+def test_registry_refuses_an_unlisted_or_undefined_code() -> None:
+    rule = BY_CODE["GEN000"]
+    with pytest.raises(ValueError, match="not listed"):
+        build_registry([Tier("all", "", ())], [], [rule])
+    with pytest.raises(ValueError, match="not defined"):
+        build_registry([Tier("all", "", (rule.code, "NET999"))], [], [rule])
+
+
+def test_explaining_a_retired_code_says_why_and_what_replaced_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = Retired("NET999", "merged into connection-refused", replaced_by="NET002")
+    monkeypatch.setitem(catalogue.RETIRED_BY_CODE, entry.code, entry)
+    with pytest.raises(ParamsError, match=r"NET999 is retired: merged .*; see NET002"):
+        catalogue.explain("net999", None)
+    with pytest.raises(ParamsError, match="no rule"):
+        catalogue.explain("NET998", None)
+
+
+def test_retired_codes_name_a_reason_and_a_live_replacement() -> None:
+    for entry in RETIRED:
+        assert entry.reason.strip() and entry.code not in BY_CODE
+        assert entry.replaced_by is None or entry.replaced_by in BY_CODE
+
+
+def test_codes_are_numbered_without_gaps() -> None:
+    # A number missing from a family means a code deleted without a `Retired` entry: its
+    # number would be free to be given to another rule.  GEN codes are HTTP statuses.
+    numbers: dict[str, set[int]] = {}
+    for code in [*BY_CODE, *(entry.code for entry in RETIRED)]:
+        family, number = re.fullmatch(r"([A-Z]+?)([0-9X]{3})", code).groups()  # type: ignore[union-attr]
+        if family != "GEN":
+            numbers.setdefault(family, set()).add(int(number))
+    for family, found in numbers.items():
+        assert found == set(range(1, max(found) + 1)), family
 
 
 @pytest.mark.parametrize("rule", REGISTRY, ids=_ids)
@@ -98,7 +170,7 @@ def test_every_example_renders_fully_in_both_languages(locale: str) -> None:
 
 
 def test_chinese_locale_gives_chinese_text() -> None:
-    rule = REGISTRY[0]
+    rule = BY_CODE["BIL001"]
     result = diagnose(DiagnoseParams.model_validate({**rule.examples[0].params(),
                                                      "locale": "zh_CN.UTF-8"}))
     assert result.locale == "zh"
@@ -107,6 +179,33 @@ def test_chinese_locale_gives_chinese_text() -> None:
 
 def test_docs_rules_md_is_generated_from_the_catalogue() -> None:
     assert (ROOT / "docs" / "rules.md").read_text() == markdown()
+
+
+def test_readme_counts_and_names_come_from_the_catalogue() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert readme == with_readme_summary(readme), "README.md is stale: run scripts/gen-docs"
+    assert f"It knows {len(REGISTRY)} kinds of failure" in readme
+    for name in ("OpenAI", "Anthropic", "llama.cpp", "GPT4All"):
+        assert name in provider_names()
+
+
+def test_docs_name_only_functions_that_exist() -> None:
+    # A docstring's `module.function` must resolve: the base module once named a missing one.
+    reference = re.compile(r"`((?:[a-z_]+\.)+[A-Za-z_]+)`")
+    for info in pkgutil.walk_packages(gptel_diagnose.__path__, "gptel_diagnose."):
+        module = importlib.import_module(info.name)
+        source = Path(module.__file__ or "").read_text()
+        for dotted in reference.findall(source):
+            head, *rest = dotted.split(".")
+            candidates = [f"gptel_diagnose.{head}", f"gptel_diagnose.rules.{head}"]
+            base = next((importlib.import_module(c) for c in candidates
+                         if importlib.util.find_spec(c) is not None), None)
+            if base is None:
+                continue  # not one of ours (a gptel variable, a file name, ...)
+            target: object = base
+            for part in rest:
+                assert hasattr(target, part), f"{info.name} names `{dotted}`, which is missing"
+                target = getattr(target, part)
 
 
 def test_fixture_files_are_well_formed() -> None:

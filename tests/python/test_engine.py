@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from gptel_diagnose import i18n
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
 from gptel_diagnose.rules import REGISTRY
@@ -192,3 +193,34 @@ def test_every_fix_is_an_allowlisted_setq_or_data() -> None:
                 assert fix.variable is None or fix.variable.startswith("gptel-")
                 assert fix.value is None or not fix.value.lstrip().startswith("(")\
                     or fix.value.startswith("'(")
+
+
+def test_provider_message_is_a_field_not_a_sentence_in_the_explanation() -> None:
+    said = "You exceeded your current quota, please check your plan and billing details."
+    result = run({"error": gptel_error(429, {"error": {"message": said,
+                                                         "type": "insufficient_quota"}}),
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.rule == "BIL001"
+    assert result.provider_message == said
+    assert said not in result.explanation
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_no_explanation_template_pastes_the_message(locale: str) -> None:
+    for rule in REGISTRY:
+        assert "{message}" not in i18n.rule_text(locale, rule).explanation, rule.code
+
+
+def test_provider_message_is_redacted_on_one_line_and_bounded() -> None:
+    key = "sk-proj-" + "A1b2C3d4" * 6
+    said = f"Incorrect API key provided: {key}.\n\n" + "You can find your API key at … " * 20
+    result = run({"error": gptel_error(401, {"error": {"message": said,
+                                                         "code": "invalid_api_key"}})})
+    message = result.provider_message
+    assert message is not None
+    assert key not in message and key[:20] not in message
+    assert "\n" not in message and len(message) <= 240 and message.endswith("…")
+
+
+def test_provider_message_is_none_when_the_failure_says_nothing() -> None:
+    assert run({"error": {"http_status": 503}}).provider_message is None

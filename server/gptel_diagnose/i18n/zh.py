@@ -11,7 +11,6 @@ SHARED: dict[str, str] = {
     "wait_clause": "请等待 {wait} 后重新发送。",
 }
 
-_SAID = "\n\n服务方返回：{message}"
 _ADD_CREDIT = "为 API 账户充值"
 _SWITCH = "暂时换用其他后端或模型（M-x gptel-menu）"
 _LOG_RESPONSES = "把原始通信记录到 *gptel-log*（其中会包含你的密钥），然后重新发送"
@@ -40,7 +39,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "explanation": "{provider} 返回了 HTTP {status} 和 insufficient_quota。状态码与限流相同，"
         "含义却不同：此密钥所属的 API 账户没有预付余额、没有付款方式，或已达到每月消费上限。"
         "等待后重新发送仍会以同样方式失败。\n\nAPI 与 ChatGPT 分开计费：ChatGPT Plus、Pro 或 "
-        "Team 订阅不包含 API 额度，新账户也不再赠送试用额度。" + _SAID,
+        "Team 订阅不包含 API 额度，新账户也不再赠送试用额度。",
         "steps": [
             "打开 {billing_url}，查看拥有此密钥的组织和项目的余额。",
             "充值（或添加付款方式），或在 {usage_url} 提高每月预算。",
@@ -53,7 +52,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "你的 Anthropic 余额不足：请在 Console（Plans & Billing）充值。Claude.ai "
         "订阅不包含 API 费用。",
         "explanation": "当 API 账户的预付余额用完时，Anthropic 会拒绝请求（返回 HTTP {status}，"
-        "而不是 402）。Claude Pro 或 Max 订阅与 API 额度是分开的。\n\nAnthropic 返回：{message}",
+        "而不是 402）。Claude Pro 或 Max 订阅与 API 额度是分开的。",
         "steps": _BILLING_STEPS,
         "fixes": [_ADD_CREDIT, _SWITCH],
     },
@@ -62,7 +61,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "gptel-max-tokens。",
         "explanation": "在执行请求前，{provider} 会按可能生成的最长回答（max_tokens；gptel 未发送时"
         "按模型默认值）预留额度。你的余额或此密钥的额度上限不足以覆盖。调小 gptel-max-tokens "
-        "可以用剩余额度完成请求；充值才能彻底解决。" + _SAID,
+        "可以用剩余额度完成请求；充值才能彻底解决。",
         "steps": [
             "在 {billing_url} 充值，或提高此密钥的额度上限。",
             "或者限制回答长度：(setq gptel-max-tokens 1000)。",
@@ -72,14 +71,14 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "BIL004": {
         "summary": "此 {provider} 密钥已达到它自己的额度上限：请提高该密钥的上限，或换用其他密钥。",
         "explanation": "{provider} 允许给每个 API 密钥单独设置消费上限。即使账户还有余额，"
-        "此密钥的上限也已用完（或对本次请求来说太低）。" + _SAID,
+        "此密钥的上限也已用完（或对本次请求来说太低）。",
         "steps": ["在 {keys_url} 提高该密钥的上限，或新建一个不设上限的密钥。"],
         "fixes": ["管理该密钥的上限"],
     },
     "BIL005": {
         "summary": "你的 {provider} 账户已没有余额（或达到消费上限）：请充值；等待无济于事。",
         "explanation": "{provider} 拒绝了请求，因为账户无法支付：预付余额已用完、已达到消费上限，"
-        "或未设置付款方式。这不是限流：在充值之前，稍后重新发送也会同样失败。" + _SAID,
+        "或未设置付款方式。这不是限流：在充值之前，稍后重新发送也会同样失败。",
         "steps": _BILLING_STEPS,
         "fixes": [_ADD_CREDIT, _SWITCH],
     },
@@ -87,7 +86,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "被 {provider} 限流：每分钟的请求数或 token 数过多，这不是计费问题。"
         "{wait_clause}",
         "explanation": "{provider} 返回了 HTTP {status}：此密钥在过去一分钟内发送的请求或 token "
-        "超过了其等级的限额。限额会在一分钟内自动恢复；账户本身正常，也有余额。" + _SAID,
+        "超过了其等级的限额。限额会在一分钟内自动恢复；账户本身正常，也有余额。",
         "steps": [
             "等待服务方给出的时间（或大约一分钟）后重新发送。",
             "如果经常发生，请减少上下文（gptel 上下文中的缓冲区更少或更短），或在 {usage_url} "
@@ -100,7 +99,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "它会随时间重置。{wait_clause}",
         "explanation": "{provider} 返回了 HTTP {status}：按比一分钟更长的时间窗口计算的上限"
         "（每日请求数或 token 数、免费层的每日额度、每小时或每周的用量上限）已经用完。与每分钟"
-        "限额不同，在窗口重置之前很快重新发送仍会失败；付费等级或充值通常会提高上限。" + _SAID,
+        "限额不同，在窗口重置之前很快重新发送仍会失败；付费等级或充值通常会提高上限。",
         "steps": [
             "等待重置，或先切换到其他模型或后端（M-x gptel-menu）。",
             "付费等级或充值通常会提高或取消这些上限：见 {usage_url}。",
@@ -113,7 +112,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "explanation": "Gemini 返回了 HTTP 429 RESOURCE_EXHAUSTED。尽管措辞提到 \"quota\" 和 "
         "\"billing details\"，这其实是限流：免费层（或你的等级）对此模型每分钟只允许一定数量的"
         "请求或 token，回复中给出了等待时间（retryDelay）。为 Google Cloud 项目启用计费可以"
-        "提高限额。\n\nGemini 返回：{message}",
+        "提高限额。",
         "steps": [
             "等待给出的时间后重新发送。",
             "如需更高限额，在 AI Studio 中为项目关联计费账户（{billing_url}）。",
@@ -125,7 +124,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "在此之前请换用其他模型。",
         "explanation": "Gemini 因每日配额（quotaId 以 PerDay 结尾）返回了 HTTP 429 "
         "RESOURCE_EXHAUSTED。今天再对此模型发送请求仍会失败；其他模型有各自的每日配额，"
-        "启用计费可以提高限额。\n\nGemini 返回：{message}",
+        "启用计费可以提高限额。",
         "steps": ["在重置前切换到其他 Gemini 模型或后端（M-x gptel-menu）。",
                   "或为项目关联计费以获得更高限额（{billing_url}）。"],
         "fixes": [_SWITCH],
@@ -134,7 +133,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "模型的上游服务方正在对 {provider} 的共享资源池限流（你的密钥没有问题）："
         "请稍后重试，或换用其他服务方或模型。",
         "explanation": "{provider} 把请求转发给了上游服务方，而上游正在对共用此线路的所有人限流"
-        "（免费模型版本常见）。你自己的账户没有问题。" + _SAID,
+        "（免费模型版本常见）。你自己的账户没有问题。",
         "steps": ["过一会儿重新发送。",
                   "使用该模型的付费版本、其他模型，或你自己的上游密钥。"],
         "fixes": [_SWITCH],
@@ -144,7 +143,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "或调低 gptel-max-tokens。",
         "explanation": "{provider} 返回了 HTTP {status} 和限流代码，但消息表明这一个请求本身所需"
         "的 token 就超过了此密钥每分钟可用的数量。原样重新发送永远会失败；必须缩小请求，或提高"
-        "等级。" + _SAID,
+        "等级。",
         "steps": [
             "少发一些：从 gptel 的上下文中移除缓冲区或文件，或新开一个聊天缓冲区。",
             "如果 gptel-max-tokens 设得很大，请调低：请求的输出长度也计算在内。",
@@ -156,7 +155,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "对话长度超出了 {model} 能接受的范围：请新开聊天或减少上下文；等待无济于事。",
         "explanation": "gptel 发送的提示（聊天中光标之前的整个缓冲区，加上系统消息、gptel 的上下文"
         "和工具结果）连同为回答预留的空间，超过了模型的上下文窗口；对于本地模型，则是超过了"
-        "服务器启动时设置的上下文大小。" + _SAID,
+        "服务器启动时设置的上下文大小。",
         "steps": [
             "新开一个聊天缓冲区，或缩小缓冲区范围（gptel 发送光标之前的文本或选区）。",
             "从 gptel 的上下文中移除大文件和缓冲区（M-x gptel-menu 中的上下文部分）。",
@@ -171,7 +170,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "服务方或端点。",
         "explanation": "{provider} 不接受 gptel 发送的密钥。常见原因：输入错误或旧的已撤销密钥；"
         "其他服务方的密钥（把 OpenAI 密钥发给 Azure 或 OpenRouter）；从错误的 auth-source 条目"
-        "读取了密钥；或密钥前后有多余空白。" + _SAID,
+        "读取了密钥；或密钥前后有多余空白。",
         "steps": _AUTH_STEPS,
         "fixes": [_VALID_KEY],
     },
@@ -180,7 +179,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "{host} 在 ~/.authinfo 中的条目）。",
         "explanation": "请求发出时没有带密钥，或 gptel 没有找到密钥。使用 `:key 'gptel-api-key` "
         "时，gptel 会在 ~/.authinfo 中按后端主机查找；没有匹配的条目时，它会在发送前停止。"
-        "用 gptel-make-openai 创建且没有 :key 的后端根本不发送 Authorization 头。" + _SAID,
+        "用 gptel-make-openai 创建且没有 :key 的后端根本不发送 Authorization 头。",
         "steps": [
             "为后端提供密钥：`:key \"KEY\"`、`:key #'my-key-function`，或 auth-source 中的一行 "
             "`machine {host} login apikey password KEY`。",
@@ -193,7 +192,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "（string-trim）。",
         "explanation": "gptel 为此后端发送的密钥以空白开头或结尾，通常是密钥文件或命令输出末尾的"
         "换行。在 HTTP 头中，换行会提前结束该头，于是服务方看到的是损坏的密钥或损坏的请求，"
-        "并返回误导性的错误。" + _SAID,
+        "并返回误导性的错误。",
         "steps": ["去掉空白：在 :key 函数中返回 (string-trim ...)；在 ~/.authinfo 中确认密码后面"
                   "没有多余空格。"],
         "fixes": [_VALID_KEY],
@@ -202,8 +201,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 拒绝了此端点的密钥：该密钥属于其他资源、地区或产品（例如把 OpenAI "
         "密钥用于 Azure）。",
         "explanation": "密钥在别处有效，但对 gptel 发送到的主机无效：Azure 密钥只属于一个资源和地区，"
-        "Mistral 的 Codestral 密钥只能用于 codestral.mistral.ai，OpenAI 密钥不能用于 Azure。"
-        + _SAID,
+        "Mistral 的 Codestral 密钥只能用于 codestral.mistral.ai，OpenAI 密钥不能用于 Azure。",
         "steps": ["使用 {host} 上那个资源的密钥，或把后端的 :host 指向密钥所属的资源。"],
         "fixes": [_VALID_KEY],
     },
@@ -211,7 +209,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 不为你所在的地区（你的 IP 地址所在的国家）提供服务：请使用受支持的"
         "网络线路，或换用其他服务方。",
         "explanation": "服务方按请求来源网络地址的位置进行封锁。密钥和账户都没有问题；请求必须从"
-        "受支持的国家发出（VPN 或代理），或改用其他服务方。" + _SAID,
+        "受支持的国家发出（VPN 或代理），或改用其他服务方。",
         "steps": ["让 gptel 通过受支持地区的代理发送请求："
                   "(setq gptel-proxy \"http://HOST:PORT\")（仅 curl 有效）。",
                   "或切换到在你所在地区可用的服务方（M-x gptel-menu）。"],
@@ -221,8 +219,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 接受了密钥，但不允许它执行此操作（HTTP {status}）：账户未开通该"
         "模型或功能。",
         "explanation": "密钥有效，但账户、组织或项目没有此模型或 API 的权限：未获得模型访问权限"
-        "（Bedrock）、组织需要验证、需要更高等级、云项目中未启用该 API，或账户受到限制。"
-        + _SAID,
+        "（Bedrock）、组织需要验证、需要更高等级、云项目中未启用该 API，或账户受到限制。",
         "steps": ["在 {keys_url} 检查账户的模型访问权限和设置。",
                   "或选择此账户可以使用的模型（M-x gptel-menu）。"],
         "fixes": [_SWITCH],
@@ -232,7 +229,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "无权使用。请用 M-x gptel-menu 另选一个。",
         "explanation": "后端返回了 HTTP {status}：gptel 发送的模型名称它不认识，或此密钥无权使用。"
         "\"不存在\" 往往意味着 \"你没有访问权限\"：有些模型需要验证过的组织、付费等级或特定地区；"
-        "模型下线时名称也会改变。" + _SAID,
+        "模型下线时名称也会改变。",
         "steps": [
             "把 gptel 发送的模型名称（gptel-model，或在 M-x gptel-menu 中选的模型）与 "
             "{models_url} 核对。",
@@ -245,7 +242,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "Ollama 中没有模型 {model}：用 `ollama pull {model_arg}` 拉取它，或选择一个已"
         "安装的模型。",
         "explanation": "Ollama 返回了 HTTP {status}：请求中的模型没有安装。Ollama 需要与 "
-        "`ollama list` 输出完全一致的名称和标签（例如 llama3.2:latest）。\n\nOllama 返回：{message}",
+        "`ollama list` 输出完全一致的名称和标签（例如 llama3.2:latest）。",
         "steps": [
             "运行 `ollama list` 查看已安装的模型。",
             "运行 `ollama pull {model_arg}` 安装它，或把 gptel-model 设为列表中的某个模型"
@@ -256,7 +253,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "MODEL003": {
         "summary": "{provider} 已下线 {model}：请用 M-x gptel-menu 换用当前的模型。",
         "explanation": "服务方会按计划下线模型；对已下线名称的请求会失败，尽管它以前能用，"
-        "回复中往往会指出替代模型。" + _SAID,
+        "回复中往往会指出替代模型。",
         "steps": ["选择一个当前模型（M-x gptel-menu），并在配置中更新 gptel-model 或后端的 "
                   ":models。",
                   "当前的名称见 {models_url}。"],
@@ -266,8 +263,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "Azure 中没有名为 {model} 的部署：gptel-model 必须是你的部署名称，而不是 "
         "OpenAI 的模型名称。",
         "explanation": "在 Azure OpenAI 上，URL 中的模型是你在 Azure 门户中创建并命名的部署。"
-        "gptel 发送的名称（gptel-model）与此资源的任何部署都不匹配，或者该部署创建还不到几分钟。"
-        "\n\nAzure 返回：{message}",
+        "gptel 发送的名称（gptel-model）与此资源的任何部署都不匹配，或者该部署创建还不到几分钟。",
         "steps": ["在 Azure 门户（AI Foundry）中复制部署名称，用作 gptel-make-azure 的 :models "
                   "和 gptel-model 中的模型。",
                   "新建的部署可能需要约 5 分钟才能使用。"],
@@ -277,7 +273,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "Bedrock 需要用推理配置文件 ID 调用 {model}：请使用带地区前缀（us.、eu.、apac.）"
         "的 ID，例如 us.anthropic.claude-...",
         "explanation": "AWS Bedrock 上较新的模型不能用裸模型 ID 以按需吞吐量调用；必须通过跨地区"
-        "推理配置文件调用，其 ID 带有地区前缀。\n\nBedrock 返回：{message}",
+        "推理配置文件调用，其 ID 带有地区前缀。",
         "steps": ["把推理配置文件 ID（Bedrock 控制台 > Inference profiles）用作 "
                   "gptel-make-bedrock 的 :models 中的模型。"],
         "fixes": ["查看推理配置文件"],
@@ -285,7 +281,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "MODEL006": {
         "summary": "本地服务器没有加载模型：请加载一个（LM Studio：`lms load MODEL`，或启用即时加载）。",
         "explanation": "LM Studio（以及其他一些本地服务器）只有在模型已加载到内存时才能回答；"
-        "请求指定的模型没有加载，或者根本没有加载任何模型。\n\n服务器返回：{message}",
+        "请求指定的模型没有加载，或者根本没有加载任何模型。",
         "steps": ["在 LM Studio 的开发者页面加载模型，或运行 `lms load {model_arg}`。",
                   "或在 LM Studio 的服务器设置中开启即时（just-in-time）模型加载。"],
         "fixes": ["加载该模型"],
@@ -294,7 +290,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 只对经过验证的组织提供此模型的流式输出：请关闭流式输出，或验证你的组织。",
         "explanation": "{provider} 拒绝了请求，因为它要求流式回答（gptel-stream 已开启），而 "
         "{model} 的流式输出需要经过验证的组织。同样的请求在不流式时可以成功。验证只需在服务方"
-        "网站上做一次，大约需要 15 分钟生效。" + _SAID,
+        "网站上做一次，大约需要 15 分钟生效。",
         "steps": [
             "关闭流式输出：(setq gptel-stream nil)。回答会一次性到达。",
             "或在 https://platform.openai.com/settings/organization/general 验证组织，等待几分钟，"
@@ -305,7 +301,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "STREAM002": {
         "summary": "{model} 不支持流式输出回答：请为它关闭流式输出。",
         "explanation": "模型拒绝了流式请求（gptel-stream 已开启）。有些模型（通常是推理模型或预览"
-        "模型）只能一次性回答。" + _SAID,
+        "模型）只能一次性回答。",
         "steps": ["关闭流式输出：(setq gptel-stream nil)，或为后端设置 `:stream nil`。"],
         "fixes": ["关闭流式输出"],
     },
@@ -313,7 +309,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{model} 不接受 temperature 参数：请停止发送它，(setq gptel-temperature nil)。",
         "explanation": "推理模型（OpenAI o 系列、GPT-5 等）只接受默认的 temperature。gptel 在设置了 "
         "gptel-temperature 时会发送它；设为 nil 则不发送。后端或模型的 :request-params 也可能"
-        "设置它。" + _SAID,
+        "设置它。",
         "steps": ["设置 (setq gptel-temperature nil)，或从模型的 :request-params 中删除 "
                   ":temperature。"],
         "fixes": ["不发送 temperature"],
@@ -323,7 +319,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "nil)，或在 :request-params 中设置 :max_completion_tokens。",
         "explanation": "较新的 OpenAI 模型（o 系列、GPT-5）拒绝 max_tokens 参数，而 gptel 在设置了 "
         "gptel-max-tokens 时会发送它。请让 gptel-max-tokens 保持 nil；如需限制长度，请在模型的 "
-        ":request-params 中设置 :max_completion_tokens。" + _SAID,
+        ":request-params 中设置 :max_completion_tokens。",
         "steps": ["设置 (setq gptel-max-tokens nil)。",
                   "如需限制回答长度，在后端定义中为模型的 :request-params 加上 "
                   "(:max_completion_tokens 4000)。"],
@@ -333,14 +329,14 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "gptel-max-tokens 超出了 {model} 允许的范围：请调低，或 (setq gptel-max-tokens nil) "
         "让模型自行决定。",
         "explanation": "gptel 请求的回答长度（gptel-max-tokens，或 :request-params 中的 "
-        ":max_tokens）超出了此模型接受的范围。" + _SAID,
+        ":max_tokens）超出了此模型接受的范围。",
         "steps": ["设置 (setq gptel-max-tokens nil)，或设为模型限制以内的值。"],
         "fixes": ["让模型自行决定回答长度"],
     },
     "PARAM004": {
         "summary": "{model} 不能使用工具：(setq gptel-use-tools nil)，或选择支持工具调用的模型。",
         "explanation": "gptel 发送了工具定义（gptel-use-tools 已开启且选择了工具），而此模型或服务器"
-        "不支持工具调用：许多本地模型不支持，llama.cpp 需要 --jinja 才能使用工具。" + _SAID,
+        "不支持工具调用：许多本地模型不支持，llama.cpp 需要 --jinja 才能使用工具。",
         "steps": ["关闭工具：(setq gptel-use-tools nil)，或在 M-x gptel-menu 中取消选择工具。",
                   "或选择支持工具的模型（Ollama 可用 `ollama show MODEL` 查看）。"],
         "fixes": ["不发送工具"],
@@ -348,7 +344,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "PARAM005": {
         "summary": "{model} 不能读取图片或文件：请从请求中移除它们，或 (setq gptel-track-media nil)。",
         "explanation": "请求中带有图片或文件（gptel-track-media，或 gptel 上下文中的媒体），而此模型"
-        "只接受文本。" + _SAID,
+        "只接受文本。",
         "steps": ["设置 (setq gptel-track-media nil)，从 gptel 的上下文中移除媒体，或选择支持视觉的"
                   "模型。"],
         "fixes": ["不发送媒体"],
@@ -356,7 +352,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "PARAM006": {
         "summary": "{provider} 拒绝了 gptel 为 {model} 发送的某个参数：{message}",
         "explanation": "模型不接受请求中的某个参数或取值。gptel 会根据其选项发送 temperature、"
-        "max_tokens 和 stream，以及后端或模型 :request-params 中的任何内容。" + _SAID,
+        "max_tokens 和 stream，以及后端或模型 :request-params 中的任何内容。",
         "steps": ["在 :request-params（后端或模型）或设置它的 gptel 选项中找到消息所指的参数，"
                   "并删除它。",
                   "设置 (setq gptel-log-level 'info) 并重新发送，在 *gptel-log* 中查看请求。"],
@@ -366,7 +362,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 拒绝了 gptel 发送的对话结构：{message}",
         "explanation": "服务方会检查消息的顺序和内容（角色交替、没有空消息、工具调用有对应的工具"
         "结果）。gptel 根据缓冲区构建消息；提示为空、手工编辑过的聊天、不支持系统消息的模型，"
-        "或未得到回复的工具调用，都可能产生服务方拒绝的顺序。" + _SAID,
+        "或未得到回复的工具调用，都可能产生服务方拒绝的顺序。",
         "steps": ["确认光标之前有文本（gptel 发送光标之前的缓冲区），并且聊天中的提示和回答完整。",
                   "如果工具调用被中断，请新开一个聊天缓冲区。",
                   "设置 (setq gptel-log-level 'info) 并重新发送，查看发送的消息。"],
@@ -378,7 +374,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "explanation": "服务方说请求体不是有效的 JSON（或缺少它总是包含的字段）。gptel 生成的 JSON "
         "是有效的，所以通常的原因在请求体之外：带有末尾换行的 API 密钥（来自密钥文件、shell 命令"
         "或 pass）会提前结束请求头，请求的其余部分因此被误读。其他原因：提示中含有无效的 UTF-8 "
-        "字符，或 gptel 安装损坏。" + _SAID,
+        "字符，或 gptel 安装损坏。",
         "steps": ["确认密钥末尾没有换行：在密钥函数外包一层 string-trim，或修正它所来自的文件或 "
                   "auth-source 条目。",
                   "设置 (setq gptel-log-level 'debug) 并重新发送：*gptel-log* 会显示请求（其中包含"
@@ -389,7 +385,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 目前过载（HTTP {status}）：你这边没有问题；请一分钟后重试或换用"
         "其他模型。",
         "explanation": "{provider} 返回了 HTTP {status}：它的服务器对所有用户都已满载，并非只针对"
-        "你的账户。这通常会在几分钟内自行恢复。你的密钥、余额和设置都没有问题。" + _SAID,
+        "你的账户。这通常会在几分钟内自行恢复。你的密钥、余额和设置都没有问题。",
         "steps": ["一分钟后重新发送。",
                   "如果持续发生，查看 {status_url}，或切换到其他模型或后端（M-x gptel-menu）。"],
         "fixes": [_STATUS, _SWITCH],
@@ -397,7 +393,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "SRV002": {
         "summary": "{provider} 放弃了这个请求（HTTP {status}）：耗时太长；请重试，或减少上下文。",
         "explanation": "{provider} 或其前面的网关不再等待回答。很长的提示、不流式的长回答以及繁忙"
-        "时段都更容易导致这种情况。这不是你的密钥或账户的问题。" + _SAID,
+        "时段都更容易导致这种情况。这不是你的密钥或账户的问题。",
         "steps": ["重新发送；如果一直发生，请减少上下文或要求更短的回答。",
                   "保持流式输出开启（gptel-stream t）：流式回答会立即开始到达。"],
         "fixes": [_STATUS],
@@ -406,7 +402,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 在处理请求时出错（HTTP {status}）：不是你的配置问题；请重试，"
         "如果持续发生请查看 {status_url}。",
         "explanation": "服务方或运行模型的服务器发生了内部错误：崩溃、模型加载失败或内存不足"
-        "（本地服务器），或由路由服务转发的上游服务方故障。" + _SAID,
+        "（本地服务器），或由路由服务转发的上游服务方故障。",
         "steps": ["重新发送；很多此类错误是暂时的。",
                   "对于本地服务器，请查看它的日志：模型可能需要更多内存或更小的上下文。",
                   "如果持续发生，查看 {status_url} 或换用其他模型（M-x gptel-menu）。"],
@@ -629,7 +625,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "(setq gptel-log-level 'debug) 并重新发送，查看返回了什么。",
         "explanation": "请求已经成功送达，但返回的不是正常的回答：HTTP 头之前有文本（例如 "
         "proxychains 这类代理包装程序写入了 curl 的输出）、流中的错误事件，或后端类型不认识的"
-        "响应格式。\n\n报告内容：{message}",
+        "响应格式。",
         "steps": ["设置 (setq gptel-log-level 'debug)，重新发送，阅读 *gptel-log*。",
                   "如果有程序包装了 Emacs 或 curl（proxychains、torsocks），请去掉它，或改为配置 "
                   "gptel-proxy。"],
@@ -640,7 +636,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "原样重新发送仍会失败。",
         "explanation": "服务方的内容审核标记了请求或响应。在推理模型上，这在长会话中有时是误报；"
         "在 Azure 上，过滤器可以按部署配置。Gemini 会把被拦截的回答报告为带 SAFETY 原因的空"
-        "响应。" + _SAID,
+        "响应。",
         "steps": ["换一种说法，或新开一个不包含被标记内容的聊天缓冲区。",
                   "在 Azure 上，检查该部署的内容过滤配置。"],
         "fixes": ["了解该过滤器"],
@@ -661,7 +657,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "explanation": "0.9.9.5 之前的 gptel 不检查 curl 的退出状态：当 curl 在回答之前失败（不支持"
         "的选项、证书问题、无法连接）时，gptel 的进程哨兵会报 \"Search failed\"，请求就此挂起。"
         "较新的 gptel 会报告 \"Curl failed with exit code N\"，gptel-diagnose 能够解释它。curl "
-        "输出的文本（如果有）在下面的消息中。\n\n报告内容：{message}",
+        "输出的文本（如果有）在 gptel 报告的消息中。",
         "steps": ["升级 gptel（M-x package-upgrade gptel，或按你的包管理器的方式）。",
                   "在此之前，在终端中运行 gptel 的 curl 命令查看 curl 的错误（把 gptel-log-level "
                   "设为 'debug 以获得该命令）。",
@@ -683,8 +679,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "gptel 的 Bedrock 后端只能通过 curl 工作（它用 curl 的 --aws-sigv4 为请求签名）："
         "(setq gptel-use-curl t)。",
         "explanation": "AWS Bedrock 的请求必须签名。gptel 通过把凭据交给 curl 来签名（--aws-sigv4，"
-        "或 bearer token 头）；使用 url-retrieve 时不会发送签名，AWS 就会拒绝请求。"
-        "\n\nAWS 返回：{message}",
+        "或 bearer token 头）；使用 url-retrieve 时不会发送签名，AWS 就会拒绝请求。",
         "steps": ["设置 (setq gptel-use-curl t)，并确认已安装 curl。"],
         "fixes": ["使用 curl"],
     },
@@ -693,7 +688,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "--aws-sigv4（或请检查密钥）。",
         "explanation": "gptel 用 curl 的 --aws-sigv4 为 Bedrock 请求签名。较旧的 curl 对 Bedrock "
         "的路径计算签名的方式不同，因此 AWS 拒绝了它；错误的 secret access key 也会得到同样的"
-        "消息。\n\nAWS 返回：{message}",
+        "消息。",
         "steps": ["检查 `curl --version`：需要 8.10 或更新版本。",
                   "用 (setq gptel-use-curl \"/path/to/curl\") 让 gptel 使用较新的 curl，或改用 "
                   "bearer token 认证（AWS_BEARER_TOKEN_BEDROCK）。",
@@ -711,7 +706,7 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     },
     "GEN401": {
         "summary": "{provider} 拒绝了凭据（HTTP 401）：请检查 gptel 发送的 API 密钥。",
-        "explanation": "HTTP 401 表示请求没有带上有效的凭据。" + _SAID,
+        "explanation": "HTTP 401 表示请求没有带上有效的凭据。",
         "steps": ["检查后端的密钥（其 :key、gptel-api-key 或 ~/.authinfo）。",
                   "与 {keys_url} 上的有效密钥核对。"],
         "fixes": ["管理你的 API 密钥"],
@@ -719,26 +714,26 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "GEN402": {
         "summary": "{provider} 要求付费（HTTP 402）：账户的余额或消费上限已用完；请充值。",
         "explanation": "HTTP 402 表示账户无法支付此请求：余额已用完，或已达到消费上限。重新发送"
-        "无济于事。" + _SAID,
+        "无济于事。",
         "steps": ["在 {billing_url} 充值或提高消费上限。"],
         "fixes": ["打开计费页面"],
     },
     "GEN403": {
         "summary": "{provider} 拒绝了此请求（HTTP 403）：密钥没有相应权限，或访问被阻止。",
         "explanation": "HTTP 403 表示凭据已被识别，但不允许执行此操作：账户未开通该模型或功能，"
-        "或访问被策略或地区阻止。" + _SAID,
+        "或访问被策略或地区阻止。",
         "steps": ["在 {keys_url} 检查账户对此模型和功能的访问权限。"],
         "fixes": [_LOG_ALL],
     },
     "GEN404": {
         "summary": "{host} 返回了 HTTP 404：URL 或模型名称有误。",
-        "explanation": "HTTP 404 表示 {host} 上不存在该路径，或那里不认识请求中的模型。" + _SAID,
+        "explanation": "HTTP 404 表示 {host} 上不存在该路径，或那里不认识请求中的模型。",
         "steps": ["检查后端的 :host 和 :endpoint，以及 gptel-model。"],
         "fixes": [_LOG_ALL],
     },
     "GEN413": {
         "summary": "请求对 {provider} 来说太大（HTTP 413）：请减少上下文或使用更小的文件。",
-        "explanation": "HTTP 413 表示请求体超过了服务器接受的大小。" + _SAID,
+        "explanation": "HTTP 413 表示请求体超过了服务器接受的大小。",
         "steps": ["从 gptel 的上下文中移除较大的缓冲区、文件或图片。"],
         "fixes": [],
     },
@@ -746,14 +741,14 @@ RULES: dict[str, dict[str, str | list[str]]] = {
         "summary": "{provider} 说请求太多（HTTP 429）：请等待后重新发送；如果一直不恢复，请检查"
         "账户的限额和余额。",
         "explanation": "HTTP 429 通常表示限流。消息没有说明是哪一种；如果等待无效，请查看账户的"
-        "用量和余额。" + _SAID,
+        "用量和余额。",
         "steps": ["等一分钟后重新发送。", "在 {usage_url} 查看限额和余额。"],
         "fixes": ["查看用量和限额"],
     },
     "GEN4XX": {
         "summary": "{provider} 拒绝了请求（HTTP {status}）：{message}",
         "explanation": "服务方不接受 gptel 发送的请求：模型不接受的某个参数或取值，或它不期望的"
-        "请求结构。" + _SAID,
+        "请求结构。",
         "steps": ["阅读上面服务方的消息：它通常会指出是哪个参数。",
                   "设置 (setq gptel-log-level 'info) 并重新发送，在 *gptel-log* 中查看请求。"],
         "fixes": [_LOG_ALL],
@@ -761,14 +756,13 @@ RULES: dict[str, dict[str, str | list[str]]] = {
     "GEN5XX": {
         "summary": "{provider} 的服务器出错（HTTP {status}）：不是你的配置问题；请稍后重试或查看 "
         "{status_url}。",
-        "explanation": "5xx 状态表示服务方（或其前面的网关）在处理请求时失败。这通常是暂时的。"
-        + _SAID,
+        "explanation": "5xx 状态表示服务方（或其前面的网关）在处理请求时失败。这通常是暂时的。",
         "steps": ["一分钟后重新发送。", "如果持续发生，查看 {status_url}。"],
         "fixes": [_STATUS],
     },
     "GEN000": {
         "summary": "gptel-diagnose 不认识这个失败（HTTP {status}）：{message}",
-        "explanation": "没有规则匹配这个失败。服务方自己的描述是最好的线索。" + _SAID,
+        "explanation": "没有规则匹配这个失败。服务方自己的描述是最好的线索。",
         "steps": ["设置 (setq gptel-log-level 'info)，重新发送，阅读 *gptel-log*。",
                   "如果你认为 gptel-diagnose 应该认识这个失败，请连同（已脱敏的）错误一起报告。"],
         "fixes": [_LOG_ALL],

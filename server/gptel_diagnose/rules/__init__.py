@@ -1,4 +1,10 @@
-"""The catalogue: one explicit registry, read by the engine, `rules`, `explain` and the docs."""
+"""The catalogue: one explicit registry, in precedence order.
+
+Rules are defined in their family files (auth, billing, rate, ...); this listing alone says
+which one wins when several match a failure: the first listed.  Tiers name why a block of
+rules outranks the next.  Every code ever published stays here: a rule taken out of the
+catalogue moves to `RETIRED` with its reason, so its code is never given to another rule.
+"""
 
 from __future__ import annotations
 
@@ -16,22 +22,111 @@ from . import (
     response,
     server,
 )
-from .base import Rule
+from .base import Retired, Rule, Tier, build_registry
 
-REGISTRY: tuple[Rule, ...] = (
-    *billing.RULES,
-    *rate.RULES,
-    *context.RULES,
-    *auth.RULES,
-    *model.RULES,
-    *request.RULES,
-    *server.RULES,
-    *network.RULES,
-    *response.RULES,
-    *content.RULES,
-    *config.RULES,
-    *fallback.RULES,
+FAMILIES = (auth, billing, config, content, context, fallback, model, network, rate, request,
+            response, server)
+
+# fmt: off
+PRECEDENCE: tuple[Tier, ...] = (
+    Tier("setup", "The backend's own settings are wrong in a way the request shows, whatever "
+         "the answer.", (
+        "ENDP002",   # host-misspelt
+        "CONF001",   # host-includes-scheme-or-path
+        "AUTH003",   # api-key-has-stray-whitespace
+    )),
+    Tier("cause", "The provider's code or message names one precise cause.", (
+        "STREAM001", # organization-not-verified-for-streaming
+        "BIL004",    # key-credit-limit-reached
+        "BIL003",    # max-tokens-beyond-remaining-credit
+        "BIL002",    # anthropic-credit-balance-too-low
+        "RATE004",   # gemini-quota-per-day
+        "RATE003",   # gemini-quota-per-minute
+        "BIL001",    # openai-insufficient-quota
+        "STREAM002", # model-does-not-stream
+        "CONF004",   # bedrock-needs-curl
+        "POL001",    # content-refused-by-policy
+        "CONF005",   # bedrock-curl-too-old
+        "CTX002",    # request-exceeds-per-minute-budget
+        "PERM001",   # region-not-supported
+        "RATE005",   # upstream-rate-limited
+        "BIL005",    # no-credit-left
+        "RATE002",   # rate-limit-usage-window
+        "CTX001",    # context-window-exceeded
+        "PARAM002",  # max-tokens-not-supported
+        "PARAM004",  # tools-not-supported
+        "PARAM001",  # temperature-not-supported
+        "PARAM003",  # max-tokens-out-of-range
+        "RATE001",   # rate-limit-per-minute
+        "PARAM005",  # media-not-supported
+        "MODEL005",  # bedrock-needs-inference-profile
+        "MODEL004",  # azure-deployment-not-found
+        "MODEL006",  # no-model-loaded
+        "MODEL003",  # model-retired
+        "AUTH004",   # key-for-another-endpoint
+        "AUTH002",   # api-key-missing
+        "MODEL002",  # ollama-model-not-pulled
+        "PARAM008",  # request-body-not-parsed
+        "PARAM007",  # conversation-shape-rejected
+    )),
+    Tier("class", "The provider's code or message names a broad kind of failure.", (
+        "AUTH001",   # api-key-rejected
+        "MODEL001",  # model-not-found
+        "PARAM006",  # unsupported-parameter
+        "SRV001",    # provider-overloaded
+        "PERM002",   # no-permission
+    )),
+    Tier("connection", "The connection failed, or the server did while answering: curl's exit "
+         "code, a timeout, an internal error, gptel's own text.", (
+        "NET008",    # proxy-failed
+        "NET003",    # local-server-not-running
+        "CONF006",   # curl-not-found
+        "CONF003",   # curl-option-unsupported
+        "CONF007",   # curl-fail-option-hides-answer
+        "SRV002",    # provider-timed-out
+        "SRV003",    # provider-internal-error
+        "NET001",    # host-not-resolved
+        "NET002",    # connection-refused
+        "NET004",    # request-timed-out
+        "NET005",    # tls-handshake-failed
+        "NET006",    # certificate-not-trusted
+        "NET009",    # answer-cut-off
+        "NET010",    # too-many-redirects
+        "NET011",    # client-certificate-problem
+        "NET007",    # no-http-response
+        "CONF002",   # old-gptel-hides-curl-failure
+    )),
+    Tier("answer", "An answer came, but not one gptel could read.", (
+        "RESP006",   # interim-100-continue
+        "ENDP001",   # endpoint-not-found
+        "RESP005",   # gateway-error-page
+        "RESP004",   # cdn-error-page
+        "RESP001",   # response-not-json
+        "RESP003",   # empty-response
+        "RESP002",   # response-without-error-field
+        "RESP007",   # failure-inside-ok-response
+    )),
+    Tier("status", "Only the HTTP status or curl's exit code is known: what it usually means.", (
+        "GEN401",    # http-unauthorized
+        "GEN402",    # http-payment-required
+        "GEN403",    # http-forbidden
+        "GEN404",    # http-not-found
+        "GEN413",    # http-payload-too-large
+        "GEN429",    # http-too-many-requests
+        "GEN5XX",    # http-server-error
+        "NET012",    # curl-failed
+        "GEN4XX",    # http-bad-request
+    )),
+    Tier("fallback", "Nothing else applies.", (
+        "GEN000",    # unclassified
+    )),
 )
+# fmt: on
 
+RETIRED: tuple[Retired, ...] = ()
+
+REGISTRY: tuple[Rule, ...] = build_registry(
+    PRECEDENCE, RETIRED, [rule for family in FAMILIES for rule in family.RULES]
+)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in REGISTRY}
-assert len(BY_CODE) == len(REGISTRY), "rule codes must be unique"
+RETIRED_BY_CODE: dict[str, Retired] = {entry.code: entry for entry in RETIRED}

@@ -72,7 +72,7 @@ RULES = (
             "{provider} did not accept the key gptel sent. Common causes: a typo or an old, "
             "revoked key; a key for another provider (an OpenAI key sent to Azure or "
             "OpenRouter); a key picked up from the wrong auth-source entry; or stray whitespace "
-            "around it.\n\nThe provider said: {message}"
+            "around it."
         ),
         steps=AUTH_STEPS,
         fixes=(_KEYS,),
@@ -95,7 +95,6 @@ RULES = (
                 source="https://platform.openai.com/docs/guides/error-codes/api-errors",
             ),
         ),
-        priority=70,
     ),
     Rule(
         code="AUTH002",
@@ -111,7 +110,7 @@ RULES = (
             "The request went out without a key, or gptel could not find one. With "
             "`:key 'gptel-api-key` gptel reads ~/.authinfo for the backend's host; if no "
             "entry matches, it stops before sending. A backend made with gptel-make-openai "
-            "and no :key sends no Authorization header at all.\n\nThe provider said: {message}"
+            "and no :key sends no Authorization header at all."
         ),
         steps=(
             "Give the backend a key: `:key \"KEY\"`, `:key #'my-key-function`, or an "
@@ -136,15 +135,15 @@ RULES = (
                 source="https://platform.openai.com/docs/guides/error-codes/api-errors",
             ),
         ),
-        priority=75,
     ),
     Rule(
         code="AUTH003",
         name="api-key-has-stray-whitespace",
         category="auth.invalid_key",
         when=(
-            match(key_whitespace=True, http=(400, 401, 403)),
-            match(key_whitespace=True, text=r"could not parse the json body|must provide a model"
+            match(key_has_whitespace=True, http=(400, 401, 403)),
+            match(key_has_whitespace=True,
+                  text=r"could not parse the json body|must provide a model"
                   r"|malformed|invalid header|api key"),
         ),
         summary="Your API key has a trailing newline or space, which breaks the request: trim "
@@ -153,7 +152,7 @@ RULES = (
             "The key gptel sends for this backend starts or ends with whitespace, typically "
             "the newline at the end of a key file or of a command's output. In an HTTP header "
             "a newline ends the header early, so the provider sees a broken key or a broken "
-            "request and answers with a misleading error.\n\nThe provider said: {message}"
+            "request and answers with a misleading error."
         ),
         steps=("Remove the whitespace: in a :key function return (string-trim ...); in "
                "~/.authinfo make sure the password has no trailing space.",),
@@ -169,7 +168,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/389",
             ),
         ),
-        priority=96,
     ),
     Rule(
         code="AUTH004",
@@ -182,8 +180,7 @@ RULES = (
         explanation=(
             "The key is valid somewhere, but not for the host gptel sent it to: Azure keys "
             "belong to one resource and region, Mistral's Codestral keys only work on "
-            "codestral.mistral.ai, and an OpenAI key does not work on Azure.\n\n"
-            "The provider said: {message}"
+            "codestral.mistral.ai, and an OpenAI key does not work on Azure."
         ),
         steps=("Use the key of the resource at {host}, or point the backend's :host at the "
                "resource the key belongs to.",),
@@ -199,7 +196,6 @@ RULES = (
                 source="https://github.com/SciSharp/BotSharp/issues/386",
             ),
         ),
-        priority=76,
     ),
     Rule(
         code="PERM001",
@@ -211,7 +207,7 @@ RULES = (
         explanation=(
             "The provider blocks requests by the location of the network address they come "
             "from. The key and account are fine; the request has to leave from a supported "
-            "country (a VPN or proxy), or use another provider.\n\nThe provider said: {message}"
+            "country (a VPN or proxy), or use another provider."
         ),
         steps=("Route gptel through a proxy in a supported region: "
                "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
@@ -230,7 +226,6 @@ RULES = (
                 source="https://github.com/continuedev/continue/issues/11449",
             ),
         ),
-        priority=88,
     ),
     Rule(
         code="PERM002",
@@ -249,7 +244,7 @@ RULES = (
             "The key works, but the account, organization or project lacks permission for "
             "this model or API: model access not granted (Bedrock), an organization that must "
             "be verified, a higher tier required, an API not enabled in the cloud project, or "
-            "an account restriction.\n\nThe provider said: {message}"
+            "an account restriction."
         ),
         steps=("Check the account's model access and settings at {keys_url}.",
                "Or choose a model this account may use (M-x gptel-menu)."),
@@ -264,6 +259,5 @@ RULES = (
                 source="https://github.com/andrewyng/aisuite/issues/174",
             ),
         ),
-        priority=68,
     ),
 )

@@ -1,12 +1,13 @@
-"""The shape of a rule.  Rules are data; `engine.classify` is the one thing that runs them."""
+"""The shape of a rule and of the registry.  Rules are data; `engine.select` runs them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
+from ..facts import CONDITIONS, Test
 from ..protocol import Applicability, Category, Severity
 
 # Variables a fix may set.  The companion keeps its own copy of this list and refuses
@@ -57,108 +58,57 @@ def _lower_literals(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile_text(pattern: str | None) -> re.Pattern[str] | None:
-    # Facts.text is lower case already; matching it case-sensitively against a lower-case
-    # pattern is the same, and much faster than IGNORECASE.
-    return re.compile(_lower_literals(pattern), re.DOTALL) if pattern else None
-
-
-def _compile(pattern: str | None) -> re.Pattern[str] | None:
-    return re.compile(pattern, re.IGNORECASE | re.DOTALL) if pattern else None
+def compile_condition(test: Test, pattern: str) -> re.Pattern[str]:
+    """PATTERN compiled for a `pattern` or `text` condition."""
+    if test == "text":
+        # Facts.text is lower case already; matching it case-sensitively against a lower-case
+        # pattern is the same, and much faster than IGNORECASE.
+        return re.compile(_lower_literals(pattern), re.DOTALL)
+    return re.compile(pattern, re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, eq=False)
 class Match:
-    """When a rule applies.  Every condition given must hold; an empty one is not checked.
+    """When a rule applies: conditions on facts, every one of which must hold.
 
-    http      HTTP status codes.
-    providers provider kinds (openai, anthropic, gemini, ollama, ...).
-    codes     error type/code/status strings, any of them (lower case).
-    params    the error's `param` field, any of them (lower case).
-    text      regex searched in the error's text (lower-cased).
-    not_text  regex that must not match.
-    curl      curl exit codes.
-    gptel     gptel's own failure kinds (see `facts._gptel_kinds`).
-    not_gptel gptel failure kinds that must be absent.
-    host      regex on the backend host.
-    local     the host is (or is not) loopback.
-    stream    the request streamed (or not).
-    use_curl  the request went through curl (or url-retrieve).
-    no_http   there was no HTTP status at all.
-    html      the body the report shows is an HTML page.
-    has_key   the backend has a key configured (or has none).
-    key_whitespace  the key (a string or variable) has stray whitespace around it.
-    proxy     gptel-proxy is set (or not).
-    host_typo the host looks like a misspelling of a known API host.
-
-    A condition about something the companion did not report (None in the facts) does
-    not hold: a rule that needs `has_key=False` never fires on an unknown key.
+    A condition is named after the fact it tests (`facts.Facts`, where each fact says what it
+    is and how it is tested), or `not_<fact>` for its negation; build one with `match`.
     """
 
-    http: frozenset[int | None] = frozenset()
-    providers: frozenset[str] = frozenset()
-    not_providers: frozenset[str] = frozenset()
-    codes: frozenset[str] = frozenset()
-    params: frozenset[str] = frozenset()
-    text: str | None = None
-    not_text: str | None = None
-    curl: frozenset[int] = frozenset()
-    gptel: frozenset[str] = frozenset()
-    not_gptel: frozenset[str] = frozenset()
-    host: str | None = None
-    local: bool | None = None
-    stream: bool | None = None
-    use_curl: bool | None = None
-    no_http: bool | None = None
-    html: bool | None = None
-    has_key: bool | None = None
-    key_whitespace: bool | None = None
-    proxy: bool | None = None
-    host_typo: bool | None = None
+    conditions: Mapping[str, Any]
 
-    # Patterns compile on first use: most clauses are decided by a cheaper condition
-    # before their text is ever searched, and start-up time matters (scripts/bench).
-    @cached_property
-    def text_re(self) -> re.Pattern[str] | None:
-        return _compile_text(self.text)
-
-    @cached_property
-    def not_text_re(self) -> re.Pattern[str] | None:
-        return _compile_text(self.not_text)
-
-    @cached_property
-    def host_re(self) -> re.Pattern[str] | None:
-        return _compile(self.host)
+    def wanted(self, name: str) -> Any:
+        """What condition NAME asks for, or None if the clause does not name it."""
+        return self.conditions.get(name)
 
 
-def match(
-    *,
-    http: int | tuple[int | None, ...] | None = (),
-    providers: str | tuple[str, ...] = (),
-    not_providers: str | tuple[str, ...] = (),
-    codes: str | tuple[str, ...] = (),
-    params: str | tuple[str, ...] = (),
-    curl: int | tuple[int, ...] = (),
-    gptel: str | tuple[str, ...] = (),
-    not_gptel: str | tuple[str, ...] = (),
-    **rest: Any,
-) -> Match:
-    """Build a `Match`, accepting a single value where a set is expected."""
+def _normalise(name: str, test: Test, value: Any) -> Any:
+    if test in ("in", "overlaps"):
+        values = value if isinstance(value, tuple) else (value,)
+        return frozenset(v.lower() if isinstance(v, str) else v for v in values)
+    if test in ("is", "present"):
+        if not isinstance(value, bool):
+            raise ValueError(f"condition {name} wants True or False, not {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"condition {name} wants a regex, not {value!r}")
+    return value
 
-    def many(value: Any) -> frozenset[Any]:
-        return frozenset(value if isinstance(value, tuple) else (value,))
 
-    return Match(
-        http=many(http),
-        providers=many(providers),
-        not_providers=many(not_providers),
-        codes=frozenset(c.lower() for c in many(codes)),
-        params=frozenset(p.lower() for p in many(params)),
-        curl=many(curl),
-        gptel=many(gptel),
-        not_gptel=many(not_gptel),
-        **rest,
-    )
+def match(**conditions: Any) -> Match:
+    """A `Match` of CONDITIONS, each named after a fact; a single value stands for a set.
+
+    None leaves a boolean or regex condition out (for `in` and `overlaps` it is a value: the
+    fact is unknown).  An unknown name raises ValueError: it would never be tested.
+    """
+    known = {}
+    for name, value in conditions.items():
+        if name not in CONDITIONS:
+            raise ValueError(f"no fact for condition {name!r} (see facts.Facts)")
+        test = CONDITIONS[name][1]
+        if value is not None or test in ("in", "overlaps"):
+            known[name] = _normalise(name, test, value)
+    return Match(known)
 
 
 @dataclass(frozen=True)
@@ -178,8 +128,8 @@ class Example:
 class Rule:
     """One diagnosis: stable code, the category it reports, when it applies and what to say.
 
-    `code` is never reused once published.  `priority` orders overlapping rules: the most
-    specific rule that matches wins (higher first; ties keep catalogue order).
+    `code` is never reused once published.  Which of several matching rules wins is the
+    registry's business (`rules.PRECEDENCE`), not the rule's.
     """
 
     code: str
@@ -194,7 +144,6 @@ class Rule:
     examples: tuple[Example, ...] = ()
     severity: Severity = "error"
     retryable: bool = False
-    priority: int = 50
 
     @property
     def whens(self) -> tuple[Match, ...]:
@@ -203,6 +152,56 @@ class Rule:
     @property
     def providers(self) -> tuple[str, ...]:
         """The providers the rule is specific to, or ("any",)."""
-        if any(not when.providers for when in self.whens):
+        named = [when.wanted("provider") for when in self.whens]
+        if any(not providers for providers in named):
             return ("any",)
-        return tuple(sorted(set().union(*(when.providers for when in self.whens))))
+        return tuple(sorted(set().union(*named)))
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A block of the precedence listing: its rules outrank every rule of later tiers."""
+
+    name: str
+    about: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A code taken out of the catalogue: kept listed, so that it is never reused."""
+
+    code: str
+    reason: str
+    replaced_by: str | None = None
+
+
+def build_registry(tiers: Iterable[Tier], retired: Iterable[Retired], rules: Iterable[Rule]
+                   ) -> tuple[Rule, ...]:
+    """RULES in the order TIERS list their codes; ValueError if the listing and RULES disagree.
+
+    Every rule is listed exactly once, every listed code is a rule or RETIRED, and no rule
+    takes a retired code.
+    """
+    defined: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in defined:
+            raise ValueError(f"{rule.code} is defined twice")
+        defined[rule.code] = rule
+    listed = [code for tier in tiers for code in tier.codes]
+    gone = {entry.code: entry for entry in retired}
+    for code, entry in gone.items():
+        if code in defined or code in listed:
+            raise ValueError(f"{code} is retired ({entry.reason}); give the rule a new code")
+        if entry.replaced_by is not None and entry.replaced_by not in defined:
+            raise ValueError(f"{code} is replaced by {entry.replaced_by}, which is no rule")
+    if len(set(listed)) != len(listed):
+        twice = sorted({code for code in listed if listed.count(code) > 1})
+        raise ValueError(f"listed twice: {', '.join(twice)}")
+    missing = [code for code in listed if code not in defined]
+    if missing:
+        raise ValueError(f"listed but not defined: {', '.join(missing)}")
+    unlisted = [code for code in defined if code not in listed]
+    if unlisted:
+        raise ValueError(f"defined but not listed in the precedence: {', '.join(unlisted)}")
+    return tuple(defined[code] for code in listed)

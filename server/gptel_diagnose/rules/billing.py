@@ -52,7 +52,7 @@ RULES = (
             match(
                 http=429,
                 text=r"exceeded your current quota|check your plan and billing",
-                not_providers=("gemini",),
+                not_provider=("gemini",),
                 not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
                 r"|generativelanguage|resource_exhausted",
             ),
@@ -68,7 +68,7 @@ RULES = (
             "limit. Waiting and resending will fail the same way.\n\n"
             "The API is billed separately from ChatGPT: a ChatGPT Plus, Pro or Team "
             "subscription does not include API credit. New accounts no longer get free "
-            "trial credit.\n\nThe provider said: {message}"
+            "trial credit."
         ),
         steps=(
             "Open {billing_url} and check the credit balance of the organization and project "
@@ -102,7 +102,6 @@ RULES = (
                 source="https://github.com/ChatGPTNextWeb/NextChat/issues/4101",
             ),
         ),
-        priority=90,
     ),
     Rule(
         code="BIL002",
@@ -114,7 +113,7 @@ RULES = (
         explanation=(
             "Anthropic refuses requests (with HTTP {status}, not 402) when the API account's "
             "prepaid credit is used up. A Claude Pro or Max subscription is separate from API "
-            "credit.\n\nAnthropic said: {message}"
+            "credit."
         ),
         steps=_BILLING_STEPS,
         fixes=(_ADD_CREDIT, _SWITCH),
@@ -130,7 +129,6 @@ RULES = (
                 source="https://github.com/anthropics/claude-code/issues/66314",
             ),
         ),
-        priority=92,
     ),
     Rule(
         code="BIL003",
@@ -144,7 +142,7 @@ RULES = (
             "may produce (max_tokens, or the model's default when gptel sends none). Your "
             "balance, or this key's credit limit, covers less than that. A smaller "
             "gptel-max-tokens lets the request through with the credit left; adding credit "
-            "fixes it for good.\n\nThe provider said: {message}"
+            "fixes it for good."
         ),
         steps=(
             "Add credits at {billing_url}, or raise this key's credit limit.",
@@ -168,7 +166,6 @@ RULES = (
                 source="https://github.com/babikov/doka-site/issues/7",
             ),
         ),
-        priority=93,
     ),
     Rule(
         code="BIL004",
@@ -180,8 +177,7 @@ RULES = (
         "use another key.",
         explanation=(
             "{provider} lets each API key have its own spending cap, and this key's cap is used "
-            "up (or too low for this request) even if the account still has credit.\n\n"
-            "The provider said: {message}"
+            "up (or too low for this request) even if the account still has credit."
         ),
         steps=("Raise the key's limit at {keys_url}, or create a key without one.",),
         fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),),
@@ -196,7 +192,6 @@ RULES = (
                 source="https://github.com/anomalyco/opencode/issues/12219",
             ),
         ),
-        priority=94,
     ),
     Rule(
         code="BIL005",
@@ -209,7 +204,7 @@ RULES = (
             "{provider} refused the request because the account cannot pay for it: the prepaid "
             "balance is used up, the spending limit is reached, or no payment method is set. "
             "This is not a rate limit: resending later fails the same way until credit is "
-            "added.\n\nThe provider said: {message}"
+            "added."
         ),
         steps=_BILLING_STEPS,
         fixes=(_ADD_CREDIT, _SWITCH),
@@ -224,6 +219,5 @@ RULES = (
                 source="https://github.com/Aider-AI/aider/issues/4851",
             ),
         ),
-        priority=86,
     ),
 )

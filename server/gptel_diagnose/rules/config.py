@@ -31,7 +31,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/997",
             ),
         ),
-        priority=97,
     ),
     Rule(
         code="CONF002",
@@ -45,7 +44,7 @@ RULES = (
             "answering (an unsupported option, a certificate problem, no connection), gptel's "
             "process sentinel signalled \"Search failed\" and the request hung. Newer gptel "
             "reports \"Curl failed with exit code N\", which gptel-diagnose can explain. The "
-            "text curl printed, if any, is in the message below.\n\nReported: {message}"
+            "text curl printed, if any, is in the message gptel reported."
         ),
         steps=("Upgrade gptel (M-x package-upgrade gptel, or your package manager's way).",
                "Meanwhile, run gptel's curl command in a terminal to see curl's error "
@@ -64,7 +63,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/82",
             ),
         ),
-        priority=55,
     ),
     Rule(
         code="CONF003",
@@ -100,15 +98,14 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/82",
             ),
         ),
-        priority=62,
     ),
     Rule(
         code="CONF004",
         name="bedrock-needs-curl",
         category="config.backend",
         when=(
-            match(providers="bedrock", use_curl=False),
-            match(providers="bedrock", text=r"authorization header is missing"
+            match(provider="bedrock", use_curl=False),
+            match(provider="bedrock", text=r"authorization header is missing"
                   r"|missing authentication token"),
         ),
         summary="gptel's Bedrock backend works only through curl (it signs requests with curl's "
@@ -116,7 +113,7 @@ RULES = (
         explanation=(
             "AWS Bedrock requests must be signed. gptel signs them by passing credentials to "
             "curl (--aws-sigv4, or a bearer token header); with url-retrieve no signature is "
-            "sent and AWS refuses the request.\n\nAWS said: {message}"
+            "sent and AWS refuses the request."
         ),
         steps=("Set (setq gptel-use-curl t) and make sure curl is installed.",),
         fixes=(FixSpec("Use curl", "safe", variable="gptel-use-curl", value="t"),),
@@ -130,7 +127,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/1397",
             ),
         ),
-        priority=90,
     ),
     Rule(
         code="CONF005",
@@ -142,7 +138,7 @@ RULES = (
         explanation=(
             "gptel signs Bedrock requests with curl's --aws-sigv4. Older curl versions compute "
             "the signature differently for Bedrock's paths, so AWS rejects it; a wrong secret "
-            "access key gives the same message.\n\nAWS said: {message}"
+            "access key gives the same message."
         ),
         steps=("Check `curl --version`: 8.10 or newer is needed.",
                "Point gptel at a newer curl with (setq gptel-use-curl \"/path/to/curl\"), or "
@@ -161,7 +157,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/pull/918",
             ),
         ),
-        priority=89,
     ),
     Rule(
         code="CONF006",
@@ -190,7 +185,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
             ),
         ),
-        priority=63,
     ),
     Rule(
         code="CONF007",
@@ -218,6 +212,5 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=61,
     ),
 )

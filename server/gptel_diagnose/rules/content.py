@@ -29,7 +29,7 @@ RULES = (
             "The provider's content moderation flagged the request or the response. On "
             "reasoning models this is sometimes a false positive on long sessions; on Azure "
             "the filter is configurable per deployment. Gemini reports blocked answers as an "
-            "empty response with a SAFETY reason.\n\nThe provider said: {message}"
+            "empty response with a SAFETY reason."
         ),
         steps=("Rephrase the prompt, or start a new chat buffer without the flagged part.",
                "On Azure, review the deployment's content filter configuration."),
@@ -49,6 +49,5 @@ RULES = (
                 source="https://github.com/MDX-Tom/gpt-instruct/issues/56",
             ),
         ),
-        priority=89,
     ),
 )

@@ -35,7 +35,7 @@ RULES = (
             "The prompt gptel sent (the whole buffer up to point in a chat, plus the system "
             "message, gptel's context and tool results), together with the room reserved for "
             "the answer, is more than the model's context window, or more than the server "
-            "was started with for a local model.\n\nThe provider said: {message}"
+            "was started with for a local model."
         ),
         steps=(
             "Start a new chat buffer, or narrow the buffer (gptel sends the text up to point, "
@@ -63,6 +63,5 @@ RULES = (
                 source="https://github.com/chathub-dev/chathub/issues/126",
             ),
         ),
-        priority=84,
     ),
 )

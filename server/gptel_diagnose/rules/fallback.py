@@ -24,14 +24,12 @@ RULES = (
         category="auth.invalid_key",
         when=match(http=401),
         summary="{provider} refused the credentials (HTTP 401): check the API key gptel sends.",
-        explanation="HTTP 401 means the request carried no valid credentials.\n\n"
-        "The provider said: {message}",
+        explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
         fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"),),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
         examples=(_status_example(401, "Unauthorized", "Request failed."),),
-        priority=10,
     ),
     Rule(
         code="GEN402",
@@ -41,13 +39,11 @@ RULES = (
         summary="{provider} wants payment (HTTP 402): the account's credit or spending limit is "
         "used up; add credit.",
         explanation="HTTP 402 means the account cannot pay for this request: credit is used "
-        "up, or a spending limit is reached. Resending will not help.\n\n"
-        "The provider said: {message}",
+        "up, or a spending limit is reached. Resending will not help.",
         steps=("Add credit or raise the spending limit at {billing_url}.",),
         fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-402-payment-required",),
         examples=(_status_example(402, "Payment Required", "Request failed."),),
-        priority=10,
     ),
     Rule(
         code="GEN403",
@@ -58,12 +54,11 @@ RULES = (
         "access is blocked.",
         explanation="HTTP 403 means the credentials were understood but are not allowed to do "
         "this: the model or feature is not enabled for the account, or access is blocked by "
-        "policy or region.\n\nThe provider said: {message}",
+        "policy or region.",
         steps=("Check the account's access to this model and feature at {keys_url}.",),
         fixes=(_LOG,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden",),
         examples=(_status_example(403, "Forbidden", "Request blocked."),),
-        priority=10,
     ),
     Rule(
         code="GEN404",
@@ -72,12 +67,11 @@ RULES = (
         when=match(http=404),
         summary="{host} answered HTTP 404: the URL or the model name is wrong.",
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
-        "the request is unknown there.\n\nThe provider said: {message}",
+        "the request is unknown there.",
         steps=("Check the backend's :host and :endpoint, and gptel-model.",),
         fixes=(_LOG,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-404-not-found",),
         examples=(_status_example(404, "Not Found", "Not Found"),),
-        priority=10,
     ),
     Rule(
         code="GEN413",
@@ -86,12 +80,10 @@ RULES = (
         when=match(http=413),
         summary="The request is too large for {provider} (HTTP 413): send less context or "
         "smaller files.",
-        explanation="HTTP 413 means the request body is bigger than the server accepts.\n\n"
-        "The provider said: {message}",
+        explanation="HTTP 413 means the request body is bigger than the server accepts.",
         steps=("Remove large buffers, files or images from gptel's context.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-413-content-too-large",),
         examples=(_status_example(413, "Payload Too Large", "Request Entity Too Large"),),
-        priority=10,
     ),
     Rule(
         code="GEN429",
@@ -101,15 +93,13 @@ RULES = (
         summary="{provider} says too many requests (HTTP 429): wait and resend; if it never "
         "passes, check the account's limits and credit.",
         explanation="HTTP 429 usually means a rate limit. The message did not say which kind; "
-        "if waiting does not help, look at the account's usage and credit.\n\n"
-        "The provider said: {message}",
+        "if waiting does not help, look at the account's usage and credit.",
         steps=("Wait a minute and resend.", "Check limits and credit at {usage_url}."),
         fixes=(FixSpec("See usage and limits", "display-only", url="{usage_url}"),),
         docs=("https://www.rfc-editor.org/rfc/rfc6585#section-4",),
         examples=(_status_example(429, "Too Many Requests", "Request limit hit."),),
         retryable=True,
         severity="warning",
-        priority=10,
     ),
     Rule(
         code="GEN4XX",
@@ -118,14 +108,12 @@ RULES = (
         when=match(http=(400, 405, 406, 409, 415, 422)),
         summary="{provider} rejected the request (HTTP {status}): {message}",
         explanation="The provider did not accept the request as gptel sent it: a parameter or "
-        "value the model does not take, or a request shape it does not expect.\n\n"
-        "The provider said: {message}",
+        "value the model does not take, or a request shape it does not expect.",
         steps=("Read the provider's message above: it usually names the parameter.",
                "Set (setq gptel-log-level 'info) and resend to see the request in *gptel-log*."),
         fixes=(_LOG,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
         examples=(_status_example(400, "Bad Request", "Invalid request"),),
-        priority=5,
     ),
     Rule(
         code="GEN5XX",
@@ -135,14 +123,13 @@ RULES = (
         summary="{provider}'s servers failed (HTTP {status}): not your setup; retry shortly or "
         "check {status_url}.",
         explanation="A 5xx status means the provider (or a gateway in front of it) failed "
-        "while handling the request. It is usually temporary.\n\nThe provider said: {message}",
+        "while handling the request. It is usually temporary.",
         steps=("Resend in a minute.", "If it persists, check {status_url}."),
         fixes=(STATUS_PAGE,),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-server-error-5xx",),
         examples=(_status_example(500, "Internal Server Error", "Something broke."),),
         retryable=True,
         severity="warning",
-        priority=10,
     ),
     Rule(
         code="GEN000",
@@ -151,7 +138,7 @@ RULES = (
         when=match(),
         summary="gptel-diagnose does not recognise this failure (HTTP {status}): {message}",
         explanation="No rule matched this failure. The provider's own words are the best "
-        "guide.\n\nThe provider said: {message}",
+        "guide.",
         steps=("Set (setq gptel-log-level 'info), resend, and read *gptel-log*.",
                "If you think gptel-diagnose should know this failure, report it with the "
                "(redacted) error."),
@@ -163,6 +150,5 @@ RULES = (
                     source="https://www.rfc-editor.org/rfc/rfc2324"),
         ),
         severity="warning",
-        priority=0,
     ),
 )

@@ -37,7 +37,7 @@ RULES = (
             "The backend answered HTTP {status}: the model name gptel sent is unknown to it or "
             "not available to this key. \"Does not exist\" often means \"you do not have access\": "
             "some models need a verified organization, a paid tier or a region; names also "
-            "change when models are retired.\n\nThe provider said: {message}"
+            "change when models are retired."
         ),
         steps=(
             "Check the model name gptel sends (gptel-model, or the model chosen in "
@@ -68,7 +68,6 @@ RULES = (
                 source="https://github.com/ChatGPTNextWeb/NextChat/issues/889",
             ),
         ),
-        priority=70,
     ),
     Rule(
         code="MODEL002",
@@ -77,16 +76,16 @@ RULES = (
         when=(
             match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
                   r"ollama"),
-            match(providers="ollama", text=r"model .{0,80}not found|model_not_found"),
+            match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
-            match(providers="ollama", http=404, not_text=r"page not found|endpoint|route"),
+            match(provider="ollama", http=404, not_text=r"page not found|endpoint|route"),
         ),
         summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",
         explanation=(
             "Ollama answered HTTP {status}: the model named in the request is not installed. "
             "Ollama needs the exact name and tag, as `ollama list` prints it (for example "
-            "llama3.2:latest).\n\nOllama said: {message}"
+            "llama3.2:latest)."
         ),
         steps=(
             "Run `ollama list` to see the installed models.",
@@ -109,7 +108,6 @@ RULES = (
                 source="https://github.com/ollama/ollama/blob/main/server/routes.go",
             ),
         ),
-        priority=75,
     ),
     Rule(
         code="MODEL003",
@@ -122,8 +120,7 @@ RULES = (
         "M-x gptel-menu.",
         explanation=(
             "Providers retire models on a schedule; requests for a retired name fail even "
-            "though it once worked, often with a pointer to its successor.\n\n"
-            "The provider said: {message}"
+            "though it once worked, often with a pointer to its successor."
         ),
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
@@ -143,7 +140,6 @@ RULES = (
                 source="https://github.com/atiilla/sqlmap-ai/issues/3",
             ),
         ),
-        priority=77,
     ),
     Rule(
         code="MODEL004",
@@ -158,8 +154,7 @@ RULES = (
         explanation=(
             "On Azure OpenAI the model in the URL is a deployment you create and name in the "
             "Azure portal. The name gptel sends (gptel-model) does not match a deployment of "
-            "this resource, or the deployment is less than a few minutes old.\n\n"
-            "Azure said: {message}"
+            "this resource, or the deployment is less than a few minutes old."
         ),
         steps=("In the Azure portal (AI Foundry), copy the deployment name and use it as the "
                "model in gptel-make-azure's :models and gptel-model.",
@@ -176,7 +171,6 @@ RULES = (
                 source="https://github.com/chatboxai/chatbox/issues/861",
             ),
         ),
-        priority=78,
     ),
     Rule(
         code="MODEL005",
@@ -189,7 +183,7 @@ RULES = (
         explanation=(
             "Newer models on AWS Bedrock cannot be called by their bare model id with "
             "on-demand throughput; they are called through a cross-region inference profile, "
-            "whose id adds a region prefix.\n\nBedrock said: {message}"
+            "whose id adds a region prefix."
         ),
         steps=("Use the inference profile id (Bedrock console > Inference profiles) as the "
                "model in gptel-make-bedrock's :models.",),
@@ -207,7 +201,6 @@ RULES = (
                 source="https://github.com/gepa-ai/gepa/issues/153",
             ),
         ),
-        priority=79,
     ),
     Rule(
         code="MODEL006",
@@ -218,8 +211,7 @@ RULES = (
         "or enable just-in-time loading).",
         explanation=(
             "LM Studio (and some other local servers) answer only with a model loaded in "
-            "memory; the request named a model that is not loaded, or none is.\n\n"
-            "The server said: {message}"
+            "memory; the request named a model that is not loaded, or none is."
         ),
         steps=("Load the model in LM Studio's developer page or with `lms load {model_arg}`.",
                "Or turn on just-in-time model loading in LM Studio's server settings."),
@@ -234,6 +226,5 @@ RULES = (
                 source="https://github.com/lmstudio-ai/lms/issues/107",
             ),
         ),
-        priority=78,
     ),
 )

@@ -55,7 +55,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET002",
@@ -87,7 +86,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET003",
@@ -95,10 +93,10 @@ RULES = (
         category="network.connection_refused",
         when=(
             match(curl=7, local=True),
-            match(curl=7, providers=_LOCAL_SERVERS),
+            match(curl=7, provider=_LOCAL_SERVERS),
             match(gptel="no_response", local=True),
             match(text=_REFUSED_TEXT, local=True, not_text=_TIMEOUT_TEXT),
-            match(text=_REFUSED_TEXT, providers=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
+            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
             match(text=r"is (it|lm studio|ollama) running|not reachable at"),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",
@@ -124,7 +122,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/328",
             ),
         ),
-        priority=65,
     ),
     Rule(
         code="NET004",
@@ -156,7 +153,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET005",
@@ -193,7 +189,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET006",
@@ -234,7 +229,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/1234",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET007",
@@ -268,7 +262,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
             ),
         ),
-        priority=55,
     ),
     Rule(
         code="NET008",
@@ -307,7 +300,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=66,
     ),
     Rule(
         code="NET009",
@@ -338,7 +330,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=60,
     ),
     Rule(
         code="NET010",
@@ -368,7 +359,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET011",
@@ -396,7 +386,6 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=60,
     ),
     Rule(
         code="NET012",
@@ -423,6 +412,5 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
-        priority=8,
     ),
 )

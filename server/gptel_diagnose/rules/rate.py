@@ -55,7 +55,7 @@ RULES = (
         explanation=(
             "{provider} answered HTTP {status}: this key sent more requests or tokens in the "
             "last minute than its tier allows. The limit resets on its own within a minute; "
-            "the account is fine and has credit.\n\nThe provider said: {message}"
+            "the account is fine and has credit."
         ),
         steps=(
             "Wait for the time the provider states (or about a minute) and resend.",
@@ -91,7 +91,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=80,
     ),
     Rule(
         code="RATE002",
@@ -110,8 +109,7 @@ RULES = (
             "{provider} answered HTTP {status}: a cap counted over a longer window than a "
             "minute (requests or tokens per day, a free tier's daily allowance, an hourly or "
             "weekly usage limit) is used up. Unlike a per-minute limit, resending soon fails "
-            "again until the window resets; a paid tier or credit usually raises the cap.\n\n"
-            "The provider said: {message}"
+            "again until the window resets; a paid tier or credit usually raises the cap."
         ),
         steps=(
             "Wait for the reset, or switch to another model or backend meanwhile "
@@ -145,14 +143,13 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=85,
     ),
     Rule(
         code="RATE003",
         name="gemini-quota-per-minute",
         category="rate_limit",
         when=(
-            match(http=429, providers="gemini", not_text=r"perday|per day|prepayment|credits"),
+            match(http=429, provider="gemini", not_text=r"perday|per day|prepayment|credits"),
             match(http=429, codes="resource_exhausted",
                   not_text=r"perday|per day|prepayment|credits"),
             match(text=r"generaterequestsperminute|perminute|quotafailure",
@@ -165,7 +162,7 @@ RULES = (
             "and \"billing details\", this is a rate limit: the free tier (or your tier) allows "
             "only so many requests or tokens per minute for this model, and the answer names "
             "the wait (retryDelay). Enabling billing on the Google Cloud project raises the "
-            "limits.\n\nGemini said: {message}"
+            "limits."
         ),
         steps=(
             "Wait for the stated delay and resend.",
@@ -196,14 +193,13 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=91,
     ),
     Rule(
         code="RATE004",
         name="gemini-quota-per-day",
         category="rate_limit",
         when=(
-            match(http=429, providers="gemini", text=r"perday|per day"),
+            match(http=429, provider="gemini", text=r"perday|per day"),
             match(http=429, codes="resource_exhausted", text=r"perday|per day"),
         ),
         summary="Gemini daily quota reached for this model (free-tier requests per day): it "
@@ -211,7 +207,7 @@ RULES = (
         explanation=(
             "Gemini answered HTTP 429 RESOURCE_EXHAUSTED for a per-day quota (the quotaId ends "
             "in PerDay). Resending today will keep failing for this model; other models have "
-            "their own daily quota, and billing raises the limits.\n\nGemini said: {message}"
+            "their own daily quota, and billing raises the limits."
         ),
         steps=("Switch to another Gemini model or backend (M-x gptel-menu) until the reset.",
                "Or link billing to the project for higher limits ({billing_url})."),
@@ -231,7 +227,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=92,
     ),
     Rule(
         code="RATE005",
@@ -244,7 +239,7 @@ RULES = (
         explanation=(
             "{provider} forwarded the request to an upstream provider, which is rate-limiting "
             "everyone who shares that route (common for free model variants). Your own account "
-            "is not at fault.\n\nThe provider said: {message}"
+            "is not at fault."
         ),
         steps=("Resend in a little while.",
                "Use a paid variant of the model, another model, or your own upstream key."),
@@ -264,7 +259,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=87,
     ),
     Rule(
         code="CTX002",
@@ -279,7 +273,7 @@ RULES = (
             "{provider} answered HTTP {status} with a rate-limit code, but the message says the "
             "request alone needs more tokens than the key may use in a minute. Resending the "
             "same request will always fail; the request has to shrink, or the tier has to "
-            "grow.\n\nThe provider said: {message}"
+            "grow."
         ),
         steps=(
             "Send less: remove buffers or files from gptel's context, or start a new chat "
@@ -312,6 +306,5 @@ RULES = (
                 source="https://github.com/DrShushen/climb/issues/13",
             ),
         ),
-        priority=88,
     ),
 )

@@ -19,8 +19,7 @@ RULES = (
             "{provider} refused the request because it asked for a streamed answer "
             "(gptel-stream is on) and streaming {model} requires a verified organization. The "
             "same request without streaming works. Verification is done once, on the "
-            "provider's site, and can take about 15 minutes to take effect.\n\n"
-            "The provider said: {message}"
+            "provider's site, and can take about 15 minutes to take effect."
         ),
         steps=(
             "Turn streaming off: (setq gptel-stream nil). Answers then arrive all at once.",
@@ -54,22 +53,20 @@ RULES = (
                 source="https://github.com/chatboxai/chatbox/issues/2263",
             ),
         ),
-        priority=95,
     ),
     Rule(
         code="STREAM002",
         name="model-does-not-stream",
         category="request.streaming_unsupported",
         when=(
-            match(params="stream", codes=("unsupported_value", "unsupported_parameter")),
+            match(param="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
                   r"|does not support stream|stream(ing)? (is )?not (supported|available)"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
             "The model refused a streamed request (gptel-stream is on). Some models, often "
-            "reasoning or preview models, only answer in one piece.\n\n"
-            "The provider said: {message}"
+            "reasoning or preview models, only answer in one piece."
         ),
         steps=(
             "Turn streaming off: (setq gptel-stream nil), or give the backend `:stream nil`.",
@@ -94,14 +91,13 @@ RULES = (
                 source="https://github.com/lobehub/lobehub/issues/5228",
             ),
         ),
-        priority=90,
     ),
     Rule(
         code="PARAM001",
         name="temperature-not-supported",
         category="request.invalid_parameter",
         when=(
-            match(params="temperature"),
+            match(param="temperature"),
             match(text=r"'?temperature'? (does not support|is not supported|not supported)"
                   r"|unsupported (value|parameter): 'temperature'"),
         ),
@@ -110,8 +106,7 @@ RULES = (
         explanation=(
             "Reasoning models (OpenAI o-series, GPT-5 and others) accept only their default "
             "temperature. gptel sends gptel-temperature when it is set; nil leaves it out. A "
-            "backend's or model's :request-params may also set it.\n\n"
-            "The provider said: {message}"
+            "backend's or model's :request-params may also set it."
         ),
         steps=("Set (setq gptel-temperature nil), or remove :temperature from the model's "
                ":request-params.",),
@@ -130,7 +125,6 @@ RULES = (
                 source="https://github.com/owndev/Open-WebUI-Functions/issues/98",
             ),
         ),
-        priority=82,
     ),
     Rule(
         code="PARAM002",
@@ -138,15 +132,14 @@ RULES = (
         category="request.invalid_parameter",
         when=(
             match(text=r"max_completion_tokens"),
-            match(params="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
+            match(param="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
         ),
         summary="{model} wants max_completion_tokens, not max_tokens: "
         "(setq gptel-max-tokens nil), or set :max_completion_tokens in :request-params.",
         explanation=(
             "Newer OpenAI models (o-series, GPT-5) refuse the max_tokens parameter, which "
             "gptel sends when gptel-max-tokens is set. Leave gptel-max-tokens nil, and if you "
-            "need a cap put :max_completion_tokens in the model's :request-params.\n\n"
-            "The provider said: {message}"
+            "need a cap put :max_completion_tokens in the model's :request-params."
         ),
         steps=("Set (setq gptel-max-tokens nil).",
                "To cap answers, add (:max_completion_tokens 4000) to the model's "
@@ -165,7 +158,6 @@ RULES = (
                 source="https://github.com/ITSpecialist111/ai_automation_suggester/issues/38",
             ),
         ),
-        priority=83,
     ),
     Rule(
         code="PARAM003",
@@ -179,8 +171,7 @@ RULES = (
         "(setq gptel-max-tokens nil) to let the model decide.",
         explanation=(
             "The answer length gptel asked for (gptel-max-tokens, or :max_tokens in "
-            ":request-params) is outside the range this model accepts.\n\n"
-            "The provider said: {message}"
+            ":request-params) is outside the range this model accepts."
         ),
         steps=("Set (setq gptel-max-tokens nil), or a value within the model's limit.",),
         fixes=(FixSpec("Let the model choose the answer length", "unsafe",
@@ -197,7 +188,6 @@ RULES = (
                 source="https://github.com/Aider-AI/aider/pull/4125",
             ),
         ),
-        priority=81,
     ),
     Rule(
         code="PARAM004",
@@ -212,7 +202,7 @@ RULES = (
         explanation=(
             "gptel sent tool definitions (gptel-use-tools is on and tools are selected), and "
             "this model or server does not support tool calls: many local models do not, and "
-            "llama.cpp needs --jinja for them.\n\nThe provider said: {message}"
+            "llama.cpp needs --jinja for them."
         ),
         steps=("Turn tools off: (setq gptel-use-tools nil), or deselect tools in "
                "M-x gptel-menu.",
@@ -227,7 +217,6 @@ RULES = (
                 source="https://github.com/ollama/ollama/issues/14795",
             ),
         ),
-        priority=83,
     ),
     Rule(
         code="PARAM005",
@@ -242,7 +231,7 @@ RULES = (
         "(setq gptel-track-media nil).",
         explanation=(
             "The request carried an image or file (gptel-track-media, or media in gptel's "
-            "context), and this model only takes text.\n\nThe provider said: {message}"
+            "context), and this model only takes text."
         ),
         steps=("Set (setq gptel-track-media nil), remove media from gptel's context, or pick "
                "a vision model.",),
@@ -258,7 +247,6 @@ RULES = (
                 source="https://github.com/vllm-project/vllm/issues/11629",
             ),
         ),
-        priority=80,
     ),
     Rule(
         code="PARAM006",
@@ -276,7 +264,7 @@ RULES = (
         explanation=(
             "The model does not accept one of the request's parameters or values. gptel sends "
             "temperature, max_tokens and stream from its options, plus anything in the "
-            "backend's or model's :request-params.\n\nThe provider said: {message}"
+            "backend's or model's :request-params."
         ),
         steps=("Find the parameter the message names in :request-params (backend or model) "
                "or the gptel option that sets it, and remove it.",
@@ -292,7 +280,6 @@ RULES = (
                 source="https://github.com/lobehub/lobehub/issues/16239",
             ),
         ),
-        priority=70,
     ),
     Rule(
         code="PARAM007",
@@ -310,8 +297,7 @@ RULES = (
             "The provider checks the order and content of the messages (roles alternating, no "
             "empty messages, tool calls matched by tool results). gptel builds them from the "
             "buffer; an empty prompt, a hand-edited chat, a model without system messages, or "
-            "a tool call left unanswered can produce an order the provider refuses.\n\n"
-            "The provider said: {message}"
+            "a tool call left unanswered can produce an order the provider refuses."
         ),
         steps=("Check that there is text before point (gptel sends the buffer up to point) "
                "and that the chat's prompts and responses are intact.",
@@ -329,7 +315,6 @@ RULES = (
                 source="https://github.com/Robitx/gp.nvim/issues/257",
             ),
         ),
-        priority=72,
     ),
     Rule(
         code="PARAM008",
@@ -346,8 +331,7 @@ RULES = (
             "has). gptel builds valid JSON, so the usual cause is outside the body: an API key "
             "with a trailing newline (from a key file, a shell command or pass) ends the "
             "header early and the rest of the request is misread. Other causes: characters "
-            "that are not valid UTF-8 in the prompt, or a broken gptel installation.\n\n"
-            "The provider said: {message}"
+            "that are not valid UTF-8 in the prompt, or a broken gptel installation."
         ),
         steps=("Make sure the key has no trailing newline: wrap a key function in string-trim, "
                "or fix the file or auth-source entry it comes from.",
@@ -367,6 +351,5 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/144",
             ),
         ),
-        priority=74,
     ),
 )

@@ -33,7 +33,6 @@ RULES = (
                 source="https://github.com/openai/openai-cookbook/issues/553",
             ),
         ),
-        priority=98,
     ),
     Rule(
         code="RESP001",
@@ -78,7 +77,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/211",
             ),
         ),
-        priority=40,
     ),
     Rule(
         code="ENDP001",
@@ -121,7 +119,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/997",
             ),
         ),
-        priority=45,
     ),
     Rule(
         code="RESP002",
@@ -154,7 +151,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
             ),
         ),
-        priority=35,
     ),
     Rule(
         code="RESP003",
@@ -184,7 +180,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/253",
             ),
         ),
-        priority=38,
     ),
     Rule(
         code="RESP004",
@@ -214,7 +209,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=42,
     ),
     Rule(
         code="RESP005",
@@ -244,7 +238,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=43,
     ),
     Rule(
         code="RESP006",
@@ -273,7 +266,6 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/98",
             ),
         ),
-        priority=50,
     ),
     Rule(
         code="RESP007",
@@ -286,7 +278,7 @@ RULES = (
             "The request went through, yet what came back was not a normal answer: text "
             "before the HTTP headers (a proxy wrapper such as proxychains writing to curl's "
             "output), an error event inside the stream, or a body in a shape the backend "
-            "type does not expect.\n\nReported: {message}"
+            "type does not expect."
         ),
         steps=("Set (setq gptel-log-level 'debug), resend, and read *gptel-log*.",
                "If something wraps Emacs or curl (proxychains, torsocks), run without it or "
@@ -301,6 +293,5 @@ RULES = (
                 source="https://github.com/karthink/gptel/issues/60",
             ),
         ),
-        priority=15,
     ),
 )

@@ -27,7 +27,7 @@ RULES = (
         explanation=(
             "{provider} answered HTTP {status}: its servers are at capacity for all users, not "
             "for your account. This passes on its own, usually within minutes. Your key, "
-            "credit and settings are fine.\n\nThe provider said: {message}"
+            "credit and settings are fine."
         ),
         steps=(
             "Resend in a minute.",
@@ -52,7 +52,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=70,
     ),
     Rule(
         code="SRV002",
@@ -67,8 +66,7 @@ RULES = (
         explanation=(
             "{provider}, or a gateway in front of it, stopped waiting for the answer. Very "
             "long prompts, long answers without streaming, and busy periods make this more "
-            "likely. It is not a problem with your key or account.\n\n"
-            "The provider said: {message}"
+            "likely. It is not a problem with your key or account."
         ),
         steps=(
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
@@ -89,7 +87,6 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=60,
     ),
     Rule(
         code="SRV003",
@@ -115,7 +112,7 @@ RULES = (
         explanation=(
             "The provider, or the server running the model, hit an internal error: a crash, "
             "a model that failed to load or ran out of memory (local servers), or an upstream "
-            "provider's failure passed on by a router.\n\nThe provider said: {message}"
+            "provider's failure passed on by a router."
         ),
         steps=(
             "Resend; many of these are transient.",
@@ -136,6 +133,5 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
-        priority=60,
     ),
 )
