@@ -185,7 +185,10 @@ PARSERS: dict[str, Parser] = {
 # The result ------------------------------------------------------------------------------------
 
 def _names(provider: Provider) -> tuple[str, str]:
-    return provider.name, provider.name_zh or provider.name
+    """PROVIDER's name, and its name to put before a Chinese word."""
+    zh = provider.name_zh or provider.name
+    # Chinese puts a space after a Latin name ("DeepSeek 余额"), none after a Chinese one.
+    return provider.name, zh + " " if zh[-1:].isascii() else zh
 
 
 def _usage_url(provider: Provider | None) -> str | None:
@@ -225,7 +228,7 @@ def describe(provider: Provider, reading: Reading, started: float) -> BalanceRes
         notes_zh.insert(0, state_zh)
     label, label_zh = reading.label
     en = f"{name} {label}: {shown}" if shown else f"{name} {label}"
-    zh = f"{name_zh} {label_zh}：{shown_zh}" if shown_zh else f"{name_zh} {label_zh}"
+    zh = f"{name_zh}{label_zh}：{shown_zh}" if shown_zh else f"{name_zh}{label_zh}"
     if notes:
         en += f" ({'; '.join(notes)})" if shown else f": {'; '.join(notes)}"
         zh += f"（{'；'.join(notes_zh)}）" if shown_zh else f"：{'；'.join(notes_zh)}"
@@ -241,10 +244,10 @@ def no_balance_api(provider: Provider | None, kind: str | None) -> BalanceResult
     """The result for a provider with no documented balance API: where to look instead."""
     started = time.monotonic()
     name = provider.name if provider else (kind or "This provider")
-    name_zh = (provider.name_zh or provider.name) if provider else (kind or "该服务商")
+    name_zh = _names(provider)[1] if provider else (f"{kind} " if kind else "该服务商")
     url = _usage_url(provider)
     en = f"{name} has no balance API" + (f": see {url}" if url else "")
-    zh = f"{name_zh} 没有查询余额的 API" + (f"：请在 {url} 查看" if url else "")
+    zh = f"{name_zh}没有查询余额的 API" + (f"：请在 {url} 查看" if url else "")
     return _result(provider, "no_api", en, zh, started)
 
 
@@ -316,11 +319,11 @@ def fetch_balance(provider: Provider, host: str, protocol: str, key: str | None,
         see, see_zh = (f": see {url}", f"：请在 {url} 查看") if url else ("", "")
         return _result(provider, "unavailable",
                        f"{name} balance: not asked, {host} is not {name}'s own host{see}",
-                       f"{name_zh} 余额：未查询，{host} 不是 {name_zh} 自己的主机{see_zh}",
+                       f"{name_zh}余额：未查询，{host} 不是该服务商自己的主机{see_zh}",
                        started)
     if not key:
         return _result(provider, "failed", f"{name} balance: no API key to ask with",
-                       f"{name_zh} 余额：没有可用于查询的 API 密钥", started)
+                       f"{name_zh}余额：没有可用于查询的 API 密钥", started)
     default = 443 if protocol == "https" else 80
     shown_host = f"[{host}]" if ":" in host else host
     base = f"{protocol}://{shown_host}" + (f":{port}" if port and port != default else "")
@@ -328,7 +331,7 @@ def fetch_balance(provider: Provider, host: str, protocol: str, key: str | None,
     if url is None:
         return _result(provider, "failed",
                        f"{name} balance: its URL is not on {host}: not asked",
-                       f"{name_zh} 余额：查询地址不在 {host} 上，未查询", started)
+                       f"{name_zh}余额：查询地址不在 {host} 上，未查询", started)
     headers = _headers(provider.balance.auth, key)
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     try:
@@ -341,7 +344,7 @@ def fetch_balance(provider: Provider, host: str, protocol: str, key: str | None,
             return _timed_out(provider, timeout, started)
         return _result(provider, "failed",
                        f"{name} balance: no answer from {host} ({type(exc).__name__})",
-                       f"{name_zh} 余额：{host} 没有响应（{type(exc).__name__}）", started)
+                       f"{name_zh}余额：{host} 没有响应（{type(exc).__name__}）", started)
     finally:
         pool.shutdown(wait=False)
     return _read(provider, host, status, answer_headers, body, started)
@@ -351,7 +354,7 @@ def _timed_out(provider: Provider, timeout: float, started: float) -> BalanceRes
     name, name_zh = _names(provider)
     seconds = f"{timeout:g}"
     return _result(provider, "failed", f"{name} balance: no answer in {seconds} s (timed out)",
-                   f"{name_zh} 余额：{seconds} 秒内没有响应（超时）", started)
+                   f"{name_zh}余额：{seconds} 秒内没有响应（超时）", started)
 
 
 def _read(provider: Provider, host: str, status: int, headers: dict[str, str], body: bytes,
@@ -362,15 +365,15 @@ def _read(provider: Provider, host: str, status: int, headers: dict[str, str], b
         return _result(provider, "failed",
                        f"{name} balance: {host} redirects to {other}; not followed, so the key "
                        "was not sent there",
-                       f"{name_zh} 余额：{host} 重定向到 {other}；未跟随，密钥没有发往那里",
+                       f"{name_zh}余额：{host} 重定向到 {other}；未跟随，密钥没有发往那里",
                        started)
     if status in (401, 403):
         return _result(provider, "failed",
                        f"{name} balance: the key was rejected (HTTP {status})",
-                       f"{name_zh} 余额：API 密钥被拒绝（HTTP {status}）", started)
+                       f"{name_zh}余额：API 密钥被拒绝（HTTP {status}）", started)
     if status >= 400:
         return _result(provider, "failed", f"{name} balance: could not be read (HTTP {status})",
-                       f"{name_zh} 余额：无法读取（HTTP {status}）", started)
+                       f"{name_zh}余额：无法读取（HTTP {status}）", started)
     assert provider.balance is not None
     try:
         # Amounts stay exact: "49.58894" is kept as sent, never rounded through a float.
@@ -379,5 +382,5 @@ def _read(provider: Provider, host: str, status: int, headers: dict[str, str], b
     except (ValueError, UnicodeDecodeError, Malformed):
         return _result(provider, "failed",
                        f"{name} balance: the answer is not in the documented shape",
-                       f"{name_zh} 余额：响应的格式与文档不符", started)
+                       f"{name_zh}余额：响应的格式与文档不符", started)
     return describe(provider, reading, started)
