@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-from .protocol import BalanceAmount, BalanceResult
+from .protocol import BalanceAmount, BalanceResult, BalanceStatus
 from .providers import lookup
 from .providers.record import Provider
 from .redact import redact
@@ -195,7 +195,7 @@ def _usage_url(provider: Provider | None) -> str | None:
     return (provider.usage_url or provider.billing_url) if provider else None
 
 
-def _result(provider: Provider | None, status: str, message: str, message_zh: str,
+def _result(provider: Provider | None, status: BalanceStatus, message: str, message_zh: str,
             started: float, reading: Reading | None = None) -> BalanceResult:
     amounts = [BalanceAmount(name=a.name, amount=a.value, currency=a.currency,
                              text=a.text(), text_zh=a.text_zh())
@@ -203,7 +203,7 @@ def _result(provider: Provider | None, status: str, message: str, message_zh: st
     return BalanceResult(
         provider=provider.kind if provider else None,
         provider_name=provider.name if provider else None,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         can_call=reading.can_call if reading else None,
         amounts=amounts, message=redact(message), message_zh=redact(message_zh),
         url=_usage_url(provider),
@@ -213,6 +213,7 @@ def _result(provider: Provider | None, status: str, message: str, message_zh: st
 def describe(provider: Provider, reading: Reading, started: float) -> BalanceResult:
     """READING as a result, with its one line in English and Chinese."""
     name, name_zh = _names(provider)
+    status: BalanceStatus
     shown = ", ".join(a.text() for a in reading.headline)
     shown_zh = "，".join(a.text_zh() for a in reading.headline)
     if reading.can_call is False:
