@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .protocol import Alternative, Check, CheckParams, CheckResult, Fix
+from .protocol import (
+    Alternative,
+    BalanceParams,
+    BalanceResult,
+    Check,
+    CheckParams,
+    CheckResult,
+    Fix,
+)
 from .providers import (
     LOCAL_PORTS,
     START_COMMANDS,
@@ -449,4 +457,55 @@ def _probe_network(target: _Target, params: CheckParams, budget: _Budget,
         return checks
     with _client(settings.proxy, cafile, insecure) as client:
         checks.extend(_probe_api(client, target, params, budget, key))
+    balance = _probe_balance(target, params, budget, key, checks)
+    if balance:
+        checks.append(balance)
     return checks
+
+
+def _verify(cafile: str | None, insecure: bool) -> Any:
+    return False if insecure else (_ssl_context(cafile) if cafile else True)
+
+
+def _probe_balance(target: _Target, params: CheckParams, budget: _Budget, key: str | None,
+                   checks: list[Check]) -> Check | None:
+    """The account's balance, where the provider has a balance API and the key got in."""
+    from .balance import fetch_balance, provider_record
+
+    provider = provider_record(target.kind)
+    if provider is None or provider.balance is None or budget.spent() or not any(
+            c.name == "key" and c.status in ("pass", "warn") for c in checks):
+        return None
+    started = time.monotonic()
+    cafile, insecure = _curl_options(params.settings.curl_args or [])
+    result = fetch_balance(provider, target.name, target.protocol, key, port=target.port,
+                           proxy=params.settings.proxy, verify=_verify(cafile, insecure),
+                           timeout=budget.timeout())
+    status = {"ok": "pass", "exhausted": "fail"}.get(result.status, "warn")
+    zh = (params.locale or "").lower().startswith("zh")
+    fixes = []
+    if result.status in ("low", "exhausted") and (provider.billing_url or result.url):
+        fixes.append(Fix(title="Top up", applicability="display-only",
+                         url=provider.billing_url or result.url))
+    elif result.status == "unavailable" and result.url:
+        fixes.append(Fix(title="See the usage page", applicability="display-only",
+                         url=result.url))
+    return _check("balance", status, result.message_zh if zh else result.message, *fixes,
+                  started=started)
+
+
+def run_balance(params: BalanceParams) -> BalanceResult:
+    """The balance of PARAMS's backend's account, asked of the provider's own host only."""
+    from .balance import failed, fetch_balance, no_balance_api, provider_record
+
+    target = _target(params)
+    if target is None:
+        return failed(None, "balance: the backend's :host is empty or contains a scheme or "
+                      "path", "余额：后端的 :host 为空，或包含协议或路径")
+    provider = provider_record(target.kind)
+    if provider is None or provider.balance is None:
+        return no_balance_api(provider, target.kind)
+    cafile, insecure = _curl_options(params.settings.curl_args or [])
+    key = params.key.strip() if params.key else None
+    return fetch_balance(provider, target.name, target.protocol, key, port=target.port,
+                         proxy=params.settings.proxy, verify=_verify(cafile, insecure))

@@ -282,3 +282,34 @@ class CheckResult(_Out):
     alternatives: list[Alternative]
     summary: str
     elapsed_ms: float
+
+
+class BalanceParams(CheckParams):
+    """The backend as `check` takes it, plus the key: whose balance to read."""
+
+
+BalanceStatus = Literal["ok", "low", "exhausted", "no_api", "unavailable", "failed"]
+
+
+class BalanceAmount(_Out):
+    name: str  # the provider's own field name ("total_balance", "limit_remaining", ...)
+    amount: str  # exactly as the provider sent it
+    currency: str | None = None  # "CNY", "USD"; None where the provider does not say
+    text: str  # "CNY 0.00"
+    text_zh: str  # "¥0.00"
+
+
+class BalanceResult(_Out):
+    """The account's balance.  `status`: ok, low, exhausted; no_api (the provider has no
+    balance API: `url` is its usage page); unavailable (this host is not the provider's own,
+    so the key was not sent); failed (no answer, rejected, or not the documented shape)."""
+
+    provider: str | None = None
+    provider_name: str | None = None
+    status: BalanceStatus
+    can_call: bool | None = None  # whether the account can still call the API, if known
+    amounts: list[BalanceAmount]
+    message: str  # one line in English
+    message_zh: str  # the same line in Chinese
+    url: str | None = None  # the provider's usage or billing page
+    elapsed_ms: float

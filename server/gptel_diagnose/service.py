@@ -6,6 +6,8 @@ from . import __version__
 from .engine import diagnose
 from .protocol import (
     CATEGORIES,
+    BalanceParams,
+    BalanceResult,
     CheckParams,
     CheckResult,
     DiagnoseParams,
@@ -51,9 +53,16 @@ def check(params: CheckParams) -> CheckResult:
     return run_check(params)
 
 
+def balance(params: BalanceParams) -> BalanceResult:
+    from .checks import run_balance
+
+    return run_balance(params)
+
+
 METHODS: dict[str, Method] = {
     # Network probes take seconds: off the reader thread, so other requests are answered.
     "check": Method(CheckParams, check, background=True),
+    "balance": Method(BalanceParams, balance, background=True),
     "initialize": Method(InitializeParams, initialize),
     "diagnose": Method(DiagnoseParams, run_diagnose),
     "rules": Method(RulesParams, rules),

@@ -24,7 +24,7 @@ RECORD = Provider(
     models_url="https://platform.kimi.com/docs/api/overview",
     errors_url=_ERRORS_ZH,
     models=ModelList("/models", "bearer"),
-    balance=Balance("/users/me/balance", "moonshot",
+    balance=Balance("/v1/users/me/balance", "moonshot",
                     "https://platform.kimi.ai/docs/api/balance.md"),
     codes=(
         Code("content_filter", "content_policy",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import Code, ModelList, Provider
+from .record import Balance, Code, ModelList, Provider
 
 DOCS = "https://openrouter.ai/docs/api/reference/errors-and-debugging"
 
@@ -21,6 +21,8 @@ RECORD = Provider(
     models_url="https://openrouter.ai/models",
     errors_url=DOCS,
     models=ModelList("/api/v1/key", "bearer"),
+    balance=Balance("/api/v1/key", "openrouter",
+                    "https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key"),
     codes=(
         Code("", "auth.invalid_key",
              "Invalid credentials: a disabled or invalid API key, or an expired OAuth session.",

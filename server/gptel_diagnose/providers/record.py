@@ -70,7 +70,7 @@ class ModelList:
 class Balance:
     """A documented API that tells the account's balance or remaining credit."""
 
-    path: str  # relative to the API root, or an absolute https URL on the provider's own host
+    path: str  # from the host's root ("/v1/..."), or an https URL on the provider's own host
     format: str  # the name of the parser in `balance.py` that reads its answer
     source: str  # where the provider documents it
     auth: str = "bearer"

@@ -20,7 +20,7 @@ RECORD = Provider(
     console_url="https://cloud.siliconflow.cn/",
     errors_url=_ERRORS,
     models=ModelList("/models", "bearer"),
-    balance=Balance("/user/info", "siliconflow",
+    balance=Balance("/v1/user/info", "siliconflow",
                     "https://docs.siliconflow.cn/cn/api-reference/userinfo/get-user-info"),
     codes=(
         # SiliconFlow's code is a number; the message names the error too.

@@ -15,7 +15,7 @@ RECORD = Provider(
     console_url="https://platform.stepfun.com/",
     errors_url=_ERRORS,
     models=ModelList("/models", "bearer"),
-    balance=Balance("/accounts", "stepfun",
+    balance=Balance("/v1/accounts", "stepfun",
                     "https://platform.stepfun.com/docs/zh/api-reference/accounts/get"),
     codes=(
         Code("", "billing.quota_exhausted",
