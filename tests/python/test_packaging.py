@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from project_files import ROOT, Symbol, elisp_version, read_recipe
+from project_files import ROOT, Symbol, elisp_version, read_recipe, read_sexp
 from wire import Client, frame
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
@@ -198,3 +199,11 @@ def test_recipe_carries_what_building_the_server_needs() -> None:
     needed = {"pyproject.toml", project["readme"], *project["license-files"],
               *PYPROJECT["tool"]["setuptools"]["packages"]["find"]["where"]}
     assert needed <= set(carried), needed - set(carried)
+
+
+def test_readme_install_recipes_carry_the_same_files_as_the_melpa_recipe() -> None:
+    readme = (ROOT / "README.md").read_text()
+    install = readme[readme.index("## Install"):readme.index("\n## ", readme.index("## Install"))]
+    found = [read_sexp(m) for m in re.findall(r":files (\([^)]*\))", install)]
+    assert found, "the Install section shows no :files"
+    assert all(files == recipe_files() for files in found)
