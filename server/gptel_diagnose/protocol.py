@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    computed_field,
+    field_validator,
+)
 
 Category = Literal[
     "auth.missing_key",
@@ -177,9 +185,19 @@ class Diagnosis(_Out):
     provider_message: str | None = None
 
 
+class ClientInfo(_In):
+    """LSP's clientInfo: the companion names itself and its version."""
+
+    name: str | None = None
+    version: str | None = None
+
+
 class InitializeParams(_In):
     process_id: int | None = Field(
         default=None, validation_alias=AliasChoices("process_id", "processId")
+    )
+    client_info: ClientInfo | None = Field(
+        default=None, validation_alias=AliasChoices("client_info", "clientInfo")
     )
     locale: str | None = None
 
@@ -190,9 +208,16 @@ class ServerInfo(_Out):
 
 
 class InitializeResult(_Out):
-    server_info: ServerInfo
+    # LSP's spelling; the companion compares its version with this one.
+    serverInfo: ServerInfo
     methods: list[str]
     categories: list[str]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def server_info(self) -> ServerInfo:
+        """The first spelling of serverInfo, kept: wire names are never removed."""
+        return self.serverInfo
 
 
 class RulesParams(_In):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from . import __version__
 from .engine import diagnose
 from .protocol import (
@@ -22,10 +24,19 @@ from .protocol import (
 )
 from .rpc import Method
 
+log = logging.getLogger(__name__)
 
-def initialize(_params: InitializeParams) -> InitializeResult:
+
+def initialize(params: InitializeParams) -> InitializeResult:
+    client = params.client_info
+    if client is not None and client.version and client.version != __version__:
+        # Said on stderr, which the companion keeps in its log; the companion decides
+        # from serverInfo whether to offer an upgrade.
+        log.warning("version mismatch: client %s %s, server gptel-diagnose %s "
+                    "(M-x gptel-diagnose-install-server installs the matching server)",
+                    client.name or "gptel-diagnose", client.version, __version__)
     return InitializeResult(
-        server_info=ServerInfo(name="gptel-diagnose", version=__version__),
+        serverInfo=ServerInfo(name="gptel-diagnose", version=__version__),
         methods=sorted([*METHODS, "shutdown", "exit"]),
         categories=list(CATEGORIES),
     )

@@ -6,12 +6,14 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from gptel_diagnose.protocol import CATEGORIES
 from gptel_diagnose.rpc import to_wire
 
+from project_files import elisp_version
 from wire import Client, frame
 
 QUOTA_ERROR = {
@@ -31,7 +33,8 @@ def client() -> Iterator[Client]:
 
 def test_lifecycle_initialize_diagnose_shutdown_exit(client: Client) -> None:
     init = client.request("initialize", {"processId": 1234, "locale": "en"})["result"]
-    assert init["server_info"]["name"] == "gptel-diagnose"
+    assert init["serverInfo"]["name"] == "gptel-diagnose"
+    assert init["server_info"] == init["serverInfo"]  # the first spelling stays
     assert "diagnose" in init["methods"]
     assert init["categories"] == list(CATEGORIES)
 
@@ -42,6 +45,33 @@ def test_lifecycle_initialize_diagnose_shutdown_exit(client: Client) -> None:
     assert client.request("shutdown")["result"] is None
     client.notify("exit")
     assert client.proc.wait(timeout=10) == 0
+
+
+def initialize_and_close(client: Client, client_version: str) -> tuple[dict[str, Any], str]:
+    """Initialize as the companion at CLIENT_VERSION; the result and the server's stderr."""
+    try:
+        result = client.request("initialize", {
+            "processId": 1234, "clientInfo": {"name": "gptel-diagnose",
+                                              "version": client_version}})["result"]
+    finally:
+        client.close()
+    assert client.proc.stderr is not None
+    return result, client.proc.stderr.read().decode()
+
+
+def test_initialize_answers_the_server_version_the_elisp_package_carries(
+        client: Client) -> None:
+    result, stderr = initialize_and_close(client, elisp_version())
+    assert result["serverInfo"] == {"name": "gptel-diagnose", "version": elisp_version()}
+    assert "mismatch" not in stderr
+
+
+def test_a_client_of_another_version_is_logged_as_a_mismatch(client: Client) -> None:
+    result, stderr = initialize_and_close(client, "0.0.1")
+    assert result["serverInfo"]["version"] == elisp_version()
+    [line] = [line for line in stderr.splitlines() if "mismatch" in line]
+    assert "0.0.1" in line and elisp_version() in line
+    assert "gptel-diagnose-install-server" in line
 
 
 def test_exit_without_shutdown_exits_nonzero(client: Client) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import queue
+import shlex
 import subprocess
 import sys
 import threading
@@ -33,10 +35,17 @@ def read_frames(stream: BinaryIO, out: queue.Queue[Any]) -> None:
         out.put(json.loads(stream.read(int(headers["content-length"]))))
 
 
+def server_command() -> list[str]:
+    """The server under test: $GPTEL_DIAGNOSE_SERVER (scripts/test sets it to the installed
+    wheel's script), else this interpreter's gptel_diagnose."""
+    command = os.environ.get("GPTEL_DIAGNOSE_SERVER")
+    return shlex.split(command) if command else [sys.executable, "-m", "gptel_diagnose"]
+
+
 class Client:
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, command: list[str] | None = None) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gptel_diagnose", *args],
+            [*(command or server_command()), *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
         assert self.proc.stdout is not None
