@@ -17,6 +17,7 @@ from .rules import BY_CODE, PRECEDENCE
 from .rules.base import Match, Rule, compile_condition
 
 MAX_MESSAGE = 240
+WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
 
 
 Check = Callable[[Facts], bool]
@@ -201,7 +202,7 @@ def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholder
         status=str(facts.http) if facts.http is not None else "no HTTP status",
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
-        wait_clause=i18n.text(locale, "wait_clause").format(wait=wait) if wait else "",
+        wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
         keys_url=(provider and provider.keys_url) or "your provider's API key page",
         billing_url=(provider and provider.billing_url) or "your provider's billing page",
         usage_url=(provider and provider.usage_url) or "your provider's usage page",

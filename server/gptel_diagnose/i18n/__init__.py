@@ -1,25 +1,36 @@
-"""Message catalogues.  English lives with the rules; other languages live here, per rule code."""
+"""Message catalogues, gettext style.  English lives with the rules and the code; each other
+language is one PO file here (`zh.po`), mapping an English source text to its translation, so
+that an edited or reordered English sentence can never pick up another sentence's translation.
+"""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from types import ModuleType
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from . import po
 
 if TYPE_CHECKING:
     from ..rules.base import Rule
 
 LOCALES = ("en", "zh")
+_HERE = Path(__file__).resolve().parent
+# English texts outside the rules that are translated: see `N_`.
+MARKED: set[str] = set()
 
-_ENGLISH: dict[str, str] = {
-    "wait_clause": "Wait {wait}, then resend.",
-}
+
+def N_(english: str) -> str:
+    """Mark ENGLISH, a text defined outside the rules, as one to translate; return it."""
+    MARKED.add(english)
+    return english
 
 
-def catalogue(locale: str) -> ModuleType:
-    """The message catalogue module of LOCALE (not English), imported on first use."""
-    return importlib.import_module(f"{__name__}.{locale}")
+@cache
+def catalogue(locale: str) -> dict[str, str]:
+    """LOCALE's translations, English source text -> translated text, read on first use."""
+    return po.load(_HERE / f"{locale}.po")
 
 
 def choose(locale: str | None) -> str:
@@ -30,11 +41,11 @@ def choose(locale: str | None) -> str:
     return "en"
 
 
-def text(locale: str, key: str) -> str:
-    if locale == "en":
-        return _ENGLISH[key]
-    shared: dict[str, str] = catalogue(locale).SHARED
-    return shared.get(key) or _ENGLISH[key]
+def gettext(locale: str, english: str) -> str:
+    """ENGLISH in LOCALE; English itself when it has no translation."""
+    if locale == "en" or not english:
+        return english
+    return catalogue(locale).get(english) or english
 
 
 @dataclass(frozen=True)
@@ -49,18 +60,10 @@ class RuleText:
 
 
 def rule_text(locale: str, rule: Rule) -> RuleText:
-    """RULE's texts in LOCALE, falling back to English for anything not translated."""
-    english = RuleText(
-        rule.summary, rule.explanation, rule.steps, tuple(f.title for f in rule.fixes)
-    )
-    if locale == "en":
-        return english
-    entry = catalogue(locale).RULES.get(rule.code)
-    if entry is None:
-        return english
+    """RULE's texts in LOCALE, each falling back to English where it is not translated."""
     return RuleText(
-        entry.get("summary", english.summary),
-        entry.get("explanation", english.explanation),
-        tuple(entry.get("steps", english.steps)),
-        tuple(entry.get("fixes", english.fix_titles)),
+        gettext(locale, rule.summary),
+        gettext(locale, rule.explanation),
+        tuple(gettext(locale, step) for step in rule.steps),
+        tuple(gettext(locale, fix.title) for fix in rule.fixes),
     )

@@ -71,7 +71,7 @@ class Balance:
     """A documented API that tells the account's balance or remaining credit."""
 
     path: str  # from the host's root ("/v1/..."), or an https URL on the provider's own host
-    format: str  # the name of the parser in `balance.py` that reads its answer
+    format: str  # the parser in `balance.PARSERS` that reads its answer
     source: str  # where the provider documents it
     auth: str = "bearer"
 
