@@ -250,7 +250,7 @@
 (ert-deftest gptel-diagnose-auto-on-request-asks-nothing ()
   (let ((gptel-diagnose-auto 'on-request) (gptel-diagnose--last-failure nil) (timers nil))
     (cl-letf (((symbol-function 'run-at-time) (lambda (&rest args) (push args timers))))
-      (gptel-diagnose--report (gptel-make-fsm :info '(:error "x" :http-status "429"))))
+      (gptel-diagnose--report '(:params (:error (:error "x" :http_status "429")))))
     (should gptel-diagnose--last-failure)
     (should-not timers)))
 
