@@ -90,6 +90,24 @@
   "The server's own words for STATUS alone, from the generated tables, unended."
   (string-remove-suffix "." (car (alist-get status gptel-diagnose--status-meanings))))
 
+;; The same cases as the server's redact.py (tests/python/test_secrets.py).
+(defconst gptel-diagnose-tests--redaction-cases
+  (let ((file (expand-file-name "../data/redaction-cases.json"
+                                (file-name-directory (or load-file-name buffer-file-name)))))
+    (with-temp-buffer
+      (insert-file-contents file)
+      (plist-get (json-parse-buffer :object-type 'plist :array-type 'list) :cases)))
+  "Every key shape and context the server redacts, each with its secret.")
+
+(ert-deftest gptel-diagnose-redacts-every-case-the-server-redacts ()
+  (should (> (length gptel-diagnose-tests--redaction-cases) 40))
+  (dolist (case gptel-diagnose-tests--redaction-cases)
+    (let ((redacted (gptel-diagnose--redact (plist-get case :text))))
+      (ert-info ((format "case %s: %S" (plist-get case :name) redacted))
+        (should-not (string-search (plist-get case :secret) redacted))
+        (dolist (kept (plist-get case :keep))
+          (should (string-search kept redacted)))))))
+
 (ert-deftest gptel-diagnose-fallback-line-says-what-and-how-to-install ()
   (let ((line (gptel-diagnose-format-fallback
                '(:error (:http_status "429"))
