@@ -559,6 +559,10 @@ first; \\[keyboard-quit] during the countdown cancels."
                        (plist-get diagnosis :category))))
       (gptel-diagnose--insert-heading "What happened")
       (insert (gptel-diagnose--redact (or (plist-get diagnosis :explanation) "")) "\n")
+      (let ((said (plist-get diagnosis :provider_message)))
+        (when (and (stringp said) (not (string-blank-p said)))
+          (gptel-diagnose--insert-heading "The provider said")
+          (insert (gptel-diagnose--redact said) "\n")))
       (gptel-diagnose--insert-heading "What to do")
       (cl-loop for step across (or (plist-get diagnosis :steps) []) for n from 1
                do (insert (format "%d. %s\n" n (gptel-diagnose--redact step))))
