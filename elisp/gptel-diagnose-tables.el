@@ -25,7 +25,7 @@
 ;; GENERATED: do not edit.  `gptel-diagnose-server --elisp-tables'
 ;; (scripts/gen-docs) writes this file from the server's sources:
 ;; server/gptel_diagnose/settable.json, the generic rules of
-;; rules/fallback.py, and curl.py.  The companion keeps its own copy so
+;; rules/fallback.py, curl.py and the provider records.  The companion keeps its own copy so
 ;; that it refuses any other variable whatever the server says, and can
 ;; say what a failure means when the server is missing.
 
@@ -115,6 +115,26 @@
     (97 "the proxy handshake failed" . "代理握手失败")
     (127 "the curl program could not be run" . "无法运行 curl 程序"))
   "What a curl exit code means, as (CODE ENGLISH . CHINESE).")
+
+(defconst gptel-diagnose--key-envs
+  '(("azure" . "AZURE_OPENAI_API_KEY")
+    ("openai" . "OPENAI_API_KEY")
+    ("anthropic" . "ANTHROPIC_API_KEY")
+    ("gemini" . "GEMINI_API_KEY")
+    ("openrouter" . "OPENROUTER_API_KEY")
+    ("deepseek" . "DEEPSEEK_API_KEY")
+    ("groq" . "GROQ_API_KEY")
+    ("mistral" . "MISTRAL_API_KEY")
+    ("xai" . "XAI_API_KEY")
+    ("perplexity" . "PERPLEXITY_API_KEY")
+    ("together" . "TOGETHER_API_KEY")
+    ("kagi" . "KAGI_API_KEY")
+    ("github-models" . "GITHUB_TOKEN")
+    ("bedrock" . "AWS_BEARER_TOKEN_BEDROCK")
+    ("cerebras" . "CEREBRAS_API_KEY")
+    ("fireworks" . "FIREWORKS_API_KEY")
+    ("ollama" . "OLLAMA_API_KEY"))
+  "The usual environment variable of each provider kind's key.")
 
 (provide 'gptel-diagnose-tables)
 ;;; gptel-diagnose-tables.el ends here

@@ -638,17 +638,10 @@ first; \\[keyboard-quit] during the countdown cancels."
 
 ;;;; Replaying with curl
 
-(defconst gptel-diagnose--key-envs
-  '(("openai" . "OPENAI_API_KEY") ("azure" . "AZURE_OPENAI_API_KEY")
-    ("anthropic" . "ANTHROPIC_API_KEY") ("gemini" . "GEMINI_API_KEY")
-    ("deepseek" . "DEEPSEEK_API_KEY") ("perplexity" . "PERPLEXITY_API_KEY")
-    ("kagi" . "KAGI_API_KEY"))
-  "The usual environment variable of a provider kind's key.
-The server knows more providers (its answer's `key_env' wins).")
-
 (defun gptel-diagnose-curl-command (&optional failure)
   "The curl command replaying FAILURE's request, or nil if it cannot be rebuilt.
-The key is read from the provider's usual environment variable,
+The key is read from the provider's usual environment variable (the
+diagnosis's `key_env', else `gptel-diagnose--key-envs'),
 e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (fsm (and failure (gptel-diagnose--failure-fsm failure))))

@@ -8,7 +8,8 @@ elisp/gptel-diagnose-tables.el; scripts/test fails when the file is stale.  It h
 - what an HTTP status alone means, as the server says it when it knows nothing else (the
   statuses of the generic rules in rules/fallback.py), for the line the companion shows
   when the server is missing;
-- what each curl exit code means (curl.py), for the same line.
+- what each curl exit code means (curl.py), for the same line;
+- the usual environment variable of each provider's key (providers/), for the curl replay.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 from . import curl
 from .engine import diagnose
 from .protocol import DiagnoseParams
+from .providers import PROVIDERS
 from .rules import fallback
 from .rules.base import SETTABLE_FILE
 
@@ -49,6 +51,11 @@ def status_meaning(status: int, locale: str) -> str:
     return summary
 
 
+def key_envs() -> dict[str, str]:
+    """Provider kind -> the environment variable its key usually lives in."""
+    return {provider.kind: provider.key_env for provider in PROVIDERS if provider.key_env}
+
+
 def _string(text: str) -> str:
     # A JSON string is an Elisp string once \u escapes are avoided (ensure_ascii=False).
     return json.dumps(text, ensure_ascii=False)
@@ -68,6 +75,7 @@ def elisp() -> str:
     statuses = {status: (status_meaning(status, "en"), status_meaning(status, "zh"))
                 for status in generic_statuses()}
     variables = "\n    ".join(settable())
+    envs = "\n    ".join(f"({_string(kind)} . {_string(env)})" for kind, env in key_envs().items())
     return _FIRST_LINE + f"""\
 
 ;; Copyright (C) 2026 The gptel-diagnose authors
@@ -95,7 +103,7 @@ def elisp() -> str:
 ;; GENERATED: do not edit.  `gptel-diagnose-server --elisp-tables'
 ;; (scripts/gen-docs) writes this file from the server's sources:
 ;; server/gptel_diagnose/settable.json, the generic rules of
-;; rules/fallback.py, and curl.py.  The companion keeps its own copy so
+;; rules/fallback.py, curl.py and the provider records.  The companion keeps its own copy so
 ;; that it refuses any other variable whatever the server says, and can
 ;; say what a failure means when the server is missing.
 
@@ -109,6 +117,10 @@ def elisp() -> str:
         "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).", statuses)}
 {_alist("gptel-diagnose--curl-meanings",
         "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl.MEANINGS)}
+(defconst gptel-diagnose--key-envs
+  '({envs})
+  "The usual environment variable of each provider kind's key.")
+
 (provide 'gptel-diagnose-tables)
 ;;; gptel-diagnose-tables.el ends here
 """

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from gptel_diagnose import curl, tables
+from gptel_diagnose.providers import PROVIDERS
 from gptel_diagnose.rules.base import SETTABLE, FixSpec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,3 +45,10 @@ def test_every_curl_code_of_the_server_is_in_the_companions_table() -> None:
     text = tables.elisp()
     for code, (english, _chinese) in curl.MEANINGS.items():
         assert f'({code} "{english}" . ' in text
+
+
+def test_every_provider_key_variable_is_in_the_companions_table() -> None:
+    text = tables.elisp()
+    for provider in PROVIDERS:
+        if provider.key_env:
+            assert f'("{provider.kind}" . "{provider.key_env}")' in text
