@@ -22,10 +22,15 @@
 
 ;;; Commentary:
 
-;; The one place that knows gptel's internals: its request state
-;; machine (`gptel--fsm-transition', gptel 0.9.8 and newer), the info
-;; plist a request carries, and the backend struct.  Everything here
-;; reads gptel; only resending a request calls into it.
+;; The middle layer of gptel-diagnose, and the one place that knows
+;; gptel's internals: its request state machine (`gptel--fsm-transition',
+;; gptel 0.9.8 and newer), the info plist a request carries, and the
+;; backend struct.  Everything here reads gptel; only resending a
+;; request calls into it.
+;;
+;; It requires only the server layer (`gptel-diagnose-server').  The
+;; layer above hands `gptel-diagnose--gptel-watch' the function to call
+;; with each failure; nothing here calls up.
 ;;
 ;; gptel's official hook, `gptel-post-response-functions', runs only
 ;; for `gptel-send'.  Every request, whatever its entry point, moves
@@ -35,8 +40,10 @@
 ;;; Code:
 
 (require 'cl-lib)
+(require 'json)
 (require 'seq)
 (require 'subr-x)
+(require 'gptel-diagnose-server)
 
 (declare-function gptel-fsm-p "gptel-request")
 (declare-function gptel-fsm-state "gptel-request")
@@ -45,12 +52,6 @@
 (declare-function gptel-fsm-info "gptel-request")
 (declare-function gptel--fsm-transition "gptel-request")
 (declare-function gptel-send "gptel")
-(declare-function gptel-diagnose--report "gptel-diagnose")
-(declare-function gptel-diagnose--log "gptel-diagnose")
-(declare-function gptel-diagnose--json "gptel-diagnose")
-(declare-function gptel-diagnose--clean-string "gptel-diagnose")
-(declare-function gptel-diagnose--locale "gptel-diagnose")
-(declare-function gptel-diagnose--redact "gptel-diagnose")
 (defvar gptel-backend)
 (defvar gptel-model)
 (defvar gptel-use-curl)
@@ -70,13 +71,10 @@
 `gptel-send' empties the messages of its payload when it is done
 \=(unless logging is on); the curl replay needs them.")
 
-(defmacro gptel-diagnose--safely (&rest body)
-  "Run BODY; log any error instead of letting it escape into gptel."
-  (declare (indent 0) (debug t))
-  `(condition-case-unless-debug err
-       (progn ,@body)
-     (error (gptel-diagnose--log "internal error: %s" (error-message-string err))
-            nil)))
+(defvar gptel-diagnose--gptel-handler nil
+  "Function called with each failed request, or nil when not watching.
+It receives one plist: :params (what the server may know of the
+failure), :fsm, :buffer, :position and :entry.")
 
 ;;;; The backend
 
@@ -120,10 +118,6 @@ called: they may prompt or decrypt."
                       (symbol-value key)))))
     (and value (string-match-p "\\`[ \t\n\r]\\|[ \t\n\r]\\'" value) t)))
 
-(defun gptel-diagnose--bool (value)
-  "VALUE as a JSON boolean."
-  (if value t :json-false))
-
 (defun gptel-diagnose--backend-params (backend)
   "What the server may know about BACKEND.  Never the key itself."
   (when backend
@@ -162,12 +156,6 @@ called: they may prompt or decrypt."
          "rewrite")
         (t "request")))
 
-(defun gptel-diagnose--curl-exit (error-value)
-  "The curl exit code in gptel's ERROR-VALUE text, or nil."
-  (and (stringp error-value)
-       (string-match "Curl failed with exit code \\([0-9]+\\)" error-value)
-       (string-to-number (match-string 1 error-value))))
-
 (defun gptel-diagnose--params (fsm &optional signal-data)
   "The `diagnose' params for the failed request FSM.
 SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
@@ -192,7 +180,6 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                                       (gptel-diagnose--clean-string http-status))
                                      ((integerp http-status) http-status))
                   :error (gptel-diagnose--json error-value)
-                  :curl_exit_code (gptel-diagnose--curl-exit error-value)
                   :displayed (let ((shown (current-message)))
                                (and shown (gptel-diagnose--clean-string shown))))
      :backend (gptel-diagnose--backend-params backend)
@@ -253,6 +240,18 @@ its own callbacks then never set :tracking-marker."
          (not (plist-get info :tool-result))
          (not (plist-get info :error)))))
 
+(defun gptel-diagnose--notify (fsm &optional signal-data)
+  "Hand FSM's failure (SIGNAL-DATA if it signalled) to the handler, once."
+  (puthash fsm t gptel-diagnose--reported)
+  (when gptel-diagnose--gptel-handler
+    (let* ((info (gptel-fsm-info fsm))
+           (params (gptel-diagnose--params fsm signal-data)))
+      (funcall gptel-diagnose--gptel-handler
+               (list :params params :fsm fsm
+                     :buffer (plist-get info :buffer)
+                     :position (plist-get info :position)
+                     :entry (plist-get (plist-get params :request) :entry))))))
+
 (defun gptel-diagnose--after-transition (fsm)
   "Notice whether FSM's latest transition ended it in failure."
   (cond
@@ -264,8 +263,7 @@ its own callbacks then never set :tracking-marker."
       (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))
    ((and (gptel-diagnose--terminal-p fsm) (not (gethash fsm gptel-diagnose--reported))
          (or (gptel-diagnose--failed-p fsm) (gptel-diagnose--empty-p fsm)))
-    (puthash fsm t gptel-diagnose--reported)
-    (gptel-diagnose--report fsm))))
+    (gptel-diagnose--notify fsm))))
 
 (defun gptel-diagnose--around-transition (orig fsm &rest args)
   "Call ORIG with FSM and ARGS, and report the request if it failed.
@@ -277,8 +275,7 @@ signal into gptel."
            ((debug error)
             (gptel-diagnose--safely
               (when (and (gptel-fsm-p fsm) (not (gethash fsm gptel-diagnose--reported)))
-                (puthash fsm t gptel-diagnose--reported)
-                (gptel-diagnose--report fsm err)))
+                (gptel-diagnose--notify fsm err)))
             (signal (car err) (cdr err))))
     (gptel-diagnose--safely
       (when (gptel-fsm-p fsm) (gptel-diagnose--after-transition fsm)))))
@@ -287,9 +284,11 @@ signal into gptel."
   "Non-nil if the loaded gptel has the request state machine (0.9.8+)."
   (fboundp 'gptel--fsm-transition))
 
-(defun gptel-diagnose--gptel-watch (on)
-  "Start watching gptel's requests if ON is non-nil, else stop."
-  (if on
+(defun gptel-diagnose--gptel-watch (handler)
+  "Call HANDLER with every failed gptel request from now on; nil stops watching.
+HANDLER receives the plist described in `gptel-diagnose--gptel-handler'."
+  (setq gptel-diagnose--gptel-handler handler)
+  (if handler
       (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
     (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)))
 
@@ -323,11 +322,13 @@ signal into gptel."
 
 (defun gptel-diagnose--gptel-curl (fsm env)
   "The curl command that replays FSM's request, with the key read from $ENV.
-Return nil for backends whose credentials do not fit a header
+Return nil when FSM is not a request, and for backends whose credentials
+do not fit a header
 \=(Copilot's OAuth, Bedrock's signed requests, ChatGPT OAuth)."
-  (let* ((info (gptel-fsm-info fsm))
+  (let* ((info (and (gptel-fsm-p fsm) (gptel-fsm-info fsm)))
          (backend (plist-get info :backend))
-         (data (or (gethash fsm gptel-diagnose--sent-data) (plist-get info :data)))
+         (data (and info (or (gethash fsm gptel-diagnose--sent-data)
+                             (plist-get info :data))))
          (type (and backend (type-of backend))))
     (when (and backend (consp data)
                (not (memq type '(gptel--gh gptel-bedrock gptel-openai-oauth))))
@@ -359,7 +360,7 @@ Return nil for backends whose credentials do not fit a header
            " \\\n  --data-binary @- " (gptel-diagnose--shell-quote (gptel-diagnose--redact url))
            " <<'GPTEL_JSON'\n" (gptel-diagnose--redact body) "\nGPTEL_JSON\n"))))))
 
-;;;; Resending
+;;;; The checkup
 
 (defun gptel-diagnose--settings-params (buffer backend)
   "The gptel settings a checkup needs, as seen from BUFFER, for BACKEND."
@@ -389,6 +390,36 @@ Nil when there is none or resolving it fails.  Never shown."
              (let ((key (gptel--get-api-key)))
                (and (stringp key) (not (string-empty-p key)) key))))
     (error nil)))
+
+(defun gptel-diagnose--check-params (buffer)
+  "The `check' params for the gptel setup of BUFFER, key included."
+  (let* ((backend (gptel-diagnose--buffer-value 'gptel-backend buffer))
+         (model (gptel-diagnose--buffer-value 'gptel-model buffer)))
+    (list :backend (gptel-diagnose--backend-params backend)
+          :request (list :model (and model (format "%s" model))
+                         :gptel_version (and (boundp 'gptel-version)
+                                             (format "%s" gptel-version))
+                         :emacs_version emacs-version
+                         :curl_version (gptel-diagnose--curl-version))
+          :settings (gptel-diagnose--settings-params buffer backend)
+          :key (and backend (gptel-diagnose--resolve-key backend))
+          :locale (gptel-diagnose--locale))))
+
+(defvar gptel-diagnose--curl-version 'unknown
+  "The first line of `curl --version', once known.")
+
+(defun gptel-diagnose--curl-version ()
+  "The installed curl's version line, or nil."
+  (when (eq gptel-diagnose--curl-version 'unknown)
+    (setq gptel-diagnose--curl-version
+          (when-let ((line (ignore-errors
+                             (car (process-lines (or (executable-find "curl") "curl")
+                                                 "--version")))))
+            ;; "curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/..." -> "curl 7.88.1"
+            (string-join (seq-take (split-string line) 2) " "))))
+  gptel-diagnose--curl-version)
+
+;;;; Resending
 
 (defun gptel-diagnose--gptel-resend (fsm entry buffer position)
   "Resend the failed request FSM, made by ENTRY from BUFFER at POSITION.

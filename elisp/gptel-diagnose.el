@@ -47,6 +47,14 @@
 ;;
 ;; Nothing here changes a setting by itself, and no API key is ever
 ;; sent to the server or shown.
+;;
+;; The code is in layers; each file requires only those below it and
+;; never calls up:
+;;
+;;   gptel-diagnose.el         commands, echo line, details buffer, fixes
+;;   gptel-diagnose-gptel.el   the one place that knows gptel's internals
+;;   gptel-diagnose-server.el  connection, encoding, redaction, log, install
+;;   gptel-diagnose-tables.el  data shared with the server (generated)
 
 ;;; Code:
 
@@ -55,28 +63,11 @@
 (require 'seq)
 (require 'subr-x)
 (require 'button)
+(require 'gptel-diagnose-tables)
+(require 'gptel-diagnose-server)
 (require 'gptel-diagnose-gptel)
 
-(declare-function gptel-fsm-info "gptel-request")
-(declare-function gptel-fsm-p "gptel-request")
-
 ;;;; Customization
-
-(defgroup gptel-diagnose nil
-  "Explain failed gptel requests."
-  :group 'gptel
-  :prefix "gptel-diagnose-")
-
-(defcustom gptel-diagnose-server-command nil
-  "Command that runs the gptel-diagnose server, as a list of strings.
-When nil, use the first that exists of: the script in the private
-environment that `gptel-diagnose-install-server' makes under
-`user-emacs-directory', `gptel-diagnose-server' on the variable
-`exec-path', and \"python3 -m gptel_diagnose\" with this package's
-server/ directory on PYTHONPATH."
-  :type '(choice (const :tag "Find it automatically" nil)
-                 (repeat :tag "Command and arguments" string))
-  :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-auto 'automatic
   "When to explain a failed gptel request.
@@ -85,71 +76,38 @@ server/ directory on PYTHONPATH."
   :type '(choice (const :tag "Automatically" automatic)
                  (const :tag "Ask first" ask)
                  (const :tag "Only on request" on-request))
-  :package-version '(gptel-diagnose . "0.1.0"))
-
-(defcustom gptel-diagnose-request-timeout 5
-  "Seconds to wait for the server's answer before giving up."
-  :type 'number
-  :package-version '(gptel-diagnose . "0.1.0"))
-
-(defcustom gptel-diagnose-locale nil
-  "Language of diagnoses: \"en\", \"zh\", or nil to follow the language environment."
-  :type '(choice (const :tag "Follow the language environment" nil)
-                 (const :tag "English" "en")
-                 (const :tag "Simplified Chinese" "zh"))
+  :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-echo-lines 2
   "Screen lines the diagnosis may take in the echo area; longer ones are shortened."
   :type 'natnum
+  :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-offer-save t
   "Whether applying a global fix offers to save it for future sessions."
   :type 'boolean
+  :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-recent 1800
   "Seconds during which a failure counts as recent for \\[gptel-diagnose].
 With no recent failure, \\[gptel-diagnose] runs a checkup instead."
   :type 'natnum
+  :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-check-timeout 25
   "Seconds to wait for a checkup; the server bounds its own probes to 15."
   :type 'number
+  :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
-
-(defcustom gptel-diagnose-python "python3"
-  "Python used by `gptel-diagnose-install-server' to make the private environment."
-  :type 'string
-  :package-version '(gptel-diagnose . "0.1.0"))
-
-(defconst gptel-diagnose--settable-variables
-  '(gptel-stream gptel-model gptel-use-curl gptel-proxy gptel-log-level
-    gptel-temperature gptel-max-tokens gptel-curl-extra-args gptel-use-tools
-    gptel-use-context gptel-track-media gptel-include-reasoning gptel-cache)
-  "The gptel options a fix may set.  Anything else the server names is refused.")
 
 (defconst gptel-diagnose--details-buffer "*gptel-diagnose*"
   "Name of the details buffer; gptel's own is *gptel-diagnostic*.")
 
-(defconst gptel-diagnose--log-buffer "*gptel-diagnose log*"
-  "Name of the buffer that keeps the server's stderr and our own events.")
-
 ;;;; State
-
-(defvar gptel-diagnose--connection nil
-  "The live JSON-RPC connection to the server, or nil.")
-
-(defvar gptel-diagnose--start-error nil
-  "Why the server could not start the last time we tried, or nil.")
-
-(defvar gptel-diagnose--deaths nil
-  "Times (floats) at which the server died unasked, newest first.")
-
-(defvar gptel-diagnose--not-before 0
-  "Do not start the server again before this time: it keeps dying.")
 
 (defvar gptel-diagnose--last-failure nil
   "The most recent failure, in any buffer.")
@@ -175,107 +133,17 @@ With no recent failure, \\[gptel-diagnose] runs a checkup instead."
   "One failed gptel request, as gptel-diagnose saw it."
   params buffer position time fsm entry diagnosis problem)
 
-;;;; Small utilities
-
-(defun gptel-diagnose--log (format-string &rest args)
-  "Append FORMAT-STRING formatted with ARGS to the log buffer."
-  (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
-    (let ((inhibit-read-only t))
-      (goto-char (point-max))
-      (insert (format-time-string "%F %T ")
-              (gptel-diagnose--redact (apply #'format format-string args)) "\n"))))
-
-(defconst gptel-diagnose--secret-regexp
-  (concat
-   "\\(?:sk-\\(?:ant-\\|or-\\|proj-\\)?[A-Za-z0-9_*-]\\{12,\\}"
-   "\\|AIza[0-9A-Za-z_-]\\{20,\\}"
-   "\\|gh[pousr]_[A-Za-z0-9]\\{16,\\}\\|github_pat_[A-Za-z0-9_]\\{16,\\}"
-   "\\|gsk_[A-Za-z0-9]\\{16,\\}\\|xai-[A-Za-z0-9_-]\\{16,\\}"
-   "\\|pplx-[A-Za-z0-9]\\{16,\\}\\|hf_[A-Za-z0-9]\\{16,\\}"
-   "\\|\\(?:AKIA\\|ASIA\\)[A-Z0-9]\\{16\\}\\)")
-  "Shapes of API keys and tokens.")
-
-(defconst gptel-diagnose--secret-context-regexp
-  (concat
-   "\\("
-   "\\(?:\\(?:proxy-\\)?authorization\\|x-api-key\\|api-key\\|x-goog-api-key"
-   "\\|x-amz-security-token\\|cookie\\|api_?key\\|secret\\|access_token\\)"
-   "[\"']?[ \t]*[:=][ \t]*[\"']?[ \t]*\\(?:\\(?:bearer\\|basic\\|token\\)[ \t]+\\)?"
-   "\\|bearer[ \t]+"
-   "\\|[?&]\\(?:key\\|api_key\\|apikey\\|access_token\\|token\\)="
-   "\\|password[ \t]+"
-   "\\)"
-   "[^ \t\n\"'&,;)<>]\\{6,\\}")
-  "Secrets recognised by what precedes them (matched ignoring case).")
-
-(defun gptel-diagnose--redact (string)
-  "STRING with API keys and tokens replaced by a marker."
-  (if (not (stringp string)) string
-    ;; Context first, so that "Bearer sk-..." keeps its "Bearer".
-    (let ((headerless (let ((case-fold-search t))
-                        (replace-regexp-in-string gptel-diagnose--secret-context-regexp
-                                                  "\\1<redacted>" string t))))
-      (let ((case-fold-search nil))
-        (replace-regexp-in-string gptel-diagnose--secret-regexp "<redacted>"
-                                  headerless t t)))))
-
-(defconst gptel-diagnose--max-string 16000
-  "Longest string sent to the server; longer ones are cut.")
-
-(defun gptel-diagnose--clean-string (string)
-  "STRING made safe to send: valid UTF-8, bounded, secrets redacted."
-  (let ((s (if (> (length string) gptel-diagnose--max-string)
-               (substring string 0 gptel-diagnose--max-string)
-             string)))
-    (unless (multibyte-string-p s)
-      (setq s (decode-coding-string s 'utf-8)))
-    ;; Raw bytes cannot be encoded as JSON: replace each with U+FFFD.
-    (setq s (replace-regexp-in-string "[\200-\377]" "\ufffd" s t t))
-    (gptel-diagnose--redact (substring-no-properties s))))
-
-(defun gptel-diagnose--json (value &optional depth)
-  "VALUE (gptel's Lisp view of JSON) as data `json-serialize' accepts.
-Plists stay plists, other lists become vectors, `:null' and
-`:json-false' keep their JSON meaning.  DEPTH bounds the nesting."
-  (let ((depth (or depth 0)))
-    (cond
-     ((> depth 20) "...")
-     ((stringp value) (gptel-diagnose--clean-string value))
-     ((memq value '(nil :null)) nil)
-     ((memq value '(t :json-false)) value)
-     ((and (numberp value) (or (integerp value) (not (isnan value)))
-           (< (abs value) 1.0e300))
-      value)
-     ((and (consp value) (keywordp (car value)) (proper-list-p value)
-           (cl-evenp (length value)))
-      (cl-loop for (key val) on value by #'cddr
-               for i from 0 below 200
-               nconc (list (if (keywordp key) key
-                             (intern (format ":%s" key)))
-                           (gptel-diagnose--json val (1+ depth)))))
-     ((or (vectorp value) (and (consp value) (proper-list-p value)))
-      (vconcat (cl-loop for item across (vconcat value)
-                        for i from 0 below 200
-                        collect (gptel-diagnose--json item (1+ depth)))))
-     ((symbolp value) (symbol-name value))
-     (t (gptel-diagnose--clean-string (format "%S" value))))))
-
-(defun gptel-diagnose--locale ()
-  "The locale to ask the server for."
-  (or gptel-diagnose-locale
-      (if (string-prefix-p "Chinese" current-language-environment) "zh" "en")))
-
 ;;;; Failures
 
-(defun gptel-diagnose--report (fsm &optional signal-data)
-  "Record FSM's failure (SIGNAL-DATA if it signalled) and explain it soon."
-  (let* ((info (gptel-fsm-info fsm))
-         (buffer (plist-get info :buffer))
-         (params (gptel-diagnose--params fsm signal-data))
+(defun gptel-diagnose--report (report)
+  "Record the failure in REPORT and explain it soon.
+REPORT is the plist `gptel-diagnose--gptel-watch' hands its handler."
+  (let* ((buffer (plist-get report :buffer))
+         (params (plist-get report :params))
          (failure (gptel-diagnose--make-failure
-                   :params params :buffer buffer :fsm fsm
-                   :entry (plist-get (plist-get params :request) :entry)
-                   :position (plist-get info :position)
+                   :params params :buffer buffer :fsm (plist-get report :fsm)
+                   :entry (plist-get report :entry)
+                   :position (plist-get report :position)
                    :time (float-time))))
     (setq gptel-diagnose--last-failure failure)
     (when (buffer-live-p buffer)
@@ -298,215 +166,18 @@ Plists stay plists, other lists become vectors, `:null' and
                                          "no status")))))
       (gptel-diagnose--request-diagnosis failure #'gptel-diagnose--show-line))))
 
-;;;; The server
+;;;; Asking the server
 
-(defun gptel-diagnose--package-root ()
-  "The directory holding this package's elisp/ and server/, or nil."
-  (when-let ((file (locate-library "gptel-diagnose")))
-    (file-name-directory (directory-file-name (file-name-directory file)))))
-
-(defun gptel-diagnose--venv-dir ()
-  "Return the directory of the server's private environment."
-  (expand-file-name "gptel-diagnose/venv" user-emacs-directory))
-
-(defun gptel-diagnose--venv-script ()
-  "The server script in the private environment, or nil if absent."
-  (let ((script (expand-file-name "bin/gptel-diagnose-server" (gptel-diagnose--venv-dir))))
-    (and (file-executable-p script) script)))
-
-(defun gptel-diagnose--server-command ()
-  "Return the server's command line, as a list of strings."
-  (or gptel-diagnose-server-command
-      (when-let ((script (gptel-diagnose--venv-script))) (list script))
-      (when-let ((exe (executable-find "gptel-diagnose-server"))) (list exe))
-      (list (or (executable-find "python3") "python3") "-m" "gptel_diagnose")))
-
-(defun gptel-diagnose--server-environment ()
-  "`process-environment' for the server: this package's server/ on PYTHONPATH."
-  (let* ((root (gptel-diagnose--package-root))
-         (dir (and root (expand-file-name "server" root))))
-    (if (and dir (file-directory-p dir))
-        (cons (concat "PYTHONPATH=" dir
-                      (when-let ((old (getenv "PYTHONPATH"))) (concat ":" old)))
-              process-environment)
-      process-environment)))
-
-(defun gptel-diagnose--executable (command)
-  "Return the program of COMMAND as an absolute file name, or nil if none."
-  (let ((program (car command)))
-    (and (stringp program)
-         (if (file-name-absolute-p program)
-             (and (file-executable-p program) program)
-           (executable-find program)))))
-
-(defun gptel-diagnose--make-connection (command)
-  "Start COMMAND and wrap it in a JSON-RPC connection."
-  (let* ((default-directory temporary-file-directory)
-         (process-environment (gptel-diagnose--server-environment))
-         (make-proc (lambda ()
-                      (make-process
-                       :name "gptel-diagnose" :command command
-                       :connection-type 'pipe :coding 'utf-8-emacs-unix
-                       :noquery t :file-handler nil
-                       :stderr (get-buffer-create "*gptel-diagnose stderr*"))))
-         (make (lambda (&rest initargs)
-                 (apply #'make-instance 'jsonrpc-process-connection
-                        :name "gptel-diagnose" :process make-proc
-                        :on-shutdown #'gptel-diagnose--on-shutdown
-                        initargs))))
-    ;; The events log would hold every error payload: keep it off.
-    ;; jsonrpc 1.0.14 (Emacs 28) knows only the older initarg.
-    (let* ((conn (condition-case nil
-                     (funcall make :events-buffer-config '(:size 0))
-                   (invalid-slot-name (funcall make :events-buffer-scrollback-size 0))))
-           (process (jsonrpc--process conn))
-           (sentinel (process-sentinel process)))
-      ;; jsonrpc announces "Server exited" in the echo area, over our line; the
-      ;; log buffer records deaths instead.
-      (set-process-sentinel process (lambda (proc event)
-                                      (let ((inhibit-message t))
-                                        (funcall sentinel proc event))))
-      conn)))
-
-(defun gptel-diagnose--keep-stderr (conn)
-  "Copy CONN's stderr into the log buffer, which outlives restarts."
-  (let ((stderr (ignore-errors (jsonrpc-stderr-buffer conn))))
-    (when (and (buffer-live-p stderr) (> (buffer-size stderr) 0))
-      (let ((text (with-current-buffer stderr (buffer-string))))
-        (gptel-diagnose--log "server stderr:\n%s" (string-trim-right text))))))
-
-(defun gptel-diagnose--backoff ()
-  "Seconds to wait before starting the server again, after recent deaths."
-  (let* ((now (float-time))
-         (recent (seq-filter (lambda (time) (< (- now time) 300)) gptel-diagnose--deaths)))
-    (setq gptel-diagnose--deaths recent)
-    (if (< (length recent) 2) 0
-      (min 60 (expt 2 (length recent))))))
-
-(defun gptel-diagnose--on-shutdown (conn)
-  "Forget CONN once its process has died; back off after repeated deaths."
-  (gptel-diagnose--keep-stderr conn)
-  (unless (process-get (jsonrpc--process conn) 'gptel-diagnose-stopping)
-    (push (float-time) gptel-diagnose--deaths)
-    (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
-    (gptel-diagnose--log "server died (exit status %s)"
-                         (process-exit-status (jsonrpc--process conn))))
-  (when (eq conn gptel-diagnose--connection)
-    (setq gptel-diagnose--connection nil)))
-
-(defun gptel-diagnose--connection ()
-  "A live connection to the server, started if need be; nil if it cannot start."
-  (when (and gptel-diagnose--connection
-             (eq (process-status (jsonrpc--process gptel-diagnose--connection)) 'stop))
-    ;; Stopped (SIGSTOP): it cannot answer, and writing to it fails.
-    (gptel-diagnose--forget-wedged gptel-diagnose--connection "is stopped"))
-  (cond
-   ((and gptel-diagnose--connection (jsonrpc-running-p gptel-diagnose--connection))
-    gptel-diagnose--connection)
-   ((< (float-time) gptel-diagnose--not-before)
-    (setq gptel-diagnose--start-error
-          (format "it keeps dying; next try in %d s, see M-x gptel-diagnose-show-log"
-                  (ceiling (- gptel-diagnose--not-before (float-time)))))
-    nil)
-   (t
-    (condition-case err
-        (let* ((command (gptel-diagnose--server-command))
-               (conn (if (gptel-diagnose--executable command)
-                         (gptel-diagnose--make-connection command)
-                       (error "No such program: %s" (car command)))))
-          (setq gptel-diagnose--connection conn
-                gptel-diagnose--start-error nil)
-          (add-hook 'kill-emacs-hook #'gptel-diagnose--stop-at-exit)
-          (gptel-diagnose--log "server started: %s" (string-join command " "))
-          (jsonrpc-async-request conn :initialize
-                                 (list :processId (emacs-pid)
-                                       :locale (gptel-diagnose--locale))
-                                 :timeout gptel-diagnose-request-timeout)
-          conn)
-      (error
-       (setq gptel-diagnose--connection nil
-             gptel-diagnose--start-error (error-message-string err))
-       (gptel-diagnose--log "server did not start: %s" gptel-diagnose--start-error)
-       nil)))))
-
-(defun gptel-diagnose--stop (conn)
-  "Ask CONN's server to shut down and exit, without waiting; kill it soon after."
-  (let ((process (jsonrpc--process conn)))
-    (process-put process 'gptel-diagnose-stopping t)
-    (ignore-errors
-      (jsonrpc-async-request conn :shutdown nil :timeout 1)
-      (jsonrpc-notify conn :exit nil))
-    (run-at-time 1 nil (lambda ()
-                         (when (process-live-p process) (delete-process process))))
-    (when (eq conn gptel-diagnose--connection)
-      (setq gptel-diagnose--connection nil))))
-
-(defun gptel-diagnose--stop-at-exit ()
-  "At `kill-emacs', tell the server to exit; never wait for it."
-  (when-let ((conn gptel-diagnose--connection))
-    (let ((process (jsonrpc--process conn)))
-      (process-put process 'gptel-diagnose-stopping t)
-      (ignore-errors (jsonrpc-notify conn :exit nil))
-      (ignore-errors (delete-process process)))))
-
-(defun gptel-diagnose--forget-wedged (conn why)
-  "Stop CONN, which cannot serve us (for the reason WHY).
-The next request starts a new server."
-  (when (and conn (eq conn gptel-diagnose--connection))
-    (gptel-diagnose--log "server %s: stopping it" why)
-    (push (float-time) gptel-diagnose--deaths)
-    (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
-    (gptel-diagnose--stop conn)))
-
-(defun gptel-diagnose--diagnosis-p (result)
-  "Non-nil if RESULT has the shape of a diagnosis: nothing else is rendered."
-  (and (listp result) (keywordp (car result))
-       (stringp (plist-get result :summary))
-       (cl-every (lambda (key) (let ((v (plist-get result key)))
-                                 (or (null v) (vectorp v))))
-                 '(:fixes :steps :docs))
-       (cl-every (lambda (fix) (and (listp fix) (stringp (plist-get fix :title))))
-                 (plist-get result :fixes))))
-
-(defun gptel-diagnose--request-diagnosis (failure callback &optional retried)
+(defun gptel-diagnose--request-diagnosis (failure callback)
   "Ask the server to diagnose FAILURE, then call CALLBACK with FAILURE.
 On success FAILURE's `diagnosis' is set; otherwise its `problem'
-says what went wrong.  CALLBACK is always called, once.  If the
-request cannot even be sent (the server just died or stopped),
-a fresh server is tried once, unless RETRIED."
-  (let ((conn (gptel-diagnose--connection))
-        (done nil))
-    (cl-flet ((finish (diagnosis problem)
-                (unless done
-                  (setq done t)
-                  (setf (gptel-diagnose--failure-diagnosis failure) diagnosis
-                        (gptel-diagnose--failure-problem failure) problem)
-                  (gptel-diagnose--safely (funcall callback failure)))))
-      (if (not conn)
-          (finish nil (list :kind 'not-started :message gptel-diagnose--start-error))
-        (condition-case err
-            (jsonrpc-async-request
-             conn :diagnose (gptel-diagnose--failure-params failure)
-             :timeout gptel-diagnose-request-timeout
-             :success-fn (lambda (result)
-                           (if (gptel-diagnose--diagnosis-p result)
-                               (finish result nil)
-                             (finish nil (list :kind 'error :message
-                                               "its answer is not a diagnosis"))))
-             :error-fn (lambda (err)
-                         (finish nil (list :kind 'error
-                                           :message (plist-get err :message))))
-             :timeout-fn (lambda ()
-                           (gptel-diagnose--forget-wedged
-                            conn (format "did not answer in %s s"
-                                         gptel-diagnose-request-timeout))
-                           (finish nil (list :kind 'timeout))))
-          (error
-           (gptel-diagnose--forget-wedged conn (error-message-string err))
-           (if retried
-               (finish nil (list :kind 'error :message (error-message-string err)))
-             (setq done t)
-             (gptel-diagnose--request-diagnosis failure callback t))))))))
+says what went wrong.  CALLBACK is always called, once."
+  (gptel-diagnose--ask-diagnosis
+   (gptel-diagnose--failure-params failure)
+   (lambda (diagnosis problem)
+     (setf (gptel-diagnose--failure-diagnosis failure) diagnosis
+           (gptel-diagnose--failure-problem failure) problem)
+     (funcall callback failure))))
 
 ;;;; Rendering (pure: data in, text out)
 
@@ -565,53 +236,33 @@ With WIDTH, shorten the summary so the line fits in WIDTH characters."
         (setq-text (gptel-diagnose--first-setq diagnosis)))
     (gptel-diagnose--fit summary (if setq-text (concat "  Fix: " setq-text) "") width)))
 
-(defconst gptel-diagnose--status-meanings
-  '((400 . "the request was refused as invalid")
-    (401 . "the API key was rejected")
-    (402 . "the account needs credit")
-    (403 . "the key may not do this")
-    (404 . "wrong URL or model name")
-    (408 . "the request timed out")
-    (413 . "the request is too large")
-    (429 . "a rate limit, or no credit left")
-    (500 . "the provider failed")
-    (502 . "a gateway failed")
-    (503 . "the provider is unavailable or overloaded")
-    (504 . "a gateway timed out")
-    (529 . "the provider is overloaded"))
-  "What an HTTP status means, for when the server cannot say more.")
-
-(defconst gptel-diagnose--curl-meanings
-  '((5 . "the proxy's name did not resolve")
-    (6 . "the host name did not resolve")
-    (7 . "nothing is listening at the host and port")
-    (18 . "the answer was cut off")
-    (28 . "the request timed out")
-    (35 . "the TLS handshake failed")
-    (52 . "the server closed the connection without answering")
-    (56 . "the connection broke while receiving")
-    (60 . "the certificate is not trusted"))
-  "What a curl exit code means, for when the server cannot say more.")
+(defun gptel-diagnose--curl-exit (params)
+  "The curl exit code gptel reported in PARAMS' error text, or nil.
+Only the local fallback needs it: the server reads the code itself."
+  (let ((text (plist-get (plist-get params :error) :error)))
+    (and (stringp text)
+         (string-match "Curl failed with exit code \\([0-9]+\\)" text)
+         (string-to-number (match-string 1 text)))))
 
 (defun gptel-diagnose--local-meaning (params)
-  "A short meaning of the failure in PARAMS, known without the server."
-  (let* ((err (plist-get params :error))
-         (curl (plist-get err :curl_exit_code))
-         (status (plist-get err :http_status))
+  "A short meaning of the failure in PARAMS, known without the server.
+The meanings are the server's, generated into `gptel-diagnose-tables'."
+  (let* ((curl (gptel-diagnose--curl-exit params))
+         (status (plist-get (plist-get params :error) :http_status))
          (code (cond ((integerp status) status)
                      ((and (stringp status) (string-match-p "\\`[0-9]+\\'" status))
-                      (string-to-number status)))))
-    (cond
-     ((and curl (alist-get curl gptel-diagnose--curl-meanings))
-      (format "curl %d: %s" curl (alist-get curl gptel-diagnose--curl-meanings)))
-     ((and code (alist-get code gptel-diagnose--status-meanings))
-      (format "HTTP %d: %s" code (alist-get code gptel-diagnose--status-meanings)))
-     (code (format "HTTP %d" code))
-     (curl (format "curl exit code %d" curl)))))
-
-(defun gptel-diagnose--install-hint ()
-  "How to install the server, in one phrase."
-  "M-x gptel-diagnose-install-server")
+                      (string-to-number status))))
+         (zh (equal (gptel-diagnose--locale) "zh")))
+    (cl-flet ((meaning (key table)
+                (when-let ((texts (alist-get key table)))
+                  (if zh (cdr texts) (car texts)))))
+      (cond
+       ((and curl (meaning curl gptel-diagnose--curl-meanings))
+        (format "curl %d: %s" curl (meaning curl gptel-diagnose--curl-meanings)))
+       ;; These meanings name their status already: "... (HTTP 401): ...".
+       ((and code (meaning code gptel-diagnose--status-meanings)))
+       (code (format "HTTP %d" code))
+       (curl (format "curl exit code %d" curl))))))
 
 (defun gptel-diagnose-format-fallback (params problem)
   "The echo-area line when the server could not diagnose PARAMS.
@@ -626,7 +277,9 @@ PROBLEM is a plist (:kind KIND :message TEXT) saying why."
                (_ (format "server error: %s (M-x gptel-diagnose-show-log)"
                           (or (plist-get problem :message) "unknown"))))))
     (gptel-diagnose--redact
-     (concat "gptel-diagnose: " (if meaning (concat meaning "; ") "") why))))
+     (concat "gptel-diagnose: "
+             (if meaning (concat (replace-regexp-in-string "[.。]\\'" "" meaning) "; ") "")
+             why))))
 
 (defun gptel-diagnose--line (failure &optional width)
   "The echo-area line for FAILURE, in at most WIDTH characters if given."
@@ -906,6 +559,10 @@ first; \\[keyboard-quit] during the countdown cancels."
                        (plist-get diagnosis :category))))
       (gptel-diagnose--insert-heading "What happened")
       (insert (gptel-diagnose--redact (or (plist-get diagnosis :explanation) "")) "\n")
+      (let ((said (plist-get diagnosis :provider_message)))
+        (when (and (stringp said) (not (string-blank-p said)))
+          (gptel-diagnose--insert-heading "The provider said")
+          (insert (gptel-diagnose--redact said) "\n")))
       (gptel-diagnose--insert-heading "What to do")
       (cl-loop for step across (or (plist-get diagnosis :steps) []) for n from 1
                do (insert (format "%d. %s\n" n (gptel-diagnose--redact step))))
@@ -927,8 +584,7 @@ first; \\[keyboard-quit] during the countdown cancels."
           (dolist (url docs) (insert "  ") (gptel-diagnose--insert-link url) (insert "\n")))))
     (gptel-diagnose--insert-heading "What gptel reported")
     (insert (gptel-diagnose--raw-error params) "\n")
-    (when-let ((curl (and (fboundp 'gptel-diagnose-curl-command)
-                          (funcall 'gptel-diagnose-curl-command failure))))
+    (when-let ((curl (gptel-diagnose-curl-command failure)))
       (gptel-diagnose--insert-heading "Replay with curl (M-x gptel-diagnose-copy-curl)")
       (insert curl "\n"))))
 
@@ -982,21 +638,14 @@ first; \\[keyboard-quit] during the countdown cancels."
 
 ;;;; Replaying with curl
 
-(defconst gptel-diagnose--key-envs
-  '(("openai" . "OPENAI_API_KEY") ("azure" . "AZURE_OPENAI_API_KEY")
-    ("anthropic" . "ANTHROPIC_API_KEY") ("gemini" . "GEMINI_API_KEY")
-    ("deepseek" . "DEEPSEEK_API_KEY") ("perplexity" . "PERPLEXITY_API_KEY")
-    ("kagi" . "KAGI_API_KEY"))
-  "The usual environment variable of a provider kind's key.
-The server knows more providers (its answer's `key_env' wins).")
-
 (defun gptel-diagnose-curl-command (&optional failure)
   "The curl command replaying FAILURE's request, or nil if it cannot be rebuilt.
-The key is read from the provider's usual environment variable,
+The key is read from the provider's usual environment variable (the
+diagnosis's `key_env', else `gptel-diagnose--key-envs'),
 e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (fsm (and failure (gptel-diagnose--failure-fsm failure))))
-    (when (and fsm (gptel-fsm-p fsm))
+    (when fsm
       (let* ((params (gptel-diagnose--failure-params failure))
              (kind (plist-get (plist-get params :backend) :kind))
              (env (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
@@ -1017,34 +666,6 @@ environment variable.  Run it in a terminal to see the raw answer."
     (message "gptel-diagnose: curl command copied (set the key's variable, then paste)")))
 
 ;;;; The checkup
-
-(defun gptel-diagnose--check-params (buffer)
-  "The `check' params for the gptel setup of BUFFER, key included."
-  (let* ((backend (gptel-diagnose--buffer-value 'gptel-backend buffer))
-         (model (gptel-diagnose--buffer-value 'gptel-model buffer)))
-    (list :backend (gptel-diagnose--backend-params backend)
-          :request (list :model (and model (format "%s" model))
-                         :gptel_version (and (boundp 'gptel-version)
-                                             (format "%s" gptel-version))
-                         :emacs_version emacs-version
-                         :curl_version (gptel-diagnose--curl-version))
-          :settings (gptel-diagnose--settings-params buffer backend)
-          :key (and backend (gptel-diagnose--resolve-key backend))
-          :locale (gptel-diagnose--locale))))
-
-(defvar gptel-diagnose--curl-version 'unknown
-  "The first line of `curl --version', once known.")
-
-(defun gptel-diagnose--curl-version ()
-  "The installed curl's version line, or nil."
-  (when (eq gptel-diagnose--curl-version 'unknown)
-    (setq gptel-diagnose--curl-version
-          (when-let ((line (ignore-errors
-                             (car (process-lines (or (executable-find "curl") "curl")
-                                                 "--version")))))
-            ;; "curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/..." -> "curl 7.88.1"
-            (string-join (seq-take (split-string line) 2) " "))))
-  gptel-diagnose--curl-version)
 
 (defconst gptel-diagnose--status-labels
   '(("pass" . "ok  ") ("warn" . "warn") ("fail" . "FAIL"))
@@ -1167,62 +788,6 @@ of this buffer's gptel setup instead (`gptel-diagnose-checkup')."
                    (gptel-diagnose--show-line failure)
                    (display-buffer (gptel-diagnose--render-details failure))))))))
 
-;;;###autoload
-(defun gptel-diagnose-restart-server ()
-  "Stop the server if it is running, forget its crashes, and start it again."
-  (interactive)
-  (when gptel-diagnose--connection (gptel-diagnose--stop gptel-diagnose--connection))
-  (setq gptel-diagnose--deaths nil gptel-diagnose--not-before 0)
-  (if (gptel-diagnose--connection)
-      (message "gptel-diagnose: server started")
-    (message "gptel-diagnose: server did not start: %s" gptel-diagnose--start-error)))
-
-;;;###autoload
-(defun gptel-diagnose-show-log ()
-  "Show the server's stderr and gptel-diagnose's own events."
-  (interactive)
-  (when gptel-diagnose--connection (gptel-diagnose--keep-stderr gptel-diagnose--connection))
-  (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
-    (special-mode))
-  (display-buffer gptel-diagnose--log-buffer))
-
-;;;###autoload
-(defun gptel-diagnose-install-server ()
-  "Install the server shipped with this package into a private environment.
-The environment lives under `user-emacs-directory'; no terminal
-is needed.  Runs in the background and reports when done."
-  (interactive)
-  (let* ((root (gptel-diagnose--package-root))
-         (venv (gptel-diagnose--venv-dir))
-         (python (or (executable-find gptel-diagnose-python)
-                     (user-error "Cannot find %s: install Python 3.10 or newer"
-                                 gptel-diagnose-python)))
-         (buffer (get-buffer-create "*gptel-diagnose install*")))
-    (unless (and root (file-exists-p (expand-file-name "pyproject.toml" root)))
-      (user-error "Cannot find the server's sources (pyproject.toml) next to this package"))
-    (make-directory (file-name-directory venv) t)
-    (with-current-buffer buffer
-      (let ((inhibit-read-only t)) (erase-buffer)))
-    (display-buffer buffer)
-    (make-process
-     :name "gptel-diagnose-install" :buffer buffer :noquery t
-     :command (list "sh" "-c"
-                    (format "%s -m venv %s && %s -m pip install --upgrade %s"
-                            (shell-quote-argument python)
-                            (shell-quote-argument venv)
-                            (shell-quote-argument (expand-file-name "bin/python" venv))
-                            (shell-quote-argument (directory-file-name root))))
-     :sentinel
-     (lambda (process _event)
-       (unless (process-live-p process)
-         (if (and (zerop (process-exit-status process)) (gptel-diagnose--venv-script))
-             (progn
-               (setq gptel-diagnose--start-error nil
-                     gptel-diagnose--deaths nil gptel-diagnose--not-before 0)
-               (message "gptel-diagnose: server installed in %s" venv))
-           (message "gptel-diagnose: installing the server failed; see %s"
-                    (buffer-name buffer))))))))
-
 (defconst gptel-diagnose--too-old
   "gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer"
   "What to say when gptel has no request state machine.")
@@ -1239,7 +804,7 @@ gptel need not be loaded yet: the watch starts when it is."
    ;; say so once instead of watching in vain.
    ((and (featurep 'gptel) (not (gptel-diagnose--gptel-supported-p)))
     (display-warning 'gptel-diagnose gptel-diagnose--too-old))
-   (t (gptel-diagnose--gptel-watch t))))
+   (t (gptel-diagnose--gptel-watch #'gptel-diagnose--report))))
 
 (provide 'gptel-diagnose)
 ;;; gptel-diagnose.el ends here

@@ -1,4 +1,5 @@
-"""Regenerate the texts taken from the catalogue: docs/rules.md and README.md's rules summary.
+"""Regenerate what comes from the server's sources: docs/rules.md, README.md's rules summary
+and the companion's shared tables, elisp/gptel-diagnose-tables.el.
 
     scripts/gen-docs [--check]
 
@@ -11,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from gptel_diagnose import tables
 from gptel_diagnose.catalogue import markdown, with_readme_summary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +25,8 @@ def main() -> int:
     args = parser.parse_args()
     readme = ROOT / "README.md"
     wanted = {ROOT / "docs" / "rules.md": markdown(),
-              readme: with_readme_summary(readme.read_text())}
+              readme: with_readme_summary(readme.read_text()),
+              ROOT / "elisp" / "gptel-diagnose-tables.el": tables.elisp()}
     stale = [path for path, text in wanted.items() if path.read_text() != text]
     for path in stale:
         if args.check:

@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="reject larger messages (default: 1 MiB)")
     parser.add_argument("--rules-doc", action="store_true",
                         help="print the rule catalogue as Markdown (docs/rules.md) and exit")
+    parser.add_argument("--elisp-tables", action="store_true",
+                        help="print the tables the companion shares with the server "
+                        "(elisp/gptel-diagnose-tables.el) and exit")
     return parser
 
 
@@ -50,7 +53,7 @@ def _parser_defaults() -> argparse.Namespace:
     from types import SimpleNamespace
 
     defaults = SimpleNamespace(log_level="WARNING", log_file=None, max_message_bytes=None,
-                               rules_doc=False)
+                               rules_doc=False, elisp_tables=False)
     return defaults  # type: ignore[return-value]
 
 
@@ -62,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         from .catalogue import markdown
 
         sys.stdout.write(markdown())
+        return 0
+    if args.elisp_tables:
+        from .tables import elisp
+
+        sys.stdout.write(elisp())
         return 0
 
     wire_out = _claim_stdout()

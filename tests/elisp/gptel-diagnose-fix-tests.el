@@ -202,6 +202,25 @@
         (should (member "https://platform.openai.com/account/limits" labels))
         (should (member "https://platform.openai.com/docs/guides/rate-limits" labels))))))
 
+(ert-deftest gptel-diagnose-details-show-the-provider-message-once-in-its-section ()
+  (let* ((said "Your credit balance is too low (key sk-ant-api03-abcdefghijklmnopqrstu)")
+         (text (gptel-diagnose-format-details
+                (gptel-diagnose-fix-tests--failure
+                 :diagnosis (append (list :provider_message said)
+                                    gptel-diagnose-fix-tests--diagnosis)
+                 :params '(:error (:http_status "400"))))))
+    (should (string-match-p "^The provider said\n" text))
+    (should (= 1 (cl-loop with start = 0
+                          while (string-match "Your credit balance is too low" text start)
+                          count t do (setq start (match-end 0)))))
+    (should-not (string-match-p "abcdefghijklmnopqrstu" text)))
+  (should-not (string-match-p
+               "The provider said"
+               (gptel-diagnose-format-details
+                (gptel-diagnose-fix-tests--failure
+                 :diagnosis gptel-diagnose-fix-tests--diagnosis
+                 :params '(:error (:http_status "400")))))))
+
 (ert-deftest gptel-diagnose-details-refresh-asks-the-server-again ()
   (let* ((failure (gptel-diagnose-fix-tests--failure
                    :diagnosis '(:summary "old" :fixes [] :steps [] :docs [])))
@@ -250,7 +269,7 @@
 (ert-deftest gptel-diagnose-auto-on-request-asks-nothing ()
   (let ((gptel-diagnose-auto 'on-request) (gptel-diagnose--last-failure nil) (timers nil))
     (cl-letf (((symbol-function 'run-at-time) (lambda (&rest args) (push args timers))))
-      (gptel-diagnose--report (gptel-make-fsm :info '(:error "x" :http-status "429"))))
+      (gptel-diagnose--report '(:params (:error (:error "x" :http_status "429")))))
     (should gptel-diagnose--last-failure)
     (should-not timers)))
 

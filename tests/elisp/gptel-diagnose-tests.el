@@ -86,17 +86,57 @@
     (should-not (string-match-p "abcdefghijklmnopqrstuv\\|AIzaSy\\|abcdef123456\\|ghp_" text))
     (should (string-match-p "<redacted>" text))))
 
+(defun gptel-diagnose-tests--meaning (status)
+  "The server's own words for STATUS alone, from the generated tables, unended."
+  (string-remove-suffix "." (car (alist-get status gptel-diagnose--status-meanings))))
+
+;; The same cases as the server's redact.py (tests/python/test_secrets.py).
+(defconst gptel-diagnose-tests--redaction-cases
+  (let ((file (expand-file-name "../data/redaction-cases.json"
+                                (file-name-directory (or load-file-name buffer-file-name)))))
+    (with-temp-buffer
+      (insert-file-contents file)
+      (plist-get (json-parse-buffer :object-type 'plist :array-type 'list) :cases)))
+  "Every key shape and context the server redacts, each with its secret.")
+
+(ert-deftest gptel-diagnose-redacts-every-case-the-server-redacts ()
+  (should (> (length gptel-diagnose-tests--redaction-cases) 40))
+  (dolist (case gptel-diagnose-tests--redaction-cases)
+    (let ((redacted (gptel-diagnose--redact (plist-get case :text))))
+      (ert-info ((format "case %s: %S" (plist-get case :name) redacted))
+        (should-not (string-search (plist-get case :secret) redacted))
+        (dolist (kept (plist-get case :keep))
+          (should (string-search kept redacted)))))))
+
 (ert-deftest gptel-diagnose-fallback-line-says-what-and-how-to-install ()
   (let ((line (gptel-diagnose-format-fallback
                '(:error (:http_status "429"))
                '(:kind not-started :message "No such program: gptel-diagnose-server"))))
-    (should (string-prefix-p "gptel-diagnose: HTTP 429: a rate limit, or no credit left;"
+    (should (string-prefix-p (concat "gptel-diagnose: " (gptel-diagnose-tests--meaning 429) ";")
                              line))
+    (should (string-match-p "(HTTP 429)" line))
     (should (string-match-p "install it with M-x gptel-diagnose-install-server" line)))
   (should (string-match-p
            "curl 7: nothing is listening"
-           (gptel-diagnose-format-fallback '(:error (:curl_exit_code 7))
+           (gptel-diagnose-format-fallback '(:error (:error "Curl failed with exit code 7."))
                                            '(:kind timeout)))))
+
+(ert-deftest gptel-diagnose-fallback-line-follows-the-locale ()
+  (let ((gptel-diagnose-locale "zh"))
+    (should (string-match-p
+             (regexp-quote (string-remove-suffix
+                            "。" (cdr (alist-get 401 gptel-diagnose--status-meanings))))
+             (gptel-diagnose-format-fallback '(:error (:http_status "401"))
+                                             '(:kind timeout))))))
+
+(ert-deftest gptel-diagnose-tables-allow-what-the-server-allows ()
+  ;; The allowlist and the meanings are generated from the server's sources: the
+  ;; companion's copy is the file scripts/test checks is fresh.  Spot-check the shape.
+  (should (memq 'gptel-stream gptel-diagnose--settable-variables))
+  (should-not (memq 'exec-path gptel-diagnose--settable-variables))
+  (should (cl-every (lambda (row) (and (integerp (car row)) (stringp (cadr row))
+                                       (stringp (cddr row))))
+                    (append gptel-diagnose--status-meanings gptel-diagnose--curl-meanings))))
 
 (ert-deftest gptel-diagnose-json-makes-gptel-plists-serialisable ()
   (let* ((raw (list :message "bad \377 byte" :param :null :flag :json-false
@@ -157,10 +197,18 @@
     (should (equal (plist-get (plist-get params :request) :model) "gpt-4o"))
     (should (equal (plist-get (plist-get params :request) :entry) "request"))))
 
-(ert-deftest gptel-diagnose--params-read-curl-exit-codes ()
+(ert-deftest gptel-diagnose-local-fallback-reads-curl-exit-codes ()
   (should (= 7 (gptel-diagnose--curl-exit
-                "Curl failed with exit code 7. See Curl manpage for details.")))
-  (should-not (gptel-diagnose--curl-exit '(:message "x"))))
+                '(:error (:error "Curl failed with exit code 7. See Curl manpage for details.")))))
+  (should-not (gptel-diagnose--curl-exit '(:error (:error (:message "x"))))))
+
+(ert-deftest gptel-diagnose--params-leave-the-curl-exit-code-to-the-server ()
+  (let ((params (gptel-diagnose--params
+                 (gptel-diagnose-tests--fsm
+                  'ERRS '(:error "Curl failed with exit code 7." :status "Curl failure")))))
+    (should (equal (plist-get (plist-get params :error) :error)
+                   "Curl failed with exit code 7."))
+    (should-not (plist-member (plist-get params :error) :curl_exit_code))))
 
 (ert-deftest gptel-diagnose-kind-recognises-azure-and-types ()
   (should (equal (gptel-diagnose--kind (gptel-make-azure "Az" :host "x.openai.azure.com"
@@ -176,6 +224,7 @@
 REPLY is (success RESULT), (error ERR), (timeout) or (none)."
   (declare (indent 1))
   `(let ((gptel-diagnose--connection nil)
+         (gptel-diagnose--gptel-handler #'gptel-diagnose--report)
          (gptel-diagnose--last-failure nil)
          (sent nil)
          (shown nil))
@@ -263,8 +312,9 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
   (dolist (reply '((error (:code -1 :message "Server died")) (timeout)))
     (gptel-diagnose-tests--with-stub-server reply
       (let ((fsm (gptel-diagnose-tests--fsm 'TYPE nil)))
-        (gptel-diagnose-tests--transition fsm 'ERRS '(:error "x" :http-status "529"))
-        (should (string-prefix-p "gptel-diagnose: HTTP 529: the provider is overloaded;"
+        (gptel-diagnose-tests--transition fsm 'ERRS '(:error "x" :http-status "503"))
+        (should (string-prefix-p (concat "gptel-diagnose: " (gptel-diagnose-tests--meaning 503)
+                                         ";")
                                  (car shown)))))))
 
 (ert-deftest gptel-diagnose-missing-server-says-how-to-install ()
@@ -272,7 +322,8 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
         (gptel-diagnose--connection nil)
         (result nil))
     (gptel-diagnose--request-diagnosis
-     (gptel-diagnose--make-failure :params '(:error (:curl_exit_code 6)))
+     (gptel-diagnose--make-failure
+      :params '(:error (:error "Curl failed with exit code 6. See Curl manpage for details.")))
      (lambda (failure) (setq result (gptel-diagnose--line failure))))
     (should (string-match-p "curl 6: the host name did not resolve; server not available"
                             result))

@@ -4,7 +4,8 @@
 
 ;; scripts/emacs-batch -l tests/elisp/lint.el -f gptel-diagnose-lint MAIN-FILE FILE...
 ;;
-;; Byte-compiles (warnings are errors), runs checkdoc and package-lint.
+;; Byte-compiles each file alone in a fresh Emacs (warnings are errors),
+;; runs checkdoc and package-lint.
 
 ;;; Code:
 
@@ -12,14 +13,27 @@
 (require 'checkdoc)
 (require 'cl-lib)
 (require 'package-lint)
+(require 'subr-x)
 
 (defun gptel-diagnose-lint--compile (file)
-  "Byte-compile FILE into a temporary directory; return non-nil if clean."
+  "Byte-compile FILE alone, in a fresh Emacs; return non-nil if clean.
+A fresh Emacs loads nothing of the package but what FILE requires,
+so a function FILE uses without requiring its file is a warning."
   (let* ((dir (make-temp-file "gptel-diagnose-elc" t))
-         (byte-compile-dest-file-function
-          (lambda (source) (expand-file-name (concat (file-name-base source) ".elc") dir)))
-         (byte-compile-error-on-warn t))
-    (unwind-protect (byte-compile-file file)
+         (form `(progn
+                  (setq load-path ',load-path
+                        load-prefer-newer t
+                        byte-compile-error-on-warn t
+                        byte-compile-dest-file-function
+                        (lambda (source)
+                          (expand-file-name (concat (file-name-base source) ".elc") ,dir)))
+                  (kill-emacs (if (byte-compile-file ,(expand-file-name file)) 0 1)))))
+    (unwind-protect
+        (with-temp-buffer
+          (let ((status (call-process (expand-file-name invocation-name invocation-directory)
+                                      nil t nil "-Q" "--batch" "--eval" (prin1-to-string form))))
+            (unless (zerop status) (message "%s" (string-trim (buffer-string))))
+            (zerop status)))
       (delete-directory dir t))))
 
 (defun gptel-diagnose-lint--checkdoc (file)

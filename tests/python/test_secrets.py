@@ -6,8 +6,10 @@ import json
 import logging
 import re
 import string
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +149,17 @@ def test_redaction_keeps_ordinary_text() -> None:
 def test_provider_masking_is_also_redacted() -> None:
     masked = "Incorrect API key provided: sk-proj-abc*****************xyz1."
     assert "xyz1" not in redact(masked)
+
+
+# The cases the companion's redactor runs too (tests/elisp/gptel-diagnose-tests.el).
+REDACTION_CASES = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "redaction-cases.json").read_text("utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize("case", REDACTION_CASES, ids=[c["name"] for c in REDACTION_CASES])
+def test_redaction_case_shared_with_the_companion(case: dict[str, Any]) -> None:
+    redacted = redact(case["text"])
+    assert case["secret"] not in redacted
+    for kept in case["keep"]:
+        assert kept in redacted

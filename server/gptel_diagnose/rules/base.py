@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -10,25 +12,11 @@ from typing import Any
 from ..facts import CONDITIONS, Test
 from ..protocol import Applicability, Category, Severity
 
-# Variables a fix may set.  The companion keeps its own copy of this list and refuses
-# anything else, whatever the server says.
-SETTABLE = frozenset(
-    {
-        "gptel-stream",
-        "gptel-model",
-        "gptel-use-curl",
-        "gptel-proxy",
-        "gptel-log-level",
-        "gptel-temperature",
-        "gptel-max-tokens",
-        "gptel-curl-extra-args",
-        "gptel-use-tools",
-        "gptel-use-context",
-        "gptel-track-media",
-        "gptel-include-reasoning",
-        "gptel-cache",
-    }
-)
+# Variables a fix may set: one list, in settable.json, which the companion also ships (as
+# elisp/gptel-diagnose-tables.el) and enforces whatever the server says.
+SETTABLE_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "settable.json")
+with open(SETTABLE_FILE, encoding="utf-8") as _file:
+    SETTABLE: frozenset[str] = frozenset(json.load(_file)["settable"])
 
 
 @dataclass(frozen=True)

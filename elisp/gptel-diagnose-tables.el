@@ -1,0 +1,145 @@
+;;; gptel-diagnose-tables.el --- Tables gptel-diagnose shares with its server  -*- lexical-binding: t -*-
+
+;; Copyright (C) 2026 The gptel-diagnose authors
+
+;; Author: The gptel-diagnose authors
+;; URL: https://github.com/gptel-diagnose/gptel-diagnose
+
+;; This file is not part of GNU Emacs.
+
+;; This program is free software; you can redistribute it and/or modify
+;; it under the terms of the GNU General Public License as published by
+;; the Free Software Foundation, either version 3 of the License, or
+;; (at your option) any later version.
+
+;; This program is distributed in the hope that it will be useful,
+;; but WITHOUT ANY WARRANTY; without even the implied warranty of
+;; MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+;; GNU General Public License for more details.
+
+;; You should have received a copy of the GNU General Public License
+;; along with this program.  If not, see <https://www.gnu.org/licenses/>.
+
+;;; Commentary:
+
+;; GENERATED: do not edit.  `gptel-diagnose-server --elisp-tables'
+;; (scripts/gen-docs) writes this file from the server's sources:
+;; server/gptel_diagnose/settable.json, the generic rules of
+;; rules/fallback.py, curl.py and the provider records.  The companion keeps its own copy so
+;; that it refuses any other variable whatever the server says, and can
+;; say what a failure means when the server is missing.
+
+;;; Code:
+
+(defconst gptel-diagnose--settable-variables
+  '(gptel-stream
+    gptel-model
+    gptel-use-curl
+    gptel-proxy
+    gptel-log-level
+    gptel-temperature
+    gptel-max-tokens
+    gptel-curl-extra-args
+    gptel-use-tools
+    gptel-use-context
+    gptel-track-media
+    gptel-include-reasoning
+    gptel-cache)
+  "The gptel options a fix may set.  Anything else the server names is refused.")
+
+(defconst gptel-diagnose--status-meanings
+  '((400 "the provider rejected the request (HTTP 400)" . "the provider 拒绝了请求（HTTP 400）")
+    (401 "the provider refused the credentials (HTTP 401): check the API key gptel sends." . "the provider 拒绝了凭据（HTTP 401）：请检查 gptel 发送的 API 密钥。")
+    (402 "the provider wants payment (HTTP 402): the account's credit or spending limit is used up; add credit." . "the provider 要求付费（HTTP 402）：账户的余额或消费上限已用完；请充值。")
+    (403 "the provider refused this request (HTTP 403): the key lacks permission for it, or access is blocked." . "the provider 拒绝了此请求（HTTP 403）：密钥没有相应权限，或访问被阻止。")
+    (404 "the backend's host answered HTTP 404: the URL or the model name is wrong." . "the backend's host 返回了 HTTP 404：URL 或模型名称有误。")
+    (405 "the provider rejected the request (HTTP 405)" . "the provider 拒绝了请求（HTTP 405）")
+    (406 "the provider rejected the request (HTTP 406)" . "the provider 拒绝了请求（HTTP 406）")
+    (409 "the provider rejected the request (HTTP 409)" . "the provider 拒绝了请求（HTTP 409）")
+    (413 "The request is too large for the provider (HTTP 413): send less context or smaller files." . "请求对 the provider 来说太大（HTTP 413）：请减少上下文或使用更小的文件。")
+    (415 "the provider rejected the request (HTTP 415)" . "the provider 拒绝了请求（HTTP 415）")
+    (422 "the provider rejected the request (HTTP 422)" . "the provider 拒绝了请求（HTTP 422）")
+    (429 "the provider says too many requests (HTTP 429): wait and resend; if it never passes, check the account's limits and credit." . "the provider 说请求太多（HTTP 429）：请等待后重新发送；如果一直不恢复，请检查账户的限额和余额。")
+    (500 "the provider's servers failed (HTTP 500): not your setup; retry shortly or check your provider's status page." . "the provider 的服务器出错（HTTP 500）：不是你的配置问题；请稍后重试或查看 your provider's status page。")
+    (502 "the provider's servers failed (HTTP 502): not your setup; retry shortly or check your provider's status page." . "the provider 的服务器出错（HTTP 502）：不是你的配置问题；请稍后重试或查看 your provider's status page。")
+    (503 "the provider is overloaded right now (HTTP 503): nothing is wrong on your side; retry in a minute or switch model." . "the provider 目前过载（HTTP 503）：你这边没有问题；请一分钟后重试或换用其他模型。")
+    (504 "the provider gave up on the request (HTTP 504): it took too long; retry, or send less context." . "the provider 放弃了这个请求（HTTP 504）：耗时太长；请重试，或减少上下文。")
+    (520 "A CDN in front of the backend's host answered HTTP 520 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "the backend's host 前面的 CDN 返回了 HTTP 520 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
+    (521 "A CDN in front of the backend's host answered HTTP 521 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "the backend's host 前面的 CDN 返回了 HTTP 521 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
+    (522 "A CDN in front of the backend's host answered HTTP 522 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "the backend's host 前面的 CDN 返回了 HTTP 522 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
+    (523 "A CDN in front of the backend's host answered HTTP 523 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "the backend's host 前面的 CDN 返回了 HTTP 523 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
+    (524 "the provider gave up on the request (HTTP 524): it took too long; retry, or send less context." . "the provider 放弃了这个请求（HTTP 524）：耗时太长；请重试，或减少上下文。")
+    (598 "the provider's servers failed (HTTP 598): not your setup; retry shortly or check your provider's status page." . "the provider 的服务器出错（HTTP 598）：不是你的配置问题；请稍后重试或查看 your provider's status page。")
+    (599 "the provider's servers failed (HTTP 599): not your setup; retry shortly or check your provider's status page." . "the provider 的服务器出错（HTTP 599）：不是你的配置问题；请稍后重试或查看 your provider's status page。"))
+  "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).")
+
+(defconst gptel-diagnose--curl-meanings
+  '((1 "unsupported protocol" . "不支持的协议")
+    (2 "curl failed to start (an option it does not support)" . "curl 无法启动（不支持的选项）")
+    (3 "the URL is malformed" . "URL 格式错误")
+    (4 "a feature curl was not built with" . "curl 编译时未包含的功能")
+    (5 "the proxy's name did not resolve" . "代理的主机名无法解析")
+    (6 "the host name did not resolve" . "主机名无法解析")
+    (7 "nothing is listening at the host and port" . "该主机和端口上没有服务在监听")
+    (8 "the server's reply was not understood" . "无法理解服务器的回复")
+    (16 "an HTTP/2 error" . "HTTP/2 错误")
+    (18 "the answer was cut off" . "回答被截断")
+    (22 "the server answered an HTTP error and --fail hid it" . "服务器返回了 HTTP 错误，被 --fail 隐藏")
+    (23 "curl could not write what it received" . "curl 无法写出收到的数据")
+    (25 "the upload failed" . "上传失败")
+    (26 "curl could not read the request body" . "curl 无法读取请求体")
+    (27 "out of memory" . "内存不足")
+    (28 "the request timed out" . "请求超时")
+    (33 "a range request failed" . "范围请求失败")
+    (35 "the TLS handshake failed" . "TLS 握手失败")
+    (43 "curl was called wrongly" . "curl 的调用方式有误")
+    (45 "the network interface could not be used" . "无法使用指定的网络接口")
+    (47 "too many redirects" . "重定向次数过多")
+    (52 "the server closed the connection without answering" . "服务器未回答就关闭了连接")
+    (53 "the TLS engine was not found" . "找不到 TLS 引擎")
+    (55 "sending the request failed" . "发送请求失败")
+    (56 "the connection broke while receiving" . "接收时连接中断")
+    (58 "the client certificate is wrong" . "客户端证书有问题")
+    (59 "the TLS cipher could not be used" . "无法使用该 TLS 加密套件")
+    (60 "the certificate is not trusted" . "证书不受信任")
+    (61 "the content encoding is not understood" . "无法识别的内容编码")
+    (77 "the CA certificate file cannot be read" . "无法读取 CA 证书文件")
+    (78 "the remote file was not found" . "远程文件不存在")
+    (80 "closing the TLS connection failed" . "关闭 TLS 连接失败")
+    (83 "the TLS issuer check failed" . "TLS 颁发者检查失败")
+    (90 "the pinned public key did not match" . "固定的公钥不匹配")
+    (91 "the TLS certificate status is invalid" . "TLS 证书状态无效")
+    (92 "the HTTP/2 stream was reset" . "HTTP/2 流被重置")
+    (95 "an HTTP/3 error" . "HTTP/3 错误")
+    (96 "a QUIC connection error" . "QUIC 连接错误")
+    (97 "the proxy handshake failed" . "代理握手失败")
+    (127 "the curl program could not be run" . "无法运行 curl 程序"))
+  "What a curl exit code means, as (CODE ENGLISH . CHINESE).")
+
+(defconst gptel-diagnose--key-envs
+  '(("azure" . "AZURE_OPENAI_API_KEY")
+    ("openai" . "OPENAI_API_KEY")
+    ("anthropic" . "ANTHROPIC_API_KEY")
+    ("gemini" . "GEMINI_API_KEY")
+    ("openrouter" . "OPENROUTER_API_KEY")
+    ("groq" . "GROQ_API_KEY")
+    ("mistral" . "MISTRAL_API_KEY")
+    ("xai" . "XAI_API_KEY")
+    ("perplexity" . "PERPLEXITY_API_KEY")
+    ("together" . "TOGETHER_API_KEY")
+    ("kagi" . "KAGI_API_KEY")
+    ("github-models" . "GITHUB_TOKEN")
+    ("bedrock" . "AWS_BEARER_TOKEN_BEDROCK")
+    ("cerebras" . "CEREBRAS_API_KEY")
+    ("fireworks" . "FIREWORKS_API_KEY")
+    ("deepseek" . "DEEPSEEK_API_KEY")
+    ("moonshot" . "MOONSHOT_API_KEY")
+    ("zhipu" . "ZAI_API_KEY")
+    ("dashscope" . "DASHSCOPE_API_KEY")
+    ("volcengine" . "ARK_API_KEY")
+    ("hunyuan" . "HUNYUAN_API_KEY")
+    ("ollama" . "OLLAMA_API_KEY"))
+  "The usual environment variable of each provider kind's key.")
+
+(provide 'gptel-diagnose-tables)
+;;; gptel-diagnose-tables.el ends here

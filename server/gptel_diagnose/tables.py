@@ -1,0 +1,126 @@
+"""The tables the Emacs companion keeps its own copy of, generated from the server's sources.
+
+`gptel-diagnose-server --elisp-tables` (run by scripts/gen-docs) prints
+elisp/gptel-diagnose-tables.el; scripts/test fails when the file is stale.  It holds:
+
+- the settable-variable allowlist (settable.json), which the companion enforces whatever
+  the server says;
+- what an HTTP status alone means, as the server says it when it knows nothing else (the
+  statuses of the generic rules in rules/fallback.py), for the line the companion shows
+  when the server is missing;
+- what each curl exit code means (curl.py), for the same line;
+- the usual environment variable of each provider's key (providers/), for the curl replay.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import curl
+from .engine import diagnose
+from .protocol import DiagnoseParams
+from .providers import PROVIDERS
+from .rules import fallback
+from .rules.base import SETTABLE_FILE
+
+LOCALES = ("en", "zh")
+_NO_MESSAGE = "(no message)"
+
+
+def settable() -> list[str]:
+    """The settable variables, in the order settable.json lists them."""
+    with open(SETTABLE_FILE, encoding="utf-8") as file:
+        names: list[str] = json.load(file)["settable"]
+    return names
+
+
+def generic_statuses() -> list[int]:
+    """The HTTP statuses the generic rules name."""
+    return sorted({status for rule in fallback.RULES for when in rule.whens
+                   for status in (when.wanted("http") or ()) if status is not None})
+
+
+def status_meaning(status: int, locale: str) -> str:
+    """What the server says of a failure that is known only by its HTTP STATUS."""
+    params = DiagnoseParams.model_validate({"error": {"http_status": str(status)},
+                                            "locale": locale})
+    summary = diagnose(params).summary
+    # Without the server there is no provider message to quote: end the sentence before it.
+    if summary.endswith(_NO_MESSAGE):
+        summary = summary[: -len(_NO_MESSAGE)].rstrip(" :：")
+    return summary
+
+
+def key_envs() -> dict[str, str]:
+    """Provider kind -> the environment variable its key usually lives in."""
+    return {provider.kind: provider.key_env for provider in PROVIDERS if provider.key_env}
+
+
+def _string(text: str) -> str:
+    # A JSON string is an Elisp string once \u escapes are avoided (ensure_ascii=False).
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _alist(name: str, doc: str, rows: dict[int, tuple[str, str]]) -> str:
+    body = "\n    ".join(f"({key} {_string(en)} . {_string(zh)})" for key, (en, zh) in rows.items())
+    return f"(defconst {name}\n  '({body})\n  {_string(doc)})\n"
+
+
+_FIRST_LINE = (";;; gptel-diagnose-tables.el --- Tables gptel-diagnose shares with its server"
+               "  -*- lexical-binding: t -*-\n")
+
+
+def elisp() -> str:
+    """The text of elisp/gptel-diagnose-tables.el."""
+    statuses = {status: (status_meaning(status, "en"), status_meaning(status, "zh"))
+                for status in generic_statuses()}
+    variables = "\n    ".join(settable())
+    envs = "\n    ".join(f"({_string(kind)} . {_string(env)})" for kind, env in key_envs().items())
+    return _FIRST_LINE + f"""\
+
+;; Copyright (C) 2026 The gptel-diagnose authors
+
+;; Author: The gptel-diagnose authors
+;; URL: https://github.com/gptel-diagnose/gptel-diagnose
+
+;; This file is not part of GNU Emacs.
+
+;; This program is free software; you can redistribute it and/or modify
+;; it under the terms of the GNU General Public License as published by
+;; the Free Software Foundation, either version 3 of the License, or
+;; (at your option) any later version.
+
+;; This program is distributed in the hope that it will be useful,
+;; but WITHOUT ANY WARRANTY; without even the implied warranty of
+;; MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+;; GNU General Public License for more details.
+
+;; You should have received a copy of the GNU General Public License
+;; along with this program.  If not, see <https://www.gnu.org/licenses/>.
+
+;;; Commentary:
+
+;; GENERATED: do not edit.  `gptel-diagnose-server --elisp-tables'
+;; (scripts/gen-docs) writes this file from the server's sources:
+;; server/gptel_diagnose/settable.json, the generic rules of
+;; rules/fallback.py, curl.py and the provider records.  The companion keeps its own copy so
+;; that it refuses any other variable whatever the server says, and can
+;; say what a failure means when the server is missing.
+
+;;; Code:
+
+(defconst gptel-diagnose--settable-variables
+  '({variables})
+  "The gptel options a fix may set.  Anything else the server names is refused.")
+
+{_alist("gptel-diagnose--status-meanings",
+        "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).", statuses)}
+{_alist("gptel-diagnose--curl-meanings",
+        "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl.MEANINGS)}
+(defconst gptel-diagnose--key-envs
+  '({envs})
+  "The usual environment variable of each provider kind's key.")
+
+(provide 'gptel-diagnose-tables)
+;;; gptel-diagnose-tables.el ends here
+"""
