@@ -1,11 +1,22 @@
 """Accuracy of the diagnosis engine on the labelled corpus of real error reports.
 
-    scripts/accuracy [--verbose] [CORPUS.jsonl ...]
+    scripts/accuracy [--verbose] [--by-file] [CORPUS.jsonl ...]
 
 Each record of tests/corpus/*.jsonl is a real report (with its source URL) and the category
-a person gave it.  The report prints overall and per-category accuracy, the confusions, and
-whether any billing record was called a rate limit.  Exit status 1 if accuracy is below the
-goal (95%) or a billing record is called rate_limit.
+a person gave it.  The report prints:
+
+  top-1 accuracy      the diagnosis' category is the label
+  confidently wrong   a wrong category other than `unknown` (worse than admitting ignorance)
+  unknown             the diagnosis said `unknown`
+  fix recall          of the records naming the gptel variable that fixed them
+                      (`fix_variable`), how many diagnoses offer a fix of that variable
+
+then per-category accuracy, the confusions, and whether any billing record was called a rate
+limit.  --by-file prints the four figures for each corpus file.  Exit status 1 if top-1
+accuracy is below the goal (95%) or a billing record is called rate_limit.
+
+Held-out files (HELD_OUT) are left out unless named: they are scored once, as they are,
+before anyone tunes a rule against them.
 """
 
 from __future__ import annotations
@@ -14,6 +25,8 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +39,72 @@ from gptel_diagnose.protocol import DiagnoseParams  # noqa: E402
 from gptel_view import corpus_params  # noqa: E402
 
 GOAL = 0.95
+HELD_OUT = frozenset({"reports-f.jsonl"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the engine said about one record: its category, rule and fix variables."""
+
+    category: str
+    rule: str
+    fix_variables: frozenset[str] = frozenset()
+
+
+def engine_verdict(record: dict[str, Any]) -> Verdict:
+    result = diagnose(DiagnoseParams.model_validate(corpus_params(record)))
+    return Verdict(result.category, result.rule,
+                   frozenset(f.variable for f in result.fixes if f.variable))
+
+
+@dataclass
+class Tally:
+    """The counts behind every figure of the report, for one set of records."""
+
+    total: int = 0
+    right: int = 0
+    unknown: int = 0
+    confidently_wrong: int = 0
+    fix_expected: int = 0
+    fix_recalled: int = 0
+    per_category: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    providers: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[dict[str, Any], Verdict]] = field(default_factory=list)
+
+    def add(self, record: dict[str, Any], verdict: Verdict) -> None:
+        label = record["label"]
+        self.total += 1
+        self.providers[record["provider"]] += 1
+        self.per_category[label][verdict.category] += 1
+        if verdict.category == label:
+            self.right += 1
+        else:
+            self.misses.append((record, verdict))
+            if verdict.category != "unknown":
+                self.confidently_wrong += 1
+        if verdict.category == "unknown":
+            self.unknown += 1
+        if record.get("fix_variable"):
+            self.fix_expected += 1
+            if record["fix_variable"] in verdict.fix_variables:
+                self.fix_recalled += 1
+
+    @property
+    def billing_as_rate(self) -> int:
+        return self.per_category.get("billing.quota_exhausted", Counter())["rate_limit"]
+
+
+def score(records: Iterable[dict[str, Any]],
+          judge: Callable[[dict[str, Any]], Verdict] = engine_verdict,
+          ) -> tuple[Tally, dict[str, Tally]]:
+    """The tally over RECORDS, and one per corpus file (the record's `_file`)."""
+    overall: Tally = Tally()
+    by_file: dict[str, Tally] = {}
+    for record in records:
+        verdict = judge(record)
+        overall.add(record, verdict)
+        by_file.setdefault(record.get("_file", "?"), Tally()).add(record, verdict)
+    return overall, by_file
 
 
 def load(paths: list[Path]) -> list[dict[str, Any]]:
@@ -34,51 +113,86 @@ def load(paths: list[Path]) -> list[dict[str, Any]]:
         for number, line in enumerate(path.read_text().splitlines(), 1):
             if line.strip():
                 record = json.loads(line)
+                record["_file"] = path.name
                 record["_where"] = f"{path.name}:{number}"
                 records.append(record)
     return records
 
 
-def main() -> int:
+def rate(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.1%}" if whole else f"{part}/0 = n/a"
+
+
+def figures(tally: Tally) -> list[str]:
+    return [
+        f"Top-1 accuracy: {rate(tally.right, tally.total)} (goal {GOAL:.0%})",
+        f"Confidently wrong: {rate(tally.confidently_wrong, tally.total)}"
+        " (a wrong category other than unknown)",
+        f"Unknown: {rate(tally.unknown, tally.total)} (answered unknown)",
+        f"Fix recall: {rate(tally.fix_recalled, tally.fix_expected)}"
+        " (records with fix_variable whose diagnosis offers a fix of it)",
+    ]
+
+
+def by_file_table(by_file: dict[str, Tally]) -> list[str]:
+    lines = [f"{'file':20} {'records':>7} {'top-1':>7} {'conf.wrong':>10} {'unknown':>8}"
+             f" {'fix recall':>10}"]
+    for name in sorted(by_file):
+        t = by_file[name]
+        fix = f"{t.fix_recalled}/{t.fix_expected}" if t.fix_expected else "-"
+        lines.append(f"{name:20} {t.total:7} {t.right / t.total:7.1%}"
+                     f" {t.confidently_wrong / t.total:10.1%} {t.unknown / t.total:8.1%}"
+                     f" {fix:>10}")
+    return lines
+
+
+def default_paths() -> tuple[list[Path], list[str]]:
+    """The corpus files scored when none is named, and the held-out ones left aside."""
+    every = sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
+    return ([p for p in every if p.name not in HELD_OUT],
+            [p.name for p in every if p.name in HELD_OUT])
+
+
+def main(argv: list[str] | None = None,
+         judge: Callable[[dict[str, Any]], Verdict] = engine_verdict) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="*", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
-    args = parser.parse_args()
-    paths = args.corpus or sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
-    records = load(paths)
+    parser.add_argument("--by-file", action="store_true",
+                        help="print the figures for each corpus file")
+    args = parser.parse_args(argv)
+    if args.corpus:
+        paths = args.corpus
+    else:
+        paths, held = default_paths()
+        if held:
+            print(f"Held out (name them to score them): {', '.join(held)}")
+    tally, by_file = score(load(paths), judge)
+    if not tally.total:
+        print("No records.")
+        return 1
 
-    per_category: dict[str, Counter[str]] = defaultdict(Counter)
-    providers: Counter[str] = Counter()
-    misses = []
-    for record in records:
-        result = diagnose(DiagnoseParams.model_validate(corpus_params(record)))
-        label = record["label"]
-        per_category[label][result.category] += 1
-        providers[record["provider"]] += 1
-        if result.category != label:
-            misses.append((record, result))
-
-    total = len(records)
-    right = total - len(misses)
-    print(f"Corpus: {total} real error reports, {len(providers)} providers "
-          f"({', '.join(f'{p} {n}' for p, n in providers.most_common())})")
-    print(f"Accuracy: {right}/{total} = {right / total:.1%} (goal {GOAL:.0%})\n")
-    print(f"{'category':32} {'right':>5} {'total':>5} {'accuracy':>8}  confused with")
+    print(f"Corpus: {tally.total} real error reports, {len(tally.providers)} providers "
+          f"({', '.join(f'{p} {n}' for p, n in tally.providers.most_common())})")
+    print("\n".join(figures(tally)))
+    if args.by_file:
+        print("\n" + "\n".join(by_file_table(by_file)))
+    print(f"\n{'category':32} {'right':>5} {'total':>5} {'accuracy':>8}  confused with")
+    per_category = tally.per_category
     for label in sorted(per_category, key=lambda c: -sum(per_category[c].values())):
         counts = per_category[label]
         n = sum(counts.values())
         ok = counts[label]
         confused = ", ".join(f"{c} {k}" for c, k in counts.most_common() if c != label)
         print(f"{label:32} {ok:5} {n:5} {ok / n:8.1%}  {confused}")
-    billing_as_rate = per_category["billing.quota_exhausted"]["rate_limit"]
-    print(f"\nBilling records called rate_limit: {billing_as_rate}")
-    if args.verbose and misses:
+    print(f"\nBilling records called rate_limit: {tally.billing_as_rate}")
+    if args.verbose and tally.misses:
         print("\nMisses:")
-        for record, result in misses:
-            print(f"  {record['_where']} {record['id']} [{record['label']} -> {result.category}"
-                  f" {result.rule}] {record['source']}")
-    return 0 if right / total >= GOAL and billing_as_rate == 0 else 1
+        for record, verdict in tally.misses:
+            print(f"  {record['_where']} {record['id']} [{record['label']} -> "
+                  f"{verdict.category} {verdict.rule}] {record['source']}")
+    return 0 if tally.right / tally.total >= GOAL and tally.billing_as_rate == 0 else 1
 
 
 if __name__ == "__main__":

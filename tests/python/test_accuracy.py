@@ -1,0 +1,123 @@
+"""The accuracy report counts what it says it counts (scripts/accuracy.py).
+
+A tiny synthetic corpus and a stub judge stand in for the real corpus and the engine, so the
+expected figures are worked out by hand from the records below.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from gptel_diagnose.protocol import DiagnoseParams
+
+from gptel_view import corpus_params
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _accuracy() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "scripts" / "accuracy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["accuracy"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+accuracy = _accuracy()
+V = accuracy.Verdict
+
+# (file, record fields, what the stub engine answers)
+CASES: list[tuple[str, dict[str, Any], Any]] = [
+    ("a.jsonl", {"label": "rate_limit"}, V("rate_limit", "r1")),                   # right
+    ("a.jsonl", {"label": "billing.quota_exhausted"}, V("rate_limit", "r1")),      # conf. wrong
+    ("a.jsonl", {"label": "auth.invalid_key"}, V("unknown", "u")),                 # unknown
+    ("b.jsonl", {"label": "unknown"}, V("unknown", "u")),                          # right, unknown
+    ("b.jsonl", {"label": "model.not_found", "fix_variable": "gptel-model"},
+     V("model.not_found", "m", frozenset({"gptel-model"}))),                       # fix recalled
+    ("b.jsonl", {"label": "request.invalid_parameter", "fix_variable": "gptel-temperature"},
+     V("request.invalid_parameter", "p", frozenset({"gptel-max-tokens"}))),        # fix missed
+    ("b.jsonl", {"label": "unknown"}, V("server.overloaded", "s")),                # conf. wrong
+]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[list[Path], dict[str, Any]]:
+    """The synthetic corpus on disk, and a stub judge answering each record's verdict."""
+    answers: dict[str, Any] = {}
+    lines: dict[str, list[str]] = {}
+    for number, (name, fields, verdict) in enumerate(CASES):
+        record = {"id": f"t-{number}", "provider": "openai", "source": "https://example.test",
+                  "http_status": 400, "body": "x", **fields}
+        answers[record["id"]] = verdict
+        lines.setdefault(name, []).append(json.dumps(record))
+    paths = []
+    for name, text in lines.items():
+        (tmp_path / name).write_text("\n".join(text) + "\n")
+        paths.append(tmp_path / name)
+    return paths, answers
+
+
+def test_counts_on_a_synthetic_corpus(corpus: tuple[list[Path], dict[str, Any]]) -> None:
+    paths, answers = corpus
+    tally, by_file = accuracy.score(accuracy.load(paths), lambda r: answers[r["id"]])
+    assert (tally.total, tally.right, tally.confidently_wrong, tally.unknown) == (7, 4, 2, 2)
+    assert (tally.fix_expected, tally.fix_recalled) == (2, 1)
+    assert tally.billing_as_rate == 1
+    a, b = by_file["a.jsonl"], by_file["b.jsonl"]
+    assert (a.total, a.right, a.confidently_wrong, a.unknown, a.fix_expected) == (3, 1, 1, 1, 0)
+    assert (b.total, b.right, b.confidently_wrong, b.unknown) == (4, 3, 1, 1)
+    assert (b.fix_expected, b.fix_recalled) == (2, 1)
+
+
+def test_report_prints_the_figures_and_fails_below_the_goal(
+        corpus: tuple[list[Path], dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
+    paths, answers = corpus
+    status = accuracy.main(["--by-file", *map(str, paths)], judge=lambda r: answers[r["id"]])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "Top-1 accuracy: 4/7 = 57.1%" in out
+    assert "Confidently wrong: 2/7 = 28.6%" in out
+    assert "Unknown: 2/7 = 28.6%" in out
+    assert "Fix recall: 1/2 = 50.0%" in out
+    assert "Billing records called rate_limit: 1" in out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()
+            if line.startswith(("a.jsonl", "b.jsonl"))}
+    assert rows["a.jsonl"] == ["3", "33.3%", "33.3%", "33.3%", "-"]
+    assert rows["b.jsonl"] == ["4", "75.0%", "25.0%", "25.0%", "1/2"]
+
+
+def test_held_out_files_are_scored_only_when_named() -> None:
+    paths, held = accuracy.default_paths()
+    assert not {p.name for p in paths} & accuracy.HELD_OUT
+    on_disk = {p.name for p in (ROOT / "tests" / "corpus").glob("*.jsonl")}
+    assert set(held) == accuracy.HELD_OUT & on_disk
+
+
+def test_context_fields_reach_the_diagnosis_params() -> None:
+    record = {"id": "t", "provider": "deepseek", "source": "https://example.test",
+              "http_status": 401, "body": {"error": {"message": "bad key"}},
+              "backend": {"host": "https://api.deepseek.com/v1", "has_key": True,
+                          "key_has_whitespace": True, "key_source": "auth-source",
+                          "key_shape": "anthropic", "models": ["deepseek-chat"]},
+              "request": {"model": "deepseek-chat", "stream": True, "proxy": True,
+                          "proxy_host": "127.0.0.1:7890", "temperature": 0.2,
+                          "curl_extra_args": ["--http1.1"],
+                          "env_proxy": {"https_proxy": "127.0.0.1:7890"}},
+              "label": "auth.invalid_key", "fix_variable": "gptel-api-key",
+              "config_from_source": True}
+    params = corpus_params(record)
+    assert params["backend"] == {**record["backend"], "kind": "deepseek"}
+    assert params["request"] == record["request"]
+    # The server accepts the fields it does not model yet and keeps the ones it does.
+    parsed = DiagnoseParams.model_validate(params)
+    assert parsed.backend.host == "https://api.deepseek.com/v1"
+    assert parsed.backend.key_has_whitespace is True
+    assert parsed.request.proxy is True and parsed.request.temperature == 0.2
