@@ -82,16 +82,9 @@ def test_relay_has_no_fixed_host() -> None:
     assert relay.RECORD.hosts == "" and relay.RECORD.api_hosts == ()
 
 
-def test_balance_apis_name_the_agreed_formats() -> None:
-    assert deepseek.RECORD.balance is not None
-    assert (deepseek.RECORD.balance.path, deepseek.RECORD.balance.format) == (
-        "/user/balance", "deepseek")
-    assert moonshot.RECORD.balance is not None
-    assert (moonshot.RECORD.balance.path, moonshot.RECORD.balance.format) == (
-        "/users/me/balance", "moonshot")
-    assert siliconflow.RECORD.balance is not None
-    assert (siliconflow.RECORD.balance.path, siliconflow.RECORD.balance.format) == (
-        "/user/info", "siliconflow")
+def test_balance_apis_are_sourced() -> None:
+    # What each balance API answers is tested against the real records in test_balance.py.
+    assert {r.kind for r in RECORDS if r.balance} >= {"deepseek", "moonshot", "siliconflow"}
     for record in RECORDS:
         if record.balance:
             assert record.balance.source.startswith("https://"), record.kind
