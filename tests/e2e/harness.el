@@ -102,11 +102,11 @@ Return what happened at each step, as a plist."
          (deadline (+ (float-time) 15))
          applied-value answer undone-value)
     (cl-letf (((symbol-function 'y-or-n-p)
-               (lambda (prompt)
-                 (push prompt prompts)
-                 ;; Do not save to custom-file; do resend.
-                 (string-match-p "Resend" prompt))))
-      (gptel-diagnose-apply-fix fix failure))
+               (lambda (prompt) (push prompt prompts) nil)))
+      ;; A safe fix asks nothing (saving is off by default); resending is the
+      ;; user's next key, as the message after applying says.
+      (gptel-diagnose-apply-fix fix failure)
+      (gptel-diagnose-retry failure))
     (setq applied-value gptel-stream)
     (while (and (< (float-time) deadline)
                 (not (with-current-buffer buffer

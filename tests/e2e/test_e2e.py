@@ -156,8 +156,9 @@ def test_fix_applied_request_resent_and_fix_undone(run: Run, results: dict[str, 
     fix_run = result["fix_run"]
     assert fix_run["fix"]["variable"] == "gptel-stream"
     assert fix_run["stream_after_fix"] is False
-    assert fix_run["prompts"] == ["Save gptel-stream for future sessions? ",
-                                  "Resend the request that failed? "]
+    assert fix_run["prompts"] == []  # a safe fix asks nothing; saving is off by default
+    assert "Applied (setq gptel-stream nil).  M-x gptel-diagnose-retry resends the request" \
+        in fix_run["messages"]
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
     assert fix_run["stream_after_undo"] is True
 
