@@ -909,13 +909,15 @@ first; \\[keyboard-quit] during the countdown cancels."
        ((plist-get balance :problem)
         (insert (gptel-diagnose--redact (plist-get balance :problem)) "\n"))
        (t
-        (insert (gptel-diagnose--redact
-                 (or (plist-get balance (if (gptel-diagnose--zh-p) :message_zh :message)) ""))
-                "\n")
-        (when-let ((url (plist-get balance :url)))
-          (insert "  ")
-          (gptel-diagnose--insert-link url)
-          (insert "\n")))))))
+        (let ((line (or (plist-get balance (if (gptel-diagnose--zh-p) :message_zh :message))
+                        ""))
+              (url (plist-get balance :url)))
+          (insert (gptel-diagnose--redact line) "\n")
+          ;; The usage or top-up page, as a link, unless the line names it already.
+          (when (and (stringp url) (not (string-search url line)))
+            (insert "  ")
+            (gptel-diagnose--insert-link url)
+            (insert "\n"))))))))
 
 (defun gptel-diagnose--insert-details (failure)
   "Insert the details of FAILURE at point."
