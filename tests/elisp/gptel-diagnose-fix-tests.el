@@ -160,8 +160,10 @@
       (should (= resent 1))
       (setf (gptel-diagnose--failure-time failure) (float-time))
       (gptel-diagnose-retry failure)
-      (gptel-diagnose-cancel-retry)
-      (sleep-for 1)
+      (let ((timer gptel-diagnose--countdown))
+        (gptel-diagnose-cancel-retry)
+        ;; Cancelled: the timer will never run, so nothing is resent.
+        (should-not (memq timer timer-list)))
       (should (= resent 1))
       (should (string-match-p "cancelled" (car shown))))
       (gptel-diagnose-cancel-retry)))))
