@@ -646,12 +646,15 @@ e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (fsm (and failure (gptel-diagnose--failure-fsm failure))))
     (when fsm
-      (let* ((params (gptel-diagnose--failure-params failure))
-             (kind (plist-get (plist-get params :backend) :kind))
-             (env (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
-                      (cdr (assoc kind gptel-diagnose--key-envs))
-                      "API_KEY")))
-        (gptel-diagnose--safely (gptel-diagnose--gptel-curl fsm env))))))
+      (gptel-diagnose--safely
+        (gptel-diagnose--gptel-curl fsm (gptel-diagnose--curl-key-env failure))))))
+
+(defun gptel-diagnose--curl-key-env (failure)
+  "The environment variable for the key in FAILURE's curl replay."
+  (let ((kind (plist-get (plist-get (gptel-diagnose--failure-params failure) :backend) :kind)))
+    (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
+        (cdr (assoc kind gptel-diagnose--key-envs))
+        "API_KEY")))
 
 ;;;###autoload
 (defun gptel-diagnose-copy-curl ()
@@ -659,11 +662,13 @@ e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
 The key stays out of it: the command reads the provider's usual
 environment variable.  Run it in a terminal to see the raw answer."
   (interactive)
-  (let ((command (gptel-diagnose-curl-command)))
+  (let* ((failure (gptel-diagnose--current-failure))
+         (command (and failure (gptel-diagnose-curl-command failure))))
     (unless command
       (user-error "No failed request whose curl command can be rebuilt"))
     (kill-new command)
-    (message "gptel-diagnose: curl command copied (set the key's variable, then paste)")))
+    (message "gptel-diagnose: curl command copied; set %s to the key, then paste it in a shell"
+             (gptel-diagnose--curl-key-env failure))))
 
 ;;;; The checkup
 
