@@ -20,6 +20,7 @@ from gptel_diagnose.tables import status_meaning
 from driver import (
     CHECKUP,
     ENTRY_POINTS,
+    FIX_FROM_DETAILS,
     FIX_RESEND_UNDO,
     ROOT,
     SCENARIOS,
@@ -36,13 +37,20 @@ ENTRY_RUNS = [Run(SCENARIOS[0], t, e) for t in ("curl", "url") for e in ENTRY_PO
               if e != "send"]
 
 
-FIX_RUNS = [Run(next(s for s in SCENARIOS if s.name == "verify"), "curl", FIX_RESEND_UNDO)]
+def _scenario(name: str) -> Any:
+    return next(s for s in SCENARIOS if s.name == name)
+
+
+FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
+            Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS)]
+# url.el's HTTP 402 through gptel-request: the user's callback must hear of it.
+BALANCE_RUNS = [Run(_scenario("balance402"), "url", "request")]
 
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[str, Any]]:
     """All runs, made in one Emacs session (each run waits for its own diagnosis)."""
-    done = run_all(SCENARIO_RUNS + ENTRY_RUNS + FIX_RUNS)
+    done = run_all(SCENARIO_RUNS + ENTRY_RUNS + FIX_RUNS + BALANCE_RUNS)
     return {run.id: run.result for run in done}
 
 
@@ -107,7 +115,7 @@ def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
     assert TEST_KEY not in everything
     assert TEST_KEY[:20] not in everything
     allowed = {"name", "type", "kind", "host", "protocol", "endpoint", "stream", "has_key",
-               "key_has_whitespace", "models"}
+               "key_has_whitespace", "models", "key_source", "key_shape"}
     for result in results.values():
         backend = result["sent"]["backend"]
         assert set(backend) <= allowed
@@ -149,7 +157,8 @@ def test_missing_server_gives_install_hint_and_gptel_carries_on() -> None:
     assert send["signal"] is None and request["signal"] is None
 
 
-@pytest.mark.parametrize("run", FIX_RUNS, ids=lambda r: r.id)
+@pytest.mark.parametrize("run", [r for r in FIX_RUNS if r.entry == FIX_RESEND_UNDO],
+                         ids=lambda r: r.id)
 def test_fix_applied_request_resent_and_fix_undone(run: Run, results: dict[str, Any]) -> None:
     result = results[run.id]
     _check_shown(result)
@@ -200,3 +209,36 @@ def test_checkup_reports_each_check_and_never_the_key() -> None:
     assert "(setq gptel-model 'gpt-4o-mini)" in text
     assert "key set (not shown)" in text
     assert TEST_KEY not in json.dumps(run.result)
+
+
+@pytest.mark.parametrize("run", [Run(_scenario("balance402"), "url"), *BALANCE_RUNS],
+                         ids=lambda r: r.id)
+def test_url_retrieve_402_ends_the_request_as_a_billing_failure(
+        run: Run, results: dict[str, Any]) -> None:
+    # Without the companion, url.el signals "Somebody wants you to give them money" from
+    # its process filter: gptel never calls back, and a batch Emacs exits.
+    result = results[run.id]
+    line = _check_shown(result)
+    assert result["diagnosis"]["category"] == "billing.quota_exhausted"
+    assert "DeepSeek" in line
+    sent = result["sent"]
+    assert sent["error"]["http_status"] == "402"
+    assert "Insufficient Balance" in json.dumps(sent["error"]["error"])
+    assert sent["request"]["use_curl"] is False
+    # gptel's state machine reached its error state, and gptel-request's callback heard.
+    assert sent["request"]["state"] == "ERRS"
+    if run.entry == "request":
+        assert result["callback"] == ["nil"]
+    assert result["signal"] is None
+
+
+def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, Any]) -> None:
+    result = results["modelfix/curl/fix-from-details"]
+    line = _check_shown(result)
+    assert line.endswith("(setq gptel-model 'gpt-4o-mini)")
+    assert result["sent"]["backend"]["models"] == ["gpt-4.5-preview", "gpt-4o-mini", "o3-mini"]
+    fix_run = result["fix_run"]
+    assert fix_run["details_buffer"], fix_run
+    assert "gpt-4o-mini" in fix_run["fix_label"]
+    assert fix_run["value_after_fix"] == "gpt-4o-mini"
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
