@@ -63,6 +63,8 @@ class Scenario:
     transports: tuple[str, ...] = ("curl", "url")
     says: tuple[str, ...] = ()
     setq: str | None = None
+    # The line shows a setq of this variable, whatever the value (a placeholder to edit).
+    setq_of: str | None = None
     delay: float = 0.0
     models: tuple[str, ...] = ()
     works: str | None = None
@@ -113,10 +115,10 @@ SCENARIOS: tuple[Scenario, ...] = (
              works="gpt-4o-mini",
              transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
     Scenario("schemehost", ":host written with its scheme", "openai", "config.backend",
-             "", host="scheme", transports=("curl",)),
+             "CONF001", host="scheme", transports=("curl",), says=(":host",)),
     Scenario("proxyreset", "A configured proxy resets the connection", "openai",
-             "network.proxy", "", host="fake", proxy="reset", transports=("curl",),
-             says=("gptel-proxy",)),
+             "network.proxy", "NET008", host="fake", proxy="reset", transports=("curl",),
+             says=("proxy", "gptel-proxy"), setq_of="gptel-proxy"),
     Scenario("timeout", "curl gives up (--max-time 1) on a slow provider", "openai",
              "network.timeout", "NET004", "openai/rate-limit-tpm-429", host="slow",
              delay=4.0, curl_args=("--max-time", "1"), transports=("curl",),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -75,6 +76,8 @@ def test_failure_is_explained_in_the_echo_area(run: Run, results: dict[str, Any]
         assert phrase in line
     if scenario.setq:
         assert line.endswith(f"Fix: {scenario.setq}")
+    elif scenario.setq_of:
+        assert f"Fix: (setq {scenario.setq_of} " in line
     else:
         assert "(setq" not in line
 
@@ -242,3 +245,56 @@ def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, An
     assert "gpt-4o-mini" in fix_run["fix_label"]
     assert fix_run["value_after_fix"] == "gpt-4o-mini"
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+
+
+# The server sends `next_step` (issue9-rules); the echo line shows it from the top layer's
+# rework (branch issue11-top), not merged here.  Strict: these fail loudly once it is.
+PENDING_NEXT_STEP_LINE = pytest.mark.xfail(
+    strict=True, reason="the echo line shows next_step once branch issue11-top is merged")
+
+
+def test_rejected_key_diagnosis_says_where_the_key_is_set(results: dict[str, Any]) -> None:
+    result = results["badkey/curl/send"]
+    assert result["sent"]["backend"]["key_source"] == "string"
+    next_step = result["diagnosis"]["next_step"]
+    assert ":key" in next_step and "gptel-make-" in next_step
+
+
+@PENDING_NEXT_STEP_LINE
+def test_rejected_key_line_says_where_the_key_is_set(results: dict[str, Any]) -> None:
+    line = _check_shown(results["badkey/curl/send"])
+    assert ":key" in line
+
+
+def _corrected_host(result: dict[str, Any]) -> str:
+    host = result["sent"]["backend"]["host"]
+    assert host.startswith("http://")
+    return f':host "{host.removeprefix("http://")}"'
+
+
+def test_host_with_a_scheme_gets_the_corrected_form(results: dict[str, Any]) -> None:
+    result = results["schemehost/curl/send"]
+    assert result["sent"]["error"]["status"] == "Curl failure"
+    next_step = result["diagnosis"]["next_step"]
+    assert "(gptel-make-openai" in next_step
+    assert _corrected_host(result) in next_step
+    assert ':protocol "http"' in next_step
+
+
+@PENDING_NEXT_STEP_LINE
+def test_host_with_a_scheme_line_shows_the_corrected_form(results: dict[str, Any]) -> None:
+    result = results["schemehost/curl/send"]
+    assert _corrected_host(result) in _check_shown(result)
+
+
+def test_reset_through_a_configured_proxy_names_gptel_proxy(results: dict[str, Any]) -> None:
+    result = results["proxyreset/curl/send"]
+    line = _check_shown(result)
+    request = result["sent"]["request"]
+    assert request["proxy"] is True
+    assert request["proxy_host"].startswith("127.0.0.1:")
+    # curl 55 or 56: the connection was reset while sending or receiving (by the proxy,
+    # which is all it does).
+    assert re.search(r"exit code 5[56]\b", result["sent"]["error"]["error"])
+    assert result["diagnosis"]["category"] == "network.proxy"
+    assert "gptel-proxy" in line
