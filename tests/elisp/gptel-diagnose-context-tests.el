@@ -23,6 +23,7 @@
 (require 'gptel-gemini)
 (require 'gptel-ollama)
 (require 'gptel-diagnose)
+(require 'url-http)
 
 (defconst gptel-diagnose-context-tests--secret "Zq7vXw3Lp9Rt5Yk2Mn8Bc4Df6Gh1Jj0"
   "A key body no table or text contains, to prove the key is never sent.")
@@ -290,6 +291,33 @@
                   :data '(:model "gpt-4o-mini" :tools [(:type "function")]))
                  :use_tools)
                 :json-false))))
+
+;;;; url.el's HTTP 402
+
+(defun gptel-diagnose-context-tests--url-402 (gptel-owns)
+  "Run the 402 advice in a url.el-like buffer; GPTEL-OWNS says whether gptel made it.
+Return what the advised call returned and the callback arguments."
+  (with-temp-buffer
+    (setq-local url-http-response-status 402)
+    (setq-local url-callback-arguments (list nil))
+    (insert "HTTP/1.1 402 Payment Required\n\n{}")
+    (narrow-to-region 1 5)
+    (let ((gptel--request-alist (and gptel-owns
+                                     (list (cons (current-buffer) (cons 'fsm #'ignore))))))
+      (list (gptel-diagnose--around-url-parse-headers
+             (lambda () (error "Somebody wants you to give them money")))
+            (car url-callback-arguments)
+            (buffer-narrowed-p)))))
+
+(ert-deftest gptel-diagnose-url-402-of-a-gptel-request-goes-to-its-callback ()
+  (pcase-let ((`(,activate ,arguments ,narrowed)
+               (gptel-diagnose-context-tests--url-402 t)))
+    (should (eq activate t))
+    (should (equal (plist-get arguments :error) '(error http 402)))
+    (should-not narrowed)))
+
+(ert-deftest gptel-diagnose-url-402-of-anyone-else-is-left-to-url-el ()
+  (should-error (gptel-diagnose-context-tests--url-402 nil)))
 
 ;;;; The curl replay, from any buffer
 
