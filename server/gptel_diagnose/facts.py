@@ -173,6 +173,12 @@ class Facts:
         "the provider kind the key's prefix belongs to, when not the backend's own", "present")
     key_trimmed: bool | None = _fact(
         "this gptel trims trailing newlines from the key (0.9.7 and later)", "is")
+    temperature_source: str | None = _fact(
+        "where the temperature is set: buffer-local, global or model (:request-params)", "in",
+        lambda p: p.request.temperature_source)
+    max_tokens_source: str | None = _fact(
+        "where the answer length is set: buffer-local, global or model (:request-params)",
+        "in", lambda p: p.request.max_tokens_source)
     endpoint: str = _fact("the backend's :endpoint, as configured", "pattern",
                           lambda p: p.backend.endpoint or "")
     protocol: str = _fact("the backend's :protocol, as configured", "pattern",

@@ -67,8 +67,10 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL005",    # no-credit-left
         "RATE002",   # rate-limit-usage-window
         "CTX001",    # context-window-exceeded
+        "PARAM010",  # max-tokens-in-request-params
         "PARAM002",  # max-tokens-not-supported
         "PARAM004",  # tools-not-supported
+        "PARAM009",  # temperature-in-request-params
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range
         "RATE001",   # rate-limit-per-minute
