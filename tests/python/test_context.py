@@ -207,3 +207,14 @@ def test_tool_call_parse_failure_names_the_gptel_version_and_turns_tools_off() -
 def test_context_rules_are_likely_and_status_rules_guesses() -> None:
     assert run(gptel_error(401, KEY_401), OPENAI).confidence == "likely"
     assert run(gptel_error(401, {"error": {"message": "nope"}}), OPENAI).confidence == "guess"
+
+
+@pytest.mark.parametrize(("emacs", "rule"), [("28.2", "RESP008"), ("30.1", "RESP003")])
+def test_empty_streamed_responses_answer_is_emacs_28s_only_there(emacs: str, rule: str) -> None:
+    result = run({"status": "Empty response", "http_status": "200"},
+                 {"kind": "openai", "type": "gptel-openai-responses", "host": "api.openai.com"},
+                 {"stream": True, "emacs_version": emacs})
+    assert result.rule == rule
+    if rule == "RESP008":
+        fix = setq(result, "gptel-stream")
+        assert fix is not None and fix.value == "nil"

@@ -118,6 +118,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP005",   # gateway-error-page
         "RESP004",   # cdn-error-page
         "RESP001",   # response-not-json
+        "RESP008",   # responses-stream-on-emacs-28
         "RESP003",   # empty-response
         "RESP002",   # response-without-error-field
         "RESP007",   # failure-inside-ok-response
