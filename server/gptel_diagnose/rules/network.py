@@ -277,13 +277,19 @@ RULES = (
         when=(
             match(curl=(5, 97)),
             match(curl=(7, 56), proxy=True),
+            # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
+            # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
+            match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
+            match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
+            match(proxied=True, local=False, text=r"connection reset|econnreset"
+                  r"|connection was reset|recv failure|ssl_error_syscall"),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"),
         ),
-        summary="The proxy failed (curl {exit}): check gptel-proxy's address and credentials, "
-        "or whether your curl supports its options.",
+        summary="The request failed at the proxy (curl {exit}{status_clause}): check "
+        "{proxy_where}, its address and credentials.",
         explanation=(
             "gptel goes through the proxy in gptel-proxy (with curl, adding --proxy-negotiate "
             "and --proxy-user :), and the proxy step failed: its name did not resolve, it "
@@ -294,7 +300,16 @@ RULES = (
                "Test it: curl -x http://HOST:PORT -sI https://{host}",
                "If curl lacks --proxy-negotiate support, put the proxy in the backend's "
                ":curl-args as (\"--proxy\" \"http://HOST:PORT\") instead of gptel-proxy."),
-        fixes=(FixSpec("Set the proxy (edit the address)", "display-only",
+        next_step=("Test the proxy: `curl -x {proxy_host} -sI https://{host}` in a "
+                   "terminal.",),
+        # Each context fix is offered only when the proxy it names is known (see
+        # `engine.CONTEXT_VALUES`); the first settable one is what the echo line shows.
+        fixes=(FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
+                       "cause", "unsafe", variable="gptel-proxy", value="\"\""),
+               FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
+                       "it is the cause", "unsafe", variable="gptel-curl-extra-args",
+                       value="'(\"--noproxy\" \"*\")"),
+               FixSpec("Set the proxy (edit the address)", "display-only",
                        variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
         docs=("https://github.com/karthink/gptel/issues/751",
               "https://curl.se/docs/manpage.html#EXIT"),
