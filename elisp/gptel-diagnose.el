@@ -281,8 +281,8 @@ The server gives the provider 5 seconds to answer."
     ("Nothing to diagnose again" . "没有可以重新诊断的请求")
     ("diagnosed again: %s" . "已重新诊断：%s")
     ("No failed request whose curl command can be rebuilt" . "没有可以重建 curl 命令的失败请求")
-    ("curl command copied (set the key's variable, then paste)"
-     . "curl 命令已复制（先设置存放 API 密钥的环境变量，再粘贴）")
+    ("curl command copied; set %s to the key, then paste it in a shell"
+     . "curl 命令已复制；请先把 API 密钥放进环境变量 %s，再粘贴到 shell 中运行")
     ;; The checkup
     ("gptel-diagnose checkup" . "gptel-diagnose 检查")
     ("backend %s (%s, %s://%s), model %s" . "后端 %s（%s，%s://%s），模型 %s")
@@ -1124,12 +1124,15 @@ e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (fsm (and failure (gptel-diagnose--failure-fsm failure))))
     (when fsm
-      (let* ((params (gptel-diagnose--failure-params failure))
-             (kind (plist-get (plist-get params :backend) :kind))
-             (env (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
-                      (cdr (assoc kind gptel-diagnose--key-envs))
-                      "API_KEY")))
-        (gptel-diagnose--safely (gptel-diagnose--gptel-curl fsm env))))))
+      (gptel-diagnose--safely
+        (gptel-diagnose--gptel-curl fsm (gptel-diagnose--curl-key-env failure))))))
+
+(defun gptel-diagnose--curl-key-env (failure)
+  "The environment variable for the key in FAILURE's curl replay."
+  (let ((kind (plist-get (plist-get (gptel-diagnose--failure-params failure) :backend) :kind)))
+    (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
+        (cdr (assoc kind gptel-diagnose--key-envs))
+        "API_KEY")))
 
 ;;;###autoload
 (defun gptel-diagnose-copy-curl ()
@@ -1137,11 +1140,13 @@ e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
 The key stays out of it: the command reads the provider's usual
 environment variable.  Run it in a terminal to see the raw answer."
   (interactive)
-  (let ((command (gptel-diagnose-curl-command)))
+  (let* ((failure (gptel-diagnose--current-failure))
+         (command (and failure (gptel-diagnose-curl-command failure))))
     (unless command
       (user-error (gptel-diagnose--t "No failed request whose curl command can be rebuilt")))
     (kill-new command)
-    (gptel-diagnose--say "curl command copied (set the key's variable, then paste)")))
+    (gptel-diagnose--say "curl command copied; set %s to the key, then paste it in a shell"
+                         (gptel-diagnose--curl-key-env failure))))
 
 ;;;; The checkup
 

@@ -184,14 +184,16 @@ class _Placeholders(dict[str, str]):
         self[key] = value
         return value
 
+    def unknown_in(self, template: str) -> set[str]:
+        """The placeholders TEMPLATE uses whose values are not known for this failure."""
+        names = {name for _text, name, _spec, _conv in Formatter().parse(template) if name}
+        for name in names:
+            self[name]  # computes a lazy value, noting whether it is known
+        return names & self.unknown
+
     def knows(self, template: str) -> bool:
         """Whether every placeholder TEMPLATE uses has a value known for this failure."""
-        for _text, name, _spec, _conv in Formatter().parse(template):
-            if name is not None:
-                self[name]  # computes a lazy value, noting whether it is known
-                if name in self.unknown:
-                    return False
-        return True
+        return not self.unknown_in(template)
 
 
 # What a text says where a value is not known.  A next step or a fix never shows one.
@@ -226,7 +228,10 @@ KEY_WHERE: dict[str, str] = {
 }
 KEY_WHERE_UNKNOWN = i18n.N_("the backend's :key, gptel-api-key, or ~/.authinfo")
 PROXY_WHERE: dict[str, str] = {
-    "gptel-proxy": i18n.N_("gptel-proxy ({proxy_host})"),
+    "gptel-proxy-host": i18n.N_("gptel-proxy ({proxy_host})"),
+    "gptel-proxy": i18n.N_("gptel-proxy"),
+    "unknown": i18n.N_("gptel-proxy, gptel-curl-extra-args or the https_proxy environment "
+                       "variable"),
     "curl": i18n.N_("the --proxy argument in gptel-curl-extra-args or the backend's "
                     ":curl-args"),
     "env": i18n.N_("the environment variable {env_proxy}"),
@@ -305,19 +310,13 @@ def corrected_backend(facts: Facts) -> str | None:
     return " ".join(parts) + " …)"
 
 
-def _proxy_value(facts: Facts) -> str | None:
-    """gptel-proxy's value, as an Elisp string, for the proxy the user has: None if unknown."""
-    address = facts.proxy_host or (facts.env_proxy or "").partition("=")[2]
-    address = address.strip()
-    if not address or not re.fullmatch(r"[\w.:/\[\]-]+", address):
-        return None
-    return json.dumps(address if "://" in address else "http://" + address)
-
-
 def _proxy_where(facts: Facts) -> str:
+    """Which of `PROXY_WHERE` says where the request's proxy is set."""
     if facts.proxy:
-        return "gptel-proxy"
-    return "env" if facts.env_proxy and not facts.proxy_host else "curl"
+        return "gptel-proxy-host" if facts.proxy_host else "gptel-proxy"
+    if facts.proxied and facts.env_proxy and not facts.proxy_host:
+        return "env"
+    return "curl" if facts.proxied else "unknown"
 
 
 def provider_message(facts: Facts) -> str | None:
@@ -375,7 +374,6 @@ def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholder
             "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
             else None,
             "backend_form": lambda: optional(corrected_backend(facts)),
-            "proxy_value": lambda: optional(_proxy_value(facts)),
             "proxy_host": lambda: optional(facts.proxy_host),
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
@@ -409,13 +407,13 @@ _URL = re.compile(r"^https?://\S+$")
 
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.
-CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_value",
-                            "proxy_host", "env_proxy", "gptel_version"})
+CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
+                            "env_proxy", "gptel_version"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
-    for template in (spec.value, spec.command, spec.url):
-        if template and not values.knows(template) and values.unknown & CONTEXT_VALUES:
+    for template in (spec.title, spec.value, spec.command, spec.url):
+        if template and values.unknown_in(template) & CONTEXT_VALUES:
             return True
     return False
 

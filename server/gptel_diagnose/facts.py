@@ -127,6 +127,11 @@ def _key_trimmed(params: DiagnoseParams) -> bool | None:
     return None if version is None else version >= KEY_TRIM_VERSION
 
 
+def _old_emacs(params: DiagnoseParams) -> bool | None:
+    version = version_tuple(params.request.emacs_version)
+    return None if version is None else version < (29,)
+
+
 def _stream(params: DiagnoseParams) -> bool | None:
     return params.request.stream if params.request.stream is not None else params.backend.stream
 
@@ -171,8 +176,15 @@ class Facts:
         "in", lambda p: p.backend.key_source.lower() if p.backend.key_source else None)
     foreign_key: str | None = _fact(
         "the provider kind the key's prefix belongs to, when not the backend's own", "present")
+    old_emacs: bool | None = _fact("Emacs is older than 29 (no two-argument looking-at)", "is")
     key_trimmed: bool | None = _fact(
         "this gptel trims trailing newlines from the key (0.9.7 and later)", "is")
+    temperature_source: str | None = _fact(
+        "where the temperature is set: buffer-local, global or model (:request-params)", "in",
+        lambda p: p.request.temperature_source)
+    max_tokens_source: str | None = _fact(
+        "where the answer length is set: buffer-local, global or model (:request-params)",
+        "in", lambda p: p.request.max_tokens_source)
     endpoint: str = _fact("the backend's :endpoint, as configured", "pattern",
                           lambda p: p.backend.endpoint or "")
     protocol: str = _fact("the backend's :protocol, as configured", "pattern",
@@ -186,8 +198,8 @@ class Facts:
     model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
     backend_name: str | None = _fact("the gptel backend's name",
                                      read=lambda p: p.backend.name)
-    backend_type: str | None = _fact("the gptel backend's type (its constructor)",
-                                     read=lambda p: p.backend.type)
+    backend_type: str = _fact("the gptel backend's type, as its struct is named",
+                              "pattern", lambda p: p.backend.type or "")
     models: tuple[str, ...] = _fact("the backend's :models",
                                     read=lambda p: tuple(p.backend.models or ()))
     gptel_version: str | None = _fact("the gptel version",
@@ -375,6 +387,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         env_proxy=_env_proxy(params),
         proxied=_proxied(params),
         key_trimmed=_key_trimmed(params),
+        old_emacs=_old_emacs(params),
         foreign_key=foreign,
         http=http,
         curl=curl,

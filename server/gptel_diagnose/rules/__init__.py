@@ -67,8 +67,10 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL005",    # no-credit-left
         "RATE002",   # rate-limit-usage-window
         "CTX001",    # context-window-exceeded
+        "PARAM010",  # max-tokens-in-request-params
         "PARAM002",  # max-tokens-not-supported
         "PARAM004",  # tools-not-supported
+        "PARAM009",  # temperature-in-request-params
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range
         "RATE001",   # rate-limit-per-minute
@@ -116,6 +118,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP005",   # gateway-error-page
         "RESP004",   # cdn-error-page
         "RESP001",   # response-not-json
+        "RESP008",   # responses-stream-on-emacs-28
         "RESP003",   # empty-response
         "RESP002",   # response-without-error-field
         "RESP007",   # failure-inside-ok-response

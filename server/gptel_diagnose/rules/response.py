@@ -296,4 +296,31 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="RESP008",
+        name="responses-stream-on-emacs-28",
+        category="response.malformed",
+        when=match(gptel="empty_response", old_emacs=True, stream=True,
+                   backend_type=r"responses"),
+        summary="gptel reads nothing from a Responses backend's stream on Emacs 28 and older: "
+        "its stream reader needs Emacs 29.",
+        explanation=(
+            "gptel reads OpenAI's Responses stream with a two-argument looking-at, which "
+            "Emacs 28 does not have. The error is swallowed, so every streamed answer comes "
+            "back empty. Since gptel 0.9.9.5, gptel-make-openai on api.openai.com makes a "
+            "Responses backend, so the default OpenAI setup meets it."
+        ),
+        steps=("Turn streaming off: (setq gptel-stream nil).", "Or upgrade to Emacs 29."),
+        fixes=(FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil"),),
+        docs=("https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",),
+        examples=(
+            Example(
+                error={"status": "Empty response", "http_status": "200"},
+                backend={"kind": "openai", "type": "gptel-openai-responses",
+                         "host": "api.openai.com", "stream": True},
+                request={"stream": True, "emacs_version": "28.2", "gptel_version": "0.9.9.6"},
+                source="https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",
+            ),
+        ),
+    ),
 )
