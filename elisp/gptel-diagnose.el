@@ -282,7 +282,7 @@ The server gives the provider 5 seconds to answer."
     ("diagnosed again: %s" . "已重新诊断：%s")
     ("No failed request whose curl command can be rebuilt" . "没有可以重建 curl 命令的失败请求")
     ("curl command copied; set %s to the key, then paste it in a shell"
-     . "curl 命令已复制；请先把 API 密钥放进环境变量 %s，再粘贴到 shell 中运行")
+     . "curl 命令已复制；请先把 API 密钥放进环境变量 %s，再粘贴到终端中运行")
     ;; The checkup
     ("gptel-diagnose checkup" . "gptel-diagnose 检查")
     ("backend %s (%s, %s://%s), model %s" . "后端 %s（%s，%s://%s），模型 %s")

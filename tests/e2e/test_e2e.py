@@ -248,12 +248,6 @@ def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, An
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
 
 
-# The server sends `next_step` (issue9-rules); the echo line shows it from the top layer's
-# rework (branch issue11-top), not merged here.  Strict: these fail loudly once it is.
-PENDING_NEXT_STEP_LINE = pytest.mark.xfail(
-    strict=True, reason="the echo line shows next_step once branch issue11-top is merged")
-
-
 def test_rejected_key_diagnosis_says_where_the_key_is_set(results: dict[str, Any]) -> None:
     result = results["badkey/curl/send"]
     assert result["sent"]["backend"]["key_source"] == "string"
@@ -261,7 +255,6 @@ def test_rejected_key_diagnosis_says_where_the_key_is_set(results: dict[str, Any
     assert ":key" in next_step and "gptel-make-" in next_step
 
 
-@PENDING_NEXT_STEP_LINE
 def test_rejected_key_line_says_where_the_key_is_set(results: dict[str, Any]) -> None:
     line = _check_shown(results["badkey/curl/send"])
     assert ":key" in line
@@ -282,7 +275,6 @@ def test_host_with_a_scheme_gets_the_corrected_form(results: dict[str, Any]) -> 
     assert ':protocol "http"' in next_step
 
 
-@PENDING_NEXT_STEP_LINE
 def test_host_with_a_scheme_line_shows_the_corrected_form(results: dict[str, Any]) -> None:
     result = results["schemehost/curl/send"]
     assert _corrected_host(result) in _check_shown(result)
