@@ -419,12 +419,12 @@ def run_check(params: CheckParams) -> CheckResult:
             found = alternatives.result(timeout=max(0.1, budget.end - time.monotonic()))
         except concurrent.futures.TimeoutError:
             found = []
-    summary = {status: sum(1 for c in checks if c.status == status)
-               for status in ("pass", "warn", "fail")}
+    count = {status: sum(1 for c in checks if c.status == status)
+             for status in ("pass", "warn", "fail")}
+    warnings = "1 warning" if count["warn"] == 1 else f"{count['warn']} warnings"
     return CheckResult(
         checks=checks, alternatives=found,
-        summary=f"{summary['pass']} passed, {summary['warn']} warnings, "
-                f"{summary['fail']} failed",
+        summary=f"{count['pass']} passed, {warnings}, {count['fail']} failed",
         elapsed_ms=round((time.monotonic() - started) * 1000, 1))
 
 
