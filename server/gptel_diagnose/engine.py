@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -11,10 +12,10 @@ from . import i18n
 from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, read_facts
 from .protocol import DiagnoseParams, Diagnosis, Fix
-from .providers import START_COMMANDS, display_name, lookup
+from .providers import SITES, START_COMMANDS, Code, Provider, lookup, site
 from .redact import redact
-from .rules import BY_CODE, PRECEDENCE
-from .rules.base import Match, Rule, compile_condition
+from .rules import BY_CODE, PRECEDENCE, documented
+from .rules.base import Match, Rule, Tier, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -84,7 +85,8 @@ def _checks(when: Match) -> tuple[Check, ...]:
 
 # Per tier of `rules.PRECEDENCE`, in order: its rules, each with the checks left for each of
 # its clauses that passed the gate.
-Candidates = tuple[tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...], ...]
+TierRules = tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...]
+Candidates = tuple[TierRules, ...]
 _CANDIDATES: dict[tuple[Any, ...], Candidates] = {}
 _CHECKS: dict[int, tuple[Check, ...]] = {}
 _MAX_GATES = 1024  # distinct gates (status, exit code, provider) remembered
@@ -125,33 +127,123 @@ def candidates(facts: Facts) -> Candidates:
     return found
 
 
-def select(facts: Facts) -> Rule:
-    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies.
+# The documented-code stage runs just before the tier named here: a code or message the
+# provider documents before the first tier that reads the provider's message, a status it
+# documents (`Code.evidence` 2) before the one that reads the status alone.
+DOCUMENTED_STAGE = {0: "cause", 1: "cause", 2: "status"}
+# The rule that states a documented code's meaning, per category (`rules.documented`).
+DOCUMENTED_RULES: dict[str, Rule] = {rule.category: rule for rule in documented.RULES}
 
-    Tiers are tried in order, so a stage that is not a rule fits between two of them: the
-    provider's documented code, for one, belongs before the "cause" tier, the first that
-    reads the provider's message.  The last tier is a catch-all.
-    """
-    for _tier, rules in zip(PRECEDENCE, candidates(facts), strict=True):
-        for rule, clauses in rules:
-            # Plain loops: this is the hot path, and generators cost a third more here.
-            for checks in clauses:
-                for check in checks:
-                    if not check(facts):
-                        break
-                else:
-                    return rule
+
+@dataclass(frozen=True)
+class Selection:
+    """The rule that explains a failure, and the provider's documented code it rests on."""
+
+    rule: Rule
+    documented: Code | None = None
+
+
+def documented_code(facts: Facts) -> Code | None:
+    """The code FACTS's provider documents for this failure, if it documents one."""
+    provider = lookup(facts.provider)
+    return provider.documented(facts.codes, facts.http, facts.text) if provider else None
+
+
+def _first(facts: Facts, rules: TierRules) -> Rule | None:
+    """The first of one tier's RULES (with their clauses' checks) that applies to FACTS."""
+    for rule, clauses in rules:
+        # Plain loops: this is the hot path, and generators cost a third more here.
+        for checks in clauses:
+            for check in checks:
+                if not check(facts):
+                    break
+            else:
+                return rule
+    return None
+
+
+def _walk(facts: Facts, tiers: Iterable[tuple[Tier, TierRules]]) -> tuple[Tier, Rule]:
+    for tier, rules in tiers:
+        rule = _first(facts, rules)
+        if rule is not None:
+            return tier, rule
     raise AssertionError("the catalogue must end with a rule that always applies")
 
 
-def _format_wait(seconds: float) -> str:
+# The tiers whose rules read the provider's code or message.
+MESSAGE_TIERS = frozenset({"cause", "class"})
+# Narrower categories a message may name within a documented code's broader one: Anthropic's
+# authentication_error covers a missing key, Bedrock's ValidationException a prompt too long.
+REFINES: dict[str, frozenset[str]] = {
+    "auth.invalid_key": frozenset({"auth.missing_key"}),
+    "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key"}),
+    "request.invalid_parameter": frozenset({"request.context_length", "model.not_found",
+                                            "request.streaming_unsupported"}),
+    "rate_limit": frozenset({"request.context_length"}),
+}
+
+
+def _written_for(rule: Rule, provider: str | None) -> bool:
+    """Whether one of RULE's clauses names PROVIDER: the rule is written with it in mind."""
+    return any(provider in (when.wanted("provider") or ()) for when in rule.whens)
+
+
+def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
+    """The rule that explains the documented CODE.
+
+    MATCHED, the rule the tiers would pick (from TIER), when it says more than the code: a
+    precise cause the message names within the code's broader category (`REFINES`), or a
+    rule of the code's category written for this provider (Gemini's daily quota).  Else the
+    rule the code's record names, else the rule that states the code's documented meaning.
+    """
+    if tier.name in MESSAGE_TIERS and (
+            matched.category in REFINES.get(code.category, ())
+            or (matched.category == code.category and _written_for(matched, facts.provider))):
+        return matched
+    if code.rule:
+        return BY_CODE[code.rule]
+    return DOCUMENTED_RULES[code.category]
+
+
+def classify(facts: Facts) -> Selection:
+    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies,
+    unless the provider documents the failure (`documented_code`) first.
+
+    Tiers are tried in order, so the documented-code stage fits between two of them
+    (`DOCUMENTED_STAGE`): after the setup tier, whose rules hold whatever the answer, and
+    before the rules that read the provider's message.  The last tier is a catch-all.
+    """
+    code = documented_code(facts)
+    if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
+        return Selection(_walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))[1])
+    stage = DOCUMENTED_STAGE[code.evidence]
+    tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))
+    for index, (tier, rules) in enumerate(tiers):
+        if tier.name == stage:
+            return Selection(_explaining(code, facts, *_walk(facts, tiers[index:])), code)
+        rule = _first(facts, rules)
+        if rule is not None:
+            return Selection(rule)
+    raise AssertionError("the catalogue must end with a rule that always applies")
+
+
+def select(facts: Facts) -> Rule:
+    """The rule that explains FACTS (see `classify`)."""
+    return classify(facts).rule
+
+
+_UNITS = {"en": ("h", "min", "s"), "zh": ("小时", "分钟", "秒")}
+
+
+def _format_wait(seconds: float, locale: str = "en") -> str:
+    hours, minutes, secs = _UNITS.get(locale, _UNITS["en"])
     if seconds >= 3600:
-        return f"{seconds / 3600:.1f} h"
+        return f"{seconds / 3600:.1f} {hours}"
     if seconds >= 120:
-        return f"{seconds / 60:.0f} min"
+        return f"{seconds / 60:.0f} {minutes}"
     if seconds >= 10:
-        return f"{seconds:.0f} s"
-    return f"{seconds:.1f} s".replace(".0 s", " s")
+        return f"{seconds:.0f} {secs}"
+    return f"{seconds:.1f} {secs}".replace(f".0 {secs}", f" {secs}")
 
 
 class _Placeholders(dict[str, str]):
@@ -182,38 +274,94 @@ def provider_message(facts: Facts) -> str | None:
     return message or None
 
 
-def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
+# What a placeholder says when the failure does not tell: proper text in every language.
+UNKNOWN = {
+    "provider": i18n.N_("the provider"),
+    "model": i18n.N_("the model"),
+    "host": i18n.N_("the backend's host"),
+    "message": i18n.N_("(no message)"),
+    "status": i18n.N_("no HTTP status"),
+    "keys_url": i18n.N_("your provider's API key page"),
+    "billing_url": i18n.N_("your provider's billing page"),
+    "usage_url": i18n.N_("your provider's usage page"),
+    "status_url": i18n.N_("your provider's status page"),
+    "models_url": i18n.N_("your provider's model list"),
+    "console_url": i18n.N_("your provider's console"),
+    "start_command": i18n.N_("start the server"),
+}
+
+
+def provider_name(provider: Provider | None, facts: Facts, locale: str) -> str:
+    """What to call the provider in LOCALE: its record's name (in Chinese, its Chinese name),
+    else the backend's own name, else words for an unknown provider."""
+    if provider is not None and facts.provider != "local":
+        return (provider.name_zh if locale == "zh" and provider.name_zh else provider.name)
+    return facts.backend_name or i18n.gettext(locale, UNKNOWN["provider"])
+
+
+def provider_pages(provider: Provider | None) -> dict[str, str | None]:
+    """The record's pages, each falling back to the nearest it has: its console stands in
+    for a missing key, billing or usage page."""
+    if provider is None:
+        return {}
+    console = provider.console_url
+    billing = provider.billing_url or console
+    return {
+        "console_url": console,
+        "keys_url": provider.keys_url or console,
+        "billing_url": billing,
+        "usage_url": provider.usage_url or billing,
+        "status_url": provider.status_url,
+        "models_url": provider.models_url,
+    }
+
+
+def placeholders(facts: Facts, locale: str, message: str | None,
+                 code: Code | None = None) -> _Placeholders:
+    """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
+    code the diagnosis rests on, if any."""
     provider = lookup(facts.provider)
-    name = (
-        provider.name if provider and facts.provider != "local" else facts.backend_name
-    ) or display_name(facts.provider)
-    wait = _format_wait(facts.retry_after) if facts.retry_after is not None else ""
+    name = provider_name(provider, facts, locale)
+    wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
+    pages = provider_pages(provider)
+
+    def unknown(key: str) -> str:
+        return i18n.gettext(locale, UNKNOWN[key])
+
     # Secrets can only come in through the values taken from the request (templates,
     # provider pages and commands are ours): those are redacted, on first use.
     return _Placeholders(
         {
             "provider": partial(redact, name),
             "backend": partial(redact, facts.backend_name or name),
-            "model": partial(redact, facts.model or "the model"),
+            "model": partial(redact, facts.model or unknown("model")),
             "model_arg": partial(redact, facts.model or "MODEL"),
-            "host": partial(redact, facts.host or "the backend's host"),
+            "host": partial(redact, facts.host or unknown("host")),
         },
-        message=message or "(no message)",
-        status=str(facts.http) if facts.http is not None else "no HTTP status",
+        message=message or unknown("message"),
+        status=str(facts.http) if facts.http is not None else unknown("status"),
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        keys_url=(provider and provider.keys_url) or "your provider's API key page",
-        billing_url=(provider and provider.billing_url) or "your provider's billing page",
-        usage_url=(provider and provider.usage_url) or "your provider's usage page",
-        status_url=(provider and provider.status_url) or "your provider's status page",
-        models_url=(provider and provider.models_url) or "your provider's model list",
+        **{key: pages.get(key) or unknown(key)
+           for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
+                       "models_url")},
         key_env=(provider and provider.key_env) or "API_KEY",
-        start_command=START_COMMANDS.get(facts.provider or "", "start the server"),
+        start_command=START_COMMANDS.get(facts.provider or "") or unknown("start_command"),
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
+        documented_meaning=_meaning(code, locale),
+        documented_source=code.source if code else "",
     )
+
+
+def _meaning(code: Code | None, locale: str) -> str:
+    """CODE's documented meaning in LOCALE, ending as a sentence does."""
+    if code is None:
+        return ""
+    text = code.meaning_zh if locale == "zh" else code.meaning
+    return text.strip().rstrip(".。")
 
 
 def _fill(template: str, values: _Placeholders) -> str:
@@ -240,9 +388,17 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText) -> list[Fix]
     return fixes
 
 
-def _docs(rule: Rule, values: _Placeholders) -> list[str]:
+def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
+    """RULE's references that are URLs once filled in, without another provider's pages
+    when the provider is known (OpenAI's guide says nothing about Kimi); then the known
+    provider's own error documentation and console."""
     urls = (_fill(url, values) for url in rule.docs)
-    return _unique(url for url in urls if _URL.match(url))
+    provider = lookup(facts.provider)
+    own = (provider.errors_url, provider.console_url) if provider else ()
+    return _unique([
+        *(url for url in urls if _URL.match(url) and (
+            facts.provider is None or SITES.get(site(url), facts.provider) == facts.provider)),
+        *(url for url in own if url)])
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -257,10 +413,11 @@ def _key_env(kind: str | None) -> str | None:
 def diagnose(params: DiagnoseParams) -> Diagnosis:
     """Classify one failed gptel request."""
     facts = read_facts(params)
-    rule = select(facts)
+    selection = classify(facts)
+    rule = selection.rule
     locale = i18n.choose(params.locale)
     message = provider_message(facts)
-    values = placeholders(facts, locale, message)
+    values = placeholders(facts, locale, message, selection.documented)
     texts = i18n.rule_text(locale, rule)
     return Diagnosis(
         category=rule.category,
@@ -271,7 +428,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         explanation=_fill(texts.explanation, values),
         steps=[_fill(step, values) for step in texts.steps],
         fixes=_fixes(rule, values, texts),
-        docs=_docs(rule, values),
+        docs=_docs(rule, values, facts),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
         provider=redact(facts.provider) if facts.provider else None,
