@@ -40,6 +40,7 @@
     gptel-temperature
     gptel-max-tokens
     gptel-curl-extra-args
+    gptel-curl-file-size-threshold
     gptel-use-tools
     gptel-use-context
     gptel-track-media
@@ -48,20 +49,20 @@
   "The gptel options a fix may set.  Anything else the server names is refused.")
 
 (defconst gptel-diagnose--status-meanings
-  '((400 "the provider rejected the request (HTTP 400)" . "服务商 拒绝了请求（HTTP 400）")
-    (401 "the provider refused the credentials (HTTP 401): check the API key gptel sends." . "服务商 拒绝了凭据（HTTP 401）：请检查 gptel 发送的 API 密钥。")
-    (402 "the provider wants payment (HTTP 402): the account's credit or spending limit is used up; add credit." . "服务商 要求付费（HTTP 402）：账户的余额或消费上限已用完；请充值。")
-    (403 "the provider refused this request (HTTP 403): the key lacks permission for it, or access is blocked." . "服务商 拒绝了此请求（HTTP 403）：密钥没有相应权限，或访问被阻止。")
-    (404 "the backend's host answered HTTP 404: the URL or the model name is wrong." . "后端主机 返回了 HTTP 404：URL 或模型名称有误。")
-    (405 "the provider rejected the request (HTTP 405)" . "服务商 拒绝了请求（HTTP 405）")
-    (406 "the provider rejected the request (HTTP 406)" . "服务商 拒绝了请求（HTTP 406）")
-    (409 "the provider rejected the request (HTTP 409)" . "服务商 拒绝了请求（HTTP 409）")
-    (413 "The request is too large for the provider (HTTP 413): send less context or smaller files." . "请求对 服务商 来说太大（HTTP 413）：请减少上下文或使用更小的文件。")
-    (415 "the provider rejected the request (HTTP 415)" . "服务商 拒绝了请求（HTTP 415）")
-    (422 "the provider rejected the request (HTTP 422)" . "服务商 拒绝了请求（HTTP 422）")
-    (429 "the provider says too many requests (HTTP 429): wait and resend; if it never passes, check the account's limits and credit." . "服务商 说请求太多（HTTP 429）：请等待后重新发送；如果一直不恢复，请检查账户的限额和余额。")
-    (500 "the provider's servers failed (HTTP 500): not your setup; retry shortly or check your provider's status page." . "服务商 的服务器出错（HTTP 500）：不是你的配置问题；请稍后重试或查看 服务商的状态页面。")
-    (502 "the provider's servers failed (HTTP 502): not your setup; retry shortly or check your provider's status page." . "服务商 的服务器出错（HTTP 502）：不是你的配置问题；请稍后重试或查看 服务商的状态页面。")
+  '((400 "the provider rejected the request (HTTP 400): that usually means a parameter or value it does not take ((no message)); set gptel-log-level to 'info and resend to see the request." . "服务商 拒绝了请求（HTTP 400）：这通常表示它不接受某个参数或取值（（无消息））；请把 gptel-log-level 设为 'info 后重新发送，查看请求内容。")
+    (401 "the provider refused the request (HTTP 401): that usually means the API key was refused; to see its own reason, set gptel-log-level to 'info and resend." . "服务商 拒绝了请求（HTTP 401）：这通常表示 API 密钥被拒绝；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重新发送。")
+    (402 "the provider refused the request (HTTP 402): that usually means the account's credit or spending limit is used up; to see its own reason, set gptel-log-level to 'info and resend." . "服务商 拒绝了请求（HTTP 402）：这通常表示账户余额已用完或已达到消费上限；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重新发送。")
+    (403 "the provider refused the request (HTTP 403): that usually means the key may not use this model or feature, or access is blocked; to see its own reason, set gptel-log-level to 'info and resend." . "服务商 拒绝了请求（HTTP 403）：这通常表示该密钥无权使用此模型或功能，或访问被阻止；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重新发送。")
+    (404 "the backend's host answered \"not found\" (HTTP 404): that usually means a wrong URL (:host, :endpoint) or model name; to see the answer, set gptel-log-level to 'info and resend." . "后端主机 返回“未找到”（HTTP 404）：这通常表示 URL（:host、:endpoint）或模型名称有误；要查看响应内容，请把 gptel-log-level 设为 'info 后重新发送。")
+    (405 "the provider rejected the request (HTTP 405): that usually means a parameter or value it does not take ((no message)); set gptel-log-level to 'info and resend to see the request." . "服务商 拒绝了请求（HTTP 405）：这通常表示它不接受某个参数或取值（（无消息））；请把 gptel-log-level 设为 'info 后重新发送，查看请求内容。")
+    (406 "the provider rejected the request (HTTP 406): that usually means a parameter or value it does not take ((no message)); set gptel-log-level to 'info and resend to see the request." . "服务商 拒绝了请求（HTTP 406）：这通常表示它不接受某个参数或取值（（无消息））；请把 gptel-log-level 设为 'info 后重新发送，查看请求内容。")
+    (409 "the provider rejected the request (HTTP 409): that usually means a parameter or value it does not take ((no message)); set gptel-log-level to 'info and resend to see the request." . "服务商 拒绝了请求（HTTP 409）：这通常表示它不接受某个参数或取值（（无消息））；请把 gptel-log-level 设为 'info 后重新发送，查看请求内容。")
+    (413 "the provider refused the request (HTTP 413): that usually means the request is too large; to see its own reason, set gptel-log-level to 'info and resend." . "服务商 拒绝了请求（HTTP 413）：这通常表示请求过大；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重新发送。")
+    (415 "the provider rejected the request (HTTP 415): that usually means a parameter or value it does not take ((no message)); set gptel-log-level to 'info and resend to see the request." . "服务商 拒绝了请求（HTTP 415）：这通常表示它不接受某个参数或取值（（无消息））；请把 gptel-log-level 设为 'info 后重新发送，查看请求内容。")
+    (422 "the provider rejected the request (HTTP 422): that usually means a parameter or value it does not take ((no message)); set gptel-log-level to 'info and resend to see the request." . "服务商 拒绝了请求（HTTP 422）：这通常表示它不接受某个参数或取值（（无消息））；请把 gptel-log-level 设为 'info 后重新发送，查看请求内容。")
+    (429 "the provider refused the request (HTTP 429): that usually means a rate limit, sometimes used-up credit; to see which, set gptel-log-level to 'info and resend." . "服务商 拒绝了请求（HTTP 429）：这通常表示触发了速率限制，有时是余额已用完；要查看是哪一种，请把 gptel-log-level 设为 'info 后重新发送。")
+    (500 "the provider's servers failed (HTTP 500): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商 的服务器出错（HTTP 500）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
+    (502 "the provider's servers failed (HTTP 502): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商 的服务器出错（HTTP 502）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
     (503 "the provider is overloaded right now (HTTP 503): nothing is wrong on your side; retry in a minute or switch model." . "服务商 目前过载（HTTP 503）：你这边没有问题；请一分钟后重试或换用其他模型。")
     (504 "the provider gave up on the request (HTTP 504): it took too long; retry, or send less context." . "服务商 放弃了这个请求（HTTP 504）：耗时太长；请重试，或减少上下文。")
     (520 "A CDN in front of the backend's host answered HTTP 520 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "后端主机 前面的 CDN 返回了 HTTP 520 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
@@ -69,8 +70,8 @@
     (522 "A CDN in front of the backend's host answered HTTP 522 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "后端主机 前面的 CDN 返回了 HTTP 522 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
     (523 "A CDN in front of the backend's host answered HTTP 523 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "后端主机 前面的 CDN 返回了 HTTP 523 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务方状态。")
     (524 "the provider gave up on the request (HTTP 524): it took too long; retry, or send less context." . "服务商 放弃了这个请求（HTTP 524）：耗时太长；请重试，或减少上下文。")
-    (598 "the provider's servers failed (HTTP 598): not your setup; retry shortly or check your provider's status page." . "服务商 的服务器出错（HTTP 598）：不是你的配置问题；请稍后重试或查看 服务商的状态页面。")
-    (599 "the provider's servers failed (HTTP 599): not your setup; retry shortly or check your provider's status page." . "服务商 的服务器出错（HTTP 599）：不是你的配置问题；请稍后重试或查看 服务商的状态页面。"))
+    (598 "the provider's servers failed (HTTP 598): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商 的服务器出错（HTTP 598）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
+    (599 "the provider's servers failed (HTTP 599): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商 的服务器出错（HTTP 599）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。"))
   "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).")
 
 (defconst gptel-diagnose--curl-meanings

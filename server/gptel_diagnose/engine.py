@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from string import Formatter
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import i18n
 from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, read_facts
-from .protocol import DiagnoseParams, Diagnosis, Fix
-from .providers import SITES, START_COMMANDS, Code, Provider, lookup, site
+from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
+from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
 from .redact import redact
-from .rules import BY_CODE, PRECEDENCE, documented
-from .rules.base import Match, Rule, Tier, compile_condition
+from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented
+from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -250,53 +253,76 @@ class _Placeholders(dict[str, str]):
     """Template values; an unknown placeholder renders as itself rather than failing.
 
     LAZY values are computed when a template first asks for them: those are the ones taken
-    from the request, which must be redacted (few templates use most of them).
+    from the request, which must be redacted (few templates use most of them).  A value not
+    known for this failure (a lazy one that returns None, or one in UNKNOWN) renders as its
+    stand-in from `STAND_INS` in a text, but bars a next step or a fix that needs it: see
+    `knows`.
     """
 
-    def __init__(self, lazy: dict[str, Callable[[], str]], **values: str) -> None:
+    def __init__(self, lazy: dict[str, Callable[[], str | None]], unknown: set[str],
+                 stand_ins: dict[str, str] | None = None, **values: str) -> None:
         super().__init__(values)
         self.lazy = lazy
+        self.unknown = set(unknown)
+        self.stand_ins = STAND_INS if stand_ins is None else stand_ins
 
     def __missing__(self, key: str) -> str:
         make = self.lazy.get(key)
         if make is None:
             return "{" + key + "}"
-        value = self[key] = make()
+        value = make()
+        if value is None:
+            self.unknown.add(key)
+            value = self.stand_ins.get(key, "")
+        self[key] = value
         return value
 
+    def unknown_in(self, template: str) -> set[str]:
+        """The placeholders TEMPLATE uses whose values are not known for this failure."""
+        names = {name for _text, name, _spec, _conv in Formatter().parse(template) if name}
+        for name in names:
+            self[name]  # computes a lazy value, noting whether it is known
+        return names & self.unknown
 
-def provider_message(facts: Facts) -> str | None:
-    """The failure's own message, redacted, on one line and bounded; None if it has none."""
-    # Redact before cutting: a cut could leave a key too short to be recognised.
-    message = " ".join(redact(facts.message).split())
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 1] + "…"
-    return message or None
+    def knows(self, template: str) -> bool:
+        """Whether every placeholder TEMPLATE uses has a value known for this failure."""
+        return not self.unknown_in(template)
 
 
-# What a placeholder says when the failure does not tell: proper text in every language.
-UNKNOWN = {
-    "provider": i18n.N_("the provider"),
-    "model": i18n.N_("the model"),
-    "host": i18n.N_("the backend's host"),
-    "message": i18n.N_("(no message)"),
-    "status": i18n.N_("no HTTP status"),
-    "keys_url": i18n.N_("your provider's API key page"),
-    "billing_url": i18n.N_("your provider's billing page"),
-    "usage_url": i18n.N_("your provider's usage page"),
-    "status_url": i18n.N_("your provider's status page"),
-    "models_url": i18n.N_("your provider's model list"),
-    "console_url": i18n.N_("your provider's console"),
-    "start_command": i18n.N_("start the server"),
+# What a text says where a value is not known.  A next step or a fix never shows one.
+# Translated like any other text (`stand_ins`), except the two that stand for code.
+N_ = i18n.N_
+STAND_INS: dict[str, str] = {
+    "provider": N_("the provider"),
+    "backend": N_("the backend"),
+    "model": N_("the model"),
+    "model_arg": "MODEL",
+    "host": N_("the backend's host"),
+    "console_url": N_("your provider's console"),
+    "keys_url": N_("your provider's API key page"),
+    "billing_url": N_("your provider's billing page"),
+    "usage_url": N_("your provider's usage page"),
+    "status_url": N_("your provider's status page"),
+    "models_url": N_("your provider's model list"),
+    "key_env": "API_KEY",
+    "start_command": N_("start the server"),
+    "message": N_("(no message)"),
+    "status": N_("no HTTP status"),
+    "gptel_version": N_("this version"),
 }
 
 
-def provider_name(provider: Provider | None, facts: Facts, locale: str) -> str:
+def stand_ins(locale: str) -> dict[str, str]:
+    """`STAND_INS` in LOCALE."""
+    return {key: i18n.gettext(locale, text) for key, text in STAND_INS.items()}
+
+
+def provider_name(provider: Provider | None, facts: Facts, locale: str) -> str | None:
     """What to call the provider in LOCALE: its record's name (in Chinese, its Chinese name),
-    else the backend's own name, else words for an unknown provider."""
+    else the backend's own name; None when neither is known."""
     if provider is not None and facts.provider != "local":
-        return (provider.name_zh if locale == "zh" and provider.name_zh else provider.name)
-    return facts.backend_name or i18n.gettext(locale, UNKNOWN["provider"])
+        return provider.name_zh if locale == "zh" and provider.name_zh else provider.name
+    return facts.backend_name or (display_name(facts.provider) if facts.provider else None)
 
 
 def provider_pages(provider: Provider | None) -> dict[str, str | None]:
@@ -316,52 +342,196 @@ def provider_pages(provider: Provider | None) -> dict[str, str | None]:
     }
 
 
+def _meaning(code: Code | None, locale: str) -> str:
+    """CODE's documented meaning in LOCALE, without its final full stop."""
+    if code is None:
+        return ""
+    text = code.meaning_zh if locale == "zh" else code.meaning
+    return text.strip().rstrip(".。")
+
+# Where gptel got the key (`BackendInfo.key_source`), said where the user changes it.
+KEY_WHERE: dict[str, str] = {
+    "string": i18n.N_("the :key string in the backend's definition (gptel-make-…) in your "
+                      "init file"),
+    "function": i18n.N_("the function named by the backend's :key (what it returns is sent)"),
+    "auth-source": i18n.N_("the line `machine {host} login apikey password KEY` in "
+                           "~/.authinfo or ~/.authinfo.gpg"),
+    "gptel-api-key": i18n.N_("the value of gptel-api-key in your init file"),
+    "env": i18n.N_("the environment variable {key_env} that the backend's :key reads"),
+    "none": i18n.N_("the backend's definition: it has no :key, add one"),
+}
+KEY_WHERE_UNKNOWN = i18n.N_("the backend's :key, gptel-api-key, or ~/.authinfo")
+PROXY_WHERE: dict[str, str] = {
+    "gptel-proxy-host": i18n.N_("gptel-proxy ({proxy_host})"),
+    "gptel-proxy": i18n.N_("gptel-proxy"),
+    "unknown": i18n.N_("gptel-proxy, gptel-curl-extra-args or the https_proxy environment "
+                       "variable"),
+    "curl": i18n.N_("the --proxy argument in gptel-curl-extra-args or the backend's "
+                    ":curl-args"),
+    "env": i18n.N_("the environment variable {env_proxy}"),
+}
+NEXT_FROM_URL = i18n.N_("{title}: {url}")
+NEXT_FROM_COMMAND = i18n.N_("{title}: {command}")
+
+# gptel's constructors, by the kind of backend they make.
+_CONSTRUCTORS = frozenset({"openai", "anthropic", "ollama", "gemini", "azure", "kagi",
+                           "perplexity", "deepseek", "xai", "privategpt", "gpt4all",
+                           "bedrock", "openrouter", "github-copilot"})
+_MODEL_NAME = re.compile(r"^(?=[\w.:/+@-]*[a-z])[a-z0-9][\w.:/+@-]*$", re.IGNORECASE)
+# "available models: a, b" / "supported models are [a, b]" / "must be one of a, b".
+_LISTED_MODELS = re.compile(r"(?:available|supported|valid|allowed) models?(?: are| is| include)?"
+                            r"\s*[:=]?\s*(.{1,600})|must be one of\s*[:=]?\s*(.{1,600})")
+
+
+def _listed_models(text: str) -> list[str]:
+    """Model names an error text lists as the ones that work, in order."""
+    match = _LISTED_MODELS.search(text)
+    if not match:
+        return []
+    listed = re.split(r"[\s,;'\"`\[\]()]+", match.group(1) or match.group(2))
+    return [name for name in listed
+            if _MODEL_NAME.match(name) and re.search(r"\d|-", name) and len(name) <= 80]
+
+
+def closest_model(facts: Facts) -> str | None:
+    """The model to offer instead of the one the backend refused: the nearest name in the
+    backend's :models, else in the models the error lists; None when there is none."""
+    wanted = (facts.model or "").lower()
+    for pool in (facts.models, tuple(_listed_models(facts.text))):
+        names = [name for name in dict.fromkeys(pool)
+                 if _MODEL_NAME.match(name) and name.lower() != wanted]
+        if not names:
+            continue
+        if not wanted:
+            return names[0]
+        near = difflib.get_close_matches(wanted, [n.lower() for n in names], n=1, cutoff=0.0)
+        return next(n for n in names if n.lower() == near[0])
+    return None
+
+
+def corrected_backend(facts: Facts) -> str | None:
+    """The `gptel-make-…` call with :host, :protocol and :endpoint put right, or None when
+    they look right (a display-only snippet: the user edits their own definition)."""
+    host, endpoint = facts.host, facts.endpoint.strip()
+    protocol = facts.protocol.strip().lower().rstrip(":/")
+    if not host:
+        return None
+    parsed = urlsplit(host if "://" in host else "//" + host)
+    name = parsed.netloc or host
+    scheme = parsed.scheme.lower() if "://" in host else ""
+    path = parsed.path.rstrip("/") if parsed.path not in ("", "/") else ""
+    new_protocol = scheme or protocol or ""
+    if new_protocol not in ("http", "https"):
+        new_protocol = "http" if facts.local else "https"
+    new_endpoint = endpoint
+    if path:
+        new_endpoint = path + (endpoint if endpoint.startswith("/") and endpoint != path
+                               and not endpoint.startswith(path) else "")
+        if new_endpoint.endswith("/v1"):
+            new_endpoint += "/chat/completions"
+    if new_endpoint and not new_endpoint.startswith("/"):
+        new_endpoint = "/" + new_endpoint
+    if (name, new_protocol, new_endpoint) == (host, protocol or new_protocol, endpoint):
+        return None
+    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
+    if kind not in _CONSTRUCTORS:
+        kind = "openai"
+    label = json.dumps(facts.backend_name or "NAME", ensure_ascii=False)
+    parts = [f"(gptel-make-{kind} {label}", f":host {json.dumps(name)}",
+             f":protocol {json.dumps(new_protocol)}"]
+    if new_endpoint:
+        parts.append(f":endpoint {json.dumps(new_endpoint)}")
+    return " ".join(parts) + " …)"
+
+
+def _proxy_where(facts: Facts) -> str:
+    """Which of `PROXY_WHERE` says where the request's proxy is set."""
+    if facts.proxy:
+        return "gptel-proxy-host" if facts.proxy_host else "gptel-proxy"
+    if facts.proxied and facts.env_proxy and not facts.proxy_host:
+        return "env"
+    return "curl" if facts.proxied else "unknown"
+
+
+def provider_message(facts: Facts) -> str | None:
+    """The failure's own message, redacted, on one line and bounded; None if it has none."""
+    # Redact before cutting: a cut could leave a key too short to be recognised.
+    message = " ".join(redact(facts.message).split())
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    return message or None
+
+
 def placeholders(facts: Facts, locale: str, message: str | None,
                  code: Code | None = None) -> _Placeholders:
     """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
-    code the diagnosis rests on, if any."""
+    code the diagnosis rests on, if any.  Provider values come from the identified record."""
     provider = lookup(facts.provider)
     name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
     pages = provider_pages(provider)
+    stand = stand_ins(locale)
+    unknown = {key for key, value in (
+        *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",
+                                             "usage_url", "status_url", "models_url")),
+        ("key_env", provider and provider.key_env),
+        ("start_command", START_COMMANDS.get(facts.provider or "")),
+        ("message", message),
+        ("status", facts.http),
+    ) if value is None}
 
-    def unknown(key: str) -> str:
-        return i18n.gettext(locale, UNKNOWN[key])
+    def fill(template: str) -> str:
+        text = i18n.gettext(locale, template)
+        return text.format_map(values) if values.knows(text) else text.format_map(
+            {**stand, **values})
+
+    def key_where() -> str:
+        template = KEY_WHERE.get(facts.key_source or "")
+        if template and values.knows(i18n.gettext(locale, template)):
+            return redact(fill(template))
+        return i18n.gettext(locale, KEY_WHERE_UNKNOWN)
+
+    def optional(value: str | None) -> str | None:
+        return redact(value) if value else None
 
     # Secrets can only come in through the values taken from the request (templates,
     # provider pages and commands are ours): those are redacted, on first use.
-    return _Placeholders(
+    values = _Placeholders(
         {
-            "provider": partial(redact, name),
-            "backend": partial(redact, facts.backend_name or name),
-            "model": partial(redact, facts.model or unknown("model")),
-            "model_arg": partial(redact, facts.model or "MODEL"),
-            "host": partial(redact, facts.host or unknown("host")),
+            "provider": lambda: optional(name),
+            "backend": lambda: optional(facts.backend_name or name),
+            "model": lambda: optional(facts.model),
+            "model_arg": lambda: optional(facts.model),
+            "host": lambda: optional(facts.host),
+            "closest_model": lambda: optional(closest_model(facts)),
+            "key_where": key_where,
+            "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
+            else None,
+            "backend_form": lambda: optional(corrected_backend(facts)),
+            "proxy_host": lambda: optional(facts.proxy_host),
+            "env_proxy": lambda: optional(facts.env_proxy),
+            "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
+            "gptel_version": lambda: optional(facts.gptel_version),
         },
-        message=message or unknown("message"),
-        status=str(facts.http) if facts.http is not None else unknown("status"),
+        unknown,
+        stand,
+        message=message or stand["message"],
+        status=str(facts.http) if facts.http is not None else stand["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        **{key: pages.get(key) or unknown(key)
+        **{key: pages.get(key) or stand[key]
            for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
                        "models_url")},
-        key_env=(provider and provider.key_env) or "API_KEY",
-        start_command=START_COMMANDS.get(facts.provider or "") or unknown("start_command"),
+        key_env=(provider and provider.key_env) or stand["key_env"],
+        start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
         documented_meaning=_meaning(code, locale),
         documented_source=code.source if code else "",
     )
-
-
-def _meaning(code: Code | None, locale: str) -> str:
-    """CODE's documented meaning in LOCALE, ending as a sentence does."""
-    if code is None:
-        return ""
-    text = code.meaning_zh if locale == "zh" else code.meaning
-    return text.strip().rstrip(".。")
+    return values
 
 
 def _fill(template: str, values: _Placeholders) -> str:
@@ -371,21 +541,55 @@ def _fill(template: str, values: _Placeholders) -> str:
 _URL = re.compile(r"^https?://\S+$")
 
 
-def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText) -> list[Fix]:
+# Values only the context can give: a fix that needs one is left out when it is unknown.
+CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
+                            "env_proxy", "gptel_version"})
+
+
+def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
+    for template in (spec.title, spec.value, spec.command, spec.url):
+        if template and values.unknown_in(template) & CONTEXT_VALUES:
+            return True
+    return False
+
+
+def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText
+           ) -> list[tuple[FixSpec, Fix]]:
     fixes = []
     for index, spec in enumerate(rule.fixes):
+        if _needs_unknown(spec, values):
+            continue
         url = _fill(spec.url, values) if spec.url else None
-        fixes.append(
-            Fix(
-                title=_fill(texts.fix_title(index, spec.title), values),
-                applicability=spec.applicability,
-                variable=spec.variable,
-                value=_fill(spec.value, values) if spec.value else None,
-                command=_fill(spec.command, values) if spec.command else None,
-                url=url if url and _URL.match(url) else None,
-            )
+        fix = Fix(
+            title=_fill(texts.fix_title(index, spec.title), values),
+            applicability=spec.applicability,
+            variable=spec.variable,
+            value=_fill(spec.value, values) if spec.value else None,
+            command=_fill(spec.command, values) if spec.command else None,
+            url=url if url and _URL.match(url) else None,
         )
+        fixes.append((spec, fix))
     return fixes
+
+
+def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholders,
+              locale: str) -> str:
+    """The one thing to do next: nothing when a fix is a setq (the companion shows it), else
+    the rule's first next step whose values are all known, else the first fix that opens a
+    page or names a command.  Never a stand-in ("your provider's billing page")."""
+    if any(fix.variable and fix.value for _spec, fix in fixes):
+        return ""
+    for template in rule.next_step:
+        text = i18n.gettext(locale, template)
+        if values.knows(text):
+            return " ".join(_fill(text, values).split())
+    for spec, fix in fixes:
+        if fix.url:
+            return i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url)
+        if fix.command and spec.command and values.knows(spec.command):
+            return i18n.gettext(locale, NEXT_FROM_COMMAND).format(title=fix.title,
+                                                                 command=fix.command)
+    return ""
 
 
 def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
@@ -405,6 +609,13 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _confidence(selection: Selection) -> Confidence:
+    """How sure the diagnosis is: certain when the provider documents the failure's code as
+    the category given (whichever rule words it), else as sure as the rule's tier."""
+    code, rule = selection.documented, selection.rule
+    return "certain" if code and code.category == rule.category else CONFIDENCE[rule.code]
+
+
 def _key_env(kind: str | None) -> str | None:
     provider = lookup(kind)
     return provider.key_env if provider else None
@@ -419,6 +630,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     message = provider_message(facts)
     values = placeholders(facts, locale, message, selection.documented)
     texts = i18n.rule_text(locale, rule)
+    fixes = _fixes(rule, values, texts)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
@@ -427,7 +639,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         summary=" ".join(_fill(texts.summary, values).split()),
         explanation=_fill(texts.explanation, values),
         steps=[_fill(step, values) for step in texts.steps],
-        fixes=_fixes(rule, values, texts),
+        fixes=[fix for _spec, fix in fixes],
         docs=_docs(rule, values, facts),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
@@ -435,4 +647,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         key_env=_key_env(facts.provider),
         locale=locale,
         provider_message=message,
+        next_step=next_step(rule, fixes, values, locale),
+        confidence=_confidence(selection),
     )

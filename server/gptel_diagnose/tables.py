@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from . import curl, i18n
-from .engine import UNKNOWN, diagnose
+from .engine import STAND_INS, diagnose
 from .protocol import DiagnoseParams
 from .providers import PROVIDERS
 from .rules import fallback
@@ -45,7 +45,7 @@ def status_meaning(status: int, locale: str) -> str:
                                             "locale": locale})
     summary = diagnose(params).summary
     # Without the server there is no provider message to quote: end the sentence before it.
-    no_message = i18n.gettext(i18n.choose(locale), UNKNOWN["message"])
+    no_message = i18n.gettext(i18n.choose(locale), STAND_INS["message"])
     if summary.endswith(no_message):
         summary = summary[: -len(no_message)].rstrip(" :：")
     return summary

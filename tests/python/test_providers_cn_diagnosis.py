@@ -84,6 +84,7 @@ def test_zhipu_1113_at_429_is_billing_stated_as_documented_not_a_rate_limit() ->
     assert result.category == "billing.quota_exhausted" and not result.retryable
     assert "余额不足或无可用资源包" in result.summary  # the record's documented meaning
     assert "https://docs.bigmodel.cn/cn/faq/api-code" in result.docs
+    assert result.confidence == "certain"
 
 
 def test_a_documented_code_beats_openais_wording_of_the_same_message() -> None:
@@ -104,6 +105,7 @@ def test_documented_code_is_what_the_diagnosis_rests_on() -> None:
     selection = classify(read_facts(params))
     assert selection.documented is not None and selection.documented.key == "1302"
     assert selection.rule.category == "rate_limit"
+    assert diagnose(params).confidence == "certain"
 
 
 def test_api_z_ai_is_never_called_a_typo_of_api_x_ai() -> None:

@@ -8,6 +8,7 @@ catalogue moves to `RETIRED` with its reason, so its code is never given to anot
 
 from __future__ import annotations
 
+from ..protocol import Confidence
 from . import (
     auth,
     billing,
@@ -16,6 +17,7 @@ from . import (
     context,
     documented,
     fallback,
+    gptel,
     model,
     network,
     rate,
@@ -25,8 +27,8 @@ from . import (
 )
 from .base import Retired, Rule, Tier, build_registry
 
-FAMILIES = (auth, billing, config, content, context, documented, fallback, model, network,
-            rate, request, response, server)
+FAMILIES = (auth, billing, config, content, context, documented, fallback, gptel, model,
+            network, rate, request, response, server)
 
 # fmt: off
 PRECEDENCE: tuple[Tier, ...] = (
@@ -34,7 +36,19 @@ PRECEDENCE: tuple[Tier, ...] = (
          "the answer.", (
         "ENDP002",   # host-misspelt
         "CONF001",   # host-includes-scheme-or-path
+        "CONF008",   # endpoint-or-protocol-malformed
+        "AUTH005",   # old-gptel-sends-key-newline
         "AUTH003",   # api-key-has-stray-whitespace
+        "AUTH006",   # key-of-another-provider
+    )),
+    Tier("gptel", "gptel's own Lisp errors and warnings name what broke inside Emacs.", (
+        "GPTEL005",  # url-retrieve-payment-required
+        "GPTEL003",  # curl-argument-list-too-long
+        "GPTEL004",  # model-not-in-backend
+        "GPTEL006",  # tool-call-not-parsed
+        "GPTEL007",  # reasoning-not-sent-back
+        "GPTEL002",  # request-value-not-json
+        "GPTEL001",  # marker-lost-on-unread-answer
     )),
     Tier("cause", "The provider's code or message names one precise cause.", (
         "STREAM001", # organization-not-verified-for-streaming
@@ -54,8 +68,10 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL005",    # no-credit-left
         "RATE002",   # rate-limit-usage-window
         "CTX001",    # context-window-exceeded
+        "PARAM010",  # max-tokens-in-request-params
         "PARAM002",  # max-tokens-not-supported
         "PARAM004",  # tools-not-supported
+        "PARAM009",  # temperature-in-request-params
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range
         "RATE001",   # rate-limit-per-minute
@@ -104,11 +120,13 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP005",   # gateway-error-page
         "RESP004",   # cdn-error-page
         "RESP001",   # response-not-json
+        "RESP008",   # responses-stream-on-emacs-28
         "RESP003",   # empty-response
         "RESP002",   # response-without-error-field
         "RESP007",   # failure-inside-ok-response
     )),
-    Tier("status", "Only the HTTP status or curl's exit code is known: what it usually means.", (
+    Tier("status", "Only the HTTP status or curl's exit code is known: what it usually means.",
+         confidence="guess", codes=(
         "GEN401",    # http-unauthorized
         "GEN402",    # http-payment-required
         "GEN403",    # http-forbidden
@@ -120,7 +138,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN4XX",    # http-bad-request
     )),
     Tier("documented", "Chosen only by the engine's documented-code stage, never matched: "
-         "the identified provider documents the failure's code, message or status.", (
+         "the identified provider documents the failure's code, message or status.",
+         confidence="certain", codes=(
         "DOC001",    # documented-no-balance
         "DOC002",    # documented-rate-limit
         "DOC003",    # documented-key-rejected
@@ -134,7 +153,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "DOC011",    # documented-timeout
         "DOC012",    # documented-wrong-endpoint
     )),
-    Tier("fallback", "Nothing else applies.", (
+    Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified
     )),
 )
@@ -146,4 +165,6 @@ REGISTRY: tuple[Rule, ...] = build_registry(
     PRECEDENCE, RETIRED, [rule for family in FAMILIES for rule in family.RULES]
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in REGISTRY}
+CONFIDENCE: dict[str, Confidence] = {code: tier.confidence for tier in PRECEDENCE
+                                     for code in tier.codes}
 RETIRED_BY_CODE: dict[str, Retired] = {entry.code: entry for entry in RETIRED}

@@ -5,6 +5,9 @@ from __future__ import annotations
 from .base import Example, FixSpec, Rule, match
 from .common import EDIT_BACKEND
 
+BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
+                       command="{backend_form}")
+
 RULES = (
     Rule(
         code="CONF001",
@@ -20,7 +23,10 @@ RULES = (
         ),
         steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
                ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
-        fixes=(EDIT_BACKEND,),
+        fixes=(BACKEND_FORM, EDIT_BACKEND),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Give the backend a bare :host (api.example.com); put the scheme in "
+                   ":protocol and the path in :endpoint.",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(
@@ -108,8 +114,8 @@ RULES = (
             match(provider="bedrock", text=r"authorization header is missing"
                   r"|missing authentication token"),
         ),
-        summary="gptel's Bedrock backend works only through curl (it signs requests with curl's "
-        "--aws-sigv4): (setq gptel-use-curl t).",
+        summary="gptel's Bedrock backend works only through curl, which signs its requests "
+        "(--aws-sigv4); this request went without curl.",
         explanation=(
             "AWS Bedrock requests must be signed. gptel signs them by passing credentials to "
             "curl (--aws-sigv4, or a bearer token header); with url-retrieve no signature is "
@@ -166,7 +172,7 @@ RULES = (
               match(text=r"searching for program.{0,40}curl|no such file or directory.{0,20}"
                     r"curl|curl: (command )?not found")),
         summary="gptel cannot run curl: install curl, fix gptel-use-curl's path, or use "
-        "url-retrieve with (setq gptel-use-curl nil).",
+        "Emacs's url-retrieve instead.",
         explanation=(
             "gptel-use-curl is on (or names a curl program), but Emacs could not start it: "
             "curl is not installed, not on exec-path, or the path is wrong."
@@ -210,6 +216,36 @@ RULES = (
                 backend={"kind": "openai", "host": "api.openai.com"},
                 request={"use_curl": True},
                 source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+    ),
+    Rule(
+        code="CONF008",
+        name="endpoint-or-protocol-malformed",
+        category="config.backend",
+        when=(match(endpoint=r"^\s*[^/\s]"),
+              match(protocol=r"^(?!\s*https?\s*$).+")),
+        summary="The backend's :endpoint or :protocol is malformed: :endpoint is a path that "
+        "starts with /, :protocol is \"https\" or \"http\".",
+        explanation=(
+            "gptel builds the URL as PROTOCOL://HOST ENDPOINT. An :endpoint without its "
+            "leading slash glues the path to the host name, and a :protocol with \"://\" or "
+            "another word makes a URL curl cannot use."
+        ),
+        steps=("Redefine the backend with :protocol \"https\" (\"http\" for most local "
+               "servers) and an :endpoint such as \"/v1/chat/completions\".",),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Give the backend :protocol \"https\" and an :endpoint that starts with /."),
+        fixes=(BACKEND_FORM, EDIT_BACKEND),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 6. See Curl manpage for details."},
+                backend={"name": "Local", "kind": "openai", "host": "localhost:8080",
+                         "endpoint": "v1/chat/completions", "protocol": "http"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/issues/997",
             ),
         ),
     ),

@@ -264,6 +264,8 @@ RULES = (
         ),
         fixes=(EDIT_BACKEND,),
         docs=_SOURCE,
+        next_step=("Change the setting the provider's message names (or the backend's "
+                   ":request-params), then resend.",),
         examples=(
             Example(error={"error": {"code": "invalid_parameter_error", "param": None,
                                      "message": "parameter.enable_thinking must be set to "
@@ -344,6 +346,8 @@ RULES = (
         ),
         fixes=(EDIT_BACKEND,),
         docs=_SOURCE,
+        next_step=("Compare the backend's :host and :endpoint with {documented_source}, then "
+                   "redefine the backend.",),
         examples=(
             Example(error=_zhipu("1222", "API 不存在", 404), backend=_BIGMODEL,
                     source="https://docs.bigmodel.cn/cn/api/api-code"),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
 
+# The model nearest to the one refused, from the backend's :models or the error's own list.
+CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
+                  variable="gptel-model", value="'{closest_model}")
 _PICK = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
                 command="M-x gptel-menu")
 
@@ -32,7 +35,7 @@ RULES = (
             ),
         ),
         summary="{provider} has no model {model} for this key: a typo, a retired model, or one "
-        "your account cannot use. Pick another with M-x gptel-menu.",
+        "your account cannot use.",
         explanation=(
             "The backend answered HTTP {status}: the model name gptel sent is unknown to it or "
             "not available to this key. \"Does not exist\" often means \"you do not have access\": "
@@ -46,6 +49,7 @@ RULES = (
             "For Azure, the model name must be the deployment name.",
         ),
         fixes=(
+            CLOSEST,
             _PICK,
             FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
         ),
@@ -95,6 +99,8 @@ RULES = (
         fixes=(
             FixSpec("Install the model", "display-only", command="ollama pull {model_arg}"),
         ),
+        next_step=("Install the model: `ollama pull {model_arg}`.",
+                   "Run `ollama list` to see the installed models.",),
         docs=("https://github.com/ollama/ollama/blob/main/docs/api.md",),
         examples=(
             Example(
@@ -125,7 +131,8 @@ RULES = (
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
                "See {models_url} for the current names."),
-        fixes=(_PICK, FixSpec("See current models", "display-only", url="{models_url}")),
+        fixes=(CLOSEST, _PICK,
+               FixSpec("See current models", "display-only", url="{models_url}")),
         docs=("https://console.groq.com/docs/deprecations",
               "https://platform.openai.com/docs/deprecations"),
         examples=(
@@ -216,6 +223,9 @@ RULES = (
         steps=("Load the model in LM Studio's developer page or with `lms load {model_arg}`.",
                "Or turn on just-in-time model loading in LM Studio's server settings."),
         fixes=(FixSpec("Load the model", "display-only", command="lms load {model_arg}"),),
+        next_step=("Load the model: `lms load {model_arg}`.",
+                   "Load a model in LM Studio's developer page, or turn on just-in-time "
+                   "loading.",),
         docs=("https://lmstudio.ai/docs/cli/load",),
         examples=(
             Example(

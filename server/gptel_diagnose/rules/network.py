@@ -43,6 +43,8 @@ RULES = (
         ),
         fixes=(FixSpec("Test the host from a terminal", "display-only",
                        command="curl -sI https://{host}"),),
+        next_step=("Check the connection: `curl -sI https://{host}` in a terminal.",
+                   "Check the network connection, DNS or VPN, and the backend's :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -74,6 +76,8 @@ RULES = (
         ),
         fixes=(FixSpec("Test the host from a terminal", "display-only",
                        command="curl -sI http://{host}"),),
+        next_step=("Test the host from a terminal: `curl -sI http://{host}`.",
+                   "If this is a local server, start it and check the port in :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -141,6 +145,7 @@ RULES = (
             "If you set --max-time in gptel-curl-extra-args, raise it.",
             "For long answers, keep streaming on so that text arrives as it is made.",
         ),
+        next_step=("Check the network, or whether a VPN or proxy is needed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -177,6 +182,8 @@ RULES = (
             "Behind a corporate proxy, set gptel-proxy, or upgrade curl.",
         ),
         fixes=(FixSpec("See the handshake", "display-only", command="curl -v https://{host}"),),
+        next_step=("Run `curl -v https://{host}` in a terminal to see the handshake.",
+                   "For a local server, make the backend use `:protocol \"http\"`.",),
         docs=("https://curl.se/docs/sslcerts.html",),
         examples=(
             Example(
@@ -270,13 +277,19 @@ RULES = (
         when=(
             match(curl=(5, 97)),
             match(curl=(7, 56), proxy=True),
+            # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
+            # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
+            match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
+            match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
+            match(proxied=True, local=False, text=r"connection reset|econnreset"
+                  r"|connection was reset|recv failure|ssl_error_syscall"),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"),
         ),
-        summary="The proxy failed (curl {exit}): check gptel-proxy's address and credentials, "
-        "or whether your curl supports its options.",
+        summary="The request failed at the proxy (curl {exit}{status_clause}): check "
+        "{proxy_where}, its address and credentials.",
         explanation=(
             "gptel goes through the proxy in gptel-proxy (with curl, adding --proxy-negotiate "
             "and --proxy-user :), and the proxy step failed: its name did not resolve, it "
@@ -287,7 +300,16 @@ RULES = (
                "Test it: curl -x http://HOST:PORT -sI https://{host}",
                "If curl lacks --proxy-negotiate support, put the proxy in the backend's "
                ":curl-args as (\"--proxy\" \"http://HOST:PORT\") instead of gptel-proxy."),
-        fixes=(FixSpec("Set the proxy (edit the address)", "display-only",
+        next_step=("Test the proxy: `curl -x {proxy_host} -sI https://{host}` in a "
+                   "terminal.",),
+        # Each context fix is offered only when the proxy it names is known (see
+        # `engine.CONTEXT_VALUES`); the first settable one is what the echo line shows.
+        fixes=(FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
+                       "cause", "unsafe", variable="gptel-proxy", value="\"\""),
+               FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
+                       "it is the cause", "unsafe", variable="gptel-curl-extra-args",
+                       value="'(\"--noproxy\" \"*\")"),
+               FixSpec("Set the proxy (edit the address)", "display-only",
                        variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
         docs=("https://github.com/karthink/gptel/issues/751",
               "https://curl.se/docs/manpage.html#EXIT"),
@@ -349,6 +371,9 @@ RULES = (
                "requests."),
         fixes=(FixSpec("See where the redirects go", "display-only",
                        command="curl -sIL https://{host}"),),
+        next_step=("Open https://{host} in a browser: a login page means the network "
+                   "intercepts requests.",
+                   "Check the backend's :protocol, :host and :endpoint.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -392,8 +417,9 @@ RULES = (
         name="curl-failed",
         category="unknown",
         when=match(curl=tuple(range(1, 256))),
-        summary="curl failed with exit code {exit}: {curl_meaning}. Run gptel's request with "
-        "curl in a terminal to see curl's own message.",
+        summary="curl failed with exit code {exit}, which usually means: {curl_meaning}. To "
+        "see curl's own message, copy the request with M-x gptel-diagnose-copy-curl "
+        "and run it in a terminal.",
         explanation=(
             "gptel runs curl without --show-error, so curl's own explanation is lost and gptel "
             "reports only the number. Exit code {exit} means: {curl_meaning}."

@@ -23,6 +23,8 @@ RULES = (
         ),
         steps=("Redefine the backend with :host \"{intended_host}\".",),
         fixes=(EDIT_BACKEND,),
+        next_step=("Change :host to \"{intended_host}\" in the backend's definition "
+                   "(gptel-make-…).",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(
@@ -161,8 +163,8 @@ RULES = (
         when=(match(gptel="empty_response"),
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)")),
-        summary="gptel got an answer with no text in it: set (setq gptel-log-level 'debug) and "
-        "resend to see what came back.",
+        summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
+        "shows what came back.",
         explanation=(
             "The request succeeded (HTTP 200) but gptel found no text to insert (\"Empty "
             "response\"). Causes: an error event inside a stream that gptel does not parse, a "
@@ -274,8 +276,8 @@ RULES = (
         name="failure-inside-ok-response",
         category="response.malformed",
         when=match(http=200),
-        summary="{host} answered HTTP 200, but not with an answer gptel could use: set "
-        "(setq gptel-log-level 'debug) and resend to see what came back.",
+        summary="{host} answered HTTP 200, but not with an answer gptel could use; the "
+        "body, logged in *gptel-log*, shows what came back.",
         explanation=(
             "The request went through, yet what came back was not a normal answer: text "
             "before the HTTP headers (a proxy wrapper such as proxychains writing to curl's "
@@ -293,6 +295,33 @@ RULES = (
                        "error": "[proxychains] DLL init: proxychains-ng 4.16\nHTTP/2 200"},
                 backend={"kind": "openai", "host": "api.openai.com"},
                 source="https://github.com/karthink/gptel/issues/60",
+            ),
+        ),
+    ),
+    Rule(
+        code="RESP008",
+        name="responses-stream-on-emacs-28",
+        category="response.malformed",
+        when=match(gptel="empty_response", old_emacs=True, stream=True,
+                   backend_type=r"responses"),
+        summary="gptel reads nothing from a Responses backend's stream on Emacs 28 and older: "
+        "its stream reader needs Emacs 29.",
+        explanation=(
+            "gptel reads OpenAI's Responses stream with a two-argument looking-at, which "
+            "Emacs 28 does not have. The error is swallowed, so every streamed answer comes "
+            "back empty. Since gptel 0.9.9.5, gptel-make-openai on api.openai.com makes a "
+            "Responses backend, so the default OpenAI setup meets it."
+        ),
+        steps=("Turn streaming off: (setq gptel-stream nil).", "Or upgrade to Emacs 29."),
+        fixes=(FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil"),),
+        docs=("https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",),
+        examples=(
+            Example(
+                error={"status": "Empty response", "http_status": "200"},
+                backend={"kind": "openai", "type": "gptel-openai-responses",
+                         "host": "api.openai.com", "stream": True},
+                request={"stream": True, "emacs_version": "28.2", "gptel_version": "0.9.9.6"},
+                source="https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",
             ),
         ),
     ),
