@@ -24,40 +24,74 @@ def rule_list(locale: str | None) -> RuleList:
     )
 
 
-def _markdown(rule: Rule, texts: i18n.RuleText) -> str:
+N_ = i18n.N_
+# The words of an `explain` page that are not the rule's own.
+HEADINGS = {
+    "detects": N_("What it detects"),
+    "why": N_("Why it happens"),
+    "steps": N_("Steps"),
+    "fixes": N_("Fixes"),
+    "example": N_("Example"),
+    "references": N_("References"),
+}
+CATEGORY = N_("Category: {category}")
+PROVIDERS_LINE = N_("Providers: {providers}")
+SEVERITY = N_("Severity: {severity}; retryable: {retryable}")
+SOURCE = N_("Source: {source}")
+NO_FIXES = N_("None: the steps above are the remedy.")
+FIX_LINE = N_("{title} ({applicability})")
+# Values shown as words: yes/no, the providers "any", severities, fix applicabilities.
+WORDS = {"yes": N_("yes"), "no": N_("no"), "any": N_("any"), "error": N_("error"),
+         "warning": N_("warning"), "safe": N_("safe"), "unsafe": N_("unsafe"),
+         "display-only": N_("display-only")}
+
+
+def _markdown(rule: Rule, texts: i18n.RuleText, locale: str = "en") -> str:
+    def say(text: str, **values: str) -> str:
+        return i18n.gettext(locale, text).format(**values)
+
+    def word(text: str) -> str:
+        return i18n.gettext(locale, WORDS.get(text, text))
+
+    heading = {key: say(text) for key, text in HEADINGS.items()}
+    separator = "、" if locale == "zh" else ", "
     lines = [
         f"## {rule.code} `{rule.name}`",
         "",
-        f"- Category: `{rule.category}`",
-        f"- Providers: {', '.join(rule.providers)}",
-        f"- Severity: {rule.severity}; retryable: {'yes' if rule.retryable else 'no'}",
+        "- " + say(CATEGORY, category=f"`{rule.category}`"),
+        "- " + say(PROVIDERS_LINE, providers=separator.join(
+            word(p) if p == "any" or locale == "en" else display_name(p)
+            for p in rule.providers)),
+        "- " + say(SEVERITY, severity=word(rule.severity),
+                   retryable=word("yes" if rule.retryable else "no")),
         "",
-        "### What it detects",
+        f"### {heading['detects']}",
         "",
         texts.summary,
         "",
-        "### Why it happens",
+        f"### {heading['why']}",
         "",
         texts.explanation,
         "",
-        "### Steps",
+        f"### {heading['steps']}",
         "",
         *(f"{n}. {step}" for n, step in enumerate(texts.steps, 1)),
         "",
-        "### Fixes",
+        f"### {heading['fixes']}",
         "",
     ]
     if not rule.fixes:
-        lines.append("None: the steps above are the remedy.")
+        lines.append(say(NO_FIXES))
     for index, fix in enumerate(rule.fixes):
         detail = (f" `(setq {fix.variable} {fix.value})`" if fix.variable else "") + (
             f" `{fix.command}`" if fix.command else "") + (f" <{fix.url}>" if fix.url else "")
-        lines.append(f"- {texts.fix_title(index, fix.title)} ({fix.applicability}){detail}")
-    lines += ["", "### Example", ""]
+        lines.append("- " + say(FIX_LINE, title=texts.fix_title(index, fix.title),
+                                applicability=word(fix.applicability)) + detail)
+    lines += ["", f"### {heading['example']}", ""]
     for example in rule.examples:
         lines += ["```json", json.dumps(example.params(), indent=2, ensure_ascii=False), "```",
-                  f"Source: <{example.source}>", ""]
-    lines += ["### References", "", *(f"- <{url}>" for url in rule.docs), ""]
+                  say(SOURCE, source=f"<{example.source}>"), ""]
+    lines += [f"### {heading['references']}", "", *(f"- <{url}>" for url in rule.docs), ""]
     return "\n".join(lines)
 
 
@@ -68,7 +102,8 @@ def explain(code: str, locale: str | None) -> RuleDoc:
         if retired is not None:
             raise ParamsError("rule", f"{retired.code} is retired: {_retirement(retired)}")
         raise ParamsError("rule", f"no rule {code!r}")
-    texts = i18n.rule_text(i18n.choose(locale), rule)
+    chosen = i18n.choose(locale)
+    texts = i18n.rule_text(chosen, rule)
     return RuleDoc(
         code=rule.code,
         name=rule.name,
@@ -86,7 +121,7 @@ def explain(code: str, locale: str | None) -> RuleDoc:
         ],
         docs=list(rule.docs),
         examples=[RuleExample(params=e.params(), source=e.source) for e in rule.examples],
-        markdown=_markdown(rule, texts),
+        markdown=_markdown(rule, texts, chosen),
     )
 
 

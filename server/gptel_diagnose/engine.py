@@ -18,6 +18,23 @@ from .rules.base import Match, Rule, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
+N_ = i18n.N_
+# What a placeholder reads when the failure does not tell (translated like any other text).
+DEFAULTS = {
+    "provider": N_("the provider"),
+    "model": N_("the model"),
+    "host": N_("the backend's host"),
+    "message": N_("(no message)"),
+    "status": N_("no HTTP status"),
+    "keys_url": N_("your provider's API key page"),
+    "billing_url": N_("your provider's billing page"),
+    "usage_url": N_("your provider's usage page"),
+    "status_url": N_("your provider's status page"),
+    "models_url": N_("your provider's model list"),
+    "start_command": N_("start the server"),
+}
+# A wait, by its size: hours, minutes, seconds.
+WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
 
 
 Check = Callable[[Facts], bool]
@@ -144,14 +161,15 @@ def select(facts: Facts) -> Rule:
     raise AssertionError("the catalogue must end with a rule that always applies")
 
 
-def _format_wait(seconds: float) -> str:
+def _format_wait(seconds: float, locale: str = "en") -> str:
+    hours, minutes, secs = (i18n.gettext(locale, unit) for unit in WAIT_UNITS)
     if seconds >= 3600:
-        return f"{seconds / 3600:.1f} h"
+        return hours.format(n=f"{seconds / 3600:.1f}")
     if seconds >= 120:
-        return f"{seconds / 60:.0f} min"
+        return minutes.format(n=f"{seconds / 60:.0f}")
     if seconds >= 10:
-        return f"{seconds:.0f} s"
-    return f"{seconds:.1f} s".replace(".0 s", " s")
+        return secs.format(n=f"{seconds:.0f}")
+    return secs.format(n=f"{seconds:.1f}".removesuffix(".0"))
 
 
 class _Placeholders(dict[str, str]):
@@ -184,32 +202,35 @@ def provider_message(facts: Facts) -> str | None:
 
 def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
     provider = lookup(facts.provider)
+    default = {name: i18n.gettext(locale, text) for name, text in DEFAULTS.items()}
     name = (
         provider.name if provider and facts.provider != "local" else facts.backend_name
-    ) or display_name(facts.provider)
-    wait = _format_wait(facts.retry_after) if facts.retry_after is not None else ""
+    ) or (display_name(facts.provider) if facts.provider else default["provider"])
+    wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
     # Secrets can only come in through the values taken from the request (templates,
     # provider pages and commands are ours): those are redacted, on first use.
     return _Placeholders(
         {
             "provider": partial(redact, name),
             "backend": partial(redact, facts.backend_name or name),
-            "model": partial(redact, facts.model or "the model"),
+            "model": partial(redact, facts.model or default["model"]),
             "model_arg": partial(redact, facts.model or "MODEL"),
-            "host": partial(redact, facts.host or "the backend's host"),
+            "host": partial(redact, facts.host or default["host"]),
         },
-        message=message or "(no message)",
-        status=str(facts.http) if facts.http is not None else "no HTTP status",
+        message=message or default["message"],
+        status=str(facts.http) if facts.http is not None else default["status"],
+        # "HTTP {status}" in a text, read as one placeholder: see `_say`.
+        http_status=f"HTTP {facts.http}" if facts.http is not None else default["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        keys_url=(provider and provider.keys_url) or "your provider's API key page",
-        billing_url=(provider and provider.billing_url) or "your provider's billing page",
-        usage_url=(provider and provider.usage_url) or "your provider's usage page",
-        status_url=(provider and provider.status_url) or "your provider's status page",
-        models_url=(provider and provider.models_url) or "your provider's model list",
+        keys_url=(provider and provider.keys_url) or default["keys_url"],
+        billing_url=(provider and provider.billing_url) or default["billing_url"],
+        usage_url=(provider and provider.usage_url) or default["usage_url"],
+        status_url=(provider and provider.status_url) or default["status_url"],
+        models_url=(provider and provider.models_url) or default["models_url"],
         key_env=(provider and provider.key_env) or "API_KEY",
-        start_command=START_COMMANDS.get(facts.provider or "", "start the server"),
+        start_command=START_COMMANDS.get(facts.provider or "", default["start_command"]),
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
@@ -220,16 +241,26 @@ def _fill(template: str, values: _Placeholders) -> str:
     return template.format_map(values)
 
 
+def _say(template: str, values: _Placeholders, locale: str) -> str:
+    """TEMPLATE, a text for the user in LOCALE, filled in; the provider's own message is
+    quoted as it came, the rest tidied (`i18n.tidy`).  "HTTP {status}" of a failure without
+    a status reads "no HTTP status", not "HTTP no HTTP status"."""
+    template = template.replace("HTTP {status}", "{http_status}")
+    parts = (i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}"))
+    return values["message"].join(parts)
+
+
 _URL = re.compile(r"^https?://\S+$")
 
 
-def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText) -> list[Fix]:
+def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText,
+           locale: str = "en") -> list[Fix]:
     fixes = []
     for index, spec in enumerate(rule.fixes):
         url = _fill(spec.url, values) if spec.url else None
         fixes.append(
             Fix(
-                title=_fill(texts.fix_title(index, spec.title), values),
+                title=_say(texts.fix_title(index, spec.title), values, locale),
                 applicability=spec.applicability,
                 variable=spec.variable,
                 value=_fill(spec.value, values) if spec.value else None,
@@ -267,10 +298,10 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         rule=rule.code,
         rule_name=rule.name,
         severity=rule.severity,
-        summary=" ".join(_fill(texts.summary, values).split()),
-        explanation=_fill(texts.explanation, values),
-        steps=[_fill(step, values) for step in texts.steps],
-        fixes=_fixes(rule, values, texts),
+        summary=" ".join(_say(texts.summary, values, locale).split()),
+        explanation=_say(texts.explanation, values, locale),
+        steps=[_say(step, values, locale) for step in texts.steps],
+        fixes=_fixes(rule, values, texts, locale),
         docs=_docs(rule, values),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,

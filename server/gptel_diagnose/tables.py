@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import json
 
-from . import curl
-from .engine import diagnose
+from . import curl, i18n
+from .engine import DEFAULTS, diagnose
 from .protocol import DiagnoseParams
 from .providers import PROVIDERS
 from .rules import fallback
 from .rules.base import SETTABLE_FILE
 
 LOCALES = ("en", "zh")
-_NO_MESSAGE = "(no message)"
 
 
 def settable() -> list[str]:
@@ -46,9 +45,15 @@ def status_meaning(status: int, locale: str) -> str:
                                             "locale": locale})
     summary = diagnose(params).summary
     # Without the server there is no provider message to quote: end the sentence before it.
-    if summary.endswith(_NO_MESSAGE):
-        summary = summary[: -len(_NO_MESSAGE)].rstrip(" :：")
+    no_message = i18n.gettext(i18n.choose(locale), DEFAULTS["message"])
+    if summary.endswith(no_message):
+        summary = summary[: -len(no_message)].rstrip(" :：")
     return summary
+
+
+def curl_meanings() -> dict[int, tuple[str, str]]:
+    """Curl exit code -> (English, Chinese) meaning."""
+    return {code: (curl.meaning(code, "en"), curl.meaning(code, "zh")) for code in curl.MEANINGS}
 
 
 def key_envs() -> dict[str, str]:
@@ -116,7 +121,7 @@ def elisp() -> str:
 {_alist("gptel-diagnose--status-meanings",
         "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).", statuses)}
 {_alist("gptel-diagnose--curl-meanings",
-        "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl.MEANINGS)}
+        "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl_meanings())}
 (defconst gptel-diagnose--key-envs
   '({envs})
   "The usual environment variable of each provider kind's key.")

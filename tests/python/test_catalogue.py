@@ -18,6 +18,7 @@ import gptel_diagnose
 from gptel_diagnose import catalogue, i18n
 from gptel_diagnose.catalogue import markdown, provider_names, with_readme_summary
 from gptel_diagnose.engine import diagnose
+from gptel_diagnose.i18n.extract import marked
 from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams, ParamsError
 from gptel_diagnose.rules import BY_CODE, FAMILIES, PRECEDENCE, REGISTRY, RETIRED
 from gptel_diagnose.rules.base import Retired, Rule, Tier, build_registry
@@ -176,9 +177,20 @@ def test_reordered_steps_keep_their_own_translations() -> None:
 
 
 def test_no_translation_is_stale() -> None:
-    sources = {text for rule in REGISTRY for text in _sources(rule)} | i18n.MARKED
+    # Sources: the rules' texts, and every N_("...") in the code, found as xgettext would
+    # (a text marked only when its function runs is found all the same).
+    sources = {text for rule in REGISTRY for text in _sources(rule)} | set(marked())
+    assert sources >= i18n.MARKED
     stale = set(i18n.catalogue("zh")) - sources
     assert not stale, sorted(stale)[:5]
+
+
+def test_a_marker_around_anything_but_a_literal_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "ok.py").write_text('N_("Top up")\ni18n.N_("Top" " up, twice")\n')
+    assert marked(tmp_path) == {"Top up": ["ok.py:1"], "Top up, twice": ["ok.py:2"]}
+    (tmp_path / "bad.py").write_text("text = 'x'\nN_(text)\n")
+    with pytest.raises(ValueError, match=r"bad\.py:2"):
+        marked(tmp_path)
 
 
 @pytest.mark.parametrize("locale", ["en", "zh-CN"])
