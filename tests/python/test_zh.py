@@ -81,6 +81,52 @@ def test_each_translation_is_free_of_stray_english(msgid: str) -> None:
     assert not stray_english(ZH[msgid]), ZH[msgid]
 
 
+# The glossary's mechanical part (docs/glossary.zh.md): a name, the pattern that breaks it,
+# a text that breaks it and one that keeps it.
+_HAN = "\u4e00-\u9fff"
+GLOSSARY = [
+    ("服务商, not 服务方", re.compile("服务方"), "服务方的网页", "服务商的网页"),
+    ("重试, not 重新发送", re.compile("重新发送"), "请重新发送", "请稍后重试"),
+    ("配置文件（init.el）, not 初始化文件", re.compile("初始化文件"),
+     "在初始化文件中", "在配置文件（init.el）中"),
+    ("免费层级, not 免费层", re.compile("免费层(?!级)"), "免费层每日", "免费层级每日"),
+    ("提示词, not 提示", re.compile("提示(?!词)"), "这个提示太长", "这条提示词太长"),
+    ("余额/配额/消费上限, not 额度", re.compile("额度"), "额度上限", "消费上限"),
+    ("响应 for an HTTP response, not 回复", re.compile("回复"), "回复中给出了", "响应中给出了"),
+    ("响应 for an HTTP response, not 回答",
+     re.compile(r"回答体|HTTP 回答"
+                r"|(?:服务器|服务商|网关|主机|\{host\}|\{provider\})\s*(?:没有|未)?回答"),
+     "服务器未回答就", "模型的回答"),
+    ("秒/分钟/小时, not s/min/h", re.compile(r"\d\s*(?:s|sec|secs|min|mins|h|hr|hrs)\b"),
+     "等待 2 min", "等待 20 秒后（HTTP/1.1，max_tokens 1000）"),
+    ("full-width punctuation after Chinese", re.compile(f"[{_HAN}][,;:!?(]"),
+     "余额,请充值", "余额不足，请充值（HTTP 402）"),
+    ("a space between Chinese and Latin",
+     re.compile(f"[{_HAN}][A-Za-z0-9`{{]|[A-Za-z0-9`}}][{_HAN}]"), "DeepSeek余额", "DeepSeek 余额"),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern", "broken", "fine"), GLOSSARY,
+                         ids=[entry[0] for entry in GLOSSARY])
+def test_each_glossary_rule_catches_what_it_names(name: str, pattern: re.Pattern[str],
+                                                  broken: str, fine: str) -> None:
+    assert pattern.search(broken) and not pattern.search(fine)
+
+
+def _unquoted(text: str) -> str:
+    """TEXT without what it quotes: a provider's message is written the provider's way."""
+    return re.sub(r'"[^"\n]*"|“[^”]*”', '""', text)
+
+
+@pytest.mark.parametrize("msgid", sorted(ZH), ids=lambda text: text[:40])
+def test_each_translation_keeps_to_the_glossary(msgid: str) -> None:
+    text = _unquoted(ZH[msgid])
+    broken = [name for name, pattern, _, _ in GLOSSARY if pattern.search(text)]
+    assert not broken, (broken, ZH[msgid])
+    quoted = re.findall(r'"[^"\n]*"', ZH[msgid])
+    assert not [q for q in quoted if re.search(f"[{_HAN}]", q)], "use “” around Chinese"
+
+
 # What the user reads ---------------------------------------------------------------------------
 
 def _texts(result: Diagnosis, params: DiagnoseParams) -> list[str]:
