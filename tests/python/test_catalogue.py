@@ -225,6 +225,28 @@ def test_readme_counts_and_names_come_from_the_catalogue() -> None:
         assert name in provider_names()
 
 
+def test_the_chinese_readme_counts_come_from_the_catalogue() -> None:
+    readme = (ROOT / "README.zh-CN.md").read_text()
+    assert readme == with_readme_summary(readme, "zh"), "README.zh-CN.md is stale: scripts/gen-docs"
+    assert f"它能识别 {len(REGISTRY)} 种失败" in readme
+
+
+# What a reader types or sets: the scripts, the package's commands and options, command-line
+# options, and M-x commands.
+_NAMED = re.compile(r"(?<![\w./-])(?:scripts/[\w-]+|\.ci/run|gptel-diagnose-[a-z-]*[a-z](?![\w.-])"
+                    r"|--[a-z][\w-]*|M-x [\w-]+)")
+
+
+def test_both_readmes_name_the_same_commands_and_options() -> None:
+    english, chinese = ((ROOT / name).read_text() for name in ("README.md", "README.zh-CN.md"))
+    assert "[简体中文](README.zh-CN.md)" in english.split("\n\n", 2)[1]
+    assert "[English](README.md)" in chinese.split("\n\n", 2)[1]
+    named = {name: set(_NAMED.findall(text)) for name, text in (("en", english), ("zh", chinese))}
+    assert {"scripts/demo", "scripts/test", "gptel-diagnose-mode"} <= named["en"]
+    assert named["en"] - named["zh"] == set(), "README.zh-CN.md lacks these"
+    assert named["zh"] - named["en"] == set(), "README.md lacks these"
+
+
 def test_docs_name_only_functions_that_exist() -> None:
     # A docstring's `module.function` must resolve: the base module once named a missing one.
     reference = re.compile(r"`((?:[a-z_]+\.)+[A-Za-z_]+)`")
