@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 from collections.abc import Callable, Iterable
-from functools import partial
+from string import Formatter
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import i18n
 from .curl import meaning as curl_meaning
@@ -13,26 +16,12 @@ from .facts import CONDITIONS, Facts, Test, read_facts
 from .protocol import DiagnoseParams, Diagnosis, Fix
 from .providers import START_COMMANDS, display_name, lookup
 from .redact import redact
-from .rules import BY_CODE, PRECEDENCE
-from .rules.base import Match, Rule, compile_condition
+from .rules import BY_CODE, CONFIDENCE, PRECEDENCE
+from .rules.base import FixSpec, Match, Rule, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
 N_ = i18n.N_
-# What a placeholder reads when the failure does not tell (translated like any other text).
-DEFAULTS = {
-    "provider": N_("the provider"),
-    "model": N_("the model"),
-    "host": N_("the backend's host"),
-    "message": N_("(no message)"),
-    "status": N_("no HTTP status"),
-    "keys_url": N_("your provider's API key page"),
-    "billing_url": N_("your provider's billing page"),
-    "usage_url": N_("your provider's usage page"),
-    "status_url": N_("your provider's status page"),
-    "models_url": N_("your provider's model list"),
-    "start_command": N_("start the server"),
-}
 # A wait, by its size: hours, minutes, seconds.
 WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
 
@@ -176,19 +165,171 @@ class _Placeholders(dict[str, str]):
     """Template values; an unknown placeholder renders as itself rather than failing.
 
     LAZY values are computed when a template first asks for them: those are the ones taken
-    from the request, which must be redacted (few templates use most of them).
+    from the request, which must be redacted (few templates use most of them).  A value not
+    known for this failure (a lazy one that returns None, or one in UNKNOWN) renders as its
+    stand-in from `STAND_INS` in a text (STAND_INS, in the failure's language), but bars a
+    next step or a fix that needs it: see `knows`.
     """
 
-    def __init__(self, lazy: dict[str, Callable[[], str]], **values: str) -> None:
+    def __init__(self, lazy: dict[str, Callable[[], str | None]], unknown: set[str],
+                 stand_ins: dict[str, str] | None = None, **values: str) -> None:
         super().__init__(values)
         self.lazy = lazy
+        self.unknown = set(unknown)
+        self.stand_ins = STAND_INS if stand_ins is None else stand_ins
 
     def __missing__(self, key: str) -> str:
         make = self.lazy.get(key)
         if make is None:
             return "{" + key + "}"
-        value = self[key] = make()
+        value = make()
+        if value is None:
+            self.unknown.add(key)
+            value = self.stand_ins.get(key, "")
+        self[key] = value
         return value
+
+    def knows(self, template: str) -> bool:
+        """Whether every placeholder TEMPLATE uses has a value known for this failure."""
+        for _text, name, _spec, _conv in Formatter().parse(template):
+            if name is not None:
+                self[name]  # computes a lazy value, noting whether it is known
+                if name in self.unknown:
+                    return False
+        return True
+
+
+# What a text says where a value is not known.  A next step or a fix never shows one.
+# Translated like any other text (`stand_ins`), except the two that stand for code.
+STAND_INS: dict[str, str] = {
+    "provider": N_("the provider"),
+    "backend": N_("the backend"),
+    "model": N_("the model"),
+    "model_arg": "MODEL",
+    "host": N_("the backend's host"),
+    "keys_url": N_("your provider's API key page"),
+    "billing_url": N_("your provider's billing page"),
+    "usage_url": N_("your provider's usage page"),
+    "status_url": N_("your provider's status page"),
+    "models_url": N_("your provider's model list"),
+    "key_env": "API_KEY",
+    "start_command": N_("start the server"),
+    "message": N_("(no message)"),
+    "status": N_("no HTTP status"),
+    "http_status": N_("no HTTP status"),
+    "gptel_version": N_("this version"),
+}
+
+
+def stand_ins(locale: str) -> dict[str, str]:
+    """`STAND_INS` in LOCALE."""
+    return {key: i18n.gettext(locale, text) for key, text in STAND_INS.items()}
+
+# Where gptel got the key (`BackendInfo.key_source`), said where the user changes it.
+KEY_WHERE: dict[str, str] = {
+    "string": i18n.N_("the :key string in the backend's definition (gptel-make-…) in your "
+                      "init file"),
+    "function": i18n.N_("the function named by the backend's :key (what it returns is sent)"),
+    "auth-source": i18n.N_("the line `machine {host} login apikey password KEY` in "
+                           "~/.authinfo or ~/.authinfo.gpg"),
+    "gptel-api-key": i18n.N_("the value of gptel-api-key in your init file"),
+    "env": i18n.N_("the environment variable {key_env} that the backend's :key reads"),
+    "none": i18n.N_("the backend's definition: it has no :key, add one"),
+}
+KEY_WHERE_UNKNOWN = i18n.N_("the backend's :key, gptel-api-key, or ~/.authinfo")
+PROXY_WHERE: dict[str, str] = {
+    "gptel-proxy": i18n.N_("gptel-proxy ({proxy_host})"),
+    "curl": i18n.N_("the --proxy argument in gptel-curl-extra-args or the backend's "
+                    ":curl-args"),
+    "env": i18n.N_("the environment variable {env_proxy}"),
+}
+NEXT_FROM_URL = i18n.N_("{title}: {url}")
+NEXT_FROM_COMMAND = i18n.N_("{title}: {command}")
+
+# gptel's constructors, by the kind of backend they make.
+_CONSTRUCTORS = frozenset({"openai", "anthropic", "ollama", "gemini", "azure", "kagi",
+                           "perplexity", "deepseek", "xai", "privategpt", "gpt4all",
+                           "bedrock", "openrouter", "github-copilot"})
+_MODEL_NAME = re.compile(r"^(?=[\w.:/+@-]*[a-z])[a-z0-9][\w.:/+@-]*$", re.IGNORECASE)
+# "available models: a, b" / "supported models are [a, b]" / "must be one of a, b".
+_LISTED_MODELS = re.compile(r"(?:available|supported|valid|allowed) models?(?: are| is| include)?"
+                            r"\s*[:=]?\s*(.{1,600})|must be one of\s*[:=]?\s*(.{1,600})")
+
+
+def _listed_models(text: str) -> list[str]:
+    """Model names an error text lists as the ones that work, in order."""
+    match = _LISTED_MODELS.search(text)
+    if not match:
+        return []
+    listed = re.split(r"[\s,;'\"`\[\]()]+", match.group(1) or match.group(2))
+    return [name for name in listed
+            if _MODEL_NAME.match(name) and re.search(r"\d|-", name) and len(name) <= 80]
+
+
+def closest_model(facts: Facts) -> str | None:
+    """The model to offer instead of the one the backend refused: the nearest name in the
+    backend's :models, else in the models the error lists; None when there is none."""
+    wanted = (facts.model or "").lower()
+    for pool in (facts.models, tuple(_listed_models(facts.text))):
+        names = [name for name in dict.fromkeys(pool)
+                 if _MODEL_NAME.match(name) and name.lower() != wanted]
+        if not names:
+            continue
+        if not wanted:
+            return names[0]
+        near = difflib.get_close_matches(wanted, [n.lower() for n in names], n=1, cutoff=0.0)
+        return next(n for n in names if n.lower() == near[0])
+    return None
+
+
+def corrected_backend(facts: Facts) -> str | None:
+    """The `gptel-make-…` call with :host, :protocol and :endpoint put right, or None when
+    they look right (a display-only snippet: the user edits their own definition)."""
+    host, endpoint = facts.host, facts.endpoint.strip()
+    protocol = facts.protocol.strip().lower().rstrip(":/")
+    if not host:
+        return None
+    parsed = urlsplit(host if "://" in host else "//" + host)
+    name = parsed.netloc or host
+    scheme = parsed.scheme.lower() if "://" in host else ""
+    path = parsed.path.rstrip("/") if parsed.path not in ("", "/") else ""
+    new_protocol = scheme or protocol or ""
+    if new_protocol not in ("http", "https"):
+        new_protocol = "http" if facts.local else "https"
+    new_endpoint = endpoint
+    if path:
+        new_endpoint = path + (endpoint if endpoint.startswith("/") and endpoint != path
+                               and not endpoint.startswith(path) else "")
+        if new_endpoint.endswith("/v1"):
+            new_endpoint += "/chat/completions"
+    if new_endpoint and not new_endpoint.startswith("/"):
+        new_endpoint = "/" + new_endpoint
+    if (name, new_protocol, new_endpoint) == (host, protocol or new_protocol, endpoint):
+        return None
+    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
+    if kind not in _CONSTRUCTORS:
+        kind = "openai"
+    label = json.dumps(facts.backend_name or "NAME", ensure_ascii=False)
+    parts = [f"(gptel-make-{kind} {label}", f":host {json.dumps(name)}",
+             f":protocol {json.dumps(new_protocol)}"]
+    if new_endpoint:
+        parts.append(f":endpoint {json.dumps(new_endpoint)}")
+    return " ".join(parts) + " …)"
+
+
+def _proxy_value(facts: Facts) -> str | None:
+    """gptel-proxy's value, as an Elisp string, for the proxy the user has: None if unknown."""
+    address = facts.proxy_host or (facts.env_proxy or "").partition("=")[2]
+    address = address.strip()
+    if not address or not re.fullmatch(r"[\w.:/\[\]-]+", address):
+        return None
+    return json.dumps(address if "://" in address else "http://" + address)
+
+
+def _proxy_where(facts: Facts) -> str:
+    if facts.proxy:
+        return "gptel-proxy"
+    return "env" if facts.env_proxy and not facts.proxy_host else "curl"
 
 
 def provider_message(facts: Facts) -> str | None:
@@ -202,39 +343,79 @@ def provider_message(facts: Facts) -> str | None:
 
 def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
     provider = lookup(facts.provider)
-    default = {name: i18n.gettext(locale, text) for name, text in DEFAULTS.items()}
     name = (
         provider.name if provider and facts.provider != "local" else facts.backend_name
-    ) or (display_name(facts.provider) if facts.provider else default["provider"])
+    ) or (display_name(facts.provider) if facts.provider else None)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
+    stand_in = stand_ins(locale)
+    unknown = {key for key, value in (
+        ("keys_url", provider and provider.keys_url),
+        ("billing_url", provider and provider.billing_url),
+        ("usage_url", provider and provider.usage_url),
+        ("status_url", provider and provider.status_url),
+        ("models_url", provider and provider.models_url),
+        ("key_env", provider and provider.key_env),
+        ("start_command", START_COMMANDS.get(facts.provider or "")),
+        ("message", message),
+        ("status", facts.http),
+        ("http_status", facts.http),
+    ) if value is None}
+
+    def fill(template: str) -> str:
+        text = i18n.gettext(locale, template)
+        return text.format_map(values) if values.knows(text) else text.format_map(
+            {**stand_in, **values})
+
+    def key_where() -> str:
+        template = KEY_WHERE.get(facts.key_source or "")
+        if template and values.knows(i18n.gettext(locale, template)):
+            return redact(fill(template))
+        return i18n.gettext(locale, KEY_WHERE_UNKNOWN)
+
+    def optional(value: str | None) -> str | None:
+        return redact(value) if value else None
+
     # Secrets can only come in through the values taken from the request (templates,
     # provider pages and commands are ours): those are redacted, on first use.
-    return _Placeholders(
+    values = _Placeholders(
         {
-            "provider": partial(redact, name),
-            "backend": partial(redact, facts.backend_name or name),
-            "model": partial(redact, facts.model or default["model"]),
-            "model_arg": partial(redact, facts.model or "MODEL"),
-            "host": partial(redact, facts.host or default["host"]),
+            "provider": lambda: optional(name),
+            "backend": lambda: optional(facts.backend_name or name),
+            "model": lambda: optional(facts.model),
+            "model_arg": lambda: optional(facts.model),
+            "host": lambda: optional(facts.host),
+            "closest_model": lambda: optional(closest_model(facts)),
+            "key_where": key_where,
+            "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
+            else None,
+            "backend_form": lambda: optional(corrected_backend(facts)),
+            "proxy_value": lambda: optional(_proxy_value(facts)),
+            "proxy_host": lambda: optional(facts.proxy_host),
+            "env_proxy": lambda: optional(facts.env_proxy),
+            "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
+            "gptel_version": lambda: optional(facts.gptel_version),
         },
-        message=message or default["message"],
-        status=str(facts.http) if facts.http is not None else default["status"],
+        unknown,
+        stand_in,
+        message=message or stand_in["message"],
+        status=str(facts.http) if facts.http is not None else stand_in["status"],
         # "HTTP {status}" in a text, read as one placeholder: see `_say`.
-        http_status=f"HTTP {facts.http}" if facts.http is not None else default["status"],
+        http_status=f"HTTP {facts.http}" if facts.http is not None else stand_in["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        keys_url=(provider and provider.keys_url) or default["keys_url"],
-        billing_url=(provider and provider.billing_url) or default["billing_url"],
-        usage_url=(provider and provider.usage_url) or default["usage_url"],
-        status_url=(provider and provider.status_url) or default["status_url"],
-        models_url=(provider and provider.models_url) or default["models_url"],
-        key_env=(provider and provider.key_env) or "API_KEY",
-        start_command=START_COMMANDS.get(facts.provider or "", default["start_command"]),
+        keys_url=(provider and provider.keys_url) or stand_in["keys_url"],
+        billing_url=(provider and provider.billing_url) or stand_in["billing_url"],
+        usage_url=(provider and provider.usage_url) or stand_in["usage_url"],
+        status_url=(provider and provider.status_url) or stand_in["status_url"],
+        models_url=(provider and provider.models_url) or stand_in["models_url"],
+        key_env=(provider and provider.key_env) or stand_in["key_env"],
+        start_command=START_COMMANDS.get(facts.provider or "", stand_in["start_command"]),
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
     )
+    return values
 
 
 def _fill(template: str, values: _Placeholders) -> str:
@@ -253,22 +434,55 @@ def _say(template: str, values: _Placeholders, locale: str) -> str:
 _URL = re.compile(r"^https?://\S+$")
 
 
-def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText,
-           locale: str = "en") -> list[Fix]:
+# Values only the context can give: a fix that needs one is left out when it is unknown.
+CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_value",
+                            "proxy_host", "env_proxy", "gptel_version"})
+
+
+def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
+    for template in (spec.value, spec.command, spec.url):
+        if template and not values.knows(template) and values.unknown & CONTEXT_VALUES:
+            return True
+    return False
+
+
+def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str = "en"
+           ) -> list[tuple[FixSpec, Fix]]:
     fixes = []
     for index, spec in enumerate(rule.fixes):
+        if _needs_unknown(spec, values):
+            continue
         url = _fill(spec.url, values) if spec.url else None
-        fixes.append(
-            Fix(
-                title=_say(texts.fix_title(index, spec.title), values, locale),
-                applicability=spec.applicability,
-                variable=spec.variable,
-                value=_fill(spec.value, values) if spec.value else None,
-                command=_fill(spec.command, values) if spec.command else None,
-                url=url if url and _URL.match(url) else None,
-            )
+        fix = Fix(
+            title=_say(texts.fix_title(index, spec.title), values, locale),
+            applicability=spec.applicability,
+            variable=spec.variable,
+            value=_fill(spec.value, values) if spec.value else None,
+            command=_fill(spec.command, values) if spec.command else None,
+            url=url if url and _URL.match(url) else None,
         )
+        fixes.append((spec, fix))
     return fixes
+
+
+def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholders,
+              locale: str) -> str:
+    """The one thing to do next: nothing when a fix is a setq (the companion shows it), else
+    the rule's first next step whose values are all known, else the first fix that opens a
+    page or names a command.  Never a stand-in ("your provider's billing page")."""
+    if any(fix.variable and fix.value for _spec, fix in fixes):
+        return ""
+    for template in rule.next_step:
+        text = i18n.gettext(locale, template)
+        if values.knows(text):
+            return " ".join(_say(text, values, locale).split())
+    for spec, fix in fixes:
+        if fix.url:
+            return i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url)
+        if fix.command and spec.command and values.knows(spec.command):
+            return i18n.gettext(locale, NEXT_FROM_COMMAND).format(title=fix.title,
+                                                                 command=fix.command)
+    return ""
 
 
 def _docs(rule: Rule, values: _Placeholders) -> list[str]:
@@ -293,6 +507,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     message = provider_message(facts)
     values = placeholders(facts, locale, message)
     texts = i18n.rule_text(locale, rule)
+    fixes = _fixes(rule, values, texts, locale)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
@@ -301,7 +516,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         summary=" ".join(_say(texts.summary, values, locale).split()),
         explanation=_say(texts.explanation, values, locale),
         steps=[_say(step, values, locale) for step in texts.steps],
-        fixes=_fixes(rule, values, texts, locale),
+        fixes=[fix for _spec, fix in fixes],
         docs=_docs(rule, values),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
@@ -309,4 +524,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         key_env=_key_env(facts.provider),
         locale=locale,
         provider_message=message,
+        next_step=next_step(rule, fixes, values, locale),
+        confidence=CONFIDENCE[rule.code],
     )

@@ -15,7 +15,7 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import LOCAL_PORTS, misspelt_host, provider_for_host
+from .providers import LOCAL_PORTS, lookup, misspelt_host, provider_for_host
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -86,6 +86,47 @@ def _fact(about: str, test: Test | None = None, read: Read | None = None) -> Any
     return field(metadata={"about": about, "test": test, "read": read})
 
 
+# curl options that send the request through a proxy.
+_PROXY_ARG = re.compile(r"^(?:-x|--proxy|--socks[45]h?|--preproxy)(?:=|$)")
+# The environment variables curl reads a proxy from (no_proxy only exempts hosts).
+_PROXY_ENV = ("https_proxy", "http_proxy", "all_proxy")
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
+# gptel trims trailing newlines from a :key string or function result since 0.9.7
+# (`gptel--get-api-key`); spaces, tabs and leading whitespace are still sent.
+KEY_TRIM_VERSION = (0, 9, 7)
+
+
+def version_tuple(text: str | None) -> tuple[int, ...] | None:
+    """"0.9.9.6" -> (0, 9, 9, 6); None when TEXT carries no version number."""
+    match = _VERSION.search(text or "")
+    return tuple(int(part) for part in match.group().split(".")) if match else None
+
+
+def _env_proxy(params: DiagnoseParams) -> str | None:
+    """The first proxy variable set in the environment, as "name=host:port"."""
+    env = {name.lower(): value for name, value in (params.request.env_proxy or {}).items()}
+    for name in _PROXY_ENV:
+        if env.get(name):
+            return f"{name}={env[name]}"
+    return None
+
+
+def _proxied(params: DiagnoseParams) -> bool | None:
+    """Whether the request went through a proxy: gptel-proxy, a curl argument, or (for curl)
+    the environment.  None when the companion said nothing about any of them."""
+    request = params.request
+    said = (request.proxy, request.proxy_host, request.curl_extra_args, request.env_proxy)
+    if all(value is None for value in said):
+        return None
+    curl_proxy = any(_PROXY_ARG.match(arg) for arg in request.curl_extra_args or ())
+    return bool(request.proxy or request.proxy_host or curl_proxy or _env_proxy(params))
+
+
+def _key_trimmed(params: DiagnoseParams) -> bool | None:
+    version = version_tuple(params.request.gptel_version)
+    return None if version is None else version >= KEY_TRIM_VERSION
+
+
 def _stream(params: DiagnoseParams) -> bool | None:
     return params.request.stream if params.request.stream is not None else params.backend.stream
 
@@ -118,6 +159,24 @@ class Facts:
         "the key (a string or variable) has stray whitespace around it", "is",
         lambda p: p.backend.key_has_whitespace)
     proxy: bool | None = _fact("gptel-proxy is set", "is", lambda p: p.request.proxy)
+    proxied: bool | None = _fact(
+        "the request went through a proxy: gptel-proxy, a curl argument or the environment",
+        "is")
+    env_proxy: str | None = _fact("the proxy variable set in the environment, name=host:port",
+                                  "present")
+    use_tools: bool | None = _fact("gptel-use-tools was on for the request", "is",
+                                   lambda p: p.request.use_tools)
+    key_source: str | None = _fact(
+        "where gptel got the key: string, function, auth-source, gptel-api-key, env, none",
+        "in", lambda p: p.backend.key_source.lower() if p.backend.key_source else None)
+    foreign_key: str | None = _fact(
+        "the provider kind the key's prefix belongs to, when not the backend's own", "present")
+    key_trimmed: bool | None = _fact(
+        "this gptel trims trailing newlines from the key (0.9.7 and later)", "is")
+    endpoint: str = _fact("the backend's :endpoint, as configured", "pattern",
+                          lambda p: p.backend.endpoint or "")
+    protocol: str = _fact("the backend's :protocol, as configured", "pattern",
+                          lambda p: p.backend.protocol or "")
     host_typo: str | None = _fact(
         "the API host the backend's host looks like a misspelling of", "present")
     host: str = _fact("the backend's host, as configured", "pattern")
@@ -127,6 +186,14 @@ class Facts:
     model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
     backend_name: str | None = _fact("the gptel backend's name",
                                      read=lambda p: p.backend.name)
+    backend_type: str | None = _fact("the gptel backend's type (its constructor)",
+                                     read=lambda p: p.backend.type)
+    models: tuple[str, ...] = _fact("the backend's :models",
+                                    read=lambda p: tuple(p.backend.models or ()))
+    gptel_version: str | None = _fact("the gptel version",
+                                      read=lambda p: p.request.gptel_version)
+    proxy_host: str | None = _fact("the proxy's host:port, as configured",
+                                   read=lambda p: p.request.proxy_host)
     # Pattern -> whether it occurs in `text`, filled in as rules are tried.
     searched: dict[re.Pattern[str], bool] = field(default_factory=dict, compare=False)
 
@@ -301,7 +368,14 @@ def read_facts(params: DiagnoseParams) -> Facts:
     if provider is None and local and _port(host) in LOCAL_PORTS:
         provider = LOCAL_PORTS[_port(host) or 0]
 
+    shape = (backend.key_shape or "").lower() or None
+    foreign = shape if shape and provider and shape != provider and lookup(shape) else None
+
     return Facts(
+        env_proxy=_env_proxy(params),
+        proxied=_proxied(params),
+        key_trimmed=_key_trimmed(params),
+        foreign_key=foreign,
         http=http,
         curl=curl,
         provider=provider,

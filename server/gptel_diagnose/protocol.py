@@ -43,6 +43,9 @@ Category = Literal[
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
 Applicability = Literal["safe", "unsafe", "display-only"]
+# How the diagnosis was reached: a code the provider documents (certain), a rule reading the
+# context or the message (likely), or the HTTP status or curl exit code alone (guess).
+Confidence = Literal["certain", "likely", "guess"]
 Severity = Literal["error", "warning", "info"]
 
 # Deeper provider payloads than this are rejected as invalid params: no real error object
@@ -118,6 +121,11 @@ class BackendInfo(_In):
     has_key: bool | None = None
     key_has_whitespace: bool | None = None
     models: list[str] | None = None
+    # Where gptel got the key: "string" (in :key), "function", "auth-source",
+    # "gptel-api-key", "env" or "none".  Never the key itself.
+    key_source: str | None = None
+    # The provider kind whose key prefix the key has ("anthropic" for sk-ant-...), if any.
+    key_shape: str | None = None
 
 
 class RequestInfo(_In):
@@ -134,6 +142,18 @@ class RequestInfo(_In):
     gptel_version: str | None = None
     emacs_version: str | None = None
     curl_version: str | None = None
+    # The proxy's host:port (gptel-proxy or --proxy in the curl arguments), no credentials.
+    proxy_host: str | None = None
+    # gptel-curl-extra-args and the backend's :curl-args, redacted by the companion.
+    curl_extra_args: list[str] | None = None
+    # The proxy variables set in the environment ("https_proxy" -> "host:port"), no
+    # credentials; unset ones are left out.
+    env_proxy: dict[str, str] | None = None
+    # Where the value is set: "buffer-local", "global" or "model" (:request-params).
+    temperature_source: str | None = None
+    max_tokens_source: str | None = None
+    request_bytes: int | None = None
+    use_tools: bool | None = None
 
 
 def _null_is_empty(value: Any) -> Any:
@@ -183,6 +203,10 @@ class Diagnosis(_Out):
     # characters.  None when it said nothing.  Shown once by the companion; the texts above
     # never repeat it, except a summary whose rule knows no more than the message.
     provider_message: str | None = None
+    # The one thing to do next, in the diagnosis's language: empty when a fix is a setq
+    # (the companion shows that setq), else where to change the key, a command, or a page.
+    next_step: str = ""
+    confidence: Confidence = "likely"
 
 
 class ClientInfo(_In):

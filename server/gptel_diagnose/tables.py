@@ -15,9 +15,10 @@ elisp/gptel-diagnose-tables.el; scripts/test fails when the file is stale.  It h
 from __future__ import annotations
 
 import json
+import re
 
 from . import curl, i18n
-from .engine import DEFAULTS, diagnose
+from .engine import STAND_INS, diagnose
 from .protocol import DiagnoseParams
 from .providers import PROVIDERS
 from .rules import fallback
@@ -44,10 +45,10 @@ def status_meaning(status: int, locale: str) -> str:
     params = DiagnoseParams.model_validate({"error": {"http_status": str(status)},
                                             "locale": locale})
     summary = diagnose(params).summary
-    # Without the server there is no provider message to quote: end the sentence before it.
-    no_message = i18n.gettext(i18n.choose(locale), DEFAULTS["message"])
-    if summary.endswith(no_message):
-        summary = summary[: -len(no_message)].rstrip(" :：")
+    # Without the server there is no provider message to quote: leave out its stand-in, in
+    # brackets or ending the sentence.
+    no_message = re.escape(i18n.gettext(i18n.choose(locale), STAND_INS["message"]))
+    summary = re.sub(rf"\s*[(（]{no_message}[)）]|[\s:：]*{no_message}(?=[.。]?$)", "", summary)
     return summary
 
 

@@ -139,7 +139,8 @@ def test_rule_has_a_recorded_fixture(rule: Rule) -> None:
 
 
 def _sources(rule: Rule) -> list[str]:
-    return [rule.summary, rule.explanation, *rule.steps, *(fix.title for fix in rule.fixes)]
+    return [rule.summary, rule.explanation, *rule.steps, *(fix.title for fix in rule.fixes),
+            *rule.next_step]
 
 
 # What a translation must carry over from its source: Lisp forms and symbols, keywords,

@@ -131,7 +131,7 @@ def test_each_translation_keeps_to_the_glossary(msgid: str) -> None:
 
 def _texts(result: Diagnosis, params: DiagnoseParams) -> list[str]:
     texts = [result.summary, result.explanation, *result.steps,
-             *(fix.title for fix in result.fixes)]
+             *(fix.title for fix in result.fixes), result.next_step]
     # The provider's own message is quoted as it came, and the model's and host's names are
     # names: they are not ours to translate.
     quoted = [text for text in (result.provider_message, params.request.model,

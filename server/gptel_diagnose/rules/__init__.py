@@ -8,6 +8,7 @@ catalogue moves to `RETIRED` with its reason, so its code is never given to anot
 
 from __future__ import annotations
 
+from ..protocol import Confidence
 from . import (
     auth,
     billing,
@@ -106,7 +107,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP002",   # response-without-error-field
         "RESP007",   # failure-inside-ok-response
     )),
-    Tier("status", "Only the HTTP status or curl's exit code is known: what it usually means.", (
+    Tier("status", "Only the HTTP status or curl's exit code is known: what it usually means.",
+         confidence="guess", codes=(
         "GEN401",    # http-unauthorized
         "GEN402",    # http-payment-required
         "GEN403",    # http-forbidden
@@ -117,7 +119,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET012",    # curl-failed
         "GEN4XX",    # http-bad-request
     )),
-    Tier("fallback", "Nothing else applies.", (
+    Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified
     )),
 )
@@ -129,4 +131,6 @@ REGISTRY: tuple[Rule, ...] = build_registry(
     PRECEDENCE, RETIRED, [rule for family in FAMILIES for rule in family.RULES]
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in REGISTRY}
+CONFIDENCE: dict[str, Confidence] = {code: tier.confidence for tier in PRECEDENCE
+                                     for code in tier.codes}
 RETIRED_BY_CODE: dict[str, Retired] = {entry.code: entry for entry in RETIRED}

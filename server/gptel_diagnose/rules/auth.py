@@ -76,6 +76,7 @@ RULES = (
         ),
         steps=AUTH_STEPS,
         fixes=(_KEYS,),
+        next_step=("Change the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",
               "https://platform.openai.com/docs/guides/error-codes/api-errors"),
         examples=(
@@ -118,6 +119,7 @@ RULES = (
             "Get a key at {keys_url}.",
         ),
         fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"),),
+        next_step=("Set the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(
@@ -185,6 +187,9 @@ RULES = (
         steps=("Use the key of the resource at {host}, or point the backend's :host at the "
                "resource the key belongs to.",),
         fixes=(_KEYS,),
+        next_step=("Use the key of the resource at {host}, or point the backend's :host at "
+                   "the resource the key belongs to.",
+                   "Change the key in {key_where}.",),
         docs=("https://learn.microsoft.com/en-us/azure/ai-services/openai/reference",),
         examples=(
             Example(

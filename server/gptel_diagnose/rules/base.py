@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..facts import CONDITIONS, Test
-from ..protocol import Applicability, Category, Severity
+from ..protocol import Applicability, Category, Confidence, Severity
 
 # Variables a fix may set: one list, in settable.json, which the companion also ships (as
 # elisp/gptel-diagnose-tables.el) and enforces whatever the server says.
@@ -132,6 +132,9 @@ class Rule:
     examples: tuple[Example, ...] = ()
     severity: Severity = "error"
     retryable: bool = False
+    # The one step to take when no fix is a setq, as alternatives: the first whose
+    # placeholders are all known is shown.  Empty: the first fix with a page or a command.
+    next_step: tuple[str, ...] = ()
 
     @property
     def whens(self) -> tuple[Match, ...]:
@@ -153,6 +156,8 @@ class Tier:
     name: str
     about: str
     codes: tuple[str, ...]
+    # How sure a diagnosis by this tier's rules is: see `protocol.Confidence`.
+    confidence: Confidence = "likely"
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,8 @@ RULES = (
         ),
         steps=("Raise the key's limit at {keys_url}, or create a key without one.",),
         fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),),
+        next_step=("Raise the key's limit at {keys_url}, or create a key without one.",
+                   "Raise or remove the key's credit limit where the key was created.",),
         docs=("https://openrouter.ai/docs/api/reference/limits",),
         examples=(
             Example(

@@ -21,6 +21,9 @@ RULES = (
         steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
                ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
         fixes=(EDIT_BACKEND,),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Give the backend a bare :host (api.example.com); put the scheme in "
+                   ":protocol and the path in :endpoint.",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(
@@ -108,8 +111,8 @@ RULES = (
             match(provider="bedrock", text=r"authorization header is missing"
                   r"|missing authentication token"),
         ),
-        summary="gptel's Bedrock backend works only through curl (it signs requests with curl's "
-        "--aws-sigv4): (setq gptel-use-curl t).",
+        summary="gptel's Bedrock backend works only through curl, which signs its requests "
+        "(--aws-sigv4); this request went without curl.",
         explanation=(
             "AWS Bedrock requests must be signed. gptel signs them by passing credentials to "
             "curl (--aws-sigv4, or a bearer token header); with url-retrieve no signature is "
@@ -166,7 +169,7 @@ RULES = (
               match(text=r"searching for program.{0,40}curl|no such file or directory.{0,20}"
                     r"curl|curl: (command )?not found")),
         summary="gptel cannot run curl: install curl, fix gptel-use-curl's path, or use "
-        "url-retrieve with (setq gptel-use-curl nil).",
+        "Emacs's url-retrieve instead.",
         explanation=(
             "gptel-use-curl is on (or names a curl program), but Emacs could not start it: "
             "curl is not installed, not on exec-path, or the path is wrong."

@@ -23,11 +23,13 @@ RULES = (
         name="http-unauthorized",
         category="auth.invalid_key",
         when=match(http=401),
-        summary="{provider} refused the credentials (HTTP 401): check the API key gptel sends.",
+        summary="HTTP 401 from {provider} usually means the API key was refused; to see its "
+        "own reason, set gptel-log-level to 'info and resend.",
         explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
         fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"),),
+        next_step=("Check the key in {key_where}.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
         examples=(_status_example(401, "Unauthorized", "Request failed."),),
     ),
@@ -36,12 +38,16 @@ RULES = (
         name="http-payment-required",
         category="billing.quota_exhausted",
         when=match(http=402),
-        summary="{provider} wants payment (HTTP 402): the account's credit or spending limit is "
-        "used up; add credit.",
+        summary="HTTP 402 from {provider} usually means the account's credit or spending "
+        "limit is used up; to see its own reason, set gptel-log-level to 'info and "
+        "resend.",
         explanation="HTTP 402 means the account cannot pay for this request: credit is used "
         "up, or a spending limit is reached. Resending will not help.",
         steps=("Add credit or raise the spending limit at {billing_url}.",),
         fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
+        next_step=("Add credit or raise the spending limit at {billing_url}.",
+                   "Add credit to the account the key belongs to, or raise its spending "
+                   "limit.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-402-payment-required",),
         examples=(_status_example(402, "Payment Required", "Request failed."),),
     ),
@@ -50,8 +56,9 @@ RULES = (
         name="http-forbidden",
         category="auth.permission",
         when=match(http=403),
-        summary="{provider} refused this request (HTTP 403): the key lacks permission for it, or "
-        "access is blocked.",
+        summary="HTTP 403 from {provider} usually means the key may not use this model or "
+        "feature, or access is blocked; to see its own reason, set gptel-log-level "
+        "to 'info and resend.",
         explanation="HTTP 403 means the credentials were understood but are not allowed to do "
         "this: the model or feature is not enabled for the account, or access is blocked by "
         "policy or region.",
@@ -65,7 +72,8 @@ RULES = (
         name="http-not-found",
         category="endpoint.wrong",
         when=match(http=404),
-        summary="{host} answered HTTP 404: the URL or the model name is wrong.",
+        summary="HTTP 404 from {host} usually means a wrong URL (:host, :endpoint) or model "
+        "name; to see the answer, set gptel-log-level to 'info and resend.",
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
         "the request is unknown there.",
         steps=("Check the backend's :host and :endpoint, and gptel-model.",),
@@ -78,10 +86,11 @@ RULES = (
         name="http-payload-too-large",
         category="request.context_length",
         when=match(http=413),
-        summary="The request is too large for {provider} (HTTP 413): send less context or "
-        "smaller files.",
+        summary="HTTP 413 from {provider} usually means the request is too large; to see "
+        "its own reason, set gptel-log-level to 'info and resend.",
         explanation="HTTP 413 means the request body is bigger than the server accepts.",
         steps=("Remove large buffers, files or images from gptel's context.",),
+        next_step=("Remove large buffers, files or images from gptel's context.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-413-content-too-large",),
         examples=(_status_example(413, "Payload Too Large", "Request Entity Too Large"),),
     ),
@@ -90,12 +99,13 @@ RULES = (
         name="http-too-many-requests",
         category="rate_limit",
         when=match(http=429),
-        summary="{provider} says too many requests (HTTP 429): wait and resend; if it never "
-        "passes, check the account's limits and credit.",
+        summary="HTTP 429 from {provider} usually means a rate limit, sometimes used-up "
+        "credit; to see which, set gptel-log-level to 'info and resend.",
         explanation="HTTP 429 usually means a rate limit. The message did not say which kind; "
         "if waiting does not help, look at the account's usage and credit.",
         steps=("Wait a minute and resend.", "Check limits and credit at {usage_url}."),
         fixes=(FixSpec("See usage and limits", "display-only", url="{usage_url}"),),
+        next_step=("Wait a minute and resend.",),
         docs=("https://www.rfc-editor.org/rfc/rfc6585#section-4",),
         examples=(_status_example(429, "Too Many Requests", "Request limit hit."),),
         retryable=True,
@@ -106,7 +116,9 @@ RULES = (
         name="http-bad-request",
         category="request.invalid_parameter",
         when=match(http=(400, 405, 406, 409, 415, 422)),
-        summary="{provider} rejected the request (HTTP {status}): {message}",
+        summary="HTTP {status} from {provider} usually means a parameter or value it does "
+        "not take ({message}); set gptel-log-level to 'info and resend to see the "
+        "request.",
         explanation="The provider did not accept the request as gptel sent it: a parameter or "
         "value the model does not take, or a request shape it does not expect.",
         steps=("Read the provider's message above: it usually names the parameter.",
@@ -120,12 +132,15 @@ RULES = (
         name="http-server-error",
         category="server.overloaded",
         when=match(http=(500, 502, 503, 504, 520, 521, 522, 523, 524, 598, 599)),
-        summary="{provider}'s servers failed (HTTP {status}): not your setup; retry shortly or "
-        "check {status_url}.",
+        summary="HTTP {status} from {provider} usually means its servers failed, not your "
+        "setup; resend shortly, and if it persists set gptel-log-level to 'info to "
+        "see the answer.",
         explanation="A 5xx status means the provider (or a gateway in front of it) failed "
         "while handling the request. It is usually temporary.",
         steps=("Resend in a minute.", "If it persists, check {status_url}."),
         fixes=(STATUS_PAGE,),
+        next_step=("Resend in a minute; if it persists, check {status_url}.",
+                   "Resend in a minute.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-server-error-5xx",),
         examples=(_status_example(500, "Internal Server Error", "Something broke."),),
         retryable=True,
@@ -136,7 +151,8 @@ RULES = (
         name="unclassified",
         category="unknown",
         when=match(),
-        summary="gptel-diagnose does not recognise this failure (HTTP {status}): {message}",
+        summary="gptel-diagnose does not recognise this failure (HTTP {status}): {message}. "
+        "Set gptel-log-level to 'info and resend to see the full answer.",
         explanation="No rule matched this failure. The provider's own words are the best "
         "guide.",
         steps=("Set (setq gptel-log-level 'info), resend, and read *gptel-log*.",

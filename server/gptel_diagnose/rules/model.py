@@ -95,6 +95,8 @@ RULES = (
         fixes=(
             FixSpec("Install the model", "display-only", command="ollama pull {model_arg}"),
         ),
+        next_step=("Install the model: `ollama pull {model_arg}`.",
+                   "Run `ollama list` to see the installed models.",),
         docs=("https://github.com/ollama/ollama/blob/main/docs/api.md",),
         examples=(
             Example(
@@ -216,6 +218,9 @@ RULES = (
         steps=("Load the model in LM Studio's developer page or with `lms load {model_arg}`.",
                "Or turn on just-in-time model loading in LM Studio's server settings."),
         fixes=(FixSpec("Load the model", "display-only", command="lms load {model_arg}"),),
+        next_step=("Load the model: `lms load {model_arg}`.",
+                   "Load a model in LM Studio's developer page, or turn on just-in-time "
+                   "loading.",),
         docs=("https://lmstudio.ai/docs/cli/load",),
         examples=(
             Example(

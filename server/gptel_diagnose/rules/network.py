@@ -43,6 +43,8 @@ RULES = (
         ),
         fixes=(FixSpec("Test the host from a terminal", "display-only",
                        command="curl -sI https://{host}"),),
+        next_step=("Check the connection: `curl -sI https://{host}` in a terminal.",
+                   "Check the network connection, DNS or VPN, and the backend's :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -74,6 +76,8 @@ RULES = (
         ),
         fixes=(FixSpec("Test the host from a terminal", "display-only",
                        command="curl -sI http://{host}"),),
+        next_step=("Test the host from a terminal: `curl -sI http://{host}`.",
+                   "If this is a local server, start it and check the port in :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -141,6 +145,7 @@ RULES = (
             "If you set --max-time in gptel-curl-extra-args, raise it.",
             "For long answers, keep streaming on so that text arrives as it is made.",
         ),
+        next_step=("Check the network, or whether a VPN or proxy is needed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -177,6 +182,8 @@ RULES = (
             "Behind a corporate proxy, set gptel-proxy, or upgrade curl.",
         ),
         fixes=(FixSpec("See the handshake", "display-only", command="curl -v https://{host}"),),
+        next_step=("Run `curl -v https://{host}` in a terminal to see the handshake.",
+                   "For a local server, make the backend use `:protocol \"http\"`.",),
         docs=("https://curl.se/docs/sslcerts.html",),
         examples=(
             Example(
@@ -349,6 +356,9 @@ RULES = (
                "requests."),
         fixes=(FixSpec("See where the redirects go", "display-only",
                        command="curl -sIL https://{host}"),),
+        next_step=("Open https://{host} in a browser: a login page means the network "
+                   "intercepts requests.",
+                   "Check the backend's :protocol, :host and :endpoint.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -392,8 +402,9 @@ RULES = (
         name="curl-failed",
         category="unknown",
         when=match(curl=tuple(range(1, 256))),
-        summary="curl failed with exit code {exit}: {curl_meaning}. Run gptel's request with "
-        "curl in a terminal to see curl's own message.",
+        summary="curl failed with exit code {exit}, which usually means: {curl_meaning}. To "
+        "see curl's own message, copy the request with M-x gptel-diagnose-copy-curl "
+        "and run it in a terminal.",
         explanation=(
             "gptel runs curl without --show-error, so curl's own explanation is lost and gptel "
             "reports only the number. Exit code {exit} means: {curl_meaning}."

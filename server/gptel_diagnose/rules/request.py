@@ -101,8 +101,7 @@ RULES = (
             match(text=r"'?temperature'? (does not support|is not supported|not supported)"
                   r"|unsupported (value|parameter): 'temperature'"),
         ),
-        summary="{model} does not accept a temperature: stop sending one, "
-        "(setq gptel-temperature nil).",
+        summary="{model} does not accept a temperature: stop sending one.",
         explanation=(
             "Reasoning models (OpenAI o-series, GPT-5 and others) accept only their default "
             "temperature. gptel sends gptel-temperature when it is set; nil leaves it out. A "
@@ -134,8 +133,8 @@ RULES = (
             match(text=r"max_completion_tokens"),
             match(param="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
         ),
-        summary="{model} wants max_completion_tokens, not max_tokens: "
-        "(setq gptel-max-tokens nil), or set :max_completion_tokens in :request-params.",
+        summary="{model} wants max_completion_tokens, not max_tokens: stop sending "
+        "gptel-max-tokens, or set :max_completion_tokens in :request-params.",
         explanation=(
             "Newer OpenAI models (o-series, GPT-5) refuse the max_tokens parameter, which "
             "gptel sends when gptel-max-tokens is set. Leave gptel-max-tokens nil, and if you "
@@ -167,8 +166,8 @@ RULES = (
                    r"|too large|invalid)|maximum tokens you requested exceed"
                    r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"),
-        summary="gptel-max-tokens is larger than {model} allows: lower it, or "
-        "(setq gptel-max-tokens nil) to let the model decide.",
+        summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
+        "let the model decide.",
         explanation=(
             "The answer length gptel asked for (gptel-max-tokens, or :max_tokens in "
             ":request-params) is outside the range this model accepts."
@@ -197,7 +196,7 @@ RULES = (
                    r"|support tool use|tool_choice|--jinja|unsupported param: tools"
                    r"|auto\W{0,3} tool choice|does not support (function|tool)"
                    r"|function calling is not (enabled|supported)|tools param"),
-        summary="{model} cannot use tools: (setq gptel-use-tools nil), or pick a model that "
+        summary="{model} cannot use tools: turn gptel-use-tools off, or pick a model that "
         "supports tool calls.",
         explanation=(
             "gptel sent tool definitions (gptel-use-tools is on and tools are selected), and "
@@ -227,8 +226,8 @@ RULES = (
                    r"?not supported|invalid image|image_url is only supported"
                    r"|support image input|unknown variant .?image_url"
                    r"|at most \d+ images?|too many images|images? per (prompt|request)"),
-        summary="{model} cannot read images or files: remove them from the request, or "
-        "(setq gptel-track-media nil).",
+        summary="{model} cannot read images or files: remove them from the request, or turn "
+        "gptel-track-media off.",
         explanation=(
             "The request carried an image or file (gptel-track-media, or media in gptel's "
             "context), and this model only takes text."

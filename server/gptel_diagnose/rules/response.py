@@ -23,6 +23,8 @@ RULES = (
         ),
         steps=("Redefine the backend with :host \"{intended_host}\".",),
         fixes=(EDIT_BACKEND,),
+        next_step=("Change :host to \"{intended_host}\" in the backend's definition "
+                   "(gptel-make-…).",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(
@@ -159,8 +161,8 @@ RULES = (
         when=(match(gptel="empty_response"),
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)")),
-        summary="gptel got an answer with no text in it: set (setq gptel-log-level 'debug) and "
-        "resend to see what came back.",
+        summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
+        "shows what came back.",
         explanation=(
             "The request succeeded (HTTP 200) but gptel found no text to insert (\"Empty "
             "response\"). Causes: an error event inside a stream that gptel does not parse, a "
@@ -272,8 +274,8 @@ RULES = (
         name="failure-inside-ok-response",
         category="response.malformed",
         when=match(http=200),
-        summary="{host} answered HTTP 200, but not with an answer gptel could use: set "
-        "(setq gptel-log-level 'debug) and resend to see what came back.",
+        summary="{host} answered HTTP 200, but not with an answer gptel could use; the "
+        "body, logged in *gptel-log*, shows what came back.",
         explanation=(
             "The request went through, yet what came back was not a normal answer: text "
             "before the HTTP headers (a proxy wrapper such as proxychains writing to curl's "

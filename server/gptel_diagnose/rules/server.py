@@ -73,6 +73,8 @@ RULES = (
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
         fixes=(STATUS_PAGE,),
+        next_step=("Resend in a minute; if it persists, check {status_url}.",
+                   "Resend in a minute.",),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
             Example(
@@ -121,6 +123,8 @@ RULES = (
             "If it persists, check {status_url} or switch model (M-x gptel-menu).",
         ),
         fixes=(STATUS_PAGE,),
+        next_step=("Resend in a minute; if it persists, check {status_url}.",
+                   "Resend in a minute.",),
         docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",),
         examples=(
             Example(

@@ -1,0 +1,88 @@
+"""Every echo line ends with the next action, and says how sure it is."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from gptel_diagnose.engine import STAND_INS, diagnose
+from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
+from gptel_diagnose.rules import BY_CODE, CONFIDENCE, PRECEDENCE, REGISTRY
+from gptel_diagnose.rules.base import Example, Rule
+
+SETQ = re.compile(r"\(setq\b")
+
+
+def run(params: dict[str, Any], locale: str = "en") -> Diagnosis:
+    return diagnose(DiagnoseParams.model_validate({**params, "locale": locale}))
+
+
+def _bare(example: Example) -> dict[str, Any]:
+    """EXAMPLE's error with no context at all: no backend, no request."""
+    return {"error": example.error, "backend": {}, "request": {}}
+
+
+def _cases() -> list[tuple[Rule, str, dict[str, Any]]]:
+    cases = []
+    for rule in REGISTRY:
+        for number, example in enumerate(rule.examples):
+            cases.append((rule, f"{rule.code}-{number}", example.params()))
+            cases.append((rule, f"{rule.code}-{number}-bare", _bare(example)))
+    return cases
+
+
+@pytest.mark.parametrize(("rule", "case", "params"), _cases(), ids=lambda x: x
+                         if isinstance(x, str) else "")
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_every_diagnosis_ends_with_one_next_action(
+        rule: Rule, case: str, params: dict[str, Any], locale: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each value not known for a failure is shown by a marker: none may reach the next step,
+    # which is an instruction ("Add credit at your provider's billing page" is none).
+    for name in STAND_INS:
+        monkeypatch.setitem(STAND_INS, name, f"<unknown {name}>")
+    result = run(params, locale)
+    setq = [fix for fix in result.fixes if fix.variable and fix.value]
+    if setq:
+        # The companion shows that setq; a next step would be a second instruction.
+        assert result.next_step == "", (case, result.next_step)
+    else:
+        assert result.next_step.strip(), (case, result.summary)
+        assert "<unknown" not in result.next_step, (case, result.next_step)
+        assert "{" not in result.next_step, (case, result.next_step)
+
+
+@pytest.mark.parametrize("rule", REGISTRY, ids=lambda r: r.code)
+def test_no_summary_carries_a_setq(rule: Rule) -> None:
+    # The companion appends the fix's setq; a summary with one shows it twice.
+    assert not SETQ.search(rule.summary), rule.summary
+
+
+def test_confidence_comes_from_the_tier_not_the_rule() -> None:
+    for tier in PRECEDENCE:
+        for code in tier.codes:
+            assert CONFIDENCE[code] == tier.confidence
+    assert {tier.confidence for tier in PRECEDENCE if tier.name in ("status", "fallback")} == {
+        "guess"}
+
+
+def test_a_status_alone_is_a_guess_that_says_how_to_find_out() -> None:
+    result = run({"error": {"status": "HTTP/1.1 403 Forbidden", "http_status": "403"},
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert (result.rule, result.confidence) == ("GEN403", "guess")
+    assert "usually" in result.summary
+    assert re.search(r"gptel-log-level|gptel-diagnose-copy-curl", result.summary)
+
+
+def test_a_message_rule_is_likely() -> None:
+    example = BY_CODE["MODEL001"].examples[0]
+    assert run(example.params()).confidence == "likely"
+
+
+def test_guesses_never_name_a_cause_they_cannot_see() -> None:
+    for code in [code for tier in PRECEDENCE if tier.confidence == "guess"
+                 for code in tier.codes]:
+        summary = BY_CODE[code].summary
+        assert re.search(r"usually|does not recognise", summary), (code, summary)
