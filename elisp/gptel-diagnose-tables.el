@@ -40,6 +40,7 @@
     gptel-temperature
     gptel-max-tokens
     gptel-curl-extra-args
+    gptel-curl-file-size-threshold
     gptel-use-tools
     gptel-use-context
     gptel-track-media
@@ -48,20 +49,20 @@
   "The gptel options a fix may set.  Anything else the server names is refused.")
 
 (defconst gptel-diagnose--status-meanings
-  '((400 "HTTP 400 from the provider usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商返回 HTTP 400 通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
-    (401 "HTTP 401 from the provider usually means the API key was refused; to see its own reason, set gptel-log-level to 'info and resend." . "服务商返回 HTTP 401 通常表示 API 密钥被拒绝；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
-    (402 "HTTP 402 from the provider usually means the account's credit or spending limit is used up; to see its own reason, set gptel-log-level to 'info and resend." . "服务商返回 HTTP 402 通常表示账户余额已用完或已达到消费上限；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
-    (403 "HTTP 403 from the provider usually means the key may not use this model or feature, or access is blocked; to see its own reason, set gptel-log-level to 'info and resend." . "服务商返回 HTTP 403 通常表示该密钥无权使用此模型或功能，或访问被阻止；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
-    (404 "HTTP 404 from the backend's host usually means a wrong URL (:host, :endpoint) or model name; to see the answer, set gptel-log-level to 'info and resend." . "后端主机返回 HTTP 404 通常表示 URL（:host、:endpoint）或模型名称有误；要查看响应内容，请把 gptel-log-level 设为 'info 后重试。")
-    (405 "HTTP 405 from the provider usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商返回 HTTP 405 通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
-    (406 "HTTP 406 from the provider usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商返回 HTTP 406 通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
-    (409 "HTTP 409 from the provider usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商返回 HTTP 409 通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
-    (413 "HTTP 413 from the provider usually means the request is too large; to see its own reason, set gptel-log-level to 'info and resend." . "服务商返回 HTTP 413 通常表示请求过大；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
-    (415 "HTTP 415 from the provider usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商返回 HTTP 415 通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
-    (422 "HTTP 422 from the provider usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商返回 HTTP 422 通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
-    (429 "HTTP 429 from the provider usually means a rate limit, sometimes used-up credit; to see which, set gptel-log-level to 'info and resend." . "服务商返回 HTTP 429 通常表示触发了速率限制，有时是余额已用完；要查看是哪一种，请把 gptel-log-level 设为 'info 后重试。")
-    (500 "HTTP 500 from the provider usually means its servers failed, not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商返回 HTTP 500 通常表示服务商的服务器出错，而不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
-    (502 "HTTP 502 from the provider usually means its servers failed, not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商返回 HTTP 502 通常表示服务商的服务器出错，而不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
+  '((400 "the provider rejected the request (HTTP 400): that usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商拒绝了请求（HTTP 400）：这通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
+    (401 "the provider refused the request (HTTP 401): that usually means the API key was refused; to see its own reason, set gptel-log-level to 'info and resend." . "服务商拒绝了请求（HTTP 401）：这通常表示 API 密钥被拒绝；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
+    (402 "the provider refused the request (HTTP 402): that usually means the account's credit or spending limit is used up; to see its own reason, set gptel-log-level to 'info and resend." . "服务商拒绝了请求（HTTP 402）：这通常表示账户余额已用完或已达到消费上限；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
+    (403 "the provider refused the request (HTTP 403): that usually means the key may not use this model or feature, or access is blocked; to see its own reason, set gptel-log-level to 'info and resend." . "服务商拒绝了请求（HTTP 403）：这通常表示该密钥无权使用此模型或功能，或访问被阻止；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
+    (404 "the backend's host answered \"not found\" (HTTP 404): that usually means a wrong URL (:host, :endpoint) or model name; to see the answer, set gptel-log-level to 'info and resend." . "后端主机返回“未找到”（HTTP 404）：这通常表示 URL（:host、:endpoint）或模型名称有误；要查看响应内容，请把 gptel-log-level 设为 'info 后重试。")
+    (405 "the provider rejected the request (HTTP 405): that usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商拒绝了请求（HTTP 405）：这通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
+    (406 "the provider rejected the request (HTTP 406): that usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商拒绝了请求（HTTP 406）：这通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
+    (409 "the provider rejected the request (HTTP 409): that usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商拒绝了请求（HTTP 409）：这通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
+    (413 "the provider refused the request (HTTP 413): that usually means the request is too large; to see its own reason, set gptel-log-level to 'info and resend." . "服务商拒绝了请求（HTTP 413）：这通常表示请求过大；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")
+    (415 "the provider rejected the request (HTTP 415): that usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商拒绝了请求（HTTP 415）：这通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
+    (422 "the provider rejected the request (HTTP 422): that usually means a parameter or value it does not take; set gptel-log-level to 'info and resend to see the request." . "服务商拒绝了请求（HTTP 422）：这通常表示它不接受某个参数或取值；请把 gptel-log-level 设为 'info 后重试，查看请求内容。")
+    (429 "the provider refused the request (HTTP 429): that usually means a rate limit, sometimes used-up credit; to see which, set gptel-log-level to 'info and resend." . "服务商拒绝了请求（HTTP 429）：这通常表示触发了速率限制，有时是余额已用完；要查看是哪一种，请把 gptel-log-level 设为 'info 后重试。")
+    (500 "the provider's servers failed (HTTP 500): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商的服务器出错（HTTP 500）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
+    (502 "the provider's servers failed (HTTP 502): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商的服务器出错（HTTP 502）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
     (503 "the provider is overloaded right now (HTTP 503): nothing is wrong on your side; retry in a minute or switch model." . "服务商目前过载（HTTP 503）：你这边没有问题；请一分钟后重试或换用其他模型。")
     (504 "the provider gave up on the request (HTTP 504): it took too long; retry, or send less context." . "服务商处理超时（HTTP 504）：请求耗时太长；请重试，或减少上下文。")
     (520 "A CDN in front of the backend's host answered HTTP 520 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "后端主机前面的 CDN 返回了 HTTP 520 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务商状态。")
@@ -69,8 +70,8 @@
     (522 "A CDN in front of the backend's host answered HTTP 522 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "后端主机前面的 CDN 返回了 HTTP 522 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务商状态。")
     (523 "A CDN in front of the backend's host answered HTTP 523 with its own error page (not the API's JSON): usually brief; retry, and check the provider's status." . "后端主机前面的 CDN 返回了 HTTP 523 和它自己的错误页面（不是 API 的 JSON）：通常很快恢复；请重试，并查看服务商状态。")
     (524 "the provider gave up on the request (HTTP 524): it took too long; retry, or send less context." . "服务商处理超时（HTTP 524）：请求耗时太长；请重试，或减少上下文。")
-    (598 "HTTP 598 from the provider usually means its servers failed, not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商返回 HTTP 598 通常表示服务商的服务器出错，而不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
-    (599 "HTTP 599 from the provider usually means its servers failed, not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商返回 HTTP 599 通常表示服务商的服务器出错，而不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。"))
+    (598 "the provider's servers failed (HTTP 598): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商的服务器出错（HTTP 598）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。")
+    (599 "the provider's servers failed (HTTP 599): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商的服务器出错（HTTP 599）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。"))
   "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).")
 
 (defconst gptel-diagnose--curl-meanings

@@ -497,12 +497,15 @@ def run_check(params: CheckParams) -> CheckResult:
             found = alternatives.result(timeout=max(0.1, budget.end - time.monotonic()))
         except concurrent.futures.TimeoutError:
             found = []
-    summary = {status: sum(1 for c in checks if c.status == status)
-               for status in ("pass", "warn", "fail")}
+    count = {status: sum(1 for c in checks if c.status == status)
+             for status in ("pass", "warn", "fail")}
+    # One warning is "1 warning": English's plural, a msgid of its own.
+    line = N_("{passed} passed, {warnings} warning, {failed} failed") if count["warn"] == 1 \
+        else N_("{passed} passed, {warnings} warnings, {failed} failed")
     return CheckResult(
         checks=checks, alternatives=found,
-        summary=_say(locale, N_("{passed} passed, {warnings} warnings, {failed} failed"),
-                     passed=summary["pass"], warnings=summary["warn"], failed=summary["fail"]),
+        summary=_say(locale, line, passed=count["pass"], warnings=count["warn"],
+                     failed=count["fail"]),
         elapsed_ms=round((time.monotonic() - started) * 1000, 1))
 
 

@@ -34,7 +34,7 @@ NAMES = {
     "Gemini", "Google", "Cloud", "AI", "Studio", "Azure", "Foundry", "Bedrock", "AWS",
     "Codestral", "Mistral", "Cloudflare", "Ollama", "LM", "GPT", "GLM", "Kimi", "DeepSeek",
     "Responses", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx", "openresty",
-    "proxychains", "torsocks", "pass", "shell", "Windows",
+    "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
     # console pages named as the provider names them
     "Plans", "Billing", "Inference", "profiles",
     # acronyms and terms kept in Latin letters
@@ -42,10 +42,10 @@ NAMES = {
     "CDN", "CA", "UTF", "QUIC", "IP", "ID", "SPNEGO", "OAuth", "token", "Bearer",
     # fields, headers and values as the wire spells them
     "SAFETY", "PerDay", "quotaId", "retryDelay", "temperature", "stream", "Authorization",
-    "nil", "t", "http", "https",
+    "nil", "t", "null", "http", "https",
 }
 # A Lisp symbol: gptel's and Emacs's, as the user types them.
-_LISP = re.compile(r"(?:gptel|package|string|auth|url|exec|describe|customize|use|lms)"
+_LISP = re.compile(r"(?:gptel|package|string|auth|url|exec|describe|customize|use|lms|json)"
                    r"(?:-[a-z0-9]+)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.'/+-]*[A-Za-z0-9]|[A-Za-z]")
 

@@ -16,6 +16,7 @@ from . import (
     content,
     context,
     fallback,
+    gptel,
     model,
     network,
     rate,
@@ -25,8 +26,8 @@ from . import (
 )
 from .base import Retired, Rule, Tier, build_registry
 
-FAMILIES = (auth, billing, config, content, context, fallback, model, network, rate, request,
-            response, server)
+FAMILIES = (auth, billing, config, content, context, fallback, gptel, model, network, rate,
+            request, response, server)
 
 # fmt: off
 PRECEDENCE: tuple[Tier, ...] = (
@@ -34,7 +35,19 @@ PRECEDENCE: tuple[Tier, ...] = (
          "the answer.", (
         "ENDP002",   # host-misspelt
         "CONF001",   # host-includes-scheme-or-path
+        "CONF008",   # endpoint-or-protocol-malformed
+        "AUTH005",   # old-gptel-sends-key-newline
         "AUTH003",   # api-key-has-stray-whitespace
+        "AUTH006",   # key-of-another-provider
+    )),
+    Tier("gptel", "gptel's own Lisp errors and warnings name what broke inside Emacs.", (
+        "GPTEL005",  # url-retrieve-payment-required
+        "GPTEL003",  # curl-argument-list-too-long
+        "GPTEL004",  # model-not-in-backend
+        "GPTEL006",  # tool-call-not-parsed
+        "GPTEL007",  # reasoning-not-sent-back
+        "GPTEL002",  # request-value-not-json
+        "GPTEL001",  # marker-lost-on-unread-answer
     )),
     Tier("cause", "The provider's code or message names one precise cause.", (
         "STREAM001", # organization-not-verified-for-streaming

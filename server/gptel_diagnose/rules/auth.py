@@ -150,6 +150,7 @@ RULES = (
         ),
         summary="Your API key has a trailing newline or space, which breaks the request: trim "
         "it (string-trim) where the key comes from.",
+        next_step=("Remove the whitespace from the key in {key_where}.",),
         explanation=(
             "The key gptel sends for this backend starts or ends with whitespace, typically "
             "the newline at the end of a key file or of a command's output. In an HTTP header "
@@ -262,6 +263,76 @@ RULES = (
                        "ID."},
                 backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
                 source="https://github.com/andrewyng/aisuite/issues/174",
+            ),
+        ),
+    ),
+    Rule(
+        code="AUTH005",
+        name="old-gptel-sends-key-newline",
+        category="auth.invalid_key",
+        when=(
+            match(key_has_whitespace=True, key_trimmed=False, http=(400, 401, 403)),
+            match(key_has_whitespace=True, key_trimmed=False,
+                  text=r"could not parse the json body|must provide a model"
+                  r"|malformed|invalid header|api key"),
+        ),
+        summary="gptel {gptel_version} sends the key with the whitespace around it, which "
+        "breaks the request; gptel 0.9.7 and later trim a trailing newline.",
+        explanation=(
+            "The key ends (or starts) with whitespace, typically the newline at the end of a "
+            "key file or a command's output. gptel before 0.9.7 sends it as it is, and in an "
+            "HTTP header a newline ends the header early. Since 0.9.7 gptel trims trailing "
+            "newlines from a :key string or function; spaces and tabs are still sent."
+        ),
+        steps=("Upgrade gptel (M-x package-upgrade RET gptel).",
+               "Or trim the key where it comes from: (string-trim ...) in a :key function."),
+        next_step=("Upgrade gptel, or remove the whitespace from the key in {key_where}.",),
+        fixes=(FixSpec("Upgrade gptel", "display-only",
+                       command="M-x package-upgrade RET gptel"),),
+        docs=("https://github.com/karthink/gptel/issues/480",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "We could not parse the JSON body of your request.",
+                    "type": "invalid_request_error"}},
+                backend={"kind": "openai", "host": "api.openai.com", "has_key": True,
+                         "key_has_whitespace": True, "key_source": "function"},
+                request={"gptel_version": "0.9.6"},
+                source="https://github.com/karthink/gptel/issues/480",
+            ),
+        ),
+    ),
+    Rule(
+        code="AUTH006",
+        name="key-of-another-provider",
+        category="auth.invalid_key",
+        when=(
+            match(foreign_key=True, http=(400, 401, 403)),
+            match(foreign_key=True, text=_KEY_WRONG),
+        ),
+        summary="The key gptel sends to {provider} looks like a {key_provider} key: each "
+        "provider accepts only its own keys.",
+        explanation=(
+            "The key's prefix is the one {key_provider} gives its keys, and {provider} "
+            "refuses keys it did not issue. This happens when several backends share one "
+            ":key or gptel-api-key, or when an auth-source entry for another host is picked up."
+        ),
+        steps=("Put {provider}'s key in {key_where}.",
+               "Create one at {keys_url} if you have none."),
+        next_step=("Put {provider}'s key in {key_where}.",
+                   "Put this provider's own key in {key_where}."),
+        fixes=(_KEYS,),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 401", "http_status": "401", "error": {
+                    "message": "Incorrect API key provided: sk-ant-a************. You can "
+                    "find your API key at https://platform.openai.com/account/api-keys.",
+                    "type": "invalid_request_error", "param": None,
+                    "code": "invalid_api_key"}},
+                backend={"kind": "openai", "host": "api.openai.com", "has_key": True,
+                         "key_shape": "anthropic", "key_source": "gptel-api-key"},
+                source="https://platform.openai.com/docs/guides/error-codes/api-errors",
             ),
         ),
     ),

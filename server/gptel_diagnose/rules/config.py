@@ -5,6 +5,9 @@ from __future__ import annotations
 from .base import Example, FixSpec, Rule, match
 from .common import EDIT_BACKEND
 
+BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
+                       command="{backend_form}")
+
 RULES = (
     Rule(
         code="CONF001",
@@ -20,7 +23,7 @@ RULES = (
         ),
         steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
                ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
-        fixes=(EDIT_BACKEND,),
+        fixes=(BACKEND_FORM, EDIT_BACKEND),
         next_step=("Redefine the backend as {backend_form}",
                    "Give the backend a bare :host (api.example.com); put the scheme in "
                    ":protocol and the path in :endpoint.",),
@@ -213,6 +216,36 @@ RULES = (
                 backend={"kind": "openai", "host": "api.openai.com"},
                 request={"use_curl": True},
                 source="https://curl.se/docs/manpage.html#EXIT",
+            ),
+        ),
+    ),
+    Rule(
+        code="CONF008",
+        name="endpoint-or-protocol-malformed",
+        category="config.backend",
+        when=(match(endpoint=r"^\s*[^/\s]"),
+              match(protocol=r"^(?!\s*https?\s*$).+")),
+        summary="The backend's :endpoint or :protocol is malformed: :endpoint is a path that "
+        "starts with /, :protocol is \"https\" or \"http\".",
+        explanation=(
+            "gptel builds the URL as PROTOCOL://HOST ENDPOINT. An :endpoint without its "
+            "leading slash glues the path to the host name, and a :protocol with \"://\" or "
+            "another word makes a URL curl cannot use."
+        ),
+        steps=("Redefine the backend with :protocol \"https\" (\"http\" for most local "
+               "servers) and an :endpoint such as \"/v1/chat/completions\".",),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Give the backend :protocol \"https\" and an :endpoint that starts with /."),
+        fixes=(BACKEND_FORM, EDIT_BACKEND),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Curl failed with exit code 6. See Curl manpage for details."},
+                backend={"name": "Local", "kind": "openai", "host": "localhost:8080",
+                         "endpoint": "v1/chat/completions", "protocol": "http"},
+                request={"use_curl": True},
+                source="https://github.com/karthink/gptel/issues/997",
             ),
         ),
     ),

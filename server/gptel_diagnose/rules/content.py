@@ -11,6 +11,8 @@ _FILTERED = (
     r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
     r"|responsible ai|moderation|flagged (input|by)|harmful content|recitation"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
+    r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"
+    r"|sensitive content|不安全或敏感|敏感内容|内容安全"
 )
 
 RULES = (
@@ -19,8 +21,11 @@ RULES = (
         name="content-refused-by-policy",
         category="content_policy",
         when=(
+            # Gemini's finishReason and promptFeedback.blockReason values among them.
             match(codes=("content_filter", "content_policy_violation", "invalid_prompt",
-                         "responsibleaipolicyviolation", "safety", "moderation")),
+                         "responsibleaipolicyviolation", "safety", "moderation",
+                         "prohibited_content", "recitation", "blocklist", "spii",
+                         "image_safety", "datainspectionfailed", "data_inspection_failed")),
             match(text=_FILTERED, not_text=r"terms of service|data polic"),
         ),
         summary="{provider}'s safety filter refused this prompt (or its answer): rephrase, or "

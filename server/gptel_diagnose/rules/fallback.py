@@ -23,8 +23,9 @@ RULES = (
         name="http-unauthorized",
         category="auth.invalid_key",
         when=match(http=401),
-        summary="HTTP 401 from {provider} usually means the API key was refused; to see its "
-        "own reason, set gptel-log-level to 'info and resend.",
+        summary="{provider} refused the request (HTTP 401): that usually means the API key "
+        "was refused; to see its own reason, set gptel-log-level to 'info and "
+        "resend.",
         explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
@@ -38,9 +39,9 @@ RULES = (
         name="http-payment-required",
         category="billing.quota_exhausted",
         when=match(http=402),
-        summary="HTTP 402 from {provider} usually means the account's credit or spending "
-        "limit is used up; to see its own reason, set gptel-log-level to 'info and "
-        "resend.",
+        summary="{provider} refused the request (HTTP 402): that usually means the "
+        "account's credit or spending limit is used up; to see its own reason, set "
+        "gptel-log-level to 'info and resend.",
         explanation="HTTP 402 means the account cannot pay for this request: credit is used "
         "up, or a spending limit is reached. Resending will not help.",
         steps=("Add credit or raise the spending limit at {billing_url}.",),
@@ -56,9 +57,9 @@ RULES = (
         name="http-forbidden",
         category="auth.permission",
         when=match(http=403),
-        summary="HTTP 403 from {provider} usually means the key may not use this model or "
-        "feature, or access is blocked; to see its own reason, set gptel-log-level "
-        "to 'info and resend.",
+        summary="{provider} refused the request (HTTP 403): that usually means the key may "
+        "not use this model or feature, or access is blocked; to see its own "
+        "reason, set gptel-log-level to 'info and resend.",
         explanation="HTTP 403 means the credentials were understood but are not allowed to do "
         "this: the model or feature is not enabled for the account, or access is blocked by "
         "policy or region.",
@@ -72,8 +73,9 @@ RULES = (
         name="http-not-found",
         category="endpoint.wrong",
         when=match(http=404),
-        summary="HTTP 404 from {host} usually means a wrong URL (:host, :endpoint) or model "
-        "name; to see the answer, set gptel-log-level to 'info and resend.",
+        summary="{host} answered \"not found\" (HTTP 404): that usually means a wrong URL "
+        "(:host, :endpoint) or model name; to see the answer, set gptel-log-level "
+        "to 'info and resend.",
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
         "the request is unknown there.",
         steps=("Check the backend's :host and :endpoint, and gptel-model.",),
@@ -86,8 +88,9 @@ RULES = (
         name="http-payload-too-large",
         category="request.context_length",
         when=match(http=413),
-        summary="HTTP 413 from {provider} usually means the request is too large; to see "
-        "its own reason, set gptel-log-level to 'info and resend.",
+        summary="{provider} refused the request (HTTP 413): that usually means the request "
+        "is too large; to see its own reason, set gptel-log-level to 'info and "
+        "resend.",
         explanation="HTTP 413 means the request body is bigger than the server accepts.",
         steps=("Remove large buffers, files or images from gptel's context.",),
         next_step=("Remove large buffers, files or images from gptel's context.",),
@@ -99,8 +102,9 @@ RULES = (
         name="http-too-many-requests",
         category="rate_limit",
         when=match(http=429),
-        summary="HTTP 429 from {provider} usually means a rate limit, sometimes used-up "
-        "credit; to see which, set gptel-log-level to 'info and resend.",
+        summary="{provider} refused the request (HTTP 429): that usually means a rate "
+        "limit, sometimes used-up credit; to see which, set gptel-log-level to "
+        "'info and resend.",
         explanation="HTTP 429 usually means a rate limit. The message did not say which kind; "
         "if waiting does not help, look at the account's usage and credit.",
         steps=("Wait a minute and resend.", "Check limits and credit at {usage_url}."),
@@ -116,9 +120,9 @@ RULES = (
         name="http-bad-request",
         category="request.invalid_parameter",
         when=match(http=(400, 405, 406, 409, 415, 422)),
-        summary="HTTP {status} from {provider} usually means a parameter or value it does "
-        "not take ({message}); set gptel-log-level to 'info and resend to see the "
-        "request.",
+        summary="{provider} rejected the request (HTTP {status}): that usually means a "
+        "parameter or value it does not take ({message}); set gptel-log-level to "
+        "'info and resend to see the request.",
         explanation="The provider did not accept the request as gptel sent it: a parameter or "
         "value the model does not take, or a request shape it does not expect.",
         steps=("Read the provider's message above: it usually names the parameter.",
@@ -132,9 +136,9 @@ RULES = (
         name="http-server-error",
         category="server.overloaded",
         when=match(http=(500, 502, 503, 504, 520, 521, 522, 523, 524, 598, 599)),
-        summary="HTTP {status} from {provider} usually means its servers failed, not your "
-        "setup; resend shortly, and if it persists set gptel-log-level to 'info to "
-        "see the answer.",
+        summary="{provider}'s servers failed (HTTP {status}): that usually passes and is "
+        "not your setup; resend shortly, and if it persists set gptel-log-level to "
+        "'info to see the answer.",
         explanation="A 5xx status means the provider (or a gateway in front of it) failed "
         "while handling the request. It is usually temporary.",
         steps=("Resend in a minute.", "If it persists, check {status_url}."),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
 
+# The model nearest to the one refused, from the backend's :models or the error's own list.
+CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
+                  variable="gptel-model", value="'{closest_model}")
 _PICK = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
                 command="M-x gptel-menu")
 
@@ -32,7 +35,7 @@ RULES = (
             ),
         ),
         summary="{provider} has no model {model} for this key: a typo, a retired model, or one "
-        "your account cannot use. Pick another with M-x gptel-menu.",
+        "your account cannot use.",
         explanation=(
             "The backend answered HTTP {status}: the model name gptel sent is unknown to it or "
             "not available to this key. \"Does not exist\" often means \"you do not have access\": "
@@ -46,6 +49,7 @@ RULES = (
             "For Azure, the model name must be the deployment name.",
         ),
         fixes=(
+            CLOSEST,
             _PICK,
             FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
         ),
@@ -127,7 +131,8 @@ RULES = (
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
                "See {models_url} for the current names."),
-        fixes=(_PICK, FixSpec("See current models", "display-only", url="{models_url}")),
+        fixes=(CLOSEST, _PICK,
+               FixSpec("See current models", "display-only", url="{models_url}")),
         docs=("https://console.groq.com/docs/deprecations",
               "https://platform.openai.com/docs/deprecations"),
         examples=(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
 
-_LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all", "local")
+# Local model servers whose start command the provider records know: only these are told
+# how to start; any other loopback backend is told that nothing listens at its port (NET002).
+_LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 _DNS_TEXT = (
     r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
@@ -63,7 +65,7 @@ RULES = (
         name="connection-refused",
         category="network.connection_refused",
         when=(match(curl=7, proxy=False), match(curl=7, proxy=None),
-              match(text=_REFUSED_TEXT, local=False, not_text=_TIMEOUT_TEXT)),
+              match(text=_REFUSED_TEXT, not_text=_TIMEOUT_TEXT)),
         summary="Nothing is listening at {host} (curl 7): the server is down, or :host has the "
         "wrong port, or a firewall blocks it.",
         explanation=(
@@ -96,12 +98,11 @@ RULES = (
         name="local-server-not-running",
         category="network.connection_refused",
         when=(
-            match(curl=7, local=True),
             match(curl=7, provider=_LOCAL_SERVERS),
-            match(gptel="no_response", local=True),
-            match(text=_REFUSED_TEXT, local=True, not_text=_TIMEOUT_TEXT),
+            match(gptel="no_response", local=True, provider=_LOCAL_SERVERS),
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
-            match(text=r"is (it|lm studio|ollama) running|not reachable at"),
+            match(text=r"is (it|lm studio|ollama) running|not reachable at",
+                  provider=_LOCAL_SERVERS),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",
         explanation=(
@@ -277,13 +278,19 @@ RULES = (
         when=(
             match(curl=(5, 97)),
             match(curl=(7, 56), proxy=True),
+            # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
+            # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
+            match(curl=(7, 35, 52, 56), proxied=True, local=False),
+            match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
+            match(proxied=True, local=False, text=r"connection reset|econnreset"
+                  r"|connection was reset|recv failure|ssl_error_syscall"),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"),
         ),
-        summary="The proxy failed (curl {exit}): check gptel-proxy's address and credentials, "
-        "or whether your curl supports its options.",
+        summary="The request failed at the proxy (curl {exit}{status_clause}): check "
+        "{proxy_where}, its address and credentials.",
         explanation=(
             "gptel goes through the proxy in gptel-proxy (with curl, adding --proxy-negotiate "
             "and --proxy-user :), and the proxy step failed: its name did not resolve, it "
@@ -294,7 +301,12 @@ RULES = (
                "Test it: curl -x http://HOST:PORT -sI https://{host}",
                "If curl lacks --proxy-negotiate support, put the proxy in the backend's "
                ":curl-args as (\"--proxy\" \"http://HOST:PORT\") instead of gptel-proxy."),
-        fixes=(FixSpec("Set the proxy (edit the address)", "display-only",
+        next_step=("Test the proxy: `curl -x {proxy_host} -sI https://{host}` in a "
+                   "terminal.",),
+        fixes=(FixSpec("Send gptel's requests past the proxy, to see whether it is the cause",
+                       "unsafe", variable="gptel-curl-extra-args",
+                       value="'(\"--noproxy\" \"*\")"),
+               FixSpec("Set the proxy (edit the address)", "display-only",
                        variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
         docs=("https://github.com/karthink/gptel/issues/751",
               "https://curl.se/docs/manpage.html#EXIT"),

@@ -1,0 +1,222 @@
+"""gptel's own failures: Lisp errors and warnings from gptel or url.el, not from a provider."""
+
+from __future__ import annotations
+
+from .base import Example, FixSpec, Rule, match
+from .common import LOG_REQUESTS
+from .model import CLOSEST
+
+_UPGRADE = FixSpec("Upgrade gptel", "display-only", command="M-x package-upgrade RET gptel")
+_NO_TOOLS = FixSpec("Stop sending tools for now", "unsafe", variable="gptel-use-tools",
+                    value="nil")
+
+RULES = (
+    Rule(
+        code="GPTEL001",
+        name="marker-lost-on-unread-answer",
+        category="response.malformed",
+        when=match(text=r"wrong.type.argument:? markerp,? nil|\(wrong-type-argument markerp nil\)"),
+        summary="gptel stopped on an answer it could not handle (Wrong type argument: markerp, "
+        "nil): usually an error reply this gptel version does not read.",
+        explanation=(
+            "gptel keeps a marker where the answer is inserted, and sets it only once it has "
+            "read some text. When the reply is an error in a shape this version does not parse "
+            "(older versions and Gemini's errors, for one), the marker is never set and gptel "
+            "fails with this Lisp error instead of showing the provider's message."
+        ),
+        steps=("Log requests and responses ((setq gptel-log-level 'info)), resend, and read "
+               "the reply in *gptel-log*.",
+               "Upgrade gptel: newer versions report such replies as errors."),
+        fixes=(LOG_REQUESTS, _UPGRADE),
+        docs=("https://github.com/karthink/gptel/issues/210",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Wrong type argument: markerp, nil"},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+                request={"gptel_version": "0.6.5"},
+                source="https://github.com/karthink/gptel/issues/208",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL002",
+        name="request-value-not-json",
+        category="request.invalid_parameter",
+        when=match(text=r"json-value-p"),
+        summary="gptel could not encode the request as JSON (json-value-p): a tool's result, "
+        "a tool definition or :request-params holds a Lisp value JSON cannot carry.",
+        explanation=(
+            "Before sending, gptel turns the conversation, the tools and any extra parameters "
+            "into JSON. A value that is not a string, number, list or plist (a keyword where a "
+            "string belongs, a tool result in another shape) stops it there, before any "
+            "request leaves Emacs."
+        ),
+        steps=("If a tool was called, check what it returns: a tool must return a string.",
+               "Check :request-params in the backend and in gptel-make-preset.",
+               "Meanwhile, send without tools: (setq gptel-use-tools nil)."),
+        fixes=(_NO_TOOLS, _UPGRADE),
+        docs=("https://github.com/karthink/gptel/issues/902",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Debugger entered--Lisp error: (wrong-type-argument "
+                       "json-value-p :text)"},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                request={"use_tools": True},
+                source="https://github.com/karthink/gptel/issues/902",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL003",
+        name="curl-argument-list-too-long",
+        category="config.backend",
+        when=match(text=r"argument list too long|e2big"),
+        summary="The request was too big to hand to curl on its command line (Argument list too "
+        "long): this gptel passes small requests as an argument.",
+        explanation=(
+            "gptel before 0.9.9.6 passes a request body smaller than "
+            "gptel-curl-file-size-threshold to curl as a command-line argument, and larger "
+            "ones through a temporary file. When the system's limit on an argument is lower "
+            "than the threshold (Windows, some Unix builds), a large prompt cannot start curl. "
+            "gptel 0.9.9.6 sends every body through curl's standard input."
+        ),
+        steps=("Upgrade gptel to 0.9.9.6 or later.",
+               "Meanwhile lower the threshold: (setq gptel-curl-file-size-threshold 30000)."),
+        fixes=(FixSpec("Hand curl large requests through a file", "unsafe",
+                       variable="gptel-curl-file-size-threshold", value="30000"), _UPGRADE),
+        docs=("https://github.com/karthink/gptel/pull/517",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Spawning child process: Argument list too long"},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"use_curl": True, "gptel_version": "0.9.8", "request_bytes": 125000},
+                source="https://github.com/karthink/gptel/pull/137",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL004",
+        name="model-not-in-backend",
+        category="model.not_found",
+        when=match(text=r"preferred .?gptel-model.? .{0,120}not ?supported in"),
+        summary="gptel-model {model} is not one of the backend's :models, so gptel used "
+        "another model instead.",
+        explanation=(
+            "gptel checks gptel-model against the backend's :models. When the model is not "
+            "listed it warns and falls back to the first model of the list, which may not be "
+            "the one you meant, or one your key may use."
+        ),
+        steps=("Set gptel-model to a model the backend lists (M-x gptel-menu, then -m).",
+               "Or add the model to the backend's :models."),
+        fixes=(CLOSEST, FixSpec("Choose another model (M-x gptel-menu, then -m)",
+                                 "display-only", command="M-x gptel-menu")),
+        docs=("https://github.com/karthink/gptel/blob/master/gptel-request.el",),
+        examples=(
+            Example(
+                error={"status": "Warning (gptel)",
+                       "error": "Preferred `gptel-model' \"gpt-4o-mni\" notsupported in "
+                       "\"ChatGPT\", using \"gpt-4o-mini\" instead"},
+                backend={"name": "ChatGPT", "kind": "openai", "host": "api.openai.com",
+                         "models": ["gpt-4o-mini", "gpt-4.1"]},
+                request={"model": "gpt-4o-mni"},
+                source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL005",
+        name="url-retrieve-payment-required",
+        category="billing.quota_exhausted",
+        when=match(text=r"somebody wants you to give them money"),
+        summary="{provider} wants payment (HTTP 402), which Emacs's url-retrieve reports as "
+        "\"Somebody wants you to give them money\": the account's credit is used up.",
+        explanation=(
+            "With gptel-use-curl nil, gptel uses Emacs's url-retrieve, which treats an HTTP "
+            "402 as an error of its own and never hands the answer to gptel: the request "
+            "seems to hang at \"Querying…\". The provider answered that the account cannot pay "
+            "for the request (DeepSeek's \"Insufficient Balance\", OpenRouter's credits)."
+        ),
+        steps=("Add credit at {billing_url}.",
+               "With curl, gptel shows the provider's own message: (setq gptel-use-curl t)."),
+        next_step=("Add credit at {billing_url}.",
+                   "Add credit to the account the key belongs to, or raise its spending "
+                   "limit."),
+        fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
+        docs=("https://git.savannah.gnu.org/cgit/emacs.git/tree/lisp/url/url-http.el",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "error in process filter: Somebody wants you to give them "
+                       "money"},
+                backend={"kind": "deepseek", "host": "api.deepseek.com"},
+                request={"use_curl": False},
+                source="https://git.savannah.gnu.org/cgit/emacs.git/tree/lisp/url/url-http.el",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL006",
+        name="tool-call-not-parsed",
+        category="response.malformed",
+        when=match(text=r"unknown tool called by model:? (:?null|nil)|sequencep :null"
+                   r"|tool.{0,40}(nil|null) arg|tool_calls.{0,40}:null"),
+        summary="gptel {gptel_version} could not read the model's tool call (a null tool name "
+        "or nil arguments): a known gptel bug with some servers.",
+        explanation=(
+            "Some servers and proxies (LiteLLM, OpenRouter's upstreams, Mistral) stream tool "
+            "calls in pieces or with null fields that older gptel versions do not put "
+            "together, so gptel sees a tool with no name or no arguments. Newer gptel versions "
+            "read these; until you upgrade, sending without tools avoids it."
+        ),
+        steps=("Upgrade gptel.",
+               "Until then, turn tools off: (setq gptel-use-tools nil), or stream off: "
+               "(setq gptel-stream nil)."),
+        fixes=(_NO_TOOLS, _UPGRADE),
+        docs=("https://github.com/karthink/gptel/issues/1181",
+              "https://github.com/karthink/gptel/issues/935"),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Unknown tool called by model: :null"},
+                backend={"kind": "openai", "host": "openrouter.ai"},
+                request={"use_tools": True, "stream": True, "gptel_version": "0.9.9.3"},
+                source="https://github.com/karthink/gptel/issues/1181",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL007",
+        name="reasoning-not-sent-back",
+        category="request.invalid_parameter",
+        when=match(text=r"reasoning_content.{0,80}(passed back|missing|required)"
+                   r"|missing .?reasoning_content|expected .?thinking.? or .?redacted_thinking"
+                   r"|must start with a thinking block"),
+        summary="{provider} wants the model's earlier reasoning sent back with the conversation, "
+        "and gptel {gptel_version} did not send it.",
+        explanation=(
+            "Thinking models that call tools (DeepSeek's thinking mode, Claude with extended "
+            "thinking) require each earlier assistant turn to carry its reasoning block. gptel "
+            "versions that drop or do not keep those blocks send a conversation the provider "
+            "refuses."
+        ),
+        steps=("Upgrade gptel.",
+               "Until then, turn tools off ((setq gptel-use-tools nil)) or use a model "
+               "without thinking."),
+        fixes=(_NO_TOOLS, _UPGRADE),
+        docs=("https://api-docs.deepseek.com/guides/thinking_mode",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "The reasoning_content in the thinking mode must be passed back "
+                    "to the API.", "type": "invalid_request_error", "param": None,
+                    "code": "invalid_request_error"}},
+                backend={"kind": "deepseek", "host": "api.deepseek.com"},
+                request={"use_tools": True},
+                source="https://github.com/JohnnyZ93/oai-compatible-copilot/issues/202",
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,199 @@
+"""Rules that decide on what the companion knows about the setup, and fixes built from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from gptel_diagnose.engine import closest_model, corrected_backend, diagnose
+from gptel_diagnose.facts import read_facts
+from gptel_diagnose.protocol import DiagnoseParams, Diagnosis, Fix
+
+from gptel_view import curl_failure, gptel_error
+
+MODEL_404 = {"error": {"message": "The model `gpt-4o-mni` does not exist or you do not have "
+                       "access to it.", "type": "invalid_request_error", "param": None,
+                       "code": "model_not_found"}}
+KEY_401 = {"error": {"message": "Incorrect API key provided: sk-abc***xyz. You can find your "
+                     "API key at https://platform.openai.com/account/api-keys.",
+                     "type": "invalid_request_error", "param": None,
+                     "code": "invalid_api_key"}}
+OPENAI = {"name": "ChatGPT", "kind": "openai", "host": "api.openai.com"}
+
+
+def run(error: dict[str, Any], backend: dict[str, Any] | None = None,
+        request: dict[str, Any] | None = None, locale: str = "en") -> Diagnosis:
+    return diagnose(DiagnoseParams.model_validate(
+        {"error": error, "backend": backend or {}, "request": request or {},
+         "locale": locale}))
+
+
+def params(backend: dict[str, Any], request: dict[str, Any] | None = None,
+           error: dict[str, Any] | None = None) -> DiagnoseParams:
+    return DiagnoseParams.model_validate(
+        {"error": error or {}, "backend": backend, "request": request or {}})
+
+
+def setq(result: Diagnosis, variable: str) -> Fix | None:
+    return next((fix for fix in result.fixes if fix.variable == variable), None)
+
+
+def test_missing_model_offers_the_closest_model_the_backend_lists() -> None:
+    result = run(gptel_error(404, MODEL_404),
+                 {**OPENAI, "models": ["gpt-4.1", "gpt-4o-mini", "o3"]}, {"model": "gpt-4o-mni"})
+    fix = setq(result, "gptel-model")
+    assert result.rule == "MODEL001"
+    assert fix is not None and (fix.value, fix.applicability) == ("'gpt-4o-mini", "unsafe")
+    # The companion shows that setq: no second instruction.
+    assert result.next_step == ""
+
+
+def test_missing_model_without_models_offers_no_made_up_model() -> None:
+    result = run(gptel_error(404, MODEL_404), OPENAI, {"model": "gpt-4o-mni"})
+    assert setq(result, "gptel-model") is None
+    assert "gptel-menu" in result.next_step
+
+
+def test_a_model_the_error_lists_is_offered_when_the_backend_lists_none() -> None:
+    facts = read_facts(params(OPENAI, {"model": "llama3"}, {"error": (
+        "model 'llama3' is not supported. Available models: llama-3.1-8b-instant, "
+        "llama-3.3-70b-versatile, gemma2-9b-it")}))
+    assert closest_model(facts) == "llama-3.1-8b-instant"
+
+
+def test_closest_model_is_never_the_refused_one_nor_unreadable_as_a_symbol() -> None:
+    facts = read_facts(params({**OPENAI, "models": ["gpt-4o", "my model (old)", "2.5"]},
+                              {"model": "gpt-4o"}))
+    assert closest_model(facts) is None
+
+
+def test_rejected_key_says_where_gptel_got_it() -> None:
+    for source, where in (("auth-source", "machine api.openai.com login apikey password KEY"),
+                          ("gptel-api-key", "gptel-api-key"),
+                          ("string", ":key string"),
+                          ("function", "function named by the backend's :key")):
+        result = run(gptel_error(401, KEY_401), {**OPENAI, "key_source": source})
+        assert result.rule == "AUTH001"
+        assert where in result.next_step, (source, result.next_step)
+
+
+def test_rejected_key_without_its_source_names_every_place_gptel_reads() -> None:
+    result = run(gptel_error(401, KEY_401), OPENAI)
+    assert result.next_step == ("Change the key in the backend's :key, gptel-api-key, or "
+                                "~/.authinfo.")
+
+
+def test_rejected_key_source_is_said_in_chinese_too() -> None:
+    result = run(gptel_error(401, KEY_401), {**OPENAI, "key_source": "auth-source"},
+                 locale="zh")
+    assert "machine api.openai.com login apikey password KEY" in result.next_step
+    assert "更换密钥" in result.next_step
+
+
+def test_key_whitespace_on_old_gptel_says_upgrade() -> None:
+    backend = {**OPENAI, "has_key": True, "key_has_whitespace": True, "key_source": "function"}
+    old = run(gptel_error(401, KEY_401), backend, {"gptel_version": "0.9.6"})
+    new = run(gptel_error(401, KEY_401), backend, {"gptel_version": "0.9.9.6"})
+    assert (old.rule, new.rule) == ("AUTH005", "AUTH003")
+    assert "0.9.6" in old.summary and "Upgrade gptel" in old.next_step
+
+
+def test_key_shaped_like_another_providers_names_that_provider() -> None:
+    result = run(gptel_error(401, KEY_401),
+                 {**OPENAI, "key_shape": "anthropic", "key_source": "gptel-api-key"})
+    assert result.rule == "AUTH006"
+    assert "Anthropic" in result.summary and "gptel-api-key" in result.next_step
+
+
+def test_key_shaped_like_its_own_provider_is_just_rejected() -> None:
+    result = run(gptel_error(401, KEY_401), {**OPENAI, "key_shape": "openai"})
+    assert result.rule == "AUTH001"
+
+
+@pytest.mark.parametrize(("backend", "form"), [
+    ({"host": "https://api.example.com/v1", "name": "Relay"},
+     '(gptel-make-openai "Relay" :host "api.example.com" :protocol "https" '
+     ':endpoint "/v1/chat/completions" …)'),
+    ({"host": "http://localhost:11434", "type": "gptel-ollama", "name": "Ollama"},
+     '(gptel-make-ollama "Ollama" :host "localhost:11434" :protocol "http" …)'),
+    ({"host": "localhost:8080", "endpoint": "v1/chat/completions", "protocol": "http"},
+     '(gptel-make-openai "NAME" :host "localhost:8080" :protocol "http" '
+     ':endpoint "/v1/chat/completions" …)'),
+])
+def test_malformed_host_endpoint_or_protocol_gets_the_corrected_form(
+        backend: dict[str, Any], form: str) -> None:
+    assert corrected_backend(read_facts(params(backend))) == form
+
+
+def test_a_well_formed_backend_needs_no_correction() -> None:
+    facts = read_facts(params({"host": "api.openai.com", "endpoint": "/v1/chat/completions",
+                               "protocol": "https"}))
+    assert corrected_backend(facts) is None
+
+
+def test_host_with_a_scheme_shows_the_corrected_form_as_display_only() -> None:
+    result = run(curl_failure(6), {"kind": "openai", "host": "https://api.example.com",
+                                   "name": "Relay"})
+    assert result.rule == "CONF001"
+    commands = [fix for fix in result.fixes if fix.command]
+    assert commands[0].applicability == "display-only"
+    assert commands[0].command is not None and ':host "api.example.com"' in commands[0].command
+    assert result.next_step.startswith("Redefine the backend as (gptel-make-openai")
+
+
+def test_reset_through_gptel_proxy_names_gptel_proxy() -> None:
+    result = run(curl_failure(56), OPENAI,
+                 {"use_curl": True, "proxy": True, "proxy_host": "proxy.corp:3128"})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")
+    assert "gptel-proxy (proxy.corp:3128)" in result.summary
+    assert setq(result, "gptel-curl-extra-args") is not None
+
+
+def test_reset_through_an_environment_proxy_names_the_variable() -> None:
+    result = run(curl_failure(35), OPENAI,
+                 {"use_curl": True, "proxy": False, "env_proxy": {"https_proxy": "10.0.0.2:7890"}})
+    assert result.category == "network.proxy"
+    assert "https_proxy=10.0.0.2:7890" in result.summary
+
+
+def test_reset_without_any_proxy_is_not_a_proxy_failure() -> None:
+    result = run(curl_failure(56), OPENAI, {"use_curl": True, "proxy": False, "env_proxy": {}})
+    assert result.category != "network.proxy"
+
+
+def test_proxy_in_the_curl_arguments_counts_as_a_proxy() -> None:
+    result = run(curl_failure(52), OPENAI,
+                 {"use_curl": True, "curl_extra_args": ["--proxy", "http://10.1.1.1:8080"]})
+    assert result.category == "network.proxy"
+
+
+def test_url_retrieve_402_is_billing() -> None:
+    result = run({"status": "Lisp error", "error": "error in process filter: Somebody wants "
+                  "you to give them money"}, {"kind": "deepseek", "host": "api.deepseek.com"},
+                 {"use_curl": False})
+    assert result.category == "billing.quota_exhausted"
+    assert result.next_step.startswith("Add credit at https://")
+
+
+@pytest.mark.parametrize("reason", ["SAFETY", "PROHIBITED_CONTENT", "RECITATION"])
+def test_gemini_finish_reasons_are_content_policy(reason: str) -> None:
+    body = {"candidates": [{"finishReason": reason, "index": 0}]}
+    result = run(gptel_error(200, body),
+                 {"kind": "gemini", "host": "generativelanguage.googleapis.com"})
+    assert result.category == "content_policy"
+
+
+def test_tool_call_parse_failure_names_the_gptel_version_and_turns_tools_off() -> None:
+    result = run({"status": "Lisp error", "error": "Unknown tool called by model: :null"},
+                 {"kind": "openai", "host": "openrouter.ai"},
+                 {"use_tools": True, "gptel_version": "0.9.9.3"})
+    assert result.rule == "GPTEL006"
+    assert "0.9.9.3" in result.summary
+    fix = setq(result, "gptel-use-tools")
+    assert fix is not None and fix.value == "nil"
+
+
+def test_context_rules_are_likely_and_status_rules_guesses() -> None:
+    assert run(gptel_error(401, KEY_401), OPENAI).confidence == "likely"
+    assert run(gptel_error(401, {"error": {"message": "nope"}}), OPENAI).confidence == "guess"
