@@ -62,7 +62,8 @@ server/ directory on PYTHONPATH."
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-locale nil
-  "Language of diagnoses: \"en\", \"zh\", or nil to follow the language environment."
+  "Language of diagnoses and of the companion: \"en\", \"zh\", or nil.
+Nil follows the language environment, then LC_ALL, LC_MESSAGES, LANG."
   :type '(choice (const :tag "Follow the language environment" nil)
                  (const :tag "English" "en")
                  (const :tag "Simplified Chinese" "zh"))
@@ -201,9 +202,16 @@ Plists stay plists, other lists become vectors, `:null' and
   (if value t :json-false))
 
 (defun gptel-diagnose--locale ()
-  "The locale to ask the server for."
+  "The language to speak: \"zh\" or \"en\".
+`gptel-diagnose-locale' if set; else Chinese when the language
+environment is, or else when the first set of LC_ALL, LC_MESSAGES
+and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
   (or gptel-diagnose-locale
-      (if (string-prefix-p "Chinese" current-language-environment) "zh" "en")))
+      (if (or (string-prefix-p "Chinese" current-language-environment)
+              (let ((posix (seq-find (lambda (value) (and value (not (string-empty-p value))))
+                                     (mapcar #'getenv '("LC_ALL" "LC_MESSAGES" "LANG")))))
+                (and posix (string-match-p "\\`zh\\([_.@-]\\|\\'\\)" posix))))
+          "zh" "en")))
 
 ;;;; The server process
 

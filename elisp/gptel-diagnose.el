@@ -29,16 +29,25 @@
 ;; `gptel-diagnose-mode' watches every gptel request (`gptel-send',
 ;; `gptel-rewrite', `gptel-request' with or without a callback), and
 ;; when one fails it asks the gptel-diagnose server what really went
-;; wrong.  The answer appears in the echo area as one line, with the
-;; `setq' that fixes it when there is one:
+;; wrong.  The answer appears in the echo area as one line that ends
+;; with the next action: the `setq' that fixes it, or the one step to
+;; take:
 ;;
 ;;   gptel-diagnose: Your OpenAI API account is out of credit ...
 ;;
-;; `M-x gptel-diagnose' shows the details of the last failure: the
-;; explanation, the steps, the fixes as buttons, links, and the
-;; (redacted) raw error.  `gptel-diagnose-apply-fix' applies a fix on
-;; your say-so, `gptel-diagnose-undo-fix' takes it back, and
-;; `gptel-diagnose-retry' resends the request that failed.
+;; `M-x gptel-diagnose' shows the details of the last failure, in a
+;; buffer it selects (like *Help* with `help-window-select'): the
+;; explanation, the steps, the fixes as buttons (RET or a click applies
+;; one, `a' applies the one at point or the only one), links, the
+;; account's balance after a billing failure, and the (redacted) raw
+;; error.  `u' undoes a fix, `r' resends the request that failed, `g'
+;; diagnoses it again.  The buffer's window comes from `display-buffer'
+;; with `gptel-diagnose-display-action', which `display-buffer-alist'
+;; overrides.
+;;
+;; The companion speaks English or Simplified Chinese, as
+;; `gptel-diagnose-locale' says (by default: the language environment,
+;; then LC_ALL, LC_MESSAGES and LANG).
 ;;
 ;; The server is a small Python program speaking JSON-RPC over stdio.
 ;; It starts on the first failure, never at Emacs start-up.
@@ -85,9 +94,33 @@
   :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
-(defcustom gptel-diagnose-offer-save t
-  "Whether applying a global fix offers to save it for future sessions."
+(defcustom gptel-diagnose-save-fixes 'never
+  "Whether a global fix you apply is saved for future sessions.
+`never': it lasts this session (\\[gptel-diagnose-undo-fix] takes it
+back).  `ask': applying it asks, in its one question, whether to
+save it too.  `always': it is saved with `customize-save-variable'.
+A fix made buffer-locally is never saved."
+  :type '(choice (const :tag "Never" never)
+                 (const :tag "Ask each time" ask)
+                 (const :tag "Always" always))
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-select-window t
+  "Non-nil means \\[gptel-diagnose] selects the window of the buffer it shows.
+Then its keys work at once, as in *Help* with `help-window-select'."
   :type 'boolean
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-display-action
+  '((display-buffer-reuse-window display-buffer-pop-up-window))
+  "The `display-buffer' action that places the details and checkup buffers.
+An entry for \"*gptel-diagnose*\" or \"*gptel-diagnose checkup*\" in
+`display-buffer-alist' takes precedence over it."
+  :type '(cons (choice (function :tag "Function")
+                       (repeat :tag "Functions" function))
+               (alist :tag "Action alist"))
   :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
@@ -104,8 +137,201 @@ With no recent failure, \\[gptel-diagnose] runs a checkup instead."
   :group 'gptel-diagnose
   :package-version '(gptel-diagnose . "0.1.0"))
 
+(defcustom gptel-diagnose-balance-timeout 10
+  "Seconds to wait for the balance after a billing failure.
+The server gives the provider 5 seconds to answer."
+  :type 'number
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-title '((t :inherit bold))
+  "Face of the diagnosis line at the top of the details buffer."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-heading '((t :inherit bold))
+  "Face of the section headings in the details and checkup buffers."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-tag '((t :inherit shadow))
+  "Face of a fix's applicability tag: (safe), (unsafe), (display-only)."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-code '((t :inherit font-lock-constant-face))
+  "Face of code in the details buffer: a `setq', a command, a curl line."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-key '((t :inherit help-key-binding))
+  "Face of a key in the header line."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-pass '((t :inherit success))
+  "Face of a check that passed."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-warn '((t :inherit warning))
+  "Face of a check that warns."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defface gptel-diagnose-fail '((t :inherit error))
+  "Face of a check that failed."
+  :group 'gptel-diagnose
+  :package-version '(gptel-diagnose . "0.1.0"))
+
 (defconst gptel-diagnose--details-buffer "*gptel-diagnose*"
   "Name of the details buffer; gptel's own is *gptel-diagnostic*.")
+
+(defconst gptel-diagnose--checkup-buffer "*gptel-diagnose checkup*"
+  "Name of the checkup buffer.")
+
+;;;; The companion's words, in the user's language
+
+;; Keyed by the English text, gettext style: a reworded English string
+;; loses its translation instead of picking up another one's.  The ERT
+;; suite checks that every text the code translates has an entry, that
+;; each keeps its placeholders, and that none leaves stray English.
+(defconst gptel-diagnose--zh
+  '(;; The echo line
+    ("gptel-diagnose: %s" . "gptel-diagnose：%s")
+    ("Fix: %s" . "修复：%s")
+    ("Next: %s" . "下一步：%s")
+    ("probably %s" . "可能是：%s")
+    ("; to find out: %s" . "；查明方法：%s")
+    ("server not available (%s); install it with %s"
+     . "诊断服务器不可用（%s）；请用 %s 安装")
+    ("cannot start" . "无法启动")
+    ("the server did not answer in time (M-x gptel-diagnose-show-log)"
+     . "诊断服务器没有及时响应（M-x gptel-diagnose-show-log）")
+    ("server error: %s (M-x gptel-diagnose-show-log)"
+     . "诊断服务器出错：%s（M-x gptel-diagnose-show-log）")
+    ("unknown" . "未知")
+    ("curl exit code %d" . "curl 退出码 %d")
+    ("no status" . "没有状态码")
+    ("A gptel request failed (%s).  Explain? " . "有一个 gptel 请求失败了（%s）。要解释原因吗？")
+    ;; The details buffer
+    ("Rule %s (%s), category %s" . "规则 %s（%s），类别 %s")
+    ("What happened" . "发生了什么")
+    ("The provider said" . "服务商的原话")
+    ("What to do" . "怎么办")
+    ("Fixes" . "修复方法")
+    ("Resend after the wait" . "等待结束后重试")
+    ("Resend the request" . "重试这个请求")
+    ("References" . "参考资料")
+    ("What gptel reported" . "gptel 报告的内容")
+    ("Replay with curl (M-x gptel-diagnose-copy-curl)"
+     . "用 curl 重现（M-x gptel-diagnose-copy-curl）")
+    ("Balance" . "余额")
+    ("Checking the balance..." . "正在查询余额……")
+    ("The balance check did not answer in %s s" . "余额查询在 %s 秒内没有响应")
+    ("The balance check failed: %s" . "余额查询失败：%s")
+    ("status: %s" . "状态：%s")
+    ("HTTP status: %s" . "HTTP 状态码：%s")
+    ("error: %s" . "错误：%s")
+    ("(%s)" . "（%s）")
+    ("safe" . "安全")
+    ("unsafe" . "需确认")
+    ("display-only" . "仅显示")
+    ("Apply this fix" . "应用这个修复")
+    ("Show (never applied)" . "显示（不会应用）")
+    ("Open in a browser" . "在浏览器中打开")
+    ("apply a fix" . "应用修复")
+    ("undo" . "撤销")
+    ("resend" . "重试")
+    ("diagnose again" . "重新诊断")
+    ("copy curl" . "复制 curl 命令")
+    ("check again" . "重新检查")
+    ("help" . "帮助")
+    ("quit" . "关闭")
+    ;; Fixes
+    ("Not applied" . "未应用")
+    ("Applied %S" . "已应用 %S")
+    (" in %s" . "（在 %s 中）")
+    ("; saved for future sessions" . "；已保存，以后的会话也生效")
+    (".  %s resends the request" . "。按 %s 重试请求")
+    ("Refusing to set %s: not a gptel user option" . "拒绝设置 %s：它不是 gptel 的用户选项")
+    ("%s: %S.  Apply? " . "%s：%S。要应用吗？")
+    ("yes" . "是")
+    ("no" . "否")
+    ("save" . "保存")
+    ("apply it" . "应用")
+    ("apply it and save it for future sessions" . "应用并保存，以后的会话也生效")
+    ("do not apply it" . "不应用")
+    ("Save %s for future sessions? " . "要保存 %s，让以后的会话也生效吗？")
+    ("No fix to undo" . "没有可以撤销的修复")
+    ("The buffer the fix applied to is gone" . "修复所作用的缓冲区已经不在了")
+    ("%s is back to %S" . "%s 已恢复为 %S")
+    ("%s: %s" . "%s：%s")
+    ("%s: %s  (copied)" . "%s：%s（已复制）")
+    ("Edit and evaluate: %S" . "修改后求值：%S")
+    ("No failed gptel request" . "没有失败的 gptel 请求")
+    ("This diagnosis offers no fix" . "这个诊断没有提供修复")
+    ("Fix (default %s): " . "修复（默认：%s）：")
+    ("Fix: " . "修复：")
+    ("No fix chosen" . "没有选择修复")
+    ;; Resending
+    ("resend cancelled" . "已取消重试")
+    ("resending in %d s (C-g cancels)" . "%d 秒后重试（C-g 取消）")
+    ("This request cannot be resent (its buffer is gone)" . "这个请求无法重试（它的缓冲区已经不在了）")
+    ("A checkup has no request to resend" . "检查没有可以重试的请求")
+    ("Nothing to diagnose again" . "没有可以重新诊断的请求")
+    ("diagnosed again: %s" . "已重新诊断：%s")
+    ("No failed request whose curl command can be rebuilt" . "没有可以重建 curl 命令的失败请求")
+    ("curl command copied (set the key's variable, then paste)"
+     . "curl 命令已复制（先设置存放 API 密钥的环境变量，再粘贴）")
+    ;; The checkup
+    ("gptel-diagnose checkup" . "gptel-diagnose 检查")
+    ("backend %s (%s, %s://%s), model %s" . "后端 %s（%s，%s://%s），模型 %s")
+    ("gptel %s, Emacs %s, %s, streaming %s, proxy %s, key %s"
+     . "gptel %s，Emacs %s，%s，流式传输：%s，代理：%s，API 密钥：%s")
+    ("on" . "开")
+    ("off" . "关")
+    ("set" . "已设置")
+    ("none" . "无")
+    ("set (not shown)" . "已设置（不显示）")
+    ("ok" . "通过")
+    ("warn" . "警告")
+    ("FAIL" . "失败")
+    ("Local servers found" . "找到的本地服务器")
+    ("%s at %s: %s" . "%s（%s）：%s")
+    ("Copy the backend definition" . "复制后端定义")
+    ("Copied; evaluate it to switch" . "已复制；求值即可切换")
+    ("%s in %.1f s" . "%s，用时 %.1f 秒")
+    ("%d passed, %s, %d failed" . "通过 %d 项，%s，失败 %d 项")
+    ("1 warning" . "警告 1 项")
+    ("%d warnings" . "警告 %d 项")
+    ("checking %s..." . "正在检查 %s……")
+    ("the backend" . "后端")
+    ("the checkup failed: %s" . "检查失败：%s")
+    ("the checkup did not finish in %s s" . "检查没有在 %s 秒内完成")
+    ("checked again: %s" . "已重新检查：%s")
+    ("no failed gptel request to explain" . "没有需要解释的失败 gptel 请求")
+    ("gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer"
+     . "gptel 版本太旧：gptel-diagnose 需要 gptel 0.9.8 或更新的版本"))
+  "The companion's texts in Simplified Chinese, keyed by their English source.")
+
+(defun gptel-diagnose--zh-p ()
+  "Non-nil if the companion speaks Chinese."
+  (equal (gptel-diagnose--locale) "zh"))
+
+(defun gptel-diagnose--t (english)
+  "ENGLISH in the companion's language (`gptel-diagnose-locale')."
+  (or (and (gptel-diagnose--zh-p) (cdr (assoc english gptel-diagnose--zh)))
+      english))
+
+(defun gptel-diagnose--tf (english &rest args)
+  "The format string ENGLISH, in the companion's language, applied to ARGS."
+  (apply #'format (gptel-diagnose--t english) args))
+
+(defun gptel-diagnose--say (english &rest args)
+  "Show ENGLISH formatted with ARGS, translated, after the package's name."
+  (message "%s" (gptel-diagnose--tf "gptel-diagnose: %s"
+                                    (apply #'gptel-diagnose--tf english args))))
 
 ;;;; State
 
@@ -117,6 +343,9 @@ With no recent failure, \\[gptel-diagnose] runs a checkup instead."
 
 (defvar-local gptel-diagnose--details-failure nil
   "The failure the details buffer shows.")
+
+(defvar-local gptel-diagnose--checkup nil
+  "What the checkup buffer shows: a plist (:result :params :origin).")
 
 (defvar gptel-diagnose--applied nil
   "Fixes applied, newest first, each a plist with what undoing it needs.")
@@ -130,8 +359,10 @@ With no recent failure, \\[gptel-diagnose] runs a checkup instead."
 (cl-defstruct (gptel-diagnose--failure
                (:constructor gptel-diagnose--make-failure)
                (:copier nil))
-  "One failed gptel request, as gptel-diagnose saw it."
-  params buffer position time fsm entry diagnosis problem)
+  "One failed gptel request, as gptel-diagnose saw it.
+BALANCE is nil until asked for, then `pending', then the server's
+answer or (:problem TEXT)."
+  params buffer position time fsm entry diagnosis problem balance)
 
 ;;;; Failures
 
@@ -160,10 +391,11 @@ REPORT is the plist `gptel-diagnose--gptel-watch' hands its handler."
   (gptel-diagnose--safely
     (when (or (not (eq gptel-diagnose-auto 'ask))
               (and (not (active-minibuffer-window))
-                   (y-or-n-p (format "A gptel request failed (%s).  Explain? "
-                                     (or (gptel-diagnose--local-meaning
-                                          (gptel-diagnose--failure-params failure))
-                                         "no status")))))
+                   (y-or-n-p (gptel-diagnose--tf
+                              "A gptel request failed (%s).  Explain? "
+                              (or (gptel-diagnose--local-meaning
+                                   (gptel-diagnose--failure-params failure))
+                                  (gptel-diagnose--t "no status"))))))
       (gptel-diagnose--request-diagnosis failure #'gptel-diagnose--show-line))))
 
 ;;;; Asking the server
@@ -211,30 +443,69 @@ evaluated."
            for form = (gptel-diagnose--fix-form fix)
            when form return (prin1-to-string form)))
 
-(defun gptel-diagnose--fit (summary suffix width)
-  "SUMMARY then SUFFIX in at most WIDTH characters, shortening SUMMARY only.
-SUFFIX is dropped whole when it cannot fit; it is never cut."
-  (let ((prefix "gptel-diagnose: "))
+(defun gptel-diagnose--fit (prefix summary suffix width)
+  "PREFIX, SUMMARY and SUFFIX in at most WIDTH columns, shortening SUMMARY only.
+Widths are screen columns (`string-width'): a Chinese character
+takes two.  SUFFIX is dropped whole when it cannot fit; it is
+never cut."
+  (let ((used (+ (string-width prefix) (string-width suffix)))
+        (ellipsis "…"))
     (cond
-     ((or (null width) (<= (+ (length prefix) (length summary) (length suffix)) width))
+     ((or (null width) (<= (+ used (string-width summary)) width))
       (concat prefix summary suffix))
-     ((> (+ (length prefix) (length suffix) 20) width)
-      (gptel-diagnose--fit summary "" width))
+     ((and (> (+ used 20) width) (not (string-empty-p suffix)))
+      (gptel-diagnose--fit prefix summary "" width))
      (t
-      (let* ((room (- width (length prefix) (length suffix) 1))
-             (cut (substring summary 0 room))
+      (let* ((room (max 0 (- width used (string-width ellipsis))))
+             (cut (truncate-string-to-width summary room))
              (space (string-match-p " [^ ]*\\'" cut)))
-        (concat prefix (if (and space (> space (/ room 2))) (substring cut 0 space) cut)
-                "…" suffix))))))
+        (concat prefix
+                (if (and space (> (string-width (substring cut 0 space)) (/ room 2)))
+                    (substring cut 0 space)
+                  cut)
+                ellipsis suffix))))))
+
+(defconst gptel-diagnose--sentence-starts
+  '("the" "your" "this" "that" "a" "an" "it" "no" "nothing" "there" "something")
+  "First words a hedged line may lower-case: never a name like Ollama.")
+
+(defun gptel-diagnose--unend (text)
+  "TEXT without its final full stop; lower-cased when its first word may be."
+  (let ((text (replace-regexp-in-string "[.。]\\'" "" text)))
+    (if (and (string-match "\\`\\([A-Z][a-z]*\\)\\b" text)
+             (member (downcase (match-string 1 text)) gptel-diagnose--sentence-starts))
+        (concat (downcase (substring text 0 1)) (substring text 1))
+      text)))
 
 (defun gptel-diagnose-format-line (diagnosis &optional width)
-  "The echo-area line for DIAGNOSIS: its summary and first `setq' fix.
-With WIDTH, shorten the summary so the line fits in WIDTH characters."
-  (let ((summary (gptel-diagnose--redact
-                  (string-join (split-string (or (plist-get diagnosis :summary) ""))
-                               " ")))
-        (setq-text (gptel-diagnose--first-setq diagnosis)))
-    (gptel-diagnose--fit summary (if setq-text (concat "  Fix: " setq-text) "") width)))
+  "The echo-area line for DIAGNOSIS: what happened, then the next action.
+The next action is the first `setq' fix when there is one (shown
+once, even if the summary already names it), else the server's
+`next_step'.  A diagnosis whose `confidence' is \"guess\" reads as
+\"probably ...; to find out: ...\".  With WIDTH, shorten the
+summary so the line fits in WIDTH columns; the action is never cut."
+  (let* ((summary (gptel-diagnose--redact
+                   (string-join (split-string (or (plist-get diagnosis :summary) "")) " ")))
+         (setq-text (gptel-diagnose--first-setq diagnosis))
+         (next (let ((step (plist-get diagnosis :next_step)))
+                 (and (stringp step) (not (string-blank-p step))
+                      (gptel-diagnose--redact (string-join (split-string step) " ")))))
+         (guess (equal (plist-get diagnosis :confidence) "guess"))
+         (prefix (string-remove-suffix "%s" (gptel-diagnose--t "gptel-diagnose: %s"))))
+    (cond
+     ((and setq-text (string-search setq-text summary))
+      (gptel-diagnose--fit prefix summary "" width))
+     (setq-text
+      (gptel-diagnose--fit prefix (if guess (gptel-diagnose--tf "probably %s" summary) summary)
+                           (concat "  " (gptel-diagnose--tf "Fix: %s" setq-text)) width))
+     ((and next guess)
+      (gptel-diagnose--fit prefix
+                           (gptel-diagnose--tf "probably %s" (gptel-diagnose--unend summary))
+                           (gptel-diagnose--tf "; to find out: %s" next) width))
+     (next
+      (gptel-diagnose--fit prefix summary (concat "  " (gptel-diagnose--tf "Next: %s" next))
+                           width))
+     (t (gptel-diagnose--fit prefix summary "" width)))))
 
 (defun gptel-diagnose--curl-exit (params)
   "The curl exit code gptel reported in PARAMS' error text, or nil.
@@ -252,7 +523,7 @@ The meanings are the server's, generated into `gptel-diagnose-tables'."
          (code (cond ((integerp status) status)
                      ((and (stringp status) (string-match-p "\\`[0-9]+\\'" status))
                       (string-to-number status))))
-         (zh (equal (gptel-diagnose--locale) "zh")))
+         (zh (gptel-diagnose--zh-p)))
     (cl-flet ((meaning (key table)
                 (when-let ((texts (alist-get key table)))
                   (if zh (cdr texts) (car texts)))))
@@ -262,7 +533,7 @@ The meanings are the server's, generated into `gptel-diagnose-tables'."
        ;; These meanings name their status already: "... (HTTP 401): ...".
        ((and code (meaning code gptel-diagnose--status-meanings)))
        (code (format "HTTP %d" code))
-       (curl (format "curl exit code %d" curl))))))
+       (curl (gptel-diagnose--tf "curl exit code %d" curl))))))
 
 (defun gptel-diagnose-format-fallback (params problem)
   "The echo-area line when the server could not diagnose PARAMS.
@@ -270,19 +541,25 @@ PROBLEM is a plist (:kind KIND :message TEXT) saying why."
   (let ((meaning (gptel-diagnose--local-meaning params))
         (why (pcase (plist-get problem :kind)
                ('not-started
-                (format "server not available (%s); install it with %s"
-                        (or (plist-get problem :message) "cannot start")
-                        (gptel-diagnose--install-hint)))
-               ('timeout "the server did not answer in time (M-x gptel-diagnose-show-log)")
-               (_ (format "server error: %s (M-x gptel-diagnose-show-log)"
-                          (or (plist-get problem :message) "unknown"))))))
+                (gptel-diagnose--tf "server not available (%s); install it with %s"
+                                    (or (plist-get problem :message)
+                                        (gptel-diagnose--t "cannot start"))
+                                    (gptel-diagnose--install-hint)))
+               ('timeout (gptel-diagnose--t
+                          "the server did not answer in time (M-x gptel-diagnose-show-log)"))
+               (_ (gptel-diagnose--tf "server error: %s (M-x gptel-diagnose-show-log)"
+                                      (or (plist-get problem :message)
+                                          (gptel-diagnose--t "unknown")))))))
     (gptel-diagnose--redact
-     (concat "gptel-diagnose: "
-             (if meaning (concat (replace-regexp-in-string "[.。]\\'" "" meaning) "; ") "")
-             why))))
+     (gptel-diagnose--tf "gptel-diagnose: %s"
+                         (concat (if meaning
+                                     (concat (replace-regexp-in-string "[.。]\\'" "" meaning)
+                                             (if (gptel-diagnose--zh-p) "；" "; "))
+                                   "")
+                                 why)))))
 
 (defun gptel-diagnose--line (failure &optional width)
-  "The echo-area line for FAILURE, in at most WIDTH characters if given."
+  "The echo-area line for FAILURE, in at most WIDTH columns if given."
   (let ((diagnosis (gptel-diagnose--failure-diagnosis failure)))
     (if diagnosis
         (gptel-diagnose-format-line diagnosis width)
@@ -290,7 +567,7 @@ PROBLEM is a plist (:kind KIND :message TEXT) saying why."
                                       (gptel-diagnose--failure-problem failure)))))
 
 (defun gptel-diagnose--echo-width ()
-  "Characters the echo area can show in `gptel-diagnose-echo-lines' lines, or nil."
+  "Columns the echo area can show in `gptel-diagnose-echo-lines' lines, or nil."
   (unless noninteractive
     (* (max 1 gptel-diagnose-echo-lines) (max 20 (1- (frame-width))))))
 
@@ -333,6 +610,12 @@ us, and our line must be the one that stays."
   (and (memq symbol gptel-diagnose--settable-variables)
        (or (custom-variable-p symbol) (not (boundp symbol)))))
 
+(defun gptel-diagnose--applicable-p (fix)
+  "Non-nil if FIX can be applied: a valid `setq' that is not display-only."
+  (and (not (equal (plist-get fix :applicability) "display-only"))
+       (gptel-diagnose--fix-form fix)
+       t))
+
 (defun gptel-diagnose--set (symbol value buffer)
   "Set SYMBOL to VALUE: in BUFFER if it is buffer-local there, else globally.
 Return a plist describing how to undo it."
@@ -344,83 +627,147 @@ Return a plist describing how to undo it."
     (prog1 (list :variable symbol :old (default-value symbol) :local nil)
       (customize-set-variable symbol value))))
 
+(defun gptel-diagnose--confirm (title form unsafe ask-save)
+  "Ask at most one question before applying FORM (the fix TITLE).
+UNSAFE fixes need a yes; with ASK-SAVE the question also offers
+to save.  Return nil (do not apply), `apply', or `save'."
+  (cond
+   ((and unsafe ask-save)
+    (pcase (car (read-multiple-choice
+                 (gptel-diagnose--tf "%s: %S.  Apply? " title form)
+                 (list (list ?y (gptel-diagnose--t "yes") (gptel-diagnose--t "apply it"))
+                       (list ?s (gptel-diagnose--t "save")
+                             (gptel-diagnose--t "apply it and save it for future sessions"))
+                       (list ?n (gptel-diagnose--t "no") (gptel-diagnose--t "do not apply it")))))
+      (?y 'apply) (?s 'save) (_ nil)))
+   (unsafe (and (y-or-n-p (gptel-diagnose--tf "%s: %S.  Apply? " title form)) 'apply))
+   (ask-save (if (y-or-n-p (gptel-diagnose--tf "Save %s for future sessions? " (nth 1 form)))
+                 'save 'apply))
+   (t 'apply)))
+
 (defun gptel-diagnose-apply-fix (fix &optional failure)
   "Apply FIX, a fix of FAILURE's diagnosis, on your say-so.
-A safe fix is applied at once, an unsafe one after you confirm,
-a display-only one is shown and never applied.  Interactively,
-choose among the fixes of the last failure."
+Interactively: the fix at point, else the only applicable one,
+else the one you choose (the safe one is the default).  A safe
+fix is applied at once, an unsafe one after you confirm, a
+display-only one is shown and never applied.  At most one
+question is asked; `gptel-diagnose-save-fixes' says whether a
+global fix is also saved.  Resending stays your call:
+\\[gptel-diagnose-retry]."
   (interactive (gptel-diagnose--read-fix))
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (form (gptel-diagnose--fix-form fix))
-         (title (plist-get fix :title))
-         (applicability (plist-get fix :applicability)))
+         (buffer (and failure (gptel-diagnose--failure-buffer failure))))
     (cond
-     ((or (equal applicability "display-only") (not form))
+     ((or (equal (plist-get fix :applicability) "display-only") (not form))
       (gptel-diagnose--show-fix fix))
      ((not (gptel-diagnose--user-option-p (nth 1 form)))
-      (user-error "Refusing to set %s: not a gptel user option" (nth 1 form)))
-     ((and (not (equal applicability "safe"))
-           (not (y-or-n-p (format "%s: %S.  Apply? " title form))))
-      (message "Not applied"))
+      (user-error (gptel-diagnose--tf "Refusing to set %s: not a gptel user option"
+                                      (nth 1 form))))
      (t
       (let* ((symbol (nth 1 form))
-             (undo (gptel-diagnose--set symbol (gptel-diagnose--fix-value form)
-                                        (and failure
-                                             (gptel-diagnose--failure-buffer failure)))))
-        (push undo gptel-diagnose--applied)
-        (gptel-diagnose--log "applied %S" form)
-        (message "Applied %S%s" form (if (plist-get undo :local)
-                                         (format " in %s" (plist-get undo :buffer))
-                                       ""))
-        (when (and gptel-diagnose-offer-save (not (plist-get undo :local))
-                   (y-or-n-p (format "Save %s for future sessions? " symbol)))
-          (customize-save-variable symbol (symbol-value symbol))
-          (plist-put undo :saved t))
-        (when (and failure (gptel-diagnose--resendable-p failure)
-                   (y-or-n-p "Resend the request that failed? "))
-          (gptel-diagnose-retry failure)))))))
+             (global (not (and (buffer-live-p buffer) (local-variable-p symbol buffer))))
+             (answer (gptel-diagnose--confirm
+                      (plist-get fix :title) form
+                      (not (equal (plist-get fix :applicability) "safe"))
+                      (and global (eq gptel-diagnose-save-fixes 'ask))))
+             (save (and global (or (eq answer 'save) (eq gptel-diagnose-save-fixes 'always)))))
+        (if (not answer)
+            (message "%s" (gptel-diagnose--t "Not applied"))
+          (let ((undo (gptel-diagnose--set symbol (gptel-diagnose--fix-value form) buffer)))
+            (push undo gptel-diagnose--applied)
+            (gptel-diagnose--log "applied %S" form)
+            (when save
+              (customize-save-variable symbol (symbol-value symbol))
+              (plist-put undo :saved t))
+            (message "%s" (concat
+                           (gptel-diagnose--tf "Applied %S" form)
+                           (if (plist-get undo :local)
+                               (gptel-diagnose--tf " in %s" (plist-get undo :buffer))
+                             "")
+                           (if save (gptel-diagnose--t "; saved for future sessions") "")
+                           (if (and failure (gptel-diagnose--resendable-p failure))
+                               (gptel-diagnose--tf
+                                ".  %s resends the request"
+                                (substitute-command-keys "\\[gptel-diagnose-retry]"))
+                             ""))))))))))
 
 (defun gptel-diagnose-undo-fix ()
   "Put back the value a fix replaced, starting with the latest."
   (interactive)
   (let ((undo (pop gptel-diagnose--applied)))
-    (unless undo (user-error "No fix to undo"))
+    (unless undo (user-error (gptel-diagnose--t "No fix to undo")))
     (let ((symbol (plist-get undo :variable))
           (old (plist-get undo :old)))
       (if (plist-get undo :local)
           (if (buffer-live-p (plist-get undo :buffer))
               (with-current-buffer (plist-get undo :buffer) (set symbol old))
-            (user-error "The buffer the fix applied to is gone"))
+            (user-error (gptel-diagnose--t "The buffer the fix applied to is gone")))
         (customize-set-variable symbol old)
         (when (plist-get undo :saved) (customize-save-variable symbol old)))
       (gptel-diagnose--log "undid the fix of %s" symbol)
-      (message "%s is back to %S" symbol old))))
+      (message "%s" (gptel-diagnose--tf "%s is back to %S" symbol old)))))
 
 (defun gptel-diagnose--show-fix (fix)
   "Show FIX, which is not applied: its command or link."
   (let ((command (plist-get fix :command))
         (url (plist-get fix :url))
         (form (gptel-diagnose--fix-form fix)))
-    (cond (url (message "%s: %s" (plist-get fix :title) url))
-          (command (kill-new command)
-                   (message "%s: %s  (copied)" (plist-get fix :title) command))
-          (form (message "Edit and evaluate: %S" form))
-          (t (message "%s" (plist-get fix :title))))))
+    (message "%s"
+             (cond (url (gptel-diagnose--tf "%s: %s" (plist-get fix :title) url))
+                   (command (kill-new command)
+                            (gptel-diagnose--tf "%s: %s  (copied)" (plist-get fix :title)
+                                                command))
+                   (form (gptel-diagnose--tf "Edit and evaluate: %S" form))
+                   (t (plist-get fix :title))))))
 
 (defun gptel-diagnose--current-failure ()
-  "The failure of this buffer, else the last one anywhere."
-  (or (and (derived-mode-p 'gptel-diagnose-details-mode) gptel-diagnose--details-failure)
-      gptel-diagnose--buffer-failure gptel-diagnose--last-failure))
+  "The failure of this buffer, else the last one anywhere.
+In the checkup buffer there is none: its keys never act on a failure."
+  (cond ((derived-mode-p 'gptel-diagnose-checkup-mode) nil)
+        ((derived-mode-p 'gptel-diagnose-details-mode) gptel-diagnose--details-failure)
+        (t (or gptel-diagnose--buffer-failure gptel-diagnose--last-failure))))
+
+(defun gptel-diagnose--fixes-here ()
+  "The fixes the keys of this buffer act on, as (FIXES . FAILURE).
+In the checkup buffer, the checks' fixes, for the buffer checked."
+  (if (derived-mode-p 'gptel-diagnose-checkup-mode)
+      (cons (cl-loop for check across (or (plist-get (plist-get gptel-diagnose--checkup :result)
+                                                     :checks)
+                                          [])
+                     append (append (plist-get check :fixes) nil))
+            (gptel-diagnose--checkup-failure gptel-diagnose--checkup))
+    (let ((failure (or (gptel-diagnose--current-failure)
+                       (user-error (gptel-diagnose--t "No failed gptel request")))))
+      (cons (append (plist-get (gptel-diagnose--failure-diagnosis failure) :fixes) nil)
+            failure))))
 
 (defun gptel-diagnose--read-fix ()
-  "Ask which fix of the current failure to apply; return (FIX FAILURE)."
-  (let* ((failure (or (gptel-diagnose--current-failure)
-                      (user-error "No failed gptel request")))
-         (fixes (append (plist-get (gptel-diagnose--failure-diagnosis failure) :fixes) nil))
-         (choices (mapcar (lambda (fix) (cons (gptel-diagnose--fix-description fix) fix))
-                          fixes)))
-    (unless choices (user-error "This diagnosis offers no fix"))
-    (list (cdr (assoc (completing-read "Fix: " choices nil t) choices)) failure)))
+  "The fix to apply and its failure, as (FIX FAILURE).
+The fix at point; else the only applicable fix; else ask, with the
+first safe applicable fix as the default."
+  (let ((at-point (get-char-property (point) 'gptel-diagnose-fix)))
+    (if at-point
+        (list at-point (get-char-property (point) 'gptel-diagnose-failure))
+      (pcase-let* ((`(,fixes . ,failure) (gptel-diagnose--fixes-here))
+                   (applicable (seq-filter #'gptel-diagnose--applicable-p fixes)))
+        (cond
+         ((null fixes) (user-error (gptel-diagnose--t "This diagnosis offers no fix")))
+         ((= (length applicable) 1) (list (car applicable) failure))
+         (t
+          (let* ((choices (mapcar (lambda (fix)
+                                    (cons (gptel-diagnose--fix-description fix) fix))
+                                  fixes))
+                 (safe (seq-find (lambda (fix) (equal (plist-get fix :applicability) "safe"))
+                                 applicable))
+                 (default (and safe (gptel-diagnose--fix-description safe)))
+                 (chosen (completing-read
+                          (if default (gptel-diagnose--tf "Fix (default %s): " default)
+                            (gptel-diagnose--t "Fix: "))
+                          choices nil t nil nil default)))
+            (list (or (cdr (assoc chosen choices))
+                      (user-error (gptel-diagnose--t "No fix chosen")))
+                  failure))))))))
 
 ;;;; Resending
 
@@ -439,13 +786,19 @@ choose among the fixes of the last failure."
       (let ((left (- (+ (gptel-diagnose--failure-time failure) wait) (float-time))))
         (and (> left 0) left)))))
 
+(defun gptel-diagnose--status (english &rest args)
+  "Show ENGLISH formatted with ARGS, translated, without logging it.
+The countdown updates this one message instead of filling *Messages*."
+  (let ((message-log-max nil))
+    (apply #'gptel-diagnose--say english args)))
+
 (defun gptel-diagnose-cancel-retry ()
   "Cancel a pending delayed resend."
   (interactive)
   (when gptel-diagnose--countdown
     (cancel-timer gptel-diagnose--countdown)
     (setq gptel-diagnose--countdown nil)
-    (message "gptel-diagnose: resend cancelled")))
+    (gptel-diagnose--say "resend cancelled")))
 
 (defvar gptel-diagnose-countdown-map
   (let ((map (make-sparse-keymap)))
@@ -460,14 +813,14 @@ choose among the fixes of the last failure."
         (exit-map nil))
     (setq exit-map (set-transient-map gptel-diagnose-countdown-map
                                       (lambda () gptel-diagnose--countdown)))
-    (message "gptel-diagnose: resending in %d s (C-g cancels)" (ceiling seconds))
+    (gptel-diagnose--status "resending in %d s (C-g cancels)" (ceiling seconds))
     (setq gptel-diagnose--countdown
           (run-at-time
            1 1
            (lambda ()
              (let ((left (ceiling (- deadline (float-time)))))
                (if (> left 0)
-                   (message "gptel-diagnose: resending in %d s (C-g cancels)" left)
+                   (gptel-diagnose--status "resending in %d s (C-g cancels)" left)
                  (cancel-timer gptel-diagnose--countdown)
                  (setq gptel-diagnose--countdown nil)
                  (when (functionp exit-map) (funcall exit-map))
@@ -487,9 +840,12 @@ If its diagnosis states a wait that has not passed, count it down
 first; \\[keyboard-quit] during the countdown cancels."
   (interactive)
   (let ((failure (or failure (gptel-diagnose--current-failure)
-                     (user-error "No failed gptel request"))))
+                     (user-error (gptel-diagnose--t
+                                  (if (derived-mode-p 'gptel-diagnose-checkup-mode)
+                                      "A checkup has no request to resend"
+                                    "No failed gptel request"))))))
     (unless (gptel-diagnose--resendable-p failure)
-      (user-error "This request cannot be resent (its buffer is gone)"))
+      (user-error (gptel-diagnose--t "This request cannot be resent (its buffer is gone)")))
     (if-let ((left (gptel-diagnose--wait-left failure)))
         (gptel-diagnose--countdown failure left)
       (gptel-diagnose--resend failure))))
@@ -497,36 +853,46 @@ first; \\[keyboard-quit] during the countdown cancels."
 ;;;; The details buffer
 
 (defun gptel-diagnose--insert-heading (title)
-  "Insert the section heading TITLE."
-  (insert "\n" (propertize title 'face 'bold) "\n"))
+  "Insert the section heading TITLE, translated."
+  (insert "\n" (propertize (gptel-diagnose--t title) 'face 'gptel-diagnose-heading) "\n"))
 
 (defun gptel-diagnose--fix-description (fix)
-  "One line describing FIX, secrets redacted."
+  "One line describing FIX, secrets redacted, with its tag and code in their faces."
   (let ((form (gptel-diagnose--fix-form fix))
-        (command (plist-get fix :command)))
-    (gptel-diagnose--redact
-     (concat (format "%s" (plist-get fix :title))
-             (format " [%s]" (plist-get fix :applicability))
-             (cond (form (concat ": " (prin1-to-string form)))
-                   (command (concat ": " command))
-                   (t ""))))))
+        (command (plist-get fix :command))
+        (applicability (plist-get fix :applicability)))
+    (concat (gptel-diagnose--redact (format "%s" (plist-get fix :title)))
+            (if (gptel-diagnose--zh-p) "" " ")
+            (propertize (gptel-diagnose--tf "(%s)" (gptel-diagnose--t
+                                                    (format "%s" applicability)))
+                        'face 'gptel-diagnose-tag)
+            (let ((code (cond (form (prin1-to-string form)) (command command))))
+              (if code
+                  (concat (if (gptel-diagnose--zh-p) "：" ": ")
+                          (propertize (gptel-diagnose--redact code)
+                                      'face 'gptel-diagnose-code))
+                "")))))
 
 (defun gptel-diagnose--insert-link (url)
   "Insert URL as a button that opens it."
   (insert-text-button (gptel-diagnose--redact url) 'action (lambda (_) (browse-url url))
-                      'follow-link t 'help-echo "Open in a browser"))
+                      'follow-link t 'help-echo (gptel-diagnose--t "Open in a browser")))
 
 (defun gptel-diagnose--insert-fixes (failure fixes)
-  "Insert FAILURE's FIXES, each as a button."
+  "Insert FAILURE's FIXES, each as a button to apply it (RET or a click)."
   (dolist (fix fixes)
     (insert "  ")
-    (insert-text-button
-     (gptel-diagnose--fix-description fix)
-     'action (lambda (_) (gptel-diagnose-apply-fix fix failure))
-     'follow-link t
-     'help-echo (if (equal (plist-get fix :applicability) "display-only")
-                    "Show (never applied)"
-                  "Apply this fix"))
+    (let ((start (point)))
+      ;; Not `insert-text-button': its label would lose the tag's and code's faces.
+      (insert (gptel-diagnose--fix-description fix))
+      (make-text-button start (point)
+                        'action (lambda (_) (gptel-diagnose-apply-fix fix failure))
+                        'follow-link t
+                        'gptel-diagnose-fix fix 'gptel-diagnose-failure failure
+                        'help-echo (gptel-diagnose--t
+                                    (if (gptel-diagnose--applicable-p fix)
+                                        "Apply this fix"
+                                      "Show (never applied)"))))
     (when (plist-get fix :url)
       (insert " ")
       (gptel-diagnose--insert-link (plist-get fix :url)))
@@ -538,31 +904,57 @@ first; \\[keyboard-quit] during the countdown cancels."
     (gptel-diagnose--redact
      (string-join
       (delq nil (list (and (plist-get err :status)
-                           (format "status: %s" (plist-get err :status)))
+                           (gptel-diagnose--tf "status: %s" (plist-get err :status)))
                       (and (plist-get err :http_status)
-                           (format "HTTP status: %s" (plist-get err :http_status)))
+                           (gptel-diagnose--tf "HTTP status: %s" (plist-get err :http_status)))
                       (and (plist-get err :error)
-                           (format "error: %s" (if (stringp (plist-get err :error))
+                           (gptel-diagnose--tf "error: %s"
+                                               (if (stringp (plist-get err :error))
                                                    (plist-get err :error)
                                                  (prin1-to-string (plist-get err :error)))))))
       "\n"))))
+
+(defun gptel-diagnose--balance-wanted-p (failure)
+  "Non-nil if FAILURE's details should show the account's balance."
+  (equal (plist-get (gptel-diagnose--failure-diagnosis failure) :category)
+         "billing.quota_exhausted"))
+
+(defun gptel-diagnose--insert-balance (failure)
+  "Insert what is known of the balance of FAILURE's account, if it was asked for."
+  (let ((balance (gptel-diagnose--failure-balance failure)))
+    (when balance
+      (gptel-diagnose--insert-heading "Balance")
+      (cond
+       ((eq balance 'pending) (insert (gptel-diagnose--t "Checking the balance...") "\n"))
+       ((plist-get balance :problem)
+        (insert (gptel-diagnose--redact (plist-get balance :problem)) "\n"))
+       (t
+        (insert (gptel-diagnose--redact
+                 (or (plist-get balance (if (gptel-diagnose--zh-p) :message_zh :message)) ""))
+                "\n")
+        (when-let ((url (plist-get balance :url)))
+          (insert "  ")
+          (gptel-diagnose--insert-link url)
+          (insert "\n")))))))
 
 (defun gptel-diagnose--insert-details (failure)
   "Insert the details of FAILURE at point."
   (let* ((diagnosis (gptel-diagnose--failure-diagnosis failure))
          (params (gptel-diagnose--failure-params failure)))
-    (insert (propertize (gptel-diagnose--line failure) 'face 'bold) "\n")
+    (insert (propertize (gptel-diagnose--line failure) 'face 'gptel-diagnose-title) "\n")
     (when diagnosis
       (insert (gptel-diagnose--redact
-               (format "Rule %s (%s), category %s\n"
-                       (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
-                       (plist-get diagnosis :category))))
+               (gptel-diagnose--tf "Rule %s (%s), category %s"
+                                   (plist-get diagnosis :rule) (plist-get diagnosis :rule_name)
+                                   (plist-get diagnosis :category)))
+              "\n")
       (gptel-diagnose--insert-heading "What happened")
       (insert (gptel-diagnose--redact (or (plist-get diagnosis :explanation) "")) "\n")
       (let ((said (plist-get diagnosis :provider_message)))
         (when (and (stringp said) (not (string-blank-p said)))
           (gptel-diagnose--insert-heading "The provider said")
           (insert (gptel-diagnose--redact said) "\n")))
+      (gptel-diagnose--insert-balance failure)
       (gptel-diagnose--insert-heading "What to do")
       (cl-loop for step across (or (plist-get diagnosis :steps) []) for n from 1
                do (insert (format "%d. %s\n" n (gptel-diagnose--redact step))))
@@ -572,9 +964,9 @@ first; \\[keyboard-quit] during the countdown cancels."
           (gptel-diagnose--insert-fixes failure fixes)))
       (when (gptel-diagnose--resendable-p failure)
         (insert "  ")
-        (insert-text-button (if (gptel-diagnose--wait-left failure)
-                                "Resend after the wait"
-                              "Resend the request")
+        (insert-text-button (gptel-diagnose--t (if (gptel-diagnose--wait-left failure)
+                                                   "Resend after the wait"
+                                                 "Resend the request"))
                             'action (lambda (_) (gptel-diagnose-retry failure))
                             'follow-link t)
         (insert "\n"))
@@ -586,7 +978,7 @@ first; \\[keyboard-quit] during the countdown cancels."
     (insert (gptel-diagnose--raw-error params) "\n")
     (when-let ((curl (gptel-diagnose-curl-command failure)))
       (gptel-diagnose--insert-heading "Replay with curl (M-x gptel-diagnose-copy-curl)")
-      (insert curl "\n"))))
+      (insert (propertize curl 'face 'gptel-diagnose-code) "\n"))))
 
 (defun gptel-diagnose-format-details (failure)
   "Return the details of FAILURE as text, as in the details buffer."
@@ -594,13 +986,23 @@ first; \\[keyboard-quit] during the countdown cancels."
     (gptel-diagnose--insert-details failure)
     (buffer-substring-no-properties (point-min) (point-max))))
 
+(defun gptel-diagnose--header-line (map keys)
+  "A header line naming KEYS, a list of (COMMAND . LABEL), as bound in MAP."
+  (mapconcat (lambda (key)
+               (let ((binding (where-is-internal (car key) map t)))
+                 (if (not binding) ""
+                   (concat (propertize (key-description binding) 'face 'gptel-diagnose-key)
+                           " " (gptel-diagnose--t (cdr key))))))
+             keys "   "))
+
 (defvar gptel-diagnose-details-mode-map
   (let ((map (make-sparse-keymap)))
-    (define-key map (kbd "g") #'gptel-diagnose-refresh)
-    (define-key map (kbd "?") #'describe-mode)
     (define-key map (kbd "a") #'gptel-diagnose-apply-fix)
     (define-key map (kbd "u") #'gptel-diagnose-undo-fix)
     (define-key map (kbd "r") #'gptel-diagnose-retry)
+    (define-key map (kbd "w") #'gptel-diagnose-copy-curl)
+    (define-key map (kbd "g") #'revert-buffer)
+    (define-key map (kbd "?") #'describe-mode)
     (define-key map (kbd "TAB") #'forward-button)
     (define-key map (kbd "<backtab>") #'backward-button)
     map)
@@ -608,33 +1010,127 @@ first; \\[keyboard-quit] during the countdown cancels."
 
 (define-derived-mode gptel-diagnose-details-mode special-mode "gptel-diagnose"
   "Major mode of the gptel-diagnose details buffer.
+RET or a click on a fix applies it; \\[gptel-diagnose-apply-fix]
+applies the fix at point, or the only one.
 
 \\{gptel-diagnose-details-mode-map}"
   (setq truncate-lines nil)
-  (visual-line-mode 1))
+  (visual-line-mode 1)
+  (setq-local revert-buffer-function #'gptel-diagnose--revert-details)
+  (setq header-line-format
+        (gptel-diagnose--header-line
+         gptel-diagnose-details-mode-map
+         '((gptel-diagnose-apply-fix . "apply a fix") (gptel-diagnose-undo-fix . "undo")
+           (gptel-diagnose-retry . "resend") (revert-buffer . "diagnose again")
+           (gptel-diagnose-copy-curl . "copy curl") (describe-mode . "help")
+           (quit-window . "quit")))))
 
-(defun gptel-diagnose--fill-details-buffer (failure insert)
-  "Fill the details buffer by calling INSERT, for FAILURE (or nil); return it."
-  (let ((buffer (get-buffer-create gptel-diagnose--details-buffer)))
+(defun gptel-diagnose--fill-buffer (name mode insert)
+  "Fill the buffer NAME in MODE by calling INSERT; return the buffer.
+Point stays where it was when the buffer already showed something."
+  (let ((buffer (get-buffer-create name)))
     (with-current-buffer buffer
-      (let ((inhibit-read-only t))
+      (let ((inhibit-read-only t)
+            (line (and (eq major-mode mode) (line-number-at-pos)))
+            (column (current-column)))
         (erase-buffer)
-        (gptel-diagnose-details-mode)
-        (setq gptel-diagnose--details-failure failure)
+        ;; Afresh each time: the header line follows the current locale.
+        (funcall mode)
         (funcall insert)
-        (goto-char (point-min))))
+        (goto-char (point-min))
+        (when line
+          (forward-line (1- line))
+          (move-to-column column))))
     buffer))
 
 (defun gptel-diagnose--render-details (failure)
-  "Fill the details buffer with FAILURE; return the buffer."
-  (gptel-diagnose--fill-details-buffer
-   failure (lambda () (gptel-diagnose--insert-details failure))))
+  "Fill the details buffer with FAILURE; return the buffer.
+After a billing failure, also ask for the account's balance."
+  (when (and (gptel-diagnose--balance-wanted-p failure)
+             (null (gptel-diagnose--failure-balance failure)))
+    (gptel-diagnose--request-balance failure))
+  (gptel-diagnose--fill-buffer
+   gptel-diagnose--details-buffer #'gptel-diagnose-details-mode
+   (lambda ()
+     (setq gptel-diagnose--details-failure failure)
+     (gptel-diagnose--insert-details failure))))
+
+(defun gptel-diagnose--rerender (failure)
+  "Show FAILURE's details again if the details buffer has them."
+  (let ((buffer (get-buffer gptel-diagnose--details-buffer)))
+    (when (and buffer (eq (buffer-local-value 'gptel-diagnose--details-failure buffer)
+                          failure))
+      (gptel-diagnose--render-details failure))))
+
+(defun gptel-diagnose--show-buffer (buffer)
+  "Display BUFFER with `gptel-diagnose-display-action'; select it if so configured."
+  (let ((window (display-buffer buffer gptel-diagnose-display-action)))
+    (when (and window gptel-diagnose-select-window)
+      (select-window window))
+    window))
+
+(defun gptel-diagnose--revert-details (&rest _)
+  "Diagnose again the failure in the details buffer, and say so.
+The `revert-buffer-function' of the details buffer."
+  (let ((failure (or gptel-diagnose--details-failure
+                     (user-error (gptel-diagnose--t "Nothing to diagnose again")))))
+    (setf (gptel-diagnose--failure-balance failure) nil)
+    (gptel-diagnose--request-diagnosis
+     failure
+     (lambda (failure)
+       (gptel-diagnose--render-details failure)
+       (let ((diagnosis (gptel-diagnose--failure-diagnosis failure)))
+         (if diagnosis
+             (gptel-diagnose--say "diagnosed again: %s"
+                                  (gptel-diagnose--redact
+                                   (format "%s, %s" (plist-get diagnosis :rule)
+                                           (plist-get diagnosis :summary))))
+           (message "%s" (gptel-diagnose--line failure))))))))
 
 (defun gptel-diagnose-refresh ()
   "Diagnose the failure shown in the details buffer again."
   (interactive)
-  (let ((failure (or gptel-diagnose--details-failure (user-error "Nothing to refresh"))))
-    (gptel-diagnose--request-diagnosis failure #'gptel-diagnose--render-details)))
+  (revert-buffer))
+
+;;;; The balance after a billing failure
+
+(defun gptel-diagnose--request-balance (failure)
+  "Ask the server for the balance of FAILURE's account, without waiting.
+The key, resolved in FAILURE's buffer as gptel resolves it, goes
+to the local server only, which sends it to the provider's own
+host only.  The answer, or why none came, lands in FAILURE's
+`balance' and the details buffer shows it."
+  (let ((buffer (gptel-diagnose--failure-buffer failure)))
+    (cl-flet ((land (balance)
+                (setf (gptel-diagnose--failure-balance failure) balance)
+                (gptel-diagnose--safely (gptel-diagnose--rerender failure))))
+      (setf (gptel-diagnose--failure-balance failure) 'pending)
+      (let ((params (gptel-diagnose--safely
+                      (gptel-diagnose--check-params
+                       (if (buffer-live-p buffer) buffer (current-buffer)))))
+            (conn (gptel-diagnose--connection)))
+        (cond
+         ((not conn)
+          (land (list :problem (gptel-diagnose--tf
+                                "The balance check failed: %s"
+                                (or gptel-diagnose--start-error
+                                    (gptel-diagnose--t "cannot start"))))))
+         ((not params)
+          (land (list :problem (gptel-diagnose--tf "The balance check failed: %s"
+                                                   (gptel-diagnose--t "unknown")))))
+         (t
+          (jsonrpc-async-request
+           conn :balance params
+           :timeout gptel-diagnose-balance-timeout
+           :success-fn (lambda (result) (land result))
+           :error-fn (lambda (err)
+                       (land (list :problem (gptel-diagnose--tf "The balance check failed: %s"
+                                                                (plist-get err :message)))))
+           :timeout-fn (lambda ()
+                         (land (list :problem
+                                     (gptel-diagnose--tf
+                                      "The balance check did not answer in %s s"
+                                      gptel-diagnose-balance-timeout)))))))))))
 
 ;;;; Replaying with curl
 
@@ -661,72 +1157,147 @@ environment variable.  Run it in a terminal to see the raw answer."
   (interactive)
   (let ((command (gptel-diagnose-curl-command)))
     (unless command
-      (user-error "No failed request whose curl command can be rebuilt"))
+      (user-error (gptel-diagnose--t "No failed request whose curl command can be rebuilt")))
     (kill-new command)
-    (message "gptel-diagnose: curl command copied (set the key's variable, then paste)")))
+    (gptel-diagnose--say "curl command copied (set the key's variable, then paste)")))
 
 ;;;; The checkup
 
 (defconst gptel-diagnose--status-labels
-  '(("pass" . "ok  ") ("warn" . "warn") ("fail" . "FAIL"))
-  "How each check status is shown.")
+  '(("pass" "ok" gptel-diagnose-pass) ("warn" "warn" gptel-diagnose-warn)
+    ("fail" "FAIL" gptel-diagnose-fail))
+  "How each check status is shown: its label and face.")
+
+(defun gptel-diagnose--checkup-failure (checkup)
+  "A stand-in failure for CHECKUP's fixes: its buffer, no request to resend."
+  (gptel-diagnose--make-failure :buffer (plist-get checkup :origin)
+                                :params (plist-get checkup :params)))
+
+(defun gptel-diagnose--checkup-summary (result)
+  "Count in words what passed, warned and failed in the checkup RESULT."
+  (let ((count (lambda (status)
+                 (cl-count status (plist-get result :checks)
+                           :key (lambda (check) (plist-get check :status)) :test #'equal))))
+    (gptel-diagnose--tf "%d passed, %s, %d failed" (funcall count "pass")
+                        (let ((warnings (funcall count "warn")))
+                          (if (= warnings 1) (gptel-diagnose--t "1 warning")
+                            (gptel-diagnose--tf "%d warnings" warnings)))
+                        (funcall count "fail"))))
 
 (defun gptel-diagnose--insert-checkup (result params &optional origin)
   "Insert the checkup RESULT for PARAMS (the key is never shown).
 Fixes apply to ORIGIN, the buffer the checkup was made for."
-  (let ((backend (plist-get params :backend))
-        (request (plist-get params :request))
-        (settings (plist-get params :settings)))
-    (insert (propertize "gptel-diagnose checkup" 'face 'bold) "\n"
+  (let* ((backend (plist-get params :backend))
+         (request (plist-get params :request))
+         (settings (plist-get params :settings))
+         (labels (mapcar (lambda (row) (gptel-diagnose--t (nth 1 row)))
+                         gptel-diagnose--status-labels))
+         (label-width (apply #'max (mapcar #'string-width labels)))
+         (name-width (apply #'max 10 (mapcar (lambda (check)
+                                               (string-width (format "%s" (plist-get check :name))))
+                                             (plist-get result :checks))))
+         (failure (gptel-diagnose--checkup-failure (list :origin origin :params params))))
+    (insert (propertize (gptel-diagnose--t "gptel-diagnose checkup") 'face 'gptel-diagnose-title)
+            "\n"
             (gptel-diagnose--redact
-             (format "backend %s (%s, %s://%s), model %s\n"
-                     (or (plist-get backend :name) "?") (or (plist-get backend :kind) "?")
-                     (or (plist-get backend :protocol) "https")
-                     (or (plist-get backend :host) "?")
-                     (or (plist-get request :model) "nil")))
-            (format "gptel %s, Emacs %s, %s, streaming %s, proxy %s, key %s\n"
-                    (or (plist-get request :gptel_version) "?")
-                    (plist-get request :emacs_version)
-                    (if (eq (plist-get settings :use_curl) t)
-                        (or (plist-get request :curl_version) "curl") "url-retrieve")
-                    (if (eq (plist-get settings :stream) t) "on" "off")
-                    (if (plist-get settings :proxy) "set" "none")
-                    (if (plist-get params :key) "set (not shown)" "none"))))
-  (insert "\n")
-  (cl-loop for check across (plist-get result :checks)
-           do (insert (format "[%s] %-10s %s\n"
-                              (alist-get (plist-get check :status)
-                                         gptel-diagnose--status-labels nil nil #'equal)
-                              (plist-get check :name)
-                              (gptel-diagnose--redact (plist-get check :message))))
-           (let ((fixes (append (plist-get check :fixes) nil)))
-             (when fixes
-               (gptel-diagnose--insert-fixes
-                (gptel-diagnose--make-failure :buffer origin :params params) fixes))))
-  (let ((alternatives (append (plist-get result :alternatives) nil)))
-    (when alternatives
-      (gptel-diagnose--insert-heading "Local servers found")
-      (dolist (alternative alternatives)
-        (insert (format "%s at %s: %s\n" (plist-get alternative :name)
-                        (plist-get alternative :host)
-                        (string-join (append (plist-get alternative :models) nil) ", ")))
-        (insert "  ")
-        (let ((snippet (plist-get alternative :snippet)))
-          (insert-text-button "Copy the backend definition"
-                              'action (lambda (_) (kill-new snippet)
-                                        (message "Copied; evaluate it to switch"))
-                              'follow-link t)
-          (insert "\n" snippet "\n")))))
-  (insert (format "\n%s in %.1f s\n" (plist-get result :summary)
-                  (/ (plist-get result :elapsed_ms) 1000.0))))
+             (gptel-diagnose--tf "backend %s (%s, %s://%s), model %s"
+                                 (or (plist-get backend :name) "?")
+                                 (or (plist-get backend :kind) "?")
+                                 (or (plist-get backend :protocol) "https")
+                                 (or (plist-get backend :host) "?")
+                                 (or (plist-get request :model) "nil")))
+            "\n"
+            (gptel-diagnose--tf "gptel %s, Emacs %s, %s, streaming %s, proxy %s, key %s"
+                                (or (plist-get request :gptel_version) "?")
+                                (plist-get request :emacs_version)
+                                (if (eq (plist-get settings :use_curl) t)
+                                    (or (plist-get request :curl_version) "curl")
+                                  "url-retrieve")
+                                (gptel-diagnose--t (if (eq (plist-get settings :stream) t)
+                                                       "on" "off"))
+                                (gptel-diagnose--t (if (plist-get settings :proxy) "set" "none"))
+                                (gptel-diagnose--t (if (plist-get params :key)
+                                                       "set (not shown)" "none")))
+            "\n\n")
+    (cl-loop for check across (plist-get result :checks)
+             for row = (assoc (plist-get check :status) gptel-diagnose--status-labels)
+             for label = (gptel-diagnose--t (or (nth 1 row) "?"))
+             for name = (format "%s" (plist-get check :name))
+             do (insert "["
+                        (propertize (truncate-string-to-width label label-width nil ?\s)
+                                    'face (nth 2 row))
+                        "] " (truncate-string-to-width name name-width nil ?\s) " "
+                        (gptel-diagnose--redact (plist-get check :message)) "\n")
+             (let ((fixes (append (plist-get check :fixes) nil)))
+               (when fixes (gptel-diagnose--insert-fixes failure fixes))))
+    (let ((alternatives (append (plist-get result :alternatives) nil)))
+      (when alternatives
+        (gptel-diagnose--insert-heading "Local servers found")
+        (dolist (alternative alternatives)
+          (insert (gptel-diagnose--tf "%s at %s: %s" (plist-get alternative :name)
+                                      (plist-get alternative :host)
+                                      (string-join (append (plist-get alternative :models) nil)
+                                                   ", "))
+                  "\n  ")
+          (let ((snippet (plist-get alternative :snippet)))
+            (insert-text-button (gptel-diagnose--t "Copy the backend definition")
+                                'action (lambda (_) (kill-new snippet)
+                                          (message "%s" (gptel-diagnose--t
+                                                         "Copied; evaluate it to switch")))
+                                'follow-link t)
+            (insert "\n" (propertize snippet 'face 'gptel-diagnose-code) "\n")))))
+    (insert "\n" (gptel-diagnose--tf "%s in %.1f s" (gptel-diagnose--checkup-summary result)
+                                     (/ (or (plist-get result :elapsed_ms) 0) 1000.0))
+            "\n")))
+
+(defvar gptel-diagnose-checkup-mode-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map (kbd "a") #'gptel-diagnose-apply-fix)
+    (define-key map (kbd "u") #'gptel-diagnose-undo-fix)
+    (define-key map (kbd "g") #'revert-buffer)
+    (define-key map (kbd "?") #'describe-mode)
+    (define-key map (kbd "TAB") #'forward-button)
+    (define-key map (kbd "<backtab>") #'backward-button)
+    map)
+  "Keymap for `gptel-diagnose-checkup-mode'.")
+
+(define-derived-mode gptel-diagnose-checkup-mode special-mode "gptel-diagnose checkup"
+  "Major mode of the gptel-diagnose checkup buffer.
+\\[revert-buffer] runs the checkup again; RET or a click on a fix,
+or \\[gptel-diagnose-apply-fix], applies it to the buffer checked.
+
+\\{gptel-diagnose-checkup-mode-map}"
+  (setq truncate-lines nil)
+  (visual-line-mode 1)
+  (setq-local revert-buffer-function #'gptel-diagnose--revert-checkup)
+  (setq header-line-format
+        (gptel-diagnose--header-line
+         gptel-diagnose-checkup-mode-map
+         '((gptel-diagnose-apply-fix . "apply a fix") (gptel-diagnose-undo-fix . "undo")
+           (revert-buffer . "check again") (describe-mode . "help")
+           (quit-window . "quit")))))
 
 (defun gptel-diagnose--render-checkup (result params origin)
-  "Show the checkup RESULT for PARAMS, made for ORIGIN; return the details buffer."
-  (gptel-diagnose--fill-details-buffer
-   nil (lambda () (gptel-diagnose--insert-checkup result params origin))))
+  "Show the checkup RESULT for PARAMS, made for ORIGIN; return its buffer."
+  (gptel-diagnose--fill-buffer
+   gptel-diagnose--checkup-buffer #'gptel-diagnose-checkup-mode
+   (lambda ()
+     (setq gptel-diagnose--checkup (list :result result :params params :origin origin))
+     (gptel-diagnose--insert-checkup result params origin))))
+
+(defun gptel-diagnose--revert-checkup (&rest _)
+  "Run again the checkup in the checkup buffer, for the same buffer.
+The `revert-buffer-function' of the checkup buffer."
+  (let ((origin (plist-get gptel-diagnose--checkup :origin)))
+    (with-current-buffer (if (buffer-live-p origin) origin (current-buffer))
+      (gptel-diagnose-checkup
+       (lambda (result params)
+         (gptel-diagnose--render-checkup result params origin)
+         (gptel-diagnose--say "checked again: %s"
+                              (gptel-diagnose--checkup-summary result)))))))
 
 (defun gptel-diagnose-format-checkup (result params)
-  "Return the checkup RESULT for PARAMS as text, as in the details buffer."
+  "Return the checkup RESULT for PARAMS as text, as in the checkup buffer."
   (with-temp-buffer
     (gptel-diagnose--insert-checkup result params)
     (buffer-substring-no-properties (point-min) (point-max))))
@@ -743,25 +1314,26 @@ showing the buffer."
          (params (gptel-diagnose--check-params origin))
          (conn (gptel-diagnose--connection)))
     (if (not conn)
-        (message "gptel-diagnose: server not available (%s); install it with %s"
-                 gptel-diagnose--start-error (gptel-diagnose--install-hint))
-      (message "gptel-diagnose: checking %s..."
-               (or (plist-get (plist-get params :backend) :host) "the backend"))
+        (gptel-diagnose--say "server not available (%s); install it with %s"
+                             (or gptel-diagnose--start-error (gptel-diagnose--t "cannot start"))
+                             (gptel-diagnose--install-hint))
+      (gptel-diagnose--say "checking %s..."
+                           (or (plist-get (plist-get params :backend) :host)
+                               (gptel-diagnose--t "the backend")))
       (jsonrpc-async-request
        conn :check params
        :timeout gptel-diagnose-check-timeout
        :success-fn (lambda (result)
                      (gptel-diagnose--safely
                        (if callback (funcall callback result params)
-                         (display-buffer
+                         (gptel-diagnose--show-buffer
                           (gptel-diagnose--render-checkup result params origin))
-                         (message "gptel-diagnose: %s" (plist-get result :summary)))))
+                         (gptel-diagnose--say "%s" (gptel-diagnose--checkup-summary result)))))
        :error-fn (lambda (err)
-                   (message "gptel-diagnose: the checkup failed: %s"
-                            (plist-get err :message)))
+                   (gptel-diagnose--say "the checkup failed: %s" (plist-get err :message)))
        :timeout-fn (lambda ()
-                     (message "gptel-diagnose: the checkup did not finish in %s s"
-                              gptel-diagnose-check-timeout))))))
+                     (gptel-diagnose--say "the checkup did not finish in %s s"
+                                          gptel-diagnose-check-timeout))))))
 
 ;;;; Commands
 
@@ -769,9 +1341,10 @@ showing the buffer."
 (defun gptel-diagnose (&optional checkup)
   "Explain the last failed gptel request, or check the setup.
 Take the last failure of a request made from this buffer, else
-the last one anywhere, and show its details.  With no recent
-failure, or with a prefix argument CHECKUP, run a live checkup
-of this buffer's gptel setup instead (`gptel-diagnose-checkup')."
+the last one anywhere, and show its details, selecting their
+window (`gptel-diagnose-select-window').  With no recent failure,
+or with a prefix argument CHECKUP, run a live checkup of this
+buffer's gptel setup instead (`gptel-diagnose-checkup')."
   (interactive "P")
   (let ((failure (gptel-diagnose--current-failure)))
     (cond
@@ -780,17 +1353,13 @@ of this buffer's gptel setup instead (`gptel-diagnose-checkup')."
              gptel-diagnose-recent))
       (if (or (featurep 'gptel-request) (featurep 'gptel))
           (gptel-diagnose-checkup)
-        (message "gptel-diagnose: no failed gptel request to explain")))
+        (gptel-diagnose--say "no failed gptel request to explain")))
      ((gptel-diagnose--failure-diagnosis failure)
-      (display-buffer (gptel-diagnose--render-details failure)))
+      (gptel-diagnose--show-buffer (gptel-diagnose--render-details failure)))
      (t (gptel-diagnose--request-diagnosis
          failure (lambda (failure)
                    (gptel-diagnose--show-line failure)
-                   (display-buffer (gptel-diagnose--render-details failure))))))))
-
-(defconst gptel-diagnose--too-old
-  "gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer"
-  "What to say when gptel has no request state machine.")
+                   (gptel-diagnose--show-buffer (gptel-diagnose--render-details failure))))))))
 
 ;;;###autoload
 (define-minor-mode gptel-diagnose-mode
@@ -803,7 +1372,9 @@ gptel need not be loaded yet: the watch starts when it is."
    ;; A gptel without the state machine never calls the advised function:
    ;; say so once instead of watching in vain.
    ((and (featurep 'gptel) (not (gptel-diagnose--gptel-supported-p)))
-    (display-warning 'gptel-diagnose gptel-diagnose--too-old))
+    (display-warning 'gptel-diagnose
+                     (gptel-diagnose--t
+                      "gptel is too old: gptel-diagnose needs gptel 0.9.8 or newer")))
    (t (gptel-diagnose--gptel-watch #'gptel-diagnose--report))))
 
 (provide 'gptel-diagnose)

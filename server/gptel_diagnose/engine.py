@@ -22,6 +22,9 @@ from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
+N_ = i18n.N_
+# A wait, by its size: hours, minutes, seconds.
+WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
 
 
 Check = Callable[[Facts], bool]
@@ -235,18 +238,15 @@ def select(facts: Facts) -> Rule:
     return classify(facts).rule
 
 
-_UNITS = {"en": ("h", "min", "s"), "zh": ("小时", "分钟", "秒")}
-
-
 def _format_wait(seconds: float, locale: str = "en") -> str:
-    hours, minutes, secs = _UNITS.get(locale, _UNITS["en"])
+    hours, minutes, secs = (i18n.gettext(locale, unit) for unit in WAIT_UNITS)
     if seconds >= 3600:
-        return f"{seconds / 3600:.1f} {hours}"
+        return hours.format(n=f"{seconds / 3600:.1f}")
     if seconds >= 120:
-        return f"{seconds / 60:.0f} {minutes}"
+        return minutes.format(n=f"{seconds / 60:.0f}")
     if seconds >= 10:
-        return f"{seconds:.0f} {secs}"
-    return f"{seconds:.1f} {secs}".replace(f".0 {secs}", f" {secs}")
+        return secs.format(n=f"{seconds:.0f}")
+    return secs.format(n=f"{seconds:.1f}".removesuffix(".0"))
 
 
 class _Placeholders(dict[str, str]):
@@ -255,8 +255,8 @@ class _Placeholders(dict[str, str]):
     LAZY values are computed when a template first asks for them: those are the ones taken
     from the request, which must be redacted (few templates use most of them).  A value not
     known for this failure (a lazy one that returns None, or one in UNKNOWN) renders as its
-    stand-in from `STAND_INS` in a text, but bars a next step or a fix that needs it: see
-    `knows`.
+    stand-in from `STAND_INS` in a text (STAND_INS, in the failure's language), but bars a
+    next step or a fix that needs it: see `knows`.
     """
 
     def __init__(self, lazy: dict[str, Callable[[], str | None]], unknown: set[str],
@@ -291,7 +291,6 @@ class _Placeholders(dict[str, str]):
 
 # What a text says where a value is not known.  A next step or a fix never shows one.
 # Translated like any other text (`stand_ins`), except the two that stand for code.
-N_ = i18n.N_
 STAND_INS: dict[str, str] = {
     "provider": N_("the provider"),
     "backend": N_("the backend"),
@@ -308,6 +307,7 @@ STAND_INS: dict[str, str] = {
     "start_command": N_("start the server"),
     "message": N_("(no message)"),
     "status": N_("no HTTP status"),
+    "http_status": N_("no HTTP status"),
     "gptel_version": N_("this version"),
 }
 
@@ -470,7 +470,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
     name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
     pages = provider_pages(provider)
-    stand = stand_ins(locale)
+    stand_in = stand_ins(locale)
     unknown = {key for key, value in (
         *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",
                                              "usage_url", "status_url", "models_url")),
@@ -478,12 +478,13 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         ("start_command", START_COMMANDS.get(facts.provider or "")),
         ("message", message),
         ("status", facts.http),
+        ("http_status", facts.http),
     ) if value is None}
 
     def fill(template: str) -> str:
         text = i18n.gettext(locale, template)
         return text.format_map(values) if values.knows(text) else text.format_map(
-            {**stand, **values})
+            {**stand_in, **values})
 
     def key_where() -> str:
         template = KEY_WHERE.get(facts.key_source or "")
@@ -514,17 +515,19 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_version": lambda: optional(facts.gptel_version),
         },
         unknown,
-        stand,
-        message=message or stand["message"],
-        status=str(facts.http) if facts.http is not None else stand["status"],
+        stand_in,
+        message=message or stand_in["message"],
+        status=str(facts.http) if facts.http is not None else stand_in["status"],
+        # "HTTP {status}" in a text, read as one placeholder: see `_say`.
+        http_status=f"HTTP {facts.http}" if facts.http is not None else stand_in["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        **{key: pages.get(key) or stand[key]
+        **{key: pages.get(key) or stand_in[key]
            for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
                        "models_url")},
-        key_env=(provider and provider.key_env) or stand["key_env"],
-        start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
+        key_env=(provider and provider.key_env) or stand_in["key_env"],
+        start_command=START_COMMANDS.get(facts.provider or "") or stand_in["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
@@ -536,6 +539,15 @@ def placeholders(facts: Facts, locale: str, message: str | None,
 
 def _fill(template: str, values: _Placeholders) -> str:
     return template.format_map(values)
+
+
+def _say(template: str, values: _Placeholders, locale: str) -> str:
+    """TEMPLATE, a text for the user in LOCALE, filled in; the provider's own message is
+    quoted as it came, the rest tidied (`i18n.tidy`).  "HTTP {status}" of a failure without
+    a status reads "no HTTP status", not "HTTP no HTTP status"."""
+    template = template.replace("HTTP {status}", "{http_status}")
+    parts = (i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}"))
+    return values["message"].join(parts)
 
 
 _URL = re.compile(r"^https?://\S+$")
@@ -553,7 +565,7 @@ def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
     return False
 
 
-def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText
+def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str = "en"
            ) -> list[tuple[FixSpec, Fix]]:
     fixes = []
     for index, spec in enumerate(rule.fixes):
@@ -561,7 +573,7 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText
             continue
         url = _fill(spec.url, values) if spec.url else None
         fix = Fix(
-            title=_fill(texts.fix_title(index, spec.title), values),
+            title=_say(texts.fix_title(index, spec.title), values, locale),
             applicability=spec.applicability,
             variable=spec.variable,
             value=_fill(spec.value, values) if spec.value else None,
@@ -582,7 +594,7 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
     for template in rule.next_step:
         text = i18n.gettext(locale, template)
         if values.knows(text):
-            return " ".join(_fill(text, values).split())
+            return " ".join(_say(text, values, locale).split())
     for spec, fix in fixes:
         if fix.url:
             return i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url)
@@ -630,15 +642,15 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     message = provider_message(facts)
     values = placeholders(facts, locale, message, selection.documented)
     texts = i18n.rule_text(locale, rule)
-    fixes = _fixes(rule, values, texts)
+    fixes = _fixes(rule, values, texts, locale)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
         rule_name=rule.name,
         severity=rule.severity,
-        summary=" ".join(_fill(texts.summary, values).split()),
-        explanation=_fill(texts.explanation, values),
-        steps=[_fill(step, values) for step in texts.steps],
+        summary=" ".join(_say(texts.summary, values, locale).split()),
+        explanation=_say(texts.explanation, values, locale),
+        steps=[_say(step, values, locale) for step in texts.steps],
         fixes=[fix for _spec, fix in fixes],
         docs=_docs(rule, values, facts),
         retryable=rule.retryable,

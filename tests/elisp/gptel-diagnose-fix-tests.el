@@ -35,7 +35,7 @@
 ;;;; Applying and undoing
 
 (ert-deftest gptel-diagnose-safe-fix-applies-with-one-key ()
-  (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-offer-save nil))
+  (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never))
     (gptel-diagnose-fix-tests--answering nil
       (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--stream-off
                                 (gptel-diagnose-fix-tests--failure))
@@ -43,7 +43,7 @@
       (should-not (cl-find-if (lambda (p) (and (stringp p) (string-match-p "Apply" p))) asked)))))
 
 (ert-deftest gptel-diagnose-unsafe-fix-asks-first ()
-  (let ((gptel-max-tokens 999) (gptel-diagnose--applied nil) (gptel-diagnose-offer-save nil)
+  (let ((gptel-max-tokens 999) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never)
         (fix '(:title "No cap" :applicability "unsafe" :variable "gptel-max-tokens"
                :value "nil")))
     (gptel-diagnose-fix-tests--answering '(nil)
@@ -88,8 +88,8 @@
     (should (eq (buffer-local-value 'gptel-model buffer) 'gpt-old))))
 
 (ert-deftest gptel-diagnose-global-fix-offers-saving-and-undo-restores ()
-  (let ((gptel-log-level nil) (gptel-diagnose--applied nil) (gptel-diagnose-offer-save t))
-    (gptel-diagnose-fix-tests--answering '(t nil)
+  (let ((gptel-log-level nil) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'ask))
+    (gptel-diagnose-fix-tests--answering '(t)
       (gptel-diagnose-apply-fix '(:title "Log" :applicability "safe"
                                   :variable "gptel-log-level" :value "'info")
                                 (gptel-diagnose-fix-tests--failure))
@@ -101,16 +101,22 @@
       (should (member '(saved gptel-log-level nil) asked)))
     (should-error (gptel-diagnose-undo-fix) :type 'user-error)))
 
-(ert-deftest gptel-diagnose-applying-a-fix-offers-to-resend ()
-  (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-offer-save nil)
-        (resent nil))
+(ert-deftest gptel-diagnose-applying-a-fix-asks-nothing-more-and-names-the-resend-key ()
+  (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never)
+        (resent nil) (shown nil))
     (cl-letf (((symbol-function 'gptel-diagnose--gptel-resend)
-               (lambda (&rest args) (setq resent args))))
-      (gptel-diagnose-fix-tests--answering '(t)
-        (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--stream-off
-                                  (gptel-diagnose-fix-tests--failure :fsm 'the-fsm))
-        (should (string-match-p "Resend" (car asked)))
-        (should (eq (car resent) 'the-fsm))))))
+               (lambda (&rest args) (setq resent args)))
+              ((symbol-function 'message)
+               (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
+      (gptel-diagnose-fix-tests--answering nil
+        (with-temp-buffer
+          (gptel-diagnose-details-mode)
+          (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--stream-off
+                                    (gptel-diagnose-fix-tests--failure :fsm 'the-fsm)))
+        (should-not asked)
+        (should-not resent)
+        (should (equal (car shown)
+                       "Applied (setq gptel-stream nil).  r resends the request"))))))
 
 ;;;; Resending
 
@@ -186,7 +192,8 @@
     (with-current-buffer buffer
       (should (derived-mode-p 'special-mode))
       (should (eq (key-binding (kbd "q")) 'quit-window))
-      (should (eq (key-binding (kbd "g")) 'gptel-diagnose-refresh))
+      (should (eq (key-binding (kbd "g")) 'revert-buffer))
+      (should (eq revert-buffer-function #'gptel-diagnose--revert-details))
       (should (eq (key-binding (kbd "?")) 'describe-mode))
       (let ((text (buffer-string)))
         (dolist (part '("What happened" "Too fast." "What to do" "1. Wait." "Fixes"
@@ -198,7 +205,7 @@
         (goto-char (point-min))
         (while (forward-button 1 nil nil t)
           (push (button-label (button-at (point))) labels))
-        (should (member "Turn off streaming [safe]: (setq gptel-stream nil)" labels))
+        (should (member "Turn off streaming (safe): (setq gptel-stream nil)" labels))
         (should (member "https://platform.openai.com/account/limits" labels))
         (should (member "https://platform.openai.com/docs/guides/rate-limits" labels))))))
 
@@ -357,3 +364,567 @@
                             (with-current-buffer gptel-diagnose--log-buffer
                               (buffer-substring (line-beginning-position 0) (point-max)))))
         (should-not (string-search secret output))))))
+
+;;;; The details buffer, with Emacs habits
+
+(defconst gptel-diagnose-fix-tests--two-fixes
+  '(:category "request.invalid_parameter" :rule "PARAM001" :rule_name "temperature-not-supported"
+    :summary "This model takes no temperature." :explanation "x" :steps [] :docs []
+    :fixes [(:title "Stop sending a temperature" :applicability "unsafe"
+             :variable "gptel-temperature" :value "nil")
+            (:title "Turn off streaming" :applicability "safe" :variable "gptel-stream"
+             :value "nil")
+            (:title "Read the docs" :applicability "display-only" :url "https://x.example/")])
+  "A diagnosis with two applicable fixes, the safe one second.")
+
+(defmacro gptel-diagnose-fix-tests--in-details (diagnosis &rest body)
+  "Run BODY in the details buffer of a fresh failure diagnosed as DIAGNOSIS."
+  (declare (indent 1))
+  `(let* ((failure (gptel-diagnose-fix-tests--failure :fsm 'fsm :diagnosis ,diagnosis
+                                                      :params '(:error (:http_status "400")))))
+     (ignore failure)
+     (with-current-buffer (gptel-diagnose--render-details failure)
+       ,@body)))
+
+(defun gptel-diagnose-fix-tests--goto-button (label)
+  "Move point to the button whose label starts with LABEL."
+  (goto-char (point-min))
+  (let ((found nil))
+    (while (and (not found) (forward-button 1 nil nil t))
+      (when (string-prefix-p label (button-label (button-at (point))))
+        (setq found t)))
+    (should found)))
+
+(ert-deftest gptel-diagnose-command-selects-the-details-window ()
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :diagnosis gptel-diagnose-fix-tests--diagnosis
+                   :params '(:error (:http_status "429"))))
+         (gptel-diagnose--last-failure failure))
+    (save-window-excursion
+      (delete-other-windows)
+      (let ((gptel-diagnose-select-window t))
+        (with-temp-buffer (gptel-diagnose))
+        (should (equal (buffer-name (window-buffer (selected-window)))
+                       gptel-diagnose--details-buffer))
+        ;; Its keys work at once: no C-x o.
+        (with-current-buffer (window-buffer (selected-window))
+          (should (eq (key-binding (kbd "a")) 'gptel-diagnose-apply-fix)))))
+    (save-window-excursion
+      (delete-other-windows)
+      (let ((gptel-diagnose-select-window nil))
+        (with-temp-buffer
+          (let ((here (selected-window)))
+            (gptel-diagnose)
+            (should (eq (selected-window) here))
+            (should (get-buffer-window gptel-diagnose--details-buffer))))))))
+
+(ert-deftest gptel-diagnose-display-buffer-alist-overrides-the-placement ()
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :diagnosis gptel-diagnose-fix-tests--diagnosis
+                   :params '(:error (:http_status "429"))))
+         (gptel-diagnose--last-failure failure)
+         (gptel-diagnose-select-window nil)
+         ;; The default action never uses the selected window; this entry asks for it.
+         (display-buffer-alist '(("\\`\\*gptel-diagnose\\*\\'" display-buffer-same-window))))
+    (save-window-excursion
+      (delete-other-windows)
+      (with-temp-buffer
+        (gptel-diagnose)
+        (should (one-window-p))
+        (should (equal (buffer-name (window-buffer (selected-window)))
+                       gptel-diagnose--details-buffer))))))
+
+(ert-deftest gptel-diagnose-ret-on-a-fix-applies-it ()
+  (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never))
+    (gptel-diagnose-fix-tests--answering nil
+      (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--diagnosis
+        (gptel-diagnose-fix-tests--goto-button "Turn off streaming")
+        (call-interactively (key-binding (kbd "RET")))
+        (should (eq gptel-stream nil))
+        (should-not asked)))))
+
+(ert-deftest gptel-diagnose-a-applies-the-fix-at-point-without-a-prompt ()
+  (let ((gptel-temperature 1.0) (gptel-stream t) (gptel-diagnose--applied nil)
+        (gptel-diagnose-save-fixes 'never))
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (&rest _) (ert-fail "prompted for a fix"))))
+      (gptel-diagnose-fix-tests--answering '(t)   ; the unsafe fix's own confirmation
+        (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--two-fixes
+          (gptel-diagnose-fix-tests--goto-button "Stop sending a temperature")
+          (call-interactively (key-binding (kbd "a")))
+          (should (null gptel-temperature))
+          (should (eq gptel-stream t)))))))
+
+(ert-deftest gptel-diagnose-a-applies-the-only-applicable-fix-without-a-prompt ()
+  (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never))
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (&rest _) (ert-fail "prompted for a fix"))))
+      (gptel-diagnose-fix-tests--answering nil
+        ;; One safe setq and one display-only link: only one can be applied.
+        (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--diagnosis
+          (goto-char (point-min))
+          (call-interactively (key-binding (kbd "a")))
+          (should (eq gptel-stream nil))
+          (should-not asked))))))
+
+(ert-deftest gptel-diagnose-a-prompts-with-the-safe-fix-as-default-and-never-echoes-nil ()
+  (let ((gptel-temperature 1.0) (gptel-stream t) (gptel-diagnose--applied nil)
+        (gptel-diagnose-save-fixes 'never) (prompts nil))
+    ;; An empty RET: `completing-read' returns the default, or "" when there is none.
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (prompt _collection &optional _pred _req _init _hist default &rest _)
+                 (push prompt prompts)
+                 (or (if (consp default) (car default) default) ""))))
+      (gptel-diagnose-fix-tests--answering nil
+        (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--two-fixes
+          (goto-char (point-min))
+          (call-interactively (key-binding (kbd "a")))
+          (should (string-match-p "default Turn off streaming (safe)" (car prompts)))
+          (should (eq gptel-stream nil))
+          (should (= gptel-temperature 1.0))))
+      ;; No safe fix, so no default: an empty answer is refused, not applied as nil.
+      (let ((unsafe-only '(:summary "s" :explanation "x" :steps [] :docs []
+                           :fixes [(:title "A" :applicability "unsafe"
+                                    :variable "gptel-temperature" :value "nil")
+                                   (:title "B" :applicability "unsafe"
+                                    :variable "gptel-max-tokens" :value "nil")])))
+        (gptel-diagnose-fix-tests--in-details unsafe-only
+          (goto-char (point-min))
+          (should-error (call-interactively (key-binding (kbd "a"))) :type 'user-error)
+          (should (= gptel-temperature 1.0)))))))
+
+(ert-deftest gptel-diagnose-applying-a-fix-asks-at-most-one-question ()
+  (dolist (applicability '("safe" "unsafe"))
+    (dolist (save '(never ask always))
+      (dolist (answer '(t nil))
+        (let ((gptel-temperature 1.0) (gptel-diagnose--applied nil)
+              (gptel-diagnose-save-fixes save) (questions 0) (saved nil))
+          (cl-letf (((symbol-function 'y-or-n-p) (lambda (_) (cl-incf questions) answer))
+                    ((symbol-function 'read-multiple-choice)
+                     (lambda (_prompt choices &rest _)
+                       (cl-incf questions)
+                       (assq (if answer ?s ?n) choices)))
+                    ((symbol-function 'customize-save-variable)
+                     (lambda (&rest _) (setq saved t))))
+            (gptel-diagnose-apply-fix
+             (list :title "No temperature" :applicability applicability
+                   :variable "gptel-temperature" :value "nil")
+             (gptel-diagnose-fix-tests--failure :fsm 'fsm))
+            (ert-info ((format "%s fix, save %s, answer %s" applicability save answer))
+              (should (<= questions 1))
+              (should (eq saved (and (or (eq save 'always) (and (eq save 'ask) answer))
+                                     (or answer (equal applicability "safe"))
+                                     t)))
+              (should (eq (null gptel-temperature)
+                          (or (equal applicability "safe") answer))))))))))
+
+(ert-deftest gptel-diagnose-g-diagnoses-again-and-says-so ()
+  (let ((shown nil))
+    (cl-letf (((symbol-function 'gptel-diagnose--request-diagnosis)
+               (lambda (f callback)
+                 (setf (gptel-diagnose--failure-diagnosis f)
+                       '(:rule "RATE001" :summary "Rate limited again." :explanation "x"
+                         :fixes [] :steps [] :docs []))
+                 (funcall callback f)))
+              ((symbol-function 'message)
+               (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
+      (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--diagnosis
+        (call-interactively (key-binding (kbd "g")))
+        (should (string-match-p "Rate limited again" (buffer-string)))
+        (should (equal (car shown)
+                       "gptel-diagnose: diagnosed again: RATE001, Rate limited again."))))))
+
+(defun gptel-diagnose-fix-tests--faces (face)
+  "The texts of the current buffer shown in FACE (directly or among its faces)."
+  (let ((texts nil) (pos (point-min)))
+    (while (< pos (point-max))
+      (let ((next (next-single-property-change pos 'face nil (point-max)))
+            (value (get-text-property pos 'face)))
+        (when (or (eq value face) (and (listp value) (memq face value)))
+          (push (buffer-substring-no-properties pos next) texts))
+        (setq pos next)))
+    (nreverse texts)))
+
+(ert-deftest gptel-diagnose-details-use-their-own-faces-and-no-hard-coded-bold ()
+  (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--diagnosis
+    (should (member "What happened" (gptel-diagnose-fix-tests--faces 'gptel-diagnose-heading)))
+    (should (member "What to do" (gptel-diagnose-fix-tests--faces 'gptel-diagnose-heading)))
+    (should (member "(safe)" (gptel-diagnose-fix-tests--faces 'gptel-diagnose-tag)))
+    (should (member "(setq gptel-stream nil)" (gptel-diagnose-fix-tests--faces
+                                                'gptel-diagnose-code)))
+    (should-not (gptel-diagnose-fix-tests--faces 'bold))))
+
+(ert-deftest gptel-diagnose-header-line-lists-the-keys ()
+  (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--diagnosis
+    (let ((header header-line-format))
+      (dolist (part '("a apply a fix" "u undo" "r resend" "g diagnose again" "w copy curl"
+                      "? help" "q quit"))
+        (should (string-search part header))))))
+
+;;;; The checkup buffer
+
+(defconst gptel-diagnose-fix-tests--checkup-result
+  '(:checks [(:name "dns" :status "pass" :message "resolves" :fixes [])
+             (:name "model" :status "fail" :message "gpt-4o-mnii is unknown"
+              :fixes [(:title "Use gpt-4o-mini" :applicability "safe"
+                       :variable "gptel-model" :value "'gpt-4o-mini")])]
+    :alternatives [] :summary "1 passed, 0 warnings, 1 failed" :elapsed_ms 812.0))
+
+(ert-deftest gptel-diagnose-checkup-buffer-has-its-own-mode-g-a-and-no-r ()
+  (let* ((origin (generate-new-buffer " *checked*"))
+         (other (gptel-diagnose-fix-tests--failure
+                 :fsm 'fsm :diagnosis gptel-diagnose-fix-tests--diagnosis))
+         (gptel-diagnose--last-failure other)
+         (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never)
+         (gptel-stream t) (checks 0) (resent nil))
+    (with-current-buffer origin (setq-local gptel-model 'gpt-4o-mnii))
+    (cl-letf (((symbol-function 'gptel-diagnose--check-params)
+               (lambda (buffer) (list :backend '(:host "api.openai.com") :for buffer)))
+              ((symbol-function 'gptel-diagnose--connection) (lambda () 'stub))
+              ((symbol-function 'gptel-diagnose--gptel-resend)
+               (lambda (&rest args) (setq resent args)))
+              ((symbol-function 'jsonrpc-async-request)
+               (lambda (_conn method params &rest args)
+                 (should (eq method :check))
+                 (should (eq (plist-get params :for) origin))
+                 (cl-incf checks)
+                 (funcall (plist-get args :success-fn)
+                          gptel-diagnose-fix-tests--checkup-result))))
+      (gptel-diagnose-fix-tests--answering nil
+        (with-current-buffer (gptel-diagnose--render-checkup
+                              gptel-diagnose-fix-tests--checkup-result
+                              (list :backend '(:host "api.openai.com")) origin)
+          (should (derived-mode-p 'gptel-diagnose-checkup-mode))
+          (should-not (derived-mode-p 'gptel-diagnose-details-mode))
+          ;; g runs the checkup again, for the buffer it was made for.
+          (call-interactively (key-binding (kbd "g")))
+          (should (= checks 1))
+          (should (string-match-p "gpt-4o-mnii is unknown" (buffer-string)))
+          ;; a applies the checkup's only fix, to that buffer; never the last failure's.
+          (goto-char (point-min))
+          (call-interactively (key-binding (kbd "a")))
+          (should (eq (buffer-local-value 'gptel-model origin) 'gpt-4o-mini))
+          (should (eq gptel-stream t))
+          ;; r does not resend the last failure.
+          (should-not (eq (key-binding (kbd "r")) 'gptel-diagnose-retry))
+          (should-error (call-interactively #'gptel-diagnose-retry) :type 'user-error)
+          (should-not resent))))
+    (kill-buffer origin)))
+
+;;;; The countdown
+
+(ert-deftest gptel-diagnose-countdown-updates-one-message-without-logging ()
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :fsm 'fsm :diagnosis '(:retryable t :retry_after 30)))
+         (ticks nil) (logged nil))
+    (cl-letf (((symbol-function 'run-at-time)
+               (lambda (_time _repeat fn &rest args) (push (cons fn args) ticks) 'timer))
+              ((symbol-function 'cancel-timer) #'ignore)
+              ((symbol-function 'message)
+               (lambda (fmt &rest args)
+                 (push (cons (apply #'format fmt args) message-log-max) logged))))
+      (unwind-protect
+          (progn
+            (gptel-diagnose-retry failure)
+            (dotimes (_ 3) (apply (caar ticks) (cdar ticks)))
+            (should (= (length logged) 4))
+            (dolist (entry logged)
+              (should (string-match-p "resending in [0-9]+ s" (car entry)))
+              (should (null (cdr entry)))))
+        (setq gptel-diagnose--countdown nil)))))
+
+;;;; The echo line ends with the next action
+
+(ert-deftest gptel-diagnose-line-shows-the-setq-once-even-if-the-summary-has-it ()
+  (let ((line (gptel-diagnose-format-line
+               '(:summary "This model takes no temperature: stop sending one, (setq gptel-temperature nil)."
+                 :fixes [(:title "t" :applicability "safe" :variable "gptel-temperature"
+                          :value "nil")]))))
+    (should (= 1 (cl-count-if (lambda (_) t)
+                              (split-string line "(setq gptel-temperature nil)" nil)
+                              :start 1)))))
+
+(ert-deftest gptel-diagnose-line-ends-with-the-next-step-when-no-setq ()
+  (let ((diagnosis '(:summary "DeepSeek rejected the API key." :confidence "likely"
+                     :next_step "Check the key set in the backend's :key."
+                     :fixes [(:title "Keys" :applicability "display-only"
+                              :url "https://platform.deepseek.com/api_keys")])))
+    (should (equal (gptel-diagnose-format-line diagnosis)
+                   (concat "gptel-diagnose: DeepSeek rejected the API key.  "
+                           "Next: Check the key set in the backend's :key."))))
+  ;; With a setq, the setq is the next action, whatever next_step says.
+  (should (string-suffix-p
+           "  Fix: (setq gptel-stream nil)"
+           (gptel-diagnose-format-line
+            '(:summary "S." :next_step "" :confidence "certain"
+              :fixes [(:title "t" :applicability "safe" :variable "gptel-stream"
+                       :value "nil")])))))
+
+(ert-deftest gptel-diagnose-line-words-a-guess-as-one ()
+  (should (equal (gptel-diagnose-format-line
+                  '(:summary "The provider refused the request (HTTP 403)." :confidence "guess"
+                    :next_step "M-x gptel-diagnose-copy-curl and run it" :fixes []))
+                 (concat "gptel-diagnose: probably the provider refused the request (HTTP 403); "
+                         "to find out: M-x gptel-diagnose-copy-curl and run it")))
+  ;; A name stays as it is.
+  (should (string-prefix-p
+           "gptel-diagnose: probably Ollama failed"
+           (gptel-diagnose-format-line
+            '(:summary "Ollama failed." :confidence "guess" :next_step "x" :fixes [])))))
+
+(ert-deftest gptel-diagnose-line-in-chinese-fits-by-screen-width-and-keeps-the-setq ()
+  (let* ((gptel-diagnose-locale "zh")
+         (diagnosis '(:summary "这个模型不接受 temperature 参数，服务商拒绝了请求，请不要再发送这个参数。"
+                      :fixes [(:title "t" :applicability "safe" :variable "gptel-temperature"
+                               :value "nil")]))
+         (full (gptel-diagnose-format-line diagnosis)))
+    (should (string-prefix-p "gptel-diagnose：这个模型" full))
+    (should (string-suffix-p "  修复：(setq gptel-temperature nil)" full))
+    (dolist (width '(80 90 100))
+      (let ((line (gptel-diagnose-format-line diagnosis width)))
+        (ert-info ((format "width %d: %s" width line))
+          (should (<= (string-width line) width))
+          (should (string-suffix-p "…  修复：(setq gptel-temperature nil)" line)))))
+    (let ((tiny (gptel-diagnose-format-line diagnosis 40)))
+      (should (<= (string-width tiny) 40))
+      (should-not (string-search "(setq" tiny)))))
+
+(ert-deftest gptel-diagnose-line-in-chinese-words-next-step-and-guess ()
+  (let ((gptel-diagnose-locale "zh"))
+    (should (equal (gptel-diagnose-format-line
+                    '(:summary "服务商拒绝了请求（HTTP 403）。" :confidence "guess"
+                      :next_step "运行 M-x gptel-diagnose-copy-curl" :fixes []))
+                   "gptel-diagnose：可能是：服务商拒绝了请求（HTTP 403）；查明方法：运行 M-x gptel-diagnose-copy-curl"))
+    (should (equal (gptel-diagnose-format-line
+                    '(:summary "API 密钥被拒绝。" :confidence "certain"
+                      :next_step "检查后端的 :key。" :fixes []))
+                   "gptel-diagnose：API 密钥被拒绝。  下一步：检查后端的 :key。"))))
+
+(ert-deftest gptel-diagnose-echo-line-from-a-stubbed-server-ends-with-its-action ()
+  (gptel-diagnose-tests--with-stub-server
+      '(success (:category "auth.invalid_key" :rule "AUTH001" :rule_name "api-key-rejected"
+                 :summary "DeepSeek rejected the API key." :confidence "likely"
+                 :next_step "Check the key in the backend's :key." :explanation "x"
+                 :steps [] :fixes [] :docs []))
+    (let ((fsm (gptel-diagnose-tests--fsm 'TYPE '(:http-status "401"))))
+      (gptel-diagnose-tests--transition fsm 'ERRS '(:error "Authentication Fails"))
+      (should (equal (car shown)
+                     (concat "gptel-diagnose: DeepSeek rejected the API key.  "
+                             "Next: Check the key in the backend's :key."))))))
+
+;;;; The balance after a billing failure
+
+(defconst gptel-diagnose-fix-tests--billing
+  '(:category "billing.quota_exhausted" :rule "BIL005" :rule_name "no-credit-left"
+    :summary "DeepSeek: no balance left." :explanation "x" :steps [] :docs []
+    :fixes [(:title "Top up" :applicability "display-only"
+             :url "https://platform.deepseek.com/top_up")]))
+
+(defmacro gptel-diagnose-fix-tests--with-balance-stub (&rest body)
+  "Run BODY with the server stubbed to keep each request's callbacks in `pending'.
+`sent' holds each request as (METHOD . PARAMS)."
+  (declare (indent 0))
+  `(let ((pending nil) (sent nil))
+     (cl-letf (((symbol-function 'gptel-diagnose--connection) (lambda () 'stub))
+               ((symbol-function 'gptel-diagnose--check-params)
+                (lambda (_buffer) (list :backend '(:kind "deepseek" :host "api.deepseek.com")
+                                        :key "sk-balance-test-key-000000")))
+               ((symbol-function 'jsonrpc-async-request)
+                (lambda (_conn method params &rest args)
+                  (push (cons method params) sent)
+                  (push args pending))))
+       ,@body)))
+
+(ert-deftest gptel-diagnose-billing-details-ask-for-the-balance-without-waiting ()
+  (let ((gptel-diagnose-locale "zh"))
+    (gptel-diagnose-fix-tests--with-balance-stub
+      (let ((failure (gptel-diagnose-fix-tests--failure
+                      :fsm 'fsm :diagnosis gptel-diagnose-fix-tests--billing
+                      :params '(:error (:http_status "402")))))
+        (with-current-buffer (gptel-diagnose--render-details failure)
+          ;; Rendered at once; the answer comes later.
+          (should (equal (mapcar #'car sent) '(:balance)))
+          (should (equal (plist-get (cdar sent) :key) "sk-balance-test-key-000000"))
+          (should (string-search "正在查询余额" (buffer-string)))
+          (funcall (plist-get (car pending) :success-fn)
+                   '(:provider "deepseek" :provider_name "DeepSeek" :status "exhausted"
+                     :can_call :json-false :amounts []
+                     :message "DeepSeek balance: CNY 0.00 (exhausted)"
+                     :message_zh "DeepSeek 余额：¥0.00（已用尽）"
+                     :url "https://platform.deepseek.com/usage" :elapsed_ms 120.0))
+          (should (string-search "DeepSeek 余额：¥0.00（已用尽）" (buffer-string)))
+          (should (string-search "https://platform.deepseek.com/usage" (buffer-string)))
+          (should-not (string-search "sk-balance-test" (buffer-string)))
+          ;; Shown again from what it knows: no second request.
+          (gptel-diagnose--render-details failure)
+          (should (= 1 (length sent))))))))
+
+(ert-deftest gptel-diagnose-balance-check-is-bounded ()
+  (gptel-diagnose-fix-tests--with-balance-stub
+    (let ((failure (gptel-diagnose-fix-tests--failure
+                    :fsm 'fsm :diagnosis gptel-diagnose-fix-tests--billing
+                    :params '(:error (:http_status "402")))))
+      (with-current-buffer (gptel-diagnose--render-details failure)
+        (should (numberp (plist-get (car pending) :timeout)))
+        (funcall (plist-get (car pending) :timeout-fn))
+        (should (string-search "The balance check did not answer in" (buffer-string)))))))
+
+(ert-deftest gptel-diagnose-other-failures-never-ask-for-the-balance ()
+  (gptel-diagnose-fix-tests--with-balance-stub
+    (gptel-diagnose--render-details
+     (gptel-diagnose-fix-tests--failure :fsm 'fsm :diagnosis gptel-diagnose-fix-tests--diagnosis
+                                        :params '(:error (:http_status "429"))))
+    (should-not sent)))
+
+;;;; The companion in Chinese
+
+(ert-deftest gptel-diagnose-locale-follows-language-environment-then-posix-variables ()
+  (let ((gptel-diagnose-locale nil))
+    (cl-flet ((locale (environment &rest vars)
+                (let ((current-language-environment environment)
+                      (process-environment
+                       (append vars '("LC_ALL" "LC_MESSAGES" "LANG") process-environment)))
+                  (gptel-diagnose--locale))))
+      (should (equal (locale "English" "LANG=zh_CN.UTF-8") "zh"))
+      (should (equal (locale "English" "LANG=en_US.UTF-8") "en"))
+      (should (equal (locale "Chinese-GB" "LANG=en_US.UTF-8") "zh"))
+      (should (equal (locale "Chinese-BIG5") "zh"))
+      ;; LC_ALL wins over LANG, then LC_MESSAGES; an empty one does not count.
+      (should (equal (locale "English" "LC_ALL=en_GB.UTF-8" "LANG=zh_CN.UTF-8") "en"))
+      (should (equal (locale "English" "LC_ALL=" "LC_MESSAGES=zh_TW.UTF-8" "LANG=en_US")
+                     "zh"))
+      (should (equal (locale "English" "LANG=zh") "zh"))
+      (should (equal (locale "English" "LANG=zu_ZA.UTF-8") "en"))
+      (should (equal (locale "English") "en")))
+    (let ((gptel-diagnose-locale "en") (current-language-environment "Chinese-GB"))
+      (should (equal (gptel-diagnose--locale) "en")))))
+
+(defconst gptel-diagnose-fix-tests--allowed-latin
+  '("gptel-diagnose" "gptel" "Emacs" "curl" "HTTP" "API" "RET" "M-x" "C-g")
+  "Latin words a Chinese companion text may hold: names and codes.")
+
+(defun gptel-diagnose-fix-tests--stray-english (text)
+  "The English words left in TEXT once names, codes, URLs, Lisp and keys are removed."
+  (let ((rest text))
+    (dolist (pattern '("https?://[^ \t\n，）]+"              ; URLs
+                       "(setq [^)]*)" "`[^`']*'"              ; Lisp
+                       "M-x [a-z-]+" "\\b[a-z]+\\(?:-[a-z]+\\)+\\b" ; commands, symbols
+                       "\\b[a-z_]+\\.[a-z_.]+\\b"                 ; categories
+                       ":[a-z_-]+"                            ; keywords
+                       "%[-.0-9]*[sdSf]"))                    ; placeholders
+      (setq rest (replace-regexp-in-string pattern " " rest t t)))
+    (let ((case-fold-search nil) (words nil) (start 0))
+      (while (string-match "[A-Za-z][A-Za-z-]+" rest start)   ; one letter: a key
+        (unless (member (match-string 0 rest) gptel-diagnose-fix-tests--allowed-latin)
+          (push (match-string 0 rest) words))
+        (setq start (match-end 0)))
+      words)))
+
+(ert-deftest gptel-diagnose-every-companion-string-has-chinese-without-stray-english ()
+  (should (> (length gptel-diagnose--zh) 100))
+  (dolist (entry gptel-diagnose--zh)
+    (ert-info ((format "%S" entry))
+      (should (stringp (cdr entry)))
+      (should-not (gptel-diagnose-fix-tests--stray-english (cdr entry)))
+      ;; The same placeholders, in the same order.
+      (cl-flet ((specs (s) (let ((found nil) (start 0))
+                             (while (string-match "%[-.0-9]*[a-zA-Z%]" s start)
+                               (push (match-string 0 s) found)
+                               (setq start (match-end 0)))
+                             (nreverse found))))
+        (should (equal (specs (car entry)) (specs (cdr entry))))))))
+
+(defun gptel-diagnose-fix-tests--source ()
+  "The text of elisp/gptel-diagnose.el."
+  (with-temp-buffer
+    (insert-file-contents (locate-library "gptel-diagnose.el"))
+    (buffer-string)))
+
+(ert-deftest gptel-diagnose-every-translated-text-is-in-the-catalogue-and-used ()
+  (let ((source (gptel-diagnose-fix-tests--source))
+        (translated nil) (start 0))
+    ;; Every literal handed straight to the translating functions.
+    (while (string-match (concat "(gptel-diagnose--\\(?:t\\|tf\\|say\\|status\\|insert-heading\\)"
+                                 "[ \n]+\"\\(\\(?:[^\"\\]\\|\\\\.\\)*\\)\"")
+                         source start)
+      (push (read (concat "\"" (match-string 1 source) "\"")) translated)
+      (setq start (match-end 0)))
+    (should (> (length translated) 60))
+    (dolist (english translated)
+      (unless (string-empty-p (replace-regexp-in-string "%[-.0-9]*[a-zA-Z]\\|[^A-Za-z]" ""
+                                                        english))
+        (ert-info (english) (should (assoc english gptel-diagnose--zh)))))
+    ;; No stale entry: each English text still occurs in the code (the applicability
+    ;; tags are translated as the server sends them).
+    (dolist (entry (seq-remove (lambda (entry) (member (car entry) '("unsafe" "display-only")))
+                               gptel-diagnose--zh))
+      (ert-info ((car entry))
+        (should (string-search (prin1-to-string (car entry))
+                               (substring source (string-search "(defun gptel-diagnose--zh-p"
+                                                                source))))))))
+
+(ert-deftest gptel-diagnose-no-user-visible-literal-escapes-translation ()
+  ;; Messages, errors and questions go through the catalogue: a literal with words
+  ;; handed straight to them would stay English in Chinese.
+  (let ((source (gptel-diagnose-fix-tests--source)) (start 0) (found nil))
+    (while (string-match "(\\(message\\|user-error\\|y-or-n-p\\|error\\|insert\\) \"\\([^\"]*\\)\""
+                         source start)
+      (let ((text (replace-regexp-in-string "%[-.0-9]*[a-zA-Z]\\|\\\\." ""
+                                            (match-string 2 source))))
+        (when (string-match-p "[A-Za-z]" text) (push (match-string 0 source) found)))
+      (setq start (match-end 0)))
+    (should-not found)))
+
+(ert-deftest gptel-diagnose-details-and-checkup-in-chinese-have-no-stray-english ()
+  (let* ((gptel-diagnose-locale "zh")
+         (diagnosis '(:category "billing.quota_exhausted" :rule "BIL005"
+                      :rule_name "no-credit-left" :summary "DeepSeek 账户余额不足。"
+                      :confidence "certain" :next_step "" :explanation "余额用完了。"
+                      :provider_message "Insufficient Balance"
+                      :steps ["在 https://platform.deepseek.com/top_up 充值。"]
+                      :fixes [(:title "关闭流式传输" :applicability "safe"
+                               :variable "gptel-stream" :value "nil")
+                              (:title "充值" :applicability "display-only"
+                               :url "https://platform.deepseek.com/top_up")
+                              (:title "换一个模型" :applicability "unsafe"
+                               :variable "gptel-model" :value "'deepseek-chat")]
+                      :docs ["https://api-docs.deepseek.com/quick_start/error_codes"]
+                      :retryable t :retry_after 20))
+         (failure (gptel-diagnose-fix-tests--failure
+                   :fsm 'fsm :diagnosis diagnosis
+                   :balance '(:status "exhausted" :message "DeepSeek balance: CNY 0.00"
+                              :message_zh "DeepSeek 余额：¥0.00（已用尽）"
+                              :url "https://platform.deepseek.com/usage")
+                   :params '(:error (:status "HTTP/1.1 402" :http_status "402"
+                                     :error "Insufficient Balance"))))
+         (details (gptel-diagnose-format-details failure))
+         (checkup (gptel-diagnose-format-checkup
+                   '(:checks [(:name "dns" :status "pass" :message "可以解析" :fixes [])
+                              (:name "model" :status "warn" :message "未选择模型" :fixes [])
+                              (:name "key" :status "fail" :message "API 密钥被拒绝" :fixes [])]
+                     :alternatives [(:name "Ollama" :host "localhost:11434"
+                                     :models ["llama3.2:latest"] :snippet "(gptel-make-ollama)")]
+                     :summary "1 passed, 1 warning, 1 failed" :elapsed_ms 500.0)
+                   '(:backend (:name "DeepSeek" :kind "deepseek" :host "api.deepseek.com")
+                     :request (:model "deepseek-chat" :gptel_version "0.9.9.6"
+                               :emacs_version "28.2")
+                     :settings (:stream t))))
+         (header (with-current-buffer (gptel-diagnose--render-details failure)
+                   header-line-format)))
+    ;; What the provider said is quoted as it said it; everything else is ours.
+    (setq details (replace-regexp-in-string "Insufficient Balance" "" details))
+    (dolist (text (list details checkup header
+                        ;; (The status meanings are the server's generic rules, with
+                        ;; their own test; curl's meanings carry no placeholder.)
+                        (gptel-diagnose-format-fallback
+                         '(:error (:error "Curl failed with exit code 7."))
+                         '(:kind timeout))))
+      (ert-info ((format "%S in %s" (gptel-diagnose-fix-tests--stray-english text) text))
+        ;; Backend, model and check names are data, not companion text.
+        (should-not (seq-difference (gptel-diagnose-fix-tests--stray-english text)
+                                    '("DeepSeek" "BIL" "deepseek" "chat" "dns" "model" "key"
+                                      "Ollama" "localhost" "llama" "latest" "nil" "fsm"
+                                      "url" "retrieve")))))
+    (should (string-search "（仅显示）" details))
+    (should (string-search "等待结束后重试" details))
+    (should (string-search "通过 1 项，警告 1 项，失败 1 项，用时 0.5 秒" checkup))))

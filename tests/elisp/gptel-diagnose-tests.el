@@ -392,7 +392,7 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
          (text (gptel-diagnose-format-checkup result params)))
     (should (string-match-p "^\\[ok  \\] dns +resolves$" text))
     (should (string-match-p "^\\[FAIL\\] model +gpt-4o-mnii is unknown$" text))
-    (should (string-match-p "Use gpt-4o-mini \\[unsafe\\]: (setq gptel-model 'gpt-4o-mini)" text))
+    (should (string-match-p "Use gpt-4o-mini (unsafe): (setq gptel-model 'gpt-4o-mini)" text))
     (should (string-match-p "key set (not shown)" text))
     (should (string-match-p "Ollama at localhost:11434: llama3.2:latest" text))
     (should (string-match-p "1 passed, 0 warnings, 1 failed in 0.8 s" text))

@@ -92,6 +92,16 @@ def test_each_provider_lists_models_with_its_key(api: FakeProvider, kind: str, m
     keyless(result)
 
 
+def test_the_summary_counts_one_warning_in_the_singular(api: FakeProvider) -> None:
+    # No model selected: the model check warns, and nothing else does.
+    result = run("openai", f"127.0.0.1:{api.port}", request={"model": None})
+    assert list(statuses(result).values()).count("warn") == 1
+    assert ", 1 warning, " in result.summary
+    plain = run("openai", f"127.0.0.1:{api.port}")
+    assert list(statuses(plain).values()).count("warn") == 0
+    assert ", 0 warnings, " in plain.summary
+
+
 def test_a_bad_key_fails_the_key_check_with_the_diagnosis(api: FakeProvider) -> None:
     result = run("openai", f"127.0.0.1:{api.port}", key="sk-wrong-key-000000000000000")
     key = next(c for c in result.checks if c.name == "key")

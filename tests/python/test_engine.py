@@ -142,6 +142,29 @@ def test_refused_llamacpp_port_is_recognised_by_port() -> None:
     assert "llama.cpp is not running" in result.summary
 
 
+def test_refused_loopback_port_of_no_known_server_is_not_told_how_to_start_one() -> None:
+    # An OpenAI-style backend on a port no local server uses by default: which server
+    # should listen there is unknown, so no start command (and no Ollama FAQ) is offered.
+    for locale in ("en", "zh"):
+        result = run({"error": curl_failure(7), "locale": locale,
+                      "backend": {"kind": "openai", "host": "127.0.0.1:9"}})
+        assert result.rule == "NET002"
+        assert result.category == "network.connection_refused"
+        text = " ".join([result.summary, *result.steps, *(f.command or "" for f in result.fixes)])
+        assert "start the server" not in text and "OpenAI" not in text
+        assert not any("ollama" in url for url in result.docs)
+
+
+def test_every_local_server_told_how_to_start_has_a_start_command() -> None:
+    from gptel_diagnose.providers import START_COMMANDS
+    from gptel_diagnose.rules import BY_CODE
+
+    wanted = [condition.wanted("provider") for condition in BY_CODE["NET003"].when]
+    assert all(wanted), "every way into NET003 names the local server"
+    told = {kind for kinds in wanted for kind in kinds}
+    assert told <= set(START_COMMANDS)
+
+
 def test_refused_remote_host_is_not_called_a_local_server() -> None:
     result = run({"error": curl_failure(7),
                   "backend": {"kind": "openai", "host": "api.openai.com"}})

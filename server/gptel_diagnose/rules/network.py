@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
 
-_LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all", "local")
+# Local model servers whose start command the provider records know: only these are told
+# how to start; any other loopback backend is told that nothing listens at its port (NET002).
+_LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 _DNS_TEXT = (
     r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
@@ -63,7 +65,7 @@ RULES = (
         name="connection-refused",
         category="network.connection_refused",
         when=(match(curl=7, proxy=False), match(curl=7, proxy=None),
-              match(text=_REFUSED_TEXT, local=False, not_text=_TIMEOUT_TEXT)),
+              match(text=_REFUSED_TEXT, not_text=_TIMEOUT_TEXT)),
         summary="Nothing is listening at {host} (curl 7): the server is down, or :host has the "
         "wrong port, or a firewall blocks it.",
         explanation=(
@@ -96,12 +98,11 @@ RULES = (
         name="local-server-not-running",
         category="network.connection_refused",
         when=(
-            match(curl=7, local=True),
             match(curl=7, provider=_LOCAL_SERVERS),
-            match(gptel="no_response", local=True),
-            match(text=_REFUSED_TEXT, local=True, not_text=_TIMEOUT_TEXT),
+            match(gptel="no_response", local=True, provider=_LOCAL_SERVERS),
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
-            match(text=r"is (it|lm studio|ollama) running|not reachable at"),
+            match(text=r"is (it|lm studio|ollama) running|not reachable at",
+                  provider=_LOCAL_SERVERS),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",
         explanation=(
