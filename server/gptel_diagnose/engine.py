@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,11 +14,11 @@ from urllib.parse import urlsplit
 from . import i18n
 from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, read_facts
-from .protocol import DiagnoseParams, Diagnosis, Fix
-from .providers import START_COMMANDS, display_name, lookup
+from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
+from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
 from .redact import redact
-from .rules import BY_CODE, CONFIDENCE, PRECEDENCE
-from .rules.base import FixSpec, Match, Rule, compile_condition
+from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented
+from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -90,7 +91,8 @@ def _checks(when: Match) -> tuple[Check, ...]:
 
 # Per tier of `rules.PRECEDENCE`, in order: its rules, each with the checks left for each of
 # its clauses that passed the gate.
-Candidates = tuple[tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...], ...]
+TierRules = tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...]
+Candidates = tuple[TierRules, ...]
 _CANDIDATES: dict[tuple[Any, ...], Candidates] = {}
 _CHECKS: dict[int, tuple[Check, ...]] = {}
 _MAX_GATES = 1024  # distinct gates (status, exit code, provider) remembered
@@ -131,23 +133,109 @@ def candidates(facts: Facts) -> Candidates:
     return found
 
 
-def select(facts: Facts) -> Rule:
-    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies.
+# The documented-code stage runs just before the tier named here: a code or message the
+# provider documents before the first tier that reads the provider's message, a status it
+# documents (`Code.evidence` 2) before the one that reads the status alone.
+DOCUMENTED_STAGE = {0: "cause", 1: "cause", 2: "status"}
+# The rule that states a documented code's meaning, per category (`rules.documented`).
+DOCUMENTED_RULES: dict[str, Rule] = {rule.category: rule for rule in documented.RULES}
 
-    Tiers are tried in order, so a stage that is not a rule fits between two of them: the
-    provider's documented code, for one, belongs before the "cause" tier, the first that
-    reads the provider's message.  The last tier is a catch-all.
-    """
-    for _tier, rules in zip(PRECEDENCE, candidates(facts), strict=True):
-        for rule, clauses in rules:
-            # Plain loops: this is the hot path, and generators cost a third more here.
-            for checks in clauses:
-                for check in checks:
-                    if not check(facts):
-                        break
-                else:
-                    return rule
+
+@dataclass(frozen=True)
+class Selection:
+    """The rule that explains a failure, and the provider's documented code it rests on."""
+
+    rule: Rule
+    documented: Code | None = None
+
+
+def documented_code(facts: Facts) -> Code | None:
+    """The code FACTS's provider documents for this failure, if it documents one."""
+    provider = lookup(facts.provider)
+    return provider.documented(facts.codes, facts.http, facts.text) if provider else None
+
+
+def _first(facts: Facts, rules: TierRules) -> Rule | None:
+    """The first of one tier's RULES (with their clauses' checks) that applies to FACTS."""
+    for rule, clauses in rules:
+        # Plain loops: this is the hot path, and generators cost a third more here.
+        for checks in clauses:
+            for check in checks:
+                if not check(facts):
+                    break
+            else:
+                return rule
+    return None
+
+
+def _walk(facts: Facts, tiers: Iterable[tuple[Tier, TierRules]]) -> tuple[Tier, Rule]:
+    for tier, rules in tiers:
+        rule = _first(facts, rules)
+        if rule is not None:
+            return tier, rule
     raise AssertionError("the catalogue must end with a rule that always applies")
+
+
+# The tiers whose rules read the provider's code or message.
+MESSAGE_TIERS = frozenset({"cause", "class"})
+# Narrower categories a message may name within a documented code's broader one: Anthropic's
+# authentication_error covers a missing key, Bedrock's ValidationException a prompt too long.
+REFINES: dict[str, frozenset[str]] = {
+    "auth.invalid_key": frozenset({"auth.missing_key"}),
+    "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key"}),
+    "request.invalid_parameter": frozenset({"request.context_length", "model.not_found",
+                                            "request.streaming_unsupported"}),
+    "rate_limit": frozenset({"request.context_length"}),
+}
+
+
+def _written_for(rule: Rule, provider: str | None) -> bool:
+    """Whether one of RULE's clauses names PROVIDER: the rule is written with it in mind."""
+    return any(provider in (when.wanted("provider") or ()) for when in rule.whens)
+
+
+def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
+    """The rule that explains the documented CODE.
+
+    MATCHED, the rule the tiers would pick (from TIER), when it says more than the code: a
+    precise cause the message names within the code's broader category (`REFINES`), or a
+    rule of the code's category written for this provider (Gemini's daily quota).  Else the
+    rule the code's record names, else the rule that states the code's documented meaning.
+    """
+    if tier.name in MESSAGE_TIERS and (
+            matched.category in REFINES.get(code.category, ())
+            or (matched.category == code.category and _written_for(matched, facts.provider))):
+        return matched
+    if code.rule:
+        return BY_CODE[code.rule]
+    return DOCUMENTED_RULES[code.category]
+
+
+def classify(facts: Facts) -> Selection:
+    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies,
+    unless the provider documents the failure (`documented_code`) first.
+
+    Tiers are tried in order, so the documented-code stage fits between two of them
+    (`DOCUMENTED_STAGE`): after the setup tier, whose rules hold whatever the answer, and
+    before the rules that read the provider's message.  The last tier is a catch-all.
+    """
+    code = documented_code(facts)
+    if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
+        return Selection(_walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))[1])
+    stage = DOCUMENTED_STAGE[code.evidence]
+    tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))
+    for index, (tier, rules) in enumerate(tiers):
+        if tier.name == stage:
+            return Selection(_explaining(code, facts, *_walk(facts, tiers[index:])), code)
+        rule = _first(facts, rules)
+        if rule is not None:
+            return Selection(rule)
+    raise AssertionError("the catalogue must end with a rule that always applies")
+
+
+def select(facts: Facts) -> Rule:
+    """The rule that explains FACTS (see `classify`)."""
+    return classify(facts).rule
 
 
 def _format_wait(seconds: float, locale: str = "en") -> str:
@@ -189,14 +277,16 @@ class _Placeholders(dict[str, str]):
         self[key] = value
         return value
 
+    def unknown_in(self, template: str) -> set[str]:
+        """The placeholders TEMPLATE uses whose values are not known for this failure."""
+        names = {name for _text, name, _spec, _conv in Formatter().parse(template) if name}
+        for name in names:
+            self[name]  # computes a lazy value, noting whether it is known
+        return names & self.unknown
+
     def knows(self, template: str) -> bool:
         """Whether every placeholder TEMPLATE uses has a value known for this failure."""
-        for _text, name, _spec, _conv in Formatter().parse(template):
-            if name is not None:
-                self[name]  # computes a lazy value, noting whether it is known
-                if name in self.unknown:
-                    return False
-        return True
+        return not self.unknown_in(template)
 
 
 # What a text says where a value is not known.  A next step or a fix never shows one.
@@ -207,6 +297,7 @@ STAND_INS: dict[str, str] = {
     "model": N_("the model"),
     "model_arg": "MODEL",
     "host": N_("the backend's host"),
+    "console_url": N_("your provider's console"),
     "keys_url": N_("your provider's API key page"),
     "billing_url": N_("your provider's billing page"),
     "usage_url": N_("your provider's usage page"),
@@ -225,6 +316,39 @@ def stand_ins(locale: str) -> dict[str, str]:
     """`STAND_INS` in LOCALE."""
     return {key: i18n.gettext(locale, text) for key, text in STAND_INS.items()}
 
+
+def provider_name(provider: Provider | None, facts: Facts, locale: str) -> str | None:
+    """What to call the provider in LOCALE: its record's name (in Chinese, its Chinese name),
+    else the backend's own name; None when neither is known."""
+    if provider is not None and facts.provider != "local":
+        return provider.name_zh if locale == "zh" and provider.name_zh else provider.name
+    return facts.backend_name or (display_name(facts.provider) if facts.provider else None)
+
+
+def provider_pages(provider: Provider | None) -> dict[str, str | None]:
+    """The record's pages, each falling back to the nearest it has: its console stands in
+    for a missing key, billing or usage page."""
+    if provider is None:
+        return {}
+    console = provider.console_url
+    billing = provider.billing_url or console
+    return {
+        "console_url": console,
+        "keys_url": provider.keys_url or console,
+        "billing_url": billing,
+        "usage_url": provider.usage_url or billing,
+        "status_url": provider.status_url,
+        "models_url": provider.models_url,
+    }
+
+
+def _meaning(code: Code | None, locale: str) -> str:
+    """CODE's documented meaning in LOCALE, without its final full stop."""
+    if code is None:
+        return ""
+    text = code.meaning_zh if locale == "zh" else code.meaning
+    return text.strip().rstrip(".。")
+
 # Where gptel got the key (`BackendInfo.key_source`), said where the user changes it.
 KEY_WHERE: dict[str, str] = {
     "string": i18n.N_("the :key string in the backend's definition (gptel-make-…) in your "
@@ -238,7 +362,10 @@ KEY_WHERE: dict[str, str] = {
 }
 KEY_WHERE_UNKNOWN = i18n.N_("the backend's :key, gptel-api-key, or ~/.authinfo")
 PROXY_WHERE: dict[str, str] = {
-    "gptel-proxy": i18n.N_("gptel-proxy ({proxy_host})"),
+    "gptel-proxy-host": i18n.N_("gptel-proxy ({proxy_host})"),
+    "gptel-proxy": i18n.N_("gptel-proxy"),
+    "unknown": i18n.N_("gptel-proxy, gptel-curl-extra-args or the https_proxy environment "
+                       "variable"),
     "curl": i18n.N_("the --proxy argument in gptel-curl-extra-args or the backend's "
                     ":curl-args"),
     "env": i18n.N_("the environment variable {env_proxy}"),
@@ -317,19 +444,13 @@ def corrected_backend(facts: Facts) -> str | None:
     return " ".join(parts) + " …)"
 
 
-def _proxy_value(facts: Facts) -> str | None:
-    """gptel-proxy's value, as an Elisp string, for the proxy the user has: None if unknown."""
-    address = facts.proxy_host or (facts.env_proxy or "").partition("=")[2]
-    address = address.strip()
-    if not address or not re.fullmatch(r"[\w.:/\[\]-]+", address):
-        return None
-    return json.dumps(address if "://" in address else "http://" + address)
-
-
 def _proxy_where(facts: Facts) -> str:
+    """Which of `PROXY_WHERE` says where the request's proxy is set."""
     if facts.proxy:
-        return "gptel-proxy"
-    return "env" if facts.env_proxy and not facts.proxy_host else "curl"
+        return "gptel-proxy-host" if facts.proxy_host else "gptel-proxy"
+    if facts.proxied and facts.env_proxy and not facts.proxy_host:
+        return "env"
+    return "curl" if facts.proxied else "unknown"
 
 
 def provider_message(facts: Facts) -> str | None:
@@ -341,19 +462,18 @@ def provider_message(facts: Facts) -> str | None:
     return message or None
 
 
-def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
+def placeholders(facts: Facts, locale: str, message: str | None,
+                 code: Code | None = None) -> _Placeholders:
+    """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
+    code the diagnosis rests on, if any.  Provider values come from the identified record."""
     provider = lookup(facts.provider)
-    name = (
-        provider.name if provider and facts.provider != "local" else facts.backend_name
-    ) or (display_name(facts.provider) if facts.provider else None)
+    name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
-    stand_in = stand_ins(locale)
+    pages = provider_pages(provider)
+    stand = stand_ins(locale)
     unknown = {key for key, value in (
-        ("keys_url", provider and provider.keys_url),
-        ("billing_url", provider and provider.billing_url),
-        ("usage_url", provider and provider.usage_url),
-        ("status_url", provider and provider.status_url),
-        ("models_url", provider and provider.models_url),
+        *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",
+                                             "usage_url", "status_url", "models_url")),
         ("key_env", provider and provider.key_env),
         ("start_command", START_COMMANDS.get(facts.provider or "")),
         ("message", message),
@@ -364,7 +484,7 @@ def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholder
     def fill(template: str) -> str:
         text = i18n.gettext(locale, template)
         return text.format_map(values) if values.knows(text) else text.format_map(
-            {**stand_in, **values})
+            {**stand, **values})
 
     def key_where() -> str:
         template = KEY_WHERE.get(facts.key_source or "")
@@ -389,31 +509,30 @@ def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholder
             "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
             else None,
             "backend_form": lambda: optional(corrected_backend(facts)),
-            "proxy_value": lambda: optional(_proxy_value(facts)),
             "proxy_host": lambda: optional(facts.proxy_host),
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
             "gptel_version": lambda: optional(facts.gptel_version),
         },
         unknown,
-        stand_in,
-        message=message or stand_in["message"],
-        status=str(facts.http) if facts.http is not None else stand_in["status"],
+        stand,
+        message=message or stand["message"],
+        status=str(facts.http) if facts.http is not None else stand["status"],
         # "HTTP {status}" in a text, read as one placeholder: see `_say`.
-        http_status=f"HTTP {facts.http}" if facts.http is not None else stand_in["status"],
+        http_status=f"HTTP {facts.http}" if facts.http is not None else stand["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        keys_url=(provider and provider.keys_url) or stand_in["keys_url"],
-        billing_url=(provider and provider.billing_url) or stand_in["billing_url"],
-        usage_url=(provider and provider.usage_url) or stand_in["usage_url"],
-        status_url=(provider and provider.status_url) or stand_in["status_url"],
-        models_url=(provider and provider.models_url) or stand_in["models_url"],
-        key_env=(provider and provider.key_env) or stand_in["key_env"],
-        start_command=START_COMMANDS.get(facts.provider or "", stand_in["start_command"]),
+        **{key: pages.get(key) or stand[key]
+           for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
+                       "models_url")},
+        key_env=(provider and provider.key_env) or stand["key_env"],
+        start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
+        documented_meaning=_meaning(code, locale),
+        documented_source=code.source if code else "",
     )
     return values
 
@@ -435,13 +554,13 @@ _URL = re.compile(r"^https?://\S+$")
 
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.
-CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_value",
-                            "proxy_host", "env_proxy", "gptel_version"})
+CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
+                            "env_proxy", "gptel_version"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
-    for template in (spec.value, spec.command, spec.url):
-        if template and not values.knows(template) and values.unknown & CONTEXT_VALUES:
+    for template in (spec.title, spec.value, spec.command, spec.url):
+        if template and values.unknown_in(template) & CONTEXT_VALUES:
             return True
     return False
 
@@ -485,13 +604,28 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
     return ""
 
 
-def _docs(rule: Rule, values: _Placeholders) -> list[str]:
+def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
+    """RULE's references that are URLs once filled in, without another provider's pages
+    when the provider is known (OpenAI's guide says nothing about Kimi); then the known
+    provider's own error documentation and console."""
     urls = (_fill(url, values) for url in rule.docs)
-    return _unique(url for url in urls if _URL.match(url))
+    provider = lookup(facts.provider)
+    own = (provider.errors_url, provider.console_url) if provider else ()
+    return _unique([
+        *(url for url in urls if _URL.match(url) and (
+            facts.provider is None or SITES.get(site(url), facts.provider) == facts.provider)),
+        *(url for url in own if url)])
 
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _confidence(selection: Selection) -> Confidence:
+    """How sure the diagnosis is: certain when the provider documents the failure's code as
+    the category given (whichever rule words it), else as sure as the rule's tier."""
+    code, rule = selection.documented, selection.rule
+    return "certain" if code and code.category == rule.category else CONFIDENCE[rule.code]
 
 
 def _key_env(kind: str | None) -> str | None:
@@ -502,10 +636,11 @@ def _key_env(kind: str | None) -> str | None:
 def diagnose(params: DiagnoseParams) -> Diagnosis:
     """Classify one failed gptel request."""
     facts = read_facts(params)
-    rule = select(facts)
+    selection = classify(facts)
+    rule = selection.rule
     locale = i18n.choose(params.locale)
     message = provider_message(facts)
-    values = placeholders(facts, locale, message)
+    values = placeholders(facts, locale, message, selection.documented)
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, locale)
     return Diagnosis(
@@ -517,7 +652,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         explanation=_say(texts.explanation, values, locale),
         steps=[_say(step, values, locale) for step in texts.steps],
         fixes=[fix for _spec, fix in fixes],
-        docs=_docs(rule, values),
+        docs=_docs(rule, values, facts),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
         provider=redact(facts.provider) if facts.provider else None,
@@ -525,5 +660,5 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         locale=locale,
         provider_message=message,
         next_step=next_step(rule, fixes, values, locale),
-        confidence=CONFIDENCE[rule.code],
+        confidence=_confidence(selection),
     )

@@ -147,7 +147,9 @@ def test_reset_through_gptel_proxy_names_gptel_proxy() -> None:
                  {"use_curl": True, "proxy": True, "proxy_host": "proxy.corp:3128"})
     assert (result.rule, result.category) == ("NET008", "network.proxy")
     assert "gptel-proxy (proxy.corp:3128)" in result.summary
-    assert setq(result, "gptel-curl-extra-args") is not None
+    # The first setq is the one the echo line shows: turn that proxy off, to test.
+    first = next(fix for fix in result.fixes if fix.variable)
+    assert (first.variable, first.value) == ("gptel-proxy", '""')
 
 
 def test_reset_through_an_environment_proxy_names_the_variable() -> None:
@@ -155,6 +157,8 @@ def test_reset_through_an_environment_proxy_names_the_variable() -> None:
                  {"use_curl": True, "proxy": False, "env_proxy": {"https_proxy": "10.0.0.2:7890"}})
     assert result.category == "network.proxy"
     assert "https_proxy=10.0.0.2:7890" in result.summary
+    first = next(fix for fix in result.fixes if fix.variable)
+    assert (first.variable, first.value) == ("gptel-curl-extra-args", '\'("--noproxy" "*")')
 
 
 def test_reset_without_any_proxy_is_not_a_proxy_failure() -> None:
@@ -166,6 +170,12 @@ def test_proxy_in_the_curl_arguments_counts_as_a_proxy() -> None:
     result = run(curl_failure(52), OPENAI,
                  {"use_curl": True, "curl_extra_args": ["--proxy", "http://10.1.1.1:8080"]})
     assert result.category == "network.proxy"
+    assert "--proxy argument in gptel-curl-extra-args" in result.summary
+
+
+def test_proxy_failure_without_context_names_every_place_a_proxy_is_set() -> None:
+    result = run(curl_failure(5), OPENAI, {"use_curl": True})
+    assert "gptel-proxy, gptel-curl-extra-args or the https_proxy" in result.summary
 
 
 def test_url_retrieve_402_is_billing() -> None:
@@ -195,5 +205,20 @@ def test_tool_call_parse_failure_names_the_gptel_version_and_turns_tools_off() -
 
 
 def test_context_rules_are_likely_and_status_rules_guesses() -> None:
-    assert run(gptel_error(401, KEY_401), OPENAI).confidence == "likely"
+    # Perplexity documents no codes: the message pattern alone is likely.
+    perplexity = {"kind": "perplexity", "host": "api.perplexity.ai"}
+    assert run(gptel_error(401, KEY_401), perplexity).confidence == "likely"
+    # OpenAI documents "Incorrect API key provided" at 401: certain.
+    assert run(gptel_error(401, KEY_401), OPENAI).confidence == "certain"
     assert run(gptel_error(401, {"error": {"message": "nope"}}), OPENAI).confidence == "guess"
+
+
+@pytest.mark.parametrize(("emacs", "rule"), [("28.2", "RESP008"), ("30.1", "RESP003")])
+def test_empty_streamed_responses_answer_is_emacs_28s_only_there(emacs: str, rule: str) -> None:
+    result = run({"status": "Empty response", "http_status": "200"},
+                 {"kind": "openai", "type": "gptel-openai-responses", "host": "api.openai.com"},
+                 {"stream": True, "emacs_version": emacs})
+    assert result.rule == rule
+    if rule == "RESP008":
+        fix = setq(result, "gptel-stream")
+        assert fix is not None and fix.value == "nil"

@@ -280,7 +280,7 @@ RULES = (
             match(curl=(7, 56), proxy=True),
             # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
             # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
-            match(curl=(7, 35, 52, 56), proxied=True, local=False),
+            match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
             match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
             match(proxied=True, local=False, text=r"connection reset|econnreset"
                   r"|connection was reset|recv failure|ssl_error_syscall"),
@@ -303,8 +303,12 @@ RULES = (
                ":curl-args as (\"--proxy\" \"http://HOST:PORT\") instead of gptel-proxy."),
         next_step=("Test the proxy: `curl -x {proxy_host} -sI https://{host}` in a "
                    "terminal.",),
-        fixes=(FixSpec("Send gptel's requests past the proxy, to see whether it is the cause",
-                       "unsafe", variable="gptel-curl-extra-args",
+        # Each context fix is offered only when the proxy it names is known (see
+        # `engine.CONTEXT_VALUES`); the first settable one is what the echo line shows.
+        fixes=(FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
+                       "cause", "unsafe", variable="gptel-proxy", value="\"\""),
+               FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
+                       "it is the cause", "unsafe", variable="gptel-curl-extra-args",
                        value="'(\"--noproxy\" \"*\")"),
                FixSpec("Set the proxy (edit the address)", "display-only",
                        variable="gptel-proxy", value="\"http://proxy.example:8080\""),),

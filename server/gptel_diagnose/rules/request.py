@@ -7,6 +7,10 @@ from .common import LOG_REQUESTS
 
 _LOG = LOG_REQUESTS
 
+_TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
+                        r"|unsupported (value|parameter): 'temperature'")
+_MAX_TOKENS_RENAMED = r"max_completion_tokens"
+
 RULES = (
     Rule(
         code="STREAM001",
@@ -96,11 +100,7 @@ RULES = (
         code="PARAM001",
         name="temperature-not-supported",
         category="request.invalid_parameter",
-        when=(
-            match(param="temperature"),
-            match(text=r"'?temperature'? (does not support|is not supported|not supported)"
-                  r"|unsupported (value|parameter): 'temperature'"),
-        ),
+        when=(match(param="temperature"), match(text=_TEMPERATURE_REFUSED)),
         summary="{model} does not accept a temperature: stop sending one.",
         explanation=(
             "Reasoning models (OpenAI o-series, GPT-5 and others) accept only their default "
@@ -130,7 +130,7 @@ RULES = (
         name="max-tokens-not-supported",
         category="request.invalid_parameter",
         when=(
-            match(text=r"max_completion_tokens"),
+            match(text=_MAX_TOKENS_RENAMED),
             match(param="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
         ),
         summary="{model} wants max_completion_tokens, not max_tokens: stop sending "
@@ -348,6 +348,73 @@ RULES = (
                     "type": "invalid_request_error", "param": None, "code": None}},
                 backend={"kind": "openai", "host": "api.openai.com"},
                 source="https://github.com/karthink/gptel/issues/144",
+            ),
+        ),
+    ),
+    Rule(
+        code="PARAM009",
+        name="temperature-in-request-params",
+        category="request.invalid_parameter",
+        when=(match(param="temperature", temperature_source="model"),
+              match(text=_TEMPERATURE_REFUSED, temperature_source="model")),
+        summary="{model} does not accept a temperature, and the one gptel sends comes from the "
+        "model's :request-params, not gptel-temperature.",
+        explanation=(
+            "A temperature set in :request-params (of the model, or of the backend) is sent "
+            "whatever gptel-temperature says, so setting gptel-temperature to nil does not "
+            "stop it. Reasoning models accept only their default temperature."
+        ),
+        steps=("Remove :temperature from the :request-params in the backend's definition "
+               "(gptel-make-…), then re-evaluate it.",),
+        next_step=("Remove :temperature from the :request-params in the backend's definition "
+                   "(gptel-make-…), then re-evaluate it.",),
+        fixes=(FixSpec("Edit the backend definition (gptel-make-...) in your init file",
+                       "display-only"),),
+        docs=("https://platform.openai.com/docs/guides/reasoning",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Unsupported value: 'temperature' does not support 0.01 with "
+                    "this model. Only the default (1) value is supported.",
+                    "type": "invalid_request_error", "param": "temperature",
+                    "code": "unsupported_value"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"model": "o3-mini", "temperature": 0.01,
+                         "temperature_source": "model"},
+                source="https://github.com/owndev/Open-WebUI-Functions/issues/98",
+            ),
+        ),
+    ),
+    Rule(
+        code="PARAM010",
+        name="max-tokens-in-request-params",
+        category="request.invalid_parameter",
+        when=(match(text=_MAX_TOKENS_RENAMED, max_tokens_source="model"),
+              match(param="max_tokens", max_tokens_source="model")),
+        summary="{model} refuses the max_tokens gptel sends, which comes from the model's "
+        ":request-params, not gptel-max-tokens.",
+        explanation=(
+            "A max_tokens set in :request-params (of the model, or of the backend) is sent "
+            "whatever gptel-max-tokens says, so setting gptel-max-tokens to nil does not stop "
+            "it. Newer OpenAI models want max_completion_tokens instead, or a smaller value."
+        ),
+        steps=("In the backend's definition (gptel-make-…), remove :max_tokens from "
+               ":request-params, or rename it :max_completion_tokens.",),
+        next_step=("In the backend's definition (gptel-make-…), remove :max_tokens from "
+                   ":request-params, or rename it :max_completion_tokens.",),
+        fixes=(FixSpec("Edit the backend definition (gptel-make-...) in your init file",
+                       "display-only"),),
+        docs=("https://platform.openai.com/docs/api-reference/chat/create",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "message": "Unsupported parameter: 'max_tokens' is not supported with "
+                    "this model. Use 'max_completion_tokens' instead.",
+                    "type": "invalid_request_error", "param": "max_tokens",
+                    "code": "unsupported_parameter"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"model": "o1", "max_tokens": 4096, "max_tokens_source": "model"},
+                source="https://github.com/griptape-ai/ComfyUI-Griptape/issues/312",
             ),
         ),
     ),

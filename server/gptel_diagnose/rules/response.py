@@ -91,7 +91,9 @@ RULES = (
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
-                  r"|^not found$|\n not found \n",
+                  r"|^not found$|\n not found \n"
+                  # Baidu's older API, for a URL that names no method it offers.
+                  r"|unsupported openapi method",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
         ),
@@ -293,6 +295,33 @@ RULES = (
                        "error": "[proxychains] DLL init: proxychains-ng 4.16\nHTTP/2 200"},
                 backend={"kind": "openai", "host": "api.openai.com"},
                 source="https://github.com/karthink/gptel/issues/60",
+            ),
+        ),
+    ),
+    Rule(
+        code="RESP008",
+        name="responses-stream-on-emacs-28",
+        category="response.malformed",
+        when=match(gptel="empty_response", old_emacs=True, stream=True,
+                   backend_type=r"responses"),
+        summary="gptel reads nothing from a Responses backend's stream on Emacs 28 and older: "
+        "its stream reader needs Emacs 29.",
+        explanation=(
+            "gptel reads OpenAI's Responses stream with a two-argument looking-at, which "
+            "Emacs 28 does not have. The error is swallowed, so every streamed answer comes "
+            "back empty. Since gptel 0.9.9.5, gptel-make-openai on api.openai.com makes a "
+            "Responses backend, so the default OpenAI setup meets it."
+        ),
+        steps=("Turn streaming off: (setq gptel-stream nil).", "Or upgrade to Emacs 29."),
+        fixes=(FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil"),),
+        docs=("https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",),
+        examples=(
+            Example(
+                error={"status": "Empty response", "http_status": "200"},
+                backend={"kind": "openai", "type": "gptel-openai-responses",
+                         "host": "api.openai.com", "stream": True},
+                request={"stream": True, "emacs_version": "28.2", "gptel_version": "0.9.9.6"},
+                source="https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",
             ),
         ),
     ),
