@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import i18n
 from .curl import meaning as curl_meaning
@@ -409,17 +407,25 @@ def closest_model(facts: Facts) -> str | None:
     return None
 
 
+def _lisp_string(text: str) -> str:
+    """TEXT as an Elisp string literal (only \\ and \" are escaped, as Elisp reads them)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def corrected_backend(facts: Facts) -> str | None:
     """The `gptel-make-…` call with :host, :protocol and :endpoint put right, or None when
     they look right (a display-only snippet: the user edits their own definition)."""
-    host, endpoint = facts.host, facts.endpoint.strip()
-    protocol = facts.protocol.strip().lower().rstrip(":/")
+    # Redacted before they are taken apart and quoted: a key pasted into :host or
+    # :endpoint must not survive in pieces the redaction cannot recognise.
+    host, endpoint = redact(facts.host), redact(facts.endpoint).strip()
+    protocol = redact(facts.protocol).strip().lower().rstrip(":/")
     if not host:
         return None
-    parsed = urlsplit(host if "://" in host else "//" + host)
-    name = parsed.netloc or host
-    scheme = parsed.scheme.lower() if "://" in host else ""
-    path = parsed.path.rstrip("/") if parsed.path not in ("", "/") else ""
+    scheme, _sep, rest = host.rpartition("://")
+    scheme = scheme.lower()
+    name, slash, path = rest.partition("/")
+    name = name or host
+    path = (slash + path).rstrip("/")
     new_protocol = scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"
@@ -436,11 +442,11 @@ def corrected_backend(facts: Facts) -> str | None:
     kind = (facts.backend_type or "").lower().removeprefix("gptel-")
     if kind not in _CONSTRUCTORS:
         kind = "openai"
-    label = json.dumps(facts.backend_name or "NAME", ensure_ascii=False)
-    parts = [f"(gptel-make-{kind} {label}", f":host {json.dumps(name)}",
-             f":protocol {json.dumps(new_protocol)}"]
+    label = _lisp_string(redact(facts.backend_name or "NAME"))
+    parts = [f"(gptel-make-{kind} {label}", f":host {_lisp_string(name)}",
+             f":protocol {_lisp_string(new_protocol)}"]
     if new_endpoint:
-        parts.append(f":endpoint {json.dumps(new_endpoint)}")
+        parts.append(f":endpoint {_lisp_string(new_endpoint)}")
     return " ".join(parts) + " …)"
 
 
