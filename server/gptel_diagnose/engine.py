@@ -23,6 +23,8 @@ WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
 N_ = i18n.N_
 # A wait, by its size: hours, minutes, seconds.
 WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
+# The status after a text that names something else first: "(curl 22, HTTP 404)".
+STATUS_CLAUSE = N_(", HTTP {status}")
 
 
 Check = Callable[[Facts], bool]
@@ -536,7 +538,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
-        status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
+        status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
+        if facts.http is not None else "",
         documented_meaning=_meaning(code, locale),
         documented_source=code.source if code else "",
     )

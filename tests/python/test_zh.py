@@ -105,7 +105,9 @@ GLOSSARY = [
     ("full-width punctuation after Chinese", re.compile(f"[{_HAN}][,;:!?(]"),
      "余额,请充值", "余额不足，请充值（HTTP 402）"),
     ("a space between Chinese and Latin",
-     re.compile(f"[{_HAN}][A-Za-z0-9`{{]|[A-Za-z0-9`}}][{_HAN}]"), "DeepSeek余额", "DeepSeek 余额"),
+     # {status_clause} brings its own full-width comma.
+     re.compile(f"[{_HAN}](?:[A-Za-z0-9`]|{{(?!status_clause}}))|[A-Za-z0-9`}}][{_HAN}]"),
+     "DeepSeek余额", "DeepSeek 余额，返回了错误{status_clause}；"),
 ]
 
 
