@@ -28,8 +28,8 @@
 ;; backend struct.  Everything here reads gptel; only resending a
 ;; request calls into it.
 ;;
-;; It requires only the server layer (`gptel-diagnose-server').  The
-;; layer above hands `gptel-diagnose--gptel-watch' the function to call
+;; It requires only the server layer (`gptel-diagnose-server') and the
+;; generated tables (`gptel-diagnose-tables').  The layer above hands `gptel-diagnose--gptel-watch' the function to call
 ;; with each failure; nothing here calls up.
 ;;
 ;; gptel's official hook, `gptel-post-response-functions', runs only
@@ -43,6 +43,7 @@
 (require 'json)
 (require 'seq)
 (require 'subr-x)
+(require 'gptel-diagnose-tables)
 (require 'gptel-diagnose-server)
 
 (declare-function gptel-fsm-p "gptel-request")
@@ -60,6 +61,13 @@
 (defvar gptel-temperature)
 (defvar gptel-max-tokens)
 (defvar gptel-version)
+(defvar gptel-api-key)
+(defvar gptel-use-tools)
+(defvar gptel-tools)
+(defvar gptel-stream)
+(defvar gptel-curl-extra-args)
+(defvar gptel--request-alist)
+(declare-function gptel-api-key-from-auth-source "gptel-request")
 (defvar gptel-send--transitions)
 (defvar gptel--rewrite-handlers)
 
@@ -118,6 +126,68 @@ called: they may prompt or decrypt."
                       (symbol-value key)))))
     (and value (string-match-p "\\`[ \t\n\r]\\|[ \t\n\r]\\'" value) t)))
 
+(defun gptel-diagnose--calls-getenv-p (function)
+  "Non-nil if a call of `getenv' is visible in FUNCTION.
+Looks at a lambda's body or a byte-compiled function's constants;
+never calls FUNCTION."
+  (let ((definition (indirect-function function)))
+    (cond ((byte-code-function-p definition)
+           (let ((constants (aref definition 2)))
+             (and (vectorp constants) (memq 'getenv (append constants nil)) t)))
+          ((or (consp definition)
+               (and (fboundp 'interpreted-function-p)
+                    (funcall 'interpreted-function-p definition)))
+           (string-match-p "(getenv[ )]" (prin1-to-string definition))))))
+
+(defun gptel-diagnose--key-source (key)
+  "Where gptel gets a backend's KEY (its :key slot), as the server names it.
+One of \"none\", \"string\", \"gptel-api-key\" (the variable
+holding a string), \"auth-source\" (gptel's auth-source lookup),
+\"env\" (a function that reads the environment) or \"function\"."
+  (cond ((null key) "none")
+        ((stringp key) "string")
+        ((eq key 'gptel-api-key-from-auth-source) "auth-source")
+        ((functionp key)
+         (if (gptel-diagnose--calls-getenv-p key) "env" "function"))
+        ((and (symbolp key) (boundp key))
+         (let ((value (symbol-value key)))
+           (cond ((null value) "none")
+                 ;; Another variable holding a string reads as a string in :key.
+                 ((stringp value) (if (eq key 'gptel-api-key) "gptel-api-key" "string"))
+                 (t (gptel-diagnose--key-source value)))))
+        (t "none")))
+
+(defun gptel-diagnose--key-shape (key)
+  "The provider kind whose documented key prefix KEY (a string) has, or nil."
+  (when (stringp key)
+    (let ((key (string-trim key)))
+      ;; The table lists longer prefixes first: the first match is the longest.
+      (cdr (seq-find (lambda (row) (string-prefix-p (car row) key))
+                     gptel-diagnose--key-prefixes)))))
+
+(defvar gptel-diagnose--key-shapes (make-hash-table :test 'eq :weakness 'key)
+  "The shape of the key gptel last fetched for each backend, or `none'.
+Filled as gptel builds a request's headers, so a key kept behind a
+function is never fetched a second time.  Never the key itself.")
+
+(defun gptel-diagnose--note-key-shape (key)
+  "Remember the shape of KEY, just fetched for `gptel-backend'; return KEY."
+  (gptel-diagnose--safely
+    (when (and (boundp 'gptel-backend) gptel-backend (stringp key))
+      (puthash gptel-backend (or (gptel-diagnose--key-shape key) 'none)
+               gptel-diagnose--key-shapes)))
+  key)
+
+(defun gptel-diagnose--backend-key-shape (backend key)
+  "The shape of BACKEND's KEY slot: read from a string, else as last fetched."
+  (let ((value (cond ((stringp key) key)
+                     ((and key (symbolp key) (not (functionp key)) (boundp key)
+                           (stringp (symbol-value key)))
+                      (symbol-value key)))))
+    (if value (gptel-diagnose--key-shape value)
+      (let ((shape (and backend (gethash backend gptel-diagnose--key-shapes))))
+        (and (stringp shape) shape)))))
+
 (defun gptel-diagnose--backend-params (backend)
   "What the server may know about BACKEND.  Never the key itself."
   (when backend
@@ -134,8 +204,10 @@ called: they may prompt or decrypt."
             :has_key (gptel-diagnose--bool key)
             :key_has_whitespace (gptel-diagnose--bool
                                  (gptel-diagnose--key-whitespace-p key))
+            :key_source (gptel-diagnose--key-source key)
+            :key_shape (gptel-diagnose--backend-key-shape backend key)
             :models (and (proper-list-p models)
-                         (vconcat (mapcar (lambda (m) (format "%s" m))
+                         (vconcat (mapcar (lambda (m) (format "%s" (if (consp m) (car m) m)))
                                           (seq-take models 200))))))))
 
 ;;;; The request
@@ -145,6 +217,150 @@ called: they may prompt or decrypt."
   (cond ((not (boundp variable)) nil)
         ((buffer-live-p buffer) (buffer-local-value variable buffer))
         (t (default-value variable))))
+
+;;;; The request's context
+
+(defun gptel-diagnose--host-port (address)
+  "The host:port of the proxy ADDRESS, without scheme, credentials or path."
+  (when (and (stringp address) (not (string-empty-p (string-trim address))))
+    (let ((address (string-trim address)))
+      (string-match "\\`\\(?:[A-Za-z][A-Za-z0-9+.-]*://\\)?\\(?:[^@/]*@\\)?\\([^/?#]*\\)"
+                    address)
+      (let ((host (match-string 1 address)))
+        (and (not (string-empty-p host)) (gptel-diagnose--clean-string host))))))
+
+(defconst gptel-diagnose--curl-proxy-options
+  '("-x" "--proxy" "--preproxy" "--socks4" "--socks4a" "--socks5" "--socks5-hostname")
+  "The curl options whose argument is a proxy.")
+
+(defconst gptel-diagnose--curl-secret-options
+  '("-U" "--proxy-user" "-u" "--user" "--oauth2-bearer" "--proxy-pass" "--pass")
+  "The curl options whose argument is a credential.")
+
+(defun gptel-diagnose--curl-proxy (args)
+  "The proxy the curl ARGS set, or nil."
+  (cl-loop for (arg next) on args
+           when (member arg gptel-diagnose--curl-proxy-options) return next
+           when (and (stringp arg)
+                     (string-match "\\`\\(--[a-z0-9-]+\\)=\\(.*\\)" arg)
+                     (member (match-string 1 arg) gptel-diagnose--curl-proxy-options))
+           return (match-string 2 arg)))
+
+(defun gptel-diagnose--redact-curl-args (args)
+  "ARGS (curl arguments) as strings, with credentials and keys taken out."
+  (let ((secret-next nil))
+    (mapcar (lambda (arg)
+              (let ((text (if (stringp arg) arg (format "%s" arg))))
+                (prog1 (cond (secret-next "<redacted>")
+                             ((string-match "\\`\\(--[a-z0-9-]+=\\)"  text)
+                              (if (member (substring text 0 (1- (match-end 1)))
+                                          gptel-diagnose--curl-secret-options)
+                                  (concat (match-string 1 text) "<redacted>")
+                                (gptel-diagnose--strip-userinfo text)))
+                             (t (gptel-diagnose--strip-userinfo text)))
+                  (setq secret-next (member text gptel-diagnose--curl-secret-options)))))
+            args)))
+
+(defun gptel-diagnose--strip-userinfo (text)
+  "TEXT, redacted, with any user:password@ in a URL taken out."
+  (gptel-diagnose--clean-string
+   (replace-regexp-in-string "\\(://\\)[^/@ ]*@" "\\1<redacted>@" text t)))
+
+(defun gptel-diagnose--curl-args (buffer backend)
+  "The extra curl arguments of a request from BUFFER to BACKEND, unredacted."
+  (let ((extra (gptel-diagnose--buffer-value 'gptel-curl-extra-args buffer))
+        (backend-args (gptel-diagnose--slot backend 'curl-args)))
+    (append (and (listp extra) extra)
+            (and (listp backend-args) backend-args))))
+
+(defconst gptel-diagnose--proxy-variables
+  '("http_proxy" "https_proxy" "all_proxy" "no_proxy")
+  "The environment variables curl reads a proxy from, lower case.")
+
+(defun gptel-diagnose--env-proxy ()
+  "The proxy variables set in the environment, as a plist of host:port.
+Either case counts; the lower-case variable wins, as with curl.
+For no_proxy, its list of hosts."
+  (cl-loop for name in gptel-diagnose--proxy-variables
+           for value = (seq-find (lambda (v) (and v (not (string-empty-p v))))
+                                 (list (getenv name) (getenv (upcase name))))
+           for shown = (if (equal name "no_proxy") (and value (gptel-diagnose--clean-string value))
+                         (gptel-diagnose--host-port value))
+           when shown nconc (list (intern (concat ":" name)) shown)))
+
+(defun gptel-diagnose--request-params-value (params keys)
+  "The first of KEYS set in the request PARAMS plist (or its :generationConfig)."
+  (let ((params (and (proper-list-p params) params)))
+    (or (cl-loop for key in keys when (plist-member params key) return (list (plist-get params key)))
+        (let ((config (plist-get params :generationConfig)))
+          (and (proper-list-p config)
+               (cl-loop for key in keys when (plist-member config key)
+                        return (list (plist-get config key))))))))
+
+(defun gptel-diagnose--setting (variable keys buffer model backend)
+  "The value gptel sends for VARIABLE in BUFFER, and where it is set.
+The request params of MODEL, then of BACKEND, override VARIABLE
+when they set one of KEYS.  Return (VALUE . SOURCE), SOURCE one of
+\"model\", \"buffer-local\" or \"global\"; nil when nothing is sent."
+  (let ((from-params (or (and model (symbolp model)
+                              (gptel-diagnose--request-params-value
+                               (get model :request-params) keys))
+                         (gptel-diagnose--request-params-value
+                          (gptel-diagnose--slot backend 'request-params) keys))))
+    (cond
+     (from-params (and (car from-params) (cons (car from-params) "model")))
+     ((not (boundp variable)) nil)
+     (t (let ((value (gptel-diagnose--buffer-value variable buffer)))
+          (and value
+               (cons value (if (and (buffer-live-p buffer)
+                                    (local-variable-p variable buffer))
+                               "buffer-local"
+                             "global"))))))))
+
+(defun gptel-diagnose--request-bytes (fsm)
+  "The size in bytes of the JSON body FSM sent, or nil."
+  (let ((data (or (gethash fsm gptel-diagnose--sent-data)
+                  (plist-get (gptel-fsm-info fsm) :data))))
+    (when (consp data)
+      (ignore-errors
+        (string-bytes (encode-coding-string
+                       (if (fboundp 'gptel--json-encode) (gptel--json-encode data)
+                         (json-encode data))
+                       'utf-8))))))
+
+(defun gptel-diagnose--context-params (fsm buffer backend model)
+  "What the server may know of the setup FSM ran in: BUFFER, BACKEND, MODEL.
+Proxies (configured and in the environment, host:port only), curl
+arguments redacted, temperature and max tokens with where each is set,
+versions, the request's size, and whether tools were on."
+  (let* ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer))
+         (proxy (and (stringp proxy) (not (string-empty-p (string-trim proxy))) proxy))
+         (curl-args (gptel-diagnose--curl-args buffer backend))
+         (curl-proxy (gptel-diagnose--curl-proxy curl-args))
+         (temperature (gptel-diagnose--setting 'gptel-temperature '(:temperature)
+                                               buffer model backend))
+         (max-tokens (gptel-diagnose--setting
+                      'gptel-max-tokens
+                      '(:max_tokens :max_completion_tokens :max_output_tokens
+                                    :maxOutputTokens :num_predict)
+                      buffer model backend))
+         (use-tools (gptel-diagnose--buffer-value 'gptel-use-tools buffer)))
+    (list :proxy (gptel-diagnose--bool (or proxy curl-proxy))
+          :proxy_host (gptel-diagnose--host-port (or proxy curl-proxy))
+          :curl_extra_args (vconcat (gptel-diagnose--redact-curl-args
+                                     (seq-take curl-args 50)))
+          :env_proxy (gptel-diagnose--env-proxy)
+          :temperature (and (numberp (car temperature)) (car temperature))
+          :temperature_source (and (numberp (car temperature)) (cdr temperature))
+          :max_tokens (and (integerp (car max-tokens)) (car max-tokens))
+          :max_tokens_source (and (integerp (car max-tokens)) (cdr max-tokens))
+          :curl_version (gptel-diagnose--curl-version)
+          :request_bytes (gptel-diagnose--request-bytes fsm)
+          :use_tools (gptel-diagnose--bool
+                      (and use-tools
+                           (or (plist-get (plist-get (gptel-fsm-info fsm) :data) :tools)
+                               (and (boundp 'gptel-tools)
+                                    (gptel-diagnose--buffer-value 'gptel-tools buffer))))))))
 
 (defun gptel-diagnose--entry (fsm)
   "Which gptel entry point made FSM: send, rewrite or request."
@@ -169,8 +385,7 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                         (plist-get info :error)))
          (empty (and (not signal-data) (gptel-diagnose--empty-p fsm)))
          (http-status (plist-get info :http-status))
-         (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer))
-         (proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
+         (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
     (list
      :error (list :status (gptel-diagnose--json
                            (cond (empty "Empty response")
@@ -183,26 +398,20 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                   :displayed (let ((shown (current-message)))
                                (and shown (gptel-diagnose--clean-string shown))))
      :backend (gptel-diagnose--backend-params backend)
-     :request (list :model (and model (format "%s" model))
-                    :stream (gptel-diagnose--bool (plist-get info :stream))
-                    :use_curl (gptel-diagnose--bool use-curl)
-                    :entry (gptel-diagnose--entry fsm)
-                    :state (and (gptel-fsm-state fsm)
-                                (symbol-name (gptel-fsm-state fsm)))
-                    :temperature (let ((v (gptel-diagnose--buffer-value
-                                           'gptel-temperature buffer)))
-                                   (and (numberp v) v))
-                    :max_tokens (let ((v (gptel-diagnose--buffer-value
-                                          'gptel-max-tokens buffer)))
-                                  (and (integerp v) v))
-                    :proxy (gptel-diagnose--bool
-                            (and (stringp proxy) (not (string-empty-p proxy))))
-                    :log_level (let ((v (gptel-diagnose--buffer-value
-                                         'gptel-log-level buffer)))
-                                 (and v (format "%s" v)))
-                    :gptel_version (and (boundp 'gptel-version)
-                                        (format "%s" gptel-version))
-                    :emacs_version emacs-version)
+     :request (append
+               (list :model (and model (format "%s" model))
+                     :stream (gptel-diagnose--bool (plist-get info :stream))
+                     :use_curl (gptel-diagnose--bool use-curl)
+                     :entry (gptel-diagnose--entry fsm)
+                     :state (and (gptel-fsm-state fsm)
+                                 (symbol-name (gptel-fsm-state fsm)))
+                     :log_level (let ((v (gptel-diagnose--buffer-value
+                                          'gptel-log-level buffer)))
+                                  (and v (format "%s" v)))
+                     :gptel_version (and (boundp 'gptel-version)
+                                         (format "%s" gptel-version))
+                     :emacs_version emacs-version)
+               (gptel-diagnose--context-params fsm buffer backend model))
      :locale (gptel-diagnose--locale))))
 
 ;;;; Noticing failures
@@ -284,18 +493,60 @@ signal into gptel."
   "Non-nil if the loaded gptel has the request state machine (0.9.8+)."
   (fboundp 'gptel--fsm-transition))
 
+;;;; url.el's HTTP 402
+
+(defvar url-http-response-status)
+(defvar url-http-end-of-headers)
+(defvar url-callback-arguments)
+
+(defun gptel-diagnose--gptel-url-buffer-p (buffer)
+  "Non-nil if BUFFER is the url.el buffer of a live gptel request."
+  (and (boundp 'gptel--request-alist) (assq buffer gptel--request-alist) t))
+
+(defun gptel-diagnose--around-url-parse-headers (orig &rest args)
+  "Call ORIG with ARGS; answer a gptel request's HTTP 402 like any 4xx.
+url.el signals \"Somebody wants you to give them money\" for a 402
+from its process filter, so gptel's callback never runs and the
+request stays at \"Querying...\" (a batch Emacs exits).  For gptel's
+own requests, hand the response to gptel's callback instead, as
+url.el does for every other client error: gptel reads the
+provider's body and its request ends in failure."
+  (let ((buffer (current-buffer)))
+    (condition-case err
+        (apply orig args)
+      (error
+       (if (not (and (boundp 'url-http-response-status)
+                     (eql url-http-response-status 402)
+                     (gptel-diagnose--gptel-url-buffer-p buffer)))
+           (signal (car err) (cdr err))
+         (with-current-buffer buffer
+           (widen)
+           (gptel-diagnose--log "url.el: HTTP 402 (%s) handed to gptel"
+                                (error-message-string err))
+           (setf (car url-callback-arguments)
+                 (nconc (list :error (list 'error 'http 402))
+                        (car url-callback-arguments)))
+           t))))))
+
+;;;; Watching
+
 (defun gptel-diagnose--gptel-watch (handler)
   "Call HANDLER with every failed gptel request from now on; nil stops watching.
 HANDLER receives the plist described in `gptel-diagnose--gptel-handler'."
   (setq gptel-diagnose--gptel-handler handler)
   (if handler
-      (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
-    (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)))
+      (progn
+        (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
+        (advice-add 'gptel--get-api-key :filter-return #'gptel-diagnose--note-key-shape)
+        (advice-add 'url-http-parse-headers :around
+                    #'gptel-diagnose--around-url-parse-headers))
+    (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)
+    (advice-remove 'gptel--get-api-key #'gptel-diagnose--note-key-shape)
+    (advice-remove 'url-http-parse-headers #'gptel-diagnose--around-url-parse-headers)))
 
 ;;;; Replaying with curl
 
 (declare-function gptel--json-encode "gptel-request")
-(defvar gptel-curl-extra-args)
 
 (defconst gptel-diagnose--key-placeholder "GPTEL-DIAGNOSE-KEY-PLACEHOLDER"
   "Stands for the key while the request's headers are rebuilt.")
@@ -324,7 +575,10 @@ HANDLER receives the plist described in `gptel-diagnose--gptel-handler'."
   "The curl command that replays FSM's request, with the key read from $ENV.
 Return nil when FSM is not a request, and for backends whose credentials
 do not fit a header
-\=(Copilot's OAuth, Bedrock's signed requests, ChatGPT OAuth)."
+\=(Copilot's OAuth, Bedrock's signed requests, ChatGPT OAuth).
+The command is built in the request's own buffer with its backend,
+model and streaming, wherever it is called from: Gemini's URL, for
+one, names the model."
   (let* ((info (and (gptel-fsm-p fsm) (gptel-fsm-info fsm)))
          (backend (plist-get info :backend))
          (data (and info (or (gethash fsm gptel-diagnose--sent-data)
@@ -332,33 +586,44 @@ do not fit a header
          (type (and backend (type-of backend))))
     (when (and backend (consp data)
                (not (memq type '(gptel--gh gptel-bedrock gptel-openai-oauth))))
-      (let* ((gptel-backend backend)
-             (url (let ((url (gptel-diagnose--slot backend 'url)))
-                    (if (functionp url) (gptel-diagnose--call-with-info url info) url)))
-             (headers (cl-letf (((symbol-function 'gptel--get-api-key)
-                                 (lambda (&rest _) gptel-diagnose--key-placeholder)))
-                        (let ((header (gptel-diagnose--slot backend 'header)))
-                          (if (functionp header)
-                              (gptel-diagnose--call-with-info header info)
-                            header))))
-             (curl-args (gptel-diagnose--slot backend 'curl-args))
-             (extra (append (and (boundp 'gptel-curl-extra-args) gptel-curl-extra-args)
-                            (and (listp curl-args) curl-args)))
-             (body (if (fboundp 'gptel--json-encode) (gptel--json-encode data)
-                     (json-encode data))))
-        (when (stringp url)
-          (concat
-           "curl --location --silent --show-error --compressed -XPOST -D-"
-           (mapconcat (lambda (arg)
-                        (concat " " (gptel-diagnose--shell-quote (gptel-diagnose--redact arg))))
-                      extra "")
-           " \\\n  -H 'Content-Type: application/json'"
-           (mapconcat (lambda (header)
-                        (concat " \\\n  -H "
-                                (gptel-diagnose--header-arg (car header) (cdr header) env)))
-                      (seq-filter (lambda (h) (and (consp h) (cdr h))) headers) "")
-           " \\\n  --data-binary @- " (gptel-diagnose--shell-quote (gptel-diagnose--redact url))
-           " <<'GPTEL_JSON'\n" (gptel-diagnose--redact body) "\nGPTEL_JSON\n"))))))
+      (with-current-buffer (let ((buffer (plist-get info :buffer)))
+                             (if (buffer-live-p buffer) buffer (current-buffer)))
+        (gptel-diagnose--curl-in-buffer info backend data env)))))
+
+(defun gptel-diagnose--curl-in-buffer (info backend data env)
+  "The curl command for the request with INFO, BACKEND and payload DATA.
+The key is read from $ENV.  Called in the request's buffer."
+  (let* ((gptel-backend backend)
+         (gptel-model (or (plist-get info :model)
+                          (and (boundp 'gptel-model) gptel-model)))
+         (gptel-stream (if (plist-member info :stream) (plist-get info :stream)
+                         (and (boundp 'gptel-stream) gptel-stream)))
+         (url (let ((url (gptel-diagnose--slot backend 'url)))
+                (if (functionp url) (gptel-diagnose--call-with-info url info) url)))
+         (headers (cl-letf (((symbol-function 'gptel--get-api-key)
+                             (lambda (&rest _) gptel-diagnose--key-placeholder)))
+                    (let ((header (gptel-diagnose--slot backend 'header)))
+                      (if (functionp header)
+                          (gptel-diagnose--call-with-info header info)
+                        header))))
+         (curl-args (gptel-diagnose--slot backend 'curl-args))
+         (extra (append (and (boundp 'gptel-curl-extra-args) gptel-curl-extra-args)
+                        (and (listp curl-args) curl-args)))
+         (body (if (fboundp 'gptel--json-encode) (gptel--json-encode data)
+                 (json-encode data))))
+    (when (stringp url)
+      (concat
+       "curl --location --silent --show-error --compressed -XPOST -D-"
+       (mapconcat (lambda (arg)
+                    (concat " " (gptel-diagnose--shell-quote (gptel-diagnose--redact arg))))
+                  extra "")
+       " \\\n  -H 'Content-Type: application/json'"
+       (mapconcat (lambda (header)
+                    (concat " \\\n  -H "
+                            (gptel-diagnose--header-arg (car header) (cdr header) env)))
+                  (seq-filter (lambda (h) (and (consp h) (cdr h))) headers) "")
+       " \\\n  --data-binary @- " (gptel-diagnose--shell-quote (gptel-diagnose--redact url))
+       " <<'GPTEL_JSON'\n" (gptel-diagnose--redact body) "\nGPTEL_JSON\n"))))
 
 ;;;; The checkup
 

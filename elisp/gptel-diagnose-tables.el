@@ -142,5 +142,20 @@
     ("ollama" . "OLLAMA_API_KEY"))
   "The usual environment variable of each provider kind's key.")
 
+(defconst gptel-diagnose--key-prefixes
+  '(("github_pat_" . "github-models")
+    ("sk-svcacct-" . "openai")
+    ("sk-proj-" . "openai")
+    ("bce-v3/" . "qianfan")
+    ("sk-ant-" . "anthropic")
+    ("sk-or-" . "openrouter")
+    ("pplx-" . "perplexity")
+    ("AIza" . "gemini")
+    ("ghp_" . "github-models")
+    ("gsk_" . "groq")
+    ("xai-" . "xai"))
+  "How a provider kind's keys begin, longest first.
+Only prefixes that name one provider: a bare sk- names nobody.")
+
 (provide 'gptel-diagnose-tables)
 ;;; gptel-diagnose-tables.el ends here

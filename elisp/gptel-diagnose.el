@@ -201,8 +201,7 @@ The server gives the provider 5 seconds to answer."
     ("gptel-diagnose: %s" . "gptel-diagnose：%s")
     ("Fix: %s" . "修复：%s")
     ("Next: %s" . "下一步：%s")
-    ("probably %s" . "可能是：%s")
-    ("; to find out: %s" . "；查明方法：%s")
+    ("If so: %s" . "如果是这样：%s")
     ("server not available (%s); install it with %s"
      . "诊断服务器不可用（%s）；请用 %s 安装")
     ("cannot start" . "无法启动")
@@ -282,8 +281,8 @@ The server gives the provider 5 seconds to answer."
     ("Nothing to diagnose again" . "没有可以重新诊断的请求")
     ("diagnosed again: %s" . "已重新诊断：%s")
     ("No failed request whose curl command can be rebuilt" . "没有可以重建 curl 命令的失败请求")
-    ("curl command copied (set the key's variable, then paste)"
-     . "curl 命令已复制（先设置存放 API 密钥的环境变量，再粘贴）")
+    ("curl command copied; set %s to the key, then paste it in a shell"
+     . "curl 命令已复制；请先把 API 密钥放进环境变量 %s，再粘贴到终端中运行")
     ;; The checkup
     ("gptel-diagnose checkup" . "gptel-diagnose 检查")
     ("backend %s (%s, %s://%s), model %s" . "后端 %s（%s，%s://%s），模型 %s")
@@ -465,47 +464,28 @@ never cut."
                   cut)
                 ellipsis suffix))))))
 
-(defconst gptel-diagnose--sentence-starts
-  '("the" "your" "this" "that" "a" "an" "it" "no" "nothing" "there" "something")
-  "First words a hedged line may lower-case: never a name like Ollama.")
-
-(defun gptel-diagnose--unend (text)
-  "TEXT without its final full stop; lower-cased when its first word may be."
-  (let ((text (replace-regexp-in-string "[.。]\\'" "" text)))
-    (if (and (string-match "\\`\\([A-Z][a-z]*\\)\\b" text)
-             (member (downcase (match-string 1 text)) gptel-diagnose--sentence-starts))
-        (concat (downcase (substring text 0 1)) (substring text 1))
-      text)))
-
 (defun gptel-diagnose-format-line (diagnosis &optional width)
   "The echo-area line for DIAGNOSIS: what happened, then the next action.
 The next action is the first `setq' fix when there is one (shown
 once, even if the summary already names it), else the server's
-`next_step'.  A diagnosis whose `confidence' is \"guess\" reads as
-\"probably ...; to find out: ...\".  With WIDTH, shorten the
-summary so the line fits in WIDTH columns; the action is never cut."
+`next_step'.  When the diagnosis is only a guess (`confidence'
+\"guess\": the status alone is known, and the summary says what it
+usually means and how to find out), the step is offered as what to
+do if that is it.  With WIDTH, shorten the summary so the line fits
+in WIDTH columns; the action is never cut."
   (let* ((summary (gptel-diagnose--redact
                    (string-join (split-string (or (plist-get diagnosis :summary) "")) " ")))
          (setq-text (gptel-diagnose--first-setq diagnosis))
          (next (let ((step (plist-get diagnosis :next_step)))
                  (and (stringp step) (not (string-blank-p step))
                       (gptel-diagnose--redact (string-join (split-string step) " ")))))
-         (guess (equal (plist-get diagnosis :confidence) "guess"))
-         (prefix (string-remove-suffix "%s" (gptel-diagnose--t "gptel-diagnose: %s"))))
-    (cond
-     ((and setq-text (string-search setq-text summary))
-      (gptel-diagnose--fit prefix summary "" width))
-     (setq-text
-      (gptel-diagnose--fit prefix (if guess (gptel-diagnose--tf "probably %s" summary) summary)
-                           (concat "  " (gptel-diagnose--tf "Fix: %s" setq-text)) width))
-     ((and next guess)
-      (gptel-diagnose--fit prefix
-                           (gptel-diagnose--tf "probably %s" (gptel-diagnose--unend summary))
-                           (gptel-diagnose--tf "; to find out: %s" next) width))
-     (next
-      (gptel-diagnose--fit prefix summary (concat "  " (gptel-diagnose--tf "Next: %s" next))
-                           width))
-     (t (gptel-diagnose--fit prefix summary "" width)))))
+         (prefix (string-remove-suffix "%s" (gptel-diagnose--t "gptel-diagnose: %s")))
+         (action (cond ((and setq-text (string-search setq-text summary)) nil)
+                       (setq-text (gptel-diagnose--tf "Fix: %s" setq-text))
+                       ((and next (equal (plist-get diagnosis :confidence) "guess"))
+                        (gptel-diagnose--tf "If so: %s" next))
+                       (next (gptel-diagnose--tf "Next: %s" next)))))
+    (gptel-diagnose--fit prefix summary (if action (concat "  " action) "") width)))
 
 (defun gptel-diagnose--curl-exit (params)
   "The curl exit code gptel reported in PARAMS' error text, or nil.
@@ -929,13 +909,15 @@ first; \\[keyboard-quit] during the countdown cancels."
        ((plist-get balance :problem)
         (insert (gptel-diagnose--redact (plist-get balance :problem)) "\n"))
        (t
-        (insert (gptel-diagnose--redact
-                 (or (plist-get balance (if (gptel-diagnose--zh-p) :message_zh :message)) ""))
-                "\n")
-        (when-let ((url (plist-get balance :url)))
-          (insert "  ")
-          (gptel-diagnose--insert-link url)
-          (insert "\n")))))))
+        (let ((line (or (plist-get balance (if (gptel-diagnose--zh-p) :message_zh :message))
+                        ""))
+              (url (plist-get balance :url)))
+          (insert (gptel-diagnose--redact line) "\n")
+          ;; The usage or top-up page, as a link, unless the line names it already.
+          (when (and (stringp url) (not (string-search url line)))
+            (insert "  ")
+            (gptel-diagnose--insert-link url)
+            (insert "\n"))))))))
 
 (defun gptel-diagnose--insert-details (failure)
   "Insert the details of FAILURE at point."
@@ -1142,12 +1124,15 @@ e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (fsm (and failure (gptel-diagnose--failure-fsm failure))))
     (when fsm
-      (let* ((params (gptel-diagnose--failure-params failure))
-             (kind (plist-get (plist-get params :backend) :kind))
-             (env (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
-                      (cdr (assoc kind gptel-diagnose--key-envs))
-                      "API_KEY")))
-        (gptel-diagnose--safely (gptel-diagnose--gptel-curl fsm env))))))
+      (gptel-diagnose--safely
+        (gptel-diagnose--gptel-curl fsm (gptel-diagnose--curl-key-env failure))))))
+
+(defun gptel-diagnose--curl-key-env (failure)
+  "The environment variable for the key in FAILURE's curl replay."
+  (let ((kind (plist-get (plist-get (gptel-diagnose--failure-params failure) :backend) :kind)))
+    (or (plist-get (gptel-diagnose--failure-diagnosis failure) :key_env)
+        (cdr (assoc kind gptel-diagnose--key-envs))
+        "API_KEY")))
 
 ;;;###autoload
 (defun gptel-diagnose-copy-curl ()
@@ -1155,11 +1140,13 @@ e.g. \"$OPENAI_API_KEY\", so the command can be pasted into a shell."
 The key stays out of it: the command reads the provider's usual
 environment variable.  Run it in a terminal to see the raw answer."
   (interactive)
-  (let ((command (gptel-diagnose-curl-command)))
+  (let* ((failure (gptel-diagnose--current-failure))
+         (command (and failure (gptel-diagnose-curl-command failure))))
     (unless command
       (user-error (gptel-diagnose--t "No failed request whose curl command can be rebuilt")))
     (kill-new command)
-    (gptel-diagnose--say "curl command copied (set the key's variable, then paste)")))
+    (gptel-diagnose--say "curl command copied; set %s to the key, then paste it in a shell"
+                         (gptel-diagnose--curl-key-env failure))))
 
 ;;;; The checkup
 

@@ -356,7 +356,7 @@ def _probe_api(client: Any, target: _Target, params: CheckParams, budget: _Budge
                              Fix(title=_say(locale, N_("Create a key")),
                                  applicability="display-only",
                                  url=(provider.keys_url or provider.console_url)
-                                  if provider else None),
+                                 if provider else None),
                              started=key_started))
         return checks
     if status in (401, 403):

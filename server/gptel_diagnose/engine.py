@@ -23,6 +23,8 @@ WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
 N_ = i18n.N_
 # A wait, by its size: hours, minutes, seconds.
 WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
+# The status after a text that names something else first: "(curl 22, HTTP 404)".
+STATUS_CLAUSE = N_(", HTTP {status}")
 
 
 Check = Callable[[Facts], bool]
@@ -476,7 +478,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
     name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
     pages = provider_pages(provider)
-    stand_in = stand_ins(locale)
+    stand = stand_ins(locale)
     unknown = {key for key, value in (
         *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",
                                              "usage_url", "status_url", "models_url")),
@@ -490,7 +492,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
     def fill(template: str) -> str:
         text = i18n.gettext(locale, template)
         return text.format_map(values) if values.knows(text) else text.format_map(
-            {**stand_in, **values})
+            {**stand, **values})
 
     def key_where() -> str:
         template = KEY_WHERE.get(facts.key_source or "")
@@ -521,22 +523,23 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_version": lambda: optional(facts.gptel_version),
         },
         unknown,
-        stand_in,
-        message=message or stand_in["message"],
-        status=str(facts.http) if facts.http is not None else stand_in["status"],
+        stand,
+        message=message or stand["message"],
+        status=str(facts.http) if facts.http is not None else stand["status"],
         # "HTTP {status}" in a text, read as one placeholder: see `_say`.
-        http_status=f"HTTP {facts.http}" if facts.http is not None else stand_in["status"],
+        http_status=f"HTTP {facts.http}" if facts.http is not None else stand["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        **{key: pages.get(key) or stand_in[key]
+        **{key: pages.get(key) or stand[key]
            for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
                        "models_url")},
-        key_env=(provider and provider.key_env) or stand_in["key_env"],
-        start_command=START_COMMANDS.get(facts.provider or "") or stand_in["start_command"],
+        key_env=(provider and provider.key_env) or stand["key_env"],
+        start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
-        status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
+        status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
+        if facts.http is not None else "",
         documented_meaning=_meaning(code, locale),
         documented_source=code.source if code else "",
     )

@@ -9,7 +9,9 @@ elisp/gptel-diagnose-tables.el; scripts/test fails when the file is stale.  It h
   statuses of the generic rules in rules/fallback.py), for the line the companion shows
   when the server is missing;
 - what each curl exit code means (curl.py), for the same line;
-- the usual environment variable of each provider's key (providers/), for the curl replay.
+- the usual environment variable of each provider's key (providers/), for the curl replay;
+- the documented key prefixes that name one provider (providers/), so the companion can say
+  whose key a backend holds without sending the key.
 """
 
 from __future__ import annotations
@@ -62,6 +64,24 @@ def key_envs() -> dict[str, str]:
     return {provider.kind: provider.key_env for provider in PROVIDERS if provider.key_env}
 
 
+def key_prefixes() -> list[tuple[str, str]]:
+    """(prefix, provider kind) for every key prefix that names one provider, longest first.
+
+    A prefix several providers document ("sk-") or that begins another provider's prefix
+    names nobody: an "sk-" key may be OpenAI's, DeepSeek's or Moonshot's.
+    """
+    owners: dict[str, set[str]] = {}
+    for provider in PROVIDERS:
+        for prefix in provider.key_prefixes:
+            owners.setdefault(prefix, set()).add(provider.kind)
+    distinctive = [
+        (prefix, next(iter(kinds))) for prefix, kinds in owners.items()
+        if len(kinds) == 1 and not any(
+            other != prefix and other.startswith(prefix) and owners[other] != kinds
+            for other in owners)]
+    return sorted(distinctive, key=lambda row: (-len(row[0]), row[0]))
+
+
 def _string(text: str) -> str:
     # A JSON string is an Elisp string once \u escapes are avoided (ensure_ascii=False).
     return json.dumps(text, ensure_ascii=False)
@@ -82,6 +102,8 @@ def elisp() -> str:
                 for status in generic_statuses()}
     variables = "\n    ".join(settable())
     envs = "\n    ".join(f"({_string(kind)} . {_string(env)})" for kind, env in key_envs().items())
+    prefixes = "\n    ".join(f"({_string(prefix)} . {_string(kind)})"
+                              for prefix, kind in key_prefixes())
     return _FIRST_LINE + f"""\
 
 ;; Copyright (C) 2026 The gptel-diagnose authors
@@ -126,6 +148,11 @@ def elisp() -> str:
 (defconst gptel-diagnose--key-envs
   '({envs})
   "The usual environment variable of each provider kind's key.")
+
+(defconst gptel-diagnose--key-prefixes
+  '({prefixes})
+  "How a provider kind's keys begin, longest first.
+Only prefixes that name one provider: a bare sk- names nobody.")
 
 (provide 'gptel-diagnose-tables)
 ;;; gptel-diagnose-tables.el ends here

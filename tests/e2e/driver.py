@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fake_provider import FakeProvider, Reply
+from fake_provider import FakeProvider, Reply, ResettingProxy
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -31,10 +31,11 @@ def fixture(name: str) -> dict[str, Any]:
     return data
 
 
-def reply_for(name: str, delay: float = 0.0, ok_without_stream: bool = False) -> Reply:
+def reply_for(name: str, delay: float = 0.0, ok_without_stream: bool = False,
+              ok_for_model: str | None = None) -> Reply:
     data = fixture(name)
     return Reply.of(data["http_status"], data["body"], data.get("content_type"), delay,
-                    ok_without_stream=ok_without_stream)
+                    ok_without_stream=ok_without_stream, ok_for_model=ok_for_model)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,11 @@ class Scenario:
     """One failure a user can meet, and what gptel-diagnose must say about it.
 
     `host` is "fake" (the fake provider), "closed" (a loopback port nobody listens on),
-    "dns" (a name that cannot resolve), "slow" (the fake provider, answering late).
+    "dns" (a name that cannot resolve), "slow" (the fake provider, answering late),
+    "scheme" (the fake provider, written with "http://" in :host as users do).
+    `models` is the backend's :models (default: the model asked for); `works` is the one
+    model the fake answers (the others get the fixture).  `proxy` "reset" sets
+    gptel-proxy to a proxy that resets every connection.
     """
 
     name: str
@@ -58,7 +63,12 @@ class Scenario:
     transports: tuple[str, ...] = ("curl", "url")
     says: tuple[str, ...] = ()
     setq: str | None = None
+    # The line shows a setq of this variable, whatever the value (a placeholder to edit).
+    setq_of: str | None = None
     delay: float = 0.0
+    models: tuple[str, ...] = ()
+    works: str | None = None
+    proxy: str | None = None
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -91,6 +101,24 @@ SCENARIOS: tuple[Scenario, ...] = (
              "NET003", host="closed", model="llama3.2", says=("ollama serve",)),
     Scenario("dns", "Host name does not resolve", "openai", "network.dns", "NET001",
              host="dns", transports=("curl",), says=("resolve",)),
+    # url.el signals "Somebody wants you to give them money" on a 402 from its process
+    # filter; gptel must still see the body and fail, and the line must say billing.
+    Scenario("balance402", "DeepSeek 402 Insufficient Balance", "deepseek",
+             "billing.quota_exhausted", "BIL005", "deepseek/insufficient-balance-402",
+             model="deepseek-chat", says=("DeepSeek", "no credit")),
+    # Issue 9: the setup the companion sends decides the diagnosis and its fix.
+    # gptel itself swaps a model missing from :models for the first one listed, so the
+    # model asked for is listed; the provider does not have it.
+    Scenario("modelfix", "A model the provider does not have, next to one that works",
+             "openai", "model.not_found", "MODEL001", "openai/model-not-found-404",
+             model="gpt-4.5-preview", models=("gpt-4.5-preview", "gpt-4o-mini", "o3-mini"),
+             works="gpt-4o-mini",
+             transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
+    Scenario("schemehost", ":host written with its scheme", "openai", "config.backend",
+             "CONF001", host="scheme", transports=("curl",), says=(":host",)),
+    Scenario("proxyreset", "A configured proxy resets the connection", "openai",
+             "network.proxy", "NET008", host="fake", proxy="reset", transports=("curl",),
+             says=("proxy", "gptel-proxy"), setq_of="gptel-proxy"),
     Scenario("timeout", "curl gives up (--max-time 1) on a slow provider", "openai",
              "network.timeout", "NET004", "openai/rate-limit-tpm-429", host="slow",
              delay=4.0, curl_args=("--max-time", "1"), transports=("curl",),
@@ -106,6 +134,9 @@ ENTRY_POINTS = ("send", "request", "request-nocb", "rewrite")
 # Not an entry point of gptel's: gptel-send fails, then the harness applies the first fix
 # (saying no to saving it, yes to resending), waits for the answer, and undoes the fix.
 FIX_RESEND_UNDO = "fix-resend-undo"
+# gptel-send fails, then the harness opens the details buffer (M-x gptel-diagnose), pushes
+# the button of the fix that sets gptel-model, resends, and waits for the answer.
+FIX_FROM_DETAILS = "fix-from-details"
 
 
 def free_port() -> int:
@@ -136,10 +167,12 @@ def _host(scenario: Scenario, port: int, closed_port: int) -> str:
         return f"127.0.0.1:{closed_port}"
     if scenario.host == "dns":
         return "api.gptel-diagnose.invalid"
+    if scenario.host == "scheme":
+        return f"http://127.0.0.1:{port}"
     return f"127.0.0.1:{port}"
 
 
-def _spec(run: Run, port: int, closed_port: int) -> dict[str, Any]:
+def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, Any]:
     scenario = run.scenario
     endpoint = {"anthropic": "/v1/messages", "ollama": "/api/chat"}.get(
         scenario.backend, "/v1/chat/completions")
@@ -148,15 +181,18 @@ def _spec(run: Run, port: int, closed_port: int) -> dict[str, Any]:
         "entry": run.entry,
         "use_curl": run.transport == "curl",
         "timeout": 20,
+        "proxy": f"127.0.0.1:{proxy_port}" if scenario.proxy == "reset" else "",
         "backend": {
             "type": scenario.backend,
-            "name": {"openai": "OpenAI", "anthropic": "Claude", "ollama": "Ollama"}.get(
+            "name": {"openai": "OpenAI", "anthropic": "Claude", "ollama": "Ollama",
+                     "deepseek": "DeepSeek"}.get(
                 scenario.backend, scenario.backend),
             "host": _host(scenario, port, closed_port),
             "protocol": "http",
             "endpoint": f"/{scenario.name}{endpoint}",
             "key": TEST_KEY,
             "model": scenario.model,
+            "models": list(scenario.models or (scenario.model,)),
             "stream": scenario.stream,
             "curl_args": list(scenario.curl_args),
         },
@@ -172,15 +208,18 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     provider while the provider still serves.
     """
     replies = {
-        s.name: reply_for(s.fixture, s.delay, ok_without_stream=s.name == "verify")
+        s.name: reply_for(s.fixture, s.delay, ok_without_stream=s.name == "verify",
+                          ok_for_model=s.works)
         for s in {run.scenario for run in runs} if s.fixture
     }
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()
-    with FakeProvider(replies) as provider, tempfile.TemporaryDirectory() as tmp:
+    with FakeProvider(replies) as provider, ResettingProxy() as proxy, \
+            tempfile.TemporaryDirectory() as tmp:
         spec = Path(tmp) / "runs.json"
-        spec.write_text(json.dumps([_spec(r, provider.port, closed_port) for r in runs]))
+        spec.write_text(json.dumps([_spec(r, provider.port, closed_port, proxy.port)
+                                    for r in runs]))
         env = dict(os.environ, GPTEL_DIAGNOSE_SERVER=server or server_command(), HOME=tmp)
         proc = subprocess.run(
             [str(EMACS_BATCH), "-l", str(HARNESS), "-f", "gptel-diagnose-e2e-main", str(spec)],

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
+import socketserver
 import ssl
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -28,18 +31,22 @@ class Reply:
     # Answer a request that does not ask to stream with a normal completion instead:
     # the provider refuses streaming, and the fix (gptel-stream nil) makes it work.
     ok_without_stream: bool = False
+    # Answer a request for this model with a normal completion instead: the model exists,
+    # the one asked for does not, and the fix (gptel-model) makes it work.
+    ok_for_model: str | None = None
 
     @classmethod
     def of(cls, status: int, body: Any, content_type: str | None = None,
            delay: float = 0.0, headers: tuple[tuple[str, str], ...] = (),
-           ok_without_stream: bool = False) -> Reply:
+           ok_without_stream: bool = False, ok_for_model: str | None = None) -> Reply:
         if isinstance(body, (dict, list)):
             data = json.dumps(body).encode()
             content_type = content_type or "application/json"
         else:
             data = str(body).encode()
             content_type = content_type or "text/html; charset=utf-8"
-        return cls(status, data, content_type, delay, headers, ok_without_stream)
+        return cls(status, data, content_type, delay, headers, ok_without_stream,
+                   ok_for_model)
 
 
 COMPLETION = Reply.of(200, {
@@ -56,6 +63,14 @@ def _streams(body: bytes) -> bool:
         return bool(json.loads(body or b"{}").get("stream"))
     except (ValueError, AttributeError):
         return False
+
+
+def _model(body: bytes) -> str | None:
+    try:
+        model = json.loads(body or b"{}").get("model")
+    except (ValueError, AttributeError):
+        return None
+    return model if isinstance(model, str) else None
 
 
 @dataclass
@@ -110,6 +125,8 @@ class FakeProvider:
                         404, {"error": {"message": f"no fake reply named {name!r}"}})
                 if reply.ok_without_stream and not _streams(body):
                     reply = COMPLETION
+                if reply.ok_for_model and _model(body) == reply.ok_for_model:
+                    reply = COMPLETION
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)
@@ -137,6 +154,45 @@ class FakeProvider:
         return int(self._server.server_address[1])
 
     def __enter__(self) -> FakeProvider:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class ResettingProxy:
+    """A proxy on 127.0.0.1 that accepts each connection, reads the request, and resets it.
+
+    What a broken or blocking proxy does to curl: "Connection reset by peer".  Counts the
+    connections it reset, so a test can see the request went through it.
+    """
+
+    def __init__(self) -> None:
+        self.resets = 0
+        proxy = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                with contextlib.suppress(OSError):
+                    self.request.recv(65536)
+                    # SO_LINGER with a zero timeout: close() sends a RST, not a FIN.
+                    self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                            struct.pack("ii", 1, 0))
+                    # Closed here: socketserver would send a FIN (shutdown) first.
+                    self.request.close()
+                proxy.resets += 1
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def __enter__(self) -> ResettingProxy:
         self._thread.start()
         return self
 

@@ -24,6 +24,7 @@
 (require 'gptel-anthropic)
 (require 'gptel-gemini)
 (require 'gptel-ollama)
+(require 'gptel-openai-extras)
 (require 'gptel-diagnose)
 
 (defvar gptel-diagnose-e2e--messages nil
@@ -46,7 +47,8 @@
          (common (list :host (plist-get spec :host)
                        :protocol (or (plist-get spec :protocol) "http")
                        :stream (eq (plist-get spec :stream) t)
-                       :models (list (intern (plist-get spec :model)))))
+                       :models (mapcar #'intern (or (append (plist-get spec :models) nil)
+                                                    (list (plist-get spec :model))))))
          (key (plist-get spec :key))
          (endpoint (plist-get spec :endpoint))
          (curl-args (append (plist-get spec :curl_args) nil)))
@@ -56,6 +58,7 @@
       ("anthropic" (apply #'gptel-make-anthropic name :key key :endpoint endpoint common))
       ("gemini" (apply #'gptel-make-gemini name :key key :endpoint endpoint common))
       ("ollama" (apply #'gptel-make-ollama name :endpoint endpoint common))
+      ("deepseek" (apply #'gptel-make-deepseek name :key key :endpoint endpoint common))
       (_ (error "Unknown backend type %s" type)))))
 
 (defun gptel-diagnose-e2e--line-since (mark)
@@ -67,7 +70,7 @@
   "Start RUN's request from BUFFER, logging callback calls into CALLBACK-LOG."
   (with-current-buffer buffer
     (pcase (plist-get run :entry)
-      ((or "send" "fix-resend-undo")
+      ((or "send" "fix-resend-undo" "fix-from-details")
        (gptel-mode 1)
        (goto-char (point-max))
        (gptel-send))
@@ -102,11 +105,11 @@ Return what happened at each step, as a plist."
          (deadline (+ (float-time) 15))
          applied-value answer undone-value)
     (cl-letf (((symbol-function 'y-or-n-p)
-               (lambda (prompt)
-                 (push prompt prompts)
-                 ;; Do not save to custom-file; do resend.
-                 (string-match-p "Resend" prompt))))
-      (gptel-diagnose-apply-fix fix failure))
+               (lambda (prompt) (push prompt prompts) nil)))
+      ;; A safe fix asks nothing (saving is off by default); resending is the
+      ;; user's next key, as the message after applying says.
+      (gptel-diagnose-apply-fix fix failure)
+      (gptel-diagnose-retry failure))
     (setq applied-value gptel-stream)
     (while (and (< (float-time) deadline)
                 (not (with-current-buffer buffer
@@ -122,6 +125,56 @@ Return what happened at each step, as a plist."
           :stream_after_undo (if undone-value t :json-false)
           :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
 
+(defun gptel-diagnose-e2e--push-button (buffer label-regexp)
+  "Push the first button in BUFFER whose label matches LABEL-REGEXP.
+Return its label, or nil when there is none."
+  (with-current-buffer buffer
+    (let ((button (save-excursion
+                    (goto-char (point-min))
+                    (cl-loop for b = (next-button (point)) then (next-button (button-end b))
+                             while b
+                             when (string-match-p label-regexp (button-label b)) return b))))
+      (when button
+        (goto-char (button-start button))
+        (push-button (button-start button))
+        (button-label button)))))
+
+(defun gptel-diagnose-e2e--fix-from-details (failure buffer variable)
+  "Open FAILURE's details, push the fix setting VARIABLE, resend; wait for BUFFER's answer.
+Say yes to every question but saving.  Resend with the details
+buffer's own button when applying the fix did not offer to."
+  (let* ((prompts nil)
+         (mark (length gptel-diagnose-e2e--messages))
+         (deadline (+ (float-time) 15))
+         (answered (lambda ()
+                     (with-current-buffer buffer
+                       (string-match-p "Hello from the fake provider" (buffer-string)))))
+         details fix-label resend-label value answer)
+    (ignore failure)
+    (cl-letf (((symbol-function 'y-or-n-p)
+               (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt))))
+              ((symbol-function 'yes-or-no-p)
+               (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt)))))
+      (with-current-buffer buffer (call-interactively #'gptel-diagnose))
+      (setq details (seq-find (lambda (b)
+                                (with-current-buffer b
+                                  (derived-mode-p 'gptel-diagnose-details-mode)))
+                              (buffer-list)))
+      (setq fix-label (gptel-diagnose-e2e--push-button details (regexp-quote variable)))
+      (setq value (with-current-buffer buffer (symbol-value (intern variable))))
+      (unless (seq-find (lambda (p) (string-match-p "Resend" p)) prompts)
+        (setq resend-label (gptel-diagnose-e2e--push-button details "\\`Resend"))))
+    (while (and (< (float-time) deadline) (not (funcall answered)))
+      (accept-process-output nil 0.05))
+    (setq answer (with-current-buffer buffer (buffer-substring-no-properties
+                                              (point-min) (point-max))))
+    (list :details_buffer (buffer-name details)
+          :fix_label fix-label :resend_label resend-label
+          :prompts (vconcat (reverse prompts))
+          :value_after_fix (format "%s" value)
+          :buffer_after_resend answer
+          :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
+
 (defun gptel-diagnose-e2e--run (run)
   "Make the request RUN describes and return what the user saw, as a plist."
   (let* ((backend (gptel-diagnose-e2e--backend (plist-get run :backend)))
@@ -135,6 +188,7 @@ Return what happened at each step, as a plist."
           gptel-model (intern (plist-get (plist-get run :backend) :model))
           gptel-use-curl (eq (plist-get run :use_curl) t)
           gptel-stream (eq (plist-get (plist-get run :backend) :stream) t)
+          gptel-proxy (or (plist-get run :proxy) "")
           gptel-diagnose--last-failure nil)
     (with-current-buffer buffer
       (text-mode)
@@ -153,8 +207,13 @@ Return what happened at each step, as a plist."
       (while (< (float-time) settle) (accept-process-output nil 0.05)))
     (let* ((failure gptel-diagnose--last-failure)
            (last-message (car gptel-diagnose-e2e--messages))
-           (fix-run (and line failure (equal (plist-get run :entry) "fix-resend-undo")
-                         (gptel-diagnose-e2e--fix-resend-undo failure buffer))))
+           (fix-run (and line failure
+                         (pcase (plist-get run :entry)
+                           ("fix-resend-undo"
+                            (gptel-diagnose-e2e--fix-resend-undo failure buffer))
+                           ("fix-from-details"
+                            (gptel-diagnose-e2e--fix-from-details
+                             failure buffer "gptel-model"))))))
       (list :id (plist-get run :id)
             :fix_run fix-run
             :line line

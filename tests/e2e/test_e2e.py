@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from gptel_diagnose.tables import status_meaning
 from driver import (
     CHECKUP,
     ENTRY_POINTS,
+    FIX_FROM_DETAILS,
     FIX_RESEND_UNDO,
     ROOT,
     SCENARIOS,
@@ -36,13 +38,20 @@ ENTRY_RUNS = [Run(SCENARIOS[0], t, e) for t in ("curl", "url") for e in ENTRY_PO
               if e != "send"]
 
 
-FIX_RUNS = [Run(next(s for s in SCENARIOS if s.name == "verify"), "curl", FIX_RESEND_UNDO)]
+def _scenario(name: str) -> Any:
+    return next(s for s in SCENARIOS if s.name == name)
+
+
+FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
+            Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS)]
+# url.el's HTTP 402 through gptel-request: the user's callback must hear of it.
+BALANCE_RUNS = [Run(_scenario("balance402"), "url", "request")]
 
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[str, Any]]:
     """All runs, made in one Emacs session (each run waits for its own diagnosis)."""
-    done = run_all(SCENARIO_RUNS + ENTRY_RUNS + FIX_RUNS)
+    done = run_all(SCENARIO_RUNS + ENTRY_RUNS + FIX_RUNS + BALANCE_RUNS)
     return {run.id: run.result for run in done}
 
 
@@ -67,6 +76,8 @@ def test_failure_is_explained_in_the_echo_area(run: Run, results: dict[str, Any]
         assert phrase in line
     if scenario.setq:
         assert line.endswith(f"Fix: {scenario.setq}")
+    elif scenario.setq_of:
+        assert f"Fix: (setq {scenario.setq_of} " in line
     else:
         assert "(setq" not in line
 
@@ -107,7 +118,7 @@ def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
     assert TEST_KEY not in everything
     assert TEST_KEY[:20] not in everything
     allowed = {"name", "type", "kind", "host", "protocol", "endpoint", "stream", "has_key",
-               "key_has_whitespace", "models"}
+               "key_has_whitespace", "models", "key_source", "key_shape"}
     for result in results.values():
         backend = result["sent"]["backend"]
         assert set(backend) <= allowed
@@ -149,15 +160,17 @@ def test_missing_server_gives_install_hint_and_gptel_carries_on() -> None:
     assert send["signal"] is None and request["signal"] is None
 
 
-@pytest.mark.parametrize("run", FIX_RUNS, ids=lambda r: r.id)
+@pytest.mark.parametrize("run", [r for r in FIX_RUNS if r.entry == FIX_RESEND_UNDO],
+                         ids=lambda r: r.id)
 def test_fix_applied_request_resent_and_fix_undone(run: Run, results: dict[str, Any]) -> None:
     result = results[run.id]
     _check_shown(result)
     fix_run = result["fix_run"]
     assert fix_run["fix"]["variable"] == "gptel-stream"
     assert fix_run["stream_after_fix"] is False
-    assert fix_run["prompts"] == ["Save gptel-stream for future sessions? ",
-                                  "Resend the request that failed? "]
+    assert fix_run["prompts"] == []  # a safe fix asks nothing; saving is off by default
+    assert "Applied (setq gptel-stream nil).  M-x gptel-diagnose-retry resends the request" \
+        in fix_run["messages"]
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
     assert fix_run["stream_after_undo"] is True
 
@@ -200,3 +213,81 @@ def test_checkup_reports_each_check_and_never_the_key() -> None:
     assert "(setq gptel-model 'gpt-4o-mini)" in text
     assert "key set (not shown)" in text
     assert TEST_KEY not in json.dumps(run.result)
+
+
+@pytest.mark.parametrize("run", [Run(_scenario("balance402"), "url"), *BALANCE_RUNS],
+                         ids=lambda r: r.id)
+def test_url_retrieve_402_ends_the_request_as_a_billing_failure(
+        run: Run, results: dict[str, Any]) -> None:
+    # Without the companion, url.el signals "Somebody wants you to give them money" from
+    # its process filter: gptel never calls back, and a batch Emacs exits.
+    result = results[run.id]
+    line = _check_shown(result)
+    assert result["diagnosis"]["category"] == "billing.quota_exhausted"
+    assert "DeepSeek" in line
+    sent = result["sent"]
+    assert sent["error"]["http_status"] == "402"
+    assert "Insufficient Balance" in json.dumps(sent["error"]["error"])
+    assert sent["request"]["use_curl"] is False
+    # gptel's state machine reached its error state, and gptel-request's callback heard.
+    assert sent["request"]["state"] == "ERRS"
+    if run.entry == "request":
+        assert result["callback"] == ["nil"]
+    assert result["signal"] is None
+
+
+def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, Any]) -> None:
+    result = results["modelfix/curl/fix-from-details"]
+    line = _check_shown(result)
+    assert line.endswith("(setq gptel-model 'gpt-4o-mini)")
+    assert result["sent"]["backend"]["models"] == ["gpt-4.5-preview", "gpt-4o-mini", "o3-mini"]
+    fix_run = result["fix_run"]
+    assert fix_run["details_buffer"], fix_run
+    assert "gpt-4o-mini" in fix_run["fix_label"]
+    assert fix_run["value_after_fix"] == "gpt-4o-mini"
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+
+
+def test_rejected_key_diagnosis_says_where_the_key_is_set(results: dict[str, Any]) -> None:
+    result = results["badkey/curl/send"]
+    assert result["sent"]["backend"]["key_source"] == "string"
+    next_step = result["diagnosis"]["next_step"]
+    assert ":key" in next_step and "gptel-make-" in next_step
+
+
+def test_rejected_key_line_says_where_the_key_is_set(results: dict[str, Any]) -> None:
+    line = _check_shown(results["badkey/curl/send"])
+    assert ":key" in line
+
+
+def _corrected_host(result: dict[str, Any]) -> str:
+    host = result["sent"]["backend"]["host"]
+    assert host.startswith("http://")
+    return f':host "{host.removeprefix("http://")}"'
+
+
+def test_host_with_a_scheme_gets_the_corrected_form(results: dict[str, Any]) -> None:
+    result = results["schemehost/curl/send"]
+    assert result["sent"]["error"]["status"] == "Curl failure"
+    next_step = result["diagnosis"]["next_step"]
+    assert "(gptel-make-openai" in next_step
+    assert _corrected_host(result) in next_step
+    assert ':protocol "http"' in next_step
+
+
+def test_host_with_a_scheme_line_shows_the_corrected_form(results: dict[str, Any]) -> None:
+    result = results["schemehost/curl/send"]
+    assert _corrected_host(result) in _check_shown(result)
+
+
+def test_reset_through_a_configured_proxy_names_gptel_proxy(results: dict[str, Any]) -> None:
+    result = results["proxyreset/curl/send"]
+    line = _check_shown(result)
+    request = result["sent"]["request"]
+    assert request["proxy"] is True
+    assert request["proxy_host"].startswith("127.0.0.1:")
+    # curl 55 or 56: the connection was reset while sending or receiving (by the proxy,
+    # which is all it does).
+    assert re.search(r"exit code 5[56]\b", result["sent"]["error"]["error"])
+    assert result["diagnosis"]["category"] == "network.proxy"
+    assert "gptel-proxy" in line

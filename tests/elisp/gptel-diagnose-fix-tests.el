@@ -160,8 +160,10 @@
       (should (= resent 1))
       (setf (gptel-diagnose--failure-time failure) (float-time))
       (gptel-diagnose-retry failure)
-      (gptel-diagnose-cancel-retry)
-      (sleep-for 1)
+      (let ((timer gptel-diagnose--countdown))
+        (gptel-diagnose-cancel-retry)
+        ;; Cancelled: the timer will never run, so nothing is resent.
+        (should-not (memq timer timer-list)))
       (should (= resent 1))
       (should (string-match-p "cancelled" (car shown))))
       (gptel-diagnose-cancel-retry)))))
@@ -660,17 +662,18 @@
               :fixes [(:title "t" :applicability "safe" :variable "gptel-stream"
                        :value "nil")])))))
 
-(ert-deftest gptel-diagnose-line-words-a-guess-as-one ()
-  (should (equal (gptel-diagnose-format-line
-                  '(:summary "The provider refused the request (HTTP 403)." :confidence "guess"
-                    :next_step "M-x gptel-diagnose-copy-curl and run it" :fixes []))
-                 (concat "gptel-diagnose: probably the provider refused the request (HTTP 403); "
-                         "to find out: M-x gptel-diagnose-copy-curl and run it")))
-  ;; A name stays as it is.
-  (should (string-prefix-p
-           "gptel-diagnose: probably Ollama failed"
-           (gptel-diagnose-format-line
-            '(:summary "Ollama failed." :confidence "guess" :next_step "x" :fixes [])))))
+(ert-deftest gptel-diagnose-line-offers-a-guess-s-step-as-conditional ()
+  ;; A guess's summary already says what the status usually means and how to find out:
+  ;; its step is what to do if that is it, never stated as the cause.
+  (let ((guess '(:summary "OpenAI refused the request (HTTP 401): that usually means the API key was refused; to see its own reason, set gptel-log-level to 'info and resend."
+                 :confidence "guess" :next_step "Check the key in the backend's :key."
+                 :fixes [])))
+    (should (string-suffix-p ".  If so: Check the key in the backend's :key."
+                             (gptel-diagnose-format-line guess)))
+    (should-not (string-search "Next:" (gptel-diagnose-format-line guess)))
+    (should (string-suffix-p "  Next: Check the key in the backend's :key."
+                             (gptel-diagnose-format-line
+                              (plist-put (copy-sequence guess) :confidence "likely"))))))
 
 (ert-deftest gptel-diagnose-line-in-chinese-fits-by-screen-width-and-keeps-the-setq ()
   (let* ((gptel-diagnose-locale "zh")
@@ -692,9 +695,9 @@
 (ert-deftest gptel-diagnose-line-in-chinese-words-next-step-and-guess ()
   (let ((gptel-diagnose-locale "zh"))
     (should (equal (gptel-diagnose-format-line
-                    '(:summary "服务商拒绝了请求（HTTP 403）。" :confidence "guess"
-                      :next_step "运行 M-x gptel-diagnose-copy-curl" :fixes []))
-                   "gptel-diagnose：可能是：服务商拒绝了请求（HTTP 403）；查明方法：运行 M-x gptel-diagnose-copy-curl"))
+                    '(:summary "服务商拒绝了请求（HTTP 403）：这通常表示密钥无权使用该模型。"
+                      :confidence "guess" :next_step "换一个模型。" :fixes []))
+                   "gptel-diagnose：服务商拒绝了请求（HTTP 403）：这通常表示密钥无权使用该模型。  如果是这样：换一个模型。"))
     (should (equal (gptel-diagnose-format-line
                     '(:summary "API 密钥被拒绝。" :confidence "certain"
                       :next_step "检查后端的 :key。" :fixes []))

@@ -114,7 +114,7 @@
                '(:kind not-started :message "No such program: gptel-diagnose-server"))))
     (should (string-prefix-p (concat "gptel-diagnose: " (gptel-diagnose-tests--meaning 429) ";")
                              line))
-    (should (string-match-p "(HTTP 429)" line))
+    (should (string-match-p "HTTP 429" line))
     (should (string-match-p "install it with M-x gptel-diagnose-install-server" line)))
   (should (string-match-p
            "curl 7: nothing is listening"

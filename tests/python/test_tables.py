@@ -52,3 +52,18 @@ def test_every_provider_key_variable_is_in_the_companions_table() -> None:
     for provider in PROVIDERS:
         if provider.key_env:
             assert f'("{provider.kind}" . "{provider.key_env}")' in text
+
+
+def test_a_key_prefix_names_its_provider_and_a_shared_one_names_nobody() -> None:
+    prefixes = dict(tables.key_prefixes())
+    shared = {prefix for prefix in {p for r in PROVIDERS for p in r.key_prefixes}
+              if sum(prefix in r.key_prefixes for r in PROVIDERS) > 1}
+    assert "sk-" in shared  # DeepSeek, Moonshot, Hunyuan... all document it
+    assert not shared & set(prefixes)
+    for provider in PROVIDERS:
+        for prefix in set(provider.key_prefixes) - shared:
+            assert prefixes[prefix] == provider.kind
+    # The companion takes the first match: a longer prefix must come before its own start.
+    order = [prefix for prefix, _kind in tables.key_prefixes()]
+    for i, prefix in enumerate(order):
+        assert not any(later.startswith(prefix) for later in order[i + 1:])

@@ -16,6 +16,7 @@ from gptel_diagnose.checks import run_check
 from gptel_diagnose.facts import read_facts
 from gptel_diagnose.i18n.extract import marked
 from gptel_diagnose.protocol import CheckParams, CheckResult, DiagnoseParams, Diagnosis
+from gptel_diagnose.providers import PROVIDERS
 from gptel_diagnose.rules import REGISTRY
 from gptel_diagnose.rules.base import Rule
 from zh_text import stray_english
@@ -23,6 +24,8 @@ from zh_text import stray_english
 from fake_provider import FakeProvider, Reply
 
 ZH = i18n.catalogue("zh")
+DOCUMENTED = sorted({code.meaning_zh.strip().rstrip("。") for provider in PROVIDERS
+                     for code in provider.codes}, key=len, reverse=True)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 KEY = "sk-zh-test-key-0123456789abcdef"
 
@@ -102,7 +105,9 @@ GLOSSARY = [
     ("full-width punctuation after Chinese", re.compile(f"[{_HAN}][,;:!?(]"),
      "余额,请充值", "余额不足，请充值（HTTP 402）"),
     ("a space between Chinese and Latin",
-     re.compile(f"[{_HAN}][A-Za-z0-9`{{]|[A-Za-z0-9`}}][{_HAN}]"), "DeepSeek余额", "DeepSeek 余额"),
+     # {status_clause} brings its own full-width comma.
+     re.compile(f"[{_HAN}](?:[A-Za-z0-9`]|{{(?!status_clause}}))|[A-Za-z0-9`}}][{_HAN}]"),
+     "DeepSeek余额", "DeepSeek 余额，返回了错误{status_clause}；"),
 ]
 
 
@@ -132,10 +137,11 @@ def test_each_translation_keeps_to_the_glossary(msgid: str) -> None:
 def _texts(result: Diagnosis, params: DiagnoseParams) -> list[str]:
     texts = [result.summary, result.explanation, *result.steps,
              *(fix.title for fix in result.fixes), result.next_step]
-    # The provider's own message is quoted as it came, and the model's and host's names are
-    # names: they are not ours to translate.
+    # The provider's own message is quoted as it came, a documented code's meaning is the
+    # provider's own documentation, and the model's and host's names are names: they are not
+    # ours to translate.
     quoted = [text for text in (result.provider_message, params.request.model,
-                                params.backend.host) if text]
+                                params.backend.host, *DOCUMENTED) if text]
     for text in quoted:
         texts = [each.replace(text, "") for each in texts]
     return texts
@@ -199,8 +205,8 @@ def test_a_chinese_default_sits_without_spaces_but_a_latin_name_keeps_them() -> 
     # xAI documents no such code, so its name comes through the same text (DeepSeek's
     # documented 402 now gets its own words).
     named = engine.diagnose(DiagnoseParams.model_validate(
-        {**payload, "backend": {"kind": "xai", "host": "api.x.ai"}})).summary
-    assert unnamed.startswith("你的服务商账户") and named.startswith("你的 xAI 账户"), (
+        {**payload, "backend": {"kind": "groq", "host": "api.groq.com"}})).summary
+    assert unnamed.startswith("你的服务商账户") and named.startswith("你的 Groq 账户"), (
         unnamed, named)
 
 

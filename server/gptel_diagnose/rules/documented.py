@@ -45,7 +45,7 @@ RULES = (
         summary="{provider}: {documented_meaning}. Billing, not a rate limit: resending fails "
         "until the account is topped up (or the plan's allowance resets).",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The account behind this key has no balance left, is in "
             "arrears, or its plan's allowance is used up. Whatever the HTTP status (some "
             "providers send 429 here), resending later fails the same way until the account "
@@ -71,7 +71,7 @@ RULES = (
         when=(),
         summary="Rate limited by {provider}: {documented_meaning}. {wait_clause}",
         explanation=(
-            "{provider} answered with a limit it documents as: "
+            "{provider} answered{status_clause} with a limit it documents as: "
             "{documented_meaning}. The account is fine and has credit: the limit is on how "
             "much, or how many at once, it may send, and it lifts on its own."
         ),
@@ -99,7 +99,7 @@ RULES = (
         summary="{provider} rejected the API key: {documented_meaning}. Set a valid key for "
         "this backend.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The key gptel sent is wrong, revoked, expired, or belongs to "
             "another provider or region."
         ),
@@ -125,7 +125,7 @@ RULES = (
         when=(),
         summary="{provider} received no API key: {documented_meaning}. Give the backend a :key.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. gptel sent the request without a key, or with an empty one."
         ),
         steps=(
@@ -150,7 +150,7 @@ RULES = (
         summary="{provider} accepted the key but refuses this request: {documented_meaning}. "
         "Check the account's access in the console.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The key is valid; the account, its plan or this key is not "
             "allowed to do what the request asks."
         ),
@@ -174,7 +174,7 @@ RULES = (
         summary="{provider} does not offer {model} to this key: {documented_meaning}. Pick "
         "another model.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The model name gptel sent is misspelt, retired, not "
             "available in this region, or not enabled for this account."
         ),
@@ -205,7 +205,7 @@ RULES = (
         summary="The content review of {provider} refused the request: {documented_meaning}. "
         "Rephrase, or remove the flagged text from the context.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The provider reviews both the prompt (the whole context "
             "gptel sends, including earlier turns and added buffers) and the answer; neither "
             "the key nor the request's settings are at fault."
@@ -232,7 +232,7 @@ RULES = (
         summary="The request is too long for the model at {provider}: {documented_meaning}. "
         "Send less context, or lower gptel-max-tokens.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The prompt (the whole conversation and context gptel sends) "
             "plus the room reserved for the answer is longer than the model accepts."
         ),
@@ -257,7 +257,7 @@ RULES = (
         when=(),
         summary="{provider} refused a parameter of the request: {documented_meaning}.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. gptel builds the request from the backend definition and "
             "its settings (model, streaming, temperature, max tokens, tools, the messages "
             "themselves); the provider's message names the part it refused."
@@ -287,7 +287,7 @@ RULES = (
         summary="{provider} is busy or failing on its side: {documented_meaning}. Resend in a "
         "while, or switch model.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The failure is on the provider's side; your key, account "
             "and request are fine."
         ),
@@ -312,7 +312,7 @@ RULES = (
         summary="{provider} timed out on its side: {documented_meaning}. Resend, or ask for a "
         "shorter answer.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The provider gave up before the model finished; long "
             "prompts and long answers make it likelier."
         ),
@@ -339,7 +339,7 @@ RULES = (
         summary="{provider} has no such API: {documented_meaning}. Fix the backend's :host or "
         ":endpoint.",
         explanation=(
-            "{provider} answered with an error it documents as: "
+            "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. gptel builds the URL from the backend's :protocol, :host and "
             ":endpoint; one of them names an API the provider does not offer (or no longer "
             "does)."

@@ -1,0 +1,370 @@
+;;; gptel-diagnose-context-tests.el --- What the companion tells the server of the setup  -*- lexical-binding: t -*-
+
+;;; Commentary:
+
+;; scripts/emacs-batch -L tests/elisp -l gptel-diagnose-context-tests \
+;;   -f ert-run-tests-batch-and-exit
+;;
+;; The context the gptel layer sends with a failure: where the key
+;; comes from and whose key it looks like (never the key), the backend
+;; as configured, proxies, temperature and max tokens with where each
+;; is set, versions, the request's size.  Fake backends and state
+;; machines; no network.  Also the curl replay built from another
+;; buffer than the request's.
+
+;;; Code:
+
+(require 'ert)
+(require 'cl-lib)
+(require 'json)
+(require 'gptel)
+(require 'gptel-openai)
+(require 'gptel-anthropic)
+(require 'gptel-gemini)
+(require 'gptel-ollama)
+(require 'gptel-diagnose)
+(require 'url-http)
+
+(defconst gptel-diagnose-context-tests--secret "Zq7vXw3Lp9Rt5Yk2Mn8Bc4Df6Gh1Jj0"
+  "A key body no table or text contains, to prove the key is never sent.")
+
+(defun gptel-diagnose-context-tests--fsm (info)
+  "A failed request (state ERRS) with INFO."
+  (let ((fsm (gptel-make-fsm :info info)))
+    (setf (gptel-fsm-state fsm) 'ERRS)
+    fsm))
+
+(defun gptel-diagnose-context-tests--params (backend &rest info)
+  "The diagnose params of a failed request to BACKEND, with more INFO."
+  (gptel-diagnose--params
+   (gptel-diagnose-context-tests--fsm
+    (append info (list :backend backend :model 'gpt-4o-mini :http-status "401"
+                       :error '(:message "Incorrect API key provided"))))))
+
+(defun gptel-diagnose-context-tests--backend-field (backend field)
+  "FIELD of the backend params sent for a failure on BACKEND."
+  (plist-get (plist-get (gptel-diagnose-context-tests--params backend) :backend) field))
+
+(defun gptel-diagnose-context-tests--request-field (params field)
+  "FIELD of the request part of PARAMS."
+  (plist-get (plist-get params :request) field))
+
+(defun gptel-diagnose-context-tests--wire (params)
+  "PARAMS as the text sent on the wire."
+  (json-serialize params :null-object nil :false-object :json-false))
+
+;;;; Where the key comes from
+
+(defun gptel-diagnose-context-tests--env-key ()
+  "A key function as users write it: the key from the environment."
+  (getenv "OPENAI_API_KEY"))
+
+(ert-deftest gptel-diagnose-key-source-names-each-place-gptel-takes-a-key-from ()
+  (let* ((gptel-api-key (concat "sk-proj-" gptel-diagnose-context-tests--secret))
+         (source (lambda (key)
+                  (gptel-diagnose-context-tests--backend-field
+                    (gptel-make-openai "T" :key key :models '(gpt-4o-mini)) :key_source))))
+    (should (equal (funcall source "sk-literal-key-000000000000") "string"))
+    (should (equal (funcall source 'gptel-api-key) "gptel-api-key"))
+    (should (equal (funcall source #'gptel-api-key-from-auth-source) "auth-source"))
+    (should (equal (funcall source (lambda () "sk-from-a-function-0000000")) "function"))
+    (should (equal (funcall source (lambda () (getenv "OPENAI_API_KEY"))) "env"))
+    (should (equal (funcall source (byte-compile #'gptel-diagnose-context-tests--env-key))
+                   "env"))
+    (should (equal (funcall source nil) "none"))))
+
+(ert-deftest gptel-diagnose-key-source-of-the-default-key-is-auth-source ()
+  ;; gptel's default: the backend's :key is `gptel-api-key', which holds
+  ;; `gptel-api-key-from-auth-source'.
+  (let ((gptel-api-key #'gptel-api-key-from-auth-source))
+    (should (equal (gptel-diagnose-context-tests--backend-field
+                    (gptel-make-openai "T" :key 'gptel-api-key :models '(gpt-4o-mini))
+                    :key_source)
+                   "auth-source"))))
+
+(ert-deftest gptel-diagnose-key-source-is-none-for-a-keyless-local-backend ()
+  (should (equal (gptel-diagnose-context-tests--backend-field
+                  (gptel-make-ollama "O" :models '(llama3.2)) :key_source)
+                 "none")))
+
+;;;; Whose key it looks like
+
+(ert-deftest gptel-diagnose-key-shape-names-the-provider-whose-key-it-is ()
+  (let ((shape (lambda (key)
+                 (gptel-diagnose-context-tests--backend-field
+                  (gptel-make-openai "T" :key key :models '(gpt-4o-mini)) :key_shape))))
+    (should (equal (funcall shape (concat "sk-ant-api03-" gptel-diagnose-context-tests--secret))
+                   "anthropic"))
+    (should (equal (funcall shape (concat "AIzaSy" gptel-diagnose-context-tests--secret))
+                   "gemini"))
+    (should (equal (funcall shape (concat "sk-or-v1-" gptel-diagnose-context-tests--secret))
+                   "openrouter"))
+    (should (equal (funcall shape (concat "sk-proj-" gptel-diagnose-context-tests--secret))
+                   "openai"))))
+
+(ert-deftest gptel-diagnose-key-shape-of-a-bare-sk-key-names-nobody ()
+  ;; DeepSeek, Moonshot, Hunyuan, DashScope and old OpenAI keys all begin "sk-".
+  (should-not (gptel-diagnose-context-tests--backend-field
+               (gptel-make-openai "T" :key (concat "sk-" gptel-diagnose-context-tests--secret)
+                                  :models '(gpt-4o-mini))
+               :key_shape))
+  (should-not (gptel-diagnose--key-shape "sk-")))
+
+(ert-deftest gptel-diagnose-key-shape-uses-the-longest-documented-prefix ()
+  ;; Every row of the table whose prefix begins another row's must come after it.
+  (dolist (row gptel-diagnose--key-prefixes)
+    (let ((longer (seq-filter (lambda (other)
+                                (and (not (equal (car other) (car row)))
+                                     (string-prefix-p (car row) (car other))))
+                              gptel-diagnose--key-prefixes)))
+      (dolist (other longer)
+        (should (equal (gptel-diagnose--key-shape (concat (car other) "abcdefgh"))
+                       (cdr other)))))))
+
+(ert-deftest gptel-diagnose-key-shape-of-a-function-key-is-read-as-gptel-fetches-it ()
+  (let* ((calls 0)
+         (backend (gptel-make-openai "T" :models '(gpt-4o-mini)
+                    :key (lambda ()
+                           (cl-incf calls)
+                           (concat "sk-ant-api03-" gptel-diagnose-context-tests--secret)))))
+    (unwind-protect
+        (progn
+          (advice-add 'gptel--get-api-key :filter-return #'gptel-diagnose--note-key-shape)
+          ;; Before gptel fetched it, nobody knows: the function is not called.
+          (should-not (gptel-diagnose-context-tests--backend-field backend :key_shape))
+          (should (= calls 0))
+          (let ((gptel-backend backend)) (gptel--get-api-key))
+          (should (= calls 1))
+          (let ((params (gptel-diagnose-context-tests--params backend)))
+            (should (equal (plist-get (plist-get params :backend) :key_shape) "anthropic"))
+            (should-not (string-search gptel-diagnose-context-tests--secret
+                                       (gptel-diagnose-context-tests--wire params))))
+          (should (= calls 1)))
+      (advice-remove 'gptel--get-api-key #'gptel-diagnose--note-key-shape))))
+
+(ert-deftest gptel-diagnose-key-facts-never-carry-the-key ()
+  (let* ((key (concat "sk-ant-api03-" gptel-diagnose-context-tests--secret " \n"))
+         (params (gptel-diagnose-context-tests--params
+                  (gptel-make-openai "T" :key key :models '(gpt-4o-mini))))
+         (backend (plist-get params :backend)))
+    (should (eq (plist-get backend :has_key) t))
+    (should (eq (plist-get backend :key_has_whitespace) t))
+    (should-not (string-search gptel-diagnose-context-tests--secret
+                               (gptel-diagnose-context-tests--wire params)))))
+
+;;;; The backend as configured
+
+(ert-deftest gptel-diagnose-backend-is-sent-exactly-as-configured ()
+  (let ((backend (plist-get (gptel-diagnose-context-tests--params
+                             (gptel-make-openai "Relay" :key "k"
+                               :host "https://relay.example.com/v1" :protocol "https"
+                               :endpoint "/chat/completions" :stream t
+                               :models '(gpt-4o-mini (o3 :capabilities (reasoning)))))
+                            :backend)))
+    (should (equal (plist-get backend :host) "https://relay.example.com/v1"))
+    (should (equal (plist-get backend :endpoint) "/chat/completions"))
+    (should (equal (plist-get backend :protocol) "https"))
+    (should (eq (plist-get backend :stream) t))
+    (should (equal (plist-get backend :models) ["gpt-4o-mini" "o3"]))))
+
+;;;; Proxies
+
+(ert-deftest gptel-diagnose-gptel-proxy-is-sent-as-host-and-port-only ()
+  (let* ((gptel-proxy "http://alice:hunter22secret@proxy.corp.example:3128/")
+         (params (gptel-diagnose-context-tests--params
+                  (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini)))))
+    (should (eq (gptel-diagnose-context-tests--request-field params :proxy) t))
+    (should (equal (gptel-diagnose-context-tests--request-field params :proxy_host)
+                   "proxy.corp.example:3128"))
+    (should-not (string-search "hunter22" (gptel-diagnose-context-tests--wire params)))))
+
+(ert-deftest gptel-diagnose-proxy-in-curl-arguments-counts-and-credentials-stay-home ()
+  (let* ((gptel-proxy "")
+         (gptel-curl-extra-args '("--proxy-user" "alice:hunter22secret" "-m" "30"))
+         (params (gptel-diagnose-context-tests--params
+                  (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini)
+                    :curl-args '("-x" "socks5h://bob:s3cretpass@127.0.0.1:1080"))))
+         (args (append (gptel-diagnose-context-tests--request-field params :curl_extra_args)
+                       nil)))
+    (should (eq (gptel-diagnose-context-tests--request-field params :proxy) t))
+    (should (equal (gptel-diagnose-context-tests--request-field params :proxy_host)
+                   "127.0.0.1:1080"))
+    (should (equal (length args) 6))
+    (should (member "-m" args))
+    (should (member "--proxy-user" args))
+    (let ((wire (gptel-diagnose-context-tests--wire params)))
+      (should-not (string-search "hunter22" wire))
+      (should-not (string-search "s3cretpass" wire)))))
+
+(ert-deftest gptel-diagnose-no-proxy-configured-says-so ()
+  (let* ((gptel-proxy "")
+         (gptel-curl-extra-args nil)
+         (params (gptel-diagnose-context-tests--params
+                  (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini)))))
+    (should (eq (gptel-diagnose-context-tests--request-field params :proxy) :json-false))
+    (should-not (gptel-diagnose-context-tests--request-field params :proxy_host))))
+
+(ert-deftest gptel-diagnose-environment-proxies-are-sent-set-ones-only-host-and-port ()
+  (let* ((process-environment
+          (append '("HTTPS_PROXY=http://carol:pa55wordxyz@gw.example.net:8080"
+                    "no_proxy=localhost,127.0.0.1")
+                  (seq-remove (lambda (v) (string-match-p "\\`[a-zA-Z_]*_proxy=" v))
+                              process-environment)))
+         (env (gptel-diagnose-context-tests--request-field
+               (gptel-diagnose-context-tests--params
+                (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini)))
+               :env_proxy)))
+    (should (equal (plist-get env :https_proxy) "gw.example.net:8080"))
+    (should (equal (plist-get env :no_proxy) "localhost,127.0.0.1"))
+    (should-not (plist-member env :http_proxy))
+    (should-not (plist-member env :all_proxy))
+    (should-not (string-search "pa55word" (format "%S" env)))))
+
+;;;; Temperature and max tokens, and where each is set
+
+(ert-deftest gptel-diagnose-temperature-source-tells-buffer-local-from-global ()
+  (let ((gptel-temperature 0.7)
+        (backend (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini))))
+    (with-temp-buffer
+      (let ((request (lambda ()
+                       (plist-get (gptel-diagnose-context-tests--params
+                                   backend :buffer (current-buffer))
+                                  :request))))
+        (should (equal (plist-get (funcall request) :temperature) 0.7))
+        (should (equal (plist-get (funcall request) :temperature_source) "global"))
+        (setq-local gptel-temperature 0.2)
+        (should (equal (plist-get (funcall request) :temperature) 0.2))
+        (should (equal (plist-get (funcall request) :temperature_source) "buffer-local"))))))
+
+(ert-deftest gptel-diagnose-request-params-of-model-or-backend-override-the-variables ()
+  (let* ((gptel-temperature 1.0)
+         (gptel-max-tokens nil)
+         (backend (gptel-make-openai "T" :key "k"
+                    :models '((gptel-diagnose-test-o3 :request-params (:temperature 0.3)))
+                    :request-params '(:max_completion_tokens 512)))
+         (request (plist-get (gptel-diagnose--params
+                              (gptel-diagnose-context-tests--fsm
+                               (list :backend backend :model 'gptel-diagnose-test-o3
+                                     :http-status "400")))
+                             :request)))
+    (should (equal (plist-get request :temperature) 0.3))
+    (should (equal (plist-get request :temperature_source) "model"))
+    (should (equal (plist-get request :max_tokens) 512))
+    (should (equal (plist-get request :max_tokens_source) "model"))))
+
+(ert-deftest gptel-diagnose-unset-temperature-has-no-source ()
+  (let* ((gptel-temperature nil)
+         (gptel-max-tokens nil)
+         (request (plist-get (gptel-diagnose-context-tests--params
+                              (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini)))
+                             :request)))
+    (should-not (plist-get request :temperature))
+    (should-not (plist-get request :temperature_source))
+    (should-not (plist-get request :max_tokens))
+    (should-not (plist-get request :max_tokens_source))))
+
+;;;; Versions, size, tools
+
+(ert-deftest gptel-diagnose-request-carries-versions-size-and-tools ()
+  (let* ((gptel-use-tools t)
+         (data (list :model "gpt-4o-mini"
+                     :messages (vector (list :role "user" :content "Grüße, 世界"))
+                     :tools (vector (list :type "function"
+                                          :function (list :name "read_file")))))
+         (params (gptel-diagnose-context-tests--params
+                  (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini))
+                  :data data))
+         (request (plist-get params :request)))
+    (should (equal (plist-get request :emacs_version) emacs-version))
+    (should (equal (plist-get request :gptel_version) gptel-version))
+    (should (= (plist-get request :request_bytes)
+               (length (encode-coding-string (json-serialize data) 'utf-8))))
+    (should (eq (plist-get request :use_tools) t))
+    (let ((curl (plist-get request :curl_version)))
+      (should (or (null curl) (string-match-p "\\`curl [0-9.]+" curl))))))
+
+(ert-deftest gptel-diagnose-use-tools-is-false-when-tools-are-off ()
+  (let ((gptel-use-tools nil))
+    (should (eq (gptel-diagnose-context-tests--request-field
+                 (gptel-diagnose-context-tests--params
+                  (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini))
+                  :data '(:model "gpt-4o-mini" :tools [(:type "function")]))
+                 :use_tools)
+                :json-false))))
+
+;;;; url.el's HTTP 402
+
+(defun gptel-diagnose-context-tests--url-402 (gptel-owns)
+  "Run the 402 advice in a url.el-like buffer; GPTEL-OWNS says whether gptel made it.
+Return what the advised call returned and the callback arguments."
+  (with-temp-buffer
+    (setq-local url-http-response-status 402)
+    (setq-local url-callback-arguments (list nil))
+    (insert "HTTP/1.1 402 Payment Required\n\n{}")
+    (narrow-to-region 1 5)
+    (let ((gptel--request-alist (and gptel-owns
+                                     (list (cons (current-buffer) (cons 'fsm #'ignore))))))
+      (list (gptel-diagnose--around-url-parse-headers
+             (lambda () (error "Somebody wants you to give them money")))
+            (car url-callback-arguments)
+            (buffer-narrowed-p)))))
+
+(ert-deftest gptel-diagnose-url-402-of-a-gptel-request-goes-to-its-callback ()
+  (pcase-let ((`(,activate ,arguments ,narrowed)
+               (gptel-diagnose-context-tests--url-402 t)))
+    (should (eq activate t))
+    (should (equal (plist-get arguments :error) '(error http 402)))
+    (should-not narrowed)))
+
+(ert-deftest gptel-diagnose-url-402-of-anyone-else-is-left-to-url-el ()
+  (should-error (gptel-diagnose-context-tests--url-402 nil)))
+
+;;;; The curl replay, from any buffer
+
+(ert-deftest gptel-diagnose-copy-curl-uses-the-requests-own-model-from-another-buffer ()
+  (let* ((backend (gptel-make-gemini "Gemini" :key "AIza-not-a-real-key" :stream t
+                    :models '(gemini-2.5-flash)))
+         (request-buffer (generate-new-buffer " *gptel request*"))
+         (fsm (gptel-diagnose-context-tests--fsm
+               (list :backend backend :model 'gemini-2.5-flash :stream t
+                     :buffer request-buffer
+                     :data '(:contents [(:role "user" :parts [(:text "Hi")])])))))
+    (with-current-buffer request-buffer (setq-local gptel-use-curl t))
+    (unwind-protect
+        (with-temp-buffer
+          ;; The buffer we call from has no model and no curl: Gemini's URL
+          ;; would say models/nil, and not stream.
+          (let ((gptel-model nil) (gptel-stream nil) (gptel-backend nil)
+                (gptel-use-curl nil))
+            (let ((command (gptel-diagnose--gptel-curl fsm "GEMINI_API_KEY")))
+              (should (string-search "/models/gemini-2.5-flash:streamGenerateContent"
+                                     command))
+              (should-not (string-search "models/nil" command))
+              (should (string-search "\"$GEMINI_API_KEY\"" command))
+              (should-not (string-search "AIza-not-a-real-key" command)))))
+      (kill-buffer request-buffer))))
+
+(ert-deftest gptel-diagnose-copy-curl-says-which-variable-to-set ()
+  (let* ((backend (gptel-make-gemini "Gemini" :key "AIza-not-a-real-key"
+                    :models '(gemini-2.5-flash)))
+         (request-buffer (generate-new-buffer " *gptel request*"))
+         (fsm (gptel-diagnose-context-tests--fsm
+               (list :backend backend :model 'gemini-2.5-flash :buffer request-buffer
+                     :data '(:contents [(:role "user" :parts [(:text "Hi")])]))))
+         (gptel-diagnose--last-failure
+          (gptel-diagnose--make-failure :params '(:backend (:kind "gemini")) :fsm fsm
+                                        :buffer request-buffer))
+         (kill-ring nil)
+         (shown nil))
+    (unwind-protect
+        (with-temp-buffer
+          (let ((gptel-model nil))
+            (cl-letf (((symbol-function 'message)
+                       (lambda (fmt &rest args) (setq shown (apply #'format fmt args)))))
+              (gptel-diagnose-copy-curl)))
+          (should (string-search "GEMINI_API_KEY" shown))
+          (should (string-search "/models/gemini-2.5-flash:generateContent" (car kill-ring))))
+      (kill-buffer request-buffer))))
+
+(provide 'gptel-diagnose-context-tests)
+;;; gptel-diagnose-context-tests.el ends here
