@@ -1,5 +1,6 @@
-"""Regenerate what comes from the server's sources: docs/rules.md, README.md's rules summary
-and the companion's shared tables, elisp/gptel-diagnose-tables.el.
+"""Regenerate what comes from the server's sources: docs/rules.md, the rules summary of
+README.md and README.zh-CN.md, and the companion's shared tables,
+elisp/gptel-diagnose-tables.el.
 
     scripts/gen-docs [--check]
 
@@ -23,9 +24,10 @@ def main() -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report stale files, write none")
     args = parser.parse_args()
-    readme = ROOT / "README.md"
+    readme, readme_zh = ROOT / "README.md", ROOT / "README.zh-CN.md"
     wanted = {ROOT / "docs" / "rules.md": markdown(),
               readme: with_readme_summary(readme.read_text()),
+              readme_zh: with_readme_summary(readme_zh.read_text(), "zh"),
               ROOT / "elisp" / "gptel-diagnose-tables.el": tables.elisp()}
     stale = [path for path, text in wanted.items() if path.read_text() != text]
     for path in stale:

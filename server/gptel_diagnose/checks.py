@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import difflib
+import errno
 import ipaddress
 import socket
 import ssl
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import i18n
+from .i18n import N_
 from .protocol import (
     Alternative,
     BalanceParams,
@@ -33,8 +36,8 @@ from .providers import (
     START_COMMANDS,
     ModelList,
     display_name,
+    identify,
     lookup,
-    provider_for_host,
 )
 from .redact import redact
 
@@ -79,7 +82,9 @@ def _target(params: CheckParams) -> _Target | None:
     elif host.count(":") == 1:
         name, _, text = host.partition(":")
         port = int(text) if text.isdigit() else port
-    kind = provider_for_host(name) or (params.backend.kind or "").lower() or None
+    # Who answers, as the diagnosis says it: by host (or a local server's port), kind, name.
+    provider = identify(host, params.backend.kind, params.backend.name)
+    kind = provider.kind if provider else (params.backend.kind or "").lower() or None
     if kind in (None, "openai") and name in ("localhost", "127.0.0.1", "::1"):
         kind = LOCAL_PORTS.get(port, kind)
     return _Target(protocol, name, port, kind)
@@ -96,6 +101,53 @@ class _Budget:
 
     def spent(self) -> bool:
         return time.monotonic() >= self.end
+
+
+def _say(locale: str, template: str, **values: Any) -> str:
+    """TEMPLATE, a checkup text marked with `i18n.N_`, in LOCALE, filled with VALUES."""
+    return i18n.tidy(locale, i18n.gettext(locale, template).format(**values))
+
+
+# What the system's commonest network errors mean, for the Chinese checkup (English keeps
+# the system's own words).
+_ERRNO = {
+    errno.ECONNREFUSED: N_("connection refused"),
+    errno.ETIMEDOUT: N_("timed out"),
+    errno.EHOSTUNREACH: N_("host unreachable"),
+    errno.ENETUNREACH: N_("network unreachable"),
+    errno.ECONNRESET: N_("connection reset"),
+}
+_EAI = {
+    socket.EAI_NONAME: N_("no such host name"),
+    socket.EAI_AGAIN: N_("the DNS server did not answer"),
+}
+
+
+def _os_error(exc: OSError, locale: str) -> str:
+    """What EXC says: the system's words in English, the meaning in LOCALE where known."""
+    table = _EAI if isinstance(exc, socket.gaierror) else _ERRNO
+    known = table.get(exc.errno or 0) if locale != "en" else None
+    return i18n.gettext(locale, known) if known else str(exc.strerror or exc)
+
+
+# httpx's errors by name, for the Chinese checkup (English keeps the name).
+_HTTPX = {
+    "ConnectError": N_("could not connect"),
+    "ConnectTimeout": N_("connecting timed out"),
+    "ReadTimeout": N_("no response in time"),
+    "WriteTimeout": N_("sending timed out"),
+    "PoolTimeout": N_("timed out"),
+    "ProxyError": N_("the proxy failed"),
+    "ReadError": N_("the connection broke while receiving"),
+    "WriteError": N_("sending the request failed"),
+    "RemoteProtocolError": N_("the server broke the HTTP protocol"),
+}
+
+
+def _http_error(exc: Exception, locale: str) -> str:
+    name = type(exc).__name__
+    known = _HTTPX.get(name) if locale != "en" else None
+    return i18n.gettext(locale, known) if known else name
 
 
 def _check(name: str, status: str, message: str, *fixes: Fix, started: float) -> Check:
@@ -122,41 +174,49 @@ def _is_ip(name: str) -> bool:
         return False
 
 
-def _probe_dns(target: _Target, budget: _Budget) -> tuple[Check, list[str]]:
+def _probe_dns(target: _Target, budget: _Budget, locale: str) -> tuple[Check, list[str]]:
     started = time.monotonic()
     if _is_ip(target.name):
-        return _check("dns", "pass", f"{target.name} is an address: nothing to resolve",
+        return _check("dns", "pass", _say(locale, N_("{host} is an address: nothing to resolve"),
+                                          host=target.name),
                       started=started), [target.name]
     try:
         infos = _within(budget.timeout(), lambda: socket.getaddrinfo(
             target.name, target.port, type=socket.SOCK_STREAM))
     except (OSError, TimeoutError, concurrent.futures.TimeoutError) as exc:
-        why = "no answer in time" if isinstance(
-            exc, (TimeoutError, concurrent.futures.TimeoutError)) else str(exc)
-        return _check("dns", "fail", f"{target.name} does not resolve ({why}): check the "
-                      ":host spelling, the network and DNS", started=started), []
+        why = _say(locale, N_("no answer in time")) if isinstance(
+            exc, (TimeoutError, concurrent.futures.TimeoutError)) else (
+            str(exc) if locale == "en" else _os_error(exc, locale))
+        return _check("dns", "fail", _say(locale, N_(
+            "{host} does not resolve ({why}): check the :host spelling, the network and DNS"),
+            host=target.name, why=why), started=started), []
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
-    return _check("dns", "pass", f"{target.name} resolves to {', '.join(addresses[:3])}",
+    return _check("dns", "pass", _say(locale, N_("{host} resolves to {addresses}"),
+                                      host=target.name, addresses=", ".join(addresses[:3])),
                   started=started), addresses
 
 
-def _probe_tcp(target: _Target, addresses: list[str], budget: _Budget) -> Check:
+def _probe_tcp(target: _Target, addresses: list[str], budget: _Budget, locale: str) -> Check:
     started = time.monotonic()
-    error: str = "no address"
+    error: str = _say(locale, N_("no address"))
     for address in addresses[:2]:
         try:
             with socket.create_connection((address, target.port), timeout=budget.timeout()):
-                return _check("connect", "pass", f"TCP connection to {address} port "
-                              f"{target.port} works", started=started)
+                return _check("connect", "pass", _say(
+                    locale, N_("TCP connection to {address} port {port} works"),
+                    address=address, port=target.port), started=started)
         except TimeoutError:
-            error = f"no answer from {address} port {target.port} in time"
+            error = _say(locale, N_("no answer from {address} port {port} in time"),
+                         address=address, port=target.port)
         except OSError as exc:
-            error = f"{address} port {target.port}: {exc.strerror or exc}"
+            error = _say(locale, N_("{address} port {port}: {error}"), address=address,
+                         port=target.port, error=_os_error(exc, locale))
     fixes = []
     if target.kind in START_COMMANDS and target.name in ("localhost", "127.0.0.1", "::1"):
-        fixes.append(Fix(title=f"Start {display_name(target.kind)}",
+        fixes.append(Fix(title=_say(locale, N_("Start {name}"), name=display_name(target.kind)),
                          applicability="display-only", command=START_COMMANDS[target.kind]))
-    return _check("connect", "fail", f"cannot connect: {error}", *fixes, started=started)
+    return _check("connect", "fail", _say(locale, N_("cannot connect: {error}"), error=error),
+                  *fixes, started=started)
 
 
 def _ssl_context(cafile: str | None) -> ssl.SSLContext:
@@ -167,7 +227,7 @@ def _ssl_context(cafile: str | None) -> ssl.SSLContext:
 
 
 def _probe_tls(target: _Target, addresses: list[str], budget: _Budget,
-               cafile: str | None) -> Check:
+               cafile: str | None, locale: str) -> Check:
     started = time.monotonic()
     try:
         context = _ssl_context(cafile)
@@ -175,21 +235,24 @@ def _probe_tls(target: _Target, addresses: list[str], budget: _Budget,
                                       timeout=budget.timeout()) as raw, \
                 context.wrap_socket(raw, server_hostname=target.name) as tls:
             version = tls.version()
-        return _check("tls", "pass", f"TLS handshake with {target.name} works ({version}), "
-                      "certificate trusted", started=started)
+        return _check("tls", "pass", _say(
+            locale, N_("TLS handshake with {host} works ({version}), certificate trusted"),
+            host=target.name, version=version), started=started)
     except ssl.SSLCertVerificationError as exc:
         reason = exc.verify_message or str(exc)
-        fix = Fix(title="Trust the certificate's CA (edit the path)",
+        fix = Fix(title=_say(locale, N_("Trust the certificate's CA (edit the path)")),
                   applicability="display-only", variable="gptel-curl-extra-args",
                   value="'(\"--cacert\" \"/path/to/ca.pem\")")
-        return _check("tls", "fail", f"certificate problem: {reason} (self-signed, an "
-                      "unknown CA such as a corporate proxy's, expired, or for another name)",
-                      fix, started=started)
+        return _check("tls", "fail", _say(locale, N_(
+            "certificate problem: {reason} (self-signed, an unknown CA such as a corporate "
+            "proxy's, expired, or for another name)"), reason=reason), fix, started=started)
     except ssl.SSLError as exc:
-        return _check("tls", "fail", f"TLS handshake failed: {exc.reason or exc} (a "
-                      "plain-HTTP server needs :protocol \"http\")", started=started)
+        return _check("tls", "fail", _say(locale, N_(
+            "TLS handshake failed: {reason} (a plain-HTTP server needs :protocol \"http\")"),
+            reason=exc.reason or exc), started=started)
     except (OSError, TimeoutError) as exc:
-        return _check("tls", "fail", f"TLS handshake did not complete: {exc}",
+        return _check("tls", "fail", _say(locale, N_("TLS handshake did not complete: {error}"),
+                                          error=exc if locale == "en" else _os_error(exc, locale)),
                       started=started)
 
 
@@ -236,7 +299,7 @@ def _http_probe(client: Any, url: str, headers: dict[str, str], budget: _Budget)
     return client.get(url, headers=headers, timeout=budget.timeout())
 
 
-def _diagnose_body(response: Any, target: _Target, key_set: bool) -> str:
+def _diagnose_body(response: Any, target: _Target, key_set: bool, locale: str) -> str:
     """What an error answer means, in one line, by the diagnosis engine."""
     from .engine import diagnose
     from .protocol import DiagnoseParams
@@ -249,12 +312,13 @@ def _diagnose_body(response: Any, target: _Target, key_set: bool) -> str:
     params = DiagnoseParams.model_validate({
         "error": {"status": f"HTTP/1.1 {response.status_code}",
                   "http_status": str(response.status_code), "error": error},
-        "backend": {"kind": target.kind, "host": target.name, "has_key": key_set}})
+        "backend": {"kind": target.kind, "host": target.name, "has_key": key_set},
+        "locale": locale})
     return diagnose(params).summary
 
 
 def _probe_api(client: Any, target: _Target, params: CheckParams, budget: _Budget,
-               key: str | None) -> list[Check]:
+               key: str | None, locale: str) -> list[Check]:
     """The API answers; the key works; the model is available.  Up to three checks."""
     started = time.monotonic()
     listing = _model_list(target.kind)
@@ -267,85 +331,101 @@ def _probe_api(client: Any, target: _Target, params: CheckParams, budget: _Budge
     try:
         response = _http_probe(client, url, _auth_headers(scheme, key, target.kind), budget)
     except Exception as exc:  # httpx's errors: timeouts, connection and protocol errors
-        return [_check("api", "fail", f"no HTTP answer from {target.base}: "
-                       f"{type(exc).__name__}", started=started)]
+        return [_check("api", "fail", _say(locale, N_("no HTTP response from {base}: {error}"),
+                                           base=target.base, error=_http_error(exc, locale)),
+                       started=started)]
     checks = []
     status = response.status_code
     if 300 <= status < 400:
         location = response.headers.get("location", "")
         other = urlsplit(location).hostname
         if other and other != target.name:
-            return [_check("api", "warn", f"{target.base} redirects to another host ({other});"
-                           " not followed, so the key was not sent there", started=started)]
-        return [_check("api", "warn", f"{url} answered a redirect ({status})",
-                       started=started)]
-    checks.append(_check("api", "pass", f"the API at {target.base} answers (HTTP {status})",
-                         started=started))
+            return [_check("api", "warn", _say(locale, N_(
+                "{base} redirects to another host ({other}); not followed, so the key was not "
+                "sent there"), base=target.base, other=other), started=started)]
+        return [_check("api", "warn", _say(locale, N_("{url} answered a redirect ({status})"),
+                                           url=url, status=status), started=started)]
+    checks.append(_check("api", "pass", _say(
+        locale, N_("the API at {base} answers (HTTP {status})"), base=target.base,
+        status=status), started=started))
     key_started = time.monotonic()
     if scheme != "none" and not key:
         provider = lookup(target.kind)
-        checks.append(_check("key", "fail", "no API key: gptel found none for this backend",
-                             Fix(title="Create a key", applicability="display-only",
-                                 url=provider.keys_url if provider else None),
+        checks.append(_check("key", "fail", _say(
+            locale, N_("no API key: gptel found none for this backend")),
+                             Fix(title=_say(locale, N_("Create a key")),
+                                 applicability="display-only",
+                                 url=(provider.keys_url or provider.console_url)
+                                 if provider else None),
                              started=key_started))
         return checks
     if status in (401, 403):
-        checks.append(_check("key", "fail", _diagnose_body(response, target, bool(key)),
+        checks.append(_check("key", "fail", _diagnose_body(response, target, bool(key), locale),
                              started=key_started))
         return checks
     if status >= 400:
-        checks.append(_check("key", "warn", f"listing models failed (HTTP {status}): "
-                             f"{_diagnose_body(response, target, bool(key))}",
+        checks.append(_check("key", "warn", _say(
+            locale, N_("listing models failed (HTTP {status}): {diagnosis}"), status=status,
+            diagnosis=_diagnose_body(response, target, bool(key), locale)),
                              started=key_started))
         return checks
     if scheme != "none":
-        checks.append(_check("key", "pass", "the key is accepted (listing models works)",
-                             started=key_started))
+        checks.append(_check("key", "pass", _say(
+            locale, N_("the key is accepted (listing models works)")), started=key_started))
     try:
         available = _model_names(response.json())
     except ValueError:
         available = []
-    checks.append(_model_check(params, available, target))
+    checks.append(_model_check(params, available, target, locale))
     return checks
 
 
-def _model_check(params: CheckParams, available: list[str], target: _Target) -> Check:
+def _model_check(params: CheckParams, available: list[str], target: _Target,
+                 locale: str = "en") -> Check:
     started = time.monotonic()
     model = params.request.model
     if not model:
-        return _check("model", "warn", "no model selected (gptel-model is nil)",
+        return _check("model", "warn", _say(locale, N_("no model selected (gptel-model is nil)")),
                       started=started)
     if target.kind == "openrouter" or not available:
-        return _check("model", "warn", f"could not list this key's models to look for {model}",
+        return _check("model", "warn", _say(
+            locale, N_("could not list this key's models to look for {model}"), model=model),
                       started=started)
     if model in available or f"{model}:latest" in available:
-        return _check("model", "pass", f"{model} is available to this key", started=started)
+        return _check("model", "pass", _say(locale, N_("{model} is available to this key"),
+                                            model=model), started=started)
     close = difflib.get_close_matches(model, available, n=3, cutoff=0.5)
-    fixes = [Fix(title=f"Use {name}", applicability="unsafe", variable="gptel-model",
-                 value=f"'{name}") for name in close if _is_symbol_name(name)]
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    return _check("model", "fail", f"{model} is not among the {len(available)} models this "
-                  f"key can use{hint}", *fixes, started=started)
+    fixes = [Fix(title=_say(locale, N_("Use {model}"), model=name), applicability="unsafe",
+                 variable="gptel-model", value=f"'{name}")
+             for name in close if _is_symbol_name(name)]
+    text = _say(locale, N_("{model} is not among the {count} models this key can use"),
+                model=model, count=len(available))
+    if close:
+        text += _say(locale, N_("; closest: {models}"), models=", ".join(close))
+    return _check("model", "fail", text, *fixes, started=started)
 
 
 def _is_symbol_name(name: str) -> bool:
     return bool(name) and not any(c in name for c in " ()'\"`;#,\\[]")
 
 
-def _probe_proxy(proxy: str, budget: _Budget) -> Check:
+def _probe_proxy(proxy: str, budget: _Budget, locale: str = "en") -> Check:
     started = time.monotonic()
     parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
     if not parts.hostname:
-        return _check("proxy", "fail", "gptel-proxy is not a URL", started=started)
+        return _check("proxy", "fail", _say(locale, N_("gptel-proxy is not a URL")),
+                      started=started)
     port = parts.port or (1080 if parts.scheme.startswith("socks") else 80)
     try:
         with socket.create_connection((parts.hostname, port), timeout=budget.timeout()):
             pass
     except (OSError, TimeoutError) as exc:
-        return _check("proxy", "fail", f"the proxy {parts.hostname}:{port} does not answer: "
-                      f"{exc}", started=started)
-    return _check("proxy", "pass", f"the proxy {parts.hostname}:{port} accepts connections",
-                  started=started)
+        return _check("proxy", "fail", _say(
+            locale, N_("the proxy {proxy} does not answer: {error}"),
+            proxy=f"{parts.hostname}:{port}",
+            error=exc if locale == "en" else _os_error(exc, locale)), started=started)
+    return _check("proxy", "pass", _say(locale, N_("the proxy {proxy} accepts connections"),
+                                        proxy=f"{parts.hostname}:{port}"), started=started)
 
 
 def _local_alternative(kind: str, port: int) -> Alternative | None:
@@ -399,65 +479,69 @@ def run_check(params: CheckParams) -> CheckResult:
     target = _target(params)
     key = params.key.strip() if params.key else None
     settings = params.settings
+    locale = i18n.choose(params.locale)
     ports = {int(port): kind for port, kind in (settings.local_ports or {}).items()} or {
         port: kind for port, kind in LOCAL_PORTS.items()}
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         alternatives = pool.submit(_alternatives, ports)
         if params.key and params.key != params.key.strip():
-            checks.append(_check("key-format", "fail", "the key has whitespace around it "
-                                 "(a trailing newline breaks the request headers)",
-                                 started=time.monotonic()))
+            checks.append(_check("key-format", "fail", _say(locale, N_(
+                "the key has whitespace around it (a trailing newline breaks the request "
+                "headers)")), started=time.monotonic()))
         if settings.proxy:
-            checks.append(_probe_proxy(settings.proxy, budget))
+            checks.append(_probe_proxy(settings.proxy, budget, locale))
         if target is None:
-            checks.append(_check("host", "fail", "the backend's :host is empty or contains a "
-                                 "scheme or path: it takes a bare name like api.openai.com",
-                                 started=time.monotonic()))
+            checks.append(_check("host", "fail", _say(locale, N_(
+                "the backend's :host is empty or contains a scheme or path: it takes a bare "
+                "name like api.openai.com")), started=time.monotonic()))
         else:
-            checks.extend(_probe_network(target, params, budget, key))
+            checks.extend(_probe_network(target, params, budget, key, locale))
         try:
             found = alternatives.result(timeout=max(0.1, budget.end - time.monotonic()))
         except concurrent.futures.TimeoutError:
             found = []
     count = {status: sum(1 for c in checks if c.status == status)
              for status in ("pass", "warn", "fail")}
-    warnings = "1 warning" if count["warn"] == 1 else f"{count['warn']} warnings"
+    # One warning is "1 warning": English's plural, a msgid of its own.
+    line = N_("{passed} passed, {warnings} warning, {failed} failed") if count["warn"] == 1 \
+        else N_("{passed} passed, {warnings} warnings, {failed} failed")
     return CheckResult(
         checks=checks, alternatives=found,
-        summary=f"{count['pass']} passed, {warnings}, {count['fail']} failed",
+        summary=_say(locale, line, passed=count["pass"], warnings=count["warn"],
+                     failed=count["fail"]),
         elapsed_ms=round((time.monotonic() - started) * 1000, 1))
 
 
 def _probe_network(target: _Target, params: CheckParams, budget: _Budget,
-                   key: str | None) -> list[Check]:
+                   key: str | None, locale: str) -> list[Check]:
     checks: list[Check] = []
     settings = params.settings
     proxied = bool(settings.proxy)
     addresses: list[str] = []
     if not proxied:
-        dns, addresses = _probe_dns(target, budget)
+        dns, addresses = _probe_dns(target, budget, locale)
         checks.append(dns)
         if not addresses:
             return checks
-        connect = _probe_tcp(target, addresses, budget)
+        connect = _probe_tcp(target, addresses, budget, locale)
         checks.append(connect)
         if connect.status == "fail":
             return checks
     cafile, insecure = _curl_options(settings.curl_args or [])
     if target.protocol == "https" and not proxied:
         if insecure:
-            checks.append(_check("tls", "warn", "certificate checks are off (--insecure)",
-                                 started=time.monotonic()))
+            checks.append(_check("tls", "warn", _say(
+                locale, N_("certificate checks are off (--insecure)")), started=time.monotonic()))
         else:
-            tls = _probe_tls(target, addresses, budget, cafile)
+            tls = _probe_tls(target, addresses, budget, cafile, locale)
             checks.append(tls)
             if tls.status == "fail":
                 return checks
     if budget.spent():
         return checks
     with _client(settings.proxy, cafile, insecure) as client:
-        checks.extend(_probe_api(client, target, params, budget, key))
-    balance = _probe_balance(target, params, budget, key, checks)
+        checks.extend(_probe_api(client, target, params, budget, key, locale))
+    balance = _probe_balance(target, params, budget, key, checks, locale)
     if balance:
         checks.append(balance)
     return checks
@@ -468,7 +552,7 @@ def _verify(cafile: str | None, insecure: bool) -> Any:
 
 
 def _probe_balance(target: _Target, params: CheckParams, budget: _Budget, key: str | None,
-                   checks: list[Check]) -> Check | None:
+                   checks: list[Check], locale: str = "en") -> Check | None:
     """The account's balance, where the provider has a balance API and the key got in."""
     from .balance import fetch_balance, provider_record
 
@@ -482,16 +566,15 @@ def _probe_balance(target: _Target, params: CheckParams, budget: _Budget, key: s
                            proxy=params.settings.proxy, verify=_verify(cafile, insecure),
                            timeout=budget.timeout())
     status = {"ok": "pass", "exhausted": "fail"}.get(result.status, "warn")
-    zh = (params.locale or "").lower().startswith("zh")
     fixes = []
     if result.status in ("low", "exhausted") and (provider.billing_url or result.url):
-        fixes.append(Fix(title="Top up", applicability="display-only",
+        fixes.append(Fix(title=_say(locale, N_("Top up")), applicability="display-only",
                          url=provider.billing_url or result.url))
     elif result.status == "unavailable" and result.url:
-        fixes.append(Fix(title="See the usage page", applicability="display-only",
-                         url=result.url))
-    return _check("balance", status, result.message_zh if zh else result.message, *fixes,
-                  started=started)
+        fixes.append(Fix(title=_say(locale, N_("See the usage page")),
+                         applicability="display-only", url=result.url))
+    return _check("balance", status, result.message_zh if locale == "zh" else result.message,
+                  *fixes, started=started)
 
 
 def run_balance(params: BalanceParams) -> BalanceResult:

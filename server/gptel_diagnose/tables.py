@@ -17,16 +17,16 @@ elisp/gptel-diagnose-tables.el; scripts/test fails when the file is stale.  It h
 from __future__ import annotations
 
 import json
+import re
 
-from . import curl
-from .engine import diagnose
+from . import curl, i18n
+from .engine import STAND_INS, diagnose
 from .protocol import DiagnoseParams
 from .providers import PROVIDERS
 from .rules import fallback
 from .rules.base import SETTABLE_FILE
 
 LOCALES = ("en", "zh")
-_NO_MESSAGE = "(no message)"
 
 
 def settable() -> list[str]:
@@ -47,10 +47,16 @@ def status_meaning(status: int, locale: str) -> str:
     params = DiagnoseParams.model_validate({"error": {"http_status": str(status)},
                                             "locale": locale})
     summary = diagnose(params).summary
-    # Without the server there is no provider message to quote: end the sentence before it.
-    if summary.endswith(_NO_MESSAGE):
-        summary = summary[: -len(_NO_MESSAGE)].rstrip(" :：")
+    # Without the server there is no provider message to quote: leave out its stand-in, in
+    # brackets or ending the sentence.
+    no_message = re.escape(i18n.gettext(i18n.choose(locale), STAND_INS["message"]))
+    summary = re.sub(rf"\s*[(（]{no_message}[)）]|[\s:：]*{no_message}(?=[.。]?$)", "", summary)
     return summary
+
+
+def curl_meanings() -> dict[int, tuple[str, str]]:
+    """Curl exit code -> (English, Chinese) meaning."""
+    return {code: (curl.meaning(code, "en"), curl.meaning(code, "zh")) for code in curl.MEANINGS}
 
 
 def key_envs() -> dict[str, str]:
@@ -138,7 +144,7 @@ def elisp() -> str:
 {_alist("gptel-diagnose--status-meanings",
         "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).", statuses)}
 {_alist("gptel-diagnose--curl-meanings",
-        "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl.MEANINGS)}
+        "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl_meanings())}
 (defconst gptel-diagnose--key-envs
   '({envs})
   "The usual environment variable of each provider kind's key.")

@@ -18,8 +18,9 @@ import gptel_diagnose
 from gptel_diagnose import catalogue, i18n
 from gptel_diagnose.catalogue import markdown, provider_names, with_readme_summary
 from gptel_diagnose.engine import diagnose
+from gptel_diagnose.i18n.extract import marked
 from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams, ParamsError
-from gptel_diagnose.rules import BY_CODE, FAMILIES, PRECEDENCE, REGISTRY, RETIRED
+from gptel_diagnose.rules import BY_CODE, FAMILIES, PRECEDENCE, REGISTRY, RETIRED, documented
 from gptel_diagnose.rules.base import Retired, Rule, Tier, build_registry
 
 from recorded import FIXTURES, ROOT, fixture_files
@@ -119,7 +120,9 @@ def test_rule_is_documented(rule: Rule) -> None:
     assert rule.category in CATEGORIES
     assert rule.summary.strip() and rule.explanation.strip()
     assert rule.steps and all(step.strip() for step in rule.steps)
-    assert rule.docs and all(url.startswith("https://") for url in rule.docs)
+    # A documented-code rule cites the code's own source, which the engine fills in.
+    assert rule.docs and all(url.startswith("https://") or url == documented.SOURCE
+                             for url in rule.docs)
     for fix in rule.fixes:
         assert fix.title.strip()
 
@@ -177,9 +180,20 @@ def test_reordered_steps_keep_their_own_translations() -> None:
 
 
 def test_no_translation_is_stale() -> None:
-    sources = {text for rule in REGISTRY for text in _sources(rule)} | i18n.MARKED
+    # Sources: the rules' texts, and every N_("...") in the code, found as xgettext would
+    # (a text marked only when its function runs is found all the same).
+    sources = {text for rule in REGISTRY for text in _sources(rule)} | set(marked())
+    assert sources >= i18n.MARKED
     stale = set(i18n.catalogue("zh")) - sources
     assert not stale, sorted(stale)[:5]
+
+
+def test_a_marker_around_anything_but_a_literal_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "ok.py").write_text('N_("Top up")\ni18n.N_("Top" " up, twice")\n')
+    assert marked(tmp_path) == {"Top up": ["ok.py:1"], "Top up, twice": ["ok.py:2"]}
+    (tmp_path / "bad.py").write_text("text = 'x'\nN_(text)\n")
+    with pytest.raises(ValueError, match=r"bad\.py:2"):
+        marked(tmp_path)
 
 
 @pytest.mark.parametrize("locale", ["en", "zh-CN"])
@@ -212,6 +226,28 @@ def test_readme_counts_and_names_come_from_the_catalogue() -> None:
     assert f"It knows {len(REGISTRY)} kinds of failure" in readme
     for name in ("OpenAI", "Anthropic", "llama.cpp", "GPT4All"):
         assert name in provider_names()
+
+
+def test_the_chinese_readme_counts_come_from_the_catalogue() -> None:
+    readme = (ROOT / "README.zh-CN.md").read_text()
+    assert readme == with_readme_summary(readme, "zh"), "README.zh-CN.md is stale: scripts/gen-docs"
+    assert f"它能识别 {len(REGISTRY)} 种失败" in readme
+
+
+# What a reader types or sets: the scripts, the package's commands and options, command-line
+# options, and M-x commands.
+_NAMED = re.compile(r"(?<![\w./-])(?:scripts/[\w-]+|\.ci/run|gptel-diagnose-[a-z-]*[a-z](?![\w.-])"
+                    r"|--[a-z][\w-]*|M-x [\w-]+)")
+
+
+def test_both_readmes_name_the_same_commands_and_options() -> None:
+    english, chinese = ((ROOT / name).read_text() for name in ("README.md", "README.zh-CN.md"))
+    assert "[简体中文](README.zh-CN.md)" in english.split("\n\n", 2)[1]
+    assert "[English](README.md)" in chinese.split("\n\n", 2)[1]
+    named = {name: set(_NAMED.findall(text)) for name, text in (("en", english), ("zh", chinese))}
+    assert {"scripts/demo", "scripts/test", "gptel-diagnose-mode"} <= named["en"]
+    assert named["en"] - named["zh"] == set(), "README.zh-CN.md lacks these"
+    assert named["zh"] - named["en"] == set(), "README.md lacks these"
 
 
 def test_docs_name_only_functions_that_exist() -> None:

@@ -5,6 +5,7 @@ that an edited or reordered English sentence can never pick up another sentence'
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,12 +34,21 @@ def catalogue(locale: str) -> dict[str, str]:
     return po.load(_HERE / f"{locale}.po")
 
 
+# The first part of a locale that names Chinese: a language tag (zh, zh-Hans, zh_TW.Big5,
+# ISO 639-2 zho/chi, Mandarin cmn) or an Emacs language environment (Chinese-GB, Chinese-BIG5).
+_CHINESE = re.compile(r"(?:zh|zho|chi|cmn)(?![a-z])|chinese(?![a-z])")
+
+
 def choose(locale: str | None) -> str:
-    """The catalogue for LOCALE: "zh" for any Chinese locale, else English."""
-    tag = (locale or "").strip().lower().replace("_", "-")
-    if tag.startswith(("zh", "chinese")):
-        return "zh"
-    return "en"
+    """The catalogue for LOCALE: "zh" for any Chinese locale, else English.
+
+    LOCALE is a language tag or POSIX locale (zh, zh_CN.UTF-8, zh-Hant-TW), an Emacs language
+    environment (Chinese-GB, Chinese-GBK, Chinese-BIG5), or a LANGUAGE-style list (zh_CN:en),
+    of which the first entry counts.  Traditional Chinese gets Simplified, the one Chinese
+    catalogue there is.
+    """
+    tag = (locale or "").strip().lower().split(":")[0]
+    return "zh" if _CHINESE.match(tag) else "en"
 
 
 def gettext(locale: str, english: str) -> str:
@@ -46,6 +56,20 @@ def gettext(locale: str, english: str) -> str:
     if locale == "en" or not english:
         return english
     return catalogue(locale).get(english) or english
+
+
+# Chinese characters and full-width punctuation.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+
+
+def tidy(locale: str, text: str) -> str:
+    """TEXT with the spaces a template left between two Chinese characters removed.
+
+    A template spaces off its placeholders for Latin values ("你的 {provider} 账户" reads
+    "你的 DeepSeek 账户"); a Chinese value ("服务商") must sit without them.
+    """
+    return _CJK_SPACE.sub("", text) if locale == "zh" else text
 
 
 @dataclass(frozen=True)
