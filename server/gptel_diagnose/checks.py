@@ -33,8 +33,8 @@ from .providers import (
     START_COMMANDS,
     ModelList,
     display_name,
+    identify,
     lookup,
-    provider_for_host,
 )
 from .redact import redact
 
@@ -79,7 +79,9 @@ def _target(params: CheckParams) -> _Target | None:
     elif host.count(":") == 1:
         name, _, text = host.partition(":")
         port = int(text) if text.isdigit() else port
-    kind = provider_for_host(name) or (params.backend.kind or "").lower() or None
+    # Who answers, as the diagnosis says it: by host (or a local server's port), kind, name.
+    provider = identify(host, params.backend.kind, params.backend.name)
+    kind = provider.kind if provider else (params.backend.kind or "").lower() or None
     if kind in (None, "openai") and name in ("localhost", "127.0.0.1", "::1"):
         kind = LOCAL_PORTS.get(port, kind)
     return _Target(protocol, name, port, kind)
@@ -286,7 +288,8 @@ def _probe_api(client: Any, target: _Target, params: CheckParams, budget: _Budge
         provider = lookup(target.kind)
         checks.append(_check("key", "fail", "no API key: gptel found none for this backend",
                              Fix(title="Create a key", applicability="display-only",
-                                 url=provider.keys_url if provider else None),
+                                 url=(provider.keys_url or provider.console_url)
+                                 if provider else None),
                              started=key_started))
         return checks
     if status in (401, 403):

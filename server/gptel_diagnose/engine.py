@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from string import Formatter
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import i18n
 from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, read_facts
-from .protocol import DiagnoseParams, Diagnosis, Fix
-from .providers import START_COMMANDS, display_name, lookup
+from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
+from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
 from .redact import redact
-from .rules import BY_CODE, CONFIDENCE, PRECEDENCE
-from .rules.base import FixSpec, Match, Rule, compile_condition
+from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented
+from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -87,7 +86,8 @@ def _checks(when: Match) -> tuple[Check, ...]:
 
 # Per tier of `rules.PRECEDENCE`, in order: its rules, each with the checks left for each of
 # its clauses that passed the gate.
-Candidates = tuple[tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...], ...]
+TierRules = tuple[tuple[Rule, tuple[tuple[Check, ...], ...]], ...]
+Candidates = tuple[TierRules, ...]
 _CANDIDATES: dict[tuple[Any, ...], Candidates] = {}
 _CHECKS: dict[int, tuple[Check, ...]] = {}
 _MAX_GATES = 1024  # distinct gates (status, exit code, provider) remembered
@@ -128,33 +128,123 @@ def candidates(facts: Facts) -> Candidates:
     return found
 
 
-def select(facts: Facts) -> Rule:
-    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies.
+# The documented-code stage runs just before the tier named here: a code or message the
+# provider documents before the first tier that reads the provider's message, a status it
+# documents (`Code.evidence` 2) before the one that reads the status alone.
+DOCUMENTED_STAGE = {0: "cause", 1: "cause", 2: "status"}
+# The rule that states a documented code's meaning, per category (`rules.documented`).
+DOCUMENTED_RULES: dict[str, Rule] = {rule.category: rule for rule in documented.RULES}
 
-    Tiers are tried in order, so a stage that is not a rule fits between two of them: the
-    provider's documented code, for one, belongs before the "cause" tier, the first that
-    reads the provider's message.  The last tier is a catch-all.
-    """
-    for _tier, rules in zip(PRECEDENCE, candidates(facts), strict=True):
-        for rule, clauses in rules:
-            # Plain loops: this is the hot path, and generators cost a third more here.
-            for checks in clauses:
-                for check in checks:
-                    if not check(facts):
-                        break
-                else:
-                    return rule
+
+@dataclass(frozen=True)
+class Selection:
+    """The rule that explains a failure, and the provider's documented code it rests on."""
+
+    rule: Rule
+    documented: Code | None = None
+
+
+def documented_code(facts: Facts) -> Code | None:
+    """The code FACTS's provider documents for this failure, if it documents one."""
+    provider = lookup(facts.provider)
+    return provider.documented(facts.codes, facts.http, facts.text) if provider else None
+
+
+def _first(facts: Facts, rules: TierRules) -> Rule | None:
+    """The first of one tier's RULES (with their clauses' checks) that applies to FACTS."""
+    for rule, clauses in rules:
+        # Plain loops: this is the hot path, and generators cost a third more here.
+        for checks in clauses:
+            for check in checks:
+                if not check(facts):
+                    break
+            else:
+                return rule
+    return None
+
+
+def _walk(facts: Facts, tiers: Iterable[tuple[Tier, TierRules]]) -> tuple[Tier, Rule]:
+    for tier, rules in tiers:
+        rule = _first(facts, rules)
+        if rule is not None:
+            return tier, rule
     raise AssertionError("the catalogue must end with a rule that always applies")
 
 
-def _format_wait(seconds: float) -> str:
+# The tiers whose rules read the provider's code or message.
+MESSAGE_TIERS = frozenset({"cause", "class"})
+# Narrower categories a message may name within a documented code's broader one: Anthropic's
+# authentication_error covers a missing key, Bedrock's ValidationException a prompt too long.
+REFINES: dict[str, frozenset[str]] = {
+    "auth.invalid_key": frozenset({"auth.missing_key"}),
+    "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key"}),
+    "request.invalid_parameter": frozenset({"request.context_length", "model.not_found",
+                                            "request.streaming_unsupported"}),
+    "rate_limit": frozenset({"request.context_length"}),
+}
+
+
+def _written_for(rule: Rule, provider: str | None) -> bool:
+    """Whether one of RULE's clauses names PROVIDER: the rule is written with it in mind."""
+    return any(provider in (when.wanted("provider") or ()) for when in rule.whens)
+
+
+def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
+    """The rule that explains the documented CODE.
+
+    MATCHED, the rule the tiers would pick (from TIER), when it says more than the code: a
+    precise cause the message names within the code's broader category (`REFINES`), or a
+    rule of the code's category written for this provider (Gemini's daily quota).  Else the
+    rule the code's record names, else the rule that states the code's documented meaning.
+    """
+    if tier.name in MESSAGE_TIERS and (
+            matched.category in REFINES.get(code.category, ())
+            or (matched.category == code.category and _written_for(matched, facts.provider))):
+        return matched
+    if code.rule:
+        return BY_CODE[code.rule]
+    return DOCUMENTED_RULES[code.category]
+
+
+def classify(facts: Facts) -> Selection:
+    """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies,
+    unless the provider documents the failure (`documented_code`) first.
+
+    Tiers are tried in order, so the documented-code stage fits between two of them
+    (`DOCUMENTED_STAGE`): after the setup tier, whose rules hold whatever the answer, and
+    before the rules that read the provider's message.  The last tier is a catch-all.
+    """
+    code = documented_code(facts)
+    if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
+        return Selection(_walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))[1])
+    stage = DOCUMENTED_STAGE[code.evidence]
+    tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))
+    for index, (tier, rules) in enumerate(tiers):
+        if tier.name == stage:
+            return Selection(_explaining(code, facts, *_walk(facts, tiers[index:])), code)
+        rule = _first(facts, rules)
+        if rule is not None:
+            return Selection(rule)
+    raise AssertionError("the catalogue must end with a rule that always applies")
+
+
+def select(facts: Facts) -> Rule:
+    """The rule that explains FACTS (see `classify`)."""
+    return classify(facts).rule
+
+
+_UNITS = {"en": ("h", "min", "s"), "zh": ("小时", "分钟", "秒")}
+
+
+def _format_wait(seconds: float, locale: str = "en") -> str:
+    hours, minutes, secs = _UNITS.get(locale, _UNITS["en"])
     if seconds >= 3600:
-        return f"{seconds / 3600:.1f} h"
+        return f"{seconds / 3600:.1f} {hours}"
     if seconds >= 120:
-        return f"{seconds / 60:.0f} min"
+        return f"{seconds / 60:.0f} {minutes}"
     if seconds >= 10:
-        return f"{seconds:.0f} s"
-    return f"{seconds:.1f} s".replace(".0 s", " s")
+        return f"{seconds:.0f} {secs}"
+    return f"{seconds:.1f} {secs}".replace(f".0 {secs}", f" {secs}")
 
 
 class _Placeholders(dict[str, str]):
@@ -168,10 +258,11 @@ class _Placeholders(dict[str, str]):
     """
 
     def __init__(self, lazy: dict[str, Callable[[], str | None]], unknown: set[str],
-                 **values: str) -> None:
+                 stand_ins: dict[str, str] | None = None, **values: str) -> None:
         super().__init__(values)
         self.lazy = lazy
         self.unknown = set(unknown)
+        self.stand_ins = STAND_INS if stand_ins is None else stand_ins
 
     def __missing__(self, key: str) -> str:
         make = self.lazy.get(key)
@@ -180,7 +271,7 @@ class _Placeholders(dict[str, str]):
         value = make()
         if value is None:
             self.unknown.add(key)
-            value = STAND_INS.get(key, "")
+            value = self.stand_ins.get(key, "")
         self[key] = value
         return value
 
@@ -197,23 +288,64 @@ class _Placeholders(dict[str, str]):
 
 
 # What a text says where a value is not known.  A next step or a fix never shows one.
+# Translated like any other text (`stand_ins`), except the two that stand for code.
+N_ = i18n.N_
 STAND_INS: dict[str, str] = {
-    "provider": "the provider",
-    "backend": "the backend",
-    "model": "the model",
+    "provider": N_("the provider"),
+    "backend": N_("the backend"),
+    "model": N_("the model"),
     "model_arg": "MODEL",
-    "host": "the backend's host",
-    "keys_url": "your provider's API key page",
-    "billing_url": "your provider's billing page",
-    "usage_url": "your provider's usage page",
-    "status_url": "your provider's status page",
-    "models_url": "your provider's model list",
+    "host": N_("the backend's host"),
+    "console_url": N_("your provider's console"),
+    "keys_url": N_("your provider's API key page"),
+    "billing_url": N_("your provider's billing page"),
+    "usage_url": N_("your provider's usage page"),
+    "status_url": N_("your provider's status page"),
+    "models_url": N_("your provider's model list"),
     "key_env": "API_KEY",
-    "start_command": "start the server",
-    "message": "(no message)",
-    "status": "no HTTP status",
-    "gptel_version": "this version",
+    "start_command": N_("start the server"),
+    "message": N_("(no message)"),
+    "status": N_("no HTTP status"),
+    "gptel_version": N_("this version"),
 }
+
+
+def stand_ins(locale: str) -> dict[str, str]:
+    """`STAND_INS` in LOCALE."""
+    return {key: i18n.gettext(locale, text) for key, text in STAND_INS.items()}
+
+
+def provider_name(provider: Provider | None, facts: Facts, locale: str) -> str | None:
+    """What to call the provider in LOCALE: its record's name (in Chinese, its Chinese name),
+    else the backend's own name; None when neither is known."""
+    if provider is not None and facts.provider != "local":
+        return provider.name_zh if locale == "zh" and provider.name_zh else provider.name
+    return facts.backend_name or (display_name(facts.provider) if facts.provider else None)
+
+
+def provider_pages(provider: Provider | None) -> dict[str, str | None]:
+    """The record's pages, each falling back to the nearest it has: its console stands in
+    for a missing key, billing or usage page."""
+    if provider is None:
+        return {}
+    console = provider.console_url
+    billing = provider.billing_url or console
+    return {
+        "console_url": console,
+        "keys_url": provider.keys_url or console,
+        "billing_url": billing,
+        "usage_url": provider.usage_url or billing,
+        "status_url": provider.status_url,
+        "models_url": provider.models_url,
+    }
+
+
+def _meaning(code: Code | None, locale: str) -> str:
+    """CODE's documented meaning in LOCALE, without its final full stop."""
+    if code is None:
+        return ""
+    text = code.meaning_zh if locale == "zh" else code.meaning
+    return text.strip().rstrip(".。")
 
 # Where gptel got the key (`BackendInfo.key_source`), said where the user changes it.
 KEY_WHERE: dict[str, str] = {
@@ -275,17 +407,25 @@ def closest_model(facts: Facts) -> str | None:
     return None
 
 
+def _lisp_string(text: str) -> str:
+    """TEXT as an Elisp string literal (only \\ and \" are escaped, as Elisp reads them)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def corrected_backend(facts: Facts) -> str | None:
     """The `gptel-make-…` call with :host, :protocol and :endpoint put right, or None when
     they look right (a display-only snippet: the user edits their own definition)."""
-    host, endpoint = facts.host, facts.endpoint.strip()
-    protocol = facts.protocol.strip().lower().rstrip(":/")
+    # Redacted before they are taken apart and quoted: a key pasted into :host or
+    # :endpoint must not survive in pieces the redaction cannot recognise.
+    host, endpoint = redact(facts.host), redact(facts.endpoint).strip()
+    protocol = redact(facts.protocol).strip().lower().rstrip(":/")
     if not host:
         return None
-    parsed = urlsplit(host if "://" in host else "//" + host)
-    name = parsed.netloc or host
-    scheme = parsed.scheme.lower() if "://" in host else ""
-    path = parsed.path.rstrip("/") if parsed.path not in ("", "/") else ""
+    scheme, _sep, rest = host.rpartition("://")
+    scheme = scheme.lower()
+    name, slash, path = rest.partition("/")
+    name = name or host
+    path = (slash + path).rstrip("/")
     new_protocol = scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"
@@ -302,11 +442,11 @@ def corrected_backend(facts: Facts) -> str | None:
     kind = (facts.backend_type or "").lower().removeprefix("gptel-")
     if kind not in _CONSTRUCTORS:
         kind = "openai"
-    label = json.dumps(facts.backend_name or "NAME", ensure_ascii=False)
-    parts = [f"(gptel-make-{kind} {label}", f":host {json.dumps(name)}",
-             f":protocol {json.dumps(new_protocol)}"]
+    label = _lisp_string(redact(facts.backend_name or "NAME"))
+    parts = [f"(gptel-make-{kind} {label}", f":host {_lisp_string(name)}",
+             f":protocol {_lisp_string(new_protocol)}"]
     if new_endpoint:
-        parts.append(f":endpoint {json.dumps(new_endpoint)}")
+        parts.append(f":endpoint {_lisp_string(new_endpoint)}")
     return " ".join(parts) + " …)"
 
 
@@ -328,18 +468,18 @@ def provider_message(facts: Facts) -> str | None:
     return message or None
 
 
-def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholders:
+def placeholders(facts: Facts, locale: str, message: str | None,
+                 code: Code | None = None) -> _Placeholders:
+    """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
+    code the diagnosis rests on, if any.  Provider values come from the identified record."""
     provider = lookup(facts.provider)
-    name = (
-        provider.name if provider and facts.provider != "local" else facts.backend_name
-    ) or (display_name(facts.provider) if facts.provider else None)
-    wait = _format_wait(facts.retry_after) if facts.retry_after is not None else ""
+    name = provider_name(provider, facts, locale)
+    wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
+    pages = provider_pages(provider)
+    stand = stand_ins(locale)
     unknown = {key for key, value in (
-        ("keys_url", provider and provider.keys_url),
-        ("billing_url", provider and provider.billing_url),
-        ("usage_url", provider and provider.usage_url),
-        ("status_url", provider and provider.status_url),
-        ("models_url", provider and provider.models_url),
+        *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",
+                                             "usage_url", "status_url", "models_url")),
         ("key_env", provider and provider.key_env),
         ("start_command", START_COMMANDS.get(facts.provider or "")),
         ("message", message),
@@ -349,7 +489,7 @@ def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholder
     def fill(template: str) -> str:
         text = i18n.gettext(locale, template)
         return text.format_map(values) if values.knows(text) else text.format_map(
-            {**STAND_INS, **values})
+            {**stand, **values})
 
     def key_where() -> str:
         template = KEY_WHERE.get(facts.key_source or "")
@@ -380,21 +520,22 @@ def placeholders(facts: Facts, locale: str, message: str | None) -> _Placeholder
             "gptel_version": lambda: optional(facts.gptel_version),
         },
         unknown,
-        message=message or STAND_INS["message"],
-        status=str(facts.http) if facts.http is not None else STAND_INS["status"],
+        stand,
+        message=message or stand["message"],
+        status=str(facts.http) if facts.http is not None else stand["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
-        keys_url=(provider and provider.keys_url) or STAND_INS["keys_url"],
-        billing_url=(provider and provider.billing_url) or STAND_INS["billing_url"],
-        usage_url=(provider and provider.usage_url) or STAND_INS["usage_url"],
-        status_url=(provider and provider.status_url) or STAND_INS["status_url"],
-        models_url=(provider and provider.models_url) or STAND_INS["models_url"],
-        key_env=(provider and provider.key_env) or STAND_INS["key_env"],
-        start_command=START_COMMANDS.get(facts.provider or "", STAND_INS["start_command"]),
+        **{key: pages.get(key) or stand[key]
+           for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
+                       "models_url")},
+        key_env=(provider and provider.key_env) or stand["key_env"],
+        start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=f", HTTP {facts.http}" if facts.http is not None else "",
+        documented_meaning=_meaning(code, locale),
+        documented_source=code.source if code else "",
     )
     return values
 
@@ -457,13 +598,28 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
     return ""
 
 
-def _docs(rule: Rule, values: _Placeholders) -> list[str]:
+def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
+    """RULE's references that are URLs once filled in, without another provider's pages
+    when the provider is known (OpenAI's guide says nothing about Kimi); then the known
+    provider's own error documentation and console."""
     urls = (_fill(url, values) for url in rule.docs)
-    return _unique(url for url in urls if _URL.match(url))
+    provider = lookup(facts.provider)
+    own = (provider.errors_url, provider.console_url) if provider else ()
+    return _unique([
+        *(url for url in urls if _URL.match(url) and (
+            facts.provider is None or SITES.get(site(url), facts.provider) == facts.provider)),
+        *(url for url in own if url)])
 
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _confidence(selection: Selection) -> Confidence:
+    """How sure the diagnosis is: certain when the provider documents the failure's code as
+    the category given (whichever rule words it), else as sure as the rule's tier."""
+    code, rule = selection.documented, selection.rule
+    return "certain" if code and code.category == rule.category else CONFIDENCE[rule.code]
 
 
 def _key_env(kind: str | None) -> str | None:
@@ -474,10 +630,11 @@ def _key_env(kind: str | None) -> str | None:
 def diagnose(params: DiagnoseParams) -> Diagnosis:
     """Classify one failed gptel request."""
     facts = read_facts(params)
-    rule = select(facts)
+    selection = classify(facts)
+    rule = selection.rule
     locale = i18n.choose(params.locale)
     message = provider_message(facts)
-    values = placeholders(facts, locale, message)
+    values = placeholders(facts, locale, message, selection.documented)
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts)
     return Diagnosis(
@@ -489,7 +646,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         explanation=_fill(texts.explanation, values),
         steps=[_fill(step, values) for step in texts.steps],
         fixes=[fix for _spec, fix in fixes],
-        docs=_docs(rule, values),
+        docs=_docs(rule, values, facts),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
         provider=redact(facts.provider) if facts.provider else None,
@@ -497,5 +654,5 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         locale=locale,
         provider_message=message,
         next_step=next_step(rule, fixes, values, locale),
-        confidence=CONFIDENCE[rule.code],
+        confidence=_confidence(selection),
     )

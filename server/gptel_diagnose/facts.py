@@ -15,7 +15,7 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import LOCAL_PORTS, lookup, misspelt_host, provider_for_host
+from .providers import identify, lookup, misspelt_host
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -30,15 +30,19 @@ _REASON_PHRASE = re.compile(r"(HTTP/[\d.]+ \d{3})(?: [A-Za-z' -]+)?")
 _CURL_FAIL_STATUS = re.compile(r"returned error: (\d{3})")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
-_MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error")
-_CODE_KEYS = ("type", "code", "status", "reason", "error_code", "__type", "quotaId",
-              "finishReason", "finish_reason", "blockReason", "block_reason")
+# MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
+_MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
+                 "status_msg", "error_msg")
+# MiniMax's numeric code is `base_resp.status_code`.
+_CODE_KEYS = ("type", "code", "status", "reason", "error_code", "status_code", "__type",
+              "quotaId", "finishReason", "finish_reason", "blockReason", "block_reason")
 
 # A wait the provider states, in any of the wordings seen in real bodies:
 # "try again in 9.816s", "in 9m38.016s", "retry after 20 seconds", "retry in 47.18s",
+# Kimi's "please try again after 1 seconds",
 # Gemini's RetryInfo `retryDelay: "47s"`.
 _WAIT_CUE = re.compile(
-    r"(?:try again in|retry after|retry in|retry_delay|retrydelay|wait)\W{0,3}"
+    r"(?:try again (?:in|after)|retry after|retry in|retry_delay|retrydelay|wait)\W{0,3}"
     r"(?P<dur>(?:\d+(?:\.\d+)?\s*(?:h|hours?|ms|m(?!s)|min(?:ute)?s?|s|sec(?:ond)?s?)\s*)+)",
     re.IGNORECASE,
 )
@@ -149,8 +153,9 @@ class Facts:
     http: int | None = _fact("the HTTP status", "in")
     curl: int | None = _fact("curl's exit code", "in")
     provider: str | None = _fact("the provider kind (openai, anthropic, ollama, ...)", "in")
-    codes: frozenset[str] = _fact("the error's type/code/status strings, lower case",
-                                  "overlaps")
+    codes: frozenset[str] = _fact(
+        "the error's type/code/status values, lower case; numbers as decimal strings",
+        "overlaps")
     param: frozenset[str] = _fact("the error's `param` field, lower case", "overlaps")
     gptel: frozenset[str] = _fact("gptel's own failure kinds (see `_gptel_kinds`)", "overlaps")
     local: bool = _fact("the backend's host is loopback", "is")
@@ -271,7 +276,10 @@ class _Collector:
             if isinstance(found, str) and 0 < len(found) <= 120:
                 self.codes.add(found.lower())
             elif isinstance(found, int) and not isinstance(found, bool):
+                # A number is a code too (SiliconFlow's 30011, Zhipu's 1113 sent bare), and
+                # may be the HTTP status the body repeats (see `_http_status`).
                 self.numeric_codes.append(found)
+                self.codes.add(str(found))
         for key, item in obj.items():
             if key == "retryDelay" and isinstance(item, str):
                 self.add_string(f"retry_delay {item}")
@@ -343,11 +351,6 @@ def _host_is_local(host: str) -> bool:
     return name in ("localhost", "::1", "0.0.0.0", "") or name.startswith("127.")
 
 
-def _port(host: str) -> int | None:
-    tail = host.rsplit(":", 1)
-    return int(tail[1]) if len(tail) == 2 and tail[1].isdigit() else None
-
-
 def read_facts(params: DiagnoseParams) -> Facts:
     """Normalise PARAMS into `Facts`."""
     collector = _Collector()
@@ -374,11 +377,10 @@ def read_facts(params: DiagnoseParams) -> Facts:
     backend = params.backend
     host = (backend.host or "").strip()
     local = bool(host) and _host_is_local(host)
-    provider = provider_for_host(host, _port(host) if local else None) or (
-        backend.kind.lower() if backend.kind else None
-    )
-    if provider is None and local and _port(host) in LOCAL_PORTS:
-        provider = LOCAL_PORTS[_port(host) or 0]
+    # Who answers: the host says it best, then the backend's kind, then its name.
+    identified = identify(host, backend.kind, backend.name)
+    provider = identified.kind if identified else (
+        backend.kind.lower() if backend.kind else None)
 
     shape = (backend.key_shape or "").lower() or None
     foreign = shape if shape and provider and shape != provider and lookup(shape) else None

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import json
 
-from . import curl
-from .engine import diagnose
+from . import curl, i18n
+from .engine import STAND_INS, diagnose
 from .protocol import DiagnoseParams
 from .providers import PROVIDERS
 from .rules import fallback
 from .rules.base import SETTABLE_FILE
 
 LOCALES = ("en", "zh")
-_NO_MESSAGE = "(no message)"
 
 
 def settable() -> list[str]:
@@ -48,8 +47,9 @@ def status_meaning(status: int, locale: str) -> str:
                                             "locale": locale})
     summary = diagnose(params).summary
     # Without the server there is no provider message to quote: end the sentence before it.
-    if summary.endswith(_NO_MESSAGE):
-        summary = summary[: -len(_NO_MESSAGE)].rstrip(" :：")
+    no_message = i18n.gettext(i18n.choose(locale), STAND_INS["message"])
+    if summary.endswith(no_message):
+        summary = summary[: -len(no_message)].rstrip(" :：")
     return summary
 
 

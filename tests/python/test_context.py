@@ -205,7 +205,11 @@ def test_tool_call_parse_failure_names_the_gptel_version_and_turns_tools_off() -
 
 
 def test_context_rules_are_likely_and_status_rules_guesses() -> None:
-    assert run(gptel_error(401, KEY_401), OPENAI).confidence == "likely"
+    # Perplexity documents no codes: the message pattern alone is likely.
+    perplexity = {"kind": "perplexity", "host": "api.perplexity.ai"}
+    assert run(gptel_error(401, KEY_401), perplexity).confidence == "likely"
+    # OpenAI documents "Incorrect API key provided" at 401: certain.
+    assert run(gptel_error(401, KEY_401), OPENAI).confidence == "certain"
     assert run(gptel_error(401, {"error": {"message": "nope"}}), OPENAI).confidence == "guess"
 
 

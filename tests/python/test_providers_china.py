@@ -32,13 +32,12 @@ from gptel_diagnose.providers.record import Code, Provider
 from gptel_view import corpus_params
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# Real failures of these providers, labelled as tests/corpus/LABELING.md says.  Kept out of
-# tests/corpus/*.jsonl until the engine reads these records: today it calls Zhipu 1113 and
-# 1308 rate limits, which the corpus accuracy test rightly refuses.
+# Real failures of these providers, labelled as tests/corpus/LABELING.md says: part of the
+# corpus `scripts/accuracy` scores.
 CHINA_KINDS = ("deepseek", "moonshot", "zhipu", "dashscope", "siliconflow", "volcengine",
                "minimax", "baichuan", "hunyuan", "qianfan", "stepfun", "relay")
 RECORDS = tuple(p for p in PROVIDERS if p.kind in CHINA_KINDS)
-PENDING = Path(__file__).parents[1] / "corpus" / "pending" / "providers-cn.jsonl"
+CORPUS = Path(__file__).parents[1] / "corpus" / "providers-cn.jsonl"
 
 
 def _ids(record: Provider) -> str:
@@ -250,15 +249,15 @@ def test_moonshot_quota_error_is_billing_on_403_too() -> None:
     assert code is not None and code.category == "billing.quota_exhausted"
 
 
-def _pending() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PENDING.read_text().splitlines()]
+def _corpus() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in CORPUS.read_text().splitlines()]
 
 
-def test_pending_corpus_is_sourced_keyless_and_labelled_for_each_record() -> None:
+def test_corpus_is_sourced_keyless_and_labelled_for_each_record() -> None:
     key = re.compile(r"sk-(?!REDACTED)[A-Za-z0-9_-]{20,}|ak-(?!REDACTED|x+>)[a-z0-9]{12,}")
     kinds = {r.kind for r in RECORDS}
     seen: set[str] = set()
-    for line in PENDING.read_text().splitlines():
+    for line in CORPUS.read_text().splitlines():
         record = json.loads(line)
         assert record["id"] not in seen, record["id"]
         seen.add(record["id"])
@@ -267,19 +266,18 @@ def test_pending_corpus_is_sourced_keyless_and_labelled_for_each_record() -> Non
         assert record["label"] in CATEGORIES, record["id"]
         assert "body" in record and "http_status" in record, record["id"]
         assert not key.search(line), record["id"]
-    assert kinds <= {json.loads(line)["provider"] for line in PENDING.read_text().splitlines()}
+    assert kinds <= {json.loads(line)["provider"] for line in CORPUS.read_text().splitlines()}
 
 
-def test_no_pending_corpus_record_contradicts_its_provider_record() -> None:
+def test_no_corpus_record_contradicts_its_provider_record() -> None:
     by_kind = {r.kind: r for r in RECORDS}
     agree = 0
-    for record in _pending():
+    for record in _corpus():
         params = corpus_params(record)
         facts = read_facts(DiagnoseParams.model_validate(params))
         code = by_kind[record["provider"]].documented(facts.codes, facts.http, facts.text)
         if code is not None:
             assert code.category == record["label"], (record["id"], code)
             agree += 1
-    # Baichuan publishes no codes and the Qianfan report predates its v2 API: all others
-    # are told by a documented code.
-    assert agree == len(_pending()) - 2
+    # Baichuan publishes no codes: all others are told by a documented code.
+    assert agree == len(_corpus()) - 1

@@ -89,6 +89,8 @@ PLACES = [
     ["backend", "host"],
     ["backend", "kind"],
     ["backend", "endpoint"],
+    ["backend", "protocol"],
+    ["request", "proxy_host"],
     ["request", "model"],
     ["request", "gptel_version"],
 ]

@@ -50,8 +50,9 @@ from . import (
 from .record import Balance, Code, ModelList, Provider
 
 __all__ = [
-    "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "START_COMMANDS", "Balance", "Code", "ModelList",
-    "Provider", "display_name", "identify", "lookup", "misspelt_host", "provider_for_host",
+    "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance", "Code",
+    "ModelList", "Provider", "display_name", "identify", "lookup", "misspelt_host",
+    "provider_for_host", "site",
 ]
 
 # Identification order: the first record whose hosts match a backend's host is its provider.
@@ -104,6 +105,32 @@ START_COMMANDS: dict[str, str] = {p.kind: p.start_command for p in PROVIDERS
 
 # The API hosts users type into :host, for spotting a misspelt one.
 API_HOSTS: tuple[str, ...] = tuple(host for p in PROVIDERS for host in p.api_hosts)
+
+
+
+def site(url: str) -> str:
+    """The site a URL is on: its host's last two labels ("platform.openai.com" -> "openai.com")."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+    return ".".join(host.split(".")[-2:])
+
+
+# Sites that host many providers' pages, so belong to none.
+_SHARED_SITES = frozenset({"github.com"})
+
+
+def _sites() -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for p in PROVIDERS:
+        for url in (p.console_url, p.keys_url, p.billing_url, p.usage_url, p.status_url,
+                    p.models_url, p.errors_url):
+            if url:
+                owners.setdefault(site(url), set()).add(p.kind)
+    return {name: kinds.pop() for name, kinds in owners.items()
+            if len(kinds) == 1 and name not in _SHARED_SITES}
+
+
+# The site of a provider's own pages -> that provider: a page there is about it alone.
+SITES: dict[str, str] = _sites()
 
 # Kinds a gptel constructor gives to any compatible server (`gptel-make-openai` makes an
 # "openai" backend for Groq, a relay or llama.cpp alike): they say the protocol, not who

@@ -22,7 +22,7 @@ RECORD = Provider(
     codes=(
         Code("content_filter", "content_policy",
              "The prompt triggered the deployment's content filter.",
-             "提示词触发了该部署的内容过滤。", FILTER, http=400),
+             "提示词触发了该部署的内容过滤。", FILTER, http=400, rule="POL001"),
         Code("responsibleaipolicyviolation", "content_policy",
              "The prompt violated Azure's responsible-AI content policy.",
              "提示词违反了 Azure 的负责任 AI 内容政策。", FILTER),
@@ -30,6 +30,6 @@ RECORD = Provider(
              "No deployment has this name in the resource: use the deployment name, not the "
              "model name (a new deployment takes a few minutes).",
              "该资源中没有这个名称的部署:应填写部署名称而不是模型名称(新建的部署需要几分钟才生效)。",
-             DEPLOYMENT, http=404),
+             DEPLOYMENT, http=404, rule="MODEL004"),
     ),
 )

@@ -21,7 +21,7 @@ RECORD = Provider(
              "The IAM user or role lacks permission for the action, or its temporary "
              "credentials expired.",
              "IAM 用户或角色没有执行该操作的权限,或其临时凭据已过期。", DOCS,
-             text=r"accessdeniedexception"),
+             text=r"accessdeniedexception", rule="PERM002"),
         Code("", "auth.invalid_key",
              "The access key ID does not exist in AWS's records.",
              "该访问密钥 ID 在 AWS 中不存在。", DOCS,
@@ -37,7 +37,7 @@ RECORD = Provider(
         Code("", "rate_limit",
              "The account exceeded its request or token rate for the model; back off.",
              "账户超出了该模型的请求或 token 速率限制;请退避后重试。", DOCS,
-             text=r"throttlingexception"),
+             text=r"throttlingexception", rule="RATE001"),
         Code("", "rate_limit",
              "The request exceeds the account's service quota.",
              "请求超出了账户的服务配额。", DOCS,

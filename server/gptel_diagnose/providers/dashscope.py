@@ -23,6 +23,7 @@ RECORD = Provider(
     key_env="DASHSCOPE_API_KEY",
     key_prefixes=("sk-",),
     errors_url=_ERRORS,
+    console_url="https://bailian.console.aliyun.com/",
     models_url="https://help.aliyun.com/en/model-studio/base-url",
     models=ModelList("/models", "bearer"),
     codes=(

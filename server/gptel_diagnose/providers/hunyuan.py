@@ -14,6 +14,7 @@ RECORD = Provider(
     name_zh="腾讯混元",
     hosts=r"(^|\.)hunyuan\.cloud\.tencent\.com$",
     api_hosts=("api.hunyuan.cloud.tencent.com",),
+    console_url="https://console.cloud.tencent.com/hunyuan",
     key_env="HUNYUAN_API_KEY",
     key_prefixes=("sk-",),
     models_url=_OPENAI,

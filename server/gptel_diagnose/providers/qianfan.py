@@ -5,14 +5,18 @@ from __future__ import annotations
 from .record import Code, ModelList, Provider
 
 _ERRORS = "https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7"
+# Baidu AI Cloud's common error codes of its older (aip.baidubce.com) APIs, ERNIE-Bot's included.
+# Sent as `error_code` 3 beside `error_msg`; known by the message, which clients keep.
+_COMMON = "https://cloud.baidu.com/theme/A/2272209-9"
 
 RECORD = Provider(
     kind="qianfan",
     name="Baidu Qianfan",
     name_zh="百度千帆",
-    hosts=r"(^|\.)qianfan\.baidubce\.com$",
+    hosts=r"(^|\.)qianfan\.baidubce\.com$|^aip\.baidubce\.com$",  # v2, and v1 (ERNIE-Bot)
     api_hosts=("qianfan.baidubce.com",),
     key_prefixes=("bce-v3/",),
+    console_url="https://console.bce.baidu.com/qianfan/",
     models_url="https://cloud.baidu.com/doc/qianfan/s/rmh4stn9m",
     errors_url=_ERRORS,
     models=ModelList("/models", "bearer"),
@@ -30,6 +34,9 @@ RECORD = Provider(
         Code("invalid_model", "auth.permission",
              "The key has no permission to use this model.", "没有使用该模型的权限", _ERRORS,
              http=401),
+        Code("", "endpoint.wrong", "The API called does not exist: check the request URL.",
+             "调用的 API 不存在，请检查请求 URL 后重新尝试", _COMMON,
+             text=r"unsupported openapi method"),
         Code("invalid_model", "request.invalid_parameter",
              "The model field is empty or invalid.", "model 参数为空或不合法", _ERRORS,
              http=400),

@@ -24,7 +24,7 @@ RECORD = Provider(
         Code("", "auth.invalid_key",
              "An incorrect API key was supplied (xAI answers 400, not 401).",
              "提供的 API 密钥不正确(xAI 返回 400 而不是 401)。", DOCS, http=400,
-             text=r"incorrect api key provided"),
+             text=r"incorrect api key provided", rule="AUTH001"),
         Code("", "auth.invalid_key",
              "No authorization header, or an invalid token.",
              "缺少 Authorization 请求头,或令牌无效。", DOCS, http=401),

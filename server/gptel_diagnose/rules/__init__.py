@@ -15,6 +15,7 @@ from . import (
     config,
     content,
     context,
+    documented,
     fallback,
     gptel,
     model,
@@ -26,8 +27,8 @@ from . import (
 )
 from .base import Retired, Rule, Tier, build_registry
 
-FAMILIES = (auth, billing, config, content, context, fallback, gptel, model, network, rate,
-            request, response, server)
+FAMILIES = (auth, billing, config, content, context, documented, fallback, gptel, model,
+            network, rate, request, response, server)
 
 # fmt: off
 PRECEDENCE: tuple[Tier, ...] = (
@@ -82,6 +83,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "AUTH004",   # key-for-another-endpoint
         "AUTH002",   # api-key-missing
         "MODEL002",  # ollama-model-not-pulled
+        "MODEL007",  # relay-has-no-channel
         "PARAM008",  # request-body-not-parsed
         "PARAM007",  # conversation-shape-rejected
     )),
@@ -134,6 +136,22 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN5XX",    # http-server-error
         "NET012",    # curl-failed
         "GEN4XX",    # http-bad-request
+    )),
+    Tier("documented", "Chosen only by the engine's documented-code stage, never matched: "
+         "the identified provider documents the failure's code, message or status.",
+         confidence="certain", codes=(
+        "DOC001",    # documented-no-balance
+        "DOC002",    # documented-rate-limit
+        "DOC003",    # documented-key-rejected
+        "DOC004",    # documented-key-missing
+        "DOC005",    # documented-no-permission
+        "DOC006",    # documented-model-unknown
+        "DOC007",    # documented-content-review
+        "DOC008",    # documented-input-too-long
+        "DOC009",    # documented-bad-parameter
+        "DOC010",    # documented-service-busy
+        "DOC011",    # documented-timeout
+        "DOC012",    # documented-wrong-endpoint
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

@@ -144,9 +144,10 @@ class Rule:
     def providers(self) -> tuple[str, ...]:
         """The providers the rule is specific to, or ("any",)."""
         named = [when.wanted("provider") for when in self.whens]
-        if any(not providers for providers in named):
+        if not named or any(not providers for providers in named):
             return ("any",)
-        return tuple(sorted(set().union(*named)))
+        # None stands for a provider not identified: not a provider to list.
+        return tuple(sorted(p for p in set().union(*named) if p is not None))
 
 
 @dataclass(frozen=True)

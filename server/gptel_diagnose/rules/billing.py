@@ -20,6 +20,10 @@ _OPENAI_BILLING_CODES = (
     "insufficient_balance",
 )
 
+# BIL001 speaks of ChatGPT and OpenAI's pages: only for OpenAI, Azure OpenAI, or a backend
+# whose provider is not known (None).
+_OPENAI = ("openai", "azure", None)
+
 # Words of accounts that cannot pay, across providers.
 _NO_CREDIT = (
     r"insufficient[ _](balance|credit|funds|quota)|credit balance is too low|out of credits?"
@@ -32,6 +36,9 @@ _NO_CREDIT = (
     r"|exceeded your (monthly )?(budget|usage limit)"
     r"|usage limit (has been )?reached for (the|this) month"
     r"|credits or licenses|billing details|no active (billing|subscription|payment)"
+    # As Chinese providers and relays write it: no balance, in arrears, quota used up.
+    r"|余额不足|已欠费|欠费|请充值|无可用资源包|额度已用尽|额度不足|insufficient_user_quota"
+    r"|\barrearage\b|overdue (balance|payment)|account is overdue"
 )
 
 _BILLING_STEPS = (
@@ -48,11 +55,11 @@ RULES = (
         name="openai-insufficient-quota",
         category="billing.quota_exhausted",
         when=(
-            match(codes=_OPENAI_BILLING_CODES),
+            match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI),
             match(
                 http=429,
                 text=r"exceeded your current quota|check your plan and billing",
-                not_provider=("gemini",),
+                provider=_OPENAI,
                 not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
                 r"|generativelanguage|resource_exhausted",
             ),
@@ -214,11 +221,11 @@ RULES = (
               "https://docs.x.ai/developers/debugging"),
         examples=(
             Example(
-                error={"status": "HTTP/2 402", "http_status": "402",
-                       "error": {"message": "Insufficient Balance", "type": "unknown_error",
-                                 "param": None, "code": "invalid_request_error"}},
-                backend={"kind": "deepseek", "host": "api.deepseek.com"},
-                source="https://github.com/Aider-AI/aider/issues/4851",
+                error={"error": "Your newly created team doesn't have any credits or licenses "
+                       "yet. You can purchase those on https://console.x.ai/team/"
+                       "a9456ea3-d029-4929-92e6-32c8a3dcb3fd."},
+                backend={"kind": "xai", "host": "api.x.ai"},
+                source="https://github.com/pajeronda/xai_conversation/issues/7",
             ),
         ),
     ),

@@ -237,4 +237,35 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="MODEL007",
+        name="relay-has-no-channel",
+        category="model.not_found",
+        # One-API/New-API's wording: distributor.go and relay.go in their repositories.
+        when=match(text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel"),
+        summary="{provider} has no channel for {model} in your group: not an overload, and "
+        "not gptel. Pick another model, or ask the relay's operator.",
+        explanation=(
+            "A One-API or New-API relay forwards each model to the upstream channels its "
+            "operator configured for your group. It found none for this model (none set up, "
+            "or all disabled), so it refused the request without asking any provider. "
+            "Resending will fail the same way; the backend definition and the key are fine."
+        ),
+        steps=(
+            "Choose a model the relay offers to your group (M-x gptel-menu, then -m); the "
+            "relay's model list or its web page shows them.",
+            "Or ask the relay's operator to enable a channel for {model}.",
+        ),
+        fixes=(_PICK,),
+        docs=("https://github.com/songquanpeng/one-api/blob/main/middleware/distributor.go",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 503", "http_status": "503",
+                       "error": {"message": "当前分组 svip 下对于模型  无可用渠道",
+                                 "type": "one_api_error"}},
+                backend={"kind": "openai", "host": "api.example-relay.cn"},
+                source="https://github.com/songquanpeng/one-api/issues/2223",
+            ),
+        ),
+    ),
 )

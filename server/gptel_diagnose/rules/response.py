@@ -91,7 +91,9 @@ RULES = (
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
-                  r"|^not found$|\n not found \n",
+                  r"|^not found$|\n not found \n"
+                  # Baidu's older API, for a URL that names no method it offers.
+                  r"|unsupported openapi method",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
         ),

@@ -1,0 +1,170 @@
+"""The Chinese providers' real failures, diagnosed end to end in both languages.
+
+Every record of tests/corpus/providers-cn.jsonl is a real body (from the provider's
+documentation or a public report, its URL in the record) of DeepSeek, Moonshot, Zhipu,
+DashScope, SiliconFlow, Volcengine, MiniMax, Baichuan, Hunyuan, Qianfan, StepFun or a relay.
+Each must come back with its labelled category, the provider named as its record names it
+(its Chinese name in Chinese), that provider's own console or billing page among the links,
+and no word of OpenAI's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gptel_diagnose.engine import classify, diagnose
+from gptel_diagnose.facts import read_facts
+from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
+from gptel_diagnose.providers import PROVIDERS, Provider, lookup
+from gptel_diagnose.rules import BY_CODE
+
+from gptel_view import corpus_params, gptel_error
+
+CORPUS = Path(__file__).parents[1] / "corpus" / "providers-cn.jsonl"
+RECORDS = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
+OPENAI_WORDS = re.compile(r"openai|chatgpt", re.IGNORECASE)
+# What an unidentified provider's placeholders said in English inside Chinese text.
+ENGLISH_DEFAULTS = re.compile(r"the provider|your provider's|the model\b|no HTTP status"
+                              r"|the backend's host|\(no message\)")
+
+
+def run(params: dict[str, Any], locale: str | None = None) -> Diagnosis:
+    return diagnose(DiagnoseParams.model_validate({**params, "locale": locale}))
+
+
+def _text(result: Diagnosis) -> str:
+    """Everything the diagnosis says in its own words (the provider's message excluded)."""
+    return " ".join([result.summary, result.explanation, *result.steps,
+                     *(fix.title for fix in result.fixes)])
+
+
+def _links(result: Diagnosis) -> list[str]:
+    return [*(fix.url for fix in result.fixes if fix.url), *result.docs]
+
+
+def _pages(provider: Provider) -> set[str]:
+    return {url for url in (provider.console_url, provider.keys_url, provider.billing_url,
+                            provider.usage_url) if url}
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+@pytest.mark.parametrize("record", RECORDS, ids=[r["id"] for r in RECORDS])
+def test_chinese_provider_failure_is_its_category_named_and_linked(
+        record: dict[str, Any], locale: str) -> None:
+    result = run(corpus_params(record), locale)
+    provider = lookup(record["provider"])
+    assert provider is not None
+    assert result.category == record["label"], (record["id"], result.rule)
+    name = provider.name_zh if locale == "zh" and provider.name_zh else provider.name
+    assert name in result.summary + result.explanation, (record["id"], result.summary)
+    if _pages(provider):
+        assert _pages(provider) & set(_links(result)), (record["id"], _links(result))
+    said = _text(result) + " " + " ".join(_links(result))
+    assert not OPENAI_WORDS.search(said), (record["id"], said)
+    if locale == "zh":
+        assert not ENGLISH_DEFAULTS.search(_text(result)), (record["id"], _text(result))
+
+
+def test_every_chinese_provider_has_a_real_failure_in_the_corpus() -> None:
+    kinds = {"deepseek", "moonshot", "zhipu", "dashscope", "siliconflow", "volcengine",
+             "minimax", "baichuan", "hunyuan", "qianfan", "stepfun", "relay"}
+    assert kinds <= {record["provider"] for record in RECORDS}
+
+
+def test_zhipu_1113_at_429_is_billing_stated_as_documented_not_a_rate_limit() -> None:
+    params = {"error": gptel_error(429, {"error": {"code": "1113",
+                                                  "message": "余额不足或无可用资源包,请充值"}}),
+              "backend": {"name": "GLM", "kind": "openai", "host": "open.bigmodel.cn"}}
+    result = run(params, "zh")
+    assert result.category == "billing.quota_exhausted" and not result.retryable
+    assert "余额不足或无可用资源包" in result.summary  # the record's documented meaning
+    assert "https://docs.bigmodel.cn/cn/faq/api-code" in result.docs
+    assert result.confidence == "certain"
+
+
+def test_a_documented_code_beats_openais_wording_of_the_same_message() -> None:
+    # Kimi's body borrows OpenAI's "check your plan and billing details".
+    body = {"error": {"message": "Your account org-x <ak-REDACTED> is suspended due to "
+                      "insufficient balance, please recharge your account or check your plan "
+                      "and billing details", "type": "exceeded_current_quota_error"}}
+    result = run({"error": gptel_error(429, body),
+                  "backend": {"kind": "openai", "host": "api.moonshot.cn"}})
+    assert result.rule == "DOC001"
+    assert not OPENAI_WORDS.search(_text(result) + " ".join(_links(result)))
+
+
+def test_documented_code_is_what_the_diagnosis_rests_on() -> None:
+    params = DiagnoseParams.model_validate({
+        "error": gptel_error(429, {"error": {"code": "1302", "message": "并发数过高"}}),
+        "backend": {"host": "open.bigmodel.cn"}})
+    selection = classify(read_facts(params))
+    assert selection.documented is not None and selection.documented.key == "1302"
+    assert selection.rule.category == "rate_limit"
+    assert diagnose(params).confidence == "certain"
+
+
+def test_api_z_ai_is_never_called_a_typo_of_api_x_ai() -> None:
+    for http in (401, 404, 429):
+        result = run({"error": gptel_error(http, {"error": {"message": "x"}}),
+                      "backend": {"kind": "openai", "host": "api.z.ai"}}, "zh")
+        assert "api.x.ai" not in _text(result), result.summary
+        assert result.rule != "ENDP002"
+
+
+def test_unidentified_provider_reads_as_chinese_in_chinese() -> None:
+    result = run({"error": gptel_error(429, {"error": {"message": "该令牌额度已用尽"}}),
+                  "backend": {"host": "relay.example.org"}}, "zh")
+    assert result.category == "billing.quota_exhausted"
+    assert not ENGLISH_DEFAULTS.search(_text(result)), _text(result)
+    assert "服务商" in _text(result)
+
+
+def test_relay_no_channel_says_pick_another_model_or_ask_the_operator() -> None:
+    for backend in ({"kind": "relay"}, {"kind": "openai", "host": "api.some-relay.cn"}):
+        body = {"error": {"message": "当前分组 default 下对于模型 glm-4 无可用渠道",
+                          "type": "one_api_error"}}
+        params = {"error": gptel_error(503, body),
+                  "backend": backend, "request": {"model": "glm-4"}}
+        english, chinese = run(params, "en"), run(params, "zh")
+        assert english.category == chinese.category == "model.not_found"
+        assert "not an overload" in english.summary and "operator" in english.summary
+        assert "不是服务过载" in chinese.summary and "运营者" in chinese.summary
+        assert not english.retryable
+
+
+def test_relay_quota_is_billing_of_the_relay_account() -> None:
+    body = {"error": {"message": "user quota is not enough", "type": "new_api_error",
+                      "code": "insufficient_user_quota"}}
+    result = run({"error": gptel_error(403, body), "backend": {"kind": "relay"}}, "zh")
+    assert result.category == "billing.quota_exhausted"
+    assert "中转站" in result.summary
+
+
+def test_numeric_body_code_is_a_code_and_still_gives_the_status() -> None:
+    facts = read_facts(DiagnoseParams.model_validate(
+        {"error": {"error": {"code": 30011, "message": "The selected model requires paid "
+                             "balance."}}}))
+    assert "30011" in facts.codes and facts.http is None
+    facts = read_facts(DiagnoseParams.model_validate(
+        {"error": {"error": {"error": {"code": 402, "message": "Insufficient credits"}}}}))
+    assert facts.http == 402 and "402" in facts.codes
+
+
+def test_minimax_status_code_in_base_resp_is_documented() -> None:
+    body = {"base_resp": {"status_code": 1008, "status_msg": "insufficient balance"}}
+    result = run({"error": {"error": body}, "backend": {"host": "api.minimaxi.com"}})
+    assert result.category == "billing.quota_exhausted" and result.rule == "DOC001"
+    assert result.provider_message == "insufficient balance"
+
+
+def test_a_code_that_names_a_rule_names_one_of_its_category() -> None:
+    named = [(p.kind, c) for p in PROVIDERS for c in p.codes if c.rule]
+    assert named
+    for kind, code in named:
+        assert code.rule in BY_CODE, (kind, code.key or code.text)
+        assert BY_CODE[code.rule].category == code.category, (kind, code.rule)
