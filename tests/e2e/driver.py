@@ -107,8 +107,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     # url.el signals "Somebody wants you to give them money" on a 402 from its process
     # filter; gptel must still see the body and fail, and the line must say billing.
     Scenario("balance402", "DeepSeek 402 Insufficient Balance", "deepseek",
-             "billing.quota_exhausted", "BIL005", "deepseek/insufficient-balance-402",
-             model="deepseek-chat", says=("DeepSeek", "no credit")),
+             "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
+             model="deepseek-chat", says=("DeepSeek", "balance", "not a rate limit")),
     # Issue 9: the setup the companion sends decides the diagnosis and its fix.
     # gptel itself swaps a model missing from :models for the first one listed, so the
     # model asked for is listed; the provider does not have it.

@@ -225,7 +225,9 @@ def test_url_retrieve_402_ends_the_request_as_a_billing_failure(
     result = results[run.id]
     line = _check_shown(result)
     assert result["diagnosis"]["category"] == "billing.quota_exhausted"
-    assert "DeepSeek" in line
+    # DeepSeek documents 402 "Insufficient Balance": the documented code decides.
+    assert result["diagnosis"]["confidence"] == "certain"
+    assert "DeepSeek" in line and "balance" in line
     sent = result["sent"]
     assert sent["error"]["http_status"] == "402"
     assert "Insufficient Balance" in json.dumps(sent["error"]["error"])
