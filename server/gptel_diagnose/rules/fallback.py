@@ -120,9 +120,9 @@ RULES = (
         name="http-bad-request",
         category="request.invalid_parameter",
         when=match(http=(400, 405, 406, 409, 415, 422)),
-        summary="{provider} rejected the request (HTTP {status}): that usually means a "
-        "parameter or value it does not take ({message}); set gptel-log-level to "
-        "'info and resend to see the request.",
+        summary="{provider} rejected the request (HTTP {status}), usually over a parameter or "
+        "value it does not take (set gptel-log-level to 'info and resend to see the "
+        "request): {message}",
         explanation="The provider did not accept the request as gptel sent it: a parameter or "
         "value the model does not take, or a request shape it does not expect.",
         steps=("Read the provider's message above: it usually names the parameter.",
