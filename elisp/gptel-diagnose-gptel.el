@@ -36,6 +36,12 @@
 ;; for `gptel-send'.  Every request, whatever its entry point, moves
 ;; through `gptel--fsm-transition', so an :around advice there sees
 ;; them all, and errors that escape gptel synchronously too.
+;;
+;; Two more advices, both while watching: `gptel--get-api-key', to note
+;; whose key shape gptel just fetched (never the key), and url.el's
+;; `url-http-parse-headers', whose HTTP 402 would otherwise be an error
+;; in a process filter that leaves gptel's request hanging: for gptel's
+;; own requests only, it goes to gptel's callback like any other 4xx.
 
 ;;; Code:
 
@@ -496,7 +502,6 @@ signal into gptel."
 ;;;; url.el's HTTP 402
 
 (defvar url-http-response-status)
-(defvar url-http-end-of-headers)
 (defvar url-callback-arguments)
 
 (defun gptel-diagnose--gptel-url-buffer-p (buffer)

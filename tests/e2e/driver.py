@@ -24,6 +24,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 HARNESS = ROOT / "tests" / "e2e" / "harness.el"
 EMACS_BATCH = ROOT / "scripts" / "emacs-batch"
 TEST_KEY = "sk-e2e-fake-key-0123456789abcdef0000"
+# An Anthropic-shaped key, for a backend of another provider.
+ANTHROPIC_SHAPED_KEY = "sk-ant-api03-e2e-fake-key-0123456789abcdef"
 
 
 def fixture(name: str) -> dict[str, Any]:
@@ -69,6 +71,7 @@ class Scenario:
     models: tuple[str, ...] = ()
     works: str | None = None
     proxy: str | None = None
+    key: str = TEST_KEY
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -106,7 +109,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     # the words DeepSeek documents for its 402.
     Scenario("balance402", "DeepSeek 402 Insufficient Balance", "deepseek",
              "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
-             model="deepseek-chat", says=("DeepSeek", "out of balance")),
+             model="deepseek-chat", says=("DeepSeek", "balance", "not a rate limit")),
     # Issue 9: the setup the companion sends decides the diagnosis and its fix.
     # gptel itself swaps a model missing from :models for the first one listed, so the
     # model asked for is listed; the provider does not have it.
@@ -115,6 +118,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              model="gpt-4.5-preview", models=("gpt-4.5-preview", "gpt-4o-mini", "o3-mini"),
              works="gpt-4o-mini",
              transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
+    Scenario("foreignkey", "An Anthropic key in an OpenAI backend", "openai",
+             "auth.invalid_key", "AUTH006", "openai/invalid-api-key-401",
+             key=ANTHROPIC_SHAPED_KEY, transports=("curl",), says=("Anthropic",)),
     Scenario("schemehost", ":host written with its scheme", "openai", "config.backend",
              "CONF001", host="scheme", transports=("curl",), says=(":host",)),
     Scenario("proxyreset", "A configured proxy resets the connection", "openai",
@@ -191,7 +197,7 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, A
             "host": _host(scenario, port, closed_port),
             "protocol": "http",
             "endpoint": f"/{scenario.name}{endpoint}",
-            "key": TEST_KEY,
+            "key": scenario.key,
             "model": scenario.model,
             "models": list(scenario.models or (scenario.model,)),
             "stream": scenario.stream,

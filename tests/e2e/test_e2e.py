@@ -19,6 +19,7 @@ import pytest
 from gptel_diagnose.tables import status_meaning
 
 from driver import (
+    ANTHROPIC_SHAPED_KEY,
     CHECKUP,
     ENTRY_POINTS,
     FIX_FROM_DETAILS,
@@ -115,8 +116,9 @@ def test_gptel_own_message_comes_first(results: dict[str, Any]) -> None:
 
 def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
     everything = json.dumps(results)
-    assert TEST_KEY not in everything
-    assert TEST_KEY[:20] not in everything
+    for key in (TEST_KEY, ANTHROPIC_SHAPED_KEY):
+        assert key not in everything
+        assert key[:20] not in everything
     allowed = {"name", "type", "kind", "host", "protocol", "endpoint", "stream", "has_key",
                "key_has_whitespace", "models", "key_source", "key_shape"}
     for result in results.values():
@@ -224,7 +226,9 @@ def test_url_retrieve_402_ends_the_request_as_a_billing_failure(
     result = results[run.id]
     line = _check_shown(result)
     assert result["diagnosis"]["category"] == "billing.quota_exhausted"
-    assert "DeepSeek" in line
+    # DeepSeek documents 402 "Insufficient Balance": the documented code decides.
+    assert result["diagnosis"]["confidence"] == "certain"
+    assert "DeepSeek" in line and "balance" in line
     sent = result["sent"]
     assert sent["error"]["http_status"] == "402"
     assert "Insufficient Balance" in json.dumps(sent["error"]["error"])
@@ -273,6 +277,11 @@ def test_host_with_a_scheme_gets_the_corrected_form(results: dict[str, Any]) -> 
     assert "(gptel-make-openai" in next_step
     assert _corrected_host(result) in next_step
     assert ':protocol "http"' in next_step
+    # M-x gptel-diagnose shows it as a display-only fix, never applied.
+    [fix] = [f for f in result["diagnosis"]["fixes"] if _corrected_host(result) in
+             (f["command"] or "")]
+    assert fix["applicability"] == "display-only" and fix["variable"] is None
+    assert fix["command"] in result["details"]
 
 
 def test_host_with_a_scheme_line_shows_the_corrected_form(results: dict[str, Any]) -> None:
@@ -291,3 +300,15 @@ def test_reset_through_a_configured_proxy_names_gptel_proxy(results: dict[str, A
     assert re.search(r"exit code 5[56]\b", result["sent"]["error"]["error"])
     assert result["diagnosis"]["category"] == "network.proxy"
     assert "gptel-proxy" in line
+
+
+def test_a_key_shaped_like_another_providers_names_that_provider(
+        results: dict[str, Any]) -> None:
+    result = results["foreignkey/curl/send"]
+    line = _check_shown(result)
+    backend = result["sent"]["backend"]
+    assert backend["kind"] == "openai"
+    assert backend["key_shape"] == "anthropic"
+    assert "Anthropic" in line and "OpenAI" in line
+    # A bare sk- key names nobody: the other OpenAI scenarios send one.
+    assert results["badkey/curl/send"]["sent"]["backend"]["key_shape"] is None

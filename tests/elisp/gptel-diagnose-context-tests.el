@@ -294,6 +294,21 @@
 
 ;;;; url.el's HTTP 402
 
+(ert-deftest gptel-diagnose-watching-adds-and-removes-every-advice ()
+  (let ((advices '((gptel--fsm-transition . gptel-diagnose--around-transition)
+                   (gptel--get-api-key . gptel-diagnose--note-key-shape)
+                   (url-http-parse-headers . gptel-diagnose--around-url-parse-headers)))
+        (handler gptel-diagnose--gptel-handler))
+    (unwind-protect
+        (progn
+          (gptel-diagnose--gptel-watch #'ignore)
+          (dolist (advice advices)
+            (should (advice-member-p (cdr advice) (car advice))))
+          (gptel-diagnose--gptel-watch nil)
+          (dolist (advice advices)
+            (should-not (advice-member-p (cdr advice) (car advice)))))
+      (gptel-diagnose--gptel-watch handler))))
+
 (defun gptel-diagnose-context-tests--url-402 (gptel-owns)
   "Run the 402 advice in a url.el-like buffer; GPTEL-OWNS says whether gptel made it.
 Return what the advised call returned and the callback arguments."
