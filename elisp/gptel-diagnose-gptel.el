@@ -256,6 +256,8 @@ its own callbacks then never set :tracking-marker."
   "Notice whether FSM's latest transition ended it in failure."
   (cond
    ((eq (gptel-fsm-state fsm) 'WAIT)
+    ;; A request is on its way: have the server up before it can fail.
+    (gptel-diagnose--warm-up)
     ;; A new network round (tool loops have several): report afresh.
     (remhash fsm gptel-diagnose--reported)
     (let ((data (plist-get (gptel-fsm-info fsm) :data)))
