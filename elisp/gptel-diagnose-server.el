@@ -668,6 +668,10 @@ missing, so that running again upgrades it in place."
                  (concat (process-get process 'gptel-diagnose-output) clean))
     (gptel-diagnose--install-insert (process-buffer process) clean)))
 
+(defun gptel-diagnose--sentence (text)
+  "TEXT with its first letter in upper case."
+  (concat (upcase (substring text 0 1)) (substring text 1)))
+
 (defun gptel-diagnose--last-lines (text n)
   "The last N non-blank lines of TEXT, joined by newlines."
   (string-join (last (seq-remove #'string-blank-p (split-string (or text "") "\n")) n)
@@ -697,8 +701,7 @@ OUTPUT is the failing step's output."
         (when gptel-diagnose--connection
           (gptel-diagnose--stop gptel-diagnose--connection)
           (gptel-diagnose--connection))
-        (gptel-diagnose--install-insert buffer "\n" (capitalize (substring line 0 1))
-                                        (substring line 1) "\n")
+        (gptel-diagnose--install-insert buffer "\n" (gptel-diagnose--sentence line) "\n")
         (gptel-diagnose--log "%s" line)
         (message "gptel-diagnose: %s" line)))))
 
@@ -730,8 +733,12 @@ The steps left are STEPS; STATE is shared by them."
                                         process-environment))
            (default-directory temporary-file-directory))
       (gptel-diagnose--install-insert
-       buffer (format "\n%s:\n$ %s\n" (capitalize (plist-get step :title))
-                      (mapconcat #'shell-quote-argument command " ")))
+       buffer (format "\n%s:\n$ %s\n" (gptel-diagnose--sentence (plist-get step :title))
+                      (combine-and-quote-strings
+                       (mapcar (lambda (arg) (if (file-name-absolute-p arg)
+                                                 (abbreviate-file-name arg)
+                                               arg))
+                               command))))
       (condition-case err
           (setq gptel-diagnose--install-process
                 (make-process
