@@ -286,12 +286,29 @@ signal into gptel."
   "Non-nil if the loaded gptel has the request state machine (0.9.8+)."
   (fboundp 'gptel--fsm-transition))
 
+(defvar gptel-diagnose--idle-timer nil
+  "Timer that starts the server when Emacs is idle and gptel is loaded, or nil.")
+
+(defun gptel-diagnose--warm-up-for-gptel ()
+  "Start the server in the background if gptel is loaded: a request may come.
+The first failure is then explained as fast as the later ones."
+  (when (featurep 'gptel-request)
+    (gptel-diagnose--safely (gptel-diagnose--warm-up))))
+
 (defun gptel-diagnose--gptel-watch (handler)
   "Call HANDLER with every failed gptel request from now on; nil stops watching.
-HANDLER receives the plist described in `gptel-diagnose--gptel-handler'."
+HANDLER receives the plist described in `gptel-diagnose--gptel-handler'.
+While watching, the server is started ahead of need: when a request
+is sent, and when Emacs is idle with gptel loaded."
   (setq gptel-diagnose--gptel-handler handler)
+  (when gptel-diagnose--idle-timer
+    (cancel-timer gptel-diagnose--idle-timer)
+    (setq gptel-diagnose--idle-timer nil))
   (if handler
-      (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
+      (progn
+        (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
+        (setq gptel-diagnose--idle-timer
+              (run-with-idle-timer 2 t #'gptel-diagnose--warm-up-for-gptel)))
     (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)))
 
 ;;;; Replaying with curl

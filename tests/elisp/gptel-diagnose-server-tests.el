@@ -19,6 +19,7 @@
 
 (require 'ert)
 (require 'cl-lib)
+(require 'gptel-request)
 (require 'gptel-diagnose)
 
 (defconst gptel-diagnose-server-tests--dir
@@ -88,6 +89,34 @@ Fails if no line comes within the bound: Emacs would look frozen."
                  (should-not gptel-diagnose--connection)
                  (should (= processes (length (process-list)))))
         (gptel-diagnose-mode -1)))))
+
+(ert-deftest gptel-diagnose-server-starts-when-gptel-sends-a-request ()
+  (gptel-diagnose-server-tests--fresh (gptel-diagnose-server-tests--real)
+    (let ((gptel-diagnose--gptel-handler #'ignore)
+          (fsm (gptel-make-fsm :info nil)))
+      (setf (gptel-fsm-state fsm) 'INIT)
+      (gptel-diagnose--around-transition
+       (lambda (m &rest _) (setf (gptel-fsm-state m) 'WAIT)) fsm)
+      ;; Started before any failure; the failure then uses it.
+      (should gptel-diagnose--connection)
+      (let ((conn (gptel-diagnose-server-tests--up)))
+        (should (string-match-p "ollama serve" (car (gptel-diagnose-server-tests--diagnose))))
+        (should (eq conn gptel-diagnose--connection))))))
+
+(ert-deftest gptel-diagnose-server-starts-when-idle-with-gptel-loaded ()
+  (let ((gptel-diagnose--idle-timer nil))
+    (unwind-protect
+        (progn
+          (gptel-diagnose--gptel-watch #'ignore)
+          (should (memq gptel-diagnose--idle-timer timer-idle-list))
+          (should (eq (timer--function gptel-diagnose--idle-timer)
+                      #'gptel-diagnose--warm-up-for-gptel)))
+      (gptel-diagnose--gptel-watch nil))
+    (should-not gptel-diagnose--idle-timer))
+  (gptel-diagnose-server-tests--fresh (gptel-diagnose-server-tests--real)
+    (gptel-diagnose--warm-up-for-gptel)           ; what the idle timer runs
+    (should gptel-diagnose--connection)
+    (gptel-diagnose-server-tests--up)))
 
 (ert-deftest gptel-diagnose-server-answers-and-stays-one-connection ()
   (gptel-diagnose-server-tests--fresh (gptel-diagnose-server-tests--real)
