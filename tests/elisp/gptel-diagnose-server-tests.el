@@ -303,6 +303,27 @@ Fails if no line comes within the bound: Emacs would look frozen."
             (should-not (string-match-p "\e\\|\r\\|━" (buffer-string)))))
       (delete-directory user-emacs-directory t))))
 
+(ert-deftest gptel-diagnose-install-failure-shows-the-last-line-and-the-next-step ()
+  :tags '(:expensive-test)
+  (skip-unless (getenv "GPTEL_DIAGNOSE_TEST_INSTALL"))
+  ;; An Elisp-only copy asks the index, which here offers nothing.
+  (let* ((lisp (make-temp-file "gd-lisp" t))
+         (wheels (make-temp-file "gd-no-wheels" t))
+         (user-emacs-directory (file-name-as-directory (make-temp-file "gd-emacs" t)))
+         (gptel-diagnose--lisp-directory (file-name-as-directory lisp))
+         (gptel-diagnose-install-extra-args (list "--no-index" "--find-links" wheels)))
+    (unwind-protect
+        (let ((end (car (last (gptel-diagnose-server-tests--install)))))
+          (should (string-match-p
+                   (concat "\\`gptel-diagnose: installing the server failed: install "
+                           "gptel-diagnose " (regexp-quote gptel-diagnose-version)
+                           " exited with status [1-9][0-9]*: .+; the package index does not "
+                           "offer gptel-diagnose .*--find-links DIR")
+                   end))
+          (with-current-buffer gptel-diagnose--install-buffer
+            (should (string-match-p "\nFailed: .*\nNext step: " (buffer-string)))))
+      (dolist (dir (list lisp wheels user-emacs-directory)) (delete-directory dir t)))))
+
 ;;;; Start failures: said, with the install hint
 
 (defconst gptel-diagnose-server-tests--sources
