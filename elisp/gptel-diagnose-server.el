@@ -637,8 +637,8 @@ missing, so that running again upgrades it in place."
                             "\\|not found in the package registry\\|No solution found")
                     output)
     (concat "the package index does not offer gptel-diagnose " gptel-diagnose-version
-            " (check the network or proxy, or point `gptel-diagnose-install-extra-args'"
-            " at --find-links DIR or --index-url URL)"))
+            " or one of its dependencies (check the network or proxy, or point"
+            " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL)"))
    ((string-match-p (concat "NewConnectionError\\|Temporary failure in name resolution"
                             "\\|Name or service not known\\|Network is unreachable"
                             "\\|ProxyError\\|SSLError\\|CERTIFICATE_VERIFY_FAILED"
@@ -674,7 +674,9 @@ missing, so that running again upgrades it in place."
 
 (defun gptel-diagnose--last-lines (text n)
   "The last N non-blank lines of TEXT, joined by newlines."
-  (string-join (last (seq-remove #'string-blank-p (split-string (or text "") "\n")) n)
+  (string-join (last (seq-remove #'string-blank-p
+                                 (mapcar #'string-trim (split-string (or text "") "\n")))
+                     n)
                "\n"))
 
 (defun gptel-diagnose--install-finish (state ok &optional why output)
