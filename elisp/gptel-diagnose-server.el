@@ -422,13 +422,14 @@ that says why (a missing module, an old Python), and is no crash."
     (process-put process 'gptel-diagnose-ready t)
     (process-put process 'gptel-diagnose-version version)
     (gptel-diagnose--log "server %s ready" (or version "(version unknown)"))
-    (when (and (or (not (stringp version))
-                   (ignore-errors (version< version gptel-diagnose-version)))
+    ;; A server that does not say its version (a custom command) is not
+    ;; told it is old: the log says what it answered.
+    (when (and (stringp version)
+               (ignore-errors (version< version gptel-diagnose-version))
                (not (member version gptel-diagnose--told-older)))
       (push version gptel-diagnose--told-older)
-      (message "gptel-diagnose: the server is %s, older than this package (%s); %s"
-               (if (stringp version) (concat "version " version) "of an unknown version")
-               gptel-diagnose-version
+      (message "gptel-diagnose: the server is version %s, older than this package (%s); %s"
+               version gptel-diagnose-version
                "upgrade it with M-x gptel-diagnose-install-server"))))
 
 (defun gptel-diagnose--connection ()

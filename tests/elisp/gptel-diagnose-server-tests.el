@@ -437,6 +437,16 @@ Fails if no line comes within the bound: Emacs would look frozen."
                                  "this package (" gptel-diagnose-version "); upgrade it "
                                  "with M-x gptel-diagnose-install-server"))))))
 
+(ert-deftest gptel-diagnose-server-of-unknown-version-is-not-called-older ()
+  ;; misbehave's "crash" answers initialize without serverInfo.
+  (let ((gptel-diagnose--told-older nil)
+        (shown nil))
+    (cl-letf (((symbol-function 'message)
+               (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
+      (gptel-diagnose-server-tests--fresh (gptel-diagnose-server-tests--misbehave "crash")
+        (gptel-diagnose-server-tests--up)))
+    (should-not (seq-filter (lambda (text) (string-match-p "older" text)) shown))))
+
 (ert-deftest gptel-diagnose-same-version-server-says-nothing-of-versions ()
   (let ((gptel-diagnose--told-older nil)
         (shown nil))
