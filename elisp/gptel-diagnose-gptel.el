@@ -471,6 +471,8 @@ its own callbacks then never set :tracking-marker."
   "Notice whether FSM's latest transition ended it in failure."
   (cond
    ((eq (gptel-fsm-state fsm) 'WAIT)
+    ;; A request is on its way: have the server up before it can fail.
+    (gptel-diagnose--warm-up)
     ;; A new network round (tool loops have several): report afresh.
     (remhash fsm gptel-diagnose--reported)
     (let ((data (plist-get (gptel-fsm-info fsm) :data)))
@@ -533,18 +535,34 @@ provider's body and its request ends in failure."
                         (car url-callback-arguments)))
            t))))))
 
+(defvar gptel-diagnose--idle-timer nil
+  "Timer that starts the server when Emacs is idle and gptel is loaded, or nil.")
+
+(defun gptel-diagnose--warm-up-for-gptel ()
+  "Start the server in the background if gptel is loaded: a request may come.
+The first failure is then explained as fast as the later ones."
+  (when (featurep 'gptel-request)
+    (gptel-diagnose--safely (gptel-diagnose--warm-up))))
+
 ;;;; Watching
 
 (defun gptel-diagnose--gptel-watch (handler)
   "Call HANDLER with every failed gptel request from now on; nil stops watching.
-HANDLER receives the plist described in `gptel-diagnose--gptel-handler'."
+HANDLER receives the plist described in `gptel-diagnose--gptel-handler'.
+While watching, the server is started ahead of need: when a request
+is sent, and when Emacs is idle with gptel loaded."
   (setq gptel-diagnose--gptel-handler handler)
+  (when gptel-diagnose--idle-timer
+    (cancel-timer gptel-diagnose--idle-timer)
+    (setq gptel-diagnose--idle-timer nil))
   (if handler
       (progn
         (advice-add 'gptel--fsm-transition :around #'gptel-diagnose--around-transition)
         (advice-add 'gptel--get-api-key :filter-return #'gptel-diagnose--note-key-shape)
         (advice-add 'url-http-parse-headers :around
-                    #'gptel-diagnose--around-url-parse-headers))
+                    #'gptel-diagnose--around-url-parse-headers)
+        (setq gptel-diagnose--idle-timer
+              (run-with-idle-timer 2 t #'gptel-diagnose--warm-up-for-gptel)))
     (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)
     (advice-remove 'gptel--get-api-key #'gptel-diagnose--note-key-shape)
     (advice-remove 'url-http-parse-headers #'gptel-diagnose--around-url-parse-headers)))

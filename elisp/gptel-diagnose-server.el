@@ -70,9 +70,22 @@ Nil follows the language environment, then LC_ALL, LC_MESSAGES, LANG."
   :package-version '(gptel-diagnose . "0.1.0"))
 
 (defcustom gptel-diagnose-python "python3"
-  "Python used by `gptel-diagnose-install-server' to make the private environment."
+  "Python used by `gptel-diagnose-install-server' to make the private environment.
+It also runs the server from this package's sources, when no
+installed server is found."
   :type 'string
   :package-version '(gptel-diagnose . "0.1.0"))
+
+(defcustom gptel-diagnose-install-extra-args nil
+  "Extra arguments for pip (or uv) when `gptel-diagnose-install-server' runs.
+For example (\"--find-links\" \"~/wheels\") to install from a folder
+of wheels, or (\"--index-url\" \"https://mirror.example/simple\") to
+use a mirror of the package index."
+  :type '(repeat string)
+  :package-version '(gptel-diagnose . "0.1.0"))
+
+(defconst gptel-diagnose-version "0.1.0"
+  "This package's version; the server it installs has the same.")
 
 
 (defconst gptel-diagnose--log-buffer "*gptel-diagnose log*"
@@ -91,6 +104,12 @@ Nil follows the language environment, then LC_ALL, LC_MESSAGES, LANG."
 
 (defvar gptel-diagnose--not-before 0
   "Do not start the server again before this time: it keeps dying.")
+
+(defvar gptel-diagnose--told-older nil
+  "Versions of older servers the user was told to upgrade, once each.")
+
+(defvar gptel-diagnose--start-timeout 10
+  "Seconds the server has to answer `initialize'.")
 
 ;;;; The log and redaction
 
@@ -215,10 +234,33 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
 
 ;;;; The server process
 
-(defun gptel-diagnose--package-root ()
-  "The directory holding this package's elisp/ and server/, or nil."
-  (when-let ((file (locate-library "gptel-diagnose")))
-    (file-name-directory (directory-file-name (file-name-directory file)))))
+(defconst gptel-diagnose--lisp-directory
+  (file-name-directory (or load-file-name buffer-file-name default-directory))
+  "The directory this file was loaded from.")
+
+(defun gptel-diagnose--project-p (dir)
+  "Non-nil if this project's server sources are in DIR.
+Its pyproject.toml must name the project gptel-diagnose: an
+unrelated Python project that happens to sit there is never used."
+  (let ((file (expand-file-name "pyproject.toml" dir)))
+    (and (file-directory-p (expand-file-name "server/gptel_diagnose" dir))
+         (file-readable-p file)
+         (with-temp-buffer
+           (insert-file-contents file)
+           (goto-char (point-min))
+           (and (re-search-forward "^\\[project\\][ \t]*$" nil t)
+                (let ((end (save-excursion
+                             (if (re-search-forward "^\\[" nil t) (point) (point-max)))))
+                  (re-search-forward
+                   "^name[ \t]*=[ \t]*[\"']gptel-diagnose[\"'][ \t]*\\(?:#.*\\)?$" end t)))))))
+
+(defun gptel-diagnose--source-root ()
+  "Return the directory of this package's server sources, or nil if none.
+A MELPA, straight or elpaca install puts them beside this file; a
+checkout (or package-vc with :lisp-dir \"elisp\") in the parent."
+  (let ((dir (directory-file-name gptel-diagnose--lisp-directory)))
+    (seq-find #'gptel-diagnose--project-p
+              (list dir (directory-file-name (file-name-directory dir))))))
 
 (defun gptel-diagnose--venv-dir ()
   "Return the directory of the server's private environment."
@@ -230,18 +272,22 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
     (and (file-executable-p script) script)))
 
 (defun gptel-diagnose--server-command ()
-  "Return the server's command line, as a list of strings."
+  "Return the server's command line, a list of strings; nil if none is installed."
   (or gptel-diagnose-server-command
       (when-let ((script (gptel-diagnose--venv-script))) (list script))
       (when-let ((exe (executable-find "gptel-diagnose-server"))) (list exe))
-      (list (or (executable-find "python3") "python3") "-m" "gptel_diagnose")))
+      ;; The sources beside the package run as they are, if their
+      ;; dependencies happen to be installed; a start failure says if not.
+      (when (gptel-diagnose--source-root)
+        (list (or (executable-find gptel-diagnose-python) gptel-diagnose-python)
+              "-m" "gptel_diagnose"))))
 
 (defun gptel-diagnose--server-environment ()
   "`process-environment' for the server: this package's server/ on PYTHONPATH."
-  (let* ((root (gptel-diagnose--package-root))
-         (dir (and root (expand-file-name "server" root))))
-    (if (and dir (file-directory-p dir))
-        (cons (concat "PYTHONPATH=" dir
+  (let ((root (gptel-diagnose--source-root)))
+    (if (and root (null gptel-diagnose-server-command)
+             (not (gptel-diagnose--venv-script)))
+        (cons (concat "PYTHONPATH=" (expand-file-name "server" root)
                       (when-let ((old (getenv "PYTHONPATH"))) (concat ":" old)))
               process-environment)
       process-environment)))
@@ -283,12 +329,47 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
                                         (funcall sentinel proc event))))
       conn)))
 
+(defun gptel-diagnose--stderr-text (conn)
+  "Everything CONN's server wrote on stderr so far, waiting briefly for the rest."
+  (let ((stderr (ignore-errors (jsonrpc-stderr-buffer conn))))
+    (when (buffer-live-p stderr)
+      ;; A dead server's last words may still be in the pipe.
+      (let ((pipe (get-buffer-process stderr))
+            (deadline (+ (float-time) 0.5)))
+        (while (and pipe (process-live-p pipe)
+                    (not (process-live-p (jsonrpc--process conn)))
+                    (< (float-time) deadline))
+          (accept-process-output pipe 0.05)))
+      (with-current-buffer stderr (buffer-string)))))
+
 (defun gptel-diagnose--keep-stderr (conn)
   "Copy CONN's stderr into the log buffer, which outlives restarts."
-  (let ((stderr (ignore-errors (jsonrpc-stderr-buffer conn))))
-    (when (and (buffer-live-p stderr) (> (buffer-size stderr) 0))
-      (let ((text (with-current-buffer stderr (buffer-string))))
-        (gptel-diagnose--log "server stderr:\n%s" (string-trim-right text))))))
+  (let ((text (gptel-diagnose--stderr-text conn))
+        (process (jsonrpc--process conn)))
+    (when (and text (> (length text) (or (process-get process 'gptel-diagnose-logged) 0)))
+      (gptel-diagnose--log "server stderr:\n%s"
+                           (string-trim-right
+                            (substring text (or (process-get process 'gptel-diagnose-logged)
+                                                0))))
+      (process-put process 'gptel-diagnose-logged (length text)))))
+
+(defun gptel-diagnose--start-failure-reason (stderr status)
+  "Why a server that died before answering `initialize' could not start.
+STDERR is what it wrote, STATUS its exit status.  One phrase, for
+the echo line; the log keeps the whole text."
+  (let ((stderr (or stderr "")))
+    (cond
+     ((string-match "needs Python \\([0-9.]+\\) or newer; this is Python \\([0-9.]+\\)"
+                    stderr)
+      (format "Python %s is too old: the server needs %s or newer"
+              (match-string 2 stderr) (match-string 1 stderr)))
+     ((string-match "No module named '\\([^'.]+\\)" stderr)
+      (let ((module (match-string 1 stderr)))
+        (if (equal module "gptel_diagnose") "the server is not installed"
+          (format "the Python module %s is missing" module))))
+     ((string-match "^\\(ImportError: [^\n]+\\)" stderr)
+      (format "a dependency is broken (%s)" (match-string 1 stderr)))
+     (t (format "it exited at start-up with status %s" status)))))
 
 (defun gptel-diagnose--backoff ()
   "Seconds to wait before starting the server again, after recent deaths."
@@ -299,15 +380,65 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
       (min 60 (expt 2 (length recent))))))
 
 (defun gptel-diagnose--on-shutdown (conn)
-  "Forget CONN once its process has died; back off after repeated deaths."
-  (gptel-diagnose--keep-stderr conn)
-  (unless (process-get (jsonrpc--process conn) 'gptel-diagnose-stopping)
-    (push (float-time) gptel-diagnose--deaths)
-    (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
-    (gptel-diagnose--log "server died (exit status %s)"
-                         (process-exit-status (jsonrpc--process conn))))
+  "Forget CONN once its process has died; back off after repeated deaths.
+A server that dies before answering `initialize' did not start:
+that says why (a missing module, an old Python), and is no crash."
+  (let ((process (jsonrpc--process conn)))
+    (gptel-diagnose--keep-stderr conn)
+    (cond
+     ((process-get process 'gptel-diagnose-stopping))
+     ((not (process-get process 'gptel-diagnose-ready))
+      (let ((why (gptel-diagnose--start-failure-reason
+                  (gptel-diagnose--stderr-text conn) (process-exit-status process))))
+        (gptel-diagnose--log "server did not start: %s" why)
+        (setq gptel-diagnose--start-error why)
+        (process-put process 'gptel-diagnose-start-error why)
+        (dolist (waiting (nreverse (process-get process 'gptel-diagnose-waiting)))
+          (gptel-diagnose--safely (funcall waiting why)))
+        (process-put process 'gptel-diagnose-waiting nil)))
+     (t
+      (push (float-time) gptel-diagnose--deaths)
+      (setq gptel-diagnose--not-before (+ (float-time) (gptel-diagnose--backoff)))
+      (gptel-diagnose--log "server died (exit status %s)" (process-exit-status process)))))
   (when (eq conn gptel-diagnose--connection)
     (setq gptel-diagnose--connection nil)))
+
+(defun gptel-diagnose--when-start-failed (conn function)
+  "Call FUNCTION with why CONN's server did not start, once that is known."
+  (let* ((process (jsonrpc--process conn))
+         (why (process-get process 'gptel-diagnose-start-error)))
+    (if why (funcall function why)
+      (process-put process 'gptel-diagnose-waiting
+                   (cons function (process-get process 'gptel-diagnose-waiting))))))
+
+(defun gptel-diagnose--ready-p (conn)
+  "Non-nil if CONN's server has answered `initialize'."
+  (process-get (jsonrpc--process conn) 'gptel-diagnose-ready))
+
+(defun gptel-diagnose--start-failed-p (conn)
+  "Non-nil if CONN's server died, unasked, before answering `initialize'."
+  (let ((process (jsonrpc--process conn)))
+    (not (or (process-live-p process)
+             (process-get process 'gptel-diagnose-ready)
+             (process-get process 'gptel-diagnose-stopping)))))
+
+(defun gptel-diagnose--initialized (conn result)
+  "Note that CONN's server answered `initialize' with RESULT; compare versions."
+  (let* ((process (jsonrpc--process conn))
+         (info (and (listp result) (plist-get result :serverInfo)))
+         (version (and (listp info) (plist-get info :version))))
+    (process-put process 'gptel-diagnose-ready t)
+    (process-put process 'gptel-diagnose-version version)
+    (gptel-diagnose--log "server %s ready" (or version "(version unknown)"))
+    ;; A server that does not say its version (a custom command) is not
+    ;; told it is old: the log says what it answered.
+    (when (and (stringp version)
+               (ignore-errors (version< version gptel-diagnose-version))
+               (not (member version gptel-diagnose--told-older)))
+      (push version gptel-diagnose--told-older)
+      (message "gptel-diagnose: the server is version %s, older than this package (%s); %s"
+               version gptel-diagnose-version
+               "upgrade it with M-x gptel-diagnose-install-server"))))
 
 (defun gptel-diagnose--connection ()
   "A live connection to the server, started if need be; nil if it cannot start."
@@ -325,7 +456,8 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
     nil)
    (t
     (condition-case err
-        (let* ((command (gptel-diagnose--server-command))
+        (let* ((command (or (gptel-diagnose--server-command)
+                            (error "The server is not installed")))
                (conn (if (gptel-diagnose--executable command)
                          (gptel-diagnose--make-connection command)
                        (error "No such program: %s" (car command)))))
@@ -333,16 +465,38 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
                 gptel-diagnose--start-error nil)
           (add-hook 'kill-emacs-hook #'gptel-diagnose--stop-at-exit)
           (gptel-diagnose--log "server started: %s" (string-join command " "))
-          (jsonrpc-async-request conn :initialize
-                                 (list :processId (emacs-pid)
-                                       :locale (gptel-diagnose--locale))
-                                 :timeout gptel-diagnose-request-timeout)
+          (jsonrpc-async-request
+           conn :initialize
+           (list :processId (emacs-pid)
+                 :clientInfo (list :name "gptel-diagnose" :version gptel-diagnose-version)
+                 :locale (gptel-diagnose--locale))
+           :success-fn (lambda (result)
+                         (gptel-diagnose--safely (gptel-diagnose--initialized conn result)))
+           :error-fn (lambda (err)
+                       (gptel-diagnose--log "initialize failed: %s" (plist-get err :message)))
+           :timeout-fn (lambda ()
+                         (gptel-diagnose--log "initialize: no answer in %s s"
+                                              gptel-diagnose--start-timeout))
+           :timeout gptel-diagnose--start-timeout)
           conn)
       (error
        (setq gptel-diagnose--connection nil
-             gptel-diagnose--start-error (error-message-string err))
+             gptel-diagnose--start-error (let ((text (error-message-string err)))
+                                           (concat (downcase (substring text 0 1))
+                                                   (substring text 1))))
        (gptel-diagnose--log "server did not start: %s" gptel-diagnose--start-error)
        nil)))))
+
+(defun gptel-diagnose--warm-up ()
+  "Start the server in the background, so that it is up when a failure comes.
+Does nothing if it runs already, is known not to start, or is
+backing off after crashes."
+  (unless (or (and gptel-diagnose--connection
+                   (jsonrpc-running-p gptel-diagnose--connection))
+              gptel-diagnose--start-error
+              (< (float-time) gptel-diagnose--not-before)
+              (null (gptel-diagnose--server-command)))
+    (gptel-diagnose--connection)))
 
 (defun gptel-diagnose--stop (conn)
   "Ask CONN's server to shut down and exit, without waiting; kill it soon after."
@@ -410,8 +564,13 @@ RETRIED."
                              (finish nil (list :kind 'error :message
                                                "its answer is not a diagnosis"))))
              :error-fn (lambda (err)
-                         (finish nil (list :kind 'error
-                                           :message (plist-get err :message))))
+                         (if (gptel-diagnose--start-failed-p conn)
+                             ;; It died before it was up: say why it did not start.
+                             (gptel-diagnose--when-start-failed
+                              conn (lambda (why)
+                                     (finish nil (list :kind 'not-started :message why))))
+                           (finish nil (list :kind 'error
+                                             :message (plist-get err :message)))))
              :timeout-fn (lambda ()
                            (gptel-diagnose--forget-wedged
                             conn (format "did not answer in %s s"
@@ -423,6 +582,208 @@ RETRIED."
                (finish nil (list :kind 'error :message (error-message-string err)))
              (setq done t)
              (gptel-diagnose--ask-diagnosis params callback t))))))))
+
+;;;; Installing the server
+
+(defvar gptel-diagnose--install-process nil
+  "The process of the install under way, or nil.")
+
+(defconst gptel-diagnose--install-buffer "*gptel-diagnose install*"
+  "Name of the buffer that shows the install.")
+
+(defconst gptel-diagnose--install-environment
+  '("NO_COLOR=1" "TERM=dumb" "PIP_PROGRESS_BAR=off" "PIP_NO_INPUT=1"
+    "PIP_DISABLE_PIP_VERSION_CHECK=1" "UV_NO_PROGRESS=1" "PYTHONUNBUFFERED=1")
+  "Environment of the install's tools: plain lines, no colour, no progress bars.")
+
+(defun gptel-diagnose--abbreviate (file)
+  "FILE as the user knows it, with ~ for the home directory."
+  (abbreviate-file-name (directory-file-name file)))
+
+(defun gptel-diagnose--install-plan (python venv &optional source uv)
+  "Return the plan to install the server into VENV: a list of plists.
+PYTHON makes the environment.  SOURCE is the directory of this
+project's sources, or nil to install `gptel-diagnose-version' from
+the package index.  UV is the uv program, or nil for pip.  Each
+step has :title and :command; the environment is made only if
+missing, so that running again upgrades it in place."
+  (let* ((venv-python (expand-file-name "bin/python" venv))
+         (spec (if source (directory-file-name source)
+                 (concat "gptel-diagnose==" gptel-diagnose-version)))
+         (extra gptel-diagnose-install-extra-args))
+    (delq nil
+          (list
+           (list :title "check Python" :check 'python
+                 :command (list python "-c" (concat "import sys; print('%d.%d' % "
+                                                    "sys.version_info[:2])")))
+           (unless (file-executable-p venv-python)
+             (list :title "make the environment"
+                   :command (if uv (list uv "venv" "--python" python venv)
+                              (list python "-m" "venv" venv))))
+           (list :title (if source "install the server from its sources"
+                          (format "install gptel-diagnose %s" gptel-diagnose-version))
+                 :command (if uv
+                              (append (list uv "pip" "install" "--python" venv-python
+                                            "--upgrade")
+                                      (and source '("--reinstall-package" "gptel-diagnose"))
+                                      (list spec) extra)
+                            (append (list venv-python "-m" "pip" "install" "--upgrade"
+                                          "--progress-bar" "off" spec)
+                                    extra)))
+           (list :title "check the server" :check 'version
+                 :command (list (expand-file-name "bin/gptel-diagnose-server" venv)
+                                "--version"))))))
+
+(defun gptel-diagnose--install-next-step (output)
+  "What to do after an install failed with OUTPUT, in one phrase."
+  (cond
+   ((string-match-p "needs 3.10 or newer\\|requires a different Python\\|Requires-Python"
+                    output)
+    "install Python 3.10 or newer and set `gptel-diagnose-python' to it")
+   ((string-match-p "No module named venv\\|ensurepip is not available" output)
+    "install your system's Python venv package (e.g. python3-venv), or uv")
+   ((string-match-p (concat "Could not find a version\\|No matching distribution"
+                            "\\|not found in the package registry\\|No solution found")
+                    output)
+    (concat "the package index does not offer gptel-diagnose " gptel-diagnose-version
+            " or one of its dependencies (check the network or proxy, or point"
+            " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL)"))
+   ((string-match-p (concat "NewConnectionError\\|Temporary failure in name resolution"
+                            "\\|Name or service not known\\|Network is unreachable"
+                            "\\|ProxyError\\|SSLError\\|CERTIFICATE_VERIFY_FAILED"
+                            "\\|timed out\\|Failed to fetch\\|dns error\\|error sending request")
+                    output)
+    (concat "check the network connection or proxy (HTTPS_PROXY), or point"
+            " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL"))
+   (t "read the log above, then run M-x gptel-diagnose-install-server again")))
+
+(defun gptel-diagnose--install-insert (buffer &rest strings)
+  "Append STRINGS to the install BUFFER."
+  (when (buffer-live-p buffer)
+    (with-current-buffer buffer
+      (let ((inhibit-read-only t)
+            (moving (= (point) (point-max))))
+        (save-excursion
+          (goto-char (point-max))
+          (apply #'insert strings))
+        (when moving (goto-char (point-max)))))))
+
+(defun gptel-diagnose--install-filter (process output)
+  "Append PROCESS's OUTPUT to its buffer, as plain lines."
+  (let ((clean (replace-regexp-in-string
+                "\r\n?" "\n"
+                (replace-regexp-in-string "\e\\[[0-9;?]*[A-Za-z]" "" output))))
+    (process-put process 'gptel-diagnose-output
+                 (concat (process-get process 'gptel-diagnose-output) clean))
+    (gptel-diagnose--install-insert (process-buffer process) clean)))
+
+(defun gptel-diagnose--sentence (text)
+  "TEXT with its first letter in upper case."
+  (concat (upcase (substring text 0 1)) (substring text 1)))
+
+(defun gptel-diagnose--last-lines (text n)
+  "The last N non-blank lines of TEXT, joined by newlines."
+  (string-join (last (seq-remove #'string-blank-p
+                                 (mapcar #'string-trim (split-string (or text "") "\n")))
+                     n)
+               "\n"))
+
+(defun gptel-diagnose--install-finish (state ok &optional why output)
+  "End the install described by STATE: OK, or failed because of WHY.
+OUTPUT is the failing step's output."
+  (setq gptel-diagnose--install-process nil)
+  (let ((buffer (plist-get state :buffer))
+        (seconds (- (float-time) (plist-get state :start))))
+    (if (not ok)
+        (let ((next (gptel-diagnose--install-next-step (or output ""))))
+          (gptel-diagnose--install-insert buffer "\nFailed: " why "\nNext step: " next "\n")
+          (gptel-diagnose--log "install failed: %s" why)
+          (message "gptel-diagnose: installing the server failed: %s; %s (see %s)"
+                   why next gptel-diagnose--install-buffer))
+      (let* ((venv (plist-get state :venv))
+             (size (plist-get state :size))
+             (line (format "server %s installed in %.1f s (%s%s)"
+                           (or (plist-get state :version) "?") seconds
+                           (if size (format "%d MB, " size) "")
+                           (gptel-diagnose--abbreviate venv))))
+        (setq gptel-diagnose--start-error nil gptel-diagnose--deaths nil
+              gptel-diagnose--not-before 0 gptel-diagnose--told-older nil)
+        ;; The running server is the old one: replace it.
+        (when gptel-diagnose--connection
+          (gptel-diagnose--stop gptel-diagnose--connection)
+          (gptel-diagnose--connection))
+        (gptel-diagnose--install-insert buffer "\n" (gptel-diagnose--sentence line) "\n")
+        (gptel-diagnose--log "%s" line)
+        (message "gptel-diagnose: %s" line)))))
+
+(defun gptel-diagnose--install-size (state)
+  "Measure the environment of STATE in MB, then finish the install."
+  (let ((du (executable-find "du"))
+        (output ""))
+    (if (not du) (gptel-diagnose--install-finish state t)
+      (make-process
+       :name "gptel-diagnose-install-du" :noquery t :connection-type 'pipe
+       :command (list du "-sk" (plist-get state :venv))
+       :filter (lambda (_ text) (setq output (concat output text)))
+       :sentinel (lambda (process _event)
+                   (unless (process-live-p process)
+                     (when (string-match "\\`\\([0-9]+\\)" output)
+                       (setq state (plist-put state :size
+                                              (round (string-to-number (match-string 1 output))
+                                                     1024))))
+                     (gptel-diagnose--install-finish state t)))))))
+
+(defun gptel-diagnose--install-run (state steps)
+  "Run the install, one step after the other, without waiting.
+The steps left are STEPS; STATE is shared by them."
+  (if (null steps) (gptel-diagnose--install-size state)
+    (let* ((step (car steps))
+           (command (plist-get step :command))
+           (buffer (plist-get state :buffer))
+           (process-environment (append gptel-diagnose--install-environment
+                                        process-environment))
+           (default-directory temporary-file-directory))
+      (gptel-diagnose--install-insert
+       buffer (format "\n%s:\n$ %s\n" (gptel-diagnose--sentence (plist-get step :title))
+                      (combine-and-quote-strings
+                       (mapcar (lambda (arg) (if (file-name-absolute-p arg)
+                                                 (abbreviate-file-name arg)
+                                               arg))
+                               command))))
+      (condition-case err
+          (setq gptel-diagnose--install-process
+                (make-process
+                 :name "gptel-diagnose-install" :buffer buffer :noquery t
+                 :connection-type 'pipe :command command :file-handler nil
+                 :filter #'gptel-diagnose--install-filter
+                 :sentinel
+                 (lambda (process _event)
+                   (unless (process-live-p process)
+                     (gptel-diagnose--install-step-done
+                      state step steps (process-exit-status process)
+                      (process-get process 'gptel-diagnose-output))))))
+        (error (gptel-diagnose--install-finish
+                state nil (format "%s: %s" (plist-get step :title)
+                                  (error-message-string err))))))))
+
+(defun gptel-diagnose--install-step-done (state step steps status output)
+  "Go on with the install, or stop, after STEP ended with STATUS and OUTPUT.
+The steps left are STEPS, STEP first; STATE is the install's."
+  (let* ((check (plist-get step :check))
+         (value (and (stringp output)
+                     (car (last (split-string (string-trim output) "[ \n]+")))))
+         (old-python (and (eq check 'python) (zerop status) value
+                          (version< value "3.10"))))
+    (cond
+     ((or (not (zerop status)) old-python)
+      (let ((why (if old-python
+                     (format "Python %s is too old: the server needs 3.10 or newer" value)
+                   (format "%s exited with status %s: %s" (plist-get step :title) status
+                           (gptel-diagnose--last-lines output 1)))))
+        (gptel-diagnose--install-finish state nil why (if old-python why output))))
+     (t
+      (when (eq check 'version) (setq state (plist-put state :version value)))
+      (gptel-diagnose--install-run state (cdr steps))))))
 
 ;;;; Commands
 
@@ -451,40 +812,43 @@ RETRIED."
 
 ;;;###autoload
 (defun gptel-diagnose-install-server ()
-  "Install the server shipped with this package into a private environment.
-The environment lives under `user-emacs-directory'; no terminal
-is needed.  Runs in the background and reports when done."
+  "Install the server, or upgrade it, into a private environment.
+The environment lives under `user-emacs-directory'.  The server
+comes from this package's own sources when they are beside it,
+else from the package index, in the version of this package,
+with uv when it is installed, else with pip.
+`gptel-diagnose-install-extra-args' adds arguments (a mirror, a
+folder of wheels).  Runs in the background, shows its progress
+in a buffer, and restarts the server when done."
   (interactive)
-  (let* ((root (gptel-diagnose--package-root))
+  (when (process-live-p gptel-diagnose--install-process)
+    (user-error "An install of the gptel-diagnose server is already running (see %s)"
+                gptel-diagnose--install-buffer))
+  (let* ((python (or (executable-find gptel-diagnose-python)
+                     (user-error "Cannot find %s: install Python 3.10 or newer, %s"
+                                 gptel-diagnose-python
+                                 "or set `gptel-diagnose-python'")))
          (venv (gptel-diagnose--venv-dir))
-         (python (or (executable-find gptel-diagnose-python)
-                     (user-error "Cannot find %s: install Python 3.10 or newer"
-                                 gptel-diagnose-python)))
-         (buffer (get-buffer-create "*gptel-diagnose install*")))
-    (unless (and root (file-exists-p (expand-file-name "pyproject.toml" root)))
-      (user-error "Cannot find the server's sources (pyproject.toml) next to this package"))
-    (make-directory (file-name-directory venv) t)
+         (source (gptel-diagnose--source-root))
+         (uv (executable-find "uv"))
+         (upgrade (file-executable-p (expand-file-name "bin/python" venv)))
+         (buffer (get-buffer-create gptel-diagnose--install-buffer))
+         (start (format "%s the server %s from %s with %s into %s"
+                        (if upgrade "upgrading" "installing") gptel-diagnose-version
+                        (if source (gptel-diagnose--abbreviate source) "the package index")
+                        (if uv "uv" "pip") (gptel-diagnose--abbreviate venv))))
+    (make-directory (file-name-directory (directory-file-name venv)) t)
     (with-current-buffer buffer
-      (let ((inhibit-read-only t)) (erase-buffer)))
+      (special-mode)
+      (let ((inhibit-read-only t))
+        (erase-buffer)
+        (insert (propertize (concat "gptel-diagnose: " start) 'face 'bold) "\n")))
     (display-buffer buffer)
-    (make-process
-     :name "gptel-diagnose-install" :buffer buffer :noquery t
-     :command (list "sh" "-c"
-                    (format "%s -m venv %s && %s -m pip install --upgrade %s"
-                            (shell-quote-argument python)
-                            (shell-quote-argument venv)
-                            (shell-quote-argument (expand-file-name "bin/python" venv))
-                            (shell-quote-argument (directory-file-name root))))
-     :sentinel
-     (lambda (process _event)
-       (unless (process-live-p process)
-         (if (and (zerop (process-exit-status process)) (gptel-diagnose--venv-script))
-             (progn
-               (setq gptel-diagnose--start-error nil
-                     gptel-diagnose--deaths nil gptel-diagnose--not-before 0)
-               (message "gptel-diagnose: server installed in %s" venv))
-           (message "gptel-diagnose: installing the server failed; see %s"
-                    (buffer-name buffer))))))))
+    (gptel-diagnose--log "%s" start)
+    (message "gptel-diagnose: %s (see %s)..." start gptel-diagnose--install-buffer)
+    (gptel-diagnose--install-run
+     (list :buffer buffer :venv venv :start (float-time))
+     (gptel-diagnose--install-plan python venv source uv))))
 
 
 (provide 'gptel-diagnose-server)

@@ -10,7 +10,9 @@ Prints, side by side:
   - classification alone, per call, in-process, over the corpus;
   - our server's resident memory after the run;
   - from batch Emacs with jsonrpc.el and real gptel: the time from gptel's failure to our
-    message, cold (the server starts) and warm.
+    message: cold (no server yet: it starts with the request), the first failure once the
+    server was started in the background (as an idle Emacs with gptel loaded starts it),
+    and warm.
 and which goals are met.  Figures only: nothing here fails a build.
 """
 
@@ -134,7 +136,8 @@ def classification(params: list[dict[str, Any]], rounds: int) -> float:
 
 
 def emacs_time_to_message(failures: int) -> dict[str, float] | None:
-    """Milliseconds from gptel's failure to our message, from batch Emacs: cold, then warm."""
+    """Milliseconds from gptel's failure to our message, from batch Emacs: cold, the first
+    failure after a background start, then warm."""
     from driver import EMACS_BATCH
     from fake_provider import FakeProvider, Reply
 
@@ -189,7 +192,10 @@ def main() -> int:
           f"{pyd_rss:14.1f}")
     print(f"{'classification alone (us/call)':34} {per_call:10.1f}")
     if emacs:
-        print(f"{'Emacs: failure to message, cold (ms)':34} {emacs['cold']:10.1f}")
+        print(f"{'Emacs: failure to message, cold (ms)':34} {emacs['cold']:10.1f}"
+              "   (no server yet: it starts with the request)")
+        print(f"{'Emacs: first failure, bg start':34} {emacs['background']:10.1f}"
+              "   (server started in the background, as when Emacs is idle)")
         print(f"{'Emacs: failure to message, warm p50':34} {emacs['warm_p50']:10.1f}"
               f"   (p90 {emacs['warm_p90']:.1f}, {int(emacs['n'])} failures)")
     else:
@@ -201,6 +207,8 @@ def main() -> int:
         ("warm p50 <= 1.5x echo", ours_p50 <= 1.5 * echo_p50, f"{ours_p50 / echo_p50:.2f}x"),
         ("warm time to message < 20 ms", bool(emacs) and emacs["warm_p50"] < 20,
          f"{emacs['warm_p50']:.1f} ms" if emacs else "n/a"),
+        ("first failure (bg start) <= 50 ms", bool(emacs) and emacs["background"] <= 50,
+         f"{emacs['background']:.1f} ms" if emacs else "n/a"),
         ("resident memory < 40 MB", ours_rss < 40, f"{ours_rss:.1f} MB"),
     ]
     print("\nGoals:")

@@ -27,6 +27,28 @@ from .rpc import Method
 log = logging.getLogger(__name__)
 
 
+# Two failures that walk the whole catalogue: a transport error, and an HTTP error with a
+# JSON body in Chinese, so that catalogue is read too.  The rules compile their patterns on
+# first use, which makes a fresh server's first diagnosis some 100 ms slower than the rest;
+# the companion starts the server before a failure comes, so this is paid then instead.
+_PRIMERS = (
+    {"error": {"status": "Curl failure", "error": "Curl failed with exit code 7."},
+     "backend": {"kind": "ollama", "host": "localhost:11434"}},
+    {"error": {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+               "error": {"message": "You exceeded your current quota.",
+                         "type": "insufficient_quota", "code": "insufficient_quota"}},
+     "backend": {"kind": "openai", "host": "api.openai.com"}, "locale": "zh"},
+)
+
+
+def _prime() -> None:
+    for payload in _PRIMERS:
+        try:
+            diagnose(DiagnoseParams.model_validate(payload)).model_dump(mode="json")
+        except Exception:  # a primer must never cost the user the server
+            log.exception("priming the catalogue failed")
+
+
 def initialize(params: InitializeParams) -> InitializeResult:
     client = params.client_info
     if client is not None and client.version and client.version != __version__:
@@ -35,6 +57,7 @@ def initialize(params: InitializeParams) -> InitializeResult:
         log.warning("version mismatch: client %s %s, server gptel-diagnose %s "
                     "(M-x gptel-diagnose-install-server installs the matching server)",
                     client.name or "gptel-diagnose", client.version, __version__)
+    _prime()
     return InitializeResult(
         serverInfo=ServerInfo(name="gptel-diagnose", version=__version__),
         methods=sorted([*METHODS, "shutdown", "exit"]),

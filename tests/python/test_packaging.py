@@ -59,6 +59,11 @@ def test_elisp_header_pyproject_and_server_agree_on_the_version() -> None:
 
     assert pyproject_version() == elisp_version()
     assert gptel_diagnose.__version__ == elisp_version()
+    # The companion installs and compares with its own version: the same again.
+    server_el = (ROOT / "elisp" / "gptel-diagnose-server.el").read_text()
+    constant = re.search(r'^\(defconst gptel-diagnose-version "([^"]+)"', server_el, re.MULTILINE)
+    assert constant, "no gptel-diagnose-version in gptel-diagnose-server.el"
+    assert constant.group(1) == elisp_version()
 
 
 def test_licence_is_gplv3_or_later_everywhere() -> None:

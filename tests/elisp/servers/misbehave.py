@@ -5,6 +5,7 @@
     misbehave.py garbage   writes 300 bytes of junk on stdout, then answers correctly
     misbehave.py stderr    writes to stderr, then exits with status 3 at once
     misbehave.py badresult answers every request with something that is not a diagnosis
+    misbehave.py old       answers initialize as version 0.0.1 of the server, then normally
 """
 
 import json
@@ -52,6 +53,8 @@ def main(mode):
             sys.exit(9)
         if mode == "badresult" and message.get("method") != "initialize":
             result = {"summary": ["not", "text"], "fixes": 7, "steps": "x"}
+        elif mode == "old" and message.get("method") == "initialize":
+            result = {"serverInfo": {"name": "gptel-diagnose", "version": "0.0.1"}}
         else:
             result = {"summary": "from misbehave", "fixes": []}
         write_message({"jsonrpc": "2.0", "id": message["id"], "result": result})
