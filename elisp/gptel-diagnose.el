@@ -50,7 +50,8 @@
 ;; then LC_ALL, LC_MESSAGES and LANG).
 ;;
 ;; The server is a small Python program speaking JSON-RPC over stdio.
-;; It starts on the first failure, never at Emacs start-up.
+;; It starts in the background when gptel sends its first request (or
+;; when Emacs is idle with gptel loaded), never at Emacs start-up.
 ;; `M-x gptel-diagnose-install-server' installs it into a private
 ;; environment; `gptel-diagnose-server-command' says how to run it.
 ;;
