@@ -202,7 +202,7 @@ def test_a_chinese_default_sits_without_spaces_but_a_latin_name_keeps_them() -> 
     payload: dict[str, Any] = {"error": {"http_status": "402", "error": "Insufficient Balance"},
                                "locale": "zh"}  # no provider named: 服务商
     unnamed = engine.diagnose(DiagnoseParams.model_validate(payload)).summary
-    # xAI documents no such code, so its name comes through the same text (DeepSeek's
+    # Groq documents no such code, so its name comes through the same text (DeepSeek's
     # documented 402 now gets its own words).
     named = engine.diagnose(DiagnoseParams.model_validate(
         {**payload, "backend": {"kind": "groq", "host": "api.groq.com"}})).summary
