@@ -256,11 +256,18 @@ def _probe_tls(target: _Target, addresses: list[str], budget: _Budget,
                       started=started)
 
 
+def proxy_url(proxy: str | None) -> str | None:
+    """PROXY as a URL: like curl, a bare "host:port" (as gptel-proxy often is) means HTTP."""
+    if not proxy:
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
 def _client(proxy: str | None, cafile: str | None, insecure: bool) -> Any:
     import httpx  # only the checkup needs it: keep it out of the server's start-up
 
     verify: Any = False if insecure else (_ssl_context(cafile) if cafile else True)
-    return httpx.Client(proxy=proxy or None, verify=verify, follow_redirects=False,
+    return httpx.Client(proxy=proxy_url(proxy), verify=verify, follow_redirects=False,
                         trust_env=False, timeout=PROBE_TIMEOUT)
 
 
@@ -563,7 +570,7 @@ def _probe_balance(target: _Target, params: CheckParams, budget: _Budget, key: s
     started = time.monotonic()
     cafile, insecure = _curl_options(params.settings.curl_args or [])
     result = fetch_balance(provider, target.name, target.protocol, key, port=target.port,
-                           proxy=params.settings.proxy, verify=_verify(cafile, insecure),
+                           proxy=proxy_url(params.settings.proxy), verify=_verify(cafile, insecure),
                            timeout=budget.timeout())
     status = {"ok": "pass", "exhausted": "fail"}.get(result.status, "warn")
     fixes = []
@@ -591,4 +598,4 @@ def run_balance(params: BalanceParams) -> BalanceResult:
     cafile, insecure = _curl_options(params.settings.curl_args or [])
     key = params.key.strip() if params.key else None
     return fetch_balance(provider, target.name, target.protocol, key, port=target.port,
-                         proxy=params.settings.proxy, verify=_verify(cafile, insecure))
+                         proxy=proxy_url(params.settings.proxy), verify=_verify(cafile, insecure))

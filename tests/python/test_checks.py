@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from gptel_diagnose.checks import run_check
+from gptel_diagnose import checks as checks_module
+from gptel_diagnose.checks import proxy_url, run_check
 from gptel_diagnose.protocol import CheckParams, CheckResult
 
 from fake_provider import FakeProvider, Reply
@@ -278,3 +279,12 @@ def test_check_runs_off_the_reader_thread_and_keeps_the_key_out_of_logs(
         stderr = client.proc.stderr.read().decode() if client.proc.stderr else ""
     assert first["id"] == "quick" and second["id"] == "slow"
     assert KEY not in json.dumps(second) and KEY not in stderr
+
+
+def test_a_proxy_without_a_scheme_is_taken_as_curl_takes_it() -> None:
+    # gptel-proxy is often "host:port"; curl reads that as an HTTP proxy, and so must we.
+    assert proxy_url("127.0.0.1:8080") == "http://127.0.0.1:8080"
+    assert proxy_url("socks5h://127.0.0.1:1080") == "socks5h://127.0.0.1:1080"
+    assert proxy_url("") is None
+    with checks_module._client("127.0.0.1:9", None, False) as client:
+        assert client is not None
