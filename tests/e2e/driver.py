@@ -72,6 +72,8 @@ class Scenario:
     works: str | None = None
     proxy: str | None = None
     key: str = TEST_KEY
+    locale: str = "en"
+    name_shown: str | None = None  # the backend's name, when not the provider's usual one
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -126,6 +128,14 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("proxyreset", "A configured proxy resets the connection", "openai",
              "network.proxy", "NET008", host="fake", proxy="reset", transports=("curl",),
              says=("proxy", "gptel-proxy"), setq_of="gptel-proxy"),
+    # Issue 10: a Chinese user (gptel-diagnose-locale "zh") reaching Chinese providers
+    # through gptel-make-openai: billing, told in Chinese, never a rate limit.
+    Scenario("zhipu1113-zh", "Zhipu 1113 at HTTP 429, in Chinese", "openai",
+             "billing.quota_exhausted", "DOC001", "zhipu/doc001-documented-no-balance",
+             model="glm-4", locale="zh", name_shown="Zhipu", says=("智谱", "余额")),
+    Scenario("deepseek402-zh", "DeepSeek 402 Insufficient Balance, in Chinese", "deepseek",
+             "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
+             model="deepseek-chat", locale="zh", says=("DeepSeek", "余额")),
     Scenario("timeout", "curl gives up (--max-time 1) on a slow provider", "openai",
              "network.timeout", "NET004", "openai/rate-limit-tpm-429", host="slow",
              delay=4.0, curl_args=("--max-time", "1"), transports=("curl",),
@@ -189,10 +199,11 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, A
         "use_curl": run.transport == "curl",
         "timeout": 20,
         "proxy": f"127.0.0.1:{proxy_port}" if scenario.proxy == "reset" else "",
+        "locale": scenario.locale,
         "backend": {
             "type": scenario.backend,
-            "name": {"openai": "OpenAI", "anthropic": "Claude", "ollama": "Ollama",
-                     "deepseek": "DeepSeek"}.get(
+            "name": scenario.name_shown or {"openai": "OpenAI", "anthropic": "Claude",
+                                            "ollama": "Ollama", "deepseek": "DeepSeek"}.get(
                 scenario.backend, scenario.backend),
             "host": _host(scenario, port, closed_port),
             "protocol": "http",

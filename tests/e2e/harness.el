@@ -64,7 +64,7 @@
 (defun gptel-diagnose-e2e--line-since (mark)
   "The newest gptel-diagnose line among the messages after the first MARK ones."
   (cl-loop for text in (butlast gptel-diagnose-e2e--messages mark)
-           when (string-prefix-p "gptel-diagnose:" text) return text))
+           when (string-match-p "\\`gptel-diagnose[:：]" text) return text))
 
 (defun gptel-diagnose-e2e--start (run buffer callback-log)
   "Start RUN's request from BUFFER, logging callback calls into CALLBACK-LOG."
@@ -189,6 +189,7 @@ buffer's own button when applying the fix did not offer to."
           gptel-use-curl (eq (plist-get run :use_curl) t)
           gptel-stream (eq (plist-get (plist-get run :backend) :stream) t)
           gptel-proxy (or (plist-get run :proxy) "")
+          gptel-diagnose-locale (or (plist-get run :locale) "en")
           gptel-diagnose--last-failure nil)
     (with-current-buffer buffer
       (text-mode)

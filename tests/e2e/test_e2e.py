@@ -83,6 +83,17 @@ def test_failure_is_explained_in_the_echo_area(run: Run, results: dict[str, Any]
         assert "(setq" not in line
 
 
+@pytest.mark.parametrize("run", [r for r in SCENARIO_RUNS if r.scenario.locale == "zh"],
+                         ids=lambda r: r.id)
+def test_chinese_providers_billing_is_told_in_chinese(run: Run, results: dict[str, Any]) -> None:
+    result = results[run.id]
+    line = _check_shown(result)
+    assert result["diagnosis"]["locale"] == "zh"
+    assert result["diagnosis"]["category"] == "billing.quota_exhausted"
+    assert line.startswith("gptel-diagnose：")
+    assert "OpenAI" not in line and "ChatGPT" not in line
+
+
 @pytest.mark.parametrize("run", ENTRY_RUNS, ids=lambda r: r.id)
 def test_every_entry_point_is_watched(run: Run, results: dict[str, Any]) -> None:
     result = results[run.id]
