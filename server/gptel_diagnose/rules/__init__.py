@@ -47,6 +47,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL004",  # model-not-in-backend
         "GPTEL006",  # tool-call-not-parsed
         "GPTEL007",  # reasoning-not-sent-back
+        "GPTEL008",  # backend-or-tool-is-nil
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),

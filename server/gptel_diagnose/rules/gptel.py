@@ -219,4 +219,41 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="GPTEL008",
+        name="backend-or-tool-is-nil",
+        category="config.backend",
+        # cl-defstruct's type check, as gptel signals it when the variable holds nil.
+        when=match(text=r"wrong.type.argument:? \(?gptel-(backend|tool),? nil"),
+        summary="gptel found nil where a backend or a tool belongs: gptel-backend is not set, "
+        "or a selected tool no longer exists.",
+        explanation=(
+            "gptel checks that gptel-backend holds a backend made by gptel-make-openai, "
+            "gptel-make-gemini and the like, and that each tool in gptel-tools was made by "
+            "gptel-make-tool. A nil there means the backend was never set (or was set before "
+            "gptel loaded), or a tool was made again and the old selection points at nothing. "
+            "No request was sent."
+        ),
+        steps=("Check gptel-backend (M-x describe-variable gptel-backend) and set it in your "
+               "init file, after gptel is loaded.",
+               "If you use tools, clear the selection ((setq gptel-tools nil)) and choose them "
+               "again in gptel's menu."),
+        fixes=(FixSpec("Show gptel-backend", "display-only",
+                       command="M-x describe-variable RET gptel-backend"),),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Wrong type argument: gptel-backend, nil"},
+                request={"gptel_version": "20260304.709", "emacs_version": "30.2"},
+                source="https://github.com/karthink/gptel/issues/1279",
+            ),
+            Example(
+                error={"status": "Lisp error",
+                       "error": "(wrong-type-argument gptel-tool nil)"},
+                request={"emacs_version": "30.1"},
+                source="https://github.com/karthink/gptel/issues/1140",
+            ),
+        ),
+    ),
 )
