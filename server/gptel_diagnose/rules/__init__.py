@@ -48,6 +48,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL006",  # tool-call-not-parsed
         "GPTEL007",  # reasoning-not-sent-back
         "GPTEL008",  # backend-or-tool-is-nil
+        "GPTEL009",  # reasoning-where-text-expected
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),

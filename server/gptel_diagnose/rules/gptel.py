@@ -256,4 +256,37 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="GPTEL009",
+        name="reasoning-where-text-expected",
+        category="response.malformed",
+        # The value in the error is the reasoning itself: gptel's (reasoning . TEXT) cons, or
+        # a list of content blocks with a thinking block in it.
+        when=match(text=r"wrong.type.argument:? \(?(stringp|char-or-string-p),? "
+                   r"(\(reasoning \.|\[?\(:type \\?\"thinking)"),
+        summary="The model's reasoning reached code that expected only the answer's text: turn "
+        "gptel-include-reasoning off.",
+        explanation=(
+            "Reasoning models send their thinking apart from the answer. gptel hands it over "
+            "as (reasoning . TEXT), or keeps it as a thinking block, and code that expects "
+            "only strings (an older gptel, or a package built on gptel-request) fails with "
+            "Wrong type argument. With gptel-include-reasoning set to nil, gptel drops the "
+            "reasoning and hands over only the answer."
+        ),
+        steps=("Drop the reasoning: (setq gptel-include-reasoning nil).",
+               "If a package built on gptel fails this way, upgrade it and gptel."),
+        fixes=(FixSpec("Drop the model's reasoning", "unsafe",
+                       variable="gptel-include-reasoning", value="nil"), _UPGRADE),
+        docs=("https://github.com/karthink/gptel/issues/1035",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "error in process sentinel: Wrong type argument: "
+                       "char-or-string-p, (reasoning . \"**My Thought Process**\")"},
+                backend={"kind": "gemini"},
+                request={"stream": False},
+                source="https://github.com/ragnard/gptel-magit/issues/8",
+            ),
+        ),
+    ),
 )
