@@ -36,6 +36,12 @@ RECORD = Provider(
         Code("invalidendpoint.notfound", "model.not_found",
              "The inference endpoint does not exist or is invalid.",
              "推理接入点不存在或无效", _BP_ERRORS, http=404),
+        # The same code's message, when a client shows only the text: on Ark an "endpoint" is
+        # the model's inference endpoint (ep-...), not the URL path.
+        Code("", "model.not_found",
+             "The inference endpoint does not exist or is invalid.",
+             "推理接入点不存在或无效", _BP_ERRORS, http=404,
+             text=r"targeted an endpoint that does not exist"),
         Code("invalidendpoint.closedendpoint", "model.not_found",
              "The inference endpoint is closed or temporarily unavailable.",
              "推理接入点已关闭或暂时不可用", _ERRORS, http=400),
