@@ -7,6 +7,7 @@ closely enough to turn a provider's recorded body into the info gptel records.
 from __future__ import annotations
 
 import json
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -26,7 +27,8 @@ def _error_of(body: Any) -> Any:
         return body
     if isinstance(body, dict):
         for key in ("error", "detail", "message", "Message"):
-            if body.get(key):
+            # A flag such as {"error": true, "message": ...} marks the message; it is not one.
+            if body.get(key) and not isinstance(body[key], bool):
                 return body[key]
         return None
     if isinstance(body, list):
@@ -100,7 +102,8 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
     else:
         body = record.get("body")
         # A report quoting a message, not a page, stands for a JSON error body.
-        quoted = isinstance(body, str) and not body.lstrip().startswith("<") and bool(
+        # A tag opens a page; "<400> InternalError..." is a client's quoted status and message.
+        quoted = isinstance(body, str) and not re.match(r"<[!?a-zA-Z]", body.lstrip()) and bool(
             body.strip())
         error = gptel_error(int(record["http_status"]), body, as_message=quoted)
     backend = dict(record.get("backend") or {})

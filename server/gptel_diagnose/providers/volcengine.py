@@ -36,6 +36,12 @@ RECORD = Provider(
         Code("invalidendpoint.notfound", "model.not_found",
              "The inference endpoint does not exist or is invalid.",
              "推理接入点不存在或无效", _BP_ERRORS, http=404),
+        # The same code's message, when a client shows only the text: on Ark an "endpoint" is
+        # the model's inference endpoint (ep-...), not the URL path.
+        Code("", "model.not_found",
+             "The inference endpoint does not exist or is invalid.",
+             "推理接入点不存在或无效", _BP_ERRORS, http=404,
+             text=r"targeted an endpoint that does not exist"),
         Code("invalidendpoint.closedendpoint", "model.not_found",
              "The inference endpoint is closed or temporarily unavailable.",
              "推理接入点已关闭或暂时不可用", _ERRORS, http=400),
@@ -61,6 +67,18 @@ RECORD = Provider(
         Code("ratelimitexceeded.endpointtpmexceeded", "rate_limit",
              "The endpoint's tokens-per-minute limit is exceeded.",
              "请求已超过推理接入点 TPM 限制，请稍后重试", _ERRORS, http=429),
+        # A spend cap the account set itself ("Safe Experience Mode"): the model is paused
+        # until the cap is raised or turned off, so it is billing, not a rate limit.
+        Code("setlimitexceeded", "billing.quota_exhausted",
+             "The inference limit set for this model (Safe Experience Mode) is reached and the "
+             "model is paused; raise or turn off the limit on the Model Activation page.",
+             "已达到为该模型设置的推理限额（安心体验模式），模型服务已暂停；请在开通管理页调高或关闭该限额",
+             _ERRORS),
+        Code("", "billing.quota_exhausted",
+             "The inference limit set for this model (Safe Experience Mode) is reached and the "
+             "model is paused; raise or turn off the limit on the Model Activation page.",
+             "已达到为该模型设置的推理限额（安心体验模式），模型服务已暂停；请在开通管理页调高或关闭该限额",
+             _ERRORS, text=r"reached the set inference limit|safe experience mode"),
         Code("serveroverloaded", "server.overloaded",
              "The service is overloaded; retry later.", "服务资源紧张，请稍后重试", _ERRORS),
     ),

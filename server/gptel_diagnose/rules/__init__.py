@@ -47,6 +47,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL004",  # model-not-in-backend
         "GPTEL006",  # tool-call-not-parsed
         "GPTEL007",  # reasoning-not-sent-back
+        "GPTEL008",  # backend-or-tool-is-nil
+        "GPTEL009",  # reasoning-where-text-expected
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),
@@ -97,6 +99,11 @@ PRECEDENCE: tuple[Tier, ...] = (
     Tier("connection", "The connection failed, or the server did while answering: curl's exit "
          "code, a timeout, an internal error, gptel's own text.", (
         "NET008",    # proxy-failed
+        # A certificate or handshake reason names the cause inside a generic connect error
+        # ("ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED]", "Failed to connect to HOST:
+        # SELF_SIGNED_CERT_IN_CHAIN"), so it outranks the refusal rules.
+        "NET006",    # certificate-not-trusted
+        "NET005",    # tls-handshake-failed
         "NET003",    # local-server-not-running
         "CONF006",   # curl-not-found
         "CONF003",   # curl-option-unsupported
@@ -106,8 +113,6 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET001",    # host-not-resolved
         "NET002",    # connection-refused
         "NET004",    # request-timed-out
-        "NET005",    # tls-handshake-failed
-        "NET006",    # certificate-not-trusted
         "NET009",    # answer-cut-off
         "NET010",    # too-many-redirects
         "NET011",    # client-certificate-problem

@@ -9,6 +9,7 @@ _FILTERED = (
     r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
     r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
+    r"|blocked (for|due to) (reason:? )?safety"
     r"|responsible ai|moderation|flagged (input|by)|harmful content|recitation"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"

@@ -219,4 +219,74 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="GPTEL008",
+        name="backend-or-tool-is-nil",
+        category="config.backend",
+        # cl-defstruct's type check, as gptel signals it when the variable holds nil.
+        when=match(text=r"wrong.type.argument:? \(?gptel-(backend|tool),? nil"),
+        summary="gptel found nil where a backend or a tool belongs: gptel-backend is not set, "
+        "or a selected tool no longer exists.",
+        explanation=(
+            "gptel checks that gptel-backend holds a backend made by gptel-make-openai, "
+            "gptel-make-gemini and the like, and that each tool in gptel-tools was made by "
+            "gptel-make-tool. A nil there means the backend was never set (or was set before "
+            "gptel loaded), or a tool was made again and the old selection points at nothing. "
+            "No request was sent."
+        ),
+        steps=("Check gptel-backend (M-x describe-variable gptel-backend) and set it in your "
+               "init file, after gptel is loaded.",
+               "If you use tools, clear the selection ((setq gptel-tools nil)) and choose them "
+               "again in gptel's menu."),
+        fixes=(FixSpec("Show gptel-backend", "display-only",
+                       command="M-x describe-variable RET gptel-backend"),),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Wrong type argument: gptel-backend, nil"},
+                request={"gptel_version": "20260304.709", "emacs_version": "30.2"},
+                source="https://github.com/karthink/gptel/issues/1279",
+            ),
+            Example(
+                error={"status": "Lisp error",
+                       "error": "(wrong-type-argument gptel-tool nil)"},
+                request={"emacs_version": "30.1"},
+                source="https://github.com/karthink/gptel/issues/1140",
+            ),
+        ),
+    ),
+    Rule(
+        code="GPTEL009",
+        name="reasoning-where-text-expected",
+        category="response.malformed",
+        # The value in the error is the reasoning itself: gptel's (reasoning . TEXT) cons, or
+        # a list of content blocks with a thinking block in it.
+        when=match(text=r"wrong.type.argument:? \(?(stringp|char-or-string-p),? "
+                   r"(\(reasoning \.|\[?\(:type \\?\"thinking)"),
+        summary="The model's reasoning reached code that expected only the answer's text: turn "
+        "gptel-include-reasoning off.",
+        explanation=(
+            "Reasoning models send their thinking apart from the answer. gptel hands it over "
+            "as (reasoning . TEXT), or keeps it as a thinking block, and code that expects "
+            "only strings (an older gptel, or a package built on gptel-request) fails with "
+            "Wrong type argument. With gptel-include-reasoning set to nil, gptel drops the "
+            "reasoning and hands over only the answer."
+        ),
+        steps=("Drop the reasoning: (setq gptel-include-reasoning nil).",
+               "If a package built on gptel fails this way, upgrade it and gptel."),
+        fixes=(FixSpec("Drop the model's reasoning", "unsafe",
+                       variable="gptel-include-reasoning", value="nil"), _UPGRADE),
+        docs=("https://github.com/karthink/gptel/issues/1035",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "error in process sentinel: Wrong type argument: "
+                       "char-or-string-p, (reasoning . \"**My Thought Process**\")"},
+                backend={"kind": "gemini"},
+                request={"stream": False},
+                source="https://github.com/ragnard/gptel-magit/issues/8",
+            ),
+        ),
+    ),
 )

@@ -10,7 +10,7 @@ _LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 _DNS_TEXT = (
     r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
-    r"|name resolution|dns"
+    r"|name resolution|dns|unknownhostexception|unable to resolve host"
 )
 _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|couldn'?t connect to server"
@@ -204,7 +204,8 @@ RULES = (
         category="network.tls",
         when=(match(curl=(60, 51, 77, 83, 90, 91)),
               match(text=r"certificate (verify|verification) failed|ssl certificate problem"
-                    r"|self.signed certificate|unable to get local issuer|certificate has expired"
+                    r"|self.signed.cert|unable to get local issuer|certificate has expired"
+                    r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
                     r"|cafile|ca cert|certificate_verify_failed|x509")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",
@@ -284,9 +285,13 @@ RULES = (
             match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
             match(proxied=True, local=False, text=r"connection reset|econnreset"
                   r"|connection was reset|recv failure|ssl_error_syscall"),
+            # With a proxy set, the client's only connection is to the proxy: a refusal is
+            # the proxy's port (a proxy that cannot reach the server answers 502 instead).
+            match(text=_REFUSED_TEXT, proxy=True, not_text=_TIMEOUT_TEXT),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
+                   r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"),
         ),
         summary="The request failed at the proxy (curl {exit}{status_clause}): check "
