@@ -608,6 +608,8 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
         if fix.url:
             return i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url)
         if fix.command and spec.command and values.knows(spec.command):
+            if fix.command in fix.title:  # "Choose another model (M-x gptel-menu, then -m)"
+                return fix.title
             return i18n.gettext(locale, NEXT_FROM_COMMAND).format(title=fix.title,
                                                                  command=fix.command)
     return ""

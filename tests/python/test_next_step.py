@@ -52,6 +52,10 @@ def test_every_diagnosis_ends_with_one_next_action(
         assert result.next_step.strip(), (case, result.summary)
         assert "<unknown" not in result.next_step, (case, result.next_step)
         assert "{" not in result.next_step, (case, result.next_step)
+        for fix in result.fixes:
+            # Said once: "Choose another model (M-x gptel-menu): M-x gptel-menu" is noise.
+            if fix.command and fix.command in result.next_step:
+                assert result.next_step.count(fix.command) == 1, (case, result.next_step)
 
 
 @pytest.mark.parametrize("rule", REGISTRY, ids=lambda r: r.code)
