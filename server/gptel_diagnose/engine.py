@@ -149,6 +149,12 @@ class Selection:
     documented: Code | None = None
 
 
+def _record(facts: Facts) -> Provider | None:
+    """FACTS's provider record, with the pages of the site its backend's host is on."""
+    provider = lookup(facts.provider)
+    return provider.at(facts.host) if provider else None
+
+
 def documented_code(facts: Facts) -> Code | None:
     """The code FACTS's provider documents for this failure, if it documents one."""
     provider = lookup(facts.provider)
@@ -474,7 +480,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
                  code: Code | None = None) -> _Placeholders:
     """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
     code the diagnosis rests on, if any.  Provider values come from the identified record."""
-    provider = lookup(facts.provider)
+    provider = _record(facts)
     name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
     pages = provider_pages(provider)
@@ -620,7 +626,7 @@ def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
     when the provider is known (OpenAI's guide says nothing about Kimi); then the known
     provider's own error documentation and console."""
     urls = (_fill(url, values) for url in rule.docs)
-    provider = lookup(facts.provider)
+    provider = _record(facts)
     own = (provider.errors_url, provider.console_url) if provider else ()
     return _unique([
         *(url for url in urls if _URL.match(url) and (

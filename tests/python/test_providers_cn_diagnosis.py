@@ -59,6 +59,8 @@ def test_chinese_provider_failure_is_its_category_named_and_linked(
     result = run(corpus_params(record), locale)
     provider = lookup(record["provider"])
     assert provider is not None
+    # Its pages as seen from the record's host (a provider's international site has its own).
+    provider = provider.at((record.get("backend") or {}).get("host"))
     assert result.category == record["label"], (record["id"], result.rule)
     name = provider.name_zh if locale == "zh" and provider.name_zh else provider.name
     assert name in result.summary + result.explanation, (record["id"], result.summary)
@@ -168,3 +170,42 @@ def test_a_code_that_names_a_rule_names_one_of_its_category() -> None:
     for kind, code in named:
         assert code.rule in BY_CODE, (kind, code.key or code.text)
         assert BY_CODE[code.rule].category == code.category, (kind, code.rule)
+
+
+# One failure, the account's money gone, seen from each site of a provider with two: the
+# billing page named is that site's, never the other's (separate accounts).
+SITE_BILLING = [
+    ("open.bigmodel.cn", {"error": {"code": "1113", "message": "余额不足或无可用资源包,请充值。"}},
+     "https://bigmodel.cn/finance-center/", "z.ai"),
+    ("api.z.ai", {"error": {"code": "1113", "message": "Insufficient balance or no resource "
+                                                    "package. Please recharge."}},
+     "https://z.ai/", "bigmodel.cn"),
+    ("api.minimaxi.com", {"base_resp": {"status_code": 1008,
+                                        "status_msg": "insufficient balance"}},
+     "https://platform.minimaxi.com/", "minimax.io"),
+    ("api.minimax.io", {"base_resp": {"status_code": 1008,
+                                      "status_msg": "insufficient balance"}},
+     "https://platform.minimax.io/", "minimaxi.com"),
+    ("api.moonshot.cn", {"error": {"type": "exceeded_current_quota_error",
+                                   "message": "Your account is suspended, please check your "
+                                              "plan and billing details"}},
+     "https://platform.moonshot.cn/", "moonshot.ai"),
+    ("api.moonshot.ai", {"error": {"type": "exceeded_current_quota_error",
+                                   "message": "Your account is suspended, please check your "
+                                              "plan and billing details"}},
+     "https://platform.moonshot.ai/", "moonshot.cn"),
+]
+
+
+@pytest.mark.parametrize("host,body,page,other", SITE_BILLING,
+                         ids=[case[0] for case in SITE_BILLING])
+def test_billing_page_is_the_sites_own(host: str, body: dict[str, Any], page: str,
+                                       other: str) -> None:
+    result = run({"error": {"http_status": "429", "status": "HTTP/2 429",
+                            "error": json.dumps(body)},
+                  "backend": {"host": host, "kind": "openai"}})
+    assert result.category == "billing.quota_exhausted"
+    # What the user is sent to (the documentation of the code may be either site's).
+    pages = [fix.url for fix in result.fixes if fix.url] + [result.next_step]
+    assert any(page in link for link in pages), pages
+    assert not any(other in link for link in pages), pages

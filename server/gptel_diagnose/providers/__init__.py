@@ -121,8 +121,12 @@ _SHARED_SITES = frozenset({"github.com"})
 def _sites() -> dict[str, str]:
     owners: dict[str, set[str]] = {}
     for p in PROVIDERS:
-        for url in (p.console_url, p.keys_url, p.billing_url, p.usage_url, p.status_url,
-                    p.models_url, p.errors_url):
+        pages = [p.console_url, p.keys_url, p.billing_url, p.usage_url, p.status_url,
+                 p.models_url, p.errors_url]
+        for other in p.sites:
+            pages += [other.console_url, other.keys_url, other.billing_url, other.usage_url,
+                      other.models_url, other.errors_url]
+        for url in pages:
             if url:
                 owners.setdefault(site(url), set()).add(p.kind)
     return {name: kinds.pop() for name, kinds in owners.items()
@@ -197,7 +201,7 @@ def identify(host: str | None, kind: str | None, name: str | None) -> Provider |
     """
     by_host = (_by_host(host) or _by_local_port(host)) if host else None
     if by_host:
-        return by_host
+        return by_host.at(host)
     by_kind = lookup(kind.lower()) if kind else None
     if by_kind and by_kind.kind not in _PROTOCOL_KINDS:
         return by_kind

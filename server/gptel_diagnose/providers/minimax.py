@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import Code, ModelList, Provider
+from .record import Code, ModelList, Provider, Site
 
 _ERRORS = "https://platform.minimaxi.com/docs/api-reference/errorcode"
 _ERRORS_EN = "https://platform.minimax.io/docs/api-reference/errorcode"
@@ -16,6 +16,10 @@ RECORD = Provider(
     console_url="https://platform.minimaxi.com/",
     billing_url="https://platform.minimaxi.com/subscribe/token-plan",
     errors_url=_ERRORS,
+    # minimaxi.com is the China platform, minimax.io the international one.
+    sites=(Site(r"(^|\.)minimax\.io$", console_url="https://platform.minimax.io/",
+                billing_url="https://platform.minimax.io/subscribe/token-plan",
+                errors_url=_ERRORS_EN),),
     models=ModelList("/models", "bearer"),
     codes=(
         # The OpenAI-compatible endpoint quotes the code at the end of the message: "(1008)".

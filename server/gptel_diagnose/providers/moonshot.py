@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import Balance, Code, ModelList, Provider
+from .record import Balance, Code, ModelList, Provider, Site
 
 _ERRORS_ZH = "https://platform.kimi.com/docs/api/errors"
 # An earlier official API reference, shipped in Moonshot's own cookbook repository.
@@ -20,7 +20,9 @@ RECORD = Provider(
     key_env="MOONSHOT_API_KEY",
     key_prefixes=("sk-",),
     console_url="https://platform.moonshot.cn/console",
-    billing_url="https://platform.moonshot.ai/",
+    # China (moonshot.cn) and international (moonshot.ai) accounts are separate.
+    sites=(Site(r"(^|\.)moonshot\.ai$", console_url="https://platform.moonshot.ai/",
+                billing_url="https://platform.moonshot.ai/"),),
     models_url="https://platform.kimi.com/docs/api/overview",
     errors_url=_ERRORS_ZH,
     models=ModelList("/models", "bearer"),

@@ -9,7 +9,7 @@ checkup, the curl replay and the texts all read records; adding a provider is ad
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..protocol import Category
@@ -77,6 +77,21 @@ class Balance:
 
 
 @dataclass(frozen=True)
+class Site:
+    """A provider's second home: hosts with their own pages (a China site and an
+    international one keep separate accounts, consoles and billing).  Pages it does not give
+    are the record's own."""
+
+    hosts: str  # regex on the backend's host name, like `Provider.hosts`
+    console_url: str | None = None
+    keys_url: str | None = None
+    billing_url: str | None = None
+    usage_url: str | None = None
+    models_url: str | None = None
+    errors_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Provider:
     """One provider gptel can reach, directly or through `gptel-make-openai`."""
 
@@ -99,6 +114,21 @@ class Provider:
     codes: tuple[Code, ...] = ()
     local_port: int | None = None  # default loopback port, for local servers
     start_command: str | None = None  # how to start it, for local servers
+    sites: tuple[Site, ...] = ()  # hosts whose pages differ from the record's
+
+    def at(self, host: str | None) -> Provider:
+        """The record as seen from HOST (a backend's :host, scheme, port or path allowed): with
+        the pages of the site HOST belongs to, so a user of the international host is never
+        sent to the China console, nor the other way round."""
+        name = re.sub(r"^[a-z]+://", "", (host or "").strip().lower()).split("/", 1)[0]
+        name = name.rsplit("@", 1)[-1].split(":", 1)[0]
+        for site in self.sites if name else ():
+            if re.search(site.hosts, name):
+                pages = {name: getattr(site, name) for name in
+                         ("console_url", "keys_url", "billing_url", "usage_url",
+                          "models_url", "errors_url") if getattr(site, name)}
+                return replace(self, **pages)
+        return self
 
     def documented(self, codes: frozenset[str], http: int | None, text: str) -> Code | None:
         """The documented code a failure is, or None: codes first, then documented messages,

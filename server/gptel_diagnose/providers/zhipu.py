@@ -6,7 +6,7 @@ the code says the account has no money (1113) or a plan's cap is reached (1308, 
 
 from __future__ import annotations
 
-from .record import Code, ModelList, Provider
+from .record import Code, ModelList, Provider, Site
 
 _CODES = "https://docs.bigmodel.cn/cn/api/api-code"
 _CODES_NEW = "https://docs.bigmodel.cn/cn/faq/api-code"
@@ -21,8 +21,14 @@ RECORD = Provider(
     key_env="ZAI_API_KEY",
     console_url="https://bigmodel.cn/usercenter/proj-mgmt/apikeys",
     keys_url="https://bigmodel.cn/usercenter/proj-mgmt/apikeys",
-    billing_url="https://z.ai/model-api",
+    # The finance centre behind the console's "财务" link (the docs' navigation): balance,
+    # top-up and resource packages of a bigmodel.cn account.
+    billing_url="https://bigmodel.cn/finance-center/finance/overview",
     errors_url=_CODES,
+    # Z.ai is a separate account on its own site.
+    sites=(Site(r"(^|\.)z\.ai$", console_url="https://z.ai/model-api",
+                keys_url="https://z.ai/model-api", billing_url="https://z.ai/model-api",
+                errors_url=_ZAI_CODES),),
     models=ModelList("/models", "bearer"),
     codes=(
         Code("1000", "auth.invalid_key", "Authentication failed.", "身份验证失败",
