@@ -556,11 +556,22 @@ def _fill(template: str, values: _Placeholders) -> str:
     return template.format_map(values)
 
 
+# "(curl {exit})" or "(curl {exit}{status_clause})" in a text, with the space before it.
+_CURL_EXIT_ASIDE = re.compile(r"( ?)([(（])curl \{exit\}(?:\{status_clause\})?([)）])")
+
+
 def _say(template: str, values: _Placeholders, locale: str) -> str:
     """TEMPLATE, a text for the user in LOCALE, filled in; the provider's own message is
     quoted as it came, the rest tidied (`i18n.tidy`).  "HTTP {status}" of a failure without
     a status reads "no HTTP status", not "HTTP no HTTP status"."""
     template = template.replace("HTTP {status}", "{http_status}")
+    if values["exit"] == "?":
+        # A rule matched by its words, not by curl's exit code: say the status if there is
+        # one, never "curl ?".
+        template = _CURL_EXIT_ASIDE.sub(
+            lambda m: f"{m[1]}{m[2]}{{http_status}}{m[3]}"
+            if m[0].endswith(("_clause})", "_clause}）")) and values["status_clause"] else "",
+            template)
     parts = (i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}"))
     return values["message"].join(parts)
 

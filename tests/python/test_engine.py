@@ -10,7 +10,7 @@ import pytest
 from gptel_diagnose import i18n
 from gptel_diagnose.engine import diagnose
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
-from gptel_diagnose.rules import REGISTRY
+from gptel_diagnose.rules import BY_CODE, REGISTRY
 
 from gptel_view import curl_failure, gptel_error
 from recorded import fixture_files, fixture_params
@@ -247,3 +247,30 @@ def test_provider_message_is_redacted_on_one_line_and_bounded() -> None:
 
 def test_provider_message_is_none_when_the_failure_says_nothing() -> None:
     assert run({"error": {"http_status": 503}}).provider_message is None
+
+
+PROXY_BY_WORDS = [
+    ({"status": "Curl failure",
+      "error": "socks connect tcp 127.0.0.1:7890->api.openai.com:443: dial tcp 127.0.0.1:7890: "
+               "connect: connection refused"}, None),
+    ({"status": "HTTP/1.1 407 Proxy Authentication Required", "http_status": "407",
+      "error": "Proxy Authentication Required"}, "HTTP 407"),
+    ({"status": "Curl failure",
+      "error": "SSL certificate problem: self-signed certificate in certificate chain"}, None),
+]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+@pytest.mark.parametrize("error,aside", PROXY_BY_WORDS)
+def test_a_rule_matched_by_words_never_says_curl_question_mark(
+        error: dict[str, Any], aside: str | None, locale: str) -> None:
+    """A curl-failure rule found by its message, with no exit code, says the status it has
+    (or nothing) where it would say the code."""
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},
+         "request": {"proxy": True}, "locale": locale}))
+    assert "{exit}" in BY_CODE[result.rule].summary
+    said = " ".join([result.summary, result.explanation, *result.steps])
+    assert "curl ?" not in said and "curl ）" not in said and "curl )" not in said
+    if aside:
+        assert aside in result.summary
