@@ -160,6 +160,9 @@ class Facts:
     gptel: frozenset[str] = _fact("gptel's own failure kinds (see `_gptel_kinds`)", "overlaps")
     local: bool = _fact("the backend's host is loopback", "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
+    answered: bool = _fact(
+        "a server answered: there is an HTTP status, or an error body with a code or type",
+        "is")
     stream: bool | None = _fact("the request streamed", "is", _stream)
     use_curl: bool | None = _fact("the request went through curl (else url-retrieve)", "is",
                                   lambda p: p.request.use_curl)
@@ -399,6 +402,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         gptel=_gptel_kinds(text, params, http),
         local=local,
         html=bool(_HTML.search(haystack)),
+        answered=http is not None or bool(collector.codes),
         host_typo=misspelt_host(host) if host and not local else None,
         host=host,
         text=text,

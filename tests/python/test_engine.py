@@ -274,3 +274,43 @@ def test_a_rule_matched_by_words_never_says_curl_question_mark(
     assert "curl ?" not in said and "curl ）" not in said and "curl )" not in said
     if aside:
         assert aside in result.summary
+
+
+SCHEME_HOST = {"kind": "openai", "host": "https://api.deepseek.com/v1"}
+
+
+@pytest.mark.parametrize("error,rule", [
+    # What gptel's URL https://https://api.deepseek.com/v1/... really does: curl cannot
+    # resolve a host named "https".
+    ({"status": "Curl failure",
+      "error": "Curl failed with exit code 6. See Curl manpage for details."}, "CONF001"),
+    ({"status": "Curl failure", "error": "curl: (6) Could not resolve host: https"}, "CONF001"),
+])
+def test_a_scheme_in_host_is_the_cause_where_nothing_answered(
+        error: dict[str, Any], rule: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": error, "backend": SCHEME_HOST}))
+    assert result.rule == rule
+
+
+@pytest.mark.parametrize("error,category", [
+    # The provider answered: the host worked, whatever :host looks like.
+    (gptel_error(401, {"error": {"message": "Authentication Fails, Your api key: ****_KEY is "
+                                            "invalid", "type": "authentication_error"}}),
+     "auth.invalid_key"),
+    ({"error": json.dumps({"type": "rate_limit_error", "message": "This request would exceed "
+                           "the rate limit for your organization"})}, "rate_limit"),
+    # A failure a bad host name cannot cause.
+    ({"status": "Curl failure", "error": "Curl failed with exit code 28. See Curl manpage "
+                                         "for details."}, "network.timeout"),
+])
+def test_a_scheme_in_host_is_not_blamed_for_what_it_cannot_cause(
+        error: dict[str, Any], category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": error, "backend": SCHEME_HOST}))
+    assert result.rule != "CONF001"
+    assert result.category == category
+
+
+def test_openais_invalid_url_answer_is_a_wrong_path_not_a_curl_refusal() -> None:
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": "Invalid URL (POST /v1/chat/completions)"}}))
+    assert result.category == "endpoint.wrong"

@@ -8,12 +8,28 @@ from .common import EDIT_BACKEND
 BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
                        command="{backend_form}")
 
+# What a URL with a host named "https" cannot cause: curl fails to resolve it (exit 6) or to
+# parse it (exit 3), before any connection that could time out, be refused or fail in TLS.
+_NOT_FROM_HOST = (r"time[ds]? ?out|timeout|refused|ssl|tls|certificate|reset by peer"
+                  r"|when reading a file|read error")
+
+
 RULES = (
     Rule(
         code="CONF001",
         name="host-includes-scheme-or-path",
         category="config.backend",
-        when=match(host=r"://|/"),
+        # Only where the failure could come from it: a scheme in :host makes a URL whose
+        # host is "https", so no server answers (a proxy may); a path makes a URL on the
+        # right server with the wrong path (404, 405).  An answer from the provider itself
+        # (a status, a coded error body) means the host worked: this is not the cause.
+        when=(
+            match(host=r"://", answered=False, curl=(None, 3, 6), not_text=_NOT_FROM_HOST),
+            match(host=r"://", proxied=True),
+            match(host=r"/", not_host=r"://", answered=False, curl=(None, 3, 6),
+                  not_text=_NOT_FROM_HOST),
+            match(host=r"/", not_host=r"://", http=(404, 405)),
+        ),
         summary="The backend's :host \"{host}\" contains a scheme or path: :host takes a bare "
         "name (api.example.com), :protocol and :endpoint take the rest.",
         explanation=(
@@ -76,10 +92,13 @@ RULES = (
         category="config.backend",
         when=(
             match(curl=(2, 1, 3)),
+            # Before connecting, so nobody answered ("Invalid URL (POST /v1/...)" is a
+            # server's answer about the path).
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
                    r"|unsupported protocol|url malformed|failed to initialize|url scheme"
-                   r"|missing an? .?https?.{0,20}protocol|no scheme supplied|invalid url",
-                  not_text=r"proxy-negotiate|tls|ssl"),
+                   r"|missing an? .?https?.{0,20}protocol|no scheme supplied"
+                   r"|invalid url(?! \((get|post|put|patch|delete) )",
+                  not_text=r"proxy-negotiate|tls|ssl", answered=False),
         ),
         summary="curl refused the request as gptel built it (curl {exit}): the installed curl "
         "lacks an option, or the URL from :protocol/:host/:endpoint is malformed.",
