@@ -314,3 +314,52 @@ def test_openais_invalid_url_answer_is_a_wrong_path_not_a_curl_refusal() -> None
     result = diagnose(DiagnoseParams.model_validate(
         {"error": {"error": "Invalid URL (POST /v1/chat/completions)"}}))
     assert result.category == "endpoint.wrong"
+
+
+# Wordings of known failures, each from a real report (the URL beside it).
+WORDINGS = [
+    # https://github.com/langgenius/dify/issues/2066 (Zhipu 1003, in Chinese)
+    ("Error Code: 1003, Message: Authorization Token已过期，请重新生成/获取。", "auth.invalid_key"),
+    # https://github.com/openinterpreter/openinterpreter/issues/1309
+    ("openai.OpenAIError: The api_key client option must be set either by passing api_key to "
+     "the client or by setting the OPENAI_API_KEY environment variable", "auth.missing_key"),
+    # https://github.com/binary-husky/gpt_academic/issues/1824 (Baidu Qianfan)
+    ("Open api daily request limit reached", "rate_limit"),
+    # https://github.com/Aider-AI/aider/issues/2296 (GitHub Models)
+    ("Request body too large for o1-mini model. Max size: 4000 tokens",
+     "request.context_length"),
+    # https://github.com/jackMort/ChatGPT.nvim/issues/64 (OpenAI's schema check)
+    ("14 is greater than the maximum of 1 - 'top_p'", "request.invalid_parameter"),
+    # https://github.com/sigoden/aichat/issues/548 (a stream read through nginx)
+    ("Failed to get answer\n\nCaused by:\n    trailing characters at line 2 column 1",
+     "response.malformed"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS)
+def test_known_wordings_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+def test_a_go_decoder_refusing_the_body_is_the_request() -> None:
+    # https://github.com/xenodium/chatgpt-shell/issues/201 (Ollama, 400)
+    body = {"error": "invalid character 'm' looking for beginning of value"}
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": gptel_error(400, body),
+         "backend": {"kind": "ollama", "host": "localhost:11434"}}))
+    assert result.category == "request.invalid_parameter"
+
+
+@pytest.mark.parametrize("text", [
+    # https://github.com/869413421/chatgpt-web/issues/35 (Go, Windows, a local V2Ray port)
+    "Post \"https://api.openai.com/v1/chat/completions\": proxyconnect tcp: dial tcp "
+    "127.0.0.1:10809: connectex: No connection could be made because the target machine "
+    "actively refused it.",
+    # https://github.com/ollama/ollama/issues/5538 (a corporate proxy's own page)
+    "Web Site does not exist (dns_unresolved_hostname)",
+])
+def test_the_proxys_own_failure_is_the_proxy(text: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": text}, "request": {"proxy": True}}))
+    assert result.category == "network.proxy", result.rule

@@ -122,6 +122,7 @@ PRECEDENCE: tuple[Tier, ...] = (
     Tier("answer", "An answer came, but not one gptel could read.", (
         "RESP006",   # interim-100-continue
         "ENDP001",   # endpoint-not-found
+        "RESP009",   # local-server-behind-a-gateway
         "RESP005",   # gateway-error-page
         "RESP004",   # cdn-error-page
         "RESP001",   # response-not-json

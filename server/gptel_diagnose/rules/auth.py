@@ -14,6 +14,7 @@ _KEY_WRONG = (
     r"|invalid_authentication|authentication_error|incorrect_api_key|wrong api key"
     r"|api key is invalid|invalid credentials|unauthenticated|user not found"
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
+    r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的(令牌|密钥|api ?key)"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -22,6 +23,7 @@ _KEY_MISSING = (
     r"|unregistered callers|api key (is )?required|requires an api key|not provided an api key"
     r"|missing credentials|please (provide|set) (your|an) api key"
     r"|(x-api-key|api-key|authorization) header is (required|missing)"
+    r"|api_?key client option must be set"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"

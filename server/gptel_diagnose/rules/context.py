@@ -16,6 +16,7 @@ _TOO_LONG = (
     r"|exceeds the (model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
     r"|expected maxlength|member must have length less than or equal"
     r"|string too long|input length exceeds|prompt is too large|context.?length"
+    r"|request body too large for .{0,60}max size: \d+ tokens"
 )
 
 RULES = (

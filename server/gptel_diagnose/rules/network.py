@@ -17,7 +17,7 @@ _REFUSED_TEXT = (
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to host|connect call failed|may not be running"
-    r"|is not running|could not connect to"
+    r"|is not running|could not connect to|actively refused"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -283,6 +283,7 @@ RULES = (
             # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
             match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
+            match(local=True, proxied=True, http=(502, 504)),
             match(proxied=True, local=False, text=r"connection reset|econnreset"
                   r"|connection was reset|recv failure|ssl_error_syscall"),
             # With a proxy set, the client's only connection is to the proxy: a refusal is
@@ -292,7 +293,8 @@ RULES = (
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
-                   r"|response code for connect|connect tunnel failed|tunnel connection failed"),
+                   r"|response code for connect|connect tunnel failed|tunnel connection failed"
+                   r"|proxyconnect tcp|dns_unresolved_hostname"),
         ),
         summary="The request failed at the proxy (curl {exit}{status_clause}): check "
         "{proxy_where}, its address and credentials.",

@@ -103,7 +103,8 @@ RULES = (
         when=(
             match(http=(429, 403), text=_DAILY, not_text=_TOO_BIG),
             match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
-                  r"|usage limit, (please wait|upgrade)", not_text=_TOO_BIG),
+                  r"|usage limit, (please wait|upgrade)|daily request limit reached",
+                  not_text=_TOO_BIG),
         ),
         summary=(
             "{provider} usage cap reached for this key or model (a daily, hourly or session "

@@ -257,7 +257,9 @@ RULES = (
             match(text=r"unsupported parameter|unrecognized request argument"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
                   r"|is not supported (with|by|for) this model|unsupported param"
-                  r"|not a valid (parameter|value)|invalid (parameter|value) for"),
+                  r"|not a valid (parameter|value)|invalid (parameter|value) for"
+                  r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
+                  r"|start of structure or map found where not expected"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
@@ -319,10 +321,13 @@ RULES = (
         code="PARAM008",
         name="request-body-not-parsed",
         category="request.invalid_parameter",
-        when=match(text=r"could not parse the json body|invalid json (body|payload)"
-                   r"|unexpected end of json|you must provide a model parameter"
-                   r"|no low surrogate|invalid (json|utf-8) in (request|body)",
-                   not_gptel=("malformed_json",)),
+        when=(match(text=r"could not parse the json body|invalid json (body|payload)"
+                         r"|unexpected end of json|you must provide a model parameter"
+                         r"|no low surrogate|invalid (json|utf-8) in (request|body)",
+                         not_gptel=("malformed_json",)),
+              # A Go server's JSON decoder (Ollama) refusing the body it was sent.
+              match(http=400, text=r"looking for beginning of (object key string|value)",
+                    not_gptel=("malformed_json",))),
         summary="{provider} could not read the request gptel sent. With gptel this usually "
         "means the API key has a trailing newline, which breaks the request.",
         explanation=(

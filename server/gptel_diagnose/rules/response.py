@@ -45,7 +45,8 @@ RULES = (
         when=(match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
                     not_gptel="no_response"),
               match(text=r"while parsing json|json-read|json parse error"
-                    r"|unexpected end of json|invalid json response|not valid json",
+                    r"|unexpected end of json|invalid json response|not valid json"
+                    r"|trailing characters at line \d+ column \d+",
                     not_text=r"could not parse the json body|request body"),
               match(http=(204, 205))),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "
@@ -213,6 +214,43 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
+    ),
+    Rule(
+        code="RESP009",
+        name="local-server-behind-a-gateway",
+        category="response.malformed",
+        # A local model server (Ollama, llama.cpp, LM Studio, vLLM) answers its own errors
+        # with 4xx/500/503; a 502 comes from something in between.
+        when=match(local=True, http=502),
+        summary="A 502 for {host}, a server on this machine: local model servers do not "
+        "answer 502 themselves, so a proxy or gateway in between did.",
+        explanation=(
+            "Requests to localhost should go straight to the server. A 502 Bad Gateway means "
+            "they went through something else first: most often an HTTP proxy from the "
+            "environment or the system settings (http_proxy, https_proxy or a VPN client "
+            "without localhost in no_proxy), sometimes a reverse proxy in front of the "
+            "server. That proxy could not reach the server, or the server is not running."
+        ),
+        steps=("Check http_proxy, https_proxy, all_proxy and no_proxy in Emacs: M-x getenv. "
+               "Add localhost,127.0.0.1 to no_proxy.",
+               "Test without any proxy: curl --noproxy '*' -s http://{host}/ in a terminal.",
+               "Set (setq gptel-log-level 'debug) and resend to read the answer in "
+               "*gptel-log*."),
+        next_step=("Test past any proxy: `curl --noproxy '*' -s http://{host}/` in a "
+                   "terminal.",),
+        fixes=(FixSpec("Send gptel's requests past any proxy, to see whether it is the "
+                       "cause", "unsafe", variable="gptel-curl-extra-args",
+                       value="'(\"--noproxy\" \"*\")"),
+               _SHOW_BODY),
+        docs=("https://curl.se/docs/manpage.html#--noproxy",),
+        examples=(
+            Example(
+                error={"status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
+                       "http_status": "502", "error": "Malformed JSON in response"},
+                backend={"kind": "ollama", "host": "127.0.0.1:11434"},
+                source="https://github.com/ollama/ollama-python/issues/14",
+            ),
+        ),
     ),
     Rule(
         code="RESP005",
