@@ -363,3 +363,24 @@ def test_the_proxys_own_failure_is_the_proxy(text: str) -> None:
     result = diagnose(DiagnoseParams.model_validate(
         {"error": {"error": text}, "request": {"proxy": True}}))
     assert result.category == "network.proxy", result.rule
+
+
+def test_a_chinese_providers_malformed_request_is_the_request() -> None:
+    # https://github.com/lobehub/lobehub/issues/8244 (Tencent Hunyuan, code 4003)
+    body = {"error": {"message": "请求格式有误", "type": "runtime_error", "code": "4003"}}
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": json.dumps(body)}}))
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+@pytest.mark.parametrize("text", [
+    "Debugger entered--Lisp error: (wrong-type-argument json-value-p :text)",
+    "Debugger entered--Lisp error: (wrong-type-argument markerp nil)",
+])
+def test_gptels_own_lisp_errors_name_no_provider_cause(text: str) -> None:
+    """Nothing reached the provider, or the Lisp error hides what did: the rule explains the
+    mechanism and how to find out, and states no provider-side category."""
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"status": "Lisp error", "error": text}}))
+    assert result.rule.startswith("GPTEL")
+    assert result.category == "unknown"
+    assert result.steps

@@ -14,19 +14,25 @@ RULES = (
     Rule(
         code="GPTEL001",
         name="marker-lost-on-unread-answer",
-        category="response.malformed",
+        # The Lisp error hides the failure: an error reply this version does not parse, a
+        # curl failure, a stale byte-compiled gptel have all ended here.  No category fits.
+        category="unknown",
         when=match(text=r"wrong.type.argument:? markerp,? nil|\(wrong-type-argument markerp nil\)"),
-        summary="gptel stopped on an answer it could not handle (Wrong type argument: markerp, "
-        "nil): usually an error reply this gptel version does not read.",
+        summary="gptel failed in its own code (Wrong type argument: markerp, nil) before it "
+        "could show what went wrong: log the request and resend to see the real failure.",
         explanation=(
             "gptel keeps a marker where the answer is inserted, and sets it only once it has "
-            "read some text. When the reply is an error in a shape this version does not parse "
-            "(older versions and Gemini's errors, for one), the marker is never set and gptel "
-            "fails with this Lisp error instead of showing the provider's message."
+            "read some text. When no answer text came (an error reply this version does not "
+            "parse, such as Gemini's errors in older versions, or a curl failure) or a stale "
+            "byte-compiled gptel mixes old and new code, the marker is never set and gptel "
+            "fails with this Lisp error instead of showing the cause."
         ),
         steps=("Log requests and responses ((setq gptel-log-level 'info)), resend, and read "
                "the reply in *gptel-log*.",
-               "Upgrade gptel: newer versions report such replies as errors."),
+               "Or copy the request as curl (M-x gptel-diagnose-copy-curl) and run it in a "
+               "terminal.",
+               "Upgrade gptel and recompile it (delete its .elc files): newer versions report "
+               "such replies as errors."),
         fixes=(LOG_REQUESTS, _UPGRADE),
         docs=("https://github.com/karthink/gptel/issues/210",),
         examples=(
@@ -42,7 +48,9 @@ RULES = (
     Rule(
         code="GPTEL002",
         name="request-value-not-json",
-        category="request.invalid_parameter",
+        # Nothing reached the provider, so no parameter was refused: gptel (or a tool)
+        # failed inside Emacs.  No category fits.
+        category="unknown",
         when=match(text=r"json-value-p"),
         summary="gptel could not encode the request as JSON (json-value-p): a tool's result, "
         "a tool definition or :request-params holds a Lisp value JSON cannot carry.",

@@ -259,7 +259,9 @@ RULES = (
                   r"|is not supported (with|by|for) this model|unsupported param"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
-                  r"|start of structure or map found where not expected"),
+                  r"|start of structure or map found where not expected"
+                  # Chinese providers' "the request is malformed / a parameter is wrong".
+                  r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
