@@ -39,7 +39,8 @@ from gptel_diagnose.protocol import DiagnoseParams  # noqa: E402
 from gptel_view import corpus_params  # noqa: E402
 
 GOAL = 0.95
-HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl"})
+HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
+                      "reports-i.jsonl"})
 
 
 @dataclass(frozen=True)
