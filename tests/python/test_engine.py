@@ -384,3 +384,67 @@ def test_gptels_own_lisp_errors_name_no_provider_cause(text: str) -> None:
     assert result.rule.startswith("GPTEL")
     assert result.category == "unknown"
     assert result.steps
+
+
+# More wordings, each from a real report (reports-i; the URL beside it).
+WORDINGS_I = [
+    # https://github.com/crewAIInc/crewAI/issues/3609
+    ("litellm.APIConnectionError: OllamaException - [Errno 65] No route to host",
+     "network.connection_refused"),
+    # https://github.com/OpenHands/OpenHands/issues/7840
+    ("httpx.ConnectError: [Errno -2] Name or service not known", "network.dns"),
+    # https://github.com/Chanzhaoyu/chatgpt-web/issues/1923
+    ("request to https://api.openai.com/v1/chat/completions failed, reason: Invalid SOCKS "
+     "proxy details were provided", "network.proxy"),
+    # https://github.com/1Panel-dev/MaxKB/issues/3077
+    ("No generations found in stream.", "response.malformed"),
+    # https://github.com/Aider-AI/aider/issues/145
+    ("openai.error.APIConnectionError: Error communicating with OpenAI: ('Connection aborted.', "
+     "RemoteDisconnected('Remote end closed connection without response'))",
+     "response.malformed"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/1751
+    ("Error: net::ERR_HTTP2_PROTOCOL_ERROR", "response.malformed"),
+    # https://github.com/mudler/LocalAI/issues/2692
+    ("could not load model: rpc error: code = Unavailable desc = error reading from server: EOF",
+     "server.overloaded"),
+    # https://github.com/GaiZhenbiao/ChuanhuChatGPT/issues/1184
+    ("deepseek-reasoner does not support successive user or assistant messages (messages[1] "
+     "and messages[2] in your input).", "request.invalid_parameter"),
+    # https://github.com/songquanpeng/one-api/issues/1487
+    ("relay error (channel #5): parameter check failed, max_output_tokens range is [2, 1024]",
+     "request.invalid_parameter"),
+    # https://github.com/CherryHQ/cherry-studio/issues/4942
+    ("length of prompt_tokens (189152) must be less than max_seq_len (65536).",
+     "request.context_length"),
+    # https://github.com/vllm-project/vllm/issues/10440
+    ("Input prompt (36893 tokens) is too long and exceeds limit of 1000",
+     "request.context_length"),
+    # https://github.com/vllm-project/vllm/issues/4667
+    ("max_tokens must be at least 1, got -186.", "request.context_length"),
+    # https://github.com/PaddlePaddle/ERNIE-SDK/issues/107
+    ("访问过于频繁，请稍候再试", "rate_limit"),
+    # https://github.com/immersive-translate/immersive-translate/issues/1800
+    ("Access token invalid or no longer valid", "auth.invalid_key"),
+    # https://github.com/labring/FastGPT/issues/2796
+    ("user [3446] quota [-20847155]preConsumedQuota [743]is not enough",
+     "billing.quota_exhausted"),
+    # https://github.com/SillyTavern/SillyTavern/issues/1083
+    ("This is not a chat model and thus not supported in the v1/chat/completions endpoint. Did "
+     "you mean to use v1/completions?", "model.not_found"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_I)
+def test_more_known_wordings_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+def test_a_server_side_rpc_refusal_is_not_the_local_server_down() -> None:
+    # https://github.com/mudler/LocalAI/issues/771: the server answered; its own model
+    # backend refused.
+    text = ("rpc error: code = Unavailable desc = connection error: desc = \"transport: Error "
+            "while dialing: dial tcp 127.0.0.1:37785: connect: connection refused\"")
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": text}, "backend": {"kind": "openai", "host": "localhost:8080"}}))
+    assert result.category == "server.overloaded", result.rule

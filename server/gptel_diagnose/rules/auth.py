@@ -15,6 +15,7 @@ _KEY_WRONG = (
     r"|api key is invalid|invalid credentials|unauthenticated|user not found"
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
     r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的(令牌|密钥|api ?key)"
+    r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"

@@ -38,6 +38,8 @@ _NO_CREDIT = (
     r"|credits or licenses|billing details|no active (billing|subscription|payment)"
     # As Chinese providers and relays write it: no balance, in arrears, quota used up.
     r"|余额不足|已欠费|欠费|请充值|无可用资源包|额度已用尽|额度不足|insufficient_user_quota"
+    # One-API: "user [3446] quota [-20847155]preConsumedQuota [743]is not enough".
+    r"|preconsumedquota|quota \[-?\d+\].{0,40}is not enough"
     r"|\barrearage\b|overdue (balance|payment)|account is overdue"
 )
 

@@ -17,6 +17,8 @@ _TOO_LONG = (
     r"|expected maxlength|member must have length less than or equal"
     r"|string too long|input length exceeds|prompt is too large|context.?length"
     r"|request body too large for .{0,60}max size: \d+ tokens"
+    r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
+    r"|max_tokens must be at least 1, got -\d+"
 )
 
 RULES = (

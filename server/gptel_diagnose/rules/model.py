@@ -28,7 +28,9 @@ RULES = (
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
-                r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+",
+                r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+"
+                # OpenAI, for a completions-only model sent to chat/completions.
+                r"|this is not a chat model",
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 r"|unsupported.?parameter|unsupported.?value",

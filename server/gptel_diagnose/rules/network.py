@@ -17,7 +17,8 @@ _REFUSED_TEXT = (
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to host|connect call failed|may not be running"
-    r"|is not running|could not connect to|actively refused"
+    r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
+    r"|network is unreachable|error sending request for url|make sure .{0,30} is running"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -100,7 +101,8 @@ RULES = (
         when=(
             match(curl=7, provider=_LOCAL_SERVERS),
             match(gptel="no_response", local=True, provider=_LOCAL_SERVERS),
-            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, not_text=_TIMEOUT_TEXT),
+            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS,
+                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error"),
             match(text=r"is (it|lm studio|ollama) running|not reachable at",
                   provider=_LOCAL_SERVERS),
         ),
@@ -294,7 +296,7 @@ RULES = (
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
-                   r"|proxyconnect tcp|dns_unresolved_hostname"),
+                   r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"),
         ),
         summary="The request failed at the proxy (curl {exit}{status_clause}): check "
         "{proxy_where}, its address and credentials.",
@@ -335,7 +337,9 @@ RULES = (
         code="NET009",
         name="answer-cut-off",
         category="response.malformed",
-        when=match(curl=(18, 52, 56, 92, 16, 55)),
+        when=(match(curl=(18, 52, 56, 92, 16, 55)),
+              # The same, in a browser engine's words (curl 92).
+              match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
         "retry; behind a proxy or with long answers try HTTP/1.1.",
         explanation=(

@@ -49,7 +49,9 @@ RULES = (
             match(text=r"rate limit reached for|throttlingexception|too many requests, please"
                   r"|you'?ve hit your (global )?rate limit|too many tokens, please wait"
                   r"|(reached|exceeded|hit) (the|your|a)? ?.{0,40}rate limit"
-                  r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute",
+                  r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute"
+                  # Chinese providers' "requests too frequent".
+                  r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超",
                   not_text=_NOT_RATE),
         ),
         summary=(

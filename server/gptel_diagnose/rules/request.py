@@ -162,10 +162,11 @@ RULES = (
         code="PARAM003",
         name="max-tokens-out-of-range",
         category="request.invalid_parameter",
-        when=match(text=r"max_?tokens.{0,60}(range|must be|less than|greater than|exceeds?"
-                   r"|too large|invalid)|maximum tokens you requested exceed"
+        when=match(text=r"max_?(output_)?tokens.{0,60}(range|must be|less than|greater than"
+                   r"|exceeds?|too large|invalid)|maximum tokens you requested exceed"
                    r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must",
-                   not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"),
+                   not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
+                   r"|must be at least 1, got -"),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
         "let the model decide.",
         explanation=(
@@ -261,7 +262,9 @@ RULES = (
                   r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
                   r"|start of structure or map found where not expected"
                   # Chinese providers' "the request is malformed / a parameter is wrong".
-                  r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"),
+                  r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"
+                  r"|missing required parameter|a model id is required"
+                  r"|unable to parse and estimate tokens"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
@@ -293,7 +296,9 @@ RULES = (
                    r"|must be followed by|reasoning_content|tool_result block|messages\.\d+"
                    r"|first message must|last message must|invalid 'messages"
                    r"|only user and assistant roles|system message"
-                   r"|input required|messages: at least one|empty (message|content)",
+                   r"|input required|messages: at least one|empty (message|content)"
+                   r"|successive (user|assistant)|interleave the user/assistant"
+                   r"|length of messages must be an odd number",
                    not_text=r"context|too long|maximum"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(

@@ -87,7 +87,7 @@ RULES = (
         category="endpoint.wrong",
         when=(
             match(http=(404, 405), gptel=("malformed_json", "unparseable")),
-            match(text=r"404 page not found|cannot post|no route|unknown (request )?url"
+            match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|invalid url|method not allowed|unexpected endpoint|resource not found"
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
@@ -163,7 +163,9 @@ RULES = (
         category="response.malformed",
         when=(match(gptel="empty_response"),
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
-                    r"|no (content|candidates|choices)")),
+                    r"|no (content|candidates|choices)"),
+              match(text=r"no generations found in stream|did not provide any assistant messages"
+                    r"|remote end closed connection without response|empty reply from server")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(

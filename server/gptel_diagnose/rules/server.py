@@ -96,6 +96,7 @@ RULES = (
         category="server.overloaded",
         when=(
             match(codes=("server_error", "api_error", "internal", "internalservererror",
+                         "system_error",
                          "internal_server_error", "internalfailure", "internalserverexception",
                          "modelerrorexception"),
                   not_text=r"context|too long|tools?|timed? ?out|credit|quota"),
@@ -104,7 +105,9 @@ RULES = (
                   r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
-                  r"|model failed|unexpected token \d+ while expecting",
+                  r"|model failed|unexpected token \d+ while expecting"
+                  r"|rpc error: code = unavailable|could not load model"
+                  r"|unknown error was encountered while running the model",
                   not_text=r"context|too long|does not support|timed? ?out|credit|quota"
                   r"|rate.?limit|not found"),
             match(http=(500, 502, 503), text=r"provider returned error"),
