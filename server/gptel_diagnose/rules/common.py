@@ -15,3 +15,6 @@ LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend",
 # key, hence unsafe: applied only after a question, and never to be shared unredacted.
 LOG_TRAFFIC = FixSpec("Log the raw traffic to *gptel-log* (it will include your key), then "
                       "resend", "unsafe", variable="gptel-log-level", value="'debug")
+
+# The provider kinds of model servers that run on the user's machine.
+LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")

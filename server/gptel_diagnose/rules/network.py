@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import LOCAL_SERVERS
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
-_LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
+_LOCAL_SERVERS = LOCAL_SERVERS
 _DNS_TEXT = (
     r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import EDIT_BACKEND, LOG_TRAFFIC
+from .common import EDIT_BACKEND, LOCAL_SERVERS, LOG_TRAFFIC
 
 _SHOW_BODY = LOG_TRAFFIC
 
@@ -223,7 +223,7 @@ RULES = (
         category="response.malformed",
         # A local model server (Ollama, llama.cpp, LM Studio, vLLM) answers its own errors
         # with 4xx/500/503; a 502 comes from something in between.
-        when=match(local=True, http=502),
+        when=match(local=True, http=502, provider=LOCAL_SERVERS),
         summary="A 502 for {host}, a server on this machine: local model servers do not "
         "answer 502 themselves, so a proxy or gateway in between did.",
         explanation=(
