@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import SWITCH as _SWITCH
+from .common import ASK_BACKEND
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -85,7 +85,7 @@ RULES = (
             "create a new key in the same project.",
             "Meanwhile, you can switch gptel to another backend with M-x gptel-menu.",
         ),
-        fixes=(_ADD_CREDIT, _SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=(
             "https://platform.openai.com/docs/guides/error-codes/api-errors",
             "https://help.openai.com/en/articles/6891831-error-code-429-you-exceeded-your-current-quota-please-check-your-plan-and-billing-details",
@@ -123,7 +123,7 @@ RULES = (
             "credit."
         ),
         steps=_BILLING_STEPS,
-        fixes=(_ADD_CREDIT, _SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
             Example(
@@ -159,6 +159,7 @@ RULES = (
             FixSpec("Cap the answer at 1000 tokens", "unsafe", variable="gptel-max-tokens",
                     value="1000"),
             _ADD_CREDIT,
+            ASK_BACKEND,
         ),
         docs=("https://openrouter.ai/docs/api/reference/errors-and-debugging",),
         examples=(
@@ -187,7 +188,8 @@ RULES = (
             "up (or too low for this request) even if the account still has credit."
         ),
         steps=("Raise the key's limit at {keys_url}, or create a key without one.",),
-        fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),),
+        fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),
+               ASK_BACKEND),
         next_step=("Raise the key's limit at {keys_url}, or create a key without one.",
                    "Raise or remove the key's credit limit where the key was created.",),
         docs=("https://openrouter.ai/docs/api/reference/limits",),
@@ -216,7 +218,7 @@ RULES = (
             "added."
         ),
         steps=_BILLING_STEPS,
-        fixes=(_ADD_CREDIT, _SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=("https://api-docs.deepseek.com/quick_start/error_codes",
               "https://docs.x.ai/developers/debugging"),
         examples=(
