@@ -760,8 +760,9 @@ The message ends with the key that resends FAILURE's request."
 (defun gptel-diagnose--ask-model (failure)
   "Ask for another model of FAILURE's backend and make it `gptel-model'."
   (let* ((backend (gptel-diagnose--failure-backend failure))
-         (failed (plist-get (plist-get (gptel-diagnose--failure-params failure) :request)
-                            :model))
+         (failed (and failure
+                      (plist-get (plist-get (gptel-diagnose--failure-params failure) :request)
+                                 :model)))
          (names (remove failed (mapcar #'symbol-name
                                        (gptel-diagnose--backend-models backend))))
          (choice (completing-read
@@ -773,7 +774,7 @@ The message ends with the key that resends FAILURE's request."
     (let ((settings (list (cons 'gptel-model (intern (string-trim choice))))))
       (gptel-diagnose--say-set
        settings
-       (gptel-diagnose--set-all settings (gptel-diagnose--failure-buffer failure))
+       (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
        failure))))
 
 (defun gptel-diagnose--ask-backend (failure)
@@ -795,7 +796,7 @@ Set `gptel-backend' to it and `gptel-model' to its first model."
                              (and model (list (cons 'gptel-model model))))))
       (gptel-diagnose--say-set
        settings
-       (gptel-diagnose--set-all settings (gptel-diagnose--failure-buffer failure))
+       (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
        failure))))
 
 (defun gptel-diagnose--ask-key (failure)
@@ -815,7 +816,8 @@ the server.  The message says where to change it for good."
           gptel-diagnose--applied)
     (gptel-diagnose--set-backend-key backend key)
     (gptel-diagnose--log "set the key of backend %s for this session" name)
-    (let ((keep (plist-get (gptel-diagnose--failure-diagnosis failure) :next_step)))
+    (let ((keep (and failure
+                     (plist-get (gptel-diagnose--failure-diagnosis failure) :next_step))))
       (message "%s" (concat (gptel-diagnose--tf "Key of %s set for this session" name)
                             (if (and (stringp keep) (not (string-empty-p keep)))
                                 (gptel-diagnose--tf "; to keep it: %s" keep)

@@ -309,10 +309,12 @@ def test_host_with_a_scheme_gets_the_corrected_form(results: dict[str, Any]) -> 
     assert "(gptel-make-openai" in next_step
     assert _corrected_host(result) in next_step
     assert ':protocol "http"' in next_step
-    # M-x gptel-diagnose shows it as a display-only fix, never applied.
+    # M-x gptel-diagnose shows it as a display-only fix, never applied: it changes
+    # gptel-backend, and carries no value to set it to.
     [fix] = [f for f in result["diagnosis"]["fixes"] if _corrected_host(result) in
              (f["command"] or "")]
-    assert fix["applicability"] == "display-only" and fix["variable"] is None
+    assert (fix["applicability"], fix["variable"], fix["value"]) == (
+        "display-only", "gptel-backend", None)
     assert fix["command"] in result["details"]
 
 
