@@ -1138,3 +1138,17 @@ gptel's list of known backends is restored afterwards."
                           :ask "model")]))))
     (should (string-suffix-p "Choose another model (M-x gptel-menu, then -m)" line))
     (should-not (string-match-p "setq" line))))
+
+(ert-deftest gptel-diagnose-ask-model-without-a-failure-sets-the-typed-model-globally ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let ((offered 'unset) (gptel-diagnose--last-failure nil))
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt collection &rest _)
+                   (setq offered (all-completions "" collection))
+                   "gpt-typed")))
+        (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-model nil))
+      ;; No request, so no backend to list models from: the user types one.
+      (should (null offered))
+      (should (eq (default-toplevel-value 'gptel-model) 'gpt-typed))
+      (gptel-diagnose-undo-fix)
+      (should (eq (default-toplevel-value 'gptel-model) 'gpt-bad)))))
