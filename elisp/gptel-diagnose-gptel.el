@@ -73,6 +73,7 @@
 (defvar gptel-stream)
 (defvar gptel-curl-extra-args)
 (defvar gptel--request-alist)
+(defvar gptel--known-backends)
 (declare-function gptel-api-key-from-auth-source "gptel-request")
 (defvar gptel-send--transitions)
 (defvar gptel--rewrite-handlers)
@@ -215,6 +216,43 @@ function is never fetched a second time.  Never the key itself.")
             :models (and (proper-list-p models)
                          (vconcat (mapcar (lambda (m) (format "%s" (if (consp m) (car m) m)))
                                           (seq-take models 200))))))))
+
+;;;; Choosing another model, key or backend (ask fixes)
+
+(defun gptel-diagnose--request-backend (fsm buffer)
+  "The backend of the request FSM, made from BUFFER, or BUFFER's backend."
+  (or (and fsm (gptel-fsm-p fsm) (plist-get (gptel-fsm-info fsm) :backend))
+      (gptel-diagnose--buffer-value 'gptel-backend buffer)))
+
+(defun gptel-diagnose--backend-name (backend)
+  "BACKEND's name, a string, or nil."
+  (let ((name (gptel-diagnose--slot backend 'name)))
+    (and (stringp name) name)))
+
+(defun gptel-diagnose--backend-models (backend)
+  "Return BACKEND's models, symbols, in gptel's order."
+  (let ((models (gptel-diagnose--slot backend 'models)))
+    (and (proper-list-p models)
+         (delq nil (mapcar (lambda (model)
+                             (let ((model (if (consp model) (car model) model)))
+                               (cond ((symbolp model) model)
+                                     ((stringp model) (intern model)))))
+                           models)))))
+
+(defun gptel-diagnose--known-backends ()
+  "The backends gptel knows, as (NAME . BACKEND), in gptel's order."
+  (and (boundp 'gptel--known-backends)
+       (seq-filter (lambda (entry) (and (stringp (car entry)) (cdr entry)))
+                   gptel--known-backends)))
+
+(defun gptel-diagnose--backend-key (backend)
+  "Return BACKEND's :key slot: a string, a variable or a function."
+  (gptel-diagnose--slot backend 'key))
+
+(defun gptel-diagnose--set-backend-key (backend key)
+  "Make KEY BACKEND's :key (for this session: nothing is saved)."
+  (let ((type 'gptel-backend))     ; read by name, as `gptel-diagnose--slot' does
+    (setf (cl-struct-slot-value type 'key backend) key)))
 
 ;;;; The request
 

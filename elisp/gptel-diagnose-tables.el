@@ -48,6 +48,14 @@
     gptel-cache)
   "The gptel options a fix may set.  Anything else the server names is refused.")
 
+(defconst gptel-diagnose--ask-variables
+  '(("model" . gptel-model)
+    ("key" . gptel-api-key)
+    ("backend" . gptel-backend))
+  "The variable each kind of ask fix sets, as (KIND . VARIABLE).
+The user gives the value when the fix is applied; no other ask is
+heeded, and an ask fix naming another variable is refused.")
+
 (defconst gptel-diagnose--status-meanings
   '((400 "the provider rejected the request (HTTP 400), usually over a parameter or value it does not take (set gptel-log-level to 'info and resend to see the request)" . "服务商拒绝了请求（HTTP 400），通常是因为它不接受某个参数或取值（请把 gptel-log-level 设为 'info 后重试，查看请求内容）")
     (401 "the provider refused the request (HTTP 401): that usually means the API key was refused; to see its own reason, set gptel-log-level to 'info and resend." . "服务商拒绝了请求（HTTP 401）：这通常表示 API 密钥被拒绝；要查看服务商自己给出的原因，请把 gptel-log-level 设为 'info 后重试。")

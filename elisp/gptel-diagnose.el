@@ -274,6 +274,26 @@ The server gives the provider 5 seconds to answer."
     ("Fix (default %s): " . "修复（默认：%s）：")
     ("Fix: " . "修复：")
     ("No fix chosen" . "没有选择修复")
+    ;; Ask fixes
+    ("Choose another model…" . "另选一个模型……")
+    ("Enter the key…" . "输入 API 密钥……")
+    ("Switch backend…" . "换用其他后端……")
+    ("Refusing to ask for %s: not a gptel option to ask for"
+     . "拒绝询问 %s：它不是可以询问的 gptel 选项")
+    ("Applied %s" . "已应用 %s")
+    ("Model (default %s): " . "模型（默认：%s）：")
+    ("Model: " . "模型：")
+    ("No model chosen" . "没有选择模型")
+    ("gptel knows no other backend: define one with gptel-make-…"
+     . "gptel 没有其他后端：请先用 gptel-make-… 定义一个")
+    ("Backend (default %s): " . "后端（默认：%s）：")
+    ("No backend chosen" . "没有选择后端")
+    ("No backend to set the key of" . "没有可以设置 API 密钥的后端")
+    ("Key for %s: " . "%s 的 API 密钥：")
+    ("No key entered" . "没有输入 API 密钥")
+    ("Key of %s set for this session" . "已为 %s 设置 API 密钥（仅本次会话有效）")
+    ("; to keep it: %s" . "；要长期保留：%s")
+    ("The key of %s is back to what it was" . "%s 的 API 密钥已恢复为原来的值")
     ;; Resending
     ("resend cancelled" . "已取消重试")
     ("resending in %d s (C-g cancels)" . "%d 秒后重试（C-g 取消）")
@@ -591,10 +611,21 @@ us, and our line must be the one that stays."
   (and (memq symbol gptel-diagnose--settable-variables)
        (or (custom-variable-p symbol) (not (boundp symbol)))))
 
+(defun gptel-diagnose--ask-variable (fix)
+  "The variable FIX asks the user a value for, or nil if FIX is no valid ask fix.
+The kind of ask and its variable must agree with
+`gptel-diagnose--ask-variables', and an ask fix carries no value."
+  (let ((kind (plist-get fix :ask)))
+    (when (and (stringp kind) (null (plist-get fix :value))
+               (not (equal (plist-get fix :applicability) "display-only")))
+      (let ((variable (cdr (assoc kind gptel-diagnose--ask-variables))))
+        (and variable (equal (plist-get fix :variable) (symbol-name variable))
+             variable)))))
+
 (defun gptel-diagnose--applicable-p (fix)
-  "Non-nil if FIX can be applied: a valid `setq' that is not display-only."
+  "Non-nil if FIX can be applied: a valid `setq' or ask fix, not display-only."
   (and (not (equal (plist-get fix :applicability) "display-only"))
-       (gptel-diagnose--fix-form fix)
+       (or (gptel-diagnose--fix-form fix) (gptel-diagnose--ask-variable fix))
        t))
 
 (defun gptel-diagnose--set (symbol value buffer)
@@ -640,6 +671,11 @@ global fix is also saved.  Resending stays your call:
          (form (gptel-diagnose--fix-form fix))
          (buffer (and failure (gptel-diagnose--failure-buffer failure))))
     (cond
+     ((plist-get fix :ask)
+      (if (gptel-diagnose--ask-variable fix)
+          (gptel-diagnose--apply-ask fix failure)
+        (user-error (gptel-diagnose--tf "Refusing to ask for %s: not a gptel option to ask for"
+                                        (plist-get fix :variable)))))
      ((or (equal (plist-get fix :applicability) "display-only") (not form))
       (gptel-diagnose--show-fix fix))
      ((not (gptel-diagnose--user-option-p (nth 1 form)))
@@ -667,17 +703,139 @@ global fix is also saved.  Resending stays your call:
                                (gptel-diagnose--tf " in %s" (plist-get undo :buffer))
                              "")
                            (if save (gptel-diagnose--t "; saved for future sessions") "")
-                           (if (and failure (gptel-diagnose--resendable-p failure))
-                               (gptel-diagnose--tf
-                                ".  %s resends the request"
-                                (substitute-command-keys "\\[gptel-diagnose-retry]"))
-                             ""))))))))))
+                           (gptel-diagnose--resend-hint failure))))))))))
 
-(defun gptel-diagnose-undo-fix ()
-  "Put back the value a fix replaced, starting with the latest."
-  (interactive)
-  (let ((undo (pop gptel-diagnose--applied)))
-    (unless undo (user-error (gptel-diagnose--t "No fix to undo")))
+(defun gptel-diagnose--resend-hint (failure)
+  "The end of a message saying which key resends FAILURE, or \"\"."
+  (if (and failure (gptel-diagnose--resendable-p failure))
+      (gptel-diagnose--tf ".  %s resends the request"
+                          (substitute-command-keys "\\[gptel-diagnose-retry]"))
+    ""))
+
+;;;; Ask fixes: the value is the user's to give
+
+(defun gptel-diagnose--failure-backend (failure)
+  "The backend FAILURE's request used, or nil."
+  (and failure
+       (gptel-diagnose--request-backend (gptel-diagnose--failure-fsm failure)
+                                        (gptel-diagnose--failure-buffer failure))))
+
+(defun gptel-diagnose--apply-ask (fix failure)
+  "Ask the user the value FIX names, then set it for FAILURE's buffer.
+Nothing is saved for future sessions; \\[gptel-diagnose-undo-fix] undoes it."
+  (pcase (plist-get fix :ask)
+    ("model" (gptel-diagnose--ask-model failure))
+    ("key" (gptel-diagnose--ask-key failure))
+    ("backend" (gptel-diagnose--ask-backend failure))))
+
+(defun gptel-diagnose--set-all (settings buffer)
+  "Set each (SYMBOL . VALUE) of SETTINGS as `gptel-diagnose--set' does, in BUFFER.
+Record them as one fix to undo; return the undo record."
+  (let ((undo (list :group (mapcar (lambda (setting)
+                                     (gptel-diagnose--set (car setting) (cdr setting) buffer))
+                                   settings))))
+    (push undo gptel-diagnose--applied)
+    undo))
+
+(defun gptel-diagnose--say-set (settings undo failure)
+  "Say that SETTINGS, a list of (SYMBOL . VALUE), were set as UNDO records.
+The message ends with the key that resends FAILURE's request."
+  (let ((forms (mapconcat (lambda (setting)
+                            (prin1-to-string
+                             (list 'setq (car setting)
+                                   (if (symbolp (cdr setting))
+                                       (list 'quote (cdr setting))
+                                     ;; A backend is no literal: said the way gptel finds it.
+                                     (list 'gptel-get-backend
+                                           (gptel-diagnose--backend-name (cdr setting)))))))
+                          settings " ")))
+    (gptel-diagnose--log "applied %s" forms)
+    (message "%s" (concat (gptel-diagnose--tf "Applied %s" forms)
+                          (let ((local (seq-find (lambda (part) (plist-get part :local))
+                                                 (plist-get undo :group))))
+                            (if local (gptel-diagnose--tf " in %s" (plist-get local :buffer))
+                              ""))
+                          (gptel-diagnose--resend-hint failure)))))
+
+(defun gptel-diagnose--ask-model (failure)
+  "Ask for another model of FAILURE's backend and make it `gptel-model'."
+  (let* ((backend (gptel-diagnose--failure-backend failure))
+         (failed (and failure
+                      (plist-get (plist-get (gptel-diagnose--failure-params failure) :request)
+                                 :model)))
+         (names (remove failed (mapcar #'symbol-name
+                                       (gptel-diagnose--backend-models backend))))
+         (choice (completing-read
+                  (if names (gptel-diagnose--tf "Model (default %s): " (car names))
+                    (gptel-diagnose--t "Model: "))
+                  names nil nil nil nil (car names))))
+    (when (string-blank-p choice)
+      (user-error (gptel-diagnose--t "No model chosen")))
+    (let ((settings (list (cons 'gptel-model (intern (string-trim choice))))))
+      (gptel-diagnose--say-set
+       settings
+       (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
+       failure))))
+
+(defun gptel-diagnose--ask-backend (failure)
+  "Ask for a backend gptel knows other than FAILURE's one, and switch to it.
+Set `gptel-backend' to it and `gptel-model' to its first model."
+  (let* ((current (gptel-diagnose--backend-name (gptel-diagnose--failure-backend failure)))
+         (known (seq-remove (lambda (entry) (equal (car entry) current))
+                            (gptel-diagnose--known-backends)))
+         (names (mapcar #'car known)))
+    (unless names
+      (user-error (gptel-diagnose--t
+                   "gptel knows no other backend: define one with gptel-make-…")))
+    (let* ((choice (completing-read (gptel-diagnose--tf "Backend (default %s): " (car names))
+                                    names nil t nil nil (car names)))
+           (backend (or (cdr (assoc choice known))
+                        (user-error (gptel-diagnose--t "No backend chosen"))))
+           (model (car (gptel-diagnose--backend-models backend)))
+           (settings (append (list (cons 'gptel-backend backend))
+                             (and model (list (cons 'gptel-model model))))))
+      (gptel-diagnose--say-set
+       settings
+       (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
+       failure))))
+
+(defun gptel-diagnose--ask-key (failure)
+  "Read a key without echoing it and make it the key of FAILURE's backend.
+For this session only; the key is never shown, logged or sent to
+the server.  The message says where to change it for good."
+  (let* ((backend (or (gptel-diagnose--failure-backend failure)
+                      (user-error (gptel-diagnose--t "No backend to set the key of"))))
+         (name (or (gptel-diagnose--backend-name backend) "?"))
+         (typed (read-passwd (gptel-diagnose--tf "Key for %s: " name)))
+         ;; A newline pasted with the key would break the request's header.
+         (key (string-trim typed)))
+    (unless (eq key typed) (clear-string typed))
+    (when (string-empty-p key)
+      (user-error (gptel-diagnose--t "No key entered")))
+    (push (list :backend-key backend :old (gptel-diagnose--backend-key backend))
+          gptel-diagnose--applied)
+    (gptel-diagnose--set-backend-key backend key)
+    (gptel-diagnose--log "set the key of backend %s for this session" name)
+    (let ((keep (and failure
+                     (plist-get (gptel-diagnose--failure-diagnosis failure) :next_step))))
+      (message "%s" (concat (gptel-diagnose--tf "Key of %s set for this session" name)
+                            (if (and (stringp keep) (not (string-empty-p keep)))
+                                (gptel-diagnose--tf "; to keep it: %s" keep)
+                              "")
+                            (gptel-diagnose--resend-hint failure))))))
+
+(defun gptel-diagnose--undo-one (undo)
+  "Put back what UNDO, one record of `gptel-diagnose--applied', replaced."
+  (cond
+   ((plist-member undo :group)
+    (dolist (part (reverse (plist-get undo :group)))
+      (gptel-diagnose--undo-one part)))
+   ((plist-member undo :backend-key)
+    ;; The old key is put back, never shown: it may be the key itself.
+    (gptel-diagnose--set-backend-key (plist-get undo :backend-key) (plist-get undo :old))
+    (gptel-diagnose--log "undid the key of backend %s"
+                         (gptel-diagnose--backend-name (plist-get undo :backend-key))))
+   (t
     (let ((symbol (plist-get undo :variable))
           (old (plist-get undo :old)))
       (if (plist-get undo :local)
@@ -686,8 +844,29 @@ global fix is also saved.  Resending stays your call:
             (user-error (gptel-diagnose--t "The buffer the fix applied to is gone")))
         (customize-set-variable symbol old)
         (when (plist-get undo :saved) (customize-save-variable symbol old)))
-      (gptel-diagnose--log "undid the fix of %s" symbol)
-      (message "%s" (gptel-diagnose--tf "%s is back to %S" symbol old)))))
+      (gptel-diagnose--log "undid the fix of %s" symbol)))))
+
+(defun gptel-diagnose--undone-text (undo)
+  "What undoing UNDO put back, as a message."
+  (cond
+   ((plist-member undo :group)
+    (mapconcat #'gptel-diagnose--undone-text (plist-get undo :group) "; "))
+   ((plist-member undo :backend-key)
+    (gptel-diagnose--tf "The key of %s is back to what it was"
+                        (gptel-diagnose--backend-name (plist-get undo :backend-key))))
+   (t (let ((old (plist-get undo :old)))
+        (gptel-diagnose--tf "%s is back to %S" (plist-get undo :variable)
+                            (if (and (recordp old) (gptel-diagnose--backend-name old))
+                                (gptel-diagnose--backend-name old)
+                              old))))))
+
+(defun gptel-diagnose-undo-fix ()
+  "Put back the value a fix replaced, starting with the latest."
+  (interactive)
+  (let ((undo (pop gptel-diagnose--applied)))
+    (unless undo (user-error (gptel-diagnose--t "No fix to undo")))
+    (gptel-diagnose--undo-one undo)
+    (message "%s" (gptel-diagnose--undone-text undo))))
 
 (defun gptel-diagnose--show-fix (fix)
   "Show FIX, which is not applied: its command or link."
@@ -837,9 +1016,20 @@ first; \\[keyboard-quit] during the countdown cancels."
   "Insert the section heading TITLE, translated."
   (insert "\n" (propertize (gptel-diagnose--t title) 'face 'gptel-diagnose-heading) "\n"))
 
+(defconst gptel-diagnose--ask-actions
+  '(("model" . "Choose another model…")
+    ("key" . "Enter the key…")
+    ("backend" . "Switch backend…"))
+  "What applying an ask fix does, as the details buffer shows it, by kind.")
+
 (defun gptel-diagnose--fix-description (fix)
-  "One line describing FIX, secrets redacted, with its tag and code in their faces."
-  (let ((form (gptel-diagnose--fix-form fix))
+  "One line describing FIX, secrets redacted, with its tag and code in their faces.
+An ask fix shows the action it starts where a `setq' shows its form."
+  (let ((form (or (gptel-diagnose--fix-form fix)
+                  (let ((action (and (gptel-diagnose--ask-variable fix)
+                                     (cdr (assoc (plist-get fix :ask)
+                                                 gptel-diagnose--ask-actions)))))
+                    (and action (gptel-diagnose--t action)))))
         (command (plist-get fix :command))
         (applicability (plist-get fix :applicability)))
     (concat (gptel-diagnose--redact (format "%s" (plist-get fix :title)))
@@ -847,7 +1037,8 @@ first; \\[keyboard-quit] during the countdown cancels."
             (propertize (gptel-diagnose--tf "(%s)" (gptel-diagnose--t
                                                     (format "%s" applicability)))
                         'face 'gptel-diagnose-tag)
-            (let ((code (cond (form (prin1-to-string form)) (command command))))
+            (let ((code (cond ((stringp form) form) (form (prin1-to-string form))
+                              (command command))))
               (if code
                   (concat (if (gptel-diagnose--zh-p) "：" ": ")
                           (propertize (gptel-diagnose--redact code)

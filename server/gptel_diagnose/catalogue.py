@@ -40,6 +40,10 @@ SEVERITY = N_("Severity: {severity}; retryable: {retryable}")
 SOURCE = N_("Source: {source}")
 NO_FIXES = N_("None: the steps above are the remedy.")
 FIX_LINE = N_("{title} ({applicability})")
+# What an ask fix asks for before it sets its variable.
+ASKS = {"model": N_("sets {variable} to a model you choose"),
+        "key": N_("sets the backend's key to one you type, for this session"),
+        "backend": N_("sets {variable} to a backend you choose")}
 # Values shown as words: yes/no, the providers "any", severities, fix applicabilities.
 WORDS = {"yes": N_("yes"), "no": N_("no"), "any": N_("any"), "error": N_("error"),
          "warning": N_("warning"), "safe": N_("safe"), "unsafe": N_("unsafe"),
@@ -83,8 +87,12 @@ def _markdown(rule: Rule, texts: i18n.RuleText, locale: str = "en") -> str:
     if not rule.fixes:
         lines.append(say(NO_FIXES))
     for index, fix in enumerate(rule.fixes):
-        detail = (f" `(setq {fix.variable} {fix.value})`" if fix.variable else "") + (
-            f" `{fix.command}`" if fix.command else "") + (f" <{fix.url}>" if fix.url else "")
+        if fix.ask:
+            detail = ": " + say(ASKS[fix.ask], variable=f"`{fix.variable}`")
+        else:
+            detail = (f" `(setq {fix.variable} {fix.value})`" if fix.value else "") + (
+                f" `{fix.command}`" if fix.command else "") + (
+                f" <{fix.url}>" if fix.url else "")
         lines.append("- " + say(FIX_LINE, title=texts.fix_title(index, fix.title),
                                 applicability=word(fix.applicability)) + detail)
     lines += ["", f"### {heading['example']}", ""]
@@ -116,7 +124,8 @@ def explain(code: str, locale: str | None) -> RuleDoc:
         steps=list(texts.steps),
         fixes=[
             Fix(title=texts.fix_title(i, f.title), applicability=f.applicability,
-                    variable=f.variable, value=f.value, command=f.command, url=f.url)
+                    variable=f.variable, value=f.value, command=f.command, url=f.url,
+                    ask=f.ask)
             for i, f in enumerate(rule.fixes)
         ],
         docs=list(rule.docs),

@@ -376,6 +376,12 @@ PROXY_WHERE: dict[str, str] = {
                     ":curl-args"),
     "env": i18n.N_("the environment variable {env_proxy}"),
 }
+# The next step an ask fix stands for, said as the user would take it by hand: the echo line
+# names no fix that is not a setq.
+NEXT_FROM_ASK: dict[str, str] = {
+    "model": i18n.N_("Choose another model (M-x gptel-menu, then -m)"),
+    "backend": i18n.N_("Switch model or backend for now (M-x gptel-menu)"),
+}
 NEXT_FROM_URL = i18n.N_("{title}: {url}")
 NEXT_FROM_COMMAND = i18n.N_("{title}: {command}")
 
@@ -605,6 +611,7 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
             value=_fill(spec.value, values) if spec.value else None,
             command=_fill(spec.command, values) if spec.command else None,
             url=url if url and _URL.match(url) else None,
+            ask=spec.ask,
         )
         fixes.append((spec, fix))
     return fixes
@@ -614,7 +621,8 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
               locale: str) -> str:
     """The one thing to do next: nothing when a fix is a setq (the companion shows it), else
     the rule's first next step whose values are all known, else the first fix that opens a
-    page or names a command.  Never a stand-in ("your provider's billing page")."""
+    page, names a command, or asks for a model or a backend (said as gptel-menu's way).
+    Never a stand-in ("your provider's billing page")."""
     if any(fix.variable and fix.value for _spec, fix in fixes):
         return ""
     for template in rule.next_step:
@@ -622,6 +630,8 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
         if values.knows(text):
             return " ".join(_say(text, values, locale).split())
     for spec, fix in fixes:
+        if fix.ask in NEXT_FROM_ASK:
+            return i18n.gettext(locale, NEXT_FROM_ASK[fix.ask])
         if fix.url:
             return i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url)
         if fix.command and spec.command and values.knows(spec.command):

@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     computed_field,
     field_validator,
 )
@@ -43,6 +44,9 @@ Category = Literal[
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
 Applicability = Literal["safe", "unsafe", "display-only"]
+# What an ask fix asks the user for when it is applied: a model of the backend, the backend's
+# key (which the server never sees), or another backend.
+Ask = Literal["model", "key", "backend"]
 # How the diagnosis was reached: a code the provider documents (certain), a rule reading the
 # context or the message (likely), or the HTTP status or curl exit code alone (guess).
 Confidence = Literal["certain", "likely", "guess"]
@@ -172,7 +176,11 @@ class DiagnoseParams(_In):
 
 
 class Fix(_Out):
-    """One remedy.  A `setq` is data: an allowlisted variable and an Elisp literal as text."""
+    """One remedy.  A `setq` is data: an allowlisted variable and an Elisp literal as text.
+
+    An ask fix (`ask` set) names its variable and has no value: the companion asks the user
+    for it when the fix is applied, and builds the form itself.
+    """
 
     title: str
     applicability: Applicability
@@ -180,6 +188,15 @@ class Fix(_Out):
     value: str | None = None
     command: str | None = None
     url: str | None = None
+    ask: Ask | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _never_a_key(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # The key is the user's to type in Emacs: no fix may carry one, whatever built it.
+        if value is not None and info.data.get("variable") == "gptel-api-key":
+            raise ValueError("a fix never carries a value for gptel-api-key")
+        return value
 
 
 class Diagnosis(_Out):

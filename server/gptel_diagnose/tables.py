@@ -36,6 +36,13 @@ def settable() -> list[str]:
     return names
 
 
+def ask_variables() -> dict[str, str]:
+    """The variable each kind of ask fix names, as settable.json lists them."""
+    with open(SETTABLE_FILE, encoding="utf-8") as file:
+        kinds: dict[str, str] = json.load(file)["ask"]
+    return kinds
+
+
 def generic_statuses() -> list[int]:
     """The HTTP statuses the generic rules name."""
     return sorted({status for rule in fallback.RULES for when in rule.whens
@@ -101,6 +108,8 @@ def elisp() -> str:
     statuses = {status: (status_meaning(status, "en"), status_meaning(status, "zh"))
                 for status in generic_statuses()}
     variables = "\n    ".join(settable())
+    asks = "\n    ".join(f"({_string(kind)} . {variable})"
+                          for kind, variable in ask_variables().items())
     envs = "\n    ".join(f"({_string(kind)} . {_string(env)})" for kind, env in key_envs().items())
     prefixes = "\n    ".join(f"({_string(prefix)} . {_string(kind)})"
                               for prefix, kind in key_prefixes())
@@ -140,6 +149,12 @@ def elisp() -> str:
 (defconst gptel-diagnose--settable-variables
   '({variables})
   "The gptel options a fix may set.  Anything else the server names is refused.")
+
+(defconst gptel-diagnose--ask-variables
+  '({asks})
+  "The variable each kind of ask fix sets, as (KIND . VARIABLE).
+The user gives the value when the fix is applied; no other ask is
+heeded, and an ask fix naming another variable is refused.")
 
 {_alist("gptel-diagnose--status-meanings",
         "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).", statuses)}

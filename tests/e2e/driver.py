@@ -154,6 +154,9 @@ FIX_RESEND_UNDO = "fix-resend-undo"
 # gptel-send fails, then the harness opens the details buffer (M-x gptel-diagnose), pushes
 # the button of the fix that sets gptel-model, resends, and waits for the answer.
 FIX_FROM_DETAILS = "fix-from-details"
+# The same, pushing the button of the ask fix that chooses another model, and answering its
+# question with the model that works.
+ASK_FROM_DETAILS = "ask-from-details"
 
 
 def free_port() -> int:
@@ -200,6 +203,7 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, A
         "timeout": 20,
         "proxy": f"127.0.0.1:{proxy_port}" if scenario.proxy == "reset" else "",
         "locale": scenario.locale,
+        "choice": scenario.works,
         "backend": {
             "type": scenario.backend,
             "name": scenario.name_shown or {"openai": "OpenAI", "anthropic": "Claude",

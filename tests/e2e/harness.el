@@ -70,7 +70,7 @@
   "Start RUN's request from BUFFER, logging callback calls into CALLBACK-LOG."
   (with-current-buffer buffer
     (pcase (plist-get run :entry)
-      ((or "send" "fix-resend-undo" "fix-from-details")
+      ((or "send" "fix-resend-undo" "fix-from-details" "ask-from-details")
        (gptel-mode 1)
        (goto-char (point-max))
        (gptel-send))
@@ -139,11 +139,14 @@ Return its label, or nil when there is none."
         (push-button (button-start button))
         (button-label button)))))
 
-(defun gptel-diagnose-e2e--fix-from-details (failure buffer variable)
+(defun gptel-diagnose-e2e--fix-from-details (failure buffer variable &optional label choice)
   "Open FAILURE's details, push the fix setting VARIABLE, resend; wait for BUFFER's answer.
-Say yes to every question but saving.  Resend with the details
-buffer's own button when applying the fix did not offer to."
+The fix's button is the first whose label matches LABEL (default:
+VARIABLE's name).  Say yes to every question but saving, and CHOICE
+to a `completing-read'.  Resend with the details buffer's own button
+when applying the fix did not offer to."
   (let* ((prompts nil)
+         (offered nil)
          (mark (length gptel-diagnose-e2e--messages))
          (deadline (+ (float-time) 15))
          (answered (lambda ()
@@ -154,13 +157,19 @@ buffer's own button when applying the fix did not offer to."
     (cl-letf (((symbol-function 'y-or-n-p)
                (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt))))
               ((symbol-function 'yes-or-no-p)
-               (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt)))))
+               (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt))))
+              ((symbol-function 'completing-read)
+               (lambda (prompt collection &rest _)
+                 (push prompt prompts)
+                 (setq offered (all-completions "" collection))
+                 (or choice (error "Unexpected question: %s" prompt)))))
       (with-current-buffer buffer (call-interactively #'gptel-diagnose))
       (setq details (seq-find (lambda (b)
                                 (with-current-buffer b
                                   (derived-mode-p 'gptel-diagnose-details-mode)))
                               (buffer-list)))
-      (setq fix-label (gptel-diagnose-e2e--push-button details (regexp-quote variable)))
+      (setq fix-label (gptel-diagnose-e2e--push-button details
+                                                       (or label (regexp-quote variable))))
       (setq value (with-current-buffer buffer (symbol-value (intern variable))))
       (unless (seq-find (lambda (p) (string-match-p "Resend" p)) prompts)
         (setq resend-label (gptel-diagnose-e2e--push-button details "\\`Resend"))))
@@ -171,6 +180,7 @@ buffer's own button when applying the fix did not offer to."
     (list :details_buffer (buffer-name details)
           :fix_label fix-label :resend_label resend-label
           :prompts (vconcat (reverse prompts))
+          :offered (vconcat offered)
           :value_after_fix (format "%s" value)
           :buffer_after_resend answer
           :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
@@ -214,7 +224,11 @@ buffer's own button when applying the fix did not offer to."
                             (gptel-diagnose-e2e--fix-resend-undo failure buffer))
                            ("fix-from-details"
                             (gptel-diagnose-e2e--fix-from-details
-                             failure buffer "gptel-model"))))))
+                             failure buffer "gptel-model"))
+                           ("ask-from-details"
+                            (gptel-diagnose-e2e--fix-from-details
+                             failure buffer "gptel-model" "Choose another model…\\'"
+                             (plist-get run :choice)))))))
       (list :id (plist-get run :id)
             :fix_run fix-run
             :line line

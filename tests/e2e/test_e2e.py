@@ -20,6 +20,7 @@ from gptel_diagnose.tables import status_meaning
 
 from driver import (
     ANTHROPIC_SHAPED_KEY,
+    ASK_FROM_DETAILS,
     CHECKUP,
     ENTRY_POINTS,
     FIX_FROM_DETAILS,
@@ -44,7 +45,8 @@ def _scenario(name: str) -> Any:
 
 
 FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
-            Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS)]
+            Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
+            Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS)]
 # url.el's HTTP 402 through gptel-request: the user's callback must hear of it.
 BALANCE_RUNS = [Run(_scenario("balance402"), "url", "request")]
 
@@ -267,6 +269,21 @@ def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, An
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
 
 
+def test_choosing_a_model_from_the_details_buffer_gets_the_answer(
+        results: dict[str, Any]) -> None:
+    result = results["modelfix/curl/ask-from-details"]
+    _check_shown(result)
+    fixes = result["diagnosis"]["fixes"]
+    assert [(f["variable"], f.get("value")) for f in fixes if f.get("ask") == "model"] == [
+        ("gptel-model", None)]
+    fix_run = result["fix_run"]
+    assert fix_run["fix_label"].endswith("Choose another model…"), fix_run
+    # The backend's other models, the one refused left out, as gptel keeps them.
+    assert fix_run["offered"] == ["gpt-4o-mini", "o3-mini"]
+    assert fix_run["value_after_fix"] == "gpt-4o-mini"
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+
+
 def test_rejected_key_diagnosis_says_where_the_key_is_set(results: dict[str, Any]) -> None:
     result = results["badkey/curl/send"]
     assert result["sent"]["backend"]["key_source"] == "string"
@@ -292,10 +309,12 @@ def test_host_with_a_scheme_gets_the_corrected_form(results: dict[str, Any]) -> 
     assert "(gptel-make-openai" in next_step
     assert _corrected_host(result) in next_step
     assert ':protocol "http"' in next_step
-    # M-x gptel-diagnose shows it as a display-only fix, never applied.
+    # M-x gptel-diagnose shows it as a display-only fix, never applied: it changes
+    # gptel-backend, and carries no value to set it to.
     [fix] = [f for f in result["diagnosis"]["fixes"] if _corrected_host(result) in
              (f["command"] or "")]
-    assert fix["applicability"] == "display-only" and fix["variable"] is None
+    assert (fix["applicability"], fix["variable"], fix["value"]) == (
+        "display-only", "gptel-backend", None)
     assert fix["command"] in result["details"]
 
 

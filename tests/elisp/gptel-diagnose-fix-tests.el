@@ -931,3 +931,224 @@
     (should (string-search "（仅显示）" details))
     (should (string-search "等待结束后重试" details))
     (should (string-search "通过 1 项，警告 1 项，失败 1 项，用时 0.5 秒" checkup))))
+
+;;;; Ask fixes: the user gives the value
+
+(defmacro gptel-diagnose-fix-tests--with-backends (&rest body)
+  "Run BODY with two gptel backends, `failing' (the request's) and `other'.
+gptel's list of known backends is restored afterwards."
+  (declare (indent 0))
+  ;; Not let-bound: gptel's :set of gptel-backend sets the top-level value, as a fix does.
+  `(let* ((gptel--known-backends nil)
+          (failing (gptel-make-openai "Failing" :key "sk-old-key-0000000000000000"
+                                      :models '(gpt-bad gpt-b gpt-c)))
+          (other (gptel-make-openai "Other" :key "sk-other" :models '(other-1 other-2)))
+          (saved (list (default-toplevel-value 'gptel-backend)
+                       (default-toplevel-value 'gptel-model)))
+          (gptel-diagnose--applied nil)
+          (gptel-diagnose-save-fixes 'never))
+     (ignore other)
+     (unwind-protect
+         (progn (set-default-toplevel-value 'gptel-backend failing)
+                (set-default-toplevel-value 'gptel-model 'gpt-bad)
+                ,@body)
+       (set-default-toplevel-value 'gptel-backend (car saved))
+       (set-default-toplevel-value 'gptel-model (cadr saved)))))
+
+(defun gptel-diagnose-fix-tests--ask-failure (backend &rest fields)
+  "A failure of a request to BACKEND for the model gpt-bad, with FIELDS."
+  (apply #'gptel-diagnose-fix-tests--failure
+         :fsm (gptel-make-fsm :info (list :backend backend :model 'gpt-bad))
+         :params '(:request (:model "gpt-bad"))
+         fields))
+
+(defconst gptel-diagnose-fix-tests--ask-model
+  '(:title "Choose another model of this backend" :applicability "unsafe"
+    :variable "gptel-model" :ask "model"))
+
+(ert-deftest gptel-diagnose-ask-model-offers-the-backends-other-models-and-sets-the-choice ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let ((offered nil) (default nil))
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt collection &rest args)
+                   (setq offered (all-completions "" collection) default (nth 4 args))
+                   "gpt-c")))
+        (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-model
+                                  (gptel-diagnose-fix-tests--ask-failure failing)))
+      (should (equal offered '("gpt-b" "gpt-c")))
+      (should (equal default "gpt-b"))
+      ;; A symbol, as gptel keeps it; set globally, as it is not local anywhere.
+      (should (eq (default-value 'gptel-model) 'gpt-c))
+      (gptel-diagnose-undo-fix)
+      (should (eq gptel-model 'gpt-bad)))))
+
+(ert-deftest gptel-diagnose-ask-model-is-buffer-local-where-the-chat-buffer-has-its-own ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let* ((failure (gptel-diagnose-fix-tests--ask-failure failing))
+           (buffer (gptel-diagnose--failure-buffer failure)))
+      (with-current-buffer buffer (setq-local gptel-model 'gpt-bad))
+      (cl-letf (((symbol-function 'completing-read) (lambda (&rest _) "gpt-b")))
+        (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-model failure))
+      (should (eq (buffer-local-value 'gptel-model buffer) 'gpt-b))
+      (should (eq (default-value 'gptel-model) 'gpt-bad))
+      (gptel-diagnose-undo-fix)
+      (should (eq (buffer-local-value 'gptel-model buffer) 'gpt-bad)))))
+
+(ert-deftest gptel-diagnose-ask-fix-naming-another-variable-is-refused ()
+  (gptel-diagnose-fix-tests--with-backends
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (&rest _) (error "Must not ask"))))
+      (should-error (gptel-diagnose-apply-fix
+                     '(:title "Sneaky" :applicability "unsafe" :variable "shell-file-name"
+                       :ask "model")
+                     (gptel-diagnose-fix-tests--ask-failure failing))
+                    :type 'user-error)
+      (should-error (gptel-diagnose-apply-fix
+                     '(:title "Sneaky" :applicability "unsafe" :variable "gptel-model"
+                       :ask "shell")
+                     (gptel-diagnose-fix-tests--ask-failure failing))
+                    :type 'user-error))
+    (should (eq gptel-model 'gpt-bad))
+    (should-not gptel-diagnose--applied)))
+
+(ert-deftest gptel-diagnose-ask-key-sets-the-backends-key-and-never-shows-it ()
+  (gptel-diagnose-fix-tests--with-backends
+    ;; A key the redaction does not recognise: only the code can keep it out of sight.
+    (let* ((typed "hunter2-NEWKEY-secret\n")
+           (secret "NEWKEY")
+           (diagnosis '(:next_step "Change the key in ~/.authinfo."))
+           (failure (gptel-diagnose-fix-tests--ask-failure failing :diagnosis diagnosis))
+           (shown nil)
+           (messages-before (with-current-buffer (messages-buffer) (point-max)))
+           (real-message (symbol-function 'message)))
+      (cl-letf (((symbol-function 'read-passwd) (lambda (&rest _) (copy-sequence typed)))
+                ((symbol-function 'message)
+                 (lambda (fmt &rest args)
+                   (push (apply #'format fmt args) shown)
+                   (apply real-message fmt args))))
+        (gptel-diagnose-apply-fix '(:title "Enter the key for this session"
+                                    :applicability "unsafe" :variable "gptel-api-key"
+                                    :ask "key")
+                                  failure)
+        ;; The request's backend has the key, trimmed; the other backend is untouched.
+        (should (equal (gptel-backend-key failing) (string-trim typed)))
+        (should (equal (gptel-backend-key other) "sk-other"))
+        (should (string-match-p "Key of Failing set for this session" (car shown)))
+        (should (string-match-p "~/.authinfo" (car shown)))
+        (gptel-diagnose-undo-fix)
+        (should (equal (gptel-backend-key failing) "sk-old-key-0000000000000000"))
+        (should-not (string-match-p "sk-old-key" (car shown))))
+      (dolist (text shown) (should-not (string-search secret text)))
+      (with-current-buffer (messages-buffer)
+        (should-not (string-search secret (buffer-substring messages-before (point-max)))))
+      (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
+        (should (string-search "set the key of backend Failing" (buffer-string)))
+        (should-not (string-search secret (buffer-string)))))))
+
+(ert-deftest gptel-diagnose-ask-key-sends-nothing-to-the-server ()
+  (gptel-diagnose-fix-tests--with-backends
+    (cl-letf (((symbol-function 'read-passwd) (lambda (&rest _) (copy-sequence "sk-typed")))
+              ((symbol-function 'jsonrpc-request) (lambda (&rest _) (error "Sent")))
+              ((symbol-function 'jsonrpc-async-request) (lambda (&rest _) (error "Sent")))
+              ((symbol-function 'jsonrpc-notify) (lambda (&rest _) (error "Sent"))))
+      (gptel-diagnose-apply-fix '(:title "Key" :applicability "unsafe"
+                                  :variable "gptel-api-key" :ask "key")
+                                (gptel-diagnose-fix-tests--ask-failure failing)))
+    (should (equal (gptel-backend-key failing) "sk-typed"))))
+
+(ert-deftest gptel-diagnose-ask-backend-switches-to-another-known-backend-and-its-model ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let ((offered nil))
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt collection &rest _)
+                   (setq offered (all-completions "" collection))
+                   "Other")))
+        (gptel-diagnose-apply-fix '(:title "Switch to another backend for now"
+                                    :applicability "unsafe" :variable "gptel-backend"
+                                    :ask "backend")
+                                  (gptel-diagnose-fix-tests--ask-failure failing)))
+      (should (equal offered '("Other")))
+      (should (eq gptel-backend other))
+      (should (eq gptel-model 'other-1))
+      ;; One fix, one undo: both are put back.
+      (gptel-diagnose-undo-fix)
+      (should (eq gptel-backend failing))
+      (should (eq gptel-model 'gpt-bad))
+      (should-not gptel-diagnose--applied))))
+
+(ert-deftest gptel-diagnose-ask-backend-is-buffer-local-where-the-chat-buffer-has-its-own ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let* ((failure (gptel-diagnose-fix-tests--ask-failure failing))
+           (buffer (gptel-diagnose--failure-buffer failure)))
+      (with-current-buffer buffer
+        (setq-local gptel-backend failing)
+        (setq-local gptel-model 'gpt-bad))
+      (cl-letf (((symbol-function 'completing-read) (lambda (&rest _) "Other")))
+        (gptel-diagnose-apply-fix '(:title "Switch" :applicability "unsafe"
+                                    :variable "gptel-backend" :ask "backend")
+                                  failure))
+      (should (eq (buffer-local-value 'gptel-backend buffer) other))
+      (should (eq (buffer-local-value 'gptel-model buffer) 'other-1))
+      (should (eq (default-value 'gptel-backend) failing))
+      (gptel-diagnose-undo-fix)
+      (should (eq (buffer-local-value 'gptel-backend buffer) failing)))))
+
+(ert-deftest gptel-diagnose-details-show-ask-fixes-as-actions-in-both-languages ()
+  (gptel-diagnose-fix-tests--with-backends
+    (dolist (case '(("en" "Choose another model…" "Enter the key…" "Switch backend…")
+                    ("zh" "另选一个模型……" "输入 API 密钥……" "换用其他后端……")))
+      (let* ((gptel-diagnose-locale (car case))
+             (diagnosis
+              '(:category "model.not_found" :rule "MODEL001" :rule_name "model-not-found"
+                :summary "No such model." :explanation "Gone." :steps [] :docs []
+                :next_step "" :confidence "likely"
+                :fixes [(:title "Pick a model" :applicability "unsafe"
+                         :variable "gptel-model" :ask "model")
+                        (:title "Type the key" :applicability "unsafe"
+                         :variable "gptel-api-key" :ask "key")
+                        (:title "Switch backend" :applicability "unsafe"
+                         :variable "gptel-backend" :ask "backend")
+                        (:title "The backend, corrected" :applicability "display-only"
+                         :variable "gptel-backend" :command "(gptel-make-openai \"X\")")]))
+             (failure (gptel-diagnose-fix-tests--ask-failure failing :diagnosis diagnosis)))
+        (with-current-buffer (gptel-diagnose--render-details failure)
+          (let ((labels nil))
+            (goto-char (point-min))
+            (while (forward-button 1 nil nil t)
+              (let ((button (button-at (point))))
+                (when (button-get button 'gptel-diagnose-fix)
+                  (push (cons (button-label button) (button-get button 'help-echo))
+                        labels))))
+            (setq labels (nreverse labels))
+            (ert-info ((format "%S" labels))
+              (cl-loop for action in (cdr case) for (label . _) in labels
+                       do (should (string-suffix-p action label)))
+              ;; The three ask fixes apply; the corrected form is only shown, as today.
+              (should (equal (mapcar #'cdr labels)
+                             (mapcar #'gptel-diagnose--t
+                                     '("Apply this fix" "Apply this fix" "Apply this fix"
+                                       "Show (never applied)"))))
+              (should (string-suffix-p "(gptel-make-openai \"X\")" (car (nth 3 labels)))))))))))
+
+(ert-deftest gptel-diagnose-an-ask-fix-is-no-setq-for-the-echo-line ()
+  (let ((line (gptel-diagnose-format-line
+               '(:summary "No such model." :confidence "likely"
+                 :next_step "Choose another model (M-x gptel-menu, then -m)"
+                 :fixes [(:title "Pick" :applicability "unsafe" :variable "gptel-model"
+                          :ask "model")]))))
+    (should (string-suffix-p "Choose another model (M-x gptel-menu, then -m)" line))
+    (should-not (string-match-p "setq" line))))
+
+(ert-deftest gptel-diagnose-ask-model-without-a-failure-sets-the-typed-model-globally ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let ((offered 'unset) (gptel-diagnose--last-failure nil))
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt collection &rest _)
+                   (setq offered (all-completions "" collection))
+                   "gpt-typed")))
+        (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-model nil))
+      ;; No request, so no backend to list models from: the user types one.
+      (should (null offered))
+      (should (eq (default-toplevel-value 'gptel-model) 'gpt-typed))
+      (gptel-diagnose-undo-fix)
+      (should (eq (default-toplevel-value 'gptel-model) 'gpt-bad)))))

@@ -36,7 +36,8 @@ def params(backend: dict[str, Any], request: dict[str, Any] | None = None,
 
 
 def setq(result: Diagnosis, variable: str) -> Fix | None:
-    return next((fix for fix in result.fixes if fix.variable == variable), None)
+    """RESULT's setq of VARIABLE: a fix naming it with a value (an ask fix has none)."""
+    return next((fix for fix in result.fixes if fix.variable == variable and fix.value), None)
 
 
 def test_missing_model_offers_the_closest_model_the_backend_lists() -> None:
@@ -53,6 +54,8 @@ def test_missing_model_without_models_offers_no_made_up_model() -> None:
     result = run(gptel_error(404, MODEL_404), OPENAI, {"model": "gpt-4o-mni"})
     assert setq(result, "gptel-model") is None
     assert "gptel-menu" in result.next_step
+    # What it offers instead: the companion asks for one of the backend's models.
+    assert [(f.variable, f.ask) for f in result.fixes if f.ask] == [("gptel-model", "model")]
 
 
 def test_a_model_the_error_lists_is_offered_when_the_backend_lists_none() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import SWITCH
+from .common import ASK_BACKEND, ASK_KEY
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -78,7 +78,7 @@ RULES = (
             "around it."
         ),
         steps=AUTH_STEPS,
-        fixes=(_KEYS,),
+        fixes=(_KEYS, ASK_KEY),
         next_step=("Change the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",
               "https://platform.openai.com/docs/guides/error-codes/api-errors"),
@@ -121,7 +121,7 @@ RULES = (
             "auth-source line `machine {host} login apikey password KEY`.",
             "Get a key at {keys_url}.",
         ),
-        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"),),
+        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY),
         next_step=("Set the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
@@ -162,7 +162,7 @@ RULES = (
         ),
         steps=("Remove the whitespace: in a :key function return (string-trim ...); in "
                "~/.authinfo make sure the password has no trailing space.",),
-        fixes=(_KEYS,),
+        fixes=(_KEYS, ASK_KEY),
         docs=("https://github.com/karthink/gptel/issues/389",),
         examples=(
             Example(
@@ -190,7 +190,7 @@ RULES = (
         ),
         steps=("Use the key of the resource at {host}, or point the backend's :host at the "
                "resource the key belongs to.",),
-        fixes=(_KEYS,),
+        fixes=(_KEYS, ASK_KEY),
         next_step=("Use the key of the resource at {host}, or point the backend's :host at "
                    "the resource the key belongs to.",
                    "Change the key in {key_where}.",),
@@ -222,7 +222,8 @@ RULES = (
                "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
                "Or switch to a provider available where you are (M-x gptel-menu)."),
         fixes=(FixSpec("Send requests through a proxy (edit the address)", "display-only",
-                       variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
+                       variable="gptel-proxy", value="\"http://proxy.example:8080\""),
+               ASK_BACKEND),
         docs=("https://platform.openai.com/docs/supported-countries",
               "https://ai.google.dev/gemini-api/docs/available-regions"),
         examples=(
@@ -257,7 +258,7 @@ RULES = (
         ),
         steps=("Check the account's model access and settings at {keys_url}.",
                "Or choose a model this account may use (M-x gptel-menu)."),
-        fixes=(SWITCH,),
+        fixes=(ASK_BACKEND,),
         docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html",),
         examples=(
             Example(
@@ -291,7 +292,7 @@ RULES = (
                "Or trim the key where it comes from: (string-trim ...) in a :key function."),
         next_step=("Upgrade gptel, or remove the whitespace from the key in {key_where}.",),
         fixes=(FixSpec("Upgrade gptel", "display-only",
-                       command="M-x package-upgrade RET gptel"),),
+                       command="M-x package-upgrade RET gptel"), ASK_KEY),
         docs=("https://github.com/karthink/gptel/issues/480",),
         examples=(
             Example(
@@ -324,7 +325,7 @@ RULES = (
                "Create one at {keys_url} if you have none."),
         next_step=("Put {provider}'s key in {key_where}.",
                    "Put this provider's own key in {key_where}."),
-        fixes=(_KEYS,),
+        fixes=(_KEYS, ASK_KEY),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(

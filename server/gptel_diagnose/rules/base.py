@@ -10,18 +10,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..facts import CONDITIONS, Test
-from ..protocol import Applicability, Category, Confidence, Severity
+from ..protocol import Applicability, Ask, Category, Confidence, Severity
 
 # Variables a fix may set: one list, in settable.json, which the companion also ships (as
-# elisp/gptel-diagnose-tables.el) and enforces whatever the server says.
+# elisp/gptel-diagnose-tables.el) and enforces whatever the server says.  The same file
+# names the variable of each kind of ask fix, and those a display-only fix may only show.
 SETTABLE_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "settable.json")
 with open(SETTABLE_FILE, encoding="utf-8") as _file:
-    SETTABLE: frozenset[str] = frozenset(json.load(_file)["settable"])
+    _TABLE = json.load(_file)
+SETTABLE: frozenset[str] = frozenset(_TABLE["settable"])
+ASK_VARIABLES: dict[str, str] = dict(_TABLE["ask"])
+SHOWN: frozenset[str] = frozenset(_TABLE["shown"])
 
 
 @dataclass(frozen=True)
 class FixSpec:
-    """A remedy.  Texts may use the placeholders of `engine.placeholders`."""
+    """A remedy.  Texts may use the placeholders of `engine.placeholders`.
+
+    Three shapes name a variable: a setq (a settable variable and a literal value); an ask
+    fix (`ask`, its variable from settable.json's "ask", no value: the companion asks the user
+    for it); and a display-only fix naming a "shown" variable with no value, whose command is
+    the form that changes it.
+    """
 
     title: str
     applicability: Applicability
@@ -29,8 +39,24 @@ class FixSpec:
     value: str | None = None
     command: str | None = None
     url: str | None = None
+    ask: Ask | None = None
 
     def __post_init__(self) -> None:
+        if self.ask is not None:
+            if self.ask not in ASK_VARIABLES:
+                raise ValueError(f"no ask fix of kind {self.ask!r}")
+            if self.variable != ASK_VARIABLES[self.ask]:
+                raise ValueError(f"an ask={self.ask} fix names {ASK_VARIABLES[self.ask]}")
+            if self.value is not None:
+                raise ValueError("an ask fix has no value: the user gives it")
+            if self.applicability == "display-only":
+                raise ValueError("an ask fix is applied, after asking: not display-only")
+            return
+        if self.variable in SHOWN and self.value is None:
+            if self.applicability != "display-only":
+                raise ValueError(f"a fix naming {self.variable} without a value is "
+                                 "display-only")
+            return
         if self.variable is not None and self.variable not in SETTABLE:
             raise ValueError(f"{self.variable} is not a settable gptel option")
         if (self.variable is None) != (self.value is None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import SWITCH as _SWITCH
+from .common import ASK_BACKEND
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -87,7 +87,7 @@ RULES = (
             "create a new key in the same project.",
             "Meanwhile, you can switch gptel to another backend with M-x gptel-menu.",
         ),
-        fixes=(_ADD_CREDIT, _SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=(
             "https://platform.openai.com/docs/guides/error-codes/api-errors",
             "https://help.openai.com/en/articles/6891831-error-code-429-you-exceeded-your-current-quota-please-check-your-plan-and-billing-details",
@@ -125,7 +125,7 @@ RULES = (
             "credit."
         ),
         steps=_BILLING_STEPS,
-        fixes=(_ADD_CREDIT, _SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
             Example(
@@ -161,6 +161,7 @@ RULES = (
             FixSpec("Cap the answer at 1000 tokens", "unsafe", variable="gptel-max-tokens",
                     value="1000"),
             _ADD_CREDIT,
+            ASK_BACKEND,
         ),
         docs=("https://openrouter.ai/docs/api/reference/errors-and-debugging",),
         examples=(
@@ -189,7 +190,8 @@ RULES = (
             "up (or too low for this request) even if the account still has credit."
         ),
         steps=("Raise the key's limit at {keys_url}, or create a key without one.",),
-        fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),),
+        fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),
+               ASK_BACKEND),
         next_step=("Raise the key's limit at {keys_url}, or create a key without one.",
                    "Raise or remove the key's credit limit where the key was created.",),
         docs=("https://openrouter.ai/docs/api/reference/limits",),
@@ -218,7 +220,7 @@ RULES = (
             "added."
         ),
         steps=_BILLING_STEPS,
-        fixes=(_ADD_CREDIT, _SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=("https://api-docs.deepseek.com/quick_start/error_codes",
               "https://docs.x.ai/developers/debugging"),
         examples=(

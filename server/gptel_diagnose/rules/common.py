@@ -9,6 +9,17 @@ SWITCH = FixSpec("Switch model or backend for now (M-x gptel-menu)", "display-on
 STATUS_PAGE = FixSpec("Check the provider's status page", "display-only", url="{status_url}")
 EDIT_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your init file",
                        "display-only")
+# Where the diagnosis is the backend's definition: redefining the backend is what changes
+# gptel-backend; shown, never applied.
+REDEFINE_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your init file",
+                           "display-only", variable="gptel-backend")
+# Remedies whose value is the user's to give: the companion asks for it when applied.
+ASK_MODEL = FixSpec("Choose another model of this backend", "unsafe", variable="gptel-model",
+                    ask="model")
+ASK_KEY = FixSpec("Enter the key for this session", "unsafe", variable="gptel-api-key",
+                  ask="key")
+ASK_BACKEND = FixSpec("Switch to another backend for now", "unsafe", variable="gptel-backend",
+                      ask="backend")
 LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
                        variable="gptel-log-level", value="'info")
 # Debug level logs the response headers and the exact request too; the log then holds the

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import EDIT_BACKEND
+from .common import REDEFINE_BACKEND
 
+# Redefining the backend is what changes gptel-backend: shown, never applied.
 BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
-                       command="{backend_form}")
+                       variable="gptel-backend", command="{backend_form}")
 
 # What a URL with a host named "https" cannot cause: curl fails to resolve it (exit 6) or to
 # parse it (exit 3), before any connection that could time out, be refused or fail in TLS.
@@ -39,7 +40,7 @@ RULES = (
         ),
         steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
                ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
-        fixes=(BACKEND_FORM, EDIT_BACKEND),
+        fixes=(BACKEND_FORM, REDEFINE_BACKEND),
         next_step=("Redefine the backend as {backend_form}",
                    "Give the backend a bare :host (api.example.com); put the scheme in "
                    ":protocol and the path in :endpoint.",),
@@ -255,7 +256,7 @@ RULES = (
                "servers) and an :endpoint such as \"/v1/chat/completions\".",),
         next_step=("Redefine the backend as {backend_form}",
                    "Give the backend :protocol \"https\" and an :endpoint that starts with /."),
-        fixes=(BACKEND_FORM, EDIT_BACKEND),
+        fixes=(BACKEND_FORM, REDEFINE_BACKEND),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(

@@ -12,7 +12,15 @@ These rules have no `when`: the tiers never pick them.
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule
-from .common import EDIT_BACKEND, STATUS_PAGE, SWITCH
+from .common import (
+    ASK_BACKEND,
+    ASK_KEY,
+    ASK_MODEL,
+    EDIT_BACKEND,
+    REDEFINE_BACKEND,
+    STATUS_PAGE,
+    SWITCH,
+)
 
 _ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
 _RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")
@@ -56,7 +64,7 @@ RULES = (
             "Top up (or renew the plan), then resend.",
             "Meanwhile, switch gptel to another backend or model with M-x gptel-menu.",
         ),
-        fixes=(_ADD_CREDIT, SWITCH),
+        fixes=(_ADD_CREDIT, ASK_BACKEND),
         docs=_SOURCE,
         examples=(
             Example(error=_zhipu("1113", "您的账户已欠费，请充值后重试。", 429),
@@ -107,7 +115,7 @@ RULES = (
             "Create or copy a key at {keys_url}.",
             _PUT_KEY,
         ),
-        fixes=(_KEYS,),
+        fixes=(_KEYS, ASK_KEY),
         docs=_SOURCE,
         next_step=("Create or copy a key at {keys_url}.", _PUT_KEY),
         examples=(
@@ -132,7 +140,7 @@ RULES = (
             "Create or copy a key at {keys_url}.",
             _GIVE_KEY,
         ),
-        fixes=(_KEYS,),
+        fixes=(_KEYS, ASK_KEY),
         docs=_SOURCE,
         next_step=("Create or copy a key at {keys_url}.", _GIVE_KEY),
         examples=(
@@ -159,7 +167,7 @@ RULES = (
             "models enabled for it.",
             "Or choose a model this account may use (M-x gptel-menu), then resend.",
         ),
-        fixes=(_CONSOLE, _PICK),
+        fixes=(_CONSOLE, ASK_MODEL, _PICK, ASK_BACKEND),
         docs=_SOURCE,
         examples=(
             Example(error=_zhipu("1311", "当前订阅套餐暂未开放该模型权限", 400),
@@ -183,7 +191,7 @@ RULES = (
             "gptel-menu) against {models_url}.",
             "Choose a model the account offers, then resend.",
         ),
-        fixes=(_PICK, FixSpec("See the models this provider offers", "display-only",
+        fixes=(ASK_MODEL, _PICK, FixSpec("See the models this provider offers", "display-only",
                               url="{models_url}")),
         docs=_SOURCE,
         examples=(
@@ -295,7 +303,7 @@ RULES = (
             "Resend in a minute or two.",
             "If it persists, switch to another model or backend with M-x gptel-menu.",
         ),
-        fixes=(_RESEND, SWITCH, STATUS_PAGE),
+        fixes=(_RESEND, ASK_BACKEND, STATUS_PAGE),
         docs=_SOURCE,
         examples=(
             Example(error=_zhipu("1305", "该模型当前访问量过大，请您稍后再试", 429),
@@ -348,7 +356,7 @@ RULES = (
             "Compare the backend's :host and :endpoint with the provider's documentation, and "
             "redefine the backend.",
         ),
-        fixes=(EDIT_BACKEND,),
+        fixes=(REDEFINE_BACKEND,),
         docs=_SOURCE,
         next_step=("Compare the backend's :host and :endpoint with {documented_source}, then "
                    "redefine the backend.",),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOG_REQUESTS, STATUS_PAGE
+from .common import ASK_BACKEND, ASK_KEY, LOG_REQUESTS, STATUS_PAGE
 
 _LOG = LOG_REQUESTS
 
@@ -29,7 +29,7 @@ RULES = (
         explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
-        fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"),),
+        fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"), ASK_KEY),
         next_step=("Check the key in {key_where}.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
         examples=(_status_example(401, "Unauthorized", "Request failed."),),
@@ -45,7 +45,7 @@ RULES = (
         explanation="HTTP 402 means the account cannot pay for this request: credit is used "
         "up, or a spending limit is reached. Resending will not help.",
         steps=("Add credit or raise the spending limit at {billing_url}.",),
-        fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
+        fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"), ASK_BACKEND),
         next_step=("Add credit or raise the spending limit at {billing_url}.",
                    "Add credit to the account the key belongs to, or raise its spending "
                    "limit.",),
@@ -142,7 +142,7 @@ RULES = (
         explanation="A 5xx status means the provider (or a gateway in front of it) failed "
         "while handling the request. It is usually temporary.",
         steps=("Resend in a minute.", "If it persists, check {status_url}."),
-        fixes=(STATUS_PAGE,),
+        fixes=(STATUS_PAGE, ASK_BACKEND),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-server-error-5xx",),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOG_REQUESTS
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
 from .model import CLOSEST
 
 _UPGRADE = FixSpec("Upgrade gptel", "display-only", command="M-x package-upgrade RET gptel")
@@ -119,7 +119,7 @@ RULES = (
         ),
         steps=("Set gptel-model to a model the backend lists (M-x gptel-menu, then -m).",
                "Or add the model to the backend's :models."),
-        fixes=(CLOSEST, FixSpec("Choose another model (M-x gptel-menu, then -m)",
+        fixes=(CLOSEST, ASK_MODEL, FixSpec("Choose another model (M-x gptel-menu, then -m)",
                                  "display-only", command="M-x gptel-menu")),
         docs=("https://github.com/karthink/gptel/blob/master/gptel-request.el",),
         examples=(
@@ -152,7 +152,7 @@ RULES = (
         next_step=("Add credit at {billing_url}.",
                    "Add credit to the account the key belongs to, or raise its spending "
                    "limit."),
-        fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"),),
+        fixes=(FixSpec("Open billing", "display-only", url="{billing_url}"), ASK_BACKEND),
         docs=("https://git.savannah.gnu.org/cgit/emacs.git/tree/lisp/url/url-http.el",),
         examples=(
             Example(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import ASK_MODEL
 
 # The model nearest to the one refused, from the backend's :models or the error's own list.
 CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
@@ -52,6 +53,7 @@ RULES = (
         ),
         fixes=(
             CLOSEST,
+            ASK_MODEL,
             _PICK,
             FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
         ),
@@ -100,6 +102,7 @@ RULES = (
         ),
         fixes=(
             FixSpec("Install the model", "display-only", command="ollama pull {model_arg}"),
+            ASK_MODEL,
         ),
         next_step=("Install the model: `ollama pull {model_arg}`.",
                    "Run `ollama list` to see the installed models.",),
@@ -133,7 +136,7 @@ RULES = (
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
                "See {models_url} for the current names."),
-        fixes=(CLOSEST, _PICK,
+        fixes=(CLOSEST, ASK_MODEL, _PICK,
                FixSpec("See current models", "display-only", url="{models_url}")),
         docs=("https://console.groq.com/docs/deprecations",
               "https://platform.openai.com/docs/deprecations"),
@@ -168,7 +171,8 @@ RULES = (
         steps=("In the Azure portal (AI Foundry), copy the deployment name and use it as the "
                "model in gptel-make-azure's :models and gptel-model.",
                "A new deployment can take about 5 minutes to become available."),
-        fixes=(FixSpec("Open the Azure portal", "display-only", url="https://ai.azure.com/"),),
+        fixes=(FixSpec("Open the Azure portal", "display-only", url="https://ai.azure.com/"),
+               ASK_MODEL),
         docs=("https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/create-resource",),
         examples=(
             Example(
@@ -198,7 +202,7 @@ RULES = (
                "model in gptel-make-bedrock's :models.",),
         fixes=(FixSpec("See inference profiles", "display-only",
                        url="https://docs.aws.amazon.com/bedrock/latest/userguide/"
-                       "inference-profiles-support.html"),),
+                       "inference-profiles-support.html"), ASK_MODEL),
         docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles.html",),
         examples=(
             Example(
@@ -224,7 +228,8 @@ RULES = (
         ),
         steps=("Load the model in LM Studio's developer page or with `lms load {model_arg}`.",
                "Or turn on just-in-time model loading in LM Studio's server settings."),
-        fixes=(FixSpec("Load the model", "display-only", command="lms load {model_arg}"),),
+        fixes=(FixSpec("Load the model", "display-only", command="lms load {model_arg}"),
+               ASK_MODEL),
         next_step=("Load the model: `lms load {model_arg}`.",
                    "Load a model in LM Studio's developer page, or turn on just-in-time "
                    "loading.",),
@@ -258,7 +263,7 @@ RULES = (
             "relay's model list or its web page shows them.",
             "Or ask the relay's operator to enable a channel for {model}.",
         ),
-        fixes=(_PICK,),
+        fixes=(ASK_MODEL, _PICK),
         docs=("https://github.com/songquanpeng/one-api/blob/main/middleware/distributor.go",),
         examples=(
             Example(

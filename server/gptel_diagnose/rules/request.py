@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOG_REQUESTS
+from .common import ASK_MODEL, LOG_REQUESTS
 
 _LOG = LOG_REQUESTS
 
@@ -75,7 +75,8 @@ RULES = (
         steps=(
             "Turn streaming off: (setq gptel-stream nil), or give the backend `:stream nil`.",
         ),
-        fixes=(FixSpec("Turn off streaming", "safe", variable="gptel-stream", value="nil"),),
+        fixes=(FixSpec("Turn off streaming", "safe", variable="gptel-stream", value="nil"),
+               ASK_MODEL),
         docs=("https://platform.openai.com/docs/guides/reasoning",),
         examples=(
             Example(
@@ -207,7 +208,8 @@ RULES = (
         steps=("Turn tools off: (setq gptel-use-tools nil), or deselect tools in "
                "M-x gptel-menu.",
                "Or choose a model with tool support (for Ollama, see `ollama show MODEL`)."),
-        fixes=(FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil"),),
+        fixes=(FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil"),
+               ASK_MODEL),
         docs=("https://github.com/karthink/gptel#tool-use",),
         examples=(
             Example(
@@ -235,7 +237,8 @@ RULES = (
         ),
         steps=("Set (setq gptel-track-media nil), remove media from gptel's context, or pick "
                "a vision model.",),
-        fixes=(FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil"),),
+        fixes=(FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil"),
+               ASK_MODEL),
         docs=("https://github.com/karthink/gptel#sending-media",),
         examples=(
             Example(

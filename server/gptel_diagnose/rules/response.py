@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import EDIT_BACKEND, LOCAL_SERVERS, LOG_TRAFFIC
+from .common import LOCAL_SERVERS, LOG_TRAFFIC, REDEFINE_BACKEND
 
 _SHOW_BODY = LOG_TRAFFIC
 
@@ -22,7 +22,7 @@ RULES = (
             "(TLS or HTML errors), or may answer 404."
         ),
         steps=("Redefine the backend with :host \"{intended_host}\".",),
-        fixes=(EDIT_BACKEND,),
+        fixes=(REDEFINE_BACKEND,),
         next_step=("Change :host to \"{intended_host}\" in the backend's definition "
                    "(gptel-make-…).",),
         docs=("https://github.com/karthink/gptel#usage",),
@@ -111,7 +111,7 @@ RULES = (
             "/v1/chat/completions) and :protocol.",
             "Set (setq gptel-log-level 'debug) and resend to see the page in *gptel-log*.",
         ),
-        fixes=(_SHOW_BODY,),
+        fixes=(_SHOW_BODY, REDEFINE_BACKEND),
         docs=("https://github.com/karthink/gptel/issues/997",),
         examples=(
             Example(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, Rule, match
-from .common import STATUS_PAGE, SWITCH
+from .common import ASK_BACKEND, STATUS_PAGE
 
 RULES = (
     Rule(
@@ -36,7 +36,7 @@ RULES = (
         ),
         fixes=(
             STATUS_PAGE,
-            SWITCH,
+            ASK_BACKEND,
         ),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
@@ -72,7 +72,7 @@ RULES = (
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
-        fixes=(STATUS_PAGE,),
+        fixes=(STATUS_PAGE, ASK_BACKEND),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://docs.anthropic.com/en/api/errors",),
@@ -125,7 +125,7 @@ RULES = (
             "context.",
             "If it persists, check {status_url} or switch model (M-x gptel-menu).",
         ),
-        fixes=(STATUS_PAGE,),
+        fixes=(STATUS_PAGE, ASK_BACKEND),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",),
