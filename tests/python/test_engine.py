@@ -448,3 +448,23 @@ def test_a_server_side_rpc_refusal_is_not_the_local_server_down() -> None:
     result = diagnose(DiagnoseParams.model_validate(
         {"error": {"error": text}, "backend": {"kind": "openai", "host": "localhost:8080"}}))
     assert result.category == "server.overloaded", result.rule
+
+
+@pytest.mark.parametrize("error,backend,wanted", [
+    # Overloaded: another model of the same backend, or another backend.
+    (gptel_error(529, {"type": "error", "error": {"type": "overloaded_error",
+                                                  "message": "Overloaded"}}),
+     {"kind": "anthropic", "host": "api.anthropic.com"}, {"gptel-model", "gptel-backend"}),
+    # A bare 404: the URL (the backend's definition) or the model.
+    ({"status": "HTTP/1.1 404", "http_status": "404"}, {"kind": "openai",
+                                                        "host": "api.example.com"},
+     {"gptel-backend", "gptel-model"}),
+    # A local server that does not answer: not started, or defined with another port.
+    ({"status": "Curl failure", "error": "Curl failed with exit code 7. See Curl manpage for "
+                                         "details."},
+     {"kind": "ollama", "host": "localhost:11434"}, {"gptel-backend"}),
+])
+def test_the_remedies_name_what_they_change(error: dict[str, Any], backend: dict[str, Any],
+                                            wanted: set[str]) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": error, "backend": backend}))
+    assert wanted <= {fix.variable for fix in result.fixes if fix.variable}, result.rule

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY
+from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -258,7 +258,7 @@ RULES = (
         ),
         steps=("Check the account's model access and settings at {keys_url}.",
                "Or choose a model this account may use (M-x gptel-menu)."),
-        fixes=(ASK_BACKEND,),
+        fixes=(ASK_BACKEND, ASK_MODEL),
         docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html",),
         examples=(
             Example(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, LOG_REQUESTS, STATUS_PAGE
+from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, LOG_REQUESTS, REDEFINE_BACKEND, STATUS_PAGE
 
 _LOG = LOG_REQUESTS
 
@@ -79,7 +79,7 @@ RULES = (
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
         "the request is unknown there.",
         steps=("Check the backend's :host and :endpoint, and gptel-model.",),
-        fixes=(_LOG,),
+        fixes=(_LOG, REDEFINE_BACKEND, ASK_MODEL),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-404-not-found",),
         examples=(_status_example(404, "Not Found", "Not Found"),),
     ),
@@ -142,7 +142,7 @@ RULES = (
         explanation="A 5xx status means the provider (or a gateway in front of it) failed "
         "while handling the request. It is usually temporary.",
         steps=("Resend in a minute.", "If it persists, check {status_url}."),
-        fixes=(STATUS_PAGE, ASK_BACKEND),
+        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-server-error-5xx",),

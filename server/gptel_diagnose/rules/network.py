@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS
+from .common import LOCAL_SERVERS, REDEFINE_BACKEND
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
@@ -117,7 +117,8 @@ RULES = (
             "Start the server: `{start_command}`.",
             "Check that the port in :host ({host}) is the one the server listens on.",
         ),
-        fixes=(FixSpec("Start the server", "display-only", command="{start_command}"),),
+        fixes=(FixSpec("Start the server", "display-only", command="{start_command}"),
+               REDEFINE_BACKEND),
         docs=("https://github.com/ollama/ollama/blob/main/docs/faq.md",),
         examples=(
             Example(

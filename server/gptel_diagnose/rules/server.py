@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, Rule, match
-from .common import ASK_BACKEND, STATUS_PAGE
+from .common import ASK_BACKEND, ASK_MODEL, STATUS_PAGE
 
 RULES = (
     Rule(
@@ -37,6 +37,7 @@ RULES = (
         fixes=(
             STATUS_PAGE,
             ASK_BACKEND,
+            ASK_MODEL,
         ),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
@@ -72,7 +73,7 @@ RULES = (
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
-        fixes=(STATUS_PAGE, ASK_BACKEND),
+        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://docs.anthropic.com/en/api/errors",),
@@ -125,7 +126,7 @@ RULES = (
             "context.",
             "If it persists, check {status_url} or switch model (M-x gptel-menu).",
         ),
-        fixes=(STATUS_PAGE, ASK_BACKEND),
+        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",),
