@@ -322,12 +322,19 @@ checkout (or package-vc with :lisp-dir \"elisp\") in the parent."
                    (invalid-slot-name (funcall make :events-buffer-scrollback-size 0))))
            (process (jsonrpc--process conn))
            (sentinel (process-sentinel process)))
-      ;; jsonrpc announces "Server exited" in the echo area, over our line; the
-      ;; log buffer records deaths instead.
-      (set-process-sentinel process (lambda (proc event)
-                                      (let ((inhibit-message t))
-                                        (funcall sentinel proc event))))
+      (set-process-sentinel process (gptel-diagnose--quiet-sentinel sentinel))
       conn)))
+
+(defun gptel-diagnose--quiet-sentinel (sentinel)
+  "SENTINEL, jsonrpc's, without its \"[jsonrpc] Server exited\" message.
+That message would cover our line; the log buffer records deaths
+instead.  Only jsonrpc's own messages are muted: binding
+`inhibit-message' instead would also mute whatever runs nested
+while the sentinel waits for the server's last stderr output,
+such as gptel's own error message for a request that fails then."
+  (lambda (proc event)
+    (cl-letf (((symbol-function 'jsonrpc--message) #'ignore))
+      (funcall sentinel proc event))))
 
 (defun gptel-diagnose--stderr-text (conn)
   "Everything CONN's server wrote on stderr so far, waiting briefly for the rest."

@@ -529,5 +529,23 @@ yet a call of `message'), at a moment nobody chooses."
                           (gptel-diagnose--install-next-step
                            "The virtual environment was not created successfully because ensurepip is not available"))))
 
+(ert-deftest gptel-diagnose-server-exit-mutes-only-jsonrpc ()
+  "A dying server's sentinel hides jsonrpc's \"Server exited\", nothing else.
+What runs nested in it (gptel's message for a request that failed
+meanwhile) still reaches the echo area."
+  (let ((shown nil))
+    (cl-letf* ((message (symbol-function 'message))
+               ((symbol-function 'message)
+                (lambda (fmt &rest args)
+                  (unless inhibit-message
+                    (push (apply #'format fmt args) shown))
+                  (apply message fmt args))))
+      (funcall (gptel-diagnose--quiet-sentinel
+                (lambda (_proc _event)
+                  (jsonrpc--message "Server exited with status %s" 9)
+                  (message "LLM response error: HTTP/1.1 429 Too Many Requests")))
+               nil "killed\n"))
+    (should (equal shown '("LLM response error: HTTP/1.1 429 Too Many Requests")))))
+
 (provide 'gptel-diagnose-server-tests)
 ;;; gptel-diagnose-server-tests.el ends here
