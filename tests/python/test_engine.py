@@ -468,3 +468,55 @@ def test_the_remedies_name_what_they_change(error: dict[str, Any], backend: dict
                                             wanted: set[str]) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": error, "backend": backend}))
     assert wanted <= {fix.variable for fix in result.fixes if fix.variable}, result.rule
+
+
+# Wordings from reports-j, each from a real report (the URL beside it).
+WORDINGS_J = [
+    # https://github.com/64bit/async-openai/issues/61
+    ("Error: failed to deserialize api response: expected value at line 1 column 1",
+     "response.malformed"),
+    # https://github.com/qgrail/obsidian-ai-assistant/issues/5
+    ("## OpenAI API ## SyntaxError: Expected property name or '}' in JSON at position 1",
+     "response.malformed"),
+    # https://github.com/IndieKKY/bilibili-subtitle/issues/59
+    ("Failed to execute 'json' on 'Response': Unexpected end of JSON input",
+     "response.malformed"),
+    # https://github.com/MacPaw/OpenAI/issues/94
+    ("Invalid schema for function 'hello': In context=('properties', 'a'), array schema "
+     "missing items", "request.invalid_parameter"),
+    # https://github.com/olimorris/codecompanion.nvim/issues/3109 (DashScope)
+    ("Required body invalid, please check the request body format.",
+     "request.invalid_parameter"),
+    # https://github.com/musistudio/claude-code-router/issues/251 (OpenRouter)
+    ("No endpoints found that support cache control", "request.invalid_parameter"),
+    # https://github.com/microsoft/semantic-kernel/issues/12452
+    ("'llama3.2-vision' is no longer compatible with your version of Ollama and has been "
+     "replaced by a newer version. To re-download, run 'ollama pull llama3.2-vision'",
+     "model.not_found"),
+    # https://github.com/wong2/chatgpt-google-extension/issues/179
+    ("Unauthorized - Access token is missing", "auth.missing_key"),
+    # https://github.com/objectionary/eo/issues/2412
+    ("ERROR\tError: Error: OPENAI_API_KEY is not set", "auth.missing_key"),
+    # https://github.com/brianpetro/obsidian-smart-connections/issues/873
+    ("Error: net::ERR_CONNECTION_REFUSED", "network.connection_refused"),
+    # https://github.com/carlrobertoh/ProxyAI/issues/684
+    ("Something went wrong\n\njava.net.ConnectException", "network.connection_refused"),
+    # https://github.com/Blarc/ai-commits-intellij-plugin/issues/168
+    ("Error occurred: unable to find valid certification path to requested target",
+     "network.tls"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_J)
+def test_wordings_of_reports_j_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+def test_a_wrong_key_answer_with_no_key_set_is_the_missing_key() -> None:
+    # https://github.com/openai-php/laravel/issues/117: the key option was misnamed.
+    text = ("Incorrect API key provided: ''. You can find your API key at "
+            "https://platform.openai.com/account/api-keys.")
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": text}, "backend": {"kind": "openai", "has_key": False}}))
+    assert result.category == "auth.missing_key", result.rule

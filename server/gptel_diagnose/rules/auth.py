@@ -24,7 +24,8 @@ _KEY_MISSING = (
     r"|unregistered callers|api key (is )?required|requires an api key|not provided an api key"
     r"|missing credentials|please (provide|set) (your|an) api key"
     r"|(x-api-key|api-key|authorization) header is (required|missing)"
-    r"|api_?key client option must be set"
+    r"|api_?key client option must be set|access token is missing|incorrect api key provided: ''"
+    r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -107,6 +108,8 @@ RULES = (
         when=(
             match(text=_KEY_MISSING, not_text=r"signature we calculated"),
             match(http=(401, 403), has_key=False),
+            # The companion knows no key was set: "incorrect key ''" is the missing one.
+            match(text=_KEY_WRONG, has_key=False),
         ),
         summary="No API key reached {provider}: give the backend a key (:key, gptel-api-key, or "
         "~/.authinfo for {host}).",

@@ -82,6 +82,8 @@ RULES = (
         name="ollama-model-not-pulled",
         category="model.not_found",
         when=(
+            match(text=r"no longer compatible with your version of ollama"
+                  r"|may be incompatible with your version of ollama"),
             match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
                   r"ollama"),
             match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),

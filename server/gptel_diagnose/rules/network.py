@@ -20,6 +20,7 @@ _REFUSED_TEXT = (
     r"|unable to connect|cannot connect to host|connect call failed|may not be running"
     r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
     r"|network is unreachable|error sending request for url|make sure .{0,30} is running"
+    r"|err_connection_refused|java\.net\.connectexception"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -210,7 +211,8 @@ RULES = (
               match(text=r"certificate (verify|verification) failed|ssl certificate problem"
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
-                    r"|cafile|ca cert|certificate_verify_failed|x509")),
+                    r"|cafile|ca cert|certificate_verify_failed|x509"
+                    r"|unable to find valid certification path")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",
         explanation=(

@@ -51,7 +51,7 @@ RULES = (
                   r"|(reached|exceeded|hit) (the|your|a)? ?.{0,40}rate limit"
                   r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute"
                   # Chinese providers' "requests too frequent".
-                  r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超",
+                  r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超|\btoo many requests$",
                   not_text=_NOT_RATE),
         ),
         summary=(

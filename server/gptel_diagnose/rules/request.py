@@ -266,7 +266,9 @@ RULES = (
                   r"|start of structure or map found where not expected"
                   # Chinese providers' "the request is malformed / a parameter is wrong".
                   r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"
-                  r"|missing required parameter|a model id is required"
+                  r"|missing required parameter|a model id is required|invalid schema for function"
+                  r"|required body invalid|invalid 'input\[\d+\]"
+                  r"|no endpoints found that support (?!tool)"
                   r"|unable to parse and estimate tokens"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
@@ -334,7 +336,8 @@ RULES = (
         when=(match(text=r"could not parse the json body|invalid json (body|payload)"
                          r"|unexpected end of json|you must provide a model parameter"
                          r"|no low surrogate|invalid (json|utf-8) in (request|body)",
-                         not_gptel=("malformed_json",)),
+                         not_gptel=("malformed_json",),
+                         not_text=r"on 'response'|deserialize api response"),
               # A Go server's JSON decoder (Ollama) refusing the body it was sent.
               match(http=400, text=r"looking for beginning of (object key string|value)",
                     not_gptel=("malformed_json",))),

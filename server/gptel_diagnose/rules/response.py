@@ -46,7 +46,9 @@ RULES = (
                     not_gptel="no_response"),
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not valid json"
-                    r"|trailing characters at line \d+ column \d+",
+                    r"|trailing characters at line \d+ column \d+"
+                    r"|expected value at line \d+ column \d+|eof while parsing a value"
+                    r"|in json at position \d+|failed to execute 'json' on 'response'",
                     not_text=r"could not parse the json body|request body"),
               match(http=(204, 205))),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "
