@@ -463,6 +463,19 @@ def test_a_server_side_rpc_refusal_is_not_the_local_server_down() -> None:
     ({"status": "Curl failure", "error": "Curl failed with exit code 7. See Curl manpage for "
                                          "details."},
      {"kind": "ollama", "host": "localhost:11434"}, {"gptel-backend"}),
+    # Too long for this model: a shorter answer, or a model with a larger window.
+    (gptel_error(400, {"error": {"message": "This model's maximum context length is 4097 "
+                                            "tokens.", "code": "context_length_exceeded"}}),
+     {"kind": "openai", "host": "api.openai.com"}, {"gptel-max-tokens", "gptel-model"}),
+    # Rate limits are per model.
+    (gptel_error(429, {"error": {"message": "Rate limit reached for gpt-4o in organization "
+                                            "org-x on tokens per min (TPM)",
+                                 "code": "rate_limit_exceeded"}}),
+     {"kind": "openai", "host": "api.openai.com"}, {"gptel-model"}),
+    # A rejected key may be the other region's or endpoint's: the key, or the backend's :host.
+    (gptel_error(401, {"error": {"message": "Incorrect API key provided",
+                                 "code": "invalid_api_key"}}),
+     {"kind": "openai", "host": "api.openai.com"}, {"gptel-api-key", "gptel-backend"}),
 ])
 def test_the_remedies_name_what_they_change(error: dict[str, Any], backend: dict[str, Any],
                                             wanted: set[str]) -> None:

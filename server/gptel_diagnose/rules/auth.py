@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL
+from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, REDEFINE_BACKEND
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -79,7 +79,7 @@ RULES = (
             "around it."
         ),
         steps=AUTH_STEPS,
-        fixes=(_KEYS, ASK_KEY),
+        fixes=(_KEYS, ASK_KEY, REDEFINE_BACKEND),
         next_step=("Change the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",
               "https://platform.openai.com/docs/guides/error-codes/api-errors"),

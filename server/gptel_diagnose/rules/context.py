@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import ASK_MODEL
 
 _TOO_LONG = (
     r"maximum context length|context_length_exceeded|context window|prompt is too long"
@@ -52,6 +53,7 @@ RULES = (
         fixes=(
             FixSpec("Let the model choose the answer length", "unsafe",
                     variable="gptel-max-tokens", value="nil"),
+            ASK_MODEL,
         ),
         docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",
               "https://docs.anthropic.com/en/api/errors"),

@@ -115,7 +115,7 @@ RULES = (
             "Create or copy a key at {keys_url}.",
             _PUT_KEY,
         ),
-        fixes=(_KEYS, ASK_KEY),
+        fixes=(_KEYS, ASK_KEY, REDEFINE_BACKEND),
         docs=_SOURCE,
         next_step=("Create or copy a key at {keys_url}.", _PUT_KEY),
         examples=(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import SWITCH
+from .common import ASK_MODEL, SWITCH
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
@@ -71,6 +71,7 @@ RULES = (
         fixes=(
             FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry"),
             FixSpec("See your rate limits and tier", "display-only", url="{usage_url}"),
+            ASK_MODEL,
         ),
         docs=(
             "https://platform.openai.com/docs/guides/rate-limits",

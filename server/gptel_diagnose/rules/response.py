@@ -68,7 +68,7 @@ RULES = (
             "If the body is a proxy's login or block page, set gptel-proxy or ask your "
             "network administrator.",
         ),
-        fixes=(_SHOW_BODY,),
+        fixes=(_SHOW_BODY, REDEFINE_BACKEND),
         docs=("https://github.com/karthink/gptel/issues/997",
               "https://github.com/karthink/gptel/issues/889"),
         examples=(
