@@ -1,6 +1,6 @@
 """Accuracy of the diagnosis engine on the labelled corpus of real error reports.
 
-    scripts/accuracy [--verbose] [--by-file] [CORPUS.jsonl ...]
+    scripts/accuracy [--verbose] [--by-file] [--by-evidence] [CORPUS.jsonl ...]
 
 Each record of tests/corpus/*.jsonl is a real report (with its source URL) and the category
 a person gave it.  The report prints:
@@ -12,7 +12,9 @@ a person gave it.  The report prints:
                       (`fix_variable`), how many diagnoses offer a fix of that variable
 
 then per-category accuracy, the confusions, and whether any billing record was called a rate
-limit.  --by-file prints the four figures for each corpus file.  Exit status 1 if top-1
+limit.  --by-file prints the four figures for each corpus file, --by-evidence for each kind
+of evidence the records quote (`evidence`: the provider's words, gptel's or curl's, or only
+another client's; see LABELING.md).  Exit status 1 if top-1
 accuracy is below the goal (95%) or a billing record is called rate_limit.
 
 Held-out files (HELD_OUT) are left out unless named: they are scored once, as they are,
@@ -97,15 +99,21 @@ class Tally:
 
 def score(records: Iterable[dict[str, Any]],
           judge: Callable[[dict[str, Any]], Verdict] = engine_verdict,
+          group: Callable[[dict[str, Any]], str] = lambda record: record.get("_file", "?"),
           ) -> tuple[Tally, dict[str, Tally]]:
-    """The tally over RECORDS, and one per corpus file (the record's `_file`)."""
+    """The tally over RECORDS, and one per GROUP (by default the corpus file, `_file`)."""
     overall: Tally = Tally()
-    by_file: dict[str, Tally] = {}
+    groups: dict[str, Tally] = {}
     for record in records:
         verdict = judge(record)
         overall.add(record, verdict)
-        by_file.setdefault(record.get("_file", "?"), Tally()).add(record, verdict)
-    return overall, by_file
+        groups.setdefault(group(record), Tally()).add(record, verdict)
+    return overall, groups
+
+
+def evidence(record: dict[str, Any]) -> str:
+    """Whose words the record quotes (LABELING.md, `evidence`), or "untagged"."""
+    return str(record.get("evidence") or "untagged")
 
 
 def load(paths: list[Path]) -> list[dict[str, Any]]:
@@ -135,8 +143,8 @@ def figures(tally: Tally) -> list[str]:
     ]
 
 
-def by_file_table(by_file: dict[str, Tally]) -> list[str]:
-    lines = [f"{'file':20} {'records':>7} {'top-1':>7} {'conf.wrong':>10} {'unknown':>8}"
+def by_file_table(by_file: dict[str, Tally], heading: str = "file") -> list[str]:
+    lines = [f"{heading:20} {'records':>7} {'top-1':>7} {'conf.wrong':>10} {'unknown':>8}"
              f" {'fix recall':>10}"]
     for name in sorted(by_file):
         t = by_file[name]
@@ -162,6 +170,9 @@ def main(argv: list[str] | None = None,
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     parser.add_argument("--by-file", action="store_true",
                         help="print the figures for each corpus file")
+    parser.add_argument("--by-evidence", action="store_true",
+                        help="print the figures by whose words the records quote (provider, "
+                        "gptel, another client)")
     args = parser.parse_args(argv)
     if args.corpus:
         paths = args.corpus
@@ -169,7 +180,8 @@ def main(argv: list[str] | None = None,
         paths, held = default_paths()
         if held:
             print(f"Held out (name them to score them): {', '.join(held)}")
-    tally, by_file = score(load(paths), judge)
+    records = load(paths)
+    tally, by_file = score(records, judge)
     if not tally.total:
         print("No records.")
         return 1
@@ -179,6 +191,9 @@ def main(argv: list[str] | None = None,
     print("\n".join(figures(tally)))
     if args.by_file:
         print("\n" + "\n".join(by_file_table(by_file)))
+    if args.by_evidence:
+        _, by_evidence = score(records, judge, evidence)
+        print("\n" + "\n".join(by_file_table(by_evidence, "evidence")))
     print(f"\n{'category':32} {'right':>5} {'total':>5} {'accuracy':>8}  confused with")
     per_category = tally.per_category
     for label in sorted(per_category, key=lambda c: -sum(per_category[c].values())):

@@ -94,6 +94,27 @@ def test_report_prints_the_figures_and_fails_below_the_goal(
     assert rows["b.jsonl"] == ["4", "75.0%", "25.0%", "25.0%", "1/2"]
 
 
+def test_figures_by_evidence_group_the_records_by_whose_words_they_quote(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [("provider", "rate_limit", V("rate_limit", "r")),
+            ("provider", "rate_limit", V("server.overloaded", "s")),
+            ("client", "unknown", V("request.invalid_parameter", "g")),
+            (None, "rate_limit", V("rate_limit", "r"))]
+    lines = [json.dumps({"id": f"e-{n}", "provider": "openai", "source": "https://example.test",
+                         "body": "x", "label": label, **({"evidence": ev} if ev else {})})
+             for n, (ev, label, _) in enumerate(rows)]
+    (tmp_path / "e.jsonl").write_text("\n".join(lines) + "\n")
+    answers = {f"e-{n}": verdict for n, (_, _, verdict) in enumerate(rows)}
+    accuracy.main(["--by-evidence", str(tmp_path / "e.jsonl")],
+                  judge=lambda r: answers[r["id"]])
+    out = capsys.readouterr().out
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()
+             if line.startswith(("provider", "client", "untagged"))}
+    assert table["provider"] == ["2", "50.0%", "50.0%", "0.0%", "-"]
+    assert table["client"] == ["1", "0.0%", "100.0%", "0.0%", "-"]
+    assert table["untagged"] == ["1", "100.0%", "0.0%", "0.0%", "-"]
+
+
 def test_held_out_files_are_scored_only_when_named() -> None:
     paths, held = accuracy.default_paths()
     assert not {p.name for p in paths} & accuracy.HELD_OUT
