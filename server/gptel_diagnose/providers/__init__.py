@@ -47,7 +47,7 @@ from . import (
     xai,
     zhipu,
 )
-from .record import Balance, Code, ModelList, Provider
+from .record import Balance, Code, ModelList, Provider, host_name
 
 __all__ = [
     "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance", "Code",
@@ -124,8 +124,7 @@ def _sites() -> dict[str, str]:
         pages = [p.console_url, p.keys_url, p.billing_url, p.usage_url, p.status_url,
                  p.models_url, p.errors_url]
         for other in p.sites:
-            pages += [other.console_url, other.keys_url, other.billing_url, other.usage_url,
-                      other.models_url, other.errors_url]
+            pages += other.pages().values()
         for url in pages:
             if url:
                 owners.setdefault(site(url), set()).add(p.kind)
@@ -142,18 +141,8 @@ SITES: dict[str, str] = _sites()
 _PROTOCOL_KINDS = frozenset({"openai"})
 
 
-def _host_name(host: str) -> str:
-    """HOST without scheme-less userinfo, port or path; an IPv6 literal without brackets."""
-    name = host.split("/", 1)[0].rsplit("@", 1)[-1]
-    if name.startswith("["):
-        return name[1:].split("]", 1)[0]
-    if name.count(":") == 1:
-        return name.split(":", 1)[0]
-    return name
-
-
 def _by_host(host: str) -> Provider | None:
-    name = _host_name(host)
+    name = host_name(host)
     for pattern, provider in _HOST_PATTERNS:
         if pattern.search(name):
             return provider
@@ -162,7 +151,7 @@ def _by_host(host: str) -> Provider | None:
 
 def _by_local_port(host: str) -> Provider | None:
     """The local server whose default port a loopback HOST uses ("localhost:11434")."""
-    name = _host_name(host).lower()
+    name = host_name(host).lower()
     if name not in ("localhost", "::1") and not name.startswith("127."):
         return None
     port = re.search(r":(\d+)$", host.split("/", 1)[0])

@@ -9,8 +9,9 @@ checkup, the curl replay and the texts all read records; adding a provider is ad
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
+from typing import Any
 
 from ..protocol import Category
 
@@ -76,6 +77,16 @@ class Balance:
     auth: str = "bearer"
 
 
+def host_name(host: str) -> str:
+    """HOST without scheme-less userinfo, port or path; an IPv6 literal without brackets."""
+    name = host.split("/", 1)[0].rsplit("@", 1)[-1]
+    if name.startswith("["):
+        return name[1:].split("]", 1)[0]
+    if name.count(":") == 1:
+        return name.split(":", 1)[0]
+    return name
+
+
 @dataclass(frozen=True)
 class Site:
     """A provider's second home: hosts with their own pages (a China site and an
@@ -89,6 +100,11 @@ class Site:
     usage_url: str | None = None
     models_url: str | None = None
     errors_url: str | None = None
+
+    def pages(self) -> dict[str, Any]:
+        """The pages this site gives (URLs), by field name."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name != "hosts" and getattr(self, f.name)}
 
 
 @dataclass(frozen=True)
@@ -120,14 +136,10 @@ class Provider:
         """The record as seen from HOST (a backend's :host, scheme, port or path allowed): with
         the pages of the site HOST belongs to, so a user of the international host is never
         sent to the China console, nor the other way round."""
-        name = re.sub(r"^[a-z]+://", "", (host or "").strip().lower()).split("/", 1)[0]
-        name = name.rsplit("@", 1)[-1].split(":", 1)[0]
+        name = host_name(re.sub(r"^[a-z]+://", "", (host or "").strip(), flags=re.IGNORECASE))
         for site in self.sites if name else ():
-            if re.search(site.hosts, name):
-                pages = {name: getattr(site, name) for name in
-                         ("console_url", "keys_url", "billing_url", "usage_url",
-                          "models_url", "errors_url") if getattr(site, name)}
-                return replace(self, **pages)
+            if re.search(site.hosts, name, re.IGNORECASE):
+                return replace(self, **site.pages())
         return self
 
     def documented(self, codes: frozenset[str], http: int | None, text: str) -> Code | None:
