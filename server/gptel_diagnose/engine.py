@@ -563,7 +563,8 @@ def _fill(template: str, values: _Placeholders) -> str:
 
 
 # "(curl {exit})" or "(curl {exit}{status_clause})" in a text, with the space before it.
-_CURL_EXIT_ASIDE = re.compile(r"( ?)([(（])curl \{exit\}(?:\{status_clause\})?([)）])")
+_CURL_EXIT_ASIDE = re.compile(
+    r"(?P<space> ?)(?P<open>[(（])curl \{exit\}(?P<status>\{status_clause\})?(?P<close>[)）])")
 
 
 def _say(template: str, values: _Placeholders, locale: str) -> str:
@@ -575,8 +576,8 @@ def _say(template: str, values: _Placeholders, locale: str) -> str:
         # A rule matched by its words, not by curl's exit code: say the status if there is
         # one, never "curl ?".
         template = _CURL_EXIT_ASIDE.sub(
-            lambda m: f"{m[1]}{m[2]}{{http_status}}{m[3]}"
-            if m[0].endswith(("_clause})", "_clause}）")) and values["status_clause"] else "",
+            lambda m: f"{m['space']}{m['open']}{{http_status}}{m['close']}"
+            if m["status"] and values["status_clause"] else "",
             template)
     parts = (i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}"))
     return values["message"].join(parts)
