@@ -737,6 +737,14 @@ Record them as one fix to undo; return the undo record."
     (push undo gptel-diagnose--applied)
     undo))
 
+(defun gptel-diagnose--set-for (settings failure)
+  "Set SETTINGS, a list of (SYMBOL . VALUE), for FAILURE's buffer.
+They are one fix to undo; the message says what was set."
+  (gptel-diagnose--say-set
+   settings
+   (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
+   failure))
+
 (defun gptel-diagnose--say-set (settings undo failure)
   "Say that SETTINGS, a list of (SYMBOL . VALUE), were set as UNDO records.
 The message ends with the key that resends FAILURE's request."
@@ -771,11 +779,8 @@ The message ends with the key that resends FAILURE's request."
                   names nil nil nil nil (car names))))
     (when (string-blank-p choice)
       (user-error (gptel-diagnose--t "No model chosen")))
-    (let ((settings (list (cons 'gptel-model (intern (string-trim choice))))))
-      (gptel-diagnose--say-set
-       settings
-       (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
-       failure))))
+    (gptel-diagnose--set-for (list (cons 'gptel-model (intern (string-trim choice))))
+                             failure)))
 
 (defun gptel-diagnose--ask-backend (failure)
   "Ask for a backend gptel knows other than FAILURE's one, and switch to it.
@@ -791,13 +796,10 @@ Set `gptel-backend' to it and `gptel-model' to its first model."
                                     names nil t nil nil (car names)))
            (backend (or (cdr (assoc choice known))
                         (user-error (gptel-diagnose--t "No backend chosen"))))
-           (model (car (gptel-diagnose--backend-models backend)))
-           (settings (append (list (cons 'gptel-backend backend))
-                             (and model (list (cons 'gptel-model model))))))
-      (gptel-diagnose--say-set
-       settings
-       (gptel-diagnose--set-all settings (and failure (gptel-diagnose--failure-buffer failure)))
-       failure))))
+           (model (car (gptel-diagnose--backend-models backend))))
+      (gptel-diagnose--set-for (cons (cons 'gptel-backend backend)
+                                     (and model (list (cons 'gptel-model model))))
+                               failure))))
 
 (defun gptel-diagnose--ask-key (failure)
   "Read a key without echoing it and make it the key of FAILURE's backend.
