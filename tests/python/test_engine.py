@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -533,3 +534,14 @@ def test_a_wrong_key_answer_with_no_key_set_is_the_missing_key() -> None:
     result = diagnose(DiagnoseParams.model_validate(
         {"error": {"error": text}, "backend": {"kind": "openai", "has_key": False}}))
     assert result.category == "auth.missing_key", result.rule
+
+
+@pytest.mark.parametrize("shape", ["anthropic", "openai", "openrouter", "gemini"])
+def test_a_key_of_another_provider_is_named_in_good_english(shape: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": gptel_error(401, {"error": {"message": "Incorrect API key provided",
+                                              "code": "invalid_api_key"}}),
+         "backend": {"kind": "deepseek", "host": "api.deepseek.com", "key_shape": shape,
+                     "has_key": True}}))
+    assert result.rule == "AUTH006"
+    assert not re.search(r"\ba [AEIOU]", result.summary), result.summary

@@ -317,8 +317,8 @@ RULES = (
             match(foreign_key=True, http=(400, 401, 403)),
             match(foreign_key=True, text=_KEY_WRONG),
         ),
-        summary="The key gptel sends to {provider} looks like a {key_provider} key: each "
-        "provider accepts only its own keys.",
+        summary="The key gptel sends to {provider} looks like one of {key_provider}'s keys: "
+        "each provider accepts only its own keys.",
         explanation=(
             "The key's prefix is the one {key_provider} gives its keys, and {provider} "
             "refuses keys it did not issue. This happens when several backends share one "
