@@ -29,6 +29,22 @@ _REASON_PHRASE = re.compile(r"(HTTP/[\d.]+ \d{3})(?: [A-Za-z' -]+)?")
 # curl --fail (exit 22): "The requested URL returned error: 404".
 _CURL_FAIL_STATUS = re.compile(r"returned error: (\d{3})")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
+# What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
+# library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
+# Dio's "response has a status code of 400 and RequestOptions.validateStatus was configured
+# to throw", OpenRouter's "Provider returned error").  What is left once these are gone is
+# the reason; `reasonless` says nothing is.
+_NO_REASON = re.compile(
+    r"https?://\S+|\burl\(|\bhttp/[\d.]+|[\w.]*(?:error|exception)\b|this exception was thrown"
+    r"|because the response has a status code of|and requestoptions\.validatestatus was"
+    r"|configured to throw for this status code|invalid status code|provider returned error"
+    r"|bad request to upstream provider|status code|no body|peculiar error|parse-error"
+    r"|远程服务器返回了错误的|响应码"
+    r"|\b(?:bad request|client|server|for|url|response|request|failed|status|code|ok|api"
+    r"|http|post|get|error|the|with|an?|of|to|from|provider|returned|occurred|got|err|bad"
+    r"|remote|chat|completions?|chunk|stream"
+    r"|\d+)\b|[^\w]+|_"
+)
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
@@ -160,6 +176,8 @@ class Facts:
     gptel: frozenset[str] = _fact("gptel's own failure kinds (see `_gptel_kinds`)", "overlaps")
     local: bool = _fact("the backend's host is loopback", "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
+    reasonless: bool = _fact(
+        "the error gives no reason: only a status, a URL and a client's wrapper words", "is")
     answered: bool = _fact(
         "a server answered: there is an HTTP status, or an error body with a code or type",
         "is")
@@ -402,6 +420,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         gptel=_gptel_kinds(text, params, http),
         local=local,
         html=bool(_HTML.search(haystack)),
+        reasonless=not _NO_REASON.sub("", text).strip(),
         answered=http is not None or bool(collector.codes),
         host_typo=misspelt_host(host) if host and not local else None,
         host=host,

@@ -141,6 +141,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN429",    # http-too-many-requests
         "GEN5XX",    # http-server-error
         "NET012",    # curl-failed
+        "GEN400",    # http-bad-request-without-reason
         "GEN4XX",    # http-bad-request
     )),
     Tier("documented", "Chosen only by the engine's documented-code stage, never matched: "

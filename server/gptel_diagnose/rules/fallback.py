@@ -116,6 +116,29 @@ RULES = (
         severity="warning",
     ),
     Rule(
+        code="GEN400",
+        name="http-bad-request-without-reason",
+        category="unknown",
+        when=match(http=(400, 405, 406, 409, 415, 422), reasonless=True),
+        summary="{provider} refused the request (HTTP {status}) without giving a reason: a "
+        "400 usually means a parameter or value the model does not take, but nothing here "
+        "says which; set gptel-log-level to 'info and resend to read its answer.",
+        explanation="Only the status came back, with no message from the provider (or the "
+        "program that showed the error dropped it). A 400 means the server did not accept "
+        "the request as sent; which part it refused is only in its answer.",
+        steps=("Set (setq gptel-log-level 'info), resend, and read the answer in *gptel-log*.",
+               "Or copy the request as curl (M-x gptel-diagnose-copy-curl), run it in a "
+               "terminal and read the answer."),
+        fixes=(_LOG,),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
+        examples=(
+            Example(error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400"},
+                    backend={"kind": "openai", "host": "api.openai.com"},
+                    source="https://github.com/karthink/gptel-quick/issues/19"),
+        ),
+        severity="warning",
+    ),
+    Rule(
         code="GEN4XX",
         name="http-bad-request",
         category="request.invalid_parameter",
