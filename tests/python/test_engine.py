@@ -527,6 +527,123 @@ def test_wordings_of_reports_j_are_their_category(text: str, category: str) -> N
     assert result.category == category, result.rule
 
 
+# Wordings of reports-k and reports-l (each record scored before any rule was tuned on it).
+WORDINGS_KL = [
+    # https://github.com/Azure-Samples/azure-search-openai-demo/issues/177
+    ("Error: Rate limit is exceeded. Try again in 30 seconds.", "rate_limit"),
+    # https://github.com/lencx/ChatGPT/issues/625
+    ("Too many requests in 1 hour. Try again later.", "rate_limit"),
+    # https://github.com/google-gemini/gemini-cli/issues/15498
+    ("[API Error: Resource exhausted. Please try again later. Please refer to "
+     "https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.]",
+     "rate_limit"),
+    # https://github.com/anomalyco/opencode/issues/42050
+    ("Free limit reached\n\nSubscribe to OpenCode Go for reliable access", "rate_limit"),
+    # https://github.com/PaddlePaddle/PaddleClas/issues/3044
+    ("erniebot.errors.RequestLimitError: 并发超限", "rate_limit"),
+    # https://github.com/ThinkInAIXYZ/deepchat/issues/522
+    ("错误可能原因： 请求速度过快，被服务商限制了访问频率", "rate_limit"),
+    # https://github.com/Felix3322/PotPlayer_ChatGPT_Translate/issues/62
+    ("API Error: You exceeded your current requests list.", "rate_limit"),
+    # https://github.com/MoonshotAI/MoonshotAI-Cookbook/issues/18
+    ("model max length exceeded, max length:8192", "request.context_length"),
+    # https://github.com/XiaomiMiMo/MiMo-Code/issues/253
+    ("Invalid request:Your request exceeded model token limit: 262144 (requested: 262268)",
+     "request.context_length"),
+    # https://github.com/continuedev/continue/issues/6080
+    ("input length and `max_tokens` exceed context limit: 199759 + 8192 > 200000, decrease "
+     "input length or `max_tokens` and try again", "request.context_length"),
+    # https://github.com/awaescher/OllamaSharp/issues/229
+    ("model is required", "model.not_found"),
+    # https://github.com/feiyun0112/Local-LLM-Server/issues/1
+    ("Only  allowed now, your model ChatModel", "model.not_found"),
+    # https://github.com/CherryHQ/cherry-studio/issues/14767
+    ("The parameter `model` specified in the request are not valid: the requested model "
+     "doubao-seedream-5-0-260128 does not support this api.", "model.not_found"),
+    # https://github.com/eosphoros-ai/DB-GPT/issues/1093
+    ("[1211][模型不存在，请检查模型代码。] (error_code: 1)", "model.not_found"),
+    # https://github.com/n8n-io/n8n/issues/13911
+    ("Unsupported value: 'messages[0].role' does not support 'developer' with this model.",
+     "request.invalid_parameter"),
+    # https://github.com/microsoft/autogen/issues/1521
+    ("[ERROR] [Server Error] {\"title\":\"'messages' array must only contain objects with a "
+     "'content' field that is not empty\"}", "request.invalid_parameter"),
+    # https://github.com/QwenLM/qwen-code/issues/54
+    ("Access denied, please make sure your account is in good standing.",
+     "billing.quota_exhausted"),
+    # https://github.com/huggingface/agents-course/issues/386
+    ("You have exceeded your monthly included credits for Inference Providers. Subscribe to "
+     "PRO to get 20x more monthly included credits.", "billing.quota_exhausted"),
+    # https://github.com/eosphoros-ai/DB-GPT/issues/2429
+    ("ValueError: api_key is required, please set OPENAI_API_KEY environment",
+     "auth.missing_key"),
+    # https://github.com/h2oai/h2ogpt/issues/1183
+    ("Did not find openai_api_key, please add an environment variable `OPENAI_API_KEY` which "
+     "contains it", "auth.missing_key"),
+    # https://github.com/CopilotC-Nvim/CopilotChat.nvim/issues/1149
+    ("Failed to authenticate with copilot: ...providers.lua:67: Failed to find GitHub token",
+     "auth.missing_key"),
+    # https://github.com/cline/cline/issues/10768
+    ("login fail: Please carry the API secret key in the 'X-Api-Key' field of the request "
+     "header", "auth.missing_key"),
+    # https://github.com/chatboxai/chatbox/issues/1171
+    ("{\"error\":{\"code\":\"license_key_missed\",\"detail\":\"License Key Missed\"}}",
+     "auth.missing_key"),
+    # https://github.com/seratch/ChatGPT-in-Slack/pull/47
+    ("Sorry! It looks like OpenAI didn't respond within 75 seconds. Please try again later.",
+     "network.timeout"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_KL)
+def test_wordings_of_reports_k_and_l_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize("status,error", [
+    ("400", None),
+    ("400", "httpx.HTTPStatusError: Client error '400 Bad Request' for url "
+            "'https://url/api/v1/chat/completions'"),
+    ("400", "DioException [bad response]: This exception was thrown because the response has "
+            "a status code of 400 and RequestOptions.validateStatus was configured to throw "
+            "for this status code."),
+    ("400", "400 Provider returned error"),
+])
+def test_a_400_with_no_reason_says_so_instead_of_guessing(status: str, error: str | None) -> None:
+    # gptel-quick/issues/19, marimo-team/marimo (kc-openai-019), ja-openrouter-001,
+    # d-openrouter-009: nothing but the status and a client's wrapper words.
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"status": f"HTTP/1.1 {status} Bad Request", "http_status": status,
+                   "error": error}}))
+    assert (result.rule, result.category, result.confidence) == ("GEN400", "unknown", "guess")
+    assert "gptel-log-level" in result.summary
+
+
+@pytest.mark.parametrize("error", [
+    "Request contains an invalid argument.",
+    "400 - Bad request.  Please check error message and your parameters",
+])
+def test_a_400_with_a_reason_is_still_a_parameter(error: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400", "error": error}}))
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+@pytest.mark.parametrize("backend,rule", [
+    ({"kind": "openai", "host": "localhost:8000", "protocol": "http"}, "NET013"),
+    ({"kind": "ollama"}, "NET013"),
+    # From a remote API a bare "Connection error." could be DNS, TLS or a proxy as well.
+    ({"kind": "openai", "host": "api.openai.com"}, "GEN000"),
+])
+def test_a_bare_connection_error_is_a_refusal_only_for_a_local_server(
+        backend: dict[str, str], rule: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": "litellm.APIError: APIError: OpenAIException - Connection error."},
+         "backend": backend}))
+    assert result.rule == rule
+
+
 def test_a_wrong_key_answer_with_no_key_set_is_the_missing_key() -> None:
     # https://github.com/openai-php/laravel/issues/117: the key option was misnamed.
     text = ("Incorrect API key provided: ''. You can find your API key at "

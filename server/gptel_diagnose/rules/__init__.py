@@ -141,6 +141,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN429",    # http-too-many-requests
         "GEN5XX",    # http-server-error
         "NET012",    # curl-failed
+        "NET013",    # connection-failed-without-reason
         "GEN400",    # http-bad-request-without-reason
         "GEN4XX",    # http-bad-request
     )),

@@ -26,6 +26,8 @@ _KEY_MISSING = (
     r"|(x-api-key|api-key|authorization) header is (required|missing)"
     r"|api_?key client option must be set|access token is missing|incorrect api key provided: ''"
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
+    r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
+    r"|please carry the api (secret )?key|license key missed"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"

@@ -40,7 +40,9 @@ _NO_CREDIT = (
     r"|余额不足|已欠费|欠费|请充值|无可用资源包|额度已用尽|额度不足|insufficient_user_quota"
     # One-API: "user [3446] quota [-20847155]preConsumedQuota [743]is not enough".
     r"|preconsumedquota|quota \[-?\d+\].{0,40}is not enough"
-    r"|\barrearage\b|overdue (balance|payment)|account is overdue"
+    r"|\barrearage\b|overdue[ -](balance|payment)|account is overdue"
+    # DashScope's arrears message; Hugging Face's free monthly allowance.
+    r"|account is in good standing|monthly included credits"
 )
 
 _BILLING_STEPS = (

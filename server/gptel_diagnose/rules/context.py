@@ -20,6 +20,7 @@ _TOO_LONG = (
     r"|request body too large for .{0,60}max size: \d+ tokens"
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
     r"|max_tokens must be at least 1, got -\d+"
+    r"|model max length exceeded|exceeded model token limit|exceed context limit"
 )
 
 RULES = (

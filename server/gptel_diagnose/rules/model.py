@@ -31,7 +31,11 @@ RULES = (
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+"
                 # OpenAI, for a completions-only model sent to chat/completions.
-                r"|this is not a chat model",
+                r"|this is not a chat model"
+                # Ollama, for an empty or unparseable model name; FastChat-style servers;
+                # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
+                r"|\bmodel is required\b|only .{0,80}allowed now, your model"
+                r"|model .{0,80}does not support this api|模型不存在",
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 r"|unsupported.?parameter|unsupported.?value",

@@ -24,6 +24,7 @@ _REFUSED_TEXT = (
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
+    r"|didn'?t respond within \d+ seconds"
 )
 
 RULES = (
@@ -454,5 +455,40 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
+    ),
+    Rule(
+        code="NET013",
+        name="connection-failed-without-reason",
+        category="network.connection_refused",
+        # A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM,
+        # fetch's "Network request failed"): no answer came, and the reason was dropped.
+        # Only for a model server on this machine, where that nearly always means it is not
+        # running; from a remote API it may be DNS, a proxy or TLS just as well.
+        when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed",
+                         not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
+                         r"|getaddrinfo|name or service|proxy|reset", **where)
+                   for where in ({"local": True}, {"provider": LOCAL_SERVERS})),
+        summary="No connection to {host}, and the error does not say why: usually the local "
+        "model server is not running, or :host has the wrong port; M-x "
+        "gptel-diagnose-copy-curl and running it shows curl's reason.",
+        explanation=(
+            "The request never got an answer: the connection failed before any HTTP status. "
+            "The program that showed the error kept only \"connection error\"; curl's own "
+            "message (refused, timed out, not resolved, certificate) tells which."
+        ),
+        steps=("Check that the server at {host} is up and that :host has the right port.",
+               "Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
+               "in a terminal: curl prints what went wrong."),
+        fixes=(FixSpec("Copy the request as a curl command", "display-only",
+                       command="M-x gptel-diagnose-copy-curl"), REDEFINE_BACKEND),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"error": "APIConnectionError: Connection error."},
+                backend={"kind": "openai", "host": "localhost:8000", "protocol": "http"},
+                source="https://github.com/vllm-project/vllm/issues/15518",
+            ),
+        ),
+        severity="warning",
     ),
 )

@@ -51,7 +51,12 @@ RULES = (
                   r"|(reached|exceeded|hit) (the|your|a)? ?.{0,40}rate limit"
                   r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute"
                   # Chinese providers' "requests too frequent".
-                  r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超|\btoo many requests$",
+                  r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超|\btoo many requests$"
+                  # Azure's "Rate limit is exceeded", gRPC's RESOURCE_EXHAUSTED as Vertex words
+                  # it, DashScope's "requests list", and Chinese "concurrency over the limit"
+                  # and "requests too fast".
+                  r"|rate limit is exceeded|resource (has been )?exhausted\. please try again"
+                  r"|exceeded your current requests list|并发超限|请求速度过快|限制了?访问频率",
                   not_text=_NOT_RATE),
         ),
         summary=(
@@ -106,7 +111,8 @@ RULES = (
         when=(
             match(http=(429, 403), text=_DAILY, not_text=_TOO_BIG),
             match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
-                  r"|usage limit, (please wait|upgrade)|daily request limit reached",
+                  r"|usage limit, (please wait|upgrade)|daily request limit reached"
+                  r"|too many requests in \d+ (hours?|days?)|\bfree limit reached",
                   not_text=_TOO_BIG),
         ),
         summary=(

@@ -269,7 +269,7 @@ RULES = (
                   r"|missing required parameter|a model id is required|invalid schema for function"
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"
-                  r"|unable to parse and estimate tokens"),
+                  r"|unable to parse and estimate tokens|^unsupported value: '"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
@@ -303,7 +303,8 @@ RULES = (
                    r"|only user and assistant roles|system message"
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
-                   r"|length of messages must be an odd number",
+                   r"|length of messages must be an odd number"
+                   r"|must only contain objects with a '?content'? field",
                    not_text=r"context|too long|maximum"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(
