@@ -45,6 +45,8 @@ _NO_REASON = re.compile(
     r"|remote|chat|completions?|chunk|stream"
     r"|\d+)\b|[^\w]+|_"
 )
+# A URL in the error's text: its host and path.
+_URL = re.compile(r"https?://([^/\s'\"()<>]+)(/[^\s'\"()<>?#]*)?")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
@@ -178,6 +180,9 @@ class Facts:
     html: bool = _fact("the body the report shows is an HTML page", "is")
     reasonless: bool = _fact(
         "the error gives no reason: only a status, a URL and a client's wrapper words", "is")
+    documented_path: bool = _fact(
+        "the request went to a chat path the provider's API reference gives, on its own host "
+        "(a URL in the error, or :host and :endpoint)", "is")
     answered: bool = _fact(
         "a server answered: there is an HTTP status, or an error body with a code or type",
         "is")
@@ -372,6 +377,20 @@ def _host_is_local(host: str) -> bool:
     return name in ("localhost", "::1", "0.0.0.0", "") or name.startswith("127.")
 
 
+def _documented_path(text: str, host: str, endpoint: str | None) -> bool:
+    """Whether a URL the error names, or the backend's :host and :endpoint, is a chat
+    path of the provider whose own host it is."""
+    places = [(m.group(1), m.group(2) or "") for m in _URL.finditer(text)]
+    if host and endpoint:
+        places.append((re.sub(r"^[a-z]+://", "", host), endpoint))
+    for name, path in places:
+        record = identify(name, None, None)
+        if record and record.chat_paths and re.search(
+                record.chat_paths, path.lower().split("?", 1)[0]):
+            return True
+    return False
+
+
 def read_facts(params: DiagnoseParams) -> Facts:
     """Normalise PARAMS into `Facts`."""
     collector = _Collector()
@@ -422,6 +441,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         html=bool(_HTML.search(haystack)),
         reasonless=not _NO_REASON.sub("", text).strip(),
         answered=http is not None or bool(collector.codes),
+        documented_path=not local and _documented_path(text, host, backend.endpoint),
         host_typo=misspelt_host(host) if host and not local else None,
         host=host,
         text=text,

@@ -662,3 +662,27 @@ def test_a_key_of_another_provider_is_named_in_good_english(shape: str) -> None:
                      "has_key": True}}))
     assert result.rule == "AUTH006"
     assert not re.search(r"\ba [AEIOU]", result.summary), result.summary
+
+
+@pytest.mark.parametrize("host,endpoint,rule", [
+    ("api.openai.com", "/v1/chat/completions", "MODEL008"),
+    ("openrouter.ai", "/api/v1/chat/completions", "MODEL008"),
+    ("us-east5-aiplatform.googleapis.com",
+     "/v1/projects/p/locations/us-east5/publishers/anthropic/models/claude-x:streamRawPredict",
+     "MODEL008"),
+    # Not a chat path the provider documents: the URL is what is wrong.
+    ("api.openai.com", "/v1/completions", "GEN404"),
+    ("api.deepseek.com", "/responses", "GEN404"),
+    ("api.fireworks.ai", "/inference/v1/chat/completions/chat/completions", "GEN404"),
+    # Another provider's path on a relay's or a local server's host says nothing.
+    ("relay.example.com", "/v1/chat/completions", "GEN404"),
+    ("localhost:8000", "/v1/chat/completions", "GEN404"),
+])
+def test_a_404_on_the_providers_own_chat_path_is_the_model(
+        host: str, endpoint: str, rule: str) -> None:
+    # https://github.com/TheR1D/shell_gpt/issues/420, Anki Smart Notes, OpenRouter's retired
+    # stealth model, Claude on Vertex with the wrong model id form.
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"status": "HTTP/1.1 404 Not Found", "http_status": "404", "error": "Not Found"},
+         "backend": {"kind": "openai", "host": host, "endpoint": endpoint}}))
+    assert result.rule == rule

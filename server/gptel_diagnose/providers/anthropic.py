@@ -16,6 +16,7 @@ RECORD = Provider(
     name="Anthropic",
     hosts=r"(^|\.)anthropic\.com$",
     api_hosts=("api.anthropic.com",),
+    chat_paths=r"^/v1/messages$",
     key_env="ANTHROPIC_API_KEY",
     key_prefixes=("sk-ant-",),
     keys_url="https://console.anthropic.com/settings/keys",

@@ -11,6 +11,7 @@ RECORD = Provider(
     name="Cerebras",
     hosts=r"(^|\.)cerebras\.ai$",
     api_hosts=("api.cerebras.ai",),
+    chat_paths=r"^/v1/chat/completions$",
     key_env="CEREBRAS_API_KEY",
     errors_url=DOCS,
     codes=(

@@ -20,6 +20,7 @@ RECORD = Provider(
     hosts=r"(^|\.)dashscope(-intl|-us)?\.aliyuncs\.com$|\.maas\.aliyuncs\.com$",
     api_hosts=("dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com",
                "dashscope-us.aliyuncs.com", "coding.dashscope.aliyuncs.com"),
+    chat_paths=r"^/compatible-mode/v1/chat/completions$",
     key_env="DASHSCOPE_API_KEY",
     key_prefixes=("sk-",),
     errors_url=_ERRORS,

@@ -13,6 +13,7 @@ RECORD = Provider(
     name_zh="深度求索 DeepSeek",
     hosts=r"(^|\.)deepseek\.com$",
     api_hosts=("api.deepseek.com",),
+    chat_paths=r"^(/v1|/beta)?/chat/completions$|^/anthropic/v1/messages$",
     key_env="DEEPSEEK_API_KEY",
     key_prefixes=("sk-",),
     console_url="https://platform.deepseek.com/",

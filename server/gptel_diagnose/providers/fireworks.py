@@ -11,6 +11,7 @@ RECORD = Provider(
     name="Fireworks",
     hosts=r"(^|\.)fireworks\.ai$",
     api_hosts=("api.fireworks.ai",),
+    chat_paths=r"^/inference/v1/chat/completions$",
     key_env="FIREWORKS_API_KEY",
     errors_url=DOCS,
     codes=(

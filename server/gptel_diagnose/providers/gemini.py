@@ -15,6 +15,7 @@ RECORD = Provider(
     name="Gemini",
     hosts=r"generativelanguage\.googleapis\.com$|aiplatform\.googleapis\.com$",
     api_hosts=("generativelanguage.googleapis.com",),
+    chat_paths=r"/models/[^/]+:(stream)?(generatecontent|rawpredict|predict)$",
     key_env="GEMINI_API_KEY",
     key_prefixes=("AIza",),
     keys_url="https://aistudio.google.com/app/apikey",

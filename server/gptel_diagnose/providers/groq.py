@@ -11,6 +11,7 @@ RECORD = Provider(
     name="Groq",
     hosts=r"(^|\.)groq\.com$",
     api_hosts=("api.groq.com",),
+    chat_paths=r"^/openai/v1/(chat/completions|responses)$",
     key_env="GROQ_API_KEY",
     key_prefixes=("gsk_",),
     keys_url="https://console.groq.com/keys",

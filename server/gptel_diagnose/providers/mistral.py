@@ -11,6 +11,7 @@ RECORD = Provider(
     name="Mistral",
     hosts=r"(^|\.)mistral\.ai$",
     api_hosts=("api.mistral.ai", "codestral.mistral.ai"),
+    chat_paths=r"^/v1/(chat|fim)/completions$",
     key_env="MISTRAL_API_KEY",
     keys_url="https://console.mistral.ai/api-keys",
     billing_url="https://console.mistral.ai/billing",

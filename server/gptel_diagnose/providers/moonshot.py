@@ -17,6 +17,7 @@ RECORD = Provider(
     name_zh="月之暗面 Kimi",
     hosts=r"(^|\.)moonshot\.(cn|ai)$|(^|\.)kimi\.com$",
     api_hosts=("api.moonshot.cn", "api.moonshot.ai", "api.kimi.com"),
+    chat_paths=r"^/v1/chat/completions$|^/anthropic/v1/messages$",
     key_env="MOONSHOT_API_KEY",
     key_prefixes=("sk-",),
     console_url="https://platform.moonshot.cn/console",

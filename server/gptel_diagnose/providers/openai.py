@@ -14,6 +14,7 @@ RECORD = Provider(
     name="OpenAI",
     hosts=r"(^|\.)openai\.com$",
     api_hosts=("api.openai.com",),
+    chat_paths=r"^/v1/(chat/completions|responses)$",
     key_env="OPENAI_API_KEY",
     key_prefixes=("sk-proj-", "sk-svcacct-"),
     keys_url="https://platform.openai.com/api-keys",

@@ -12,6 +12,7 @@ RECORD = Provider(
     name="OpenRouter",
     hosts=r"(^|\.)openrouter\.ai$",
     api_hosts=("openrouter.ai",),
+    chat_paths=r"^/api/v1/(chat/completions|responses)$",
     key_env="OPENROUTER_API_KEY",
     key_prefixes=("sk-or-",),
     keys_url="https://openrouter.ai/settings/keys",

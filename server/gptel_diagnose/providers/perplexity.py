@@ -9,6 +9,7 @@ RECORD = Provider(
     name="Perplexity",
     hosts=r"(^|\.)perplexity\.ai$",
     api_hosts=("api.perplexity.ai",),
+    chat_paths=r"^(/v1)?/chat/completions$",
     key_env="PERPLEXITY_API_KEY",
     key_prefixes=("pplx-",),
     keys_url="https://www.perplexity.ai/settings/api",

@@ -116,6 +116,9 @@ class Provider:
     hosts: str = ""  # regex on the backend's host name (without port)
     name_zh: str | None = None
     api_hosts: tuple[str, ...] = ()  # the hosts users type into :host (typo detection)
+    # A regex on the lower-cased path of its chat APIs' URLs, as its API reference gives them
+    # (gptel's default :endpoint among them): a 404 on such a path is not a wrong URL.
+    chat_paths: str = ""
     key_env: str | None = None
     key_prefixes: tuple[str, ...] = ()  # how its keys begin ("sk-ant-"), for misplaced keys
     console_url: str | None = None

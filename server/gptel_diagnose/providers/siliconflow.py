@@ -16,6 +16,7 @@ RECORD = Provider(
     name_zh="硅基流动",
     hosts=r"(^|\.)siliconflow\.(cn|com)$",
     api_hosts=("api.siliconflow.cn", "api.siliconflow.com", "api.ap.siliconflow.com"),
+    chat_paths=r"^/v1/chat/completions$",
     key_prefixes=("sk-",),
     console_url="https://cloud.siliconflow.cn/",
     errors_url=_ERRORS,

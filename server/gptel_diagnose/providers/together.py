@@ -11,6 +11,7 @@ RECORD = Provider(
     name="Together AI",
     hosts=r"(^|\.)together\.(xyz|ai)$",
     api_hosts=("api.together.xyz",),
+    chat_paths=r"^/v1/chat/completions$",
     key_env="TOGETHER_API_KEY",
     keys_url="https://api.together.xyz/settings/api-keys",
     billing_url="https://api.together.xyz/settings/billing",

@@ -16,6 +16,7 @@ RECORD = Provider(
     name_zh="火山方舟",
     hosts=r"(^|\.)volces\.com$|(^|\.)bytepluses\.com$",
     api_hosts=("ark.cn-beijing.volces.com", "ark.ap-southeast.bytepluses.com"),
+    chat_paths=r"^/api/v3/(chat/completions|responses)$",
     key_env="ARK_API_KEY",
     console_url="https://console.volcengine.com/ark",
     keys_url="https://console.volcengine.com/ark/region:ark+cn-beijing/apiKey",

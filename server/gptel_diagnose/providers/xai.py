@@ -12,6 +12,7 @@ RECORD = Provider(
     name="xAI",
     hosts=r"(^|\.)x\.ai$",
     api_hosts=("api.x.ai",),
+    chat_paths=r"^/v1/(chat/completions|responses|messages)$",
     key_env="XAI_API_KEY",
     key_prefixes=("xai-",),
     keys_url="https://console.x.ai/",

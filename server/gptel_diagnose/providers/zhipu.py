@@ -18,6 +18,7 @@ RECORD = Provider(
     name_zh="智谱 GLM",
     hosts=r"(^|\.)bigmodel\.cn$|(^|\.)z\.ai$",
     api_hosts=("open.bigmodel.cn", "api.z.ai"),
+    chat_paths=r"^/api/(coding/)?paas/v4/chat/completions$|^/api/anthropic/v1/messages$",
     key_env="ZAI_API_KEY",
     console_url="https://bigmodel.cn/usercenter/proj-mgmt/apikeys",
     keys_url="https://bigmodel.cn/usercenter/proj-mgmt/apikeys",

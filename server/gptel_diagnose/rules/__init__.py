@@ -136,6 +136,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN401",    # http-unauthorized
         "GEN402",    # http-payment-required
         "GEN403",    # http-forbidden
+        "MODEL008",  # not-found-on-the-api-path
         "GEN404",    # http-not-found
         "GEN413",    # http-payload-too-large
         "GEN429",    # http-too-many-requests

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL
+from .common import ASK_MODEL, LOG_REQUESTS
 
 # The model nearest to the one refused, from the backend's :models or the error's own list.
 CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
@@ -280,5 +280,47 @@ RULES = (
                 source="https://github.com/songquanpeng/one-api/issues/2223",
             ),
         ),
+    ),
+    Rule(
+        code="MODEL008",
+        name="not-found-on-the-api-path",
+        category="model.not_found",
+        # The path is the provider's own chat path on its own host, so the URL is right and
+        # what is not found is the model (OpenAI answers 404 for a model a key may not use;
+        # Gemini and Vertex put the model in the path).
+        when=match(http=404, documented_path=True, html=False),
+        summary="{provider} answered \"not found\" (HTTP 404) on its own chat API path, which "
+        "usually means the model {model} is misspelt, retired or not open to this key; to see "
+        "its answer, set gptel-log-level to 'info and resend.",
+        explanation=(
+            "The request went to a path {provider}'s API reference gives, on its own host, so "
+            "the URL is not what was missing. A 404 there is about the model: its name is "
+            "wrong or retired, or this account may not use it (OpenAI says \"does not exist\" "
+            "for models a key has no access to)."
+        ),
+        steps=(
+            "Check the model name gptel sends (gptel-model, or the model chosen in "
+            "M-x gptel-menu) against {models_url}.",
+            "If the name is right, check that your account or project has access to it.",
+        ),
+        fixes=(
+            CLOSEST,
+            ASK_MODEL,
+            FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
+            LOG_REQUESTS,
+        ),
+        docs=("https://platform.openai.com/docs/guides/error-codes",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 404 Not Found", "http_status": "404",
+                       "error": "404 Client Error: Not Found for url: "
+                       "https://api.openai.com/v1/chat/completions"},
+                backend={"kind": "openai", "host": "api.openai.com",
+                         "endpoint": "/v1/chat/completions"},
+                request={"model": "gpt-4-32k-0613"},
+                source="https://github.com/TheR1D/shell_gpt/issues/420",
+            ),
+        ),
+        severity="warning",
     ),
 )
