@@ -55,7 +55,8 @@ def test_missing_model_without_models_offers_no_made_up_model() -> None:
     assert setq(result, "gptel-model") is None
     assert "gptel-menu" in result.next_step
     # What it offers instead: the companion asks for one of the backend's models.
-    assert [(f.variable, f.ask) for f in result.fixes if f.ask] == [("gptel-model", "model")]
+    assert [(f.variable, f.ask) for f in result.fixes if f.ask] == [
+        ("gptel-model", "model"), ("gptel-backend", "backend")]
 
 
 def test_a_model_the_error_lists_is_offered_when_the_backend_lists_none() -> None:

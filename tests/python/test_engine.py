@@ -686,3 +686,85 @@ def test_a_404_on_the_providers_own_chat_path_is_the_model(
         {"error": {"status": "HTTP/1.1 404 Not Found", "http_status": "404", "error": "Not Found"},
          "backend": {"kind": "openai", "host": host, "endpoint": endpoint}}))
     assert result.rule == rule
+
+
+# More wordings of reports-j, -k and -l (scored before tuning), each with its source.
+WORDINGS_JKL = [
+    # https://github.com/Canner/WrenAI/issues/1274 (Python's json)
+    ("litellm.APIError: APIError: Deepseek Exception - Expecting value: line 1 column 1 "
+     "(char 0)", "response.malformed"),
+    # https://github.com/songquanpeng/one-api/issues/610 (Go's encoding/json)
+    ("error unmarshalling stream response: invalid character 'Y' looking for beginning of "
+     "value", "response.malformed"),
+    # https://github.com/XInTheDark/raycast-g4f/issues/171 (JSON.parse)
+    ("SyntaxError: Unexpected non-whitespace character after JSON at position 4",
+     "response.malformed"),
+    # https://github.com/Robitx/gp.nvim/issues/296 (Lua's cjson)
+    ("dispatcher.lua:323: Expected object key string but found T_OBJ_END at character 25",
+     "response.malformed"),
+    # https://github.com/pydantic/pydantic-ai/issues/2996
+    ("pydantic_core._pydantic_core.ValidationError: 3 validation errors for ChatCompletion",
+     "response.malformed"),
+    # https://github.com/64bit/async-openai/issues/74
+    ("Stream failed: stream ended", "response.malformed"),
+    # https://github.com/chatboxai/chatbox/issues/1511 (Ollama's runner dropped)
+    ("error reading llm response: read tcp 127.0.0.1:49195->127.0.0.1:49181: wsarecv: An "
+     "existing connection was forcibly closed by the remote host.", "server.overloaded"),
+    # https://github.com/rominirani/genai-apptemplates-googlecloud/issues/4
+    ("Permission 'aiplatform.endpoints.predict' denied on resource "
+     "'//aiplatform.googleapis.com/projects/p/locations/us-central1'", "auth.permission"),
+    # https://github.com/anomalyco/opencode/issues/49586
+    ("Error from provider (Console): OpenCode's free tier can only be used from within "
+     "OpenCode", "auth.permission"),
+    # https://github.com/FluentRead/FluentRead/issues/22
+    ("翻译次数已达上限，请稍后再试", "rate_limit"),
+    # https://github.com/Kilo-Org/kilocode/issues/4552
+    ("OpenAI error: The encrypted content for item `rs_1` couldn't be verified",
+     "request.invalid_parameter"),
+    # https://github.com/olimorris/codecompanion.nvim/issues/189
+    ("bad request: unknown integration", "request.invalid_parameter"),
+    # https://github.com/NEKOparapa/AiNiee/issues/399
+    ("Not Found. Please check the configuration.", "endpoint.wrong"),
+    # https://github.com/chatboxai/chatbox/issues/3052
+    ('{"error": {"code": "500", "message": "404 NOT_FOUND"}}', "endpoint.wrong"),
+    # https://github.com/sinaptik-ai/pandas-ai/issues/239: a placeholder, not a cause.
+    ("because of the following error:\n\n<empty message>\n", "unknown"),
+    # https://github.com/SillyTavern/SillyTavern/issues/5027: a relay called an "API proxy".
+    ("Generation failed FetchError: request to https://(my api proxy) failed, reason: read "
+     "ECONNRESET", "unknown"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_JKL)
+def test_more_wordings_of_reports_j_k_l_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+def test_litellm_refusing_its_own_proxy_key_is_the_key_not_a_proxy() -> None:
+    # https://github.com/OpenHands/OpenHands/issues/11140
+    text = ("litellm.AuthenticationError: AuthenticationError: Litellm_proxyException - "
+            "Authentication Error, Invalid proxy server token passed. Received API Key = "
+            "sk-...4f48")
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == "auth.invalid_key", result.rule
+
+
+@pytest.mark.parametrize("code", ["insufficient_quota", "billing_not_active"])
+def test_a_relay_rewording_an_upstream_billing_code_is_still_billing(code: str) -> None:
+    # https://github.com/666ghj/BettaFish/issues/579,
+    # https://github.com/songquanpeng/one-api/issues/330: the relay says "saturated", the
+    # upstream's code says the account cannot pay.
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+        "error": {"message": "当前分组上游负载已饱和，请稍后再试", "type": code, "code": code}},
+        "backend": {"kind": "openai", "host": "relay.example.cn"}}))
+    assert result.category == "billing.quota_exhausted", result.rule
+
+
+def test_a_not_found_on_the_providers_own_url_without_a_status_is_the_model() -> None:
+    # https://github.com/nanbingxyz/5ire/issues/195: the Ark path is right; the model id was.
+    text = ("https://ark.cn-beijing.volces.com/api/v3/chat/completions not found, verify your "
+            "API base.")
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert (result.rule, result.category) == ("MODEL008", "model.not_found")

@@ -16,12 +16,28 @@ _ONE_HELPER = f"{_ONE}/blob/main/relay/controller/helper.go"
 _ONE_RELAY = f"{_ONE}/blob/main/controller/relay.go"
 _NEW = "https://github.com/QuantumNous/new-api"
 _NEW_QUOTA = f"{_NEW}/blob/main/service/pre_consume_quota.go"
+# A relay passes its upstream's error code through (its OpenAI adaptor relays the error
+# object as it came); OpenAI documents these two codes in its error-codes guide.
+_UPSTREAM = f"{_ONE}/blob/main/relay/adaptor/openai/main.go"
 
 RECORD = Provider(
     kind="relay",
     name="One-API / New-API relay",
     name_zh="中转站（One API / New API）",
     codes=(
+        # Upstream codes come first: a relay may reword the message ("当前分组上游负载已饱和")
+        # while the code still says the upstream account cannot pay.
+        Code("insufficient_quota", "billing.quota_exhausted",
+             "The upstream account behind the relay has no credit left (OpenAI's "
+             "insufficient_quota, passed through): the relay's operator must top it up; "
+             "retrying does not help.",
+             "中转站上游账户余额不足（透传了 OpenAI 的 insufficient_quota），需要中转站运营者"
+             "充值；重试没有用", _UPSTREAM),
+        Code("billing_not_active", "billing.quota_exhausted",
+             "The upstream account behind the relay has no active billing (OpenAI's "
+             "billing_not_active, passed through): the relay's operator must fix it.",
+             "中转站上游账户未开通计费（透传了 OpenAI 的 billing_not_active），需要中转站运营者"
+             "处理", _UPSTREAM),
         Code("insufficient_user_quota", "billing.quota_exhausted",
              "The relay user's quota (balance on the relay) is used up: top up on the relay.",
              "用户额度不足，请在中转站充值", _ONE_HELPER),

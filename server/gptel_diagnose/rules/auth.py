@@ -16,6 +16,9 @@ _KEY_WRONG = (
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
     r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的(令牌|密钥|api ?key)"
     r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
+    # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
+    # LiteLLM's proxy refusing its own key, not a network proxy).
+    r"|authenticationerror|invalid proxy server token"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -46,6 +49,7 @@ _NO_PERMISSION = (
     r"|forbidden|access denied|not allowed to (use|access)|do not have permission"
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
+    r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
 )
 
 AUTH_STEPS = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND
+from .common import ASK_BACKEND, ASK_KEY
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -126,8 +126,11 @@ RULES = (
             "prepaid credit is used up. A Claude Pro or Max subscription is separate from API "
             "credit."
         ),
-        steps=_BILLING_STEPS,
-        fixes=(_ADD_CREDIT, ASK_BACKEND),
+        steps=(*_BILLING_STEPS,
+               "If credit was added and the error stays, create a new key in the Console and "
+               "use that one."),
+        # Users who topped up report the old key still refused and a new key working.
+        fixes=(_ADD_CREDIT, ASK_BACKEND, ASK_KEY),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
             Example(

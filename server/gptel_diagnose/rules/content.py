@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
+from .common import ASK_MODEL
 
 _FILTERED = (
     r"content_filter|content management policy|responsibleaipolicyviolation"
@@ -39,9 +40,10 @@ RULES = (
         ),
         steps=("Rephrase the prompt, or start a new chat buffer without the flagged part.",
                "On Azure, review the deployment's content filter configuration."),
+        # Filters differ between models (DeepSeek's "Content Exists Risk" spared another).
         fixes=(FixSpec("Learn about the filter", "display-only",
                        url="https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/"
-                       "content-filter"),),
+                       "content-filter"), ASK_MODEL),
         docs=("https://platform.openai.com/docs/guides/reasoning#advice-on-prompting",),
         examples=(
             Example(

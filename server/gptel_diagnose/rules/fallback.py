@@ -72,7 +72,11 @@ RULES = (
         code="GEN404",
         name="http-not-found",
         category="endpoint.wrong",
-        when=match(http=404),
+        when=(match(http=404),
+              # A client that kept the words and dropped the status: "404 NOT_FOUND", "::
+              # Not Found", "Not Found. Please check the configuration."
+              match(http=None, text=r"\b404 not.?found\b|^\W*not found\W*$|:: not found$"
+                    r"|^not found\. please check")),
         summary="{host} answered \"not found\" (HTTP 404): that usually means a wrong URL "
         "(:host, :endpoint) or model name; to see the answer, set gptel-log-level "
         "to 'info and resend.",
@@ -108,7 +112,7 @@ RULES = (
         explanation="HTTP 429 usually means a rate limit. The message did not say which kind; "
         "if waiting does not help, look at the account's usage and credit.",
         steps=("Wait a minute and resend.", "Check limits and credit at {usage_url}."),
-        fixes=(FixSpec("See usage and limits", "display-only", url="{usage_url}"),),
+        fixes=(FixSpec("See usage and limits", "display-only", url="{usage_url}"), ASK_MODEL),
         next_step=("Wait a minute and resend.",),
         docs=("https://www.rfc-editor.org/rfc/rfc6585#section-4",),
         examples=(_status_example(429, "Too Many Requests", "Request limit hit."),),

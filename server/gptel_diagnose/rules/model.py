@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL, LOG_REQUESTS
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
 
 # The model nearest to the one refused, from the backend's :models or the error's own list.
 CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
@@ -26,6 +26,7 @@ RULES = (
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
+                r"|no endpoints found matching your data policy"
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
@@ -60,6 +61,8 @@ RULES = (
             ASK_MODEL,
             _PICK,
             FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
+            # The model may be another backend's (a Claude model sent to OpenAI).
+            ASK_BACKEND,
         ),
         docs=("https://platform.openai.com/docs/models",),
         examples=(
@@ -288,7 +291,9 @@ RULES = (
         # The path is the provider's own chat path on its own host, so the URL is right and
         # what is not found is the model (OpenAI answers 404 for a model a key may not use;
         # Gemini and Vertex put the model in the path).
-        when=match(http=404, documented_path=True, html=False),
+        when=(match(http=404, documented_path=True, html=False),
+              match(http=None, documented_path=True, html=False,
+                    text=r"\bnot.?found\b", not_text=r"model")),
         summary="{provider} answered \"not found\" (HTTP 404) on its own chat API path, which "
         "usually means the model {model} is misspelt, retired or not open to this key; to see "
         "its answer, set gptel-log-level to 'info and resend.",

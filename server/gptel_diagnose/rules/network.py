@@ -301,7 +301,9 @@ RULES = (
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
-                   r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"),
+                   r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy",
+                  # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
+                  not_text=r"api proxy|proxy server token|authenticationerror"),
         ),
         summary="The request failed at the proxy (curl {exit}{status_clause}): check "
         "{proxy_where}, its address and credentials.",

@@ -112,7 +112,8 @@ RULES = (
             match(http=(429, 403), text=_DAILY, not_text=_TOO_BIG),
             match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
                   r"|usage limit, (please wait|upgrade)|daily request limit reached"
-                  r"|too many requests in \d+ (hours?|days?)|\bfree limit reached",
+                  r"|too many requests in \d+ (hours?|days?)|\bfree limit reached"
+                  r"|次数已达上限，?请稍后再试",
                   not_text=_TOO_BIG),
         ),
         summary=(

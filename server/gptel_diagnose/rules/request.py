@@ -269,7 +269,8 @@ RULES = (
                   r"|missing required parameter|a model id is required|invalid schema for function"
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"
-                  r"|unable to parse and estimate tokens|^unsupported value: '"),
+                  r"|unable to parse and estimate tokens|^unsupported value: '"
+                  r"|bad request: unknown integration"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
@@ -280,7 +281,7 @@ RULES = (
         steps=("Find the parameter the message names in :request-params (backend or model) "
                "or the gptel option that sets it, and remove it.",
                "Set (setq gptel-log-level 'info) and resend to see the request in *gptel-log*."),
-        fixes=(_LOG,),
+        fixes=(_LOG, ASK_MODEL),
         docs=("https://github.com/karthink/gptel#defining-backends",),
         examples=(
             Example(
@@ -304,8 +305,10 @@ RULES = (
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
-                   r"|must only contain objects with a '?content'? field",
-                   not_text=r"context|too long|maximum"),
+                   r"|must only contain objects with a '?content'? field"
+                   # Encrypted reasoning from another session or key (OpenAI's Responses API).
+                   r"|encrypted.?content",
+                   not_text=r"context|too long|maximum|<empty message>"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(
             "The provider checks the order and content of the messages (roles alternating, no "

@@ -48,7 +48,14 @@ RULES = (
                     r"|unexpected end of json|invalid json response|not valid json"
                     r"|trailing characters at line \d+ column \d+"
                     r"|expected value at line \d+ column \d+|eof while parsing a value"
-                    r"|in json at position \d+|failed to execute 'json' on 'response'",
+                    r"|in json at position \d+|failed to execute 'json' on 'response'"
+                    # Python's json, Go's encoding/json, JS's JSON.parse, Lua's cjson, and a
+                    # client that could not read the answer into its response type.
+                    r"|expecting value: line \d+ column \d+|looking for beginning of value"
+                    r"|json: cannot unmarshal|non-whitespace character after json"
+                    r"|expected [\w ]{1,30} but found t_\w+ at character"
+                    r"|failed to parse [\w ]{0,30}response|validation errors? for chatcompletion"
+                    r"|doesn'?t return any data|stream failed: stream ended",
                     not_text=r"could not parse the json body|request body"),
               match(http=(204, 205))),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "

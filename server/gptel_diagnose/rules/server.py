@@ -106,6 +106,7 @@ RULES = (
                   r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
+                  r"|error reading llm response"
                   r"|model failed|unexpected token \d+ while expecting"
                   r"|rpc error: code = unavailable|could not load model"
                   r"|unknown error was encountered while running the model",
