@@ -155,10 +155,19 @@ def _record(facts: Facts) -> Provider | None:
     return provider.at(facts.host) if provider else None
 
 
+# A relay (One-API, New-API) has no host of its own and a gptel backend for it says
+# `openai`: its codes and messages, which no provider sends, are tried after the provider's.
+_RELAY = lookup("relay")
+
+
 def documented_code(facts: Facts) -> Code | None:
-    """The code FACTS's provider documents for this failure, if it documents one."""
+    """The code FACTS's provider documents for this failure, if it documents one (or, for a
+    backend that may be a relay, the code a relay documents)."""
     provider = lookup(facts.provider)
-    return provider.documented(facts.codes, facts.http, facts.text) if provider else None
+    code = provider.documented(facts.codes, facts.http, facts.text) if provider else None
+    if code is None and _RELAY is not None and provider is not _RELAY and not facts.local:
+        code = _RELAY.documented(facts.codes, facts.http, facts.text)
+    return code
 
 
 def _first(facts: Facts, rules: TierRules) -> Rule | None:

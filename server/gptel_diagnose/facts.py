@@ -28,6 +28,16 @@ _CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)")
 _REASON_PHRASE = re.compile(r"(HTTP/[\d.]+ \d{3})(?: [A-Za-z' -]+)?")
 # curl --fail (exit 22): "The requested URL returned error: 404".
 _CURL_FAIL_STATUS = re.compile(r"returned error: (\d{3})")
+# A status another client kept inside its own words: "status code 524", "code=500", "failed
+# with 401 Unauthorized", "(500 Internal Server Error)", "Client error '404 Not Found'".
+_TEXT_STATUS = re.compile(
+    r"(?:status(?:[ _]code)?|code)\s*(?:is\s*)?[=:]?\s*\(?([45]\d\d)\b"
+    r"(?!\s*(?:ms|tokens?|seconds?))"
+    r"|\b([45]\d\d)\s+(?:bad request|unauthorized|payment required|forbidden|not found"
+    r"|method not allowed|request timeout|payload too large|request entity too large"
+    r"|unprocessable entity|too many requests|internal server error|bad gateway"
+    r"|service unavailable|gateway time-?out)\b",
+    re.IGNORECASE)
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
 # library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
@@ -43,7 +53,7 @@ _NO_REASON = re.compile(
     r"|relay error happen|won't retry in this case|status code is"
     r"|\b(?:bad request|client|server|for|url|response|request|failed|status|code|ok|api"
     r"|http|post|get|error|the|with|an?|of|to|from|provider|returned|occurred|got|err|bad"
-    r"|remote|chat|completions?|chunk|stream"
+    r"|remote|chat|completions?|chunk|stream|generate"
     r"|\d+)\b|[^\w]+|_"
 )
 # A URL in the error's text: its host and path.
@@ -344,6 +354,12 @@ def _http_status(params: DiagnoseParams, numeric_codes: list[int]) -> int | None
     return None
 
 
+def _status_in_text(text: str) -> int | None:
+    """The HTTP status another client's message states in words, when gptel gave none."""
+    match = _TEXT_STATUS.search(text)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
 def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> frozenset[str]:
     """gptel's own failure texts, named: they mean something only gptel knows."""
     kinds = set()
@@ -409,6 +425,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
     haystack = " \n ".join([*collector.messages, *collector.codes, *collector.strings])
     text = haystack.lower()[: MAX_TEXT * 2]
     http = _http_status(params, collector.numeric_codes)
+    if http is None and params.error.curl_exit_code is None:
+        http = _status_in_text(text)
 
     curl = params.error.curl_exit_code
     if curl is None:

@@ -10,6 +10,7 @@ import pytest
 
 from gptel_diagnose import i18n
 from gptel_diagnose.engine import diagnose
+from gptel_diagnose.facts import read_facts
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
 from gptel_diagnose.rules import BY_CODE, REGISTRY
 
@@ -768,3 +769,118 @@ def test_a_not_found_on_the_providers_own_url_without_a_status_is_the_model() ->
             "API base.")
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert (result.rule, result.category) == ("MODEL008", "model.not_found")
+
+
+# Wordings of reports-m (scored before tuning at 0fa6ca4), each with its source.
+WORDINGS_M = [
+    # https://github.com/onyx-dot-app/onyx/issues/1426 (Python's json on a streamed reply)
+    ("Failed to call LLM with the following error: Extra data: line 2 column 1 (char 94)",
+     "response.malformed"),
+    # https://github.com/pipecat-ai/pipecat/issues/1108
+    ("httpcore.RemoteProtocolError: peer closed connection without sending complete message "
+     "body (incomplete chunked read)", "response.malformed"),
+    # https://github.com/zed-industries/zed/issues/19509
+    ("Error interacting with language model error decoding response body",
+     "response.malformed"),
+    # https://github.com/wonderwhy-er/DesktopCommanderMCP/issues/98
+    ("Claude's response was interrupted. Please check your network connection or contact "
+     "support if the issue persists.", "response.malformed"),
+    # https://github.com/stitionai/devika/issues/512 (an empty key, echoed)
+    ("Incorrect API key provided: . You can find your API key at "
+     "https://platform.openai.com/account/api-keys.", "auth.missing_key"),
+    # https://github.com/SWE-agent/mini-swe-agent/issues/174
+    ("AuthenticationError: litellm.AuthenticationError: Missing Anthropic API Key - A call is "
+     "being made to anthropic but no key is set", "auth.missing_key"),
+    # https://github.com/carlrobertoh/ProxyAI/issues/375
+    ("API key not provided. Open Settings to set one.", "auth.missing_key"),
+    # https://github.com/sourcegraph/jetbrains/issues/2207
+    ("failed with 401 Unauthorized: cody is not enabled: instance license does not allow cody",
+     "auth.permission"),
+    # https://github.com/paperclipai/paperclip/issues/2885 (DashScope's burst throttling)
+    ("Upstream error from Alibaba: Request rate increased too quickly. To ensure system "
+     "stability, please adjust your client logic to scale requests more smoothly over time.",
+     "rate_limit"),
+    # https://github.com/ai-genie/chatgpt-vscode/issues/212
+    ("You've reached your monthly chat messages quota. Upgrade to Copilot Pro (30-day free "
+     "trial) or wait for your allowance to renew.", "billing.quota_exhausted"),
+    # https://github.com/TavernAI/TavernAI-v1/issues/137
+    ('{"detail": {"msg": "Server is busy; please try again later.", '
+     '"type": "service_unavailable"}}', "server.overloaded"),
+    # https://github.com/agnaistic/agnai/issues/453
+    ("(Send) Generation request failed: request entity too large", "request.context_length"),
+    # https://github.com/TarsLab/obsidian-tars/issues/89
+    ("open.bigmodel.cn/api/paas/v4/chat/completions:1 Failed to load resource: "
+     "net::ERR_TIMED_OUT", "network.timeout"),
+    # https://github.com/home-assistant/core/issues/147760
+    ('{"type": "error", "error": {"type": "invalid_request_error", "message": "tools.0.custom'
+     ".name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'\"}}",
+     "request.invalid_parameter"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_M)
+def test_wordings_of_reports_m_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ollama call failed with status code 524. Details", 524),
+    ("API call got non-200 response code (code=500, msg=...)", 500),
+    ("Request to https://x/.api/completions failed with 401 Unauthorized: ...", 401),
+    ("Server error (500 Internal Server Error): health resp: ...", 500),
+    ("relay error happen, status code is 400, won't retry in this case", 400),
+    # Numbers that are not a status.
+    ("Rate limit: 429 tokens per minute", None),
+    ("[1211][模型不存在，请检查模型代码。] (error_code: 1)", None),
+])
+def test_a_status_a_client_kept_in_its_words_is_read(text: str, status: int | None) -> None:
+    assert read_facts(DiagnoseParams.model_validate({"error": {"error": text}})).http == status
+
+
+def test_a_server_that_answered_is_not_a_server_that_is_down() -> None:
+    # https://github.com/letta-ai/letta/issues/2388: Ollama answered 500 (not enough memory);
+    # the client's own hint "make sure the ollama API server is running" is not the cause.
+    text = ("Exception: API call got non-200 response code (code=500, msg={\"error\":\"model "
+            "requires more system memory (16.0 GiB) than is available (13.1 GiB)\"}) for "
+            "address: http://192.168.1.15:11434/api/generate. Make sure that the ollama API "
+            "server is running and reachable at http://192.168.1.15:11434/api/generate.")
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": text}, "backend": {"kind": "ollama", "host": "192.168.1.15:11434"}}))
+    assert result.category == "server.overloaded", result.rule
+
+
+@pytest.mark.parametrize("error", [
+    # https://github.com/zed-industries/zed/issues/32758: Ollama could not read the tools.
+    {"error": "json: cannot unmarshal array into Go struct field .tools.function.parameters"
+              ".properties.type of type string"},
+    # https://github.com/siyuan-note/siyuan/issues/14254: DeepSeek could not read a message.
+    {"error": {"message": "invalid character 'F' looking for beginning of value, body: Failed "
+                          "to deserialize the JSON body into the target type: messages[0]: "
+                          "missing field content at line 1 column 56"}},
+])
+def test_a_parse_error_answered_with_a_4xx_is_about_the_request(error: dict[str, Any]) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 400 Bad Request", "http_status": "400", **error}}))
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+def test_a_web_servers_404_page_after_a_model_name_is_the_url() -> None:
+    # https://github.com/infiniflow/ragflow/issues/5841: nginx's page, not Ollama's answer.
+    text = ("Fail to access model(deepseek-r1:32b).**ERROR**: <html> <head><title>404 Not Found"
+            "</title></head> <body> <center><h1>404 Not Found</h1></center> <hr><center>nginx"
+            "</center> </body> </html>")
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 404 Not Found", "http_status": "404", "error": text},
+        "backend": {"kind": "ollama", "host": "my.server"}}))
+    assert result.category == "endpoint.wrong", result.rule
+
+
+def test_a_relays_sensitive_word_filter_is_content_policy() -> None:
+    # https://github.com/openai/openai-cookbook/issues/1224 (a New-API relay)
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+        "error": {"message": "input contains sensitive words: [test]", "type": "new_api_error",
+                  "code": "sensitive_words_detected"}},
+        "backend": {"kind": "openai", "host": "relay.example.cn"}}))
+    assert result.category == "content_policy", result.rule

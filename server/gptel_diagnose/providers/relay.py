@@ -38,6 +38,9 @@ RECORD = Provider(
              "billing_not_active, passed through): the relay's operator must fix it.",
              "中转站上游账户未开通计费（透传了 OpenAI 的 billing_not_active），需要中转站运营者"
              "处理", _UPSTREAM),
+        Code("sensitive_words_detected", "content_policy",
+             "The relay's own sensitive-word filter refused the prompt.",
+             "中转站自己的敏感词过滤拒绝了这条提示", f"{_NEW}/blob/main/service/sensitive.go"),
         Code("insufficient_user_quota", "billing.quota_exhausted",
              "The relay user's quota (balance on the relay) is used up: top up on the relay.",
              "用户额度不足，请在中转站充值", _ONE_HELPER),

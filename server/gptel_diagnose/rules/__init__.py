@@ -73,6 +73,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM010",  # max-tokens-in-request-params
         "PARAM002",  # max-tokens-not-supported
         "PARAM004",  # tools-not-supported
+        "PARAM011",  # tool-definition-rejected
         "PARAM009",  # temperature-in-request-params
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range

@@ -30,7 +30,8 @@ _KEY_MISSING = (
     r"|api_?key client option must be set|access token is missing|incorrect api key provided: ''"
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
-    r"|please carry the api (secret )?key|license key missed"
+    r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
+    r"|missing [\w ]{0,20}api key|no key is set|api key not provided"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -50,6 +51,7 @@ _NO_PERMISSION = (
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
+    r"|license does not allow"
 )
 
 AUTH_STEPS = (
@@ -73,6 +75,7 @@ RULES = (
                          "unrecognizedclientexception", "expiredtokenexception"),
                   not_text=_KEY_MISSING),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
+                  r"|license does not allow"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
                   r"|not accessible|account type|scope"),
         ),

@@ -43,6 +43,7 @@ _NO_CREDIT = (
     r"|\barrearage\b|overdue[ -](balance|payment)|account is overdue"
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"
+    r"|reached your monthly [\w ]{0,30}quota"
 )
 
 _BILLING_STEPS = (

@@ -91,7 +91,8 @@ RULES = (
         code="GEN413",
         name="http-payload-too-large",
         category="request.context_length",
-        when=match(http=413),
+        # Or its reason phrase, kept by a client that dropped the number.
+        when=(match(http=413), match(http=None, text=r"request entity too large")),
         summary="{provider} refused the request (HTTP 413): that usually means the request "
         "is too large; to see its own reason, set gptel-log-level to 'info and "
         "resend.",

@@ -40,6 +40,8 @@ RULES = (
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 r"|unsupported.?parameter|unsupported.?value",
+                # A web server's "404 Not Found" page after a model's name is about the URL.
+                html=False,
             ),
         ),
         summary="{provider} has no model {model} for this key: a typo, a retired model, or one "
@@ -95,7 +97,8 @@ RULES = (
                   r"ollama"),
             match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
-            match(provider="ollama", http=404, not_text=r"page not found|endpoint|route"),
+            match(provider="ollama", http=404, html=False,
+                  not_text=r"page not found|endpoint|route"),
         ),
         summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",

@@ -24,7 +24,7 @@ _REFUSED_TEXT = (
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
-    r"|didn'?t respond within \d+ seconds"
+    r"|didn'?t respond within \d+ seconds|timed_out"
 )
 
 RULES = (
@@ -69,7 +69,7 @@ RULES = (
         name="connection-refused",
         category="network.connection_refused",
         when=(match(curl=7, proxy=False), match(curl=7, proxy=None),
-              match(text=_REFUSED_TEXT, not_text=_TIMEOUT_TEXT)),
+              match(text=_REFUSED_TEXT, not_text=_TIMEOUT_TEXT, http=None)),
         summary="Nothing is listening at {host} (curl 7): the server is down, or :host has the "
         "wrong port, or a firewall blocks it.",
         explanation=(
@@ -104,10 +104,12 @@ RULES = (
         when=(
             match(curl=7, provider=_LOCAL_SERVERS),
             match(gptel="no_response", local=True, provider=_LOCAL_SERVERS),
-            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS,
+            # A status in the message means the server did answer (Ollama's 500 for a
+            # runner that did not come up quotes the runner's refused health check).
+            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None,
                   not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error"),
             match(text=r"is (it|lm studio|ollama) running|not reachable at",
-                  provider=_LOCAL_SERVERS),
+                  provider=_LOCAL_SERVERS, http=None),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",
         explanation=(
@@ -468,7 +470,8 @@ RULES = (
         # running; from a remote API it may be DNS, a proxy or TLS just as well.
         when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
-                         r"|getaddrinfo|name or service|proxy|reset", **where)
+                         r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod",
+                         http=None, **where)
                    for where in ({"local": True}, {"provider": LOCAL_SERVERS})),
         summary="No connection to {host}, and the error does not say why: usually the local "
         "model server is not running, or :host has the wrong port; M-x "

@@ -8,7 +8,7 @@ from .common import ASK_MODEL, LOG_REQUESTS
 _LOG = LOG_REQUESTS
 
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
-                        r"|unsupported (value|parameter): 'temperature'")
+                        r"|unsupported (value|parameter): 'temperature'|invalid temperature")
 _MAX_TOKENS_RENAMED = r"max_completion_tokens"
 
 RULES = (
@@ -165,7 +165,8 @@ RULES = (
         category="request.invalid_parameter",
         when=match(text=r"max_?(output_)?tokens.{0,60}(range|must be|less than|greater than"
                    r"|exceeds?|too large|invalid)|maximum tokens you requested exceed"
-                   r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must",
+                   r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must"
+                   r"|maximum allowed number of output tokens",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
                    r"|must be at least 1, got -"),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
@@ -217,6 +218,41 @@ RULES = (
                        "error": "registry.ollama.ai/library/Qwen3.5:0.8b does not support tools"},
                 backend={"kind": "ollama", "host": "localhost:11434"},
                 source="https://github.com/ollama/ollama/issues/14795",
+            ),
+        ),
+    ),
+    Rule(
+        code="PARAM011",
+        name="tool-definition-rejected",
+        category="request.invalid_parameter",
+        # The message points into the tools gptel sent: "tools[0].function_declarations[3]",
+        # "tools.0.custom.name", "input_schema".
+        when=match(text=r"\btools\.\d+\.|\btools\[\d+\]|function_declarations|input_schema"
+                   r"|invalid schema for function"),
+        summary="{provider} refused a tool definition gptel sent (a tool's name or JSON "
+        "schema, often one from an MCP server): fix or deselect that tool, or send no tools.",
+        explanation=(
+            "With gptel-use-tools on, gptel sends every selected tool's name and JSON schema. "
+            "Providers check them: Gemini takes only a subset of JSON Schema (no type lists, "
+            "limited anyOf), Anthropic and OpenAI allow only letters, digits, _ and - in a "
+            "name. The index in the message counts the tools in the order gptel sent "
+            "them."
+        ),
+        steps=("Find the tool the message points to and fix its name or schema, or deselect "
+               "it in M-x gptel-menu (MCP tools come from their server's definitions).",
+               "Or turn tools off: (setq gptel-use-tools nil)."),
+        fixes=(FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil"),),
+        docs=("https://github.com/karthink/gptel#tool-use",
+              "https://ai.google.dev/gemini-api/docs/function-calling"),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400",
+                       "error": "Invalid JSON payload received. Unknown name \"type\" at "
+                       "'tools[0].function_declarations[3].parameters.properties[1].value."
+                       "items.all_of[1]': Proto field is not repeating, cannot start list."},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+                request={"use_tools": True},
+                source="https://github.com/karthink/gptel/issues/1228",
             ),
         ),
     ),

@@ -55,8 +55,14 @@ RULES = (
                     r"|json: cannot unmarshal|non-whitespace character after json"
                     r"|expected [\w ]{1,30} but found t_\w+ at character"
                     r"|failed to parse [\w ]{0,30}response|validation errors? for chatcompletion"
-                    r"|doesn'?t return any data|stream failed: stream ended",
-                    not_text=r"could not parse the json body|request body"),
+                    r"|doesn'?t return any data|stream failed: stream ended"
+                    r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
+                    r"|extra data: line \d+ column \d+|incomplete chunked read"
+                    r"|peer closed connection without sending complete message body"
+                    r"|response was interrupted",
+                    # With a 4xx the parse error is the server's, about gptel's request.
+                    http=(None, 200, 500, 502, 503),
+                    not_text=r"could not parse the json body|request body|deserialize the json"),
               match(http=(204, 205))),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "
         "HTML page, or a wrong :host or :endpoint.",
