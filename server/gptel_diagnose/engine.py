@@ -197,7 +197,7 @@ MESSAGE_TIERS = frozenset({"cause", "class"})
 # authentication_error covers a missing key, Bedrock's ValidationException a prompt too long.
 REFINES: dict[str, frozenset[str]] = {
     "auth.invalid_key": frozenset({"auth.missing_key"}),
-    "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key"}),
+    "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key", "model.not_found"}),
     "request.invalid_parameter": frozenset({"request.context_length", "model.not_found",
                                             "request.streaming_unsupported"}),
     "rate_limit": frozenset({"request.context_length"}),

@@ -15,7 +15,7 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import identify, lookup, misspelt_host
+from .providers import Provider, identify, lookup, misspelt_host
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -45,17 +45,24 @@ _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # to throw", OpenRouter's "Provider returned error").  What is left once these are gone is
 # the reason; `reasonless` says nothing is.
 _NO_REASON = re.compile(
-    r"https?://\S+|\burl\(|\bhttp/[\d.]+|[\w.]*(?:error|exception)\b|this exception was thrown"
+    # Whole phrases first, so that a generic word cannot split one.
+    r"https?://\S+|\burl\(|\bhttp/[\d.]+|this exception was thrown"
     r"|because the response has a status code of|and requestoptions\.validatestatus was"
     r"|configured to throw for this status code|invalid status code|provider returned error"
     r"|bad request to upstream provider|status code|no body|peculiar error|parse-error"
     r"|远程服务器返回了错误的|响应码|upstream request failed|error from provider \([^)]*\)"
-    r"|relay error happen|won't retry in this case|status code is"
+    r"|relay error happen|won't retry in this case|status code is|invalid_request_error"
+    r"|request-+(?:default-error-)?callback|cannot read propert(?:y|ies) of (?:null|undefined)"
+    r"(?: \(reading '[^']*'\))?"
+    # Then exception classes and the words any wrapper uses.
+    r"|[\w.]*(?:error|exception)\b"
     r"|\b(?:bad request|client|server|for|url|response|request|failed|status|code|ok|api"
     r"|http|post|get|error|the|with|an?|of|to|from|provider|returned|occurred|got|err|bad"
     r"|remote|chat|completions?|chunk|stream|generate"
     r"|\d+)\b|[^\w]+|_"
 )
+# A request line a server's log shows: "POST /v1/api/generate".
+_REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # A URL in the error's text: its host and path.
 _URL = re.compile(r"https?://([^/\s'\"()<>]+)(/[^\s'\"()<>?#]*)?")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
@@ -191,6 +198,9 @@ class Facts:
     html: bool = _fact("the body the report shows is an HTML page", "is")
     reasonless: bool = _fact(
         "the error gives no reason: only a status, a URL and a client's wrapper words", "is")
+    off_path: bool = _fact(
+        "a path the error or :endpoint shows is none of the chat paths the provider's API "
+        "reference gives (whatever the host)", "is")
     documented_path: bool = _fact(
         "the request went to a chat path the provider's API reference gives, on its own host "
         "(a URL in the error, or :host and :endpoint)", "is")
@@ -408,6 +418,23 @@ def _documented_path(text: str, host: str, endpoint: str | None) -> bool:
     return False
 
 
+def _off_path(text: str, host: str, endpoint: str | None, provider: Provider | None) -> bool:
+    """Whether the paths the error or :endpoint shows include none of PROVIDER's chat paths
+    (False when none shows, or the provider gives none).  A URL counts when it is the
+    request's: on the backend's host, on a host with a port, or on the provider's API host
+    (a link to the provider's documentation is not)."""
+    if provider is None or not provider.chat_paths:
+        return False
+    name = re.sub(r"^[a-z]+://", "", host).lower()
+    paths = [m.group(2) for m in _URL.finditer(text) if m.group(2) and (
+        m.group(1) == name or ":" in m.group(1) or m.group(1) in provider.api_hosts)]
+    paths += _REQUEST_PATH.findall(text)
+    if endpoint:
+        paths.append(endpoint)
+    paths = [path.lower().split("?", 1)[0] for path in paths]
+    return bool(paths) and not any(re.search(provider.chat_paths, path) for path in paths)
+
+
 def read_facts(params: DiagnoseParams) -> Facts:
     """Normalise PARAMS into `Facts`."""
     collector = _Collector()
@@ -461,6 +488,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         reasonless=not _NO_REASON.sub("", text).strip(),
         answered=http is not None or bool(collector.codes),
         documented_path=not local and _documented_path(text, host, backend.endpoint),
+        off_path=_off_path(text, host, backend.endpoint, lookup(provider)),
         host_typo=misspelt_host(host) if host and not local else None,
         host=host,
         text=text,

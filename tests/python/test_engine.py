@@ -884,3 +884,72 @@ def test_a_relays_sensitive_word_filter_is_content_policy() -> None:
                   "code": "sensitive_words_detected"}},
         "backend": {"kind": "openai", "host": "relay.example.cn"}}))
     assert result.category == "content_policy", result.rule
+
+
+def test_a_permission_error_that_names_an_invalid_model_is_the_model() -> None:
+    # https://github.com/chathub-dev/chathub/issues/975: typed permission_error, but what is
+    # refused is the model.
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 403 Forbidden", "http_status": "403",
+        "error": {"type": "permission_error", "message": "Invalid model",
+                  "code": "model_not_allowed"}},
+        "backend": {"kind": "anthropic", "host": "api.anthropic.com"}}))
+    assert result.category == "model.not_found", result.rule
+
+
+@pytest.mark.parametrize("text,host,category", [
+    # https://github.com/BerriAI/litellm/issues/9445: Ollama's log shows the doubled path.
+    ('[GIN] 2025/03/21 - 20:08:42 | 404 | 4.238µs | 172.18.0.5 | POST "/v1/api/generate"',
+     "localhost:11434", "endpoint.wrong"),
+    # https://github.com/letta-ai/letta/issues/2678: /models without /v1.
+    ("Client error '404 Not Found' for url 'http://host.docker.internal:11434/models'",
+     "host.docker.internal:11434", "endpoint.wrong"),
+    # On Ollama's own path, a 404 is the model it has not pulled.
+    ("404 Not Found for url 'http://localhost:11434/api/chat'", "localhost:11434",
+     "model.not_found"),
+])
+def test_an_ollama_404_is_the_model_only_on_its_own_paths(
+        text: str, host: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 404 Not Found", "http_status": "404", "error": text},
+        "backend": {"kind": "ollama", "host": host}}))
+    assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize("text,backend,category", [
+    # https://github.com/janhq/jan/issues/7752: reqwest's wrapper, local server down.
+    ("Error generating response: error sending request for url "
+     "(http://localhost:3326/v1/chat/completions", {"kind": "openai", "host": "localhost:3326"},
+     "network.connection_refused"),
+    # From a remote API it could be TLS, DNS or a proxy: not said.
+    ("Request failed: error sending request for url (https://generativelanguage.googleapis.com"
+     "/v1beta/models/gemini-2.5-pro:generateContent)",
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"}, "unknown"),
+    # https://github.com/leona/helix-gpt/issues/91
+    ('{"error": {"message": "engine \\"copilot-codex\\" not available"}}', {},
+     "model.not_found"),
+    # https://github.com/pipecat-ai/pipecat/issues/1167
+    ('{"statusCode": 400, "message": "Invalid websocket upgrade request"}', {},
+     "endpoint.wrong"),
+    # https://github.com/BerriAI/litellm/issues/36786: asyncio's misuse, not the network.
+    ("litellm.APIConnectionError: Ollama_chatException - Timeout should be used inside a task",
+     {}, "unknown"),
+])
+def test_wrappers_say_only_what_they_show(text: str, backend: dict[str, str],
+                                          category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text},
+                                                     "backend": backend}))
+    assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize("error", [
+    # https://github.com/algorithmicsuperintelligence/optillm/issues/272
+    {"error": "Cannot read properties of null (reading 'type')"},
+    # https://github.com/Kilo-Org/kilocode/issues/12240
+    {"error": {"message": "Error from provider (Console Go): Upstream request failed",
+               "type": "invalid_request_error", "code": "invalid_request_error"}},
+])
+def test_a_400_whose_words_give_no_reason_is_not_a_parameter(error: dict[str, Any]) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 400 Bad Request", "http_status": "400", **error}}))
+    assert result.rule == "GEN400", result.rule

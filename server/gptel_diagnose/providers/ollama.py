@@ -14,6 +14,8 @@ RECORD = Provider(
     name="Ollama",
     hosts=r"(^|\.)ollama\.com$",
     api_hosts=("ollama.com",),
+    # Its native API and its OpenAI-compatible one (docs/api.md, docs/openai.md).
+    chat_paths=r"^/api/(chat|generate)$|^/v1/(chat/completions|completions|responses)$",
     key_env="OLLAMA_API_KEY",
     errors_url=DOCS,
     models=ModelList("/api/tags", "none"),

@@ -26,7 +26,7 @@ RULES = (
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
-                r"|no endpoints found matching your data policy"
+                r"|no endpoints found matching your data policy|engine .{0,40} not available"
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
@@ -97,7 +97,7 @@ RULES = (
                   r"ollama"),
             match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
-            match(provider="ollama", http=404, html=False,
+            match(provider="ollama", http=404, html=False, off_path=False,
                   not_text=r"page not found|endpoint|route"),
         ),
         summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "

@@ -19,7 +19,7 @@ _REFUSED_TEXT = (
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to host|connect call failed|may not be running"
     r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
-    r"|network is unreachable|error sending request for url|make sure .{0,30} is running"
+    r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception"
 )
 _TIMEOUT_TEXT = (
@@ -140,7 +140,8 @@ RULES = (
         code="NET004",
         name="request-timed-out",
         category="network.timeout",
-        when=(match(curl=28), match(text=_TIMEOUT_TEXT, not_text=r"llama runner")),
+        when=(match(curl=28), match(text=_TIMEOUT_TEXT,
+                                    not_text=r"llama runner|should be used inside a task")),
         summary="The request to {host} timed out (curl 28): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(
@@ -465,10 +466,13 @@ RULES = (
         name="connection-failed-without-reason",
         category="network.connection_refused",
         # A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM,
-        # fetch's "Network request failed"): no answer came, and the reason was dropped.
+        # fetch's "Network request failed", reqwest's "error sending request"): no answer
+        # came, and the reason was dropped.
         # Only for a model server on this machine, where that nearly always means it is not
         # running; from a remote API it may be DNS, a proxy or TLS just as well.
-        when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed",
+        when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed"
+                         # reqwest's wrapper, when its cause was not kept.
+                         r"|error sending request for url",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
                          r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod",
                          http=None, **where)

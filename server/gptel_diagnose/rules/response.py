@@ -109,7 +109,7 @@ RULES = (
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   r"|^not found$|\n not found \n"
                   # Baidu's older API, for a URL that names no method it offers.
-                  r"|unsupported openapi method",
+                  r"|unsupported openapi method|invalid websocket upgrade",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
         ),
