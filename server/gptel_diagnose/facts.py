@@ -8,6 +8,7 @@ them all once, so that a rule never has to know where a value came from.  Pure: 
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Callable
@@ -36,7 +37,7 @@ _TEXT_STATUS = re.compile(
     r"|\b([45]\d\d)\s+(?:bad request|unauthorized|payment required|forbidden|not found"
     r"|method not allowed|request timeout|payload too large|request entity too large"
     r"|unprocessable entity|too many requests|internal server error|bad gateway"
-    r"|service unavailable|gateway time-?out)\b",
+    r"|service unavailable|gateway time-?out)\b|\bhttp\s+([45]\d\d)\b",
     re.IGNORECASE)
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
@@ -272,6 +273,32 @@ CONDITIONS: dict[str, tuple[str, Test, bool]] = {
 }
 
 
+# A client's words before the provider's body it quotes: "Error code: 404 - {'error': ...}"
+# (openai-python prints a Python dict), "API error: 400 {"error": ...}".
+_QUOTED_OBJECT = re.compile(r"\{\s*['\"]")
+MAX_QUOTED = 20_000
+
+
+def _quoted_object(text: str) -> Any:
+    """The JSON object or Python dict literal a longer text quotes, or None."""
+    start = _QUOTED_OBJECT.search(text)
+    end = text.rfind("}")
+    if start is None or start.start() == 0 or end <= start.start():
+        return None
+    inner = text[start.start():end + 1]
+    if len(inner) > MAX_QUOTED:
+        return None
+    try:
+        return json.loads(inner)
+    except ValueError:
+        pass
+    try:
+        found = ast.literal_eval(inner)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
 class _Collector:
     """Walks a provider error value, gathering messages, codes and retry hints."""
 
@@ -307,6 +334,10 @@ class _Collector:
             except ValueError:
                 pass
         self.add_string(value)
+        if embed < MAX_EMBED_DEPTH:
+            quoted = _quoted_object(stripped)
+            if quoted is not None:
+                self.walk(quoted, embed + 1)
 
     def _walk_object(self, obj: dict[str, Any], embed: int) -> None:
         for key in _MESSAGE_KEYS:
@@ -367,7 +398,7 @@ def _http_status(params: DiagnoseParams, numeric_codes: list[int]) -> int | None
 def _status_in_text(text: str) -> int | None:
     """The HTTP status another client's message states in words, when gptel gave none."""
     match = _TEXT_STATUS.search(text)
-    return int(match.group(1) or match.group(2)) if match else None
+    return int(next(group for group in match.groups() if group)) if match else None
 
 
 def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> frozenset[str]:

@@ -953,3 +953,82 @@ def test_a_400_whose_words_give_no_reason_is_not_a_parameter(error: dict[str, An
     result = diagnose(DiagnoseParams.model_validate({"error": {
         "status": "HTTP/1.1 400 Bad Request", "http_status": "400", **error}}))
     assert result.rule == "GEN400", result.rule
+
+
+# Wordings of reports-n (scored before tuning at 243c19c), each with its source.
+WORDINGS_N = [
+    # https://github.com/BerriAI/litellm/issues/22726 and /35247 (a gateway key's budget)
+    ("Request Failed\nMessage: Budget has been exceeded! Current cost: 26.075, Max budget: 0.25",
+     "billing.quota_exhausted"),
+    ("litellm.exceptions.BudgetExceededError: ExceededBudget: Key over 30d budget. "
+     "Spend=$500.1658, Limit=$500.00", "billing.quota_exhausted"),
+    # https://github.com/BerriAI/litellm/issues/37599 (Anthropic's spend limit, sent as 400)
+    ("You have reached your specified API usage limits. You will regain access on 2026-09-01 "
+     "at 00:00 UTC.", "billing.quota_exhausted"),
+    # https://github.com/router-for-me/CLIProxyAPI/issues/1702
+    ("You have exhausted your capacity on this model. Your quota will reset after 53s.",
+     "rate_limit"),
+    # https://github.com/BerriAI/litellm/issues/5177 (every deployment cooling down)
+    ("No deployments available for selected model, Try again in 60 seconds. Passed "
+     "model=groq/llama3-70b-8192.", "rate_limit"),
+    # https://github.com/Azure-Samples/openai-apim-lb/issues/31
+    ("401 - {'statusCode': 401, 'message': 'Access denied due to missing subscription key. "
+     "Make sure to include subscription key when making requests to an API.'}",
+     "auth.missing_key"),
+    # https://github.com/svilupp/PromptingTools.jl/issues/168
+    ("ERROR: ArgumentError: api_key cannot be empty", "auth.missing_key"),
+    # https://github.com/labring/FastGPT/issues/1959
+    ("get request url failed: invalid baidu apikey", "auth.invalid_key"),
+    # https://github.com/thu-coai/Glyph/issues/9
+    ("The decoder prompt (length 163840) is longer than the maximum model length of 131072.",
+     "request.context_length"),
+    # https://github.com/writingtool-org/writingtool/issues/139 (a POST to the bare host)
+    ('"Welcome to the OpenAI API! Documentation is available at '
+     'https://platform.openai.com/docs/api-reference"', "endpoint.wrong"),
+    # https://github.com/songquanpeng/one-api/issues/717: OpenAI's answer, not curl's.
+    ("错误：type invalid request_error,code <nil>,message Invalid URL(POST "
+     "/v1/v1/chat/completions)", "endpoint.wrong"),
+    # https://github.com/AstrBotDevs/AstrBot/issues/766
+    ("不可处理的实体错误：Failed to deserialize the JSON body into the target type: "
+     "messages[17]: data did not match any variant of untagged enum ChatCompletionRequestContent",
+     "request.invalid_parameter"),
+    # https://github.com/lss233/kirara-ai/issues/929 (a CDN's block page, no status)
+    ('OpenAI: <!DOCTYPE html>\n <html class="no-js" lang="en-US">\n<head>\n<title>Attention '
+     "Required! | Cloudflare</title>", "response.malformed"),
+    # https://github.com/cesarhuret/docGPT/issues/15 (a host's HTML page with a 502)
+    ("Exception: Request failed for https://chatgpt-api.example.repl.co returned code 502. "
+     'Truncated server response: <!DOCTYPE html> <html lang="en"> <head> <title>Unable To '
+     "Wake Up</title>", "response.malformed"),
+    # https://github.com/xiaoY233/Chat2API/issues/105: a generic api_error over a 401.
+    ('{"error": {"message": "MiniMax API error: HTTP 401 - \\"\\"", "type": "api_error"}}',
+     "auth.invalid_key"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_N)
+def test_wordings_of_reports_n_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+def test_a_generic_api_error_type_with_a_client_status_is_not_the_server() -> None:
+    # https://github.com/netease-youdao/LobsterAI/issues/76: Ark's 400 says which parameter.
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+        "error": {"type": "api_error", "message": "The request failed because it is missing "
+                  "`input.status` parameter."}}}))
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+@pytest.mark.parametrize("text,code", [
+    # openai-python prints the body as a Python dict after its own words.
+    ("Error code: 429 - {'error': {'message': 'Rate limit reached', 'type': 'requests', "
+     "'code': 'rate_limit_exceeded'}}", "rate_limit_exceeded"),
+    ('API error: 402 {"error": {"message": "Insufficient Balance", "code": "invalid_request"}}',
+     "invalid_request"),
+    # Not an object: nothing is read.
+    ("set {'a', 'b'} of names", None),
+])
+def test_a_body_quoted_after_a_clients_words_is_read(text: str, code: str | None) -> None:
+    facts = read_facts(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert (code in facts.codes) if code else not facts.codes

@@ -18,7 +18,7 @@ _KEY_WRONG = (
     r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
-    r"|authenticationerror|invalid proxy server token"
+    r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -31,7 +31,8 @@ _KEY_MISSING = (
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
     r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
-    r"|missing [\w ]{0,20}api key|no key is set|api key not provided"
+    r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"
+    r"|api_?key cannot be empty"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"

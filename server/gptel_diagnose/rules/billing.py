@@ -44,6 +44,9 @@ _NO_CREDIT = (
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"
     r"|reached your monthly [\w ]{0,30}quota"
+    # LiteLLM's virtual-key budgets; Anthropic's spend limit set in its Console.
+    r"|budget has been exceeded|budgetexceedederror|exceededbudget|over [\w ]{0,10}budget"
+    r"|reached your specified api usage limits"
 )
 
 _BILLING_STEPS = (

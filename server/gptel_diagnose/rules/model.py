@@ -39,6 +39,7 @@ RULES = (
                 r"|model .{0,80}does not support this api|模型不存在",
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
+                r"|unknown error was encountered"
                 r"|unsupported.?parameter|unsupported.?value",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,

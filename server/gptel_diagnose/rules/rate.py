@@ -57,8 +57,12 @@ RULES = (
                   # and "requests too fast".
                   r"|rate limit is exceeded|resource (has been )?exhausted\. please try again"
                   r"|exceeded your current requests list|并发超限|请求速度过快|限制了?访问频率"
-                  r"|request rate increased too quickly",
+                  r"|request rate increased too quickly"
+                  r"|no deployments available for selected model",
                   not_text=_NOT_RATE),
+            # Gemini CLI's per-model window: "capacity" here is the key's, not the service's.
+            match(text=r"exhausted your capacity on this model|quota will reset after \d",
+                  not_text=f"{_DAILY}|credit"),
         ),
         summary=(
             "Rate limited by {provider}: too many requests or tokens per minute, not a billing "

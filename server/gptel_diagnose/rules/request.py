@@ -341,7 +341,7 @@ RULES = (
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
-                   r"|must only contain objects with a '?content'? field"
+                   r"|must only contain objects with a '?content'? field|messages\[\d+\]"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
                    r"|encrypted.?content",
                    not_text=r"context|too long|maximum|<empty message>"),

@@ -44,6 +44,8 @@ RULES = (
         # rules for that meaning; these say only that the body was not the API's.
         when=(match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
                     not_gptel="no_response"),
+              # A page quoted with no status (a CDN's "Attention Required!").
+              match(html=True, http=None),
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not valid json"
                     r"|trailing characters at line \d+ column \d+"
@@ -109,7 +111,8 @@ RULES = (
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   r"|^not found$|\n not found \n"
                   # Baidu's older API, for a URL that names no method it offers.
-                  r"|unsupported openapi method|invalid websocket upgrade",
+                  r"|unsupported openapi method|invalid websocket upgrade"
+                  r"|welcome to the openai api",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
         ),
@@ -273,7 +276,8 @@ RULES = (
         code="RESP005",
         name="gateway-error-page",
         category="response.malformed",
-        when=match(http=(500, 502), gptel=("malformed_json", "unparseable")),
+        when=(match(http=(500, 502), gptel=("malformed_json", "unparseable")),
+              match(http=(500, 502), html=True)),
         summary="{host} answered HTTP {status} with an error page, not the API's JSON: the "
         "provider or a proxy in between is failing; retry shortly.",
         explanation=(

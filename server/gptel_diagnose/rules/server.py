@@ -100,6 +100,8 @@ RULES = (
                          "system_error",
                          "internal_server_error", "internalfailure", "internalserverexception",
                          "modelerrorexception"),
+                  # A generic type ("api_error") with a client's status is not the server's.
+                  not_http=(400, 401, 402, 403, 404, 405, 409, 413, 422, 429),
                   not_text=r"context|too long|tools?|timed? ?out|credit|quota"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
