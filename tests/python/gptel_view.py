@@ -22,7 +22,7 @@ def status_line(code: int) -> str:
 
 def _error_of(body: Any) -> Any:
     if isinstance(body, dict) and "error" not in body and "message" in body and (
-            "type" in body or "code" in body):
+            "type" in body or "code" in body or "metadata" in body):
         # A report quoting the error object without its envelope.
         return body
     if isinstance(body, dict):

@@ -1032,3 +1032,20 @@ def test_a_generic_api_error_type_with_a_client_status_is_not_the_server() -> No
 def test_a_body_quoted_after_a_clients_words_is_read(text: str, code: str | None) -> None:
     facts = read_facts(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert (code in facts.codes) if code else not facts.codes
+
+
+@pytest.mark.parametrize("text,category", [
+    # https://github.com/hsliuping/TradingAgents-CN/issues/203: "DashScope" holds "scope".
+    ("Exception: DashScope embedding error: InvalidApiKey - Invalid API-key provided.",
+     "auth.invalid_key"),
+    # https://github.com/agnaistic/agnai/issues/798: HTML where an event stream was expected.
+    ("SSE request received unexpected content-type text/html;charset=UTF-8",
+     "response.malformed"),
+    # https://github.com/janhq/jan/issues/5957
+    ("Error sending message: No response received from the model", "response.malformed"),
+    # https://github.com/karthink/gptel/issues/798: vLLM's whole error.
+    ('{"error": "parse error"}', "response.malformed"),
+])
+def test_more_wordings_say_what_they_show(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule

@@ -78,7 +78,8 @@ RULES = (
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
                   r"|license does not allow"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
-                  r"|not accessible|account type|scope"),
+                  # "scope" as a word: DashScope's name has it too.
+                  r"|not accessible|account type|\bscopes?\b"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

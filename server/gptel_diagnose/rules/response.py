@@ -61,7 +61,7 @@ RULES = (
                     r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
                     r"|extra data: line \d+ column \d+|incomplete chunked read"
                     r"|peer closed connection without sending complete message body"
-                    r"|response was interrupted",
+                    r"|response was interrupted|unexpected content-type text/html|^parse error$",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     not_text=r"could not parse the json body|request body|deserialize the json"),
@@ -183,7 +183,8 @@ RULES = (
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)"),
               match(text=r"no generations found in stream|did not provide any assistant messages"
-                    r"|remote end closed connection without response|empty reply from server")),
+                    r"|remote end closed connection without response|empty reply from server"
+                    r"|no response received from the model")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(
