@@ -62,6 +62,20 @@ _NO_REASON = re.compile(
     r"|remote|chat|completions?|chunk|stream|generate"
     r"|\d+)\b|[^\w]+|_"
 )
+# Words a server uses when it says what it refused in a request; a 400 whose words hold none
+# of them gives no reason whatever else it says ("Your IP is being blocked", "There was a
+# problem with your chat request", a client's stack trace).
+_REASON_WORDS = re.compile(
+    r"invalid|\bmust\b|\bshould\b|\bnot (?:be )?(?:supported|allowed|valid|permitted)"
+    r"|unsupported|do(?:es)?(?: not|n'?t) support|required|missing|exceed"
+    r"|too (?:long|large|many|big)"
+    r"|schema|\broles?\b|parameter|argument|\bfields?\b|\bvalues?\b|expected|\bformat"
+    r"|allowed|cannot|can'?t|\bonly\b|empty|unknown|malformed|improperly|\brange\b"
+    r"|maximum|minimum|greater than|less than|\btype\b|not found|did you mean|mismatch"
+    r"|limit|duplicate|conflict|filter|policy|quota|token|prompt|content|deserializ|pars"
+    r"|require|ensure|not enabled|preserve|\bturns?\b"
+    r"|参数|无效|不支持|必须|缺少|超出|超过|格式|不能|为空|范围|不合法|非法"
+)
 # A request line a server's log shows: "POST /v1/api/generate".
 _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # A URL in the error's text: its host and path.
@@ -198,7 +212,8 @@ class Facts:
     local: bool = _fact("the backend's host is loopback", "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
     reasonless: bool = _fact(
-        "the error gives no reason: only a status, a URL and a client's wrapper words", "is")
+        "the error gives no reason: only a status, a URL and a client's wrapper words, or "
+        "no word a server uses to say what it refused", "is")
     off_path: bool = _fact(
         "a path the error or :endpoint shows is none of the chat paths the provider's API "
         "reference gives (whatever the host)", "is")
@@ -516,7 +531,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         gptel=_gptel_kinds(text, params, http),
         local=local,
         html=bool(_HTML.search(haystack)),
-        reasonless=not _NO_REASON.sub("", text).strip(),
+        reasonless=not _NO_REASON.sub("", text).strip() or not _REASON_WORDS.search(text),
         answered=http is not None or bool(collector.codes),
         documented_path=not local and _documented_path(text, host, backend.endpoint),
         off_path=_off_path(text, host, backend.endpoint, lookup(provider)),

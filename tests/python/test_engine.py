@@ -1049,3 +1049,89 @@ def test_a_body_quoted_after_a_clients_words_is_read(text: str, code: str | None
 def test_more_wordings_say_what_they_show(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule
+
+
+# Wordings of reports-o (scored before tuning at d278f3b), each with its source.
+WORDINGS_O = [
+    # https://github.com/kardolus/chatgpt-cli/issues/8: Go's resolver, its DNS server down.
+    ('Get "https://api.openai.com/v1/models": dial tcp: lookup api.openai.com on [::1]:53: '
+     "read udp [::1]:46086->[::1]:53: read: connection refused", "network.dns"),
+    # https://github.com/0xacx/chatGPT-shell-cli/issues/49: curl 7 for a connect timeout.
+    ("curl: (7) Failed to connect to api.openai.com port 443: Operation timed out",
+     "network.timeout"),
+    # https://github.com/unslothai/unsloth/issues/10306
+    ("Completion failed: Server error 404 -- The model 'unsloth/gemma-4-26B-A4B-it-qat-GGUF' "
+     "is not downloaded on this server.", "model.not_found"),
+    # https://github.com/QwenLM/qwen-code/issues/896
+    ("[API Error: 400 <400> InternalError.Algo.InvalidParameter: Range of input length should "
+     "be [1, 997952]]", "request.context_length"),
+    # https://github.com/microsoft/vscode/issues/327973
+    ("[error] Server error: 422 Unprocessable Entity\nccreq:<id>.copilotmd | promptFiltered | "
+     "gpt-4o-mini-2024-07-18", "content_policy"),
+    # https://github.com/iSegaro/Translate-It/issues/87 (Gemini's free tier, no status)
+    ("You exceeded your current quota, please check your plan and billing details. For more "
+     "information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.",
+     "rate_limit"),
+    # https://github.com/charmbracelet/mods/issues/516 (Go's json on "404 page not found")
+    ("unmarshal: invalid character 'p' after top-level value", "response.malformed"),
+    # https://github.com/mishl-dev/Discord-AI-Chatbot/issues/164 (aiohttp)
+    ("0, message='Attempt to decode JSON with unexpected mimetype: text/plain; charset=utf-8'",
+     "response.malformed"),
+    # https://github.com/gluonfield/enchanted/issues/29 (Swift's decoder)
+    ("Response could not be decoded because of error:\nThe data couldn't be read because it "
+     "isn't in the correct format.", "response.malformed"),
+    # https://github.com/songquanpeng/one-api/issues/1923
+    ("unmarshal_response_body_failed", "response.malformed"),
+    # https://github.com/GaiZhenbiao/ChuanhuChatGPT/issues/559
+    ("读取超时，无法获取对话。请检查网络连接，或者API-Key是否有效。", "network.timeout"),
+    # https://github.com/insulineru/ai-commit/issues/27
+    ("Please set the OPENAI_API_KEY environment variable.", "auth.missing_key"),
+    # https://github.com/chatboxai/chatbox/issues/915 (a 400's type, quoted without it)
+    ('{"error": {"type": "invalid_request_error", "message": "prompt must end with '
+     '\\"\\\\n\\\\nAssistant:\\" turn"}}', "request.invalid_parameter"),
+    # https://github.com/chatchat-space/Langchain-Chatchat/issues/2786
+    ("Invalid Signature parameter in request header", "auth.invalid_key"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_O)
+def test_wordings_of_reports_o_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize("error", [
+    # https://github.com/rutvik110/tGPT/issues/5: a reason that names no part of the request.
+    "Error. Your IP is being blocked by the server.\nStatus Code: 400",
+    # https://github.com/chathub-dev/chathub/issues/1130
+    '{"detail": "There was a problem with your chat request. Please use a different browser '
+    'or try again later."}',
+    # https://github.com/charmbracelet/mods/issues/206: Go's nil, formatted.
+    "error, status code: 400, message: %!s(<nil>)",
+])
+def test_a_400_that_names_no_part_of_the_request_is_no_parameter(error: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 400 Bad Request", "http_status": "400", "error": error}}))
+    assert result.category != "request.invalid_parameter", result.rule
+
+
+def test_an_ollama_404_its_client_could_not_parse_is_the_url() -> None:
+    # https://github.com/charmbracelet/mods/issues/359: Ollama answers a missing model in
+    # JSON; a 404 no client could parse was "404 page not found".
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 404 Not Found", "http_status": "404",
+        "error": "error, status code: 404, message: json: cannot unmarshal number into Go value "
+                 "of type openai.ErrorResponse"},
+        "backend": {"kind": "ollama", "host": "localhost:11434"}}))
+    assert result.category == "endpoint.wrong", result.rule
+
+
+def test_dashscopes_documented_url_error_is_the_url_not_a_parameter() -> None:
+    # https://github.com/agentscope-ai/agentscope/issues/1258: code InvalidParameter, but the
+    # message DashScope documents under #error-url says the URL is wrong.
+    result = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+        "error": {"code": "InvalidParameter", "message": "url error, please check url！ For "
+                  "details, see: https://help.aliyun.com/zh/model-studio/error-code#error-url"}},
+        "backend": {"kind": "openai", "host": "dashscope.aliyuncs.com"}}))
+    assert result.category == "endpoint.wrong", result.rule

@@ -18,7 +18,7 @@ _KEY_WRONG = (
     r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
-    r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key"
+    r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key|invalid signature"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -32,7 +32,7 @@ _KEY_MISSING = (
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
     r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
     r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"
-    r"|api_?key cannot be empty"
+    r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -52,7 +52,7 @@ _NO_PERMISSION = (
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
-    r"|license does not allow"
+    r"|license does not allow|\bip\b.{0,30}\bblocked"
 )
 
 AUTH_STEPS = (

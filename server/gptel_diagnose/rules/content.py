@@ -12,6 +12,8 @@ _FILTERED = (
     r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
     r"|blocked (for|due to) (reason:? )?safety"
     r"|responsible ai|moderation|flagged (input|by)|harmful content|recitation"
+    # GitHub Copilot's log line for a prompt its filter refused.
+    r"|\bpromptfiltered\b"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"
     r"|sensitive content|不安全或敏感|敏感内容|内容安全"

@@ -21,7 +21,7 @@ _TOO_LONG = (
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
     r"|max_tokens must be at least 1, got -\d+"
     r"|model max length exceeded|exceeded model token limit|exceed context limit"
-    r"|longer than the maximum model length"
+    r"|longer than the maximum model length|range of input length should be"
 )
 
 RULES = (

@@ -249,8 +249,9 @@ RULES = (
             "start a fresh chat.",
             "Or reserve less room for the answer: (setq gptel-max-tokens 1000).",
         ),
+        # Or a model with a longer context window.
         fixes=(FixSpec("Cap the answer at 1000 tokens", "unsafe", variable="gptel-max-tokens",
-                       value="1000"),),
+                       value="1000"), ASK_MODEL),
         docs=_SOURCE,
         examples=(
             Example(error={"error": "invalid params, context window exceeds limit (2013)"},

@@ -147,7 +147,9 @@ RULES = (
         code="GEN4XX",
         name="http-bad-request",
         category="request.invalid_parameter",
-        when=match(http=(400, 405, 406, 409, 415, 422)),
+        when=(match(http=(400, 405, 406, 409, 415, 422)),
+              # The type OpenAI and Anthropic give a 400, quoted without its status.
+              match(http=None, codes="invalid_request_error", reasonless=False)),
         summary="{provider} rejected the request (HTTP {status}), usually over a parameter or "
         "value it does not take (set gptel-log-level to 'info and resend to see the "
         "request): {message}",

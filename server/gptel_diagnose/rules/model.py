@@ -27,6 +27,7 @@ RULES = (
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
                 r"|no endpoints found matching your data policy|engine .{0,40} not available"
+                r"|model .{0,80}is not downloaded"
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
@@ -98,8 +99,11 @@ RULES = (
                   r"ollama"),
             match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
+            # Its answer is JSON: a client that could not parse the 404 got another server's
+            # "404 page not found".
             match(provider="ollama", http=404, html=False, off_path=False,
-                  not_text=r"page not found|endpoint|route"),
+                  not_text=r"page not found|endpoint|route|cannot unmarshal|not valid json"
+                  r"|unexpected token"),
         ),
         summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",

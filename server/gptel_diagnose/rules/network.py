@@ -12,6 +12,8 @@ _DNS_TEXT = (
     r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|dns|unknownhostexception|unable to resolve host"
+    # Go's resolver, when the DNS server itself refused: "lookup HOST on [::1]:53: ...".
+    r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
 )
 _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|couldn'?t connect to server"
@@ -24,7 +26,7 @@ _REFUSED_TEXT = (
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
-    r"|didn'?t respond within \d+ seconds|timed_out"
+    r"|didn'?t respond within \d+ seconds|timed_out|超时"
 )
 
 RULES = (
@@ -33,7 +35,7 @@ RULES = (
         name="host-not-resolved",
         category="network.dns",
         when=(match(curl=6), match(text=_DNS_TEXT)),
-        summary="Could not resolve {host} (curl 6): check the network, DNS or VPN, and the "
+        summary="Could not resolve {host} (curl {exit}): check the network, DNS or VPN, and the "
         "backend's :host spelling.",
         explanation=(
             "curl could not turn the host name {host} into an address, so no request was "
@@ -68,10 +70,12 @@ RULES = (
         code="NET002",
         name="connection-refused",
         category="network.connection_refused",
-        when=(match(curl=7, proxy=False), match(curl=7, proxy=None),
+        # curl 7 also reports a connect timeout ("Operation timed out"): that is NET004's.
+        when=(match(curl=7, proxy=False, not_text=_TIMEOUT_TEXT),
+              match(curl=7, proxy=None, not_text=_TIMEOUT_TEXT),
               match(text=_REFUSED_TEXT, not_text=_TIMEOUT_TEXT, http=None)),
-        summary="Nothing is listening at {host} (curl 7): the server is down, or :host has the "
-        "wrong port, or a firewall blocks it.",
+        summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
+        "has the wrong port, or a firewall blocks it.",
         explanation=(
             "curl reached the machine but the connection was refused: no server listens on "
             "that port, or a firewall or missing proxy blocks it."
@@ -142,7 +146,7 @@ RULES = (
         category="network.timeout",
         when=(match(curl=28), match(text=_TIMEOUT_TEXT,
                                     not_text=r"llama runner|should be used inside a task")),
-        summary="The request to {host} timed out (curl 28): the network is slow or blocked, or "
+        summary="The request to {host} timed out (curl {exit}): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(
             "No complete answer arrived in time. gptel itself only gives up after two hours "

@@ -174,6 +174,10 @@ RULES = (
                   not_text=r"perday|per day|prepayment|credits"),
             match(text=r"generaterequestsperminute|perminute|quotafailure",
                   not_text=r"perday|prepayment|credits"),
+            # Quoted without its status: the link to Gemini's rate-limit page says which.
+            match(text=r"exceeded your current quota.{0,300}ai\.google\.dev/gemini-api/docs/rate"
+                  r"|exceeded your current quota.{0,300}generativelanguage\.googleapis\.com",
+                  not_text=r"perday|per day|prepayment|credits"),
         ),
         summary="Gemini per-minute quota reached (its \"exceeded your current quota\" means a "
         "free-tier rate limit here, not billing). {wait_clause}",

@@ -61,7 +61,11 @@ RULES = (
                     r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
                     r"|extra data: line \d+ column \d+|incomplete chunked read"
                     r"|peer closed connection without sending complete message body"
-                    r"|response was interrupted|unexpected content-type text/html|^parse error$",
+                    r"|response was interrupted|unexpected content-type text/html|^parse error$"
+                    # Go's json after a plain-text page, aiohttp and Swift's decoders, and
+                    # One-API's code for an upstream body it could not read.
+                    r"|after top-level value|unexpected mimetype|isn'?t in the correct format"
+                    r"|unmarshal_response_body_failed",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     not_text=r"could not parse the json body|request body|deserialize the json"),
