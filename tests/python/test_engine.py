@@ -1135,3 +1135,69 @@ def test_dashscopes_documented_url_error_is_the_url_not_a_parameter() -> None:
                   "details, see: https://help.aliyun.com/zh/model-studio/error-code#error-url"}},
         "backend": {"kind": "openai", "host": "dashscope.aliyuncs.com"}}))
     assert result.category == "endpoint.wrong", result.rule
+
+
+# Wordings of reports-p (scored before tuning at c00086a), each with its source.
+WORDINGS_P = [
+    # https://github.com/anthropics/claude-code/issues/20194
+    ("API Error: Error: unable to get issuer certificate", "network.tls"),
+    # https://github.com/zed-industries/zed/issues/31063 (rustls)
+    ("client error (Connect)\ninvalid peer certificate: Other(OtherError(...))", "network.tls"),
+    # https://github.com/carlrobertoh/ProxyAI/issues/1073 (OkHttp)
+    ("javax.net.ssl.SSLPeerUnverifiedException: Hostname our-server.example.de not verified",
+     "network.tls"),
+    # https://github.com/run-llama/llama_index/issues/14880: Privoxy caught a local request.
+    ("httpx.HTTPStatusError: Server error '500 Internal Privoxy Error' for url "
+     "'http://localhost:11434/api/chat'", "network.proxy"),
+    # https://github.com/nanbingxyz/5ire/issues/405 (Gemini 3's thought signatures)
+    ("Function call is missing a thought_signature in functionCall parts. This is required "
+     "for tools to work correctly", "request.invalid_parameter"),
+    # https://github.com/google-gemini/gemini-cli/issues/14025: the parameter, not the model.
+    ("Unable to submit request because thinking_level is not supported by this model.",
+     "request.invalid_parameter"),
+    # https://github.com/MartialBE/one-hub/issues/529
+    ("Provider API error: `temperature` may only be set to 1 when thinking is enabled.",
+     "request.invalid_parameter"),
+    # https://github.com/ai4s-research/open-science/issues/53 (Bedrock's API key)
+    ('Forbidden: {"Message":"Authentication failed: Please make sure your API Key is valid."}',
+     "auth.invalid_key"),
+    # https://github.com/JohnnyZ93/oai-compatible-copilot/issues/214
+    ('{"error": {"code": 1369, "message": "Request denied by upstream policy. This model is '
+     'restricted to authorized applications."}}', "auth.permission"),
+    # https://github.com/VicBilibily/GCMP/issues/68
+    ("request ended without sending any chunks", "response.malformed"),
+    # https://github.com/VicBilibily/GCMP/issues/75
+    ('{"status": "435", "msg": "Model not support", "body": null}', "model.not_found"),
+    # https://github.com/zai-org/CodeGeeX2/issues/66
+    ("I'm sorry, I'm having trouble connecting to CodeGeeX (no response from CodeGeeX in the "
+     "last 30 seconds)", "network.timeout"),
+]
+
+
+@pytest.mark.parametrize("text,category", WORDINGS_P)
+def test_wordings_of_reports_p_are_their_category(text: str, category: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+    assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize("text", [
+    # https://github.com/ItzCrazyKns/Vane/issues/19 (Node's fetch)
+    "Error loading Ollama models: TypeError: fetch failed",
+    # https://github.com/anomalyco/opencode/issues/2667
+    "Error: Was there a typo in the url or port?",
+])
+def test_a_local_server_that_does_not_answer_is_not_running(text: str) -> None:
+    result = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": text}, "backend": {"kind": "ollama", "host": "localhost:11434"}}))
+    assert result.category == "network.connection_refused", result.rule
+
+
+def test_a_timeout_offers_a_proxy_and_a_refusal_the_backends_definition() -> None:
+    timeout = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "Curl failure", "error": "Curl failed with exit code 28."},
+        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+    assert "gptel-proxy" in {fix.variable for fix in timeout.fixes}
+    refused = diagnose(DiagnoseParams.model_validate({"error": {
+        "status": "Curl failure", "error": "Curl failed with exit code 7."},
+        "backend": {"kind": "openai", "host": "localhost:8080"}}))
+    assert "gptel-backend" in {fix.variable for fix in refused.fixes}

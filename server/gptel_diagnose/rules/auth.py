@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, REDEFINE_BACKEND
+from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, REDEFINE_BACKEND, USE_PROXY
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -19,6 +19,7 @@ _KEY_WRONG = (
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
     r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key|invalid signature"
+    r"|authentication failed"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -52,7 +53,8 @@ _NO_PERMISSION = (
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
-    r"|license does not allow|\bip\b.{0,30}\bblocked"
+    r"|license does not allow|\bip\b.{0,30}\bblocked|restricted to authorized"
+    r"|denied by (upstream )?policy"
 )
 
 AUTH_STEPS = (
@@ -235,9 +237,7 @@ RULES = (
         steps=("Route gptel through a proxy in a supported region: "
                "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
                "Or switch to a provider available where you are (M-x gptel-menu)."),
-        fixes=(FixSpec("Send requests through a proxy (edit the address)", "display-only",
-                       variable="gptel-proxy", value="\"http://proxy.example:8080\""),
-               ASK_BACKEND),
+        fixes=(USE_PROXY, ASK_BACKEND),
         docs=("https://platform.openai.com/docs/supported-countries",
               "https://ai.google.dev/gemini-api/docs/available-regions"),
         examples=(

@@ -27,7 +27,7 @@ RULES = (
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
                 r"|no endpoints found matching your data policy|engine .{0,40} not available"
-                r"|model .{0,80}is not downloaded"
+                r"|model .{0,80}is not downloaded|\bmodel not support(ed)?\b"
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
@@ -41,6 +41,8 @@ RULES = (
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 r"|unknown error was encountered"
+                # "X is not supported by this model" refuses X, a parameter.
+                r"|is not supported (by|for|with) this model"
                 r"|unsupported.?parameter|unsupported.?value",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,

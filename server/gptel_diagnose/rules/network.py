@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS, REDEFINE_BACKEND
+from .common import LOCAL_SERVERS, REDEFINE_BACKEND, USE_PROXY
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
@@ -16,7 +16,7 @@ _DNS_TEXT = (
     r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
 )
 _REFUSED_TEXT = (
-    r"connection refused|econnrefused|errno 111|couldn'?t connect to server"
+    r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to host|connect call failed|may not be running"
@@ -27,6 +27,7 @@ _REFUSED_TEXT = (
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
+    r"|no response from .{0,40} in the last \d+ seconds"
 )
 
 RULES = (
@@ -84,8 +85,9 @@ RULES = (
             "If this is a local server, start it and check the port in :host.",
             "If it is remote, check the network and whether you need gptel-proxy.",
         ),
+        # The port or host lives in the backend's definition.
         fixes=(FixSpec("Test the host from a terminal", "display-only",
-                       command="curl -sI http://{host}"),),
+                       command="curl -sI http://{host}"), REDEFINE_BACKEND),
         next_step=("Test the host from a terminal: `curl -sI http://{host}`.",
                    "If this is a local server, start it and check the port in :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
@@ -112,7 +114,8 @@ RULES = (
             # runner that did not come up quotes the runner's refused health check).
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None,
                   not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error"),
-            match(text=r"is (it|lm studio|ollama) running|not reachable at",
+            match(text=r"is (it|lm studio|ollama) running|not reachable at"
+                  r"|typo in the url or port",
                   provider=_LOCAL_SERVERS, http=None),
         ),
         summary="{provider} is not running at {host}: start it with `{start_command}`.",
@@ -160,6 +163,8 @@ RULES = (
             "For long answers, keep streaming on so that text arrives as it is made.",
         ),
         next_step=("Check the network, or whether a VPN or proxy is needed.",),
+        # Where the network will not reach the API's host (mainland China and OpenAI, say).
+        fixes=(USE_PROXY,),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -220,7 +225,9 @@ RULES = (
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
                     r"|cafile|ca cert|certificate_verify_failed|x509"
-                    r"|unable to find valid certification path")),
+                    r"|unable to find valid certification path|invalid peer certificate"
+                    r"|unable to get issuer certificate|sslpeerunverifiedexception"
+                    r"|hostname [\w.-]+ not verified")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",
         explanation=(
@@ -308,7 +315,9 @@ RULES = (
                    r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
-                   r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy",
+                   r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
+                   # A proxy that names itself in its status line.
+                   r"|internal privoxy error",
                   # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
                   not_text=r"api proxy|proxy server token|authenticationerror"),
         ),
@@ -476,7 +485,7 @@ RULES = (
         # running; from a remote API it may be DNS, a proxy or TLS just as well.
         when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed"
                          # reqwest's wrapper, when its cause was not kept.
-                         r"|error sending request for url",
+                         r"|error sending request for url|\bfetch failed\b",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
                          r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod",
                          http=None, **where)

@@ -8,7 +8,8 @@ from .common import ASK_MODEL, LOG_REQUESTS
 _LOG = LOG_REQUESTS
 
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
-                        r"|unsupported (value|parameter): 'temperature'|invalid temperature")
+                        r"|unsupported (value|parameter): 'temperature'|invalid temperature"
+                        r"|temperature`? may only be set to")
 _MAX_TOKENS_RENAMED = r"max_completion_tokens"
 
 RULES = (
@@ -342,6 +343,8 @@ RULES = (
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
                    r"|must only contain objects with a '?content'? field|messages\[\d+\]"
+                   # Gemini 3's signature on a function call sent back without it.
+                   r"|thought_signature"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
                    r"|encrypted.?content",
                    not_text=r"context|too long|maximum|<empty message>"),

@@ -188,7 +188,8 @@ RULES = (
                     r"|no (content|candidates|choices)"),
               match(text=r"no generations found in stream|did not provide any assistant messages"
                     r"|remote end closed connection without response|empty reply from server"
-                    r"|no response received from the model")),
+                    r"|no response received from the model"
+                    r"|request ended without sending any chunks")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(
