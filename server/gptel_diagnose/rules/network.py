@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS, REDEFINE_BACKEND, USE_PROXY
+from .common import LOCAL_SERVERS, REDEFINE_BACKEND
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
@@ -163,8 +163,6 @@ RULES = (
             "For long answers, keep streaming on so that text arrives as it is made.",
         ),
         next_step=("Check the network, or whether a VPN or proxy is needed.",),
-        # Where the network will not reach the API's host (mainland China and OpenAI, say).
-        fixes=(USE_PROXY,),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
