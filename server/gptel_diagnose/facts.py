@@ -16,7 +16,7 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import Provider, identify, lookup, misspelt_host
+from .providers import Provider, identify, lookup, misspelt_host, without_scheme
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -450,35 +450,32 @@ def _host_is_local(host: str) -> bool:
     return name in ("localhost", "::1", "0.0.0.0", "") or name.startswith("127.")
 
 
-def _documented_path(text: str, host: str, endpoint: str | None) -> bool:
-    """Whether a URL the error names, or the backend's :host and :endpoint, is a chat
-    path of the provider whose own host it is."""
-    places = [(m.group(1), m.group(2) or "") for m in _URL.finditer(text)]
-    if host and endpoint:
-        places.append((re.sub(r"^[a-z]+://", "", host), endpoint))
+def _documented_path(urls: list[tuple[str, str]], host: str, endpoint: str | None) -> bool:
+    """Whether a URL the error names (URLS, as host and path), or the backend's :host and
+    :endpoint, is a chat path of the provider whose own host it is."""
+    places = [*urls, (without_scheme(host), endpoint)] if host and endpoint else urls
     for name, path in places:
         record = identify(name, None, None)
-        if record and record.chat_paths and re.search(
-                record.chat_paths, path.lower().split("?", 1)[0]):
+        if record and record.serves_chat(path):
             return True
     return False
 
 
-def _off_path(text: str, host: str, endpoint: str | None, provider: Provider | None) -> bool:
-    """Whether the paths the error or :endpoint shows include none of PROVIDER's chat paths
-    (False when none shows, or the provider gives none).  A URL counts when it is the
-    request's: on the backend's host, on a host with a port, or on the provider's API host
-    (a link to the provider's documentation is not)."""
+def _off_path(urls: list[tuple[str, str]], text: str, host: str, endpoint: str | None,
+              provider: Provider | None) -> bool:
+    """Whether the paths the error (URLS and request lines in TEXT) or :endpoint shows
+    include none of PROVIDER's chat paths (False when none shows, or the provider gives
+    none).  A URL counts when it is the request's: on the backend's host, on a host with a
+    port, or on the provider's API host (a link to the provider's documentation is not)."""
     if provider is None or not provider.chat_paths:
         return False
-    name = re.sub(r"^[a-z]+://", "", host).lower()
-    paths = [m.group(2) for m in _URL.finditer(text) if m.group(2) and (
-        m.group(1) == name or ":" in m.group(1) or m.group(1) in provider.api_hosts)]
+    name = without_scheme(host).lower()
+    paths = [path for url_host, path in urls if path and (
+        url_host == name or ":" in url_host or url_host in provider.api_hosts)]
     paths += _REQUEST_PATH.findall(text)
     if endpoint:
         paths.append(endpoint)
-    paths = [path.lower().split("?", 1)[0] for path in paths]
-    return bool(paths) and not any(re.search(provider.chat_paths, path) for path in paths)
+    return bool(paths) and not any(provider.serves_chat(path) for path in paths)
 
 
 def read_facts(params: DiagnoseParams) -> Facts:
@@ -497,6 +494,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
         message = params.error.error
     haystack = " \n ".join([*collector.messages, *collector.codes, *collector.strings])
     text = haystack.lower()[: MAX_TEXT * 2]
+    # The URLs the text names, as (host, path): two facts read them.
+    urls: list[tuple[str, str]] = _URL.findall(text)
     http = _http_status(params, collector.numeric_codes)
     if http is None and params.error.curl_exit_code is None:
         http = _status_in_text(text)
@@ -531,10 +530,11 @@ def read_facts(params: DiagnoseParams) -> Facts:
         gptel=_gptel_kinds(text, params, http),
         local=local,
         html=bool(_HTML.search(haystack)),
-        reasonless=not _NO_REASON.sub("", text).strip() or not _REASON_WORDS.search(text),
+        # The cheap search first: most texts have a reason word, few are all wrapper.
+        reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),
         answered=http is not None or bool(collector.codes),
-        documented_path=not local and _documented_path(text, host, backend.endpoint),
-        off_path=_off_path(text, host, backend.endpoint, lookup(provider)),
+        documented_path=not local and _documented_path(urls, host, backend.endpoint),
+        off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),
         host_typo=misspelt_host(host) if host and not local else None,
         host=host,
         text=text,

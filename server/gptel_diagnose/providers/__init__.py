@@ -47,12 +47,12 @@ from . import (
     xai,
     zhipu,
 )
-from .record import Balance, Code, ModelList, Provider, host_name
+from .record import Balance, Code, ModelList, Provider, host_name, without_scheme
 
 __all__ = [
     "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance", "Code",
     "ModelList", "Provider", "display_name", "identify", "lookup", "misspelt_host",
-    "provider_for_host", "site",
+    "provider_for_host", "site", "without_scheme",
 ]
 
 # Identification order: the first record whose hosts match a backend's host is its provider.
@@ -110,7 +110,7 @@ API_HOSTS: tuple[str, ...] = tuple(host for p in PROVIDERS for host in p.api_hos
 
 def site(url: str) -> str:
     """The site a URL is on: its host's last two labels ("platform.openai.com" -> "openai.com")."""
-    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+    host = without_scheme(url.lower()).split("/", 1)[0].split(":", 1)[0]
     return ".".join(host.split(".")[-2:])
 
 

@@ -77,6 +77,14 @@ class Balance:
     auth: str = "bearer"
 
 
+_SCHEME = re.compile(r"^[a-z]+://", re.IGNORECASE)
+
+
+def without_scheme(host: str) -> str:
+    """HOST, or a URL, without a leading scheme ("https://")."""
+    return _SCHEME.sub("", host)
+
+
 def host_name(host: str) -> str:
     """HOST without scheme-less userinfo, port or path; an IPv6 literal without brackets."""
     name = host.split("/", 1)[0].rsplit("@", 1)[-1]
@@ -139,11 +147,16 @@ class Provider:
         """The record as seen from HOST (a backend's :host, scheme, port or path allowed): with
         the pages of the site HOST belongs to, so a user of the international host is never
         sent to the China console, nor the other way round."""
-        name = host_name(re.sub(r"^[a-z]+://", "", (host or "").strip(), flags=re.IGNORECASE))
+        name = host_name(without_scheme((host or "").strip()))
         for site in self.sites if name else ():
             if re.search(site.hosts, name, re.IGNORECASE):
                 return replace(self, **site.pages())
         return self
+
+    def serves_chat(self, path: str) -> bool:
+        """Whether PATH (a query string allowed) is a chat path its API reference gives."""
+        return bool(self.chat_paths) and re.search(
+            self.chat_paths, path.lower().split("?", 1)[0]) is not None
 
     def documented(self, codes: frozenset[str], http: int | None, text: str) -> Code | None:
         """The documented code a failure is, or None: codes first, then documented messages,

@@ -13,6 +13,9 @@ EDIT_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your ini
 # gptel-backend; shown, never applied.
 REDEFINE_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your init file",
                            "display-only", variable="gptel-backend")
+PICK_MODEL = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
+                     command="M-x gptel-menu")
+SEE_MODELS = FixSpec("See the models this provider offers", "display-only", url="{models_url}")
 # Remedies whose value is the user's to give: the companion asks for it when applied.
 ASK_MODEL = FixSpec("Choose another model of this backend", "unsafe", variable="gptel-model",
                     ask="model")

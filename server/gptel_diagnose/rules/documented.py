@@ -17,7 +17,9 @@ from .common import (
     ASK_KEY,
     ASK_MODEL,
     EDIT_BACKEND,
+    PICK_MODEL,
     REDEFINE_BACKEND,
+    SEE_MODELS,
     STATUS_PAGE,
     SWITCH,
 )
@@ -26,8 +28,6 @@ _ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{bil
 _RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")
 _KEYS = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 _CONSOLE = FixSpec("Open the provider's console", "display-only", url="{console_url}")
-_PICK = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
-                command="M-x gptel-menu")
 # The documented code's source, filled in by the engine: the reference these rules cite.
 SOURCE = "{documented_source}"
 _SOURCE = (SOURCE,)
@@ -167,7 +167,7 @@ RULES = (
             "models enabled for it.",
             "Or choose a model this account may use (M-x gptel-menu), then resend.",
         ),
-        fixes=(_CONSOLE, ASK_MODEL, _PICK, ASK_BACKEND),
+        fixes=(_CONSOLE, ASK_MODEL, PICK_MODEL, ASK_BACKEND),
         docs=_SOURCE,
         examples=(
             Example(error=_zhipu("1311", "当前订阅套餐暂未开放该模型权限", 400),
@@ -191,8 +191,7 @@ RULES = (
             "gptel-menu) against {models_url}.",
             "Choose a model the account offers, then resend.",
         ),
-        fixes=(ASK_MODEL, _PICK, FixSpec("See the models this provider offers", "display-only",
-                              url="{models_url}")),
+        fixes=(ASK_MODEL, PICK_MODEL, SEE_MODELS),
         docs=_SOURCE,
         examples=(
             Example(error={"status": "HTTP/1.1 404", "http_status": "404",

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
 
 # The model nearest to the one refused, from the backend's :models or the error's own list.
 CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
                   variable="gptel-model", value="'{closest_model}")
-_PICK = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
-                command="M-x gptel-menu")
+# How to tell a wrong model name from one the key may not use.
+_CHECK_NAME = (
+    "Check the model name gptel sends (gptel-model, or the model chosen in M-x gptel-menu) "
+    "against {models_url}.",
+    "If the name is right, check that your account or project has access to it.",
+)
 
 RULES = (
     Rule(
@@ -56,17 +60,12 @@ RULES = (
             "some models need a verified organization, a paid tier or a region; names also "
             "change when models are retired."
         ),
-        steps=(
-            "Check the model name gptel sends (gptel-model, or the model chosen in "
-            "M-x gptel-menu) against {models_url}.",
-            "If the name is right, check that your account or project has access to it.",
-            "For Azure, the model name must be the deployment name.",
-        ),
+        steps=(*_CHECK_NAME, "For Azure, the model name must be the deployment name."),
         fixes=(
             CLOSEST,
             ASK_MODEL,
-            _PICK,
-            FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
+            PICK_MODEL,
+            SEE_MODELS,
             # The model may be another backend's (a Claude model sent to OpenAI).
             ASK_BACKEND,
         ),
@@ -155,7 +154,7 @@ RULES = (
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
                "See {models_url} for the current names."),
-        fixes=(CLOSEST, ASK_MODEL, _PICK,
+        fixes=(CLOSEST, ASK_MODEL, PICK_MODEL,
                FixSpec("See current models", "display-only", url="{models_url}")),
         docs=("https://console.groq.com/docs/deprecations",
               "https://platform.openai.com/docs/deprecations"),
@@ -282,7 +281,7 @@ RULES = (
             "relay's model list or its web page shows them.",
             "Or ask the relay's operator to enable a channel for {model}.",
         ),
-        fixes=(ASK_MODEL, _PICK),
+        fixes=(ASK_MODEL, PICK_MODEL),
         docs=("https://github.com/songquanpeng/one-api/blob/main/middleware/distributor.go",),
         examples=(
             Example(
@@ -313,15 +312,11 @@ RULES = (
             "wrong or retired, or this account may not use it (OpenAI says \"does not exist\" "
             "for models a key has no access to)."
         ),
-        steps=(
-            "Check the model name gptel sends (gptel-model, or the model chosen in "
-            "M-x gptel-menu) against {models_url}.",
-            "If the name is right, check that your account or project has access to it.",
-        ),
+        steps=_CHECK_NAME,
         fixes=(
             CLOSEST,
             ASK_MODEL,
-            FixSpec("See the models this provider offers", "display-only", url="{models_url}"),
+            SEE_MODELS,
             LOG_REQUESTS,
         ),
         docs=("https://platform.openai.com/docs/guides/error-codes",),

@@ -11,6 +11,7 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
                         r"|temperature`? may only be set to")
 _MAX_TOKENS_RENAMED = r"max_completion_tokens"
+_NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
 
 RULES = (
     Rule(
@@ -210,8 +211,7 @@ RULES = (
         steps=("Turn tools off: (setq gptel-use-tools nil), or deselect tools in "
                "M-x gptel-menu.",
                "Or choose a model with tool support (for Ollama, see `ollama show MODEL`)."),
-        fixes=(FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil"),
-               ASK_MODEL),
+        fixes=(_NO_TOOLS, ASK_MODEL),
         docs=("https://github.com/karthink/gptel#tool-use",),
         examples=(
             Example(
@@ -242,7 +242,7 @@ RULES = (
         steps=("Find the tool the message points to and fix its name or schema, or deselect "
                "it in M-x gptel-menu (MCP tools come from their server's definitions).",
                "Or turn tools off: (setq gptel-use-tools nil)."),
-        fixes=(FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil"),),
+        fixes=(_NO_TOOLS,),
         docs=("https://github.com/karthink/gptel#tool-use",
               "https://ai.google.dev/gemini-api/docs/function-calling"),
         examples=(
