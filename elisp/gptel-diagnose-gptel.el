@@ -199,8 +199,7 @@ function is never fetched a second time.  Never the key itself.")
   "What the server may know about BACKEND.  Never the key itself."
   (when backend
     (let ((key (gptel-diagnose--slot backend 'key))
-          (endpoint (gptel-diagnose--slot backend 'endpoint))
-          (models (gptel-diagnose--slot backend 'models)))
+          (endpoint (gptel-diagnose--slot backend 'endpoint)))
       (list :name (gptel-diagnose--json (gptel-diagnose--slot backend 'name))
             :type (symbol-name (type-of backend))
             :kind (gptel-diagnose--kind backend)
@@ -213,9 +212,10 @@ function is never fetched a second time.  Never the key itself.")
                                  (gptel-diagnose--key-whitespace-p key))
             :key_source (gptel-diagnose--key-source key)
             :key_shape (gptel-diagnose--backend-key-shape backend key)
-            :models (and (proper-list-p models)
-                         (vconcat (mapcar (lambda (m) (format "%s" (if (consp m) (car m) m)))
-                                          (seq-take models 200))))))))
+            :models (and (proper-list-p (gptel-diagnose--slot backend 'models))
+                         (vconcat (mapcar #'symbol-name
+                                          (seq-take (gptel-diagnose--backend-models backend)
+                                                    200))))))))
 
 ;;;; Choosing another model, key or backend (ask fixes)
 
