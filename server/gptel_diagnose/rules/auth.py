@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, REDEFINE_BACKEND, USE_PROXY
+from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, GET_KEY, REDEFINE_BACKEND, USE_PROXY
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -65,7 +65,6 @@ AUTH_STEPS = (
     "Make sure the key has no trailing newline or space (a function or file that returns the "
     "key often adds one).",
 )
-_KEYS = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 
 RULES = (
     Rule(
@@ -92,7 +91,7 @@ RULES = (
             "around it."
         ),
         steps=AUTH_STEPS,
-        fixes=(_KEYS, ASK_KEY, REDEFINE_BACKEND),
+        fixes=(GET_KEY, ASK_KEY, REDEFINE_BACKEND),
         next_step=("Change the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",
               "https://platform.openai.com/docs/guides/error-codes/api-errors"),
@@ -178,7 +177,7 @@ RULES = (
         ),
         steps=("Remove the whitespace: in a :key function return (string-trim ...); in "
                "~/.authinfo make sure the password has no trailing space.",),
-        fixes=(_KEYS, ASK_KEY),
+        fixes=(GET_KEY, ASK_KEY),
         docs=("https://github.com/karthink/gptel/issues/389",),
         examples=(
             Example(
@@ -206,7 +205,7 @@ RULES = (
         ),
         steps=("Use the key of the resource at {host}, or point the backend's :host at the "
                "resource the key belongs to.",),
-        fixes=(_KEYS, ASK_KEY),
+        fixes=(GET_KEY, ASK_KEY),
         next_step=("Use the key of the resource at {host}, or point the backend's :host at "
                    "the resource the key belongs to.",
                    "Change the key in {key_where}.",),
@@ -339,7 +338,7 @@ RULES = (
                "Create one at {keys_url} if you have none."),
         next_step=("Put {provider}'s key in {key_where}.",
                    "Put this provider's own key in {key_where}."),
-        fixes=(_KEYS, ASK_KEY),
+        fixes=(GET_KEY, ASK_KEY),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY
+from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -55,7 +55,6 @@ _BILLING_STEPS = (
     "Add credit or a payment method, or raise the spending limit.",
     "Meanwhile, switch gptel to another backend or model with M-x gptel-menu.",
 )
-_ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
 
 RULES = (
     Rule(
@@ -93,7 +92,7 @@ RULES = (
             "create a new key in the same project.",
             "Meanwhile, you can switch gptel to another backend with M-x gptel-menu.",
         ),
-        fixes=(_ADD_CREDIT, ASK_BACKEND),
+        fixes=(ADD_CREDIT, ASK_BACKEND),
         docs=(
             "https://platform.openai.com/docs/guides/error-codes/api-errors",
             "https://help.openai.com/en/articles/6891831-error-code-429-you-exceeded-your-current-quota-please-check-your-plan-and-billing-details",
@@ -134,7 +133,7 @@ RULES = (
                "If credit was added and the error stays, create a new key in the Console and "
                "use that one."),
         # Users who topped up report the old key still refused and a new key working.
-        fixes=(_ADD_CREDIT, ASK_BACKEND, ASK_KEY),
+        fixes=(ADD_CREDIT, ASK_BACKEND, ASK_KEY),
         docs=("https://docs.anthropic.com/en/api/errors",),
         examples=(
             Example(
@@ -169,7 +168,7 @@ RULES = (
         fixes=(
             FixSpec("Cap the answer at 1000 tokens", "unsafe", variable="gptel-max-tokens",
                     value="1000"),
-            _ADD_CREDIT,
+            ADD_CREDIT,
             ASK_BACKEND,
         ),
         docs=("https://openrouter.ai/docs/api/reference/errors-and-debugging",),
@@ -229,7 +228,7 @@ RULES = (
             "added."
         ),
         steps=_BILLING_STEPS,
-        fixes=(_ADD_CREDIT, ASK_BACKEND),
+        fixes=(ADD_CREDIT, ASK_BACKEND),
         docs=("https://api-docs.deepseek.com/quick_start/error_codes",
               "https://docs.x.ai/developers/debugging"),
         examples=(

@@ -13,6 +13,9 @@ EDIT_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your ini
 # gptel-backend; shown, never applied.
 REDEFINE_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your init file",
                            "display-only", variable="gptel-backend")
+ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
+GET_KEY = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
+RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")
 PICK_MODEL = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
                      command="M-x gptel-menu")
 SEE_MODELS = FixSpec("See the models this provider offers", "display-only", url="{models_url}")

@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from .base import Example, FixSpec, Rule
 from .common import (
+    ADD_CREDIT,
     ASK_BACKEND,
     ASK_KEY,
     ASK_MODEL,
     EDIT_BACKEND,
+    GET_KEY,
     PICK_MODEL,
     REDEFINE_BACKEND,
+    RESEND,
     SEE_MODELS,
     STATUS_PAGE,
     SWITCH,
 )
 
-_ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
-_RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")
-_KEYS = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 _CONSOLE = FixSpec("Open the provider's console", "display-only", url="{console_url}")
 # The documented code's source, filled in by the engine: the reference these rules cite.
 SOURCE = "{documented_source}"
@@ -64,7 +64,7 @@ RULES = (
             "Top up (or renew the plan), then resend.",
             "Meanwhile, switch gptel to another backend or model with M-x gptel-menu.",
         ),
-        fixes=(_ADD_CREDIT, ASK_BACKEND),
+        fixes=(ADD_CREDIT, ASK_BACKEND),
         docs=_SOURCE,
         examples=(
             Example(error=_zhipu("1113", "您的账户已欠费，请充值后重试。", 429),
@@ -89,7 +89,7 @@ RULES = (
             "If it happens often, send less context, or see the limits of your account at "
             "{usage_url}.",
         ),
-        fixes=(_RESEND, FixSpec("See your rate limits and tier", "display-only",
+        fixes=(RESEND, FixSpec("See your rate limits and tier", "display-only",
                                 url="{usage_url}")),
         docs=_SOURCE,
         examples=(
@@ -115,7 +115,7 @@ RULES = (
             "Create or copy a key at {keys_url}.",
             _PUT_KEY,
         ),
-        fixes=(_KEYS, ASK_KEY, REDEFINE_BACKEND),
+        fixes=(GET_KEY, ASK_KEY, REDEFINE_BACKEND),
         docs=_SOURCE,
         next_step=("Create or copy a key at {keys_url}.", _PUT_KEY),
         examples=(
@@ -140,7 +140,7 @@ RULES = (
             "Create or copy a key at {keys_url}.",
             _GIVE_KEY,
         ),
-        fixes=(_KEYS, ASK_KEY),
+        fixes=(GET_KEY, ASK_KEY),
         docs=_SOURCE,
         next_step=("Create or copy a key at {keys_url}.", _GIVE_KEY),
         examples=(
@@ -303,7 +303,7 @@ RULES = (
             "Resend in a minute or two.",
             "If it persists, switch to another model or backend with M-x gptel-menu.",
         ),
-        fixes=(_RESEND, ASK_BACKEND, STATUS_PAGE),
+        fixes=(RESEND, ASK_BACKEND, STATUS_PAGE),
         docs=_SOURCE,
         examples=(
             Example(error=_zhipu("1305", "该模型当前访问量过大，请您稍后再试", 429),
@@ -328,7 +328,7 @@ RULES = (
             "Resend; with streaming on (gptel-stream), long answers arrive before any timeout.",
             "Or send less context.",
         ),
-        fixes=(_RESEND, FixSpec("Stream answers as they are written", "safe",
+        fixes=(RESEND, FixSpec("Stream answers as they are written", "safe",
                                 variable="gptel-stream", value="t")),
         docs=_SOURCE,
         examples=(

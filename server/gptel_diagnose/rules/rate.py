@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL, SWITCH
+from .common import ASK_MODEL, RESEND, SWITCH
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
@@ -79,7 +79,7 @@ RULES = (
             "context), or ask the provider for a higher tier at {usage_url}.",
         ),
         fixes=(
-            FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry"),
+            RESEND,
             FixSpec("See your rate limits and tier", "display-only", url="{usage_url}"),
             ASK_MODEL,
         ),
@@ -194,7 +194,7 @@ RULES = (
             "({billing_url}).",
         ),
         fixes=(
-            FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry"),
+            RESEND,
             FixSpec("See your quota and tier", "display-only", url="{usage_url}"),
         ),
         docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
