@@ -220,6 +220,9 @@ class Facts:
     documented_path: bool = _fact(
         "the request went to a chat path the provider's API reference gives, on its own host "
         "(a URL in the error, or :host and :endpoint)", "is")
+    model_retired: bool = _fact(
+        "the model the request named is one the provider's deprecations page lists as "
+        "retired", "is")
     answered: bool = _fact(
         "a server answered: there is an HTTP status, or an error body with a code or type",
         "is")
@@ -533,6 +536,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),
         answered=http is not None or bool(collector.codes),
+        model_retired=bool(identified and identified.has_retired(params.request.model)),
         documented_path=not local and _documented_path(urls, host, backend.endpoint),
         off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),
         host_typo=misspelt_host(host) if host and not local else None,

@@ -1147,10 +1147,68 @@ def test_a_refusal_offers_the_backends_definition_and_a_timeout_no_made_up_proxy
     assert "gptel-backend" in {fix.variable for fix in refused.fixes}
 
 
+WORDINGS_Q = [
+    # https://github.com/vercel/ai/commit/ae3a4fd8dddf65a63e4e21f8901f815a4d7def0d (Groq)
+    ("'messages' must contain the word 'json' in some form", "request.invalid_parameter"),
+    # https://github.com/pydantic/pydantic-ai/commit/f840459a5acce9f3fad1c94ed3c56719de4ecd3b
+    ("not the same number of function calls and response", "request.invalid_parameter"),
+    # https://github.com/crewAIInc/crewAI/commit/67f160f592a8fab774792368478bcc5f37821f7f
+    ("property 'cache_breakpoint' is unsupported", "request.invalid_parameter"),
+    # https://github.com/yetone/avante.nvim/commit/80ba0668e0476c7998482b419d6c3e1eae03fc61
+    ("Tool call id was call_0fypS1hVX but must be a-z, A-Z, 0-9, with a length of 9",
+     "request.invalid_parameter"),
+    # https://github.com/vercel/ai/commit/7382480efba60ac21b1b0558a3ca81d59dcdcde9 (Together)
+    ("Unsupported use of 'seed' parameter", "request.invalid_parameter"),
+    # https://github.com/xszyou/Fay/commit/5b4c2ee84c65693d9dc873633447db4dbb2a65fe (Qwen)
+    ("No user query found in messages", "request.invalid_parameter"),
+    # https://github.com/cloudflare/workerd/issues/5261
+    ('{"error":"5006: Error: required properties at \'/\' are \'contexts\'"}',
+     "request.invalid_parameter"),
+    # https://github.com/agnaistic/agnai/issues/1101
+    ("Failed to generate response: Anthropic interrupted the response: SSE request failed: "
+     "prompt: Field required", "request.invalid_parameter"),
+    # https://github.com/SillyTavern/SillyTavern/commit/38929366fb26fdc23adf622667a4109e5dd34eea
+    ("Invalid or expired token", "auth.invalid_key"),
+    # https://github.com/HexmosTech/git-lrc/issues/139
+    ("gemini setup failed: failed to provide a valid Gemini API key after 3 attempts",
+     "auth.invalid_key"),
+    # LibreChat's Hugging Face endpoint notes (librechat.ai, ai_endpoints/huggingface.mdx)
+    ("Model requires a Pro subscription", "model.not_found"),
+    ("stream` is not supported for this model / unknown error",
+     "request.streaming_unsupported"),
+]
+
+
+def test_a_retired_model_answered_not_found_is_the_model_not_the_url() -> None:
+    """A bare 404 for a model the provider's deprecations page lists as retired is about the
+    model; the same 404 for a current model on an unknown path stays a guess at the URL."""
+    for kind, host, model in (("openai", "api.openai.com", "text-davinci-003"),
+                              ("gemini", "generativelanguage.googleapis.com", "gemini-pro"),
+                              ("anthropic", "api.anthropic.com", "claude-2.1")):
+        params = {"error": {"status": "HTTP/1.1 404 Not Found", "http_status": "404",
+                            "error": "Not Found"},
+                  "backend": {"kind": kind, "host": host}, "request": {"model": model}}
+        retired = diagnose(DiagnoseParams.model_validate(params))
+        assert (retired.rule, retired.category) == ("MODEL003", "model.not_found"), kind
+        assert "gptel-model" in {fix.variable for fix in retired.fixes}
+        params["request"] = {"model": "a-current-model"}
+        assert diagnose(DiagnoseParams.model_validate(params)).rule != "MODEL003"
+
+
+def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
+    """422 says the request was understood and its content refused: a parameter, not
+    "unknown"; Mistral documents it for its validation errors."""
+    bare = {"error": {"status": "HTTP/1.1 422 Unprocessable Entity", "http_status": "422"}}
+    assert diagnose(DiagnoseParams.model_validate(bare)).category == "request.invalid_parameter"
+    mistral = diagnose(DiagnoseParams.model_validate(
+        {**bare, "backend": {"kind": "mistral", "host": "api.mistral.ai"}}))
+    assert (mistral.category, mistral.rule) == ("request.invalid_parameter", "DOC009")
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
-    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P])
+    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

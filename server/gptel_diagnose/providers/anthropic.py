@@ -26,6 +26,10 @@ RECORD = Provider(
     models_url="https://docs.anthropic.com/en/docs/about-claude/models",
     errors_url=DOCS,
     models=ModelList("/v1/models", "x-api-key"),
+    retired=r"claude-(instant-)?1(\.\d)?(-[\w.]+)?|claude-2(\.\d)?|claude-3-(sonnet|opus)-20240229"
+    r"|claude-3-opus-latest|claude-3-5-sonnet-(2024\d{4}|latest)"
+    r"|claude-(sonnet|opus)-4-(20250514|0)",
+    retired_source="https://docs.anthropic.com/en/docs/about-claude/model-deprecations",
     codes=(
         Code("enforced_spend_limit_reached", "billing.quota_exhausted",
              "The organization reached its tier's monthly spend cap; access resumes next month "

@@ -25,6 +25,11 @@ RECORD = Provider(
     models_url="https://ai.google.dev/gemini-api/docs/models",
     errors_url=DOCS,
     models=ModelList("/v1beta/models", "x-goog-api-key"),
+    # Shut down, so the API answers 404 (models/ prefix allowed, as gptel sends it bare).
+    retired=r"(models/)?(gemini-pro(-vision)?|gemini-1\.[05]-[\w.-]+|gemini-2\.0-[\w.-]+"
+    r"|gemini-2\.5-pro-preview-[\d-]+|gemini-3-pro-preview|gemini-exp-\d+"
+    r"|(text|chat)-bison[\w.-]*)",
+    retired_source="https://ai.google.dev/gemini-api/docs/deprecations",
     codes=(
         Code("failed_precondition", "auth.permission",
              "The free tier is not available in this country and billing is not enabled.",

@@ -24,6 +24,11 @@ RECORD = Provider(
     models_url="https://platform.openai.com/docs/models",
     errors_url=DOCS,
     models=ModelList("/v1/models", "bearer"),
+    retired=r"text-davinci-(00\d|edit-001)|text-(curie|babbage|ada)-001|davinci|curie|babbage|ada"
+    r"|code-(davinci|cushman)-(00\d|edit-001)|(davinci|cushman)-codex"
+    r"|gpt-3\.5-turbo-(0301|0613|16k-0613)|gpt-4-0314|gpt-4-32k(-\d+)?"
+    r"|gpt-4-(1106-)?vision-preview|gpt-4\.5-preview(-[\d-]+)?|o1-(preview|mini)(-[\d-]+)?",
+    retired_source="https://platform.openai.com/docs/deprecations",
     codes=(
         Code("insufficient_quota", "billing.quota_exhausted",
              "The account ran out of credits or hit its monthly spend limit; waiting won't help.",

@@ -142,6 +142,10 @@ class Provider:
     local_port: int | None = None  # default loopback port, for local servers
     start_command: str | None = None  # how to start it, for local servers
     sites: tuple[Site, ...] = ()  # hosts whose pages differ from the record's
+    # Model ids the provider has retired (a regex on the whole id, lower case), from its
+    # deprecations page (`retired_source`): such a model now fails, often with a bare 404.
+    retired: str = ""
+    retired_source: str | None = None
 
     def at(self, host: str | None) -> Provider:
         """The record as seen from HOST (a backend's :host, scheme, port or path allowed): with
@@ -152,6 +156,11 @@ class Provider:
             if re.search(site.hosts, name, re.IGNORECASE):
                 return replace(self, **site.pages())
         return self
+
+    def has_retired(self, model: str | None) -> bool:
+        """Whether MODEL (a request's model id) is one the provider has retired."""
+        return bool(self.retired and model) and re.fullmatch(
+            self.retired, (model or "").strip().lower()) is not None
 
     def serves_chat(self, path: str) -> bool:
         """Whether PATH (a query string allowed) is a chat path its API reference gives."""

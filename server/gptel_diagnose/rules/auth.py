@@ -19,7 +19,8 @@ _KEY_WRONG = (
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
     r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key|invalid signature"
-    r"|authentication failed"
+    r"|authentication failed|invalid or expired (token|key)"
+    r"|failed to provide a valid [\w ]{0,20}key"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"

@@ -124,7 +124,9 @@ RULES = (
         code="GEN400",
         name="http-bad-request-without-reason",
         category="unknown",
-        when=match(http=(400, 405, 406, 409, 415, 422), reasonless=True),
+        # Not 422: its meaning (RFC 9110: the content was understood and refused) is the
+        # reason; a bare 422 goes to GEN4XX.
+        when=match(http=(400, 405, 406, 409, 415), reasonless=True),
         summary="{provider} refused the request (HTTP {status}) without giving a reason: a "
         "400 usually means a parameter or value the model does not take, but nothing here "
         "says which; set gptel-log-level to 'info and resend to read its answer.",

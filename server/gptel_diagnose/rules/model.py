@@ -37,7 +37,9 @@ RULES = (
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+"
                 # OpenAI, for a completions-only model sent to chat/completions.
-                r"|this is not a chat model"
+                r"|this is not a chat model|^engine not found$"
+                # Hugging Face, for a model outside the account's plan.
+                r"|model requires a \w+ subscription"
                 # Ollama, for an empty or unparseable model name; FastChat-style servers;
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
@@ -142,9 +144,12 @@ RULES = (
         code="MODEL003",
         name="model-retired",
         category="model.not_found",
-        when=match(text=r"decommissioned|has been deprecated|is deprecated|no longer (supported"
-                   r"|available)|has been retired|been shut ?down|marked by provider as legacy"
-                   r"|end of life|sunset"),
+        when=(match(text=r"decommissioned|has been deprecated|is deprecated|no longer (supported"
+                    r"|available)|has been retired|been shut ?down|marked by provider as legacy"
+                    r"|end of life|sunset"),
+              # The provider's deprecations page lists the model as retired, and the answer
+              # is "not found": the model, not the URL.
+              match(model_retired=True, http=404)),
         summary="{model} has been retired by {provider}: switch to a current model with "
         "M-x gptel-menu.",
         explanation=(
@@ -327,7 +332,7 @@ RULES = (
                        "https://api.openai.com/v1/chat/completions"},
                 backend={"kind": "openai", "host": "api.openai.com",
                          "endpoint": "/v1/chat/completions"},
-                request={"model": "gpt-4-32k-0613"},
+                # The report's model (gpt-4-32k-0613) has since been retired: MODEL003.
                 source="https://github.com/TheR1D/shell_gpt/issues/420",
             ),
         ),

@@ -67,7 +67,7 @@ RULES = (
         when=(
             match(param="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
-                  r"|does not support stream|stream(ing)? (is )?not (supported|available)"),
+                  r"|does not support stream|stream(ing)?`? (is )?not (supported|available)"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
@@ -307,7 +307,12 @@ RULES = (
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
-                  r"|bad request: unknown integration"),
+                  r"|bad request: unknown integration"
+                  # A request validator's words: a field or value of the wrong shape.
+                  r"|\bis unsupported\b|unsupported use of|\bfield required\b"
+                  r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
+                  r"|invalid type for|expected (a |an )?(string|array|integer|boolean)\b"
+                  r"|number of function calls and|no user query found"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
