@@ -44,7 +44,8 @@ GOAL = 0.95
 HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-i.jsonl", "reports-j.jsonl", "reports-k.jsonl",
                       "reports-l.jsonl", "reports-m.jsonl", "reports-n.jsonl",
-                      "reports-o.jsonl", "reports-p.jsonl", "reports-q.jsonl"})
+                      "reports-o.jsonl", "reports-p.jsonl", "reports-q.jsonl",
+                      "reports-r.jsonl"})
 
 
 @dataclass(frozen=True)
