@@ -220,6 +220,8 @@ class Facts:
     documented_path: bool = _fact(
         "the request went to a chat path the provider's API reference gives, on its own host "
         "(a URL in the error, or :host and :endpoint)", "is")
+    structured: bool = _fact(
+        "the error is an object the server sent (its JSON), not only a text", "is")
     model_retired: bool = _fact(
         "the model the request named is one the provider's deprecations page lists as "
         "retired", "is")
@@ -536,6 +538,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),
         answered=http is not None or bool(collector.codes),
+        structured=isinstance(params.error.error, (dict, list)),
         model_retired=bool(identified and identified.has_retired(params.request.model)),
         documented_path=not local and _documented_path(urls, host, backend.endpoint),
         off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),

@@ -1179,6 +1179,65 @@ WORDINGS_Q = [
 ]
 
 
+WORDINGS_R = [
+    # https://github.com/CopilotC-Nvim/CopilotChat.nvim/issues/415
+    ('Expected value but found invalid token at character 1',
+     'response.malformed'),
+    # https://github.com/MoonshotAI/Kimi-K2/issues/34
+    ('request reached organization max RPM: 3, please try again after 1 seconds',
+     'rate_limit'),
+    # https://github.com/xLmiler/grok2api_python/issues/68
+    ('{"error": "API_KEY缺失"}',
+     'auth.missing_key'),
+    # https://github.com/tbxark/ChatGPT-Telegram-Workers/issues/349
+    ('Error: The operation was aborted',
+     'network.timeout'),
+    # https://github.com/langgenius/dify/issues/32221
+    ('Input length 203743 exceeds the maximum length 202752',
+     'request.context_length'),
+    # https://github.com/hrishioa/lumentis/issues/30
+    ('Error: Could not resolve authentication method. Expected either apiKey '
+     'or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" '
+     'headers to be explicitly omitted',
+     'auth.missing_key'),
+    # https://github.com/janhq/jan/issues/4686
+    ('{"message": "Engine is not loaded yet"}',
+     'model.not_found'),
+    # https://github.com/cline/cline/issues/7686
+    ('Invalid API Response: The provider returned an empty or unparsable response. '
+     'This is a provider-side issue where the model failed to generate valid '
+     'output or returned tool calls that Cline cannot process. Retrying the '
+     'request may help resolve this issue',
+     'response.malformed'),
+    # https://github.com/zed-industries/zed/issues/45761
+    ('error deserializing Antropic API response: missing type as line 1 column '
+     '160',
+     'response.malformed'),
+    # https://github.com/BoltAI/BoltAI/issues/312
+    ("The data couldn't be read because it is missing",
+     'response.malformed'),
+    # https://github.com/thmsmlr/gpt.nvim/issues/2
+    ('Vim:E474: Unexpected end of input: {',
+     'response.malformed'),
+    # https://github.com/home-assistant/core/issues/112251
+    ('The `response.parts` quick accessor only works for a single candidate, '
+     'but none were returned. Check the `response.prompt_feedback` to see if '
+     'the prompt was blocked.',
+     'content_policy'),
+    # https://github.com/zed-industries/zed/issues/17821
+    ('Error interacting with language model failed to stream completion',
+     'unknown'),
+    # https://github.com/twinnydotdev/twinny/issues/313
+    ('[error] [Extension Host] Error parsing JSON: TypeError: Cannot read properties '
+     "of undefined (reading '0')",
+     'response.malformed'),
+    # https://github.com/ollama/ollama/issues/5008
+    ('Connecting to 172.23.16.1:11434... connected.\nHTTP request sent, awaiting '
+     'response... No data received.\nRetrying.',
+     'response.malformed'),
+]
+
+
 def test_a_retired_model_answered_not_found_is_the_model_not_the_url() -> None:
     """A bare 404 for a model the provider's deprecations page lists as retired is about the
     model; the same 404 for a current model on an unknown path stays a guess at the URL."""
@@ -1208,7 +1267,26 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
-    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q])
+    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule
+
+
+def test_a_bare_5xx_from_a_local_server_is_the_proxy_only_when_one_is_set() -> None:
+    """A proxy that was handed a request for localhost answers for it; without a proxy, or
+    when the local server answers in its own JSON, the 503 is the server's."""
+    def local_503(error: object, proxy: bool | None) -> str:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": {"status": "HTTP/1.1 503 Service Unavailable", "http_status": "503",
+                      "error": error},
+            "backend": {"kind": "ollama", "host": "localhost:11434"},
+            "request": {"proxy": proxy}})).category
+
+    bare = "503 Server Error: Service Unavailable for url: http://localhost:11434/api/chat"
+    assert local_503(bare, True) == "network.proxy"
+    assert local_503(bare, False) == "server.overloaded"
+    assert local_503(bare, None) == "server.overloaded"
+    # llama.cpp's own answer while a model loads.
+    assert local_503({"code": 503, "message": "Loading model", "type": "unavailable_error"},
+                     True) == "server.overloaded"

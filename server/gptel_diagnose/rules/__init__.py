@@ -66,6 +66,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF005",   # bedrock-curl-too-old
         "CTX002",    # request-exceeds-per-minute-budget
         "PERM001",   # region-not-supported
+        "NET014",    # proxy-caught-local-request
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left
         "RATE002",   # rate-limit-usage-window
@@ -136,6 +137,7 @@ PRECEDENCE: tuple[Tier, ...] = (
          confidence="guess", codes=(
         "GEN401",    # http-unauthorized
         "GEN402",    # http-payment-required
+        "GEN3XX",    # http-redirect
         "GEN403",    # http-forbidden
         "MODEL008",  # not-found-on-the-api-path
         "GEN404",    # http-not-found

@@ -35,6 +35,8 @@ _KEY_MISSING = (
     r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
     r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"
     r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
+    # Anthropic's SDKs with neither a key nor a token; "API_KEY missing" in Chinese.
+    r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -81,7 +83,9 @@ RULES = (
                   r"|license does not allow"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
                   # "scope" as a word: DashScope's name has it too.
-                  r"|not accessible|account type|\bscopes?\b"),
+                  r"|not accessible|account type|\bscopes?\b"
+                  # A JSON decoder's "found invalid token at character 1": not a credential.
+                  r"|token at character \d"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",
@@ -123,6 +127,9 @@ RULES = (
             match(http=(401, 403), has_key=False),
             # The companion knows no key was set: "incorrect key ''" is the missing one.
             match(text=_KEY_WRONG, has_key=False),
+            # Any word about keys or authorization, when no key was set.
+            match(text=r"\b(api.?)?key\b|\bauth|\bbearer\b|\btoken\b|credential",
+                  has_key=False),
         ),
         summary="No API key reached {provider}: give the backend a key (:key, gptel-api-key, or "
         "~/.authinfo for {host}).",

@@ -17,6 +17,8 @@ _FILTERED = (
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"
     r"|sensitive content|不安全或敏感|敏感内容|内容安全"
+    # google-generativeai with no candidate: it points at the prompt's block reason.
+    r"|check the .response\.prompt_feedback. to see if the prompt was blocked"
 )
 
 RULES = (

@@ -22,6 +22,7 @@ _TOO_LONG = (
     r"|max_tokens must be at least 1, got -\d+"
     r"|model max length exceeded|exceeded model token limit|exceed context limit"
     r"|longer than the maximum model length|range of input length should be"
+    r"|input length \d+ exceeds the maximum"
 )
 
 RULES = (

@@ -69,6 +69,28 @@ RULES = (
         examples=(_status_example(403, "Forbidden", "Request blocked."),),
     ),
     Rule(
+        code="GEN3XX",
+        name="http-redirect",
+        category="endpoint.wrong",
+        # An API answers its own URL; a redirect means the URL gptel built is another one
+        # (http for https, a missing or extra path part), and gptel does not follow it.
+        when=match(http=(301, 302, 303, 307, 308)),
+        summary="{host} redirected the request (HTTP {status}) instead of answering: that "
+        "usually means the URL is not the API's own; check the backend's :protocol, :host and "
+        ":endpoint.",
+        explanation="A 3xx status sends the client elsewhere: the server knows the address "
+        "gptel used, but the API is at another one, often https instead of http, or a path "
+        "with or without a trailing part. gptel does not follow redirects for API requests.",
+        steps=("Compare :protocol, :host and :endpoint with the provider's documented base URL.",
+               "Copy the request as curl (M-x gptel-diagnose-copy-curl) and run it with -i: the "
+               "Location header shows where the server points."),
+        fixes=(REDEFINE_BACKEND, _LOG),
+        next_step=("Compare :protocol, :host and :endpoint with the provider's documented base "
+                   "URL.",),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-redirection-3xx",),
+        examples=(_status_example(301, "Moved Permanently", "Moved Permanently"),),
+    ),
+    Rule(
         code="GEN404",
         name="http-not-found",
         category="endpoint.wrong",

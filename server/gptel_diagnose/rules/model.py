@@ -242,7 +242,9 @@ RULES = (
         code="MODEL006",
         name="no-model-loaded",
         category="model.not_found",
-        when=match(text=r"no models? (is )?loaded|model is not loaded|lms load|load a model"),
+        when=match(text=r"no models? (is )?loaded|model is not loaded|lms load|load a model"
+                   # Jan's local server (cortex) before a model is started.
+                   r"|engine is not loaded"),
         summary="The local server has no model loaded: load one (LM Studio: `lms load MODEL`, "
         "or enable just-in-time loading).",
         explanation=(

@@ -28,6 +28,8 @@ _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
     r"|no response from .{0,40} in the last \d+ seconds"
+    # fetch's AbortError: a client's own timer gave up (or the user cancelled).
+    r"|the operation was aborted|aborterror"
 )
 
 RULES = (
@@ -315,7 +317,7 @@ RULES = (
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
                    # A proxy that names itself in its status line.
-                   r"|internal privoxy error",
+                   r"|internal privoxy error|proxy was unable to connect",
                   # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
                   not_text=r"api proxy|proxy server token|authenticationerror"),
         ),
@@ -510,5 +512,47 @@ RULES = (
             ),
         ),
         severity="warning",
+    ),
+    Rule(
+        code="NET014",
+        name="proxy-caught-local-request",
+        category="network.proxy",
+        # A model server on this machine answers its own errors in JSON; a bare 5xx (or a web
+        # page) while a proxy is set is the proxy's: it was sent a request for localhost and
+        # could not reach it from where it runs.
+        when=(match(local=True, proxied=True, http=(500, 502, 503, 504), reasonless=True,
+                    structured=False),
+              match(local=True, proxied=True, http=(500, 502, 503, 504), gptel="malformed_json"),
+              match(local=True, proxied=True, html=True)),
+        summary="The request to the local server at {host} went through the proxy "
+        "({proxy_where}), which answered for it (HTTP {status}): let localhost bypass the "
+        "proxy.",
+        explanation=(
+            "A proxy set for gptel (gptel-proxy, curl arguments or the environment's "
+            "http_proxy/https_proxy/all_proxy) also takes requests for localhost unless no_proxy "
+            "exempts them. The proxy cannot reach a server on your machine, so it answers with "
+            "its own error (often 502 or 503), and the local server never sees the request."
+        ),
+        steps=("Exempt local addresses from the proxy: (setq gptel-curl-extra-args "
+               "'(\"--noproxy\" \"localhost,127.0.0.1\")), or set no_proxy=localhost,127.0.0.1 "
+               "in the environment Emacs starts with.",
+               "Or turn gptel-proxy off for this backend.",),
+        next_step=("Let localhost bypass the proxy: add localhost,127.0.0.1 to no_proxy.",),
+        fixes=(FixSpec("Send requests for localhost past the proxy", "unsafe",
+                       variable="gptel-curl-extra-args",
+                       value="'(\"--noproxy\" \"localhost,127.0.0.1\")"),
+               FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
+                       "cause", "unsafe", variable="gptel-proxy", value="\"\""),),
+        docs=("https://curl.se/docs/manpage.html#noproxy",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 503 Service Unavailable", "http_status": "503",
+                       "error": "503 Server Error: Service Unavailable for url: "
+                       "http://localhost:11434/v1/models"},
+                backend={"kind": "ollama", "host": "localhost:11434", "protocol": "http"},
+                request={"proxy": True, "proxy_host": "127.0.0.1:8889"},
+                source="https://github.com/shinnpuru/VoiceTransl/issues/32",
+            ),
+        ),
     ),
 )

@@ -65,7 +65,14 @@ RULES = (
                     # Go's json after a plain-text page, aiohttp and Swift's decoders, and
                     # One-API's code for an upstream body it could not read.
                     r"|after top-level value|unexpected mimetype|isn'?t in the correct format"
-                    r"|unmarshal_response_body_failed",
+                    r"|unmarshal_response_body_failed"
+                    # Lua's and Vim's JSON decoders on a reply cut short or not JSON; a
+                    # client's "empty or unparsable" and Swift's missing-field decoding error.
+                    r"|but found invalid token at character \d+|e474: unexpected end of input"
+                    r"|empty or unparsable response|couldn'?t be read because it is missing"
+                    r"|error deserializing [\w ]{0,30}response|error parsing json"
+                    # JavaScript reading choices[0] of an answer that has none.
+                    r"|cannot read properties of undefined \(reading '0'\)",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     not_text=r"could not parse the json body|request body|deserialize the json"),
@@ -189,7 +196,9 @@ RULES = (
               match(text=r"no generations found in stream|did not provide any assistant messages"
                     r"|remote end closed connection without response|empty reply from server"
                     r"|no response received from the model"
-                    r"|request ended without sending any chunks")),
+                    r"|request ended without sending any chunks"
+                    # wget's and browsers' words for a connection closed with no answer.
+                    r"|no data received|err_empty_response")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(

@@ -19,7 +19,8 @@ RULES = (
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests|loading model"
                   r"|waiting for llama runner",
-                  not_text=r"credit|quota|rate limit reached for"),
+                  # A client's "service unavailable" over a refused connection: nobody answered.
+                  not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"),
             match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
@@ -109,11 +110,11 @@ RULES = (
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
                   r"|error reading llm response"
-                  r"|model failed|unexpected token \d+ while expecting"
+                  r"|model failed to (load|start|run)|unexpected token \d+ while expecting"
                   r"|rpc error: code = unavailable|could not load model"
                   r"|unknown error was encountered while running the model",
                   not_text=r"context|too long|does not support|timed? ?out|credit|quota"
-                  r"|rate.?limit|not found"),
+                  r"|rate.?limit|not found|unparsable"),
             match(http=(500, 502, 503), text=r"provider returned error"),
         ),
         summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
