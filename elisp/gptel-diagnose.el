@@ -348,6 +348,34 @@ The server gives the provider 5 seconds to answer."
   "The format string ENGLISH, in the companion's language, applied to ARGS."
   (apply #'format (gptel-diagnose--t english) args))
 
+(defconst gptel-diagnose--start-reasons-zh
+  '(("\\`Python \\([0-9.]+\\) is too old: the server needs \\([0-9.]+\\) or newer\\'"
+     . "Python %s 版本太旧：服务器需要 %s 或更新的版本")
+    ("\\`the server is not installed\\'" . "服务器没有安装")
+    ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 %s")
+    ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（%s）")
+    ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 %s")
+    ("\\`it keeps dying; next try in \\([0-9]+\\) s, see M-x gptel-diagnose-show-log\\'"
+     . "它反复崩溃；%s 秒后再试，详见 M-x gptel-diagnose-show-log")
+    ("\\`no such program: \\(.+\\)\\'" . "找不到程序：%s"))
+  "Why the server did not start, as the server layer says it, in Chinese.
+Each entry is (REGEXP . FORMAT): FORMAT takes REGEXP's groups.")
+
+(defun gptel-diagnose--start-reason (reason)
+  "REASON, why the server did not start, in the companion's language.
+The server layer words it in English (its log keeps that); a reason
+with no translation is shown as it is, and nil reads \"cannot start\"."
+  (if (not reason) (gptel-diagnose--t "cannot start")
+    (or (and (gptel-diagnose--zh-p)
+             (seq-some (lambda (entry)
+                         (when (string-match (car entry) reason)
+                           (apply #'format (cdr entry)
+                                  (mapcar (lambda (group) (match-string group reason))
+                                          (number-sequence
+                                           1 (/ (1- (length (match-data))) 2))))))
+                       gptel-diagnose--start-reasons-zh))
+        reason)))
+
 (defun gptel-diagnose--say (english &rest args)
   "Show ENGLISH formatted with ARGS, translated, after the package's name."
   (message "%s" (gptel-diagnose--tf "gptel-diagnose: %s"
@@ -543,8 +571,7 @@ PROBLEM is a plist (:kind KIND :message TEXT) saying why."
         (why (pcase (plist-get problem :kind)
                ('not-started
                 (gptel-diagnose--tf "server not available (%s); install it with %s"
-                                    (or (plist-get problem :message)
-                                        (gptel-diagnose--t "cannot start"))
+                                    (gptel-diagnose--start-reason (plist-get problem :message))
                                     (gptel-diagnose--install-hint)))
                ('timeout (gptel-diagnose--t
                           "the server did not answer in time (M-x gptel-diagnose-show-log)"))
@@ -1289,8 +1316,8 @@ host only.  The answer, or why none came, lands in FAILURE's
          ((not conn)
           (land (list :problem (gptel-diagnose--tf
                                 "The balance check failed: %s"
-                                (or gptel-diagnose--start-error
-                                    (gptel-diagnose--t "cannot start"))))))
+                                (gptel-diagnose--start-reason
+                                 gptel-diagnose--start-error)))))
          ((not params)
           (land (list :problem (gptel-diagnose--tf "The balance check failed: %s"
                                                    (gptel-diagnose--t "unknown")))))
@@ -1496,7 +1523,7 @@ showing the buffer."
          (conn (gptel-diagnose--connection)))
     (if (not conn)
         (gptel-diagnose--say "server not available (%s); install it with %s"
-                             (or gptel-diagnose--start-error (gptel-diagnose--t "cannot start"))
+                             (gptel-diagnose--start-reason gptel-diagnose--start-error)
                              (gptel-diagnose--install-hint))
       (gptel-diagnose--say "checking %s..."
                            (or (plist-get (plist-get params :backend) :host)

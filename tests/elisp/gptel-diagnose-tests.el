@@ -108,6 +108,28 @@
         (dolist (kept (plist-get case :keep))
           (should (string-search kept redacted)))))))
 
+(ert-deftest gptel-diagnose-start-failure-reads-in-chinese ()
+  "Why the server did not start is in the user's language, as the rest of the line."
+  (let ((gptel-diagnose-locale "zh"))
+    (dolist (case '(("the server is not installed" . "服务器没有安装")
+                    ("Python 3.8 is too old: the server needs 3.10 or newer"
+                     . "Python 3.8 版本太旧：服务器需要 3.10 或更新的版本")
+                    ("the Python module pydantic is missing" . "缺少 Python 模块 pydantic")
+                    ("no such program: gptel-diagnose-server" . "找不到程序：gptel-diagnose-server")))
+      (let ((line (gptel-diagnose-format-fallback
+                   '(:error (:http_status "429"))
+                   (list :kind 'not-started :message (car case)))))
+        (ert-info (line)
+          (should (string-search (cdr case) line))
+          (should-not (string-search (car case) line))))))
+  ;; An unknown reason is kept as it is; English stays English.
+  (let ((gptel-diagnose-locale "zh"))
+    (should (equal (gptel-diagnose--start-reason "something new") "something new")))
+  (let ((gptel-diagnose-locale "en"))
+    (should (equal (gptel-diagnose--start-reason "the server is not installed")
+                   "the server is not installed"))
+    (should (equal (gptel-diagnose--start-reason nil) "cannot start"))))
+
 (ert-deftest gptel-diagnose-fallback-line-says-what-and-how-to-install ()
   (let ((line (gptel-diagnose-format-fallback
                '(:error (:http_status "429"))
