@@ -84,9 +84,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              "openai/rate-limit-tpm-429", says=("Rate limited", "Wait 9.8 s")),
     Scenario("badkey", "OpenAI 401 invalid_api_key", "openai", "auth.invalid_key", "AUTH001",
              "openai/invalid-api-key-401", says=("rejected the API key",)),
-    Scenario("nomodel", "OpenAI 404 model_not_found", "openai", "model.not_found",
-             "MODEL001", "openai/model-not-found-404", model="gpt-4.5-preview",
-             says=("gpt-4.5-preview",)),
+    # gpt-4.5-preview is on OpenAI's deprecations page: the 404 is read as the model's
+    # retirement (MODEL003), not only as a name it does not know.
+    Scenario("nomodel", "OpenAI 404 model_not_found for a retired model", "openai",
+             "model.not_found", "MODEL003", "openai/model-not-found-404",
+             model="gpt-4.5-preview", says=("gpt-4.5-preview", "retired")),
     Scenario("verify", "OpenAI 400 organization must be verified to stream", "openai",
              "request.streaming_unsupported", "STREAM001",
              "openai/org-must-be-verified-to-stream-400", model="o3", stream=True,
@@ -116,7 +118,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     # gptel itself swaps a model missing from :models for the first one listed, so the
     # model asked for is listed; the provider does not have it.
     Scenario("modelfix", "A model the provider does not have, next to one that works",
-             "openai", "model.not_found", "MODEL001", "openai/model-not-found-404",
+             "openai", "model.not_found", "MODEL003", "openai/model-not-found-404",
              model="gpt-4.5-preview", models=("gpt-4.5-preview", "gpt-4o-mini", "o3-mini"),
              works="gpt-4o-mini",
              transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
