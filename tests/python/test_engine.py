@@ -1238,6 +1238,75 @@ WORDINGS_R = [
 ]
 
 
+WORDINGS_S = [
+    # https://github.com/MatthewZMD/aidermacs/issues/102
+    ('litellm.AuthenticationError: AuthenticationError: OpenAIException - Incorrect '
+     'API key provided: null.',
+     'auth.missing_key'),
+    # https://github.com/kx-Huang/ChatGPT-on-WeChat/issues/6
+    ('Incorrect API key provided: undefined. You can find your API key at https://beta.openai.com.',
+     'auth.missing_key'),
+    # https://github.com/chrisyy2003/nonebot-plugin-gpt3/issues/38
+    ("Error communicating with OpenAI: HTTPSConnectionPool(host='api.openai.com', "
+     'port=443): Max retries exceeded with url: /v1/chat/completions (Caused '
+     "by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x0000029AA7BEEB20>: "
+     "Failed to establish a new connection: [WinError 10060] "
+     "由于连接方在一段时间后没有正确答复或连接的主机没有反应，"
+     "连接尝试失败。'))",
+     'network.timeout'),
+    # https://github.com/AntonOsika/gpt-engineer/issues/419
+    ("Error communicating with OpenAI: HTTPSConnectionPool(host='api.openai.com', "
+     'port=443): Max retries exceeded with url: /v1/models/gpt-4 (Caused by '
+     "NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x000001DF38777C10>: "
+     "Failed to establish a new connection: [WinError 10060] "
+     "由于连接方在一段时间后没有正确答复或连接的主机没有反应，"
+     "连接尝试失败。'))",
+     'network.timeout'),
+    # https://github.com/ollama/ollama/issues/8385
+    ('Error: Head "http://127.0.0.1:11434/": dial tcp 127.0.0.1:11434: connectex: '
+     'The connection could not be established because the target machine actively '
+     'rejected it.',
+     'network.connection_refused'),
+    # https://github.com/anomalyco/opencode/issues/9789
+    ('您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。',
+     'rate_limit'),
+    # https://github.com/hcfyapp/crx-selection-translate/issues/2245
+    ('{"message": "Request was rejected due to rate limiting. Details: RPH limit '
+     'reached.", "data": null}',
+     'rate_limit'),
+    # https://community.openai.com/t/tpm-rate-limited-exceeded-why/1076339
+    ('rate_limited_exceeded',
+     'rate_limit'),
+    # https://github.com/TokenRhythm/opensquilla/issues/782
+    ('{"code": 70000, "msg": "Exceeding the limiting length: [max_tokens should '
+     'be less or equal to 131072]"}',
+     'request.invalid_parameter'),
+    # https://github.com/immersive-translate/immersive-translate/issues/2603
+    ('Unexpected end of JSON input',
+     'response.malformed'),
+    # https://github.com/xenodium/chatgpt-shell/issues/205
+    ('curl: (48) An unknown option was passed in to libcurl',
+     'config.backend'),
+    # https://github.com/s-kostyaev/ellama/issues/259
+    ('Error running timer ‘plz--respond’: (error "Error calling the LLM: curl '
+     'error code 9: FTP access denied.")',
+     'unknown'),
+    # https://github.com/LLM-Red-Team/kimi-cc/issues/46
+    ('Unable to connect to Anthropic services\n\n Failed to connect to api.anthropic.com: '
+     'ERR_BAD_REQUEST\n\n Please check your internet connection and network settings.',
+     'unknown'),
+]
+
+
+def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
+    """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "Exception(\"Account abnormal. Please ensure it's on good standing "
+                           "to use QWen's text-embedding-v2\")"},
+        "backend": {"kind": "dashscope", "host": "dashscope.aliyuncs.com"}}))
+    assert result.category == "billing.quota_exhausted", result.rule
+
+
 def test_a_retired_model_answered_not_found_is_the_model_not_the_url() -> None:
     """A bare 404 for a model the provider's deprecations page lists as retired is about the
     model; the same 404 for a current model on an unknown path stays a guess at the URL."""
@@ -1267,7 +1336,7 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
-    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R])
+    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R, *WORDINGS_S])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -31,6 +31,12 @@ RECORD = Provider(
         Code("arrearage", "billing.quota_exhausted",
              "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
              "账户欠费，请充值后重试", _ERRORS),
+        # Arrearage's message, when a client shows only the text ("Access denied, please make
+        # sure your account is in good standing").
+        Code("", "billing.quota_exhausted",
+             "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
+             "账户欠费，请充值后重试", _ERRORS, text=r"account is (in|on) good standing"
+             r"|ensure it'?s (in|on) good standing"),
         Code("allocationquota.freetieronly", "billing.quota_exhausted",
              "The free quota is used up and the key is set to use the free tier only.",
              "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS),

@@ -37,6 +37,8 @@ _KEY_MISSING = (
     r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
     # Anthropic's SDKs with neither a key nor a token; "API_KEY missing" in Chinese.
     r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失"
+    # OpenAI naming the key a client sent from an unset variable.
+    r"|incorrect api key provided: (null|undefined|none)\b"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -265,7 +267,9 @@ RULES = (
         when=(
             match(codes=("permission_denied", "permission_error", "accessdeniedexception",
                          "request_forbidden"), not_text=f"{_KEY_MISSING}|leaked|expired"),
-            match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"),
+            # curl's exit 9 is "FTP access denied": plz reports it for a cancelled request.
+            match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"
+                  r"|ftp access denied"),
             match(http=401, text=r"permission is required|requires? the .{0,30}(permission|scope)"
                   r"|account type is not (currently )?supported"),
         ),

@@ -92,7 +92,8 @@ RULES = (
         name="curl-option-unsupported",
         category="config.backend",
         when=(
-            match(curl=(2, 1, 3)),
+            # 48: an option libcurl does not know (CURLE_UNKNOWN_OPTION).
+            match(curl=(2, 1, 3, 48)),
             # Before connecting, so nobody answered ("Invalid URL (POST /v1/...)" is a
             # server's answer about the path).
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"

@@ -21,9 +21,11 @@ RULES = (
         name="model-not-found",
         category="model.not_found",
         when=(
+            # Anthropic's not_found_error is also its answer for a wrong path, with the message
+            # a bare "Not Found" where a model would be named.
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
                          "not_found_error"),
-                  not_text=r"not accessible via the|endpoint|url|route"),
+                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"),
             match(
                 text=r"model.{0,120}(does not exist|doesn'?t exist|not found|is not supported"
                 r"|not available|no access|is invalid|unknown|not a valid model)"

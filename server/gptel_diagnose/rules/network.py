@@ -22,7 +22,7 @@ _REFUSED_TEXT = (
     r"|unable to connect|cannot connect to host|connect call failed|may not be running"
     r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
     r"|network is unreachable|make sure .{0,30} is running"
-    r"|err_connection_refused|java\.net\.connectexception"
+    r"|err_connection_refused|java\.net\.connectexception|actively rejected"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -30,6 +30,8 @@ _TIMEOUT_TEXT = (
     r"|no response from .{0,40} in the last \d+ seconds"
     # fetch's AbortError: a client's own timer gave up (or the user cancelled).
     r"|the operation was aborted|aborterror"
+    # Windows' WSAETIMEDOUT, in English and Chinese: the connect attempt got no answer.
+    r"|winerror 10060|did not properly respond after a period of time|没有正确答复"
 )
 
 RULES = (
@@ -76,7 +78,9 @@ RULES = (
         # curl 7 also reports a connect timeout ("Operation timed out"): that is NET004's.
         when=(match(curl=7, proxy=False, not_text=_TIMEOUT_TEXT),
               match(curl=7, proxy=None, not_text=_TIMEOUT_TEXT),
-              match(text=_REFUSED_TEXT, not_text=_TIMEOUT_TEXT, http=None)),
+              # axios's ERR_BAD_REQUEST/ERR_BAD_RESPONSE: an HTTP 4xx/5xx came back after all.
+              match(text=_REFUSED_TEXT, not_text=f"{_TIMEOUT_TEXT}|err_bad_re(quest|sponse)",
+                    http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
         explanation=(

@@ -59,6 +59,9 @@ RULES = (
                   r"|exceeded your current requests list|并发超限|请求速度过快|限制了?访问频率"
                   r"|request rate increased too quickly"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"
+                  r"|due to rate limiting|\brp[mhd] limit reached|\brate_?limit\w*_exceeded"
+                  # Zhipu's "concurrency too high".
+                  r"|并发数?过高|concurrency (is )?too high"
                   r"|no deployments available for selected model",
                   not_text=_NOT_RATE),
             # Gemini CLI's per-model window: "capacity" here is the key's, not the service's.

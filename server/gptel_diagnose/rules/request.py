@@ -165,7 +165,8 @@ RULES = (
         code="PARAM003",
         name="max-tokens-out-of-range",
         category="request.invalid_parameter",
-        when=match(text=r"max_?(output_)?tokens.{0,60}(range|must be|less than|greater than"
+        when=match(text=r"max_?(output_)?tokens.{0,60}(range|must be|should be|less than"
+                   r"|greater than"
                    r"|exceeds?|too large|invalid)|maximum tokens you requested exceed"
                    r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must"
                    r"|maximum allowed number of output tokens",
@@ -382,10 +383,12 @@ RULES = (
         name="request-body-not-parsed",
         category="request.invalid_parameter",
         when=(match(text=r"could not parse the json body|invalid json (body|payload)"
-                         r"|unexpected end of json|you must provide a model parameter"
+                         r"|you must provide a model parameter"
                          r"|no low surrogate|invalid (json|utf-8) in (request|body)",
                          not_gptel=("malformed_json",),
                          not_text=r"on 'response'|deserialize api response"),
+              # JavaScript's "Unexpected end of JSON input" is the server's only with a 400.
+              match(http=400, text=r"unexpected end of json", not_gptel=("malformed_json",)),
               # A Go server's JSON decoder (Ollama) refusing the body it was sent.
               match(http=400, text=r"looking for beginning of (object key string|value)",
                     not_gptel=("malformed_json",))),
