@@ -1298,6 +1298,51 @@ WORDINGS_S = [
 ]
 
 
+WORDINGS_T = [
+    # https://github.com/leona/helix-gpt/issues/44
+    ('error: no handler key provided',
+     'auth.missing_key'),
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/2964
+    ('{"error": true, "msg": "看起来您提供了无效的 api key，收到鉴权头：Bearer '
+     'sk-REDACTED，请确保 ak-xxx 没有填错"}',
+     'auth.invalid_key'),
+    # https://github.com/cohere-ai/notebooks/issues/6
+    ('CohereError: invalid api token',
+     'auth.invalid_key'),
+    # https://github.com/microsoft/vscode/issues/260825
+    ('[{"error": {"code": 400, "message": "Invalid Authorization header.", '
+     '"status": "INVALID_ARGUMENT"}}]',
+     'auth.invalid_key'),
+    # https://github.com/googleapis/google-cloud-java/issues/11195
+    ('com.google.api.gax.rpc.ResourceExhaustedException: io.grpc.StatusRuntimeExce'
+     'ption: RESOURCE_EXHAUSTED: Unable to submit request because '
+     'the service is temporarily out of capacity. Try again later.',
+     'server.overloaded'),
+    # https://github.com/ai-genie/chatgpt-vscode/issues/18
+    ('request to https://api.openai.com/v1/chat/completions failed, '
+     'reason: Parse Error: Expected HTTP/',
+     'response.malformed'),
+    # https://github.com/al-swaiti/ComfyUI-OllamaGemini/issues/27
+    ('Error: Gemini API key is missing or invalid',
+     'auth.invalid_key'),
+    # https://github.com/sourcegraph/app/issues/100
+    ('{"error": "model \\"anthropic/claude-2\\" is not allowed, allowed: '
+     '[anthropic/claude-2.0, anthropic/claude-instant-v1, anthropic/claude-instant'
+     '-1, anthropic/claude-instant-1.2]"}',
+     'model.not_found'),
+    # https://github.com/NVIDIA-AI-Blueprints/rag/issues/44
+    ('{"status": 404, "title": "Not Found", "detail": "Function \'2befd4f2-fe18-4a4'
+     "5-bc49-556bd74646b9': Not found for account 'xvrF-qIqK9kgyWlaCjOgCuw035tJBvp"
+     'nCiPXj-TavH0\'"}',
+     'model.not_found'),
+    # https://github.com/bytedance/deer-flow/issues/1283
+    ('{"error": {"message": "Authentication Fails, Your api key:  '
+     'is invalid", "type": "authentication_error", "param": null, '
+     '"code": "invalid_request_error"}}',
+     'auth.missing_key'),
+]
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1336,7 +1381,8 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
-    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R, *WORDINGS_S])
+    *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
+    *WORDINGS_S, *WORDINGS_T])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule
@@ -1359,3 +1405,17 @@ def test_a_bare_5xx_from_a_local_server_is_the_proxy_only_when_one_is_set() -> N
     # llama.cpp's own answer while a model loads.
     assert local_503({"code": 503, "message": "Loading model", "type": "unavailable_error"},
                      True) == "server.overloaded"
+
+
+def test_an_https_request_to_a_local_plain_http_server_is_a_wrong_protocol() -> None:
+    """OpenSSL's "wrong version number" from a server on this machine: it speaks plain HTTP."""
+    local = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Curl failure", "error": "curl: (35) error:0A00010B:SSL "
+                  "routines::wrong version number"},
+        "backend": {"kind": "ollama", "host": "localhost:11434", "protocol": "https"}}))
+    assert (local.rule, local.category) == ("ENDP003", "endpoint.wrong")
+    remote = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Curl failure", "error": "curl: (35) error:0A00010B:SSL "
+                  "routines::wrong version number"},
+        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+    assert remote.category == "network.tls"

@@ -46,9 +46,15 @@ RECORD = Provider(
         Code("invalidendpoint.closedendpoint", "model.not_found",
              "The inference endpoint is closed or temporarily unavailable.",
              "推理接入点已关闭或暂时不可用", _ERRORS, http=400),
-        Code("modelnotopen", "auth.permission",
+        # A model not enabled for the account is model.not_found (LABELING.md), like
+        # Copilot's model_not_supported: the fix is another model, or enabling this one.
+        Code("modelnotopen", "model.not_found",
              "The model service is not activated for this account: activate it in the console.",
              "当前账号暂未开通该模型服务，请前往火山方舟控制台开通", _ERRORS, http=404),
+        Code("", "model.not_found",
+             "The model service is not activated for this account: activate it in the console.",
+             "当前账号暂未开通该模型服务，请前往火山方舟控制台开通", _ERRORS, http=404,
+             text=r"has not activated the model"),
         Code("sensitivecontentdetected", "content_policy",
              "The input may contain sensitive information.", "输入文本可能包含敏感信息",
              _BP_ERRORS, http=400),

@@ -104,6 +104,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         # A certificate or handshake reason names the cause inside a generic connect error
         # ("ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED]", "Failed to connect to HOST:
         # SELF_SIGNED_CERT_IN_CHAIN"), so it outranks the refusal rules.
+        "ENDP003",   # https-to-a-plain-http-server
         "NET006",    # certificate-not-trusted
         "NET005",    # tls-handshake-failed
         "NET003",    # local-server-not-running

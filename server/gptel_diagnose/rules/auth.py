@@ -14,7 +14,10 @@ _KEY_WRONG = (
     r"|invalid_authentication|authentication_error|incorrect_api_key|wrong api key"
     r"|api key is invalid|invalid credentials|unauthenticated|user not found"
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
-    r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的(令牌|密钥|api ?key)"
+    r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的\s*(令牌|密钥|api ?key)"
+    r"|invalid api token|invalid authorization header"
+    # A client that cannot tell: the key is there more often than not.
+    r"|key is (missing|not set) or invalid|key is invalid or missing"
     r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
@@ -39,6 +42,8 @@ _KEY_MISSING = (
     r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失"
     # OpenAI naming the key a client sent from an unset variable.
     r"|incorrect api key provided: (null|undefined|none)\b"
+    # DeepSeek-style "Your api key: {key} is invalid" with nothing between.
+    r"|your api key:\s+is invalid|no [\w ]{0,20}key provided"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -125,8 +130,12 @@ RULES = (
         name="api-key-missing",
         category="auth.missing_key",
         when=(
-            match(text=_KEY_MISSING, not_text=r"signature we calculated"),
+            match(text=_KEY_MISSING, not_text=r"signature we calculated|missing or invalid"
+                  r"|invalid or missing"),
             match(http=(401, 403), has_key=False),
+            # Google answers a request without a key with a bare 400 page; a local server
+            # needs no key, so only for a remote one.
+            match(http=400, has_key=False, local=False, reasonless=True),
             # The companion knows no key was set: "incorrect key ''" is the missing one.
             match(text=_KEY_WRONG, has_key=False),
             # Any word about keys or authorization, when no key was set.
@@ -204,8 +213,9 @@ RULES = (
         code="AUTH004",
         name="key-for-another-endpoint",
         category="auth.invalid_key",
-        when=match(text=r"wrong api endpoint|invalid subscription key or wrong|key for another"
-                   r"|codestral"),
+        # Codestral's own host refusing a La Plateforme key: the 401 names it.
+        when=(match(text=r"wrong api endpoint|invalid subscription key or wrong|key for another"),
+              match(text=r"codestral", http=401)),
         summary="{provider} rejected the key for this endpoint: the key belongs to another "
         "resource, region or product (e.g. an OpenAI key on Azure).",
         explanation=(

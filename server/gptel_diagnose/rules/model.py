@@ -41,7 +41,9 @@ RULES = (
                 # OpenAI, for a completions-only model sent to chat/completions.
                 r"|this is not a chat model|^engine not found$"
                 # Hugging Face, for a model outside the account's plan.
-                r"|model requires a \w+ subscription"
+                r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
+                # NVIDIA's API catalog, for a model's function this account cannot call.
+                r"|function '[\w-]+': not found for account"
                 # Ollama, for an empty or unparseable model name; FastChat-style servers;
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"

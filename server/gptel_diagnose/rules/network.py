@@ -559,4 +559,33 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="ENDP003",
+        name="https-to-a-plain-http-server",
+        category="endpoint.wrong",
+        # The TLS client read a plain-HTTP answer where a handshake should be: OpenSSL's
+        # "wrong version number", NSS's "record too long".  From a server on this machine
+        # that is a wrong :protocol, not a broken network.
+        when=match(local=True, text=r"wrong version number|record_too_long|record too long"
+                   r"|packet length too long|ssl_error_rx_record"),
+        summary="The server at {host} speaks plain HTTP, but the request used HTTPS: give the "
+        "backend :protocol \"http\".",
+        explanation=(
+            "Local model servers (Ollama, llama.cpp, LM Studio, vLLM) listen without TLS. "
+            "With :protocol \"https\" (or an https:// URL) the client starts a TLS handshake and "
+            "reads the server's plain-HTTP answer as a malformed TLS record."
+        ),
+        steps=("Redefine the backend with :protocol \"http\" (gptel-make-ollama and "
+               "gptel-make-openai take it).",),
+        next_step=("Give the backend :protocol \"http\".",),
+        fixes=(REDEFINE_BACKEND,),
+        docs=("https://github.com/karthink/gptel#ollama",),
+        examples=(
+            Example(
+                error={"error": "SSL_ERROR_RX_RECORD_TOO_LONG"},
+                backend={"kind": "ollama", "host": "localhost:11434", "protocol": "https"},
+                source="https://github.com/MuiseDestiny/zotero-gpt/issues/465",
+            ),
+        ),
+    ),
 )

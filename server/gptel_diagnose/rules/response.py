@@ -76,7 +76,10 @@ RULES = (
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     not_text=r"could not parse the json body|request body|deserialize the json"),
-              match(http=(204, 205))),
+              match(http=(204, 205)),
+              # Node's HTTP parser: what answered does not speak HTTP, whatever status it
+              # seemed to give.
+              match(text=r"parse error: expected http/")),
         summary="The answer from {host} was not JSON (HTTP {status}): often a proxy's or CDN's "
         "HTML page, or a wrong :host or :endpoint.",
         explanation=(
