@@ -1299,6 +1299,10 @@ WORDINGS_S = [
 
 
 WORDINGS_T = [
+    # https://err.dmxapi.cn/detail.php?id=1112 (Volcengine Ark's ModelNotOpen through a relay)
+    ("404 Your account %!s(int64=2101075817) has not activated the model "
+     "doubao-seedream-4-5-251128. Please activate the model service in the Ark Console.",
+     "model.not_found"),
     # https://github.com/leona/helix-gpt/issues/44
     ('error: no handler key provided',
      'auth.missing_key'),

@@ -44,6 +44,8 @@ RULES = (
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
                 r"|function '[\w-]+': not found for account"
+                # Volcengine Ark's ModelNotOpen in its words, as a relay passes it on.
+                r"|has not activated the model"
                 # Ollama, for an empty or unparseable model name; FastChat-style servers;
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
