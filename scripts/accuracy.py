@@ -45,7 +45,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-i.jsonl", "reports-j.jsonl", "reports-k.jsonl",
                       "reports-l.jsonl", "reports-m.jsonl", "reports-n.jsonl",
                       "reports-o.jsonl", "reports-p.jsonl", "reports-q.jsonl",
-                      "reports-r.jsonl", "reports-s.jsonl", "reports-t.jsonl"})
+                      "reports-r.jsonl", "reports-s.jsonl", "reports-t.jsonl",
+                      "reports-u.jsonl"})
 
 
 @dataclass(frozen=True)
