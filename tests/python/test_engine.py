@@ -1347,6 +1347,32 @@ WORDINGS_T = [
 ]
 
 
+WORDINGS_U = [
+    # https://github.com/nextai-translator/nextai-translator/issues/1317
+    ('failed to call API: error sending request for url (http://localhost:11434/v1'
+     '/chat/completions): connection closed before message completed',
+     'response.malformed'),
+    # https://github.com/langbot-app/LangBot/issues/335
+    ('参数错误:Invalid URL (POST /chat/completions',
+     'endpoint.wrong'),
+    # https://github.com/anomalyco/opencode/issues/1003
+    ('AI_APICallError: ak is not exist: xxx',
+     'auth.invalid_key'),
+    # https://github.com/decolua/9router/issues/25
+    ('{"error": {"message": "No credentials for provider:\\n     github", '
+     '"type": "invalid_request_error", "code": "bad_request"}}',
+     'auth.missing_key'),
+    # https://github.com/infiniflow/ragflow/issues/402
+    ('Fail to access model(qwen:7b-fp16).**ERROR**: [Errno 99] Cannot '
+     'assign requested address',
+     'network.connection_refused'),
+    # https://github.com/Aider-AI/aider/issues/3452
+    ("litellm.APIConnectionError: Ollama Error - {'error': 'POST predict: "
+     'Post "http://127.0.0.1:41401/completion": EOF\'}',
+     'server.overloaded'),
+]
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1386,7 +1412,7 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
-    *WORDINGS_S, *WORDINGS_T])
+    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -18,6 +18,7 @@ _KEY_WRONG = (
     r"|invalid api token|invalid authorization header"
     # A client that cannot tell: the key is there more often than not.
     r"|key is (missing|not set) or invalid|key is invalid or missing"
+    r"|\b(ak|api.?key|token) (is not|does not) exist"
     r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
@@ -43,7 +44,7 @@ _KEY_MISSING = (
     # OpenAI naming the key a client sent from an unset variable.
     r"|incorrect api key provided: (null|undefined|none)\b"
     # DeepSeek-style "Your api key: {key} is invalid" with nothing between.
-    r"|your api key:\s+is invalid|no [\w ]{0,20}key provided"
+    r"|your api key:\s+is invalid|no [\w ]{0,20}key provided|no credentials for"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
@@ -92,7 +93,7 @@ RULES = (
                   # "scope" as a word: DashScope's name has it too.
                   r"|not accessible|account type|\bscopes?\b"
                   # A JSON decoder's "found invalid token at character 1": not a credential.
-                  r"|token at character \d"),
+                  r"|token at character \d|your api key is valid, but"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

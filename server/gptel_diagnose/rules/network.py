@@ -23,6 +23,7 @@ _REFUSED_TEXT = (
     r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
+    r"|cannot assign requested address"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -491,7 +492,8 @@ RULES = (
                          # reqwest's wrapper, when its cause was not kept.
                          r"|error sending request for url|\bfetch failed\b",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
-                         r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod",
+                         r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod"
+                         r"|connection closed before message completed",
                          http=None, **where)
                    for where in ({"local": True}, {"provider": LOCAL_SERVERS})),
         summary="No connection to {host}, and the error does not say why: usually the local "

@@ -313,7 +313,8 @@ RULES = (
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
                   r"|invalid type for|expected (a |an )?(string|array|integer|boolean)\b"
-                  r"|number of function calls and|no user query found"),
+                  r"|number of function calls and|no user query found",
+                  not_text=r"invalid url \((post|get) "),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(

@@ -201,7 +201,9 @@ RULES = (
                     r"|no response received from the model"
                     r"|request ended without sending any chunks"
                     # wget's and browsers' words for a connection closed with no answer.
-                    r"|no data received|err_empty_response")),
+                    r"|no data received|err_empty_response"
+                    # hyper (Rust): the server closed the connection without answering.
+                    r"|connection closed before message completed")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(

@@ -110,12 +110,12 @@ RULES = (
                   r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
-                  r"|error reading llm response"
+                  r"|error reading llm response|post predict: "
                   r"|model failed to (load|start|run)|unexpected token \d+ while expecting"
                   r"|rpc error: code = unavailable|could not load model"
                   r"|unknown error was encountered while running the model",
                   not_text=r"context|too long|does not support|timed? ?out|credit|quota"
-                  r"|rate.?limit|not found|unparsable"),
+                  r"|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"),
             match(http=(500, 502, 503), text=r"provider returned error"),
         ),
         summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
