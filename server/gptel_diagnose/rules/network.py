@@ -15,6 +15,9 @@ _DNS_TEXT = (
     # Go's resolver, when the DNS server itself refused: "lookup HOST on [::1]:53: ...".
     r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
 )
+# Offered only when gptel-proxy's host is known (see `engine.CONTEXT_VALUES`).
+_PROXY_OFF = FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
+                     "cause", "unsafe", variable="gptel-proxy", value="\"\"")
 _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     r"|failed to connect to|connecterror|all connection attempts failed"
@@ -342,8 +345,7 @@ RULES = (
                    "terminal.",),
         # Each context fix is offered only when the proxy it names is known (see
         # `engine.CONTEXT_VALUES`); the first settable one is what the echo line shows.
-        fixes=(FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
-                       "cause", "unsafe", variable="gptel-proxy", value="\"\""),
+        fixes=(_PROXY_OFF,
                FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
                        "it is the cause", "unsafe", variable="gptel-curl-extra-args",
                        value="'(\"--noproxy\" \"*\")"),
@@ -547,8 +549,7 @@ RULES = (
         fixes=(FixSpec("Send requests for localhost past the proxy", "unsafe",
                        variable="gptel-curl-extra-args",
                        value="'(\"--noproxy\" \"localhost,127.0.0.1\")"),
-               FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
-                       "cause", "unsafe", variable="gptel-proxy", value="\"\""),),
+               _PROXY_OFF,),
         docs=("https://curl.se/docs/manpage.html#noproxy",),
         examples=(
             Example(
