@@ -350,16 +350,17 @@ The server gives the provider 5 seconds to answer."
 
 (defconst gptel-diagnose--start-reasons-zh
   '(("\\`Python \\([0-9.]+\\) is too old: the server needs \\([0-9.]+\\) or newer\\'"
-     . "Python %s 版本太旧：服务器需要 %s 或更新的版本")
+     . "Python \\1 版本太旧：服务器需要 \\2 或更新的版本")
     ("\\`the server is not installed\\'" . "服务器没有安装")
-    ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 %s")
-    ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（%s）")
-    ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 %s")
+    ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 \\1")
+    ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（\\1）")
+    ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 \\1")
     ("\\`it keeps dying; next try in \\([0-9]+\\) s, see M-x gptel-diagnose-show-log\\'"
-     . "它反复崩溃；%s 秒后再试，详见 M-x gptel-diagnose-show-log")
-    ("\\`no such program: \\(.+\\)\\'" . "找不到程序：%s"))
+     . "它反复崩溃；\\1 秒后再试，详见 M-x gptel-diagnose-show-log")
+    ("\\`no such program: \\(.+\\)\\'" . "找不到程序：\\1"))
   "Why the server did not start, as the server layer says it, in Chinese.
-Each entry is (REGEXP . FORMAT): FORMAT takes REGEXP's groups.")
+Each entry is (REGEXP . REPLACEMENT): REGEXP matches the whole
+reason, and REPLACEMENT names its groups as \\\\N.")
 
 (defun gptel-diagnose--start-reason (reason)
   "REASON, why the server did not start, in the companion's language.
@@ -368,11 +369,8 @@ with no translation is shown as it is, and nil reads \"cannot start\"."
   (if (not reason) (gptel-diagnose--t "cannot start")
     (or (and (gptel-diagnose--zh-p)
              (seq-some (lambda (entry)
-                         (when (string-match (car entry) reason)
-                           (apply #'format (cdr entry)
-                                  (mapcar (lambda (group) (match-string group reason))
-                                          (number-sequence
-                                           1 (/ (1- (length (match-data))) 2))))))
+                         (and (string-match-p (car entry) reason)
+                              (replace-regexp-in-string (car entry) (cdr entry) reason t)))
                        gptel-diagnose--start-reasons-zh))
         reason)))
 
