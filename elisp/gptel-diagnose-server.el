@@ -232,6 +232,88 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
                 (and posix (string-match-p "\\`zh\\([_.@-]\\|\\'\\)" posix))))
           "zh" "en")))
 
+(defun gptel-diagnose--zh-p ()
+  "Non-nil if the companion speaks Chinese."
+  (equal (gptel-diagnose--locale) "zh"))
+
+(defconst gptel-diagnose--server-zh
+  '(("cannot start" . "无法启动")
+    ("server started" . "服务器已启动")
+    ("server did not start: %s" . "服务器没有启动：%s")
+    ("the server is version %s, older than this package (%s); upgrade it with %s"
+     . "服务器版本 %s 比本扩展（%s）旧；请用 %s 升级")
+    ("installing the server %s from %s with %s into %s"
+     . "正在安装服务器 %s：来源是%s，用 %s 装到 %s")
+    ("upgrading the server %s from %s with %s into %s"
+     . "正在升级服务器 %s：来源是%s，用 %s 装到 %s")
+    ("the package index" . "软件包索引")
+    ("%s (see %s)..." . "%s（详见 %s）……")
+    ("server %s installed in %.1f s (%s%s)" . "服务器 %s 已安装，用时 %.1f 秒（%s%s）")
+    ("%d MB, " . "%d MB，")
+    ("installing the server failed: %s; %s (see %s)" . "安装服务器失败：%s；%s（详见 %s）")
+    ("Failed: " . "失败：")
+    ("Next step: " . "下一步：")
+    ("check Python" . "检查 Python")
+    ("make the environment" . "创建虚拟环境")
+    ("install the server from its sources" . "从源码安装服务器")
+    ("install the server from the package index" . "从软件包索引安装服务器")
+    ("check the server" . "检查服务器")
+    ("%s exited with status %s: %s" . "“%s”这一步失败，退出状态 %s：%s")
+    ("%s: %s" . "%s：%s")
+    ("Python %s is too old: the server needs 3.10 or newer"
+     . "Python %s 版本太旧：服务器需要 3.10 或更新的版本")
+    ("install Python 3.10 or newer and set `gptel-diagnose-python' to it"
+     . "请安装 Python 3.10 或更新的版本，并把 `gptel-diagnose-python' 设为它")
+    ("install your system's Python venv package (e.g. python3-venv), or uv"
+     . "请安装系统的 Python venv 软件包（例如 python3-venv），或者安装 uv")
+    ("the package index does not offer gptel-diagnose %s or one of its dependencies (check the network or proxy, or point `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL)"
+     . "软件包索引里没有 gptel-diagnose %s 或它的某个依赖（请检查网络或代理，或者让 `gptel-diagnose-install-extra-args' 指向 --find-links DIR 或 --index-url URL，比如国内的 PyPI 镜像）")
+    ("check the network connection or proxy (HTTPS_PROXY), or point `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL"
+     . "请检查网络连接或代理（HTTPS_PROXY），或者让 `gptel-diagnose-install-extra-args' 指向 --find-links DIR 或 --index-url URL，比如国内的 PyPI 镜像")
+    ("read the log above, then run M-x gptel-diagnose-install-server again"
+     . "请先看上面的日志，再运行一次 M-x gptel-diagnose-install-server"))
+  "The server layer's own texts in Simplified Chinese, keyed by their English.
+The layer above has the rest (`gptel-diagnose--zh'); the log keeps English.")
+
+(defun gptel-diagnose--st (english)
+  "ENGLISH, one of the server layer's texts, in the companion's language."
+  (or (and (gptel-diagnose--zh-p) (cdr (assoc english gptel-diagnose--server-zh)))
+      english))
+
+(defun gptel-diagnose--stf (english &rest args)
+  "The server layer's format ENGLISH, in the user's language, applied to ARGS."
+  (apply #'format (gptel-diagnose--st english) args))
+
+(defun gptel-diagnose--server-say (english &rest args)
+  "Show the server layer's ENGLISH, formatted with ARGS, in the user's language."
+  (message "gptel-diagnose: %s" (apply #'gptel-diagnose--stf english args)))
+
+(defconst gptel-diagnose--start-reasons-zh
+  '(("\\`Python \\([0-9.]+\\) is too old: the server needs \\([0-9.]+\\) or newer\\'"
+     . "Python \\1 版本太旧：服务器需要 \\2 或更新的版本")
+    ("\\`the server is not installed\\'" . "服务器没有安装")
+    ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 \\1")
+    ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（\\1）")
+    ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 \\1")
+    ("\\`it keeps dying; next try in \\([0-9]+\\) s, see M-x gptel-diagnose-show-log\\'"
+     . "它反复崩溃；\\1 秒后再试，详见 M-x gptel-diagnose-show-log")
+    ("\\`no such program: \\(.+\\)\\'" . "找不到程序：\\1"))
+  "Why the server did not start, as the server layer says it, in Chinese.
+Each entry is (REGEXP . REPLACEMENT): REGEXP matches the whole
+reason, and REPLACEMENT names its groups as \\\\N.")
+
+(defun gptel-diagnose--start-reason (reason)
+  "REASON, why the server did not start, in the companion's language.
+The server layer words it in English (its log keeps that); a reason
+with no translation is shown as it is, and nil reads \"cannot start\"."
+  (if (not reason) (gptel-diagnose--st "cannot start")
+    (or (and (gptel-diagnose--zh-p)
+             (seq-some (lambda (entry)
+                         (and (string-match-p (car entry) reason)
+                              (replace-regexp-in-string (car entry) (cdr entry) reason t)))
+                       gptel-diagnose--start-reasons-zh))
+        reason)))
+
 ;;;; The server process
 
 (defconst gptel-diagnose--lisp-directory
@@ -443,9 +525,9 @@ that says why (a missing module, an old Python), and is no crash."
                (ignore-errors (version< version gptel-diagnose-version))
                (not (member version gptel-diagnose--told-older)))
       (push version gptel-diagnose--told-older)
-      (message "gptel-diagnose: the server is version %s, older than this package (%s); %s"
-               version gptel-diagnose-version
-               "upgrade it with M-x gptel-diagnose-install-server"))))
+      (gptel-diagnose--server-say
+       "the server is version %s, older than this package (%s); upgrade it with %s"
+       version gptel-diagnose-version "M-x gptel-diagnose-install-server"))))
 
 (defun gptel-diagnose--connection ()
   "A live connection to the server, started if need be; nil if it cannot start."
@@ -628,7 +710,7 @@ missing, so that running again upgrades it in place."
                    :command (if uv (list uv "venv" "--python" python venv)
                               (list python "-m" "venv" venv))))
            (list :title (if source "install the server from its sources"
-                          (format "install gptel-diagnose %s" gptel-diagnose-version))
+                          "install the server from the package index")
                  :command (if uv
                               (append (list uv "pip" "install" "--python" venv-python
                                             "--upgrade")
@@ -641,28 +723,38 @@ missing, so that running again upgrades it in place."
                  :command (list (expand-file-name "bin/gptel-diagnose-server" venv)
                                 "--version"))))))
 
+(defun gptel-diagnose--install-text (text &optional english)
+  "TEXT, a list (FORMAT . ARGS), as a string in the user's language.
+An argument that is such a list is a text too.  With ENGLISH
+non-nil, the string is in English (for the log)."
+  (apply #'format (if english (car text) (gptel-diagnose--st (car text)))
+         (mapcar (lambda (arg)
+                   (if (consp arg) (gptel-diagnose--install-text arg english) arg))
+                 (cdr text))))
+
 (defun gptel-diagnose--install-next-step (output)
-  "What to do after an install failed with OUTPUT, in one phrase."
+  "What to do after an install failed with OUTPUT: a text (FORMAT . ARGS)."
   (cond
    ((string-match-p "needs 3.10 or newer\\|requires a different Python\\|Requires-Python"
                     output)
-    "install Python 3.10 or newer and set `gptel-diagnose-python' to it")
+    '("install Python 3.10 or newer and set `gptel-diagnose-python' to it"))
    ((string-match-p "No module named venv\\|ensurepip is not available" output)
-    "install your system's Python venv package (e.g. python3-venv), or uv")
+    '("install your system's Python venv package (e.g. python3-venv), or uv"))
    ((string-match-p (concat "Could not find a version\\|No matching distribution"
                             "\\|not found in the package registry\\|No solution found")
                     output)
-    (concat "the package index does not offer gptel-diagnose " gptel-diagnose-version
-            " or one of its dependencies (check the network or proxy, or point"
-            " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL)"))
+    (list (concat "the package index does not offer gptel-diagnose %s"
+                  " or one of its dependencies (check the network or proxy, or point"
+                  " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL)")
+          gptel-diagnose-version))
    ((string-match-p (concat "NewConnectionError\\|Temporary failure in name resolution"
                             "\\|Name or service not known\\|Network is unreachable"
                             "\\|ProxyError\\|SSLError\\|CERTIFICATE_VERIFY_FAILED"
                             "\\|timed out\\|Failed to fetch\\|dns error\\|error sending request")
                     output)
-    (concat "check the network connection or proxy (HTTPS_PROXY), or point"
-            " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL"))
-   (t "read the log above, then run M-x gptel-diagnose-install-server again")))
+    (list (concat "check the network connection or proxy (HTTPS_PROXY), or point"
+                  " `gptel-diagnose-install-extra-args' at --find-links DIR or --index-url URL")))
+   (t '("read the log above, then run M-x gptel-diagnose-install-server again"))))
 
 (defun gptel-diagnose--install-insert (buffer &rest strings)
   "Append STRINGS to the install BUFFER."
@@ -697,31 +789,37 @@ missing, so that running again upgrades it in place."
 
 (defun gptel-diagnose--install-finish (state ok &optional why output)
   "End the install described by STATE: OK, or failed because of WHY.
-OUTPUT is the failing step's output."
+WHY is a text (FORMAT . ARGS); OUTPUT is the failing step's output.
+The user reads the result in their language, the log in English."
   (setq gptel-diagnose--install-process nil)
   (let ((buffer (plist-get state :buffer))
         (seconds (- (float-time) (plist-get state :start))))
     (if (not ok)
         (let ((next (gptel-diagnose--install-next-step (or output ""))))
-          (gptel-diagnose--install-insert buffer "\nFailed: " why "\nNext step: " next "\n")
-          (gptel-diagnose--log "install failed: %s" why)
-          (message "gptel-diagnose: installing the server failed: %s; %s (see %s)"
-                   why next gptel-diagnose--install-buffer))
+          (gptel-diagnose--install-insert
+           buffer "\n" (gptel-diagnose--st "Failed: ") (gptel-diagnose--install-text why)
+           "\n" (gptel-diagnose--st "Next step: ") (gptel-diagnose--install-text next) "\n")
+          (gptel-diagnose--log "install failed: %s" (gptel-diagnose--install-text why t))
+          (gptel-diagnose--server-say "installing the server failed: %s; %s (see %s)"
+                                      (gptel-diagnose--install-text why)
+                                      (gptel-diagnose--install-text next)
+                                      gptel-diagnose--install-buffer))
       (let* ((venv (plist-get state :venv))
              (size (plist-get state :size))
-             (line (format "server %s installed in %.1f s (%s%s)"
-                           (or (plist-get state :version) "?") seconds
-                           (if size (format "%d MB, " size) "")
-                           (gptel-diagnose--abbreviate venv))))
+             (line (list "server %s installed in %.1f s (%s%s)"
+                         (or (plist-get state :version) "?") seconds
+                         (if size (list "%d MB, " size) "")
+                         (gptel-diagnose--abbreviate venv))))
         (setq gptel-diagnose--start-error nil gptel-diagnose--deaths nil
               gptel-diagnose--not-before 0 gptel-diagnose--told-older nil)
         ;; The running server is the old one: replace it.
         (when gptel-diagnose--connection
           (gptel-diagnose--stop gptel-diagnose--connection)
           (gptel-diagnose--connection))
-        (gptel-diagnose--install-insert buffer "\n" (gptel-diagnose--sentence line) "\n")
-        (gptel-diagnose--log "%s" line)
-        (message "gptel-diagnose: %s" line)))))
+        (gptel-diagnose--install-insert
+         buffer "\n" (gptel-diagnose--sentence (gptel-diagnose--install-text line)) "\n")
+        (gptel-diagnose--log "%s" (gptel-diagnose--install-text line t))
+        (message "gptel-diagnose: %s" (gptel-diagnose--install-text line))))))
 
 (defun gptel-diagnose--install-size (state)
   "Measure the environment of STATE in MB, then finish the install."
@@ -751,7 +849,8 @@ The steps left are STEPS; STATE is shared by them."
                                         process-environment))
            (default-directory temporary-file-directory))
       (gptel-diagnose--install-insert
-       buffer (format "\n%s:\n$ %s\n" (gptel-diagnose--sentence (plist-get step :title))
+       buffer (format "\n%s:\n$ %s\n"
+                      (gptel-diagnose--sentence (gptel-diagnose--st (plist-get step :title)))
                       (combine-and-quote-strings
                        (mapcar (lambda (arg) (if (file-name-absolute-p arg)
                                                  (abbreviate-file-name arg)
@@ -770,8 +869,8 @@ The steps left are STEPS; STATE is shared by them."
                       state step steps (process-exit-status process)
                       (process-get process 'gptel-diagnose-output))))))
         (error (gptel-diagnose--install-finish
-                state nil (format "%s: %s" (plist-get step :title)
-                                  (error-message-string err))))))))
+                state nil (list "%s: %s" (list (plist-get step :title))
+                                (error-message-string err))))))))
 
 (defun gptel-diagnose--install-step-done (state step steps status output)
   "Go on with the install, or stop, after STEP ended with STATUS and OUTPUT.
@@ -784,10 +883,12 @@ The steps left are STEPS, STEP first; STATE is the install's."
     (cond
      ((or (not (zerop status)) old-python)
       (let ((why (if old-python
-                     (format "Python %s is too old: the server needs 3.10 or newer" value)
-                   (format "%s exited with status %s: %s" (plist-get step :title) status
-                           (gptel-diagnose--last-lines output 1)))))
-        (gptel-diagnose--install-finish state nil why (if old-python why output))))
+                     (list "Python %s is too old: the server needs 3.10 or newer" value)
+                   (list "%s exited with status %s: %s" (list (plist-get step :title)) status
+                         (gptel-diagnose--last-lines output 1)))))
+        (gptel-diagnose--install-finish state nil why
+                                        (if old-python (gptel-diagnose--install-text why t)
+                                          output))))
      (t
       (when (eq check 'version) (setq state (plist-put state :version value)))
       (gptel-diagnose--install-run state (cdr steps))))))
@@ -805,8 +906,9 @@ The steps left are STEPS, STEP first; STATE is the install's."
   (when gptel-diagnose--connection (gptel-diagnose--stop gptel-diagnose--connection))
   (setq gptel-diagnose--deaths nil gptel-diagnose--not-before 0)
   (if (gptel-diagnose--connection)
-      (message "gptel-diagnose: server started")
-    (message "gptel-diagnose: server did not start: %s" gptel-diagnose--start-error)))
+      (gptel-diagnose--server-say "server started")
+    (gptel-diagnose--server-say "server did not start: %s"
+                                (gptel-diagnose--start-reason gptel-diagnose--start-error))))
 
 ;;;###autoload
 (defun gptel-diagnose-show-log ()
@@ -840,19 +942,23 @@ in a buffer, and restarts the server when done."
          (uv (executable-find "uv"))
          (upgrade (file-executable-p (expand-file-name "bin/python" venv)))
          (buffer (get-buffer-create gptel-diagnose--install-buffer))
-         (start (format "%s the server %s from %s with %s into %s"
-                        (if upgrade "upgrading" "installing") gptel-diagnose-version
-                        (if source (gptel-diagnose--abbreviate source) "the package index")
-                        (if uv "uv" "pip") (gptel-diagnose--abbreviate venv))))
+         (start (list (if upgrade "upgrading the server %s from %s with %s into %s"
+                        "installing the server %s from %s with %s into %s")
+                      gptel-diagnose-version
+                      (if source (gptel-diagnose--abbreviate source) '("the package index"))
+                      (if uv "uv" "pip") (gptel-diagnose--abbreviate venv))))
     (make-directory (file-name-directory (directory-file-name venv)) t)
     (with-current-buffer buffer
       (special-mode)
       (let ((inhibit-read-only t))
         (erase-buffer)
-        (insert (propertize (concat "gptel-diagnose: " start) 'face 'bold) "\n")))
+        (insert (propertize (concat "gptel-diagnose: " (gptel-diagnose--install-text start))
+                            'face 'bold)
+                "\n")))
     (display-buffer buffer)
-    (gptel-diagnose--log "%s" start)
-    (message "gptel-diagnose: %s (see %s)..." start gptel-diagnose--install-buffer)
+    (gptel-diagnose--log "%s" (gptel-diagnose--install-text start t))
+    (gptel-diagnose--server-say "%s (see %s)..." (gptel-diagnose--install-text start)
+                                gptel-diagnose--install-buffer)
     (gptel-diagnose--install-run
      (list :buffer buffer :venv venv :start (float-time))
      (gptel-diagnose--install-plan python venv source uv))))

@@ -205,7 +205,6 @@ The server gives the provider 5 seconds to answer."
     ("If so: %s" . "如果是这样：%s")
     ("server not available (%s); install it with %s"
      . "诊断服务器不可用（%s）；请用 %s 安装")
-    ("cannot start" . "无法启动")
     ("the server did not answer in time (M-x gptel-diagnose-show-log)"
      . "诊断服务器没有及时响应（M-x gptel-diagnose-show-log）")
     ("server error: %s (M-x gptel-diagnose-show-log)"
@@ -335,10 +334,6 @@ The server gives the provider 5 seconds to answer."
      . "gptel 版本太旧：gptel-diagnose 需要 gptel 0.9.8 或更新的版本"))
   "The companion's texts in Simplified Chinese, keyed by their English source.")
 
-(defun gptel-diagnose--zh-p ()
-  "Non-nil if the companion speaks Chinese."
-  (equal (gptel-diagnose--locale) "zh"))
-
 (defun gptel-diagnose--t (english)
   "ENGLISH in the companion's language (`gptel-diagnose-locale')."
   (or (and (gptel-diagnose--zh-p) (cdr (assoc english gptel-diagnose--zh)))
@@ -347,32 +342,6 @@ The server gives the provider 5 seconds to answer."
 (defun gptel-diagnose--tf (english &rest args)
   "The format string ENGLISH, in the companion's language, applied to ARGS."
   (apply #'format (gptel-diagnose--t english) args))
-
-(defconst gptel-diagnose--start-reasons-zh
-  '(("\\`Python \\([0-9.]+\\) is too old: the server needs \\([0-9.]+\\) or newer\\'"
-     . "Python \\1 版本太旧：服务器需要 \\2 或更新的版本")
-    ("\\`the server is not installed\\'" . "服务器没有安装")
-    ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 \\1")
-    ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（\\1）")
-    ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 \\1")
-    ("\\`it keeps dying; next try in \\([0-9]+\\) s, see M-x gptel-diagnose-show-log\\'"
-     . "它反复崩溃；\\1 秒后再试，详见 M-x gptel-diagnose-show-log")
-    ("\\`no such program: \\(.+\\)\\'" . "找不到程序：\\1"))
-  "Why the server did not start, as the server layer says it, in Chinese.
-Each entry is (REGEXP . REPLACEMENT): REGEXP matches the whole
-reason, and REPLACEMENT names its groups as \\\\N.")
-
-(defun gptel-diagnose--start-reason (reason)
-  "REASON, why the server did not start, in the companion's language.
-The server layer words it in English (its log keeps that); a reason
-with no translation is shown as it is, and nil reads \"cannot start\"."
-  (if (not reason) (gptel-diagnose--t "cannot start")
-    (or (and (gptel-diagnose--zh-p)
-             (seq-some (lambda (entry)
-                         (and (string-match-p (car entry) reason)
-                              (replace-regexp-in-string (car entry) (cdr entry) reason t)))
-                       gptel-diagnose--start-reasons-zh))
-        reason)))
 
 (defun gptel-diagnose--say (english &rest args)
   "Show ENGLISH formatted with ARGS, translated, after the package's name."

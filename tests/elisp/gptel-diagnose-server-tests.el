@@ -323,10 +323,10 @@ yet a call of `message'), at a moment nobody chooses."
     (unwind-protect
         (let ((end (car (last (gptel-diagnose-server-tests--install)))))
           (should (string-match-p
-                   (concat "\\`gptel-diagnose: installing the server failed: install "
-                           "gptel-diagnose " (regexp-quote gptel-diagnose-version)
-                           " exited with status [1-9][0-9]*: .+; the package index does not "
-                           "offer gptel-diagnose .*--find-links DIR")
+                   (concat "\\`gptel-diagnose: installing the server failed: install the "
+                           "server from the package index exited with status [1-9][0-9]*: "
+                           ".+; the package index does not offer gptel-diagnose "
+                           (regexp-quote gptel-diagnose-version) " .*--find-links DIR")
                    end))
           (with-current-buffer gptel-diagnose--install-buffer
             (should (string-match-p "\nFailed: .*\nNext step: " (buffer-string)))))
@@ -478,7 +478,7 @@ yet a call of `message'), at a moment nobody chooses."
         (progn
           (should (equal (mapcar (lambda (step) (plist-get step :title)) pip)
                          (list "check Python" "make the environment"
-                               (concat "install gptel-diagnose " gptel-diagnose-version)
+                               "install the server from the package index"
                                "check the server")))
           (should (equal (plist-get (nth 1 pip) :command)
                          (list "/usr/bin/python3" "-m" "venv" (concat venv "/new"))))
@@ -512,22 +512,90 @@ yet a call of `message'), at a moment nobody chooses."
             (should (member "/src/gd" (plist-get (nth 1 plan) :command)))))
       (delete-directory venv t))))
 
+(defun gptel-diagnose-server-tests--next-step (output)
+  "The next step after an install failed with OUTPUT, as the user reads it."
+  (gptel-diagnose--install-text (gptel-diagnose--install-next-step output)))
+
 (ert-deftest gptel-diagnose-install-failure-names-the-next-step ()
   (should (string-match-p "Python 3.10 or newer"
-                          (gptel-diagnose--install-next-step
+                          (gptel-diagnose-server-tests--next-step
                            "ERROR: Package 'gptel-diagnose' requires a different Python")))
   (should (string-match-p "network"
-                          (gptel-diagnose--install-next-step
+                          (gptel-diagnose-server-tests--next-step
                            (concat "WARNING: Retrying ... NewConnectionError: Failed to "
                                    "establish a new connection: [Errno -3] Temporary "
                                    "failure in name resolution"))))
-  (should (string-match-p "--find-links"
-                          (gptel-diagnose--install-next-step
+  (should (string-match-p (concat "gptel-diagnose " (regexp-quote gptel-diagnose-version)
+                                  " .*--find-links")
+                          (gptel-diagnose-server-tests--next-step
                            (concat "ERROR: Could not find a version that satisfies the "
                                    "requirement gptel-diagnose==0.1.0"))))
   (should (string-match-p "python3-venv"
-                          (gptel-diagnose--install-next-step
+                          (gptel-diagnose-server-tests--next-step
                            "The virtual environment was not created successfully because ensurepip is not available"))))
+
+(defun gptel-diagnose-server-tests--finish (ok why output)
+  "End a made-up install: OK, or failed because of WHY with OUTPUT.
+Return (ECHO BUFFER-TEXT LOG-TEXT): what the user and the log saw."
+  (let ((shown nil)
+        (buffer (generate-new-buffer " *gd-install*"))
+        (gptel-diagnose--connection nil))
+    (unwind-protect
+        (progn
+          (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
+            (let ((inhibit-read-only t)) (erase-buffer)))
+          (cl-letf (((symbol-function 'message)
+                     (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
+            (gptel-diagnose--install-finish
+             (list :buffer buffer :venv "/tmp/gd-venv" :start (- (float-time) 2)
+                   :version "9.9.9" :size 42)
+             ok why output))
+          (list (car shown)
+                (with-current-buffer buffer (buffer-string))
+                (with-current-buffer gptel-diagnose--log-buffer (buffer-string))))
+      (kill-buffer buffer))))
+
+(ert-deftest gptel-diagnose-install-reads-in-chinese-and-logs-in-english ()
+  "A Chinese user reads the install's result in Chinese; the log keeps English."
+  (let ((gptel-diagnose-locale "zh"))
+    (pcase-let ((`(,echo ,text ,log)
+                 (gptel-diagnose-server-tests--finish
+                  nil (list "%s exited with status %s: %s"
+                            (list "install the server from the package index") 1
+                            "ERROR: No matching distribution found for gptel-diagnose")
+                  "ERROR: No matching distribution found for gptel-diagnose")))
+      (should (string-prefix-p "gptel-diagnose: 安装服务器失败：“从软件包索引安装服务器”这一步失败" echo))
+      (should (string-search "国内的 PyPI 镜像" echo))
+      (should (string-search "下一步：" text))
+      (should-not (string-search "Next step" text))
+      (should (string-search "install failed: install the server from the package index exited with status 1" log)))
+    (pcase-let ((`(,echo ,text ,log) (gptel-diagnose-server-tests--finish t nil nil)))
+      (should (string-match-p "\\`gptel-diagnose: 服务器 9\\.9\\.9 已安装，用时 [0-9.]+ 秒（42 MB，/tmp/gd-venv）\\'"
+                              echo))
+      (should (string-search "服务器 9.9.9 已安装" text))
+      (should (string-search "server 9.9.9 installed in" log))))
+  (let ((gptel-diagnose-locale "en"))
+    (pcase-let ((`(,echo ,_text ,_log)
+                 (gptel-diagnose-server-tests--finish
+                  nil '("Python %s is too old: the server needs 3.10 or newer" "3.8")
+                  "Python 3.8 is too old: the server needs 3.10 or newer")))
+      (should (equal echo (concat "gptel-diagnose: installing the server failed: Python 3.8 is "
+                                  "too old: the server needs 3.10 or newer; install Python "
+                                  "3.10 or newer and set `gptel-diagnose-python' to it (see "
+                                  gptel-diagnose--install-buffer ")"))))))
+
+(ert-deftest gptel-diagnose-server-texts-translate-with-the-same-arguments ()
+  "Each Chinese text takes the arguments its English takes, in order."
+  (dolist (entry gptel-diagnose--server-zh)
+    (let ((directives (lambda (text)
+                        (let ((start 0) found)
+                          (while (string-match "%[-0-9.]*[sdf%]" text start)
+                            (push (replace-regexp-in-string "[-0-9.]" "" (match-string 0 text))
+                                  found)
+                            (setq start (match-end 0)))
+                          (nreverse found)))))
+      (ert-info ((car entry))
+        (should (equal (funcall directives (car entry)) (funcall directives (cdr entry))))))))
 
 (ert-deftest gptel-diagnose-server-exit-mutes-only-jsonrpc ()
   "A dying server's sentinel hides jsonrpc's \"Server exited\", nothing else.
