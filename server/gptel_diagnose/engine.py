@@ -312,6 +312,7 @@ STAND_INS: dict[str, str] = {
     "model": N_("the model"),
     "model_arg": "MODEL",
     "host": N_("the backend's host"),
+    "base_url": N_("the backend's URL"),
     "console_url": N_("your provider's console"),
     "keys_url": N_("your provider's API key page"),
     "billing_url": N_("your provider's billing page"),
@@ -533,6 +534,10 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "model": lambda: optional(facts.model),
             "model_arg": lambda: optional(facts.model),
             "host": lambda: optional(facts.host),
+            # Where the backend's requests go, as curl would be given it (gptel's default
+            # :protocol is https).
+            "base_url": lambda: optional(f"{facts.protocol or 'https'}://{facts.host}")
+            if facts.host else None,
             "closest_model": lambda: optional(closest_model(facts)),
             "key_where": key_where,
             "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key

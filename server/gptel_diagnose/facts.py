@@ -25,7 +25,20 @@ MAX_EMBED_DEPTH = 3
 
 _STATUS_LINE = re.compile(r"HTTP/[\d.]+\s+(\d{3})")
 # "Curl failed with exit code 7" (gptel), "curl: (7) Failed to connect" (curl's own text).
-_CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)")
+_CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)"
+                        # Another client's words: "curl exited with code=2", "curl error 28".
+                        r"|curl (?:exited|failed|error)(?: with)?(?: exit)?(?: code)?[ =:]*(\d+)\b")
+# libcurl's own error texts (curl_easy_strerror and its error buffer), which other clients
+# that use libcurl quote without the number: the exit code each stands for.
+_CURL_TEXTS = (
+    (re.compile(r"could(?:n'?t| not) resolve proxy"), 5),
+    (re.compile(r"empty reply from server"), 52),
+    (re.compile(r"\brecv failure\b|failure when receiving data from the peer"), 56),
+    (re.compile(r"\bsend failure\b|failed sending data to the peer"), 55),
+    (re.compile(r"transfer closed with (?:outstanding read data|\d+ bytes) remaining"), 18),
+    (re.compile(r"curl: no url specified"), 2),
+    (re.compile(r"maximum \(\d+\) redirects followed"), 47),
+)
 _REASON_PHRASE = re.compile(r"(HTTP/[\d.]+ \d{3})(?: [A-Za-z' -]+)?")
 # curl --fail (exit 22): "The requested URL returned error: 404".
 _CURL_FAIL_STATUS = re.compile(r"returned error: (\d{3})")
@@ -297,10 +310,15 @@ CONDITIONS: dict[str, tuple[str, Test, bool]] = {
 # (openai-python prints a Python dict), "API error: 400 {"error": ...}".
 _QUOTED_OBJECT = re.compile(r"\{\s*['\"]")
 MAX_QUOTED = 20_000
+_DECODER = json.JSONDecoder()
 
 
 def _quoted_object(text: str) -> Any:
-    """The JSON object or Python dict literal a longer text quotes, or None."""
+    """The JSON object or Python dict literal a longer text quotes, or None.
+
+    The first whole JSON object wins: a gateway that lists each upstream's error quotes
+    several, and may cut the last one short.
+    """
     start = _QUOTED_OBJECT.search(text)
     end = text.rfind("}")
     if start is None or start.start() == 0 or end <= start.start():
@@ -310,6 +328,12 @@ def _quoted_object(text: str) -> Any:
         return None
     try:
         return json.loads(inner)
+    except ValueError:
+        pass
+    try:
+        found, _end = _DECODER.raw_decode(inner)
+        if isinstance(found, dict):
+            return found
     except ValueError:
         pass
     try:
@@ -508,7 +532,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
     curl = params.error.curl_exit_code
     if curl is None:
         match = _CURL_EXIT.search(text)
-        curl = int(match.group(1) or match.group(2)) if match else None
+        curl = int(next(g for g in match.groups() if g)) if match else None
+    if curl is None and http is None:
+        curl = next((code for pattern, code in _CURL_TEXTS if pattern.search(text)), None)
 
     backend = params.backend
     host = (backend.host or "").strip()

@@ -706,9 +706,10 @@ WORDINGS_JKL = [
     ('{"error": {"code": "500", "message": "404 NOT_FOUND"}}', "endpoint.wrong"),
     # https://github.com/sinaptik-ai/pandas-ai/issues/239: a placeholder, not a cause.
     ("because of the following error:\n\n<empty message>\n", "unknown"),
-    # https://github.com/SillyTavern/SillyTavern/issues/5027: a relay called an "API proxy".
+    # https://github.com/SillyTavern/SillyTavern/issues/5027: a relay called an "API proxy" is
+    # no network proxy; a reset before any answer.
     ("Generation failed FetchError: request to https://(my api proxy) failed, reason: read "
-     "ECONNRESET", "unknown"),
+     "ECONNRESET", "network.connection_refused"),
 ]
 
 
@@ -1373,6 +1374,126 @@ WORDINGS_U = [
 ]
 
 
+WORDINGS_W = [
+    # https://github.com/continuedev/continue/issues/11556
+    ('Upstream error from Alibaba: <400> InternalError.Algo.InvalidParameter: The '
+     '"function.arguments" parameter of the code model must be in JSON format.',
+     'request.invalid_parameter'),
+    # https://github.com/HIllya51/LunaTranslator/issues/1033
+    ('The SecretId is not found, please ensure that your SecretId is correct.',
+     'auth.invalid_key'),
+    # https://github.com/google-gemini/gemini-cli/issues/19976
+    ('[API Error: Resource has been exhausted (e.g. check quota).]',
+     'rate_limit'),
+    # https://github.com/lmstudio-ai/lmstudio-js/issues/63
+    ('Error in RPC handler: {"displayData": {"code":"generic.noModelMatchingQuery"}, '
+     '"title":"No model found that fits the query."}',
+     'model.not_found'),
+    # https://github.com/anthropics/claude-code/issues/849
+    ('API Error: The SSO session associated with this profile has expired. To refresh this '
+     'SSO session run aws sso login with the corresponding profile.',
+     'auth.invalid_key'),
+    # https://github.com/continuedev/continue/issues/1474
+    ('Request to [myurl] failed, reason: unable to verify the first certificate',
+     'network.tls'),
+    # https://github.com/anomalyco/opencode/issues/40319
+    ('AI_APICallError: Cannot connect to API',
+     'network.connection_refused'),
+    # https://github.com/alfianlosari/chatgpt_api_dart/issues/2
+    ('Failed host lookup: `api.openai.com`',
+     'network.dns'),
+    # https://github.com/truefoundry/models/pull/826
+    ('openrouter error: No endpoints available matching your guardrail restrictions and data '
+     'policy. Configure: https://openrouter.ai/settings/privacy',
+     'model.not_found'),
+    # https://github.com/jameshiew/nvim-magic/issues/32
+    ('nvim-magic: test.py - error: curl exited with code=2 stderr={ "curl: no URL specified!", '
+     '"curl: try \'curl --help\' or \'curl --manual\' for more information" }',
+     'config.backend'),
+    # https://github.com/lobehub/lobehub/issues/1398
+    ('max_tokens参数非法。请检查文档。',
+     'request.invalid_parameter'),
+    # https://github.com/bytemate/chatapi-single/issues/26
+    ('curl: (56) Recv failure: Connection reset by peer',
+     'network.connection_refused'),
+    # https://github.com/MuiseDestiny/zotero-gpt/issues/191
+    ('An error occurred during a connection to api.openai.com.  TCP connection reset by peer '
+     'Error code: PR CONNECT RESET ERROR.',
+     'network.connection_refused'),
+    # https://github.com/sinaptik-ai/pandas-ai/issues/1725
+    ('litellm.BadRequestError: LLM Provider NOT provided. Pass in the LLM provider you are '
+     'trying to call. You passed model=deepseek-r1:latest',
+     'config.backend'),
+    # https://github.com/karthink/gptel/pull/670
+    ('Debugger entered--Lisp error: (error "Keyword argument :coding-system not one of (:name '
+     ':host :header :protocol :stream :endpoint :key :models :url :request-params '
+     ':curl-args)")',
+     'config.backend'),
+]
+
+
+def _status_and_text(status: int, error: object, kind: str = "openai",
+                     host: str | None = None) -> Diagnosis:
+    return diagnose(DiagnoseParams.model_validate({
+        "error": {"status": f"HTTP/1.1 {status}", "http_status": str(status), "error": error},
+        "backend": {"kind": kind, "host": host}}))
+
+
+def test_a_status_decides_what_a_broad_wording_means() -> None:
+    """Words that name a cause in one status name another in the next."""
+    # https://github.com/Kilo-Org/kilocode/issues/11670: a 405 is the path, not the server.
+    assert _status_and_text(405, "Failed to load models - 405 status code (no body)"
+                            ).category == "endpoint.wrong"
+    # A bare 405 from any server: the path takes no POST.
+    assert _status_and_text(405, "405 status code (no body)").category == "endpoint.wrong"
+    # https://github.com/decolua/9router/pull/2887: in a 5xx, "Invalid URL" is the
+    # gateway's upstream, not gptel's URL.
+    assert _status_and_text(502, "[502]: Invalid URL: ", "openrouter", "openrouter.ai"
+                            ).category == "server.overloaded"
+    assert _status_and_text(400, "Invalid URL (POST /v1/chat/completions)"
+                            ).category == "endpoint.wrong"
+
+
+def test_a_gateway_quoting_several_upstream_errors_is_read_by_the_first() -> None:
+    """https://github.com/continuedev/continue/issues/13259: each upstream's JSON is quoted,
+    the last one cut short; Zhipu's 1214 in the first decides."""
+    text = ('502 All variants failed with errors: glm-5.2: All model providers failed to infer '
+            'with errors: ollama1: Inference stream closed due to error from openai server: '
+            'Invalid status code: 400 Bad Request: {"error":{"code":"1214","message":"The '
+            'messages parameter is illegal. Please check the documentation."}}, zai: Inference '
+            'stream closed due to error from openai server: Invalid status code: 400 Bad Requ')
+    result = _status_and_text(502, text, "zhipu", "open.bigmodel.cn")
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+def test_a_reset_is_a_refused_connection_only_before_any_answer() -> None:
+    """curl's "Recv failure: Connection reset" with no HTTP answer names no cut-off answer;
+    gptel's bare exit 56 stays the broken transfer."""
+    reset = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "curl: (56) Recv failure: Connection reset by peer"},
+        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+    assert (reset.category, reset.rule) == ("network.connection_refused", "NET015")
+    assert reset.fixes[0].command == "curl -sI https://api.openai.com"
+    bare = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Curl failure",
+                  "error": "Curl failed with exit code 56. See Curl manpage for details."},
+        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+    assert bare.rule == "NET009"
+    proxied = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "curl: (56) Recv failure: Connection reset by peer"},
+        "backend": {"kind": "openai", "host": "api.openai.com"},
+        "request": {"proxy": True, "proxy_host": "127.0.0.1:7890"}}))
+    assert proxied.category == "network.proxy"
+
+
+def test_zhipu_max_tokens_in_chinese_offers_the_max_tokens_fix() -> None:
+    """https://github.com/lobehub/lobehub/issues/1398"""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "max_tokens参数非法。请检查文档。"},
+        "backend": {"kind": "zhipu"}, "request": {"max_tokens": 8000}}))
+    assert [f.variable for f in result.fixes if f.variable] == ["gptel-max-tokens"]
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1412,7 +1533,7 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
-    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U])
+    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

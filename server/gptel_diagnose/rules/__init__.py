@@ -49,6 +49,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL007",  # reasoning-not-sent-back
         "GPTEL008",  # backend-or-tool-is-nil
         "GPTEL009",  # reasoning-where-text-expected
+        "GPTEL010",  # backend-keyword-unknown-to-loaded-gptel
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),
@@ -62,6 +63,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL001",    # openai-insufficient-quota
         "STREAM002", # model-does-not-stream
         "CONF004",   # bedrock-needs-curl
+        "CONF009",   # litellm-cannot-tell-the-provider
         "POL001",    # content-refused-by-policy
         "CONF005",   # bedrock-curl-too-old
         "CTX002",    # request-exceeds-per-minute-budget
@@ -116,6 +118,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET001",    # host-not-resolved
         "NET002",    # connection-refused
         "NET004",    # request-timed-out
+        "NET015",    # connection-reset-before-answer
         "NET009",    # answer-cut-off
         "NET010",    # too-many-redirects
         "NET011",    # client-certificate-problem

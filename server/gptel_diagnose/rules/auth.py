@@ -16,6 +16,7 @@ _KEY_WRONG = (
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
     r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的\s*(令牌|密钥|api ?key)"
     r"|invalid api token|invalid authorization header"
+    r"|sso session .{0,60}(has )?expired|secretid is not found|secretidnotfound"
     # A client that cannot tell: the key is there more often than not.
     r"|key is (missing|not set) or invalid|key is invalid or missing"
     r"|\b(ak|api.?key|token) (is not|does not) exist"

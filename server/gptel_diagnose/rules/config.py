@@ -127,6 +127,36 @@ RULES = (
         ),
     ),
     Rule(
+        code="CONF009",
+        name="litellm-cannot-tell-the-provider",
+        category="config.backend",
+        when=match(text=r"llm provider not provided"),
+        summary="LiteLLM cannot tell which provider serves {model}: name the model with its "
+        "provider prefix (ollama/..., deepseek/...) or as the proxy's model_list calls it.",
+        explanation=(
+            "LiteLLM picks the provider's protocol from the model's name: \"ollama/llama3\", "
+            "\"deepseek/deepseek-chat\", \"openai/NAME\" for any OpenAI-compatible server. "
+            "A bare name that is neither a known model nor an alias in a LiteLLM proxy's "
+            "model_list leaves it nothing to call, so it stops before any request."
+        ),
+        steps=("Use the name the LiteLLM proxy lists (its /v1/models), or the provider's "
+               "prefix, in gptel-model and the backend's :models.",
+               "Running the proxy yourself: add the model to its model_list."),
+        fixes=(FixSpec("Read LiteLLM's provider prefixes", "display-only",
+                       url="https://docs.litellm.ai/docs/providers"),),
+        docs=("https://docs.litellm.ai/docs/providers",),
+        examples=(
+            Example(
+                error={"error": "litellm.BadRequestError: LLM Provider NOT provided. Pass in "
+                       "the LLM provider you are trying to call. You passed "
+                       "model=deepseek-r1:latest"},
+                backend={"kind": "openai", "host": "192.168.11.70:11434", "protocol": "http"},
+                request={"model": "deepseek-r1:latest"},
+                source="https://github.com/sinaptik-ai/pandas-ai/issues/1725",
+            ),
+        ),
+    ),
+    Rule(
         code="CONF004",
         name="bedrock-needs-curl",
         category="config.backend",

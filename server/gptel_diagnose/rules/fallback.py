@@ -148,9 +148,9 @@ RULES = (
         category="unknown",
         # Not 422: its meaning (RFC 9110: the content was understood and refused) is the
         # reason; a bare 422 goes to GEN4XX.
-        when=match(http=(400, 405, 406, 409, 415), reasonless=True),
-        summary="{provider} refused the request (HTTP {status}) without giving a reason: a "
-        "400 usually means a parameter or value the model does not take, but nothing here "
+        when=match(http=(400, 406, 409, 415), reasonless=True),
+        summary="{provider} refused the request (HTTP {status}) without giving a reason: that "
+        "usually means a parameter or value the model does not take, but nothing here "
         "says which; set gptel-log-level to 'info and resend to read its answer.",
         explanation="Only the status came back, with no message from the provider (or the "
         "program that showed the error dropped it). A 400 means the server did not accept "

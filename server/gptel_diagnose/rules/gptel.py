@@ -265,6 +265,39 @@ RULES = (
         ),
     ),
     Rule(
+        code="GPTEL010",
+        name="backend-keyword-unknown-to-loaded-gptel",
+        category="config.backend",
+        # cl-defstruct's constructor, for a keyword its slots do not have: the code calling
+        # gptel-make-... is newer than the gptel that is loaded.
+        when=match(text=r"keyword argument :[\w-]+ not one of \(:name :host"),
+        summary="A backend definition passed a keyword the loaded gptel does not know: an "
+        "older gptel is loaded than the code that calls it; upgrade gptel, then restart Emacs.",
+        explanation=(
+            "Each gptel-make-... function builds its backend from a fixed list of keywords. "
+            "\"Keyword argument :X not one of (...)\" means the call used a keyword that the "
+            "gptel in memory lacks: a newer backend file (or init code written for a newer "
+            "gptel) met an older gptel, often a second copy earlier on load-path or an old "
+            "byte-compiled file. No request was sent."
+        ),
+        steps=("Upgrade gptel, then restart Emacs so that no old definition stays loaded.",
+               "Look for a second, older copy of gptel: M-x list-load-path-shadows.",
+               "Or drop the keyword from the backend definition until gptel knows it."),
+        fixes=(FixSpec("Find a second, older copy of gptel", "display-only",
+                       command="M-x list-load-path-shadows"),),
+        docs=("https://github.com/karthink/gptel#installation",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Keyword argument :coding-system not one of (:name :host "
+                       ":header :protocol :stream :endpoint :key :models :url :request-params "
+                       ":curl-args)"},
+                backend={"kind": "bedrock"},
+                source="https://github.com/karthink/gptel/pull/670",
+            ),
+        ),
+    ),
+    Rule(
         code="GPTEL009",
         name="reasoning-where-text-expected",
         category="response.malformed",

@@ -32,7 +32,10 @@ RULES = (
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
-                r"|no endpoints found matching your data policy|engine .{0,40} not available"
+                r"|no endpoints (found|available) matching your|engine .{0,40} not available"
+                # Gemini for a model id in the wrong form; LM Studio's noModelMatchingQuery.
+                r"|unexpected model name format|no model found that fits the query"
+                r"|nomodelmatchingquery"
                 r"|model .{0,80}is not downloaded|\bmodel not support(ed)?\b"
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"

@@ -12,6 +12,7 @@ _DNS_TEXT = (
     r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|dns|unknownhostexception|unable to resolve host"
+    r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
     # Go's resolver, when the DNS server itself refused: "lookup HOST on [::1]:53: ...".
     r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
 )
@@ -22,11 +23,17 @@ _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
-    r"|unable to connect|cannot connect to host|connect call failed|may not be running"
+    r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
     r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
+)
+# A connection reset, in curl's, Node's, Python's, Windows' and Chinese words.
+_RESET_TEXT = (
+    r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
+    r"|errno 104|winerror 10054|forcibly closed by the remote host|连接被对方重设|连接被重置"
+    r"|远程主机强迫关闭了一个现有的连接"
 )
 _TIMEOUT_TEXT = (
     r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
@@ -235,7 +242,10 @@ RULES = (
                     r"|cafile|ca cert|certificate_verify_failed|x509"
                     r"|unable to find valid certification path|invalid peer certificate"
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
-                    r"|hostname [\w.-]+ not verified")),
+                    r"|hostname [\w.-]+ not verified"
+                    # OpenSSL's verify results, as Node and others quote them.
+                    r"|unable to verify the first certificate|certificate is not yet valid"
+                    r"|certificate signature failure|depth_zero_self_signed_cert")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",
         explanation=(
@@ -362,6 +372,44 @@ RULES = (
                 source="https://curl.se/docs/manpage.html#EXIT",
             ),
         ),
+    ),
+    Rule(
+        code="NET015",
+        name="connection-reset-before-answer",
+        category="network.connection_refused",
+        # A reset with no HTTP answer at all: nothing was received, so nothing was cut off.
+        # Through a proxy, NET008 (before this rule) speaks for it.
+        when=match(text=_RESET_TEXT, http=None),
+        summary="The connection to {host} was reset before any answer (curl {exit}): the "
+        "server dropped it, or a firewall, VPN or network filter on the way did.",
+        explanation=(
+            "The other end (or something between) closed the connection with a reset before "
+            "an HTTP answer arrived, so the request never got a reply. A local server does "
+            "this when it crashes or is not ready; for a remote API it is usually the "
+            "network: a firewall, a VPN, antivirus that inspects traffic, or a national "
+            "filter that resets connections to some hosts (then only a proxy helps)."
+        ),
+        steps=("Run `curl -sI {base_url}` in a terminal: a reset there too means the "
+               "network path, not gptel.",
+               "If this host is blocked on your network, set a proxy: (setq gptel-proxy "
+               "\"http://HOST:PORT\").",
+               "For a local server, read its log: it may have crashed or still be loading."),
+        next_step=("Run `curl -sI {base_url}` in a terminal: a reset there too means "
+                   "the network path, not gptel.",
+                   "Copy the request with M-x gptel-diagnose-copy-curl and run it in a "
+                   "terminal: a reset there too means the network path, not gptel.",),
+        fixes=(FixSpec("Try the host with curl", "display-only",
+                       command="curl -sI {base_url}"),),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"error": "curl: (56) Recv failure: Connection reset by peer"},
+                backend={"kind": "openai", "host": "localhost:4000", "protocol": "http"},
+                source="https://github.com/bytemate/chatapi-single/issues/26",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
     ),
     Rule(
         code="NET009",

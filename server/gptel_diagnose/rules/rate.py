@@ -56,6 +56,7 @@ RULES = (
                   # it, DashScope's "requests list", and Chinese "concurrency over the limit"
                   # and "requests too fast".
                   r"|rate limit is exceeded|resource (has been )?exhausted\. please try again"
+                  r"|resource has been exhausted \(e\.g\. check quota\)"
                   r"|exceeded your current requests list|并发超限|请求速度过快|限制了?访问频率"
                   r"|request rate increased too quickly"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"

@@ -169,7 +169,9 @@ RULES = (
                    r"|greater than"
                    r"|exceeds?|too large|invalid)|maximum tokens you requested exceed"
                    r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must"
-                   r"|maximum allowed number of output tokens",
+                   r"|maximum allowed number of output tokens"
+                   # Zhipu's 1214 in Chinese: "the max_tokens parameter is illegal".
+                   r"|max_?tokens\s*(参数)?(非法|不合法|无效|错误|超出|超过)",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
                    r"|must be at least 1, got -"),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
@@ -313,7 +315,10 @@ RULES = (
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
                   r"|invalid type for|expected (a |an )?(string|array|integer|boolean)\b"
-                  r"|number of function calls and|no user query found",
+                  r"|number of function calls and|no user query found"
+                  # Alibaba Cloud, Tencent Cloud, Volcengine codes a relay quotes in its text
+                  # ("<400> InternalError.Algo.InvalidParameter: ...").
+                  r"|[\w.]*\binvalidparameter(value)?\b|\bmissingparameter\b",
                   not_text=r"invalid url \((post|get) "),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
@@ -354,7 +359,8 @@ RULES = (
                    r"|thought_signature"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
                    r"|encrypted.?content",
-                   not_text=r"context|too long|maximum|<empty message>"),
+                   # "The provider returned empty content" is an empty answer, not a shape.
+                   not_text=r"context|too long|maximum|<empty message>|returned empty"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(
             "The provider checks the order and content of the messages (roles alternating, no "

@@ -118,8 +118,10 @@ RULES = (
         category="endpoint.wrong",
         when=(
             match(http=(404, 405), gptel=("malformed_json", "unparseable")),
+            # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
+            match(http=405, reasonless=True),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
-                  r"|invalid url|method not allowed|unexpected endpoint|resource not found"
+                  r"|method not allowed|unexpected endpoint|resource not found"
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
@@ -127,6 +129,10 @@ RULES = (
                   # Baidu's older API, for a URL that names no method it offers.
                   r"|unsupported openapi method|invalid websocket upgrade"
                   r"|welcome to the openai api",
+                  not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
+                  r"|missing an? .?https?"),
+            # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
+            match(text=r"invalid url", not_http=(500, 502, 503, 504),
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
         ),

@@ -115,7 +115,8 @@ RULES = (
                   r"|rpc error: code = unavailable|could not load model"
                   r"|unknown error was encountered while running the model",
                   not_text=r"context|too long|does not support|timed? ?out|credit|quota"
-                  r"|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"),
+                  r"|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>",
+                  not_http=(401, 403, 404, 405, 409, 413, 422, 429)),
             match(http=(500, 502, 503), text=r"provider returned error"),
         ),
         summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
