@@ -86,6 +86,13 @@
 `gptel-send' empties the messages of its payload when it is done
 \=(unless logging is on); the curl replay needs them.")
 
+(defvar gptel-diagnose--log-marks (make-hash-table :test 'eq :weakness 'key)
+  "Where *gptel-log* ended when each request was sent, kept at WAIT.
+The request's response body, when gptel logs it, comes after.")
+
+(defconst gptel-diagnose--log-buffer-name "*gptel-log*"
+  "The buffer gptel logs requests and responses to (`gptel--log-buffer-name').")
+
 (defvar gptel-diagnose--gptel-handler nil
   "Function called with each failed request, or nil when not watching.
 It receives one plist: :params (what the server may know of the
@@ -406,6 +413,42 @@ versions, the request's size, and whether tools were on."
                                (and (boundp 'gptel-tools)
                                     (gptel-diagnose--buffer-value 'gptel-tools buffer))))))))
 
+(defun gptel-diagnose--log-end ()
+  "Where *gptel-log* ends now: 1 when there is none yet."
+  (let ((log (get-buffer gptel-diagnose--log-buffer-name)))
+    (if log (with-current-buffer log (point-max)) 1)))
+
+(defun gptel-diagnose--logged-body (fsm)
+  "The response body gptel logged for FSM, redacted and cut short, or nil.
+Read from *gptel-log* after where it ended when FSM was sent, and
+only when exactly one response body was logged since: with two
+requests under way at once, neither can tell which is its own."
+  (let ((log (get-buffer gptel-diagnose--log-buffer-name))
+        (mark (gethash fsm gptel-diagnose--log-marks)))
+    (when (and log mark)
+      (with-current-buffer log
+        (save-excursion
+          (save-restriction
+            (widen)
+            (goto-char (min mark (point-max)))
+            ;; An entry's header is one line, or several when gptel pretty-printed it
+            ;; together with its JSON data.
+            (let ((entry (concat "^{[ \t\n]*\"gptel\": \"\\([^\"]*\\)\",[ \t\n]*"
+                                 "\"timestamp\": \"[^\"]*\"[ \t\n]*}\n"))
+                  (bodies nil))
+              (while (re-search-forward entry nil t)
+                (when (equal (match-string 1) "response body")
+                  (let ((start (point)))
+                    (push (buffer-substring-no-properties
+                           start (if (re-search-forward entry nil t)
+                                     (progn (goto-char (match-beginning 0)) (point))
+                                   (point-max)))
+                          bodies))))
+              (when (= (length bodies) 1)
+                (let ((body (string-trim (car bodies))))
+                  (unless (string-empty-p body)
+                    (gptel-diagnose--clean-string body)))))))))))
+
 (defun gptel-diagnose--entry (fsm)
   "Which gptel entry point made FSM: send, rewrite or request."
   (cond ((and (boundp 'gptel-send--transitions)
@@ -440,7 +483,11 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                                      ((integerp http-status) http-status))
                   :error (gptel-diagnose--json error-value)
                   :displayed (let ((shown (current-message)))
-                               (and shown (gptel-diagnose--clean-string shown))))
+                               (and shown (gptel-diagnose--clean-string shown)))
+                  ;; gptel's own words (or none) where a provider's error would be: the
+                  ;; logged body may hold what gptel could not read.
+                  :body (and (not signal-data) (not (consp error-value))
+                             (gptel-diagnose--logged-body fsm)))
      :backend (gptel-diagnose--backend-params backend)
      :request (append
                (list :model (and model (format "%s" model))
@@ -513,6 +560,7 @@ its own callbacks then never set :tracking-marker."
     (gptel-diagnose--warm-up)
     ;; A new network round (tool loops have several): report afresh.
     (remhash fsm gptel-diagnose--reported)
+    (puthash fsm (gptel-diagnose--log-end) gptel-diagnose--log-marks)
     (let ((data (plist-get (gptel-fsm-info fsm) :data)))
       ;; A shallow copy: gptel later sets :messages to nil in the live plist.
       (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))

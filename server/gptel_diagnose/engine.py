@@ -12,6 +12,7 @@ from typing import Any
 from . import i18n
 from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, read_facts
+from .logged import with_logged_body
 from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
 from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
 from .redact import redact
@@ -688,6 +689,7 @@ def _key_env(kind: str | None) -> str | None:
 
 def diagnose(params: DiagnoseParams) -> Diagnosis:
     """Classify one failed gptel request."""
+    params = with_logged_body(params)
     facts = read_facts(params)
     selection = classify(facts)
     rule = selection.rule

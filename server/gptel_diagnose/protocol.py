@@ -55,6 +55,8 @@ Severity = Literal["error", "warning", "info"]
 # Deeper provider payloads than this are rejected as invalid params: no real error object
 # nests this far, and the limit keeps the engine's walk cheap and bounded.
 MAX_PAYLOAD_DEPTH = 32
+# The longest logged response body the server reads (the companion sends at most 16,000).
+MAX_BODY = 65_536
 
 
 class ParamsError(ValueError):
@@ -103,6 +105,10 @@ class ErrorInfo(_In):
     error: Any = None
     curl_exit_code: int | None = None
     displayed: str | None = None
+    # The response body as gptel logged it in *gptel-log* (gptel-log-level 'info or 'debug),
+    # redacted and cut short by the companion: sent only when gptel could not read an error
+    # out of it, so that the server can.
+    body: str | None = Field(default=None, max_length=MAX_BODY)
 
     @field_validator("error")
     @classmethod

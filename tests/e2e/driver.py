@@ -73,6 +73,7 @@ class Scenario:
     proxy: str | None = None
     key: str = TEST_KEY
     locale: str = "en"
+    log_level: str | None = None  # gptel-log-level for the request ("info" logs the body)
     name_shown: str | None = None  # the backend's name, when not the provider's usual one
 
 
@@ -142,6 +143,14 @@ SCENARIOS: tuple[Scenario, ...] = (
              "network.timeout", "NET004", "openai/rate-limit-tpm-429", host="slow",
              delay=4.0, curl_args=("--max-time", "1"), transports=("curl",),
              says=("timed out",)),
+    # A body without an `error` field: gptel says only "Could not parse HTTP response.".
+    # With gptel-log-level 'info the companion reads the body from *gptel-log*.
+    Scenario("unreadbody", "Azure's content filter without an error envelope", "openai",
+             "response.malformed", "RESP002", "azure/pol001-content-filter-read-from-the-log",
+             says=("gptel-log-level",), setq="(setq gptel-log-level 'info)"),
+    Scenario("logbody", "The same, with gptel-log-level 'info", "openai", "content_policy",
+             "POL001", "azure/pol001-content-filter-read-from-the-log", log_level="info",
+             says=("content",)),
 )
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
@@ -205,6 +214,7 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, A
         "timeout": 20,
         "proxy": f"127.0.0.1:{proxy_port}" if scenario.proxy == "reset" else "",
         "locale": scenario.locale,
+        "log_level": scenario.log_level,
         "choice": scenario.works,
         "backend": {
             "type": scenario.backend,

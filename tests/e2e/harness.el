@@ -200,6 +200,8 @@ when applying the fix did not offer to."
           gptel-stream (eq (plist-get (plist-get run :backend) :stream) t)
           gptel-proxy (or (plist-get run :proxy) "")
           gptel-diagnose-locale (or (plist-get run :locale) "en")
+          gptel-log-level (and (plist-get run :log_level)
+                               (intern (plist-get run :log_level)))
           gptel-diagnose--last-failure nil)
     (with-current-buffer buffer
       (text-mode)

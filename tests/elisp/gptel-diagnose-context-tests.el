@@ -381,5 +381,57 @@ Return what the advised call returned and the callback arguments."
           (should (string-search "/models/gemini-2.5-flash:generateContent" (car kill-ring))))
       (kill-buffer request-buffer))))
 
+;;;; The response body gptel logged
+
+(defmacro gptel-diagnose-context-tests--with-log (&rest body)
+  "Run BODY with an empty *gptel-log*, killed afterwards."
+  (declare (indent 0))
+  `(let ((log (get-buffer gptel--log-buffer-name)))
+     (when log (kill-buffer log))
+     (unwind-protect (progn ,@body)
+       (when (get-buffer gptel--log-buffer-name)
+         (kill-buffer gptel--log-buffer-name)))))
+
+(ert-deftest gptel-diagnose-sends-the-body-gptel-logged-when-it-read-no-error ()
+  "A JSON body without an error field, as gptel logs it, goes to the server redacted."
+  (gptel-diagnose-context-tests--with-log
+    (gptel--log "{\"model\": \"gpt-4o-mini\"}" "request body")
+    (let ((fsm (gptel-diagnose-context-tests--fsm
+                (list :status "(HTTP/1.1 400 Bad Request) Could not parse HTTP response."
+                      :http-status "400" :error "Could not parse HTTP response."))))
+      (puthash fsm (gptel-diagnose--log-end) gptel-diagnose--log-marks)
+      ;; Pretty-printed by gptel, header and all; the key is redacted.
+      (gptel--log "{\"code\": \"content_filter\", \"key\": \"sk-proj-abcdefghijklmnopqrstuvwxyz0123\"}"
+                  "response body")
+      (let ((body (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)))
+        (should (string-match-p "\"code\": \"content_filter\"" body))
+        (should-not (string-search "abcdefghijklmnopqrstuvwxyz0123" body))
+        (should-not (string-search "request body" body))))))
+
+(ert-deftest gptel-diagnose-sends-no-body-it-cannot-tie-to-the-request ()
+  "No log, a body from before the request, two bodies since it, or an error gptel read:
+no body is sent."
+  (gptel-diagnose-context-tests--with-log
+    (let* ((info (list :status "(HTTP/1.1 400 Bad Request) Could not parse HTTP response."
+                       :http-status "400" :error "Could not parse HTTP response."))
+           (fsm (gptel-diagnose-context-tests--fsm info))
+           (body (lambda () (plist-get (plist-get (gptel-diagnose--params fsm) :error)
+                                       :body))))
+      (puthash fsm (gptel-diagnose--log-end) gptel-diagnose--log-marks)
+      (should-not (funcall body))
+      (gptel--log "plain text, not JSON" "response body" t)
+      (should (equal (funcall body) "plain text, not JSON"))
+      ;; A second request's body since: neither is surely this one's.
+      (gptel--log "{\"msg\": \"other\"}" "response body")
+      (should-not (funcall body))
+      ;; Sent after both: nothing of its own logged yet.
+      (puthash fsm (gptel-diagnose--log-end) gptel-diagnose--log-marks)
+      (should-not (funcall body))
+      (gptel--log "{\"msg\": \"mine\"}" "response body")
+      (should (string-search "mine" (funcall body)))
+      ;; gptel read the provider's error itself: nothing to add.
+      (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
+      (should-not (funcall body)))))
+
 (provide 'gptel-diagnose-context-tests)
 ;;; gptel-diagnose-context-tests.el ends here

@@ -106,6 +106,10 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
         quoted = isinstance(body, str) and not re.match(r"<[!?a-zA-Z]", body.lstrip()) and bool(
             body.strip())
         error = gptel_error(int(record["http_status"]), body, as_message=quoted)
+    if record.get("logged") and "body" in record:
+        # gptel logged the response (gptel-log-level): the companion sends the body as text.
+        body = record["body"]
+        error = {**error, "body": body if isinstance(body, str) else json.dumps(body)}
     backend = dict(record.get("backend") or {})
     backend.setdefault("kind", {"gptel": None}.get(record["provider"], record["provider"]))
     return {"error": error, "backend": backend, "request": record.get("request") or {},

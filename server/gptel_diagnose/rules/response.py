@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS, LOG_TRAFFIC, REDEFINE_BACKEND
+from .common import LOCAL_SERVERS, LOG_REQUESTS, LOG_TRAFFIC, REDEFINE_BACKEND
 
 _SHOW_BODY = LOG_TRAFFIC
 
@@ -119,7 +119,7 @@ RULES = (
         when=(
             match(http=(404, 405), gptel=("malformed_json", "unparseable")),
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
-            match(http=405, reasonless=True),
+            match(http=405),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found"
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
@@ -178,10 +178,12 @@ RULES = (
             "non-OpenAI server, say), or a gateway wraps errors its own way."
         ),
         steps=(
-            "Set (setq gptel-log-level 'debug), resend, and read the body in *gptel-log*.",
+            "Set (setq gptel-log-level 'info) and resend: gptel-diagnose then reads the body "
+            "gptel logs and names the cause (the body is in *gptel-log* too).",
             "Check that the backend was made with the right gptel-make-* for this server.",
         ),
-        fixes=(_SHOW_BODY,),
+        # 'info logs the body, which is all this needs; no headers, so no key.
+        fixes=(LOG_REQUESTS,),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(

@@ -1,0 +1,51 @@
+"""The response body gptel logged, read by the server where gptel read no error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from gptel_diagnose.engine import diagnose
+from gptel_diagnose.protocol import MAX_BODY, DiagnoseParams, Diagnosis
+
+UNREAD = {"status": "(HTTP/1.1 400 Bad Request) Could not parse HTTP response.",
+          "http_status": "400", "error": "Could not parse HTTP response."}
+
+
+def _diagnose(error: dict[str, object], kind: str = "openai") -> Diagnosis:
+    return diagnose(DiagnoseParams.model_validate({"error": error, "backend": {"kind": kind}}))
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    # https://learn.microsoft.com/en-us/answers/questions/5896505/azure-openai-content-filter-400-errors-blocking-sa
+    ({"code": "content_filter", "status": 400}, "content_policy"),
+    # https://github.com/TokenRhythm/opensquilla/issues/782: a relay's {"code", "msg"}.
+    ({"code": 70000, "msg": "Exceeding the limiting length: [max_tokens should be less or "
+      "equal to 131072]"}, "request.invalid_parameter"),
+])
+def test_a_logged_body_decides_where_gptel_read_nothing(body: object, category: str) -> None:
+    assert _diagnose(UNREAD).category == "response.malformed"
+    pretty = json.dumps(body, indent=2)
+    assert _diagnose({**UNREAD, "body": pretty}).category == category
+
+
+def test_a_logged_page_or_text_leaves_gptel_own_words() -> None:
+    malformed = {"status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
+                 "http_status": "502", "error": "Malformed JSON in response"}
+    page = "<html><head><title>502 Bad Gateway</title></head></html>"
+    assert _diagnose({**malformed, "body": page}).rule == _diagnose(malformed).rule
+    assert _diagnose({**UNREAD, "body": "not json"}).rule == _diagnose(UNREAD).rule
+
+
+def test_a_body_never_overrides_the_error_gptel_read() -> None:
+    read = {"status": "HTTP/1.1 401 Unauthorized", "http_status": "401",
+            "error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}
+    body = json.dumps({"code": "content_filter"})
+    assert _diagnose({**read, "body": body}).category == "auth.invalid_key"
+
+
+def test_a_body_past_the_limit_is_refused_clearly() -> None:
+    with pytest.raises(ValidationError):
+        DiagnoseParams.model_validate({"error": {**UNREAD, "body": "x" * (MAX_BODY + 1)}})
