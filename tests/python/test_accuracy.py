@@ -142,3 +142,24 @@ def test_context_fields_reach_the_diagnosis_params() -> None:
     assert parsed.backend.host == "https://api.deepseek.com/v1"
     assert parsed.backend.key_has_whitespace is True
     assert parsed.request.proxy is True and parsed.request.temperature == 0.2
+
+
+def test_logged_scores_as_if_the_companion_sent_the_body(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--logged hands each recorded HTTP body to the diagnosis, as *gptel-log* would."""
+    record = {"id": "az", "provider": "azure", "source": "https://example.test",
+              "http_status": 400, "body": {"code": "content_filter", "status": 400},
+              "label": "content_policy"}
+    (tmp_path / "l.jsonl").write_text(json.dumps(record) + "\n")
+    seen: list[dict[str, Any]] = []
+
+    def judge(r: dict[str, Any]) -> Any:
+        seen.append(corpus_params(r)["error"])
+        return accuracy.engine_verdict(r)
+
+    accuracy.main([str(tmp_path / "l.jsonl")], judge=judge)
+    assert "Top-1 accuracy: 0/1" in capsys.readouterr().out
+    assert "body" not in seen[-1]
+    accuracy.main(["--logged", str(tmp_path / "l.jsonl")], judge=judge)
+    assert "Top-1 accuracy: 1/1" in capsys.readouterr().out
+    assert json.loads(seen[-1]["body"]) == record["body"]
