@@ -46,7 +46,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-l.jsonl", "reports-m.jsonl", "reports-n.jsonl",
                       "reports-o.jsonl", "reports-p.jsonl", "reports-q.jsonl",
                       "reports-r.jsonl", "reports-s.jsonl", "reports-t.jsonl",
-                      "reports-u.jsonl", "reports-v.jsonl", "reports-w.jsonl"})
+                      "reports-u.jsonl", "reports-v.jsonl", "reports-w.jsonl",
+                      "reports-x.jsonl"})
 
 
 @dataclass(frozen=True)
