@@ -1494,6 +1494,75 @@ def test_zhipu_max_tokens_in_chinese_offers_the_max_tokens_fix() -> None:
     assert [f.variable for f in result.fixes if f.variable] == ["gptel-max-tokens"]
 
 
+WORDINGS_X = [
+    # https://github.com/efJerryYang/chatgpt-cli/issues/19
+    ('[Rate Limit Error] This is caused by API outage. Please try again later.',
+     'rate_limit'),
+    # https://github.com/archibate/nvim-gpt/issues/10: a library's API, not a retired model.
+    ('openai.lib._old_api.APIRemovedInV1:\nYou tried to access openai.ChatCompletion, but this '
+     'is no longer supported in openai >=1.0.0',
+     'unknown'),
+    # https://github.com/anthropics/claude-code/issues/72887
+    ('API Error: Server is temporarily limiting requests (not your usage  limit) · Rate limited',
+     'rate_limit'),
+    # https://github.com/fengshao1227/ccg-workflow/issues/69
+    ('{"type": "error", "error": {"type": "prompt_limit", "message": "输入内容过长，请减少 Prompt '
+     '中的 token 数量后重试"}}',
+     'request.context_length'),
+    # https://github.com/microsoft/sample-app-aoai-chatGPT/issues/986
+    ('400 litellm.BadRequestError: litellm.ContentPolicyViolationError: Azure Exception - Error '
+     'code: 400',
+     'content_policy'),
+    # https://github.com/nextai-translator/nextai-translator/issues/1201
+    ('failed to call API: error sending request for url (https://generativelanguage.googleapis'
+     '.com/v1beta/models/gemini-pro:streamGenerateContent): error trying to connect: tcp connect '
+     'error: 由于目标计算机积极拒绝，无法连接。 (os error 10061)',
+     'network.connection_refused'),
+    # https://github.com/tisfeng/Easydict/issues/643
+    ('Incorrect Content-Type: application/json, acceptable type is text/event-stream. This may '
+     'be caused by a wrong endpoint: https://api.gptsapi.net',
+     'endpoint.wrong'),
+    # https://github.com/tisfeng/Raycast-Easydict/issues/35
+    ('request to https://api.openai.com/v1/chat/completions failed, reason: Client network '
+     'socket disconnected before secure TLS connection was established',
+     'network.tls'),
+    # https://github.com/Makememo/MemoAI/issues/3
+    ('Error: context_ length_exceeded',
+     'request.context_length'),
+    # https://github.com/meta-llama/llama/issues/1103
+    ('Input validation error: `inputs` must have less than 4096 tokens. Given: 4545',
+     'request.context_length'),
+    # https://github.com/mzbac/mlx-llm-server/issues/3
+    ("code 501, message Unsupported method ('GET')",
+     'endpoint.wrong'),
+    # https://github.com/LostRuins/koboldcpp/issues/285
+    ('Error while submitting prompt: SyntaxError: Unexpected token \'<\', "<!DOCTYPE"... is not '
+     'a valid JSON',
+     'response.malformed'),
+    # https://github.com/valentinfrlch/ha-llmvision/issues/695
+    ('Provider Anthropic failed: invalid_request_error: thinking.enabled.budget_tokens: Input '
+     'should be a valid integer',
+     'request.invalid_parameter'),
+    # https://github.com/pydantic/pydantic-ai/issues/2996: a client validating the answer.
+    ('pydantic_core._pydantic_core.ValidationError: 3 validation errors for ChatCompletion\nid\n'
+     '  Input should be a valid string',
+     'response.malformed'),
+    # https://github.com/langflow-ai/langflow/issues/11120
+    ('{"error": {"message": "The model canopylabs/orpheus-arabic-saudi does not support chat '
+     'completions", "type": "invalid_request_error"}}',
+     'model.not_found'),
+    # https://github.com/chatanywhere/GPT_API_free/issues/10
+    ("openai.error.APIError: HTTP code 500 from API (Request method 'POST' not supported)",
+     'endpoint.wrong'),
+]
+
+
+def test_a_401_names_the_key_whatever_else_it_says() -> None:
+    """https://github.com/FlowiseAI/Flowise/issues/5776: "Invalid model key" at 401."""
+    assert _status_and_text(401, "401 Invalid model key or Incorrect local model "
+                            "configuration").category == "auth.invalid_key"
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1533,7 +1602,7 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
-    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W])
+    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -42,7 +42,7 @@ RULES = (
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+"
                 # OpenAI, for a completions-only model sent to chat/completions.
-                r"|this is not a chat model|^engine not found$"
+                r"|this is not a chat model|^engine not found$|does not support chat completions"
                 # Hugging Face, for a model outside the account's plan.
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
@@ -61,6 +61,8 @@ RULES = (
                 r"|unsupported.?parameter|unsupported.?value",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,
+                # A 401 is about the key ("Invalid model key"), whatever else it names.
+                not_http=401,
             ),
         ),
         summary="{provider} has no model {model} for this key: a typo, a retired model, or one "
@@ -153,8 +155,9 @@ RULES = (
         code="MODEL003",
         name="model-retired",
         category="model.not_found",
-        when=(match(text=r"decommissioned|has been deprecated|is deprecated|no longer (supported"
-                    r"|available)|has been retired|been shut ?down|marked by provider as legacy"
+        when=(match(text=r"decommissioned|has been deprecated|is deprecated"
+                    r"|model.{0,120}no longer (supported|available)"
+                    r"|has been retired|been shut ?down|marked by provider as legacy"
                     r"|end of life|sunset"),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.

@@ -28,11 +28,14 @@ _REFUSED_TEXT = (
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
+    # Windows' WSAECONNREFUSED, in English and Chinese.
+    r"|(os error|winerror) 10061|积极拒绝"
 )
 # A connection reset, in curl's, Node's, Python's, Windows' and Chinese words.
 _RESET_TEXT = (
     r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
-    r"|errno 104|winerror 10054|forcibly closed by the remote host|连接被对方重设|连接被重置"
+    r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
+    r"|连接被重置"
     r"|远程主机强迫关闭了一个现有的连接"
 )
 _TIMEOUT_TEXT = (
@@ -201,7 +204,9 @@ RULES = (
               match(text=r"ssl_error|wrong version number|handshake failure|tls handshake"
                     r"|ssl connect error|sslv3 alert|unsupported protocol.{0,20}tls"
                     r"|sslerror|ssleof|eof occurred in violation of protocol"
-                    r"|secure connection|ssl routines")),
+                    r"|secure connection|ssl routines"
+                    # Node, when the socket closes mid-handshake.
+                    r"|before secure tls connection was established")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(

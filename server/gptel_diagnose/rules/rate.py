@@ -63,7 +63,8 @@ RULES = (
                   r"|due to rate limiting|\brp[mhd] limit reached|\brate_?limit\w*_exceeded"
                   # Zhipu's "concurrency too high".
                   r"|并发数?过高|concurrency (is )?too high"
-                  r"|no deployments available for selected model",
+                  r"|no deployments available for selected model"
+                  r"|\brate ?limit ?error\b|temporarily limiting requests",
                   not_text=_NOT_RATE),
             # Gemini CLI's per-model window: "capacity" here is the key's, not the service's.
             match(text=r"exhausted your capacity on this model|quota will reset after \d",

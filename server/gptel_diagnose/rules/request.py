@@ -320,6 +320,10 @@ RULES = (
                   # ("<400> InternalError.Algo.InvalidParameter: ...").
                   r"|[\w.]*\binvalidparameter(value)?\b|\bmissingparameter\b",
                   not_text=r"invalid url \((post|get) "),
+            # A validator's words about the request; a client validating the answer
+            # ("validation errors for ChatCompletion") is reading the response.
+            match(text=r"input should be a valid",
+                  not_text=r"validation errors? for \w*(completion|response|chunk)"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(

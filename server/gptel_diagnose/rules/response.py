@@ -47,7 +47,8 @@ RULES = (
               # A page quoted with no status (a CDN's "Attention Required!").
               match(html=True, http=None),
               match(text=r"while parsing json|json-read|json parse error"
-                    r"|unexpected end of json|invalid json response|not valid json"
+                    r"|unexpected end of json|invalid json response|not (a )?valid json"
+                  r"|unexpected token '?<'?, \"?<?!?doctype"
                     r"|trailing characters at line \d+ column \d+"
                     r"|expected value at line \d+ column \d+|eof while parsing a value"
                     r"|in json at position \d+|failed to execute 'json' on 'response'"
@@ -121,7 +122,8 @@ RULES = (
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
             match(http=405),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
-                  r"|method not allowed|unexpected endpoint|resource not found"
+                  r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
+                  r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"
                   r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
