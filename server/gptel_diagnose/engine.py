@@ -203,6 +203,8 @@ REFINES: dict[str, frozenset[str]] = {
                                             "request.streaming_unsupported"}),
     "rate_limit": frozenset({"request.context_length"}),
 }
+# Documented codes whose message names the parameter at fault, which a precise rule fixes.
+NAMES_ITS_PARAMETER = frozenset({"request.invalid_parameter"})
 
 
 def _written_for(rule: Rule, provider: str | None) -> bool:
@@ -214,13 +216,17 @@ def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
     """The rule that explains the documented CODE.
 
     MATCHED, the rule the tiers would pick (from TIER), when it says more than the code: a
-    precise cause the message names within the code's broader category (`REFINES`), or a
-    rule of the code's category written for this provider (Gemini's daily quota).  Else the
-    rule the code's record names, else the rule that states the code's documented meaning.
+    precise cause the message names within the code's broader category (`REFINES`), a rule
+    of the code's category written for this provider (Gemini's daily quota), or, for a
+    refused parameter, the precise-cause rule for the one the message names (temperature,
+    streaming, max_tokens), which carries its fix.  Else the rule the code's record names,
+    else the rule that states the code's documented meaning.
     """
     if tier.name in MESSAGE_TIERS and (
             matched.category in REFINES.get(code.category, ())
-            or (matched.category == code.category and _written_for(matched, facts.provider))):
+            or (matched.category == code.category
+                and (_written_for(matched, facts.provider)
+                     or (tier.name == "cause" and code.category in NAMES_ITS_PARAMETER)))):
         return matched
     if code.rule:
         return BY_CODE[code.rule]

@@ -124,8 +124,9 @@ def test_every_kind_of_model_not_found_asks_for_a_model() -> None:
 
 
 @pytest.mark.parametrize("rule", [rule for rule in REGISTRY
-                                  if any(fix.variable == "gptel-model" and fix.value
-                                         for fix in rule.fixes)], ids=lambda rule: rule.code)
+                                  if rule.category == "model.not_found"
+                                  and any(fix.variable == "gptel-model" and fix.value
+                                          for fix in rule.fixes)], ids=lambda rule: rule.code)
 def test_the_closest_model_comes_before_asking_for_one(rule: Rule) -> None:
     order = [fix.ask or fix.value for fix in rule.fixes if fix.variable == "gptel-model"]
     assert order == ["'{closest_model}", "model"]

@@ -1563,6 +1563,92 @@ def test_a_401_names_the_key_whatever_else_it_says() -> None:
                             "configuration").category == "auth.invalid_key"
 
 
+WORDINGS_Y = [
+    # https://github.com/QwenLM/Qwen/issues/2254: DashScope's allocated (token-limit) quota.
+    ('Allocated quota exceeded, please increase your quota limit. For details, see: '
+     'https://help.aliyun.com/zh/model-studio/error-code#token-limit',
+     'rate_limit'),
+    # https://github.com/openai-php/client/issues/743
+    ('RateLimitException   \n  Request rate limit has been exceeded.',
+     'rate_limit'),
+    # https://github.com/cocoindex-io/cocoindex/issues/1151
+    ('the service reports an error with code RESOURCE_EXHAUSTED described as: Quota exceeded '
+     'for aiplatform.googleapis.com/embed_content_input_tokens_per_minute_per_base_model with '
+     'base model: gemini-embedding.',
+     'rate_limit'),
+    # https://github.com/ruoccofabrizio/azure-open-ai-embeddings-qna/issues/16
+    ('InvalidRequestError: The API deployment for the resource does not exist.',
+     'model.not_found'),
+    # https://github.com/HKUDS/LightRAG/issues/337: OCI's output moderation inside a 500.
+    ("An error occurred: Error code: 500 - {'detail': \"{'status': 400, 'message': "
+     "'Inappropriate output content detected in output blocklist'}\"}",
+     'content_policy'),
+    # https://github.com/BerriAI/litellm/issues/8597
+    ('grpc_status:7, grpc_message:"Permission \\\'aiplatform.endpoints.predict\\\' denied on '
+     'resource \\\'//aiplatform.googleapis.com/projects/p/locations/us-central1\\\'"',
+     'auth.permission'),
+    # https://github.com/cline/cline/issues/4080
+    ('{"error": "invalid_grant", "error_description": "reauth related error (invalid_rapt)"}',
+     'auth.invalid_key'),
+    # https://github.com/Chanzhaoyu/chatgpt-web/issues/500
+    ('FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: '
+     'socket hang up',
+     'network.connection_refused'),
+    # https://github.com/gluonfield/enchanted/issues/126
+    ('ollama is unreachable...',
+     'network.connection_refused'),
+    # https://github.com/s-kostyaev/ellama/issues/19: url.el with nothing answering.
+    ('error in process sentinel: url-http-parse-response: Trying to parse HTTP response code '
+     'in odd buffer:  *http localhost:11434*-340100',
+     'network.connection_refused'),
+    # https://github.com/64bit/async-openai/issues/436
+    ('Error: JSONDeserialize(Error("expected value", line: 8, column: 1))',
+     'response.malformed'),
+    # https://github.com/666ghj/BettaFish/issues/349: SiliconFlow's 30003.
+    ('{"code": 30003, "message": "Model disabled.", "data": null}',
+     'model.not_found'),
+]
+
+
+def test_a_documented_invalid_parameter_carries_the_fix_for_the_one_it_names() -> None:
+    """https://github.com/countbot-ai/CountBot/issues/61: Moonshot's documented
+    invalid_request_error names the temperature; the diagnosis offers its setq."""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                  "error": {"message": "invalid temperature: only 1 is allowed for this model",
+                            "type": "invalid_request_error"}},
+        "backend": {"kind": "moonshot", "host": "api.moonshot.cn"},
+        "request": {"model": "kimi-k2.5", "temperature": 0.7,
+                    "temperature_source": "global"}}))
+    assert result.category == "request.invalid_parameter"
+    assert "gptel-temperature" in [fix.variable for fix in result.fixes]
+
+
+def test_a_model_that_only_streams_offers_to_turn_streaming_on() -> None:
+    """DashScope documents the message (https://www.alibabacloud.com/help/en/model-studio/error-code)."""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                  "error": {"code": "InvalidParameter", "message": "This model only support "
+                            "stream mode, please enable the stream parameter to access the "
+                            "model."}},
+        "backend": {"kind": "dashscope", "host": "dashscope.aliyuncs.com"},
+        "request": {"model": "qwq-32b", "stream": False}}))
+    assert result.rule == "STREAM003"
+    assert [(f.variable, f.value) for f in result.fixes] == [("gptel-stream", "t")]
+
+
+def test_a_model_given_as_a_string_is_set_as_a_symbol() -> None:
+    """https://github.com/karthink/gptel/issues/1078; a role there is another package's."""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Lisp error",
+                  "error": "(wrong-type-argument symbolp \"Qwen3-235B\")"},
+        "request": {"model": "Qwen3-235B"}}))
+    assert [(f.variable, f.value) for f in result.fixes] == [("gptel-model", "'Qwen3-235B")]
+    role = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "(wrong-type-argument symbolp \"user\")"}}))
+    assert role.rule != "GPTEL011"
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1602,7 +1688,7 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
-    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X])
+    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

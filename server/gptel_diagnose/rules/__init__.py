@@ -50,6 +50,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL008",  # backend-or-tool-is-nil
         "GPTEL009",  # reasoning-where-text-expected
         "GPTEL010",  # backend-keyword-unknown-to-loaded-gptel
+        "GPTEL011",  # model-given-as-a-string
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),
@@ -62,6 +63,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RATE003",   # gemini-quota-per-minute
         "BIL001",    # openai-insufficient-quota
         "STREAM002", # model-does-not-stream
+        "STREAM003", # model-answers-only-streamed
         "CONF004",   # bedrock-needs-curl
         "CONF009",   # litellm-cannot-tell-the-provider
         "POL001",    # content-refused-by-policy

@@ -17,6 +17,8 @@ _KEY_WRONG = (
     r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的\s*(令牌|密钥|api ?key)"
     r"|invalid api token|invalid authorization header"
     r"|sso session .{0,60}(has )?expired|secretid is not found|secretidnotfound"
+    # Google OAuth refusing to refresh a token (Vertex AI): log in again.
+    r"|\binvalid_grant\b|invalid_rapt|reauth related error"
     # A client that cannot tell: the key is there more often than not.
     r"|key is (missing|not set) or invalid|key is invalid or missing"
     r"|\b(ak|api.?key|token) (is not|does not) exist"
@@ -54,6 +56,7 @@ _BLOCKED = (
 )
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
+    r"|permission .{0,80} denied on resource"
     r"|permission_denied|permission denied|principal does not have access"
     r"|resource not accessible by integration|account type is not currently supported"
     r"|organization has been disabled|account (has been )?(disabled|suspended|deactivated)"

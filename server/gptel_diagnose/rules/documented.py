@@ -280,11 +280,12 @@ RULES = (
                    ":request-params), then resend.",),
         examples=(
             Example(error={"error": {"code": "invalid_parameter_error", "param": None,
-                                     "message": "parameter.enable_thinking must be set to "
-                                     "false for non-streaming calls",
+                                     "message": "<400> InternalError.Algo.InvalidParameter: "
+                                     "'messages' must contain the word 'json' in some form, "
+                                     "to use 'response_format' of type 'json_object'.",
                                      "type": "invalid_request_error"}},
                     backend={"kind": "openai", "host": "dashscope.aliyuncs.com"},
-                    source="https://github.com/codexu/note-gen/issues/372"),
+                    source="https://github.com/agentscope-ai/agentscope/issues/1354"),
         ),
     ),
     Rule(

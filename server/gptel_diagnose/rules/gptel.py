@@ -265,6 +265,41 @@ RULES = (
         ),
     ),
     Rule(
+        code="GPTEL011",
+        name="model-given-as-a-string",
+        category="config.backend",
+        # gptel's model names are symbols since 0.9.x; a string in gptel-model (or in a
+        # backend's :models) fails in its own code before any request.
+        # A role ("user") there is an old-style prompt list from another package instead.
+        when=match(text=r"wrong.type.argument:? \(?symbolp,? \"",
+                   not_text=r"symbolp,? \"(user|assistant|system|tool)\""),
+        summary="gptel-model holds a string where gptel wants a symbol: give it the model's "
+        "name as a symbol.",
+        explanation=(
+            "gptel names models with symbols ('gpt-4o-mini), in gptel-model and in a "
+            "backend's :models. A string there (\"gpt-4o-mini\") makes gptel's own code stop "
+            "with \"Wrong type argument: symbolp\" before it sends anything."
+        ),
+        steps=("Set the model as a symbol: (setq gptel-model '{model_arg}).",
+               "Check the backend's :models too: each entry is a symbol, or a list starting "
+               "with one."),
+        fixes=(FixSpec("Set gptel-model as a symbol", "safe", variable="gptel-model",
+                       value="'{model_arg}"),),
+        next_step=("Check that gptel-model and the backend's :models hold symbols, not "
+                   "strings.",),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Error running timer ‘gptel--suffix-rewrite’: "
+                       "(wrong-type-argument symbolp \"xxx\")"},
+                backend={"kind": "openai", "name": "OpenWebUI"},
+                request={"model": "Qwen3-235B"},
+                source="https://github.com/karthink/gptel/issues/1078",
+            ),
+        ),
+    ),
+    Rule(
         code="GPTEL010",
         name="backend-keyword-unknown-to-loaded-gptel",
         category="config.backend",

@@ -43,6 +43,8 @@ RULES = (
                 r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+"
                 # OpenAI, for a completions-only model sent to chat/completions.
                 r"|this is not a chat model|^engine not found$|does not support chat completions"
+                # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
+                r"|\bmodel (is )?disabled\b"
                 # Hugging Face, for a model outside the account's plan.
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
@@ -194,7 +196,7 @@ RULES = (
         category="model.not_found",
         when=(
             match(codes="deploymentnotfound"),
-            match(text=r"api deployment for this resource does not exist|deploymentnotfound"),
+            match(text=r"api deployment for (this|the) resource does not exist|deploymentnotfound"),
         ),
         summary="Azure has no deployment named {model}: gptel-model must be your deployment's "
         "name, not the OpenAI model name.",

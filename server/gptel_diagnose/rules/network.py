@@ -29,13 +29,13 @@ _REFUSED_TEXT = (
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
     # Windows' WSAECONNREFUSED, in English and Chinese.
-    r"|(os error|winerror) 10061|积极拒绝"
+    r"|(os error|winerror) 10061|积极拒绝|\b(is|was) unreachable\b"
 )
 # A connection reset, in curl's, Node's, Python's, Windows' and Chinese words.
 _RESET_TEXT = (
     r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
-    r"|连接被重置"
+    r"|连接被重置|socket hang up"
     r"|远程主机强迫关闭了一个现有的连接"
 )
 _TIMEOUT_TEXT = (
@@ -287,7 +287,9 @@ RULES = (
         code="NET007",
         name="no-http-response",
         category="network.connection_refused",
-        when=match(gptel="no_response"),
+        # url.el's own words when no HTTP response came back at all.
+        when=(match(gptel="no_response"),
+              match(text=r"parse http response code in odd buffer")),
         summary="No HTTP answer from {host}: the connection failed (server down, wrong :host or "
         "port, or no network). curl would tell exactly why.",
         explanation=(

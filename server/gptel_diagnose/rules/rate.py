@@ -64,7 +64,10 @@ RULES = (
                   # Zhipu's "concurrency too high".
                   r"|并发数?过高|concurrency (is )?too high"
                   r"|no deployments available for selected model"
-                  r"|\brate ?limit ?error\b|temporarily limiting requests",
+                  r"|\brate ?limit ?error\b|temporarily limiting requests"
+                  r"|rate limit has been exceeded"
+                  # DashScope's Throttling.AllocationQuota; Vertex AI's per-minute quotas.
+                  r"|allocated quota exceeded|quota exceeded for \S+per_?minute",
                   not_text=_NOT_RATE),
             # Gemini CLI's per-model window: "capacity" here is the key's, not the service's.
             match(text=r"exhausted your capacity on this model|quota will reset after \d",

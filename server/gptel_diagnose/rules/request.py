@@ -100,6 +100,43 @@ RULES = (
         ),
     ),
     Rule(
+        code="STREAM003",
+        name="model-answers-only-streamed",
+        category="request.invalid_parameter",
+        when=match(text=r"only supports? stream(ing)? mode|stream must be set to true"
+                   r"|only support stream call|must be set to false for non-streaming calls"
+                   r"|stream(ing)? (is )?required|requires stream(ing)?\b(?! to be disabled)"),
+        summary="{provider} serves {model} only streamed: turn streaming on.",
+        explanation=(
+            "Some models (DashScope's QwQ and thinking models, subscription backends) refuse a "
+            "request that asks for the whole answer at once. gptel streams when gptel-stream "
+            "is on, the backend has :stream t, and curl is used (url-retrieve never streams)."
+        ),
+        steps=("Turn streaming on: (setq gptel-stream t), and make sure the backend has "
+               ":stream t and gptel-use-curl is on.",
+               "For DashScope's thinking models, or send :enable_thinking :json-false in the "
+               "model's :request-params."),
+        fixes=(FixSpec("Turn on streaming", "safe", variable="gptel-stream", value="t"),),
+        docs=("https://www.alibabacloud.com/help/en/model-studio/error-code",),
+        examples=(
+            Example(
+                error={"error": "(gptel error: Stream must be set to true)"},
+                backend={"kind": "openai", "stream": True},
+                request={"model": "gpt-6-astra", "stream": False},
+                source="https://github.com/jwiegley/ob-gptel/issues/17",
+            ),
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": {"code": "InvalidParameter", "message": "This model only "
+                                 "support stream mode, please enable the stream parameter to "
+                                 "access the model."}},
+                backend={"kind": "dashscope", "host": "dashscope.aliyuncs.com"},
+                request={"model": "qwq-32b", "stream": False},
+                source="https://www.alibabacloud.com/help/en/model-studio/error-code",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM001",
         name="temperature-not-supported",
         category="request.invalid_parameter",

@@ -49,6 +49,8 @@ RULES = (
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not (a )?valid json"
                   r"|unexpected token '?<'?, \"?<?!?doctype"
+                  # serde_json's error as Rust clients print it.
+                  r"|jsondeserialize\(|expected value\"?, line: \d+"
                     r"|trailing characters at line \d+ column \d+"
                     r"|expected value at line \d+ column \d+|eof while parsing a value"
                     r"|in json at position \d+|failed to execute 'json' on 'response'"
