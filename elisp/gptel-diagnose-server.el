@@ -237,7 +237,8 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
   (equal (gptel-diagnose--locale) "zh"))
 
 (defconst gptel-diagnose--server-zh
-  '(("cannot start" . "无法启动")
+  '(("gptel-diagnose: %s" . "gptel-diagnose：%s")
+    ("cannot start" . "无法启动")
     ("server started" . "服务器已启动")
     ("server did not start: %s" . "服务器没有启动：%s")
     ("the server is version %s, older than this package (%s); upgrade it with %s"
@@ -260,6 +261,7 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
     ("check the server" . "检查服务器")
     ("%s exited with status %s: %s" . "“%s”这一步失败，退出状态 %s：%s")
     ("%s: %s" . "%s：%s")
+    ("%s:" . "%s：")
     ("Python %s is too old: the server needs 3.10 or newer"
      . "Python %s 版本太旧：服务器需要 3.10 或更新的版本")
     ("install Python 3.10 or newer and set `gptel-diagnose-python' to it"
@@ -286,7 +288,8 @@ The layer above has the rest (`gptel-diagnose--zh'); the log keeps English.")
 
 (defun gptel-diagnose--server-say (english &rest args)
   "Show the server layer's ENGLISH, formatted with ARGS, in the user's language."
-  (message "gptel-diagnose: %s" (apply #'gptel-diagnose--stf english args)))
+  (message "%s" (gptel-diagnose--stf "gptel-diagnose: %s"
+                                     (apply #'gptel-diagnose--stf english args))))
 
 (defconst gptel-diagnose--start-reasons-zh
   '(("\\`Python \\([0-9.]+\\) is too old: the server needs \\([0-9.]+\\) or newer\\'"
@@ -819,7 +822,7 @@ The user reads the result in their language, the log in English."
         (gptel-diagnose--install-insert
          buffer "\n" (gptel-diagnose--sentence (gptel-diagnose--install-text line)) "\n")
         (gptel-diagnose--log "%s" (gptel-diagnose--install-text line t))
-        (message "gptel-diagnose: %s" (gptel-diagnose--install-text line))))))
+        (gptel-diagnose--server-say "%s" (gptel-diagnose--install-text line))))))
 
 (defun gptel-diagnose--install-size (state)
   "Measure the environment of STATE in MB, then finish the install."
@@ -849,8 +852,9 @@ The steps left are STEPS; STATE is shared by them."
                                         process-environment))
            (default-directory temporary-file-directory))
       (gptel-diagnose--install-insert
-       buffer (format "\n%s:\n$ %s\n"
-                      (gptel-diagnose--sentence (gptel-diagnose--st (plist-get step :title)))
+       buffer (format "\n%s\n$ %s\n"
+                      (gptel-diagnose--stf "%s:" (gptel-diagnose--sentence
+                                                  (gptel-diagnose--st (plist-get step :title))))
                       (combine-and-quote-strings
                        (mapcar (lambda (arg) (if (file-name-absolute-p arg)
                                                  (abbreviate-file-name arg)
@@ -952,7 +956,8 @@ in a buffer, and restarts the server when done."
       (special-mode)
       (let ((inhibit-read-only t))
         (erase-buffer)
-        (insert (propertize (concat "gptel-diagnose: " (gptel-diagnose--install-text start))
+        (insert (propertize (gptel-diagnose--stf "gptel-diagnose: %s"
+                                                 (gptel-diagnose--install-text start))
                             'face 'bold)
                 "\n")))
     (display-buffer buffer)

@@ -564,13 +564,13 @@ Return (ECHO BUFFER-TEXT LOG-TEXT): what the user and the log saw."
                             (list "install the server from the package index") 1
                             "ERROR: No matching distribution found for gptel-diagnose")
                   "ERROR: No matching distribution found for gptel-diagnose")))
-      (should (string-prefix-p "gptel-diagnose: 安装服务器失败：“从软件包索引安装服务器”这一步失败" echo))
+      (should (string-prefix-p "gptel-diagnose：安装服务器失败：“从软件包索引安装服务器”这一步失败" echo))
       (should (string-search "国内的 PyPI 镜像" echo))
       (should (string-search "下一步：" text))
       (should-not (string-search "Next step" text))
       (should (string-search "install failed: install the server from the package index exited with status 1" log)))
     (pcase-let ((`(,echo ,text ,log) (gptel-diagnose-server-tests--finish t nil nil)))
-      (should (string-match-p "\\`gptel-diagnose: 服务器 9\\.9\\.9 已安装，用时 [0-9.]+ 秒（42 MB，/tmp/gd-venv）\\'"
+      (should (string-match-p "\\`gptel-diagnose：服务器 9\\.9\\.9 已安装，用时 [0-9.]+ 秒（42 MB，/tmp/gd-venv）\\'"
                               echo))
       (should (string-search "服务器 9.9.9 已安装" text))
       (should (string-search "server 9.9.9 installed in" log))))
