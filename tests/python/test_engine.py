@@ -1649,6 +1649,55 @@ def test_a_model_given_as_a_string_is_set_as_a_symbol() -> None:
     assert role.rule != "GPTEL011"
 
 
+WORDINGS_Z = [
+    # https://errs.dmxapi.cn/detail.php?id=2128: a relay's rate_limit code inside a 500.
+    ('推理失败: All endpoints failed: custom-qwen3.5-plus-free: API error (500): {"error":'
+     '{"message":"limit_error (request id: 1)","type":"rix_api_error","param":"",'
+     '"code":"rate_limit"}}',
+     'rate_limit'),
+    # https://errs.dmxapi.cn/detail.php?id=1784: a relay token's quota, said with a 401.
+    ("status_code: 401, body: {'error': {'code': '', 'message': '[sk-zoj***Vj8] Token amount "
+     "has been exhausted token.RemainQuota = 0', 'type': 'rix_api_error'}}",
+     'billing.quota_exhausted'),
+    # https://github.com/laurent22/joplin/issues/16428
+    ('Error: Upstream returned 429',
+     'rate_limit'),
+    # https://github.com/logancyang/obsidian-copilot/issues/382
+    ("[ERROR] Model with key 'gpt-3.5-turbo' not loaded.",
+     'model.not_found'),
+    # https://github.com/BerriAI/litellm/issues/18927
+    ('ContextWindowExceededError: OpenAIException - Input tokens exceed the configured limit '
+     'of 272000 tokens.',
+     'request.context_length'),
+    # https://github.com/monarch-initiative/dismech/issues/12403
+    ('detail="You\'ve hit your limit · resets 6:40am (UTC)"',
+     'rate_limit'),
+    # https://github.com/anthropics/claude-code-action/issues/212
+    ('The job was not started because recent account payments have failed or your spending '
+     'limit needs to be increased.',
+     'billing.quota_exhausted'),
+    # https://github.com/voideditor/void/issues/641
+    ('Deployment not found',
+     'model.not_found'),
+    # https://github.com/Wei-Shaw/claude-relay-service/issues/998
+    ('Invalid signature in thinking block',
+     'request.invalid_parameter'),
+    # https://github.com/Kurama622/llm.nvim/issues/117
+    ('message = "registry.ollama.ai/library/qwen3:latest does not support insert"',
+     'request.invalid_parameter'),
+    # https://github.com/ZhuLinsen/daily_stock_analysis/issues/470
+    ('{"error": {"message": "Incorrect model ID. Please request to view the model page or you '
+     'do not have permission to use this model", "type": "Aihubmix_api_error"}}',
+     'model.not_found'),
+    # https://github.com/zed-industries/zed/issues/54735: gRPC's RESOURCE_EXHAUSTED.
+    ('Error: S: [resource_exhausted] Error',
+     'rate_limit'),
+    # https://github.com/MuiseDestiny/zotero-gpt/issues/95
+    ('连接至服务器时发生错误，请检查网络连接。',
+     'network.connection_refused'),
+]
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1688,7 +1737,8 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
-    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y])
+    *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
+    *WORDINGS_Z])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -25,7 +25,8 @@ _KEY_WRONG = (
     r"|access token (is )?(invalid|expired|no longer valid)|正确获取访问令牌"
     # The OpenAI SDKs' and LiteLLM's exception for a 401 ("Invalid proxy server token" is
     # LiteLLM's proxy refusing its own key, not a network proxy).
-    r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key|invalid signature"
+    r"|authenticationerror|invalid proxy server token|invalid \w+ api.?key"
+    r"|invalid signature(?! in thinking block)"
     r"|authentication failed|invalid or expired (token|key)"
     r"|failed to provide a valid [\w ]{0,20}key"
 )

@@ -40,6 +40,8 @@ _NO_CREDIT = (
     r"|余额不足|已欠费|欠费|请充值|无可用资源包|额度已用尽|额度不足|insufficient_user_quota"
     # One-API: "user [3446] quota [-20847155]preConsumedQuota [743]is not enough".
     r"|preconsumedquota|quota \[-?\d+\].{0,40}is not enough"
+    r"|token amount has been exhausted|remainquota = 0|令牌额度已用尽"
+    r"|payments have failed|spending limit needs to be increased"
     r"|\barrearage\b|overdue[ -](balance|payment)|account is overdue"
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"

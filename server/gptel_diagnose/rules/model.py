@@ -44,7 +44,7 @@ RULES = (
                 # OpenAI, for a completions-only model sent to chat/completions.
                 r"|this is not a chat model|^engine not found$|does not support chat completions"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
-                r"|\bmodel (is )?disabled\b"
+                r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan.
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
@@ -196,7 +196,8 @@ RULES = (
         category="model.not_found",
         when=(
             match(codes="deploymentnotfound"),
-            match(text=r"api deployment for (this|the) resource does not exist|deploymentnotfound"),
+            match(text=r"api deployment for (this|the) resource does not exist|deploymentnotfound"
+                  r"|^\W*deployment not found\W*$"),
         ),
         summary="Azure has no deployment named {model}: gptel-model must be your deployment's "
         "name, not the OpenAI model name.",
@@ -257,6 +258,7 @@ RULES = (
         name="no-model-loaded",
         category="model.not_found",
         when=match(text=r"no models? (is )?loaded|model is not loaded|lms load|load a model"
+                   r"|model with key '[^']+' not loaded"
                    # Jan's local server (cortex) before a model is started.
                    r"|engine is not loaded"),
         summary="The local server has no model loaded: load one (LM Studio: `lms load MODEL`, "

@@ -30,6 +30,7 @@ _REFUSED_TEXT = (
     r"|cannot assign requested address"
     # Windows' WSAECONNREFUSED, in English and Chinese.
     r"|(os error|winerror) 10061|积极拒绝|\b(is|was) unreachable\b"
+    r"|无法连接(到|至)?服务器|连接(到|至)服务器时发生错误"
 )
 # A connection reset, in curl's, Node's, Python's, Windows' and Chinese words.
 _RESET_TEXT = (

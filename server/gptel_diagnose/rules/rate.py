@@ -42,7 +42,7 @@ RULES = (
             match(http=429, codes=_RATE_CODES, not_text=_NOT_RATE),
             match(http=429, text=_RATE_TEXT, not_text=_NOT_RATE),
             match(codes=("rate_limit_exceeded", "rate_limit_error", "throttlingexception",
-                         "rate_limited"), not_text=_NOT_RATE),
+                         "rate_limited", "rate_limit"), not_text=_NOT_RATE),
             # Said in so many words: a rate limit, whatever else the body mentions.
             match(text=r"you (have been|are being) rate.?limited|your rate limit is \d",
                   not_text=f"{_DAILY}|{_TOO_BIG}|insufficient_quota"),
@@ -67,7 +67,9 @@ RULES = (
                   r"|\brate ?limit ?error\b|temporarily limiting requests"
                   r"|rate limit has been exceeded"
                   # DashScope's Throttling.AllocationQuota; Vertex AI's per-minute quotas.
-                  r"|allocated quota exceeded|quota exceeded for \S+per_?minute",
+                  r"|allocated quota exceeded|quota exceeded for \S+per_?minute"
+                  r"|upstream (returned|responded with|status:?) ?429|\bresource_exhausted\b"
+                  r"|you'?ve hit your (usage )?limit",
                   not_text=_NOT_RATE),
             # Gemini CLI's per-model window: "capacity" here is the key's, not the service's.
             match(text=r"exhausted your capacity on this model|quota will reset after \d",

@@ -352,7 +352,7 @@ RULES = (
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
                   r"|invalid type for|expected (a |an )?(string|array|integer|boolean)\b"
-                  r"|number of function calls and|no user query found"
+                  r"|number of function calls and|no user query found|does not support insert"
                   # Alibaba Cloud, Tencent Cloud, Volcengine codes a relay quotes in its text
                   # ("<400> InternalError.Algo.InvalidParameter: ...").
                   r"|[\w.]*\binvalidparameter(value)?\b|\bmissingparameter\b",
@@ -399,7 +399,7 @@ RULES = (
                    # Gemini 3's signature on a function call sent back without it.
                    r"|thought_signature"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
-                   r"|encrypted.?content",
+                   r"|encrypted.?content|signature in thinking block",
                    # "The provider returned empty content" is an empty answer, not a shape.
                    not_text=r"context|too long|maximum|<empty message>|returned empty"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
