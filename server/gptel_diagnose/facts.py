@@ -27,7 +27,9 @@ _STATUS_LINE = re.compile(r"HTTP/[\d.]+\s+(\d{3})")
 # "Curl failed with exit code 7" (gptel), "curl: (7) Failed to connect" (curl's own text).
 _CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)"
                         # Another client's words: "curl exited with code=2", "curl error 28".
-                        r"|curl (?:exited|failed|error)(?: with)?(?: exit)?(?: code)?[ =:]*(\d+)\b")
+                        # curl's exit codes have one or two digits ("curl error: 404" is not one).
+                        r"|curl (?:exited|failed|error)(?: with)?(?: exit)?(?: code)?[ =:]*"
+                        r"(\d{1,2})\b")
 # libcurl's own error texts (curl_easy_strerror and its error buffer), which other clients
 # that use libcurl quote without the number: the exit code each stands for.
 _CURL_TEXTS = (

@@ -83,3 +83,24 @@ def test_negated_conditions_exclude_the_fact_value() -> None:
         {"error": {"http_status": 429}, "backend": {"kind": "gemini"}}))
     assert CHECKS["in"]("provider", frozenset({"gemini"}), False)(facts) is True
     assert CHECKS["in"]("provider", frozenset({"gemini"}), True)(facts) is False
+
+
+@pytest.mark.parametrize(("text", "http", "code"), [
+    ("Curl failed with exit code 7. See Curl manpage for details.", None, 7),
+    ("curl: (35) OpenSSL SSL_connect: Connection reset by peer", None, 35),
+    # Other clients' words for curl's exit code.
+    ('curl exited with code=2 stderr={ "curl: no URL specified!" }', None, 2),
+    ("curl error 28: Operation timed out", None, 28),
+    # Not an exit code: curl's has one or two digits.
+    ("curl error: 404 Not Found", None, None),
+    # libcurl's own texts, quoted without the number, when no HTTP answer came.
+    ("Recv failure: Connection reset by peer", None, 56),
+    ("Empty reply from server", None, 52),
+    ("transfer closed with outstanding read data remaining", None, 18),
+    # With an HTTP answer, the words are not curl's verdict.
+    ("Empty reply from server", "502", None),
+])
+def test_curl_exit_code_is_read_from_gptel_curl_and_other_clients(
+        text: str, http: str | None, code: int | None) -> None:
+    params = DiagnoseParams(error=ErrorInfo(error=text, http_status=http))
+    assert read_facts(params).curl == code
