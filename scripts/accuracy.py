@@ -47,7 +47,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-o.jsonl", "reports-p.jsonl", "reports-q.jsonl",
                       "reports-r.jsonl", "reports-s.jsonl", "reports-t.jsonl",
                       "reports-u.jsonl", "reports-v.jsonl", "reports-w.jsonl",
-                      "reports-x.jsonl", "reports-y.jsonl", "reports-z.jsonl"})
+                      "reports-x.jsonl", "reports-y.jsonl", "reports-z.jsonl",
+                      "reports-aa.jsonl"})
 
 
 @dataclass(frozen=True)
