@@ -1698,6 +1698,65 @@ WORDINGS_Z = [
 ]
 
 
+WORDINGS_AA = [
+    # https://github.com/xtekky/gpt4free/issues/3456
+    ('500 - Token limit (500,000 per day) exceeded. Used: 508,311 tokens.',
+     'rate_limit'),
+    # https://github.com/farion1231/cc-switch/issues/6982: a local router quoting the cause.
+    ('CC Switch local proxy failed while handling Codex endpoint /responses. Provider: Zhipu '
+     'GLM; model: glm-4.5-air; upstream_status: HTTP 400; cause: Prompt exceeds max length',
+     'request.context_length'),
+    # https://github.com/MoonshotAI/kimi-code/issues/242
+    ('Error: [provider.api_error] 400 The request was rejected because it was considered high '
+     '\n risk',
+     'content_policy'),
+    # https://github.com/steipete/CodexBar/issues/2610
+    ('Doubao API error (400): Your account does not have a valid CodingPlan subscription, or '
+     'your subscription has expired.',
+     'billing.quota_exhausted'),
+    # https://github.com/moyangzhan/langchain4j-aideepin/issues/46
+    ('{"error_description": "unknown client id", "error": "invalid_client"}',
+     'auth.invalid_key'),
+    # https://github.com/ollama/ollama/issues/6719: Squid's page for a request to localhost.
+    ('<p><b>Connection to 127.0.0.1 failed.</b></p> <p id="sysmsg">The system returned: '
+     '<i>(111) Connection refused</i></p>',
+     'network.proxy'),
+    # https://github.com/ollama/ollama/issues/6985
+    ('Error: no suitable llama servers found',
+     'server.overloaded'),
+    # https://github.com/olimorris/codecompanion.nvim/issues/2393
+    ('bad request: Authorization header is badly formatted',
+     'auth.invalid_key'),
+    # https://github.com/CopilotC-Nvim/CopilotChat.nvim/issues/409
+    ('No GitHub token found, please use `:Copilot auth` to set it up',
+     'auth.missing_key'),
+    # https://github.com/Kilo-Org/kilocode/issues/349
+    ('Your Kilo Code balance is low',
+     'billing.quota_exhausted'),
+    # https://github.com/sourcegraph/cody/issues/7226
+    ('failed with 400 Bad Request: status 400, reason fetching subscription from SSC: '
+     'unexpected status code 429',
+     'rate_limit'),
+]
+
+
+def test_dashscope_insufficient_quota_at_429_is_its_allocation_throttle() -> None:
+    """https://github.com/hawkxtreme/mini-ai-1c/issues/97: Model Studio documents
+    insufficient_quota at 429 as its token-rate throttle (error-code-start)."""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+                  "error": {"code": "insufficient_quota", "type": "insufficient_quota",
+                            "message": "You exceeded your current quota..."}},
+        "backend": {"kind": "dashscope", "host": "dashscope.aliyuncs.com"}}))
+    assert result.category == "rate_limit"
+    openai = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+                  "error": {"code": "insufficient_quota", "type": "insufficient_quota",
+                            "message": "You exceeded your current quota..."}},
+        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+    assert openai.category == "billing.quota_exhausted"
+
+
 def test_dashscope_arrearage_is_read_from_its_message_alone() -> None:
     """DashScope's Arrearage, when a client shows only its words (https://github.com/infiniflow/ragflow/issues/3130)."""
     result = diagnose(DiagnoseParams.model_validate({
@@ -1738,7 +1797,7 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
-    *WORDINGS_Z])
+    *WORDINGS_Z, *WORDINGS_AA])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

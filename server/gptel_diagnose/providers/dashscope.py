@@ -100,5 +100,9 @@ RECORD = Provider(
         Code("throttling.allocationquota", "rate_limit",
              "The token rate quota is reached; slow down.",
              "触发配额限流，请降低请求速率", _QUICK, http=429),
+        # Compatible mode's spelling of the same row: OpenAI's code, DashScope's meaning.
+        Code("insufficient_quota", "rate_limit",
+             "The token rate quota is reached; slow down.",
+             "触发配额限流，请降低请求速率", _QUICK, http=429),
     ),
 )

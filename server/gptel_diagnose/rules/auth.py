@@ -19,6 +19,8 @@ _KEY_WRONG = (
     r"|sso session .{0,60}(has )?expired|secretid is not found|secretidnotfound"
     # Google OAuth refusing to refresh a token (Vertex AI): log in again.
     r"|\binvalid_grant\b|invalid_rapt|reauth related error"
+    # Baidu Qianfan's OAuth token for an unknown API key; a malformed Authorization header.
+    r"|\binvalid_client\b|unknown client id|authorization header is (badly formatted|malformed)"
     # A client that cannot tell: the key is there more often than not.
     r"|key is (missing|not set) or invalid|key is invalid or missing"
     r"|\b(ak|api.?key|token) (is not|does not) exist"
@@ -45,6 +47,7 @@ _KEY_MISSING = (
     r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
     # Anthropic's SDKs with neither a key nor a token; "API_KEY missing" in Chinese.
     r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失"
+    r"|no [\w ]{0,20}token found"
     # OpenAI naming the key a client sent from an unset variable.
     r"|incorrect api key provided: (null|undefined|none)\b"
     # DeepSeek-style "Your api key: {key} is invalid" with nothing between.

@@ -41,7 +41,9 @@ _NO_CREDIT = (
     # One-API: "user [3446] quota [-20847155]preConsumedQuota [743]is not enough".
     r"|preconsumedquota|quota \[-?\d+\].{0,40}is not enough"
     r"|token amount has been exhausted|remainquota = 0|令牌额度已用尽"
-    r"|payments have failed|spending limit needs to be increased"
+    r"|payments have failed|spending limit needs to be increased|\bbalance is (too )?low"
+    r"|(does not have|no) (a |any )?(valid|active) \w* ?subscription(?! key)"
+    r"|subscription has expired"
     r"|\barrearage\b|overdue[ -](balance|payment)|account is overdue"
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"

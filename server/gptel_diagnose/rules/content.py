@@ -8,6 +8,8 @@ from .common import ASK_MODEL
 _FILTERED = (
     r"content_filter|content management policy|responsibleaipolicyviolation"
     r"|contentpolicyviolation|inappropriate (output |input )?content|output blocklist"
+    # Moonshot's refusal of a risky request.
+    r"|considered high\W+risk"
     r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
     r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"

@@ -343,7 +343,9 @@ RULES = (
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
                    # A proxy that names itself in its status line.
-                   r"|internal privoxy error|proxy was unable to connect",
+                   r"|internal privoxy error|proxy was unable to connect"
+                   # Squid's error page, whatever it failed to reach.
+                   r"|the system returned:|\(squid/[\d.]+\)",
                   # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
                   not_text=r"api proxy|proxy server token|authenticationerror"),
         ),

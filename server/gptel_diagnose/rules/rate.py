@@ -69,7 +69,7 @@ RULES = (
                   # DashScope's Throttling.AllocationQuota; Vertex AI's per-minute quotas.
                   r"|allocated quota exceeded|quota exceeded for \S+per_?minute"
                   r"|upstream (returned|responded with|status:?) ?429|\bresource_exhausted\b"
-                  r"|you'?ve hit your (usage )?limit",
+                  r"|you'?ve hit your (usage )?limit|(status|status code)[ :=]*429\b",
                   not_text=_NOT_RATE),
             # Gemini CLI's per-model window: "capacity" here is the key's, not the service's.
             match(text=r"exhausted your capacity on this model|quota will reset after \d",
@@ -129,6 +129,7 @@ RULES = (
             match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
                   r"|usage limit, (please wait|upgrade)|daily request limit reached"
                   r"|too many requests in \d+ (hours?|days?)|\bfree limit reached"
+                  r"|limit \(?[\d,]+ (tokens? |requests? )?per day\)? exceeded"
                   r"|次数已达上限，?请稍后再试",
                   not_text=_TOO_BIG),
         ),
