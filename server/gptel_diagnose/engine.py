@@ -588,6 +588,9 @@ _CURL_EXIT_ASIDE = re.compile(
     r"(?P<space> ?)(?P<open>[(（])curl \{exit\}(?P<status>\{status_clause\})?(?P<close>[)）])")
 
 
+_SENTENCE_ENDS = frozenset(".!?。！？…")
+
+
 def _say(template: str, values: _Placeholders, locale: str) -> str:
     """TEMPLATE, a text for the user in LOCALE, filled in; the provider's own message is
     quoted as it came, the rest tidied (`i18n.tidy`).  "HTTP {status}" of a failure without
@@ -600,8 +603,14 @@ def _say(template: str, values: _Placeholders, locale: str) -> str:
             lambda m: f"{m['space']}{m['open']}{{http_status}}{m['close']}"
             if m["status"] and values["status_clause"] else "",
             template)
-    parts = (i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}"))
-    return values["message"].join(parts)
+    parts = [i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}")]
+    message = values["message"]
+    if message[-1:] in _SENTENCE_ENDS:
+        # The message ends its own sentence: "Connection error.", not "Connection error.."
+        # (nor "error.。": a space parts it from the Chinese that follows).
+        parts[1:] = [part[1:] if part[:1] == "." else " " + part[1:] if part[:1] == "。"
+                     else part for part in parts[1:]]
+    return message.join(parts)
 
 
 _URL = re.compile(r"^https?://\S+$")

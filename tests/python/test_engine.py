@@ -1834,3 +1834,16 @@ def test_an_https_request_to_a_local_plain_http_server_is_a_wrong_protocol() -> 
                   "routines::wrong version number"},
         "backend": {"kind": "openai", "host": "api.openai.com"}}))
     assert remote.category == "network.tls"
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_message_that_ends_its_sentence_gets_no_second_stop(locale: str) -> None:
+    """The SDKs' "Connection error." quoted in a line that goes on after it."""
+    summary = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": "Type: APIConnectionErrorMessage: Connection error."},
+         "locale": locale})).summary
+    assert "Connection error." in summary
+    assert "error.." not in summary and "error.。" not in summary
+    plain = diagnose(DiagnoseParams.model_validate(
+        {"error": {"error": "boom"}, "locale": locale})).summary
+    assert ("boom." if locale == "en" else "boom。") in plain
