@@ -1737,6 +1737,13 @@ WORDINGS_AA = [
     ('failed with 400 Bad Request: status 400, reason fetching subscription from SSC: '
      'unexpected status code 429',
      'rate_limit'),
+    # https://github.com/netease-youdao/LobsterAI/issues/174: an app's part named "...Proxy".
+    ('[error] [CoworkProxy] Upstream fetch error after 6823ms (stream=true): '
+     'net::ERR_EMPTY_RESPONSE',
+     'response.malformed'),
+    # https://github.com/chatchat-space/Langchain-Chatchat/issues/3119
+    ('httpcore.ProxyError: 504 Gateway Time-out',
+     'network.proxy'),
 ]
 
 

@@ -338,7 +338,9 @@ RULES = (
             match(text=_REFUSED_TEXT, proxy=True, not_text=_TIMEOUT_TEXT),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
-                   r"|could not resolve proxy|proxy.{0,30}(refused|failed|error)"
+                   # "proxy" that starts a word ("ProxyError" too), not the end of a name an
+                   # app gave one of its parts ("[CoworkProxy] Upstream fetch error").
+                   r"|could not resolve proxy|(?<![a-z])proxy.{0,30}(refused|failed|error)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
