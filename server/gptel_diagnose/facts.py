@@ -447,12 +447,18 @@ def _status_in_text(text: str) -> int | None:
     return int(next(group for group in match.groups() if group)) if match else None
 
 
+# gptel's words (lower case) for an answer it read no error out of: JSON in no shape it knows,
+# and a 200 with nothing in it (the companion's status for it).
+UNPARSEABLE = "could not parse http response"
+EMPTY_RESPONSE = "empty response"
+
+
 def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> frozenset[str]:
     """gptel's own failure texts, named: they mean something only gptel knows."""
     kinds = set()
     if "malformed json" in haystack or "json-read-error" in haystack:
         kinds.add("malformed_json")
-    if "could not parse http response" in haystack:
+    if UNPARSEABLE in haystack:
         kinds.add("unparseable")
         if http is None and params.error.error is None:
             # url-retrieve got no HTTP response at all: gptel files the text under
@@ -460,7 +466,7 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
             kinds.add("no_response")
     if "curl failure" in haystack or "curl failed" in haystack:
         kinds.add("curl_failure")
-    if "empty response" in haystack:
+    if EMPTY_RESPONSE in haystack:
         kinds.add("empty_response")
     if "search failed" in haystack or "search-failed" in haystack:
         kinds.add("search_failed")

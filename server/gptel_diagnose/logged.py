@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .facts import EMPTY_RESPONSE, UNPARSEABLE
 from .protocol import DiagnoseParams
 
 # What gptel says when the body it got held no error it could read.
-_UNREAD = ("could not parse http response", "empty response")
+_UNREAD = (UNPARSEABLE, EMPTY_RESPONSE)
 
 
 def _unread(params: DiagnoseParams) -> bool:

@@ -1750,17 +1750,14 @@ WORDINGS_AA = [
 def test_dashscope_insufficient_quota_at_429_is_its_allocation_throttle() -> None:
     """https://github.com/hawkxtreme/mini-ai-1c/issues/97: Model Studio documents
     insufficient_quota at 429 as its token-rate throttle (error-code-start)."""
+    error = {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+             "error": {"code": "insufficient_quota", "type": "insufficient_quota",
+                       "message": "You exceeded your current quota..."}}
     result = diagnose(DiagnoseParams.model_validate({
-        "error": {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
-                  "error": {"code": "insufficient_quota", "type": "insufficient_quota",
-                            "message": "You exceeded your current quota..."}},
-        "backend": {"kind": "dashscope", "host": "dashscope.aliyuncs.com"}}))
+        "error": error, "backend": {"kind": "dashscope", "host": "dashscope.aliyuncs.com"}}))
     assert result.category == "rate_limit"
     openai = diagnose(DiagnoseParams.model_validate({
-        "error": {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
-                  "error": {"code": "insufficient_quota", "type": "insufficient_quota",
-                            "message": "You exceeded your current quota..."}},
-        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+        "error": error, "backend": {"kind": "openai", "host": "api.openai.com"}}))
     assert openai.category == "billing.quota_exhausted"
 
 
