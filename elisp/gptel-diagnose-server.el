@@ -277,10 +277,14 @@ and LANG names Chinese (zh_CN.UTF-8; Traditional gets Simplified)."
   "The server layer's own texts in Simplified Chinese, keyed by their English.
 The layer above has the rest (`gptel-diagnose--zh'); the log keeps English.")
 
+(defun gptel-diagnose--translated (table english)
+  "ENGLISH in the companion's language, from TABLE of (ENGLISH . CHINESE)."
+  (or (and (gptel-diagnose--zh-p) (cdr (assoc english table)))
+      english))
+
 (defun gptel-diagnose--st (english)
   "ENGLISH, one of the server layer's texts, in the companion's language."
-  (or (and (gptel-diagnose--zh-p) (cdr (assoc english gptel-diagnose--server-zh)))
-      english))
+  (gptel-diagnose--translated gptel-diagnose--server-zh english))
 
 (defun gptel-diagnose--stf (english &rest args)
   "The server layer's format ENGLISH, in the user's language, applied to ARGS."

@@ -336,8 +336,7 @@ The server gives the provider 5 seconds to answer."
 
 (defun gptel-diagnose--t (english)
   "ENGLISH in the companion's language (`gptel-diagnose-locale')."
-  (or (and (gptel-diagnose--zh-p) (cdr (assoc english gptel-diagnose--zh)))
-      english))
+  (gptel-diagnose--translated gptel-diagnose--zh english))
 
 (defun gptel-diagnose--tf (english &rest args)
   "The format string ENGLISH, in the companion's language, applied to ARGS."
