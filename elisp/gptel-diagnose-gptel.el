@@ -90,8 +90,15 @@
   "Where *gptel-log* ended when each request was sent, kept at WAIT.
 The request's response body, when gptel logs it, comes after.")
 
-(defconst gptel-diagnose--log-buffer-name "*gptel-log*"
-  "The buffer gptel logs requests and responses to (`gptel--log-buffer-name').")
+(defvar gptel--log-buffer-name)
+
+(defun gptel-diagnose--log-buffer ()
+  "The buffer gptel logs requests and responses to, or nil if there is none yet.
+Its name is gptel's own `gptel--log-buffer-name' when gptel defines it."
+  (get-buffer (if (and (boundp 'gptel--log-buffer-name)
+                       (stringp gptel--log-buffer-name))
+                  gptel--log-buffer-name
+                "*gptel-log*")))
 
 (defvar gptel-diagnose--gptel-handler nil
   "Function called with each failed request, or nil when not watching.
@@ -415,7 +422,7 @@ versions, the request's size, and whether tools were on."
 
 (defun gptel-diagnose--log-end ()
   "Where *gptel-log* ends now: 1 when there is none yet."
-  (let ((log (get-buffer gptel-diagnose--log-buffer-name)))
+  (let ((log (gptel-diagnose--log-buffer)))
     (if log (with-current-buffer log (point-max)) 1)))
 
 (defun gptel-diagnose--logged-body (fsm)
@@ -423,7 +430,7 @@ versions, the request's size, and whether tools were on."
 Read from *gptel-log* after where it ended when FSM was sent, and
 only when exactly one response body was logged since: with two
 requests under way at once, neither can tell which is its own."
-  (let ((log (get-buffer gptel-diagnose--log-buffer-name))
+  (let ((log (gptel-diagnose--log-buffer))
         (mark (gethash fsm gptel-diagnose--log-marks)))
     (when (and log mark)
       (with-current-buffer log
@@ -436,7 +443,8 @@ requests under way at once, neither can tell which is its own."
             (let ((entry (concat "^{[ \t\n]*\"gptel\": \"\\([^\"]*\\)\",[ \t\n]*"
                                  "\"timestamp\": \"[^\"]*\"[ \t\n]*}\n"))
                   (bodies nil))
-              (while (re-search-forward entry nil t)
+              ;; Two bodies are as good as many: neither is known to be FSM's.
+              (while (and (< (length bodies) 2) (re-search-forward entry nil t))
                 (when (equal (match-string 1) "response body")
                   (let ((start (point)))
                     (push (buffer-substring-no-properties

@@ -433,5 +433,19 @@ no body is sent."
       (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
       (should-not (funcall body)))))
 
+(ert-deftest gptel-diagnose-reads-the-log-under-gptels-own-name ()
+  "The log is found by gptel's `gptel--log-buffer-name', not a copy of it."
+  (let ((gptel--log-buffer-name " *gptel-diagnose-test-log*"))
+    (gptel-diagnose-context-tests--with-log
+      (let ((fsm (gptel-diagnose-context-tests--fsm
+                  (list :status "(HTTP/1.1 400 Bad Request) Could not parse HTTP response."
+                        :http-status "400" :error "Could not parse HTTP response."))))
+        (puthash fsm (gptel-diagnose--log-end) gptel-diagnose--log-marks)
+        (gptel--log "{\"msg\": \"renamed\"}" "response body")
+        (should (get-buffer " *gptel-diagnose-test-log*"))
+        (should (string-search "renamed"
+                               (plist-get (plist-get (gptel-diagnose--params fsm) :error)
+                                          :body)))))))
+
 (provide 'gptel-diagnose-context-tests)
 ;;; gptel-diagnose-context-tests.el ends here
