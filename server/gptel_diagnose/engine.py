@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
-from . import i18n
+from . import cues, i18n
 from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, read_facts
 from .logged import with_logged_body
 from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
 from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
 from .redact import redact
-from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented
+from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
 
 MAX_MESSAGE = 240
@@ -243,16 +243,39 @@ def classify(facts: Facts) -> Selection:
     """
     code = documented_code(facts)
     if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
-        return Selection(_walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))[1])
+        found, matched = _walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))
+        return _words(facts, found, Selection(matched))
     stage = DOCUMENTED_STAGE[code.evidence]
     tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))
     for index, (tier, rules) in enumerate(tiers):
         if tier.name == stage:
-            return Selection(_explaining(code, facts, *_walk(facts, tiers[index:])), code)
+            found, matched = _walk(facts, tiers[index:])
+            selection = Selection(_explaining(code, facts, found, matched), code)
+            # A documented status says no more than the status itself.
+            return _words(facts, found, selection) if code.evidence == 2 else selection
         rule = _first(facts, rules)
         if rule is not None:
             return Selection(rule)
     raise AssertionError("the catalogue must end with a rule that always applies")
+
+
+# The tiers that read no words: the status alone, or nothing.
+WORDLESS_TIERS = frozenset({"status", "fallback"})
+# The rule that states what the words point to, per category (`rules.words`).
+WORDS_RULES: dict[str, Rule] = {rule.category: rule for rule in words.RULES}
+
+
+def _words(facts: Facts, tier: Tier, selection: Selection) -> Selection:
+    """SELECTION, or the words stage's rule when SELECTION came from TIER, one that reads no
+    words, and the error's words (not curl's) point to one other category its status allows
+    (`cues`)."""
+    if tier.name not in WORDLESS_TIERS or (facts.curl is not None and facts.http is None):
+        # curl's own words ("FTP access denied") are not the provider's.
+        return selection
+    category = cues.reading(facts.text, facts.http, selection.rule.category)
+    if category is None or category not in WORDS_RULES:
+        return selection
+    return Selection(WORDS_RULES[category])
 
 
 def select(facts: Facts) -> Rule:
@@ -500,9 +523,10 @@ def provider_message(facts: Facts) -> str | None:
 
 
 def placeholders(facts: Facts, locale: str, message: str | None,
-                 code: Code | None = None) -> _Placeholders:
+                 code: Code | None = None, category: str | None = None) -> _Placeholders:
     """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
-    code the diagnosis rests on, if any.  Provider values come from the identified record."""
+    code the diagnosis rests on, if any, and CATEGORY the diagnosis's category.  Provider
+    values come from the identified record."""
     provider = _record(facts)
     name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
@@ -575,6 +599,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         if facts.http is not None else "",
         documented_meaning=_meaning(code, locale),
         documented_source=code.source if code else "",
+        words_meaning=i18n.gettext(locale, cues.MEANINGS[category])
+        if category in cues.MEANINGS else "",
     )
     return values
 
@@ -710,7 +736,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     rule = selection.rule
     locale = i18n.choose(params.locale)
     message = provider_message(facts)
-    values = placeholders(facts, locale, message, selection.documented)
+    values = placeholders(facts, locale, message, selection.documented, rule.category)
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, locale)
     return Diagnosis(

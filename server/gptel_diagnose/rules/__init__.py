@@ -24,11 +24,12 @@ from . import (
     request,
     response,
     server,
+    words,
 )
 from .base import Retired, Rule, Tier, build_registry
 
 FAMILIES = (auth, billing, config, content, context, documented, fallback, gptel, model,
-            network, rate, request, response, server)
+            network, rate, request, response, server, words)
 
 # fmt: off
 PRECEDENCE: tuple[Tier, ...] = (
@@ -170,6 +171,16 @@ PRECEDENCE: tuple[Tier, ...] = (
         "DOC010",    # documented-service-busy
         "DOC011",    # documented-timeout
         "DOC012",    # documented-wrong-endpoint
+    )),
+    Tier("words", "Chosen only by the engine's words stage, never matched: no rule knows the "
+         "message, and its words point to one category the status allows.",
+         confidence="guess", codes=(
+        "WORD001",   # words-say-rate-limit
+        "WORD002",   # words-say-key-rejected
+        "WORD003",   # words-say-key-missing
+        "WORD004",   # words-say-model-unknown
+        "WORD005",   # words-say-bad-parameter
+        "WORD006",   # words-say-service-busy
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

@@ -1,0 +1,175 @@
+"""What an error's words point to, when no rule knows the error and only its status is left.
+
+Most failures match a rule that knows the provider's code or wording.  The rest fall to the
+status tier ("a 400 usually means a parameter") or to `unknown`, even when the message says in
+plain words what went wrong: "Token amount has been exhausted" under a 401, "Model disabled."
+under a 403, "输入内容过长" under a 400.  This module names the categories a text's words point
+to, from phrases that mean one thing in any provider's mouth, in English and Chinese.
+
+The engine's words stage (`engine.classify`) reads them only after the tiers have fallen to
+the status or the catch-all, and picks a category only when the words point to exactly one that
+the status allows (`STATUS_ALLOWS`).  Its diagnosis says it is a reading of the words
+(confidence `guess`), never a documented code.
+
+Each phrase is written to be read alone: a word that two categories share ("limit", "quota",
+"token", "proxy") is not a cue on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .i18n import N_
+
+
+def _cues(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# Category -> the phrases that point to it (the text is lower case).
+CUES: dict[str, re.Pattern[str]] = {
+    "billing.quota_exhausted": _cues(
+        r"insufficient[ _](?:balance|credits?|funds|account balance)",
+        r"(?:credit|credits|balance|funds)\b[^.;]{0,30}"
+        r"\b(?:too low|exhausted|used up|run out|ran out|depleted|insufficient|not enough)",
+        r"out of (?:credits?|funds|balance)", r"\bno (?:credits?|balance) (?:left|remaining)",
+        r"payment required", r"\barrears\b", r"\brecharge\b",
+        r"billing (?:hard |soft )?limit", r"check your billing", r"billing (?:is )?not active",
+        r"(?:remain\w*quota|token amount|quota) (?:has been |is )?(?:exhausted|used up)",
+        r"remainquota\s*=\s*0\b",
+        "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
+    ),
+    "rate_limit": _cues(
+        r"rate[ _-]?limit", r"too many requests", r"\bthrottl", r"slow down",
+        r"(?:requests?|tokens?|calls?) per (?:second|minute|hour|day)",
+        r"per[ _-](?:minute|day)\b[^.;]{0,20}(?:limit|quota|exceeded)",
+        r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
+        r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]exhausted", r"concurren(?:cy|t requests)",
+        r"(?:returned|status(?: code)?:?|error) 429\b",
+        "限流", "频率", "请求过多", "请求次数", "并发",
+    ),
+    "request.context_length": _cues(
+        r"context[ _-]?(?:length|window)", r"maximum (?:context|input|prompt)",
+        r"(?:prompt|input|message|messages|request|content) (?:is |are )?too (?:long|large)",
+        r"too many (?:input )?tokens",
+        r"(?:exceeds?|exceeded|more than|less than|at most)(?: the)?(?: max(?:imum)?)? "
+        r"\d[\d,]* (?:input )?tokens",
+        r"exceeds? (?:the )?max(?:imum)? (?:length|tokens)",
+        "输入.{0,6}过长", "上下文.{0,4}(?:长度|超)", "超(?:出|过).{0,8}(?:最大)?长度", "内容过长",
+    ),
+    "request.invalid_parameter": _cues(
+        r"invalid (?:parameter|argument|value|request body|json body|message|role)s?\b",
+        r"unsupported (?:parameter|value|argument)", r"unrecognized (?:request )?argument",
+        r"(?:extra|unknown) (?:inputs|fields?|parameters?) (?:are |is )?not permitted",
+        r"(?:parameter|argument|field)\b[^.;]{0,40}"
+        r"\b(?:is invalid|illegal|not supported|is required|must be)",
+        r"should be a valid", r"must be (?:one of|at least|at most|less than|greater than)",
+        "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
+    ),
+    "model.not_found": _cues(
+        r"\bmodels?\b[^.;]{0,60}\b(?:not found|does not exist|doesn'?t exist|not exist"
+        r"|is not available|not supported|is unknown|disabled|decommissioned|deprecated"
+        r"|retired|no longer (?:available|supported)|has been removed)",
+        r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b",
+        r"no such model", r"model name format", r"model[ _]not[ _]found",
+        r"deployment\b[^.;]{0,30}\b(?:not found|does not exist)",
+        "模型.{0,12}(?:不存在|未找到|找不到|不可用|不支持|已下线|已停用)",
+    ),
+    "auth.invalid_key": _cues(
+        r"(?:api[ _-]?key|token|credentials?|authorization header|secret key)\b[^.;]{0,30}"
+        r"\b(?:invalid|incorrect|expired|revoked|wrong|malformed|badly formatted|not valid)",
+        r"(?:invalid|incorrect|expired|revoked|bad|wrong|malformed) "
+        r"(?:api[ _-]?key|token|credentials?|authorization|x-api-key|bearer)",
+        r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",
+        r"\breauth", r"request signature\b[^.;]{0,30}does not match",
+        "(?:令牌|密钥|秘钥|key).{0,6}(?:无效|错误|过期|不正确)", "(?:认证|鉴权)失败",
+    ),
+    "auth.missing_key": _cues(
+        r"(?:no|missing|without) (?:api[ _-]?key|token|credentials|authorization header)",
+        r"api[ _-]?key (?:is )?(?:required|missing|not (?:set|provided|found|configured))",
+        r"(?:couldn'?t|could not|cannot|can'?t) find [^.;]{0,30}(?:api[ _-]?key|secret|token)",
+        "未提供.{0,6}(?:key|密钥|令牌)", "缺少.{0,6}(?:key|密钥|令牌)",
+    ),
+    "auth.permission": _cues(
+        r"permission denied", r"(?:not|isn'?t) (?:allowed|authorized|permitted) to",
+        r"access (?:denied|forbidden|is denied)", r"does not have (?:access|permission)",
+        r"(?:country|region|territory|location) (?:is )?not supported",
+        r"unsupported[ _]country", "无权限", "没有权限", "权限不足",
+    ),
+    "content_policy": _cues(
+        r"content[ _-]?(?:policy|filter|management|moderation)", r"\bflagged\b",
+        r"\bmoderation\b", r"inappropriate (?:content|output)", r"\bblocklist\b",
+        r"responsible ai", r"safety (?:system|filter|block)",
+        "敏感", "违规", "内容审核", "安全审核", "不安全",
+    ),
+    "server.overloaded": _cues(
+        r"\boverloaded\b", r"\bhigh demand\b", r"\bat capacity\b",
+        r"(?:server|service|upstream|provider|model|engine) (?:is )?"
+        r"(?:busy|unavailable|overloaded|down)",
+        r"temporarily unavailable", r"internal (?:server )?error",
+        # Not "upstream request failed": a gateway says it of refusals too.
+        r"upstream (?:provider |service )?error",
+        "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载过高", "内部错误",
+    ),
+    "network.timeout": _cues(
+        r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",
+        r"(?:request|read|connect|connection|gateway|upstream|response|socket) timeout",
+        r"deadline[ _]exceeded", "超时",
+    ),
+    "endpoint.wrong": _cues(
+        r"(?:method|post)\b[^.;]{0,20}\bnot (?:allowed|supported)",
+        r"(?:invalid|unknown|unrecognized|no such) (?:path|endpoint|route)",
+        r"not supported (?:in|on|by) the \S+ endpoint", r"did you mean to use (?:the )?/?v1/",
+        r"(?:url|path|endpoint|route)\b[^.;]{0,20}\b(?:not found|does not exist)",
+        r"page not found", "接口不存在", "路径错误",
+    ),
+}
+
+# What the words point to, as the diagnosis says it: "its words point to {words_meaning}".
+MEANINGS: dict[str, str] = {
+    "billing.quota_exhausted": N_("used-up credit or balance (billing)"),
+    "rate_limit": N_("a rate limit (too many requests or tokens in a time window)"),
+    "request.context_length": N_("a request too long for the model"),
+    "request.invalid_parameter": N_("a parameter or value the request should not have"),
+    "model.not_found": N_("a model this backend does not offer"),
+    "auth.invalid_key": N_("a key that was refused (wrong, expired or malformed)"),
+    "auth.missing_key": N_("a missing API key"),
+    "auth.permission": N_("a key that may not do this (permission, plan or region)"),
+    "content_policy": N_("a content filter"),
+    "server.overloaded": N_("a failure on the provider's side"),
+    "network.timeout": N_("a timeout"),
+    "endpoint.wrong": N_("a wrong URL (:host or :endpoint)"),
+}
+
+# A status whose own meaning narrows what its words may add: a 401 is about the key (or a
+# relay's used-up credit), a 403 about anything but the key, a 429 about limits or credit, a
+# 404 about the path or the model.  Any other status (400, 422, 5xx: a gateway wraps anything
+# in them) allows every cue.
+_KEY = frozenset({"auth.invalid_key", "auth.missing_key"})
+STATUS_ALLOWS: dict[int, frozenset[str]] = {
+    401: _KEY | {"billing.quota_exhausted"},
+    402: frozenset({"billing.quota_exhausted"}),
+    # The key was understood: "Invalid copilot token: missing token: 403" is a permission.
+    403: frozenset(CUES) - _KEY,
+    404: frozenset({"model.not_found", "endpoint.wrong"}),
+    413: frozenset({"request.context_length"}),
+    429: frozenset({"rate_limit", "billing.quota_exhausted", "request.context_length"}),
+}
+
+
+def pointed_to(text: str) -> frozenset[str]:
+    """The categories TEXT's words point to."""
+    return frozenset(category for category, cue in CUES.items() if cue.search(text))
+
+
+def reading(text: str, http: int | None, status_says: str) -> str | None:
+    """The one category TEXT's words point to that differs from STATUS_SAYS (the category
+    the status alone gives, or `unknown`) and that status HTTP allows; None when the words
+    agree with the status, point nowhere, or point to more than one."""
+    found = pointed_to(text)
+    if status_says in found:
+        return None
+    allowed = STATUS_ALLOWS.get(http) if http is not None else None
+    if allowed is not None:
+        found &= allowed
+    return next(iter(found)) if len(found) == 1 else None

@@ -1,0 +1,89 @@
+"""What the words say: one rule per category, chosen by the engine's words stage, never by
+matching.
+
+When no rule knows a failure and only its status is left (or nothing), the error's words may
+still name a cause in plain language ("Token amount has been exhausted" under a 401).  The
+engine's words stage (`cues`) then picks the rule below for the one category the words point
+to.  Each says it is a reading of the words and how to be sure; its steps and fixes are the
+documented rule's for the same category (`documented`), so the two say the same thing about
+what to do.  These rules have no `when`: the tiers never pick them.
+"""
+
+from __future__ import annotations
+
+from ..protocol import Category
+from .base import Example, Rule
+from .common import LOG_REQUESTS
+from .documented import RULES as DOCUMENTED
+
+SUMMARY = ("gptel-diagnose does not recognise this message from {provider}, but its words "
+           "point to {words_meaning}: {message}. To be sure, set gptel-log-level to 'info and "
+           "resend.")
+EXPLANATION = ("gptel-diagnose has no rule for this error from {provider}{status_clause}, so it "
+               "read the message's words: they point to {words_meaning}, and the status does "
+               "not say otherwise. That is a reading of the words, not a code the provider "
+               "documents.")
+TO_BE_SURE = ("To be sure, set (setq gptel-log-level 'info), resend, and read the answer in "
+              "*gptel-log*; or copy the request as curl (M-x gptel-diagnose-copy-curl) and run "
+              "it.")
+
+
+# Category -> a real failure whose words alone tell it (no rule knew its message), and where
+# it was reported.  A category gets a words rule once such a report is found.
+_EXAMPLES: dict[Category, Example] = {
+    "rate_limit": Example(
+        error={"error": "Error: API error from mistral (model: mistral-vibe-cli-latest): "
+                        "Ratelimit exceeded. Please wait a moment before trying again."},
+        backend={"kind": "mistral"}, request={"model": "mistral-vibe-cli-latest"},
+        source="https://github.com/mistralai/mistral-vibe/issues/264"),
+    "auth.invalid_key": Example(
+        error={"error": {"code": 2001, "message": "鉴权失败：[request id:12390d63-7be5-4dbe-b567-"
+                         "183f3067bc75]signature calculated is different from client "
+                         "signature"}},
+        backend={"kind": "hunyuan"},
+        source="https://github.com/langchain-ai/langchain/issues/22795"),
+    "auth.missing_key": Example(
+        error={"error": "Failed to generate commit message: OAI Compatible API key not found"},
+        backend={"kind": "minimax"},
+        source="https://github.com/JohnnyZ93/oai-compatible-copilot/issues/186"),
+    "model.not_found": Example(
+        error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+               "error": "当前模型不可用，请切换其他模型后重试"},
+        backend={"kind": "relay"}, request={"model": "deepseek-v4.1-flash"},
+        source="https://github.com/ardeyouxipianyi/workbuddy2api-intl/issues/2"),
+    "request.invalid_parameter": Example(
+        error={"error": {"message": "invalid request: message must be at least 1 token long "
+                                    "or tool results must be specified."}},
+        backend={"kind": "relay"}, source="https://github.com/kwaroran/Risuai/issues/504"),
+    "server.overloaded": Example(
+        error={"error": "APIException [Error]: [请求kimi失败]: 服务内部错误"},
+        backend={"kind": "relay"},
+        source="https://github.com/LLM-Red-Team/kimi-free-api/issues/68"),
+}
+_BY_CATEGORY = {rule.category: rule for rule in DOCUMENTED}
+
+
+def _words_rule(number: int, category: Category, example: Example) -> Rule:
+    documented = _BY_CATEGORY[category]
+    # A step that cites the provider's documentation has nothing to cite here.
+    steps = tuple(s for s in documented.steps if "{documented_" not in s)
+    next_step = tuple(s for s in documented.next_step if "{documented_" not in s)
+    return Rule(
+        code=f"WORD{number:03}",
+        name=documented.name.replace("documented-", "words-say-"),
+        category=documented.category,
+        when=(),
+        summary=SUMMARY,
+        explanation=EXPLANATION,
+        steps=(*steps, TO_BE_SURE),
+        fixes=(*documented.fixes, LOG_REQUESTS),
+        next_step=next_step,
+        docs=("https://github.com/karthink/gptel#introspection-examine-debug-or-modify-requests",),
+        examples=(example,),
+        retryable=documented.retryable,
+        severity="warning",
+    )
+
+
+RULES = tuple(_words_rule(number, category, example)
+              for number, (category, example) in enumerate(_EXAMPLES.items(), start=1))

@@ -1,0 +1,88 @@
+"""The words stage: what an unknown message's words point to, when only its status is left."""
+
+from __future__ import annotations
+
+import pytest
+
+from gptel_diagnose import cues
+from gptel_diagnose.engine import diagnose
+from gptel_diagnose.protocol import DiagnoseParams
+from gptel_diagnose.rules import PRECEDENCE, words
+
+
+def _run(error: dict[str, object], kind: str = "relay") -> tuple[str, str, str]:
+    result = diagnose(DiagnoseParams.model_validate({"error": error,
+                                                     "backend": {"kind": kind}}))
+    return result.rule, result.category, result.confidence
+
+
+def _status(status: int, message: str) -> dict[str, object]:
+    return {"status": f"HTTP/1.1 {status}", "http_status": str(status),
+            "error": {"message": message}}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("token amount has been exhausted token.remainquota = 0", "billing.quota_exhausted"),
+    ("ratelimit exceeded. please wait a moment", "rate_limit"),
+    ("输入内容过长，请减少 prompt 中的 token 数量后重试", "request.context_length"),
+    ("model disabled.", "model.not_found"),
+    ("bad request: authorization header is badly formatted", "auth.invalid_key"),
+    ("oai compatible api key not found", "auth.missing_key"),
+    ("inappropriate output content detected in output blocklist", "content_policy"),
+    ("服务内部错误", "server.overloaded"),
+    ("request method 'post' not supported", "endpoint.wrong"),
+])
+def test_each_cue_points_to_its_category(text: str, category: str) -> None:
+    assert category in cues.pointed_to(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A link to a billing page, a header's name, a Python asyncio misuse: no cause.
+    "upgrade to access the required service tier at console.groq.com/settings/billing",
+    "x-anthropic-billing-header is a reserved keyword",
+    "timeout should be used inside a task",
+    "error from provider (console go): upstream request failed",
+])
+def test_words_that_name_no_cause_point_nowhere(text: str) -> None:
+    assert not cues.pointed_to(text)
+
+
+def test_words_replace_a_status_that_says_something_else() -> None:
+    # https://github.com/kwaroran/Risuai/issues/504, under a 500 from a gateway.
+    rule, category, confidence = _run(_status(
+        500, "invalid request: message must be at least 1 token long or tool results "
+        "must be specified."))
+    assert (category, confidence) == ("request.invalid_parameter", "guess")
+    assert rule in {r.code for r in words.RULES}
+
+
+def test_words_that_agree_with_the_status_leave_it() -> None:
+    assert _run(_status(500, "服务内部错误"))[0] == "GEN5XX"
+
+
+def test_a_status_with_its_own_meaning_bounds_the_words() -> None:
+    # A 401 is about the key: words about a model do not make it a model error.
+    assert _run(_status(401, "当前模型不可用，请切换其他模型后重试"))[1] == "auth.invalid_key"
+    # A 403 is not about the key: "missing token" under it stays a permission.
+    assert _run(_status(403, "Invalid copilot token: missing token: 403"))[1] \
+        == "auth.permission"
+
+
+def test_words_pointing_two_ways_decide_nothing() -> None:
+    assert cues.pointed_to("model zork disabled; throttling engaged") == {
+        "model.not_found", "rate_limit"}
+    assert _run(_status(500, "glorp failed: model zork disabled; throttling engaged"))[0] \
+        == "GEN5XX"
+
+
+def test_curls_own_words_are_not_read() -> None:
+    rule, _category, _confidence = _run({"status": "Curl failure", "curl_exit_code": 9,
+                                         "error": "curl: (9) FTP access denied"})
+    assert not rule.startswith("WORD")
+
+
+def test_the_words_tier_is_a_guess_and_never_matched() -> None:
+    tier = next(tier for tier in PRECEDENCE if tier.name == "words")
+    assert tier.confidence == "guess"
+    assert set(tier.codes) == {rule.code for rule in words.RULES}
+    assert all(rule.whens == () for rule in words.RULES)
