@@ -64,6 +64,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:parameter|argument|field)\b[^.;]{0,40}"
         r"\b(?:is invalid|illegal|not supported|is required|must be)",
         r"should be a valid", r"must be (?:one of|at least|at most|less than|greater than)",
+        r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
+        r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
     ),
     "model.not_found": _cues(
@@ -142,9 +144,9 @@ MEANINGS: dict[str, str] = {
 }
 
 # A status whose own meaning narrows what its words may add: a 401 is about the key (or a
-# relay's used-up credit), a 403 about anything but the key, a 429 about limits or credit, a
-# 404 about the path or the model.  Any other status (400, 422, 5xx: a gateway wraps anything
-# in them) allows every cue.
+# relay's used-up credit), a 403 about anything but the key, a 429 about limits, credit or
+# capacity, a 404 about the path or the model.  Any other status (400, 422, 5xx: a gateway
+# wraps anything in them) allows every cue.
 _KEY = frozenset({"auth.invalid_key", "auth.missing_key"})
 STATUS_ALLOWS: dict[int, frozenset[str]] = {
     401: _KEY | {"billing.quota_exhausted"},
@@ -153,7 +155,9 @@ STATUS_ALLOWS: dict[int, frozenset[str]] = {
     403: frozenset(CUES) - _KEY,
     404: frozenset({"model.not_found", "endpoint.wrong"}),
     413: frozenset({"request.context_length"}),
-    429: frozenset({"rate_limit", "billing.quota_exhausted", "request.context_length"}),
+    # A busy model throttles too: "Model busy, retry later" under a 429 is its capacity.
+    429: frozenset({"rate_limit", "billing.quota_exhausted", "request.context_length",
+                    "server.overloaded"}),
 }
 
 

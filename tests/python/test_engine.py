@@ -1796,12 +1796,43 @@ def test_a_bare_422_is_a_refused_value_and_mistral_documents_it() -> None:
     assert (mistral.category, mistral.rule) == ("request.invalid_parameter", "DOC009")
 
 
+WORDINGS_BB = [
+    # https://github.com/CherryHQ/cherry-studio/issues/12691: Moonshot refuses a top_p value.
+    ("invalid top_p: only 0.95 is allowed for this model", "request.invalid_parameter"),
+    # https://github.com/zai-org/feedback/issues/14: a log line naming a model is no model error.
+    ("Turn execution failed | provider=builtin:bigmodel-coding-plan "
+     "provider_code=UNABLE_TO_GET_ISSUER_CERT_LOCALLY model=GLM-5.2 request=7f6b083c-8aa6-"
+     "4ae6-b5ce-0f13a00937cf reason=unknown retryable=false", "network.tls"),
+    # https://github.com/yuezk/chatgpt-mirror/issues/35: the name that does not resolve is the
+    # proxy's.
+    ("FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: "
+     "getaddrinfo ENOTFOUND proxy-server", "network.proxy"),
+    # https://github.com/zbirenbaum/copilot.lua/issues/494
+    ("[lsp] Request checkStatus: FetchError: tunneling socket could not be established, "
+     "cause=socket hang up", "network.proxy"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/1963
+    ("net::ERR_TUNNEL_CONNECTION_FAILED", "network.proxy"),
+    # https://github.com/acheong08/ChatGPT/issues/593: urllib3, while reading the body.
+    ("Connection broken: ConnectionResetError(104, 'Connection reset by peer')",
+     "response.malformed"),
+    # https://github.com/anthropics/claude-code/issues/74224
+    ("API Error: Connection closed mid-response. The response above may be incomplete.",
+     "response.malformed"),
+    # https://github.com/ollama/ollama/issues/6571: curl's exit code says timeout.
+    ("curl: (28) Failed to connect to 192.168.1.194 port 11434 after 21069 ms: Couldn't "
+     "connect to server", "network.timeout"),
+    # https://github.com/heyhuynhgiabuu/proxypal/issues/205: the hint names a setting.
+    ("Unable to connect to API (ECONNRESET) |      Retrying in 1 second… (attempt 4/10) · "
+     "API_TIMEOUT_MS=600000ms, try increasing it", "network.connection_refused"),
+]
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
-    *WORDINGS_Z, *WORDINGS_AA])
+    *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -86,3 +86,10 @@ def test_the_words_tier_is_a_guess_and_never_matched() -> None:
     assert tier.confidence == "guess"
     assert set(tier.codes) == {rule.code for rule in words.RULES}
     assert all(rule.whens == () for rule in words.RULES)
+
+
+def test_a_busy_model_under_a_429_is_its_capacity() -> None:
+    # https://github.com/truefoundry/models/pull/862: DeepInfra's words under a gateway's 429.
+    assert _run(_status(429, "Invalid response received from deepinfra: "
+                             '{"error":{"message":"Model busy, retry later"}}'))[1] \
+        == "server.overloaded"

@@ -28,7 +28,11 @@ RULES = (
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"),
             match(
                 text=r"model.{0,120}(does not exist|doesn'?t exist|not found|is not supported"
-                r"|not available|no access|is invalid|unknown|not a valid model)"
+                # "is unknown", not a log's "model=X ... reason=unknown".
+                r"|not available|no access|is invalid|is unknown|not a valid model)"
+                # LocalAI, for a model file it does not have or cannot read.
+                r"|could not load model: rpc error: code = unknown desc = "
+                r"(?:unsupported model|stat )"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"

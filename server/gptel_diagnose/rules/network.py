@@ -94,7 +94,8 @@ RULES = (
         when=(match(curl=7, proxy=False, not_text=_TIMEOUT_TEXT),
               match(curl=7, proxy=None, not_text=_TIMEOUT_TEXT),
               # axios's ERR_BAD_REQUEST/ERR_BAD_RESPONSE: an HTTP 4xx/5xx came back after all.
-              match(text=_REFUSED_TEXT, not_text=f"{_TIMEOUT_TEXT}|err_bad_re(quest|sponse)",
+              match(text=_REFUSED_TEXT,
+                    not_text=f"{_TIMEOUT_TEXT}|err_bad_re(quest|sponse)|curl: \\(28\\)",
                     http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
@@ -134,7 +135,8 @@ RULES = (
             # A status in the message means the server did answer (Ollama's 500 for a
             # runner that did not come up quotes the runner's refused health check).
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None,
-                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error"),
+                  # curl's "(28) Failed to connect ... after 21069 ms" is its timeout.
+                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"),
             match(text=r"is (it|lm studio|ollama) running|not reachable at"
                   r"|typo in the url or port",
                   provider=_LOCAL_SERVERS, http=None),
@@ -169,7 +171,9 @@ RULES = (
         name="request-timed-out",
         category="network.timeout",
         when=(match(curl=28), match(text=_TIMEOUT_TEXT,
-                                    not_text=r"llama runner|should be used inside a task")),
+                                    # A client's hint naming its own setting is no timeout.
+                                    not_text=r"llama runner|should be used inside a task"
+                                    r"|api_timeout_ms=")),
         summary="The request to {host} timed out (curl {exit}): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(
@@ -343,6 +347,10 @@ RULES = (
                    r"|could not resolve proxy|(?<![a-z])proxy.{0,30}(refused|failed|error)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
+                   # Node's tunnel agent and Chromium, when the CONNECT through the proxy fails;
+                   # a proxy's own name that does not resolve.
+                   r"|tunneling socket could not be established|err_tunnel_connection_failed"
+                   r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
                    # A proxy that names itself in its status line.
                    r"|internal privoxy error|proxy was unable to connect"
@@ -391,7 +399,8 @@ RULES = (
         category="network.connection_refused",
         # A reset with no HTTP answer at all: nothing was received, so nothing was cut off.
         # Through a proxy, NET008 (before this rule) speaks for it.
-        when=match(text=_RESET_TEXT, http=None),
+        # Not urllib3's "Connection broken:", raised while reading an answer's body.
+        when=match(text=_RESET_TEXT, http=None, not_text=r"connection broken:|mid-response"),
         summary="The connection to {host} was reset before any answer (curl {exit}): the "
         "server dropped it, or a firewall, VPN or network filter on the way did.",
         explanation=(
@@ -429,7 +438,9 @@ RULES = (
         category="response.malformed",
         when=(match(curl=(18, 52, 56, 92, 16, 55)),
               # The same, in a browser engine's words (curl 92).
-              match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly")),
+              match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly"
+                    # Claude Code's words; urllib3's for a body that broke while being read.
+                    r"|connection closed mid-response|connection broken: \w+error")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
         "retry; behind a proxy or with long answers try HTTP/1.1.",
         explanation=(
