@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
@@ -441,6 +441,14 @@ def _http_status(params: DiagnoseParams, numeric_codes: list[int]) -> int | None
     return None
 
 
+def _upstream_status(codes: Iterable[str], params: Iterable[str]) -> int | None:
+    """The upstream's HTTP status a One-API/New-API relay puts in `param` when its code is
+    `bad_response_status_code` ({"param": "504", "code": "bad_response_status_code"})."""
+    if "bad_response_status_code" not in codes:
+        return None
+    return next((int(p) for p in params if p.isdigit() and 400 <= int(p) <= 599), None)
+
+
 def _status_in_text(text: str) -> int | None:
     """The HTTP status another client's message states in words, when gptel gave none."""
     match = _TEXT_STATUS.search(text)
@@ -534,6 +542,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
     # The URLs the text names, as (host, path): two facts read them.
     urls: list[tuple[str, str]] = _URL.findall(text)
     http = _http_status(params, collector.numeric_codes)
+    if http is None:
+        http = _upstream_status(collector.codes, collector.params)
     if http is None and params.error.curl_exit_code is None:
         http = _status_in_text(text)
 

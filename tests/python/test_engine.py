@@ -1882,3 +1882,17 @@ def test_a_message_that_ends_its_sentence_gets_no_second_stop(locale: str) -> No
     plain = diagnose(DiagnoseParams.model_validate(
         {"error": {"error": "boom"}, "locale": locale})).summary
     assert ("boom." if locale == "en" else "boom。") in plain
+
+
+def test_a_relays_upstream_status_in_param_is_the_status() -> None:
+    """New-API puts the upstream's status in `param` under bad_response_status_code
+    (https://github.com/lobehub/lobehub/issues/5496 shows a 504 so)."""
+    error = {"message": " (request id: 20250117184624754220593SQk3Z3Wb)",
+             "type": "upstream_error", "param": "504", "code": "bad_response_status_code"}
+    result = diagnose(DiagnoseParams.model_validate({"error": {"error": error},
+                                                     "backend": {"kind": "relay"}}))
+    assert result.category == "network.timeout"
+    # Without that code, a param is only a parameter's name.
+    other = diagnose(DiagnoseParams.model_validate({"error": {"error": {
+        **error, "code": "invalid_value"}}, "backend": {"kind": "relay"}}))
+    assert other.category != "network.timeout"

@@ -52,6 +52,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL009",  # reasoning-where-text-expected
         "GPTEL010",  # backend-keyword-unknown-to-loaded-gptel
         "GPTEL011",  # model-given-as-a-string
+        "GPTEL012",  # gptel-part-missing-from-loaded-gptel
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),

@@ -333,6 +333,42 @@ RULES = (
         ),
     ),
     Rule(
+        code="GPTEL012",
+        name="gptel-part-missing-from-loaded-gptel",
+        # No category fits: nothing is wrong with the backend or the request, and nothing was
+        # sent.  The rule explains; it claims no cause from the catalogue's categories.
+        category="unknown",
+        when=match(text=r"(?:symbol.s (?:value as variable|function definition) is void"
+                   r"|void-(?:variable|function)):? \\?\(?(?:setf\\? )?gptel-"),
+        summary="Code in this Emacs uses a part of gptel that the loaded gptel does not "
+        "define: gptel is older than that code, or old and new gptel files are mixed; upgrade "
+        "gptel, recompile it, then restart Emacs.",
+        explanation=(
+            "\"Symbol's value as variable is void\" or \"Symbol's function definition is void\" "
+            "on a gptel- name means Emacs looked for a variable or function that the gptel in "
+            "memory does not have. Usually an extension (gptel-agent, gptel-quick...) or init "
+            "code was written for a newer gptel; or an upgrade left old byte-compiled files "
+            "beside new ones; or the gptel file that defines it is not loaded yet. No request "
+            "was sent."
+        ),
+        steps=("Upgrade gptel (and the extension that failed), then restart Emacs.",
+               "Look for a second, older copy of gptel: M-x list-load-path-shadows.",
+               "If gptel was just upgraded, reinstall it (or delete its .elc files) so that old "
+               "and new code do not mix."),
+        fixes=(FixSpec("Find a second, older copy of gptel", "display-only",
+                       command="M-x list-load-path-shadows"),),
+        next_step=("Upgrade gptel (and the extension that failed), then restart Emacs.",),
+        docs=("https://github.com/karthink/gptel#installation",),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "Error (use-package): gptel-agent/:catch: Symbol’s value as "
+                       "variable is void: gptel--tool-preview-alist"},
+                source="https://github.com/karthink/gptel-agent/issues/5",
+            ),
+        ),
+    ),
+    Rule(
         code="GPTEL009",
         name="reasoning-where-text-expected",
         category="response.malformed",
