@@ -67,9 +67,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
+        # A Go server that cannot decode the request gptel sent into its own request type.
+        r"cannot unmarshal [^;]{0,80}into go struct field \w*request",
     ),
     "model.not_found": _cues(
-        r"\bmodels?\b[^.;]{0,60}\b(?:not found|does not exist|doesn'?t exist|not exist"
+        # Not "error loading models: ... api key not found".
+        r"\bmodels?\b(?:(?!key)[^.;]){0,60}\b(?:not found|does not exist|doesn'?t exist|not exist"
         r"|is not available|not supported|is unknown|disabled|decommissioned|deprecated"
         r"|retired|no longer (?:available|supported)|has been removed)",
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b",
@@ -97,6 +100,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"access (?:denied|forbidden|is denied)", r"does not have (?:access|permission)",
         r"(?:country|region|territory|location) (?:is )?not supported",
         r"unsupported[ _]country", "无权限", "没有权限", "权限不足",
+        r"not allowed for (?:this |your )?(?:organi[sz]ation|org|account|key|project|user)",
     ),
     "content_policy": _cues(
         r"content[ _-]?(?:policy|filter|management|moderation)", r"\bflagged\b",

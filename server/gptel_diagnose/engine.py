@@ -200,7 +200,8 @@ REFINES: dict[str, frozenset[str]] = {
     "auth.invalid_key": frozenset({"auth.missing_key"}),
     "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key", "model.not_found"}),
     "request.invalid_parameter": frozenset({"request.context_length", "model.not_found",
-                                            "request.streaming_unsupported"}),
+                                            "request.streaming_unsupported",
+                                            "auth.permission"}),
     "rate_limit": frozenset({"request.context_length"}),
 }
 # Documented codes whose message names the parameter at fault, which a precise rule fixes.

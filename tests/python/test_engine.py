@@ -1827,12 +1827,62 @@ WORDINGS_BB = [
 ]
 
 
+WORDINGS_CC = [
+    # https://github.com/leookun/cursor-byok/issues/129: SiliconFlow's 20015.
+    ("number of input tokens (204703) has exceeded max_prompt_tokens (202752) limit.",
+     "request.context_length"),
+    # https://github.com/NIyueeE/ds-free-api/issues/36
+    ("API Error: 500 internal error: 输入内容超长，请缩短后重试.", "request.context_length"),
+    # https://github.com/BerriAI/litellm/issues/14144: a deployment's spend budget.
+    ("Error fetching response:Error: 429 No deployments available - crossed budget: Exceeded "
+     "budget for deployment model_name: xxx, litellm_params.model: xxx, model_id: xxx: "
+     "0.36300000000000004 >= 1d", "billing.quota_exhausted"),
+    # https://github.com/jakubburkiewicz/node-red-contrib-ollama/issues/19: Ollama cannot
+    # decode the request, not the other way round.
+    ("ResponseError: json: cannot unmarshal string into Go struct field ChatRequest.messages "
+     "of type []api.Message", "request.invalid_parameter"),
+    # https://github.com/LMCache/LMCache/issues/411
+    ("ERROR 03-17 08:02:04 serving_chat.py:596] vllm.engine.multiprocessing.MQEngineDeadError: "
+     "Engine loop is not running. Inspect the stacktrace to find the original error: "
+     "AssertionError('Error in model execution')", "server.overloaded"),
+    # https://github.com/onyx-dot-app/onyx/pull/6368
+    ('litellm.ServiceUnavailableError: BedrockException - {"message":"Too many connections, '
+     'please wait before trying again."}', "server.overloaded"),
+    # https://github.com/iflow-ai/iflow-cli/issues/114 and /142
+    ("Error: 响应格式错误。TraceID：212c393517592927570243881e1293", "response.malformed"),
+    ("Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。"
+     "TraceID：2167786d17604890925687517e1cd8", "response.malformed"),
+    # https://github.com/Mintplex-Labs/anything-llm/issues/1015: the moderation endpoint's
+    # name is no content filter.
+    ("OpenAI::CreateModeration failed with: Request failed with status code 429", "rate_limit"),
+    # https://github.com/ItzCrazyKns/Vane/issues/49
+    ("2024-05-02 07:49:03 error: Error loading Groq models: Error: OpenAI or Azure OpenAI API "
+     "key not found", "auth.missing_key"),
+    # https://devgem.vercel.app/posts/resolving-unauthorized-access-error-when-using-azure-s-gpt-4o-model-in-python
+    ('Error: 401 { "statusCode": 401, "message": "Unauthorized. Access token is missing, '
+     'invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired." }',
+     "auth.invalid_key"),
+    # https://github.com/farion1231/cc-switch/issues/6453 and /3674: a local router's name for
+    # itself is no proxy failure.
+    ("unexpected status 504 Gateway Timeout: CC Switch local proxy failed while handling Codex "
+     "endpoint /responses. Provider: OpenAI Official; model: gpt-5.6-terra; cause: 请求超时: "
+     "上游请求超时: error sending request, url: http://127.0.0.1:15721/v1/responses",
+     "network.timeout"),
+    ("unexpected status 413 Payload Too Large: CC Switch local proxy failed while handling "
+     "Codex endpoint /responses. Provider: HCAI; model: gpt-5.5; upstream_status: HTTP 413",
+     "request.context_length"),
+    # https://github.com/aws-samples/amazon-bedrock-audio-summarizer/issues/3
+    ("An error occurred (ValidationException) when calling the InvokeModel operation: Your "
+     "account is not authorized to invoke this API operation.", "auth.permission"),
+]
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
-    *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB])
+    *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule
@@ -1896,3 +1946,15 @@ def test_a_relays_upstream_status_in_param_is_the_status() -> None:
     other = diagnose(DiagnoseParams.model_validate({"error": {"error": {
         **error, "code": "invalid_value"}}, "backend": {"kind": "relay"}}))
     assert other.category != "network.timeout"
+
+
+def test_a_documented_validation_error_that_names_no_authorisation_is_a_permission() -> None:
+    """Bedrock documents ValidationException as a refused parameter; its message for a region
+    without model access says the account is not authorised, which is the narrower cause
+    (https://github.com/aws-samples/amazon-bedrock-audio-summarizer/issues/3)."""
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "An error occurred (ValidationException) when calling the "
+                  "InvokeModel operation: Your account is not authorized to invoke this API "
+                  "operation."},
+        "backend": {"kind": "bedrock"}}))
+    assert result.category == "auth.permission", result.rule

@@ -182,6 +182,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "WORD004",   # words-say-model-unknown
         "WORD005",   # words-say-bad-parameter
         "WORD006",   # words-say-service-busy
+        "WORD007",   # words-say-no-permission
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

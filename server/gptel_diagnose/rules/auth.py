@@ -60,6 +60,8 @@ _BLOCKED = (
 )
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
+    # Bedrock's ValidationException for a region where model access was not granted.
+    r"|account is not authorized to invoke"
     r"|permission .{0,80} denied on resource"
     r"|permission_denied|permission denied|principal does not have access"
     r"|resource not accessible by integration|account type is not currently supported"
@@ -139,8 +141,10 @@ RULES = (
         name="api-key-missing",
         category="auth.missing_key",
         when=(
+            # Azure's "Access token is missing, invalid, audience is incorrect ... or have
+            # expired" lists every reason at once.
             match(text=_KEY_MISSING, not_text=r"signature we calculated|missing or invalid"
-                  r"|invalid or missing"),
+                  r"|invalid or missing|is missing, invalid"),
             match(http=(401, 403), has_key=False),
             # Google answers a request without a key with a bare 400 page; a local server
             # needs no key, so only for a remote one.

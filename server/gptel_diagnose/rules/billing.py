@@ -29,6 +29,8 @@ _NO_CREDIT = (
     r"insufficient[ _](balance|credit|funds|quota)|credit balance is too low|out of credits?"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
+    # LiteLLM's proxy, for a key's or deployment's spend budget.
+    r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
     r"|monthly spend(ing)? limit|spend(ing)? limit (reached|exceeded|has been reached)"
     r"|reached (its|your) (monthly )?spend|billing (hard )?limit|purchase (more )?credits"
     r"|add (more )?credits|\btop.?up\b|payment (is )?required|recharge|balance is insufficient"

@@ -14,7 +14,8 @@ _FILTERED = (
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
     r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
     r"|blocked (for|due to) (reason:? )?safety"
-    r"|responsible ai|moderation|flagged (input|by)|harmful content|recitation"
+    # Not OpenAI's moderation endpoint named in a client's call ("CreateModeration failed").
+    r"|responsible ai|(?<!create)moderation|flagged (input|by)|harmful content|recitation"
     # GitHub Copilot's log line for a prompt its filter refused.
     r"|\bpromptfiltered\b"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"

@@ -27,6 +27,8 @@ _TOO_LONG = (
     r"|model max length exceeded|exceeded model token limit|exceed context limit"
     r"|longer than the maximum model length|range of input length should be"
     r"|input length \d+ exceeds the maximum"
+    # SiliconFlow's 20015; "input too long" in another Chinese wording.
+    r"|exceeded max_prompt_tokens|输入内容?超长|内容超长"
 )
 
 RULES = (

@@ -59,7 +59,9 @@ RULES = (
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
                 r"|model .{0,80}does not support this api|模型不存在",
+                # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
+                r"|key not found"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter.

@@ -24,7 +24,9 @@ _REFUSED_TEXT = (
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
-    r"|is not running|could not connect to|actively refused|no route to host|ehostunreach"
+    # Not vLLM's "engine loop is not running": the server runs, its engine died.
+    r"|(?<!engine loop )is not running|could not connect to|actively refused|no route to host"
+    r"|ehostunreach"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
@@ -40,7 +42,9 @@ _RESET_TEXT = (
     r"|远程主机强迫关闭了一个现有的连接"
 )
 _TIMEOUT_TEXT = (
-    r"timed? ?out|timeout|etimedout|errno 110|deadline exceeded|deadline_exceeded"
+    # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
+    r"(?<!stainless-)timed? ?out|(?<!stainless-)timeout|etimedout|errno 110|deadline exceeded"
+    r"|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
     r"|no response from .{0,40} in the last \d+ seconds"
     # fetch's AbortError: a client's own timer gave up (or the user cancelled).
@@ -344,7 +348,11 @@ RULES = (
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    # "proxy" that starts a word ("ProxyError" too), not the end of a name an
                    # app gave one of its parts ("[CoworkProxy] Upstream fetch error").
-                   r"|could not resolve proxy|(?<![a-z])proxy.{0,30}(refused|failed|error)"
+                   # A proxy's failure in so many words; not a log's "proxyUrl" near an error,
+                   # nor a local router (CC Switch) reporting its upstream's failure.
+                   r"|could not resolve proxy"
+                   r"|(?<![a-z])proxy(?: server| connection|_?error)?\W{0,3}(refused|failed|error)"
+                   r"(?! while handling)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
                    # Node's tunnel agent and Chromium, when the CONNECT through the proxy fails;

@@ -75,10 +75,15 @@ RULES = (
                     r"|empty or unparsable response|couldn'?t be read because it is missing"
                     r"|error deserializing [\w ]{0,30}response|error parsing json"
                     # JavaScript reading choices[0] of an answer that has none.
-                    r"|cannot read properties of undefined \(reading '0'\)",
+                    r"|cannot read properties of undefined \(reading '0'\)"
+                    # iFlow's "response format error / invalid (no choices)".
+                    r"|响应格式(?:错误|无效)",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
-                    not_text=r"could not parse the json body|request body|deserialize the json"),
+                    # Ollama's Go server, about gptel's request: "cannot unmarshal ... into
+                    # Go struct field ChatRequest.messages".
+                    not_text=r"could not parse the json body|request body|deserialize the json"
+                    r"|into go struct field \w*request"),
               match(http=(204, 205)),
               # Node's HTTP parser: what answered does not speak HTTP, whatever status it
               # seemed to give.

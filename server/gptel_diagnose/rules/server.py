@@ -114,7 +114,10 @@ RULES = (
                   r"|model failed to (load|start|run)|unexpected token \d+ while expecting"
                   r"|rpc error: code = unavailable|could not load model"
                   r"|unknown error was encountered while running the model"
-                  r"|no suitable llama servers",
+                  r"|no suitable llama servers"
+                  # vLLM's engine died; Bedrock's ServiceUnavailable as litellm names it.
+                  r"|enginedeaderror|engine loop is not running"
+                  r"|serviceunavailable(error|exception)",
                   not_text=r"context|too long|does not support|timed? ?out|credit|quota"
                   r"|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>",
                   not_http=(401, 403, 404, 405, 409, 413, 422, 429)),

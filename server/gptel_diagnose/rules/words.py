@@ -29,7 +29,8 @@ TO_BE_SURE = ("To be sure, set (setq gptel-log-level 'info), resend, and read th
 
 
 # Category -> a real failure whose words alone tell it (no rule knew its message), and where
-# it was reported.  A category gets a words rule once such a report is found.
+# it was reported.  A category gets a words rule once such a report is found; a new one goes
+# last, since a rule's code is its place here and codes are never reused.
 _EXAMPLES: dict[Category, Example] = {
     "rate_limit": Example(
         error={"error": "Error: API error from mistral (model: mistral-vibe-cli-latest): "
@@ -59,6 +60,12 @@ _EXAMPLES: dict[Category, Example] = {
         error={"error": "APIException [Error]: [请求kimi失败]: 服务内部错误"},
         backend={"kind": "relay"},
         source="https://github.com/LLM-Red-Team/kimi-free-api/issues/68"),
+    "auth.permission": Example(
+        error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+               "error": "2025-06-14 06:05:34 error: [AskController] Error handling request 400 "
+                        "Provider not allowed for organization"},
+        backend={"kind": "relay"},
+        source="https://github.com/LibreChat-AI/librechat.ai/issues/331"),
 }
 _BY_CATEGORY = {rule.category: rule for rule in DOCUMENTED}
 
