@@ -97,7 +97,9 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "auth.permission": _cues(
         r"permission denied", r"(?:not|isn'?t) (?:allowed|authorized|permitted) to",
-        r"access (?:denied|forbidden|is denied)", r"does not have (?:access|permission)",
+        # Not Azure's "access denied due to invalid subscription key".
+        r"access (?:denied|forbidden|is denied)(?! due to invalid)",
+        r"does not have (?:access|permission)",
         r"(?:country|region|territory|location) (?:is )?not supported",
         r"unsupported[ _]country", "无权限", "没有权限", "权限不足",
         r"not allowed for (?:this |your )?(?:organi[sz]ation|org|account|key|project|user)",

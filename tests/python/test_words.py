@@ -93,3 +93,17 @@ def test_a_busy_model_under_a_429_is_its_capacity() -> None:
     assert _run(_status(429, "Invalid response received from deepinfra: "
                              '{"error":{"message":"Model busy, retry later"}}'))[1] \
         == "server.overloaded"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # https://github.com/danny-avila/LibreChat/issues/4866: pydantic's type name.
+    ('{"detail": [{"type": "extra_forbidden", "msg": "Extra inputs are not permitted"}]}',
+     "request.invalid_parameter"),
+    # https://github.com/microsoft/genaiscript/issues/781: Azure, for a wrong key.
+    ("Access denied due to invalid subscription key or wrong API endpoint.",
+     "auth.invalid_key"),
+])
+def test_permission_words_inside_other_causes_are_not_a_permission(text: str,
+                                                                   label: str) -> None:
+    assert "auth.permission" not in cues.pointed_to(text.lower())
+    assert _run({"error": text}, kind="openai")[1] != "auth.permission"

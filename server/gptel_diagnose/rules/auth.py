@@ -70,7 +70,12 @@ _NO_PERMISSION = (
     r"|service_disabled|has not been used in project|api has not been enabled"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"
     r"|access to (this|the) model is (denied|not allowed)|model access is denied"
-    r"|forbidden|access denied|not allowed to (use|access)|do not have permission"
+    # Not pydantic's "extra_forbidden", nor Azure's "access denied due to invalid
+    # subscription key", nor DashScope's arrears ("make sure your account is in good
+    # standing").
+    r"|(?<![\w])forbidden(?![\w])"
+    r"|access denied(?! due to invalid)(?!, please make sure your account is in good standing)"
+    r"|not allowed to (use|access)|do not have permission"
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
