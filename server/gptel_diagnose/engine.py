@@ -618,6 +618,9 @@ _CURL_EXIT_ASIDE = re.compile(
 _SENTENCE_ENDS = frozenset(".!?。！？…")
 
 
+_LEADING_PLACEHOLDER = re.compile(r"^\{(\w+)\}")
+
+
 def _say(template: str, values: _Placeholders, locale: str) -> str:
     """TEMPLATE, a text for the user in LOCALE, filled in; the provider's own message is
     quoted as it came, the rest tidied (`i18n.tidy`).  "HTTP {status}" of a failure without
@@ -631,6 +634,11 @@ def _say(template: str, values: _Placeholders, locale: str) -> str:
             if m["status"] and values["status_clause"] else "",
             template)
     parts = [i18n.tidy(locale, _fill(part, values)) for part in template.split("{message}")]
+    lead = _LEADING_PLACEHOLDER.match(template)
+    if lead and lead[1] != "message" and lead[1] in values.unknown_in(template) and parts[0]:
+        # A stand-in that opens the sentence ("the model has been retired") opens it in
+        # capitals, as the value it stands for would.
+        parts[0] = parts[0][0].upper() + parts[0][1:]
     message = values["message"]
     if message[-1:] in _SENTENCE_ENDS:
         # The message ends its own sentence: "Connection error.", not "Connection error.."

@@ -1958,3 +1958,17 @@ def test_a_documented_validation_error_that_names_no_authorisation_is_a_permissi
                   "operation."},
         "backend": {"kind": "bedrock"}}))
     assert result.category == "auth.permission", result.rule
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_summary_reads_well_when_the_model_is_not_known(locale: str) -> None:
+    """Without a model, its stand-in ("the model") still makes a sentence: capitalised when
+    it opens one, and never after a word that wants a name ("no model the model")."""
+    for rule in REGISTRY:
+        for example in rule.examples:
+            params = {**example.params(), "request": {}, "locale": locale}
+            summary = diagnose(DiagnoseParams.model_validate(params)).summary
+            assert not summary[:1].islower() or not summary.startswith("the "), (rule.code,
+                                                                                summary)
+            assert not re.search(r"(model|named|模型) ?(the model|该模型)", summary), (
+                rule.code, summary)

@@ -110,7 +110,7 @@ RULES = (
         name="model-not-in-backend",
         category="model.not_found",
         when=match(text=r"preferred .?gptel-model.? .{0,120}not ?supported in"),
-        summary="gptel-model {model} is not one of the backend's :models, so gptel used "
+        summary="{model} (gptel-model) is not one of the backend's :models, so gptel used "
         "another model instead.",
         explanation=(
             "gptel checks gptel-model against the backend's :models. When the model is not "

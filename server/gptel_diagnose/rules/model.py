@@ -73,7 +73,7 @@ RULES = (
                 not_http=401,
             ),
         ),
-        summary="{provider} has no model {model} for this key: a typo, a retired model, or one "
+        summary="{provider} does not offer {model} to this key: a typo, a retired model, or one "
         "your account cannot use.",
         explanation=(
             "The backend answered HTTP {status}: the model name gptel sent is unknown to it or "
@@ -127,7 +127,7 @@ RULES = (
                   not_text=r"page not found|endpoint|route|cannot unmarshal|not valid json"
                   r"|unexpected token"),
         ),
-        summary="Ollama has no model {model}: pull it with `ollama pull {model_arg}`, or pick an "
+        summary="Ollama does not have {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",
         explanation=(
             "Ollama answered HTTP {status}: the model named in the request is not installed. "
@@ -205,8 +205,8 @@ RULES = (
             match(text=r"api deployment for (this|the) resource does not exist|deploymentnotfound"
                   r"|^\W*deployment not found\W*$"),
         ),
-        summary="Azure has no deployment named {model}: gptel-model must be your deployment's "
-        "name, not the OpenAI model name.",
+        summary="{model} is not a deployment on this Azure resource: gptel-model must be your "
+        "deployment's name, not the OpenAI model name.",
         explanation=(
             "On Azure OpenAI the model in the URL is a deployment you create and name in the "
             "Azure portal. The name gptel sends (gptel-model) does not match a deployment of "
@@ -333,7 +333,7 @@ RULES = (
               match(http=None, documented_path=True, html=False,
                     text=r"\bnot.?found\b", not_text=r"model")),
         summary="{provider} answered \"not found\" (HTTP 404) on its own chat API path, which "
-        "usually means the model {model} is misspelt, retired or not open to this key; to see "
+        "usually means {model} is misspelt, retired or not open to this key; to see "
         "its answer, set gptel-log-level to 'info and resend.",
         explanation=(
             "The request went to a path {provider}'s API reference gives, on its own host, so "
