@@ -48,7 +48,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-r.jsonl", "reports-s.jsonl", "reports-t.jsonl",
                       "reports-u.jsonl", "reports-v.jsonl", "reports-w.jsonl",
                       "reports-x.jsonl", "reports-y.jsonl", "reports-z.jsonl",
-                      "reports-aa.jsonl", "reports-bb.jsonl", "reports-cc.jsonl"})
+                      "reports-aa.jsonl", "reports-bb.jsonl", "reports-cc.jsonl",
+                      "reports-dd.jsonl"})
 
 
 @dataclass(frozen=True)
