@@ -67,6 +67,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
+        r"\bparam(?:eter)?s? incorrect\b", r"\bincorrect param(?:eter)?s?\b",
         # A Go server that cannot decode the request gptel sent into its own request type.
         r"cannot unmarshal [^;]{0,80}into go struct field \w*request",
     ),
@@ -167,6 +168,10 @@ STATUS_ALLOWS: dict[int, frozenset[str]] = {
 }
 
 
+_EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:causes|reasons)"
+                     r"|(?:common|likely) causes")
+
+
 def pointed_to(text: str) -> frozenset[str]:
     """The categories TEXT's words point to."""
     return frozenset(category for category, cue in CUES.items() if cue.search(text))
@@ -176,6 +181,10 @@ def reading(text: str, http: int | None, status_says: str) -> str | None:
     """The one category TEXT's words point to that differs from STATUS_SAYS (the category
     the status alone gives, or `unknown`) and that status HTTP allows; None when the words
     agree with the status, point nowhere, or point to more than one."""
+    # A client's hint that lists causes ("either the token is wrong or the endpoint is down",
+    # "可能原因：1. ... 2. ...") names none of them.
+    if _EITHER.search(text):
+        return None
     found = pointed_to(text)
     if status_says in found:
         return None

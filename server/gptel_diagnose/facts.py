@@ -29,7 +29,9 @@ _CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)"
                         # Another client's words: "curl exited with code=2", "curl error 28".
                         # curl's exit codes have one or two digits ("curl error: 404" is not one).
                         r"|curl (?:exited|failed|error)(?: with)?(?: exit)?(?: code)?[ =:]*"
-                        r"(\d{1,2})\b")
+                        r"(\d{1,2})\b"
+                        # curl_cffi (libcurl in Python): "Failed to perform, ErrCode: 35".
+                        r"|failed to perform, errcode: (\d{1,2})\b")
 # libcurl's own error texts (curl_easy_strerror and its error buffer), which other clients
 # that use libcurl quote without the number: the exit code each stands for.
 _CURL_TEXTS = (

@@ -1877,12 +1877,60 @@ WORDINGS_CC = [
 ]
 
 
+WORDINGS_DD = [
+    # https://github.com/OkGoDoIt/OpenAI-API-dotnet/issues/58 (.NET)
+    ("The SSL connection could not be established", "network.tls"),
+    # https://github.com/betalgo/openai/issues/97: .NET's AuthenticationException is TLS's.
+    ("Authentication failed because the remote party sent a TLS alert: 'HandshakeFailure'.",
+     "network.tls"),
+    # https://github.com/wwwzhouhui/Claude2-PyAPI/issues/12: curl_cffi, libcurl's exit 35.
+    ("Failed to perform, ErrCode: 35, Reason: 'BoringSSL SSL_connect: Connection was reset in "
+     "connection to anthropic.com:443 '", "network.tls"),
+    # https://github.com/anthropics/claude-code/issues/46506
+    ("schannel: next InitializeSecurityContext failed: CRYPT_E_NO_REVOCATION_CHECK "
+     "(0x80092012)", "network.tls"),
+    # https://github.com/avante-corp/avante.nvim/issues/1091: HTTP/2 framing, not TLS.
+    ('post https://example.invalid/v1/messages - curl error exit_code=16 stderr={ "curl: (16) '
+     'Error in the HTTP2 framing layer" }', "response.malformed"),
+    # https://github.com/didalgolab/ai-intellij-plugin/issues/30 (Netty's resolver)
+    ("Failed to resolve 'api.openai.com' [A(1)] after 2 queries", "network.dns"),
+    # https://github.com/raycast/extensions/issues/29730
+    ("Error Message: 400 The supported API model names are deepseek-v4-pro or "
+     "deepseek-v4-flash, but you passed deepseek-chat.", "model.not_found"),
+    # https://github.com/can1357/oh-my-pi/issues/4064 (Xiaomi MiMo)
+    ("400 Param Incorrect: Not supported model mimo-v2-flash", "model.not_found"),
+    # https://github.com/BoltAI/BoltAI/issues/54 (Groq)
+    ("Here is the error message from OpenAl: The model 'llama2-70b-4096* is not active.",
+     "model.not_found"),
+    # https://github.com/Wei-Shaw/sub2api/issues/3621 (SenseNova)
+    ('401 {"error": {"code": 16, "message": "Authorization Not Found"}}', "auth.missing_key"),
+    # https://github.com/Gitlawb/openclaude/issues/1339 (Xiaomi MiMo)
+    ('401 {"error": {"message": "API key\n     required", "type": "authentication_error", '
+     '"code": "api_key_required"}}', "auth.missing_key"),
+    # https://github.com/esengine/DeepSeek-Reasonix/issues/3146: a list of reasons.
+    ("Authentication failed (HTTP 401): your API key is missing, wrong, or expired.",
+     "auth.invalid_key"),
+    # https://github.com/rikkahub/rikkahub/issues/1170 (Xiaomi MiMo)
+    ('Unexpected JSON token at offset 5: Expected EOF after parsing, but had : instead at '
+     'path: $\nJSON input: data:{"error":{"code":"400","message":"Param Incorrect","param":'
+     '"tools contains duplicate names: mcp__maps_direction_walking","type":""}}',
+     "request.invalid_parameter"),
+    # https://github.com/SillyTavern/SillyTavern/issues/3080: a hint naming two causes.
+    ("OpenAI status check failed. Either Access Token is incorrect or API endpoint is down.",
+     "unknown"),
+    # https://github.com/guidance-ai/guidance/issues/1074: "model" in a host name.
+    ("RuntimeError: Bad response to Guidance request\nRequest: https://model_name.region."
+     "models.ai.azure.com/guidance\nResponse: 404 Not Found\nNOT FOUND", "endpoint.wrong"),
+]
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
-    *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC])
+    *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
+    *WORDINGS_DD])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -41,6 +41,8 @@ _KEY_MISSING = (
     r"|(x-api-key|api-key|authorization) header is (required|missing)"
     r"|api_?key client option must be set|access token is missing|incorrect api key provided: ''"
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
+    # SenseNova's "Authorization Not Found"; MiMo's "API key\n required".
+    r"|authorization not found|api.?key\s+required"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
     r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
     r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"
@@ -103,6 +105,8 @@ RULES = (
                          "unrecognizedclientexception", "expiredtokenexception"),
                   not_text=_KEY_MISSING),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
+                  # .NET's AuthenticationException is about TLS.
+                  r"|remote party sent a tls alert"
                   r"|license does not allow"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
                   # "scope" as a word: DashScope's name has it too.
@@ -149,7 +153,7 @@ RULES = (
             # Azure's "Access token is missing, invalid, audience is incorrect ... or have
             # expired" lists every reason at once.
             match(text=_KEY_MISSING, not_text=r"signature we calculated|missing or invalid"
-                  r"|invalid or missing|is missing, invalid"),
+                  r"|invalid or missing|is missing, (invalid|wrong)"),
             match(http=(401, 403), has_key=False),
             # Google answers a request without a key with a bare 400 page; a local server
             # needs no key, so only for a remote one.

@@ -27,10 +27,14 @@ RULES = (
                          "not_found_error"),
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"),
             match(
-                text=r"model.{0,120}(does not exist|doesn'?t exist|not found|is not supported"
+                # "model" as a word, not inside a host name ("model_name.region.models.ai...").
+                text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
+                r"|is not supported"
                 # "is unknown", not a log's "model=X ... reason=unknown".
                 r"|not available|no access|is invalid|is unknown|not a valid model)"
                 # LocalAI, for a model file it does not have or cannot read.
+                # DeepSeek listing the model names it takes; MiMo; Groq for a retired model.
+                r"|supported api model names are|not supported model|model .{0,80}is not active"
                 r"|could not load model: rpc error: code = unknown desc = "
                 r"(?:unsupported model|stat )"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"

@@ -13,6 +13,8 @@ _DNS_TEXT = (
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|dns|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
+    # Netty's resolver: "Failed to resolve 'api.openai.com' [A(1)] after 2 queries".
+    r"|failed to resolve '[\w.-]+'"
     # Go's resolver, when the DNS server itself refused: "lookup HOST on [::1]:53: ...".
     r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
 )
@@ -209,13 +211,17 @@ RULES = (
         code="NET005",
         name="tls-handshake-failed",
         category="network.tls",
-        when=(match(curl=(35, 4, 16)),
+        # Not curl 16, "Error in the HTTP2 framing layer": an answer cut off (NET009).
+        when=(match(curl=(35, 4)),
               match(text=r"ssl_error|wrong version number|handshake failure|tls handshake"
                     r"|ssl connect error|sslv3 alert|unsupported protocol.{0,20}tls"
                     r"|sslerror|ssleof|eof occurred in violation of protocol"
                     r"|secure connection|ssl routines"
-                    # Node, when the socket closes mid-handshake.
-                    r"|before secure tls connection was established")),
+                    # Node, when the socket closes mid-handshake; .NET's words; curl_cffi's
+                    # BoringSSL.
+                    r"|before secure tls connection was established"
+                    r"|ssl connection could not be established|remote party sent a tls alert"
+                    r"|boringssl ssl_connect")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -257,6 +263,8 @@ RULES = (
                     r"|unable to find valid certification path|invalid peer certificate"
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
                     r"|hostname [\w.-]+ not verified"
+                    # Windows' Schannel, when it cannot check the certificate's revocation.
+                    r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"
                     # OpenSSL's verify results, as Node and others quote them.
                     r"|unable to verify the first certificate|certificate is not yet valid"
                     r"|certificate signature failure|depth_zero_self_signed_cert")),
