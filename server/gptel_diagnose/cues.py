@@ -61,8 +61,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"invalid (?:parameter|argument|value|request body|json body|message|role)s?\b",
         r"unsupported (?:parameter|value|argument)", r"unrecognized (?:request )?argument",
         r"(?:extra|unknown) (?:inputs|fields?|parameters?) (?:are |is )?not permitted",
+        # Not Node's "The X argument must be an instance of Y", a programming error.
         r"(?:parameter|argument|field)\b[^.;]{0,40}"
-        r"\b(?:is invalid|illegal|not supported|is required|must be)",
+        r"\b(?:is invalid|illegal|not supported|is required|must be(?! an instance| of type))",
+        r"parameters? [^.;]{0,40}(?:are|is) not valid",
         r"should be a valid", r"must be (?:one of|at least|at most|less than|greater than)",
         r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
@@ -123,7 +125,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",
         r"(?:request|read|connect|connection|gateway|upstream|response|socket) timeout",
-        r"deadline[ _]exceeded", "超时",
+        r"deadline[ _]exceeded", r"took too long", "超时",
     ),
     "endpoint.wrong": _cues(
         r"(?:method|post)\b[^.;]{0,20}\bnot (?:allowed|supported)",
@@ -131,6 +133,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"not supported (?:in|on|by) the \S+ endpoint", r"did you mean to use (?:the )?/?v1/",
         r"(?:url|path|endpoint|route)\b[^.;]{0,20}\b(?:not found|does not exist)",
         r"page not found", "接口不存在", "路径错误",
+        r"(?:please )?check (?:the |your )?url\b", r"\burl error\b",
     ),
 }
 

@@ -1924,13 +1924,52 @@ WORDINGS_DD = [
 ]
 
 
+WORDINGS_EE = [
+    # https://github.com/songquanpeng/one-api/issues/1698: DashScope's words, relayed.
+    ('{"error": {"message": "url error, please check url！", "type": "upstream_error", '
+     '"param": "400", "code": "bad_response_status_code"}}', "endpoint.wrong"),
+    # https://github.com/labring/FastGPT/issues/2186 (Volcengine Ark)
+    ("One or more parameters specified in the request are not valid",
+     "request.invalid_parameter"),
+    # https://github.com/RooCodeInc/Roo-Code/issues/2444: a hint shown for any failure.
+    ("Please check the LM Studio developer logs to debug what went wrong. You may need to "
+     "load the model with a larger context length to work with Roo Code's prompts.", "unknown"),
+    # https://github.com/janhq/jan/issues/3029: Node's programming error, no parameter.
+    ("The readableStream argument must be an instance of ReadableStream. Received an "
+     "instance of PassThrough", "unknown"),
+    # https://github.com/agustif/opencode-lmstudio/issues/41
+    ('{"error": {"type": "invalid_request", "code": "invalid_api_key", "message": "An LM '
+     'Studio API token is required to make requests to this server, but none was provided '
+     'using the Authorization header"}}', "auth.missing_key"),
+    # https://github.com/Shishir435/ollama-client/issues/391
+    ('Ollama at http://localhost:11434 could not be reached while requesting a response with '
+     'model "glm-5.3:cloud".', "network.connection_refused"),
+    # https://github.com/musistudio/claude-code-router/issues/906 (ModelScope)
+    ('API Error: 400 {"error":{"message":"Error from provider(modelscope,Qwen/Qwen3-Coder-480B'
+     '-A35B-Instruct: 400):\n    {\\"errors\\":{\\"message\\":\\"Model id : Qwen/Qwen3-'
+     'Coder-480B-A35B-Instruct , has no provider\n    supported\\"}}"}}', "model.not_found"),
+    # https://github.com/musistudio/claude-code-router/issues/305: a router's 500 over a
+    # stream it could not parse.
+    ('API Error (500 {"error":{"message":"Unexpected token \'e\', \\"event: mes\\"... is not '
+     'valid JSON","type":"api_error","code":"internal_error"}})', "response.malformed"),
+    # https://github.com/Alishahryar1/free-claude-code/issues/1363
+    ("There's an issue with the selected model (claude-opus-5[1m]). It may not exist or you "
+     "may not have access to it.", "model.not_found"),
+    # https://github.com/carlrobertoh/ProxyAI/issues/268
+    ("Request timed out. This may be due to the server being overloaded.", "network.timeout"),
+    # https://github.com/yaroslavyaroslav/OpenAI-sublime-text/issues/66 (xAI)
+    ("ERROR:root:OpenAI error: The requested resource was not found. Please check the URL and "
+     "try again.", "endpoint.wrong"),
+]
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
-    *WORDINGS_DD])
+    *WORDINGS_DD, *WORDINGS_EE])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -183,6 +183,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "WORD005",   # words-say-bad-parameter
         "WORD006",   # words-say-service-busy
         "WORD007",   # words-say-no-permission
+        "WORD008",   # words-say-wrong-endpoint
+        "WORD009",   # words-say-timeout
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

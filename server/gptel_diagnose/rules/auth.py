@@ -43,6 +43,8 @@ _KEY_MISSING = (
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
     # SenseNova's "Authorization Not Found"; MiMo's "API key\n required".
     r"|authorization not found|api.?key\s+required"
+    # LM Studio: "An LM Studio API token is required ..., but none was provided".
+    r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
     r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
     r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"

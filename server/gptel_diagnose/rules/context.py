@@ -40,7 +40,10 @@ RULES = (
             match(codes=("context_length_exceeded", "model_max_prompt_tokens_exceeded",
                          "exceed_context_size_error", "request_too_large"),
                   not_text=r"exceeds the limit of 0\b"),
-            match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"),
+            # Not Roo Code's and Cline's hint for any LM Studio failure ("You may need to load
+            # the model with a larger context length").
+            match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"
+                  r"|you may need to load the model with a larger context length"),
         ),
         summary="The conversation is longer than {model} can take: start a new chat or send "
         "less context; waiting will not help.",

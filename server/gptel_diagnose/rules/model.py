@@ -35,6 +35,8 @@ RULES = (
                 # LocalAI, for a model file it does not have or cannot read.
                 # DeepSeek listing the model names it takes; MiMo; Groq for a retired model.
                 r"|supported api model names are|not supported model|model .{0,80}is not active"
+                # ModelScope; Claude Code's words for a model it was refused.
+                r"|has no provider\s+supported|selected model .{0,80}may not exist"
                 r"|could not load model: rpc error: code = unknown desc = "
                 r"(?:unsupported model|stat )"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"

@@ -28,7 +28,7 @@ _REFUSED_TEXT = (
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
     # Not vLLM's "engine loop is not running": the server runs, its engine died.
     r"|(?<!engine loop )is not running|could not connect to|actively refused|no route to host"
-    r"|ehostunreach"
+    r"|ehostunreach|could not be reached"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"

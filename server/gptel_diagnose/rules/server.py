@@ -21,7 +21,10 @@ RULES = (
                   r"|service unavailable|maximum pending requests|loading model"
                   r"|waiting for llama runner",
                   # A client's "service unavailable" over a refused connection: nobody answered.
-                  not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"),
+                  # "Request timed out. This may be due to the server being overloaded" is a
+                  # timeout that guesses at its cause.
+                  not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"
+                  r"|request timed out"),
             match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
@@ -104,7 +107,8 @@ RULES = (
                          "modelerrorexception"),
                   # A generic type ("api_error") with a client's status is not the server's.
                   not_http=(400, 401, 402, 403, 404, 405, 409, 413, 422, 429),
-                  not_text=r"context|too long|tools?|timed? ?out|credit|quota"),
+                  # A router's 500 that quotes its own JSON parse failure is an unreadable answer.
+                  not_text=r"context|too long|tools?|timed? ?out|credit|quota|is not valid json"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
                   r"|upstream error|failed to load model"

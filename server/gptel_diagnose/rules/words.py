@@ -66,6 +66,16 @@ _EXAMPLES: dict[Category, Example] = {
                         "Provider not allowed for organization"},
         backend={"kind": "relay"},
         source="https://github.com/LibreChat-AI/librechat.ai/issues/331"),
+    "endpoint.wrong": Example(
+        error={"error": "Error: HTTP Server is running, but this endpoint does not exist. "
+                        "Please check the URL."},
+        backend={"kind": "llamacpp", "host": "localhost:5001",
+                 "endpoint": "/api/extra/websearch", "protocol": "http"},
+        source="https://github.com/LostRuins/koboldcpp/issues/1309"),
+    "network.timeout": Example(
+        error={"error": "Inference took too long. Please try again."},
+        backend={"kind": "ollama"}, request={"model": "llama3"},
+        source="https://github.com/stitionai/devika/issues/494"),
 }
 _BY_CATEGORY = {rule.category: rule for rule in DOCUMENTED}
 
