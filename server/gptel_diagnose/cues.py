@@ -70,6 +70,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
         r"\bparam(?:eter)?s? incorrect\b", r"\bincorrect param(?:eter)?s?\b",
+        r"invalid (?:\w+ )?flag\b",
         # A Go server that cannot decode the request gptel sent into its own request type.
         r"cannot unmarshal [^;]{0,80}into go struct field \w*request",
     ),
@@ -85,7 +86,8 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "auth.invalid_key": _cues(
         r"(?:api[ _-]?key|token|credentials?|authorization header|secret key)\b[^.;]{0,30}"
-        r"\b(?:invalid|incorrect|expired|revoked|wrong|malformed|badly formatted|not valid)",
+        r"\b(?:invalid(?! response)|incorrect|expired|revoked|wrong|malformed|badly formatted"
+        r"|not valid)",
         r"(?:invalid|incorrect|expired|revoked|bad|wrong|malformed) "
         r"(?:api[ _-]?key|token|credentials?|authorization|x-api-key|bearer)",
         r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",
@@ -97,6 +99,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"api[ _-]?key (?:is )?(?:required|missing|not (?:set|provided|found|configured))",
         r"(?:couldn'?t|could not|cannot|can'?t) find [^.;]{0,30}(?:api[ _-]?key|secret|token)",
         "未提供.{0,6}(?:key|密钥|令牌)", "缺少.{0,6}(?:key|密钥|令牌)",
+        r"missing env(?:ironment)? var",
     ),
     "auth.permission": _cues(
         r"permission denied", r"(?:not|isn'?t) (?:allowed|authorized|permitted) to",

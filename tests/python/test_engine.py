@@ -1963,13 +1963,49 @@ WORDINGS_EE = [
 ]
 
 
+WORDINGS_FF = [
+    # https://github.com/guaguaguaxia/weekly_report/issues/57: "busy" above, the cause
+    # below; words pointing two ways decide nothing.
+    ("服务繁忙，请稍后再试\nError: Missing env var from OpenAI", "unknown"),
+    # https://github.com/QuantumNous/new-api/issues/667
+    ("chat pre-consumed quota failed, user quota: 13810, need quota: 15000",
+     "billing.quota_exhausted"),
+    # https://github.com/eli64s/readme-ai/issues/147 (aiohttp on Windows)
+    ("ClientConnectorError(ConnectionKey(host='localhost', port=11434, is_ssl=False), "
+     "ConnectionRefusedError(22, '远程计算机拒绝网络连接。', None, 1225, None))",
+     "network.connection_refused"),
+    # https://github.com/BerriAI/litellm/issues/16561 (Bedrock)
+    ('{"message": "invalid beta flag"}', "request.invalid_parameter"),
+    # https://github.com/danny-avila/LibreChat/issues/3254: a handler's name is no timeout.
+    ("[handleAbortError] AI response error; aborting request: 404 Resource not found",
+     "endpoint.wrong"),
+    # https://github.com/aaif-goose/goose/issues/11171
+    ("Request failed: Bad request (400): Server received a request which exceeds maximum "
+     "allowed content length. RequestSize(bytes): 34021227, Limit(bytes): 33554432.",
+     "request.context_length"),
+    # https://github.com/ollama/ollama/issues/14600 (Codex CLI)
+    ("stream error: stream disconnected before completion: stream closed before "
+     "response.complete", "response.malformed"),
+    # https://github.com/numman-ali/opencode-openai-codex-auth/issues/76
+    ("Error: Error: unknown certificate verification error", "network.tls"),
+    # https://github.com/anomalyco/opencode/issues/916
+    ("ProviderModelNotFoundError", "model.not_found"),
+    # https://github.com/langgenius/dify-official-plugins/issues/1404: "invalid response" is
+    # no refused credential.
+    ("Credentials validation failed: invalid response", "unknown"),
+    # https://github.com/coze-dev/coze-py/issues/78
+    ('cozepy.exception.CozeInvalidEventError: invalid event, data: {"code":4100,"msg":'
+     '"authentication is invalid"}', "auth.invalid_key"),
+]
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
-    *WORDINGS_DD, *WORDINGS_EE])
+    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -8,6 +8,7 @@ from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, GET_KEY, REDEFINE_BACKEND, 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
+    r"|authentication is invalid"
     r"|invalid subscription key|security token included in the request is (invalid|expired)"
     r"|unrecognizedclientexception|invalidsignatureexception|expiredtokenexception"
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"

@@ -31,6 +31,9 @@ _NO_CREDIT = (
     r"|no credits? (left|remaining)"
     # LiteLLM's proxy, for a key's or deployment's spend budget.
     r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
+    # New API and One API, for the relay user's own quota.
+    r"|pre-consumed quota failed|user quota: \d+, need quota|user quota is not enough"
+    r"|insufficient user quota"
     r"|monthly spend(ing)? limit|spend(ing)? limit (reached|exceeded|has been reached)"
     r"|reached (its|your) (monthly )?spend|billing (hard )?limit|purchase (more )?credits"
     r"|add (more )?credits|\btop.?up\b|payment (is )?required|recharge|balance is insufficient"

@@ -29,6 +29,8 @@ _TOO_LONG = (
     r"|input length \d+ exceeds the maximum"
     # SiliconFlow's 20015; "input too long" in another Chinese wording.
     r"|exceeded max_prompt_tokens|输入内容?超长|内容超长"
+    # A gateway's body-size limit: "exceeds maximum allowed content length".
+    r"|exceeds maximum allowed content length"
 )
 
 RULES = (

@@ -37,6 +37,8 @@ RULES = (
                 r"|supported api model names are|not supported model|model .{0,80}is not active"
                 # ModelScope; Claude Code's words for a model it was refused.
                 r"|has no provider\s+supported|selected model .{0,80}may not exist"
+                # A client's exception class: OpenCode's ProviderModelNotFoundError.
+                r"|modelnotfound(error|exception)"
                 r"|could not load model: rpc error: code = unknown desc = "
                 r"(?:unsupported model|stat )"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"

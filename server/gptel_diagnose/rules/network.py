@@ -23,6 +23,8 @@ _PROXY_OFF = FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the pr
                      "cause", "unsafe", variable="gptel-proxy", value="\"\"")
 _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
+    # Python's exception by name; Windows' "the remote computer refused the connection".
+    r"|connectionrefusederror|远程计算机拒绝网络连接"
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
@@ -50,7 +52,8 @@ _TIMEOUT_TEXT = (
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
     r"|no response from .{0,40} in the last \d+ seconds"
     # fetch's AbortError: a client's own timer gave up (or the user cancelled).
-    r"|the operation was aborted|aborterror"
+    # Not LibreChat's handler name "handleAbortError" before a 404.
+    r"|the operation was aborted|(?<![a-z])aborterror"
     # Windows' WSAETIMEDOUT, in English and Chinese: the connect attempt got no answer.
     r"|winerror 10060|did not properly respond after a period of time|没有正确答复"
 )
@@ -264,6 +267,7 @@ RULES = (
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
                     r"|hostname [\w.-]+ not verified"
                     # Windows' Schannel, when it cannot check the certificate's revocation.
+                    r"|unknown certificate verification error"
                     r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"
                     # OpenSSL's verify results, as Node and others quote them.
                     r"|unable to verify the first certificate|certificate is not yet valid"
@@ -455,6 +459,8 @@ RULES = (
         when=(match(curl=(18, 52, 56, 92, 16, 55)),
               # The same, in a browser engine's words (curl 92).
               match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly"
+                    # Codex CLI's words for a Responses stream that ended early.
+                    r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
