@@ -49,7 +49,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-u.jsonl", "reports-v.jsonl", "reports-w.jsonl",
                       "reports-x.jsonl", "reports-y.jsonl", "reports-z.jsonl",
                       "reports-aa.jsonl", "reports-bb.jsonl", "reports-cc.jsonl",
-                      "reports-dd.jsonl", "reports-ee.jsonl", "reports-ff.jsonl"})
+                      "reports-dd.jsonl", "reports-ee.jsonl", "reports-ff.jsonl",
+                      "reports-gg.jsonl"})
 
 
 @dataclass(frozen=True)
