@@ -1999,13 +1999,26 @@ WORDINGS_FF = [
 ]
 
 
+WORDINGS_GG = [
+    # https://github.com/Wei-Shaw/sub2api/issues/503
+    ("Claude Opus 4.5 is no longer available. Please switch to Claude Opus 4.6.",
+     "model.not_found"),
+    # https://github.com/zhile-io/pandora/issues/145
+    ('{"detail": "service overload"}', "server.overloaded"),
+    # https://github.com/j0rd1smit/obsidian-copilot-auto-completion/issues/48 (Electron)
+    ("Error: net::ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "network.tls"),
+    # https://github.com/continuedev/continue/issues/1423
+    ("unable to verify first certificate", "network.tls"),
+]
+
+
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
     *WORDINGS, *WORDINGS_I, *WORDINGS_J, *WORDINGS_KL, *WORDINGS_JKL, *WORDINGS_M,
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
-    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF])
+    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

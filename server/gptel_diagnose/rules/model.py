@@ -39,6 +39,8 @@ RULES = (
                 r"|has no provider\s+supported|selected model .{0,80}may not exist"
                 # A client's exception class: OpenCode's ProviderModelNotFoundError.
                 r"|modelnotfound(error|exception)"
+                # A relay, for a model it retired: "X is no longer available. Please switch".
+                r"|is no longer available\. please switch to"
                 r"|could not load model: rpc error: code = unknown desc = "
                 r"(?:unsupported model|stat )"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"

@@ -224,7 +224,9 @@ RULES = (
                     # BoringSSL.
                     r"|before secure tls connection was established"
                     r"|ssl connection could not be established|remote party sent a tls alert"
-                    r"|boringssl ssl_connect")),
+                    r"|boringssl ssl_connect"
+                    # Chromium/Electron, when the server asks for a client certificate.
+                    r"|err_ssl_client_auth_cert_needed")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -270,7 +272,7 @@ RULES = (
                     r"|unknown certificate verification error"
                     r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"
                     # OpenSSL's verify results, as Node and others quote them.
-                    r"|unable to verify the first certificate|certificate is not yet valid"
+                    r"|unable to verify (the )?first certificate|certificate is not yet valid"
                     r"|certificate signature failure|depth_zero_self_signed_cert")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",

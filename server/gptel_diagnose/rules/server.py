@@ -15,7 +15,8 @@ RULES = (
             match(codes=("overloaded_error", "server_is_overloaded", "unavailable",
                          "service_unavailable_error", "serviceunavailableexception",
                          "modelnotreadyexception")),
-            match(text=r"overloaded|high demand|(no|out of) capacity|capacity exceeded"
+            match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
+                  r"|capacity exceeded"
                   r"|server (is )?busy"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests|loading model"
