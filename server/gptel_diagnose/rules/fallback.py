@@ -209,8 +209,8 @@ RULES = (
         name="unclassified",
         category="unknown",
         when=match(),
-        summary="gptel-diagnose does not recognise this failure (HTTP {status}): {message}. "
-        "Set gptel-log-level to 'info and resend to see the full answer.",
+        summary="This failure (HTTP {status}) is one gptel-diagnose does not recognise: "
+        "{message}. Set gptel-log-level to 'info and resend to see the full answer.",
         explanation="No rule matched this failure. The provider's own words are the best "
         "guide.",
         steps=("Set (setq gptel-log-level 'info), resend, and read *gptel-log*.",

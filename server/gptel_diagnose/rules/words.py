@@ -16,9 +16,9 @@ from .base import Example, Rule
 from .common import LOG_REQUESTS
 from .documented import RULES as DOCUMENTED
 
-SUMMARY = ("gptel-diagnose does not recognise this message from {provider}, but its words "
-           "point to {words_meaning}: {message}. To be sure, set gptel-log-level to 'info and "
-           "resend.")
+# The echo line already opens with "gptel-diagnose: ": the summary does not repeat the name.
+SUMMARY = ("{provider}'s message is one gptel-diagnose does not recognise, but its words point "
+           "to {words_meaning}: {message}. To be sure, set gptel-log-level to 'info and resend.")
 EXPLANATION = ("gptel-diagnose has no rule for this error from {provider}{status_clause}, so it "
                "read the message's words: they point to {words_meaning}, and the status does "
                "not say otherwise. That is a reading of the words, not a code the provider "
