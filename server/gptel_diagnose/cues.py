@@ -186,7 +186,7 @@ def pointed_to(text: str) -> frozenset[str]:
 def reading(text: str, http: int | None, status_says: str) -> str | None:
     """The one category TEXT's words point to that differs from STATUS_SAYS (the category
     the status alone gives, or `unknown`) and that status HTTP allows; None when the words
-    agree with the status, point nowhere, or point to more than one."""
+    agree with the status, point nowhere, point to more than one, or list several causes."""
     # A client's hint that lists causes ("either the token is wrong or the endpoint is down",
     # "可能原因：1. ... 2. ...") names none of them.
     if _EITHER.search(text):
