@@ -139,7 +139,7 @@ def candidates(facts: Facts) -> Candidates:
 # documents (`Code.evidence` 2) before the one that reads the status alone.
 DOCUMENTED_STAGE = {0: "cause", 1: "cause", 2: "status"}
 # The rule that states a documented code's meaning, per category (`rules.documented`).
-DOCUMENTED_RULES: dict[str, Rule] = {rule.category: rule for rule in documented.RULES}
+DOCUMENTED_RULES = documented.BY_CATEGORY
 
 
 @dataclass(frozen=True)

@@ -367,3 +367,7 @@ RULES = (
         ),
     ),
 )
+
+# The rule that states a documented meaning, per category: the engine's documented-code
+# stage and the words rules (`words`) both look rules up here.
+BY_CATEGORY: dict[str, Rule] = {rule.category: rule for rule in RULES}

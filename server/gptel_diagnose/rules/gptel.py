@@ -7,6 +7,10 @@ from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
 from .model import CLOSEST
 
 _UPGRADE = FixSpec("Upgrade gptel", "display-only", command="M-x package-upgrade RET gptel")
+# An older gptel than the code calling it, often a second copy earlier on load-path.
+_SHADOWS_STEP = "Look for a second, older copy of gptel: M-x list-load-path-shadows."
+_FIND_SHADOWS = FixSpec("Find a second, older copy of gptel", "display-only",
+                        command="M-x list-load-path-shadows")
 _NO_TOOLS = FixSpec("Stop sending tools for now", "unsafe", variable="gptel-use-tools",
                     value="nil")
 
@@ -316,10 +320,9 @@ RULES = (
             "byte-compiled file. No request was sent."
         ),
         steps=("Upgrade gptel, then restart Emacs so that no old definition stays loaded.",
-               "Look for a second, older copy of gptel: M-x list-load-path-shadows.",
+               _SHADOWS_STEP,
                "Or drop the keyword from the backend definition until gptel knows it."),
-        fixes=(FixSpec("Find a second, older copy of gptel", "display-only",
-                       command="M-x list-load-path-shadows"),),
+        fixes=(_FIND_SHADOWS,),
         docs=("https://github.com/karthink/gptel#installation",),
         examples=(
             Example(
@@ -352,11 +355,10 @@ RULES = (
             "was sent."
         ),
         steps=("Upgrade gptel (and the extension that failed), then restart Emacs.",
-               "Look for a second, older copy of gptel: M-x list-load-path-shadows.",
+               _SHADOWS_STEP,
                "If gptel was just upgraded, reinstall it (or delete its .elc files) so that old "
                "and new code do not mix."),
-        fixes=(FixSpec("Find a second, older copy of gptel", "display-only",
-                       command="M-x list-load-path-shadows"),),
+        fixes=(_FIND_SHADOWS,),
         next_step=("Upgrade gptel (and the extension that failed), then restart Emacs.",),
         docs=("https://github.com/karthink/gptel#installation",),
         examples=(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..protocol import Category
 from .base import Example, Rule
 from .common import LOG_REQUESTS
-from .documented import RULES as DOCUMENTED
+from .documented import BY_CATEGORY as DOCUMENTED
 
 # The echo line already opens with "gptel-diagnose: ": the summary does not repeat the name.
 SUMMARY = ("{provider}'s message is one gptel-diagnose does not recognise, but its words point "
@@ -77,11 +77,10 @@ _EXAMPLES: dict[Category, Example] = {
         backend={"kind": "ollama"}, request={"model": "llama3"},
         source="https://github.com/stitionai/devika/issues/494"),
 }
-_BY_CATEGORY = {rule.category: rule for rule in DOCUMENTED}
 
 
 def _words_rule(number: int, category: Category, example: Example) -> Rule:
-    documented = _BY_CATEGORY[category]
+    documented = DOCUMENTED[category]
     # A step that cites the provider's documentation has nothing to cite here.
     steps = tuple(s for s in documented.steps if "{documented_" not in s)
     next_step = tuple(s for s in documented.next_step if "{documented_" not in s)
