@@ -51,7 +51,8 @@
 (defconst gptel-diagnose--ask-variables
   '(("model" . gptel-model)
     ("key" . gptel-api-key)
-    ("backend" . gptel-backend))
+    ("backend" . gptel-backend)
+    ("proxy" . gptel-proxy))
   "The variable each kind of ask fix sets, as (KIND . VARIABLE).
 The user gives the value when the fix is applied; no other ask is
 heeded, and an ask fix naming another variable is refused.")

@@ -277,6 +277,11 @@ The server gives the provider 5 seconds to answer."
     ("Choose another model…" . "另选一个模型……")
     ("Enter the key…" . "输入 API 密钥……")
     ("Switch backend…" . "换用其他后端……")
+    ("Enter a proxy address…" . "输入代理地址……")
+    ("Proxy address (default %s): " . "代理地址（默认：%s）：")
+    ("Proxy address, such as http://127.0.0.1:7890: " . "代理地址，例如 http://127.0.0.1:7890：")
+    ("No proxy address entered" . "没有输入代理地址")
+    ("Not a proxy address: %s" . "不是代理地址：%s")
     ("Refusing to ask for %s: not a gptel option to ask for"
      . "拒绝询问 %s：它不是可以询问的 gptel 选项")
     ("Applied %s" . "已应用 %s")
@@ -719,7 +724,8 @@ Nothing is saved for future sessions; \\[gptel-diagnose-undo-fix] undoes it."
   (pcase (plist-get fix :ask)
     ("model" (gptel-diagnose--ask-model failure))
     ("key" (gptel-diagnose--ask-key failure))
-    ("backend" (gptel-diagnose--ask-backend failure))))
+    ("backend" (gptel-diagnose--ask-backend failure))
+    ("proxy" (gptel-diagnose--ask-proxy failure))))
 
 (defun gptel-diagnose--set-all (settings buffer)
   "Set each (SYMBOL . VALUE) of SETTINGS as `gptel-diagnose--set' does, in BUFFER.
@@ -744,11 +750,13 @@ The message ends with the key that resends FAILURE's request."
   (let ((forms (mapconcat (lambda (setting)
                             (prin1-to-string
                              (list 'setq (car setting)
-                                   (if (symbolp (cdr setting))
-                                       (list 'quote (cdr setting))
-                                     ;; A backend is no literal: said the way gptel finds it.
-                                     (list 'gptel-get-backend
-                                           (gptel-diagnose--backend-name (cdr setting)))))))
+                                   (cond ((stringp (cdr setting)) (cdr setting))
+                                         ((symbolp (cdr setting)) (list 'quote (cdr setting)))
+                                         ;; A backend is no literal: said the way gptel
+                                         ;; finds it.
+                                         (t (list 'gptel-get-backend
+                                                  (gptel-diagnose--backend-name
+                                                   (cdr setting))))))))
                           settings " ")))
     (gptel-diagnose--log "applied %s" forms)
     (message "%s" (concat (gptel-diagnose--tf "Applied %s" forms)
@@ -793,6 +801,40 @@ Set `gptel-backend' to it and `gptel-model' to its first model."
       (gptel-diagnose--set-for (cons (cons 'gptel-backend backend)
                                      (and model (list (cons 'gptel-model model))))
                                failure))))
+
+(defun gptel-diagnose--proxy-in-environment ()
+  "The proxy the environment names for HTTPS, or nil."
+  (seq-some (lambda (name)
+              (let ((value (getenv name)))
+                (and value (not (string-blank-p value)) (string-trim value))))
+            '("https_proxy" "HTTPS_PROXY" "all_proxy" "ALL_PROXY")))
+
+(defun gptel-diagnose--read-proxy (typed)
+  "TYPED as a proxy address for `gptel-proxy', or signal a `user-error'.
+A bare HOST:PORT gets http://.  Anything but one URL of an HTTP or
+SOCKS proxy is refused: the value goes on curl's command line."
+  (let ((address (string-trim typed)))
+    (when (string-empty-p address)
+      (user-error (gptel-diagnose--t "No proxy address entered")))
+    (unless (string-match-p "://" address)
+      (setq address (concat "http://" address)))
+    (unless (string-match-p
+             "\\`\\(?:https?\\|socks[45]h?\\)://[^[:space:]/?#]+\\(?::[0-9]+\\)?/?\\'"
+             address)
+      (user-error (gptel-diagnose--tf "Not a proxy address: %s" (gptel-diagnose--redact typed))))
+    address))
+
+(defun gptel-diagnose--ask-proxy (failure)
+  "Read a proxy address and make it `gptel-proxy' for FAILURE's buffer.
+The environment's HTTPS proxy, if any, is the default."
+  (let* ((default (gptel-diagnose--proxy-in-environment))
+         (typed (read-string
+                 (if default (gptel-diagnose--tf "Proxy address (default %s): "
+                                                 (gptel-diagnose--redact default))
+                   (gptel-diagnose--t "Proxy address, such as http://127.0.0.1:7890: "))
+                 nil nil default)))
+    (gptel-diagnose--set-for (list (cons 'gptel-proxy (gptel-diagnose--read-proxy typed)))
+                             failure)))
 
 (defun gptel-diagnose--ask-key (failure)
   "Read a key without echoing it and make it the key of FAILURE's backend.
@@ -1014,7 +1056,8 @@ first; \\[keyboard-quit] during the countdown cancels."
 (defconst gptel-diagnose--ask-actions
   '(("model" . "Choose another model…")
     ("key" . "Enter the key…")
-    ("backend" . "Switch backend…"))
+    ("backend" . "Switch backend…")
+    ("proxy" . "Enter a proxy address…"))
   "What applying an ask fix does, as the details buffer shows it, by kind.")
 
 (defun gptel-diagnose--fix-description (fix)

@@ -11,13 +11,14 @@ from typing import Any
 
 from . import cues, i18n
 from .curl import meaning as curl_meaning
-from .facts import CONDITIONS, Facts, Test, read_facts
+from .facts import CONDITIONS, Facts, Test, host_is_public, read_facts
 from .logged import with_logged_body
 from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
 from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
+from .rules.common import LOCAL_SERVERS
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -576,6 +577,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             else None,
             "backend_form": lambda: optional(corrected_backend(facts)),
             "proxy_host": lambda: optional(facts.proxy_host),
+            "unproxied_host": lambda: optional(facts.host) if _unproxied(facts) else None,
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
             "gptel_version": lambda: optional(facts.gptel_version),
@@ -651,9 +653,16 @@ def _say(template: str, values: _Placeholders, locale: str) -> str:
 _URL = re.compile(r"^https?://\S+$")
 
 
+def _unproxied(facts: Facts) -> bool:
+    """Whether the request went, through curl, straight to a host on the internet: no
+    proxy was configured anywhere, so one may be what a blocked route needs."""
+    return (bool(facts.host) and host_is_public(facts.host) and facts.proxied is not True
+            and facts.use_curl is not False and facts.provider not in LOCAL_SERVERS)
+
+
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
-                            "env_proxy", "gptel_version"})
+                            "env_proxy", "gptel_version", "unproxied_host"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

@@ -9,6 +9,7 @@ them all once, so that a rule never has to know where a value came from.  Pure: 
 from __future__ import annotations
 
 import ast
+import ipaddress
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -495,6 +496,22 @@ def _host_is_local(host: str) -> bool:
     else:
         name = name.split(":", 1)[0] if name.count(":") == 1 else name
     return name in ("localhost", "::1", "0.0.0.0", "") or name.startswith("127.")
+
+
+def host_is_public(host: str) -> bool:
+    """Whether HOST names a machine on the internet: not loopback, a private or link-local
+    address, a one-label name or a local domain (.local, .lan, .internal, .home)."""
+    if not host or _host_is_local(host):
+        return False
+    name = host.rsplit("@", 1)[-1].lower()
+    name = name[1:].split("]", 1)[0] if name.startswith("[") else (
+        name.split(":", 1)[0] if name.count(":") == 1 else name)
+    name = name.split("/", 1)[0]
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return "." in name and not name.endswith((".local", ".lan", ".internal", ".home"))
+    return address.is_global
 
 
 def _documented_path(urls: list[tuple[str, str]], host: str, endpoint: str | None) -> bool:

@@ -1095,8 +1095,9 @@ gptel's list of known backends is restored afterwards."
 
 (ert-deftest gptel-diagnose-details-show-ask-fixes-as-actions-in-both-languages ()
   (gptel-diagnose-fix-tests--with-backends
-    (dolist (case '(("en" "Choose another model…" "Enter the key…" "Switch backend…")
-                    ("zh" "另选一个模型……" "输入 API 密钥……" "换用其他后端……")))
+    (dolist (case '(("en" "Choose another model…" "Enter the key…" "Switch backend…"
+                     "Enter a proxy address…")
+                    ("zh" "另选一个模型……" "输入 API 密钥……" "换用其他后端……" "输入代理地址……")))
       (let* ((gptel-diagnose-locale (car case))
              (diagnosis
               '(:category "model.not_found" :rule "MODEL001" :rule_name "model-not-found"
@@ -1108,6 +1109,8 @@ gptel's list of known backends is restored afterwards."
                          :variable "gptel-api-key" :ask "key")
                         (:title "Switch backend" :applicability "unsafe"
                          :variable "gptel-backend" :ask "backend")
+                        (:title "Use a proxy" :applicability "unsafe"
+                         :variable "gptel-proxy" :ask "proxy")
                         (:title "The backend, corrected" :applicability "display-only"
                          :variable "gptel-backend" :command "(gptel-make-openai \"X\")")]))
              (failure (gptel-diagnose-fix-tests--ask-failure failing :diagnosis diagnosis)))
@@ -1123,12 +1126,76 @@ gptel's list of known backends is restored afterwards."
             (ert-info ((format "%S" labels))
               (cl-loop for action in (cdr case) for (label . _) in labels
                        do (should (string-suffix-p action label)))
-              ;; The three ask fixes apply; the corrected form is only shown, as today.
+              ;; The four ask fixes apply; the corrected form is only shown, as today.
               (should (equal (mapcar #'cdr labels)
                              (mapcar #'gptel-diagnose--t
                                      '("Apply this fix" "Apply this fix" "Apply this fix"
-                                       "Show (never applied)"))))
-              (should (string-suffix-p "(gptel-make-openai \"X\")" (car (nth 3 labels)))))))))))
+                                       "Apply this fix" "Show (never applied)"))))
+              (should (string-suffix-p "(gptel-make-openai \"X\")" (car (nth 4 labels)))))))))))
+
+;;; A proxy: typed by the user, never made up
+
+(defconst gptel-diagnose-fix-tests--ask-proxy
+  '(:title "Reach api.openai.com through a proxy" :applicability "unsafe"
+    :variable "gptel-proxy" :ask "proxy"))
+
+(defmacro gptel-diagnose-fix-tests--with-proxy-env (env &rest body)
+  "Run BODY with only the proxy variables of ENV, an alist, in the environment."
+  (declare (indent 1))
+  `(let ((process-environment
+          (append (mapcar (lambda (pair) (concat (car pair) "=" (cdr pair))) ,env)
+                  (seq-remove (lambda (entry) (string-match-p "\\`[a-zA-Z_]*proxy=" entry))
+                              process-environment)))
+         (saved (default-toplevel-value 'gptel-proxy)))
+     (unwind-protect (progn ,@body)
+       (set-default-toplevel-value 'gptel-proxy saved))))
+
+(ert-deftest gptel-diagnose-ask-proxy-sets-the-typed-address-and-undo-puts-it-back ()
+  (gptel-diagnose-fix-tests--with-backends
+    (gptel-diagnose-fix-tests--with-proxy-env nil
+      (set-default-toplevel-value 'gptel-proxy "")
+      (let ((prompt nil) (default 'unset))
+        (cl-letf (((symbol-function 'read-string)
+                   (lambda (question &optional _initial _history fallback &rest _)
+                     (setq prompt question default fallback)
+                     " 127.0.0.1:7890 ")))
+          (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-proxy
+                                    (gptel-diagnose-fix-tests--ask-failure failing)))
+        ;; No proxy in the environment: no default, an example in the question.
+        (should-not default)
+        (should (string-match-p "http://127.0.0.1:7890" prompt))
+        ;; A bare host:port is made an http:// URL, as curl's -x would read it.
+        (should (equal gptel-proxy "http://127.0.0.1:7890"))
+        (gptel-diagnose-undo-fix)
+        (should (equal gptel-proxy ""))))))
+
+(ert-deftest gptel-diagnose-ask-proxy-offers-the-environments-proxy-first ()
+  (gptel-diagnose-fix-tests--with-backends
+    (gptel-diagnose-fix-tests--with-proxy-env '(("https_proxy" . "socks5h://10.0.0.2:1080"))
+      (let ((default nil))
+        (cl-letf (((symbol-function 'read-string)
+                   (lambda (_question &optional _initial _history fallback &rest _)
+                     (setq default fallback)
+                     fallback)))
+          (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-proxy
+                                    (gptel-diagnose-fix-tests--ask-failure failing)))
+        (should (equal default "socks5h://10.0.0.2:1080"))
+        (should (equal gptel-proxy "socks5h://10.0.0.2:1080"))))))
+
+(ert-deftest gptel-diagnose-ask-proxy-refuses-what-is-no-proxy-address ()
+  (gptel-diagnose-fix-tests--with-backends
+    (gptel-diagnose-fix-tests--with-proxy-env nil
+      (set-default-toplevel-value 'gptel-proxy "")
+      (dolist (typed '("" "   " "ftp://host:21" "http://host:80 --insecure"
+                       "http://host/path"))
+        (ert-info ((format "%S" typed))
+          (cl-letf (((symbol-function 'read-string) (lambda (&rest _) typed)))
+            (should-error (gptel-diagnose-apply-fix
+                           gptel-diagnose-fix-tests--ask-proxy
+                           (gptel-diagnose-fix-tests--ask-failure failing))
+                          :type 'user-error))))
+      (should (equal gptel-proxy ""))
+      (should-not gptel-diagnose--applied))))
 
 (ert-deftest gptel-diagnose-an-ask-fix-is-no-setq-for-the-echo-line ()
   (let ((line (gptel-diagnose-format-line

@@ -1,4 +1,5 @@
-"""Ask fixes: remedies whose value is the user's to give (a model, the key, another backend).
+"""Ask fixes: remedies whose value is the user's to give (a model, the key, another backend,
+a proxy).
 
 The server names the variable and what to ask for; the companion asks, and builds the form.
 """
@@ -49,9 +50,9 @@ def test_an_ask_fix_names_its_own_variable_and_no_value(ask: str, variable: str)
     assert (fix.variable, fix.value) == (variable, None)
 
 
-def test_the_ask_variables_are_model_key_and_backend() -> None:
+def test_the_ask_variables_are_model_key_backend_and_proxy() -> None:
     assert ASK_VARIABLES == {"model": "gptel-model", "key": "gptel-api-key",
-                             "backend": "gptel-backend"}
+                             "backend": "gptel-backend", "proxy": "gptel-proxy"}
 
 
 @pytest.mark.parametrize("spec", [
@@ -217,3 +218,49 @@ def test_no_fix_ever_carries_a_value_for_the_key() -> None:
     assert key_fixes, "no diagnosis asked for the key: the test would prove nothing"
     assert all(fix.value is None and fix.ask == "key" for fix in key_fixes)
     assert all(fix.value is None for result in diagnoses for fix in result.fixes if fix.ask)
+
+
+# A proxy: asked for where a route may be blocked, never offered where it cannot help.
+
+TIMEOUT = {"status": "Curl failure", "error": "Curl failed with exit code 28."}
+REFUSED = {"status": "Curl failure", "error": "Curl failed with exit code 7."}
+
+
+def proxy_asks(result: Diagnosis) -> list[Fix]:
+    return [fix for fix in result.fixes if fix.ask == "proxy"]
+
+
+@pytest.mark.parametrize("error", [TIMEOUT, REFUSED])
+def test_a_remote_host_reached_with_no_proxy_is_offered_one_to_type(
+        error: dict[str, str]) -> None:
+    result = run(error, OPENAI, {"use_curl": True, "proxy": False})
+    [fix] = proxy_asks(result)
+    assert (fix.variable, fix.value, fix.applicability) == ("gptel-proxy", None, "unsafe")
+    assert "api.openai.com" in fix.title
+    assert "通过代理访问 api.openai.com" in [
+        f.title for f in proxy_asks(run(error, OPENAI, {"use_curl": True}, locale="zh"))]
+
+
+@pytest.mark.parametrize(("backend", "request_"), [
+    # A local server, a machine on the LAN, a one-label name: no proxy stands between.
+    ({"kind": "ollama", "host": "localhost:11434"}, {}),
+    ({"kind": "openai", "host": "192.168.1.20:8080"}, {}),
+    ({"kind": "openai", "host": "gpu-box:8000"}, {}),
+    # A proxy already in the way (it is the suspect, see NET008), or url-retrieve, which
+    # ignores gptel-proxy.
+    (OPENAI, {"proxy": True, "proxy_host": "127.0.0.1:7890"}),
+    (OPENAI, {"env_proxy": {"https_proxy": "127.0.0.1:7890"}, "use_curl": True}),
+    (OPENAI, {"use_curl": False}),
+])
+def test_no_proxy_is_offered_where_one_cannot_help(backend: dict[str, str],
+                                                    request_: dict[str, Any]) -> None:
+    assert proxy_asks(run(TIMEOUT, backend, request_)) == []
+
+
+def test_a_region_block_asks_for_a_proxy_instead_of_showing_a_made_up_one() -> None:
+    result = run({"status": "HTTP/2 403", "http_status": "403", "error": {
+        "code": "unsupported_country_region_territory",
+        "message": "Country, region, or territory not supported"}}, OPENAI)
+    assert result.rule == "PERM001"
+    assert [fix.ask for fix in proxy_asks(result)] == ["proxy"]
+    assert all(fix.value is None for fix in result.fixes if fix.variable == "gptel-proxy")

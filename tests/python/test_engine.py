@@ -1137,11 +1137,13 @@ def test_a_local_server_that_does_not_answer_is_not_running(text: str) -> None:
 
 
 def test_a_refusal_offers_the_backends_definition_and_a_timeout_no_made_up_proxy() -> None:
-    # A placeholder proxy would be shown as the echo line's setq for every slow model.
+    # A placeholder proxy would be shown as the echo line's setq for every slow model: the
+    # address is asked for, never made up.
     timeout = diagnose(DiagnoseParams.model_validate({"error": {
         "status": "Curl failure", "error": "Curl failed with exit code 28."},
         "backend": {"kind": "openai", "host": "api.openai.com"}}))
-    assert "gptel-proxy" not in {fix.variable for fix in timeout.fixes}
+    proxy = [fix for fix in timeout.fixes if fix.variable == "gptel-proxy"]
+    assert [(fix.ask, fix.value) for fix in proxy] == [("proxy", None)]
     refused = diagnose(DiagnoseParams.model_validate({"error": {
         "status": "Curl failure", "error": "Curl failed with exit code 7."},
         "backend": {"kind": "openai", "host": "localhost:8080"}}))

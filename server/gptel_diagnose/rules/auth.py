@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, GET_KEY, REDEFINE_BACKEND, USE_PROXY
+from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, ASK_PROXY, GET_KEY, REDEFINE_BACKEND
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -281,7 +281,7 @@ RULES = (
         steps=("Route gptel through a proxy in a supported region: "
                "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
                "Or switch to a provider available where you are (M-x gptel-menu)."),
-        fixes=(USE_PROXY, ASK_BACKEND),
+        fixes=(ASK_PROXY, ASK_BACKEND),
         docs=("https://platform.openai.com/docs/supported-countries",
               "https://ai.google.dev/gemini-api/docs/available-regions"),
         examples=(

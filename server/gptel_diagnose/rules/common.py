@@ -26,9 +26,14 @@ ASK_KEY = FixSpec("Enter the key for this session", "unsafe", variable="gptel-ap
                   ask="key")
 ASK_BACKEND = FixSpec("Switch to another backend for now", "unsafe", variable="gptel-backend",
                       ask="backend")
-# Where a proxy may be what is missing (a region block, a host the network will not reach).
-USE_PROXY = FixSpec("Send requests through a proxy (edit the address)", "display-only",
-                    variable="gptel-proxy", value="\"http://proxy.example:8080\"")
+# Where a proxy may be what is missing (a region block, a host the network will not reach):
+# its address is the user's to give, so no made-up one reaches the echo line's setq.
+ASK_PROXY = FixSpec("Send requests through a proxy", "unsafe", variable="gptel-proxy",
+                    ask="proxy")
+# The same, offered only for a remote host reached with no proxy at all (`unproxied_host`,
+# one of `engine.CONTEXT_VALUES`): a timeout or refusal there may be a blocked route.
+ASK_PROXY_REMOTE = FixSpec("Reach {unproxied_host} through a proxy", "unsafe",
+                           variable="gptel-proxy", ask="proxy")
 LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
                        variable="gptel-log-level", value="'info")
 # Debug level logs the response headers and the exact request too; the log then holds the

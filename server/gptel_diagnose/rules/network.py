@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS, REDEFINE_BACKEND
+from .common import ASK_PROXY_REMOTE, LOCAL_SERVERS, REDEFINE_BACKEND
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
@@ -118,7 +118,7 @@ RULES = (
         ),
         # The port or host lives in the backend's definition.
         fixes=(FixSpec("Test the host from a terminal", "display-only",
-                       command="curl -sI http://{host}"), REDEFINE_BACKEND),
+                       command="curl -sI http://{host}"), REDEFINE_BACKEND, ASK_PROXY_REMOTE),
         next_step=("Test the host from a terminal: `curl -sI http://{host}`.",
                    "If this is a local server, start it and check the port in :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
@@ -196,6 +196,7 @@ RULES = (
             "If you set --max-time in gptel-curl-extra-args, raise it.",
             "For long answers, keep streaming on so that text arrives as it is made.",
         ),
+        fixes=(ASK_PROXY_REMOTE,),
         next_step=("Check the network, or whether a VPN or proxy is needed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
