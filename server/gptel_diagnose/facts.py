@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
 from .providers import Provider, identify, lookup, misspelt_host, without_scheme
+from .providers.record import host_name
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -195,6 +196,20 @@ def _proxied(params: DiagnoseParams) -> bool | None:
     return bool(request.proxy or request.proxy_host or curl_proxy or _env_proxy(params))
 
 
+def _names_proxy(params: DiagnoseParams, text: str) -> bool:
+    """Whether TEXT (lower case) names the configured proxy's host: its own failure, such
+    as a proxy name that does not resolve, not the provider's."""
+    env = params.request.env_proxy or {}
+    configured = [params.request.proxy_host or "",
+                  *(value for name, value in env.items() if name.lower() in _PROXY_ENV)]
+    for address in configured:
+        name = host_name(without_scheme(address.strip())).lower()
+        # Not a name too short to tell from other words.
+        if len(name) >= 4 and name in text:
+            return True
+    return False
+
+
 def _key_trimmed(params: DiagnoseParams) -> bool | None:
     version = version_tuple(params.request.gptel_version)
     return None if version is None else version >= KEY_TRIM_VERSION
@@ -260,6 +275,9 @@ class Facts:
         "is")
     env_proxy: str | None = _fact("the proxy variable set in the environment, name=host:port",
                                   "present")
+    names_proxy: bool = _fact(
+        "the error names the host of the proxy configured (gptel-proxy or the environment)",
+        "is")
     use_tools: bool | None = _fact("gptel-use-tools was on for the request", "is",
                                    lambda p: p.request.use_tools)
     key_source: str | None = _fact(
@@ -490,7 +508,9 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
 
 
 def _host_is_local(host: str) -> bool:
-    name = host.rsplit("@", 1)[-1].lower()
+    # A :host given with its scheme or a path ("http://127.0.0.1:8989/") is still this
+    # machine; CONF rules say the scheme does not belong there.
+    name = without_scheme(host).split("/", 1)[0].rsplit("@", 1)[-1].lower()
     if name.startswith("["):
         name = name[1:].split("]", 1)[0]
     else:
@@ -503,10 +523,9 @@ def host_is_public(host: str) -> bool:
     address, a one-label name or a local domain (.local, .lan, .internal, .home)."""
     if not host or _host_is_local(host):
         return False
-    name = host.rsplit("@", 1)[-1].lower()
+    name = without_scheme(host).split("/", 1)[0].rsplit("@", 1)[-1].lower()
     name = name[1:].split("]", 1)[0] if name.startswith("[") else (
         name.split(":", 1)[0] if name.count(":") == 1 else name)
-    name = name.split("/", 1)[0]
     try:
         address = ipaddress.ip_address(name)
     except ValueError:
@@ -586,6 +605,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
 
     return Facts(
         env_proxy=_env_proxy(params),
+        names_proxy=_names_proxy(params, text),
         proxied=_proxied(params),
         key_trimmed=_key_trimmed(params),
         old_emacs=_old_emacs(params),

@@ -170,6 +170,22 @@ def test_reset_without_any_proxy_is_not_a_proxy_failure() -> None:
     assert result.category != "network.proxy"
 
 
+def test_a_name_that_does_not_resolve_is_the_proxys_when_it_is_the_proxys_host() -> None:
+    # https://github.com/slippersheepig/chatgpt-web/issues/13 (Go, in Docker): the proxy is
+    # host.docker.internal, and it is that name the resolver cannot find.
+    text = ("Post \"https://api.openai.com/v1/chat/completions\": proxyconnect tcp: dial tcp: "
+            "lookup host.docker.internal on 8.8.8.8:53: no such host")
+    through = run({"error": text}, OPENAI, {"proxy": True, "proxy_host": "host.docker.internal"})
+    assert (through.rule, through.category) == ("NET008", "network.proxy")
+    env = run({"error": "lookup host.docker.internal on 8.8.8.8:53: no such host"}, OPENAI,
+              {"env_proxy": {"HTTPS_PROXY": "http://host.docker.internal:7890"}})
+    assert env.category == "network.proxy"
+    # The provider's own name not resolving, with a proxy set elsewhere, is DNS as before.
+    direct = run({"error": "lookup api.openai.com on 8.8.8.8:53: no such host"}, OPENAI,
+                 {"proxy": True, "proxy_host": "host.docker.internal"})
+    assert direct.category == "network.dns"
+
+
 def test_proxy_in_the_curl_arguments_counts_as_a_proxy() -> None:
     result = run(curl_failure(52), OPENAI,
                  {"use_curl": True, "curl_extra_args": ["--proxy", "http://10.1.1.1:8080"]})

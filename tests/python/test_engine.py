@@ -2013,6 +2013,64 @@ WORDINGS_GG = [
     ("unable to verify first certificate", "network.tls"),
 ]
 
+WORDINGS_HH = [
+    # https://www.answeroverflow.com/m/1429996101569613855 (Cloudflare Workers AI)
+    ("4006: you have used up your daily free allocation of 10,000 neurons, please upgrade to "
+     "Cloudflare's Workers Paid plan if you would like to continue usage.", "rate_limit"),
+    # https://github.com/huggingface/transformers/issues/32665
+    ('{"error": "Model meta-llama/Llama-2-13b-chat is currently loading", '
+     '"estimated_time": 20.0}', "server.overloaded"),
+    # https://github.com/huggingface/mcp-course/issues/79
+    ("You must provide an api_key to work with together API or log in with huggingface-cli "
+     "login.", "auth.missing_key"),
+    # https://github.com/huggingface/aisheets/issues/472
+    ("InferenceClientProviderApiError: Failed to perform inference: Couldn't authenticate. "
+     "Reason: Unable authenticate", "auth.invalid_key"),
+    # https://github.com/nextai-translator/nextai-translator/issues/1620 (DashScope)
+    ("'frequency_penalty' is not supported now", "request.invalid_parameter"),
+    # https://github.com/MaoXiaoYuZ/Long-Novel-GPT/issues/32 (Baidu's qianfan SDK)
+    ("no enough credential found, use any one of (access_key, secret_key), (ak, sk), "
+     "(access_token) in api v1 or any of (ak, sk), (bearer token) in api v2",
+     "auth.missing_key"),
+    # https://github.com/xuzhougeng/wisp-science/issues/1252 (reqwest, a proxy app that quit)
+    ("tunnel error: failed to create underlying connection: tcp connect error: Connection "
+     "refused (os error 61)", "network.proxy"),
+    # https://github.com/OpenByteInc/QuantDinger/issues/146
+    ("urllib3.exceptions.MaxRetryError: SOCKSHTTPSConnectionPool(host='api.siliconflow.cn', "
+     "port=443): Max retries exceeded with url: /v1/chat/completions (Caused by "
+     "NewConnectionError(\"SOCKSHTTPSConnection(host='api.siliconflow.cn', port=443): Failed "
+     "to establish a new connection: [Errno 111] Connection refused\"))", "network.proxy"),
+    # https://github.com/iversonwuwei/go-nomads-backend/blob/fa526cff6edbc085be26ad7b464ca85307ce6635/AI_SERVICE_TIMEOUT_FIX.md
+    ("System.Net.Http.HttpIOException: The response ended prematurely. (ResponseEnded)",
+     "response.malformed"),
+]
+
+
+def test_words_in_a_403_body_say_more_than_the_status() -> None:
+    def forbidden(body: object, host: str) -> str:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": gptel_error(403, body, as_message=True),
+            "backend": {"host": host}})).category
+
+    # https://github.com/Wei-Shaw/sub2api/issues/4785: xAI's refusal of the content.
+    assert forbidden({"code": "permission-denied",
+                      "error": "Content violates usage guidelines. "},
+                     "api.x.ai") == "content_policy"
+    # https://github.com/getpaseo/paseo/issues/4891: a daily spend budget, not a rate window.
+    assert forbidden("403 Forbidden — Workspace daily budget of $5.00 exceeded. Contact your "
+                     "org admin.", "openrouter.ai") == "billing.quota_exhausted"
+
+
+def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
+    # https://github.com/shinnpuru/VoiceTransl/issues/29: a bare 502 from a local llama.cpp
+    # server (the system proxy's), :host given as a URL.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": gptel_error(502, "<html>502 Bad Gateway</html>"),
+        "backend": {"kind": "llamacpp", "host": "http://127.0.0.1:8989"}}))
+    assert read_facts(DiagnoseParams.model_validate(
+        {"error": {}, "backend": {"host": "http://127.0.0.1:8989/"}})).local
+    assert result.category == "response.malformed", result.rule
+
 
 # Every quoted wording above, each from a real report, is its category with nothing else known.
 @pytest.mark.parametrize("text,category", [
@@ -2020,7 +2078,7 @@ WORDINGS_GG = [
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
-    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG])
+    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

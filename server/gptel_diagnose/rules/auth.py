@@ -17,6 +17,8 @@ _KEY_WRONG = (
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
     r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的\s*(令牌|密钥|api ?key)"
     r"|invalid api token|invalid authorization header"
+    # Hugging Face's InferenceClient: "Couldn't authenticate. Reason: Unable authenticate".
+    r"|couldn'?t authenticate|could not authenticate"
     r"|sso session .{0,60}(has )?expired|secretid is not found|secretidnotfound"
     # Google OAuth refusing to refresh a token (Vertex AI): log in again.
     r"|\binvalid_grant\b|invalid_rapt|reauth related error"
@@ -36,7 +38,9 @@ _KEY_WRONG = (
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
-    r"|must provide an api key|missing authorization|no auth credentials|no cookie auth"
+    r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
+    # Baidu's qianfan SDK: "no enough credential found"; AWS's "Unable to locate credentials".
+    r"|no (enough )?credentials? (were )?found|unable to locate credentials"
     r"|unregistered callers|api key (is )?required|requires an api key|not provided an api key"
     r"|missing credentials|please (provide|set) (your|an) api key"
     r"|(x-api-key|api-key|authorization) header is (required|missing)"

@@ -31,6 +31,8 @@ _NO_CREDIT = (
     r"|no credits? (left|remaining)"
     # LiteLLM's proxy, for a key's or deployment's spend budget.
     r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
+    # OpenRouter's workspace limit: "Workspace daily budget of $5.00 exceeded".
+    r"|budget of \$?[\d.,]+ exceeded"
     # New API and One API, for the relay user's own quota.
     r"|pre-consumed quota failed|user quota: \d+, need quota|user quota is not enough"
     r"|insufficient user quota"

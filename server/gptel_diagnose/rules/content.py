@@ -19,6 +19,8 @@ _FILTERED = (
     # GitHub Copilot's log line for a prompt its filter refused.
     r"|\bpromptfiltered\b"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
+    # xAI's 403 "permission-denied": "Content violates usage guidelines."
+    r"|violat(es|ing) (our |the )?usage (guidelines|polic)"
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"
     r"|sensitive content|不安全或敏感|敏感内容|内容安全"
     # google-generativeai with no candidate: it points at the prompt's block reason.

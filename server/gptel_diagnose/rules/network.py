@@ -104,7 +104,9 @@ RULES = (
               match(curl=7, proxy=None, not_text=_TIMEOUT_TEXT),
               # axios's ERR_BAD_REQUEST/ERR_BAD_RESPONSE: an HTTP 4xx/5xx came back after all.
               match(text=_REFUSED_TEXT,
-                    not_text=f"{_TIMEOUT_TEXT}|err_bad_re(quest|sponse)|curl: \\(28\\)",
+                    not_text=f"{_TIMEOUT_TEXT}|err_bad_re(quest|sponse)|curl: \\(28\\)"
+                    # Refused by the proxy on the way (NET008).
+                    r"|tunnel error|socks\w*connection\b",
                     http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
@@ -349,6 +351,10 @@ RULES = (
         when=(
             match(curl=(5, 97)),
             match(curl=(7, 56), proxy=True),
+            # The name that does not resolve is the proxy's own ("proxyconnect tcp: dial tcp:
+            # lookup host.docker.internal ...: no such host").
+            match(names_proxy=True, curl=6),
+            match(names_proxy=True, text=_DNS_TEXT),
             # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
             # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
@@ -375,6 +381,9 @@ RULES = (
                    r"|tunneling socket could not be established|err_tunnel_connection_failed"
                    r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
+                   # reqwest's failed CONNECT ("tunnel error: failed to create underlying
+                   # connection"); urllib3's SOCKS connection that the proxy refuses.
+                   r"|tunnel error|socks\w*connection\b.{0,200}(connection refused|errno 111)"
                    # A proxy that names itself in its status line.
                    r"|internal privoxy error|proxy was unable to connect"
                    # Squid's error page, whatever it failed to reach.
@@ -465,7 +474,9 @@ RULES = (
                     # Codex CLI's words for a Responses stream that ended early.
                     r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
-                    r"|connection closed mid-response|connection broken: \w+error")),
+                    r"|connection closed mid-response|connection broken: \w+error"
+                    # .NET's HttpIOException.
+                    r"|the response ended prematurely")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
         "retry; behind a proxy or with long answers try HTTP/1.1.",
         explanation=(

@@ -125,12 +125,15 @@ RULES = (
         name="rate-limit-usage-window",
         category="rate_limit",
         when=(
-            match(http=(429, 403), text=_DAILY, not_text=_TOO_BIG),
+            # Not a daily spend budget ("Workspace daily budget of $5.00 exceeded"): billing.
+            match(http=(429, 403), text=_DAILY, not_text=f"{_TOO_BIG}|budget"),
             match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
                   r"|usage limit, (please wait|upgrade)|daily request limit reached"
                   r"|too many requests in \d+ (hours?|days?)|\bfree limit reached"
                   r"|limit \(?[\d,]+ (tokens? |requests? )?per day\)? exceeded"
-                  r"|次数已达上限，?请稍后再试",
+                  r"|次数已达上限，?请稍后再试"
+                  # Cloudflare Workers AI: "used up your daily free allocation of 10,000 neurons".
+                  r"|daily free allocation",
                   not_text=_TOO_BIG),
         ),
         summary=(

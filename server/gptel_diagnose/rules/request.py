@@ -348,6 +348,8 @@ RULES = (
                   r"|no endpoints found that support (?!tool)"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
                   r"|bad request: unknown integration"
+                  # DashScope: "'frequency_penalty' is not supported now".
+                  r"|'[a-z]+_[a-z_]+' is not supported"
                   # A request validator's words: a field or value of the wrong shape.
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"

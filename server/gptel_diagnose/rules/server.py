@@ -20,6 +20,8 @@ RULES = (
                   r"|server (is )?busy"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests|loading model"
+                  # Hugging Face's cold start: "Model X is currently loading".
+                  r"|model \S+ is currently loading"
                   r"|waiting for llama runner",
                   # A client's "service unavailable" over a refused connection: nobody answered.
                   # "Request timed out. This may be due to the server being overloaded" is a
