@@ -64,7 +64,8 @@ RULES = (
         "this: the model or feature is not enabled for the account, or access is blocked by "
         "policy or region.",
         steps=("Check the account's access to this model and feature at {keys_url}.",),
-        fixes=(_LOG,),
+        # A key with access to the model, or another model this key may use.
+        fixes=(_LOG, ASK_KEY, ASK_MODEL),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden",),
         examples=(_status_example(403, "Forbidden", "Request blocked."),),
     ),
@@ -158,7 +159,9 @@ RULES = (
         steps=("Set (setq gptel-log-level 'info), resend, and read the answer in *gptel-log*.",
                "Or copy the request as curl (M-x gptel-diagnose-copy-curl), run it in a "
                "terminal and read the answer."),
-        fixes=(_LOG,),
+        # The log tells which part was refused; another model or backend is the usual way
+        # round meanwhile (the echo line still shows the log's setq: ask fixes are none).
+        fixes=(_LOG, ASK_MODEL, ASK_BACKEND),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
         examples=(
             Example(error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400"},
@@ -181,7 +184,9 @@ RULES = (
         "value the model does not take, or a request shape it does not expect.",
         steps=("Read the provider's message above: it usually names the parameter.",
                "Set (setq gptel-log-level 'info) and resend to see the request in *gptel-log*."),
-        fixes=(_LOG,),
+        # The log tells which part was refused; another model or backend is the usual way
+        # round meanwhile (the echo line still shows the log's setq: ask fixes are none).
+        fixes=(_LOG, ASK_MODEL, ASK_BACKEND),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
         examples=(_status_example(400, "Bad Request", "Invalid request"),),
     ),
