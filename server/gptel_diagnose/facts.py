@@ -33,7 +33,9 @@ _CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)"
                         r"|curl (?:exited|failed|error)(?: with)?(?: exit)?(?: code)?[ =:]*"
                         r"(\d{1,2})\b"
                         # curl_cffi (libcurl in Python): "Failed to perform, ErrCode: 35".
-                        r"|failed to perform, errcode: (\d{1,2})\b")
+                        r"|failed to perform, errcode: (\d{1,2})\b"
+                        # A Neovim plugin over plenary's curl job: "Request failed; exit_code: 60".
+                        r"|request failed;? exit_code:? (\d{1,2})\b")
 # libcurl's own error texts (curl_easy_strerror and its error buffer), which other clients
 # that use libcurl quote without the number: the exit code each stands for.
 _CURL_TEXTS = (
@@ -43,6 +45,7 @@ _CURL_TEXTS = (
     (re.compile(r"\bsend failure\b|failed sending data to the peer"), 55),
     (re.compile(r"transfer closed with (?:outstanding read data|\d+ bytes) remaining"), 18),
     (re.compile(r"curl: no url specified"), 2),
+    (re.compile(r"curl: option \S+: (?:requires parameter|is unknown|is badly used)"), 2),
     (re.compile(r"maximum \(\d+\) redirects followed"), 47),
 )
 _REASON_PHRASE = re.compile(r"(HTTP/[\d.]+ \d{3})(?: [A-Za-z' -]+)?")

@@ -2045,6 +2045,49 @@ WORDINGS_HH = [
      "response.malformed"),
 ]
 
+WORDINGS_II = [
+    # https://github.com/zed-industries/zed/issues/34624 (Envoy before Anthropic's API)
+    ("Received an error from the Anthropic API: upstream connect error or disconnect/reset "
+     "before headers. reset reason: connection termination", "server.overloaded"),
+    # https://github.com/jackMort/ChatGPT.nvim/issues/303 (curl's usage error, exit 2)
+    ("curl: option -H: requires parameter", "config.backend"),
+    # https://github.com/luozhiya/fittencode.nvim/issues/27 (plenary's curl job, exit 60)
+    ('[ERROR] [2024-04-25 14:31:00.457] [fittencode.nvim] Request failed; exit_code: 60, '
+     'error: { "" }', "network.tls"),
+    # https://github.com/zed-industries/zed/issues/43038 (Rust's io::ErrorKind)
+    ("2025-11-19T10:40:24+05:30 ERROR [crates/language_models/src/provider/lmstudio.rs:652] "
+     "ConnectionRefused", "network.connection_refused"),
+    # https://github.com/stephenturner/biorecap/issues/3 (ollamar)
+    ("Ollama local server not running or wrong server.", "network.connection_refused"),
+    # https://github.com/JBGruber/rollama/issues/14 (jsonlite)
+    ('Error: lexical error: invalid char in json text.\n          8f220ff6e389f6f8ef87a01d77c'
+     '{"status":"pulling manifest"}', "response.malformed"),
+    # https://github.com/immersive-translate/immersive-translate/issues/1202
+    ("网络问题，无法连接到服务，请检查你的代理或本地网络连接后重试。 Failed to fetch",
+     "network.connection_refused"),
+    # https://github.com/rehuan/AI-ANSWER-ASSISTANT/issues/3
+    ("AI分析失败: API返回格式错误\nAPI返回格式错误", "response.malformed"),
+]
+
+
+def test_a_feature_not_enabled_for_the_account_is_permission_despite_a_401() -> None:
+    # https://github.com/sourcegraph/jetbrains/issues/3381
+    result = diagnose(DiagnoseParams.model_validate({"error": gptel_error(401, {
+        "message": "status 401, reason completions are not enabled",
+        "type": "completions_disabled"}), "backend": {"host": "sourcegraph.com"}}))
+    assert (result.category, result.rule) == ("auth.permission", "PERM002")
+
+
+def test_a_reply_that_did_not_parse_is_no_scheme_in_host_failure() -> None:
+    # https://github.com/YILING0013/AI_NovelGenerator/issues/62: an answer came back and did
+    # not parse, so the URL worked, whatever :host holds.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": 'raise JSONDecodeError("Expecting value", s, err.value) from None\n'
+                           "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 "
+                           "(char 0)"},
+        "backend": {"host": "https://api.deepseek.com/v1"}}))
+    assert result.category == "response.malformed", result.rule
+
 
 def test_words_in_a_403_body_say_more_than_the_status() -> None:
     def forbidden(body: object, host: str) -> str:
@@ -2078,7 +2121,7 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
-    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH])
+    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -310,7 +310,11 @@ RULES = (
             match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"
                   r"|ftp access denied"),
             match(http=401, text=r"permission is required|requires? the .{0,30}(permission|scope)"
-                  r"|account type is not (currently )?supported"),
+                  r"|account type is not (currently )?supported"
+                  # Sourcegraph's "status 401, reason completions are not enabled": the
+                  # account is signed in, the feature is off for it (a model not enabled is
+                  # model.not_found's).
+                  r"|\b(completions|features?|api|service|access) (is|are) not enabled\b"),
         ),
         summary="{provider} accepted the key but will not let it do this (HTTP {status}): the "
         "model or feature is not enabled for the account.",

@@ -28,15 +28,20 @@ _REFUSED_TEXT = (
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
+    # ollamar (R): "Ollama local server not running or wrong server."
+    r"|local server not running"
     # Not vLLM's "engine loop is not running": the server runs, its engine died.
     r"|(?<!engine loop )is not running|could not connect to|actively refused|no route to host"
     r"|ehostunreach|could not be reached"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
+    # Rust's io::ErrorKind as a log prints it.
+    r"|\bconnectionrefused\b"
     # Windows' WSAECONNREFUSED, in English and Chinese.
     r"|(os error|winerror) 10061|积极拒绝|\b(is|was) unreachable\b"
-    r"|无法连接(到|至)?服务器|连接(到|至)服务器时发生错误"
+    # Immersive Translate: "网络问题，无法连接到服务，请检查你的代理或本地网络连接后重试".
+    r"|无法连接(到|至)?服务器?|连接(到|至)服务器时发生错误"
 )
 # A connection reset, in curl's, Node's, Python's, Windows' and Chinese words.
 _RESET_TEXT = (

@@ -58,6 +58,8 @@ RULES = (
                     # client that could not read the answer into its response type.
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     r"|json: cannot unmarshal|non-whitespace character after json"
+                    # R's jsonlite; a Chinese client's "the API returned a wrong format".
+                    r"|invalid char in json text|返回(的)?(数据)?格式(错误|不正确|有误)"
                     r"|expected [\w ]{1,30} but found t_\w+ at character"
                     r"|failed to parse [\w ]{0,30}response|validation errors? for chatcompletion"
                     r"|doesn'?t return any data|stream failed: stream ended"

@@ -20,6 +20,8 @@ RULES = (
                   r"|server (is )?busy"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests|loading model"
+                  # Envoy in front of a provider, when the upstream dropped the connection.
+                  r"|upstream connect error or disconnect/reset before headers"
                   # Hugging Face's cold start: "Model X is currently loading".
                   r"|model \S+ is currently loading"
                   r"|waiting for llama runner",
