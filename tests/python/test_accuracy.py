@@ -163,3 +163,30 @@ def test_logged_scores_as_if_the_companion_sent_the_body(
     accuracy.main(["--logged", str(tmp_path / "l.jsonl")], judge=judge)
     assert "Top-1 accuracy: 1/1" in capsys.readouterr().out
     assert json.loads(seen[-1]["body"]) == record["body"]
+
+
+def _agreement() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("agreement", ROOT / "scripts" / "agreement.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_second_labels_name_corpus_records_and_categories_only() -> None:
+    agreement = _agreement()
+    corpus = agreement.load_corpus()
+    categories = {record["label"] for record in corpus.values()}
+    seen = set()
+    for line in agreement.SECOND.read_text(encoding="utf-8").splitlines():
+        second = json.loads(line)
+        assert second["id"] in corpus and second["id"] not in seen, second
+        seen.add(second["id"])
+        assert second["label"] in categories and second.get("alt", "unknown") in categories
+        assert isinstance(second["sure"], bool) and second["set"]
+
+
+def test_kappa_is_one_for_agreement_and_zero_for_chance() -> None:
+    kappa = _agreement().kappa
+    assert kappa([("a", "a"), ("b", "b")]) == 1.0
+    assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == 0.0
