@@ -50,7 +50,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-x.jsonl", "reports-y.jsonl", "reports-z.jsonl",
                       "reports-aa.jsonl", "reports-bb.jsonl", "reports-cc.jsonl",
                       "reports-dd.jsonl", "reports-ee.jsonl", "reports-ff.jsonl",
-                      "reports-gg.jsonl", "reports-hh.jsonl", "reports-ii.jsonl"})
+                      "reports-gg.jsonl", "reports-hh.jsonl", "reports-ii.jsonl",
+                      "reports-jj.jsonl"})
 
 
 @dataclass(frozen=True)
