@@ -2069,6 +2069,54 @@ WORDINGS_II = [
     ("AI分析失败: API返回格式错误\nAPI返回格式错误", "response.malformed"),
 ]
 
+WORDINGS_JJ = [
+    # https://github.com/aiwaves-cn/agents/issues/73
+    ("openai.error.APIConnectionError: Error communicating with OpenAI: Please check proxy URL. "
+     "It is malformed and could be missing the host.", "network.proxy"),
+    # https://github.com/chatchat-space/Langchain-Chatchat/issues/605
+    ("ImportError: Using SOCKS proxy, but the 'socksio' package is not installed. Make sure to "
+     "install httpx using `pip install httpx[socks]`.", "network.proxy"),
+    # https://github.com/nilsherzig/LLocalSearch/issues/34: the model was never looked up.
+    ('Model all-minilm:v2 does not exist and could not be pulled: Post '
+     '"http://127.0.0.1:11434/api/pull": dial tcp 127.0.0.1:11434: connect: connection refused',
+     "network.connection_refused"),
+    # https://github.com/home-assistant/core/issues/89083
+    ("This is a chat model and not supported in the v1/completions endpoint. Did you mean to "
+     "use v1/chat/completions?", "endpoint.wrong"),
+    # https://github.com/langgenius/dify/issues/28638
+    ("Model deepseek-v3.1 not exist.", "model.not_found"),
+    # https://github.com/hj01857655/kiro-account-manager/issues/56 (the Vercel AI SDK)
+    ('Message: Type validation failed: Value: {"item":{"arguments":"","type":"function_call"},'
+     '"type":"response.output_item.added"}.', "response.malformed"),
+    # https://github.com/ramon-victor/freegpt-webui/issues/49: Cloudflare's page about its
+    # origin's name, not this machine's DNS.
+    ('<!DOCTYPE html> <html class="no-js" lang="en-US"> <head> <title>DNS resolution error | '
+     'gpt.free.lsdev.me | Cloudflare</title>', "response.malformed"),
+]
+
+
+def test_statuses_with_words_that_name_the_cause() -> None:
+    def run_(status: int, text: str, host: str) -> str:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": gptel_error(status, text, as_message=True),
+            "backend": {"host": host}})).category
+
+    # https://github.com/grafana/grafana-llm-app/issues/741: Anthropic's "model: X" 404.
+    assert run_(404, "error, status code: 404, status: 404 Not Found, message: model: "
+                "gpt-4.1-mini", "api.anthropic.com") == "model.not_found"
+    # https://github.com/QwenLM/qwen-code/issues/3424
+    assert run_(403, "Internal error: 403 Access to model denied. Please make sure you are "
+                "eligible for using the model.", "dashscope-intl.aliyuncs.com") == (
+                    "auth.permission")
+
+
+def test_a_failed_connection_is_no_scheme_in_host_failure() -> None:
+    # https://github.com/langchain-ai/langsmith-model-server/issues/8
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "ConnectError: All connection attempts failed"},
+        "backend": {"host": "http://localhost:8080/v1"}}))
+    assert result.category == "network.connection_refused", result.rule
+
 
 def test_a_feature_not_enabled_for_the_account_is_permission_despite_a_401() -> None:
     # https://github.com/sourcegraph/jetbrains/issues/3381
@@ -2121,7 +2169,8 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_N, *WORDINGS_MORE, *WORDINGS_O, *WORDINGS_P, *WORDINGS_Q, *WORDINGS_R,
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
-    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II])
+    *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
+    *WORDINGS_JJ])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -79,6 +79,8 @@ _NO_PERMISSION = (
     r"|service_disabled|has not been used in project|api has not been enabled"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"
     r"|access to (this|the) model is (denied|not allowed)|model access is denied"
+    # DashScope: "Access to model denied. Please make sure you are eligible for using the model."
+    r"|access to model denied"
     # Not pydantic's "extra_forbidden", nor Azure's "access denied due to invalid
     # subscription key", nor DashScope's arrears ("make sure your account is in good
     # standing").

@@ -15,7 +15,10 @@ _NOT_FROM_HOST = (r"time[ds]? ?out|timeout|refused|ssl|tls|certificate|reset by 
                   r"|when reading a file|read error"
                   # A server that is not running; a reply that came back and did not parse; a
                   # client's own check for a key before sending: none is a broken URL's doing.
-                  r"|not running|jsondecodeerror|expecting value|api.?key")
+                  r"|not running|jsondecodeerror|expecting value|api.?key"
+                  # Nor a connection that was attempted and failed.
+                  r"|unable to connect|connection attempts failed|could(n'?t| not) connect"
+                  r"|connecterror|connect error")
 
 
 RULES = (

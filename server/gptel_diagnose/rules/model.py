@@ -54,7 +54,9 @@ RULES = (
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
-                r"|exceeds the limit of 0\b|model_not_supported|^model: [\w.:/-]+"
+                r"|exceeds the limit of 0\b|model_not_supported|(?:^|message: )model: [\w.:/-]+"
+                # Dify and relays: "Model deepseek-v3.1 not exist."
+                r"|\bmodel \S+ not exists?\b"
                 # OpenAI, for a completions-only model sent to chat/completions.
                 r"|this is not a chat model|^engine not found$|does not support chat completions"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
@@ -72,6 +74,9 @@ RULES = (
                 # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|key not found"
+                # "Model X does not exist and could not be pulled: ... connection refused":
+                # the server was never reached.
+                r"|connect: connection refused|econnrefused"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter.

@@ -68,7 +68,9 @@ RULES = (
         code="NET001",
         name="host-not-resolved",
         category="network.dns",
-        when=(match(curl=6), match(text=_DNS_TEXT)),
+        # Not a CDN's page titled "DNS resolution error" (its origin's name, not this
+        # machine's): an HTML page is an unreadable answer.
+        when=(match(curl=6), match(text=_DNS_TEXT, html=False)),
         summary="Could not resolve {host} (curl {exit}): check the network, DNS or VPN, and the "
         "backend's :host spelling.",
         explanation=(
@@ -389,6 +391,8 @@ RULES = (
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
                    # connection"); urllib3's SOCKS connection that the proxy refuses.
                    r"|tunnel error|socks\w*connection\b.{0,200}(connection refused|errno 111)"
+                   # httpx with a SOCKS proxy and no socksio; openai-python's bad proxy URL.
+                   r"|using socks proxy, but|check proxy url"
                    # A proxy that names itself in its status line.
                    r"|internal privoxy error|proxy was unable to connect"
                    # Squid's error page, whatever it failed to reach.

@@ -58,6 +58,8 @@ RULES = (
                     # client that could not read the answer into its response type.
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     r"|json: cannot unmarshal|non-whitespace character after json"
+                    # The Vercel AI SDK, for a chunk its schema does not take.
+                    r"|type validation failed: value:"
                     # R's jsonlite; a Chinese client's "the API returned a wrong format".
                     r"|invalid char in json text|返回(的)?(数据)?格式(错误|不正确|有误)"
                     r"|expected [\w ]{1,30} but found t_\w+ at character"
@@ -139,7 +141,9 @@ RULES = (
                   r"|^not found$|\n not found \n"
                   # Baidu's older API, for a URL that names no method it offers.
                   r"|unsupported openapi method|invalid websocket upgrade"
-                  r"|welcome to the openai api",
+                  r"|welcome to the openai api"
+                  # OpenAI, for a chat model sent to the legacy /v1/completions.
+                  r"|not supported in the v1/completions endpoint",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
