@@ -146,6 +146,20 @@ def test_host_with_a_scheme_shows_the_corrected_form_as_display_only() -> None:
     assert result.next_step.startswith("Redefine the backend as (gptel-make-openai")
 
 
+@pytest.mark.parametrize(("error", "claimed"), [
+    (curl_failure(6), True),
+    ({"error": "Could not resolve host: http"}, True),
+    # https://github.com/stephenturner/biorecap/issues/3 and a browser's fetch: words that
+    # say nothing of the name or URL leave :host out of it.
+    ({"error": "[ERROR] Chunk 1: NetworkError when attempting to fetch resource."}, False),
+    ({"error": "API error: Connection error."}, False),
+])
+def test_a_scheme_in_host_is_blamed_only_for_a_failure_it_can_cause(
+        error: dict[str, Any], claimed: bool) -> None:
+    result = run(error, {"kind": "openai", "host": "http://localhost:11434"})
+    assert (result.rule == "CONF001") is claimed, result.rule
+
+
 def test_reset_through_gptel_proxy_names_gptel_proxy() -> None:
     result = run(curl_failure(56), OPENAI,
                  {"use_curl": True, "proxy": True, "proxy_host": "proxy.corp:3128"})

@@ -20,6 +20,11 @@ _NOT_FROM_HOST = (r"time[ds]? ?out|timeout|refused|ssl|tls|certificate|reset by 
                   r"|unable to connect|connection attempts failed|could(n'?t| not) connect"
                   r"|connecterror|connect error")
 
+# What a failure says when the URL itself was the trouble: a name that did not resolve (the
+# host "https" of "https://https://..."), or a URL the client could not use.
+_URL_BROKEN = (r"resolve|getaddrinfo|name or service|nodename|\bdns\b|no such host"
+               r"|unknown host|malformed|\burl\b|\buri\b|no connection adapters")
+
 
 RULES = (
     Rule(
@@ -30,10 +35,16 @@ RULES = (
         # host is "https", so no server answers (a proxy may); a path makes a URL on the
         # right server with the wrong path (404, 405).  An answer from the provider itself
         # (a status, a coded error body) means the host worked: this is not the cause.
+        # Without curl's exit code, only a failure that says the name or URL was the
+        # trouble: a vague "NetworkError" or "Connection error." tells nothing of :host.
         when=(
-            match(host=r"://", answered=False, curl=(None, 3, 6), not_text=_NOT_FROM_HOST),
+            match(host=r"://", answered=False, curl=(3, 6), not_text=_NOT_FROM_HOST),
+            match(host=r"://", answered=False, curl=None, text=_URL_BROKEN,
+                  not_text=_NOT_FROM_HOST),
             match(host=r"://", proxied=True),
-            match(host=r"/", not_host=r"://", answered=False, curl=(None, 3, 6),
+            match(host=r"/", not_host=r"://", answered=False, curl=(3, 6),
+                  not_text=_NOT_FROM_HOST),
+            match(host=r"/", not_host=r"://", answered=False, curl=None, text=_URL_BROKEN,
                   not_text=_NOT_FROM_HOST),
             match(host=r"/", not_host=r"://", http=(404, 405)),
         ),
