@@ -225,7 +225,10 @@ def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
     else the rule that states the code's documented meaning.
     """
     if tier.name in MESSAGE_TIERS and (
-            matched.category in REFINES.get(code.category, ())
+            (matched.category in REFINES.get(code.category, ())
+             # A key the companion says was set is not missing: the server did not take
+             # what it was sent, which is the documented meaning.
+             and not (matched.category == "auth.missing_key" and facts.has_key is True))
             or (matched.category == code.category
                 and (_written_for(matched, facts.provider)
                      or (tier.name == "cause" and code.category in NAMES_ITS_PARAMETER)))):

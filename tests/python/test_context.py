@@ -160,6 +160,20 @@ def test_a_scheme_in_host_is_blamed_only_for_a_failure_it_can_cause(
     assert (result.rule == "CONF001") is claimed, result.rule
 
 
+def test_a_documented_key_failure_is_not_called_a_missing_key_when_one_was_set() -> None:
+    # https://github.com/NousResearch/hermes-agent/issues/2094: MiniMax's 1004 ("login fail:
+    # Please carry the API secret key ...") documents a key that did not authenticate; the
+    # companion says a key was set, so "carry the key" does not make it a missing one.
+    body = {"type": "error", "error": {"type": "authorized_error", "message": "login fail: "
+            "Please carry the API secret key in the 'Authorization' field of the request "
+            "header (1004)"}}
+    backend = {"kind": "minimax", "host": "api.minimax.io"}
+    with_key = run(gptel_error(401, body), {**backend, "has_key": True})
+    assert (with_key.category, with_key.confidence) == ("auth.invalid_key", "certain")
+    without = run(gptel_error(401, body), {**backend, "has_key": False})
+    assert without.category == "auth.missing_key"
+
+
 def test_reset_through_gptel_proxy_names_gptel_proxy() -> None:
     result = run(curl_failure(56), OPENAI,
                  {"use_curl": True, "proxy": True, "proxy_host": "proxy.corp:3128"})
