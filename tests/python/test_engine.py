@@ -2094,6 +2094,58 @@ WORDINGS_JJ = [
      'gpt.free.lsdev.me | Cloudflare</title>', "response.malformed"),
 ]
 
+WORDINGS_KK = [
+    # https://github.com/kwaroran/Risuai/issues/1248 (Ollama's runner died loading the model)
+    ('do load request: Post "http://127.0.0.1:43797/load": EOF', "server.overloaded"),
+    # https://github.com/sugarforever/chat-ollama/issues/235
+    ("ChatOllama is unable to establish a connection with http://127.0.0.1:11434, please "
+     "check:", "network.connection_refused"),
+    # https://github.com/lmbelo/pyscripter/issues/1393 (WinHTTP 12029)
+    ("Error sending data: (12029) A connection with the server could not be establish",
+     "network.connection_refused"),
+    # https://github.com/a-ghorbani/pocketpal-ai/issues/371
+    ("Completion failed: Context is full", "request.context_length"),
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1605
+    ('Failed to send message\nCannot find model "lmstudio-community/Qwen2.5-0.5B-Instruct-MLX-'
+     '4bit".', "model.not_found"),
+    # https://github.com/psd401/aistudio/issues/657 (Bedrock Guardrails)
+    ('{"message": "Guardrail intervened", "module": "BedrockGuardrailsService", "source": '
+     '"INPUT", "blockedCategories": ["Prompt attack"]}', "content_policy"),
+    # https://github.com/mnfst/llm-gateway/issues/1953 (httpx)
+    ("RemoteProtocolError: peer closed connection without sending complete message body "
+     "(incomplete chunked read)", "response.malformed"),
+    # https://github.com/aws-samples/amazon-bedrock-client-for-mac/issues/112
+    ('ValidationException: "The model is unsupported for streaming."',
+     "request.streaming_unsupported"),
+    # https://github.com/pydantic/pydantic-ai/pull/3201 (Cohere)
+    ("model 'command' was removed on September 15, 2025. See https://docs.cohere.com/docs/"
+     "models#command for a list of models you can use instead.", "model.not_found"),
+    # https://github.com/nextai-translator/bob-plugin-openai-translator/issues/47
+    ("插件60秒未响应", "network.timeout"),
+    # https://github.com/chenyme/grok2api/issues/498
+    ('Stream aborted by server or connection error: Status { code: ResourceExhausted, message: '
+     '"Admission denied by perf_based_admission_controller: load_shed_probability=0.848480"',
+     "server.overloaded"),
+]
+
+
+def test_a_local_server_that_node_fetch_could_not_reach_is_not_running() -> None:
+    # https://github.com/iBUHub/AIStudioToAPI/issues/54: node-fetch kept no reason.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"error": "Generation failed FetchError: request to "
+                           "http://localhost:7860/v1/chat/completions failed, reason: "},
+        "backend": {"host": "localhost:7860"}}))
+    assert result.category == "network.connection_refused", result.rule
+
+
+def test_a_refused_safety_threshold_is_a_parameter() -> None:
+    # https://github.com/langgenius/dify/issues/8733 (Vertex AI)
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": gptel_error(400, "Bad Request Error, 400 User has requested a restricted "
+                             "HarmBlockThreshold setting BLOCK_NONE.", as_message=True),
+        "backend": {"host": "us-central1-aiplatform.googleapis.com"}}))
+    assert result.category == "request.invalid_parameter", result.rule
+
 
 def test_statuses_with_words_that_name_the_cause() -> None:
     def run_(status: int, text: str, host: str) -> str:
@@ -2170,7 +2222,7 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
     *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
-    *WORDINGS_JJ])
+    *WORDINGS_JJ, *WORDINGS_KK])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

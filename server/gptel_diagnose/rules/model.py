@@ -55,6 +55,8 @@ RULES = (
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported|(?:^|message: )model: [\w.:/-]+"
+                # LM Studio: 'Cannot find model "X"'.
+                r"|(cannot|could not|couldn'?t) find model"
                 # Dify and relays: "Model deepseek-v3.1 not exist."
                 r"|\bmodel \S+ not exists?\b"
                 # OpenAI, for a completions-only model sent to chat/completions.
@@ -181,7 +183,9 @@ RULES = (
         when=(match(text=r"decommissioned|has been deprecated|is deprecated"
                     r"|model.{0,120}no longer (supported|available)"
                     r"|has been retired|been shut ?down|marked by provider as legacy"
-                    r"|end of life|sunset"),
+                    r"|end of life|sunset"
+                    # Cohere: "model 'command' was removed on September 15, 2025".
+                    r"|model '?[\w.:/-]+'? (was|has been) removed"),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.
               match(model_retired=True, http=404)),

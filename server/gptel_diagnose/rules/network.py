@@ -28,6 +28,8 @@ _REFUSED_TEXT = (
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
+    # ChatOllama's "is unable to establish a connection with"; WinHTTP's 12029.
+    r"|unable to establish a connection|connection with the server could not be establish"
     # ollamar (R): "Ollama local server not running or wrong server."
     r"|local server not running"
     # Not vLLM's "engine loop is not running": the server runs, its engine died.
@@ -61,6 +63,8 @@ _TIMEOUT_TEXT = (
     r"|the operation was aborted|(?<![a-z])aborterror"
     # Windows' WSAETIMEDOUT, in English and Chinese: the connect attempt got no answer.
     r"|winerror 10060|did not properly respond after a period of time|没有正确答复"
+    # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
+    r"|\d+\s*秒(内|钟)?未响应"
 )
 
 RULES = (
@@ -484,6 +488,8 @@ RULES = (
                     r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error"
+                    # httpx, for a body the peer stopped sending.
+                    r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.
                     r"|the response ended prematurely")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
@@ -607,6 +613,8 @@ RULES = (
         # Only for a model server on this machine, where that nearly always means it is not
         # running; from a remote API it may be DNS, a proxy or TLS just as well.
         when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed"
+                         # node-fetch: "FetchError: request to URL failed, reason: ".
+                         r"|fetcherror: request to \S+ failed"
                          # reqwest's wrapper, when its cause was not kept.
                          r"|error sending request for url|\bfetch failed\b",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"

@@ -67,7 +67,9 @@ RULES = (
         when=(
             match(param="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
-                  r"|does not support stream|stream(ing)?`? (is )?not (supported|available)"),
+                  r"|does not support stream|stream(ing)?`? (is )?not (supported|available)"
+                  # Bedrock's ValidationException for ConverseStream.
+                  r"|unsupported for streaming"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
@@ -348,6 +350,8 @@ RULES = (
                   r"|no endpoints found that support (?!tool)"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
                   r"|bad request: unknown integration"
+                  # Vertex AI, for a safety threshold the account may not set.
+                  r"|restricted harmblockthreshold setting"
                   # DashScope: "'frequency_penalty' is not supported now".
                   r"|'[a-z]+_[a-z_]+' is not supported"
                   # A request validator's words: a field or value of the wrong shape.

@@ -20,6 +20,8 @@ RULES = (
                   r"|server (is )?busy"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests|loading model"
+                  # Ollama, when the model runner died while loading; an upstream shedding load.
+                  r"|do load request: .{0,120}\beof\b|load.?shed|admission denied"
                   # Envoy in front of a provider, when the upstream dropped the connection.
                   r"|upstream connect error or disconnect/reset before headers"
                   # Hugging Face's cold start: "Model X is currently loading".
