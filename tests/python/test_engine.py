@@ -2128,6 +2128,54 @@ WORDINGS_KK = [
      "server.overloaded"),
 ]
 
+WORDINGS_LL = [
+    # https://github.com/ZachSaucier/Just-Read/issues/434 (HTML where JSON was expected)
+    ("Unexpected token '<', \"", "response.malformed"),
+    # https://github.com/lugia19/Claude-Usage-Extension/issues/42 (Anthropic's "model: X")
+    ("tokenManagementAPI key test failed: Error: API error: model: claude-3-5-sonnet-latest",
+     "model.not_found"),
+    # https://github.com/gragland/chatgpt-chrome-extension/issues/22
+    ("Error. Make sure you're running the server by following the instructions on "
+     "https://github.com/gragland/chatgpt-chrome-extension.", "network.connection_refused"),
+    # https://github.com/windmill-labs/windmill/issues/4929
+    ("Project do not have access to model 'gpt-4o-2024-08-06'", "model.not_found"),
+    # https://github.com/chatgpt-web-dev/chatgpt-web/issues/151
+    ("Missing OPENAI_API_KEY or OPENAI_ACCESS_TOKEN environment variable", "auth.missing_key"),
+    # https://github.com/yihong0618/xiaogpt/issues/221 (aiohttp)
+    ("ERROR    Response payload is not completed", "response.malformed"),
+    # https://github.com/yihong0618/xiaogpt/issues/235
+    ("HTTPS proxies https://127.0.0.1:10809 are not supported, ignoring\nGPT回答出错 Error "
+     "communicating with OpenAI", "network.proxy"),
+    # https://github.com/SRInternet-Studio/Jianer_QQ_bot/issues/6
+    ("<class 'google.auth.exceptions.DefaultCredentialsError'>", "auth.missing_key"),
+    # https://github.com/yihong0618/xiaogpt/issues/441 (DashScope, retyped with its typo)
+    ("error：input data may contain insppropriate content", "content_policy"),
+]
+
+
+def test_ll_statuses_with_words_that_name_the_cause() -> None:
+    def run_(status: int, body: object) -> str:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": gptel_error(status, body, as_message=isinstance(body, str)),
+            "backend": {"host": "api.example.com"}})).category
+
+    # https://github.com/yilewang/llm-for-zotero/issues/133: a parameter, not the model.
+    assert run_(400, {"error": {"code": "invalid_request_error", "message": "temperature is "
+                                "deprecated for this model.", "type": "invalid_request_error",
+                                "param": None}}) == "request.invalid_parameter"
+    # https://github.com/smallmain/vscode-unify-chat-provider/issues/144: the input, not the URL.
+    assert run_(404, {"error": {"message": "Item with id 'rs_0732' not found. Items are not "
+                                "persisted when store is set to false. Try again with store "
+                                "set to true, or remove this item from your input.",
+                                "type": "invalid_request_error", "param": "input",
+                                "code": None}}) == "request.invalid_parameter"
+    # https://github.com/terwer/siyuan-plugin-publisher/issues/1751
+    assert run_(400, 'ChatGPT error 400: {"error":{"code":"","message":"未指定模型名称，'
+                '模型名称不能为空') == "model.not_found"
+    # https://github.com/makecindy/cindy/issues/2792 (a relay's sensitive-word filter)
+    assert run_(500, "API Error: 500 sensitive_words_detected (request id: 2026081508103858)"
+                ) == "content_policy"
+
 
 def test_a_local_server_that_node_fetch_could_not_reach_is_not_running() -> None:
     # https://github.com/iBUHub/AIStudioToAPI/issues/54: node-fetch kept no reason.
@@ -2222,7 +2270,7 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
     *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
-    *WORDINGS_JJ, *WORDINGS_KK])
+    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -39,6 +39,10 @@ _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
     r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
+    # An app's own check for an unset variable ("Missing OPENAI_API_KEY or ..."); Google's
+    # SDK finding neither a key nor default credentials.
+    r"|missing [a-z_]*api_key\b|defaultcredentialserror"
+    r"|could not automatically determine credentials"
     # Baidu's qianfan SDK: "no enough credential found"; AWS's "Unable to locate credentials".
     r"|no (enough )?credentials? (were )?found|unable to locate credentials"
     r"|unregistered callers|api key (is )?required|requires an api key|not provided an api key"

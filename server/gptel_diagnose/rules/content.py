@@ -19,6 +19,8 @@ _FILTERED = (
     # GitHub Copilot's log line for a prompt its filter refused.
     r"|\bpromptfiltered\b"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
+    # DashScope's data inspection in its words; a relay's sensitive-word filter.
+    r"|input data may contain|sensitive_words_detected"
     # Bedrock Guardrails, as an application logs its intervention.
     r"|guardrail intervened|guardrail_intervened"
     # xAI's 403 "permission-denied": "Content violates usage guidelines."

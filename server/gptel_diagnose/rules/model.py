@@ -54,7 +54,13 @@ RULES = (
                 r"|does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
-                r"|exceeds the limit of 0\b|model_not_supported|(?:^|message: )model: [\w.:/-]+"
+                r"|exceeds the limit of 0\b|model_not_supported"
+                # Anthropic's not-found text "model: X", alone or inside a client's words.
+                r"|(?:^|message: |error: )model: [\w.:/-]+"
+                # OpenAI, for a model a project's key may not use (its code is model_not_found).
+                r"|project (does|do) not have access to model"
+                # A gateway's "model name not specified / may not be empty", in Chinese.
+                r"|未指定模型名称|模型名称不能为空"
                 # LM Studio: 'Cannot find model "X"'.
                 r"|(cannot|could not|couldn'?t) find model"
                 # Dify and relays: "Model deepseek-v3.1 not exist."

@@ -28,6 +28,8 @@ _REFUSED_TEXT = (
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"
+    # A browser extension's hint for its local server.
+    r"|make sure you'?re running the server"
     # ChatOllama's "is unable to establish a connection with"; WinHTTP's 12029.
     r"|unable to establish a connection|connection with the server could not be establish"
     # ollamar (R): "Ollama local server not running or wrong server."
@@ -395,6 +397,8 @@ RULES = (
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
                    # connection"); urllib3's SOCKS connection that the proxy refuses.
                    r"|tunnel error|socks\w*connection\b.{0,200}(connection refused|errno 111)"
+                   # requests/aiohttp, ignoring an https:// proxy URL they cannot use.
+                   r"|https proxies .{0,60}are not supported"
                    # httpx with a SOCKS proxy and no socksio; openai-python's bad proxy URL.
                    r"|using socks proxy, but|check proxy url"
                    # A proxy that names itself in its status line.
@@ -488,6 +492,8 @@ RULES = (
                     r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error"
+                    # aiohttp, for the same.
+                    r"|response payload is not completed"
                     # httpx, for a body the peer stopped sending.
                     r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.

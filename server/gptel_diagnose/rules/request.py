@@ -9,7 +9,9 @@ _LOG = LOG_REQUESTS
 
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
-                        r"|temperature`? may only be set to")
+                        r"|temperature`? may only be set to"
+                        # Anthropic's newer models: "temperature is deprecated for this model".
+                        r"|temperature is deprecated")
 _MAX_TOKENS_RENAMED = r"max_completion_tokens"
 _NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
 
@@ -350,6 +352,8 @@ RULES = (
                   r"|no endpoints found that support (?!tool)"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
                   r"|bad request: unknown integration"
+                  # The Responses API, for a history item it did not store.
+                  r"|items are not persisted when store is set to false"
                   # Vertex AI, for a safety threshold the account may not set.
                   r"|restricted harmblockthreshold setting"
                   # DashScope: "'frequency_penalty' is not supported now".

@@ -48,7 +48,7 @@ RULES = (
               match(html=True, http=None),
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not (a )?valid json"
-                  r"|unexpected token '?<'?, \"?<?!?doctype"
+                  r"|unexpected token '?<'?, \"?<?!?doctype|unexpected token '<'"
                   # serde_json's error as Rust clients print it.
                   r"|jsondeserialize\(|expected value\"?, line: \d+"
                     r"|trailing characters at line \d+ column \d+"

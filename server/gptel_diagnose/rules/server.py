@@ -31,7 +31,10 @@ RULES = (
                   # "Request timed out. This may be due to the server being overloaded" is a
                   # timeout that guesses at its cause.
                   not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"
-                  r"|request timed out"),
+                  r"|request timed out"
+                  # Flask's stock 500 page guesses "Either the server is overloaded or there
+                  # is an error in the application": an HTML page, not the provider's word.
+                  r"|either the server is overloaded or there is an error"),
             match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
