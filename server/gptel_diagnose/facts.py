@@ -206,7 +206,7 @@ def _names_proxy(params: DiagnoseParams, text: str) -> bool:
     configured = [params.request.proxy_host or "",
                   *(value for name, value in env.items() if name.lower() in _PROXY_ENV)]
     for address in configured:
-        name = host_name(without_scheme(address.strip())).lower()
+        name = _bare_host(address.strip())
         # Not a name too short to tell from other words.
         if len(name) >= 4 and name in text:
             return True
@@ -510,14 +510,15 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
     return frozenset(kinds)
 
 
+def _bare_host(host: str) -> str:
+    """HOST's name alone, lower case: a :host given with its scheme or a path
+    ("http://127.0.0.1:8989/") names the same machine (CONF rules say the rest does not
+    belong there)."""
+    return host_name(without_scheme(host)).lower()
+
+
 def _host_is_local(host: str) -> bool:
-    # A :host given with its scheme or a path ("http://127.0.0.1:8989/") is still this
-    # machine; CONF rules say the scheme does not belong there.
-    name = without_scheme(host).split("/", 1)[0].rsplit("@", 1)[-1].lower()
-    if name.startswith("["):
-        name = name[1:].split("]", 1)[0]
-    else:
-        name = name.split(":", 1)[0] if name.count(":") == 1 else name
+    name = _bare_host(host)
     return name in ("localhost", "::1", "0.0.0.0", "") or name.startswith("127.")
 
 
@@ -526,9 +527,7 @@ def host_is_public(host: str) -> bool:
     address, a one-label name or a local domain (.local, .lan, .internal, .home)."""
     if not host or _host_is_local(host):
         return False
-    name = without_scheme(host).split("/", 1)[0].rsplit("@", 1)[-1].lower()
-    name = name[1:].split("]", 1)[0] if name.startswith("[") else (
-        name.split(":", 1)[0] if name.count(":") == 1 else name)
+    name = _bare_host(host)
     try:
         address = ipaddress.ip_address(name)
     except ValueError:
