@@ -51,7 +51,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-aa.jsonl", "reports-bb.jsonl", "reports-cc.jsonl",
                       "reports-dd.jsonl", "reports-ee.jsonl", "reports-ff.jsonl",
                       "reports-gg.jsonl", "reports-hh.jsonl", "reports-ii.jsonl",
-                      "reports-jj.jsonl", "reports-kk.jsonl", "reports-ll.jsonl"})
+                      "reports-jj.jsonl", "reports-kk.jsonl", "reports-ll.jsonl",
+                      "reports-mm.jsonl"})
 
 
 @dataclass(frozen=True)
