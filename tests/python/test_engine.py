@@ -2152,6 +2152,50 @@ WORDINGS_LL = [
     ("error：input data may contain insppropriate content", "content_policy"),
 ]
 
+WORDINGS_MM = [
+    # https://github.com/Coneja-Chibi/TunnelVision/issues/5 (Anthropic)
+    ("This model does not support assistant message prefill. The conversation must end with a "
+     "user message.", "request.invalid_parameter"),
+    # https://github.com/anomalyco/opencode/issues/38502 (Bun's fetch)
+    ('ERR_TLS_CERT_ALTNAME_INVALID fetching "https://opencode.ai/zen/v1/chat/completions".',
+     "network.tls"),
+    # https://github.com/NotPunchnox/rkllama/issues/25 (its own spelling)
+    ("error: prompt gather than max context (prompt: 1299 tokens, max context: 1020)",
+     "request.context_length"),
+    # https://github.com/yihong0618/bilingual_book_maker/issues/137 (OpenAI, no key sent)
+    ("You need to provide your API key in an Authorization header using Bearer auth (i.e. "
+     "Authorization: Bearer YOUR_KEY)", "auth.missing_key"),
+    # https://github.com/danielmiessler/Fabric/issues/1000 (Go's rendering of Gemini's SAFETY)
+    ("blocked: candidate: FinishReasonSafety", "content_policy"),
+    # https://github.com/spring-ai-alibaba/DataAgent/issues/27
+    ("DashScope API key must be set. Use the connection property: spring.ai.dashscope.api-key",
+     "auth.missing_key"),
+    # https://github.com/esengine/DeepSeek-Reasonix/issues/3375
+    ("deepseek-flash: read stream: unexpected EOF", "response.malformed"),
+    # https://github.com/deepseek-ai/DeepSeek-V3/issues/1046
+    ("Error: unexpected end of file", "response.malformed"),
+]
+
+
+def test_mm_statuses_with_words_that_name_the_cause() -> None:
+    def run_(status: int, body: object) -> str:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": gptel_error(status, body, as_message=isinstance(body, str)),
+            "backend": {"host": "api.example.com"}})).category
+
+    # https://github.com/continuedev/continue/issues/11139: a hosted proxy with no key to send.
+    assert run_(404, 'We couldn\'t find a secret with the name "XAI_API_KEY". You can add this '
+                "secret at https://continue.dev/settings/secrets") == "auth.missing_key"
+    # https://github.com/microsoft/langchainjs-for-beginners/issues/23 (GitHub Models)
+    assert run_(400, "BadRequestError: 400 Unavailable model: gpt-5") == "model.not_found"
+    # https://github.com/tinyhumansai/openhuman/issues/2935
+    assert run_(400, {"success": False, "error": "Insufficient budget"}) == (
+        "billing.quota_exhausted")
+    # https://github.com/anthropics/claude-code/issues/37547
+    assert run_(400, {"type": "error", "error": {
+        "type": "invalid_request_error",
+        "message": "Output blocked by content filtering policy"}}) == "content_policy"
+
 
 def test_ll_statuses_with_words_that_name_the_cause() -> None:
     def run_(status: int, body: object) -> str:
@@ -2270,7 +2314,7 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
     *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
-    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL])
+    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL, *WORDINGS_MM])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

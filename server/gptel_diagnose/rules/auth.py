@@ -39,6 +39,10 @@ _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
     r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
+    # OpenAI's own words when none came; Spring AI's "DashScope API key must be set"; a
+    # hosted proxy with no secret of that name.
+    r"|you need to provide your api key|api key must be set"
+    r"|find a secret with the name \"?[a-z_]*api_key"
     # An app's own check for an unset variable ("Missing OPENAI_API_KEY or ..."); Google's
     # SDK finding neither a key nor default credentials.
     r"|missing [a-z_]*api_key\b|defaultcredentialserror"

@@ -12,7 +12,9 @@ _FILTERED = (
     r"|considered high\W+risk"
     r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
-    r"|finishreason\W+safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
+    r"|finishreason\W*safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
+    # Anthropic: "Output blocked by content filtering policy".
+    r"|content filtering policy"
     r"|blocked (for|due to) (reason:? )?safety"
     # Not OpenAI's moderation endpoint named in a client's call ("CreateModeration failed").
     r"|responsible ai|(?<!create)moderation|flagged (input|by)|harmful content|recitation"

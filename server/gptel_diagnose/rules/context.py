@@ -11,6 +11,8 @@ _TOO_LONG = (
     r"|must have less than \d+ tokens|输入内容?过长|上下文过长|\bprompt_limit\b"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
     r"|prompt exceeds (the )?max(imum)? length"
+    # RKLLama: "prompt greater than max context (prompt: 1299 tokens, max context: 1020)".
+    r"|than max context\b"
     # llama.cpp through PocketPal: "Completion failed: Context is full".
     r"|\bcontext is full\b"
     r"|input token count.{0,40}exceeds|exceeds the maximum number of tokens"

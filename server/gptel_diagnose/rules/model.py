@@ -57,6 +57,8 @@ RULES = (
                 r"|exceeds the limit of 0\b|model_not_supported"
                 # Anthropic's not-found text "model: X", alone or inside a client's words.
                 r"|(?:^|message: |error: )model: [\w.:/-]+"
+                # GitHub Models: "400 Unavailable model: gpt-5".
+                r"|unavailable model:"
                 # OpenAI, for a model a project's key may not use (its code is model_not_found).
                 r"|project (does|do) not have access to model"
                 # A gateway's "model name not specified / may not be empty", in Chinese.

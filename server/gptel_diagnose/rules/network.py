@@ -278,6 +278,8 @@ RULES = (
         category="network.tls",
         when=(match(curl=(60, 51, 77, 83, 90, 91)),
               match(text=r"certificate (verify|verification) failed|ssl certificate problem"
+                    # Node and Bun: the certificate names another host.
+                    r"|err_tls_cert_altname_invalid"
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
                     r"|cafile|ca cert|certificate_verify_failed|x509"
@@ -492,6 +494,8 @@ RULES = (
                     r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error"
+                    # Go reading a stream that stopped; zlib's for a body cut short.
+                    r"|read stream: unexpected eof|unexpected end of file"
                     # aiohttp, for the same.
                     r"|response payload is not completed"
                     # httpx, for a body the peer stopped sending.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL, LOG_REQUESTS
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
 
 _LOG = LOG_REQUESTS
 
@@ -397,7 +397,9 @@ RULES = (
         code="PARAM007",
         name="conversation-shape-rejected",
         category="request.invalid_parameter",
+        # Anthropic's newer models: "does not support assistant message prefill".
         when=match(text=r"should alternate|must alternate|roles must|unexpected role"
+                   r"|assistant message prefill|conversation must end with a user message"
                    r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)? ids?"
                    r"|must be followed by|reasoning_content|tool_result block|messages\.\d+"
                    r"|first message must|last message must|invalid 'messages"
@@ -423,7 +425,9 @@ RULES = (
                "and that the chat's prompts and responses are intact.",
                "Start a new chat buffer if a tool call was interrupted.",
                "Set (setq gptel-log-level 'info) and resend to see the messages sent."),
-        fixes=(_LOG,),
+        # Some models refuse a shape others take (a prefill, a system message): another
+        # model or backend is the way round meanwhile.
+        fixes=(_LOG, ASK_MODEL, ASK_BACKEND),
         docs=("https://docs.anthropic.com/en/api/messages",),
         examples=(
             Example(
