@@ -2,7 +2,7 @@
 
 The first path segment picks the reply: a request to /quota/v1/chat/completions gets the
 reply registered as "quota".  Replies are real provider bodies from tests/fixtures.
-Run as a script, it serves the e2e scenarios until killed and prints its port.
+Tests and the demo start it in-process (`FakeProvider`, a context manager).
 """
 
 from __future__ import annotations

@@ -133,8 +133,8 @@ RULES = (
         ),
         # The port or host lives in the backend's definition.
         fixes=(FixSpec("Test the host from a terminal", "display-only",
-                       command="curl -sI http://{host}"), REDEFINE_BACKEND, ASK_PROXY_REMOTE),
-        next_step=("Test the host from a terminal: `curl -sI http://{host}`.",
+                       command="curl -sI {base_url}"), REDEFINE_BACKEND, ASK_PROXY_REMOTE),
+        next_step=("Test the host from a terminal: `curl -sI {base_url}`.",
                    "If this is a local server, start it and check the port in :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
