@@ -2197,6 +2197,23 @@ def test_mm_statuses_with_words_that_name_the_cause() -> None:
         "message": "Output blocked by content filtering policy"}}) == "content_policy"
 
 
+def test_openais_invalid_url_about_a_path_is_the_endpoint_with_or_without_a_space() -> None:
+    # https://github.com/LinLin00000000/vercel-proxy-openai/issues/2: the SDK doubled the
+    # path; "POST/v1" as pasted.
+    for text in ("openai.error.InvalidRequestError: Invalid URL (POST "
+                 "/v1/chat/completions/chat/completions)",
+                 "openai.error.InvalidRequestError: Invalid URL "
+                 "(POST/v1/chat/completions/chat/completions)"):
+        result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
+        assert result.category == "endpoint.wrong", (text, result.rule)
+    # curl's own malformed URL still names the backend's definition as the place to mend.
+    malformed = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Curl failure", "error": "Curl failed with exit code 3."},
+        "backend": {"kind": "openai", "host": "api.openai.com"}}))
+    assert malformed.rule == "CONF003"
+    assert "gptel-backend" in {fix.variable for fix in malformed.fixes}
+
+
 def test_ll_statuses_with_words_that_name_the_cause() -> None:
     def run_(status: int, body: object) -> str:
         return diagnose(DiagnoseParams.model_validate({

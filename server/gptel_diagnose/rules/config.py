@@ -116,7 +116,7 @@ RULES = (
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
                    r"|unsupported protocol|url malformed|failed to initialize|url scheme"
                    r"|missing an? .?https?.{0,20}protocol|no scheme supplied"
-                   r"|invalid url(?!\s*\((get|post|put|patch|delete) )",
+                   r"|invalid url(?!\s*\((get|post|put|patch|delete) ?/)",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),
         ),
         summary="curl refused the request as gptel built it (curl {exit}): the installed curl "
@@ -130,8 +130,9 @@ RULES = (
                "Upgrade curl, or point gptel at another curl: (setq gptel-use-curl "
                "\"/path/to/curl\").",
                "Or use url-retrieve: (setq gptel-use-curl nil)."),
+        # A malformed URL is mended where it is built: the backend's definition.
         fixes=(FixSpec("Use Emacs's url-retrieve instead of curl", "unsafe",
-                       variable="gptel-use-curl", value="nil"),),
+                       variable="gptel-use-curl", value="nil"), REDEFINE_BACKEND),
         docs=("https://github.com/karthink/gptel/issues/82",),
         examples=(
             Example(
