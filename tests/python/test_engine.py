@@ -28,6 +28,13 @@ def openai(http_status: int, body: Any, **request: Any) -> Diagnosis:
                 "request": request})
 
 
+def category_of(http_status: int, body: Any, host: str = "api.example.com") -> str:
+    """The category for BODY answered with HTTP_STATUS by HOST.  A text BODY is the message a
+    report quotes from the provider's answer, not a page gptel could not parse."""
+    return run({"error": gptel_error(http_status, body, as_message=True),
+                "backend": {"host": host}}).category
+
+
 QUOTA = {"error": {"message": "You exceeded your current quota, please check your plan and "
                    "billing details. For more information on this error, read the docs: "
                    "https://platform.openai.com/docs/guides/error-codes/api-errors.",
@@ -2178,21 +2185,17 @@ WORDINGS_MM = [
 
 
 def test_mm_statuses_with_words_that_name_the_cause() -> None:
-    def run_(status: int, body: object) -> str:
-        return diagnose(DiagnoseParams.model_validate({
-            "error": gptel_error(status, body, as_message=isinstance(body, str)),
-            "backend": {"host": "api.example.com"}})).category
-
     # https://github.com/continuedev/continue/issues/11139: a hosted proxy with no key to send.
-    assert run_(404, 'We couldn\'t find a secret with the name "XAI_API_KEY". You can add this '
-                "secret at https://continue.dev/settings/secrets") == "auth.missing_key"
+    assert category_of(404, 'We couldn\'t find a secret with the name "XAI_API_KEY". You can '
+                       "add this secret at https://continue.dev/settings/secrets") == (
+                           "auth.missing_key")
     # https://github.com/microsoft/langchainjs-for-beginners/issues/23 (GitHub Models)
-    assert run_(400, "BadRequestError: 400 Unavailable model: gpt-5") == "model.not_found"
+    assert category_of(400, "BadRequestError: 400 Unavailable model: gpt-5") == "model.not_found"
     # https://github.com/tinyhumansai/openhuman/issues/2935
-    assert run_(400, {"success": False, "error": "Insufficient budget"}) == (
+    assert category_of(400, {"success": False, "error": "Insufficient budget"}) == (
         "billing.quota_exhausted")
     # https://github.com/anthropics/claude-code/issues/37547
-    assert run_(400, {"type": "error", "error": {
+    assert category_of(400, {"type": "error", "error": {
         "type": "invalid_request_error",
         "message": "Output blocked by content filtering policy"}}) == "content_policy"
 
@@ -2215,27 +2218,22 @@ def test_openais_invalid_url_about_a_path_is_the_endpoint_with_or_without_a_spac
 
 
 def test_ll_statuses_with_words_that_name_the_cause() -> None:
-    def run_(status: int, body: object) -> str:
-        return diagnose(DiagnoseParams.model_validate({
-            "error": gptel_error(status, body, as_message=isinstance(body, str)),
-            "backend": {"host": "api.example.com"}})).category
-
     # https://github.com/yilewang/llm-for-zotero/issues/133: a parameter, not the model.
-    assert run_(400, {"error": {"code": "invalid_request_error", "message": "temperature is "
-                                "deprecated for this model.", "type": "invalid_request_error",
-                                "param": None}}) == "request.invalid_parameter"
+    assert category_of(400, {"error": {
+        "code": "invalid_request_error", "message": "temperature is deprecated for this model.",
+        "type": "invalid_request_error", "param": None}}) == "request.invalid_parameter"
     # https://github.com/smallmain/vscode-unify-chat-provider/issues/144: the input, not the URL.
-    assert run_(404, {"error": {"message": "Item with id 'rs_0732' not found. Items are not "
-                                "persisted when store is set to false. Try again with store "
-                                "set to true, or remove this item from your input.",
-                                "type": "invalid_request_error", "param": "input",
-                                "code": None}}) == "request.invalid_parameter"
+    assert category_of(404, {"error": {
+        "message": "Item with id 'rs_0732' not found. Items are not persisted when store is set "
+        "to false. Try again with store set to true, or remove this item from your input.",
+        "type": "invalid_request_error", "param": "input", "code": None}}) == (
+            "request.invalid_parameter")
     # https://github.com/terwer/siyuan-plugin-publisher/issues/1751
-    assert run_(400, 'ChatGPT error 400: {"error":{"code":"","message":"未指定模型名称，'
-                '模型名称不能为空') == "model.not_found"
+    assert category_of(400, 'ChatGPT error 400: {"error":{"code":"","message":"未指定模型名称，'
+                       '模型名称不能为空') == "model.not_found"
     # https://github.com/makecindy/cindy/issues/2792 (a relay's sensitive-word filter)
-    assert run_(500, "API Error: 500 sensitive_words_detected (request id: 2026081508103858)"
-                ) == "content_policy"
+    assert category_of(500, "API Error: 500 sensitive_words_detected (request id: "
+                       "2026081508103858)") == "content_policy"
 
 
 def test_a_local_server_that_node_fetch_could_not_reach_is_not_running() -> None:
@@ -2249,26 +2247,19 @@ def test_a_local_server_that_node_fetch_could_not_reach_is_not_running() -> None
 
 def test_a_refused_safety_threshold_is_a_parameter() -> None:
     # https://github.com/langgenius/dify/issues/8733 (Vertex AI)
-    result = diagnose(DiagnoseParams.model_validate({
-        "error": gptel_error(400, "Bad Request Error, 400 User has requested a restricted "
-                             "HarmBlockThreshold setting BLOCK_NONE.", as_message=True),
-        "backend": {"host": "us-central1-aiplatform.googleapis.com"}}))
-    assert result.category == "request.invalid_parameter", result.rule
+    assert category_of(400, "Bad Request Error, 400 User has requested a restricted "
+                       "HarmBlockThreshold setting BLOCK_NONE.",
+                       "us-central1-aiplatform.googleapis.com") == "request.invalid_parameter"
 
 
 def test_statuses_with_words_that_name_the_cause() -> None:
-    def run_(status: int, text: str, host: str) -> str:
-        return diagnose(DiagnoseParams.model_validate({
-            "error": gptel_error(status, text, as_message=True),
-            "backend": {"host": host}})).category
-
     # https://github.com/grafana/grafana-llm-app/issues/741: Anthropic's "model: X" 404.
-    assert run_(404, "error, status code: 404, status: 404 Not Found, message: model: "
-                "gpt-4.1-mini", "api.anthropic.com") == "model.not_found"
+    assert category_of(404, "error, status code: 404, status: 404 Not Found, message: model: "
+                       "gpt-4.1-mini", "api.anthropic.com") == "model.not_found"
     # https://github.com/QwenLM/qwen-code/issues/3424
-    assert run_(403, "Internal error: 403 Access to model denied. Please make sure you are "
-                "eligible for using the model.", "dashscope-intl.aliyuncs.com") == (
-                    "auth.permission")
+    assert category_of(403, "Internal error: 403 Access to model denied. Please make sure you "
+                       "are eligible for using the model.", "dashscope-intl.aliyuncs.com") == (
+                           "auth.permission")
 
 
 def test_a_failed_connection_is_no_scheme_in_host_failure() -> None:
@@ -2299,18 +2290,13 @@ def test_a_reply_that_did_not_parse_is_no_scheme_in_host_failure() -> None:
 
 
 def test_words_in_a_403_body_say_more_than_the_status() -> None:
-    def forbidden(body: object, host: str) -> str:
-        return diagnose(DiagnoseParams.model_validate({
-            "error": gptel_error(403, body, as_message=True),
-            "backend": {"host": host}})).category
-
     # https://github.com/Wei-Shaw/sub2api/issues/4785: xAI's refusal of the content.
-    assert forbidden({"code": "permission-denied",
-                      "error": "Content violates usage guidelines. "},
-                     "api.x.ai") == "content_policy"
+    assert category_of(403, {"code": "permission-denied",
+                             "error": "Content violates usage guidelines. "},
+                       "api.x.ai") == "content_policy"
     # https://github.com/getpaseo/paseo/issues/4891: a daily spend budget, not a rate window.
-    assert forbidden("403 Forbidden — Workspace daily budget of $5.00 exceeded. Contact your "
-                     "org admin.", "openrouter.ai") == "billing.quota_exhausted"
+    assert category_of(403, "403 Forbidden — Workspace daily budget of $5.00 exceeded. Contact "
+                       "your org admin.", "openrouter.ai") == "billing.quota_exhausted"
 
 
 def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
