@@ -75,6 +75,8 @@ _NO_REASON = re.compile(
     r"|bad request to upstream provider|status code|no body|peculiar error|parse-error"
     r"|远程服务器返回了错误的|响应码|upstream request failed|error from provider \([^)]*\)"
     r"|relay error happen|won't retry in this case|status code is|invalid_request_error"
+    # The OpenAI SDKs' stock text for any 400, with or without the server's own words.
+    r"|please check (?:the )?error message and your parameters|please check your parameters"
     r"|request-+(?:default-error-)?callback|cannot read propert(?:y|ies) of (?:null|undefined)"
     r"(?: \(reading '[^']*'\))?"
     # Then exception classes and the words any wrapper uses.
@@ -246,6 +248,8 @@ class Facts:
     param: frozenset[str] = _fact("the error's `param` field, lower case", "overlaps")
     gptel: frozenset[str] = _fact("gptel's own failure kinds (see `_gptel_kinds`)", "overlaps")
     local: bool = _fact("the backend's host is loopback", "is")
+    private: bool = _fact("the backend's host is loopback or on a private network (a server "
+                          "the user runs)", "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
     reasonless: bool = _fact(
         "the error gives no reason: only a status, a URL and a client's wrapper words, or "
@@ -619,6 +623,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         param=frozenset(collector.params),
         gptel=_gptel_kinds(text, params, http),
         local=local,
+        private=bool(host) and not host_is_public(host),
         html=bool(_HTML.search(haystack)),
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),

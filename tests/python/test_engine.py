@@ -606,7 +606,7 @@ def test_a_400_with_no_reason_says_so_instead_of_guessing(status: str, error: st
 
 @pytest.mark.parametrize("error", [
     "Request contains an invalid argument.",
-    "400 - Bad request.  Please check error message and your parameters",
+    "400 - Bad request.  Please check error message and your parameters: 'n' must be 1",
 ])
 def test_a_400_with_a_reason_is_still_a_parameter(error: str) -> None:
     result = diagnose(DiagnoseParams.model_validate(
@@ -2069,9 +2069,10 @@ WORDINGS_II = [
     # https://github.com/JBGruber/rollama/issues/14 (jsonlite)
     ('Error: lexical error: invalid char in json text.\n          8f220ff6e389f6f8ef87a01d77c'
      '{"status":"pulling manifest"}', "response.malformed"),
-    # https://github.com/immersive-translate/immersive-translate/issues/1202
+    # https://github.com/immersive-translate/immersive-translate/issues/1202 (a browser's
+    # "Failed to fetch" behind the client's hint: no cause kept, LABELING.md's policy)
     ("网络问题，无法连接到服务，请检查你的代理或本地网络连接后重试。 Failed to fetch",
-     "network.connection_refused"),
+     "unknown"),
     # https://github.com/rehuan/AI-ANSWER-ASSISTANT/issues/3
     ("AI分析失败: API返回格式错误\nAPI返回格式错误", "response.malformed"),
 ]
@@ -2243,6 +2244,40 @@ def test_a_local_server_that_node_fetch_could_not_reach_is_not_running() -> None
                            "http://localhost:7860/v1/chat/completions failed, reason: "},
         "backend": {"host": "localhost:7860"}}))
     assert result.category == "network.connection_refused", result.rule
+
+
+def test_the_openai_sdks_stock_text_for_a_400_gives_no_reason() -> None:
+    # https://github.com/emacs-openai/chatgpt/issues/15: the old OpenAI wrapper's text for
+    # any 400.  LABELING.md: a bare 400 is unknown.
+    assert category_of(400, "400 - Bad request.  Please check error message and your "
+                       "parameters") == "unknown"
+    assert category_of(400, "Bad request - please check your parameters Provider returned "
+                       "error") == "unknown"
+    # With the server's own words it is still the parameter they name.
+    assert category_of(400, "400 - Bad request. Please check error message and your "
+                       "parameters: 'temperature' must be between 0 and 2") == \
+        "request.invalid_parameter"
+
+
+def test_a_connection_wrapper_to_a_remote_api_does_not_claim_a_refusal() -> None:
+    # https://github.com/anthropics/claude-code/issues/315: "fetch failed" kept no cause;
+    # refused, DNS, TLS or a proxy read the same (LABELING.md's wrapper policy).
+    def category(text: str, host: str) -> str:
+        return run({"error": {"error": text}, "backend": {"host": host}}).category
+    assert category("Unable to connect to Anthropic services Failed to connect to "
+                    "api.anthropic.com: fetch failed", "api.anthropic.com") == "unknown"
+    # A cause in the same words is still read
+    # (https://github.com/rahulnyk/knowledge_graph_maker/issues/9).
+    assert category("httpx.ConnectError: [Errno 101] Network is unreachable \nopenai."
+                    "APIConnectionError: Connection error.", "api.openai.com") == \
+        "network.connection_refused"
+    assert category("Failed to connect to api.anthropic.com: connect ECONNREFUSED "
+                    "1.2.3.4:443 (fetch failed)", "api.anthropic.com") == \
+        "network.connection_refused"
+    # A server the user runs on the LAN: nothing listening is the usual cause
+    # (https://github.com/continuedev/continue/issues/8849, LM Studio on another machine).
+    assert category("Connection error.", "192.168.2.3:1234") == "network.connection_refused"
+    assert category("Connection error.", "api.openai.com") == "unknown"
 
 
 def test_a_refused_safety_threshold_is_a_parameter() -> None:

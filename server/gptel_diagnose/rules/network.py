@@ -119,7 +119,13 @@ RULES = (
               match(text=_REFUSED_TEXT,
                     not_text=f"{_TIMEOUT_TEXT}|err_bad_re(quest|sponse)|curl: \\(28\\)"
                     # Refused by the proxy on the way (NET008).
-                    r"|tunnel error|socks\w*connection\b",
+                    r"|tunnel error|socks\w*connection\b"
+                    # A client's wrapper ("Failed to connect to api.anthropic.com: fetch
+                    # failed") that kept no cause: NET013 for a local server, else unknown.
+                    r"|^(?!.*(?:refused|could(?:n'?t| not) connect to server|errno 111|unreachable"
+                    r"|no route))"
+                    r".*(?:fetch failed|failed to fetch|network request failed"
+                    r"|connection error)",
                     http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
@@ -620,8 +626,9 @@ RULES = (
         # A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM,
         # fetch's "Network request failed", reqwest's "error sending request"): no answer
         # came, and the reason was dropped.
-        # Only for a model server on this machine, where that nearly always means it is not
-        # running; from a remote API it may be DNS, a proxy or TLS just as well.
+        # Only for a model server the user runs (loopback or a private address), where that
+        # nearly always means it is not running; from a remote API it may be DNS, a proxy
+        # or TLS just as well.
         when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed"
                          # node-fetch: "FetchError: request to URL failed, reason: ".
                          r"|fetcherror: request to \S+ failed"
@@ -631,7 +638,7 @@ RULES = (
                          r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod"
                          r"|connection closed before message completed",
                          http=None, **where)
-                   for where in ({"local": True}, {"provider": LOCAL_SERVERS})),
+                   for where in ({"private": True}, {"provider": LOCAL_SERVERS})),
         summary="No connection to {host}, and the error does not say why: usually the local "
         "model server is not running, or :host has the wrong port; M-x "
         "gptel-diagnose-copy-curl and running it shows curl's reason.",
