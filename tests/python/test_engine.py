@@ -2201,6 +2201,40 @@ def test_mm_statuses_with_words_that_name_the_cause() -> None:
         "message": "Output blocked by content filtering policy"}}) == "content_policy"
 
 
+WORDINGS_NN = [
+    # https://github.com/PaddlePaddle/ERNIE-SDK/issues/336 (ERNIE Bot)
+    ("BadRequestError: prompt tokens too long", "request.context_length"),
+    # https://github.com/1Panel-dev/MaxKB/issues/3862 (Baidu Qianfan, a key of the wrong kind)
+    ("AK(bce-v3***) is not correct, please check! AK(`bce-v3***`)错误,请检查!",
+     "auth.invalid_key"),
+    # https://github.com/anomalyco/opencode/issues/45890 (curl's verbose lines)
+    ("*  subjectAltName does not match api.opencode.net\n* SSL: no alternative certificate "
+     "subject name matches target host name 'api.opencode.net'", "network.tls"),
+    # https://github.com/Aider-AI/aider/issues/2053
+    ("Warning: gpt-4o-2024-08-06 expects these environment variables\n- OPENAI_API_KEY: "
+     "Not set", "auth.missing_key"),
+    # https://github.com/CopilotC-Nvim/CopilotChat.nvim/issues/433 (LABELING.md: a model not
+    # enabled for the plan is model.not_found)
+    ('Failed to get response: {"error":{"message":"model access is not permitted per policy '
+     'settings","param":"","code":"","type":""}}', "model.not_found"),
+    # https://github.com/ex-machina-co/opencode-anthropic-auth/issues/134
+    ("Invalid or missing API key", "auth.invalid_key"),
+]
+
+
+def test_nn_statuses_with_words_that_name_the_cause() -> None:
+    # https://github.com/google-gemini/gemini-cli/issues/23980: the service is full, whatever
+    # the 429 says.
+    assert category_of(429, {"error": {
+        "code": 429, "message": "No capacity available for model gemini-3-flash-preview on "
+        "the server", "status": "RESOURCE_EXHAUSTED"}}, host="cloudcode-pa.googleapis.com") \
+        == "server.overloaded"
+    # https://github.com/open-webui/open-webui/issues/12117: vLLM's access log for a doubled
+    # slash in the base URL.
+    assert category_of(404, '"GET /v1//models HTTP/1.1" 404 Not Found',
+                       host="127.0.0.1:8000") == "endpoint.wrong"
+
+
 def test_openais_invalid_url_about_a_path_is_the_endpoint_with_or_without_a_space() -> None:
     # https://github.com/LinLin00000000/vercel-proxy-openai/issues/2: the SDK doubled the
     # path; "POST/v1" as pasted.
@@ -2352,7 +2386,7 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
     *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
-    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL, *WORDINGS_MM])
+    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL, *WORDINGS_MM, *WORDINGS_NN])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

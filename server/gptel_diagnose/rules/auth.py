@@ -34,6 +34,8 @@ _KEY_WRONG = (
     r"|invalid signature(?! in thinking block)"
     r"|authentication failed|invalid or expired (token|key)"
     r"|failed to provide a valid [\w ]{0,20}key"
+    # Baidu Qianfan: "AK(bce-v3***) is not correct, please check!"; opencode's Anthropic login.
+    r"|\b(ak|sk|api.?key)\b[^,.;]{0,40}\bis not correct|invalid or missing (api )?key"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -54,6 +56,8 @@ _KEY_MISSING = (
     r"|(x-api-key|api-key|authorization) header is (required|missing)"
     r"|api_?key client option must be set|access token is missing|incorrect api key provided: ''"
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
+    # Aider's start-up warning: "- OPENAI_API_KEY: Not set".
+    r"|[a-z_]*api_key:\s*not set"
     # SenseNova's "Authorization Not Found"; MiMo's "API key\n required".
     r"|authorization not found|api.?key\s+required"
     # LM Studio: "An LM Studio API token is required ..., but none was provided".

@@ -31,6 +31,8 @@ _TOO_LONG = (
     r"|model max length exceeded|exceeded model token limit|exceed context limit"
     r"|longer than the maximum model length|range of input length should be"
     r"|input length \d+ exceeds the maximum"
+    # ERNIE Bot (erniebot): "BadRequestError: prompt tokens too long".
+    r"|prompt tokens? (is |are )?too long"
     # SiliconFlow's 20015; "input too long" in another Chinese wording.
     r"|exceeded max_prompt_tokens|输入内容?超长|内容超长"
     # A gateway's body-size limit: "exceeds maximum allowed content length".

@@ -55,6 +55,8 @@ RULES = (
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported"
+                # GitHub Copilot, for a model its organisation's policy has not enabled.
+                r"|model access is not permitted per policy"
                 # Anthropic's not-found text "model: X", alone or inside a client's words.
                 r"|(?:^|message: |error: )model: [\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
@@ -91,7 +93,10 @@ RULES = (
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter.
                 r"|is not supported (by|for|with) this model"
-                r"|unsupported.?parameter|unsupported.?value",
+                r"|unsupported.?parameter|unsupported.?value"
+                # A server's access log: '"GET /v1//models HTTP/1.1" 404 Not Found' is
+                # about the path it was asked for.
+                r"|\b(get|post) /\S* http/[\d.]+\W+404",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,
                 # A 401 is about the key ("Invalid model key"), whatever else it names.
@@ -149,7 +154,8 @@ RULES = (
             # Its answer is JSON: a client that could not parse the 404 got another server's
             # "404 page not found".
             match(provider="ollama", http=404, html=False, off_path=False,
-                  not_text=r"page not found|endpoint|route|cannot unmarshal|not valid json"
+                  not_text=r"page not found|page was not found|endpoint|route|cannot unmarshal"
+                  r"|not valid json"
                   r"|unexpected token"),
         ),
         summary="Ollama does not have {model}: pull it with `ollama pull {model_arg}`, or pick an "

@@ -292,6 +292,8 @@ RULES = (
                     r"|unable to find valid certification path|invalid peer certificate"
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
                     r"|hostname [\w.-]+ not verified"
+                    # curl's verbose lines when the certificate names another host.
+                    r"|no alternative certificate subject name matches"
                     # Windows' Schannel, when it cannot check the certificate's revocation.
                     r"|unknown certificate verification error"
                     r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"

@@ -184,9 +184,12 @@ RULES = (
         name="gemini-quota-per-minute",
         category="rate_limit",
         when=(
-            match(http=429, provider="gemini", not_text=r"perday|per day|prepayment|credits"),
+            # Not Gemini Code Assist's "No capacity available for model X on the server": a
+            # 429 there says the service is full, not the key's quota (SRV001).
+            match(http=429, provider="gemini",
+                  not_text=r"perday|per day|prepayment|credits|no capacity available"),
             match(http=429, codes="resource_exhausted",
-                  not_text=r"perday|per day|prepayment|credits"),
+                  not_text=r"perday|per day|prepayment|credits|no capacity available"),
             match(text=r"generaterequestsperminute|perminute|quotafailure",
                   not_text=r"perday|prepayment|credits"),
             # Quoted without its status: the link to Gemini's rate-limit page says which.
