@@ -2235,6 +2235,24 @@ def test_nn_statuses_with_words_that_name_the_cause() -> None:
                        host="127.0.0.1:8000") == "endpoint.wrong"
 
 
+def test_a_browsers_fetch_failure_from_a_local_server_is_a_server_not_running() -> None:
+    def category(text: str, backend: dict[str, Any]) -> str:
+        return run({"error": {"error": text}, "backend": backend}).category
+    # https://github.com/Mintplex-Labs/anything-llm/issues/1161
+    assert category("Failed to fetch", {"kind": "ollama"}) == "network.connection_refused"
+    # https://github.com/lsgrep/overlay/issues/4
+    assert category("Error communicating with Ollama. Please ensure the Ollama service is "
+                    "running and try again.", {"kind": "ollama"}) == \
+        "network.connection_refused"
+    # https://github.com/gergap/vim-ollama/issues/103: an Ollama on a public host could be
+    # unreachable for any reason.
+    assert category("Error: Failed to fetch models from https://my.ollama.de. Check if the URL "
+                    "is correct, Ollama is running and try again.", {"kind": "ollama"}) == \
+        "unknown"
+    assert category("Failed to fetch", {"kind": "openai", "host": "api.openai.com"}) == \
+        "unknown"
+
+
 def test_openais_invalid_url_about_a_path_is_the_endpoint_with_or_without_a_space() -> None:
     # https://github.com/LinLin00000000/vercel-proxy-openai/issues/2: the SDK doubled the
     # path; "POST/v1" as pasted.

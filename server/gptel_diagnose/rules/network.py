@@ -635,12 +635,24 @@ RULES = (
                          # node-fetch: "FetchError: request to URL failed, reason: ".
                          r"|fetcherror: request to \S+ failed"
                          # reqwest's wrapper, when its cause was not kept.
-                         r"|error sending request for url|\bfetch failed\b",
+                         r"|error sending request for url|\bfetch failed\b"
+                         # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when
+                         # attempting to fetch resource") and apps' own words for the same.
+                         r"|fail(ed)? to fetch|networkerror when attempting to fetch"
+                         r"|\bnetwork (error|problem)\b|error communicating with"
+                         r"|connection to \w+ api failed|server connection lost"
+                         r"|ensure (that )?\w+( service)? is running",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
                          r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod"
-                         r"|connection closed before message completed",
+                         r"|connection closed before message completed" + public,
                          http=None, **where)
-                   for where in ({"private": True}, {"provider": LOCAL_SERVERS})),
+                   for where, public in (
+                       ({"private": True}, ""),
+                       # A local server's kind, unless the words name a public host
+                       # ("Failed to fetch models from https://my.ollama.de").
+                       ({"provider": LOCAL_SERVERS}, r"|https?://(?!localhost|127\.|\[?::1"
+                        r"|0\.0\.0\.0|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\."
+                        r"|host\.docker\.internal)[\w-]+\.[a-z]"))),
         summary="No connection to {host}, and the error does not say why: usually the local "
         "model server is not running, or :host has the wrong port; M-x "
         "gptel-diagnose-copy-curl and running it shows curl's reason.",
