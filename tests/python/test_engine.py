@@ -2219,6 +2219,41 @@ WORDINGS_NN = [
      'settings","param":"","code":"","type":""}}', "model.not_found"),
     # https://github.com/ex-machina-co/opencode-anthropic-auth/issues/134
     ("Invalid or missing API key", "auth.invalid_key"),
+    # Answers cut short or with no text, in clients' words:
+    # https://github.com/AliDehbansiahkarbon/FusionAI/issues/66
+    ("Unexpected end of input. (Line: 1 Col: 1", "response.malformed"),
+    # https://github.com/Anxcye/anx-reader/issues/256
+    ("Request failed: Exception: Parse error: FormatException: Unterminated string (at "
+     "character 174)", "response.malformed"),
+    # https://github.com/aduros/ai.vim/issues/18
+    ("Error executing vim.schedule lua callback: openai.lua:83: Expected comma or object end "
+     "but found T_END           at character 205", "response.malformed"),
+    # https://github.com/karthink/gptel/issues/1452
+    ("gptel--gh-renew-token: could not parse JSON stream: 3, 1, 4", "response.malformed"),
+    # https://github.com/zed-industries/zed/issues/23799
+    ("Unable to parse LM Studio models response\n\nCaused by:\n    missing field quantization "
+     "at line 36 column 5", "response.malformed"),
+    # https://github.com/VizzleTF/CommitSage/issues/187
+    ("Error: Failed to generate commit message: Invalid response format from Gemini API",
+     "response.malformed"),
+    # https://github.com/ahyatt/llm/issues/19
+    ("Unparseable buffer saved to *llm-vertex-unparseable*", "response.malformed"),
+    # https://github.com/labring/FastGPT/issues/3704
+    ("chat:LLM_model_response_empty", "response.malformed"),
+    # https://github.com/miurla/morphic/issues/96
+    ("[AI_NoTextGeneratedError: No text generated.]", "response.malformed"),
+    # https://github.com/di-sukharev/opencommit/issues/523
+    ("Failed to generate the commit message\nError: EMPTY_MESSAGE", "response.malformed"),
+    # https://github.com/karthink/gptel/issues/254 (gptel's own spelling then)
+    ("Emtpy Response", "response.malformed"),
+    # https://github.com/diegosouzapw/OmniRoute/issues/8320
+    ("The provider repeatedly ended the response before returning usable output.",
+     "response.malformed"),
+    # https://github.com/microsoft/vscode/issues/324335
+    ("Sorry, your request failed. Please try again.\n\nReason: Server error. Stream "
+     "terminated", "response.malformed"),
+    # https://github.com/xenodium/chatgpt-shell/issues/165
+    ("You need curl version 7.76 or newer.", "config.backend"),
 ]
 
 

@@ -116,7 +116,9 @@ RULES = (
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
                    r"|unsupported protocol|url malformed|failed to initialize|url scheme"
                    r"|missing an? .?https?.{0,20}protocol|no scheme supplied"
-                   r"|invalid url(?!\s*\((get|post|put|patch|delete) ?/)",
+                   r"|invalid url(?!\s*\((get|post|put|patch|delete) ?/)"
+                   # chatgpt-shell's check of the curl Emacs finds first on exec-path.
+                   r"|you need curl version [\d.]+ or newer",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),
         ),
         summary="curl refused the request as gptel built it (curl {exit}): the installed curl "

@@ -62,7 +62,12 @@ RULES = (
                     r"|type validation failed: value:"
                     # R's jsonlite; a Chinese client's "the API returned a wrong format".
                     r"|invalid char in json text|返回(的)?(数据)?格式(错误|不正确|有误)"
-                    r"|expected [\w ]{1,30} but found t_\w+ at character"
+                    r"|expected [\w ]{1,30} but found t_\w+\s+at character"
+                    # JSON cut short, as JS, Dart and Jackson-style parsers say it; a client's
+                    # "could not parse JSON stream", "invalid response format".
+                    r"|unexpected end of input|unterminated string|could not parse json stream"
+                    r"|unable to parse [\w ]{0,30}response|invalid response format"
+                    r"|unparseable buffer"
                     r"|failed to parse [\w ]{0,30}response|validation errors? for chatcompletion"
                     r"|doesn'?t return any data|stream failed: stream ended"
                     r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
@@ -226,7 +231,12 @@ RULES = (
                     # wget's and browsers' words for a connection closed with no answer.
                     r"|no data received|err_empty_response"
                     # hyper (Rust): the server closed the connection without answering.
-                    r"|connection closed before message completed")),
+                    r"|connection closed before message completed"
+                    # Apps' words for an answer with no text: the AI SDK's NoTextGenerated,
+                    # FastGPT's "response_empty", opencommit's EMPTY_MESSAGE, gptel's own
+                    # (misspelt in some versions) "Emtpy Response".
+                    r"|no text generated|response_empty|\bempty_message\b|emtpy response"
+                    r"|ended the response before returning|stream terminated")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(
