@@ -2254,10 +2254,24 @@ WORDINGS_NN = [
      "terminated", "response.malformed"),
     # https://github.com/xenodium/chatgpt-shell/issues/165
     ("You need curl version 7.76 or newer.", "config.backend"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/7857
+    ("Failed to fetch conversation title because of response type (quotaExceeded) and reason "
+     "(Free chat usage quota exceeded)", "billing.quota_exhausted"),
+    # https://github.com/microsoft/PowerToys/issues/36551
+    ("API key quota exceeded", "billing.quota_exhausted"),
+    # https://github.com/anomalyco/opencode/issues/37231
+    ("Error from provider (Console Go): Upstream request failed", "server.overloaded"),
 ]
 
 
 def test_nn_statuses_with_words_that_name_the_cause() -> None:
+    # https://github.com/cloudflare/ai/issues/611: the AI Gateway got nothing from upstream.
+    assert category_of(400, {"success": False, "result": [], "messages": [], "error": [
+        {"code": 2005, "message": "Failed to get response from provider"}]}) == \
+        "server.overloaded"
+    # https://github.com/XiaomiMiMo/MiMo/issues/99: the upstream's reason is the cause.
+    assert category_of(402, {"type": "server_error", "message": "Upstream request failed: "
+                             "Insufficient account funds"}) == "billing.quota_exhausted"
     # https://github.com/google-gemini/gemini-cli/issues/23980: the service is full, whatever
     # the 429 says.
     assert category_of(429, {"error": {

@@ -58,6 +58,9 @@ _NO_CREDIT = (
     # LiteLLM's virtual-key budgets; Anthropic's spend limit set in its Console.
     r"|budget has been exceeded|budgetexceedederror|exceededbudget|over [\w ]{0,10}budget"
     r"|reached your specified api usage limits"
+    # GitHub Copilot's free plan: "response type (quotaExceeded) and reason (Free chat usage
+    # quota exceeded)"; a key's own spending quota.
+    r"|usage quota exceeded|api key quota exceeded"
 )
 
 _BILLING_STEPS = (

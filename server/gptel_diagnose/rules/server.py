@@ -15,6 +15,9 @@ RULES = (
             match(codes=("overloaded_error", "server_is_overloaded", "unavailable",
                          "service_unavailable_error", "serviceunavailableexception",
                          "modelnotreadyexception")),
+            # A gateway's bare "Upstream request failed" (opencode's Console), with no status
+            # of its own or a 5xx, and no reason after it.
+            match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503)),
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
                   r"|capacity exceeded"
                   r"|server (is )?busy"
@@ -26,7 +29,9 @@ RULES = (
                   r"|upstream connect error or disconnect/reset before headers"
                   # Hugging Face's cold start: "Model X is currently loading".
                   r"|model \S+ is currently loading"
-                  r"|waiting for llama runner",
+                  r"|waiting for llama runner"
+                  # Cloudflare's AI Gateway (code 2005): nothing came from the provider.
+                  r"|failed to get response from provider",
                   # A client's "service unavailable" over a refused connection: nobody answered.
                   # "Request timed out. This may be due to the server being overloaded" is a
                   # timeout that guesses at its cause.
