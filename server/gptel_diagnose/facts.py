@@ -250,6 +250,7 @@ class Facts:
     local: bool = _fact("the backend's host is loopback", "is")
     private: bool = _fact("the backend's host is loopback or on a private network (a server "
                           "the user runs)", "is")
+    public: bool = _fact("the backend's host names a machine on the internet", "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
     reasonless: bool = _fact(
         "the error gives no reason: only a status, a URL and a client's wrapper words, or "
@@ -624,6 +625,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         gptel=_gptel_kinds(text, params, http),
         local=local,
         private=bool(host) and not host_is_public(host),
+        public=bool(host) and host_is_public(host),
         html=bool(_HTML.search(haystack)),
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),

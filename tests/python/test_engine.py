@@ -2264,6 +2264,25 @@ WORDINGS_NN = [
 ]
 
 
+def test_a_502_quoting_a_cdn_or_nginx_is_their_page_and_a_local_servers_is_a_gateway() -> None:
+    # https://github.com/anomalyco/opencode/issues/35163 (Cloudflare's words, quoted as text)
+    assert category_of(502, 'HTTP 502 Bad Gateway — Cloudflare: "The origin web server '
+                       'returned an invalid or incomplete response to Cloudflare."') == \
+        "response.malformed"
+    # https://github.com/nearai/ironclaw/issues/1994 (nginx's page, flattened)
+    assert category_of(502, "Error: LLM error: Provider nearai_chat request failed: HTTP 502 "
+                       "Bad Gateway:\n   502 Bad Gateway / nginx/1.27.4") == "response.malformed"
+    # https://github.com/langchain-ai/langchain/issues/20742: Ollama, wherever it runs, unless
+    # a public host says it is remote.
+    def ollama(host: str | None) -> str:
+        return run({"error": gptel_error(502, "ValueError: Ollama call failed with status code "
+                                         "502. Details", as_message=True),
+                    "backend": {"kind": "ollama", **({"host": host} if host else {})}}).category
+    assert ollama(None) == "response.malformed"
+    assert ollama("192.168.1.9:11434") == "response.malformed"
+    assert ollama("ollama.example.com") == "server.overloaded"
+
+
 def test_nn_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/cloudflare/ai/issues/611: the AI Gateway got nothing from upstream.
     assert category_of(400, {"success": False, "result": [], "messages": [], "error": [

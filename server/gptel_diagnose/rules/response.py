@@ -294,7 +294,10 @@ RULES = (
         category="response.malformed",
         # A local model server (Ollama, llama.cpp, LM Studio, vLLM) answers its own errors
         # with 4xx/500/503; a 502 comes from something in between.
-        when=match(local=True, http=502, provider=LOCAL_SERVERS),
+        # A local server's kind with no public host counts: an "Ollama call failed with
+        # status code 502" from a client that does not say where Ollama runs.
+        when=(match(private=True, http=502, provider=LOCAL_SERVERS),
+              match(public=False, http=502, provider=LOCAL_SERVERS)),
         summary="A 502 for {host}, a server on this machine: local model servers do not "
         "answer 502 themselves, so a proxy or gateway in between did.",
         explanation=(
@@ -330,7 +333,9 @@ RULES = (
         name="gateway-error-page",
         category="response.malformed",
         when=(match(http=(500, 502), gptel=("malformed_json", "unparseable")),
-              match(http=(500, 502), html=True)),
+              match(http=(500, 502), html=True),
+              # The page quoted as text: Cloudflare's words or ray id, nginx's signature.
+              match(http=(500, 502), text=r"\bcf-ray\b|cloudflare|\bnginx/\d")),
         summary="{host} answered HTTP {status} with an error page, not the API's JSON: the "
         "provider or a proxy in between is failing; retry shortly.",
         explanation=(
