@@ -52,7 +52,8 @@
   '(("model" . gptel-model)
     ("key" . gptel-api-key)
     ("backend" . gptel-backend)
-    ("proxy" . gptel-proxy))
+    ("proxy" . gptel-proxy)
+    ("cacert" . gptel-curl-extra-args))
   "The variable each kind of ask fix sets, as (KIND . VARIABLE).
 The user gives the value when the fix is applied; no other ask is
 heeded, and an ask fix naming another variable is refused.")

@@ -282,6 +282,9 @@ The server gives the provider 5 seconds to answer."
     ("Proxy address, such as http://127.0.0.1:7890: " . "代理地址，例如 http://127.0.0.1:7890：")
     ("No proxy address entered" . "没有输入代理地址")
     ("Not a proxy address: %s" . "不是代理地址：%s")
+    ("Choose the CA certificate file…" . "选择 CA 证书文件……")
+    ("CA certificate file (PEM): " . "CA 证书文件（PEM）：")
+    ("Not a readable file: %s" . "不是可读的文件：%s")
     ("Refusing to ask for %s: not a gptel option to ask for"
      . "拒绝询问 %s：它不是可以询问的 gptel 选项")
     ("Applied %s" . "已应用 %s")
@@ -725,7 +728,8 @@ Nothing is saved for future sessions; \\[gptel-diagnose-undo-fix] undoes it."
     ("model" (gptel-diagnose--ask-model failure))
     ("key" (gptel-diagnose--ask-key failure))
     ("backend" (gptel-diagnose--ask-backend failure))
-    ("proxy" (gptel-diagnose--ask-proxy failure))))
+    ("proxy" (gptel-diagnose--ask-proxy failure))
+    ("cacert" (gptel-diagnose--ask-cacert failure))))
 
 (defun gptel-diagnose--set-all (settings buffer)
   "Set each (SYMBOL . VALUE) of SETTINGS as `gptel-diagnose--set' does, in BUFFER.
@@ -752,6 +756,8 @@ The message ends with the key that resends FAILURE's request."
                              (list 'setq (car setting)
                                    (cond ((stringp (cdr setting)) (cdr setting))
                                          ((symbolp (cdr setting)) (list 'quote (cdr setting)))
+                                         ;; A list of strings, such as curl's arguments.
+                                         ((consp (cdr setting)) (list 'quote (cdr setting)))
                                          ;; A backend is no literal: said the way gptel
                                          ;; finds it.
                                          (t (list 'gptel-get-backend
@@ -835,6 +841,37 @@ The environment's HTTPS proxy, if any, is the default."
                  nil nil default)))
     (gptel-diagnose--set-for (list (cons 'gptel-proxy (gptel-diagnose--read-proxy typed)))
                              failure)))
+
+(defun gptel-diagnose--with-cacert (args file)
+  "ARGS, a list of curl arguments, with FILE as its one --cacert.
+An earlier --cacert and its file are dropped; the rest stay in order."
+  (let (kept)
+    (while args
+      (if (equal (car args) "--cacert")
+          (setq args (cddr args))
+        (push (car args) kept)
+        (setq args (cdr args))))
+    (append (nreverse kept) (list "--cacert" file))))
+
+(defun gptel-diagnose--ask-cacert (failure)
+  "Read a CA certificate file and give it to curl for FAILURE's buffer.
+It becomes the --cacert of `gptel-curl-extra-args', whose other
+arguments stay.  The file must exist and be readable."
+  (let* ((buffer (and failure (gptel-diagnose--failure-buffer failure)))
+         (current (if (and (buffer-live-p buffer)
+                           (local-variable-p 'gptel-curl-extra-args buffer))
+                      (buffer-local-value 'gptel-curl-extra-args buffer)
+                    (and (boundp 'gptel-curl-extra-args)
+                         (default-value 'gptel-curl-extra-args))))
+         (file (expand-file-name
+                (read-file-name (gptel-diagnose--t "CA certificate file (PEM): ")
+                                nil nil t))))
+    (unless (and (file-regular-p file) (file-readable-p file))
+      (user-error (gptel-diagnose--tf "Not a readable file: %s" file)))
+    (gptel-diagnose--set-for
+     (list (cons 'gptel-curl-extra-args
+                 (gptel-diagnose--with-cacert (and (listp current) current) file)))
+     failure)))
 
 (defun gptel-diagnose--ask-key (failure)
   "Read a key without echoing it and make it the key of FAILURE's backend.
@@ -1057,7 +1094,8 @@ first; \\[keyboard-quit] during the countdown cancels."
   '(("model" . "Choose another model…")
     ("key" . "Enter the key…")
     ("backend" . "Switch backend…")
-    ("proxy" . "Enter a proxy address…"))
+    ("proxy" . "Enter a proxy address…")
+    ("cacert" . "Choose the CA certificate file…"))
   "What applying an ask fix does, as the details buffer shows it, by kind.")
 
 (defun gptel-diagnose--fix-description (fix)

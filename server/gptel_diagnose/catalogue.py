@@ -44,7 +44,8 @@ FIX_LINE = N_("{title} ({applicability})")
 ASKS = {"model": N_("sets {variable} to a model you choose"),
         "key": N_("sets the backend's key to one you type, for this session"),
         "backend": N_("sets {variable} to a backend you choose"),
-        "proxy": N_("sets {variable} to a proxy address you type")}
+        "proxy": N_("sets {variable} to a proxy address you type"),
+        "cacert": N_("adds a CA certificate file you choose to {variable}")}
 # Values shown as words: yes/no, the providers "any", severities, fix applicabilities.
 WORDS = {"yes": N_("yes"), "no": N_("no"), "any": N_("any"), "error": N_("error"),
          "warning": N_("warning"), "safe": N_("safe"), "unsafe": N_("unsafe"),

@@ -240,9 +240,9 @@ def _probe_tls(target: _Target, addresses: list[str], budget: _Budget,
             host=target.name, version=version), started=started)
     except ssl.SSLCertVerificationError as exc:
         reason = exc.verify_message or str(exc)
-        fix = Fix(title=_say(locale, N_("Trust the certificate's CA (edit the path)")),
-                  applicability="display-only", variable="gptel-curl-extra-args",
-                  value="'(\"--cacert\" \"/path/to/ca.pem\")")
+        # The file is the user's to name: the companion asks for it (ASK_CACERT's kind).
+        fix = Fix(title=_say(locale, N_("Trust a CA certificate file")),
+                  applicability="unsafe", variable="gptel-curl-extra-args", ask="cacert")
         return _check("tls", "fail", _say(locale, N_(
             "certificate problem: {reason} (self-signed, an unknown CA such as a corporate "
             "proxy's, expired, or for another name)"), reason=reason), fix, started=started)

@@ -46,7 +46,7 @@ CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 Applicability = Literal["safe", "unsafe", "display-only"]
 # What an ask fix asks the user for when it is applied: a model of the backend, the backend's
 # key (which the server never sees), or another backend.
-Ask = Literal["model", "key", "backend", "proxy"]
+Ask = Literal["model", "key", "backend", "proxy", "cacert"]
 # How the diagnosis was reached: a code the provider documents (certain), a rule reading the
 # context or the message (likely), or the HTTP status or curl exit code alone (guess).
 Confidence = Literal["certain", "likely", "guess"]

@@ -803,7 +803,7 @@
       (should (equal (gptel-diagnose--locale) "en")))))
 
 (defconst gptel-diagnose-fix-tests--allowed-latin
-  '("gptel-diagnose" "gptel" "Emacs" "curl" "HTTP" "API" "RET" "M-x" "C-g")
+  '("gptel-diagnose" "gptel" "Emacs" "curl" "HTTP" "API" "RET" "M-x" "C-g" "CA" "PEM")
   "Latin words a Chinese companion text may hold: names and codes.")
 
 (defun gptel-diagnose-fix-tests--stray-english (text)
@@ -1195,6 +1195,46 @@ gptel's list of known backends is restored afterwards."
                            (gptel-diagnose-fix-tests--ask-failure failing))
                           :type 'user-error))))
       (should (equal gptel-proxy ""))
+      (should-not gptel-diagnose--applied))))
+
+;;; A CA certificate: a file the user names, never a placeholder path
+
+(defconst gptel-diagnose-fix-tests--ask-cacert
+  '(:title "Trust a CA certificate file" :applicability "unsafe"
+    :variable "gptel-curl-extra-args" :ask "cacert"))
+
+(defmacro gptel-diagnose-fix-tests--with-curl-args (value &rest body)
+  "Run BODY with `gptel-curl-extra-args' set to VALUE, put back afterwards."
+  (declare (indent 1))
+  `(let ((saved (default-toplevel-value 'gptel-curl-extra-args)))
+     (unwind-protect
+         (progn (set-default-toplevel-value 'gptel-curl-extra-args ,value) ,@body)
+       (set-default-toplevel-value 'gptel-curl-extra-args saved))))
+
+(ert-deftest gptel-diagnose-ask-cacert-adds-the-chosen-file-and-keeps-other-arguments ()
+  (gptel-diagnose-fix-tests--with-backends
+    (gptel-diagnose-fix-tests--with-curl-args '("--http1.1" "--cacert" "/old/ca.pem")
+      (let ((file (make-temp-file "gptel-diagnose-ca" nil ".pem" "-----BEGIN CERTIFICATE-----\n")))
+        (unwind-protect
+            (progn
+              (cl-letf (((symbol-function 'read-file-name) (lambda (&rest _) file)))
+                (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-cacert
+                                          (gptel-diagnose-fix-tests--ask-failure failing)))
+              ;; The earlier --cacert is replaced, the other argument kept.
+              (should (equal gptel-curl-extra-args (list "--http1.1" "--cacert" file)))
+              (gptel-diagnose-undo-fix)
+              (should (equal gptel-curl-extra-args '("--http1.1" "--cacert" "/old/ca.pem"))))
+          (delete-file file))))))
+
+(ert-deftest gptel-diagnose-ask-cacert-refuses-a-file-that-is-not-there ()
+  (gptel-diagnose-fix-tests--with-backends
+    (gptel-diagnose-fix-tests--with-curl-args nil
+      (cl-letf (((symbol-function 'read-file-name)
+                 (lambda (&rest _) "/nonexistent/gptel-diagnose/ca.pem")))
+        (should-error (gptel-diagnose-apply-fix gptel-diagnose-fix-tests--ask-cacert
+                                                (gptel-diagnose-fix-tests--ask-failure failing))
+                      :type 'user-error))
+      (should-not gptel-curl-extra-args)
       (should-not gptel-diagnose--applied))))
 
 (ert-deftest gptel-diagnose-an-ask-fix-is-no-setq-for-the-echo-line ()

@@ -50,9 +50,25 @@ def test_an_ask_fix_names_its_own_variable_and_no_value(ask: str, variable: str)
     assert (fix.variable, fix.value) == (variable, None)
 
 
-def test_the_ask_variables_are_model_key_backend_and_proxy() -> None:
+def test_the_ask_variables_are_model_key_backend_proxy_and_cacert() -> None:
     assert ASK_VARIABLES == {"model": "gptel-model", "key": "gptel-api-key",
-                             "backend": "gptel-backend", "proxy": "gptel-proxy"}
+                             "backend": "gptel-backend", "proxy": "gptel-proxy",
+                             "cacert": "gptel-curl-extra-args"}
+
+
+def test_an_untrusted_certificate_asks_for_the_ca_file_instead_of_a_placeholder_path() -> None:
+    # The echo line used to show (setq gptel-curl-extra-args '("--cacert" "/path/to/ca.pem")):
+    # a setq no one should apply as it is.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Curl failure",
+                  "error": "Curl failed with exit code 60. See Curl manpage for details."},
+        "backend": {"kind": "openai", "host": "llm.corp.example:8443"},
+        "request": {"use_curl": True}}))
+    assert result.rule == "NET006"
+    assert all("/path/to" not in (fix.value or "") for fix in result.fixes)
+    assert [(fix.ask, fix.variable, fix.value) for fix in result.fixes] == [
+        ("cacert", "gptel-curl-extra-args", None)]
+    assert "gptel-diagnose-apply-fix" in result.next_step
 
 
 @pytest.mark.parametrize("spec", [

@@ -34,6 +34,10 @@ ASK_PROXY = FixSpec("Send requests through a proxy", "unsafe", variable="gptel-p
 # one of `engine.CONTEXT_VALUES`): a timeout or refusal there may be a blocked route.
 ASK_PROXY_REMOTE = FixSpec("Reach {unproxied_host} through a proxy", "unsafe",
                            variable="gptel-proxy", ask="proxy")
+# The CA certificate file is the user's to name: the companion asks for it (it must exist)
+# and adds `--cacert FILE` to curl's extra arguments, keeping the others.
+ASK_CACERT = FixSpec("Trust a CA certificate file", "unsafe",
+                     variable="gptel-curl-extra-args", ask="cacert")
 LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
                        variable="gptel-log-level", value="'info")
 # Debug level logs the response headers and the exact request too; the log then holds the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_PROXY_REMOTE, LOCAL_SERVERS, REDEFINE_BACKEND
+from .common import ASK_CACERT, ASK_PROXY_REMOTE, LOCAL_SERVERS, REDEFINE_BACKEND
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
@@ -313,11 +313,9 @@ RULES = (
             "\"/path/to/ca.pem\")).",
             "For a local server you trust, the backend may use `:curl-args '(\"--insecure\")`.",
         ),
-        fixes=(
-            FixSpec("Trust the CA certificate (edit the path)", "display-only",
-                    variable="gptel-curl-extra-args",
-                    value="'(\"--cacert\" \"/path/to/ca.pem\")"),
-        ),
+        fixes=(ASK_CACERT,),
+        next_step=("Give curl the CA certificate: apply the fix (M-x gptel-diagnose-apply-fix "
+                   "asks for the file).",),
         docs=("https://curl.se/docs/sslcerts.html",
               "https://github.com/karthink/gptel#open-webui"),
         examples=(
