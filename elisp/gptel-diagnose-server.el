@@ -300,6 +300,8 @@ The layer above has the rest (`gptel-diagnose--zh'); the log keeps English.")
      . "Python \\1 版本太旧：服务器需要 \\2 或更新的版本")
     ("\\`the server is not installed\\'" . "服务器没有安装")
     ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 \\1")
+    ("\\`the server's dependencies are not installed (no \\(.+\\))\\'"
+     . "服务器的依赖没有安装（缺少 \\1）")
     ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（\\1）")
     ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 \\1")
     ("\\`it keeps dying; next try in \\([0-9]+\\) s, see M-x gptel-diagnose-show-log\\'"
@@ -461,8 +463,12 @@ the echo line; the log keeps the whole text."
               (match-string 2 stderr) (match-string 1 stderr)))
      ((string-match "No module named '\\([^'.]+\\)" stderr)
       (let ((module (match-string 1 stderr)))
-        (if (equal module "gptel_diagnose") "the server is not installed"
-          (format "the Python module %s is missing" module))))
+        (cond ((equal module "gptel_diagnose") "the server is not installed")
+              ;; The sources are there but not their dependencies: a checkout run
+              ;; before M-x gptel-diagnose-install-server.
+              ((member module '("pydantic" "pydantic_core" "pylsp_jsonrpc" "httpx"))
+               (format "the server's dependencies are not installed (no %s)" module))
+              (t (format "the Python module %s is missing" module)))))
      ((string-match "^\\(ImportError: [^\n]+\\)" stderr)
       (format "a dependency is broken (%s)" (match-string 1 stderr)))
      (t (format "it exited at start-up with status %s" status)))))
