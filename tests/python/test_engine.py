@@ -2262,6 +2262,10 @@ WORDINGS_NN = [
     # https://github.com/anomalyco/opencode/issues/37231
     ("Error from provider (Console Go): Upstream request failed", "server.overloaded"),
 ]
+WORDINGS_NN_MORE = [
+    # https://github.com/xenodium/agent-shell/issues/410 (JSON-RPC -32000)
+    ('Error -32000 "Authentication required"', "auth.missing_key"),
+]
 
 
 def test_a_502_quoting_a_cdn_or_nginx_is_their_page_and_a_local_servers_is_a_gateway() -> None:
@@ -2472,7 +2476,8 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_S, *WORDINGS_T, *WORDINGS_U, *WORDINGS_W, *WORDINGS_X, *WORDINGS_Y,
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
     *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
-    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL, *WORDINGS_MM, *WORDINGS_NN])
+    *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL, *WORDINGS_MM, *WORDINGS_NN,
+    *WORDINGS_NN_MORE])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -73,6 +73,8 @@ _KEY_MISSING = (
     r"|incorrect api key provided: (null|undefined|none)\b"
     # DeepSeek-style "Your api key: {key} is invalid" with nothing between.
     r"|your api key:\s+is invalid|no [\w ]{0,20}key provided|no credentials for"
+    # JSON-RPC's -32000 "Authentication required" (an MCP or ACP server); not a proxy's 407.
+    r"|(?<!proxy )authentication required"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
