@@ -52,7 +52,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-dd.jsonl", "reports-ee.jsonl", "reports-ff.jsonl",
                       "reports-gg.jsonl", "reports-hh.jsonl", "reports-ii.jsonl",
                       "reports-jj.jsonl", "reports-kk.jsonl", "reports-ll.jsonl",
-                      "reports-mm.jsonl", "reports-nn.jsonl"})
+                      "reports-mm.jsonl", "reports-nn.jsonl",
+                      "reports-oo.jsonl"})
 
 
 @dataclass(frozen=True)
