@@ -2266,6 +2266,22 @@ WORDINGS_NN_MORE = [
     # https://github.com/xenodium/agent-shell/issues/410 (JSON-RPC -32000)
     ('Error -32000 "Authentication required"', "auth.missing_key"),
 ]
+WORDINGS_OO = [
+    # https://github.com/zbirenbaum/copilot.lua/issues/314
+    ('RPC[Error] code_name = unknown, code = 1000, message = "Not authenticated: NotSignedIn"',
+     "auth.missing_key"),
+    # https://github.com/vercel/ai/issues/13302
+    ("Error [GatewayAuthenticationError]: Unauthenticated request to AI Gateway.\n\nTo "
+     "authenticate, set the AI_GATEWAY_API_KEY environment variable with your API key.",
+     "auth.missing_key"),
+    # https://github.com/langflow-ai/langflow/issues/3722 (Vertex AI, no credentials found)
+    ("Unable to authenticate your request.\nDepending on your runtime environment, you can "
+     "complete authentication by:\n- if in local JupyterLab instance: `!gcloud auth login`",
+     "auth.missing_key"),
+    # https://github.com/redhat-data-and-ai/template-agent/issues/349 (Vertex AI)
+    ("Publisher Model projects/.../locations/us-central1/publishers/anthropic/models/"
+     "claude-sonnet-4-6@default is not servable in region us-central1", "model.not_found"),
+]
 
 
 def test_a_502_quoting_a_cdn_or_nginx_is_their_page_and_a_local_servers_is_a_gateway() -> None:
@@ -2477,7 +2493,7 @@ def test_a_local_host_written_with_its_scheme_is_still_local() -> None:
     *WORDINGS_Z, *WORDINGS_AA, *WORDINGS_BB, *WORDINGS_CC,
     *WORDINGS_DD, *WORDINGS_EE, *WORDINGS_FF, *WORDINGS_GG, *WORDINGS_HH, *WORDINGS_II,
     *WORDINGS_JJ, *WORDINGS_KK, *WORDINGS_LL, *WORDINGS_MM, *WORDINGS_NN,
-    *WORDINGS_NN_MORE])
+    *WORDINGS_NN_MORE, *WORDINGS_OO])
 def test_each_quoted_wording_is_its_category(text: str, category: str) -> None:
     result = diagnose(DiagnoseParams.model_validate({"error": {"error": text}}))
     assert result.category == category, result.rule

@@ -57,6 +57,8 @@ RULES = (
                 r"|exceeds the limit of 0\b|model_not_supported"
                 # GitHub Copilot, for a model its organisation's policy has not enabled.
                 r"|model access is not permitted per policy"
+                # Vertex AI, for a publisher model not offered in the region asked for.
+                r"|is not servable in region"
                 # Anthropic's not-found text "model: X", alone or inside a client's words.
                 r"|(?:^|message: |error: )model: [\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
