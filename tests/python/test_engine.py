@@ -2278,6 +2278,9 @@ WORDINGS_OO = [
     ("Unable to authenticate your request.\nDepending on your runtime environment, you can "
      "complete authentication by:\n- if in local JupyterLab instance: `!gcloud auth login`",
      "auth.missing_key"),
+    # https://github.com/songquanpeng/one-api/issues/130 (One-API's words for a group at its
+    # limit, as its "负载已饱和")
+    ("负载已满，请稍后再试，或升级账户以提升服务质量。", "rate_limit"),
     # https://github.com/redhat-data-and-ai/template-agent/issues/349 (Vertex AI)
     ("Publisher Model projects/.../locations/us-central1/publishers/anthropic/models/"
      "claude-sonnet-4-6@default is not servable in region us-central1", "model.not_found"),

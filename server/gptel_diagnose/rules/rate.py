@@ -26,7 +26,7 @@ _RATE_TEXT = (
     r"rate.?limit|ratelimit|throttl|slow down|too many (concurrent |parallel )?requests"
     r"|requests per min|tokens per min|\brpm\b|\btpm\b|too many tokens, please wait"
     r"|please wait before trying again|concurrent (vision )?requests|try again in \d"
-    r"|速率限制|频率过高|请求频率|并发数?过高|限流|负载已饱和"
+    r"|速率限制|频率过高|请求频率|并发数?过高|限流|负载已饱和|负载已满"
 )
 _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
