@@ -26,7 +26,7 @@ _RATE_TEXT = (
     r"rate.?limit|ratelimit|throttl|slow down|too many (concurrent |parallel )?requests"
     r"|requests per min|tokens per min|\brpm\b|\btpm\b|too many tokens, please wait"
     r"|please wait before trying again|concurrent (vision )?requests|try again in \d"
-    r"|速率限制|频率过高|请求频率|并发数?过高|限流|负载已饱和|负载已满"
+    r"|速率限制|频率过高|请求频率|并发数?过高|限流|负载已饱和"
 )
 _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
@@ -52,6 +52,8 @@ RULES = (
                   r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute"
                   # Chinese providers' "requests too frequent".
                   r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超|\btoo many requests$"
+                  # One-API, for a group at its limit (its 429, like "上游负载已饱和").
+                  r"|负载已满，请稍后再试"
                   # Azure's "Rate limit is exceeded", gRPC's RESOURCE_EXHAUSTED as Vertex words
                   # it, DashScope's "requests list", and Chinese "concurrency over the limit"
                   # and "requests too fast".
