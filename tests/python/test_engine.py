@@ -2281,6 +2281,11 @@ WORDINGS_OO = [
     # https://github.com/songquanpeng/one-api/issues/130 (One-API's words for a group at its
     # limit, as its "负载已饱和")
     ("负载已满，请稍后再试，或升级账户以提升服务质量。", "rate_limit"),
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/908
+    ('{"error": "Model does not support images. Please use a model that does."}',
+     "request.invalid_parameter"),
+    # https://github.com/lobehub/lobehub/issues/4852 (Baidu Qianfan)
+    ("IAM Certification failed", "auth.invalid_key"),
     # https://github.com/redhat-data-and-ai/template-agent/issues/349 (Vertex AI)
     ("Publisher Model projects/.../locations/us-central1/publishers/anthropic/models/"
      "claude-sonnet-4-6@default is not servable in region us-central1", "model.not_found"),
@@ -2304,6 +2309,21 @@ def test_a_502_quoting_a_cdn_or_nginx_is_their_page_and_a_local_servers_is_a_gat
     assert ollama(None) == "response.malformed"
     assert ollama("192.168.1.9:11434") == "response.malformed"
     assert ollama("ollama.example.com") == "server.overloaded"
+
+
+def test_pp_statuses_with_words_that_name_the_cause() -> None:
+    # https://github.com/BerriAI/litellm/pull/3130: the 503 is gRPC's auth plugin, the words
+    # say the credentials expired.
+    assert category_of(503, "LLM API call failed: VertexAIException - 503 Getting metadata "
+                       "from plugin failed with error: Reauthentication is needed. Please run "
+                       "gcloud auth application-default login to reauthenticate.") == \
+        "auth.invalid_key"
+    # https://github.com/ggml-org/llama.cpp/issues/12947: a server that takes no images.
+    assert category_of(500, '500: Failed to parse messages: Unsupported content part type: '
+                       '"image_url"', host="localhost:8080") == "request.invalid_parameter"
+    # https://github.com/iansinnott/vibesidian/issues/1: a plugin's stock text for any 400.
+    assert category_of(400, "Bad request — check prompt size, model name, or other "
+                       "parameters.") == "unknown"
 
 
 def test_nn_statuses_with_words_that_name_the_cause() -> None:

@@ -36,6 +36,8 @@ _KEY_WRONG = (
     r"|failed to provide a valid [\w ]{0,20}key"
     # Baidu Qianfan: "AK(bce-v3***) is not correct, please check!"; opencode's Anthropic login.
     r"|\b(ak|sk|api.?key)\b[^,.;]{0,40}\bis not correct|invalid or missing (api )?key"
+    # Baidu Qianfan's IAM check; Google's expired application-default credentials.
+    r"|iam certification failed|reauthentication is needed"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"

@@ -309,7 +309,9 @@ RULES = (
                    r"|image input is not supported|(images?|vision|multimodal) (input )?(are |is )"
                    r"?not supported|invalid image|image_url is only supported"
                    r"|support image input|unknown variant .?image_url"
-                   r"|at most \d+ images?|too many images|images? per (prompt|request)"),
+                   r"|at most \d+ images?|too many images|images? per (prompt|request)"
+                   # LM Studio; llama-server before it took images.
+                   r"|does not support images|unsupported content part type: .?image_url"),
         summary="{model} cannot read images or files: remove them from the request, or turn "
         "gptel-track-media off.",
         explanation=(
