@@ -77,8 +77,9 @@ _NO_REASON = re.compile(
     r"|relay error happen|won't retry in this case|status code is|invalid_request_error"
     # The OpenAI SDKs' stock text for any 400, with or without the server's own words.
     r"|please check (?:the )?error message and your parameters|please check your parameters"
-    # An Obsidian plugin's stock text for any 400.
+    # An Obsidian plugin's and the Nous portal's stock texts for any 400.
     r"|check prompt size, model name, or other parameters"
+    r"|this request is not valid\. check the model name and other parameters"
     r"|request-+(?:default-error-)?callback|cannot read propert(?:y|ies) of (?:null|undefined)"
     r"(?: \(reading '[^']*'\))?"
     # Then exception classes and the words any wrapper uses.

@@ -2324,6 +2324,9 @@ def test_pp_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/iansinnott/vibesidian/issues/1: a plugin's stock text for any 400.
     assert category_of(400, "Bad request — check prompt size, model name, or other "
                        "parameters.") == "unknown"
+    # https://github.com/NousResearch/hermes-agent/issues/14022 (the Nous portal's words)
+    assert category_of(400, "HTTP 400: This request is not valid. Check the model name and "
+                       "other parameters. Additional info: Provider returned error") == "unknown"
 
 
 def test_nn_statuses_with_words_that_name_the_cause() -> None:
