@@ -80,6 +80,7 @@ _NO_REASON = re.compile(
     # An Obsidian plugin's and the Nous portal's stock texts for any 400.
     r"|check prompt size, model name, or other parameters"
     r"|this request is not valid\. check the model name and other parameters"
+    r"(?:\. additional info)?"
     r"|request-+(?:default-error-)?callback|cannot read propert(?:y|ies) of (?:null|undefined)"
     r"(?: \(reading '[^']*'\))?"
     # Then exception classes and the words any wrapper uses.
