@@ -5,6 +5,7 @@ Shared by the end-to-end tests and the demo (scripts/demo).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fake_provider import FakeProvider, Reply, ResettingProxy
+from fake_provider import COMPLETION, FakeProvider, Reply, ResettingProxy
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -46,7 +47,9 @@ class Scenario:
 
     `host` is "fake" (the fake provider), "closed" (a loopback port nobody listens on),
     "dns" (a name that cannot resolve), "slow" (the fake provider, answering late),
-    "scheme" (the fake provider, written with "http://" in :host as users do).
+    "scheme" (the fake provider, written with "http://" in :host as users do), "tls" (a
+    second fake provider speaking HTTPS with a self-signed certificate curl does not trust,
+    which answers every request).
     `models` is the backend's :models (default: the model asked for); `works` is the one
     model the fake answers (the others get the fixture).  `proxy` "reset" sets
     gptel-proxy to a proxy that resets every connection.
@@ -145,6 +148,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              says=("timed out",)),
     # A body without an `error` field: gptel says only "Could not parse HTTP response.".
     # With gptel-log-level 'info the companion reads the body from *gptel-log*.
+    # A self-signed certificate: the line must not offer a setq with a placeholder path; the
+    # CA-file ask fix (run from the details buffer) makes the resend work.
+    Scenario("cacert", "A provider behind a self-signed certificate", "openai",
+             "network.tls", "NET006", host="tls", transports=("curl",),
+             says=("certificate", "gptel-diagnose-apply-fix")),
     Scenario("unreadbody", "Azure's content filter without an error envelope", "openai",
              "response.malformed", "RESP002", "azure/pol001-content-filter-read-from-the-log",
              says=("gptel-log-level",), setq="(setq gptel-log-level 'info)"),
@@ -168,6 +176,19 @@ FIX_FROM_DETAILS = "fix-from-details"
 # The same, pushing the button of the ask fix that chooses another model, and answering its
 # question with the model that works.
 ASK_FROM_DETAILS = "ask-from-details"
+# The same, pushing the button of the ask fix that trusts a CA file, and answering its
+# question with the self-signed certificate of the TLS fake provider.
+CACERT_FROM_DETAILS = "cacert-from-details"
+
+
+def self_signed(directory: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 (its own CA) and its key, as files in DIRECTORY."""
+    cert, key = directory / "ca.pem", directory / "ca-key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return str(cert), str(key)
 
 
 def free_port() -> int:
@@ -193,7 +214,9 @@ class Run:
         return f"{self.scenario.name}/{self.transport}/{self.entry}"
 
 
-def _host(scenario: Scenario, port: int, closed_port: int) -> str:
+def _host(scenario: Scenario, port: int, closed_port: int, tls_port: int = 0) -> str:
+    if scenario.host == "tls":
+        return f"127.0.0.1:{tls_port}"
     if scenario.host == "closed":
         return f"127.0.0.1:{closed_port}"
     if scenario.host == "dns":
@@ -203,7 +226,8 @@ def _host(scenario: Scenario, port: int, closed_port: int) -> str:
     return f"127.0.0.1:{port}"
 
 
-def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, Any]:
+def _spec(run: Run, port: int, closed_port: int, proxy_port: int,
+          tls: tuple[int, str] = (0, "")) -> dict[str, Any]:
     scenario = run.scenario
     endpoint = {"anthropic": "/v1/messages", "ollama": "/api/chat"}.get(
         scenario.backend, "/v1/chat/completions")
@@ -216,13 +240,14 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int) -> dict[str, A
         "locale": scenario.locale,
         "log_level": scenario.log_level,
         "choice": scenario.works,
+        "cacert": tls[1] if scenario.host == "tls" else None,
         "backend": {
             "type": scenario.backend,
             "name": scenario.name_shown or {"openai": "OpenAI", "anthropic": "Claude",
                                             "ollama": "Ollama", "deepseek": "DeepSeek"}.get(
                 scenario.backend, scenario.backend),
-            "host": _host(scenario, port, closed_port),
-            "protocol": "http",
+            "host": _host(scenario, port, closed_port, tls[0]),
+            "protocol": "https" if scenario.host == "tls" else "http",
             "endpoint": f"/{scenario.name}{endpoint}",
             "key": scenario.key,
             "model": scenario.model,
@@ -250,9 +275,15 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()
     with FakeProvider(replies) as provider, ResettingProxy() as proxy, \
-            tempfile.TemporaryDirectory() as tmp:
+            tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        tls = (0, "")
+        if any(r.scenario.host == "tls" for r in runs):
+            cert = self_signed(Path(tmp))
+            secure = stack.enter_context(FakeProvider(lambda _path, _headers: COMPLETION,
+                                                      tls=cert))
+            tls = (secure.port, cert[0])
         spec = Path(tmp) / "runs.json"
-        spec.write_text(json.dumps([_spec(r, provider.port, closed_port, proxy.port)
+        spec.write_text(json.dumps([_spec(r, provider.port, closed_port, proxy.port, tls)
                                     for r in runs]))
         env = dict(os.environ, GPTEL_DIAGNOSE_SERVER=server or server_command(), HOME=tmp)
         proc = subprocess.run(

@@ -70,7 +70,8 @@
   "Start RUN's request from BUFFER, logging callback calls into CALLBACK-LOG."
   (with-current-buffer buffer
     (pcase (plist-get run :entry)
-      ((or "send" "fix-resend-undo" "fix-from-details" "ask-from-details")
+      ((or "send" "fix-resend-undo" "fix-from-details" "ask-from-details"
+           "cacert-from-details")
        (gptel-mode 1)
        (goto-char (point-max))
        (gptel-send))
@@ -139,12 +140,14 @@ Return its label, or nil when there is none."
         (push-button (button-start button))
         (button-label button)))))
 
-(defun gptel-diagnose-e2e--fix-from-details (failure buffer variable &optional label choice)
+(defun gptel-diagnose-e2e--fix-from-details (failure buffer variable
+                                                    &optional label choice file)
   "Open FAILURE's details, push the fix setting VARIABLE, resend; wait for BUFFER's answer.
 The fix's button is the first whose label matches LABEL (default:
-VARIABLE's name).  Say yes to every question but saving, and CHOICE
-to a `completing-read'.  Resend with the details buffer's own button
-when applying the fix did not offer to."
+VARIABLE's name).  Say yes to every question but saving, CHOICE
+to a `completing-read' and FILE to a `read-file-name'.  Resend with
+the details buffer's own button when applying the fix did not
+offer to."
   (let* ((prompts nil)
          (offered nil)
          (mark (length gptel-diagnose-e2e--messages))
@@ -162,7 +165,11 @@ when applying the fix did not offer to."
                (lambda (prompt collection &rest _)
                  (push prompt prompts)
                  (setq offered (all-completions "" collection))
-                 (or choice (error "Unexpected question: %s" prompt)))))
+                 (or choice (error "Unexpected question: %s" prompt))))
+              ((symbol-function 'read-file-name)
+               (lambda (prompt &rest _)
+                 (push prompt prompts)
+                 (or file (error "Unexpected question: %s" prompt)))))
       (with-current-buffer buffer (call-interactively #'gptel-diagnose))
       (setq details (seq-find (lambda (b)
                                 (with-current-buffer b
@@ -199,6 +206,7 @@ when applying the fix did not offer to."
           gptel-use-curl (eq (plist-get run :use_curl) t)
           gptel-stream (eq (plist-get (plist-get run :backend) :stream) t)
           gptel-proxy (or (plist-get run :proxy) "")
+          gptel-curl-extra-args nil
           gptel-diagnose-locale (or (plist-get run :locale) "en")
           gptel-log-level (and (plist-get run :log_level)
                                (intern (plist-get run :log_level)))
@@ -230,7 +238,12 @@ when applying the fix did not offer to."
                            ("ask-from-details"
                             (gptel-diagnose-e2e--fix-from-details
                              failure buffer "gptel-model" "Choose another model…\\'"
-                             (plist-get run :choice)))))))
+                             (plist-get run :choice)))
+                           ("cacert-from-details"
+                            (gptel-diagnose-e2e--fix-from-details
+                             failure buffer "gptel-curl-extra-args"
+                             "Choose the CA certificate file…\\'" nil
+                             (plist-get run :cacert)))))))
       (list :id (plist-get run :id)
             :fix_run fix-run
             :line line

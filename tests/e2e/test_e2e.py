@@ -21,6 +21,7 @@ from gptel_diagnose.tables import status_meaning
 from driver import (
     ANTHROPIC_SHAPED_KEY,
     ASK_FROM_DETAILS,
+    CACERT_FROM_DETAILS,
     CHECKUP,
     ENTRY_POINTS,
     FIX_FROM_DETAILS,
@@ -46,7 +47,8 @@ def _scenario(name: str) -> Any:
 
 FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
-            Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS)]
+            Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS),
+            Run(_scenario("cacert"), "curl", CACERT_FROM_DETAILS)]
 # url.el's HTTP 402 through gptel-request: the user's callback must hear of it.
 BALANCE_RUNS = [Run(_scenario("balance402"), "url", "request")]
 
@@ -281,6 +283,25 @@ def test_choosing_a_model_from_the_details_buffer_gets_the_answer(
     # The backend's other models, the one refused left out, as gptel keeps them.
     assert fix_run["offered"] == ["gpt-4o-mini", "o3-mini"]
     assert fix_run["value_after_fix"] == "gpt-4o-mini"
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+
+
+def test_trusting_the_ca_file_from_the_details_buffer_gets_the_answer(
+        results: dict[str, Any]) -> None:
+    result = results["cacert/curl/cacert-from-details"]
+    line = _check_shown(result)
+    assert "exit code 60" in result["sent"]["error"]["error"]
+    # No setq with a placeholder path to edit: the fix asks for the file.
+    assert "(setq" not in line and "/path/to" not in line
+    fixes = result["diagnosis"]["fixes"]
+    assert [(f["variable"], f.get("value")) for f in fixes if f.get("ask") == "cacert"] == [
+        ("gptel-curl-extra-args", None)]
+    fix_run = result["fix_run"]
+    assert fix_run["fix_label"].endswith("Choose the CA certificate file…"), fix_run
+    assert any("CA certificate file" in prompt for prompt in fix_run["prompts"])
+    assert '"--cacert"' in fix_run["value_after_fix"] or "--cacert" in fix_run["value_after_fix"]
+    assert "ca.pem" in fix_run["value_after_fix"]
+    # curl now trusts the provider's certificate: the resend gets the answer.
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
 
 
