@@ -81,6 +81,8 @@ _NO_REASON = re.compile(
     r"|check prompt size, model name, or other parameters"
     r"|this request is not valid\. check the model name and other parameters"
     r"(?:\. additional info)?"
+    # Semantic Kernel's for any 4xx: "Invalid request: The request is not valid, HTTP status".
+    r"|(?:invalid ?request: )?the request is not valid, http status"
     r"|request-+(?:default-error-)?callback|cannot read propert(?:y|ies) of (?:null|undefined)"
     r"(?: \(reading '[^']*'\))?"
     # Then exception classes and the words any wrapper uses.

@@ -2286,6 +2286,26 @@ WORDINGS_OO = [
      "request.invalid_parameter"),
     # https://github.com/lobehub/lobehub/issues/4852 (Baidu Qianfan)
     ("IAM Certification failed", "auth.invalid_key"),
+    # https://github.com/langgenius/dify/issues/423: a refusal; "moderations" is the URL's.
+    ("error communicating with OpenAI: HTTPSConnectionPool(host='api.openai.com', port=443): "
+     "Max retries exceeded with url: /v1/moderations (Caused by NewConnectionError('<urllib3."
+     "connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: "
+     "[Errno 111] Connection refused'))", "network.connection_refused"),
+    # https://github.com/stanfordnlp/dspy/issues/20 (OpenAI's old words for a model)
+    ("openai.error.InvalidRequestError: Engine not found", "model.not_found"),
+    # https://github.com/chrisyy2003/nonebot-plugin-gpt3/issues/43: httpx's class, no cause.
+    ("发生未知错误: <class 'httpx.ConnectError'>", "unknown"),
+    # https://github.com/TheR1D/shell_gpt/issues/599
+    ("click.exceptions.UsageError: Missing config key: OPENAI_API_KEY", "auth.missing_key"),
+    # https://github.com/binary-husky/gpt_academic/issues/2088
+    ("请配置 GEMINI_API_KEY", "auth.missing_key"),
+    # https://github.com/mastra-ai/mastra/issues/11090 (the Responses API)
+    ("Item 'fc_031d' of type 'function_call' was provided without its required 'reasoning' "
+     "item: 'rs_031d'.", "request.invalid_parameter"),
+    # https://github.com/mastra-ai/mastra/issues/10860
+    ("Item with id 'fc_0524' not found. Items are not persisted for Zero Data Retention "
+     "organizations. Remove this item from your input and try again.",
+     "request.invalid_parameter"),
     # https://github.com/redhat-data-and-ai/template-agent/issues/349 (Vertex AI)
     ("Publisher Model projects/.../locations/us-central1/publishers/anthropic/models/"
      "claude-sonnet-4-6@default is not servable in region us-central1", "model.not_found"),
@@ -2309,6 +2329,16 @@ def test_a_502_quoting_a_cdn_or_nginx_is_their_page_and_a_local_servers_is_a_gat
     assert ollama(None) == "response.malformed"
     assert ollama("192.168.1.9:11434") == "response.malformed"
     assert ollama("ollama.example.com") == "server.overloaded"
+
+
+def test_qq_statuses_with_words_that_name_the_cause() -> None:
+    # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
+    assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "
+                       "baidu: IamSignatureInvalid, cause: Could not find credential.",
+                       host="qianfan.baidubce.com") == "auth.invalid_key"
+    # https://github.com/microsoft/semantic-kernel/issues/2001: Semantic Kernel's stock text.
+    assert category_of(400, "Error: Invalid request: The request is not valid, HTTP status: "
+                       "400") == "unknown"
 
 
 def test_pp_statuses_with_words_that_name_the_cause() -> None:

@@ -38,6 +38,7 @@ _KEY_WRONG = (
     r"|\b(ak|sk|api.?key)\b[^,.;]{0,40}\bis not correct|invalid or missing (api )?key"
     # Baidu Qianfan's IAM check; Google's expired application-default credentials.
     r"|iam certification failed|reauthentication is needed"
+    r"|iamsignatureinvalid|could not find credential\b"
 )
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
@@ -82,6 +83,8 @@ _KEY_MISSING = (
     # gateway asking for its key's environment variable.
     r"|not authenticated: notsignedin|complete authentication by"
     r"|to authenticate, set the [a-z_]*api_key environment variable"
+    # shell_gpt's and gpt_academic's own checks for the key in their configuration.
+    r"|missing config key: [a-z_]*api_key|请配置\s*[a-z_]*api_key"
 )
 _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"

@@ -17,7 +17,9 @@ _FILTERED = (
     r"|content filtering policy"
     r"|blocked (for|due to) (reason:? )?safety"
     # Not OpenAI's moderation endpoint named in a client's call ("CreateModeration failed").
-    r"|responsible ai|(?<!create)moderation|flagged (input|by)|harmful content|recitation"
+    # Nor its path in a URL ("Max retries exceeded with url: /v1/moderations").
+    r"|responsible ai|(?<!create)(?<!/v1/)moderation|flagged (input|by)|harmful content"
+    r"|recitation"
     # GitHub Copilot's log line for a prompt its filter refused.
     r"|\bpromptfiltered\b"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"

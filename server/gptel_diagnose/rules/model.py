@@ -72,7 +72,8 @@ RULES = (
                 # Dify and relays: "Model deepseek-v3.1 not exist."
                 r"|\bmodel \S+ not exists?\b"
                 # OpenAI, for a completions-only model sent to chat/completions.
-                r"|this is not a chat model|^engine not found$|does not support chat completions"
+                r"|this is not a chat model|(^|error: )engine not found$"
+                r"|does not support chat completions"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan.

@@ -125,7 +125,7 @@ RULES = (
                     r"|^(?!.*(?:refused|could(?:n'?t| not) connect to server|errno 111|unreachable"
                     r"|no route))"
                     r".*(?:fetch failed|failed to fetch|network request failed"
-                    r"|connection error)",
+                    r"|connection error|<class 'httpx\.connecterror'>)",
                     http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",

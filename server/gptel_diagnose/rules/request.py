@@ -356,6 +356,8 @@ RULES = (
                   r"|bad request: unknown integration"
                   # The Responses API, for a history item it did not store.
                   r"|items are not persisted when store is set to false"
+                  r"|items are not persisted for zero data retention"
+                  r"|was provided without its required '?\w+'? item"
                   # Vertex AI, for a safety threshold the account may not set.
                   r"|restricted harmblockthreshold setting"
                   # DashScope: "'frequency_penalty' is not supported now".
