@@ -2331,6 +2331,16 @@ def test_a_502_quoting_a_cdn_or_nginx_is_their_page_and_a_local_servers_is_a_gat
     assert ollama("ollama.example.com") == "server.overloaded"
 
 
+def test_a_404_on_the_hugging_face_routers_model_path_is_the_model() -> None:
+    # https://github.com/huggingface/agents-course/pull/607 (reports-pp): the hf-inference
+    # provider no longer serves the model; the path is the router's own.
+    result = run({"error": gptel_error(404, {"error": "Not Found"}),
+                  "backend": {"host": "router.huggingface.co", "endpoint":
+                              "/hf-inference/models/Qwen/Qwen2.5-Coder-32B-Instruct/v1/chat/"
+                              "completions"}})
+    assert result.category == "model.not_found", result.rule
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -116,6 +116,21 @@ def test_identify_by_host_beats_kind() -> None:
     assert found is not None and found.kind == "groq"
 
 
+def test_nvidia_and_hugging_face_routers_are_known_by_their_hosts() -> None:
+    # https://build.nvidia.com (base URL https://integrate.api.nvidia.com/v1) and
+    # https://huggingface.co/docs/inference-providers (https://router.huggingface.co/v1).
+    nvidia = identify("integrate.api.nvidia.com", "openai", "NIM")
+    hf = identify("router.huggingface.co", "openai", "HF")
+    assert nvidia is not None and nvidia.kind == "nvidia"
+    assert hf is not None and hf.kind == "huggingface"
+    assert nvidia.serves_chat("/v1/chat/completions")
+    assert hf.serves_chat("/v1/chat/completions")
+    # A provider the router fronts, named in the path with the model.
+    assert hf.serves_chat("/hf-inference/models/Qwen/Qwen2.5-Coder-32B-Instruct/v1/chat/"
+                          "completions")
+    assert not hf.serves_chat("/v1/embeddings")
+
+
 def test_identify_by_kind_beats_name() -> None:
     found = identify("relay.example.org", "anthropic", "Groq")
     assert found is not None and found.kind == "anthropic"

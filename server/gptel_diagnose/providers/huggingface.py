@@ -1,0 +1,23 @@
+"""Hugging Face Inference Providers: one OpenAI-compatible router in front of many hosts."""
+
+from __future__ import annotations
+
+from .record import Provider
+
+DOCS = "https://huggingface.co/docs/inference-providers/index"
+
+RECORD = Provider(
+    kind="huggingface",
+    name="Hugging Face",
+    hosts=r"(^|\.)router\.huggingface\.co$",
+    api_hosts=("router.huggingface.co",),
+    # The router's base URL is https://router.huggingface.co/v1; a provider it fronts can also
+    # be named in the path, with the model ("/hf-inference/models/ORG/MODEL/v1/...").
+    chat_paths=r"^(/[\w-]+/models/[^/]+/[^/]+)?/v1/chat/completions$",
+    key_env="HF_TOKEN",
+    key_prefixes=("hf_",),
+    keys_url="https://huggingface.co/settings/tokens",
+    billing_url="https://huggingface.co/settings/billing",
+    errors_url=DOCS,
+    models_url="https://huggingface.co/models?inference_provider=all",
+)
