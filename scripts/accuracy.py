@@ -53,7 +53,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gg.jsonl", "reports-hh.jsonl", "reports-ii.jsonl",
                       "reports-jj.jsonl", "reports-kk.jsonl", "reports-ll.jsonl",
                       "reports-mm.jsonl", "reports-nn.jsonl",
-                      "reports-oo.jsonl", "reports-pp.jsonl", "reports-qq.jsonl"})
+                      "reports-oo.jsonl", "reports-pp.jsonl", "reports-qq.jsonl",
+                      "reports-rr.jsonl"})
 
 
 @dataclass(frozen=True)
