@@ -2341,6 +2341,23 @@ def test_a_404_on_the_hugging_face_routers_model_path_is_the_model() -> None:
     assert result.category == "model.not_found", result.rule
 
 
+def test_a_host_that_does_not_resolve_or_a_key_not_sent_shows_where_the_backend_is_set() -> None:
+    # https://github.com/QuailAI/azure-ai-provider/issues/3: the resource name in the host was
+    # wrong; https://github.com/continuedev/continue/issues/4601: the key had to go in the
+    # backend's definition, under another header.  Both are mended in gptel-make-...
+    dns = run({"error": {"error": "unhandledRejection: RestError: getaddrinfo ENOTFOUND"},
+               "backend": {"kind": "azure", "host": "myres.openai.azure.com"}})
+    missing = run({"error": gptel_error(401, {
+        "statusCode": 401, "message": "Access denied due to missing subscription key. Make "
+        "sure to include subscription key when making requests to an API."}),
+        "backend": {"kind": "azure", "host": "mycompany.com"}})
+    assert (dns.category, missing.category) == ("network.dns", "auth.missing_key")
+    for result in (dns, missing):
+        shown = [fix for fix in result.fixes if fix.variable == "gptel-backend"]
+        assert shown and all(fix.applicability == "display-only" and fix.value is None
+                             for fix in shown), result.fixes
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -210,7 +210,9 @@ RULES = (
             "auth-source line `machine {host} login apikey password KEY`.",
             "Get a key at {keys_url}.",
         ),
-        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY),
+        # The key lives in the backend's definition (:key) as often as in gptel-api-key.
+        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
+               REDEFINE_BACKEND),
         next_step=("Set the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(

@@ -91,8 +91,9 @@ RULES = (
             "Behind a corporate network, you may need a proxy: (setq gptel-proxy "
             "\"http://proxy:port\").",
         ),
+        # A name that does not resolve is often a typo in :host, mended where it is set.
         fixes=(FixSpec("Test the host from a terminal", "display-only",
-                       command="curl -sI https://{host}"),),
+                       command="curl -sI https://{host}"), REDEFINE_BACKEND),
         next_step=("Check the connection: `curl -sI https://{host}` in a terminal.",
                    "Check the network connection, DNS or VPN, and the backend's :host.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
