@@ -2358,6 +2358,19 @@ def test_a_host_that_does_not_resolve_or_a_key_not_sent_shows_where_the_backend_
                              for fix in shown), result.fixes
 
 
+def test_an_azure_api_version_it_does_not_take_is_the_endpoint() -> None:
+    # gptel-make-azure carries the api-version in :endpoint's query.
+    # https://github.com/hotovo/aider-desk/issues/460
+    assert category_of(400, {"error": {"code": "BadRequest",
+                                       "message": "API version not supported"}},
+                       host="myres.openai.azure.com") == "endpoint.wrong"
+    # https://github.com/egoist/chatwise-releases/issues/258
+    assert category_of(400, {"error": {"code": "BadRequest", "message": "Model {modelName} is "
+                                       "enabled only for api versions 2024-12-01-preview and "
+                                       "later"}}, host="myres.openai.azure.com") == \
+        "endpoint.wrong"
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

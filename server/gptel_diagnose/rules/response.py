@@ -148,7 +148,9 @@ RULES = (
                   r"|unsupported openapi method|invalid websocket upgrade"
                   r"|welcome to the openai api"
                   # OpenAI, for a chat model sent to the legacy /v1/completions.
-                  r"|not supported in the v1/completions endpoint",
+                  r"|not supported in the v1/completions endpoint"
+                  # Azure OpenAI, for the api-version in :endpoint's query.
+                  r"|api version not supported|model \S+ is enabled only for api versions",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
