@@ -257,6 +257,8 @@ class Facts:
     private: bool = _fact("the backend's host is loopback or on a private network (a server "
                           "the user runs)", "is")
     public: bool = _fact("the backend's host names a machine on the internet", "is")
+    names_public_host: bool = _fact("a URL in the error's text names a machine on the internet",
+                                    "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
     reasonless: bool = _fact(
         "the error gives no reason: only a status, a URL and a client's wrapper words, or "
@@ -590,7 +592,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         message = params.error.error
     haystack = " \n ".join([*collector.messages, *collector.codes, *collector.strings])
     text = haystack.lower()[: MAX_TEXT * 2]
-    # The URLs the text names, as (host, path): two facts read them.
+    # The URLs the text names, as (host, path): three facts read them.
     urls: list[tuple[str, str]] = _URL.findall(text)
     http = _http_status(params, collector.numeric_codes)
     if http is None:
@@ -608,6 +610,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
     backend = params.backend
     host = (backend.host or "").strip()
     local = bool(host) and _host_is_local(host)
+    public = bool(host) and host_is_public(host)
     # Who answers: the host says it best, then the backend's kind, then its name.
     identified = identify(host, backend.kind, backend.name)
     provider = identified.kind if identified else (
@@ -630,8 +633,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
         param=frozenset(collector.params),
         gptel=_gptel_kinds(text, params, http),
         local=local,
-        private=bool(host) and not host_is_public(host),
-        public=bool(host) and host_is_public(host),
+        private=bool(host) and not public,
+        public=public,
+        names_public_host=any(host_is_public(name) for name, _path in urls),
         html=bool(_HTML.search(haystack)),
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),

@@ -643,15 +643,12 @@ RULES = (
                          r"|ensure (that )?\w+( service)? is running",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
                          r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod"
-                         r"|connection closed before message completed" + public,
+                         r"|connection closed before message completed",
                          http=None, **where)
-                   for where, public in (
-                       ({"private": True}, ""),
-                       # A local server's kind, unless the words name a public host
-                       # ("Failed to fetch models from https://my.ollama.de").
-                       ({"provider": LOCAL_SERVERS}, r"|https?://(?!localhost|127\.|\[?::1"
-                        r"|0\.0\.0\.0|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\."
-                        r"|host\.docker\.internal)[\w-]+\.[a-z]"))),
+                   # A local server's kind counts unless the words name a public host
+                   # ("Failed to fetch models from https://my.ollama.de").
+                   for where in ({"private": True},
+                                 {"provider": LOCAL_SERVERS, "names_public_host": False})),
         summary="No connection to {host}, and the error does not say why: usually the local "
         "model server is not running, or :host has the wrong port; M-x "
         "gptel-diagnose-copy-curl and running it shows curl's reason.",

@@ -298,8 +298,7 @@ RULES = (
         # with 4xx/500/503; a 502 comes from something in between.
         # A local server's kind with no public host counts: an "Ollama call failed with
         # status code 502" from a client that does not say where Ollama runs.
-        when=(match(private=True, http=502, provider=LOCAL_SERVERS),
-              match(public=False, http=502, provider=LOCAL_SERVERS)),
+        when=match(public=False, http=502, provider=LOCAL_SERVERS),
         summary="A 502 for {host}, a server on this machine: local model servers do not "
         "answer 502 themselves, so a proxy or gateway in between did.",
         explanation=(
