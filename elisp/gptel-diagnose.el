@@ -858,10 +858,10 @@ An earlier --cacert and its file are dropped; the rest stay in order."
 It becomes the --cacert of `gptel-curl-extra-args', whose other
 arguments stay.  The file must exist and be readable."
   (let* ((buffer (and failure (gptel-diagnose--failure-buffer failure)))
-         (current (if (and (buffer-live-p buffer)
-                           (local-variable-p 'gptel-curl-extra-args buffer))
-                      (buffer-local-value 'gptel-curl-extra-args buffer)
-                    (and (boundp 'gptel-curl-extra-args)
+         ;; The value the buffer sees: its own if it has one, else the default.
+         (current (and (boundp 'gptel-curl-extra-args)
+                       (if (buffer-live-p buffer)
+                           (buffer-local-value 'gptel-curl-extra-args buffer)
                          (default-value 'gptel-curl-extra-args))))
          (file (expand-file-name
                 (read-file-name (gptel-diagnose--t "CA certificate file (PEM): ")
