@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fake_provider import COMPLETION, FakeProvider, Reply, ResettingProxy
+from fake_provider import COMPLETION, FakeProvider, Reply, ResettingProxy, self_signed
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -179,16 +179,6 @@ ASK_FROM_DETAILS = "ask-from-details"
 # The same, pushing the button of the ask fix that trusts a CA file, and answering its
 # question with the self-signed certificate of the TLS fake provider.
 CACERT_FROM_DETAILS = "cacert-from-details"
-
-
-def self_signed(directory: Path) -> tuple[str, str]:
-    """A certificate for 127.0.0.1 (its own CA) and its key, as files in DIRECTORY."""
-    cert, key = directory / "ca.pem", directory / "ca-key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
-    return str(cert), str(key)
 
 
 def free_port() -> int:

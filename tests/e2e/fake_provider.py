@@ -13,11 +13,13 @@ import socket
 import socketserver
 import ssl
 import struct
+import subprocess
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 
@@ -89,6 +91,17 @@ def _mask(name: str, value: str) -> str:
 
 
 Router = Callable[[str, dict[str, str]], Reply]
+
+
+def self_signed(directory: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 (its own CA) and its key, as files in DIRECTORY: what
+    `FakeProvider(..., tls=...)` serves, and what curl must be told to trust."""
+    cert, key = directory / "ca.pem", directory / "ca-key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return str(cert), str(key)
 
 
 class FakeProvider:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from gptel_diagnose import checks as checks_module
 from gptel_diagnose.checks import proxy_url, run_check
 from gptel_diagnose.protocol import CheckParams, CheckResult
 
-from fake_provider import FakeProvider, Reply
+from fake_provider import FakeProvider, Reply, self_signed
 
 KEY = "sk-check-test-key-0123456789abcdef"
 MODELS = {"object": "list", "data": [{"id": "gpt-4o-mini"}, {"id": "gpt-4o"},
@@ -139,16 +138,8 @@ def test_a_slow_endpoint_is_given_up_on_in_bounded_time() -> None:
     assert elapsed < 6
 
 
-def _self_signed(tmp_path: Path) -> tuple[str, str]:
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
-    return str(cert), str(key)
-
-
 def test_a_self_signed_certificate_is_named_as_such(tmp_path: Path) -> None:
-    with FakeProvider(provider_api, tls=_self_signed(tmp_path)) as secure:
+    with FakeProvider(provider_api, tls=self_signed(tmp_path)) as secure:
         result = run("openai", f"127.0.0.1:{secure.port}", protocol="https")
     tls = next(c for c in result.checks if c.name == "tls")
     assert tls.status == "fail"
@@ -158,7 +149,7 @@ def test_a_self_signed_certificate_is_named_as_such(tmp_path: Path) -> None:
 
 
 def test_a_trusted_ca_from_curl_args_passes(tmp_path: Path) -> None:
-    cert, key = _self_signed(tmp_path)
+    cert, key = self_signed(tmp_path)
     with FakeProvider(provider_api, tls=(cert, key)) as secure:
         result = run("openai", f"127.0.0.1:{secure.port}", protocol="https",
                      settings={"curl_args": ["--cacert", cert]})
