@@ -300,8 +300,8 @@ The layer above has the rest (`gptel-diagnose--zh'); the log keeps English.")
      . "Python \\1 版本太旧：服务器需要 \\2 或更新的版本")
     ("\\`the server is not installed\\'" . "服务器没有安装")
     ("\\`the Python module \\(.+\\) is missing\\'" . "缺少 Python 模块 \\1")
-    ("\\`the server's dependencies are not installed (no \\(.+\\))\\'"
-     . "服务器的依赖没有安装（缺少 \\1）")
+    ("\\`the server's dependencies are not installed: no \\(.+\\)\\'"
+     . "服务器的依赖没有安装：缺少 \\1")
     ("\\`a dependency is broken (\\(.+\\))\\'" . "某个依赖已损坏（\\1）")
     ("\\`it exited at start-up with status \\(.+\\)\\'" . "它在启动时就退出了，退出状态 \\1")
     ("\\`it keeps dying; next try in \\([0-9]+\\) s, see M-x gptel-diagnose-show-log\\'"
@@ -467,7 +467,7 @@ the echo line; the log keeps the whole text."
               ;; The sources are there but not their dependencies: a checkout run
               ;; before M-x gptel-diagnose-install-server.
               ((member module '("pydantic" "pydantic_core" "pylsp_jsonrpc" "httpx"))
-               (format "the server's dependencies are not installed (no %s)" module))
+               (format "the server's dependencies are not installed: no %s" module))
               (t (format "the Python module %s is missing" module)))))
      ((string-match "^\\(ImportError: [^\n]+\\)" stderr)
       (format "a dependency is broken (%s)" (match-string 1 stderr)))

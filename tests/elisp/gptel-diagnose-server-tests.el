@@ -362,7 +362,7 @@ yet a call of `message'), at a moment nobody chooses."
               (should (string-prefix-p "gptel-diagnose: curl 7: nothing is listening" line))
               ;; The server's own sources, without its dependencies: say that.
               (should (gptel-diagnose-server-tests--unavailable
-                       line "the server's dependencies are not installed (no [a-z_]+)")))
+                       line "the server's dependencies are not installed: no [a-z_]+")))
             ;; Not a crash: no backing off, and the log keeps the traceback.
             (should (= gptel-diagnose--not-before 0))
             (with-current-buffer gptel-diagnose--log-buffer

@@ -115,8 +115,8 @@
                     ("Python 3.8 is too old: the server needs 3.10 or newer"
                      . "Python 3.8 版本太旧：服务器需要 3.10 或更新的版本")
                     ("the Python module yaml is missing" . "缺少 Python 模块 yaml")
-                    ("the server's dependencies are not installed (no pydantic)"
-                     . "服务器的依赖没有安装（缺少 pydantic）")
+                    ("the server's dependencies are not installed: no pydantic"
+                     . "服务器的依赖没有安装：缺少 pydantic")
                     ("no such program: gptel-diagnose-server" . "找不到程序：gptel-diagnose-server")))
       (let ((line (gptel-diagnose-format-fallback
                    '(:error (:http_status "429"))
