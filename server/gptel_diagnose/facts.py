@@ -92,6 +92,15 @@ _NO_REASON = re.compile(
     r"|remote|chat|completions?|chunk|stream|generate"
     r"|\d+)\b|[^\w]+|_"
 )
+# Wrappers' stock sentences that hold a reason word but give no reason: the OpenAI SDKs' "400
+# status code (no body)", openai.el's "Please check error message and your parameters",
+# llm.el's "Unknown error", and the "Code: unknown, Type: unknown" codex-style clients print
+# when the server said nothing.  They are taken out before the reason words are looked for.
+_STOCK_SENTENCE = re.compile(
+    r"\(no body\)|please check (?:the )?error message and your parameters"
+    r"|please check your parameters|\bunknown error\b|\b(?:code|type): unknown\b"
+    r"|unexpected status(?: code)?",
+    re.IGNORECASE)
 # Words a server uses when it says what it refused in a request; a 400 whose words hold none
 # of them gives no reason whatever else it says ("Your IP is being blocked", "There was a
 # problem with your chat request", a client's stack trace).
@@ -99,7 +108,7 @@ _REASON_WORDS = re.compile(
     r"invalid|\bmust\b|\bshould\b|\bnot (?:be )?(?:supported|allowed|valid|permitted)"
     r"|unsupported|do(?:es)?(?: not|n'?t) support|required|missing|exceed"
     r"|too (?:long|large|many|big)"
-    r"|schema|\broles?\b|parameter|argument|\bfields?\b|\bvalues?\b|expected|\bformat"
+    r"|schema|\broles?\b|parameter|argument|\bfields?\b|\bvalues?\b|\bexpected|\bformat"
     r"|allowed|cannot|can'?t|\bonly\b|empty|unknown|malformed|improperly|\brange\b"
     r"|maximum|minimum|greater than|less than|\btype\b|not found|did you mean|mismatch"
     r"|limit|duplicate|conflict|filter|policy|quota|token|prompt|content|deserializ|pars"
@@ -638,7 +647,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
         names_public_host=any(host_is_public(name) for name, _path in urls),
         html=bool(_HTML.search(haystack)),
         # The cheap search first: most texts have a reason word, few are all wrapper.
-        reasonless=not _REASON_WORDS.search(text) or not _NO_REASON.sub("", text).strip(),
+        reasonless=(not _REASON_WORDS.search(_STOCK_SENTENCE.sub(" ", text))
+                    or not _NO_REASON.sub("", text).strip()),
         answered=http is not None or bool(collector.codes),
         structured=isinstance(params.error.error, (dict, list)),
         model_retired=bool(identified and identified.has_retired(params.request.model)),

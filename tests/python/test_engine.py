@@ -2495,6 +2495,27 @@ def test_the_openai_sdks_stock_text_for_a_400_gives_no_reason() -> None:
         "request.invalid_parameter"
 
 
+def test_a_wrappers_stock_sentence_with_a_reason_word_gives_no_reason() -> None:
+    # Each wrapper's sentence holds a word servers use for a reason ("parameters", "unknown",
+    # "unexpected"), and still says nothing of what was refused.  LABELING.md: unknown.
+    # https://github.com/emacs-openai/codegpt/issues/1
+    assert category_of(400, "[error] request--callback: peculiar error: 400 error in process "
+                       "sentinel: openai--handle-error: 400 - Bad request.  Please check error "
+                       "message and your parameters") == "unknown"
+    # https://github.com/ymichael/open-codex/issues/15
+    assert category_of(400, "OpenAI rejected the request. Error details: Status: 400, Code: "
+                       "unknown, Type: unknown, Message: 400 status code (no body).") == "unknown"
+    # https://github.com/sourcegraph/jetbrains/issues/2104
+    assert category_of(400, "Request Failed: Sourcegraph Cody Gateway: unexpected status code "
+                       "400") == "unknown"
+    # https://github.com/s-kostyaev/ellama/issues/103
+    assert category_of(400, "Error calling the LLM: Error calling the LLM: Unknown error") == \
+        "unknown"
+    # A reason after the stock words is still read.
+    assert category_of(400, "Status: 400, Code: unknown, Type: unknown, Message: Unknown "
+                       "parameter: 'reasoning_effort'.") == "request.invalid_parameter"
+
+
 def test_a_connection_wrapper_to_a_remote_api_does_not_claim_a_refusal() -> None:
     # https://github.com/anthropics/claude-code/issues/315: "fetch failed" kept no cause;
     # refused, DNS, TLS or a proxy read the same (LABELING.md's wrapper policy).
