@@ -196,9 +196,10 @@ def _walk(facts: Facts, tiers: Iterable[tuple[Tier, TierRules]]) -> tuple[Tier, 
 # The tiers whose rules read the provider's code or message.
 MESSAGE_TIERS = frozenset({"cause", "class"})
 # Narrower categories a message may name within a documented code's broader one: Anthropic's
-# authentication_error covers a missing key, Bedrock's ValidationException a prompt too long.
+# authentication_error covers a missing key and a browser origin it will not serve ("CORS
+# requests must set ... header"), Bedrock's ValidationException a prompt too long.
 REFINES: dict[str, frozenset[str]] = {
-    "auth.invalid_key": frozenset({"auth.missing_key"}),
+    "auth.invalid_key": frozenset({"auth.missing_key", "auth.permission"}),
     "auth.permission": frozenset({"auth.missing_key", "auth.invalid_key", "model.not_found"}),
     "request.invalid_parameter": frozenset({"request.context_length", "model.not_found",
                                             "request.streaming_unsupported",

@@ -2516,6 +2516,30 @@ def test_a_wrappers_stock_sentence_with_a_reason_word_gives_no_reason() -> None:
                        "parameter: 'reasoning_effort'.") == "request.invalid_parameter"
 
 
+def test_a_browsers_origin_the_server_refuses_is_a_permission_not_the_key() -> None:
+    # https://github.com/logancyang/obsidian-copilot/issues/251: no status, only the browser.
+    cors = ("Access to fetch at 'http://127.0.0.1:11434/api/chat' from origin 'app://obsidian.md'"
+            " has been blocked by CORS policy: Response to preflight request doesn't pass "
+            "access control check: No 'Access-Control-Allow-Origin' header is present on the "
+            "requested resource.")
+    result = run({"error": {"error": cors},
+                  "backend": {"kind": "ollama", "host": "127.0.0.1:11434"}})
+    assert (result.rule, result.category) == ("PERM003", "auth.permission")
+    assert "OLLAMA_ORIGINS" in result.next_step
+    # Anthropic documents a 401 authentication_error, and its words say the origin:
+    # https://github.com/nhaouari/obsidian-textgenerator-plugin/issues/315
+    body = {"type": "error", "error": {"type": "authentication_error", "message": "CORS "
+            "requests must set 'anthropic-dangerous-direct-browser-access' header"}}
+    result = run({"error": {"status": "HTTP/2 401", "http_status": "401", "error": body},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert (result.rule, result.category) == ("PERM003", "auth.permission")
+    # The same documented type with a key's words stays the key.
+    body["error"]["message"] = "invalid x-api-key"
+    result = run({"error": {"status": "HTTP/2 401", "http_status": "401", "error": body},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert result.category == "auth.invalid_key"
+
+
 def test_a_connection_wrapper_to_a_remote_api_does_not_claim_a_refusal() -> None:
     # https://github.com/anthropics/claude-code/issues/315: "fetch failed" kept no cause;
     # refused, DNS, TLS or a proxy read the same (LABELING.md's wrapper policy).

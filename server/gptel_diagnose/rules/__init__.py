@@ -72,6 +72,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF005",   # bedrock-curl-too-old
         "CTX002",    # request-exceeds-per-minute-budget
         "PERM001",   # region-not-supported
+        "PERM003",   # origin-not-allowed
         "NET014",    # proxy-caught-local-request
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left

@@ -328,6 +328,45 @@ RULES = (
         ),
     ),
     Rule(
+        code="PERM003",
+        name="origin-not-allowed",
+        category="auth.permission",
+        # A browser's CORS check, or the provider's own refusal of a browser's origin: the
+        # server will not answer pages from that origin (Ollama allows only those in
+        # OLLAMA_ORIGINS).  gptel sends no Origin; this is a browser or app client's failure.
+        when=match(text=r"blocked by cors policy|no 'access-control-allow-origin'"
+                   r"|cors requests (?:must set|are not allowed)"),
+        summary="{host} does not accept requests from the page or app that sent this one (a "
+        "browser's CORS check): the server must allow that origin.",
+        explanation=(
+            "A browser, a browser extension or an app built on one asked the server first "
+            "whether its origin may call it, and the answer was no. The key and the model "
+            "are not in question. Ollama answers only the origins in OLLAMA_ORIGINS; "
+            "Anthropic wants a header that allows calls from a browser; other servers have "
+            "an allow-list. gptel calls from Emacs through curl or url.el and is not "
+            "subject to this check."
+        ),
+        steps=("For Ollama, set OLLAMA_ORIGINS before the server starts, e.g. "
+               "OLLAMA_ORIGINS=\"chrome-extension://*,app://obsidian.md\".",
+               "Elsewhere, allow the origin in the server's or gateway's settings, or call "
+               "from a client that does not run in a browser (gptel does not)."),
+        next_step=("Allow the page's origin on the server (for Ollama: OLLAMA_ORIGINS).",),
+        docs=("https://github.com/ollama/ollama/blob/main/docs/faq.md"
+              "#how-can-i-allow-additional-web-origins-to-access-ollama",),
+        examples=(
+            Example(
+                error={"http_status": "403", "error": (
+                    "Access to fetch at 'http://127.0.0.1:11434/api/chat' from origin "
+                    "'app://obsidian.md' has been blocked by CORS policy: Response to "
+                    "preflight request doesn't pass access control check: No "
+                    "'Access-Control-Allow-Origin' header is present on the requested "
+                    "resource.")},
+                backend={"kind": "ollama", "host": "127.0.0.1:11434"},
+                source="https://github.com/logancyang/obsidian-copilot/issues/333",
+            ),
+        ),
+    ),
+    Rule(
         code="PERM002",
         name="no-permission",
         category="auth.permission",
