@@ -95,9 +95,10 @@ _NO_REASON = re.compile(
 # Wrappers' stock sentences that hold a reason word but give no reason: the OpenAI SDKs' "400
 # status code (no body)", openai.el's "Please check error message and your parameters",
 # llm.el's "Unknown error", and the "Code: unknown, Type: unknown" codex-style clients print
-# when the server said nothing.  They are taken out before the reason words are looked for.
+# when the server said nothing.  They are taken out before the reason words are looked for,
+# with any URL ("models/gemini-2.0-flash:generateContent" holds "content").
 _STOCK_SENTENCE = re.compile(
-    r"\(no body\)|please check (?:the )?error message and your parameters"
+    r"https?://\S+|\(no body\)|please check (?:the )?error message and your parameters"
     r"|please check your parameters|\bunknown error\b|\b(?:code|type): unknown\b"
     r"|unexpected status(?: code)?",
     re.IGNORECASE)

@@ -2371,6 +2371,40 @@ def test_an_azure_api_version_it_does_not_take_is_the_endpoint() -> None:
         "endpoint.wrong"
 
 
+def test_ss_words_that_name_the_cause() -> None:
+    # https://github.com/GoogleCloudPlatform/firebase-extensions/issues/731: the URL's
+    # ":generateContent" is no reason; the 400 came bare.
+    assert category_of(400, "Error: [GoogleGenerativeAI Error]: Error fetching from https://"
+                       "generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:"
+                       "generateContent: [400 Bad Request] ",
+                       host="generativelanguage.googleapis.com") == "unknown"
+    # https://github.com/NousResearch/hermes-agent/issues/26161: Google's front end's page.
+    assert category_of(400, "Error: Gemini returned HTTP 400: <html><title>Error 400 (Bad "
+                       "Request)!!1</title></html>",
+                       host="generativelanguage.googleapis.com") == "response.malformed"
+    # https://github.com/anomalyco/opencode/issues/43215
+    result = run({"error": {"error": "Generation failed Upstream request failed: "
+                            "Insufficient account funds"}, "backend": {"host": "opencode.ai"}})
+    assert result.category == "billing.quota_exhausted", result.rule
+    # https://github.com/microsoft/semantic-kernel/issues/6328
+    assert category_of(400, "The prompt was filtered due to triggering Azure OpenAI's content "
+                       "filtering system. Reason: This prompt contains content flagged as "
+                       "Violence (medium)", host="myres.openai.azure.com") == "content_policy"
+    # https://github.com/ollama/ollama/issues/5628: the runner could not make a context.
+    result = run({"error": {"error": "Error: llama runner process has terminated: exit status "
+                            "0xc0000409 error:failed to create context with model 'C:\\Users"
+                            "\\x\\.ollama\\models\\blobs\\sha256-9161'"},
+                  "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert result.category == "server.overloaded", result.rule
+    # https://github.com/labring/FastGPT/issues/664: a bundle's "chunks/6031.js" in the stack
+    # is no chunked answer cut short; the wrapper from a server on this machine.
+    result = run({"error": {"error": "[ERROR] sse error: Connection error.: {\"stack\":\"Error: "
+                            "Connection error.\\n    at tx.makeRequest (/app/projects/app/.next/"
+                            "server/chunks/6031.js:23:79572)\"}"},
+                  "backend": {"kind": "openai", "host": "localhost:13000"}})
+    assert result.category == "network.connection_refused", result.rule
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -26,7 +26,8 @@ _OPENAI = ("openai", "azure", None)
 
 # Words of accounts that cannot pay, across providers.
 _NO_CREDIT = (
-    r"insufficient[ _](balance|credit|funds|quota|budget)|credit balance is too low|out of credits?"
+    r"insufficient[ _](?:account[ _])?(balance|credit|funds|quota|budget)"
+    r"|credit balance is too low|out of credits?"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
     # LiteLLM's proxy, for a key's or deployment's spend budget.

@@ -13,8 +13,10 @@ _FILTERED = (
     r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
     r"|finishreason\W*safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
-    # Anthropic: "Output blocked by content filtering policy".
-    r"|content filtering policy"
+    # Anthropic: "Output blocked by content filtering policy"; Semantic Kernel's words for
+    # Azure's: "The prompt was filtered due to triggering Azure OpenAI's content filtering
+    # system".
+    r"|content filtering (?:policy|system)"
     r"|blocked (for|due to) (reason:? )?safety"
     # Not OpenAI's moderation endpoint named in a client's call ("CreateModeration failed").
     # Nor its path in a URL ("Max retries exceeded with url: /v1/moderations").

@@ -642,7 +642,9 @@ RULES = (
                          r"|connection to \w+ api failed|server connection lost"
                          r"|ensure (that )?\w+( service)? is running",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
-                         r"|getaddrinfo|name or service|proxy|reset|parse|chunk|decod"
+                         r"|getaddrinfo|name or service|proxy|reset|parse|decod"
+                         # A chunked answer cut short, not a bundler's "chunks/6031.js".
+                         r"|chunked|chunk (?:size|error|length)|invalid chunk"
                          r"|connection closed before message completed",
                          http=None, **where)
                    # A local server's kind counts unless the words name a public host

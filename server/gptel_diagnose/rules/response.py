@@ -44,8 +44,10 @@ RULES = (
         # rules for that meaning; these say only that the body was not the API's.
         when=(match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
                     not_gptel="no_response"),
-              # A page quoted with no status (a CDN's "Attention Required!").
-              match(html=True, http=None),
+              # A page quoted with no status (a CDN's "Attention Required!"), or in place of
+              # the API's JSON with a status that says no more (Google's front end's "Error
+              # 400 (Bad Request)!!1" page; LABELING.md: 200, 400 and none are unreadable).
+              match(html=True, http=(None, 200, 400)),
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not (a )?valid json"
                   r"|unexpected token '?<'?, \"?<?!?doctype|unexpected token '<'"

@@ -137,8 +137,10 @@ RULES = (
                   # vLLM's engine died; Bedrock's ServiceUnavailable as litellm names it.
                   r"|enginedeaderror|engine loop is not running"
                   r"|serviceunavailable(error|exception)",
-                  not_text=r"context|too long|does not support|timed? ?out|credit|quota"
-                  r"|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>",
+                  # Not a context window, but Ollama's runner that could not make one:
+                  # "failed to create context with model".
+                  not_text=r"(?<!create )context|too long|does not support|timed? ?out|credit"
+                  r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>",
                   not_http=(401, 403, 404, 405, 409, 413, 422, 429)),
             match(http=(500, 502, 503), text=r"provider returned error"),
         ),
