@@ -2405,6 +2405,24 @@ def test_ss_words_that_name_the_cause() -> None:
     assert result.category == "network.connection_refused", result.rule
 
 
+@pytest.mark.parametrize("text", [
+    # https://github.com/SillyTavern/SillyTavern/issues/2220 (llama.cpp URL without http://)
+    "TypeError: Only HTTP(S) protocols are supported",
+    # https://blog.gitcode.com/fdeff2427b6eb75aeb700e6b5a04c77a.html (a QOwnNotes AI script)
+    'Protocol "" is unknown',
+    # aiohttp, from a nonebot plugin whose API base was empty (reports-qq: qqc-openai-018)
+    "aiohttp.client_exceptions.InvalidURL: /chat/completions",
+    # OpenCode with LM Studio whose base URL was not read (reports-ff: ffd-lmstudio-001)
+    'TypeError [ERR_INVALID_URL]: "undefined/chat/completions" cannot be parsed as URL.',
+    # .NET's HttpClient (reports-ii: iic-openai-015)
+    "[ERROR] Translation Failed: An invalid request URI was provided. Either the request URI "
+    "must be an absolute URI or BaseAddress must be set.",
+])
+def test_a_url_the_client_would_not_send_is_the_configuration(text: str) -> None:
+    result = run({"error": {"error": text}, "backend": {"kind": "openai", "host": "localhost"}})
+    assert (result.rule, result.category) == ("CONF003", "config.backend")
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -117,6 +117,12 @@ RULES = (
                    r"|unsupported protocol|url malformed|failed to initialize|url scheme"
                    r"|missing an? .?https?.{0,20}protocol|no scheme supplied"
                    r"|invalid url(?!\s*\((get|post|put|patch|delete) ?/)"
+                   # Other clients' words for a URL they could not build: node's "Only HTTP(S)
+                   # protocols are supported" and ERR_INVALID_URL, aiohttp's InvalidURL,
+                   # .NET's "must be an absolute URI", curl's own "Protocol "" is unknown".
+                   r"|only http\(s\) protocols are supported|protocol \"[^\"]*\" (?:is )?unknown"
+                   r"|invalidurl\b|cannot be parsed as url|err_invalid_url"
+                   r"|must be an absolute uri|uri存在错误"
                    # chatgpt-shell's check of the curl Emacs finds first on exec-path.
                    r"|you need curl version [\d.]+ or newer",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),
