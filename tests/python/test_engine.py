@@ -2423,6 +2423,24 @@ def test_a_url_the_client_would_not_send_is_the_configuration(text: str) -> None
     assert (result.rule, result.category) == ("CONF003", "config.backend")
 
 
+def test_geminis_sdk_pointing_at_safety_ratings_is_the_filter() -> None:
+    # https://github.com/google-gemini/deprecated-generative-ai-python/issues/373
+    result = run({"error": {"error": "ValueError: The `response.text` quick accessor only "
+                            "works when the response contains a valid `Part`, but none was "
+                            "returned. Check the `candidate.safety_ratings` to see if the "
+                            "response was blocked."},
+                  "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}})
+    assert result.category == "content_policy", result.rule
+
+
+def test_gos_context_canceled_in_a_server_error_is_the_server() -> None:
+    # https://github.com/router-for-me/CLIProxyAPI/issues/2189
+    body = {"error": {"message": "context canceled", "type": "server_error",
+                      "code": "internal_server_error"}}
+    result = run({"error": {"error": body}, "backend": {"kind": "openai", "host": "localhost"}})
+    assert result.category == "server.overloaded", result.rule
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

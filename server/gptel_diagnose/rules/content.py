@@ -22,6 +22,9 @@ _FILTERED = (
     # Nor its path in a URL ("Max retries exceeded with url: /v1/moderations").
     r"|responsible ai|(?<!create)(?<!/v1/)moderation|flagged (input|by)|harmful content"
     r"|recitation"
+    # Gemini's Python SDK when a blocked answer has no text: "Check the
+    # `candidate.safety_ratings` to see if the response was blocked."
+    r"|check the `?candidate\.safety_ratings"
     # GitHub Copilot's log line for a prompt its filter refused.
     r"|\bpromptfiltered\b"
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"

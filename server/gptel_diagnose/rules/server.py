@@ -123,7 +123,9 @@ RULES = (
                   # A generic type ("api_error") with a client's status is not the server's.
                   not_http=(400, 401, 402, 403, 404, 405, 409, 413, 422, 429),
                   # A router's 500 that quotes its own JSON parse failure is an unreadable answer.
-                  not_text=r"context|too long|tools?|timed? ?out|credit|quota|is not valid json"),
+                  # Go's "context canceled" is no context window.
+                  not_text=r"context(?! cancel)|too long|tools?|timed? ?out|credit|quota"
+                  r"|is not valid json"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
                   r"|upstream error|failed to load model"
