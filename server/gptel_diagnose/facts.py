@@ -120,6 +120,7 @@ _REASON_WORDS = re.compile(
 _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # A URL in the error's text: its host and path.
 _URL = re.compile(r"https?://([^/\s'\"()<>]+)(/[^\s'\"()<>?#]*)?")
+_WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
@@ -231,6 +232,20 @@ def _names_proxy(params: DiagnoseParams, text: str) -> bool:
     return False
 
 
+def _names_proxy_address(params: DiagnoseParams, text: str) -> bool:
+    """Whether TEXT (lower case) names the configured proxy's host and port together
+    ("connect ECONNREFUSED 127.0.0.1:15777" with https_proxy 127.0.0.1:15777): the proxy's
+    own socket, which a local model server's on another port is not."""
+    env = params.request.env_proxy or {}
+    configured = [params.request.proxy_host or "",
+                  *(value for name, value in env.items() if name.lower() in _PROXY_ENV)]
+    for address in configured:
+        bare = without_scheme(address.strip()).split("/")[0].rsplit("@", 1)[-1].lower()
+        if ":" in bare and bare.rsplit(":", 1)[1].isdigit() and bare in text:
+            return True
+    return False
+
+
 def _key_trimmed(params: DiagnoseParams) -> bool | None:
     version = version_tuple(params.request.gptel_version)
     return None if version is None else version >= KEY_TRIM_VERSION
@@ -304,6 +319,9 @@ class Facts:
     names_proxy: bool = _fact(
         "the error names the host of the proxy configured (gptel-proxy or the environment)",
         "is")
+    names_proxy_address: bool = _fact(
+        "the error names the host and port of the proxy configured (gptel-proxy or the "
+        "environment)", "is")
     use_tools: bool | None = _fact("gptel-use-tools was on for the request", "is",
                                    lambda p: p.request.use_tools)
     key_source: str | None = _fact(
@@ -601,7 +619,12 @@ def read_facts(params: DiagnoseParams) -> Facts:
     if not message and isinstance(params.error.error, str):
         message = params.error.error
     haystack = " \n ".join([*collector.messages, *collector.codes, *collector.strings])
-    text = haystack.lower()[: MAX_TEXT * 2]
+    # A sentence a reporter's paste or a terminal wrapped ("looking\nfor beginning of value")
+    # reads as one line: the patterns are written for the words, not the wrapping.  Each
+    # piece on its own, so that the pieces stay lines of their own.
+    text = " \n ".join(_WRAPPED.sub(" ", piece.lower()) for piece in
+                        [*collector.messages, *collector.codes, *collector.strings]
+                        )[: MAX_TEXT * 2]
     # The URLs the text names, as (host, path): three facts read them.
     urls: list[tuple[str, str]] = _URL.findall(text)
     http = _http_status(params, collector.numeric_codes)
@@ -632,6 +655,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
     return Facts(
         env_proxy=_env_proxy(params),
         names_proxy=_names_proxy(params, text),
+        names_proxy_address=_names_proxy_address(params, text),
         proxied=_proxied(params),
         key_trimmed=_key_trimmed(params),
         old_emacs=_old_emacs(params),

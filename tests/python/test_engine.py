@@ -2441,6 +2441,51 @@ def test_gos_context_canceled_in_a_server_error_is_the_server() -> None:
     assert result.category == "server.overloaded", result.rule
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # https://github.com/SillyTavern/SillyTavern/issues/62 (Gradio's text-generation-webui)
+    ("{ error: 'This app has no endpoint /api/textgen/.' }", "endpoint.wrong"),
+    # https://github.com/danny-avila/LibreChat/issues/4258
+    ("[handleAbortError] AI response error; aborting request: Prompt token count of 37165 "
+     "exceeds max token count of 4095.", "request.context_length"),
+    # https://github.com/infiniflow/ragflow/issues/4074 (Ollama, for its `format` field)
+    ("Fail to access model(qwen2:0.5b).**ERROR**:invalid format: expected \"json\" or a JSON "
+     "schema", "request.invalid_parameter"),
+    # https://github.com/Taewan-P/gpt_mobile/issues/312
+    ("Error: Network error: SSL/TLS connection failed.", "network.tls"),
+    # https://github.com/sherlcok314159/reverse-kimi/issues/13: Go's json, wrapped by a paste.
+    ("错误:invalid character 'd' looking\nfor beginning of value", "response.malformed"),
+])
+def test_tt_words_that_name_the_cause(text: str, category: str) -> None:
+    result = run({"error": {"error": text}, "backend": {"kind": "openai", "host": "example.com"}})
+    assert result.category == category, result.rule
+
+
+def test_a_404_about_a_response_item_not_stored_is_the_request() -> None:
+    # https://github.com/home-assistant/core/issues/150251
+    body = {"error": {"message": "Item with id 'rs_689595e2dab08192a81c945b6fb2fde2013adb5fa846"
+                      "0d9f' not found. Items are not persisted when `store` is set to false. "
+                      "Try again with `store` set to true, or remove this item from your "
+                      "input.", "type": "invalid_request_error", "param": "input",
+                      "code": None}}
+    assert openai(404, body, model="o4-mini").category == "request.invalid_parameter"
+
+
+def test_a_refusal_at_the_environments_proxy_address_is_the_proxy() -> None:
+    # https://github.com/Chanzhaoyu/chatgpt-web/issues/750: https_proxy 127.0.0.1:15777.
+    text = ("request to https://api.openai.com/v1/chat/completions failed, reason: connect "
+            "ECONNREFUSED 127.0.0.1:15777")
+    backend = {"kind": "openai", "host": "api.openai.com"}
+    result = run({"error": {"error": text}, "backend": backend,
+                  "request": {"env_proxy": {"https_proxy": "127.0.0.1:15777"}}})
+    assert result.category == "network.proxy", result.rule
+    # A local server refusing on its own port while a proxy on another one is set is not
+    # the proxy's refusal.
+    result = run({"error": {"error": "connect ECONNREFUSED 127.0.0.1:11434"},
+                  "backend": {"kind": "ollama", "host": "127.0.0.1:11434"},
+                  "request": {"env_proxy": {"https_proxy": "127.0.0.1:15777"}}})
+    assert result.category == "network.connection_refused", result.rule
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -248,6 +248,8 @@ RULES = (
                     r"|before secure tls connection was established"
                     r"|ssl connection could not be established|remote party sent a tls alert"
                     r"|boringssl ssl_connect"
+                    # curl's Schannel and apps' own words: "SSL/TLS connection failed".
+                    r"|ssl/tls connection failed"
                     # Chromium/Electron, when the server asks for a client certificate.
                     r"|err_ssl_client_auth_cert_needed")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
@@ -387,6 +389,8 @@ RULES = (
             # With a proxy set, the client's only connection is to the proxy: a refusal is
             # the proxy's port (a proxy that cannot reach the server answers 502 instead).
             match(text=_REFUSED_TEXT, proxy=True, not_text=_TIMEOUT_TEXT),
+            # A proxy from the environment whose own address refused: it is not running.
+            match(text=_REFUSED_TEXT, names_proxy_address=True),
             match(http=407),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    # "proxy" that starts a word ("ProxyError" too), not the end of a name an

@@ -355,7 +355,9 @@ RULES = (
                   r"|unable to parse and estimate tokens|^unsupported value: '"
                   r"|bad request: unknown integration"
                   # The Responses API, for a history item it did not store.
-                  r"|items are not persisted when store is set to false"
+                  r"|items are not persisted when .?store.? is set to false"
+                  # Ollama, for a `format` value it does not take.
+                  r"|invalid format: expected \"json\" or a json schema"
                   r"|items are not persisted for zero data retention"
                   r"|was provided without its required '?\w+'? item"
                   # Vertex AI, for a safety threshold the account may not set.

@@ -148,6 +148,8 @@ RULES = (
                   r"|^not found$|\n not found \n"
                   # Baidu's older API, for a URL that names no method it offers.
                   r"|unsupported openapi method|invalid websocket upgrade"
+                  # Gradio (text-generation-webui): "This app has no endpoint /api/textgen/."
+                  r"|this app has no endpoint|no such endpoint"
                   r"|welcome to the openai api"
                   # OpenAI, for a chat model sent to the legacy /v1/completions.
                   r"|not supported in the v1/completions endpoint"
