@@ -29,7 +29,7 @@ def _cues(*patterns: str) -> re.Pattern[str]:
 # Category -> the phrases that point to it (the text is lower case).
 CUES: dict[str, re.Pattern[str]] = {
     "billing.quota_exhausted": _cues(
-        r"insufficient[ _](?:balance|credits?|funds|account balance)",
+        r"insufficient[ _](?:balance|credits?|funds|account (?:balance|funds))",
         r"(?:credit|credits|balance|funds)\b[^.;]{0,30}"
         r"\b(?:too low|exhausted|used up|run out|ran out|depleted|insufficient|not enough)",
         r"out of (?:credits?|funds|balance)", r"\bno (?:credits?|balance) (?:left|remaining)",
@@ -55,6 +55,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:exceeds?|exceeded|more than|less than|at most)(?: the)?(?: max(?:imum)?)? "
         r"\d[\d,]* (?:input )?tokens",
         r"exceeds? (?:the )?max(?:imum)? (?:length|tokens)",
+        r"token count\b[^.;]{0,30}\bexceeds",
         "输入.{0,6}过长", "上下文.{0,4}(?:长度|超)", "超(?:出|过).{0,8}(?:最大)?长度", "内容过长",
     ),
     "request.invalid_parameter": _cues(
@@ -73,6 +74,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"invalid (?:\w+ )?flag\b",
         # A Go server that cannot decode the request gptel sent into its own request type.
         r"cannot unmarshal [^;]{0,80}into go struct field \w*request",
+        # "You must submit 'messages' for routers", "you must provide a model parameter".
+        r"\bmust (?:submit|provide|include) (?:a |an |the )?'?\w+'? ?(?:param|field|for\b)",
+        r"(?:input|messages?|prompt|content) (?:cannot|must not|may not) be empty", "不能为空",
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".
@@ -136,6 +140,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"not supported (?:in|on|by) the \S+ endpoint", r"did you mean to use (?:the )?/?v1/",
         r"(?:url|path|endpoint|route)\b[^.;]{0,20}\b(?:not found|does not exist)",
         r"page not found", "接口不存在", "路径错误",
+        r"has no endpoint", r"no route for (?:that |this |the )?(?:uri|url|path)",
+        r"\bapi (?:was|has been) (?:removed|retired|discontinued)",
         r"(?:please )?check (?:the |your )?url\b", r"\burl error\b",
     ),
 }
@@ -175,7 +181,10 @@ STATUS_ALLOWS: dict[int, frozenset[str]] = {
 
 
 _EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:causes|reasons)"
-                     r"|(?:common|likely) causes")
+                     r"|(?:common|likely) causes"
+                     # A hedge: Roo Code's and Cline's "You may need to load the model with a
+                     # larger context length" whatever LM Studio said.
+                     r"|\byou may need to\b")
 
 
 def pointed_to(text: str) -> frozenset[str]:

@@ -36,6 +36,34 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     assert category in cues.pointed_to(text)
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # https://github.com/danny-avila/LibreChat/issues/4258
+    ("[handleAbortError] AI response error; aborting request: Prompt token count of 37165 "
+     "exceeds max token count of 4095.", "request.context_length"),
+    # https://github.com/PipedreamHQ/pipedream/issues/17819
+    ("You must submit 'messages' for routers", "request.invalid_parameter"),
+    # https://github.com/jackMort/ChatGPT.nvim/issues/377, the reporter's spelling
+    ("you must provide a model paramater", "request.invalid_parameter"),
+    # https://github.com/yangjian102621/geekai-plus/issues/1 (Zhipu's 1214, curly quotes)
+    ("请求大模型 API 失败：{“error”:{“code”:“1214”,“message”:“messages:输入不能为空”}}",
+     "request.invalid_parameter"),
+    # https://github.com/sinanuozdemir/quick-start-guide-to-llms/pull/35 (Cohere)
+    ("Generate API was removed on September 15 2025. Please migrate to Chat API.",
+     "endpoint.wrong"),
+])
+def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) -> None:
+    rule, found, confidence = _run({"error": text})
+    assert (found, confidence) == (category, "guess"), rule
+    assert rule.startswith("WORD"), rule
+
+
+def test_a_clients_hedge_names_no_cause() -> None:
+    # https://github.com/RooCodeInc/Roo-Code/issues/2444: said whatever LM Studio answered.
+    text = ("Please check the LM Studio developer logs to debug what went wrong. You may need "
+            "to load the model with a larger context length to work with Roo Code's prompts.")
+    assert _run({"error": text}, kind="lmstudio")[1] == "unknown"
+
+
 @pytest.mark.parametrize("text", [
     # A link to a billing page, a header's name, a Python asyncio misuse: no cause.
     "upgrade to access the required service tier at console.groq.com/settings/billing",

@@ -186,6 +186,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "WORD007",   # words-say-no-permission
         "WORD008",   # words-say-wrong-endpoint
         "WORD009",   # words-say-timeout
+        "WORD010",   # words-say-input-too-long
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

@@ -19,8 +19,6 @@ _TOO_LONG = (
     r"|exceeds? the available context size|exceed_context_size_error|context size has been exceeded"
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
-    # LibreChat's own check: "Prompt token count of 37165 exceeds max token count of 4095".
-    r"|prompt token count of \d+ exceeds max token count"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
     r"|`inputs` tokens \+ `max_new_tokens`|reduce the length of the (messages|prompt|input)"
     r"|maximum input length|request_too_large|request size exceeds|too many tokens in"

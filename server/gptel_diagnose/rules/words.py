@@ -76,6 +76,11 @@ _EXAMPLES: dict[Category, Example] = {
         error={"error": "Inference took too long. Please try again."},
         backend={"kind": "ollama"}, request={"model": "llama3"},
         source="https://github.com/stitionai/devika/issues/494"),
+    "request.context_length": Example(
+        error={"error": "[handleAbortError] AI response error; aborting request: Prompt token "
+                        "count of 37165 exceeds max token count of 4095."},
+        backend={"kind": "openai"},
+        source="https://github.com/danny-avila/LibreChat/issues/4258"),
 }
 
 
