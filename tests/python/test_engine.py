@@ -2486,6 +2486,20 @@ def test_a_refusal_at_the_environments_proxy_address_is_the_proxy() -> None:
     assert result.category == "network.connection_refused", result.rule
 
 
+def test_cloudflares_own_522_problem_document_is_its_page_not_the_provider() -> None:
+    # https://github.com/anthropics/claude-code/issues/67341: Cloudflare's JSON for a 522
+    # guesses the origin "is overloaded" and says "timed out"; LABELING.md keeps 520-523
+    # unreadable answers (only 524 is a timeout).
+    body = {"type": "https://developers.cloudflare.com/support/troubleshooting/http-status-"
+            "codes/cloudflare-5xx-errors/error-522/", "title": "Error 522: Connection timed "
+            "out", "status": 522, "detail": "Cloudflare could not establish a TCP connection "
+            "to the origin server. The TCP handshake timed out, which may indicate the origin "
+            "is overloaded, firewalling Cloudflare, or unreachable at the network level."}
+    result = run({"error": {"status": "HTTP/2 522", "http_status": "522", "error": body},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert (result.rule, result.category) == ("RESP004", "response.malformed")
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -204,7 +204,10 @@ RULES = (
         when=(match(curl=28), match(text=_TIMEOUT_TEXT,
                                     # A client's hint naming its own setting is no timeout.
                                     not_text=r"llama runner|should be used inside a task"
-                                    r"|api_timeout_ms=")),
+                                    r"|api_timeout_ms="
+                                    # Cloudflare's 522 is its page between it and the
+                                    # origin (RESP004); only its 524 is a timeout.
+                                    r"|cloudflare-5xx-errors/error-52[0-3]")),
         summary="The request to {host} timed out (curl {exit}): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(

@@ -39,7 +39,10 @@ RULES = (
                   r"|request timed out"
                   # Flask's stock 500 page guesses "Either the server is overloaded or there
                   # is an error in the application": an HTML page, not the provider's word.
-                  r"|either the server is overloaded or there is an error"),
+                  r"|either the server is overloaded or there is an error"
+                  # Cloudflare's own 52x problem document guesses the same of the origin
+                  # ("which may indicate the origin server is overloaded"): its page.
+                  r"|cloudflare-5xx-errors"),
             match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
