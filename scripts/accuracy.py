@@ -54,7 +54,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-jj.jsonl", "reports-kk.jsonl", "reports-ll.jsonl",
                       "reports-mm.jsonl", "reports-nn.jsonl",
                       "reports-oo.jsonl", "reports-pp.jsonl", "reports-qq.jsonl",
-                      "reports-rr.jsonl", "reports-ss.jsonl", "reports-tt.jsonl"})
+                      "reports-rr.jsonl", "reports-ss.jsonl", "reports-tt.jsonl",
+                      "reports-uu.jsonl"})
 
 
 @dataclass(frozen=True)
