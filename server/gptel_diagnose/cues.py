@@ -54,7 +54,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"too many (?:input )?tokens",
         r"(?:exceeds?|exceeded|more than|less than|at most)(?: the)?(?: max(?:imum)?)? "
         r"\d[\d,]* (?:input )?tokens",
-        r"exceeds? (?:the )?max(?:imum)? (?:length|tokens)",
+        r"exceeds? (?:the )?max(?:imum)?(?: allowed)? (?:length|tokens)",
         r"token count\b[^.;]{0,30}\bexceeds",
         "输入.{0,6}过长", "上下文.{0,4}(?:长度|超)", "超(?:出|过).{0,8}(?:最大)?长度", "内容过长",
     ),

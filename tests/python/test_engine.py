@@ -2500,6 +2500,41 @@ def test_cloudflares_own_522_problem_document_is_its_page_not_the_provider() -> 
     assert (result.rule, result.category) == ("RESP004", "response.malformed")
 
 
+@pytest.mark.parametrize(("error", "category"), [
+    # https://github.com/MuiseDestiny/zotero-gpt/issues/232 (Zotero's NSS)
+    ({"error": "An error occurred during aconnection to api.openai.com.Encountered end of "
+      "file Error code!PR END OF FILE ERROR"}, "network.tls"),
+    # https://github.com/vercel/ai/issues/7802 (Groq's schema validator)
+    ({"error": "AI_APICallError: 'response_format' : one of the following must be "
+      "satisfied[('response_format.type' : value is not one of the allowed values ['text']) "
+      "OR ('response_format.name' : property 'name' is missing)]"},
+     "request.invalid_parameter"),
+    # https://github.com/aws-samples/sample-connector-for-bedrock/issues/87
+    ({"error": "message: 'The model returned the following errors: `temperature` and `top_p` "
+      "cannot both be specified for this model. Please use only one.',"},
+     "request.invalid_parameter"),
+    # https://github.com/patterns-ai-core/langchainrb_rails/issues/56 (a Ruby hash, unparsed)
+    ({"error": 'OpenAI HTTP Error (spotted in ruby-openai 6.3.1): {"error"=>{"message"=>"This '
+      'model does not support specifying dimensions.", "type"=>"invalid_request_error"}}'},
+     "request.invalid_parameter"),
+    # https://github.com/LinLin00000000/vercel-proxy-openai/issues/8: Vercel's own 502 page.
+    ({"status": "HTTP/1.1 502", "http_status": "502", "error": "Invalid response object "
+      "from API: 'An error occurred with this application.\n\nROUTER_EXTERNAL_TARGET_ERROR\n'"},
+     "response.malformed"),
+    # https://github.com/VirtusLab/llm-tools-mcp/issues/51: llama-server calls it a 500.
+    ({"status": "HTTP/1.1 500", "http_status": "500", "error": {"error": {
+        "code": 500, "message": "Failed to parse tools: [json.exception.type_error.302] type "
+        "must be string, but is null; tools = []", "type": "server_error"}}},
+     "request.invalid_parameter"),
+    # https://github.com/sgl-project/sglang/issues/4048
+    ({"error": "Input length (160062 tokens) exceeds the maximum allowed length (59862 "
+      "tokens)."}, "request.context_length"),
+])
+def test_uu_words_that_name_the_cause(error: dict[str, Any], category: str) -> None:
+    result = run({"error": error, "backend": {"kind": "openai", "host": "example.com"}})
+    assert result.category == category, result.rule
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

@@ -393,7 +393,8 @@ RULES = (
         ),
         steps=("Check the account's model access and settings at {keys_url}.",
                "Or choose a model this account may use (M-x gptel-menu)."),
-        fixes=(ASK_BACKEND, ASK_MODEL),
+        # A key of another project or account that has the access is a remedy too.
+        fixes=(ASK_BACKEND, ASK_MODEL, ASK_KEY),
         docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html",),
         examples=(
             Example(

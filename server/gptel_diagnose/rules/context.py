@@ -30,7 +30,7 @@ _TOO_LONG = (
     r"|max_tokens must be at least 1, got -\d+"
     r"|model max length exceeded|exceeded model token limit|exceed context limit"
     r"|longer than the maximum model length|range of input length should be"
-    r"|input length \d+ exceeds the maximum"
+    r"|input length \(?\d+(?: tokens\))? exceeds the maximum"
     # ERNIE Bot (erniebot): "BadRequestError: prompt tokens too long".
     r"|prompt tokens? (is |are )?too long"
     # SiliconFlow's 20015; "input too long" in another Chinese wording.

@@ -253,6 +253,8 @@ RULES = (
                     r"|boringssl ssl_connect"
                     # curl's Schannel and apps' own words: "SSL/TLS connection failed".
                     r"|ssl/tls connection failed"
+                    # Firefox's and Zotero's NSS: the peer closed during the handshake.
+                    r"|pr_end_of_file_error|pr end of file error"
                     # Chromium/Electron, when the server asks for a client certificate.
                     r"|err_ssl_client_auth_cert_needed")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "

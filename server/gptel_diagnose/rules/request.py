@@ -273,7 +273,9 @@ RULES = (
         # The message points into the tools gptel sent: "tools[0].function_declarations[3]",
         # "tools.0.custom.name", "input_schema".
         when=match(text=r"\btools\.\d+\.|\btools\[\d+\]|function_declarations|input_schema"
-                   r"|invalid schema for function"),
+                   r"|invalid schema for function"
+                   # llama-server, whatever status it gives: "Failed to parse tools: ...".
+                   r"|failed to parse tools\b"),
         summary="{provider} refused a tool definition gptel sent (a tool's name or JSON "
         "schema, often one from an MCP server): fix or deselect that tool, or send no tools.",
         explanation=(
@@ -371,7 +373,11 @@ RULES = (
                   r"|number of function calls and|no user query found|does not support insert"
                   # Alibaba Cloud, Tencent Cloud, Volcengine codes a relay quotes in its text
                   # ("<400> InternalError.Algo.InvalidParameter: ...").
-                  r"|[\w.]*\binvalidparameter(value)?\b|\bmissingparameter\b",
+                  r"|[\w.]*\binvalidparameter(value)?\b|\bmissingparameter\b"
+                  # JSON-schema validators (Groq's), and two parameters the model will not
+                  # take together (Claude 4.5 on Bedrock: temperature and top_p).
+                  r"|is not one of the allowed values|one of the following must be satisfied"
+                  r"|cannot both be specified|does not support specifying",
                   not_text=r"invalid url \((post|get) "),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.

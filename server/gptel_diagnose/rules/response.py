@@ -340,7 +340,9 @@ RULES = (
         when=(match(http=(500, 502), gptel=("malformed_json", "unparseable")),
               match(http=(500, 502), html=True),
               # The page quoted as text: Cloudflare's words or ray id, nginx's signature.
-              match(http=(500, 502), text=r"\bcf-ray\b|cloudflare|\bnginx/\d")),
+              match(http=(500, 502), text=r"\bcf-ray\b|cloudflare|\bnginx/\d"
+                    # Vercel's page when the function behind it failed.
+                    r"|router_external_target_error")),
         summary="{host} answered HTTP {status} with an error page, not the API's JSON: the "
         "provider or a proxy in between is failing; retry shortly.",
         explanation=(
