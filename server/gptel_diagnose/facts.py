@@ -218,13 +218,18 @@ def _proxied(params: DiagnoseParams) -> bool | None:
     return bool(request.proxy or request.proxy_host or curl_proxy or _env_proxy(params))
 
 
+def _configured_proxies(params: DiagnoseParams) -> list[str]:
+    """The proxies the request was sent through, as configured: gptel-proxy's host and the
+    environment's proxy variables (either may be empty)."""
+    env = params.request.env_proxy or {}
+    return [params.request.proxy_host or "",
+            *(value for name, value in env.items() if name.lower() in _PROXY_ENV)]
+
+
 def _names_proxy(params: DiagnoseParams, text: str) -> bool:
     """Whether TEXT (lower case) names the configured proxy's host: its own failure, such
     as a proxy name that does not resolve, not the provider's."""
-    env = params.request.env_proxy or {}
-    configured = [params.request.proxy_host or "",
-                  *(value for name, value in env.items() if name.lower() in _PROXY_ENV)]
-    for address in configured:
+    for address in _configured_proxies(params):
         name = _bare_host(address.strip())
         # Not a name too short to tell from other words.
         if len(name) >= 4 and name in text:
@@ -236,10 +241,7 @@ def _names_proxy_address(params: DiagnoseParams, text: str) -> bool:
     """Whether TEXT (lower case) names the configured proxy's host and port together
     ("connect ECONNREFUSED 127.0.0.1:15777" with https_proxy 127.0.0.1:15777): the proxy's
     own socket, which a local model server's on another port is not."""
-    env = params.request.env_proxy or {}
-    configured = [params.request.proxy_host or "",
-                  *(value for name, value in env.items() if name.lower() in _PROXY_ENV)]
-    for address in configured:
+    for address in _configured_proxies(params):
         bare = without_scheme(address.strip()).split("/")[0].rsplit("@", 1)[-1].lower()
         if ":" in bare and bare.rsplit(":", 1)[1].isdigit() and bare in text:
             return True
