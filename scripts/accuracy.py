@@ -55,7 +55,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-mm.jsonl", "reports-nn.jsonl",
                       "reports-oo.jsonl", "reports-pp.jsonl", "reports-qq.jsonl",
                       "reports-rr.jsonl", "reports-ss.jsonl", "reports-tt.jsonl",
-                      "reports-uu.jsonl"})
+                      "reports-uu.jsonl", "reports-vv.jsonl"})
 
 
 @dataclass(frozen=True)
