@@ -51,7 +51,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "request.context_length": _cues(
         r"context[ _-]?(?:length|window)", r"maximum (?:context|input|prompt)",
         r"(?:prompt|input|message|messages|request|content) (?:is |are )?too (?:long|large)",
-        r"too many (?:input )?tokens",
+        # Not "Too many tokens per day": a rate.
+        r"too many (?:input )?tokens(?! per )",
         r"(?:exceeds?|exceeded|more than|less than|at most)(?: the)?(?: max(?:imum)?)? "
         r"\d[\d,]* (?:input )?tokens",
         r"exceeds? (?:the )?max(?:imum)?(?: allowed)? (?:length|tokens)",
@@ -83,7 +84,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bmodels?\b(?:(?!key)[^.;]){0,60}\b(?:not found|does not exist|doesn'?t exist|not exist"
         r"|is not available|not supported|is unknown|disabled|decommissioned|deprecated"
         r"|retired|no longer (?:available|supported)|has been removed)",
-        r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b",
+        # Not Dify's "Incorrect model credentials provided": the key.
+        r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
         r"deployment\b[^.;]{0,30}\b(?:not found|does not exist)",
         "模型.{0,12}(?:不存在|未找到|找不到|不可用|不支持|已下线|已停用)",
@@ -95,6 +97,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:invalid|incorrect|expired|revoked|bad|wrong|malformed) "
         r"(?:api[ _-]?key|token|credentials?|authorization|x-api-key|bearer)",
         r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",
+        r"(?:invalid|incorrect) model credentials", "身份验证失败",
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
         "(?:令牌|密钥|秘钥|key).{0,6}(?:无效|错误|过期|不正确)", "(?:认证|鉴权)失败",
     ),
@@ -104,6 +107,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:couldn'?t|could not|cannot|can'?t) find [^.;]{0,30}(?:api[ _-]?key|secret|token)",
         "未提供.{0,6}(?:key|密钥|令牌)", "缺少.{0,6}(?:key|密钥|令牌)",
         r"missing env(?:ironment)? var",
+        # MetaGPT: "Set OPENAI_API_KEY or Anthropic_API_KEY first".
+        r"\bset \w*api_key\b",
     ),
     "auth.permission": _cues(
         r"permission denied", r"(?:not|isn'?t) (?:allowed|authorized|permitted) to",

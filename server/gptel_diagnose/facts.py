@@ -35,7 +35,9 @@ _CURL_EXIT = re.compile(r"curl failed with exit code (\d+)|curl: \((\d+)\)"
                         # curl_cffi (libcurl in Python): "Failed to perform, ErrCode: 35".
                         r"|failed to perform, errcode: (\d{1,2})\b"
                         # A Neovim plugin over plenary's curl job: "Request failed; exit_code: 60".
-                        r"|request failed;? exit_code:? (\d{1,2})\b")
+                        r"|request failed;? exit_code:? (\d{1,2})\b"
+                        # llama.vim's curl job: "Job failed with exit code: 7".
+                        r"|job failed (?:with )?exit code:? (\d{1,2})\b")
 # libcurl's own error texts (curl_easy_strerror and its error buffer), which other clients
 # that use libcurl quote without the number: the exit code each stands for.
 _CURL_TEXTS = (
@@ -100,6 +102,10 @@ _NO_REASON = re.compile(
 _STOCK_SENTENCE = re.compile(
     r"https?://\S+|\(no body\)|please check (?:the )?error message and your parameters"
     r"|please check your parameters|\bunknown error\b|\b(?:code|type): unknown\b"
+    # A relay's wrapper for an upstream status whose body it dropped.
+    r"|bad_response_status_code|\bopenai_error\b"
+    # A JSON object's keys ("type": , "message": ) quoted inside a text.
+    r"|\"\w+\"\s*:"
     r"|unexpected status(?: code)?",
     re.IGNORECASE)
 # Words a server uses when it says what it refused in a request; a 400 whose words hold none
@@ -114,6 +120,8 @@ _REASON_WORDS = re.compile(
     r"|maximum|minimum|greater than|less than|\btype\b|not found|did you mean|mismatch"
     r"|limit|duplicate|conflict|filter|policy|quota|token|prompt|content|deserializ|pars"
     r"|require|ensure|not enabled|preserve|\bturns?\b"
+    # "No tool output found for function call ...", "a max of 128 tools".
+    r"|\bno \w+(?: \w+){0,3} found\b|\bmax of \d"
     r"|参数|无效|不支持|必须|缺少|超出|超过|格式|不能|为空|范围|不合法|非法"
 )
 # A request line a server's log shows: "POST /v1/api/generate".

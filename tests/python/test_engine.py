@@ -2535,6 +2535,70 @@ def test_uu_words_that_name_the_cause(error: dict[str, Any], category: str) -> N
     assert result.category == category, result.rule
 
 
+@pytest.mark.parametrize(("error", "category"), [
+    # https://github.com/ggml-org/llama.vim/issues/50: llama.vim's curl job.
+    ({"error": "Job failed with exit code: 7"}, "network.connection_refused"),
+    # https://github.com/CopilotC-Nvim/CopilotChat.nvim/issues/862: an empty body.
+    ({"error": "Error executing vim.schedule lua callback: ...plenary/async/async.lua:18: The "
+      "coroutine failed with this message: Vim:E474: Attempt to decode a blank string"},
+     "response.malformed"),
+    # https://github.com/Robitx/gp.nvim/issues/70
+    ({"error": 'Gp: OpenAI query response is empty: ""'}, "response.malformed"),
+    # https://forum.dify.ai/t/tongyi-incorrect-model-credentials-provided/567
+    ({"error": "Run failed: [tongyi] Incorrect model credentials provided, please check and "
+      "try again."}, "auth.invalid_key"),
+    # https://blog.gitcode.com/61dbc1908a089d6877b38a23d6015e08.html (Cherry Studio)
+    ({"error": "身份验证失败,请检查API密钥是否正确"}, "auth.invalid_key"),
+    # https://www.ai123.dev/claude-api: a relay's 500 around Bedrock's daily throttle.
+    ({"status": "HTTP/1.1 500", "http_status": "500", "error": {"status_code": 500, "error": {
+        "message": "InvokeModelWithResponseStream: operation error Bedrock Runtime: "
+        "InvokeModelWithResponseStream, exceeded maximum number of attempts, 3, https response "
+        "error StatusCode: 429, ThrottlingException: Too many tokens per day, please wait "
+        "before trying again.", "type": "shell_api_error", "code": None}}}, "rate_limit"),
+    # https://errs.dmxapi.cn/detail.php?id=1915: Anthropic's words through a relay, with the
+    # relay's trace ids after them (so not one JSON object).
+    ({"error": '{"type":"error","error":{"type":"invalid_request_error","message":"***.***'
+      '.content.0: unexpected `tool_use_id` found in `tool_result` blocks: tooluse_AEW. Each '
+      '`tool_result` block must have a corresponding `tool_use` block in the previous '
+      'message."},"request_id":"req_011"}(traceid: 2abbb2e7) (request id: 2026030109)'},
+     "request.invalid_parameter"),
+    # https://errs.dmxapi.cn/detail.php?id=1744: Gemini's free tier, no status quoted.
+    ({"error": "You exceeded your current quota, please check your plan and billing details. "
+      "For more information on this error, head to: https://***.dev/***/***/*** To monitor "
+      "your current usage, head to: https://***.dev/*** * Quota exceeded for metric: ***.***"
+      ".com/generate_content_free_tier_input_token_count, limit: 0, model: gemini-3-pro-image"
+      " Please retry in 22.756079019s."}, "rate_limit"),
+    # https://github.com/browser-use/browser-use/pull/215 (DeepSeek)
+    ({"error": "Failed to deserialize the JSON body into the target type: response_format: "
+      "response_format.type `json_schema` is unavailable now at line 1 column 12440"},
+     "request.invalid_parameter"),
+    # https://github.com/FoundationAgents/MetaGPT/issues/459
+    ({"error": 'raise NotConfiguredException("Set OPENAI_API_KEY or Anthropic_API_KEY first")'},
+     "auth.missing_key"),
+    # https://err.dmxapi.cn/detail.php?id=1350: a relay's wrapper for an upstream 400 whose
+    # body it dropped (LABELING.md: a bare 400 is unknown).
+    ({"status": "HTTP/1.1 400", "http_status": "400", "error": '状态码: 400, 响应: {"error":'
+      '{"message":"openai_error","type":"bad_response_status_code","param":"","code":'
+      '"bad_response_status_code"}}'}, "unknown"),
+])
+def test_vv_words_that_name_the_cause(error: dict[str, Any], category: str) -> None:
+    kind = "gemini" if "free_tier" in str(error) else "relay"
+    result = run({"error": error, "backend": {"kind": kind}})
+    assert result.category == category, result.rule
+
+
+def test_bedrocks_prompt_caching_refusal_turns_gptel_cache_off() -> None:
+    # https://github.com/avante-corp/avante.nvim/issues/1502 and
+    # https://github.com/SWE-agent/SWE-agent/issues/998: "unsupported model or ... did not
+    # allow prompt caching"; both threads' cause was the cache_control marks.
+    result = run({"error": {"status": "HTTP/1.1 400", "http_status": "400", "error": {
+        "message": "You invoked an unsupported model or your request did not allow prompt "
+        "caching. See the documentation for more information."}},
+        "backend": {"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"}})
+    assert (result.rule, result.category) == ("PARAM012", "request.invalid_parameter")
+    assert ("gptel-cache", "nil") in [(f.variable, f.value) for f in result.fixes]
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

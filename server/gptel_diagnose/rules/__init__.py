@@ -82,6 +82,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM002",  # max-tokens-not-supported
         "PARAM004",  # tools-not-supported
         "PARAM011",  # tool-definition-rejected
+        "PARAM012",  # prompt-caching-refused
         "PARAM009",  # temperature-in-request-params
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range

@@ -192,7 +192,10 @@ RULES = (
                   not_text=r"perday|per day|prepayment|credits|no capacity available"),
             match(http=429, codes="resource_exhausted",
                   not_text=r"perday|per day|prepayment|credits|no capacity available"),
-            match(text=r"generaterequestsperminute|perminute|quotafailure",
+            match(text=r"generaterequestsperminute|perminute|quotafailure"
+                  # The free tier's metrics named in the text: "Quota exceeded for metric:
+                  # generativelanguage.googleapis.com/generate_content_free_tier_requests".
+                  r"|generate_content_free_tier",
                   not_text=r"perday|prepayment|credits"),
             # Quoted without its status: the link to Gemini's rate-limit page says which.
             match(text=r"exceeded your current quota.{0,300}ai\.google\.dev/gemini-api/docs/rate"

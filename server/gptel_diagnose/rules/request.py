@@ -267,6 +267,41 @@ RULES = (
         ),
     ),
     Rule(
+        code="PARAM012",
+        name="prompt-caching-refused",
+        category="request.invalid_parameter",
+        # Bedrock's ValidationException names two causes in one sentence; the second is the
+        # one a client changes.  gptel asks for caching through gptel-cache.
+        when=match(text=r"did not allow prompt caching|prompt caching is not (supported|enabled|"
+                   r"available)|cache_control\b.{0,60}\b(not (supported|permitted|allowed)|"
+                   r"extra inputs)"),
+        summary="{provider} refused the prompt-caching marks in the request (gptel-cache): "
+        "this model or account does not take them.",
+        explanation=(
+            "With gptel-cache on, gptel marks parts of the request (the system message, tools, "
+            "the conversation) as cacheable with cache_control. Anthropic's API takes them; "
+            "Bedrock takes them only for some models and accounts, and OpenAI-style gateways "
+            "in front of Claude often refuse them. Bedrock's message also says \"unsupported "
+            "model\"; the model is often fine once caching is off."
+        ),
+        steps=("Turn caching off: (setq gptel-cache nil), and resend.",
+               "If it still fails, the model itself may not be enabled here: choose another "
+               "(M-x gptel-menu)."),
+        fixes=(FixSpec("Stop asking for prompt caching", "unsafe", variable="gptel-cache",
+                       value="nil"), ASK_MODEL),
+        docs=("https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": {"message": "You invoked an unsupported model or your request "
+                                 "did not allow prompt caching. See the documentation for "
+                                 "more information."}},
+                backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
+                source="https://github.com/avante-corp/avante.nvim/issues/1502",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM011",
         name="tool-definition-rejected",
         category="request.invalid_parameter",
@@ -377,7 +412,10 @@ RULES = (
                   # JSON-schema validators (Groq's), and two parameters the model will not
                   # take together (Claude 4.5 on Bedrock: temperature and top_p).
                   r"|is not one of the allowed values|one of the following must be satisfied"
-                  r"|cannot both be specified|does not support specifying",
+                  r"|cannot both be specified|does not support specifying"
+                  # DeepSeek's server naming the field it would not take: "Failed to
+                  # deserialize the JSON body into the target type: response_format: ...".
+                  r"|failed to deserialize the json body into the target type",
                   not_text=r"invalid url \((post|get) "),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
@@ -393,7 +431,9 @@ RULES = (
         steps=("Find the parameter the message names in :request-params (backend or model) "
                "or the gptel option that sets it, and remove it.",
                "Set (setq gptel-log-level 'info) and resend to see the request in *gptel-log*."),
-        fixes=(_LOG, ASK_MODEL),
+        # As for a refused request with no parameter named (GEN4XX): another model, or
+        # another backend for now, is the way round until the request changes.
+        fixes=(_LOG, ASK_MODEL, ASK_BACKEND),
         docs=("https://github.com/karthink/gptel#defining-backends",),
         examples=(
             Example(
@@ -413,7 +453,7 @@ RULES = (
         when=match(text=r"should alternate|must alternate|roles must|unexpected role"
                    r"|assistant message prefill|conversation must end with a user message"
                    r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)? ids?"
-                   r"|must be followed by|reasoning_content|tool_result block|messages\.\d+"
+                   r"|must be followed by|reasoning_content|tool_result`? block|messages\.\d+"
                    r"|first message must|last message must|invalid 'messages"
                    r"|only user and assistant roles|system message"
                    r"|input required|messages: at least one|empty (message|content)"
