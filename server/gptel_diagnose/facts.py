@@ -102,8 +102,9 @@ _NO_REASON = re.compile(
 _STOCK_SENTENCE = re.compile(
     r"https?://\S+|\(no body\)|please check (?:the )?error message and your parameters"
     r"|please check your parameters|\bunknown error\b|\b(?:code|type): unknown\b"
-    # A relay's wrapper for an upstream status whose body it dropped.
-    r"|bad_response_status_code|\bopenai_error\b"
+    # A relay's wrapper for an upstream status whose body it dropped; a client's complaint
+    # that it could not read the error body ("Invalid JSON in API response").
+    r"|bad_response_status_code|\bopenai_error\b|invalid json in (?:the )?api response"
     # A JSON object's keys ("type": , "message": ) quoted inside a text.
     r"|\"\w+\"\s*:"
     r"|unexpected status(?: code)?",

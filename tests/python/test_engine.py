@@ -2739,6 +2739,11 @@ def test_a_wrappers_stock_sentence_with_a_reason_word_gives_no_reason() -> None:
     # https://github.com/s-kostyaev/ellama/issues/103
     assert category_of(400, "Error calling the LLM: Error calling the LLM: Unknown error") == \
         "unknown"
+    # https://github.com/linagora/openrag/issues/197: httpx's stock text, and
+    # the client's own complaint that the error body was not JSON.
+    assert category_of(400, "Error while generating answer: Invalid JSON in API response: "
+                       "Client error '400 Bad Request' for url 'https://chat.example.com/v1/"
+                       "chat/completions'") == "unknown"
     # A reason after the stock words is still read.
     assert category_of(400, "Status: 400, Code: unknown, Type: unknown, Message: Unknown "
                        "parameter: 'reasoning_effort'.") == "request.invalid_parameter"
