@@ -55,7 +55,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-mm.jsonl", "reports-nn.jsonl",
                       "reports-oo.jsonl", "reports-pp.jsonl", "reports-qq.jsonl",
                       "reports-rr.jsonl", "reports-ss.jsonl", "reports-tt.jsonl",
-                      "reports-uu.jsonl", "reports-vv.jsonl"})
+                      "reports-uu.jsonl", "reports-vv.jsonl",
+                      "reports-ww.jsonl"})
 
 
 @dataclass(frozen=True)
