@@ -46,7 +46,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
         r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]exhausted", r"concurren(?:cy|t requests)",
         r"(?:returned|status(?: code)?:?|error) 429\b",
-        "限流", "频率", "请求过多", "请求次数", "并发",
+        "限流", "频率", "请求过多", "请求次数", "并发", "速率限制",
     ),
     "request.context_length": _cues(
         r"context[ _-]?(?:length|window)", r"maximum (?:context|input|prompt)",

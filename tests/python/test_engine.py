@@ -2599,6 +2599,49 @@ def test_bedrocks_prompt_caching_refusal_turns_gptel_cache_off() -> None:
     assert ("gptel-cache", "nil") in [(f.variable, f.value) for f in result.fixes]
 
 
+@pytest.mark.parametrize(("error", "backend", "category"), [
+    # https://github.com/openai/codex/issues/8838: Codex's prefix over reqwest's wrapper; no
+    # answer was cut off, the request never went (LABELING.md: a wrapper alone is unknown).
+    ({"error": "stream disconnected before completion: error sending request for url "
+      "(https://api.openai.com/v1/responses)"},
+     {"kind": "openai", "host": "api.openai.com"}, "unknown"),
+    # https://github.com/openai/codex/issues/11850: the same to a server on this machine.
+    ({"error": "stream disconnected before completion: error sending request for url "
+      "(http://localhost:1234/v1/responses)"},
+     {"kind": "openai", "host": "localhost:1234", "protocol": "http"},
+     "network.connection_refused"),
+    # https://github.com/iflow-ai/iflow-cli/issues/160
+    ({"error": "Error: 当前模型已达到平台速率限制，系统将重试请求，如果频繁报错请切换其他模型使用"},
+     {"kind": "openai"}, "rate_limit"),
+    # https://github.com/STranslate/STranslate/issues/629 (.NET's JSON parser on a page)
+    ({"error": "翻译失败: '<' is an invalid start of a value. LineNumber: 0 | "
+      "BytePositionInLine: 0."}, {"kind": "openrouter"}, "response.malformed"),
+    # The Mistral cookbook's notebook output at https://github.com/mistralai/cookbook (Azure's
+    # RBAC under a 401: the credential was taken, the principal lacks a right).
+    ({"status": "HTTP/1.1 401", "http_status": "401", "error": {"error": {
+        "code": "PermissionDenied", "message": "The principal `f5840447` lacks the required "
+        "data action `Microsoft.CognitiveServices/accounts/OpenAI/evals/write` to perform "
+        "`POST /openai/v1/evals` operation."}}},
+     {"kind": "azure", "host": "myres.openai.azure.com"}, "auth.permission"),
+])
+def test_ww_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                      category: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.category == category, result.rule
+
+
+def test_dashscopes_incremental_output_only_model_turns_streaming_on() -> None:
+    # https://github.com/jeecgboot/JeecgBoot/issues/9446: DashScope's "incremental output" is
+    # its streaming.
+    body = {"statusCode": 400, "message": "<400> InternalError.Algo.InvalidParameter: This "
+            "model only supports incremental_output set to True.", "code": "InvalidParameter"}
+    result = run({"error": {"status": "HTTP/1.1 400", "http_status": "400", "error": body},
+                  "backend": {"kind": "dashscope", "host": "dashscope.aliyuncs.com"},
+                  "request": {"model": "qwen3.5-plus", "stream": False}})
+    assert (result.rule, result.category) == ("STREAM003", "request.invalid_parameter")
+    assert "gptel-stream" in [f.variable for f in result.fixes]
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

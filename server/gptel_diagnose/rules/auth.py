@@ -138,6 +138,8 @@ RULES = (
                          "unrecognizedclientexception", "expiredtokenexception"),
                   not_text=_KEY_MISSING),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
+                  # Azure's RBAC: the credential was accepted, the principal lacks a right.
+                  r"|lacks the required data action"
                   # .NET's AuthenticationException is about TLS.
                   r"|remote party sent a tls alert"
                   r"|license does not allow"
@@ -372,7 +374,10 @@ RULES = (
         category="auth.permission",
         when=(
             match(codes=("permission_denied", "permission_error", "accessdeniedexception",
-                         "request_forbidden"), not_text=f"{_KEY_MISSING}|leaked|expired"),
+                         "request_forbidden", "permissiondenied"),
+                  not_text=f"{_KEY_MISSING}|leaked|expired"),
+            # Azure's RBAC: "The principal ... lacks the required data action ...".
+            match(text=r"lacks the required data action"),
             # curl's exit 9 is "FTP access denied": plz reports it for a cancelled request.
             match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"
                   r"|ftp access denied"),

@@ -517,7 +517,10 @@ RULES = (
                     # httpx, for a body the peer stopped sending.
                     r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.
-                    r"|the response ended prematurely")),
+                    r"|the response ended prematurely",
+                    # Codex's prefix over reqwest's "error sending request for url": the
+                    # request never went out, nothing was cut off (NET013's wrapper).
+                    not_text=r"error sending request for url")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
         "retry; behind a proxy or with long answers try HTTP/1.1.",
         explanation=(

@@ -109,7 +109,10 @@ RULES = (
         category="request.invalid_parameter",
         when=match(text=r"only supports? stream(ing)? mode|stream must be set to true"
                    r"|only support stream call|must be set to false for non-streaming calls"
-                   r"|stream(ing)? (is )?required|requires stream(ing)?\b(?! to be disabled)"),
+                   r"|stream(ing)? (is )?required|requires stream(ing)?\b(?! to be disabled)"
+                   # DashScope's SDK: "This model only supports incremental_output set to
+                   # True" (incremental output is its streaming).
+                   r"|only supports incremental_output set to true"),
         summary="{provider} serves {model} only streamed: turn streaming on.",
         explanation=(
             "Some models (DashScope's QwQ and thinking models, subscription backends) refuse a "

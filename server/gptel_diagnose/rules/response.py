@@ -88,7 +88,9 @@ RULES = (
                     # JavaScript reading choices[0] of an answer that has none.
                     r"|cannot read properties of undefined \(reading '0'\)"
                     # iFlow's "response format error / invalid (no choices)".
-                    r"|响应格式(?:错误|无效)",
+                    r"|响应格式(?:错误|无效)"
+                    # .NET's System.Text.Json on an HTML page.
+                    r"|'<' is an invalid start of a value",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     # Ollama's Go server, about gptel's request: "cannot unmarshal ... into
