@@ -2642,6 +2642,25 @@ def test_dashscopes_incremental_output_only_model_turns_streaming_on() -> None:
     assert "gptel-stream" in [f.variable for f in result.fixes]
 
 
+def test_anthropics_request_not_allowed_offers_a_proxy() -> None:
+    # https://github.com/anthropics/claude-code/issues/453: a commenter in China fixed it
+    # with a proxy; the same 403 body in big-AGI, LibreChat and avante threads.
+    body = {"error": {"type": "forbidden", "message": "Request not allowed"}}
+    result = run({"error": {"status": "HTTP/2 403", "http_status": "403", "error": body},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert (result.rule, result.category) == ("PERM004", "auth.permission")
+    assert "gptel-proxy" in [f.variable for f in result.fixes]
+    # https://skillmds.dev/skill/jx1100370217-my-openclaw-skills-fix-api-403-skill-md: quoted
+    # as text.
+    result = run({"error": {"error": "HTTP 403 forbidden: Request not allowed"},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert result.rule == "PERM004"
+    # Another provider's "request not allowed" is not Anthropic's edge.
+    result = run({"error": {"status": "HTTP/2 403", "http_status": "403", "error": body},
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.rule != "PERM004"
+
+
 def test_qq_statuses_with_words_that_name_the_cause() -> None:
     # https://github.com/FoundationAgents/MetaGPT/issues/1487 (Baidu Qianfan's IAM)
     assert category_of(403, "error code from baidu: IamSignatureInvalid\nerror message from "

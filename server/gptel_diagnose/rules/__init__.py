@@ -73,6 +73,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CTX002",    # request-exceeds-per-minute-budget
         "PERM001",   # region-not-supported
         "PERM003",   # origin-not-allowed
+        "PERM004",   # anthropic-request-not-allowed
         "NET014",    # proxy-caught-local-request
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left

@@ -330,6 +330,40 @@ RULES = (
         ),
     ),
     Rule(
+        code="PERM004",
+        name="anthropic-request-not-allowed",
+        category="auth.permission",
+        # Anthropic's edge answers a 403 {"type": "forbidden", "message": "Request not
+        # allowed"} with no word of why; in reports it is nearly always a network in a region
+        # Anthropic does not serve (China, Hong Kong), fixed by a proxy elsewhere.
+        when=match(provider="anthropic", http=(403, None),
+                   text=r"(?m)^\W*request not allowed\W*$"
+                   r"|\bforbidden\W+request not allowed\b|\"request not allowed\""),
+        summary="Anthropic refused the request (HTTP 403 \"Request not allowed\") without saying "
+        "why: most often the network is in a region Anthropic does not serve.",
+        explanation=(
+            "This 403 comes from Anthropic's edge before the key or the model is looked at. "
+            "In the reports that found a cause, the request left from a country or region "
+            "Anthropic does not serve, and a proxy or VPN elsewhere fixed it; a client that "
+            "sent the request to Claude by mistake (another provider meant) meets it too."
+        ),
+        steps=("Route gptel through a proxy in a supported region: "
+               "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
+               "Check that this backend is the one you meant to use (M-x gptel-menu).",
+               "Or switch to a provider available where you are."),
+        fixes=(ASK_PROXY, ASK_BACKEND),
+        docs=("https://www.anthropic.com/supported-countries",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 403", "http_status": "403", "error": {
+                    "type": "error", "error": {"type": "forbidden",
+                                               "message": "Request not allowed"}}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/anthropics/claude-code/issues/453",
+            ),
+        ),
+    ),
+    Rule(
         code="PERM003",
         name="origin-not-allowed",
         category="auth.permission",
