@@ -427,6 +427,9 @@ PROXY_WHERE: dict[str, str] = {
 NEXT_FROM_ASK: dict[str, str] = {
     "model": i18n.N_("Choose another model (M-x gptel-menu, then -m)"),
     "backend": i18n.N_("Switch model or backend for now (M-x gptel-menu)"),
+    # Its address is the user's: the details buffer's fix asks for it.
+    "proxy": i18n.N_("Send gptel's requests through a proxy (gptel-proxy: the details "
+                     "buffer's fix asks for its address)"),
 }
 NEXT_FROM_URL = i18n.N_("{title}: {url}")
 NEXT_FROM_COMMAND = i18n.N_("{title}: {command}")

@@ -2650,6 +2650,9 @@ def test_anthropics_request_not_allowed_offers_a_proxy() -> None:
                   "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
     assert (result.rule, result.category) == ("PERM004", "auth.permission")
     assert "gptel-proxy" in [f.variable for f in result.fixes]
+    # The echo line's next action is the proxy, not another backend (a new user's trial).
+    assert result.next_step.startswith("Send gptel's requests through a proxy"), \
+        result.next_step
     # https://skillmds.dev/skill/jx1100370217-my-openclaw-skills-fix-api-403-skill-md: quoted
     # as text.
     result = run({"error": {"error": "HTTP 403 forbidden: Request not allowed"},
