@@ -629,13 +629,12 @@ def read_facts(params: DiagnoseParams) -> Facts:
     message = next((m for m in collector.messages if m.strip()), "")
     if not message and isinstance(params.error.error, str):
         message = params.error.error
-    haystack = " \n ".join([*collector.messages, *collector.codes, *collector.strings])
+    pieces = [*collector.messages, *collector.codes, *collector.strings]
+    haystack = " \n ".join(pieces)
     # A sentence a reporter's paste or a terminal wrapped ("looking\nfor beginning of value")
     # reads as one line: the patterns are written for the words, not the wrapping.  Each
     # piece on its own, so that the pieces stay lines of their own.
-    text = " \n ".join(_WRAPPED.sub(" ", piece.lower()) for piece in
-                        [*collector.messages, *collector.codes, *collector.strings]
-                        )[: MAX_TEXT * 2]
+    text = " \n ".join(_WRAPPED.sub(" ", piece.lower()) for piece in pieces)[: MAX_TEXT * 2]
     # The URLs the text names, as (host, path): three facts read them.
     urls: list[tuple[str, str]] = _URL.findall(text)
     http = _http_status(params, collector.numeric_codes)

@@ -127,6 +127,10 @@ AUTH_STEPS = (
     "key often adds one).",
 )
 
+# A region block's first step, for the rules that read one (PERM001, PERM004).
+_PROXY_STEP = ("Route gptel through a proxy in a supported region: "
+               "(setq gptel-proxy \"http://HOST:PORT\") (curl only).")
+
 RULES = (
     Rule(
         code="AUTH001",
@@ -312,8 +316,7 @@ RULES = (
             "from. The key and account are fine; the request has to leave from a supported "
             "country (a VPN or proxy), or use another provider."
         ),
-        steps=("Route gptel through a proxy in a supported region: "
-               "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
+        steps=(_PROXY_STEP,
                "Or switch to a provider available where you are (M-x gptel-menu)."),
         fixes=(ASK_PROXY, ASK_BACKEND),
         docs=("https://platform.openai.com/docs/supported-countries",
@@ -347,8 +350,7 @@ RULES = (
             "Anthropic does not serve, and a proxy or VPN elsewhere fixed it; a client that "
             "sent the request to Claude by mistake (another provider meant) meets it too."
         ),
-        steps=("Route gptel through a proxy in a supported region: "
-               "(setq gptel-proxy \"http://HOST:PORT\") (curl only).",
+        steps=(_PROXY_STEP,
                "Check that this backend is the one you meant to use (M-x gptel-menu).",
                "Or switch to a provider available where you are."),
         fixes=(ASK_PROXY, ASK_BACKEND),
