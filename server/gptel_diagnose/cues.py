@@ -96,13 +96,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|not valid)",
         r"(?:invalid|incorrect|expired|revoked|bad|wrong|malformed) "
         r"(?:api[ _-]?key|token|credentials?|authorization|x-api-key|bearer)",
+        # "Invalid OpenAI key": a provider's name between.
+        r"(?:invalid|incorrect|expired|revoked|wrong) [a-z]+ (?:api[ _-]?)?key\b",
         r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",
         r"(?:invalid|incorrect) model credentials", "身份验证失败",
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
         "(?:令牌|密钥|秘钥|key).{0,6}(?:无效|错误|过期|不正确)", "(?:认证|鉴权)失败",
     ),
     "auth.missing_key": _cues(
-        r"(?:no|missing|without) (?:api[ _-]?key|token|credentials|authorization header)",
+        r"(?:no|missing|without) (?:required )?(?:api[ _-]?key|token|credentials"
+        r"|authorization header)",
         r"api[ _-]?key (?:is )?(?:required|missing|not (?:set|provided|found|configured))",
         r"(?:couldn'?t|could not|cannot|can'?t) find [^.;]{0,30}(?:api[ _-]?key|secret|token)",
         "未提供.{0,6}(?:key|密钥|令牌)", "缺少.{0,6}(?:key|密钥|令牌)",

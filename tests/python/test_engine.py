@@ -3022,3 +3022,92 @@ def test_a_summary_reads_well_when_the_model_is_not_known(locale: str) -> None:
                                                                                 summary)
             assert not re.search(r"(model|named|模型) ?(the model|该模型)", summary), (
                 rule.code, summary)
+
+
+@pytest.mark.parametrize(("error", "backend", "category"), [
+    # https://github.com/ikechan8370/chatgpt-plugin/issues/213 ("OpenAl" as the source has it)
+    ({"error": "通信异常,错误信息如下Error: OpenAl missing required apiKey"},
+     {"kind": "openai"}, "auth.missing_key"),
+    # https://github.com/SillyTavern/SillyTavern/issues/80
+    ({"error": "Invalid OpenAI key"}, {"kind": "openai"}, "auth.invalid_key"),
+    # https://github.com/lss233/kirara-ai/issues/82: OpenAI's server_error, without its JSON.
+    ({"error": "The server experienced an error while processing your request. Sorry about "
+      "that! You can retry your request, or contact us through our help center at "
+      "help.openai.com if the error persists."}, {"kind": "openai"}, "server.overloaded"),
+    # https://github.com/aws-samples/amazon-bedrock-workshop/issues/58: invoke_model sent to
+    # the control-plane host.
+    ({"error": {"message": "The requested operation is not recognized by the service."}},
+     {"kind": "bedrock"}, "endpoint.wrong"),
+    # https://github.com/aws-samples/Serverless-Retrieval-Augmented-Generation-RAG-on-AWS/
+    # issues/28: "ResourceNotFoundException" holds "enotfound", which is no DNS failure.
+    ({"error": "Error raised by inference endpoint: An error occurred "
+      "(ResourceNotFoundException) when calling the InvokeModel operation: Could not resolve "
+      "the foundation model from the provided model identifier"},
+     {"kind": "bedrock"}, "model.not_found"),
+    # https://github.com/voocel/ainovel-cli/issues/47: Go's resolver timed out.
+    ({"error": 'llm: stream failed: Post "https://api.deepseek.com/chat/completions": dial '
+      "tcp: lookup api.deepseek.com: i/o timeout (turns=0 tools=0)"},
+     {"kind": "deepseek", "host": "api.deepseek.com"}, "network.dns"),
+    # https://github.com/moeru-ai/airi/issues/1058: Go's router has no /v1/models at MiniMax;
+    # neither a missing model nor a model still loading.
+    ({"status": "HTTP/1.1 404", "http_status": "404",
+      "error": "Error loading models — Remote sent 404 response: 404 page not found"},
+     {"kind": "openai", "host": "api.minimax.io", "endpoint": "/v1/models"}, "endpoint.wrong"),
+    # https://github.com/moeru-ai/airi/issues/510: the app's own words for Ollama's origin check.
+    ({"error": "If you are using Ollama locally, this is likely the CORS (Cross-Origin Resource "
+      "Sharing) security issue, where you will need to set OLLAMA_ORIGINS=* or "
+      "OLLAMA_ORIGINS=https://airi.moeru.ai,http://localhost environment variable before "
+      "launching Ollama server to make this work."},
+     {"kind": "ollama", "host": "localhost:11434", "protocol": "http"}, "auth.permission"),
+    # https://github.com/AventurasTeam/Aventuras/issues/48
+    ({"status": "HTTP/1.1 404", "http_status": "404", "error": {"error": {
+        "message": "No endpoints found that can handle the requested parameters. To learn more "
+        "about provider routing, visit: https://openrouter.ai/docs/guides/routing/"
+        "provider-selection", "code": 404}}},
+     {"kind": "openrouter", "host": "openrouter.ai"}, "request.invalid_parameter"),
+    # https://github.com/AkashiCoin/nonebot-plugin-chatgpt-plus/issues/10: httpx's wrapper
+    # keeps no cause (LABELING.md), so from a public API it says nothing of which...
+    ({"error": "请求 ChatGPT 服务器时出现问题，请稍后再试\n错误信息: ConnectError: All connection "
+      "attempts failed"}, {"kind": "openai"}, "unknown"),
+    # ...while from a model server on this machine it means nothing listens
+    # (https://github.com/mxyng/discollama/issues/19).
+    ({"error": "httpx.ConnectError: All connection attempts failed"},
+     {"kind": "ollama", "host": "127.0.0.1:11434", "protocol": "http"},
+     "network.connection_refused"),
+])
+def test_xx_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                      category: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.category == category, result.rule
+
+
+def test_a_tls_handshake_cut_on_the_way_to_a_public_api_offers_a_proxy() -> None:
+    # https://github.com/Syan-Lin/CyberWaifu/issues/44: from mainland China, with no proxy in
+    # the process's environment; exporting https_proxy fixed it.
+    body = ("APIConnectionError: Error communicating with OpenAI: HTTPSConnectionPool(host="
+            "'api.openai.com', port=443): Max retries exceeded with url: /v1/embeddings (Caused "
+            "by SSLError(SSLEOFError(8, 'EOF occurred in violation of protocol (_ssl.c:997)')))")
+    result = run({"error": {"error": body},
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert (result.rule, result.category) == ("NET005", "network.tls")
+    assert "gptel-proxy" in [f.variable for f in result.fixes]
+    # A local server that speaks plain HTTP is not helped by a proxy.
+    result = run({"error": {"status": "Curl failure", "error": "Curl failed with exit code 35."},
+                  "backend": {"kind": "openai", "host": "localhost:8080", "protocol": "https"},
+                  "request": {"use_curl": True}})
+    assert result.rule == "NET005"
+    assert "gptel-proxy" not in [f.variable for f in result.fixes]
+
+
+@pytest.mark.parametrize(("text", "kind", "category"), [
+    # https://github.com/egoist/chatwise-releases/issues/187
+    ("Ollama remote Provider load failed", "ollama", "network.connection_refused"),
+    # https://github.com/semperai/amica/issues/62: WebKit's fetch to a local Ollama.
+    ("TypeError: Load failed", "ollama", "network.connection_refused"),
+    # The same words from a remote API say nothing of why (LABELING.md's wrapper policy):
+    # https://github.com/egoist/chatwise-releases/issues/470.
+    ("OpenRouter Provider Error: Load failed", "openrouter", "unknown"),
+])
+def test_webkits_load_failed_from_a_local_server(text: str, kind: str, category: str) -> None:
+    result = run({"error": {"error": text}, "backend": {"kind": kind}})
+    assert result.category == category, result.rule

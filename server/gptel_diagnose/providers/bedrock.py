@@ -5,6 +5,8 @@ from __future__ import annotations
 from .record import Code, Provider
 
 DOCS = "https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html"
+RUNTIME_NOT_FOUND = ("https://docs.aws.amazon.com/botocore/latest/reference/services/"
+                     "bedrock-runtime/client/exceptions/ResourceNotFoundException.html")
 
 # The exception's name travels in the x-amzn-ErrorType header or in the SDK's text, not in a
 # body field, so each code is its name found in the text.
@@ -46,6 +48,18 @@ RECORD = Provider(
              "The input fails the constraints Bedrock specifies (model id, parameters, size).",
              "输入不满足 Bedrock 的约束(模型 ID、参数或大小)。", DOCS,
              text=r"validationexception"),
+        Code("", "model.not_found",
+             "The resource the request names was not found: a model id or ARN that is wrong "
+             "or not offered in this region.",
+             "请求所指的资源不存在:模型 ID 或 ARN 有误,或该区域不提供此模型。", RUNTIME_NOT_FOUND,
+             text=r"resourcenotfoundexception"),
+        Code("", "endpoint.wrong",
+             "The action or operation asked for is not one this endpoint has: a call sent to "
+             "the wrong Bedrock host (bedrock rather than bedrock-runtime) or a misspelt action.",
+             "请求的操作在该端点上不存在:请求发到了错误的 Bedrock 主机(bedrock 而非 "
+             "bedrock-runtime),或操作名拼写有误。", DOCS,
+             text=r"invalidaction|unknownoperationexception"
+             r"|operation is not recognized by the service"),
         Code("", "network.timeout",
              "The model took too long to answer.",
              "模型响应时间过长。", DOCS,

@@ -373,7 +373,9 @@ RULES = (
         # server will not answer pages from that origin (Ollama allows only those in
         # OLLAMA_ORIGINS).  gptel sends no Origin; this is a browser or app client's failure.
         when=match(text=r"blocked by cors policy|no 'access-control-allow-origin'"
-                   r"|cors requests (?:must set|are not allowed)"),
+                   r"|cors requests (?:must set|are not allowed)"
+                   # A client telling the user to allow its origin in Ollama.
+                   r"|\bset ollama_origins\b"),
         summary="{host} does not accept requests from the page or app that sent this one (a "
         "browser's CORS check): the server must allow that origin.",
         explanation=(

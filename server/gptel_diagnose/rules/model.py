@@ -99,7 +99,10 @@ RULES = (
                 r"|unsupported.?parameter|unsupported.?value"
                 # A server's access log: '"GET /v1//models HTTP/1.1" 404 Not Found' is
                 # about the path it was asked for.
-                r"|\b(get|post) /\S* http/[\d.]+\W+404",
+                r"|\b(get|post) /\S* http/[\d.]+\W+404"
+                # Go's router for a path it has no handler for ("Error loading models: 404
+                # page not found"), whoever asked for it.
+                r"|404 page not found",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,
                 # A 401 is about the key ("Invalid model key"), whatever else it names.

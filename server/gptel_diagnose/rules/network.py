@@ -9,14 +9,17 @@ from .common import ASK_CACERT, ASK_PROXY_REMOTE, LOCAL_SERVERS, REDEFINE_BACKEN
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
 _LOCAL_SERVERS = LOCAL_SERVERS
 _DNS_TEXT = (
-    r"could(n'?t| not) resolve host|enotfound|getaddrinfo|name or service not known"
+    # Not Bedrock's "ResourceNotFoundException": a word of its own.
+    r"could(n'?t| not) resolve host|\benotfound\b|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
-    r"|name resolution|dns|unknownhostexception|unable to resolve host"
+    r"|name resolution|\bdns\b|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
     # Netty's resolver: "Failed to resolve 'api.openai.com' [A(1)] after 2 queries".
     r"|failed to resolve '[\w.-]+'"
     # Go's resolver, when the DNS server itself refused: "lookup HOST on [::1]:53: ...".
     r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
+    # Go's resolver, when the DNS server did not answer: "dial tcp: lookup HOST: i/o timeout".
+    r"|dial tcp: lookup [\w.-]+: i/o timeout"
 )
 # Offered only when gptel-proxy's host is known (see `engine.CONTEXT_VALUES`).
 _PROXY_OFF = FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
@@ -126,8 +129,13 @@ RULES = (
                     r"|^(?!.*(?:refused|could(?:n'?t| not) connect to server|errno 111|unreachable"
                     r"|no route))"
                     r".*(?:fetch failed|failed to fetch|network request failed"
-                    r"|connection error|<class 'httpx\.connecterror'>)",
-                    http=None)),
+                    r"|connection error|<class 'httpx\.connecterror'>"
+                    # httpx's ConnectError, which keeps no cause either...
+                    r"|all connection attempts failed)",
+                    http=None),
+              # ...except at an address of this machine or its network, where nothing
+              # listening is what it nearly always means.
+              match(text=r"all connection attempts failed", private=True, http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
         explanation=(
@@ -270,7 +278,10 @@ RULES = (
             "Run `curl -v https://{host}` in a terminal to see the handshake.",
             "Behind a corporate proxy, set gptel-proxy, or upgrade curl.",
         ),
-        fixes=(FixSpec("See the handshake", "display-only", command="curl -v https://{host}"),),
+        # A handshake cut short on the way to a public host is often a network that blocks
+        # it: a proxy is then the way round.
+        fixes=(FixSpec("See the handshake", "display-only", command="curl -v https://{host}"),
+               ASK_PROXY_REMOTE),
         next_step=("Run `curl -v https://{host}` in a terminal to see the handshake.",
                    "For a local server, make the backend use `:protocol \"http\"`.",),
         docs=("https://curl.se/docs/sslcerts.html",),
@@ -652,7 +663,9 @@ RULES = (
                          r"|fail(ed)? to fetch|networkerror when attempting to fetch"
                          r"|\bnetwork (error|problem)\b|error communicating with"
                          r"|connection to \w+ api failed|server connection lost"
-                         r"|ensure (that )?\w+( service)? is running",
+                         r"|ensure (that )?\w+( service)? is running"
+                         # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
+                         r"|typeerror: load failed|provider load failed",
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
                          r"|getaddrinfo|name or service|proxy|reset|parse|decod"
                          # A chunked answer cut short, not a bundler's "chunks/6031.js".

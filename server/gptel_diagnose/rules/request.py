@@ -392,6 +392,8 @@ RULES = (
                   r"|missing required parameter|a model id is required|invalid schema for function"
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"
+                  # OpenRouter: no provider of the model takes every parameter sent.
+                  r"|no endpoints found that can handle the requested parameters"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
                   r"|bad request: unknown integration"
                   # The Responses API, for a history item it did not store.

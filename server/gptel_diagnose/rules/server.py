@@ -22,7 +22,9 @@ RULES = (
                   r"|capacity exceeded"
                   r"|server (is )?busy"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
-                  r"|service unavailable|maximum pending requests|loading model"
+                  r"|service unavailable|maximum pending requests"
+                  # Not a client's "Error loading models" (fetching the list of models).
+                  r"|loading model(?!s\b)"
                   # Ollama, when the model runner died while loading; an upstream shedding load.
                   r"|do load request: .{0,120}\beof\b|load.?shed|admission denied"
                   # Envoy in front of a provider, when the upstream dropped the connection.
@@ -131,6 +133,8 @@ RULES = (
                   r"|is not valid json"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
+                  # OpenAI's server_error, quoted without its JSON.
+                  r"|the server experienced an error while processing your request"
                   r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
