@@ -401,10 +401,11 @@ WORDINGS_I = [
      "proxy details were provided", "network.proxy"),
     # https://github.com/1Panel-dev/MaxKB/issues/3077
     ("No generations found in stream.", "response.malformed"),
-    # https://github.com/Aider-AI/aider/issues/145
+    # https://github.com/Aider-AI/aider/issues/145: dropped before any answer, a reset's kin
+    # (LABELING.md).
     ("openai.error.APIConnectionError: Error communicating with OpenAI: ('Connection aborted.', "
      "RemoteDisconnected('Remote end closed connection without response'))",
-     "response.malformed"),
+     "network.connection_refused"),
     # https://github.com/microsoft/vscode-copilot-release/issues/1751
     ("Error: net::ERR_HTTP2_PROTOCOL_ERROR", "response.malformed"),
     # https://github.com/mudler/LocalAI/issues/2692
@@ -3111,3 +3112,36 @@ def test_a_tls_handshake_cut_on_the_way_to_a_public_api_offers_a_proxy() -> None
 def test_webkits_load_failed_from_a_local_server(text: str, kind: str, category: str) -> None:
     result = run({"error": {"error": text}, "backend": {"kind": kind}})
     assert result.category == category, result.rule
+
+
+def test_a_connection_dropped_before_any_answer_is_a_reset_or_the_proxys() -> None:
+    # https://github.com/langgenius/dify-official-plugins/issues/545 (Tencent Hunyuan in
+    # Dify): the server closed the connection before any answer; LABELING.md files it with
+    # resets.
+    text = "http.client.RemoteDisconnected: Remote end closed connection without response"
+    result = run({"error": {"error": text},
+                  "backend": {"kind": "openai", "host": "hunyuan.tencentcloudapi.com"}})
+    assert (result.rule, result.category) == ("NET015", "network.connection_refused")
+    # https://github.com/YILING0013/AI_NovelGenerator/issues/50: httpx's words, with a proxy
+    # configured: the only connection was to the proxy.
+    result = run({"error": {"error": "httpcore.RemoteProtocolError: Server disconnected "
+                            "without sending a response."},
+                  "backend": {"kind": "openai", "host": "api.openai.com"},
+                  "request": {"proxy": True, "proxy_host": "127.0.0.1:7890"}})
+    assert result.category == "network.proxy", result.rule
+    # curl's own "Empty reply from server" stays an empty answer.
+    result = run({"error": {"status": "Curl failure", "error": "curl: (52) Empty reply from "
+                            "server"}, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "response.malformed", result.rule
+
+
+def test_an_untrusted_certificate_behind_a_proxy_is_tls() -> None:
+    # https://github.com/anthropics/claude-code/issues/43050: an inspecting proxy's CA the
+    # client does not trust; the proxy itself works.
+    text = ("Unable to connect to Anthropic services\n\n Failed to connect to api.anthropic.com: "
+            "UNABLE_TO_GET_ISSUER_CERT_LOCALLY\n\n SSL certificate error "
+            "(UNABLE_TO_GET_ISSUER_CERT_LOCALLY).")
+    result = run({"error": {"error": text},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"},
+                  "request": {"proxy": True, "proxy_host": "proxy.corp:8080"}})
+    assert result.category == "network.tls", result.rule

@@ -56,6 +56,9 @@ _RESET_TEXT = (
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
     r"|连接被重置|socket hang up"
     r"|远程主机强迫关闭了一个现有的连接"
+    # The connection closed before any answer, in Python's words (http.client, httpx).
+    r"|remote end closed connection without response"
+    r"|server disconnected without sending a response"
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
@@ -400,11 +403,14 @@ RULES = (
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
             match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
             match(local=True, proxied=True, http=(502, 504)),
-            match(proxied=True, local=False, text=r"connection reset|econnreset"
-                  r"|connection was reset|recv failure|ssl_error_syscall"),
+            match(proxied=True, local=False,
+                  text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"),
             # With a proxy set, the client's only connection is to the proxy: a refusal is
             # the proxy's port (a proxy that cannot reach the server answers 502 instead).
-            match(text=_REFUSED_TEXT, proxy=True, not_text=_TIMEOUT_TEXT),
+            # Not a certificate the client does not trust ("Failed to connect to HOST:
+            # UNABLE_TO_GET_ISSUER_CERT_LOCALLY"): an inspecting proxy's CA, NET006's.
+            match(text=_REFUSED_TEXT, proxy=True,
+                  not_text=f"{_TIMEOUT_TEXT}|certificate|unable_to_get_issuer"),
             # A proxy from the environment whose own address refused: it is not running.
             match(text=_REFUSED_TEXT, names_proxy_address=True),
             match(http=407),

@@ -233,7 +233,7 @@ RULES = (
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)"),
               match(text=r"no generations found in stream|did not provide any assistant messages"
-                    r"|remote end closed connection without response|empty reply from server"
+                    r"|empty reply from server"
                     # Vim's JSON decoder on an empty body; gp.nvim's own words.
                     r"|attempt to decode a blank string|query response is empty"
                     r"|no response received from the model"
