@@ -56,7 +56,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-oo.jsonl", "reports-pp.jsonl", "reports-qq.jsonl",
                       "reports-rr.jsonl", "reports-ss.jsonl", "reports-tt.jsonl",
                       "reports-uu.jsonl", "reports-vv.jsonl",
-                      "reports-ww.jsonl", "reports-xx.jsonl"})
+                      "reports-ww.jsonl", "reports-xx.jsonl",
+                      "reports-yy.jsonl"})
 
 
 @dataclass(frozen=True)
