@@ -3145,3 +3145,32 @@ def test_an_untrusted_certificate_behind_a_proxy_is_tls() -> None:
                   "backend": {"kind": "anthropic", "host": "api.anthropic.com"},
                   "request": {"proxy": True, "proxy_host": "proxy.corp:8080"}})
     assert result.category == "network.tls", result.rule
+
+
+@pytest.mark.parametrize(("error", "backend", "rule", "category"), [
+    # https://github.com/zed-industries/zed/issues/41697: the chat path is gptel's; the model
+    # is what to change.
+    ({"status": "HTTP/2 400", "http_status": "400", "error": {"error": {
+        "message": "model gpt-5-codex is not accessible via the /chat/completions endpoint",
+        "code": "unsupported_api_for_model"}}},
+     {"kind": "github-copilot", "host": "api.githubcopilot.com"}, "MODEL009", "model.not_found"),
+    # https://github.com/langchain-ai/langchainjs/issues/2633: Azure's legacy "completion"
+    # operation for a chat model: the path is what to change.
+    ({"status": "HTTP/1.1 400", "http_status": "400", "error": "BadRequestError: The "
+      "completion operation does not work with the specified model, gpt-35-turbo-16k. Please "
+      "choose different model and try again."},
+     {"kind": "azure", "host": "myres.openai.azure.com"}, "ENDP001", "endpoint.wrong"),
+    # https://github.com/anomalyco/opencode/issues/5012
+    ({"error": "This model is not supported by Responses API"},
+     {"kind": "azure", "host": "myres.services.ai.azure.com"}, "ENDP001", "endpoint.wrong"),
+    # https://github.com/huggingface/api-inference-community/issues/476
+    ({"error": "ValueError: Model is not supported for task text-generation and provider "
+      "nebius. Supported task: conversational."},
+     {"kind": "openai", "host": "router.huggingface.co"}, "ENDP001", "endpoint.wrong"),
+])
+def test_a_model_served_only_through_another_api(error: dict[str, Any], backend: dict[str, Any],
+                                                  rule: str, category: str) -> None:
+    result = run({"error": error, "backend": backend, "request": {"model": "m"}})
+    assert (result.rule, result.category) == (rule, category)
+    if rule == "MODEL009":
+        assert "gptel-model" in [f.variable for f in result.fixes]

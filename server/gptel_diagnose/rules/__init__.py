@@ -97,6 +97,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "AUTH002",   # api-key-missing
         "MODEL002",  # ollama-model-not-pulled
         "MODEL007",  # relay-has-no-channel
+        "MODEL009",  # model-served-on-another-api
         "PARAM008",  # request-body-not-parsed
         "PARAM007",  # conversation-shape-rejected
     )),

@@ -51,7 +51,7 @@ RULES = (
                 r"|unexpected model name format|no model found that fits the query"
                 r"|nomodelmatchingquery"
                 r"|model .{0,80}is not downloaded|\bmodel not support(ed)?\b"
-                r"|does not work with the specified model"
+                r"|chatcompletion operation does not work with the specified model"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported"
@@ -93,6 +93,9 @@ RULES = (
                 # the server was never reached.
                 r"|connect: connection refused|econnrefused"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
+                # The model exists, on another API than the one asked (ENDP001).
+                r"|not supported by responses api|not supported for task"
+                r"|\bcompletion operation does not work"
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter.
                 r"|is not supported (by|for|with) this model"
@@ -358,6 +361,45 @@ RULES = (
                                  "type": "one_api_error"}},
                 backend={"kind": "openai", "host": "api.example-relay.cn"},
                 source="https://github.com/songquanpeng/one-api/issues/2223",
+            ),
+        ),
+    ),
+    Rule(
+        code="MODEL009",
+        name="model-served-on-another-api",
+        category="model.not_found",
+        # The chat path gptel uses is right; the provider serves this model only through
+        # another API (GitHub Copilot's codex models only on /responses; Azure's
+        # chatCompletion operation on a completions-only or embedding deployment).  The
+        # user's fix is the model, not the path: gptel builds the path.  A request that went
+        # to another API's path (the legacy completions, Azure's "completion" operation) is
+        # ENDP001's.
+        when=match(text=r"not accessible via the /?(?:v1/)?chat/completions endpoint"
+                   r"|unsupported_api_for_model"
+                   r"|chatcompletion operation does not work with the specified model"),
+        summary="{provider} does not serve {model} on the chat API gptel uses (it is offered "
+        "only through another API): choose another model.",
+        explanation=(
+            "The URL is right and the model exists, but {provider} offers it only through "
+            "another API than chat completions: GitHub Copilot serves its codex models only "
+            "through the Responses API, and an Azure deployment of a completions or "
+            "embedding model takes no chat requests. gptel's request for this backend goes "
+            "to the chat API, so the model has to be one that API serves."
+        ),
+        steps=(
+            "Choose another model of this backend (M-x gptel-menu, then -m).",
+            "For Azure, point the backend at a deployment of a chat model.",
+        ),
+        fixes=(CLOSEST, ASK_MODEL, SEE_MODELS),
+        docs=("https://docs.github.com/en/copilot/reference/ai-models/supported-models",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {"error": {
+                    "message": "model gpt-5-codex is not accessible via the /chat/completions "
+                    "endpoint", "code": "unsupported_api_for_model"}}},
+                backend={"kind": "github-copilot", "host": "api.githubcopilot.com"},
+                request={"model": "gpt-5-codex"},
+                source="https://github.com/zed-industries/zed/issues/41697",
             ),
         ),
     ),

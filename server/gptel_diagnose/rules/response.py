@@ -144,7 +144,12 @@ RULES = (
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"
-                  r"|not accessible via the /?[\w/.]+ endpoint|unsupported_api_for_model"
+                  # Another API's path for this model; on the chat path it is MODEL009's.
+                  r"|not accessible via the /?[\w/.]+ endpoint"
+                  # Azure's "completion" (legacy) operation; Azure AI's Responses API; Hugging
+                  # Face's text-generation task, for a chat model.
+                  r"|\bcompletion operation does not work with the specified model"
+                  r"|not supported by responses api|is not supported for task text-generation"
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   r"|^not found$|\n not found \n"
