@@ -106,7 +106,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "auth.missing_key": _cues(
         r"(?:no|missing|without) (?:required )?(?:api[ _-]?key|token|credentials"
         r"|authorization header)",
-        r"api[ _-]?key (?:is )?(?:required|missing|not (?:set|provided|found|configured))",
+        r"api[ _-]?key\W{0,2} (?:is |was )?"
+        r"(?:required|missing|not (?:set|provided|found|configured))",
+        # "both 'OPENAI_API_KEY' environment variable are not available".
+        r"api[ _-]?key\W{0,2} environment variables? (?:is |are )?not (?:available|set|found)",
         r"(?:couldn'?t|could not|cannot|can'?t) find [^.;]{0,30}(?:api[ _-]?key|secret|token)",
         "未提供.{0,6}(?:key|密钥|令牌)", "缺少.{0,6}(?:key|密钥|令牌)",
         r"missing env(?:ironment)? var",

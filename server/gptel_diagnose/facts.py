@@ -391,6 +391,18 @@ MAX_QUOTED = 20_000
 _DECODER = json.JSONDecoder()
 
 
+# A Python SDK's error printed as its repr, keyword arguments and all:
+# "RealtimeError(type='invalid_request_error', code='invalid_value', message=...)".
+_REPR_ERROR = re.compile(r"(?:error|exception)\(([^()]{1,2000})\)", re.IGNORECASE)
+_REPR_CODE = re.compile(r"\b(?:type|code)=(['\"])([\w.-]{1,80})\1")
+
+
+def _repr_codes(text: str) -> list[str]:
+    """The type and code an error's repr in TEXT gives, lower case."""
+    return [field.group(2).lower() for error in _REPR_ERROR.finditer(text)
+            for field in _REPR_CODE.finditer(error.group(1))]
+
+
 def _quoted_object(text: str) -> Any:
     """The JSON object or Python dict literal a longer text quotes, or None.
 
@@ -460,6 +472,8 @@ class _Collector:
             quoted = _quoted_object(stripped)
             if quoted is not None:
                 self.walk(quoted, embed + 1)
+            else:
+                self.codes.update(_repr_codes(stripped))
 
     def _walk_object(self, obj: dict[str, Any], embed: int) -> None:
         for key in _MESSAGE_KEYS:

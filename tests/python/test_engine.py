@@ -3174,3 +3174,58 @@ def test_a_model_served_only_through_another_api(error: dict[str, Any], backend:
     assert (result.rule, result.category) == (rule, category)
     if rule == "MODEL009":
         assert "gptel-model" in [f.variable for f in result.fixes]
+
+
+@pytest.mark.parametrize(("error", "backend", "category"), [
+    # https://github.com/tidyverse/ellmer/issues/76 (R's httr2 on Azure's gateway page)
+    ({"error": "Error in `req_perform()`:\n! Failed to parse error body with method defined in "
+      "`req_error()`. \nCaused by error in `resp_body_json()`:\n! Unexpected content type "
+      "\"text/html\".\n• Expecting type \"application/json\" or suffix \"json\"."},
+     {"kind": "azure", "host": "myres.openai.azure.com"}, "response.malformed"),
+    # https://github.com/JBGruber/rollama/issues/3
+    ({"error": "! Unexpected content type \"text/plain\"."},
+     {"kind": "ollama", "host": "localhost:11434"}, "response.malformed"),
+    # https://github.com/zurawiki/gptcommit/issues/12 ("respose" as the source has it)
+    ({"error": "Error: Could not decode JSON respose"}, {"kind": "openai"}, "response.malformed"),
+    # https://github.com/jupyterlab/jupyter-ai/issues/1368: requests' wrapper to a local server.
+    ({"error": "ConnectionError: HTTPConnectionPool(host='localhost', port=11434)"},
+     {"kind": "ollama", "host": "localhost:11434"}, "network.connection_refused"),
+    # https://github.com/openinterpreter/openinterpreter/issues/1157: "To reset your API key"
+    # is a hint, not a connection reset.
+    ({"error": "openai.APIConnectionError: Connection error.\n\nThere might be an issue with "
+      "your API key(s).\n\nTo reset your API key (we'll use OPENAI_API_KEY for this example)"},
+     {"kind": "openai", "host": "192.168.2.162:11434", "protocol": "http"},
+     "network.connection_refused"),
+    # https://github.com/HolmesGPT/holmesgpt/issues/129: LiteLLM's own KeyError, wrapped as a
+    # connection error; no connection failed.
+    ({"error": "APIConnectionError: litellm.APIConnectionError: 'name'\nTraceback (most recent "
+      "call last):\n  File \"litellm/llms/ollama.py\", line 293, in get_ollama_response\n"
+      "KeyError: 'name'"}, {"kind": "ollama", "host": "localhost:11434"}, "unknown"),
+    # https://github.com/k8sgpt-ai/k8sgpt-operator/issues/233: a network policy refused it.
+    ({"error": 'failed while calling AI provider localai: Post "http://localai-local-ai.ai.svc.'
+      'cluster.local/v1/chat/completions": dial tcp 10.43.182.197:80: connect: operation not '
+      "permitted"}, {"kind": "openai", "host": "localai-local-ai.ai.svc.cluster.local"},
+     "network.connection_refused"),
+    # https://github.com/k8sgpt-ai/k8sgpt/issues/531: Go will not send a key with a newline.
+    ({"error": 'Error: failed while calling AI provider openai: Post "https://api.openai.com/v1/'
+      'chat/completions": net/http: invalid header field value for "Authorization"'},
+     {"kind": "openai", "host": "api.openai.com"}, "auth.invalid_key"),
+    # https://github.com/jcrodriguez1989/chatgpt/issues/41
+    ({"error": "Error in gpt_get_completions(question, messages = chat_session_messages) : \n  "
+      "`OPENAI_API_KEY` not provided."}, {"kind": "openai"}, "auth.missing_key"),
+    # https://github.com/deepgram/deepgram-dotnet-sdk/pull/203
+    ({"error": "Error: Unable to initialize the OpenAI API, both 'OPENAI_API_KEY' environment "
+      "variable are not available"}, {"kind": "openai"}, "auth.missing_key"),
+    # https://github.com/HolmesGPT/holmesgpt/issues/1142
+    ({"error": "litellm.exceptions.UnsupportedParamsError: Bedrock doesn't support tool calling "
+      "without `tools=` param specified."}, {"kind": "bedrock"}, "request.invalid_parameter"),
+    # https://github.com/pipecat-ai/pipecat/issues/1963: the error's repr carries its code.
+    ({"error": "A fatal error occurred: ErrorFrame#0(error: Error: event_id='***' type='error' "
+      "error=RealtimeError(type='invalid_request_error', code='invalid_value', message='Audio "
+      "content of 6100ms is already shorter than 6185ms', param=None, event_id=None), fatal: "
+      "True)"}, {"kind": "openai", "host": "api.openai.com"}, "request.invalid_parameter"),
+])
+def test_yy_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                      category: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.category == category, result.rule

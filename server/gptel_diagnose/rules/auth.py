@@ -247,6 +247,8 @@ RULES = (
             match(key_has_whitespace=True,
                   text=r"could not parse the json body|must provide a model"
                   r"|malformed|invalid header|api key"),
+            # Go's net/http refuses to send an Authorization header with a newline in it.
+            match(text=r"invalid header field value for \"?authorization"),
         ),
         summary="Your API key has a trailing newline or space, which breaks the request: trim "
         "it (string-trim) where the key comes from.",

@@ -43,6 +43,8 @@ _REFUSED_TEXT = (
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
+    # EPERM on connect: a firewall or a network policy refused it on this machine.
+    r"|connect: operation not permitted"
     # Rust's io::ErrorKind as a log prints it.
     r"|\bconnectionrefused\b"
     # Windows' WSAECONNREFUSED, in English and Chinese.
@@ -671,9 +673,14 @@ RULES = (
                          r"|connection to \w+ api failed|server connection lost"
                          r"|ensure (that )?\w+( service)? is running"
                          # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
-                         r"|typeerror: load failed|provider load failed",
-                         not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|certificate|ssl|tls|resolve"
-                         r"|getaddrinfo|name or service|proxy|reset|parse|decod"
+                         r"|typeerror: load failed|provider load failed"
+                         # requests' ConnectionError, when its cause was not kept.
+                         r"|\bconnectionerror: httpconnectionpool\(",
+                         # Not a client's hint "To reset your API key": a reset is the
+                         # connection's. Not a client's own crash (KeyError) wrapped as one.
+                         not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|{_RESET_TEXT}|certificate"
+                         r"|ssl|tls|resolve|getaddrinfo|name or service|proxy|parse|decod"
+                         r"|keyerror"
                          # A chunked answer cut short, not a bundler's "chunks/6031.js".
                          r"|chunked|chunk (?:size|error|length)|invalid chunk"
                          r"|connection closed before message completed",

@@ -380,8 +380,10 @@ RULES = (
         category="request.invalid_parameter",
         when=(
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
-                         "extra_forbidden", "invalid_parameter")),
+                         "extra_forbidden", "invalid_parameter", "invalid_value")),
             match(text=r"unsupported parameter|unrecognized request argument"
+                  # LiteLLM's exception for a parameter the provider does not take.
+                  r"|unsupportedparamserror"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
                   r"|is not supported (with|by|for) this model|unsupported param"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"

@@ -76,6 +76,10 @@ RULES = (
                     r"|extra data: line \d+ column \d+|incomplete chunked read"
                     r"|peer closed connection without sending complete message body"
                     r"|response was interrupted|unexpected content-type text/html|^parse error$"
+                    # R's httr2, for a page or plain text where JSON was due; a client's
+                    # "Could not decode JSON response".
+                    r"|unexpected content type \"text/(?:html|plain)\""
+                    r"|(?:could not|couldn'?t|unable to|failed to) decode json"
                     # Go's json after a plain-text page, aiohttp and Swift's decoders, and
                     # One-API's code for an upstream body it could not read.
                     r"|after top-level value|unexpected mimetype|isn'?t in the correct format"
