@@ -102,6 +102,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:invalid|incorrect) model credentials", "身份验证失败",
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
         "(?:令牌|密钥|秘钥|key).{0,6}(?:无效|错误|过期|不正确)", "(?:认证|鉴权)失败",
+        r"无效的? ?(?:api ?key|密钥|令牌)",
     ),
     "auth.missing_key": _cues(
         r"(?:no|missing|without) (?:required )?(?:api[ _-]?key|token|credentials"

@@ -105,8 +105,9 @@ _STOCK_SENTENCE = re.compile(
     # A relay's wrapper for an upstream status whose body it dropped; a client's complaint
     # that it could not read the error body ("Invalid JSON in API response").
     r"|bad_response_status_code|\bopenai_error\b|invalid json in (?:the )?api response"
-    # A JSON object's keys ("type": , "message": ) quoted inside a text.
-    r"|\"\w+\"\s*:"
+    # A JSON object's keys ("type": , "message": ) quoted inside a text, escaped too
+    # (\"type\": in JSON inside a JSON string).
+    r"|\\*\"\w+\\*\"\s*:"
     r"|unexpected status(?: code)?",
     re.IGNORECASE)
 # Words a server uses when it says what it refused in a request; a 400 whose words hold none

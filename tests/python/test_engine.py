@@ -3229,3 +3229,58 @@ def test_yy_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, 
                                       category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize(("error", "backend", "category"), [
+    # https://github.com/kevinhermawan/Ollamac/issues/9: macOS's ECONNREFUSED is errno 61.
+    ({"error": "nw_socket_handle_socket_event [C1.1.1:2] Socket SO_ERROR 61"},
+     {"kind": "ollama"}, "network.connection_refused"),
+    # https://github.com/Renset/macai/issues/32
+    ({"error": "API Connection test failed The operation couldn’t be completed. (macai.APIError "
+      "error 1.)"}, {"kind": "ollama", "host": "localhost:11434"}, "network.connection_refused"),
+    # https://github.com/JHubi1/ollama-app/issues/13: the app's words for no connection...
+    ({"error": "invalid host"}, {"kind": "ollama", "host": "192.168.1.20:11434"},
+     "network.connection_refused"),
+    # ...but not with Ollama's own cloud as :host (not a server the user runs).
+    ({"error": "invalid host"}, {"kind": "ollama", "host": "ollama.com"}, "unknown"),
+    # https://github.com/bag-xml/ChatGPT-for-Legacy-iOS/issues/14 (as the reporter copied it)
+    ({"error": "you exceeded our current quota"}, {"kind": "openai"},
+     "billing.quota_exhausted"),
+    # https://github.com/nomic-ai/gpt4all/issues/3502
+    ({"error": "ERROR: ChatAPI responded with invalid json \"illegal value\""},
+     {"kind": "openrouter", "host": "openrouter.ai"}, "response.malformed"),
+    # https://github.com/nomic-ai/gpt4all/issues/776 (Qt's HTTP/2 stream)
+    ({"error": "qt.network.http2: stream 1 finished with error: \"HTTP/2 protocol error\""},
+     {"kind": "openai", "host": "api.openai.com"}, "response.malformed"),
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/5483
+    ({"error": "检测到无效 API Key，请前往[设置](tauri://localhost/#/settings)页检查 API Key "
+      "是否配置正确。"},
+     {"kind": "openai"}, "auth.invalid_key"),
+    # https://github.com/langchain4j/langchain4j/issues/1962 (Jackson on a page)
+    ({"error": "com.fasterxml.jackson.core.JsonParseException: Unexpected character ('<' (code "
+      "60)): expected a valid value"}, {"kind": "openai"}, "response.malformed"),
+    # https://github.com/flachesis/gemini-rust/issues/29 (serde on a chunk without content)
+    ({"error": "JSON error: missing field `content` at line 36 column 5"},
+     {"kind": "gemini"}, "response.malformed"),
+    # https://github.com/op7418/CodePilot/issues/220: a list of guesses names no cause.
+    ({"error": "Error: Claude Code process exited with an error (Provider: kimi-k2.5). This is "
+      "often caused by: • Invalid or missing API Key • Incorrect Base URL configuration • "
+      "Network connectivity issues  Original error: Claude Code process exited with code 1"},
+     {"kind": "moonshot"}, "unknown"),
+    # https://github.com/HKUDS/nanobot/issues/853: a host one letter from DeepSeek's answered
+    # with DeepSeek's own error, so the host is not the fault.
+    ({"error": "litellm.BadRequestError: DeepseekException - {\"error\":{\"message\":\"Model Not "
+      "Exist\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":"
+      "\"invalid_request_error\"}}"},
+     {"kind": "deepseek", "host": "api.deepseek.cn"}, "model.not_found"),
+    # https://err.dmxapi.cn/detail.php?id=1311: Cursor's wrapper over a relay's bare 400; the
+    # escaped JSON keys are no reason.
+    ({"status": "HTTP/1.1 400", "http_status": "400", "error": "{\"error\":\"ERROR_OPENAI\","
+      "\"details\":{\"title\":\"Unable to reach the model provider\",\"detail\":\"API Error: "
+      "{\\\"error\\\":{\\\"type\\\":\\\"provider\\\",\\\"message\\\":\\\"Provider returned "
+      "400\\\"}}\"}}"}, {"kind": "relay"}, "unknown"),
+])
+def test_zz_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                      category: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.category == category, result.rule

@@ -151,7 +151,10 @@ RULES = (
                   # "scope" as a word: DashScope's name has it too.
                   r"|not accessible|account type|\bscopes?\b"
                   # A JSON decoder's "found invalid token at character 1": not a credential.
-                  r"|token at character \d|your api key is valid, but"),
+                  r"|token at character \d|your api key is valid, but"
+                  # A client's list of guesses ("often caused by: • Invalid or missing API
+                  # Key • Incorrect Base URL • Network"): no cause is known.
+                  r"|(?:often|may be|might be|could be|usually) caused by|possible causes"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

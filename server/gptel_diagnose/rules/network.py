@@ -45,6 +45,8 @@ _REFUSED_TEXT = (
     r"|cannot assign requested address"
     # EPERM on connect: a firewall or a network policy refused it on this machine.
     r"|connect: operation not permitted"
+    # macOS's ECONNREFUSED is errno 61, as Network.framework logs it.
+    r"|\bso_error 61\b|\berrno 61\b"
     # Rust's io::ErrorKind as a log prints it.
     r"|\bconnectionrefused\b"
     # Windows' WSAECONNREFUSED, in English and Chinese.
@@ -525,6 +527,8 @@ RULES = (
         when=(match(curl=(18, 52, 56, 92, 16, 55)),
               # The same, in a browser engine's words (curl 92).
               match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly"
+                    # Qt's network stack for the same.
+                    r"|\bhttp/2 protocol error\b"
                     # Codex CLI's words for a Responses stream that ended early.
                     r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
@@ -674,8 +678,10 @@ RULES = (
                          r"|ensure (that )?\w+( service)? is running"
                          # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
                          r"|typeerror: load failed|provider load failed"
-                         # requests' ConnectionError, when its cause was not kept.
-                         r"|\bconnectionerror: httpconnectionpool\(",
+                         # requests' ConnectionError, when its cause was not kept; apps'
+                         # "connection test failed", Ollama App's "Invalid Host".
+                         r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
+                         r"|^(?:issue: )?invalid host$",
                          # Not a client's hint "To reset your API key": a reset is the
                          # connection's. Not a client's own crash (KeyError) wrapped as one.
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|{_RESET_TEXT}|certificate"
@@ -688,7 +694,9 @@ RULES = (
                    # A local server's kind counts unless the words name a public host
                    # ("Failed to fetch models from https://my.ollama.de").
                    for where in ({"private": True},
-                                 {"provider": LOCAL_SERVERS, "names_public_host": False})),
+                                 # Not Ollama's own cloud (ollama.com) as :host.
+                                 {"provider": LOCAL_SERVERS, "names_public_host": False,
+                                  "public": False})),
         summary="No connection to {host}, and the error does not say why: usually the local "
         "model server is not running, or :host has the wrong port; M-x "
         "gptel-diagnose-copy-curl and running it shows curl's reason.",

@@ -12,7 +12,9 @@ RULES = (
         code="ENDP002",
         name="host-misspelt",
         category="endpoint.wrong",
-        when=match(host_typo=True),
+        # Not when a server answered with a status or an API's error code: then the host
+        # exists and speaks for itself ("Model Not Exist" from a DeepSeek host).
+        when=match(host_typo=True, answered=False),
         summary="The backend's :host is \"{host}\": did you mean {intended_host}? Fix the "
         "backend definition.",
         explanation=(
@@ -79,6 +81,10 @@ RULES = (
                     # R's httr2, for a page or plain text where JSON was due; a client's
                     # "Could not decode JSON response".
                     r"|unexpected content type \"text/(?:html|plain)\""
+                    # GPT4All; Jackson on a page; serde on an answer without a field it needs.
+                    r"|(?:returned|responded with|sent) (?:an? )?invalid json"
+                    r"|unexpected character \('<'"
+                    r"|missing field `\w+` at line \d+ column \d+"
                     r"|(?:could not|couldn'?t|unable to|failed to) decode json"
                     # Go's json after a plain-text page, aiohttp and Swift's decoders, and
                     # One-API's code for an upstream body it could not read.
