@@ -3284,3 +3284,24 @@ def test_zz_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, 
                                       category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+def test_no_key_and_no_other_cause_is_the_missing_key() -> None:
+    # https://github.com/milanglacier/minuet-ai.el/issues/27: no key in Emacs's environment;
+    # the client's own words name no cause, the context does.
+    params = {"error": {"error": "Minuet provider openai is not available"},
+              "backend": {"kind": "openai", "has_key": False, "key_source": "env"}}
+    result = run(params)
+    assert (result.rule, result.category) == ("AUTH007", "auth.missing_key")
+    assert result.confidence == "guess"
+    # A key is set: nothing to say.
+    result = run({**params, "backend": {"kind": "openai", "has_key": True}})
+    assert result.category == "unknown"
+    # A model server the user runs needs no key.
+    result = run({**params, "backend": {"kind": "ollama", "host": "localhost:11434",
+                                        "has_key": False}})
+    assert result.category == "unknown"
+    # Words that name another cause still win.
+    result = run({"error": {"error": "Rate limit exceeded, please wait"},
+                  "backend": {"kind": "openai", "has_key": False}})
+    assert result.category == "rate_limit", result.rule

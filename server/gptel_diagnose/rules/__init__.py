@@ -160,6 +160,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET013",    # connection-failed-without-reason
         "GEN400",    # http-bad-request-without-reason
         "GEN4XX",    # http-bad-request
+        # No status at all; what the context says when the words say nothing.
+        "AUTH007",   # no-key-and-no-other-cause
     )),
     Tier("documented", "Chosen only by the engine's documented-code stage, never matched: "
          "the identified provider documents the failure's code, message or status.",

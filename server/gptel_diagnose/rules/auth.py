@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, ASK_PROXY, GET_KEY, REDEFINE_BACKEND
+from .common import (
+    ASK_BACKEND,
+    ASK_KEY,
+    ASK_MODEL,
+    ASK_PROXY,
+    GET_KEY,
+    LOCAL_SERVERS,
+    LOG_REQUESTS,
+    REDEFINE_BACKEND,
+)
 
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
@@ -184,6 +193,41 @@ RULES = (
                 },
                 backend={"kind": "openai", "host": "api.openai.com", "has_key": True},
                 source="https://platform.openai.com/docs/guides/error-codes/api-errors",
+            ),
+        ),
+    ),
+    Rule(
+        code="AUTH007",
+        name="no-key-and-no-other-cause",
+        category="auth.missing_key",
+        # The last resort before "not sure": the companion says no key is set for a remote
+        # API, and nothing in the error (no status, no rule, no telling words) names another
+        # cause.  A model server the user runs needs no key.
+        when=match(has_key=False, http=None, local=False, private=False,
+                   not_provider=LOCAL_SERVERS),
+        summary="No API key is set for this {provider} backend and the error names no other "
+        "cause, so the missing key is usually the reason: give the backend a key (:key, "
+        "gptel-api-key, or ~/.authinfo for {host}).",
+        explanation=(
+            "The error itself does not say what went wrong, but gptel-diagnose sees that this "
+            "backend has no key, and {provider}'s API does not answer without one. A client "
+            "that finds no key often fails before it sends anything, with a message of its "
+            "own. If a key is set somewhere gptel does not look, that is the place to fix."
+        ),
+        steps=(
+            "Give the backend a key: `:key \"KEY\"`, `:key #'my-key-function`, or an "
+            "auth-source line `machine {host} login apikey password KEY`.",
+            "If it still fails, set (setq gptel-log-level 'info), resend, and read "
+            "*gptel-log*.",
+        ),
+        fixes=(ASK_KEY, REDEFINE_BACKEND, LOG_REQUESTS),
+        next_step=("Set the key in {key_where}.",),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"error": "Minuet provider openai is not available"},
+                backend={"kind": "openai", "has_key": False, "key_source": "env"},
+                source="https://github.com/milanglacier/minuet-ai.el/issues/27",
             ),
         ),
     ),
