@@ -46,7 +46,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
         r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]exhausted", r"concurren(?:cy|t requests)",
         r"(?:returned|status(?: code)?:?|error) 429\b",
-        "限流", "频率", "请求过多", "请求次数", "并发", "速率限制",
+        "限流", "限频", "频率", "请求过多", "请求次数", "并发", "速率限制",
     ),
     "request.context_length": _cues(
         r"context[ _-]?(?:length|window)", r"maximum (?:context|input|prompt)",
@@ -125,12 +125,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:country|region|territory|location) (?:is )?not supported",
         r"unsupported[ _]country", "无权限", "没有权限", "权限不足",
         r"not allowed for (?:this |your )?(?:organi[sz]ation|org|account|key|project|user)",
+        # A gateway that refuses the calling program ("Client not allowed").
+        r"\bclient (?:is )?not allowed\b",
     ),
     "content_policy": _cues(
         r"content[ _-]?(?:policy|filter|management|moderation)", r"\bflagged\b",
         r"\bmoderation\b", r"inappropriate (?:content|output)", r"\bblocklist\b",
         r"responsible ai", r"safety (?:system|filter|block)",
         "敏感", "违规", "内容审核", "安全审核", "不安全",
+        # An app's marker for a chunk the provider's filter blocked.
+        r"\bcontent blocked\b",
     ),
     "server.overloaded": _cues(
         r"\boverloaded\b", r"\bhigh demand\b", r"\bat capacity\b",
@@ -139,7 +143,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"temporarily unavailable", r"internal (?:server )?error",
         # Not "upstream request failed": a gateway says it of refusals too.
         r"upstream (?:provider |service )?error",
-        "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载过高", "内部错误",
+        "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载过高", "内部错误", "过载",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",

@@ -130,6 +130,7 @@ _REASON_WORDS = re.compile(
 _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # A URL in the error's text: its host and path.
 _URL = re.compile(r"https?://([^/\s'\"()<>]+)(/[^\s'\"()<>?#]*)?")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
@@ -649,7 +650,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
     # A sentence a reporter's paste or a terminal wrapped ("looking\nfor beginning of value")
     # reads as one line: the patterns are written for the words, not the wrapping.  Each
     # piece on its own, so that the pieces stay lines of their own.
-    text = " \n ".join(_WRAPPED.sub(" ", piece.lower()) for piece in pieces)[: MAX_TEXT * 2]
+    # Typographic apostrophes (macOS's "couldn’t", "isn’t") read as plain ones.
+    text = " \n ".join(_WRAPPED.sub(" ", piece.lower().translate(_APOSTROPHES))
+                        for piece in pieces)[: MAX_TEXT * 2]
     # The URLs the text names, as (host, path): three facts read them.
     urls: list[tuple[str, str]] = _URL.findall(text)
     http = _http_status(params, collector.numeric_codes)

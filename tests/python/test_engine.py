@@ -3305,3 +3305,60 @@ def test_no_key_and_no_other_cause_is_the_missing_key() -> None:
     result = run({"error": {"error": "Rate limit exceeded, please wait"},
                   "backend": {"kind": "openai", "has_key": False}})
     assert result.category == "rate_limit", result.rule
+
+
+@pytest.mark.parametrize(("error", "backend", "category"), [
+    # https://github.com/papersgpt/papersgpt-for-zotero/issues/116 (its bundled local server)
+    ({"error": "Error connecting to server. Check your Internet connection."},
+     {"kind": "llamacpp", "host": "127.0.0.1:8080"}, "network.connection_refused"),
+    # https://github.com/MuiseDestiny/zotero-gpt/issues/114 (OpenAI's schema check)
+    ({"error": "**invalid_request_error**\n[''] is not valid under any of the given schemas - "
+      "'input'"}, {"kind": "openai", "host": "api.openai.com"}, "request.invalid_parameter"),
+    # https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/730
+    ({"status": "HTTP/1.1 400", "http_status": "400", "error": {"error": {
+        "type": "invalid_request_error", "message": "Client not allowed (detected: "
+        "claude-code-sdk-ts) (request id: 20260319030028727053954XuXhzjTD)"}, "type": "error"}},
+     {"kind": "relay"}, "auth.permission"),
+    # https://github.com/mobile-ar/xcode-assistant-copilot-server/issues/2: Swift's words, with
+    # macOS's typographic apostrophes.
+    ({"error": "[ERROR] Failed to fetch models: Failed to decode Copilot API response: The data "
+      "couldn’t be read because it isn’t in the correct format."},
+     {"kind": "github-copilot", "host": "api.githubcopilot.com"}, "response.malformed"),
+    # https://github.com/microsoft/copilot-intellij-feedback/issues/1565
+    ({"error": "Oops, unexpected end of stream. Please try again."},
+     {"kind": "github-copilot", "host": "api.githubcopilot.com"}, "response.malformed"),
+    # https://github.com/sourcegraph/sourcegraph-public-snapshot/issues/60602 (Node's errno)
+    ({"error": "WARN - #com.sourcegraph.cody.agent.CodyAgent -   syscall: 'connect',\n  code: "
+      "'ENETUNREACH'"}, {"kind": "openai"}, "network.connection_refused"),
+    # https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/1693
+    ({"error": "CommitAIClient: commit generation failed\n\njava.lang.RuntimeException: Claude "
+      "commit response is empty"}, {"kind": "anthropic"}, "response.malformed"),
+    # https://github.com/funstory-ai/BabelDOC/issues/423: a throttle sent as a 400.
+    ({"status": "HTTP/1.1 400", "http_status": "400", "error": "openai.BadRequestError: Error "
+      "code: 400 - {'error': {'id': '8e059dba42a7b8fdd14be8b50da5f164', 'message': "
+      "'请求限频，请稍后重试', 'type': 'runtime_error', 'param': None, 'code': '2003'}}"},
+     {"kind": "openai"}, "rate_limit"),
+    # https://github.com/niksedk/subtitleedit-avalonia/issues/202
+    ({"status": "HTTP/1.1 500", "http_status": "500", "error": {"error": "Failed to create new "
+      "sequence: failed to process inputs: this model is missing data required for image "
+      "input"}}, {"kind": "ollama", "host": "localhost:11434"}, "request.invalid_parameter"),
+    # https://github.com/ollama/ollama/issues/5649: a model file gone from Ollama's store.
+    ({"error": {"error": "CreateFile C:\\Users\\jgcar\\.ollama\\models\\blobs\\sha256-00e1317c"
+      "bf74d901080d7100f57580ba8dd8de57203072dc6f668324ba545f29: The system cannot find the "
+      "file specified."}}, {"kind": "ollama", "host": "localhost:11434"}, "model.not_found"),
+    # https://github.com/Shirochi-stack/Glossarion/issues/37
+    ({"error": "[CONTENT BLOCKED - ORIGINAL TEXT PRESERVED]"}, {"kind": "gemini"},
+     "content_policy"),
+    # https://github.com/gnehs/subtitle-translator-electron/issues/60 (OpenAI's overload, in
+    # Chinese)
+    ({"error": "该模型目前因其他请求而过载,您可以重试您的请求"}, {"kind": "openai"},
+     "server.overloaded"),
+    # https://github.com/TriliumNext/Trilium/issues/5806: the project's name quoted between.
+    ({"status": "HTTP/1.1 403", "http_status": "403", "error": "OpenAI embedding error: 403 "
+      "Project `xxx` does not have access to model `text-embedding-small-3`"},
+     {"kind": "openai", "host": "api.openai.com"}, "model.not_found"),
+])
+def test_ab_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                      category: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.category == category, result.rule

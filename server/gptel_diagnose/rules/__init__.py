@@ -192,6 +192,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "WORD008",   # words-say-wrong-endpoint
         "WORD009",   # words-say-timeout
         "WORD010",   # words-say-input-too-long
+        "WORD011",   # words-say-content-review
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

@@ -64,7 +64,8 @@ RULES = (
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
                 # OpenAI, for a model a project's key may not use (its code is model_not_found).
-                r"|project (does|do) not have access to model"
+                # "Project `proj_x` does not have access to model `m`", name quoted or not.
+                r"|project\b[^.;]{0,80}?\b(does|do) not have access to model"
                 # A gateway's "model name not specified / may not be empty", in Chinese.
                 r"|未指定模型名称|模型名称不能为空"
                 # LM Studio: 'Cannot find model "X"'.
@@ -157,7 +158,10 @@ RULES = (
             match(text=r"no longer compatible with your version of ollama"
                   r"|may be incompatible with your version of ollama"),
             match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
-                  r"ollama"),
+                  r"ollama"
+                  # A model file of Ollama's store gone from disk (a pull cut short).
+                  r"|\.ollama[\\/]+models[\\/]+blobs[\\/]+\S*.{0,40}(?:cannot find the file"
+                  r"|no such file)"),
             match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
             # Its answer is JSON: a client that could not parse the 404 got another server's

@@ -39,7 +39,7 @@ _REFUSED_TEXT = (
     r"|local server not running"
     # Not vLLM's "engine loop is not running": the server runs, its engine died.
     r"|(?<!engine loop )is not running|could not connect to|actively refused|no route to host"
-    r"|ehostunreach|could not be reached"
+    r"|ehostunreach|enetunreach|could not be reached"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
@@ -527,8 +527,8 @@ RULES = (
         when=(match(curl=(18, 52, 56, 92, 16, 55)),
               # The same, in a browser engine's words (curl 92).
               match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly"
-                    # Qt's network stack for the same.
-                    r"|\bhttp/2 protocol error\b"
+                    # Qt's network stack for the same; OkHttp-style "unexpected end of stream".
+                    r"|\bhttp/2 protocol error\b|unexpected end of stream"
                     # Codex CLI's words for a Responses stream that ended early.
                     r"|stream disconnected before completion|stream closed before response"
                     # Claude Code's words; urllib3's for a body that broke while being read.
@@ -681,7 +681,7 @@ RULES = (
                          # requests' ConnectionError, when its cause was not kept; apps'
                          # "connection test failed", Ollama App's "Invalid Host".
                          r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
-                         r"|^(?:issue: )?invalid host$",
+                         r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server",
                          # Not a client's hint "To reset your API key": a reset is the
                          # connection's. Not a client's own crash (KeyError) wrapped as one.
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|{_RESET_TEXT}|certificate"

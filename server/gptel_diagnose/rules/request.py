@@ -351,7 +351,9 @@ RULES = (
                    r"|support image input|unknown variant .?image_url"
                    r"|at most \d+ images?|too many images|images? per (prompt|request)"
                    # LM Studio; llama-server before it took images.
-                   r"|does not support images|unsupported content part type: .?image_url"),
+                   r"|does not support images|unsupported content part type: .?image_url"
+                   # Ollama, for an image sent to a model without a vision part.
+                   r"|missing data required for image input"),
         summary="{model} cannot read images or files: remove them from the request, or turn "
         "gptel-track-media off.",
         explanation=(
@@ -382,8 +384,9 @@ RULES = (
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value")),
             match(text=r"unsupported parameter|unrecognized request argument"
-                  # LiteLLM's exception for a parameter the provider does not take.
-                  r"|unsupportedparamserror"
+                  # LiteLLM's exception for a parameter the provider does not take; OpenAI's
+                  # schema check of the request body.
+                  r"|unsupportedparamserror|is not valid under any of the given schemas"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
                   r"|is not supported (with|by|for) this model|unsupported param"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"

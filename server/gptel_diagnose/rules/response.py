@@ -250,7 +250,7 @@ RULES = (
               match(text=r"no generations found in stream|did not provide any assistant messages"
                     r"|empty reply from server"
                     # Vim's JSON decoder on an empty body; gp.nvim's own words.
-                    r"|attempt to decode a blank string|query response is empty"
+                    r"|attempt to decode a blank string|\bresponse (?:is|was) empty\b"
                     r"|no response received from the model"
                     r"|request ended without sending any chunks"
                     # wget's and browsers' words for a connection closed with no answer.

@@ -81,6 +81,10 @@ _EXAMPLES: dict[Category, Example] = {
                         "count of 37165 exceeds max token count of 4095."},
         backend={"kind": "openai"},
         source="https://github.com/danny-avila/LibreChat/issues/4258"),
+    "content_policy": Example(
+        error={"error": "[CONTENT BLOCKED - ORIGINAL TEXT PRESERVED]"},
+        backend={"kind": "gemini"},
+        source="https://github.com/Shirochi-stack/Glossarion/issues/37"),
 }
 
 
