@@ -390,7 +390,9 @@ CONDITIONS: dict[str, tuple[str, Test, bool]] = {
 # (openai-python prints a Python dict), "API error: 400 {"error": ...}".
 _QUOTED_OBJECT = re.compile(r"\{\s*['\"]")
 MAX_QUOTED = 20_000
-_DECODER = json.JSONDecoder()
+# A quoted object a terminal wrapped may hold a line break inside a string ("Model Not\nExist"):
+# control characters in strings are let through.
+_DECODER = json.JSONDecoder(strict=False)
 
 
 # A Python SDK's error printed as its repr, keyword arguments and all:
@@ -419,7 +421,7 @@ def _quoted_object(text: str) -> Any:
     if len(inner) > MAX_QUOTED:
         return None
     try:
-        return json.loads(inner)
+        return _DECODER.decode(inner)
     except ValueError:
         pass
     try:

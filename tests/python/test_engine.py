@@ -3362,3 +3362,15 @@ def test_ab_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, 
                                       category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+def test_a_quoted_object_a_terminal_wrapped_is_still_read() -> None:
+    # https://github.com/HKUDS/nanobot/issues/853, as pasted: the terminal broke lines inside
+    # the JSON's strings, so the object is not strict JSON; its code still counts.
+    text = ("Error calling LLM: litellm.BadRequestError: DeepseekException -                 \n"
+            "{\"error\":{\"message\":\"Model Not                                             \n"
+            "Exist\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":"
+            "\"invalid_request_error\n\"}}  ")
+    result = run({"error": {"error": text},
+                  "backend": {"kind": "deepseek", "host": "api.deepseek.cn"}})
+    assert result.category == "model.not_found", result.rule
