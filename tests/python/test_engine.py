@@ -3374,3 +3374,19 @@ def test_a_quoted_object_a_terminal_wrapped_is_still_read() -> None:
     result = run({"error": {"error": text},
                   "backend": {"kind": "deepseek", "host": "api.deepseek.cn"}})
     assert result.category == "model.not_found", result.rule
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # https://github.com/Canner/WrenAI/issues/1912: the tag was "nomic-embed-text:lastest".
+    ("litellm.APIConnectionError: OllamaException - Client error '404 Not Found' for url "
+     "'http://host.docker.internal:11434/api/embed'", "model.not_found"),
+    # https://github.com/continuedev/continue/issues/1279: Continue asking /api/show.
+    ("Error calling Ollama /api/show endpoint: Error: Error: HTTP 404 Not Found from "
+     "http://127.0.0.1:11434/api/show", "model.not_found"),
+    # A path Ollama does not have is still the path.
+    ("404 page not found for url 'http://127.0.0.1:11434/api/embed'", "endpoint.wrong"),
+])
+def test_a_404_on_ollamas_model_paths_is_the_model(text: str, category: str) -> None:
+    result = run({"error": {"status": "HTTP/1.1 404", "http_status": "404", "error": text},
+                  "backend": {"kind": "ollama", "host": "127.0.0.1:11434"}})
+    assert result.category == category, result.rule

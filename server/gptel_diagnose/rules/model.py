@@ -170,6 +170,12 @@ RULES = (
                   not_text=r"page not found|page was not found|endpoint|route|cannot unmarshal"
                   r"|not valid json"
                   r"|unexpected token"),
+            # The same on Ollama's other paths that name a model (embeddings, model details):
+            # they exist, so a bare 404 there is the model too.
+            match(provider="ollama", http=404, html=False,
+                  text=r"/api/(?:embed|embeddings|show)\b",
+                  not_text=r"page not found|page was not found|cannot unmarshal|not valid json"
+                  r"|unexpected token"),
         ),
         summary="Ollama does not have {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",
