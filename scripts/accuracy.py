@@ -57,7 +57,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-rr.jsonl", "reports-ss.jsonl", "reports-tt.jsonl",
                       "reports-uu.jsonl", "reports-vv.jsonl",
                       "reports-ww.jsonl", "reports-xx.jsonl",
-                      "reports-yy.jsonl", "reports-zz.jsonl", "reports-ab.jsonl"})
+                      "reports-yy.jsonl", "reports-zz.jsonl", "reports-ab.jsonl",
+                      "reports-ac.jsonl"})
 
 
 @dataclass(frozen=True)
