@@ -40,7 +40,7 @@ CUES: dict[str, re.Pattern[str]] = {
         "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
     ),
     "rate_limit": _cues(
-        r"rate[ _-]?limit", r"too many requests", r"\bthrottl", r"slow down",
+        r"rate[ _-]?limit", r"too ?many ?requests", r"\bthrottl", r"slow down",
         r"(?:requests?|tokens?|calls?) per (?:second|minute|hour|day)",
         r"per[ _-](?:minute|day)\b[^.;]{0,20}(?:limit|quota|exceeded)",
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
@@ -101,6 +101,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",
         r"(?:invalid|incorrect) model credentials", "身份验证失败",
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
+        # Microsoft Entra ID, for a token another tenant or service issued.
+        r"not from a valid issuer",
         "(?:令牌|密钥|秘钥|key).{0,6}(?:无效|错误|过期|不正确)", "(?:认证|鉴权)失败",
         r"无效的? ?(?:api ?key|密钥|令牌)",
     ),
@@ -148,7 +150,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",
         r"(?:request|read|connect|connection|gateway|upstream|response|socket) timeout",
-        r"deadline[ _]exceeded", r"took too long", "超时",
+        r"deadline[ _]?exceeded", r"took too long", "超时",
     ),
     "endpoint.wrong": _cues(
         r"(?:method|post)\b[^.;]{0,20}\bnot (?:allowed|supported)",

@@ -3390,3 +3390,41 @@ def test_a_404_on_ollamas_model_paths_is_the_model(text: str, category: str) -> 
     result = run({"error": {"status": "HTTP/1.1 404", "http_status": "404", "error": text},
                   "backend": {"kind": "ollama", "host": "127.0.0.1:11434"}})
     assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize(("error", "backend", "category"), [
+    # https://github.com/Nathan1258/Husk/issues/2 (the user's own Ollama)
+    ({"error": "Ollama Unreachable"}, {"kind": "ollama"}, "network.connection_refused"),
+    # https://github.com/google-gemini/deprecated-generative-ai-dart/issues/206: a 502 page
+    # the client could not decode.
+    ({"status": "HTTP/1.1 502", "http_status": "502",
+      "error": "JSON error unexpected character at (0)"},
+     {"kind": "gemini"}, "response.malformed"),
+    # https://github.com/firebase/flutterfire/issues/17719 (Dart's decoder)
+    ({"error": "FormatException: Unexpected character (at offset 0)"}, {"kind": "gemini"},
+     "response.malformed"),
+    # https://github.com/thmsmlr/instructor_ex/issues/102 and
+    # https://github.com/brainlid/langchain/issues/42: Mint's connection closed, no answer.
+    ({"error": "** (Mint.TransportError) socket closed"}, {"kind": "openai"},
+     "network.connection_refused"),
+    ({"error": "%Mint.TransportError{reason: :closed}"}, {"kind": "openai"},
+     "network.connection_refused"),
+    # https://github.com/patterns-ai-core/langchainrb/issues/628 (Faraday's 429 class)
+    ({"error": "Faraday::TooManyRequestsError"}, {"kind": "openai"}, "rate_limit"),
+    # https://github.com/buhe/langchain-swift/issues/42
+    ({"error": "Fatal error: 'try!' expression unexpectedly raised an error: HTTPClientError."
+      "deadlineExceeded"}, {"kind": "openai"}, "network.timeout"),
+    # https://github.com/promptfoo/promptfoo/issues/7077: a candidate with no content.
+    ({"error": "Error: No output found in response: {\"content\":{},\"finishReason\":\"STOP\","
+      "\"index\":0}"}, {"kind": "gemini"}, "response.malformed"),
+    # https://github.com/promptfoo/promptfoo/issues/501
+    ({"error": {"error": "invalid options: basePath"}},
+     {"kind": "ollama", "host": "localhost:11434"}, "request.invalid_parameter"),
+    # https://github.com/vibrantlabsai/ragas/issues/1047 (Microsoft Entra ID)
+    ({"error": "Your authentication token is not from a valid issuer"},
+     {"kind": "azure", "host": "abc.verycoolcorp.com"}, "auth.invalid_key"),
+])
+def test_ac_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                      category: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.category == category, result.rule

@@ -62,11 +62,13 @@ _RESET_TEXT = (
     r"|远程主机强迫关闭了一个现有的连接"
     # The connection closed before any answer, in Python's words (http.client, httpx).
     r"|remote end closed connection without response"
+    # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
+    r"|transporterror\)? socket closed|transporterror\{reason: :closed\}"
     r"|server disconnected without sending a response"
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
-    r"(?<!stainless-)timed? ?out|(?<!stainless-)timeout|etimedout|errno 110|deadline exceeded"
+    r"(?<!stainless-)timed? ?out|(?<!stainless-)timeout|etimedout|errno 110|deadline ?exceeded"
     r"|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
     r"|no response from .{0,40} in the last \d+ seconds"
@@ -681,7 +683,8 @@ RULES = (
                          # requests' ConnectionError, when its cause was not kept; apps'
                          # "connection test failed", Ollama App's "Invalid Host".
                          r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
-                         r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server",
+                         r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
+                         r"|^\w+ unreachable$",
                          # Not a client's hint "To reset your API key": a reset is the
                          # connection's. Not a client's own crash (KeyError) wrapped as one.
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|{_RESET_TEXT}|certificate"

@@ -387,6 +387,8 @@ RULES = (
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
                   r"|unsupportedparamserror|is not valid under any of the given schemas"
+                  # Ollama, for an option it does not know.
+                  r"|invalid options?: \w"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
                   r"|is not supported (with|by|for) this model|unsupported param"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"

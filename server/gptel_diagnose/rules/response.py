@@ -83,7 +83,7 @@ RULES = (
                     r"|unexpected content type \"text/(?:html|plain)\""
                     # GPT4All; Jackson on a page; serde on an answer without a field it needs.
                     r"|(?:returned|responded with|sent) (?:an? )?invalid json"
-                    r"|unexpected character \('<'"
+                    r"|unexpected character \('<'|formatexception: unexpected character"
                     r"|missing field `\w+` at line \d+ column \d+"
                     r"|(?:could not|couldn'?t|unable to|failed to) decode json"
                     # Go's json after a plain-text page, aiohttp and Swift's decoders, and
@@ -248,6 +248,7 @@ RULES = (
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)"),
               match(text=r"no generations found in stream|did not provide any assistant messages"
+                    r"|no output found in (?:the )?response"
                     r"|empty reply from server"
                     # Vim's JSON decoder on an empty body; gp.nvim's own words.
                     r"|attempt to decode a blank string|\bresponse (?:is|was) empty\b"
@@ -359,6 +360,9 @@ RULES = (
         when=(match(http=(500, 502), gptel=("malformed_json", "unparseable")),
               match(http=(500, 502), html=True),
               # The page quoted as text: Cloudflare's words or ray id, nginx's signature.
+              # A client's JSON decoder on the page: "unexpected character at (0)".
+              match(http=(500, 502), text=r"json error unexpected character|formatexception: "
+                    r"unexpected character|unexpected character \('<'"),
               match(http=(500, 502), text=r"\bcf-ray\b|cloudflare|\bnginx/\d"
                     # Vercel's page when the function behind it failed.
                     r"|router_external_target_error")),
