@@ -2600,7 +2600,8 @@ def test_bedrocks_prompt_caching_refusal_turns_gptel_cache_off() -> None:
     assert ("gptel-cache", "nil") in [(f.variable, f.value) for f in result.fixes]
 
 
-@pytest.mark.parametrize(("error", "backend", "category"), [
+# reports-ww: words that name the cause (test_words_that_name_the_cause).
+_WW_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/openai/codex/issues/8838: Codex's prefix over reqwest's wrapper; no
     # answer was cut off, the request never went (LABELING.md: a wrapper alone is unknown).
     ({"error": "stream disconnected before completion: error sending request for url "
@@ -2624,11 +2625,7 @@ def test_bedrocks_prompt_caching_refusal_turns_gptel_cache_off() -> None:
         "data action `Microsoft.CognitiveServices/accounts/OpenAI/evals/write` to perform "
         "`POST /openai/v1/evals` operation."}}},
      {"kind": "azure", "host": "myres.openai.azure.com"}, "auth.permission"),
-])
-def test_ww_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
-                                      category: str) -> None:
-    result = run({"error": error, "backend": backend})
-    assert result.category == category, result.rule
+]
 
 
 def test_dashscopes_incremental_output_only_model_turns_streaming_on() -> None:
@@ -3025,7 +3022,8 @@ def test_a_summary_reads_well_when_the_model_is_not_known(locale: str) -> None:
                 rule.code, summary)
 
 
-@pytest.mark.parametrize(("error", "backend", "category"), [
+# reports-xx: words that name the cause (test_words_that_name_the_cause).
+_XX_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/ikechan8370/chatgpt-plugin/issues/213 ("OpenAl" as the source has it)
     ({"error": "通信异常,错误信息如下Error: OpenAl missing required apiKey"},
      {"kind": "openai"}, "auth.missing_key"),
@@ -3075,11 +3073,7 @@ def test_a_summary_reads_well_when_the_model_is_not_known(locale: str) -> None:
     ({"error": "httpx.ConnectError: All connection attempts failed"},
      {"kind": "ollama", "host": "127.0.0.1:11434", "protocol": "http"},
      "network.connection_refused"),
-])
-def test_xx_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
-                                      category: str) -> None:
-    result = run({"error": error, "backend": backend})
-    assert result.category == category, result.rule
+]
 
 
 def test_a_tls_handshake_cut_on_the_way_to_a_public_api_offers_a_proxy() -> None:
@@ -3176,7 +3170,8 @@ def test_a_model_served_only_through_another_api(error: dict[str, Any], backend:
         assert "gptel-model" in [f.variable for f in result.fixes]
 
 
-@pytest.mark.parametrize(("error", "backend", "category"), [
+# reports-yy: words that name the cause (test_words_that_name_the_cause).
+_YY_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/tidyverse/ellmer/issues/76 (R's httr2 on Azure's gateway page)
     ({"error": "Error in `req_perform()`:\n! Failed to parse error body with method defined in "
       "`req_error()`. \nCaused by error in `resp_body_json()`:\n! Unexpected content type "
@@ -3224,14 +3219,11 @@ def test_a_model_served_only_through_another_api(error: dict[str, Any], backend:
       "error=RealtimeError(type='invalid_request_error', code='invalid_value', message='Audio "
       "content of 6100ms is already shorter than 6185ms', param=None, event_id=None), fatal: "
       "True)"}, {"kind": "openai", "host": "api.openai.com"}, "request.invalid_parameter"),
-])
-def test_yy_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
-                                      category: str) -> None:
-    result = run({"error": error, "backend": backend})
-    assert result.category == category, result.rule
+]
 
 
-@pytest.mark.parametrize(("error", "backend", "category"), [
+# reports-zz: words that name the cause (test_words_that_name_the_cause).
+_ZZ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/kevinhermawan/Ollamac/issues/9: macOS's ECONNREFUSED is errno 61.
     ({"error": "nw_socket_handle_socket_event [C1.1.1:2] Socket SO_ERROR 61"},
      {"kind": "ollama"}, "network.connection_refused"),
@@ -3279,11 +3271,7 @@ def test_yy_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, 
       "\"details\":{\"title\":\"Unable to reach the model provider\",\"detail\":\"API Error: "
       "{\\\"error\\\":{\\\"type\\\":\\\"provider\\\",\\\"message\\\":\\\"Provider returned "
       "400\\\"}}\"}}"}, {"kind": "relay"}, "unknown"),
-])
-def test_zz_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
-                                      category: str) -> None:
-    result = run({"error": error, "backend": backend})
-    assert result.category == category, result.rule
+]
 
 
 def test_no_key_and_no_other_cause_is_the_missing_key() -> None:
@@ -3307,7 +3295,8 @@ def test_no_key_and_no_other_cause_is_the_missing_key() -> None:
     assert result.category == "rate_limit", result.rule
 
 
-@pytest.mark.parametrize(("error", "backend", "category"), [
+# reports-ab: words that name the cause (test_words_that_name_the_cause).
+_AB_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/papersgpt/papersgpt-for-zotero/issues/116 (its bundled local server)
     ({"error": "Error connecting to server. Check your Internet connection."},
      {"kind": "llamacpp", "host": "127.0.0.1:8080"}, "network.connection_refused"),
@@ -3357,11 +3346,7 @@ def test_no_key_and_no_other_cause_is_the_missing_key() -> None:
     ({"status": "HTTP/1.1 403", "http_status": "403", "error": "OpenAI embedding error: 403 "
       "Project `xxx` does not have access to model `text-embedding-small-3`"},
      {"kind": "openai", "host": "api.openai.com"}, "model.not_found"),
-])
-def test_ab_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
-                                      category: str) -> None:
-    result = run({"error": error, "backend": backend})
-    assert result.category == category, result.rule
+]
 
 
 def test_a_quoted_object_a_terminal_wrapped_is_still_read() -> None:
@@ -3392,7 +3377,8 @@ def test_a_404_on_ollamas_model_paths_is_the_model(text: str, category: str) -> 
     assert result.category == category, result.rule
 
 
-@pytest.mark.parametrize(("error", "backend", "category"), [
+# reports-ac: words that name the cause (test_words_that_name_the_cause).
+_AC_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/Nathan1258/Husk/issues/2 (the user's own Ollama)
     ({"error": "Ollama Unreachable"}, {"kind": "ollama"}, "network.connection_refused"),
     # https://github.com/google-gemini/deprecated-generative-ai-dart/issues/206: a 502 page
@@ -3423,8 +3409,13 @@ def test_a_404_on_ollamas_model_paths_is_the_model(text: str, category: str) -> 
     # https://github.com/vibrantlabsai/ragas/issues/1047 (Microsoft Entra ID)
     ({"error": "Your authentication token is not from a valid issuer"},
      {"kind": "azure", "host": "abc.verycoolcorp.com"}, "auth.invalid_key"),
-])
-def test_ac_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
-                                      category: str) -> None:
+]
+
+
+@pytest.mark.parametrize(("error", "backend", "category"),
+                         [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS,
+                          *_ZZ_WORDS, *_AB_WORDS, *_AC_WORDS])
+def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
+                                   category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
