@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
 from .providers import Provider, identify, lookup, misspelt_host, without_scheme
-from .providers.record import host_name
+from .providers.record import host_and_port, host_name
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
 # the depth to which embedded JSON strings (OpenRouter's `metadata.raw`) are unpacked.
@@ -253,7 +253,7 @@ def _names_proxy_address(params: DiagnoseParams, text: str) -> bool:
     ("connect ECONNREFUSED 127.0.0.1:15777" with https_proxy 127.0.0.1:15777): the proxy's
     own socket, which a local model server's on another port is not."""
     for address in _configured_proxies(params):
-        bare = without_scheme(address.strip()).split("/")[0].rsplit("@", 1)[-1].lower()
+        bare = host_and_port(without_scheme(address.strip())).lower()
         if ":" in bare and bare.rsplit(":", 1)[1].isdigit() and bare in text:
             return True
     return False

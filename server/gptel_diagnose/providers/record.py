@@ -85,9 +85,14 @@ def without_scheme(host: str) -> str:
     return _SCHEME.sub("", host)
 
 
+def host_and_port(host: str) -> str:
+    """HOST without scheme-less userinfo or path: its name and port."""
+    return host.split("/", 1)[0].rsplit("@", 1)[-1]
+
+
 def host_name(host: str) -> str:
     """HOST without scheme-less userinfo, port or path; an IPv6 literal without brackets."""
-    name = host.split("/", 1)[0].rsplit("@", 1)[-1]
+    name = host_and_port(host)
     if name.startswith("["):
         return name[1:].split("]", 1)[0]
     if name.count(":") == 1:
