@@ -8,6 +8,10 @@ from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
 # The model nearest to the one refused, from the backend's :models or the error's own list.
 CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
                   variable="gptel-model", value="'{closest_model}")
+# A 404 that is not Ollama's own JSON answer: another server's "404 page not found" page, as
+# the client that could not parse it says.
+_NOT_OLLAMAS_404 = (r"page not found|page was not found|cannot unmarshal|not valid json"
+                    r"|unexpected token")
 # How to tell a wrong model name from one the key may not use.
 _CHECK_NAME = (
     "Check the model name gptel sends (gptel-model, or the model chosen in M-x gptel-menu) "
@@ -167,15 +171,11 @@ RULES = (
             # Its answer is JSON: a client that could not parse the 404 got another server's
             # "404 page not found".
             match(provider="ollama", http=404, html=False, off_path=False,
-                  not_text=r"page not found|page was not found|endpoint|route|cannot unmarshal"
-                  r"|not valid json"
-                  r"|unexpected token"),
+                  not_text=f"{_NOT_OLLAMAS_404}|endpoint|route"),
             # The same on Ollama's other paths that name a model (embeddings, model details):
             # they exist, so a bare 404 there is the model too.
             match(provider="ollama", http=404, html=False,
-                  text=r"/api/(?:embed|embeddings|show)\b",
-                  not_text=r"page not found|page was not found|cannot unmarshal|not valid json"
-                  r"|unexpected token"),
+                  text=r"/api/(?:embed|embeddings|show)\b", not_text=_NOT_OLLAMAS_404),
         ),
         summary="Ollama does not have {model}: pull it with `ollama pull {model_arg}`, or pick an "
         "installed one.",
