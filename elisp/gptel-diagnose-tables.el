@@ -89,6 +89,13 @@ heeded, and an ask fix naming another variable is refused.")
     (599 "The provider's servers failed (HTTP 599): that usually passes and is not your setup; resend shortly, and if it persists set gptel-log-level to 'info to see the answer." . "服务商的服务器出错（HTTP 599）：这通常会自行恢复，不是你的配置问题；请稍后重试，如果持续出现，请把 gptel-log-level 设为 'info 查看响应内容。"))
   "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).")
 
+(defconst gptel-diagnose--status-reason-meanings
+  '((400 "The provider rejected the request (HTTP 400), usually over a parameter or value it does not take (set gptel-log-level to 'info and resend to see the request): %s" . "服务商拒绝了请求（HTTP 400），通常是因为它不接受某个参数或取值（请把 gptel-log-level 设为 'info 后重试，查看请求内容）：%s")
+    (406 "The provider rejected the request (HTTP 406), usually over a parameter or value it does not take (set gptel-log-level to 'info and resend to see the request): %s" . "服务商拒绝了请求（HTTP 406），通常是因为它不接受某个参数或取值（请把 gptel-log-level 设为 'info 后重试，查看请求内容）：%s")
+    (409 "The provider rejected the request (HTTP 409), usually over a parameter or value it does not take (set gptel-log-level to 'info and resend to see the request): %s" . "服务商拒绝了请求（HTTP 409），通常是因为它不接受某个参数或取值（请把 gptel-log-level 设为 'info 后重试，查看请求内容）：%s")
+    (415 "The provider rejected the request (HTTP 415), usually over a parameter or value it does not take (set gptel-log-level to 'info and resend to see the request): %s" . "服务商拒绝了请求（HTTP 415），通常是因为它不接受某个参数或取值（请把 gptel-log-level 设为 'info 后重试，查看请求内容）：%s"))
+  "What a status means when the provider said why: (STATUS ENGLISH . CHINESE).\nEach is a format string: the provider's reason goes where %s is.")
+
 (defconst gptel-diagnose--curl-meanings
   '((1 "unsupported protocol" . "不支持的协议")
     (2 "curl failed to start (an option it does not support)" . "curl 无法启动（不支持的选项）")

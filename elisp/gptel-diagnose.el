@@ -518,6 +518,23 @@ Only the local fallback needs it: the server reads the code itself."
          (string-match "Curl failed with exit code \\([0-9]+\\)" text)
          (string-to-number (match-string 1 text)))))
 
+(defun gptel-diagnose--provider-reason (params)
+  "The provider's own reason in PARAMS' error, on one short line, or nil.
+That is gptel's error text, or the message of the error object it
+kept from the provider's answer."
+  (let* ((value (plist-get (plist-get params :error) :error))
+         (text (cond ((stringp value) value)
+                     ((and (consp value) (keywordp (car value)))
+                      (let ((message (plist-get value :message))
+                            (inner (plist-get value :error)))
+                        (cond ((stringp message) message)
+                              ((and (consp inner) (keywordp (car inner))
+                                    (stringp (plist-get inner :message)))
+                               (plist-get inner :message))
+                              ((stringp inner) inner)))))))
+    (when (and text (not (string-blank-p text)))
+      (truncate-string-to-width (string-join (split-string text) " ") 160 nil nil "…"))))
+
 (defun gptel-diagnose--local-meaning (params)
   "A short meaning of the failure in PARAMS, known without the server.
 The meanings are the server's, generated into `gptel-diagnose-tables'."
@@ -526,6 +543,7 @@ The meanings are the server's, generated into `gptel-diagnose-tables'."
          (code (cond ((integerp status) status)
                      ((and (stringp status) (string-match-p "\\`[0-9]+\\'" status))
                       (string-to-number status))))
+         (reason (gptel-diagnose--provider-reason params))
          (zh (gptel-diagnose--zh-p)))
     (cl-flet ((meaning (key table)
                 (when-let ((texts (alist-get key table)))
@@ -533,7 +551,11 @@ The meanings are the server's, generated into `gptel-diagnose-tables'."
       (cond
        ((and curl (meaning curl gptel-diagnose--curl-meanings))
         (format "curl %d: %s" curl (meaning curl gptel-diagnose--curl-meanings)))
-       ;; These meanings name their status already: "... (HTTP 401): ...".
+       ;; These meanings name their status already: "... (HTTP 401): ...".  Those that
+       ;; say the provider gave no reason have a form that quotes the one it gave.
+       ((and code reason
+             (when-let ((form (meaning code gptel-diagnose--status-reason-meanings)))
+               (format form reason))))
        ((and code (meaning code gptel-diagnose--status-meanings)))
        (code (format "HTTP %d" code))
        (curl (gptel-diagnose--tf "curl exit code %d" curl))))))

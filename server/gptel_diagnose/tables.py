@@ -61,6 +61,29 @@ def status_meaning(status: int, locale: str) -> str:
     return summary
 
 
+# A reason no rule reads as more than "the provider said why": it stands where the quoted
+# message goes, so the companion can put the real one there.
+_REASON_STAND_IN = "Invalid value QQREASONQQ"
+
+
+def status_meaning_with_reason(status: int, locale: str) -> str | None:
+    """What the server says of STATUS when the provider gave a reason, as a format string.
+
+    Only for the statuses whose meaning alone says the provider gave none (GEN400): given
+    a reason, the server quotes it (GEN4XX), and the companion can too, with "%s" where
+    the reason goes.  None for the others: their meaning holds whatever the reason.
+    """
+    def rule_and_summary(error: dict[str, str]) -> tuple[str, str]:
+        found = diagnose(DiagnoseParams.model_validate({"error": error, "locale": locale}))
+        return found.rule, found.summary
+
+    alone, _ = rule_and_summary({"http_status": str(status)})
+    rule, summary = rule_and_summary({"http_status": str(status), "error": _REASON_STAND_IN})
+    if (alone, rule) != ("GEN400", "GEN4XX") or _REASON_STAND_IN not in summary:
+        return None
+    return summary.replace("%", "%%").replace(_REASON_STAND_IN, "%s")
+
+
 def curl_meanings() -> dict[int, tuple[str, str]]:
     """Curl exit code -> (English, Chinese) meaning."""
     return {code: (curl.meaning(code, "en"), curl.meaning(code, "zh")) for code in curl.MEANINGS}
@@ -99,6 +122,9 @@ def _alist(name: str, doc: str, rows: dict[int, tuple[str, str]]) -> str:
     return f"(defconst {name}\n  '({body})\n  {_string(doc)})\n"
 
 
+_REASON_DOC = ("What a status means when the provider said why: (STATUS ENGLISH . CHINESE).\n"
+               "Each is a format string: the provider's reason goes where %s is.")
+
 _FIRST_LINE = (";;; gptel-diagnose-tables.el --- Tables gptel-diagnose shares with its server"
                "  -*- lexical-binding: t -*-\n")
 
@@ -107,6 +133,9 @@ def elisp() -> str:
     """The text of elisp/gptel-diagnose-tables.el."""
     statuses = {status: (status_meaning(status, "en"), status_meaning(status, "zh"))
                 for status in generic_statuses()}
+    with_reason = {status: (en, zh) for status in generic_statuses()
+                   if (en := status_meaning_with_reason(status, "en"))
+                   and (zh := status_meaning_with_reason(status, "zh"))}
     variables = "\n    ".join(settable())
     asks = "\n    ".join(f"({_string(kind)} . {variable})"
                           for kind, variable in ask_variables().items())
@@ -158,6 +187,7 @@ heeded, and an ask fix naming another variable is refused.")
 
 {_alist("gptel-diagnose--status-meanings",
         "What an HTTP status alone means, as (STATUS ENGLISH . CHINESE).", statuses)}
+{_alist("gptel-diagnose--status-reason-meanings", _REASON_DOC, with_reason)}
 {_alist("gptel-diagnose--curl-meanings",
         "What a curl exit code means, as (CODE ENGLISH . CHINESE).", curl_meanings())}
 (defconst gptel-diagnose--key-envs

@@ -145,6 +145,29 @@
            (gptel-diagnose-format-fallback '(:error (:error "Curl failed with exit code 7."))
                                            '(:kind timeout)))))
 
+(ert-deftest gptel-diagnose-fallback-line-quotes-the-providers-reason ()
+  "Without the server, a 400 that came with the provider's reason says that reason.
+It does not claim the provider gave none (it did, and gptel has it)."
+  (dolist (error-value (list "Unsupported parameter: 'temperature' is not supported with this model."
+                             (list :message "Unsupported parameter: 'temperature' is not supported with this model."
+                                   :type "invalid_request_error")))
+    (let ((line (gptel-diagnose-format-fallback
+                 (list :error (list :http_status "400" :error error-value))
+                 '(:kind timeout))))
+      (ert-info (line)
+        (should (string-search "Unsupported parameter: 'temperature'" line))
+        (should (string-search "HTTP 400" line))
+        (should-not (string-search "without giving a reason" line)))))
+  ;; Without one, the line says so, in either language.
+  (should (string-search "without giving a reason"
+                         (gptel-diagnose-format-fallback '(:error (:http_status "400"))
+                                                         '(:kind timeout))))
+  (let ((gptel-diagnose-locale "zh"))
+    (should (string-search "：不接受 temperature"
+                           (gptel-diagnose-format-fallback
+                            '(:error (:http_status "400" :error (:error (:message "不接受 temperature"))))
+                            '(:kind timeout))))))
+
 (ert-deftest gptel-diagnose-fallback-line-follows-the-locale ()
   (let ((gptel-diagnose-locale "zh"))
     (should (string-match-p
