@@ -239,6 +239,16 @@ def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
     return DOCUMENTED_RULES[code.category]
 
 
+# The tier whose rules say the request never got an answer (or the connection broke).
+_CONNECTION_TIER = next(index for index, tier in enumerate(PRECEDENCE)
+                        if tier.name == "connection")
+
+
+def _unanswered(facts: Facts) -> bool:
+    """Whether a rule of the connection tier explains FACTS: no answer came to read."""
+    return _first(facts, candidates(facts)[_CONNECTION_TIER]) is not None
+
+
 def classify(facts: Facts) -> Selection:
     """The rule that explains FACTS: the first listed in `rules.PRECEDENCE` that applies,
     unless the provider documents the failure (`documented_code`) first.
@@ -248,6 +258,11 @@ def classify(facts: Facts) -> Selection:
     before the rules that read the provider's message.  The last tier is a catch-all.
     """
     code = documented_code(facts)
+    if code is not None and code.evidence == 1 and not facts.answered and _unanswered(facts):
+        # Words alone, and nothing came back: a documented message quoted by a client that
+        # never reached the provider ("set api key error: ... CERTIFICATE_VERIFY_FAILED")
+        # is the client's, not the provider's answer.
+        code = None
     if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
         found, matched = _walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))
         return _words(facts, found, Selection(matched))

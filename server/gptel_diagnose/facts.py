@@ -108,7 +108,10 @@ _STOCK_SENTENCE = re.compile(
     # A JSON object's keys ("type": , "message": ) quoted inside a text, escaped too
     # (\"type\": in JSON inside a JSON string).
     r"|\\*\"\w+\\*\"\s*:"
-    r"|unexpected status(?: code)?",
+    r"|unexpected status(?: code)?"
+    # A .NET or Java stack frame's typed parameters ("TalkBoxAPI.OP(String content)"): a
+    # parameter's name is not a server's word.
+    r"|\((?:(?:string|int|int32|int64|long|object|bool|boolean|double)\s+\w+,?\s*)+\)",
     re.IGNORECASE)
 # Words a server uses when it says what it refused in a request; a 400 whose words hold none
 # of them gives no reason whatever else it says ("Your IP is being blocked", "There was a

@@ -105,8 +105,10 @@ PRECEDENCE: tuple[Tier, ...] = (
         "AUTH001",   # api-key-rejected
         "MODEL001",  # model-not-found
         "PARAM006",  # unsupported-parameter
-        "SRV001",    # provider-overloaded
+        # A permission refusal a gateway passes on as overloaded ("All 2 attempts failed.
+        # Last error: HTTP 403 ... PERMISSION_DENIED", typed overloaded_error) is the refusal.
         "PERM002",   # no-permission
+        "SRV001",    # provider-overloaded
     )),
     Tier("connection", "The connection failed, or the server did while answering: curl's exit "
          "code, a timeout, an internal error, gptel's own text.", (

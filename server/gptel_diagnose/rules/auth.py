@@ -125,6 +125,8 @@ _NO_PERMISSION = (
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
     r"|license does not allow|\bip\b.{0,30}\bblocked|restricted to authorized"
     r"|denied by (upstream )?policy"
+    # Qianfan's 40005 in its words, "the user's access is restricted".
+    r"|用户访问被限制"
 )
 
 AUTH_STEPS = (
@@ -422,6 +424,12 @@ RULES = (
         # server will not answer pages from that origin (Ollama allows only those in
         # OLLAMA_ORIGINS).  gptel sends no Origin; this is a browser or app client's failure.
         when=match(text=r"blocked by cors policy|no 'access-control-allow-origin'"
+                   # Firefox: "Cross-Origin Request Blocked: The Same Origin Policy disallows
+                   # reading the remote resource at URL. (Reason: CORS header ... missing)".
+                   r"|cross-origin request blocked|reason: cors (header|request)"
+                   # A server's log of a browser's preflight it did not expect (LM Studio:
+                   # "Received request: OPTIONS to /v1/models", then an error).
+                   r"|received request: options to\b"
                    r"|cors requests (?:must set|are not allowed)"
                    # A client telling the user to allow its origin in Ollama.
                    r"|\bset ollama_origins\b"),

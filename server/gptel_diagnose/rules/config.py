@@ -18,7 +18,10 @@ _NOT_FROM_HOST = (r"time[ds]? ?out|timeout|refused|ssl|tls|certificate|reset by 
                   r"|not running|jsondecodeerror|expecting value|api.?key"
                   # Nor a connection that was attempted and failed.
                   r"|unable to connect|connection attempts failed|could(n'?t| not) connect"
-                  r"|connecterror|connect error")
+                  r"|connecterror|connect error"
+                  # Nor OpenAI's answer for a path it has not ("Invalid URL (POST /v1/v1/...)"):
+                  # the host worked, the path is wrong (LABELING.md: endpoint.wrong).
+                  r"|invalid url \((get|post|put|patch|delete) ")
 
 # What a failure says when the URL itself was the trouble: a name that did not resolve (the
 # host "https" of "https://https://..."), or a URL the client could not use.
@@ -114,7 +117,9 @@ RULES = (
             # Before connecting, so nobody answered ("Invalid URL (POST /v1/...)" is a
             # server's answer about the path).
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
-                   r"|unsupported protocol|url malformed|failed to initialize|url scheme"
+                   r"|unsupported protocol|url malformed|url scheme"
+                   # curl's own words, not a client's "Failed to initialize Ollama Client: ...".
+                   r"|failed to initiali[sz]e(?![\w ]{0,40}client)"
                    r"|missing an? .?https?.{0,20}protocol|no scheme supplied"
                    r"|invalid url(?!\s*\((get|post|put|patch|delete) ?/)"
                    # Other clients' words for a URL they could not build: node's "Only HTTP(S)

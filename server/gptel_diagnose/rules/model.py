@@ -79,6 +79,14 @@ RULES = (
                 # OpenAI, for a completions-only model sent to chat/completions.
                 r"|this is not a chat model|(^|error: )engine not found$"
                 r"|does not support chat completions"
+                # Ollama, for an embedding model sent to chat or generate:
+                # '"all-minilm:latest" does not support chat'.
+                r"|\"[^\"]{1,120}\" does not support (chat|generate)\b"
+                # A client checking the provider's model list: 'does not serve "m" to you'.
+                r"|does not serve \"[^\"]{1,120}\""
+                # claude-relay-service: "No available Claude accounts support the requested
+                # model: claude-opus-4-6".
+                r"|no available [\w ]{0,30}accounts? support the requested model"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan.

@@ -445,7 +445,10 @@ RULES = (
                    # A proxy that names itself in its status line.
                    r"|internal privoxy error|proxy was unable to connect"
                    # Squid's error page, whatever it failed to reach.
-                   r"|the system returned:|\(squid/[\d.]+\)",
+                   r"|the system returned:|\(squid/[\d.]+\)"
+                   r"|the following error was encountered while trying to retrieve the url"
+                   # Copilot's client, for an answer a TLS-inspecting proxy made up.
+                   r"|response does not appear to originate from github",
                   # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
                   not_text=r"api proxy|proxy server token|authenticationerror"),
         ),

@@ -43,6 +43,10 @@ RULES = (
             match(http=429, text=_RATE_TEXT, not_text=_NOT_RATE),
             match(codes=("rate_limit_exceeded", "rate_limit_error", "throttlingexception",
                          "rate_limited", "rate_limit"), not_text=_NOT_RATE),
+            # Mistral, for the share of a model the account's tier may use: "Service tier
+            # capacity exceeded for this model." (its capacity is the tier's, not the
+            # provider's).
+            match(text=r"service tier capacity exceeded"),
             # Said in so many words: a rate limit, whatever else the body mentions.
             match(text=r"you (have been|are being) rate.?limited|your rate limit is \d",
                   not_text=f"{_DAILY}|{_TOO_BIG}|insufficient_quota"),
@@ -61,6 +65,8 @@ RULES = (
                   r"|resource has been exhausted \(e\.g\. check quota\)"
                   r"|exceeded your current requests list|并发超限|请求速度过快|限制了?访问频率"
                   r"|request rate increased too quickly"
+                  # "You are sending requests too quickly ... Please slow down".
+                  r"|sending requests too quickly"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"
                   r"|due to rate limiting|\brp[mhd] limit reached|\brate_?limit\w*_exceeded"
                   # Zhipu's "concurrency too high".

@@ -428,7 +428,8 @@ RULES = (
                   # DeepSeek's server naming the field it would not take: "Failed to
                   # deserialize the JSON body into the target type: response_format: ...".
                   r"|failed to deserialize the json body into the target type",
-                  not_text=r"invalid url \((post|get) "),
+                  # PHP's TypeError in a client's own function is not a validator's words.
+                  not_text=r"invalid url \((post|get) |return value must be of type"),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",
@@ -475,7 +476,10 @@ RULES = (
                    # Gemini 3's signature on a function call sent back without it.
                    r"|thought_signature"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
-                   r"|encrypted.?content|signature in thinking block",
+                   r"|encrypted.?content|signature in thinking block"
+                   # A Go server (One API, New API) that cannot decode a message it was sent:
+                   # "cannot unmarshal object into Go struct field X.messages.reasoning".
+                   r"|go struct field \w+\.messages\b",
                    # "The provider returned empty content" is an empty answer, not a shape.
                    not_text=r"context|too long|maximum|<empty message>|returned empty"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
@@ -510,7 +514,10 @@ RULES = (
         category="request.invalid_parameter",
         when=(match(text=r"could not parse the json body|invalid json (body|payload)"
                          r"|you must provide a model parameter"
-                         r"|no low surrogate|invalid (json|utf-8) in (request|body)",
+                         r"|no low surrogate|invalid (json|utf-8) in (request|body)"
+                         # LM Studio's log: "Received request for /api/v1/chat with invalid
+                         # JSON: Expected ',' or ']' after array element ...".
+                         r"|received request for \S+ with invalid json",
                          not_gptel=("malformed_json",),
                          not_text=r"on 'response'|deserialize api response"),
               # JavaScript's "Unexpected end of JSON input" is the server's only with a 400.

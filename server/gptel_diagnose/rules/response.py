@@ -62,6 +62,8 @@ RULES = (
                     # client that could not read the answer into its response type.
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     r"|json: cannot unmarshal|non-whitespace character after json"
+                    # Firefox's JSON.parse: "JSON.parse: unexpected character at line 1 ...".
+                    r"|json\.parse: unexpected"
                     # The Vercel AI SDK, for a chunk its schema does not take.
                     r"|type validation failed: value:"
                     # R's jsonlite; a Chinese client's "the API returned a wrong format".
@@ -163,6 +165,11 @@ RULES = (
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   r"|^not found$|\n not found \n"
+                  # FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI).
+                  r"|\{\"detail\": ?\"not found\"\}"
+                  # New API, for a request its adaptor has no way to send for that channel
+                  # (a rerank or Responses call to a chat-only upstream).
+                  r"|(^|[\s:\"])not implemented \(request id: \w+\)"
                   # Baidu's older API, for a URL that names no method it offers.
                   r"|unsupported openapi method|invalid websocket upgrade"
                   # Gradio (text-generation-webui): "This app has no endpoint /api/textgen/."
