@@ -154,7 +154,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "network.tls", "NET006", host="tls", transports=("curl",),
              says=("certificate", "gptel-diagnose-apply-fix")),
     Scenario("unreadbody", "Azure's content filter without an error envelope", "openai",
-             "response.malformed", "RESP002", "azure/pol001-content-filter-read-from-the-log",
+             "unknown", "RESP002", "azure/pol001-content-filter-read-from-the-log",
              says=("gptel-log-level",), setq="(setq gptel-log-level 'info)"),
     Scenario("logbody", "The same, with gptel-log-level 'info", "openai", "content_policy",
              "POL001", "azure/pol001-content-filter-read-from-the-log", log_level="info",

@@ -26,9 +26,19 @@ def _diagnose(error: dict[str, object], kind: str = "openai") -> Diagnosis:
       "equal to 131072]"}, "request.invalid_parameter"),
 ])
 def test_a_logged_body_decides_where_gptel_read_nothing(body: object, category: str) -> None:
-    assert _diagnose(UNREAD).category == "response.malformed"
+    assert _diagnose(UNREAD).category == "unknown"
     pretty = json.dumps(body, indent=2)
     assert _diagnose({**UNREAD, "body": pretty}).category == category
+
+
+def test_an_error_gptel_could_not_read_is_not_a_cause_but_a_way_to_read_it() -> None:
+    # Without the body, the cause is hidden: the corpus's 13 such reports were content
+    # filters, billing, parameter and path errors in envelopes gptel does not read, one
+    # unreadable answer.  So: unknown, a guess, and the setq that shows the body.
+    found = _diagnose(UNREAD)
+    assert (found.rule, found.category, found.confidence) == ("RESP002", "unknown", "guess")
+    assert "usually" in found.summary and "gptel-log-level" in found.summary
+    assert any(fix.variable == "gptel-log-level" for fix in found.fixes)
 
 
 def test_a_logged_page_or_text_leaves_gptel_own_words() -> None:

@@ -144,11 +144,12 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP001",   # response-not-json
         "RESP008",   # responses-stream-on-emacs-28
         "RESP003",   # empty-response
-        "RESP002",   # response-without-error-field
         "RESP007",   # failure-inside-ok-response
     )),
     Tier("status", "Only the HTTP status or curl's exit code is known: what it usually means.",
          confidence="guess", codes=(
+        # gptel's "Could not parse HTTP response": an error whose words gptel did not read.
+        "RESP002",   # response-without-error-field
         "GEN401",    # http-unauthorized
         "GEN402",    # http-payment-required
         "GEN3XX",    # http-redirect

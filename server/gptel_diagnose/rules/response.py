@@ -216,16 +216,21 @@ RULES = (
     Rule(
         code="RESP002",
         name="response-without-error-field",
-        category="response.malformed",
+        # Not response.malformed: the body is an error, only in an envelope gptel does not
+        # read (Azure's bare {"code": "content_filter"}, DashScope's {"code": "Arrearage"}, a
+        # gateway's {"success": false, ...}); its cause is in the words gptel hides.
+        category="unknown",
         when=match(gptel="unparseable", not_gptel="no_response",
                    http=(None, 200, 201, 400, 409, 422, 500, 502)),
-        summary="{host} answered HTTP {status} with JSON gptel could not read: probably not the "
-        "API gptel expects at this :host and :endpoint.",
+        summary="{host} answered HTTP {status} with an error in a shape gptel does not read, so "
+        "its reason is hidden: usually the provider's or a gateway's own error format; set "
+        "gptel-log-level to 'info and resend to read it.",
         explanation=(
             "gptel got JSON, but neither an answer nor an error in the shape it knows "
-            "(\"Could not parse HTTP response\"). The server behind :host is probably another "
-            "kind of API than the backend type says (an OpenAI-style backend pointed at a "
-            "non-OpenAI server, say), or a gateway wraps errors its own way."
+            "(\"Could not parse HTTP response\"), so the provider's reason is not shown. "
+            "Usually the provider, or a gateway in front of it, wraps its error its own way (a "
+            "content filter, a billing or parameter error); sometimes the server behind :host "
+            "is another kind of API than the backend type says."
         ),
         steps=(
             "Set (setq gptel-log-level 'info) and resend: gptel-diagnose then reads the body "
