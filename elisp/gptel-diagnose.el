@@ -274,15 +274,15 @@ The server gives the provider 5 seconds to answer."
     ("Fix: " . "修复：")
     ("No fix chosen" . "没有选择修复")
     ;; Ask fixes
-    ("Choose another model…" . "另选一个模型……")
-    ("Enter the key…" . "输入 API 密钥……")
-    ("Switch backend…" . "换用其他后端……")
-    ("Enter a proxy address…" . "输入代理地址……")
+    ("asks which of the backend's models, then sets gptel-model" . "先询问用后端的哪个模型，再设置 gptel-model")
+    ("asks for the key, kept for this session only" . "先询问密钥，只在本次会话中使用")
+    ("asks which of gptel's backends, then sets gptel-backend" . "先询问换用 gptel 的哪个后端，再设置 gptel-backend")
+    ("asks for the proxy's address, then sets gptel-proxy" . "先询问代理地址，再设置 gptel-proxy")
     ("Proxy address (default %s): " . "代理地址（默认：%s）：")
     ("Proxy address, such as http://127.0.0.1:7890: " . "代理地址，例如 http://127.0.0.1:7890：")
     ("No proxy address entered" . "没有输入代理地址")
     ("Not a proxy address: %s" . "不是代理地址：%s")
-    ("Choose the CA certificate file…" . "选择 CA 证书文件……")
+    ("asks for the CA certificate file, then adds it to gptel-curl-extra-args" . "先询问 CA 证书文件，再把它加入 gptel-curl-extra-args")
     ("CA certificate file (PEM): " . "CA 证书文件（PEM）：")
     ("Not a readable file: %s" . "不是可读的文件：%s")
     ("Refusing to ask for %s: not a gptel option to ask for"
@@ -1113,11 +1113,11 @@ first; \\[keyboard-quit] during the countdown cancels."
   (insert "\n" (propertize (gptel-diagnose--t title) 'face 'gptel-diagnose-heading) "\n"))
 
 (defconst gptel-diagnose--ask-actions
-  '(("model" . "Choose another model…")
-    ("key" . "Enter the key…")
-    ("backend" . "Switch backend…")
-    ("proxy" . "Enter a proxy address…")
-    ("cacert" . "Choose the CA certificate file…"))
+  '(("model" . "asks which of the backend's models, then sets gptel-model")
+    ("key" . "asks for the key, kept for this session only")
+    ("backend" . "asks which of gptel's backends, then sets gptel-backend")
+    ("proxy" . "asks for the proxy's address, then sets gptel-proxy")
+    ("cacert" . "asks for the CA certificate file, then adds it to gptel-curl-extra-args"))
   "What applying an ask fix does, as the details buffer shows it, by kind.")
 
 (defun gptel-diagnose--fix-description (fix)

@@ -237,12 +237,12 @@ offer to."
                              failure buffer "gptel-model"))
                            ("ask-from-details"
                             (gptel-diagnose-e2e--fix-from-details
-                             failure buffer "gptel-model" "Choose another model…\\'"
+                             failure buffer "gptel-model" "then sets gptel-model\\'"
                              (plist-get run :choice)))
                            ("cacert-from-details"
                             (gptel-diagnose-e2e--fix-from-details
                              failure buffer "gptel-curl-extra-args"
-                             "Choose the CA certificate file…\\'" nil
+                             "then adds it to gptel-curl-extra-args\\'" nil
                              (plist-get run :cacert)))))))
       (list :id (plist-get run :id)
             :fix_run fix-run

@@ -279,7 +279,8 @@ def test_choosing_a_model_from_the_details_buffer_gets_the_answer(
     assert [(f["variable"], f.get("value")) for f in fixes if f.get("ask") == "model"] == [
         ("gptel-model", None)]
     fix_run = result["fix_run"]
-    assert fix_run["fix_label"].endswith("Choose another model…"), fix_run
+    assert fix_run["fix_label"].endswith(
+        "asks which of the backend's models, then sets gptel-model"), fix_run
     # The backend's other models, the one refused left out, as gptel keeps them.
     assert fix_run["offered"] == ["gpt-4o-mini", "o3-mini"]
     assert fix_run["value_after_fix"] == "gpt-4o-mini"
@@ -297,7 +298,8 @@ def test_trusting_the_ca_file_from_the_details_buffer_gets_the_answer(
     assert [(f["variable"], f.get("value")) for f in fixes if f.get("ask") == "cacert"] == [
         ("gptel-curl-extra-args", None)]
     fix_run = result["fix_run"]
-    assert fix_run["fix_label"].endswith("Choose the CA certificate file…"), fix_run
+    assert fix_run["fix_label"].endswith(
+        "asks for the CA certificate file, then adds it to gptel-curl-extra-args"), fix_run
     assert any("CA certificate file" in prompt for prompt in fix_run["prompts"])
     assert '"--cacert"' in fix_run["value_after_fix"] or "--cacert" in fix_run["value_after_fix"]
     assert "ca.pem" in fix_run["value_after_fix"]

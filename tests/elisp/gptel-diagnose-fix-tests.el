@@ -1095,9 +1095,13 @@ gptel's list of known backends is restored afterwards."
 
 (ert-deftest gptel-diagnose-details-show-ask-fixes-as-actions-in-both-languages ()
   (gptel-diagnose-fix-tests--with-backends
-    (dolist (case '(("en" "Choose another model…" "Enter the key…" "Switch backend…"
-                     "Enter a proxy address…")
-                    ("zh" "另选一个模型……" "输入 API 密钥……" "换用其他后端……" "输入代理地址……")))
+    (dolist (case '(("en" "asks which of the backend's models, then sets gptel-model"
+                     "asks for the key, kept for this session only"
+                     "asks which of gptel's backends, then sets gptel-backend"
+                     "asks for the proxy's address, then sets gptel-proxy")
+                    ("zh" "先询问用后端的哪个模型，再设置 gptel-model" "先询问密钥，只在本次会话中使用"
+                     "先询问换用 gptel 的哪个后端，再设置 gptel-backend"
+                     "先询问代理地址，再设置 gptel-proxy")))
       (let* ((gptel-diagnose-locale (car case))
              (diagnosis
               '(:category "model.not_found" :rule "MODEL001" :rule_name "model-not-found"
