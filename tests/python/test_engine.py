@@ -3524,6 +3524,12 @@ _AD_CORPUS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     ({"error": "[LM STUDIO SERVER] Received request for /api/v1/chat with invalid JSON: Expected "
       "',' or ']' after array element in JSON at position 150 (line 6 column 5)"},
      {"kind": "openai", "host": "192.168.0.9:1234"}, "request.invalid_parameter"),
+    # https://github.com/xllm-go/bypass/issues/34 and
+    # https://github.com/ChatGPTBox-dev/chatGPTBox/issues/681: a bot check refusing the network.
+    ({"error": "We've detected unusual traffic from your network, so Coze is temporarily "
+      "unavailable."}, {"kind": "openai"}, "auth.permission"),
+    ({"error": "Our systems have detected unusual activity from your device. Please refresh "
+      "your browser and try again later."}, {"kind": "openai"}, "auth.permission"),
 ]
 
 

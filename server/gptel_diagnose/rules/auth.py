@@ -127,6 +127,9 @@ _NO_PERMISSION = (
     r"|denied by (upstream )?policy"
     # Qianfan's 40005 in its words, "the user's access is restricted".
     r"|用户访问被限制"
+    # A provider's or its CDN's bot check refusing this network or device ("Our systems have
+    # detected unusual activity from your device", Coze's "unusual traffic from your network").
+    r"|unusual (activity|traffic) from your (device|network|computer)"
 )
 
 AUTH_STEPS = (
