@@ -3539,6 +3539,9 @@ _AD_CORPUS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "billing.quota_exhausted"),
     ({"error": "quota exceeded"}, {"kind": "openai", "host": "api.githubcopilot.com"},
      "billing.quota_exhausted"),
+    # https://github.com/mudler/LocalAI/issues/1133: no model file of that name.
+    ({"error": "stat /build/models/gpt-3.5-turbo: no such file or directory"},
+     {"kind": "openai", "host": "localhost:8080"}, "model.not_found"),
 ]
 
 

@@ -47,6 +47,8 @@ RULES = (
                 r"|is no longer available\. please switch to"
                 r"|could not load model: rpc error: code = unknown desc = "
                 r"(?:unsupported model|stat )"
+                # LocalAI's bare words for a model file it does not have.
+                r"|^stat \S*/models/\S+: no such file or directory"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
