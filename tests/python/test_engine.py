@@ -3542,6 +3542,19 @@ _AD_CORPUS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/mudler/LocalAI/issues/1133: no model file of that name.
     ({"error": "stat /build/models/gpt-3.5-turbo: no such file or directory"},
      {"kind": "openai", "host": "localhost:8080"}, "model.not_found"),
+    # https://github.com/TarsLab/obsidian-tars/issues/17: Qianfan's 336006.
+    ({"error": "报错代码 336006：\n\n- messages数组长度必须为奇数\n- message入参列表中，"
+      "索引为偶数的role的值必须是“user”或者“function”"},
+     {"kind": "openai", "host": "qianfan.baidubce.com"}, "request.invalid_parameter"),
+    # https://github.com/valentinfrlch/ha-llmvision/issues/48 and
+    # https://github.com/zed-industries/zed/issues/33993: Anthropic's invalid_request_error.
+    ({"error": "Invalid Request. There was an issue with the format or content of your "
+      "request."}, {"kind": "anthropic"}, "request.invalid_parameter"),
+    ({"error": "Error interacting with language model. Invalid request format to language "
+      "model provider's API."}, {"kind": "anthropic"}, "request.invalid_parameter"),
+    # https://github.com/chep/gh-copilot-chat.el/issues/215: a header Copilot does not take.
+    ({"error": "bad request: unknown Copilot-Integration-Id"},
+     {"kind": "openai", "host": "api.githubcopilot.com"}, "request.invalid_parameter"),
 ]
 
 

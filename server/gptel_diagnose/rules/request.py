@@ -402,7 +402,10 @@ RULES = (
                   # OpenRouter: no provider of the model takes every parameter sent.
                   r"|no endpoints found that can handle the requested parameters"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
-                  r"|bad request: unknown integration"
+                  r"|bad request: unknown (copilot-)?integration"
+                  # Anthropic's meaning of invalid_request_error as clients quote it.
+                  r"|issue with the format or content of your request"
+                  r"|invalid request format to language model provider"
                   # The Responses API, for a history item it did not store.
                   r"|items are not persisted when .?store.? is set to false"
                   # Ollama, for a `format` value it does not take.
@@ -472,6 +475,8 @@ RULES = (
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
+                   # Qianfan's 336006 in Chinese: "messages数组长度必须为奇数".
+                   r"|messages数组长度必须为奇数|索引为(偶|奇)数的role"
                    r"|must only contain objects with a '?content'? field|messages\[\d+\]"
                    # Gemini 3's signature on a function call sent back without it.
                    r"|thought_signature"
