@@ -599,7 +599,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             else None,
             "backend_form": lambda: optional(corrected_backend(facts)),
             "proxy_host": lambda: optional(facts.proxy_host),
-            "unproxied_host": lambda: optional(facts.host) if _unproxied(facts) else None,
+            "unproxied_host": lambda: optional(_unproxied(facts)),
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
             "gptel_version": lambda: optional(facts.gptel_version),
@@ -675,11 +675,20 @@ def _say(template: str, values: _Placeholders, locale: str) -> str:
 _URL = re.compile(r"^https?://\S+$")
 
 
-def _unproxied(facts: Facts) -> bool:
-    """Whether the request went, through curl, straight to a host on the internet: no
-    proxy was configured anywhere, so one may be what a blocked route needs."""
-    return (bool(facts.host) and host_is_public(facts.host) and facts.proxied is not True
-            and facts.use_curl is not False and facts.provider not in LOCAL_SERVERS)
+def _unproxied(facts: Facts) -> str | None:
+    """The host on the internet the request went straight to, through curl, with no proxy
+    configured anywhere (so one may be what a blocked route needs), or None.
+
+    A backend given no :host has its provider's (gptel-make-openai's api.openai.com).
+    """
+    host = facts.host
+    if not host and facts.provider not in LOCAL_SERVERS:
+        provider = lookup(facts.provider)
+        host = provider.api_hosts[0] if provider and provider.api_hosts else ""
+    if (host and host_is_public(host) and facts.proxied is not True
+            and facts.use_curl is not False and facts.provider not in LOCAL_SERVERS):
+        return host
+    return None
 
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.

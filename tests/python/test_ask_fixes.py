@@ -257,6 +257,21 @@ def test_a_remote_host_reached_with_no_proxy_is_offered_one_to_type(
         f.title for f in proxy_asks(run(error, OPENAI, {"use_curl": True}, locale="zh"))]
 
 
+@pytest.mark.parametrize(("backend", "host"), [
+    ({"kind": "openai"}, "api.openai.com"),
+    ({"kind": "gemini"}, "generativelanguage.googleapis.com"),
+])
+def test_a_backend_with_no_host_is_offered_a_proxy_to_its_providers(
+        backend: dict[str, str], host: str) -> None:
+    # gptel-make-openai and gptel-make-gemini fill in their provider's host when :host is
+    # not given; so does the server.  A report that names only the provider:
+    # https://github.com/zhaomaoniu/nonebot-plugin-gemini/issues/1 (a timeout from China,
+    # fixed with a proxy).
+    [fix] = proxy_asks(run(TIMEOUT, backend, {"use_curl": True}))
+    assert host in fix.title
+    assert proxy_asks(run(TIMEOUT, {"kind": "ollama"}, {"use_curl": True})) == []
+
+
 @pytest.mark.parametrize(("backend", "request_"), [
     # A local server, a machine on the LAN, a one-label name: no proxy stands between.
     ({"kind": "ollama", "host": "localhost:11434"}, {}),
