@@ -600,6 +600,10 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "backend_form": lambda: optional(corrected_backend(facts)),
             "proxy_host": lambda: optional(facts.proxy_host),
             "unproxied_host": lambda: optional(_unproxied(facts)),
+            # gptel-max-tokens's value, when it (not :request-params) set max_tokens.
+            "max_tokens": lambda: optional(
+                str(facts.max_tokens) if facts.max_tokens is not None
+                and facts.max_tokens_source != "model" else None),
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
             "gptel_version": lambda: optional(facts.gptel_version),
@@ -693,7 +697,7 @@ def _unproxied(facts: Facts) -> str | None:
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
-                            "env_proxy", "gptel_version", "unproxied_host"})
+                            "env_proxy", "gptel_version", "unproxied_host", "max_tokens"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

@@ -354,6 +354,8 @@ class Facts:
     max_tokens_source: str | None = _fact(
         "where the answer length is set: buffer-local, global or model (:request-params)",
         "in", lambda p: p.request.max_tokens_source)
+    max_tokens: int | None = _fact("the answer length the request asked for (max_tokens)",
+                                   "present", lambda p: p.request.max_tokens)
     endpoint: str = _fact("the backend's :endpoint, as configured", "pattern",
                           lambda p: p.backend.endpoint or "")
     protocol: str = _fact("the backend's :protocol, as configured", "pattern",

@@ -295,3 +295,21 @@ def test_a_region_block_asks_for_a_proxy_instead_of_showing_a_made_up_one() -> N
     assert result.rule == "PERM001"
     assert [fix.ask for fix in proxy_asks(result)] == ["proxy"]
     assert all(fix.value is None for fix in result.fixes if fix.variable == "gptel-proxy")
+
+
+def test_a_bare_400_offers_letting_the_model_choose_the_answer_length_only_when_gptel_set_it(
+        ) -> None:
+    # https://github.com/open-webui/open-webui/issues/3121: a bare 400 for a request asking
+    # gpt-4-turbo for 4097 tokens (its answer limit is 4096).
+    bare = {"status": "HTTP/1.1 400 Bad Request", "http_status": "400"}
+    offered = run(bare, OPENAI, {"max_tokens": 4097, "max_tokens_source": "global"})
+    assert offered.rule == "GEN400"
+    fix = next(f for f in offered.fixes if f.variable == "gptel-max-tokens")
+    assert (fix.value, fix.applicability) == ("nil", "unsafe") and "4097" in fix.title
+    # The log's setq stays first: it is what the echo line shows for a bare 400.
+    assert offered.fixes[0].variable == "gptel-log-level"
+    assert "4097" in next(f.title for f in run(bare, OPENAI, {"max_tokens": 4097}, "zh").fixes
+                          if f.variable == "gptel-max-tokens")
+    # Not when gptel sent none, nor when :request-params set it (gptel-max-tokens is not it).
+    for request in ({}, {"max_tokens": 4097, "max_tokens_source": "model"}):
+        assert all(f.variable != "gptel-max-tokens" for f in run(bare, OPENAI, request).fixes)

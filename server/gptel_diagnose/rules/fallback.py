@@ -6,6 +6,9 @@ from .base import Example, FixSpec, Rule, match
 from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, LOG_REQUESTS, REDEFINE_BACKEND, STATUS_PAGE
 
 _LOG = LOG_REQUESTS
+_MAX_TOKENS_OFF = FixSpec("If the answer length is the trouble, let the model choose it "
+                          "(gptel-max-tokens is {max_tokens})", "unsafe",
+                          variable="gptel-max-tokens", value="nil")
 
 
 def _status_example(status: int, line: str, message: str) -> Example:
@@ -160,8 +163,10 @@ RULES = (
                "Or copy the request as curl (M-x gptel-diagnose-copy-curl), run it in a "
                "terminal and read the answer."),
         # The log tells which part was refused; another model or backend is the usual way
-        # round meanwhile (the echo line still shows the log's setq: ask fixes are none).
-        fixes=(_LOG, ASK_MODEL, ASK_BACKEND),
+        # round meanwhile (the echo line still shows the log's setq: ask fixes are none).  An
+        # answer length past the model's limit is a frequent bare 400: when gptel-max-tokens
+        # set one, letting the model choose is offered after the log (never on the line).
+        fixes=(_LOG, _MAX_TOKENS_OFF, ASK_MODEL, ASK_BACKEND),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
         examples=(
             Example(error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400"},
