@@ -58,7 +58,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-uu.jsonl", "reports-vv.jsonl",
                       "reports-ww.jsonl", "reports-xx.jsonl",
                       "reports-yy.jsonl", "reports-zz.jsonl", "reports-ab.jsonl",
-                      "reports-ac.jsonl", "reports-ad.jsonl"})
+                      "reports-ac.jsonl", "reports-ad.jsonl", "reports-ae.jsonl"})
 
 
 @dataclass(frozen=True)
