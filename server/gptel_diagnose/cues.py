@@ -142,7 +142,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\boverloaded\b", r"\bhigh demand\b", r"\bat capacity\b",
         r"(?:server|service|upstream|provider|model|engine) (?:is )?"
         r"(?:busy|unavailable|overloaded|down)",
-        r"temporarily unavailable", r"internal (?:server )?error",
+        # Not JSON-RPC's -32603 "Internal error" (an editor's agent protocol, ACP or MCP).
+        r"temporarily unavailable", r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b)",
         # Not "upstream request failed": a gateway says it of refusals too.
         r"upstream (?:provider |service )?error",
         "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载过高", "内部错误", "过载",

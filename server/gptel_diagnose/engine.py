@@ -242,6 +242,23 @@ def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
 # The tier whose rules say the request never got an answer (or the connection broke).
 _CONNECTION_TIER = next(index for index, tier in enumerate(PRECEDENCE)
                         if tier.name == "connection")
+_STATUS_TIER = next(index for index, tier in enumerate(PRECEDENCE) if tier.name == "status")
+
+
+# The connection rules that say no answer came at all: a connect that timed out, a local
+# server not listening, a connection error whose reason was dropped.
+_NO_ANSWER_RULES = frozenset({"NET003", "NET004", "NET013"})
+
+
+def _no_answer(facts: Facts) -> Rule | None:
+    """The first of `_NO_ANSWER_RULES` (connection tier, then status tier) FACTS meets."""
+    found = candidates(facts)
+    for index in (_CONNECTION_TIER, _STATUS_TIER):
+        rule = _first(facts, tuple((rule, clauses) for rule, clauses in found[index]
+                                   if rule.code in _NO_ANSWER_RULES))
+        if rule is not None:
+            return rule
+    return None
 
 
 def _unanswered(facts: Facts) -> bool:
@@ -265,6 +282,13 @@ def classify(facts: Facts) -> Selection:
         code = None
     if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
         found, matched = _walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))
+        if found.name in MESSAGE_TIERS and not facts.answered:
+            # Nothing came back, and the text shows why ("dial tcp ...: connectex: ... did
+            # not properly respond", "Connection error."): a client's words around it
+            # ("Invalid API key") are its guess, not the provider's answer.
+            no_answer = _no_answer(facts)
+            if no_answer is not None:
+                return Selection(no_answer)
         return _words(facts, found, Selection(matched))
     stage = DOCUMENTED_STAGE[code.evidence]
     tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))

@@ -3558,9 +3558,100 @@ _AD_CORPUS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_AE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/Canner/WrenAI/issues/1428: the client says 'Invalid API key', but no
+    # answer came: the connect to api.openai.com timed out.
+    ({"error": "ERROR   Invalid API key Post \"https://api.openai.com/v1/chat/completions\":"
+      " dial tcp 159.65.107.38:443: connectex: A connection attempt failed because "
+      "the connected party did not properly respond after a period of time, or esta"
+      "blished connection failed because connected host has failed to respond."},
+     {'kind': 'openai', 'host': 'api.openai.com'}, 'network.timeout'),
+    # https://github.com/fujitatomoya/ros2ai/issues/45: 'Connection error.' to a local Ollama,
+    # then the client's own 'Invalid OpenAI API key'.
+    ({"error": "Failed to call OpenAI API: Connection error.\n[FAILURE] Invalid OpenAI API key."},
+     {"kind": "openai", "host": "localhost:11434", "protocol": "http", "has_key": False},
+     "network.connection_refused"),
+    # https://github.com/xenodium/agent-shell/issues/375: JSON-RPC's -32603, not a 500.
+    ({"error": {"jsonrpc": "2.0", "id": 4, "error": {
+        "code": -32603, "message": "Internal error",
+        "data": {"details": "Query closed before response received"}}}},
+     {'kind': 'anthropic'}, 'unknown'),
+    # https://github.com/tnm/zclaw/issues/6 (mbedTLS on an ESP32)
+    ({"error": "I (43719) llm: Sending request to OpenRouter...\nE (43751) esp-tls-mbedtls: "
+      "mbedtls_ssl_setup returned -0x7F00\nE (43752) esp-tls: create_ssl_handle fai"
+      "led\nE (43752) esp-tls: Failed to open new connection\nE (43755) transport_b"
+      "ase: Failed to open a new connection"},
+     {'kind': 'openai', 'host': 'openrouter.ai'}, 'network.tls'),
+    # https://github.com/memovai/mimiclaw/issues/107: TLS through the proxy's tunnel.
+    ({"error": "E (52070) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x7280\nE (52070)"
+      " esp-tls: Failed to open new connection\nE (52070) proxy: TLS handshake fail"
+      "ed over proxy tunnel\nE (52080) llm: HTTP request failed: ESP_ERR_HTTP_CONNE"
+      "CT\nE (52080) agent: LLM call failed: ESP_ERR_HTTP_CONNECT"},
+     {'kind': 'openai', 'host': 'api.minimax.chat'}, 'network.proxy'),
+    # https://github.com/HIllya51/LunaTranslator/issues/270: urllib3 and an https:// proxy.
+    ({"error": "ChatGPT ValueError check hostname requires server hostname"},
+     {'kind': 'openai'}, 'network.proxy'),
+    # https://github.com/espressif/esp-box/issues/98 (ECONNABORTED)
+    ({"error": "E (40683) esp-tls: [sock=54] delayed connect error: Software caused connecti"
+      "on abort\nE (40683) esp-tls: Failed to open new connection\nE (40686) transp"
+      "ort_base: Failed to open a new connection\nE (40692) HTTP_CLIENT: Connection"
+      " failed, sock < 0\nE (40697) OpenAI: ./managed_components/espressif__openai/"
+      "OpenAI.c:2203 (OpenAI_Request):Failed to open client!"},
+     {'kind': 'openai', 'host': 'api.openai.com'}, 'network.connection_refused'),
+    # https://github.com/zhayujie/CowAgent/issues/701: an Azure path sent to OpenAI.
+    ({"error": "[WARNING][2023-03-30 13:31:50][chat_gpt_bot.py:127] - [CHATGPT] Exception: I"
+      "nvalid URL (POST /v1/openai/deployments/gpt-3.5-turbo/chat/completions)"},
+     {'kind': 'openai'}, 'endpoint.wrong'),
+    # https://github.com/sigoden/aichat/issues/349: a page where the stream should be.
+    ({"error": "Failed to get answer\n\nCaused by:\n    Invalid header value: \"text/html; c"
+      "harset=utf-8\""},
+     {'kind': 'openai'}, 'response.malformed'),
+    # https://github.com/0015/ChatGPT_Client_For_Arduino/issues/3 (ArduinoJson)
+    ({"error": "[ERR] deserializeJson() failed: InvalidInput"},
+     {'kind': 'openai'}, 'response.malformed'),
+    # https://github.com/binary-husky/gpt_academic/issues/1312: a relay's chunk without content.
+    ({"error": "[Local Message] 异常\n\nTraceback (most recent call last):\n  File \".\\requ"
+      "est_llms\\bridge_chatgpt.py\", line 257, in predict\n    gpt_replying_buffer"
+      " = gpt_replying_buffer + chunkjson['choices'][0][\"delta\"][\"content\"]\n  "
+      "                                              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+      "~~^^^^^^^^^^^\nKeyError: 'content'\n\ndata: {\"created\":1700625054,\"model"
+      "\":\"gpt-3.5-turbo\",\"choices\":[{\"delta\":{\"null\":null},\"index\":0,\"f"
+      "inish_reason\":\"stop\"}],\"id\":\"chatcmpl-bQrViOrE6HlS2yYPRq0jXiq4YD\",\"o"
+      "bject\":\"chat.completion.chunk\"}data: [DONE]"},
+     {'kind': 'openai', 'host': 'api.gptapi.us'}, 'response.malformed'),
+    # https://github.com/six2dez/burp-ai-agent/issues/12
+    ({"error": "[Error] OpenAI-compatible response content was empty"},
+     {'kind': 'openai', 'host': 'localhost:8080', 'protocol': 'http'}, 'response.malformed'),
+    # https://github.com/acon96/home-llm/issues/83
+    ({"error": "Ollama server does not have the provided model: fixt/home-3b-v2:q5_k_m"},
+     {'kind': 'ollama'}, 'model.not_found'),
+    # https://github.com/binary-husky/gpt_academic/issues/1795
+    ({"error": "OpenAI以提供了不正确的API_KEY为由, 拒绝服务."},
+     {'kind': 'openai'}, 'auth.invalid_key'),
+    # https://github.com/xinnan-tech/xiaozhi-esp32-server/issues/1015
+    ({"error": "ValueError: 你还没配置LLM的密钥，请检查一下所使用的LLM是否配置了密钥"},
+     {'kind': 'deepseek'}, 'auth.missing_key'),
+    # https://github.com/usestrix/strix/issues/1256 and
+    # https://github.com/JusticeRage/Gepetto/issues/22: the client lacks a library.
+    ({"error": "Model connection failed: litellm.APIConnectionError: Missing boto3 to call b"
+      "edrock"},
+     {'kind': 'bedrock'}, 'config.backend'),
+    ({"error": "General exception encountered while running the query: Can't connect to HTTP"
+      "S URL because the SSL module is not available."},
+     {'kind': 'openai'}, 'config.backend'),
+    # https://github.com/ollama/ollama/issues/10255: LiteLLM's APIConnectionError around
+    # Ollama's own JSON error is an answer, not a connection that failed.
+    ({"error": "litellm.exceptions.APIConnectionError: litellm.APIConnectionError: "
+      "Ollama_chatException - {\"error\":\"json: cannot unmarshal array into Go struct "
+      "field ChatRequest.messages.content of type string\"}"},
+     {"kind": "ollama", "host": "localhost:11434", "protocol": "http"},
+     "request.invalid_parameter"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
-                         [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS,
-                          *_ZZ_WORDS, *_AB_WORDS, *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS])
+                         [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
+                          *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -67,6 +67,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "STREAM002", # model-does-not-stream
         "STREAM003", # model-answers-only-streamed
         "CONF004",   # bedrock-needs-curl
+        "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider
         "POL001",    # content-refused-by-policy
         "CONF005",   # bedrock-curl-too-old

@@ -26,6 +26,8 @@ _KEY_WRONG = (
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
     r"|(token|令牌|密钥|api ?key) ?(已过期|无效|错误|不正确|非法)|无效的\s*(令牌|密钥|api ?key)"
     r"|invalid api token|invalid authorization header"
+    # gpt_academic: "OpenAI以提供了不正确的API_KEY为由, 拒绝服务".
+    r"|不正确的\s*api_?key"
     # Hugging Face's InferenceClient: "Couldn't authenticate. Reason: Unable authenticate".
     r"|couldn'?t authenticate|could not authenticate"
     r"|sso session .{0,60}(has )?expired|secretid is not found|secretidnotfound"
@@ -80,6 +82,8 @@ _KEY_MISSING = (
     r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
     # Anthropic's SDKs with neither a key nor a token; "API_KEY missing" in Chinese.
     r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失"
+    # xiaozhi-esp32-server: "你还没配置LLM的密钥"; "未配置 API 密钥".
+    r"|(没|未)配置[\w ]{0,20}(密钥|api.?key)"
     r"|no [\w ]{0,20}token found"
     # OpenAI naming the key a client sent from an unset variable.
     r"|incorrect api key provided: (null|undefined|none)\b"

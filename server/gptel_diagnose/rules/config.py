@@ -188,6 +188,36 @@ RULES = (
         ),
     ),
     Rule(
+        code="CONF010",
+        name="client-lacks-a-library",
+        category="config.backend",
+        # The program that sends the request is missing a library it needs for this
+        # provider or for HTTPS (Python's ssl module, the Google SDK behind LiteLLM's Vertex
+        # path, boto3 for Bedrock): it fails before anything is sent.
+        when=match(text=r"no module named '[\w.]+'|modulenotfounderror"
+                   r"|missing boto3|ssl module is not available"),
+        summary="The program that sends the request is missing a library it needs ({message}): "
+        "nothing was sent; install it in that program's environment.",
+        explanation=(
+            "Before any request, the client found that a library it needs for this provider "
+            "or for HTTPS is not installed (a Python module, an SDK, or Python's ssl module). "
+            "The provider never saw the request, so the key, model and network are not in "
+            "question yet."
+        ),
+        steps=("Install the missing library where the program runs (its virtual environment, "
+               "or the optional extra its documentation names), then retry.",),
+        next_step=("Install the missing library where the program runs, then retry.",),
+        docs=("https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError",),
+        examples=(
+            Example(
+                error={"error": "Error: litellm.APIConnectionError: No module named 'google'"},
+                backend={"kind": "gemini"},
+                request={"model": "vertex_ai/gemini-2.5-pro"},
+                source="https://github.com/usestrix/strix/issues/1256",
+            ),
+        ),
+    ),
+    Rule(
         code="CONF004",
         name="bedrock-needs-curl",
         category="config.backend",

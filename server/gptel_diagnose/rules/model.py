@@ -89,6 +89,9 @@ RULES = (
                 # claude-relay-service: "No available Claude accounts support the requested
                 # model: claude-opus-4-6".
                 r"|no available [\w ]{0,30}accounts? support the requested model"
+                # A client's check of the server's list: "Ollama server does not have the
+                # provided model: NAME".
+                r"|does not have the (provided|requested|specified) model"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan.

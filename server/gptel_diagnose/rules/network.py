@@ -60,6 +60,8 @@ _RESET_TEXT = (
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
     r"|连接被重置|socket hang up"
     r"|远程主机强迫关闭了一个现有的连接"
+    # ECONNABORTED, as lwIP/ESP-IDF and Windows say it.
+    r"|software caused connection abort"
     # The connection closed before any answer, in Python's words (http.client, httpx).
     r"|remote end closed connection without response"
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
@@ -273,7 +275,9 @@ RULES = (
                     # Firefox's and Zotero's NSS: the peer closed during the handshake.
                     r"|pr_end_of_file_error|pr end of file error"
                     # Chromium/Electron, when the server asks for a client certificate.
-                    r"|err_ssl_client_auth_cert_needed")),
+                    r"|err_ssl_client_auth_cert_needed"
+                    # mbedTLS (ESP-IDF): "mbedtls_ssl_setup returned -0x7F00".
+                    r"|mbedtls_ssl_\w+ returned")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -448,7 +452,10 @@ RULES = (
                    r"|the system returned:|\(squid/[\d.]+\)"
                    r"|the following error was encountered while trying to retrieve the url"
                    # Copilot's client, for an answer a TLS-inspecting proxy made up.
-                   r"|response does not appear to originate from github",
+                   r"|response does not appear to originate from github"
+                   # ESP-IDF's proxy tunnel; urllib3 given an https:// proxy it cannot speak
+                   # TLS to ("check_hostname requires server_hostname").
+                   r"|over proxy tunnel|check.?hostname requires server.?hostname",
                   # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
                   not_text=r"api proxy|proxy server token|authenticationerror"),
         ),
@@ -695,7 +702,10 @@ RULES = (
                          r"|keyerror"
                          # A chunked answer cut short, not a bundler's "chunks/6031.js".
                          r"|chunked|chunk (?:size|error|length)|invalid chunk"
-                         r"|connection closed before message completed",
+                         r"|connection closed before message completed"
+                         # Nor a wrapper around the server's own JSON error: an answer came
+                         # (LiteLLM's "APIConnectionError: Ollama_chatException - {"error":").
+                         r"|\{\\?\"error\\?\"\s*:",
                          http=None, **where)
                    # A local server's kind counts unless the words name a public host
                    # ("Failed to fetch models from https://my.ollama.de").

@@ -64,6 +64,13 @@ RULES = (
                     r"|json: cannot unmarshal|non-whitespace character after json"
                     # Firefox's JSON.parse: "JSON.parse: unexpected character at line 1 ...".
                     r"|json\.parse: unexpected"
+                    # A page or JSON where an event stream was expected (reqwest-eventsource,
+                    # httpx-sse); ArduinoJson; a Python client's traceback while reading
+                    # chunk['choices'][0]["delta"]["content"].
+                    r"|invalid header value: \\?\"(text/html|application/json)"
+                    r"|expected response header content-type to contain"
+                    r"|deserializejson\(\) failed"
+                    r"|\[['\"]choices['\"]\]\[0\].{0,200}\n(keyerror|indexerror|typeerror)"
                     # The Vercel AI SDK, for a chunk its schema does not take.
                     r"|type validation failed: value:"
                     # R's jsonlite; a Chinese client's "the API returned a wrong format".
@@ -153,6 +160,9 @@ RULES = (
             match(http=(404, 405), gptel=("malformed_json", "unparseable")),
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
             match(http=405),
+            # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
+            # deployments path included.
+            match(text=r"invalid url \((get|post|put|patch|delete) /"),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"
@@ -265,6 +275,8 @@ RULES = (
                     # Vim's JSON decoder on an empty body; gp.nvim's own words.
                     r"|attempt to decode a blank string|\bresponse (?:is|was) empty\b"
                     r"|no response received from the model"
+                    # Burp AI Agent: "OpenAI-compatible response content was empty".
+                    r"|response content was empty"
                     r"|request ended without sending any chunks"
                     # wget's and browsers' words for a connection closed with no answer.
                     r"|no data received|err_empty_response"

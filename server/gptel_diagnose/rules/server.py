@@ -149,7 +149,10 @@ RULES = (
                   # Not a context window, but Ollama's runner that could not make one:
                   # "failed to create context with model".
                   not_text=r"(?<!create )context|too long|does not support|timed? ?out|credit"
-                  r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>",
+                  r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
+                  # JSON-RPC's -32603 "Internal error" between an editor and its agent (ACP,
+                  # MCP) is that protocol's, not the provider's.
+                  r"|(?<![\d.])-32[0-7]\d\d\b",
                   not_http=(401, 403, 404, 405, 409, 413, 422, 429)),
             match(http=(500, 502, 503), text=r"provider returned error"),
         ),
