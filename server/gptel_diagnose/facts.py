@@ -442,6 +442,17 @@ def _quoted_object(text: str) -> Any:
     return found if isinstance(found, dict) else None
 
 
+def _python_dict(text: str) -> dict[str, Any] | None:
+    """TEXT as a Python dict literal (single-quoted keys), or None."""
+    if not text.startswith("{'") or len(text) > MAX_QUOTED:
+        return None
+    try:
+        found = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
 class _Collector:
     """Walks a provider error value, gathering messages, codes and retry hints."""
 
@@ -476,6 +487,11 @@ class _Collector:
                 return
             except ValueError:
                 pass
+            # A Python client's str() of the error dict: {'code': '1305', 'message': ...}.
+            literal = _python_dict(stripped)
+            if literal is not None:
+                self.walk(literal, embed + 1)
+                return
         self.add_string(value)
         if embed < MAX_EMBED_DEPTH:
             quoted = _quoted_object(stripped)

@@ -3639,6 +3639,10 @@ _AE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     ({"error": "General exception encountered while running the query: Can't connect to HTTP"
       "S URL because the SSL module is not available."},
      {'kind': 'openai'}, 'config.backend'),
+    # https://github.com/HKUDS/nanobot/pull/3864: a Python client's str() of Zhipu's error
+    # dict, code 1305 (its docs: the API's traffic limit, 访问量过大).
+    ({"error": "{'code': '1305', 'message': '该模型当前访问量过大，请您稍后再试'}"},
+     {"kind": "zhipu"}, "server.overloaded"),
     # https://github.com/ollama/ollama/issues/10255: LiteLLM's APIConnectionError around
     # Ollama's own JSON error is an answer, not a connection that failed.
     ({"error": "litellm.exceptions.APIConnectionError: litellm.APIConnectionError: "
