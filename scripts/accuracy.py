@@ -58,7 +58,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-uu.jsonl", "reports-vv.jsonl",
                       "reports-ww.jsonl", "reports-xx.jsonl",
                       "reports-yy.jsonl", "reports-zz.jsonl", "reports-ab.jsonl",
-                      "reports-ac.jsonl", "reports-ad.jsonl", "reports-ae.jsonl"})
+                      "reports-ac.jsonl", "reports-ad.jsonl", "reports-ae.jsonl",
+                      "reports-af.jsonl"})
 
 
 @dataclass(frozen=True)
