@@ -60,7 +60,7 @@ def _overlaps_check(name: str, wanted: frozenset[Any], negated: bool) -> Check:
 
 
 def _is_check(name: str, wanted: bool, negated: bool) -> Check:
-    return lambda facts: bool(getattr(facts, name) == wanted)
+    return lambda facts: (getattr(facts, name) == wanted) is not negated
 
 
 def _present_check(name: str, wanted: bool, negated: bool) -> Check:

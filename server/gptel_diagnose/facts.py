@@ -61,7 +61,9 @@ _TEXT_STATUS = re.compile(
     r"|\b([45]\d\d)\s+(?:bad request|unauthorized|payment required|forbidden|not found"
     r"|method not allowed|request timeout|payload too large|request entity too large"
     r"|unprocessable entity|too many requests|internal server error|bad gateway"
-    r"|service unavailable|gateway time-?out)\b|\bhttp\s+([45]\d\d)\b",
+    r"|service unavailable|gateway time-?out)\b|\bhttp\s+([45]\d\d)\b"
+    # "获取 acc_token 请求失败： 403": a status after "failed" in Chinese.
+    r"|失败\s*[:：]\s*([45]\d\d)\b",
     re.IGNORECASE)
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
@@ -182,10 +184,11 @@ def stated_wait(text: str) -> float | None:
 #   present   the fact is known (not None), or is not, as wanted
 #   pattern   a regex, case-insensitive, is found in the fact
 #   text      a regex is found in the lower-cased text (searches are remembered per failure)
-# `in`, `overlaps`, `pattern` and `text` can be negated: `not_<fact>`.
+# `in`, `overlaps`, `pattern`, `text` and `is` can be negated: `not_<fact>`.
 Test = Literal["in", "overlaps", "is", "present", "pattern", "text"]
 TESTS: tuple[Test, ...] = get_args(Test)
-NEGATABLE: frozenset[Test] = frozenset({"in", "overlaps", "pattern", "text"})
+# `not_<fact>=True` for an "is" fact: anything but True, unknown (None) included.
+NEGATABLE: frozenset[Test] = frozenset({"in", "overlaps", "pattern", "text", "is"})
 
 Read = Callable[[DiagnoseParams], Any]
 

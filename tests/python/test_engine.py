@@ -3653,10 +3653,111 @@ _AE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+# reports-af, each quoting its source.
+_AF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/musistudio/claude-code-router/issues/527
+    ({"http_status": "500",
+      "error": "{\"error\": {\"message\": \"fetch failedTypeError: fetch failed\\n    at node:i"
+        "nternal/deps/undici/undici:13502:13\\n    at process.processTicksAndRejections (node:int"
+        "ernal/process/task_queues:105:5)\\n    at async u0 (/home/user1/.nvm/versions/node/v22.1"
+        "4.0/lib/node_modules/@musistudio/claude-code-router/dist/cli.js:74669:11)\\n    at async"
+        " o0 (/home/user1/.nvm/versions/node/v22.14.0/lib/node_modules/@musistudio/claude-code-ro"
+        "uter/dist/cli.js:74639:84)\", \"type\": \"api_error\", \"code\": \"internal_error\"}}"},
+     {"kind": "openai"}, "unknown"),
+    # https://github.com/musistudio/claude-code-router/issues/168
+    ({"http_status": "500",
+      "error": "API Error (500 {\"error\":{\"message\":\"fetch failed\",\"type\":\"api_error\","
+        "\"code\":\"internal_error\"}})"},
+     {"kind": "deepseek", "host": "api.deepseek.com", "protocol": "https"}, "unknown"),
+    # https://github.com/Portkey-AI/gateway/issues/1286
+    ({"http_status": "503",
+      "error": "openai.InternalServerError: Error code: 503 - {'html-message': 'fetch failed', "
+        "'provider': 'openai'}"},
+     {"kind": "openai"}, "unknown"),
+    # https://github.com/BerriAI/litellm/issues/9340
+    ({"http_status": "500",
+      "error": "litellm.APIError: APIError: OpenAIException - Connection error."},
+     {"kind": "openai", "protocol": "https"}, "unknown"),
+    # https://github.com/SaladDay/cc-switch-cli/issues/251
+    ({"http_status": "502",
+      "error": "unexpected status 502 Bad Gateway: CC Switch local proxy failed while handling "
+        "Codex endpoint /responses. Provider: DeepSeek; model: deepseek-v4-pro; cause: connection"
+        " failed: error sending request for url (https://api.deepseek.com/chat/completions), url:"
+        " http://127.0.0.1:15721/v1/responses"},
+     {"kind": "deepseek", "host": "api.deepseek.com", "protocol": "https"}, "unknown"),
+    # https://github.com/warpdotdev/warp/issues/5852
+    ({"http_status": "400",
+      "error": "I'm sorry, I couldn't complete that request.\n\nInternal server error occurred:"
+        " Anthropic API error: POST \"https://api.anthropic.com/v1/messages\": 400 Bad Request {"
+        "\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"messages:"
+        " text content blocks must be non-empty\"}}"},
+     {"kind": "anthropic"}, "request.invalid_parameter"),
+    # https://github.com/wavetermdev/waveterm/issues/2174
+    ({"error": "error calling openai API: this model is not supported MaxTokens, please use Max"
+        "CompletionTokens"},
+     {"kind": "openai"}, "request.invalid_parameter"),
+    # https://github.com/a5c-ai/babysitter/issues/485
+    ({"error": "Credit balance too low · Add funds: https://platform.claude.com/settings/billin"
+        "g"},
+     {"kind": "anthropic"}, "billing.quota_exhausted"),
+    # https://github.com/Exafunction/WindsurfVisualStudio/issues/97
+    ({"error": "[invalid_argument] missing user JWT for inference API server"},
+     {"kind": "openai"}, "auth.missing_key"),
+    # https://github.com/ai-genie/chatgpt-vscode/issues/79
+    ({"error": "Only absolute URLs are supported"},
+     {"kind": "azure",
+      "host": "<az openai instance name>.openai.azure.com",
+      "protocol": "https"}, "config.backend"),
+    # https://github.com/zai-org/CodeGeeX4/issues/32
+    ({"error": "连接错误，请确认模型配置"},
+     {"kind": "ollama"}, "network.connection_refused"),
+    # https://github.com/ljnchn/cocopilot2gpt/issues/9
+    ({"error": "{\"error\": \"获取 acc_token 请求失败： 403\"}"},
+     {"kind": "openai"}, "auth.permission"),
+    # https://github.com/warpdotdev/warp/issues/8677
+    ({"error": "Request failed with error: Transport(reqwest::Error { kind: Decode, source: hyp"
+        "er::Error(Body, Error { kind: Reset(StreamId(277), INTERNAL_ERROR, Remote) }) })\n\nAtte"
+        "mpting to resume conversation..."},
+     {"kind": "openai"}, "response.malformed"),
+    # https://github.com/ladybug-me/caelestia-dots-kde/issues/423
+    ({"http_status": "400",
+      "error": "Gemini request failed (status 400). model is not specified"},
+     {"kind": "gemini"}, "model.not_found"),
+    # https://github.com/warpdotdev/warp/issues/8946
+    ({"error": "I'm sorry, I couldn't complete that request.\n\nRequest failed with error: Tran"
+        "sport(reqwest::Error { kind: Request, url: \"https://app.warp.dev/ai/multi-agent\", sour"
+        "ce: hyper_util::client::legacy::Error(Connect, Custom { kind: Other, error: Custom { kin"
+        "d: InvalidData, error: InvalidCertificate(ExpiredContext { time: UnixTime(1774395207), n"
+        "ot_after: UnixTime(1774195023) }) } }) })"},
+     {"kind": "openai", "host": "app.warp.dev", "protocol": "https"}, "network.tls"),
+    # https://github.com/BerriAI/litellm/issues/25466
+    ({"http_status": "500",
+      "error": "litellm.exceptions.BadRequestError: litellm.BadRequestError: You passed in mode"
+        "l=nonexistent-model. There are no healthy deployments for this model. Received Model Gro"
+        "up=nonexistent-model\nAvailable Model Group Fallbacks=None"},
+     {"kind": "openai"}, "model.not_found"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
-                          *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS])
+                          *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+def test_a_gateways_failed_call_upstream_through_a_proxy_is_the_proxy() -> None:
+    # https://github.com/musistudio/claude-code-router/issues/236: claude-code-router with
+    # PROXY_URL set could not reach OpenRouter and answered 500 "fetch failed" (LABELING.md:
+    # a failure through a configured proxy is network.proxy); without the proxy, the
+    # gateway's dropped reason is unknown (NET016).
+    error = {"status": "HTTP/1.1 500 Internal Server Error", "http_status": "500",
+             "error": {"message": "fetch failed", "type": "api_error", "code": "internal_error"}}
+    backend = {"kind": "openrouter", "host": "openrouter.ai"}
+    proxied = run({"error": error, "backend": backend,
+                   "request": {"proxy": True, "proxy_host": "127.0.0.1:7898"}})
+    assert (proxied.rule, proxied.category) == ("NET008", "network.proxy")
+    bare = run({"error": error, "backend": backend})
+    assert (bare.rule, bare.category, bare.confidence) == ("NET016", "unknown", "likely")

@@ -35,6 +35,7 @@ NAMES = {
     "Codestral", "Mistral", "Cloudflare", "Ollama", "LM", "GPT", "GLM", "Kimi", "DeepSeek",
     "Responses", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx", "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
+    "claude-code-router", "Portkey",
     # console pages named as the provider names them
     "Plans", "Billing", "Inference", "profiles",
     # acronyms and terms kept in Latin letters

@@ -57,6 +57,9 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL001",  # marker-lost-on-unread-answer
     )),
     Tier("cause", "The provider's code or message names one precise cause.", (
+        # A gateway's 5xx around its own failed call upstream: before the 5xx rules and the
+        # documented 503s, which would call it the provider's failure.
+        "NET016",    # gateway-could-not-reach-upstream
         "STREAM001", # organization-not-verified-for-streaming
         "BIL004",    # key-credit-limit-reached
         "BIL003",    # max-tokens-beyond-remaining-credit

@@ -91,6 +91,8 @@ _KEY_MISSING = (
     r"|your api key:\s+is invalid|no [\w ]{0,20}key provided|no credentials for"
     # JSON-RPC's -32000 "Authentication required" (an MCP or ACP server); not a proxy's 407.
     r"|(?<!proxy )authentication required"
+    # Codeium's inference server, given no user token: "missing user JWT".
+    r"|missing (user )?jwt\b"
     # The Copilot language server before sign-in; Google's client libraries with no
     # credentials ("you can complete authentication by: gcloud auth login"); the AI SDK's
     # gateway asking for its key's environment variable.

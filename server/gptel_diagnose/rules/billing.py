@@ -136,7 +136,8 @@ RULES = (
         code="BIL002",
         name="anthropic-credit-balance-too-low",
         category="billing.quota_exhausted",
-        when=match(text=r"credit balance is too low"),
+        # Claude Code shows the same as "Credit balance too low · Add funds".
+        when=match(text=r"credit balance (is )?too low"),
         summary="Your Anthropic credit balance is too low: add credits in the Console (Plans & "
         "Billing). A Claude.ai subscription does not pay for the API.",
         explanation=(

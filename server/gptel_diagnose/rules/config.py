@@ -128,6 +128,8 @@ RULES = (
                    r"|only http\(s\) protocols are supported|protocol \"[^\"]*\" (?:is )?unknown"
                    r"|invalidurl\b|cannot be parsed as url|err_invalid_url"
                    r"|must be an absolute uri|uri存在错误"
+                   # node-fetch, for a URL with no scheme.
+                   r"|only absolute urls are supported"
                    # chatgpt-shell's check of the curl Emacs finds first on exec-path.
                    r"|you need curl version [\d.]+ or newer",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),

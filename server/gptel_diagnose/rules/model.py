@@ -103,6 +103,10 @@ RULES = (
                 # Ollama, for an empty or unparseable model name; FastChat-style servers;
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
+                r"|\bmodel is not specified\b"
+                # LiteLLM's router, for a model name in none of its deployments: "You passed
+                # in model=X. There are no healthy deployments for this model."
+                r"|you passed in model=\S+\. there are no healthy deployments"
                 r"|model .{0,80}does not support this api|模型不存在",
                 # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"

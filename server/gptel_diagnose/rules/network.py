@@ -83,7 +83,54 @@ _TIMEOUT_TEXT = (
     r"|\d+\s*秒(内|钟)?未响应"
 )
 
+# A gateway's 5xx around its own failed call upstream, in its HTTP library's words.  Not a
+# client's "Fetch failed with status code 500" or aiohttp's "Connection error: 503,
+# message=...": there a server answered.
+_UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?!: \d)"
+                       r"|error sending request|connection failed"
+                       r"|unable to reach the (model )?provider")
+# ... unless it kept the reason, which the rules for that reason read.
+_UPSTREAM_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
+                    + r"|" + _RESET_TEXT)
+
 RULES = (
+    Rule(
+        code="NET016",
+        name="gateway-could-not-reach-upstream",
+        category="unknown",
+        # A gateway or router (LiteLLM, claude-code-router, Portkey, cc-switch) passes on its
+        # own failed call upstream as a 5xx with its HTTP library's words: no provider
+        # answered, and the reason (refused, timeout, DNS, certificate) stayed in its log.
+        # Not a server failing: those words are a client's.
+        # Through a configured proxy, the proxy is the suspect (NET008, LABELING.md).
+        when=match(http=(500, 502, 503, 504), not_proxied=True, text=_UPSTREAM_UNREACHED,
+                   not_text=_UPSTREAM_REASON),
+        summary="{host} answered HTTP {status} only because its own request to the provider "
+        "failed before any answer, and it dropped the reason: usually that machine's network, "
+        "proxy, DNS or TLS, not the key or the model; the gateway's log says which.",
+        explanation=(
+            "A gateway or router in front of the provider (LiteLLM, claude-code-router, "
+            "Portkey, a relay) reported the failure of its own call upstream with its HTTP "
+            "library's words (\"fetch failed\", \"Connection error.\", \"error sending "
+            "request\"). The provider never answered; why the call failed (refused, timed "
+            "out, not resolved, a certificate) is in the gateway's own log."
+        ),
+        steps=("Read the gateway's log for why its call to the provider failed (refused, "
+               "timeout, DNS, certificate).",
+               "If that machine needs a proxy to reach the provider, set it in the gateway "
+               "(claude-code-router: PROXY_URL; LiteLLM: HTTPS_PROXY), not in gptel."),
+        next_step=("Read the gateway's log for why its call to the provider failed.",),
+        docs=("https://docs.litellm.ai/docs/proxy/debugging",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 500 Internal Server Error", "http_status": "500",
+                       "error": {"message": "fetch failed", "type": "api_error",
+                                 "code": "internal_error"}},
+                backend={"kind": "deepseek", "host": "api.deepseek.com"},
+                source="https://github.com/musistudio/claude-code-router/issues/168",
+            ),
+        ),
+    ),
     Rule(
         code="NET001",
         name="host-not-resolved",
@@ -321,6 +368,8 @@ RULES = (
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
                     r"|cafile|ca cert|certificate_verify_failed|x509"
+                    # rustls: "InvalidCertificate(Expired...)", "InvalidCertificate(UnknownIssuer)".
+                    r"|invalidcertificate\("
                     r"|unable to find valid certification path|invalid peer certificate"
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
                     r"|hostname [\w.-]+ not verified"
@@ -404,6 +453,9 @@ RULES = (
         when=(
             match(curl=(5, 97)),
             match(curl=(7, 56), proxy=True),
+            # A gateway's 5xx around its failed call upstream, through the configured proxy.
+            match(proxied=True, http=(500, 502, 503, 504), text=_UPSTREAM_UNREACHED,
+                  not_text=_UPSTREAM_REASON),
             # The name that does not resolve is the proxy's own ("proxyconnect tcp: dial tcp:
             # lookup host.docker.internal ...: no such host").
             match(names_proxy=True, curl=6),
@@ -543,6 +595,8 @@ RULES = (
                     r"|\bhttp/2 protocol error\b|unexpected end of stream"
                     # Codex CLI's words for a Responses stream that ended early.
                     r"|stream disconnected before completion|stream closed before response"
+                    # reqwest reading a body the server reset mid-way (HTTP/2 RST_STREAM).
+                    r"|kind: decode, source: hyper::error\(body"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error"
                     # Go reading a stream that stopped; zlib's for a body cut short.
@@ -694,7 +748,9 @@ RULES = (
                          # "connection test failed", Ollama App's "Invalid Host".
                          r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
                          r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
-                         r"|^\w+ unreachable$",
+                         r"|^\w+ unreachable$"
+                         # A Chinese client's "connection error, check the model settings".
+                         r"|连接错误",
                          # Not a client's hint "To reset your API key": a reset is the
                          # connection's. Not a client's own crash (KeyError) wrapped as one.
                          not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|{_RESET_TEXT}|certificate"

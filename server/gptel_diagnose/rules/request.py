@@ -12,7 +12,9 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not
                         r"|temperature`? may only be set to"
                         # Anthropic's newer models: "temperature is deprecated for this model".
                         r"|temperature is deprecated")
-_MAX_TOKENS_RENAMED = r"max_completion_tokens"
+# The parameter's name in the API, or in a Go client's struct ("please use
+# MaxCompletionTokens").
+_MAX_TOKENS_RENAMED = r"max_completion_tokens|maxcompletiontokens"
 _NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
 
 RULES = (
@@ -478,6 +480,8 @@ RULES = (
                    # Qianfan's 336006 in Chinese: "messages数组长度必须为奇数".
                    r"|messages数组长度必须为奇数|索引为(偶|奇)数的role"
                    r"|must only contain objects with a '?content'? field|messages\[\d+\]"
+                   # Anthropic: "messages: text content blocks must be non-empty".
+                   r"|content blocks? must be non-empty"
                    # Gemini 3's signature on a function call sent back without it.
                    r"|thought_signature"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
