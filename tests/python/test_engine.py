@@ -3739,9 +3739,83 @@ _AF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+# reports-ag, and whole-corpus records the same cues fixed, each quoting its source.
+_AG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/zed-industries/zed/issues/49735
+    ({"error": "Turn execution failed: error decoding response body\nCaused by:\n0: error readi"
+      "ng a body from connection\n1: Connection reset by peer (os error 54)"},
+     {"kind": "openai"},
+     "response.malformed"),
+    # https://github.com/zed-industries/zed/issues/32146
+    ({"error": "Error interacting with language model\ndata did not match any variant of untagg"
+      "ed enum ResponseStreamResult"},
+     {"kind": "openai"},
+     "response.malformed"),
+    # https://github.com/zed-industries/zed/issues/34281
+    ({"http_status": "451",
+      "error": "Error interacting with language model\nHTTP response error from Zed's API: stat"
+      "us 451 Unavailable For Legal Reasons - \"Access to Anthropic models is not available f"
+      "rom this data center (HKG)\""},
+     {"kind": "openai"},
+     "auth.permission"),
+    # https://github.com/songquanpeng/one-api/issues/1764
+    ({"http_status": "400",
+      "error": "请求失败，状态码: 400,内容: {'error': {'message': 'Organization has been restri"
+      "cted. Please reach out to support if you believe this was in error. (request id: 20240"
+      "82422180041399148142260998)', 'type': 'invalid_request_error', 'param': '', 'code': 'o"
+      "rganization_restricted'}}"},
+     {"kind": "groq"},
+     "auth.permission"),
+    # https://github.com/egoist/chatwise-releases/issues/269
+    ({"error": "Groq (groq) provider error:\n\nOK {\"error\":{\"message\":\"Not Found\"}}"},
+     {"kind": "groq"},
+     "endpoint.wrong"),
+    # https://github.com/ridgesai/ridges-old/pull/75
+    ({"http_status": "400",
+      "error": "Error code: 400 - {'error': {'message': 'Requested 319487 tokens, max 300000 to"
+      "kens per request', 'type': 'max_tokens_per_request', 'param': None, 'code': 'max_token"
+      "s_per_request'}}"},
+     {"kind": "openai"},
+     "request.context_length"),
+    # https://github.com/replicate/replicate-javascript/issues/307
+    ({"http_status": "422",
+      "error": "ApiError: Request to https://api.replicate.com/v1/predictions failed with statu"
+      "s 422 Unprocessable Entity: {\"title\":\"Invalid version or not permitted\",\"detail\""
+      ":\"The specified version does not exist (or perhaps you don't have permission to use i"
+      "t?)\",\"status\":422}"},
+     {"kind": "openai", "host": "api.replicate.com", "protocol": "https"},
+     "model.not_found"),
+    # https://github.com/xtekky/gpt4free/issues/3453
+    ({"error": "{\"error\": {\"message\": \"Not authenticated\", \"type\": \"invalid_request_er"
+      "ror\", \"param\": null, \"code\": null}}"},
+     {"kind": "openai"},
+     "auth.missing_key"),
+    # https://github.com/musistudio/claude-code-router/issues/880
+    ({"error": "Request limit exceeded"},
+     {"kind": "openai", "host": "api-inference.modelscope.cn", "protocol": "https"},
+     "rate_limit"),
+    # https://github.com/qiutongxue/oba-live-tool/issues/142
+    ({"http_status": "404",
+      "error": "APIKEY 测试失败，可能是 APIKEY 无效，也可能平台或网络等原因 Error: 404 status c"
+      "ode (no body)"},
+     {"kind": "volcengine"},
+     "endpoint.wrong"),
+    # https://github.com/FOSWLY/summarize/issues/11
+    ({"error": "ERROR    API answer: b'{\"message\":\"Not Found\"}'"},
+     {"kind": "openai"},
+     "endpoint.wrong"),
+    # https://github.com/BerriAI/litellm/issues/2016
+    ({"error": "AnthropicException - {\"type\":\"error\",\"error\":{\"type\":\"not_found_error"
+      "\",\"message\":\"Not Found\"}}"},
+     {"kind": "anthropic", "host": "api.anthropic.com", "protocol": "https"},
+     "endpoint.wrong"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
-                          *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS])
+                          *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
+                          *_AG_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

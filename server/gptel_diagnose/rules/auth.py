@@ -91,6 +91,9 @@ _KEY_MISSING = (
     r"|your api key:\s+is invalid|no [\w ]{0,20}key provided|no credentials for"
     # JSON-RPC's -32000 "Authentication required" (an MCP or ACP server); not a proxy's 407.
     r"|(?<!proxy )authentication required"
+    # FastAPI's HTTPBearer when no Authorization header came (DeepInfra, small gateways):
+    # "Not authenticated"; not the Copilot server's "Not authenticated: <reason>".
+    r"|\bnot authenticated\b(?!:)"
     # Codeium's inference server, given no user token: "missing user JWT".
     r"|missing (user )?jwt\b"
     # The Copilot language server before sign-in; Google's client libraries with no
@@ -105,6 +108,9 @@ _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
     r"|user location is not supported|not available in your (country|region)"
     r"|region (is )?not supported|unsupported (country|region|location)"
+    # Zed's hosted models, by where the request is served: "Access to Anthropic models is not
+    # available from this data center (HKG)" (HTTP 451, Unavailable For Legal Reasons).
+    r"|not available from this data cent(er|re)|unavailable for legal reasons"
 )
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
@@ -133,6 +139,8 @@ _NO_PERMISSION = (
     r"|denied by (upstream )?policy"
     # Qianfan's 40005 in its words, "the user's access is restricted".
     r"|用户访问被限制"
+    # Groq's organization_restricted: "Organization has been restricted".
+    r"|organi[sz]ation has been restricted|organization_restricted"
     # A provider's or its CDN's bot check refusing this network or device ("Our systems have
     # detected unusual activity from your device", Coze's "unusual traffic from your network").
     r"|unusual (activity|traffic) from your (device|network|computer)"
@@ -174,7 +182,9 @@ RULES = (
                   r"|token at character \d|your api key is valid, but"
                   # A client's list of guesses ("often caused by: • Invalid or missing API
                   # Key • Incorrect Base URL • Network"): no cause is known.
-                  r"|(?:often|may be|might be|could be|usually) caused by|possible causes"),
+                  r"|(?:often|may be|might be|could be|usually) caused by|possible causes"
+                  # The same in Chinese: "可能是 APIKEY 无效，也可能平台或网络等原因".
+                  r"|可能是.{0,40}也可能"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

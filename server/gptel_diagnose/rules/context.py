@@ -37,6 +37,8 @@ _TOO_LONG = (
     r"|exceeded max_prompt_tokens|输入内容?超长|内容超长"
     # A gateway's body-size limit: "exceeds maximum allowed content length".
     r"|exceeds maximum allowed content length"
+    # OpenAI's max_tokens_per_request: "Requested 319487 tokens, max 300000 tokens per request".
+    r"|max_tokens_per_request|tokens per request"
     # A client's own check before sending: "The text you provided is too long."
     r"|the text you provided is too long"
 )

@@ -104,6 +104,8 @@ RULES = (
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
                 r"|\bmodel is not specified\b"
+                # Replicate, for a model version id it does not know.
+                r"|the specified version does not exist"
                 # LiteLLM's router, for a model name in none of its deployments: "You passed
                 # in model=X. There are no healthy deployments for this model."
                 r"|you passed in model=\S+\. there are no healthy deployments"

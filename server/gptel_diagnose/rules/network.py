@@ -552,7 +552,9 @@ RULES = (
         # A reset with no HTTP answer at all: nothing was received, so nothing was cut off.
         # Through a proxy, NET008 (before this rule) speaks for it.
         # Not urllib3's "Connection broken:", raised while reading an answer's body.
-        when=match(text=_RESET_TEXT, http=None, not_text=r"connection broken:|mid-response"),
+        when=match(text=_RESET_TEXT, http=None, not_text=r"connection broken:|mid-response"
+                   # reqwest reading the body when the reset came: part of an answer.
+                   r"|error reading a body from connection|error decoding response body"),
         summary="The connection to {host} was reset before any answer (curl {exit}): the "
         "server dropped it, or a firewall, VPN or network filter on the way did.",
         explanation=(

@@ -67,6 +67,8 @@ RULES = (
                   r"|request rate increased too quickly"
                   # "You are sending requests too quickly ... Please slow down".
                   r"|sending requests too quickly"
+                  # ModelScope API-Inference's per-day cap as claude-code-router shows it.
+                  r"|^request limit exceeded\.?$"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"
                   r"|due to rate limiting|\brp[mhd] limit reached|\brate_?limit\w*_exceeded"
                   # Zhipu's "concurrency too high".

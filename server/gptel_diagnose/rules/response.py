@@ -70,6 +70,8 @@ RULES = (
                     r"|invalid header value: \\?\"(text/html|application/json)"
                     r"|expected response header content-type to contain"
                     r"|deserializejson\(\) failed"
+                    # serde, for a stream chunk of no shape it knows (Zed).
+                    r"|did not match any variant of untagged enum \w*(response|stream|chunk)"
                     r"|\[['\"]choices['\"]\]\[0\].{0,200}\n(keyerror|indexerror|typeerror)"
                     # The Vercel AI SDK, for a chunk its schema does not take.
                     r"|type validation failed: value:"
@@ -163,6 +165,9 @@ RULES = (
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
             # deployments path included.
             match(text=r"invalid url \((get|post|put|patch|delete) /"),
+            # A JSON answer whose whole message is "Not Found" and no status came with it (a
+            # router or SDK that dropped the 404): the path, as for a bare 404 page.
+            match(http=None, text=r"['\"]?message['\"]?\s*:\s*['\"]not found['\"]"),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"
