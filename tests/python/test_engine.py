@@ -3741,6 +3741,11 @@ _AF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 
 # reports-ag, and whole-corpus records the same cues fixed, each quoting its source.
 _AG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/zed-industries/zed/issues/6357: the key could not be a header value.
+    ({"error": "Failed to parse header value"}, {"kind": "openai"}, "auth.invalid_key"),
+    # https://github.com/mozilla-ai/otari/issues/1407: a gateway's 502 passing on a refusal.
+    ({"http_status": "502", "error": "502 - the provider rejected the gateway's credentials"},
+     {"kind": "openai"}, "auth.invalid_key"),
     # https://github.com/zed-industries/zed/issues/49735
     ({"error": "Turn execution failed: error decoding response body\nCaused by:\n0: error readi"
       "ng a body from connection\n1: Connection reset by peer (os error 54)"},

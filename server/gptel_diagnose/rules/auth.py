@@ -18,6 +18,10 @@ _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
     r"|authentication is invalid"
+    # A gateway passing on its upstream's refusal: "the provider rejected the gateway's
+    # credentials"; reqwest refusing a key with a newline or control character as a header
+    # value ("Failed to parse header value", Zed).
+    r"|rejected the [\w' ]{0,30}credentials|failed to parse header value"
     r"|invalid subscription key|security token included in the request is (invalid|expired)"
     r"|unrecognizedclientexception|invalidsignatureexception|expiredtokenexception"
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
