@@ -3817,10 +3817,54 @@ _AG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+# reports-ah, each quoting its source.
+_AH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/j178/chatgpt/issues/28
+    ({"error": "error: Post \"https://api.openai.com/v1/chat/completions\": tls: failed to veri"
+      "fy"},
+     {"kind": "openai", "host": "api.openai.com", "protocol": "https"},
+     "network.tls"),
+    # https://github.com/openai/codex/issues/44577
+    ({"http_status": "401",
+      "error": "unexpected status 401 Unauthorized: You are not authorized to access this model"},
+     {"kind": "openai"},
+     "auth.permission"),
+    # https://github.com/simonpcouch/chores/issues/62
+    ({"error": "Error in `elmer::chat_ollama()`:\n! Can't find locally running ollama."},
+     {"kind": "ollama"},
+     "network.connection_refused"),
+    # https://github.com/tidyverse/ellmer/pull/269
+    ({"http_status": "401",
+      "error": "Error in `req_perform_connection()` at elmer/R/httr2.R:36:3:\n! HTTP 401 Unauth"
+      "orized.\n• PermissionDenied: Principal does not have access to API/Operation."},
+     {"kind": "azure"},
+     "auth.permission"),
+    # https://github.com/fruitbars/simple-one-api/issues/38
+    ({"http_status": "500",
+      "error": "Sorry, I had a problem talking to OpenAI: Error code: 500 - {'error': 'status 4"
+      "00: {\\n \"error\": {\\n \"code\": 400,\\n \"message\": \"Please use a valid role: use"
+      "r, model.\",\\n \"status\": \"INVALID_ARGUMENT\"\\n }\\n}\\n'}"},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/rikkichy/ollama-telegram/issues/56
+    ({"error": "Error during request: Cannot connect to host https:80 ssl:default [Name or serv"
+      "ice not known]"},
+     {"kind": "ollama", "host": "https://yaya86-ollama.hf.space"},
+     "config.backend"),
+    # The httpcore debug log of a refused connect to a local Ollama: "timeout=None" is a
+    # socket option, not a timeout.
+    # https://github.com/rikkichy/ollama-telegram/issues/29
+    ({"error": "DEBUG:httpcore.connection:connect_tcp.started host='127.0.0.1' port=11434 loca"
+      "l_address=None timeout=None socket_options=None\nDEBUG:httpcore.connection:connect_tcp"
+      ".failed exception=ConnectError(ConnectionRefusedError(111, 'Connection refused'))"},
+     {"kind": "ollama", "host": "127.0.0.1:11434", "protocol": "http"},
+     "network.connection_refused"),
+]
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
-                          *_AG_WORDS])
+                          *_AG_WORDS, *_AH_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -118,6 +118,7 @@ _BLOCKED = (
 )
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
+    r"|not authorized to access (this|the) model"
     # Bedrock's ValidationException for a region where model access was not granted.
     r"|account is not authorized to invoke"
     r"|permission .{0,80} denied on resource"
@@ -180,6 +181,8 @@ RULES = (
                   r"|remote party sent a tls alert"
                   r"|license does not allow"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
+                  # A 401 that says the key was accepted but may not do this.
+                  r"|not authorized to access (this|the) model|principal does not have access"
                   # "scope" as a word: DashScope's name has it too.
                   r"|not accessible|account type|\bscopes?\b"
                   # A JSON decoder's "found invalid token at character 1": not a credential.

@@ -11,7 +11,8 @@ BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
 
 # What a URL with a host named "https" cannot cause: curl fails to resolve it (exit 6) or to
 # parse it (exit 3), before any connection that could time out, be refused or fail in TLS.
-_NOT_FROM_HOST = (r"time[ds]? ?out|timeout|refused|ssl|tls|certificate|reset by peer"
+# aiohttp names the connection's TLS setting in every connect error ("ssl:default").
+_NOT_FROM_HOST = (r"time[ds]? ?out|timeout|refused|ssl(?!:default)|tls|certificate|reset by peer"
                   r"|when reading a file|read error"
                   # A server that is not running; a reply that came back and did not parse; a
                   # client's own check for a key before sending: none is a broken URL's doing.

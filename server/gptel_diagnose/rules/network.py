@@ -70,7 +70,9 @@ _RESET_TEXT = (
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
-    r"(?<!stainless-)timed? ?out|(?<!stainless-)timeout|etimedout|errno 110|deadline ?exceeded"
+    # Nor httpcore's debug log of the socket options ("timeout=None").
+    r"(?<!stainless-)timed? ?out(?!=none)|(?<!stainless-)timeout(?!=none)|etimedout|errno 110"
+    r"|deadline ?exceeded"
     r"|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
     r"|no response from .{0,40} in the last \d+ seconds"
@@ -235,6 +237,8 @@ RULES = (
                   # curl's "(28) Failed to connect ... after 21069 ms" is its timeout.
                   not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"),
             match(text=r"is (it|lm studio|ollama) running|not reachable at"
+                  # ellmer: "Can't find locally running ollama."
+                  r"|can'?t find locally running"
                   r"|typo in the url or port",
                   provider=_LOCAL_SERVERS, http=None),
         ),
@@ -368,6 +372,8 @@ RULES = (
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
                     r"|cafile|ca cert|certificate_verify_failed|x509"
+                    # Go's crypto/tls: "tls: failed to verify certificate".
+                    r"|tls: failed to verify"
                     # rustls: "InvalidCertificate(Expired...)", "InvalidCertificate(UnknownIssuer)".
                     r"|invalidcertificate\("
                     r"|unable to find valid certification path|invalid peer certificate"

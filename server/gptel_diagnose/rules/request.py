@@ -477,6 +477,8 @@ RULES = (
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
+                   # Gemini's INVALID_ARGUMENT for an OpenAI role: "Please use a valid role".
+                   r"|please use a valid role"
                    # Qianfan's 336006 in Chinese: "messages数组长度必须为奇数".
                    r"|messages数组长度必须为奇数|索引为(偶|奇)数的role"
                    r"|must only contain objects with a '?content'? field|messages\[\d+\]"
