@@ -709,14 +709,13 @@ def _unproxied(facts: Facts) -> str | None:
 
     A backend given no :host has its provider's (gptel-make-openai's api.openai.com).
     """
+    if facts.provider in LOCAL_SERVERS or facts.proxied is True or facts.use_curl is False:
+        return None
     host = facts.host
-    if not host and facts.provider not in LOCAL_SERVERS:
+    if not host:
         provider = lookup(facts.provider)
         host = provider.api_hosts[0] if provider and provider.api_hosts else ""
-    if (host and host_is_public(host) and facts.proxied is not True
-            and facts.use_curl is not False and facts.provider not in LOCAL_SERVERS):
-        return host
-    return None
+    return host if host and host_is_public(host) else None
 
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.

@@ -91,9 +91,11 @@ _TIMEOUT_TEXT = (
 _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?!: \d)"
                        r"|error sending request|connection failed"
                        r"|unable to reach the (model )?provider")
-# ... unless it kept the reason, which the rules for that reason read.
-_UPSTREAM_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
-                    + r"|" + _RESET_TEXT)
+# A failed connection that kept its reason (timed out, refused, reset, a certificate or
+# TLS, a name that did not resolve): the rules for that reason read it, not the rules for a
+# reason dropped (NET013, NET016).
+_CONNECT_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
+                   + r"|" + _RESET_TEXT)
 
 RULES = (
     Rule(
@@ -106,7 +108,7 @@ RULES = (
         # Not a server failing: those words are a client's.
         # Through a configured proxy, the proxy is the suspect (NET008, LABELING.md).
         when=match(http=(500, 502, 503, 504), not_proxied=True, text=_UPSTREAM_UNREACHED,
-                   not_text=_UPSTREAM_REASON),
+                   not_text=_CONNECT_REASON),
         summary="{host} answered HTTP {status} only because its own request to the provider "
         "failed before any answer, and it dropped the reason: usually that machine's network, "
         "proxy, DNS or TLS, not the key or the model; the gateway's log says which.",
@@ -461,7 +463,7 @@ RULES = (
             match(curl=(7, 56), proxy=True),
             # A gateway's 5xx around its failed call upstream, through the configured proxy.
             match(proxied=True, http=(500, 502, 503, 504), text=_UPSTREAM_UNREACHED,
-                  not_text=_UPSTREAM_REASON),
+                  not_text=_CONNECT_REASON),
             # The name that does not resolve is the proxy's own ("proxyconnect tcp: dial tcp:
             # lookup host.docker.internal ...: no such host").
             match(names_proxy=True, curl=6),
@@ -761,8 +763,7 @@ RULES = (
                          r"|连接错误",
                          # Not a client's hint "To reset your API key": a reset is the
                          # connection's. Not a client's own crash (KeyError) wrapped as one.
-                         not_text=f"{_TIMEOUT_TEXT}|{_REFUSED_TEXT}|{_RESET_TEXT}|certificate"
-                         r"|ssl|tls|resolve|getaddrinfo|name or service|proxy|parse|decod"
+                         not_text=_CONNECT_REASON + r"|name or service|proxy|parse|decod"
                          r"|keyerror"
                          # A chunked answer cut short, not a bundler's "chunks/6031.js".
                          r"|chunked|chunk (?:size|error|length)|invalid chunk"
