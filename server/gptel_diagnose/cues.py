@@ -37,6 +37,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"billing (?:hard |soft )?limit", r"check your billing", r"billing (?:is )?not active",
         r"(?:remain\w*quota|token amount|quota) (?:has been |is )?(?:exhausted|used up)",
         r"remainquota\s*=\s*0\b",
+        # Anthropic's "Extra usage is required for long context requests": a plan's paid
+        # add-on, not a rate.
+        r"extra usage is required",
         "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
     ),
     "rate_limit": _cues(
@@ -146,12 +149,15 @@ CUES: dict[str, re.Pattern[str]] = {
         r"temporarily unavailable", r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b)",
         # Not "upstream request failed": a gateway says it of refusals too.
         r"upstream (?:provider |service )?error",
+        r"(?:due to|under) (?:a )?(?:high|heavy) (?:server )?load",
         "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载过高", "内部错误", "过载",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",
         r"(?:request|read|connect|connection|gateway|upstream|response|socket) timeout",
         r"deadline[ _]?exceeded", r"took too long", "超时",
+        # Ollama's log when the client gave up while the model was still loading.
+        r"client connection closed before server finished loading",
     ),
     "endpoint.wrong": _cues(
         r"(?:method|post)\b[^.;]{0,20}\bnot (?:allowed|supported)",

@@ -14,7 +14,7 @@ from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, Facts, Test, host_is_public, read_facts
 from .logged import with_logged_body
 from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
-from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, site
+from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, marked, site
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
@@ -169,6 +169,12 @@ def documented_code(facts: Facts) -> Code | None:
     code = provider.documented(facts.codes, facts.http, facts.text) if provider else None
     if code is None and _RELAY is not None and provider is not _RELAY and not facts.local:
         code = _RELAY.documented(facts.codes, facts.http, facts.text)
+    # A provider's error passed on by a client or relay, known by its own words.
+    for other in marked(facts.text) if code is None else ():
+        if other is not provider:
+            code = other.documented(facts.codes, facts.http, facts.text)
+            if code is not None:
+                break
     return code
 
 

@@ -137,6 +137,9 @@ _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 _URL = re.compile(r"https?://([^/\s'\"()<>]+)(/[^\s'\"()<>?#]*)?")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
+# A terminal UI's box around the text (Gemini CLI, Claude Code): its borders where a line
+# wrapped ("self-signed     │\n│ certificate") are no words.
+_BOXED = re.compile(r"(?<=[a-z,])[ \t]*[│┃║][ \t]*\n[ \t]*[│┃║][ \t]*(?=[a-z])")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
@@ -677,7 +680,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
     # reads as one line: the patterns are written for the words, not the wrapping.  Each
     # piece on its own, so that the pieces stay lines of their own.
     # Typographic apostrophes (macOS's "couldn’t", "isn’t") read as plain ones.
-    text = " \n ".join(_WRAPPED.sub(" ", piece.lower().translate(_APOSTROPHES))
+    text = " \n ".join(_WRAPPED.sub(" ", _BOXED.sub(" ", piece.lower().translate(_APOSTROPHES)))
                         for piece in pieces)[: MAX_TEXT * 2]
     # The URLs the text names, as (host, path): three facts read them.
     urls: list[tuple[str, str]] = _URL.findall(text)

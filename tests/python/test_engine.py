@@ -3861,14 +3861,77 @@ _AH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.connection_refused"),
 ]
 
+# Whole-corpus misses of stop 24 (each record read before the rule was written).
+_S24_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/binary-husky/gpt_academic/issues/1230: Spark's 11200 with
+    # tokens.total, passed on by the client (iFlytek's error-code table: no allowance left).
+    ({"error": {"header": {"code": 11200, "message": "AppIdNoAuthError:(12:17:04.432) tokens.to"
+                           "tal", "sid": "cht000b5e72@dx18b988c77afb81b540", "status": 2}}},
+     {"kind": "openai"},
+     "billing.quota_exhausted"),
+    # https://github.com/log159/LogChat/issues/2
+    ({"error": "syncOutput: 11200:AppIdNoAuthError:(21:00:00.909) tokens.total"},
+     {"kind": "openai"},
+     "billing.quota_exhausted"),
+    # https://github.com/zhayujie/CowAgent/issues/1740: the app lacks that model version.
+    ({"error": "请求错误: 11200, {'header': {'code': 11200, 'message': 'AppIdNoAuthError:(17:17:1"
+      "5.673) domain.generalv3', 'sid': 'cht000cdfcc@dx18d7db51418b8f3550', 'status': 2}}"},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/briqt/xunfei-spark4j/issues/17: 11200's documented words alone.
+    ({"error": "授权错误：该appId没有相关功能的授权或者业务量超过限制"},
+     {"kind": "openai"},
+     "auth.permission"),
+    # https://github.com/anthropics/claude-code/issues/40848: typed a rate limit, but only
+    # paid extra usage (or a standard-context model) ends it.
+    ({"status": "HTTP/2 429", "http_status": "429",
+      "error": {"type": "rate_limit_error",
+                "message": "Extra usage is required for long context requests."}},
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "billing.quota_exhausted"),
+    # https://github.com/google-gemini/gemini-cli/issues/2300: a terminal UI's box borders
+    # where the line wrapped.
+    ({"error": "Failed to login. Message: request to https://oauth2.googleapis.com/token faile"
+      "d, reason: self-signed     │\n│ certificate in certificate chain"},
+     {"kind": "gemini"},
+     "network.tls"),
+    # https://github.com/rsynnot/magic-lists-for-navidrome/issues/34: Ollama's log when the
+    # client's timeout ran out while the model loaded.
+    ({"error": "msg=\"client connection closed before server finished loading, aborting load\""},
+     {"kind": "ollama", "host": "localhost:11434"},
+     "network.timeout"),
+    # https://github.com/pot-app/pot-desktop/issues/999: Schannel's SEC_E_ILLEGAL_MESSAGE.
+    ({"error": "Network Error: error sending request for url (https://xxxx.com:3030/v1/chat/com"
+      "pletions): error trying to connect: 接收到的消息异常，或格式不正确。 (os error -2146893"
+      "018)"},
+     {"kind": "openai", "host": "xxxx.com:3030"},
+     "network.tls"),
+    # https://github.com/zyddnys/manga-image-translator/issues/965
+    ({"error": "ERROR: [CustomOpenAiTranslator] Ollama encountered a server error, possibly du"
+      "e to high server load. Use a different translator or try again later."},
+     {"kind": "ollama"},
+     "server.overloaded"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
-                          *_AG_WORDS, *_AH_WORDS])
+                          *_AG_WORDS, *_AH_WORDS, *_S24_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+def test_a_tls_handshake_sent_to_a_plain_http_proxy_is_the_proxy() -> None:
+    # https://github.com/chatboxai/chatbox/issues/396: the local proxy (v2rayN's 10809)
+    # logged the client's TLS ClientHello as a malformed HTTP request.
+    error = {"error": "failed to read http request > malformed HTTP request \"\\x16\\x03\\x"
+             "01\\x02\\x00\\x01\\x00\\x01\\xfc\\x03\\x03Qt\\x12\""}
+    result = run({"error": error, "backend": {"kind": "openai"},
+                  "request": {"proxy": True, "proxy_host": "127.0.0.1:10809"}})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")
 
 
 def test_a_gateways_failed_call_upstream_through_a_proxy_is_the_proxy() -> None:

@@ -42,6 +42,7 @@ from . import (
     qianfan,
     relay,
     siliconflow,
+    spark,
     stepfun,
     together,
     vllm,
@@ -53,7 +54,7 @@ from .record import Balance, Code, ModelList, Provider, host_name, without_schem
 
 __all__ = [
     "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance", "Code",
-    "ModelList", "Provider", "display_name", "identify", "lookup", "misspelt_host",
+    "ModelList", "Provider", "display_name", "identify", "lookup", "marked", "misspelt_host",
     "provider_for_host", "site", "without_scheme",
 ]
 
@@ -90,6 +91,7 @@ PROVIDERS: tuple[Provider, ...] = (
     hunyuan.RECORD,
     qianfan.RECORD,
     stepfun.RECORD,
+    spark.RECORD,
     relay.RECORD,
     # --- local servers ---
     ollama.RECORD,
@@ -100,6 +102,7 @@ PROVIDERS: tuple[Provider, ...] = (
 )
 
 _BY_KIND = {p.kind: p for p in PROVIDERS}
+_MARKERS = [(re.compile(p.marker), p) for p in PROVIDERS if p.marker]
 _HOST_PATTERNS = [(re.compile(p.hosts, re.IGNORECASE), p) for p in PROVIDERS if p.hosts]
 
 # Default loopback ports of local servers, and the command that starts each.
@@ -229,6 +232,11 @@ def misspelt_host(host: str) -> str | None:
     distances = sorted((_distance(name, known, 2), known) for known in API_HOSTS)
     best = [known for distance, known in distances if distance == distances[0][0]]
     return best[0] if distances and distances[0][0] <= 2 and len(best) == 1 else None
+
+
+def marked(text: str) -> tuple[Provider, ...]:
+    """The providers whose own error words (`Provider.marker`) the lower-cased TEXT carries."""
+    return tuple(provider for pattern, provider in _MARKERS if pattern.search(text))
 
 
 def lookup(kind: str | None) -> Provider | None:

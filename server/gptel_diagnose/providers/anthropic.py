@@ -6,6 +6,7 @@ from .record import Code, ModelList, Provider
 
 DOCS = "https://platform.claude.com/docs/en/api/errors"
 LIMITS = "https://docs.claude.com/en/api/rate-limits"
+EXTRA = "https://github.com/anthropics/claude-code/issues/58730"
 SPEND = ("https://learn.microsoft.com/en-us/microsoft-cloud/dev/dev-proxy/concepts/"
          "anthropic-529-overloaded-error")
 
@@ -47,6 +48,14 @@ RECORD = Provider(
         Code("request_too_large", "request.context_length",
              "The request exceeds the maximum size (32 MB for the Messages API).",
              "请求超过了大小上限(Messages API 为 32 MB)。", DOCS, http=413, rule="CTX001"),
+        # Claude's subscription plans type this as a rate limit, yet no wait ends it: Claude
+        # Code's own words are "enable extra usage at claude.ai/settings/usage, or use
+        # --model to switch to standard context" (a paid add-on, hence billing).
+        Code("rate_limit_error", "billing.quota_exhausted",
+             "Long-context requests on this Claude plan need extra usage (paid beyond the "
+             "plan) enabled, or a model with the standard context.",
+             "这个 Claude 套餐的长上下文请求需要开通额外用量（套餐之外付费），或者改用标准上下文"
+             "的模型", EXTRA, http=429, text=r"extra usage"),
         Code("rate_limit_error", "rate_limit",
              "The account hit a rate limit; wait as long as retry-after says.",
              "账户触发了速率限制;按 retry-after 指示的时间等待后重试。", DOCS, http=429,

@@ -151,6 +151,9 @@ class Provider:
     # deprecations page (`retired_source`): such a model now fails, often with a bare 404.
     retired: str = ""
     retired_source: str | None = None
+    # A regex on the lower-cased text that only this provider's errors carry (its error class
+    # or API host): a client or relay that passes the error on is still read by its codes.
+    marker: str = ""
 
     def at(self, host: str | None) -> Provider:
         """The record as seen from HOST (a backend's :host, scheme, port or path allowed): with

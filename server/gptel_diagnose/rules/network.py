@@ -330,7 +330,10 @@ RULES = (
                     # Chromium/Electron, when the server asks for a client certificate.
                     r"|err_ssl_client_auth_cert_needed"
                     # mbedTLS (ESP-IDF): "mbedtls_ssl_setup returned -0x7F00".
-                    r"|mbedtls_ssl_\w+ returned")),
+                    r"|mbedtls_ssl_\w+ returned"
+                    # Windows' Schannel, SEC_E_ILLEGAL_MESSAGE (0x80090326) as Rust's
+                    # std::io::Error prints it: a handshake message it could not read.
+                    r"|os error -2146893018")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -475,6 +478,9 @@ RULES = (
             match(local=True, proxied=True, http=(502, 504)),
             match(proxied=True, local=False,
                   text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"),
+            # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
+            # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
+            match(proxied=True, text=r'malformed http request "\\x16\\x03'),
             # With a proxy set, the client's only connection is to the proxy: a refusal is
             # the proxy's port (a proxy that cannot reach the server answers 502 instead).
             # Not a certificate the client does not trust ("Failed to connect to HOST:
