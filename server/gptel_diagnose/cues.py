@@ -81,6 +81,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # "You must submit 'messages' for routers", "you must provide a model parameter".
         r"\bmust (?:submit|provide|include) (?:a |an |the )?'?\w+'? ?(?:param|field|for\b)",
         r"(?:input|messages?|prompt|content) (?:cannot|must not|may not) be empty", "不能为空",
+        # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
+        r"remove the reasoning_?content",
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".

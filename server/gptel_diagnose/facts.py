@@ -399,7 +399,8 @@ CONDITIONS: dict[str, tuple[str, Test, bool]] = {
 
 # A client's words before the provider's body it quotes: "Error code: 404 - {'error': ...}"
 # (openai-python prints a Python dict), "API error: 400 {"error": ...}".
-_QUOTED_OBJECT = re.compile(r"\{\s*['\"]")
+_QUOTED_OBJECT = re.compile(r"\{\s*['\"“]")
+_CURLY_QUOTES = str.maketrans({"“": '"', "”": '"'})
 MAX_QUOTED = 20_000
 # A quoted object a terminal wrapped may hold a line break inside a string ("Model Not\nExist"):
 # control characters in strings are let through.
@@ -431,16 +432,20 @@ def _quoted_object(text: str) -> Any:
     inner = text[start.start():end + 1]
     if len(inner) > MAX_QUOTED:
         return None
-    try:
-        return _DECODER.decode(inner)
-    except ValueError:
-        pass
-    try:
-        found, _end = _DECODER.raw_decode(inner)
-        if isinstance(found, dict):
-            return found
-    except ValueError:
-        pass
+    # A paste that went through a word processor or a Chinese input method has typographic
+    # quotes ({“error”:{“type”:“upstream_error”}}): read as plain ones when nothing else does.
+    typographic = inner.translate(_CURLY_QUOTES)
+    for candidate in (inner, typographic) if typographic != inner else (inner,):
+        try:
+            return _DECODER.decode(candidate)
+        except ValueError:
+            pass
+        try:
+            found, _end = _DECODER.raw_decode(candidate)
+            if isinstance(found, dict):
+                return found
+        except ValueError:
+            pass
     try:
         found = ast.literal_eval(inner)
     except (ValueError, SyntaxError, MemoryError, RecursionError):

@@ -231,8 +231,12 @@ RULES = (
         # The last resort before "not sure": the companion says no key is set for a remote
         # API, and nothing in the error (no status, no rule, no telling words) names another
         # cause.  A model server the user runs needs no key.
+        # Not a connection that failed before any answer ("Connection error."): a missing
+        # key cannot keep the request from reaching the server.
         when=match(has_key=False, http=None, local=False, private=False,
-                   not_provider=LOCAL_SERVERS),
+                   not_provider=LOCAL_SERVERS,
+                   not_text=r"\bconnection error\b|apiconnectionerror|failed to connect"
+                   r"|\bfetch failed\b|error sending request"),
         summary="No API key is set for this {provider} backend and the error names no other "
         "cause, so the missing key is usually the reason: give the backend a key (:key, "
         "gptel-api-key, or ~/.authinfo for {host}).",

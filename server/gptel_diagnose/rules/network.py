@@ -476,8 +476,10 @@ RULES = (
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
             match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
             match(local=True, proxied=True, http=(502, 504)),
+            # OkHttp's "unexpected end of stream on https://..." is curl's empty reply (52).
             match(proxied=True, local=False,
-                  text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"),
+                  text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"
+                  r"|unexpected end of stream on "),
             # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
             # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
             match(proxied=True, text=r'malformed http request "\\x16\\x03'),
