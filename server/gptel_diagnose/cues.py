@@ -81,6 +81,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "You must submit 'messages' for routers", "you must provide a model parameter".
         r"\bmust (?:submit|provide|include) (?:a |an |the )?'?\w+'? ?(?:param|field|for\b)",
         r"(?:input|messages?|prompt|content) (?:cannot|must not|may not) be empty", "不能为空",
+        # Pydantic's "Extra inputs are not permitted" after the field's path, as Anthropic
+        # sends it ("thinking.adaptive.effort: Extra input...").
+        r"\w: extra inputs?\b",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
         r"remove the reasoning_?content",
     ),
@@ -92,11 +95,14 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not Dify's "Incorrect model credentials provided": the key.
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
+        # jupyter-ai: "Cannot determine model provider from model ID openai-chatgpt".
+        r"cannot determine model provider from model id",
         r"deployment\b[^.;]{0,30}\b(?:not found|does not exist)",
         "模型.{0,12}(?:不存在|未找到|找不到|不可用|不支持|已下线|已停用)",
     ),
     "auth.invalid_key": _cues(
-        r"(?:api[ _-]?key|token|credentials?|authorization header|secret key)\b[^.;]{0,30}"
+        r"(?:api[ _-]?key|token|credentials?|authorization header|secret key|session key)\b"
+        r"[^.;]{0,30}"
         r"\b(?:invalid(?! response)|incorrect|expired|revoked|wrong|malformed|badly formatted"
         r"|not valid)",
         r"(?:invalid|incorrect|expired|revoked|bad|wrong|malformed) "
@@ -114,6 +120,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "auth.missing_key": _cues(
         r"(?:no|missing|without) (?:required )?(?:api[ _-]?key|token|credentials"
         r"|authorization header)",
+        # Gemini's header by name: "Missing x-goog-api-key header".
+        r"(?:no|missing|without) [\w-]*api-key header",
         r"api[ _-]?key\W{0,2} (?:is |was )?"
         r"(?:required|missing|not (?:set|provided|found|configured))",
         # "both 'OPENAI_API_KEY' environment variable are not available".
@@ -152,7 +160,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not "upstream request failed": a gateway says it of refusals too.
         r"upstream (?:provider |service )?error",
         r"(?:due to|under) (?:a )?(?:high|heavy) (?:server )?load",
-        "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载过高", "内部错误", "过载",
+        "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载(?:过|较)高", "内部错误",
+        "过载",
+        r"\bunder maintenance\b", "维护升级中", "系统维护中",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",
@@ -212,6 +222,18 @@ _EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:
                      # A hedge: Roo Code's and Cline's "You may need to load the model with a
                      # larger context length" whatever LM Studio said.
                      r"|\byou may need to\b")
+
+
+# A client's guess that names two causes at once: "The API key is invalid or check if the
+# currently selected model is available", "模型拒绝访问，可能需要实名或余额不足".
+_ONE_OR_THE_OTHER = re.compile(r"可能(?:需要|是|因为)[^。，,.!！\n]{0,20}或"
+                               r"|\bor check (?:if|whether)\b")
+
+
+def hedged(text: str) -> bool:
+    """Whether TEXT is a client's guess between two causes rather than a cause (an
+    instruction with "either ... or", "set OPENAI_API_KEY or pass api_key", is no guess)."""
+    return _ONE_OR_THE_OTHER.search(text) is not None
 
 
 def pointed_to(text: str) -> frozenset[str]:

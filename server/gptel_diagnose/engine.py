@@ -286,8 +286,16 @@ def classify(facts: Facts) -> Selection:
         # never reached the provider ("set api key error: ... CERTIFICATE_VERIFY_FAILED")
         # is the client's, not the provider's answer.
         code = None
+    if code is not None and code.evidence == 1 and cues.hedged(facts.text):
+        # Nor is a client's hint that names it as one of two causes.
+        code = None
     if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
         found, matched = _walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))
+        if found.name in MESSAGE_TIERS and cues.hedged(facts.text):
+            # A client's guess between two causes names neither: the status says what it can.
+            found, matched = _walk(facts, ((tier, rules) for tier, rules in zip(
+                PRECEDENCE, candidates(facts), strict=True) if tier.name in WORDLESS_TIERS))
+            return Selection(matched)
         if found.name in MESSAGE_TIERS and not facts.answered:
             # Nothing came back, and the text shows why ("dial tcp ...: connectex: ... did
             # not properly respond", "Connection error."): a client's words around it
@@ -295,6 +303,7 @@ def classify(facts: Facts) -> Selection:
             no_answer = _no_answer(facts)
             if no_answer is not None:
                 return Selection(no_answer)
+
         return _words(facts, found, Selection(matched))
     stage = DOCUMENTED_STAGE[code.evidence]
     tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))

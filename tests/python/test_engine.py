@@ -3907,6 +3907,78 @@ def test_okhttps_end_of_stream_through_a_proxy_is_the_proxy() -> None:
     assert direct.category != "network.proxy"
 
 
+# Misses of reports-aj, scored before these rules were written (83.0% top-1).
+_AJ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/TableProApp/TablePro/issues/2031 (cut short in the report itself)
+    ({"http_status": "400",
+      "error": "Server error (400): thinking.adaptive.effort: Extra input..."},
+     {"kind": "anthropic"},
+     "request.invalid_parameter"),
+    # https://github.com/jupyterlab/jupyter-ai/issues/803
+    ({"error": "Cannot determine model provider from model ID openai-chatgpt.\n\nTo see a list of"
+      " models you can use, run %ai list"},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/ChatLunaLab/chatluna/issues/459
+    ({"error": "当前模型负载较高，请稍候重试，或者切换其他模型"},
+     {"kind": "openai"},
+     "server.overloaded"),
+    # https://github.com/KudoAI/duckduckgpt/issues/27: a relay's maintenance notice.
+    ({"error": {"choices": [{"text": "AI系统维护升级中，请稍后再试！如有不便敬请谅解。",
+                             "finish_reason": "stop", "block": True}],
+                "errCode": 8610006, "msg": "AI系统维护升级中，请稍后再试！如有不便敬请谅解。"}},
+     {"kind": "openai"},
+     "server.overloaded"),
+    # https://github.com/ChatGPTBox-dev/chatGPTBox/issues/935
+    ({"error": "Error: Session key invalid: Must be in the format sk-ant-sid01-*****"},
+     {"kind": "anthropic"},
+     "auth.invalid_key"),
+    # https://github.com/snailyp/gemini-balance/issues/21
+    ({"error": "Missing x-goog-api-key header"},
+     {"kind": "gemini"},
+     "auth.missing_key"),
+]
+
+
+@pytest.mark.parametrize(("error", "category", "rule"), [
+    # https://github.com/DeepLifeStudio/DeepSeekAI/issues/15: the extension's guess between
+    # the key and the model, and no answer to tell which (DeepSeek documents "api key ...
+    # invalid", but this is not its answer).
+    ({"error": "The API key is invalid or check if the currently selected model is available"},
+     "unknown", "GEN000"),
+    # https://github.com/Mai-with-u/MaiBot/issues/1323: a bot's stock text for a 403 ("maybe
+    # real-name verification or the balance"): the status says what it can.
+    ({"http_status": "403", "error": "10-26 18:58:19 [model_utils] 模型 'xxx-gpt-4o-mini' 遇到不可"
+      "重试的HTTP错误: 模型拒绝访问，可能需要实名或余额不足"},
+     "auth.permission", "GEN403"),
+])
+def test_a_clients_guess_between_two_causes_names_neither(error: dict[str, Any], category: str,
+                                                          rule: str) -> None:
+    result = run({"error": error, "backend": {"kind": "openai"}})
+    assert (result.category, result.rule) == (category, rule)
+    # The provider's own words still decide (https://api-docs.deepseek.com/quick_start/error_codes).
+    plain = run({"error": {"error": "Authentication Fails (the api key is invalid)"},
+                 "backend": {"kind": "deepseek", "host": "api.deepseek.com"}})
+    assert plain.category == "auth.invalid_key"
+
+
+@pytest.mark.parametrize("error", [
+    # https://github.com/AstrBotDevs/AstrBot/issues/93 (LABELING.md: a handshake cut short
+    # through a configured proxy is the proxy's, as curl's exit 35 is).
+    "Error communicating with OpenAI: HTTPSConnectionPool(host='api.openai.com', port=443): Max "
+    "retries exceeded with url: /v1/chat/completions (Caused by SSLError(SSLEOFError(8, 'EOF oc"
+    "curred in violation of protocol (_ssl.c:997)')))",
+    # https://github.com/jupyterlab/jupyter-ai/issues/385: aiohttp's CONNECT refused by the proxy.
+    "aiohttp.client_exceptions.ClientHttpProxyError: 404, message='Not Found', url=URL('https://"
+    "my.proxy.address.here/v1/proxy/openai/v1')",
+])
+def test_failures_at_a_configured_proxy(error: str) -> None:
+    result = run({"error": {"error": error},
+                  "backend": {"kind": "openai", "host": "api.openai.com"},
+                  "request": {"proxy": True}})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")
+
+
 # Whole-corpus misses of stop 24 (each record read before the rule was written).
 _S24_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/binary-husky/gpt_academic/issues/1230: Spark's 11200 with
@@ -3964,7 +4036,7 @@ _S24_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
-                          *_AI_WORDS])
+                          *_AI_WORDS, *_AJ_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

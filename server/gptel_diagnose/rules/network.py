@@ -479,7 +479,9 @@ RULES = (
             # OkHttp's "unexpected end of stream on https://..." is curl's empty reply (52).
             match(proxied=True, local=False,
                   text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"
-                  r"|unexpected end of stream on "),
+                  r"|unexpected end of stream on "
+                  # A handshake the proxy cut short (LABELING.md: through a proxy, the proxy).
+                  r"|eof occurred in violation of protocol|ssleoferror"),
             # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
             # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
             match(proxied=True, text=r'malformed http request "\\x16\\x03'),
@@ -510,6 +512,8 @@ RULES = (
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
                    # connection"); urllib3's SOCKS connection that the proxy refuses.
                    r"|tunnel error|socks\w*connection\b.{0,200}(connection refused|errno 111)"
+                   # aiohttp, when the proxy answers its CONNECT with an error status.
+                   r"|clienthttpproxyerror"
                    # requests/aiohttp, ignoring an https:// proxy URL they cannot use.
                    r"|https proxies .{0,60}are not supported"
                    # httpx with a SOCKS proxy and no socksio; openai-python's bad proxy URL.
