@@ -60,7 +60,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-yy.jsonl", "reports-zz.jsonl", "reports-ab.jsonl",
                       "reports-ac.jsonl", "reports-ad.jsonl", "reports-ae.jsonl",
                       "reports-af.jsonl", "reports-ag.jsonl", "reports-ah.jsonl",
-                      "reports-ai.jsonl", "reports-aj.jsonl"})
+                      "reports-ai.jsonl", "reports-aj.jsonl",
+                      "reports-ak.jsonl"})
 
 
 @dataclass(frozen=True)
