@@ -47,7 +47,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:requests?|tokens?|calls?) per (?:second|minute|hour|day)",
         r"per[ _-](?:minute|day)\b[^.;]{0,20}(?:limit|quota|exceeded)",
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
-        r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]exhausted", r"concurren(?:cy|t requests)",
+        r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]?exhausted", r"concurren(?:cy|t requests)",
         r"(?:returned|status(?: code)?:?|error) 429\b",
         "限流", "限频", "频率", "请求过多", "请求次数", "并发", "速率限制",
     ),
@@ -60,6 +60,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\d[\d,]* (?:input )?tokens",
         r"exceeds? (?:the )?max(?:imum)?(?: allowed)? (?:length|tokens)",
         r"token count\b[^.;]{0,30}\bexceeds",
+        # LMDeploy's session length; a server's max_seq_len (Chitu, TensorRT-LLM).
+        r"exceed(?:s|ed)? (?:the )?session max length", r"\bmax_seq_len\b",
         "输入.{0,6}过长", "上下文.{0,4}(?:长度|超)", "超(?:出|过).{0,8}(?:最大)?长度", "内容过长",
     ),
     "request.invalid_parameter": _cues(
@@ -84,6 +86,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # Pydantic's "Extra inputs are not permitted" after the field's path, as Anthropic
         # sends it ("thinking.adaptive.effort: Extra input...").
         r"\w: extra inputs?\b",
+        # A validator's "must be 0.95, got 1".
+        r"\bmust be [^,;]{1,30}, got\b",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
         r"remove the reasoning_?content",
     ),
@@ -97,6 +101,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"no such model", r"model name format", r"model[ _]not[ _]found",
         # jupyter-ai: "Cannot determine model provider from model ID openai-chatgpt".
         r"cannot determine model provider from model id",
+        # A model without a chat template cannot serve the chat path (TGI, vLLM, HF).
+        r"chat template does not exist|template error: template not found",
+        r"must provide a chat template",
+        # llama-swap, for a request whose model it cannot match to one it runs.
+        r"no model id could be identified",
         r"deployment\b[^.;]{0,30}\b(?:not found|does not exist)",
         "模型.{0,12}(?:不存在|未找到|找不到|不可用|不支持|已下线|已停用)",
     ),
@@ -163,6 +172,8 @@ CUES: dict[str, re.Pattern[str]] = {
         "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载(?:过|较)高", "内部错误",
         "过载",
         r"\bunder maintenance\b", "维护升级中", "系统维护中",
+        # llama-swap, when the model server it starts does not come up.
+        r"unable to start process: health check failed", r"can not proxyrequest, state is",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",

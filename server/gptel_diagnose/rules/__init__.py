@@ -165,6 +165,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN5XX",    # http-server-error
         "NET012",    # curl-failed
         "NET013",    # connection-failed-without-reason
+        "NET017",    # connection-failed-without-reason-remote
         "GEN400",    # http-bad-request-without-reason
         "GEN4XX",    # http-bad-request
         # No status at all; what the context says when the words say nothing.

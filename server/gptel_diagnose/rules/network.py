@@ -97,6 +97,41 @@ _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?
 _CONNECT_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
                    + r"|" + _RESET_TEXT)
 
+# A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM, fetch's
+# "Network request failed", reqwest's "error sending request"): no answer came, and the
+# reason was dropped.  NET013 reads it for a model server the user runs, NET017 elsewhere.
+_WRAPPER_TEXT = (
+    r"\bconnection error\b|apiconnectionerror|network request failed"
+    # node-fetch: "FetchError: request to URL failed, reason: ".
+    r"|fetcherror: request to \S+ failed"
+    # reqwest's wrapper, when its cause was not kept.
+    r"|error sending request for url|\bfetch failed\b"
+    # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when attempting to fetch
+    # resource") and apps' own words for the same.
+    r"|fail(ed)? to fetch|networkerror when attempting to fetch"
+    r"|\bnetwork (error|problem)\b|error communicating with"
+    r"|connection to \w+ api failed|server connection lost"
+    r"|ensure (that )?\w+( service)? is running"
+    # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
+    r"|typeerror: load failed|provider load failed"
+    # requests' ConnectionError, when its cause was not kept; apps' "connection test failed",
+    # Ollama App's "Invalid Host".
+    r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
+    r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
+    r"|^\w+ unreachable$"
+    # A Chinese client's "connection error, check the model settings".
+    r"|连接错误")
+# Not a client's hint "To reset your API key": a reset is the connection's. Not a client's
+# own crash (KeyError) wrapped as one.
+_WRAPPER_NOT_TEXT = (
+    _CONNECT_REASON + r"|name or service|proxy|parse|decod|keyerror"
+    # A chunked answer cut short, not a bundler's "chunks/6031.js".
+    r"|chunked|chunk (?:size|error|length)|invalid chunk"
+    r"|connection closed before message completed"
+    # Nor a wrapper around the server's own JSON error: an answer came (LiteLLM's
+    # "APIConnectionError: Ollama_chatException - {"error":").
+    r"|\{\\?\"error\\?\"\s*:")
+
 RULES = (
     Rule(
         code="NET016",
@@ -481,7 +516,8 @@ RULES = (
                   text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"
                   r"|unexpected end of stream on "
                   # A handshake the proxy cut short (LABELING.md: through a proxy, the proxy).
-                  r"|eof occurred in violation of protocol|ssleoferror"),
+                  r"|eof occurred in violation of protocol|ssleoferror"
+                  r"|before secure tls connection was established"),
             # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
             # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
             match(proxied=True, text=r'malformed http request "\\x16\\x03'),
@@ -753,36 +789,7 @@ RULES = (
         # Only for a model server the user runs (loopback or a private address), where that
         # nearly always means it is not running; from a remote API it may be DNS, a proxy
         # or TLS just as well.
-        when=tuple(match(text=r"\bconnection error\b|apiconnectionerror|network request failed"
-                         # node-fetch: "FetchError: request to URL failed, reason: ".
-                         r"|fetcherror: request to \S+ failed"
-                         # reqwest's wrapper, when its cause was not kept.
-                         r"|error sending request for url|\bfetch failed\b"
-                         # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when
-                         # attempting to fetch resource") and apps' own words for the same.
-                         r"|fail(ed)? to fetch|networkerror when attempting to fetch"
-                         r"|\bnetwork (error|problem)\b|error communicating with"
-                         r"|connection to \w+ api failed|server connection lost"
-                         r"|ensure (that )?\w+( service)? is running"
-                         # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
-                         r"|typeerror: load failed|provider load failed"
-                         # requests' ConnectionError, when its cause was not kept; apps'
-                         # "connection test failed", Ollama App's "Invalid Host".
-                         r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
-                         r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
-                         r"|^\w+ unreachable$"
-                         # A Chinese client's "connection error, check the model settings".
-                         r"|连接错误",
-                         # Not a client's hint "To reset your API key": a reset is the
-                         # connection's. Not a client's own crash (KeyError) wrapped as one.
-                         not_text=_CONNECT_REASON + r"|name or service|proxy|parse|decod"
-                         r"|keyerror"
-                         # A chunked answer cut short, not a bundler's "chunks/6031.js".
-                         r"|chunked|chunk (?:size|error|length)|invalid chunk"
-                         r"|connection closed before message completed"
-                         # Nor a wrapper around the server's own JSON error: an answer came
-                         # (LiteLLM's "APIConnectionError: Ollama_chatException - {"error":").
-                         r"|\{\\?\"error\\?\"\s*:",
+        when=tuple(match(text=_WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT,
                          http=None, **where)
                    # A local server's kind counts unless the words name a public host
                    # ("Failed to fetch models from https://my.ollama.de").
@@ -809,6 +816,41 @@ RULES = (
                 error={"error": "APIConnectionError: Connection error."},
                 backend={"kind": "openai", "host": "localhost:8000", "protocol": "http"},
                 source="https://github.com/vllm-project/vllm/issues/15518",
+            ),
+        ),
+        severity="warning",
+    ),
+    Rule(
+        code="NET017",
+        name="connection-failed-without-reason-remote",
+        category="unknown",
+        # The same bare wrapper for a remote API: DNS, a firewall, a proxy the network needs,
+        # TLS and a timeout all read the same (LABELING.md), so not sure; curl's replay says
+        # which, and where the API is reachable only through a proxy, gptel-proxy is the way.
+        when=match(text=_WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, private=False),
+        summary="No connection to {host}, and the error does not say why: usually a name that "
+        "does not resolve, a firewall or a proxy your network needs, TLS or a timeout, which "
+        "all read the same; M-x gptel-diagnose-copy-curl and running it shows curl's reason.",
+        explanation=(
+            "The request never got an answer: the connection failed before any HTTP status, "
+            "and the program that showed the error kept only its own words for that. curl's "
+            "message (not resolved, refused, timed out, certificate) tells which. Where {host} "
+            "can be reached only through a proxy, gptel must be told of it."
+        ),
+        steps=("Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
+               "in a terminal: curl prints what went wrong.",
+               "If {host} is reachable from your network only through a proxy, set "
+               "gptel-proxy (\"http://HOST:PORT\")."),
+        fixes=(FixSpec("Copy the request as a curl command", "display-only",
+                       command="M-x gptel-diagnose-copy-curl"), ASK_PROXY_REMOTE),
+        next_step=("Run M-x gptel-diagnose-copy-curl and the command in a terminal: curl says "
+                   "why the connection failed.",),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"error": "Connection error."},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/WeblateOrg/weblate/issues/11868",
             ),
         ),
         severity="warning",

@@ -383,8 +383,10 @@ RULES = (
         name="unsupported-parameter",
         category="request.invalid_parameter",
         when=(
+            # Not the model itself ("param": "model"): a model the backend does not serve there.
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
-                         "extra_forbidden", "invalid_parameter", "invalid_value")),
+                         "extra_forbidden", "invalid_parameter", "invalid_value"),
+                  not_param="model"),
             match(text=r"unsupported parameter|unrecognized request argument"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.

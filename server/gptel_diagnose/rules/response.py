@@ -292,6 +292,7 @@ RULES = (
                     # (misspelt in some versions) "Emtpy Response".
                     r"|no text generated|response_empty|\bempty_message\b|emtpy response"
                     r"|ended the response before returning|stream terminated"
+                    r"|api returned no (?:message )?content"
                     # Python reading the first chunk of a stream that had none.
                     r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "

@@ -153,7 +153,8 @@ RULES = (
                   # JSON-RPC's -32603 "Internal error" between an editor and its agent (ACP,
                   # MCP) is that protocol's, not the provider's.
                   r"|(?<![\d.])-32[0-7]\d\d\b",
-                  not_http=(401, 403, 404, 405, 409, 413, 422, 429)),
+                  # A 400 is the request's: "Upstream error: ... must be 0.95" is no failure.
+                  not_http=(400, 401, 403, 404, 405, 409, 413, 422, 429)),
             match(http=(500, 502, 503), text=r"provider returned error"),
         ),
         summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
