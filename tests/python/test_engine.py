@@ -3948,6 +3948,10 @@ _AJ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # invalid", but this is not its answer).
     ({"error": "The API key is invalid or check if the currently selected model is available"},
      "unknown", "GEN000"),
+    # https://github.com/BerriAI/litellm/issues/7646: WrenAI's "failed or timeout".
+    ({"error": "Forcing deployment: {'data': {'deploy': {'status': 'FAILED', 'error': 'Wren AI: "
+      "Deploy wren AI failed or timeout, hash: a7947ac33ce7268dd7d3b996fd52d278854401de'}}}"},
+     "unknown", "GEN000"),
     # https://github.com/Mai-with-u/MaiBot/issues/1323: a bot's stock text for a 403 ("maybe
     # real-name verification or the balance"): the status says what it can.
     ({"http_status": "403", "error": "10-26 18:58:19 [model_utils] 模型 'xxx-gpt-4o-mini' 遇到不可"

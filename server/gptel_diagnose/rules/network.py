@@ -314,7 +314,10 @@ RULES = (
                                     r"|api_timeout_ms="
                                     # Cloudflare's 522 is its page between it and the
                                     # origin (RESP004); only its 524 is a timeout.
-                                    r"|cloudflare-5xx-errors/error-52[0-3]")),
+                                    r"|cloudflare-5xx-errors/error-52[0-3]"
+                                    # A client's guess between two ("Deploy ... failed or
+                                    # timeout") names neither.
+                                    r"|\bfailed or time(?:d )?out\b")),
         summary="The request to {host} timed out (curl {exit}): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(
