@@ -52,7 +52,8 @@ CUES: dict[str, re.Pattern[str]] = {
         "限流", "限频", "频率", "请求过多", "请求次数", "并发", "速率限制",
     ),
     "request.context_length": _cues(
-        r"context[ _-]?(?:length|window)", r"maximum (?:context|input|prompt)",
+        # Not LiteLLM's price list, "model_prices_and_context_window.json".
+        r"context[ _-]?(?:length|window)(?!\.json)", r"maximum (?:context|input|prompt)",
         r"(?:prompt|input|message|messages|request|content) (?:is |are )?too (?:long|large)",
         # Not "Too many tokens per day": a rate.
         r"too many (?:input )?tokens(?! per )",

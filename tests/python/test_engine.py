@@ -4071,6 +4071,33 @@ def test_a_tls_handshake_cut_short_through_a_proxy_is_the_proxy() -> None:
     assert direct.category == "network.tls"
 
 
+# Misses of reports-al, scored before these rules were written (87.3% top-1).
+_AL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/Ifan24/GPT_subtitles/issues/10 (Anthropic's api_error in words)
+    ({"error": "Anthropic's server encountered an error while processing your request. Please "
+      "try again later"},
+     {"kind": "anthropic"},
+     "server.overloaded"),
+    # https://github.com/666ghj/BettaFish/issues/336: a Spring gateway's 404 words for a chat
+    # path doubled by a base URL that already ended in it, coded InvalidParameter.
+    ({"http_status": "400",
+      "error": "流式请求失败: Error code: 400 - {'requestId': '50493e12-f555-44d4-9ed8-2d6d33a6219"
+      "3', 'code': 'InvalidParameter', 'message': 'No static resource api-openai/v1/chat/complet"
+      "ions/chat/completions.'}"},
+     {"kind": "openai"},
+     "endpoint.wrong"),
+]
+
+
+def test_a_price_list_named_context_window_is_no_context_window() -> None:
+    # https://github.com/granawkins/rawdog/issues/28: LiteLLM's cost lookup, not the model's
+    # context ("model_prices_and_context_window.json").
+    result = run({"error": {"error": "Error: Execution error: Model not in model_prices_and_cont"
+                            "ext_window.json. You passed model=ollama/mixtral"},
+                  "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert result.category != "request.context_length", result.rule
+
+
 # Whole-corpus misses of stop 24 (each record read before the rule was written).
 _S24_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/binary-husky/gpt_academic/issues/1230: Spark's 11200 with
@@ -4128,7 +4155,8 @@ _S24_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
-                          *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS])
+                          *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
+                          *_AL_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

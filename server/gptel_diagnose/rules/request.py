@@ -384,9 +384,11 @@ RULES = (
         category="request.invalid_parameter",
         when=(
             # Not the model itself ("param": "model"): a model the backend does not serve there.
+            # Nor a gateway's "InvalidParameter" for a path it has no handler for (ENDP001).
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
-                  not_param="model"),
+                  not_param="model",
+                  not_text=r"no static resource |/chat/completions/chat/completions"),
             match(text=r"unsupported parameter|unrecognized request argument"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
@@ -436,7 +438,8 @@ RULES = (
                   # deserialize the JSON body into the target type: response_format: ...".
                   r"|failed to deserialize the json body into the target type",
                   # PHP's TypeError in a client's own function is not a validator's words.
-                  not_text=r"invalid url \((post|get) |return value must be of type"),
+                  not_text=r"invalid url \((post|get) |return value must be of type"
+                  r"|no static resource |/chat/completions/chat/completions"),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",

@@ -133,8 +133,8 @@ RULES = (
                   r"|is not valid json"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
-                  # OpenAI's server_error, quoted without its JSON.
-                  r"|the server experienced an error while processing your request"
+                  # OpenAI's server_error, quoted without its JSON; Anthropic's api_error.
+                  r"|server (?:experienced|encountered) an error while processing your request"
                   r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
                   r"|llama runner|runner process has terminated|error parsing tool call"
