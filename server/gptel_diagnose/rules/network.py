@@ -132,6 +132,10 @@ _WRAPPER_NOT_TEXT = (
     # "APIConnectionError: Ollama_chatException - {"error":").
     r"|\{\\?\"error\\?\"\s*:")
 
+# curl's replay says why a connection failed where the client that showed the error did not.
+_COPY_CURL = FixSpec("Copy the request as a curl command", "display-only",
+                     command="M-x gptel-diagnose-copy-curl")
+
 RULES = (
     Rule(
         code="NET016",
@@ -769,8 +773,7 @@ RULES = (
         ),
         steps=("Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
                "in a terminal: curl prints what went wrong.",),
-        fixes=(FixSpec("Copy the request as a curl command", "display-only",
-                       command="M-x gptel-diagnose-copy-curl"),),
+        fixes=(_COPY_CURL,),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -811,8 +814,7 @@ RULES = (
         steps=("Check that the server at {host} is up and that :host has the right port.",
                "Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
                "in a terminal: curl prints what went wrong."),
-        fixes=(FixSpec("Copy the request as a curl command", "display-only",
-                       command="M-x gptel-diagnose-copy-curl"), REDEFINE_BACKEND),
+        fixes=(_COPY_CURL, REDEFINE_BACKEND),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -844,8 +846,7 @@ RULES = (
                "in a terminal: curl prints what went wrong.",
                "If {host} is reachable from your network only through a proxy, set "
                "gptel-proxy (\"http://HOST:PORT\")."),
-        fixes=(FixSpec("Copy the request as a curl command", "display-only",
-                       command="M-x gptel-diagnose-copy-curl"), ASK_PROXY_REMOTE),
+        fixes=(_COPY_CURL, ASK_PROXY_REMOTE),
         next_step=("Run M-x gptel-diagnose-copy-curl and the command in a terminal: curl says "
                    "why the connection failed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
