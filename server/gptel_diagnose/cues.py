@@ -150,6 +150,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:country|region|territory|location) (?:is )?not supported",
         r"unsupported[ _]country", "无权限", "没有权限", "权限不足",
         r"not allowed for (?:this |your )?(?:organi[sz]ation|org|account|key|project|user)",
+        # A feature the plan does not include: "The long context beta is not yet available
+        # for this subscription."
+        r"not (?:yet )?available (?:for|on|in) (?:this|your) (?:subscription|plan|tier)",
         # A gateway that refuses the calling program ("Client not allowed").
         r"\bclient (?:is )?not allowed\b",
     ),
