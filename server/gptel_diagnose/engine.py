@@ -803,6 +803,16 @@ def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
         *(url for url in own if url)])
 
 
+def _documented_next_step(code: Code | None, fixes: list[tuple[FixSpec, Fix]],
+                          locale: str) -> str:
+    """The next step the documented CODE names for itself, unless a fix is a setq (the
+    companion shows that)."""
+    if code is None or not code.next_step or any(fix.variable and fix.value
+                                                  for _spec, fix in fixes):
+        return ""
+    return code.next_step_zh if locale == "zh" and code.next_step_zh else code.next_step
+
+
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
@@ -846,6 +856,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         key_env=_key_env(facts.provider),
         locale=locale,
         provider_message=message,
-        next_step=next_step(rule, fixes, values, locale),
+        next_step=_documented_next_step(selection.documented, fixes, locale)
+        or next_step(rule, fixes, values, locale),
         confidence=_confidence(selection),
     )

@@ -90,3 +90,23 @@ def test_guesses_never_name_a_cause_they_cannot_see() -> None:
                  for code in tier.codes]:
         summary = BY_CODE[code].summary
         assert re.search(r"usually|does not recognise", summary), (code, summary)
+
+
+@pytest.mark.parametrize(("locale", "words"), [
+    ("en", "Enable extra usage at https://claude.ai/settings/usage"),
+    ("zh", "在 https://claude.ai/settings/usage 开通额外用量"),
+])
+def test_a_documented_code_may_name_its_own_next_step(locale: str, words: str) -> None:
+    # https://github.com/anthropics/claude-code/issues/58730: a Claude plan's long-context
+    # add-on is enabled at claude.ai, not by adding credit to the API account.
+    result = run({"error": {"status": "HTTP/2 429", "http_status": "429",
+                            "error": {"type": "rate_limit_error", "message": "Extra usage is "
+                                      "required for long context requests."}},
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}}, locale)
+    assert result.category == "billing.quota_exhausted"
+    assert result.next_step.startswith(words)
+    # Any other documented billing code keeps the rule's own next step.
+    other = run({"error": {"status": "HTTP/2 402", "http_status": "402",
+                           "error": {"type": "billing_error", "message": "Billing issue."}},
+                 "backend": {"kind": "anthropic", "host": "api.anthropic.com"}}, locale)
+    assert other.next_step and "claude.ai" not in other.next_step

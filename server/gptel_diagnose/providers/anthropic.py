@@ -55,7 +55,11 @@ RECORD = Provider(
              "Long-context requests on this Claude plan need extra usage (paid beyond the "
              "plan) enabled, or a model with the standard context.",
              "这个 Claude 套餐的长上下文请求需要开通额外用量（套餐之外付费），或者改用标准上下文"
-             "的模型", EXTRA, http=429, text=r"extra usage"),
+             "的模型", EXTRA, http=429, text=r"extra usage",
+             next_step="Enable extra usage at https://claude.ai/settings/usage, or choose a "
+             "model with the standard context (M-x gptel-menu, then -m).",
+             next_step_zh="在 https://claude.ai/settings/usage 开通额外用量，或改用标准上下文的"
+             "模型（M-x gptel-menu，再按 -m）。"),
         Code("rate_limit_error", "rate_limit",
              "The account hit a rate limit; wait as long as retry-after says.",
              "账户触发了速率限制;按 retry-after 指示的时间等待后重试。", DOCS, http=429,

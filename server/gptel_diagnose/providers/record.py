@@ -36,6 +36,10 @@ class Code:
     http: int | None = None
     text: str | None = None
     rule: str | None = None  # the catalogue rule that explains it best, when one does
+    # The one step to take when the rule's own next step would send the user to the wrong
+    # place (a plan's add-on is not the API account's credit), in English and Chinese.
+    next_step: str = ""
+    next_step_zh: str = ""
 
     @cached_property
     def text_re(self) -> re.Pattern[str] | None:
