@@ -281,17 +281,18 @@ def classify(facts: Facts) -> Selection:
     before the rules that read the provider's message.  The last tier is a catch-all.
     """
     code = documented_code(facts)
+    hedged = cues.hedged(facts.text)
     if code is not None and code.evidence == 1 and not facts.answered and _unanswered(facts):
         # Words alone, and nothing came back: a documented message quoted by a client that
         # never reached the provider ("set api key error: ... CERTIFICATE_VERIFY_FAILED")
         # is the client's, not the provider's answer.
         code = None
-    if code is not None and code.evidence == 1 and cues.hedged(facts.text):
+    if code is not None and code.evidence == 1 and hedged:
         # Nor is a client's hint that names it as one of two causes.
         code = None
     if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
         found, matched = _walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))
-        if found.name in MESSAGE_TIERS and cues.hedged(facts.text):
+        if found.name in MESSAGE_TIERS and hedged:
             # A client's guess between two causes names neither: the status says what it can.
             found, matched = _walk(facts, ((tier, rules) for tier, rules in zip(
                 PRECEDENCE, candidates(facts), strict=True) if tier.name in WORDLESS_TIERS))
@@ -766,13 +767,16 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
 
 
 def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholders,
-              locale: str) -> str:
+              locale: str, code: Code | None = None) -> str:
     """The one thing to do next: nothing when a fix is a setq (the companion shows it), else
-    the rule's first next step whose values are all known, else the first fix that opens a
-    page, names a command, or asks for a model or a backend (said as gptel-menu's way).
-    Never a stand-in ("your provider's billing page")."""
+    the step the documented CODE names for itself, else the rule's first next step whose
+    values are all known, else the first fix that opens a page, names a command, or asks for
+    a model or a backend (said as gptel-menu's way).  Never a stand-in ("your provider's
+    billing page")."""
     if any(fix.variable and fix.value for _spec, fix in fixes):
         return ""
+    if code is not None and code.next_step:
+        return code.next_step_zh if locale == "zh" and code.next_step_zh else code.next_step
     for template in rule.next_step:
         text = i18n.gettext(locale, template)
         if values.knows(text):
@@ -801,16 +805,6 @@ def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
         *(url for url in urls if _URL.match(url) and (
             facts.provider is None or SITES.get(site(url), facts.provider) == facts.provider)),
         *(url for url in own if url)])
-
-
-def _documented_next_step(code: Code | None, fixes: list[tuple[FixSpec, Fix]],
-                          locale: str) -> str:
-    """The next step the documented CODE names for itself, unless a fix is a setq (the
-    companion shows that)."""
-    if code is None or not code.next_step or any(fix.variable and fix.value
-                                                  for _spec, fix in fixes):
-        return ""
-    return code.next_step_zh if locale == "zh" and code.next_step_zh else code.next_step
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -856,7 +850,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         key_env=_key_env(facts.provider),
         locale=locale,
         provider_message=message,
-        next_step=_documented_next_step(selection.documented, fixes, locale)
-        or next_step(rule, fixes, values, locale),
+        next_step=next_step(rule, fixes, values, locale, selection.documented),
         confidence=_confidence(selection),
     )

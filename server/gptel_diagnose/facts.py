@@ -446,8 +446,13 @@ def _quoted_object(text: str) -> Any:
                 return found
         except ValueError:
             pass
+    return _literal_dict(inner)
+
+
+def _literal_dict(text: str) -> dict[str, Any] | None:
+    """TEXT read as a Python literal, if it is a dict; else None."""
     try:
-        found = ast.literal_eval(inner)
+        found = ast.literal_eval(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
     return found if isinstance(found, dict) else None
@@ -457,11 +462,7 @@ def _python_dict(text: str) -> dict[str, Any] | None:
     """TEXT as a Python dict literal (single-quoted keys), or None."""
     if not text.startswith("{'") or len(text) > MAX_QUOTED:
         return None
-    try:
-        found = ast.literal_eval(text)
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return found if isinstance(found, dict) else None
+    return _literal_dict(text)
 
 
 class _Collector:

@@ -47,3 +47,8 @@ LOG_TRAFFIC = FixSpec("Log the raw traffic to *gptel-log* (it will include your 
 
 # The provider kinds of model servers that run on the user's machine.
 LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
+
+# A path no handler serves, in a gateway's words whatever code it gives: Spring's "No static
+# resource api-openai/v1/chat/completions/chat/completions.", a chat path doubled by a base
+# URL that already ended in it.  ENDP001 reads it; PARAM006 leaves it to ENDP001.
+UNROUTED_PATH = r"no static resource |/chat/completions/chat/completions"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, UNROUTED_PATH
 
 _LOG = LOG_REQUESTS
 
@@ -387,8 +387,7 @@ RULES = (
             # Nor a gateway's "InvalidParameter" for a path it has no handler for (ENDP001).
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
-                  not_param="model",
-                  not_text=r"no static resource |/chat/completions/chat/completions"),
+                  not_param="model", not_text=UNROUTED_PATH),
             match(text=r"unsupported parameter|unrecognized request argument"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
@@ -438,8 +437,8 @@ RULES = (
                   # deserialize the JSON body into the target type: response_format: ...".
                   r"|failed to deserialize the json body into the target type",
                   # PHP's TypeError in a client's own function is not a validator's words.
-                  not_text=r"invalid url \((post|get) |return value must be of type"
-                  r"|no static resource |/chat/completions/chat/completions"),
+                  not_text=r"invalid url \((post|get) |return value must be of type|"
+                  + UNROUTED_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS, LOG_REQUESTS, LOG_TRAFFIC, REDEFINE_BACKEND
+from .common import LOCAL_SERVERS, LOG_REQUESTS, LOG_TRAFFIC, REDEFINE_BACKEND, UNROUTED_PATH
 
 _SHOW_BODY = LOG_TRAFFIC
 
@@ -189,11 +189,8 @@ RULES = (
                   r"|unsupported openapi method|invalid websocket upgrade"
                   # Gradio (text-generation-webui): "This app has no endpoint /api/textgen/."
                   r"|this app has no endpoint|no such endpoint"
-                  # Spring's answer for a path it has no handler for ("No static resource
-                  # api-openai/v1/chat/completions/chat/completions."); a chat path doubled by a
-                  # base URL that already ended in it.
-                  r"|no static resource |/chat/completions/chat/completions"
-                  r"|welcome to the openai api"
+                  # A path no handler serves (Spring's "No static resource ...").
+                  r"|" + UNROUTED_PATH + r"|welcome to the openai api"
                   # OpenAI, for a chat model sent to the legacy /v1/completions.
                   r"|not supported in the v1/completions endpoint"
                   # Azure OpenAI, for the api-version in :endpoint's query.
