@@ -12,6 +12,7 @@ from .common import (
     LOCAL_SERVERS,
     LOG_REQUESTS,
     REDEFINE_BACKEND,
+    WRAPPER_TEXT,
 )
 
 _KEY_WRONG = (
@@ -235,8 +236,7 @@ RULES = (
         # key cannot keep the request from reaching the server.
         when=match(has_key=False, http=None, local=False, private=False,
                    not_provider=LOCAL_SERVERS,
-                   not_text=r"\bconnection error\b|apiconnectionerror|failed to connect"
-                   r"|\bfetch failed\b|error sending request"),
+                   not_text=WRAPPER_TEXT + r"|failed to connect|error sending request"),
         summary="No API key is set for this {provider} backend and the error names no other "
         "cause, so the missing key is usually the reason: give the backend a key (:key, "
         "gptel-api-key, or ~/.authinfo for {host}).",

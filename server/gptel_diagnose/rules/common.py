@@ -52,3 +52,31 @@ LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 # resource api-openai/v1/chat/completions/chat/completions.", a chat path doubled by a base
 # URL that already ended in it.  ENDP001 reads it; PARAM006 leaves it to ENDP001.
 UNROUTED_PATH = r"no static resource |/chat/completions/chat/completions"
+
+# A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM, fetch's
+# "Network request failed", reqwest's "error sending request"): no answer came, and the
+# reason was dropped.  NET013 reads it for a model server the user runs, NET017 elsewhere;
+# AUTH007 reads no missing key into it.
+WRAPPER_TEXT = (
+    r"\bconnection error\b|apiconnectionerror|network request failed"
+    # node-fetch: "FetchError: request to URL failed, reason: ".
+    r"|fetcherror: request to \S+ failed"
+    # reqwest's wrapper, when its cause was not kept.
+    r"|error sending request for url|\bfetch failed\b"
+    # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when attempting to fetch
+    # resource") and apps' own words for the same.
+    r"|fail(ed)? to fetch|networkerror when attempting to fetch"
+    r"|\bnetwork (error|problem)\b|error communicating with"
+    r"|connection to \w+ api failed|server connection lost"
+    r"|ensure (that )?\w+( service)? is running"
+    # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
+    r"|typeerror: load failed|provider load failed"
+    # requests' ConnectionError, when its cause was not kept; apps' "connection test failed",
+    # Ollama App's "Invalid Host".
+    r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
+    r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
+    r"|^\w+ unreachable$"
+    # A Chinese client's "connection error, check the model settings".
+    r"|连接错误")
+# Not a client's hint "To reset your API key": a reset is the connection's. Not a client's
+# own crash (KeyError) wrapped as one.

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_CACERT, ASK_PROXY_REMOTE, LOCAL_SERVERS, REDEFINE_BACKEND
+from .common import (
+    ASK_CACERT,
+    ASK_PROXY_REMOTE,
+    LOCAL_SERVERS,
+    REDEFINE_BACKEND,
+    WRAPPER_TEXT,
+)
 
 # Local model servers whose start command the provider records know: only these are told
 # how to start; any other loopback backend is told that nothing listens at its port (NET002).
@@ -97,32 +103,6 @@ _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?
 _CONNECT_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
                    + r"|" + _RESET_TEXT)
 
-# A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM, fetch's
-# "Network request failed", reqwest's "error sending request"): no answer came, and the
-# reason was dropped.  NET013 reads it for a model server the user runs, NET017 elsewhere.
-_WRAPPER_TEXT = (
-    r"\bconnection error\b|apiconnectionerror|network request failed"
-    # node-fetch: "FetchError: request to URL failed, reason: ".
-    r"|fetcherror: request to \S+ failed"
-    # reqwest's wrapper, when its cause was not kept.
-    r"|error sending request for url|\bfetch failed\b"
-    # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when attempting to fetch
-    # resource") and apps' own words for the same.
-    r"|fail(ed)? to fetch|networkerror when attempting to fetch"
-    r"|\bnetwork (error|problem)\b|error communicating with"
-    r"|connection to \w+ api failed|server connection lost"
-    r"|ensure (that )?\w+( service)? is running"
-    # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
-    r"|typeerror: load failed|provider load failed"
-    # requests' ConnectionError, when its cause was not kept; apps' "connection test failed",
-    # Ollama App's "Invalid Host".
-    r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
-    r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
-    r"|^\w+ unreachable$"
-    # A Chinese client's "connection error, check the model settings".
-    r"|连接错误")
-# Not a client's hint "To reset your API key": a reset is the connection's. Not a client's
-# own crash (KeyError) wrapped as one.
 _WRAPPER_NOT_TEXT = (
     _CONNECT_REASON + r"|name or service|proxy|parse|decod|keyerror"
     # A chunked answer cut short, not a bundler's "chunks/6031.js".
@@ -795,7 +775,7 @@ RULES = (
         # Only for a model server the user runs (loopback or a private address), where that
         # nearly always means it is not running; from a remote API it may be DNS, a proxy
         # or TLS just as well.
-        when=tuple(match(text=_WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT,
+        when=tuple(match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT,
                          http=None, **where)
                    # A local server's kind counts unless the words name a public host
                    # ("Failed to fetch models from https://my.ollama.de").
@@ -832,7 +812,7 @@ RULES = (
         # The same bare wrapper for a remote API: DNS, a firewall, a proxy the network needs,
         # TLS and a timeout all read the same (LABELING.md), so not sure; curl's replay says
         # which, and where the API is reachable only through a proxy, gptel-proxy is the way.
-        when=match(text=_WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, private=False),
+        when=match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, private=False),
         summary="No connection to {host}, and the error does not say why: usually a name that "
         "does not resolve, a firewall or a proxy your network needs, TLS or a timeout, which "
         "all read the same; M-x gptel-diagnose-copy-curl and running it shows curl's reason.",
