@@ -61,7 +61,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ac.jsonl", "reports-ad.jsonl", "reports-ae.jsonl",
                       "reports-af.jsonl", "reports-ag.jsonl", "reports-ah.jsonl",
                       "reports-ai.jsonl", "reports-aj.jsonl",
-                      "reports-ak.jsonl", "reports-al.jsonl"})
+                      "reports-ak.jsonl", "reports-al.jsonl",
+                      "reports-am.jsonl"})
 
 
 @dataclass(frozen=True)
