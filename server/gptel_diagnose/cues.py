@@ -232,11 +232,20 @@ STATUS_ALLOWS: dict[int, frozenset[str]] = {
 }
 
 
+# A setting a client may ask its user to check.
+_SETTING = (r"(?:url|base ?url|host|endpoint|address|api ?key|key|token|model(?: name)?|network"
+            r"|proxy)")
 _EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:causes|reasons)"
                      r"|(?:common|likely) causes"
                      # A hedge: Roo Code's and Cline's "You may need to load the model with a
                      # larger context length" whatever LM Studio said.
-                     r"|\byou may need to\b")
+                     r"|\byou may need to\b"
+                     # A client's checklist of settings ("Please check URL, API Key and
+                     # Model", "请检查地址、密钥和模型"): any of them, so none.
+                     r"|check (?:your |the )?" + _SETTING + r"(?:\s*(?:,|/|and|or|&)\s*"
+                     r"(?:your |the )?" + _SETTING + r")+"
+                     r"|检查[^。\n]{0,6}(?:地址|url|密钥|key|模型)[^。\n]{0,4}[、和或/]"
+                     r"[^。\n]{0,4}(?:地址|url|密钥|key|模型)")
 
 
 # A client's guess that names two causes at once: "The API key is invalid or check if the

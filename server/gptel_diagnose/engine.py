@@ -18,7 +18,7 @@ from .providers import SITES, START_COMMANDS, Code, Provider, display_name, look
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
-from .rules.common import LOCAL_SERVERS
+from .rules.common import LOCAL_SERVERS, SCHEME_TYPO
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -539,6 +539,8 @@ def corrected_backend(facts: Facts) -> str | None:
     protocol = redact(facts.protocol).strip().lower().rstrip(":/")
     if not host:
         return None
+    # "http//HOST" and "https:/HOST" meant a scheme.
+    host = re.sub(SCHEME_TYPO, r"\1://", host, flags=re.IGNORECASE)
     scheme, _sep, rest = host.rpartition("://")
     scheme = scheme.lower()
     name, slash, path = rest.partition("/")
@@ -551,8 +553,8 @@ def corrected_backend(facts: Facts) -> str | None:
     if path:
         new_endpoint = path + (endpoint if endpoint.startswith("/") and endpoint != path
                                and not endpoint.startswith(path) else "")
-        if new_endpoint.endswith("/v1"):
-            new_endpoint += "/chat/completions"
+    if new_endpoint.endswith("/v1"):
+        new_endpoint += "/chat/completions"
     if new_endpoint and not new_endpoint.startswith("/"):
         new_endpoint = "/" + new_endpoint
     if (name, new_protocol, new_endpoint) == (host, protocol or new_protocol, endpoint):
@@ -646,6 +648,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
                 and facts.max_tokens_source != "model" else None),
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
+            # gptel-proxy, with its host when known; only when gptel-proxy is set.
+            "gptel_proxy": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)]))
+            if facts.proxy else None,
             "gptel_version": lambda: optional(facts.gptel_version),
         },
         unknown,
@@ -736,7 +741,8 @@ def _unproxied(facts: Facts) -> str | None:
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
-                            "env_proxy", "gptel_version", "unproxied_host", "max_tokens"})
+                            "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
+                            "gptel_proxy"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

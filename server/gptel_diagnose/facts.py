@@ -65,6 +65,17 @@ _TEXT_STATUS = re.compile(
     # "获取 acc_token 请求失败： 403": a status after "failed" in Chinese.
     r"|失败\s*[:：]\s*([45]\d\d)\b",
     re.IGNORECASE)
+# A gRPC status, as Go ("rpc error: code = InvalidArgument desc = ...") and Python
+# ("status = StatusCode.PERMISSION_DENIED") print it, and the HTTP status Google maps it to
+# (https://github.com/googleapis/googleapis/blob/master/google/rpc/code.proto).  Not
+# "Unknown" or "Internal": they say nothing of the cause.
+_GRPC_HTTP = {"invalidargument": 400, "failedprecondition": 400, "outofrange": 400,
+              "unauthenticated": 401, "permissiondenied": 403, "notfound": 404,
+              "resourceexhausted": 429, "unavailable": 503, "deadlineexceeded": 504}
+_GRPC_STATUS = re.compile(
+    r"(?:rpc error: code = |statuscode\.)(invalid_?argument|failed_?precondition|out_?of_?range"
+    r"|unauthenticated|permission_?denied|not_?found|resource_?exhausted|unavailable"
+    r"|deadline_?exceeded)\b")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
 # library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
@@ -577,9 +588,13 @@ def _upstream_status(codes: Iterable[str], params: Iterable[str]) -> int | None:
 
 
 def _status_in_text(text: str) -> int | None:
-    """The HTTP status another client's message states in words, when gptel gave none."""
+    """The HTTP status another client's message states in words, when gptel gave none, or
+    the one a gRPC status it quotes stands for."""
     match = _TEXT_STATUS.search(text)
-    return int(next(group for group in match.groups() if group)) if match else None
+    if match:
+        return int(next(group for group in match.groups() if group))
+    match = _GRPC_STATUS.search(text)
+    return _GRPC_HTTP[match.group(1).replace("_", "")] if match else None
 
 
 # gptel's words (lower case) for an answer it read no error out of: JSON in no shape it knows,

@@ -4159,12 +4159,90 @@ _S24_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_AM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://www.googlecloudcommunity.com/gc/AI-ML/Using-history-on-ChatSession-with-VertexAI/td-p
+    # /771186 (Vertex AI Go SDK): a gRPC status stands for its HTTP one.
+    ({"error": "rpc error: code = InvalidArgument desc = Please ensure that multiturn requests "
+      "alternate between user and model."},
+     {"kind": "gemini"},
+     "request.invalid_parameter"),
+    # https://github.com/Kuro96/coc-ai/issues/2 (AIChat to DeepSeek): https-proxy-agent's words.
+    ({"error": "Error: Proxy connection ended before receiving CONNECT response"},
+     {"kind": "deepseek"},
+     "network.proxy"),
+    # https://github.com/zai-org/GLM-5/issues/91: the AI SDK's schema check of the answer
+    # (choices null), not a validator refusing the request.
+    ({"error": "Type validation failed: Value: {\"id\":\"\",\"object\":\"\",\"created\":0,"
+      "\"model\":\"\",\"choices\":null,\"usage\":null}. Error message: [ { \"code\": \"inv"
+      "alid_union\", \"errors\": [ [ { \"expected\": \"array\", \"code\": \"invalid_type\", \"p"
+      "ath\": [ \"choices\" ], \"message\": \"Invalid input: expected array, received null\" }"
+      " ] ] } ]"},
+     {"kind": "zhipu"},
+     "response.malformed"),
+    # https://github.com/zhayujie/CowAgent/issues/1883: a relay's 500 passing on its
+    # upstream's Cloudflare 524 in the OpenAI Node SDK's words.
+    ({"http_status": "500",
+      "error": "[CHATGPT] Bad Gateway: Invalid response object from API: '{\"code\":500,\"status"
+      "Text\":\"\",\"message\":\"524 status code (no body)\",\"data\":null}' (HTTP response code"
+      " was 500)"},
+     {"kind": "openai", "host": "relay.example.com"},
+     "network.timeout"),
+    # https://github.com/letta-ai/letta/issues/1555: a LiteLLM gateway's key budget, under 401.
+    ({"http_status": "401",
+      "error": {"message": "Authentication Error, ExceededTokenBudget: Current spend for token: "
+                "21.393555839999998; Max Budget for Token: 20.0", "type": "auth_error",
+                "param": "None", "code": 401}},
+     {"kind": "openai", "host": "ai-gateway-test.bondee-inc.com"},
+     "billing.quota_exhausted"),
+    # https://github.com/clusterzx/paperless-ai/issues/219 (DeepSeek, custom provider): a checklist
+    # of three settings names none; the thread's cause was a TLS-intercepting network.
+    ({"error": "Custom connection failed. Please check URL, API Key and Model."},
+     {"kind": "openai", "host": "api.deepseek.com", "endpoint": "/v1"},
+     "unknown"),
+    # https://github.com/letta-ai/letta/issues/101 (MemGPT to text-generation-webui): the base URL's
+    # /v1 before the server's own /api/v1 path.
+    ({"error": "API call got non-200 response code for address: http://127.0.0.1:5001/v1/api/v1"
+      "/generate"},
+     {"kind": "llamacpp", "host": "127.0.0.1:5001", "endpoint": "/v1/api/v1/generate",
+      "protocol": "http"},
+     "endpoint.wrong"),
+    # https://github.com/clusterzx/paperless-ai/issues/740: gpt-oss put its answer in its
+    # thinking, and the app found no content.
+    ({"error": "Error analyzing document with Ollama: Error: No response data from Ollama API"},
+     {"kind": "ollama"},
+     "response.malformed"),
+    # https://github.com/onyx-dot-app/onyx/issues/11613
+    ({"error": "LiteLLM response stream must include at least one choice"},
+     {"kind": "azure"},
+     "response.malformed"),
+    # https://github.com/plandex-ai/plandex/issues/275: a stream cut off after it started.
+    ({"error": "\U0001f6a8 Stream error\n  \u2192 Unexpected EOF"},
+     {"kind": "openai", "host": "api.plandex.ai"},
+     "response.malformed"),
+    # https://discuss.ai.google.dev/t/issue-with-openai-compatible-api-error-response-root-arr
+    # ay-causing-misleading-no-body-errors-in-openai-node-api-library-openai/82899: a model a
+    # free key may not use at all, under 429.
+    ({"http_status": "429",
+      "error": "Gemini 2.5 Pro Preview doesn't have a free quota tier. Please use Gemini 2.5 Pro "
+      "Experimental (models/gemini-2.5-pro-exp-03-25) instead. For more information on this er"
+      "ror, head to: https://ai.google.dev/gemini-api/docs/rate-limits."},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "model.not_found"),
+    # https://github.com/justjavac/openai-proxy/issues/15: Windows' WSAECONNABORTED (10053)
+    # in Chinese, inside openai-python's wrapper: dropped before any answer.
+    ({"error": "openai.error.APIConnectionError: Error communicating with OpenAI: ('Connection "
+      "aborted.', ConnectionAbortedError(10053, '你的主机中的软件中止了一个已建立的连接。', None, "
+      "10053, None))"},
+     {"kind": "openai"},
+     "network.connection_refused"),
+]
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
-                          *_AL_WORDS])
+                          *_AL_WORDS, *_AM_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4194,3 +4272,38 @@ def test_a_gateways_failed_call_upstream_through_a_proxy_is_the_proxy() -> None:
     assert (proxied.rule, proxied.category) == ("NET008", "network.proxy")
     bare = run({"error": error, "backend": backend})
     assert (bare.rule, bare.category, bare.confidence) == ("NET016", "unknown", "likely")
+
+
+def test_a_host_whose_scheme_lost_its_colon_gets_the_corrected_form() -> None:
+    # https://github.com/FoundationAgents/OpenManus/issues/770: base_url "http//127.0.0.1:8000/v1"
+    # to a local vLLM; the client said only "Connection error.".
+    error = {"error": "OpenAI API error: Connection error."}
+    result = run({"error": error, "backend": {"kind": "openai", "host": "http//127.0.0.1:8000",
+                                              "endpoint": "/v1"}})
+    assert (result.rule, result.category) == ("CONF001", "config.backend")
+    forms = [fix.command for fix in result.fixes if fix.command]
+    assert any(':host "127.0.0.1:8000" :protocol "http" :endpoint "/v1/chat/completions"' in form
+               for form in forms), forms
+
+
+
+@pytest.mark.parametrize("proxy_host", [None, "127.0.0.1:7890"])
+def test_a_certificate_refused_through_gptel_proxy_offers_turning_it_off(
+        proxy_host: str | None) -> None:
+    # https://blog.csdn.net/zcw11111/article/details/147458130: DeepSeek's certificate "not
+    # verified" through a proxy that re-signs HTTPS; the fix was turning the proxy off.
+    error = {"error": "HTTPSConnectionPool(host='api.deepseek.com', port=443): Max retries "
+             "exceeded with url: /chat/completions (Caused by SSLError(SSLCertVerificationError"
+             "(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get "
+             "local issuer certificate (_ssl.c:1010)')))"}
+    request: dict[str, Any] = {"proxy": True}
+    if proxy_host:
+        request["proxy_host"] = proxy_host
+    result = run({"error": error, "backend": {"kind": "deepseek", "host": "api.deepseek.com"},
+                  "request": request})
+    assert result.category == "network.tls"
+    off = [fix for fix in result.fixes if fix.variable == "gptel-proxy"]
+    assert off and off[0].value == '""', result.fixes
+    assert (proxy_host or "gptel-proxy") in off[0].title
+    plain = run({"error": error, "backend": {"kind": "deepseek", "host": "api.deepseek.com"}})
+    assert all(fix.variable != "gptel-proxy" for fix in plain.fixes)

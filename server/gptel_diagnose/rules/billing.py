@@ -57,7 +57,7 @@ _NO_CREDIT = (
     r"|account is in good standing|monthly included credits"
     r"|reached your monthly [\w ]{0,30}quota"
     # LiteLLM's virtual-key budgets; Anthropic's spend limit set in its Console.
-    r"|budget has been exceeded|budgetexceedederror|exceededbudget|over [\w ]{0,10}budget"
+    r"|budget has been exceeded|budgetexceedederror|exceeded(?:token)?budget|over [\w ]{0,10}budget"
     r"|reached your specified api usage limits"
     # GitHub Copilot's free plan: "response type (quotaExceeded) and reason (Free chat usage
     # quota exceeded)"; a key's own spending quota.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import REDEFINE_BACKEND
+from .common import REDEFINE_BACKEND, SCHEME_TYPO
 
 # Redefining the backend is what changes gptel-backend: shown, never applied.
 BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
@@ -42,6 +42,9 @@ RULES = (
         # Without curl's exit code, only a failure that says the name or URL was the
         # trouble: a vague "NetworkError" or "Connection error." tells nothing of :host.
         when=(
+            # A scheme missing its colon or a slash ("http//127.0.0.1:8000"): no URL made
+            # from it reaches the server, whatever the failure says.
+            match(host=SCHEME_TYPO),
             match(host=r"://", answered=False, curl=(3, 6), not_text=_NOT_FROM_HOST),
             match(host=r"://", answered=False, curl=None, text=_URL_BROKEN,
                   not_text=_NOT_FROM_HOST),

@@ -94,8 +94,10 @@ RULES = (
                 r"|does not have the (provided|requested|specified) model"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
-                # Hugging Face, for a model outside the account's plan.
+                # Hugging Face, for a model outside the account's plan; Gemini, under 429,
+                # for a preview model a free key may not use at all.
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
+                r"|doesn'?t have a free quota tier"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
                 r"|function '[\w-]+': not found for account"
                 # Volcengine Ark's ModelNotOpen in its words, as a relay passes it on.

@@ -27,9 +27,9 @@ _DNS_TEXT = (
     # Go's resolver, when the DNS server did not answer: "dial tcp: lookup HOST: i/o timeout".
     r"|dial tcp: lookup [\w.-]+: i/o timeout"
 )
-# Offered only when gptel-proxy's host is known (see `engine.CONTEXT_VALUES`).
-_PROXY_OFF = FixSpec("Turn gptel-proxy ({proxy_host}) off, to see whether the proxy is the "
-                     "cause", "unsafe", variable="gptel-proxy", value="\"\"")
+# Offered only when gptel-proxy is set (see `engine.CONTEXT_VALUES`).
+_PROXY_OFF = FixSpec("Turn {gptel_proxy} off, to see whether the proxy is the cause", "unsafe",
+                     variable="gptel-proxy", value="\"\"")
 _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     # Python's exception by name; Windows' "the remote computer refused the connection".
@@ -66,8 +66,10 @@ _RESET_TEXT = (
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
     r"|连接被重置|socket hang up"
     r"|远程主机强迫关闭了一个现有的连接"
-    # ECONNABORTED, as lwIP/ESP-IDF and Windows say it.
-    r"|software caused connection abort"
+    # ECONNABORTED, as lwIP/ESP-IDF and Windows say it (WSAECONNABORTED, 10053, in English
+    # and Chinese).
+    r"|software caused connection abort|connectionabortederror|(winerror|os error) 10053"
+    r"|established connection was aborted by the software|主机中的软件中止了一个已建立的连接"
     # The connection closed before any answer, in Python's words (http.client, httpx).
     r"|remote end closed connection without response"
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
@@ -427,7 +429,8 @@ RULES = (
             "\"/path/to/ca.pem\")).",
             "For a local server you trust, the backend may use `:curl-args '(\"--insecure\")`.",
         ),
-        fixes=(ASK_CACERT,),
+        # A proxy that re-signs HTTPS fails this check: turning it off tells.
+        fixes=(ASK_CACERT, _PROXY_OFF),
         next_step=("Give curl the CA certificate: apply the fix (M-x gptel-diagnose-apply-fix "
                    "asks for the file).",),
         docs=("https://curl.se/docs/sslcerts.html",
@@ -530,6 +533,8 @@ RULES = (
                    # Node's tunnel agent and Chromium, when the CONNECT through the proxy fails;
                    # a proxy's own name that does not resolve.
                    r"|tunneling socket could not be established|err_tunnel_connection_failed"
+                   # https-proxy-agent, when the proxy hangs up on the CONNECT.
+                   r"|proxy connection ended before receiving connect response"
                    r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying

@@ -31,7 +31,14 @@ _RATE_TEXT = (
 _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
     r"|overloaded|high demand|peak load|capacity|spending limit"
+    # Gemini, for a model a free key may not use at all (MODEL001).
+    r"|free quota tier"
 )
+
+# What a Gemini 429 says when it is no per-minute limit.
+_NOT_PER_MINUTE = (r"perday|per day|prepayment|credits|no capacity available"
+                   r"|free quota tier")
+
 
 RULES = (
     Rule(
@@ -196,10 +203,10 @@ RULES = (
         when=(
             # Not Gemini Code Assist's "No capacity available for model X on the server": a
             # 429 there says the service is full, not the key's quota (SRV001).
-            match(http=429, provider="gemini",
-                  not_text=r"perday|per day|prepayment|credits|no capacity available"),
-            match(http=429, codes="resource_exhausted",
-                  not_text=r"perday|per day|prepayment|credits|no capacity available"),
+            # Nor a model a free key may not use at all ("doesn't have a free quota tier"):
+            # MODEL001's.
+            match(http=429, provider="gemini", not_text=_NOT_PER_MINUTE),
+            match(http=429, codes="resource_exhausted", not_text=_NOT_PER_MINUTE),
             match(text=r"generaterequestsperminute|perminute|quotafailure"
                   # The free tier's metrics named in the text: "Quota exceeded for metric:
                   # generativelanguage.googleapis.com/generate_content_free_tier_requests".

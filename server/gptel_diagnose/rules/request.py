@@ -436,9 +436,10 @@ RULES = (
                   # DeepSeek's server naming the field it would not take: "Failed to
                   # deserialize the JSON body into the target type: response_format: ...".
                   r"|failed to deserialize the json body into the target type",
-                  # PHP's TypeError in a client's own function is not a validator's words.
-                  not_text=r"invalid url \((post|get) |return value must be of type|"
-                  + UNROUTED_PATH),
+                  # PHP's TypeError in a client's own function is not a validator's words,
+                  # nor the Vercel AI SDK checking the answer against its schema.
+                  not_text=r"invalid url \((post|get) |return value must be of type"
+                  r"|type validation failed: value:|" + UNROUTED_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",

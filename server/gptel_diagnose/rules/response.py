@@ -7,6 +7,10 @@ from .common import LOCAL_SERVERS, LOG_REQUESTS, LOG_TRAFFIC, REDEFINE_BACKEND, 
 
 _SHOW_BODY = LOG_TRAFFIC
 
+# A URL path that names its API version twice.
+_VERSION_TWICE = r"/(v\d+(?:beta\d*|alpha\d*)?)/(?:[\w.-]+/){0,2}\1(?:/|\b)"
+
+
 RULES = (
     Rule(
         code="ENDP002",
@@ -106,6 +110,11 @@ RULES = (
                     r"|but found invalid token at character \d+|e474: unexpected end of input"
                     r"|empty or unparsable response|couldn'?t be read because it is missing"
                     r"|error deserializing [\w ]{0,30}response|error parsing json"
+                    # An answer with nothing in it (Ollama with a reasoning model whose text
+                    # went to its thinking, LiteLLM's stream with no choice); Plandex's
+                    # stream cut off after it started.
+                    r"|no response data from|response stream must include at least one choice"
+                    r"|stream error\W+unexpected eof"
                     # JavaScript reading choices[0] of an answer that has none.
                     r"|cannot read properties of undefined \(reading '0'\)"
                     # iFlow's "response format error / invalid (no choices)".
@@ -168,6 +177,11 @@ RULES = (
             # A JSON answer whose whole message is "Not Found" and no status came with it (a
             # router or SDK that dropped the 404): the path, as for a bare 404 page.
             match(http=None, text=r"['\"]?message['\"]?\s*:\s*['\"]not found['\"]"),
+            # A path with its version twice ("/v1/v1/chat/completions", text-generation-
+            # webui's "/v1/api/v1/generate"): a base URL that already ended in it, whatever
+            # words the failure came with.
+            match(http=(None, 404, 405), text=_VERSION_TWICE),
+            match(http=(None, 404, 405), endpoint=_VERSION_TWICE),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"

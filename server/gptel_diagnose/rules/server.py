@@ -86,6 +86,9 @@ RULES = (
         when=(
             match(http=(408, 504, 524)),
             match(codes=("timeout_error", "deadline_exceeded", "modeltimeoutexception")),
+            # The OpenAI Node SDK's words for an upstream's timeout that a relay passes on
+            # under its own 500 ("message": "524 status code (no body)").
+            match(text=r"\b(?:408|504|524) status code\b"),
         ),
         summary="{provider} gave up on the request (HTTP {status}): it took too long; retry, "
         "or send less context.",
