@@ -25,6 +25,10 @@ def _error_of(body: Any) -> Any:
             "type" in body or "code" in body or "metadata" in body):
         # A report quoting the error object without its envelope.
         return body
+    if isinstance(body, dict) and "error" not in body and isinstance(body.get("response"), dict):
+        # A client's record of the exchange ({"url": ..., "status": 400, "response": {...}}):
+        # its "response" is what the server sent.
+        return _error_of(body["response"])
     if isinstance(body, dict):
         for key in ("error", "detail", "message", "Message"):
             # A flag such as {"error": true, "message": ...} marks the message; it is not one.

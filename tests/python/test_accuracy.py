@@ -144,6 +144,19 @@ def test_context_fields_reach_the_diagnosis_params() -> None:
     assert parsed.request.proxy is True and parsed.request.temperature == 0.2
 
 
+def test_a_clients_record_of_the_exchange_reads_as_the_servers_answer() -> None:
+    # https://github.com/fishjar/kiss-translator/issues/255: the client logged {"url", "status",
+    # "response"}; gptel would have read the server's answer, the "response".
+    error = {"message": "Unsupported parameter: 'max_tokens' is not supported with this model.",
+             "type": "invalid_request_error", "param": "max_tokens",
+             "code": "unsupported_parameter"}
+    record = {"id": "k", "provider": "openai", "source": "https://example.test",
+              "http_status": 400, "label": "request.invalid_parameter",
+              "body": {"url": "https://api.openai.com/v1/chat/completions", "status": 400,
+                       "response": {"error": error}}}
+    assert corpus_params(record)["error"]["error"] == error
+
+
 def test_logged_scores_as_if_the_companion_sent_the_body(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--logged hands each recorded HTTP body to the diagnosis, as *gptel-log* would."""
