@@ -4237,12 +4237,58 @@ _AM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.connection_refused"),
 ]
 
+_AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/chathub-dev/chathub/issues/1235: ChatGPT's per-model message cap.
+    ({"error": {"detail": {"message": "You have sent too many messages to the model. Please try "
+                           "again later.", "code": "model_cap_exceeded", "clears_in": 11461}}},
+     {"kind": "openai"},
+     "rate_limit"),
+    # https://github.com/immersive-translate/immersive-translate/issues/3908: a fair-use cap.
+    ({"error": "已达公平使用上限"}, {"kind": "openai", "host": "relay.example.com"}, "rate_limit"),
+    # https://github.com/CherryHQ/cherry-studio/issues/11222 ("request rate over the limit").
+    ({"error": "请求速率超过限制，请稍后再试"}, {"kind": "gemini"}, "rate_limit"),
+    # https://github.com/hcfyapp/crx-selection-translate/issues/2399: Firefox reading a field
+    # the answer did not have.
+    ({"error": "can't access property 0, t.content is undefined"},
+     {"kind": "openai", "host": "hs-api.limingkai.cn"},
+     "response.malformed"),
+    # https://github.com/bookfere/Ebook-Translator-Calibre-Plugin/issues/451
+    ({"error": "calibre_plugins.ebook_translator.lib.exception.UnexpectedResult: 无法解析返回的响"
+      "应。原始数据："},
+     {"kind": "deepseek", "host": "api.deepseek.com", "endpoint": "/chat/completions"},
+     "response.malformed"),
+    # https://github.com/immersive-translate/immersive-translate/issues/1595: Firefox could
+    # not build the URL.
+    ({"error": "Oops, something went wrong\nURL constructor: is not a valid URL."},
+     {"kind": "openai", "host": "127.0.0.1:1337", "protocol": "http"},
+     "config.backend"),
+    # https://github.com/AstrBotDevs/AstrBot/issues/30: jsonschema's words for a bad message.
+    ({"error": "OpenAI API错误。原因如下：\n'system' is not of type 'object' - 'messages·0'"},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/jakobdylanc/llmcord/issues/29: Ollama could not decode the image.
+    ({"http_status": "400",
+      "error": "litellm.llms.ollama.OllamaError: b'{\"error\":\"illegal base64 data at input "
+      "byte 4\"}'"},
+     {"kind": "ollama", "host": "localhost:11434", "endpoint": "/api/generate"},
+     "request.invalid_parameter"),
+    # https://github.com/CherryHQ/cherry-studio/issues/11138: deep-research models refuse the
+    # tool_choice sent.
+    ({"error": "Tool choice 'function' not found in 'tools' parameter.\n请求错误，请检查请求参数"
+      "是否正确。如果修改了模型设置，请重置到默认设置"},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/Zero6992/chatGPT-discord-bot/issues/494: glibc's EAI_NODATA.
+    ({"error": "[Errno -5] No address associated with hostname"}, {"kind": "openai"},
+     "network.dns"),
+]
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
-                          *_AL_WORDS, *_AM_WORDS])
+                          *_AL_WORDS, *_AM_WORDS, *_AN_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4307,3 +4353,14 @@ def test_a_certificate_refused_through_gptel_proxy_offers_turning_it_off(
     assert (proxy_host or "gptel-proxy") in off[0].title
     plain = run({"error": error, "backend": {"kind": "deepseek", "host": "api.deepseek.com"}})
     assert all(fix.variable != "gptel-proxy" for fix in plain.fixes)
+
+
+def test_deepseeks_beta_only_output_length_offers_gptel_max_tokens() -> None:
+    # https://github.com/AstrBotDevs/AstrBot/issues/211: resolved by lowering max tokens.
+    error = {"error": "OpenAI 请求异常：Error code: 400 - {'error': {'message': '8K max_tokens is "
+             "only available when using beta api (set base_url=\"https://api.deepseek.com/beta"
+             "\")'}}", "http_status": "400"}
+    result = run({"error": error, "backend": {"kind": "deepseek", "host": "api.deepseek.com"}})
+    assert result.rule == "PARAM003"
+    assert "gptel-max-tokens" in {fix.variable for fix in result.fixes}
+

@@ -131,6 +131,9 @@ RULES = (
                    # .NET's "must be an absolute URI", curl's own "Protocol "" is unknown".
                    r"|only http\(s\) protocols are supported|protocol \"[^\"]*\" (?:is )?unknown"
                    r"|invalidurl\b|cannot be parsed as url|err_invalid_url"
+                   # Firefox's TypeError for a URL it cannot build ("URL constructor:  is not
+                   # a valid URL.").
+                   r"|url constructor: .{0,200}is not a valid url"
                    r"|must be an absolute uri|uri存在错误"
                    # node-fetch, for a URL with no scheme.
                    r"|only absolute urls are supported"

@@ -20,6 +20,8 @@ _DNS_TEXT = (
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|\bdns\b|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
+    # glibc's EAI_NODATA ("[Errno -5] No address associated with hostname").
+    r"|no address associated with hostname"
     # Netty's resolver: "Failed to resolve 'api.openai.com' [A(1)] after 2 queries".
     r"|failed to resolve '[\w.-]+'"
     # Go's resolver, when the DNS server itself refused: "lookup HOST on [::1]:53: ...".

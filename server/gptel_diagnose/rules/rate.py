@@ -74,6 +74,10 @@ RULES = (
                   r"|request rate increased too quickly"
                   # "You are sending requests too quickly ... Please slow down".
                   r"|sending requests too quickly"
+                  # ChatGPT's per-model message cap ("model_cap_exceeded"); Cherry Studio's
+                  # "request rate over the limit"; a service's fair-use cap.
+                  r"|sent too many messages to the model|model_cap_exceeded|速率超过限制"
+                  r"|公平使用上限"
                   # ModelScope API-Inference's per-day cap as claude-code-router shows it.
                   r"|^request limit exceeded\.?$"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"

@@ -217,7 +217,9 @@ RULES = (
                    r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must"
                    r"|maximum allowed number of output tokens"
                    # Zhipu's 1214 in Chinese: "the max_tokens parameter is illegal".
-                   r"|max_?tokens\s*(参数)?(非法|不合法|无效|错误|超出|超过)",
+                   r"|max_?tokens\s*(参数)?(非法|不合法|无效|错误|超出|超过)"
+                   # DeepSeek, for an output above its default API's limit.
+                   r"|max_tokens is only available when using beta",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
                    r"|must be at least 1, got -"),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
@@ -425,6 +427,10 @@ RULES = (
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
                   r"|invalid type for|expected (a |an )?(string|array|integer|boolean)\b"
+                  # jsonschema's words ("'system' is not of type 'object'"); Ollama, for image
+                  # data it cannot decode; a tool_choice naming no tool sent.
+                  r"|is not of type '\w+'|illegal base64 data at input byte"
+                  r"|tool choice '[\w-]+' not found in 'tools'"
                   r"|number of function calls and|no user query found|does not support insert"
                   # Alibaba Cloud, Tencent Cloud, Volcengine codes a relay quotes in its text
                   # ("<400> InternalError.Algo.InvalidParameter: ...").

@@ -115,6 +115,9 @@ RULES = (
                     # stream cut off after it started.
                     r"|no response data from|response stream must include at least one choice"
                     r"|stream error\W+unexpected eof"
+                    # Chinese "could not parse the response returned"; Firefox reading
+                    # the first item of a field the answer did not have.
+                    r"|无法解析返回的响应|can'?t access property \"?0\"?, [\w.]+ is undefined"
                     # JavaScript reading choices[0] of an answer that has none.
                     r"|cannot read properties of undefined \(reading '0'\)"
                     # iFlow's "response format error / invalid (no choices)".
