@@ -419,8 +419,8 @@ checkout (or package-vc with :lisp-dir \"elisp\") in the parent."
 (defun gptel-diagnose--quiet-sentinel (sentinel)
   "SENTINEL, jsonrpc's, without its \"[jsonrpc] Server exited\" message.
 That message would cover our line; the log buffer records deaths
-instead.  Only jsonrpc's own messages are muted: binding
-`inhibit-message' instead would also mute whatever runs nested
+instead.  Only jsonrpc's own messages are muted: binding the
+variable `inhibit-message' instead would also mute whatever runs nested
 while the sentinel waits for the server's last stderr output,
 such as gptel's own error message for a request that fails then."
   (lambda (proc event)
