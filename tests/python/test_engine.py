@@ -4364,3 +4364,26 @@ def test_deepseeks_beta_only_output_length_offers_gptel_max_tokens() -> None:
     assert result.rule == "PARAM003"
     assert "gptel-max-tokens" in {fix.variable for fix in result.fixes}
 
+
+
+def test_geminis_model_with_no_free_tier_offers_a_model_from_the_backend() -> None:
+    # https://discuss.ai.google.dev/t/issue-with-openai-compatible-api-error-response-root-arr
+    # ay-causing-misleading-no-body-errors-in-openai-node-api-library-openai/82899: the error
+    # object as gptel records it (status RESOURCE_EXHAUSTED, a quota's type), yet no wait
+    # ends it.  Found in a new user's trial with real gptel: the documented code said "rate
+    # limited, resend after the wait".
+    error = {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+             "error": {"code": 429, "message": "Gemini 2.5 Pro Preview doesn't have a free quota "
+                       "tier. Please use Gemini 2.5 Pro Experimental (models/gemini-2.5-pro-exp-"
+                       "03-25) instead. For more information on this error, head to: https://ai."
+                       "google.dev/gemini-api/docs/rate-limits.", "status": "RESOURCE_EXHAUSTED"}}
+    result = run({"error": error,
+                  "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com",
+                              "models": ["gemini-2.5-pro-preview-03-25", "gemini-2.5-flash"]},
+                  "request": {"model": "gemini-2.5-pro-preview-03-25"}})
+    assert (result.rule, result.category) == ("MODEL001", "model.not_found")
+    assert ("gptel-model", "'gemini-2.5-flash") in {(f.variable, f.value) for f in result.fixes}
+    # With no model to offer, the line's next step is the record's own.
+    bare = run({"error": error, "backend": {"kind": "gemini",
+                                            "host": "generativelanguage.googleapis.com"}})
+    assert bare.category == "model.not_found" and "free tier" in bare.next_step

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .record import Code, ModelList, Provider
 
 DOCS = "https://ai.google.dev/gemini-api/docs/generate-content/api-errors"
+# Which models have a free tier ("Free Tier: Not available" for some previews).
+PRICING = "https://ai.google.dev/gemini-api/docs/pricing"
 PREPAY = ("https://discuss.ai.google.dev/t/api-update-depleted-prepay-credits-now-return-"
           "http-402-instead-of-429/183654")
 
@@ -42,6 +44,16 @@ RECORD = Provider(
              "The prepaid credit balance is depleted; buy credits.",
              "预付余额已用完;请充值。", PREPAY,
              text=r"prepayment credits are depleted"),
+        # A preview model with no free tier, asked for with a free key: typed as a quota, yet
+        # no wait ends it (LABELING.md: a model not enabled for this plan).
+        Code("resource_exhausted", "model.not_found",
+             "This model has no free tier: a key without billing may not use it at all.",
+             "这个模型没有免费层:未开通结算的密钥完全不能使用它。", PRICING,
+             http=429, text=r"free quota tier", rule="MODEL001",
+             next_step="Choose a model with a free tier (M-x gptel-menu, then -m), or enable "
+             "billing for the key's project.",
+             next_step_zh="改用有免费层的模型（M-x gptel-menu，再按 -m），或为密钥所在的项目开通"
+             "结算。"),
         Code("resource_exhausted", "rate_limit",
              "A per-minute or per-day quota (RPM, TPM, RPD, spend) was exceeded.",
              "超出了每分钟或每天的配额(RPM、TPM、RPD 或支出)。", DOCS, http=429),
