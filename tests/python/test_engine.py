@@ -4283,12 +4283,96 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_AO_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/intitni/CopilotForXcode/issues/510: Node's altname check, whose
+    # "DNS:" entries are no resolver's words.
+    ({"error": "Request Error: (FetchError) Hostname/IP does not match certificate's altnames: "
+      "Host: copilot-proxy.githubusercontent.com. is not in the cert's altnames: DNS:*.gist.git"
+      "hubusercontent.com, DNS:gist.githubusercontent.com"},
+     {"kind": "copilot"},
+     "network.tls"),
+    # https://github.com/aaamoon/copilot-gpt4-service/issues/271: Go's TLS handshake timeout.
+    ({"http_status": "500",
+      "error": {"code": 500, "error": "Encountering an error when sending the request: Post "
+                "\"https://api.githubcopilot.com/chat/completions\": net/http: TLS handshake "
+                "timeout"}},
+     {"kind": "copilot"},
+     "network.timeout"),
+    # https://github.com/OkGoDoIt/OpenAI-API-dotnet/issues/134: .NET's TLS authentication.
+    ({"error": "System.Net.Http.HttpRequestException: An error occurred while sending the reque"
+      "st.\n---> System.IO.IOException: The read operation failed, see inner exception.\n--->"
+      " System.Security.Authentication.AuthenticationException: Authentication failed, see inne"
+      "r exception.\n---> System.ComponentModel.Win32Exception (0x80090326): The message recei"
+      "ved was unexpected or badly formatted"},
+     {"kind": "openai"},
+     "network.tls"),
+    # https://github.com/spring-projects/spring-ai/issues/4082: Java's HttpClient, closed
+    # before any answer.
+    ({"error": "org.springframework.web.client.ResourceAccessException: I/O error on POST reques"
+      "t for \"https://api.deepseek.com/chat/completions\": HTTP/1.1 header parser received no"
+      " bytes"},
+     {"kind": "deepseek", "host": "api.deepseek.com"},
+     "network.connection_refused"),
+    # https://github.com/PDFMathTranslate/PDFMathTranslate/issues/415
+    ({"error": "resource has been exhausted."}, {"kind": "gemini"}, "rate_limit"),
+    # https://github.com/toeverything/AFFiNE/issues/15424
+    ({"error": "no_copilot_provider_available: No copilot provider available: gemini-2.5-flash"},
+     {"kind": "gemini"},
+     "model.not_found"),
+    # https://github.com/microsoft/copilot-for-eclipse/issues/443
+    ({"error": "No model configuration found for families: mai-code-1.1-flash"},
+     {"kind": "copilot"},
+     "model.not_found"),
+    # https://github.com/linagora/tmail-backend/pull/1179: a demo key serving one model.
+    ({"error": "Caused by: java.lang.RuntimeException: dev.ai4j.openai4j.OpenAiHttpException: O"
+      "nly gpt-4o-mini model is available for demonstration purposes. If you wish to use anot"
+      "her model, please use your own OpenAI API key."},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/BraveGroup/SheetCopilot/issues/6 (the reporter's "APl").
+    ({"error": "Your APl key is invalid or revoked"}, {"kind": "openai"}, "auth.invalid_key"),
+    # https://github.com/anthropics/claude-code/issues/81307
+    ({"error": "API Error: Fable 5 requires usage credits. Update Claude Code to the latest ver"
+      "sion to learn more"},
+     {"kind": "anthropic"},
+     "billing.quota_exhausted"),
+    # https://github.com/logancyang/obsidian-copilot/issues/1141
+    ({"error": "Error: Non string message content not supported"}, {"kind": "groq"},
+     "request.invalid_parameter"),
+    # https://github.com/sierra-research/tau2-bench/issues/44
+    ({"error": "litellm.exceptions.BadRequestError: litellm.BadRequestError: AzureException - M"
+      "odel does not support request argument supplied: You have passed a message containing "
+      "<|channel|> tags in the content field."},
+     {"kind": "azure"},
+     "request.invalid_parameter"),
+    # https://github.com/openai-php/laravel/issues/76
+    ({"error": "OpenAI \\ Exceptions \\ UnserializableResponse Syntax error"}, {"kind": "openai"},
+     "response.malformed"),
+    # https://github.com/sashabaranov/go-openai/issues/70: a stream of empty lines.
+    ({"error": "stream has sent too many empty messages"}, {"kind": "openai"},
+     "response.malformed"),
+    # https://github.com/devflowinc/trieve/issues/1820: a base URL without http://.
+    ({"error": "called `Result::unwrap()` on an `Err` value: reqwest::Error { kind: Builder, ur"
+      "l: Url { scheme: \"litellm.default.svc.cluster.local\", cannot_be_a_base: true, userna"
+      "me: \"\", password: None, host: None, port: None, path: \"4000//chat/completions\", que"
+      "ry: None, fragment: None }, source: BadScheme }"},
+     {"kind": "openai"},
+     "config.backend"),
+    # https://github.com/ONLYOFFICE/onlyoffice.github.io/issues/380: Ollama's 404 that did not
+    # parse as JSON is a plain "404 page not found", so the path.
+    ({"http_status": "404",
+      "error": "Error: unexpected non-whitespace character after json at position 4"},
+     {"kind": "ollama", "host": "192.168.6.99:11434", "protocol": "http"},
+     "endpoint.wrong"),
+]
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
-                          *_AL_WORDS, *_AM_WORDS, *_AN_WORDS])
+                          *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
+                          *_AO_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4387,3 +4471,20 @@ def test_geminis_model_with_no_free_tier_offers_a_model_from_the_backend() -> No
     bare = run({"error": error, "backend": {"kind": "gemini",
                                             "host": "generativelanguage.googleapis.com"}})
     assert bare.category == "model.not_found" and "free tier" in bare.next_step
+
+
+@pytest.mark.parametrize("error", [
+    # https://github.com/songquanpeng/one-api/issues/278 (through WARP)
+    "错误：Post \"https://api.openai.com/v1/chat/completions\": net/http: TLS handshake timeout",
+    # https://github.com/sashabaranov/go-openai/issues/185 (a client built with a proxy)
+    "remote error: tls: handshake failure",
+    # https://github.com/microsoft/copilot-intellij-feedback/issues/943 (Kerberos to the proxy)
+    "[fetcher] Request to <https://api.individual.githubcopilot.com/models> failed, attempting "
+    "fallback. FetchError: Unspecified GSS failure.  Minor code may provide more information: "
+    "Ticket expired",
+])
+def test_a_handshake_the_proxy_stalled_or_refused_is_the_proxy(error: str) -> None:
+    result = run({"error": {"error": error}, "backend": {"kind": "openai"},
+                  "request": {"proxy": True}})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")
+

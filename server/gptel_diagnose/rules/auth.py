@@ -18,7 +18,7 @@ from .common import (
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
-    r"|authentication is invalid"
+    r"|authentication is invalid|key is invalid or revoked"
     # A gateway passing on its upstream's refusal: "the provider rejected the gateway's
     # credentials"; reqwest refusing a key with a newline or control character as a header
     # value ("Failed to parse header value", Zed).
@@ -180,6 +180,7 @@ RULES = (
                   r"|lacks the required data action"
                   # .NET's AuthenticationException is about TLS.
                   r"|remote party sent a tls alert"
+                  r"|security\.authentication\.authenticationexception"
                   r"|license does not allow"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
                   # A 401 that says the key was accepted but may not do this.

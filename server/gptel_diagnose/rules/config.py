@@ -134,6 +134,8 @@ RULES = (
                    # Firefox's TypeError for a URL it cannot build ("URL constructor:  is not
                    # a valid URL.").
                    r"|url constructor: .{0,200}is not a valid url"
+                   # reqwest, for a base URL without http:// ("kind: Builder ... BadScheme").
+                   r"|\bbadscheme\b"
                    r"|must be an absolute uri|uri存在错误"
                    # node-fetch, for a URL with no scheme.
                    r"|only absolute urls are supported"

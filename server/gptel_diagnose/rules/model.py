@@ -11,7 +11,7 @@ CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "
 # A 404 that is not Ollama's own JSON answer: another server's "404 page not found" page, as
 # the client that could not parse it says.
 _NOT_OLLAMAS_404 = (r"page not found|page was not found|cannot unmarshal|not valid json"
-                    r"|unexpected token")
+                    r"|unexpected token|after json at position")
 # How to tell a wrong model name from one the key may not use.
 _CHECK_NAME = (
     "Check the model name gptel sends (gptel-model, or the model chosen in M-x gptel-menu) "
@@ -92,6 +92,11 @@ RULES = (
                 # A client's check of the server's list: "Ollama server does not have the
                 # provided model: NAME".
                 r"|does not have the (provided|requested|specified) model"
+                # AFFiNE, for a model none of its configured providers serves; Copilot for
+                # Eclipse, for a model family it has no settings for; a demo key's proxy
+                # serving one model only.
+                r"|no copilot provider available|no model configuration found for"
+                r"|only [\w.:-]+ models? (?:is|are) available"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan; Gemini, under 429,

@@ -18,7 +18,7 @@ _DNS_TEXT = (
     # Not Bedrock's "ResourceNotFoundException": a word of its own.
     r"could(n'?t| not) resolve host|\benotfound\b|getaddrinfo|name or service not known"
     r"|nodename nor servname|temporary failure in name resolution|no such host"
-    r"|name resolution|\bdns\b|unknownhostexception|unable to resolve host"
+    r"|name resolution|\bdns\b(?!:)|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
     # glibc's EAI_NODATA ("[Errno -5] No address associated with hostname").
     r"|no address associated with hostname"
@@ -74,6 +74,8 @@ _RESET_TEXT = (
     r"|established connection was aborted by the software|主机中的软件中止了一个已建立的连接"
     # The connection closed before any answer, in Python's words (http.client, httpx).
     r"|remote end closed connection without response"
+    # Java's HttpClient, the same: "HTTP/1.1 header parser received no bytes".
+    r"|header parser received no bytes"
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
     r"|transporterror\)? socket closed|transporterror\{reason: :closed\}"
     r"|server disconnected without sending a response"
@@ -359,7 +361,11 @@ RULES = (
                     r"|mbedtls_ssl_\w+ returned"
                     # Windows' Schannel, SEC_E_ILLEGAL_MESSAGE (0x80090326) as Rust's
                     # std::io::Error prints it: a handshake message it could not read.
-                    r"|os error -2146893018")),
+                    r"|os error -2146893018"
+                    # .NET's SslStream over Schannel (0x80090326, SEC_E_ILLEGAL_MESSAGE).
+                    r"|0x80090326|system\.security\.authentication\.authenticationexception",
+                    # Go's "net/http: TLS handshake timeout": no answer in time (NET004).
+                    not_text=r"tls handshake timeout")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(
@@ -412,6 +418,8 @@ RULES = (
                     r"|hostname [\w.-]+ not verified"
                     # curl's verbose lines when the certificate names another host.
                     r"|no alternative certificate subject name matches"
+                    # Node's ERR_TLS_CERT_ALTNAME_INVALID.
+                    r"|does not match certificate'?s altnames"
                     # Windows' Schannel, when it cannot check the certificate's revocation.
                     r"|unknown certificate verification error"
                     r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"
@@ -509,7 +517,9 @@ RULES = (
                   r"|unexpected end of stream on "
                   # A handshake the proxy cut short (LABELING.md: through a proxy, the proxy).
                   r"|eof occurred in violation of protocol|ssleoferror"
-                  r"|before secure tls connection was established"),
+                  r"|before secure tls connection was established"
+                  # Go's net/http, for a handshake the proxy stalled or refused.
+                  r"|tls handshake timeout|remote error: tls: handshake failure"),
             # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
             # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
             match(proxied=True, text=r'malformed http request "\\x16\\x03'),
@@ -535,6 +545,9 @@ RULES = (
                    # Node's tunnel agent and Chromium, when the CONNECT through the proxy fails;
                    # a proxy's own name that does not resolve.
                    r"|tunneling socket could not be established|err_tunnel_connection_failed"
+                   # Kerberos (SPNEGO) to the proxy failed: JetBrains' "Unspecified GSS
+                   # failure ... Ticket expired".
+                   r"|unspecified gss failure"
                    # https-proxy-agent, when the proxy hangs up on the CONNECT.
                    r"|proxy connection ended before receiving connect response"
                    r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"

@@ -70,6 +70,7 @@ RULES = (
                   # and "requests too fast".
                   r"|rate limit is exceeded|resource (has been )?exhausted\. please try again"
                   r"|resource has been exhausted \(e\.g\. check quota\)"
+                  r"|^resource has been exhausted\.?$"
                   r"|exceeded your current requests list|并发超限|请求速度过快|限制了?访问频率"
                   r"|request rate increased too quickly"
                   # "You are sending requests too quickly ... Please slow down".

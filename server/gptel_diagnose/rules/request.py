@@ -431,6 +431,10 @@ RULES = (
                   # data it cannot decode; a tool_choice naming no tool sent.
                   r"|is not of type '\w+'|illegal base64 data at input byte"
                   r"|tool choice '[\w-]+' not found in 'tools'"
+                  # A client adapter refusing a message's content parts (Obsidian Copilot's
+                  # Groq); Azure, for a request argument the model does not take.
+                  r"|non.?string message content not supported"
+                  r"|does not support request argument supplied"
                   r"|number of function calls and|no user query found|does not support insert"
                   # Alibaba Cloud, Tencent Cloud, Volcengine codes a relay quotes in its text
                   # ("<400> InternalError.Algo.InvalidParameter: ...").
@@ -445,7 +449,8 @@ RULES = (
                   # PHP's TypeError in a client's own function is not a validator's words,
                   # nor the Vercel AI SDK checking the answer against its schema.
                   not_text=r"invalid url \((post|get) |return value must be of type"
-                  r"|type validation failed: value:|" + UNROUTED_PATH),
+                  r"|type validation failed: value:|failed to deserialize api response|"
+                  + UNROUTED_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",
@@ -503,7 +508,9 @@ RULES = (
                    # "cannot unmarshal object into Go struct field X.messages.reasoning".
                    r"|go struct field \w+\.messages\b",
                    # "The provider returned empty content" is an empty answer, not a shape.
-                   not_text=r"context|too long|maximum|<empty message>|returned empty"),
+                   # Nor go-openai giving up on a stream of empty lines.
+                   not_text=r"context|too long|maximum|<empty message>|returned empty"
+                   r"|stream has sent too many empty messages"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(
             "The provider checks the order and content of the messages (roles alternating, no "
