@@ -4366,13 +4366,52 @@ _AO_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "endpoint.wrong"),
 ]
 
+# Whole-corpus misses read after reports-ao (each record's two labellers agreed).
+_S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/KudoAI/duckduckgpt/issues/2
+    ({"error": "Failed to parse JSON when using Proxy API, never gets a response without"},
+     {"kind": "openai", "host": "relay.example.com"},
+     "response.malformed"),
+    # https://github.com/langgenius/dify/issues/1499: requests, for a URL with no scheme.
+    ({"error": "No connection adapters were found for '127.0.0.1:9997/v1/models/8ec5d4b0-7eee-1"
+      "1ee-a323-b5ae4a93183e'"},
+     {"kind": "vllm", "host": "127.0.0.1:9997"},
+     "config.backend"),
+    # https://github.com/wAIfu-DEV/w-AI-fu/issues/6
+    ({"http_status": "409", "error": "409 - Not eligible for this model."},
+     {"kind": "openai", "host": "relay.example.com"},
+     "model.not_found"),
+    # https://github.com/chatanywhere/GPT_API_free/issues/129
+    ({"error": "\"status\": \"come back later\"}"}, {"kind": "openai", "host": "relay.example.com"},
+     "server.overloaded"),
+    # https://github.com/Kilo-Org/kilocode/issues/13342
+    ({"error": {"name": "UnknownError", "data": {"message": "invalid xai provider options"}}},
+     {"kind": "xai"},
+     "request.invalid_parameter"),
+    # https://github.com/ChatGPTBox-dev/chatGPTBox/issues/469
+    ({"error": {"detail": "Only one message at a time. Please allow any other responses to comp"
+                "lete before sending another message, or wait one minute."}},
+     {"kind": "openai"},
+     "rate_limit"),
+    # https://github.com/BerriAI/litellm/issues/10115: a Vertex service account missing fields.
+    ({"http_status": "500",
+      "error": "litellm.APIConnectionError: Service account info was not in the expected format,"
+      " missing fields token_uri, client_email."},
+     {"kind": "openai", "host": "relay.example.com"},
+     "auth.invalid_key"),
+    # https://github.com/BoltAI/BoltAI/issues/141: a server that only streams.
+    ({"error": "Add \"stream\": true in the payload"},
+     {"kind": "openai", "host": "relay.example.com"},
+     "request.invalid_parameter"),
+]
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
-                          *_AO_WORDS])
+                          *_AO_WORDS, *_S25_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4488,3 +4527,18 @@ def test_a_handshake_the_proxy_stalled_or_refused_is_the_proxy(error: str) -> No
                   "request": {"proxy": True}})
     assert (result.rule, result.category) == ("NET008", "network.proxy")
 
+
+
+@pytest.mark.parametrize("error", [
+    # https://github.com/google/generative-ai-docs/issues/356 (CONSUMER_SUSPENDED)
+    {"status": "HTTP/2 403", "http_status": "403",
+     "error": {"code": 403, "message": "Permission denied: Consumer 'api_key:sk-REDACTED' has "
+               "been suspended.", "status": "PERMISSION_DENIED"}},
+    # https://github.com/songquanpeng/one-api/issues/1775 (a relay's channel test)
+    {"error": "错误：status code 403: Permission denied: Consumer 'api_key:sk-REDACTED' has been "
+              "suspended."},
+])
+def test_a_key_whose_project_was_suspended_is_a_dead_key(error: dict[str, Any]) -> None:
+    result = run({"error": error, "backend": {"kind": "gemini",
+                                              "host": "generativelanguage.googleapis.com"}})
+    assert (result.rule, result.category) == ("AUTH001", "auth.invalid_key")

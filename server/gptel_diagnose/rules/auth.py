@@ -15,6 +15,9 @@ from .common import (
     WRAPPER_TEXT,
 )
 
+# A key that worked once and no longer does (leaked, expired, its project suspended): the
+# key's, not a permission.
+_KEY_DEAD = r"leaked|expired|consumer '[^']*' has been suspended"
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
@@ -26,6 +29,10 @@ _KEY_WRONG = (
     r"|invalid subscription key|security token included in the request is (invalid|expired)"
     r"|unrecognizedclientexception|invalidsignatureexception|expiredtokenexception"
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
+    # Google, for a key whose project (the API's "consumer") was suspended: the key is dead.
+    r"|consumer '[^']*' has been suspended"
+    # LiteLLM, for a Vertex AI service-account file missing its fields.
+    r"|service account info was not in the expected format"
     r"|invalid_authentication|authentication_error|incorrect_api_key|wrong api key"
     r"|api key is invalid|invalid credentials|unauthenticated|user not found"
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
@@ -501,11 +508,12 @@ RULES = (
         when=(
             match(codes=("permission_denied", "permission_error", "accessdeniedexception",
                          "request_forbidden", "permissiondenied"),
-                  not_text=f"{_KEY_MISSING}|leaked|expired"),
+                  not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
             # curl's exit 9 is "FTP access denied": plz reports it for a cancelled request.
-            match(text=_NO_PERMISSION, not_text=f"{_KEY_MISSING}|leaked|expired|{_BLOCKED}"
+            match(text=_NO_PERMISSION,
+                  not_text=f"{_KEY_MISSING}|{_KEY_DEAD}|{_BLOCKED}"
                   r"|ftp access denied"),
             match(http=401, text=r"permission is required|requires? the .{0,30}(permission|scope)"
                   r"|account type is not (currently )?supported"

@@ -96,7 +96,7 @@ RULES = (
                 # Eclipse, for a model family it has no settings for; a demo key's proxy
                 # serving one model only.
                 r"|no copilot provider available|no model configuration found for"
-                r"|only [\w.:-]+ models? (?:is|are) available"
+                r"|only [\w.:-]+ models? (?:is|are) available|not eligible for this model"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan; Gemini, under 429,

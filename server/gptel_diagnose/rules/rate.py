@@ -79,6 +79,8 @@ RULES = (
                   # "request rate over the limit"; a service's fair-use cap.
                   r"|sent too many messages to the model|model_cap_exceeded|速率超过限制"
                   r"|公平使用上限"
+                  # ChatGPT's web backend, for a second message while one is answered.
+                  r"|only one message at a time"
                   # ModelScope API-Inference's per-day cap as claude-code-router shows it.
                   r"|^request limit exceeded\.?$"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"

@@ -435,6 +435,8 @@ RULES = (
                   # Groq); Azure, for a request argument the model does not take.
                   r"|non.?string message content not supported"
                   r"|does not support request argument supplied"
+                  # OpenCode's check of a provider's options; a server that only streams.
+                  r"|invalid \w+ provider options|add \"stream\": true in the payload"
                   r"|number of function calls and|no user query found|does not support insert"
                   # Alibaba Cloud, Tencent Cloud, Volcengine codes a relay quotes in its text
                   # ("<400> InternalError.Algo.InvalidParameter: ...").

@@ -20,7 +20,7 @@ RULES = (
             match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503)),
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
                   r"|capacity exceeded"
-                  r"|server (is )?busy"
+                  r"|server (is )?busy|come back later"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests"
                   # Not a client's "Error loading models" (fetching the list of models).
