@@ -4403,6 +4403,35 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     ({"error": "Add \"stream\": true in the payload"},
      {"kind": "openai", "host": "relay.example.com"},
      "request.invalid_parameter"),
+    # https://github.com/github/copilot-cli/issues/190
+    ({"error": "\u2717 Error: No supported model available"}, {"kind": "copilot"},
+     "model.not_found"),
+    # https://github.com/danny-avila/LibreChat/issues/2602
+    ({"error": "Something went wrong. Here's the specific error message we encountered: Illegal"
+      " model request"},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/ChatGPTBox-dev/chatGPTBox/issues/513: ChatGPT's abuse throttle.
+    ({"error": "sse message {\"message\": null, \"error\": \"Our systems have detected unusual"
+      " activity from your system. Please try again later.\"}"},
+     {"kind": "openai"},
+     "rate_limit"),
+    # https://github.com/openai/codex/issues/38405
+    ({"error": "You have reached your Codex usage limits for security reviews. Please try again "
+      "later."},
+     {"kind": "openai"},
+     "rate_limit"),
+    # https://github.com/janhq/jan/issues/6961
+    ({"error": "LLAMA_CPP_PROCESS_ERROR The model process encountered an unexpected error."},
+     {"kind": "llamacpp", "host": "127.0.0.1:8080"},
+     "server.overloaded"),
+    # https://github.com/yihong0618/xiaogpt/issues/396: httpx given an empty proxy URL.
+    ({"error": "ValueError: Unknown scheme for proxy URL URL('')"}, {"kind": "openai"},
+     "network.proxy"),
+    # https://github.com/tak-bro/aicommit2/issues/185
+    ({"error": "[DeepSeek] AI response did not contain a valid JSON object or array"},
+     {"kind": "deepseek"},
+     "response.malformed"),
 ]
 
 @pytest.mark.parametrize(("error", "backend", "category"),

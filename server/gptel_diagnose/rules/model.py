@@ -97,6 +97,7 @@ RULES = (
                 # serving one model only.
                 r"|no copilot provider available|no model configuration found for"
                 r"|only [\w.:-]+ models? (?:is|are) available|not eligible for this model"
+                r"|no supported model available|illegal model request"
                 # SiliconFlow's "Model disabled." (its code 30003): not offered any more.
                 r"|\bmodel (is )?disabled\b|incorrect model id"
                 # Hugging Face, for a model outside the account's plan; Gemini, under 429,

@@ -545,6 +545,8 @@ RULES = (
                    # Node's tunnel agent and Chromium, when the CONNECT through the proxy fails;
                    # a proxy's own name that does not resolve.
                    r"|tunneling socket could not be established|err_tunnel_connection_failed"
+                   # httpx, for a proxy URL that is empty or has no scheme.
+                   r"|unknown scheme for proxy url"
                    # Kerberos (SPNEGO) to the proxy failed: JetBrains' "Unspecified GSS
                    # failure ... Ticket expired".
                    r"|unspecified gss failure"

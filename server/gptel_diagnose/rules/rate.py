@@ -81,6 +81,9 @@ RULES = (
                   r"|公平使用上限"
                   # ChatGPT's web backend, for a second message while one is answered.
                   r"|only one message at a time"
+                  # ChatGPT's abuse throttle; a plan's usage window that a wait ends.
+                  r"|detected unusual activity from your system"
+                  r"|reached your \w+ usage limits?.{0,60}try again later"
                   # ModelScope API-Inference's per-day cap as claude-code-router shows it.
                   r"|^request limit exceeded\.?$"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"

@@ -120,7 +120,7 @@ RULES = (
                     r"|无法解析返回的响应|can'?t access property \"?0\"?, [\w.]+ is undefined"
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"
-                    r"|failed to parse json(?![\w-])"
+                    r"|failed to parse json(?![\w-])|did not contain a valid json"
                     # JavaScript reading choices[0] of an answer that has none.
                     r"|cannot read properties of undefined \(reading '0'\)"
                     # iFlow's "response format error / invalid (no choices)".

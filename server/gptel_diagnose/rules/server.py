@@ -21,6 +21,7 @@ RULES = (
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
                   r"|capacity exceeded"
                   r"|server (is )?busy|come back later"
+                  r"|model process encountered an unexpected error"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests"
                   # Not a client's "Error loading models" (fetching the list of models).
