@@ -25,10 +25,13 @@ def _error_of(body: Any) -> Any:
             "type" in body or "code" in body or "metadata" in body):
         # A report quoting the error object without its envelope.
         return body
-    if isinstance(body, dict) and "error" not in body and isinstance(body.get("response"), dict):
-        # A client's record of the exchange ({"url": ..., "status": 400, "response": {...}}):
-        # its "response" is what the server sent.
-        return _error_of(body["response"])
+    if isinstance(body, dict) and "error" not in body:
+        # A client's record of the exchange ({"url": ..., "status": 400, "response": {...}},
+        # {"status": 400, "body": {...}}; OpenCode's {"name": "APIError", "data": {...}}):
+        # what it wraps is what the server sent.
+        for key in ("response", "body", "data"):
+            if isinstance(body.get(key), dict) and (key != "data" or "name" in body):
+                return _error_of(body[key])
     if isinstance(body, dict):
         for key in ("error", "detail", "message", "Message"):
             # A flag such as {"error": true, "message": ...} marks the message; it is not one.

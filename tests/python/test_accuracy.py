@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -144,16 +145,25 @@ def test_context_fields_reach_the_diagnosis_params() -> None:
     assert parsed.request.proxy is True and parsed.request.temperature == 0.2
 
 
-def test_a_clients_record_of_the_exchange_reads_as_the_servers_answer() -> None:
-    # https://github.com/fishjar/kiss-translator/issues/255: the client logged {"url", "status",
-    # "response"}; gptel would have read the server's answer, the "response".
+@pytest.mark.parametrize("wrapper", [
+    # https://github.com/fishjar/kiss-translator/issues/255: the client logged {"url",
+    # "status", "response"}.
+    lambda answer: {"url": "https://api.openai.com/v1/chat/completions", "status": 400,
+                    "response": answer},
+    # https://github.com/baptisteArno/typebot.io/issues/1715 (tRPC's {"status", "body"}).
+    lambda answer: {"status": 400, "body": answer},
+    # https://github.com/anomalyco/opencode/issues/24334 (OpenCode's {"name", "data"}).
+    lambda answer: {"name": "APIError", "data": answer},
+])
+def test_a_clients_record_of_the_exchange_reads_as_the_servers_answer(
+        wrapper: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    # gptel would have read the server's answer, the part the client's record wraps.
     error = {"message": "Unsupported parameter: 'max_tokens' is not supported with this model.",
              "type": "invalid_request_error", "param": "max_tokens",
              "code": "unsupported_parameter"}
     record = {"id": "k", "provider": "openai", "source": "https://example.test",
               "http_status": 400, "label": "request.invalid_parameter",
-              "body": {"url": "https://api.openai.com/v1/chat/completions", "status": 400,
-                       "response": {"error": error}}}
+              "body": wrapper({"error": error})}
     assert corpus_params(record)["error"]["error"] == error
 
 
