@@ -251,7 +251,10 @@ _EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:
 # A client's guess that names two causes at once: "The API key is invalid or check if the
 # currently selected model is available", "模型拒绝访问，可能需要实名或余额不足".
 _ONE_OR_THE_OTHER = re.compile(r"可能(?:需要|是|因为)[^。，,.!！\n]{0,20}或"
-                               r"|\bor check (?:if|whether)\b")
+                               r"|\bor check (?:if|whether)\b"
+                               # A client's numbered list of what an error code may mean
+                               # ("Here are the possible reasons: 1. ...; 2. ...").
+                               r"|possible reasons: 1\.")
 
 
 def hedged(text: str) -> bool:

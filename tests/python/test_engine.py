@@ -4432,6 +4432,18 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     ({"error": "[DeepSeek] AI response did not contain a valid JSON object or array"},
      {"kind": "deepseek"},
      "response.malformed"),
+    # https://github.com/earendil-works/pi/issues/3739: Bedrock, for tools in a stream.
+    ({"error": "ValidationException: This model doesn't support tool use in streaming mode."},
+     {"kind": "bedrock"},
+     "request.streaming_unsupported"),
+    # https://docs.typingmind.com/troubleshooting/error-429:-claude-rate-limit-exceeded: a
+    # client's numbered list of what a 429 may mean names none; the status does.
+    ({"http_status": "429",
+      "error": "Claude has rejected your request with error code 429. Here are the possible rea"
+      "sons: 1. You are sending requests too quickly; 2. You have hit your maximum monthly spe"
+      "nd (hard limit); 3. The model is currently overloaded."},
+     {"kind": "anthropic"},
+     "rate_limit"),
 ]
 
 @pytest.mark.parametrize(("error", "backend", "category"),

@@ -72,8 +72,8 @@ RULES = (
             match(param="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
                   r"|does not support stream|stream(ing)?`? (is )?not (supported|available)"
-                  # Bedrock's ValidationException for ConverseStream.
-                  r"|unsupported for streaming"),
+                  # Bedrock's ValidationException for ConverseStream, and for tools with it.
+                  r"|unsupported for streaming|n'?t support tool use in streaming mode"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
