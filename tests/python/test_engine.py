@@ -4444,6 +4444,11 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
       "nd (hard limit); 3. The model is currently overloaded."},
      {"kind": "anthropic"},
      "rate_limit"),
+    # https://github.com/maximhq/bifrost/issues/2533: AWS, for a key signed for another service.
+    ({"http_status": "403",
+      "error": {"message": "Credential should be scoped to correct service: 'bedrock'. "}},
+     {"kind": "bedrock"},
+     "auth.invalid_key"),
 ]
 
 @pytest.mark.parametrize(("error", "backend", "category"),

@@ -31,8 +31,10 @@ _KEY_WRONG = (
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
     # Google, for a key whose project (the API's "consumer") was suspended: the key is dead.
     r"|consumer '[^']*' has been suspended"
-    # LiteLLM, for a Vertex AI service-account file missing its fields.
+    # LiteLLM, for a Vertex AI service-account file missing its fields; AWS, for a key
+    # signed for another service.
     r"|service account info was not in the expected format"
+    r"|credential should be scoped to correct service"
     r"|invalid_authentication|authentication_error|incorrect_api_key|wrong api key"
     r"|api key is invalid|invalid credentials|unauthenticated|user not found"
     r"|provided (api )?key is (invalid|not valid)|invalid bearer token|\bunauthori[sz]ed\b"
