@@ -290,12 +290,13 @@ def classify(facts: Facts) -> Selection:
     if code is not None and code.evidence == 1 and hedged:
         # Nor is a client's hint that names it as one of two causes.
         code = None
+    tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))
     if code is None or not (code.rule or code.category in DOCUMENTED_RULES):
-        found, matched = _walk(facts, zip(PRECEDENCE, candidates(facts), strict=True))
+        found, matched = _walk(facts, tiers)
         if found.name in MESSAGE_TIERS and hedged:
             # A client's guess between two causes names neither: the status says what it can.
-            found, matched = _walk(facts, ((tier, rules) for tier, rules in zip(
-                PRECEDENCE, candidates(facts), strict=True) if tier.name in WORDLESS_TIERS))
+            _found, matched = _walk(facts, ((tier, rules) for tier, rules in tiers
+                                            if tier.name in WORDLESS_TIERS))
             return Selection(matched)
         if found.name in MESSAGE_TIERS and not facts.answered:
             # Nothing came back, and the text shows why ("dial tcp ...: connectex: ... did
@@ -307,7 +308,6 @@ def classify(facts: Facts) -> Selection:
 
         return _words(facts, found, Selection(matched))
     stage = DOCUMENTED_STAGE[code.evidence]
-    tiers = list(zip(PRECEDENCE, candidates(facts), strict=True))
     for index, (tier, rules) in enumerate(tiers):
         if tier.name == stage:
             found, matched = _walk(facts, tiers[index:])

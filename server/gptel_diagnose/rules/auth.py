@@ -17,7 +17,9 @@ from .common import (
 
 # A key that worked once and no longer does (leaked, expired, its project suspended): the
 # key's, not a permission.
-_KEY_DEAD = r"leaked|expired|consumer '[^']*' has been suspended"
+# Google, for a key whose project (the API's "consumer") was suspended.
+_SUSPENDED = r"consumer '[^']*' has been suspended"
+_KEY_DEAD = r"leaked|expired|" + _SUSPENDED
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
@@ -29,8 +31,7 @@ _KEY_WRONG = (
     r"|invalid subscription key|security token included in the request is (invalid|expired)"
     r"|unrecognizedclientexception|invalidsignatureexception|expiredtokenexception"
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
-    # Google, for a key whose project (the API's "consumer") was suspended: the key is dead.
-    r"|consumer '[^']*' has been suspended"
+    r"|" + _SUSPENDED +
     # LiteLLM, for a Vertex AI service-account file missing its fields; AWS, for a key
     # signed for another service.
     r"|service account info was not in the expected format"

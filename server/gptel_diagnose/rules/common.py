@@ -78,8 +78,6 @@ WRAPPER_TEXT = (
     r"|^\w+ unreachable$"
     # A Chinese client's "connection error, check the model settings".
     r"|连接错误")
-# Not a client's hint "To reset your API key": a reset is the connection's. Not a client's
-# own crash (KeyError) wrapped as one.
 
 # A :host whose scheme lost its colon or a slash ("http//127.0.0.1:8000", "https:/host").
 SCHEME_TYPO = r"^\s*(https?)(?::/|//)(?!/)"

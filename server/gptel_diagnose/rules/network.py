@@ -109,6 +109,8 @@ _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?
 _CONNECT_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
                    + r"|" + _RESET_TEXT)
 
+# Not a client's hint "To reset your API key": a reset is the connection's. Not a client's
+# own crash (KeyError) wrapped as one.
 _WRAPPER_NOT_TEXT = (
     _CONNECT_REASON + r"|name or service|proxy|parse|decod|keyerror"
     # A chunked answer cut short, not a bundler's "chunks/6031.js".
