@@ -13,6 +13,11 @@ or the engine.  For each set of records it prints:
   engine              top-1 and confidently wrong on all the set, on the records whose labels
                       agree, and on those that agree and both labellers were sure of
 
+second-labels/third.jsonl holds a third blind label, by the same rules, of the records where
+the first two disagree.  Where the second and third agree, their label is the corpus label and
+the record keeps the first in `first_label`; the figures above always compare the first
+labelling with the second, as they were made.  The script ends with what the third decided.
+
 The engine is the one `gptel_diagnose` imports: to score a set as it was before tuning, run
 this with PYTHONPATH=<a worktree at the batch's scoring commit>/server.
 """
@@ -35,6 +40,7 @@ from gptel_diagnose.protocol import DiagnoseParams  # noqa: E402
 from gptel_view import corpus_params  # noqa: E402
 
 SECOND = ROOT / "tests" / "corpus" / "second-labels" / "labels.jsonl"
+THIRD = ROOT / "tests" / "corpus" / "second-labels" / "third.jsonl"
 
 
 def load_corpus() -> dict[str, dict[str, Any]]:
@@ -81,7 +87,7 @@ def main() -> int:
         sure_total = sure_agree = 0
         for second in seconds:
             record = corpus[second["id"]]
-            first = record["label"]
+            first = record.get("first_label", record["label"])
             pairs.append((first, second["label"]))
             engine = diagnose(DiagnoseParams.model_validate(corpus_params(record))).category
             every.append((engine, first))
@@ -100,7 +106,27 @@ def main() -> int:
         print(f"  engine, all    {figures(every)}")
         print(f"  engine, agreed {figures(agreed)}")
         print(f"  engine, agreed and both sure {figures(sure)}")
+    if args.set is None:
+        adjudication(corpus)
     return 0
+
+
+def adjudication(corpus: dict[str, dict[str, Any]]) -> None:
+    """Print what the third labeller decided where the first two disagreed."""
+    if not THIRD.exists():
+        return
+    seconds = {json.loads(line)["id"]: json.loads(line)["label"]
+               for line in SECOND.read_text(encoding="utf-8").splitlines()}
+    sides: Counter[str] = Counter()
+    for line in THIRD.read_text(encoding="utf-8").splitlines():
+        third = json.loads(line)
+        record = corpus[third["id"]]
+        first = record.get("first_label", record["label"])
+        sides["first" if third["label"] == first
+              else "second" if third["label"] == seconds[third["id"]] else "neither"] += 1
+    print(f"third label of {sum(sides.values())} disagreements: sided with the first "
+          f"{sides['first']}, with the second {sides['second']} (the corpus label now), "
+          f"with neither {sides['neither']} (the first label stays)")
 
 
 if __name__ == "__main__":

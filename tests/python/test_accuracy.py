@@ -209,6 +209,23 @@ def test_second_labels_name_corpus_records_and_categories_only() -> None:
         assert isinstance(second["sure"], bool) and second["set"]
 
 
+def test_a_label_changes_only_where_two_blind_labels_agree_against_the_first() -> None:
+    agreement = _agreement()
+    corpus = agreement.load_corpus()
+    seconds = {json.loads(line)["id"]: json.loads(line)["label"]
+               for line in agreement.SECOND.read_text(encoding="utf-8").splitlines()}
+    thirds = {json.loads(line)["id"]: json.loads(line)["label"]
+              for line in agreement.THIRD.read_text(encoding="utf-8").splitlines()}
+    for rid, third in thirds.items():
+        record = corpus[rid]
+        first = record.get("first_label", record["label"])
+        assert first != seconds[rid], rid
+        assert record["label"] == (third if third == seconds[rid] else first), rid
+    changed = {rid for rid, record in corpus.items() if "first_label" in record}
+    assert changed == {rid for rid, third in thirds.items() if third == seconds[rid]}
+    assert changed
+
+
 def test_kappa_is_one_for_agreement_and_zero_for_chance() -> None:
     kappa = _agreement().kappa
     assert kappa([("a", "a"), ("b", "b")]) == 1.0
