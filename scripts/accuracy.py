@@ -62,7 +62,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-af.jsonl", "reports-ag.jsonl", "reports-ah.jsonl",
                       "reports-ai.jsonl", "reports-aj.jsonl",
                       "reports-ak.jsonl", "reports-al.jsonl",
-                      "reports-am.jsonl", "reports-an.jsonl", "reports-ao.jsonl"})
+                      "reports-am.jsonl", "reports-an.jsonl", "reports-ao.jsonl",
+                      "reports-ap.jsonl"})
 
 
 @dataclass(frozen=True)
