@@ -76,6 +76,10 @@ _GRPC_STATUS = re.compile(
     r"(?:rpc error: code = |statuscode\.)(invalid_?argument|failed_?precondition|out_?of_?range"
     r"|unauthenticated|permission_?denied|not_?found|resource_?exhausted|unavailable"
     r"|deadline_?exceeded)\b")
+# Dify's 400 over the status the upstream gave when it checked a model's credentials
+# ("Credentials validation failed with status code 404"): the upstream's is the one that says
+# what went wrong.
+_WRAPPED_STATUS = re.compile(r"credentials validation failed with status code ([45]\d\d)")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
 # library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
@@ -710,6 +714,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
         http = _upstream_status(collector.codes, collector.params)
     if http is None and params.error.curl_exit_code is None:
         http = _status_in_text(text)
+    wrapped = _WRAPPED_STATUS.search(text) if http == 400 else None
+    if wrapped:
+        http = int(wrapped.group(1))
 
     curl = params.error.curl_exit_code
     if curl is None:

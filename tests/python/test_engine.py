@@ -4283,6 +4283,59 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_AP_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/HKUDS/LightRAG/issues/2495 and
+    # https://github.com/vibrantlabsai/ragas/issues/1576: Ollama's runner, called on a
+    # loopback port, died while embedding or tokenizing.
+    ({"error": "do embedding request: Post \"http://127.0.0.1:41377/embedding\": EOF"},
+     {"kind": "ollama"},
+     "server.overloaded"),
+    ({"error": {"name": "ResponseError",
+                "message": "do encode request: Post \"http://127.0.0.1:34247/tokenize\": EOF"}},
+     {"kind": "ollama"},
+     "server.overloaded"),
+    # https://github.com/docker/desktop-feedback/issues/84: Docker Model Runner's llama.cpp
+    # runner would not start.
+    ({"error": "unable to load runner: error waiting for runner to be ready: llama.cpp terminat"
+      "ed unexpectedly: llama.cpp exit status: exit status 0xc0000135"},
+     {"kind": "openai", "host": "localhost:12434"},
+     "server.overloaded"),
+    # https://github.com/APIParkLab/APIPark/issues/394: DashScope's FreeTierOnly by its words,
+    # through a gateway's 400.
+    ({"http_status": "400",
+      "error": "400 The free tier of the model has been exhausted. If you wish to continue acce"
+      "ss the model on a paid basis, please disable the \"use free tier only\" mode in the ma"
+      "nagement console."},
+     {"kind": "dashscope"},
+     "billing.quota_exhausted"),
+    # https://github.com/TencentCloud/tencentcloud-sdk-dotnet/issues/290: Tencent Cloud's
+    # AuthFailure.SignatureFailure in Chinese, without its code.
+    ({"error": "发生了未预期的错误！请求签名验证失败，请检查您的签名计算是否正确。"},
+     {"kind": "hunyuan"},
+     "auth.invalid_key"),
+    # https://github.com/langchain-ai/langchain/pull/12022: Tencent Cloud's type check.
+    ({"error": "Please check app_id parameter type got string expected uint64"},
+     {"kind": "hunyuan"},
+     "request.invalid_parameter"),
+    # https://github.com/vegu-ai/talemate/issues/39: OpenAI names the field by its JSON path.
+    ({"error": "'$.input' is invalid. Please check the API reference: https://platform.openai.c"
+      "om/docs/api-reference."},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/openai/openai-python/issues/2084: the Batch API's queued tokens.
+    ({"error": "Enqueued token limit reached for gpt-4o-mini in organization org-x. Limit: 2,000"
+      ",000 enqueued tokens. Please try again once some in_progress batches have been completed"
+      "."},
+     {"kind": "openai"},
+     "rate_limit"),
+    # https://github.com/AstrBotDevs/AstrBot/issues/3090: iFlytek Spark's HMAC check.
+    ({"error": "HMAC signature cannot be verified:enforced header 'host' not used for signature "
+      "creation"},
+     {"kind": "openai", "name": "Spark"},
+     "auth.invalid_key"),
+]
+
+
 _AO_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/intitni/CopilotForXcode/issues/510: Node's altname check, whose
     # "DNS:" entries are no resolver's words.
@@ -4457,7 +4510,7 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
-                          *_AO_WORDS, *_S25_WORDS])
+                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4588,3 +4641,35 @@ def test_a_key_whose_project_was_suspended_is_a_dead_key(error: dict[str, Any]) 
     result = run({"error": error, "backend": {"kind": "gemini",
                                               "host": "generativelanguage.googleapis.com"}})
     assert (result.rule, result.category) == ("AUTH001", "auth.invalid_key")
+
+
+def test_a_wrappers_400_over_the_upstreams_status_is_read_as_the_upstreams() -> None:
+    # https://github.com/langgenius/dify/issues/5419: Dify's 400 says the provider answered
+    # 404 when it checked the model's credentials.
+    error = {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+             "error": {"code": "invalid_param",
+                       "message": "Credentials validation failed with status code 404"}}
+    result = run({"error": error, "backend": {"kind": "openai"}})
+    assert (result.rule, result.category) == ("GEN404", "endpoint.wrong")
+
+
+def test_a_client_failing_to_reach_ollama_on_a_public_host_is_not_sure() -> None:
+    # https://github.com/HKUDS/LightRAG/issues/2301: ollama-python's "Failed to connect to
+    # Ollama" for a server behind a reverse proxy: no sign that nothing listens there.
+    error = {"error": "Error in ollama_embed: Failed to connect to Ollama"}
+    remote = run({"error": error, "backend": {"kind": "ollama", "host": "ollama.example.org",
+                                              "protocol": "https"}})
+    assert (remote.rule, remote.category) == ("NET017", "unknown")
+    local = run({"error": error, "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert (local.rule, local.category) == ("NET003", "network.connection_refused")
+
+
+def test_a_status_with_no_body_is_not_gptels_empty_200() -> None:
+    # https://github.com/MemTensor/memmy-agent/issues/164: an OpenAI-style request sent to
+    # Gemini's host without /v1beta/openai; Google answered 404 with nothing in it.
+    error = {"status": "HTTP/2 404", "http_status": "404",
+             "error": "gemini HTTP 404: empty response"}
+    result = run({"error": error,
+                  "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com",
+                              "endpoint": "/chat/completions"}})
+    assert result.category == "endpoint.wrong", result.rule

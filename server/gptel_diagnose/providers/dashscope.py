@@ -40,6 +40,11 @@ RECORD = Provider(
         Code("allocationquota.freetieronly", "billing.quota_exhausted",
              "The free quota is used up and the key is set to use the free tier only.",
              "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS),
+        # The same, by its message, as a gateway passes it on without the code.
+        Code("", "billing.quota_exhausted",
+             "The free quota is used up and the key is set to use the free tier only.",
+             "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS,
+             text=r"free tier of the model has been exhausted"),
         Code("data_inspection_failed", "content_policy",
              "Content review: the input or output may contain inappropriate content.",
              "输入或输出内容可能包含不当内容，未通过内容安全审核", _ERRORS),

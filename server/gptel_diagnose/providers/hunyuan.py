@@ -31,7 +31,8 @@ RECORD = Provider(
         Code("", "auth.invalid_key",
              "The request's signature is wrong: the SecretKey (or how it is used) does not "
              "match the SecretId.", "签名错误：SecretKey（或签名计算方式）与 SecretId 不匹配",
-             _CLOUD_INTL, text=r"authfailure\.signaturefailure"),
+             # Its Chinese message, as a client passes it on without the code.
+             _CLOUD_INTL, text=r"authfailure\.signaturefailure|请求签名验证失败"),
         Code("", "auth.invalid_key",
              "The SecretId does not exist: deleted, disabled, mistyped or with spaces around it.",
              "密钥不存在：已被删除或禁用、填写错误，或前后带有空格", _CLOUD_INTL,

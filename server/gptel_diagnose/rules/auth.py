@@ -50,6 +50,9 @@ _KEY_WRONG = (
     r"|\binvalid_grant\b|invalid_rapt|reauth related error"
     # Baidu Qianfan's OAuth token for an unknown API key; a malformed Authorization header.
     r"|\binvalid_client\b|unknown client id|authorization header is (badly formatted|malformed)"
+    # iFlytek Spark's gateway (Kong's HMAC check), for a credential that is not the one its
+    # OpenAI-compatible API takes.
+    r"|hmac signature cannot be verified"
     # A client that cannot tell: the key is there more often than not.
     r"|key is (missing|not set) or invalid|key is invalid or missing"
     r"|\b(ak|api.?key|token) (is not|does not) exist"

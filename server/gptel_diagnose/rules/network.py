@@ -217,7 +217,10 @@ RULES = (
                     # failed") that kept no cause: NET013 for a local server, else unknown.
                     r"|^(?!.*(?:refused|could(?:n'?t| not) connect to server|errno 111|unreachable"
                     r"|no route))"
+                    # ollama-python's "Failed to connect to Ollama", raised for any httpx
+                    # ConnectError.
                     r".*(?:fetch failed|failed to fetch|network request failed"
+                    r"|failed to connect to ollama"
                     r"|connection error|<class 'httpx\.connecterror'>"
                     # httpx's ConnectError, which keeps no cause either...
                     r"|all connection attempts failed)",
@@ -262,7 +265,9 @@ RULES = (
             match(gptel="no_response", local=True, provider=_LOCAL_SERVERS),
             # A status in the message means the server did answer (Ollama's 500 for a
             # runner that did not come up quotes the runner's refused health check).
-            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None,
+            # A client's words for a server on a public host ("Failed to connect to Ollama"
+            # for one behind a reverse proxy) do not say nothing listens: NET017's.
+            match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None, public=False,
                   # curl's "(28) Failed to connect ... after 21069 ms" is its timeout.
                   not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"),
             match(text=r"is (it|lm studio|ollama) running|not reachable at"
@@ -836,7 +841,12 @@ RULES = (
         # The same bare wrapper for a remote API: DNS, a firewall, a proxy the network needs,
         # TLS and a timeout all read the same (LABELING.md), so not sure; curl's replay says
         # which, and where the API is reachable only through a proxy, gptel-proxy is the way.
-        when=match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, private=False),
+        when=(match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, private=False),
+              # ollama-python's "Failed to connect to Ollama", raised for any httpx
+              # ConnectError: for a local server NET003 says it is not running.
+              match(text=r"failed to connect to ollama\b", http=None, public=True,
+                    not_text=_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo"
+                    r"|refused|errno 111|" + _RESET_TEXT)),
         summary="No connection to {host}, and the error does not say why: usually a name that "
         "does not resolve, a firewall or a proxy your network needs, TLS or a timeout, which "
         "all read the same; M-x gptel-diagnose-copy-curl and running it shows curl's reason.",

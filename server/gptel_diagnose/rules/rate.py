@@ -93,6 +93,8 @@ RULES = (
                   r"|no deployments available for selected model"
                   r"|\brate ?limit ?error\b|temporarily limiting requests"
                   r"|rate limit has been exceeded"
+                  # OpenAI's Batch API: tokens queued in batches still running.
+                  r"|enqueued token limit reached"
                   # DashScope's Throttling.AllocationQuota; Vertex AI's per-minute quotas.
                   r"|allocated quota exceeded|quota exceeded for \S+per_?minute"
                   r"|upstream (returned|responded with|status:?) ?429|\bresource_exhausted\b"

@@ -430,6 +430,12 @@ RULES = (
                   # jsonschema's words ("'system' is not of type 'object'"); Ollama, for image
                   # data it cannot decode; a tool_choice naming no tool sent.
                   r"|is not of type '\w+'|illegal base64 data at input byte"
+                  # OpenAI's schema check naming the field by its JSON path ("'$.input' is
+                  # invalid. Please check the API reference").
+                  r"|'\$\.[\w.\[\]]+' is invalid"
+                  # Tencent Cloud's check of a parameter's type ("Please check app_id parameter
+                  # type got string expected uint64").
+                  r"|parameter type got \w+,? expected \w+"
                   r"|tool choice '[\w-]+' not found in 'tools'"
                   # A client adapter refusing a message's content parts (Obsidian Copilot's
                   # Groq); Azure, for a request argument the model does not take.

@@ -292,7 +292,9 @@ RULES = (
         code="RESP003",
         name="empty-response",
         category="response.malformed",
-        when=(match(gptel="empty_response"),
+        # gptel's "Empty response" is its word for a 200 with nothing in it; a client's
+        # "HTTP 404: empty response" is a status with no body, which the status explains.
+        when=(match(gptel="empty_response", http=(None, 200)),
               match(http=200, text=r"finish_?reason\W+(length|error)|empty (response|reply)"
                     r"|no (content|candidates|choices)"),
               match(text=r"no generations found in stream|did not provide any assistant messages"

@@ -26,8 +26,12 @@ RULES = (
                   r"|service unavailable|maximum pending requests"
                   # Not a client's "Error loading models" (fetching the list of models).
                   r"|loading model(?!s\b)"
-                  # Ollama, when the model runner died while loading; an upstream shedding load.
-                  r"|do load request: .{0,120}\beof\b|load.?shed|admission denied"
+                  # Ollama, when its model runner died while loading, embedding or tokenizing
+                  # (it calls the runner on a loopback port); an upstream shedding load.
+                  r"|do (?:load|embedding|encode|completion) request: .{0,120}\beof\b"
+                  r"|load.?shed|admission denied"
+                  # Docker Model Runner, when its llama.cpp runner would not start.
+                  r"|unable to load runner|error waiting for runner to be ready"
                   # Envoy in front of a provider, when the upstream dropped the connection.
                   r"|upstream connect error or disconnect/reset before headers"
                   # Hugging Face's cold start: "Model X is currently loading".
