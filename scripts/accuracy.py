@@ -63,7 +63,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ai.jsonl", "reports-aj.jsonl",
                       "reports-ak.jsonl", "reports-al.jsonl",
                       "reports-am.jsonl", "reports-an.jsonl", "reports-ao.jsonl",
-                      "reports-ap.jsonl"})
+                      "reports-ap.jsonl", "reports-aq.jsonl"})
 
 
 @dataclass(frozen=True)
