@@ -652,6 +652,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_proxy": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)]))
             if facts.proxy else None,
             "gptel_version": lambda: optional(facts.gptel_version),
+            # gptel-stream's value that turns streaming on, when the request did not stream.
+            "stream_on": lambda: "t" if facts.stream is False else None,
         },
         unknown,
         stand,
@@ -742,7 +744,7 @@ def _unproxied(facts: Facts) -> str | None:
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
-                            "gptel_proxy"})
+                            "gptel_proxy", "stream_on"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

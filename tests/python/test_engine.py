@@ -4283,6 +4283,36 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_AQ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/markuryy/caption-helper/issues/2: the project's id shortened.
+    ({"http_status": "403",
+      "error": "403 Project  `proj_S4...` does not have access to model `gpt-4o`"},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/langchain-ai/langchain/issues/19215 (and aws-cli#8717, "a permissions
+    # error"): Bedrock's ValidationException that is the account's, not the input's.
+    ({"error": "An error occurred (ValidationException) when calling the InvokeModel operation:"
+      " Operation not allowed"},
+     {"kind": "bedrock"},
+     "auth.permission"),
+    # https://github.com/fpgaminer/joycaption/issues/48: llama.cpp's server on image bytes.
+    ({"http_status": "400",
+      "error": "mtmd_helper_bitmap_init_from_buf: failed to decode image bytes"},
+     {"kind": "openai", "host": "127.0.0.1:8080"},
+     "request.invalid_parameter"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/14106: Chromium's reset.
+    ({"error": "原因: Please check your firewall rules and network connection then try again. "
+      "Error Code: net::ERR_CONNECTION_RESET."},
+     {"kind": "copilot"},
+     "network.connection_refused"),
+    # https://blog.gitcode.com/252f73d816ac935d61900c106dfcb607.html: Cline's own crash
+    # reading the answer (JavaScript's TypeError, in Chinese), no shape refused.
+    ({"error": "无法在undefined中使用'in'操作符搜索'reasoning_content'"},
+     {"kind": "dashscope"},
+     "unknown"),
+]
+
+
 _AP_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/HKUDS/LightRAG/issues/2495 and
     # https://github.com/vibrantlabsai/ragas/issues/1576: Ollama's runner, called on a
@@ -4510,7 +4540,7 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
-                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS])
+                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4673,3 +4703,21 @@ def test_a_status_with_no_body_is_not_gptels_empty_200() -> None:
                   "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com",
                               "endpoint": "/chat/completions"}})
     assert result.category == "endpoint.wrong", result.rule
+
+
+def test_a_gateways_timeout_offers_streaming_only_when_the_request_did_not_stream() -> None:
+    # https://github.com/PublicAffairs/openai-gemini/issues/54: a Vercel edge function's
+    # limit runs until the first byte; the maintainer's fix was to stream.
+    error = {"status": "HTTP/2 504", "http_status": "504",
+             "error": "[POST] /chat/completions reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, "
+             "status=504, user_error=true"}
+    backend = {"kind": "openai", "host": "gemini-relay.vercel.app"}
+
+    def stream_fixes(stream: bool | None) -> list[tuple[str | None, str | None]]:
+        result = run({"error": error, "backend": backend, "request": {"stream": stream}})
+        assert result.rule == "SRV002"
+        return [(f.variable, f.value) for f in result.fixes if f.variable == "gptel-stream"]
+
+    assert stream_fixes(False) == [("gptel-stream", "t")]
+    assert stream_fixes(True) == []
+    assert stream_fixes(None) == []

@@ -44,6 +44,16 @@ RECORD = Provider(
              "The request exceeds the account's service quota.",
              "请求超出了账户的服务配额。", DOCS,
              text=r"servicequotaexceededexception"),
+        # A ValidationException that is not about the input: the account may not invoke models
+        # yet (AWS's answer in aws-cli#8717, "a permissions error"; "an issue with the
+        # account"), or not in this region.
+        Code("", "auth.permission",
+             "The account may not invoke models here yet: its Bedrock access (model access, "
+             "account verification or the region) is not granted.",
+             "该账户还不能在此调用模型：Bedrock 的访问权限（模型访问、账户验证或区域）尚未开通。",
+             "https://github.com/aws/aws-cli/issues/8717",
+             text=r"validationexception.{0,120}(operation not allowed"
+             r"|account is not authorized to invoke this api operation)"),
         Code("", "request.invalid_parameter",
              "The input fails the constraints Bedrock specifies (model id, parameters, size).",
              "输入不满足 Bedrock 的约束(模型 ID、参数或大小)。", DOCS,

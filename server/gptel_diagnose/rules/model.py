@@ -71,7 +71,8 @@ RULES = (
                 r"|unavailable model:"
                 # OpenAI, for a model a project's key may not use (its code is model_not_found).
                 # "Project `proj_x` does not have access to model `m`", name quoted or not.
-                r"|project\b[^.;]{0,80}?\b(does|do) not have access to model"
+                # A client may shorten the project's id ("`proj_S4...`").
+                r"|project\b(?:[^.;]|\.+(?=\S)){0,80}?\b(does|do) not have access to model"
                 # A gateway's "model name not specified / may not be empty", in Chinese.
                 r"|未指定模型名称|模型名称不能为空"
                 # LM Studio: 'Cannot find model "X"'.

@@ -66,6 +66,8 @@ _REFUSED_TEXT = (
 _RESET_TEXT = (
     r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
+    # Chromium's (Electron apps, VS Code): "net::ERR_CONNECTION_RESET".
+    r"|err_connection_reset"
     r"|连接被重置|socket hang up"
     r"|远程主机强迫关闭了一个现有的连接"
     # ECONNABORTED, as lwIP/ESP-IDF and Windows say it (WSAECONNABORTED, 10053, in English

@@ -430,6 +430,8 @@ RULES = (
                   # jsonschema's words ("'system' is not of type 'object'"); Ollama, for image
                   # data it cannot decode; a tool_choice naming no tool sent.
                   r"|is not of type '\w+'|illegal base64 data at input byte"
+                  # llama.cpp's server, for image bytes it cannot decode.
+                  r"|failed to decode image bytes"
                   # OpenAI's schema check naming the field by its JSON path ("'$.input' is
                   # invalid. Please check the API reference").
                   r"|'\$\.[\w.\[\]]+' is invalid"
@@ -518,7 +520,11 @@ RULES = (
                    # "The provider returned empty content" is an empty answer, not a shape.
                    # Nor go-openai giving up on a stream of empty lines.
                    not_text=r"context|too long|maximum|<empty message>|returned empty"
-                   r"|stream has sent too many empty messages"),
+                   r"|stream has sent too many empty messages"
+                   # A client's own crash reading a field of the answer (JavaScript's
+                   # "Cannot use 'in' operator to search for 'reasoning_content' in undefined",
+                   # in English or Chinese): nothing was refused.
+                   r"|'in' operator|'in'\s*操作符"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(
             "The provider checks the order and content of the messages (roles alternating, no "

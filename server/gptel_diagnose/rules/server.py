@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Example, Rule, match
+from .base import Example, FixSpec, Rule, match
 from .common import ASK_BACKEND, ASK_MODEL, STATUS_PAGE
 
 RULES = (
@@ -106,7 +106,11 @@ RULES = (
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
-        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL),
+        # A gateway's time limit (Cloudflare's 524, Vercel's 504) runs until the first byte:
+        # a streamed answer starts at once.  Offered only when the request did not stream.
+        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL,
+               FixSpec("Stream answers as they are written", "safe",
+                       variable="gptel-stream", value="{stream_on}")),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://docs.anthropic.com/en/api/errors",),
