@@ -63,7 +63,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ai.jsonl", "reports-aj.jsonl",
                       "reports-ak.jsonl", "reports-al.jsonl",
                       "reports-am.jsonl", "reports-an.jsonl", "reports-ao.jsonl",
-                      "reports-ap.jsonl", "reports-aq.jsonl"})
+                      "reports-ap.jsonl", "reports-aq.jsonl",
+                      "reports-ar.jsonl"})
 
 
 @dataclass(frozen=True)
