@@ -4283,6 +4283,47 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_AR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/danny-avila/LibreChat/issues/12945: a parameter retired for the
+    # model, not the model.
+    ({"http_status": "400",
+      "error": {"type": "invalid_request_error",
+                "message": "`top_k` is deprecated for this model."}},
+     {"kind": "anthropic"},
+     "request.invalid_parameter"),
+    # https://github.com/Leantime/leantime/pull/3510: GitHub Models past an org's budget.
+    ({"http_status": "403", "error": "This account has reached its budget limit"},
+     {"kind": "github-models"},
+     "billing.quota_exhausted"),
+    # https://github.com/umlx5h/LLPlayer/issues/113: .NET's refused connection.
+    ({"error": "NG: get models error: The connection was not established because the destina"
+      "tion computer rejected the connection request. (127.0.0.1:11434)"},
+     {"kind": "ollama", "host": "127.0.0.1:11434"},
+     "network.connection_refused"),
+    # https://github.com/immersive-translate/immersive-translate/issues/2505: Gemini's block
+    # reason inside a relay's 429.
+    ({"http_status": "429",
+      "error": "429: {\"code\":429,\"error\":\"gemini Error when proxying request: {\\\"error"
+      "\\\":{\\\"message\\\":\\\"blocked: prompt: BlockedReasonProhibitedContent ()\\\"}}\"}"},
+     {"kind": "openai", "host": "relay.example.com"},
+     "content_policy"),
+    # https://github.com/web-infra-dev/midscene/issues/1673: a client's empty-key check.
+    ({"error": "Error: The OPENAI_API_KEY must be a non-empty string, but got: undefined. Pleas"
+      "e check your config."},
+     {"kind": "openai"},
+     "auth.missing_key"),
+    # https://github.com/yinan-c/RSSbrew/issues/12: Gemini, for a part with no data.
+    ({"error": "GenerateContentRequest.contents[2].parts[0].data: required oneof field 'data' m"
+      "ust have one initialized field"},
+     {"kind": "gemini"},
+     "request.invalid_parameter"),
+    # https://github.com/volcengine/OpenViking/issues/729: Ark's overdue account by name.
+    ({"http_status": "403", "error": "AccountOverdueError: 403 Forbidden\nRequest ID: 0217738"},
+     {"kind": "volcengine"},
+     "billing.quota_exhausted"),
+]
+
+
 _AQ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/markuryy/caption-helper/issues/2: the project's id shortened.
     ({"http_status": "403",
@@ -4540,7 +4581,7 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
-                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS])
+                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS, *_AR_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4721,3 +4762,16 @@ def test_a_gateways_timeout_offers_streaming_only_when_the_request_did_not_strea
     assert stream_fixes(False) == [("gptel-stream", "t")]
     assert stream_fixes(True) == []
     assert stream_fixes(None) == []
+
+
+def test_siliconflows_total_tokens_blame_max_tokens_only_when_one_was_sent() -> None:
+    # https://github.com/icysaintdx/InvestMind-Pro/blob/7a9fb3ad181f5f74fda484eaaa4e20f9e9fb0939/MAX_TOKENS_FIX.md:
+    # SiliconFlow's 20015 counts the prompt and max_tokens together.
+    error = {"error": {"code": 20015, "message": "max_total_tokens (100000794) must be less "
+                       "than or equal to max_seq_len (32768)"}}
+    backend = {"kind": "siliconflow", "host": "api.siliconflow.cn"}
+    sent = run({"error": error, "backend": backend, "request": {"max_tokens": 99999999}})
+    assert (sent.rule, sent.category) == ("PARAM003", "request.invalid_parameter")
+    assert ("gptel-max-tokens", "nil") in [(f.variable, f.value) for f in sent.fixes]
+    unsent = run({"error": error, "backend": backend})
+    assert unsent.category == "request.context_length", unsent.rule

@@ -26,6 +26,12 @@ RECORD = Provider(
         Code("accountoverdueerror", "billing.quota_exhausted",
              "The account has an overdue balance: top it up in the Volcengine billing centre.",
              "当前账号欠费，如需继续调用，请前往火山引擎费用中心进行充值", _ERRORS, http=403),
+        # The same, by its name at the head of the SDK's message ("AccountOverdueError: 403
+        # Forbidden"), without the code field.
+        Code("", "billing.quota_exhausted",
+             "The account has an overdue balance: top it up in the Volcengine billing centre.",
+             "当前账号欠费，如需继续调用，请前往火山引擎费用中心进行充值", _ERRORS, http=403,
+             text=r"\baccountoverdueerror\b"),
         Code("authenticationerror", "auth.invalid_key",
              "The API key or AK/SK in the request is missing or invalid.",
              "请求携带的 API Key 或 AK/SK 缺失或无效", _ERRORS, http=401),

@@ -73,6 +73,9 @@ _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
     r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
+    # A client's check of an empty variable: "The OPENAI_API_KEY must be a non-empty
+    # string, but got: undefined".
+    r"|api_?key\W? must be a non-empty string"
     # OpenAI's own words when none came; Spring AI's "DashScope API key must be set"; a
     # hosted proxy with no secret of that name.
     r"|you need to provide your api key|api key must be set"

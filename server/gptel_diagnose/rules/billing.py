@@ -34,6 +34,8 @@ _NO_CREDIT = (
     r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
     # OpenRouter's workspace limit: "Workspace daily budget of $5.00 exceeded".
     r"|budget of \$?[\d.,]+ exceeded"
+    # GitHub Models, for an organisation's paid usage past its budget.
+    r"|has reached its budget limit"
     # New API and One API, for the relay user's own quota.
     r"|pre-consumed quota failed|user quota: \d+, need quota|user quota is not enough"
     r"|insufficient user quota"

@@ -12,6 +12,9 @@ _FILTERED = (
     r"|considered high\W+risk"
     r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
+    # Gemini's block reason as a Go relay prints it: "blocked: prompt:
+    # BlockedReasonProhibitedContent".
+    r"|blockedreason\w+"
     r"|finishreason\W*safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
     # Anthropic: "Output blocked by content filtering policy"; Semantic Kernel's words for
     # Azure's: "The prompt was filtered due to triggering Azure OpenAI's content filtering

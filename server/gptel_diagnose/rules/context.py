@@ -56,6 +56,8 @@ RULES = (
             # the model with a larger context length").
             match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"
                   r"|you may need to load the model with a larger context length"),
+            match(text=r"max_total_tokens \(\d+\) must be less than or equal to max_seq_len",
+                  max_tokens=False),
         ),
         summary="The conversation is longer than {model} can take: start a new chat or send "
         "less context; waiting will not help.",

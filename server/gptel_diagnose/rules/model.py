@@ -246,7 +246,10 @@ RULES = (
                     r"|has been retired|been shut ?down|marked by provider as legacy"
                     r"|end of life|sunset"
                     # Cohere: "model 'command' was removed on September 15, 2025".
-                    r"|model '?[\w.:/-]+'? (was|has been) removed"),
+                    r"|model '?[\w.:/-]+'? (was|has been) removed",
+                    # Not a parameter retired for the model ("`top_k` is deprecated for this
+                    # model"): the model is there.
+                    not_text=r"is deprecated for this model"),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.
               match(model_retired=True, http=404)),

@@ -36,6 +36,8 @@ _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     # Python's exception by name; Windows' "the remote computer refused the connection".
     r"|connectionrefusederror|远程计算机拒绝网络连接"
+    # .NET on Windows (WSAECONNREFUSED, 10061) in its newer wording.
+    r"|destination computer rejected the connection request"
     r"|failed to connect to|connecterror|all connection attempts failed"
     r"|make client process failed|failed to establish a new connection"
     r"|unable to connect|cannot connect to|can'?t connect to|connect call failed|may not be running"

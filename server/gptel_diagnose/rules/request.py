@@ -211,7 +211,12 @@ RULES = (
         code="PARAM003",
         name="max-tokens-out-of-range",
         category="request.invalid_parameter",
-        when=match(text=r"max_?(output_)?tokens.{0,60}(range|must be|should be|less than"
+        # SiliconFlow's 20015 counts the prompt and max_tokens together ("max_total_tokens
+        # (100000794) must be less than or equal to max_seq_len (32768)"): with a max_tokens
+        # sent, that is the number to lower; without one, the prompt is too long (CTX001).
+        when=(match(text=r"max_total_tokens \(\d+\) must be less than or equal to max_seq_len",
+                    max_tokens=True),
+              match(text=r"max_?(output_)?tokens.{0,60}(range|must be|should be|less than"
                    r"|greater than"
                    r"|exceeds?|too large|invalid)|maximum tokens you requested exceed"
                    r"|invalid max_tokens|max_tokens.{0,30}limit|max_new_tokens.{0,30}must"
@@ -221,7 +226,7 @@ RULES = (
                    # DeepSeek, for an output above its default API's limit.
                    r"|max_tokens is only available when using beta",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
-                   r"|must be at least 1, got -"),
+                   r"|must be at least 1, got -")),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
         "let the model decide.",
         explanation=(
@@ -432,6 +437,9 @@ RULES = (
                   r"|is not of type '\w+'|illegal base64 data at input byte"
                   # llama.cpp's server, for image bytes it cannot decode.
                   r"|failed to decode image bytes"
+                  # Gemini, for a message part with nothing in it ("required oneof field
+                  # 'data' must have one initialized field").
+                  r"|required oneof field '\w+' must have one initialized field"
                   # OpenAI's schema check naming the field by its JSON path ("'$.input' is
                   # invalid. Please check the API reference").
                   r"|'\$\.[\w.\[\]]+' is invalid"
