@@ -4317,6 +4317,18 @@ _AR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
       "ust have one initialized field"},
      {"kind": "gemini"},
      "request.invalid_parameter"),
+    # https://github.com/Azure-Samples/azure-search-openai-demo/issues/593:
+    # LangChain's Azure client with no api-version; openai-python 0.x with no deployment
+    # (https://github.com/manateelazycat/mind-wave/pull/37).
+    ({"error": "Error: 1 validation error for AzureOpenAI\n__root__\nDid not find openai_api_"
+      "version, please add an environment variable `OPENAI_API_VERSION` which contains it"},
+     {"kind": "azure"},
+     "config.backend"),
+    ({"error": "openai.error.InvalidRequestError: Must provide an \u2019engine\u2019 or \u2019dep"
+      "loyment_id\u2019 parameter to create a <class \u2019openai.api_resources.chat_completion"
+      ".ChatCompletion\u2019>"},
+     {"kind": "azure"},
+     "config.backend"),
     # https://github.com/volcengine/OpenViking/issues/729: Ark's overdue account by name.
     ({"http_status": "403", "error": "AccountOverdueError: 403 Forbidden\nRequest ID: 0217738"},
      {"kind": "volcengine"},

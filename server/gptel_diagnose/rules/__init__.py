@@ -72,6 +72,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF004",   # bedrock-needs-curl
         "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider
+        "CONF011",   # azure-request-names-no-deployment
         "POL001",    # content-refused-by-policy
         "CONF005",   # bedrock-curl-too-old
         "CTX002",    # request-exceeds-per-minute-budget

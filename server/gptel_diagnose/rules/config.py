@@ -202,6 +202,43 @@ RULES = (
         ),
     ),
     Rule(
+        code="CONF011",
+        name="azure-request-names-no-deployment",
+        category="config.backend",
+        # A client's own check before sending to Azure OpenAI: no deployment (openai-python
+        # 0.x: "Must provide an 'engine' or 'deployment_id' parameter") or no api-version
+        # (LangChain: "Did not find openai_api_version").  gptel carries both in the Azure
+        # backend's :endpoint.
+        when=match(text=r"must provide an .?engine.? or .?deployment_id.? parameter"
+                   r"|did not find openai_api_version"),
+        summary="The Azure OpenAI request names no deployment or no api-version: nothing was "
+        "sent; an Azure backend's :endpoint carries both.",
+        explanation=(
+            "Azure OpenAI serves a model through a deployment you name in the portal, at "
+            "`/openai/deployments/DEPLOYMENT/chat/completions?api-version=VERSION`. The client "
+            "stopped before sending because its configuration gave no deployment or no API "
+            "version. In gptel, gptel-make-azure's :endpoint holds both, and the deployment "
+            "name is also the model in :models."
+        ),
+        steps=("Give the Azure backend an :endpoint of the form "
+               "\"/openai/deployments/DEPLOYMENT/chat/completions?api-version=2024-10-21\", "
+               "with your deployment's name, and use that name in :models.",),
+        fixes=(REDEFINE_BACKEND,
+               FixSpec("Open the Azure portal", "display-only", url="https://ai.azure.com/")),
+        next_step=("Give the Azure backend an :endpoint with your deployment's name and an "
+                   "api-version (gptel-make-azure).",),
+        docs=("https://learn.microsoft.com/en-us/azure/ai-services/openai/reference",),
+        examples=(
+            Example(
+                error={"error": "openai.error.InvalidRequestError: Must provide an 'engine' or "
+                       "'deployment_id' parameter to create a <class "
+                       "'openai.api_resources.chat_completion.ChatCompletion'>"},
+                backend={"kind": "azure"},
+                source="https://github.com/manateelazycat/mind-wave/pull/37",
+            ),
+        ),
+    ),
+    Rule(
         code="CONF010",
         name="client-lacks-a-library",
         category="config.backend",
