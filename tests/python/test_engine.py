@@ -4283,6 +4283,46 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_AS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/clusterzx/paperless-ai/issues/273: a client's words for a local
+    # Ollama it could not reach.
+    ({"error": "Ollama connection failed. Please check URL and Model."},
+     {"kind": "ollama"},
+     "network.connection_refused"),
+    # https://github.com/karakeep-app/karakeep/issues/336: a key the reporter shortened to
+    # dots is a wrong key sent, not an empty one (OpenAI prints "provided: ." for that).
+    ({"http_status": "401",
+      "error": "Error: 401 Incorrect API key provided: .... You can find your API key at https:"
+      "//platform.openai.com/account/api-keys."},
+     {"kind": "openai", "key_source": "env"},
+     "auth.invalid_key"),
+    # https://github.com/paperless-ngx/paperless-ngx/issues/12717: OVH's OpenAI-compatible
+    # endpoint, for a parameter it does not implement.
+    ({"http_status": "400",
+      "error": {"message": "feature 'parallel_tool_calls=false' is not currently supported"}},
+     {"kind": "openai", "host": "oai.endpoints.kepler.ai.cloud.ovh.net"},
+     "request.invalid_parameter"),
+    # https://github.com/zurawiki/gptcommit/issues/46: OpenAI's older words for the model.
+    ({"error": {"code": None, "param": "model", "type": "invalid_request_error",
+                "message": "You requested a model that is not compatible with this engine. "
+                "Please contact us through our help center at help.openai.com for further "
+                "questions."}},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/nextcloud/integration_openai/issues/215: Kong's 404 for a path
+    # Mistral's Codestral host has no route for, though the path names models.
+    ({"http_status": "404",
+      "error": "Client error: `GET https://codestral.mistral.ai/v1/models` resulted in a `404 "
+      "Not Found` response:\n{\n\"message\":\"no Route matched with those values\"\n}"},
+     {"kind": "mistral", "host": "codestral.mistral.ai", "endpoint": "/v1"},
+     "endpoint.wrong"),
+    # https://github.com/rikkichy/ollama-telegram/issues/3: aiohttp's closed connection.
+    ({"error": "ServerDisconnectedError: Server disconnected"},
+     {"kind": "ollama"},
+     "network.connection_refused"),
+]
+
+
 _AR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/danny-avila/LibreChat/issues/12945: a parameter retired for the
     # model, not the model.
@@ -4593,7 +4633,7 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
-                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS, *_AR_WORDS])
+                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS, *_AR_WORDS, *_AS_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -4787,3 +4827,13 @@ def test_siliconflows_total_tokens_blame_max_tokens_only_when_one_was_sent() -> 
     assert ("gptel-max-tokens", "nil") in [(f.variable, f.value) for f in sent.fixes]
     unsent = run({"error": error, "backend": backend})
     assert unsent.category == "request.context_length", unsent.rule
+
+
+def test_a_socks_proxy_the_client_cannot_use_is_the_proxy() -> None:
+    # https://github.com/Alishahryar1/free-claude-code/issues/141: Bun (Claude Code) with
+    # HTTPS_PROXY=socks5://... could not use it, though the API was on localhost.
+    error = {"error": "API Error: Unable to connect to API (UnsupportedProxyProtocol)"}
+    result = run({"error": error, "backend": {"kind": "anthropic", "host": "localhost:8082",
+                                              "protocol": "http"},
+                  "request": {"env_proxy": {"https_proxy": "127.0.0.1:1080"}}})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")

@@ -98,7 +98,7 @@ _KEY_MISSING = (
     # LM Studio: "An LM Studio API token is required ..., but none was provided".
     r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
-    r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \."
+    r"|please carry the api (secret )?key|license key missed|incorrect api key provided: \.(?!\.)"
     r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"
     r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
     # Anthropic's SDKs with neither a key nor a token; "API_KEY missing" in Chinese.

@@ -118,7 +118,9 @@ RULES = (
                 # LiteLLM's router, for a model name in none of its deployments: "You passed
                 # in model=X. There are no healthy deployments for this model."
                 r"|you passed in model=\S+\. there are no healthy deployments"
-                r"|model .{0,80}does not support this api|模型不存在",
+                r"|model .{0,80}does not support this api|模型不存在"
+                # OpenAI's older words for a model the endpoint does not serve.
+                r"|requested a model that is not compatible with this engine",
                 # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
                 r"|key not found"
@@ -137,8 +139,8 @@ RULES = (
                 # about the path it was asked for.
                 r"|\b(get|post) /\S* http/[\d.]+\W+404"
                 # Go's router for a path it has no handler for ("Error loading models: 404
-                # page not found"), whoever asked for it.
-                r"|404 page not found",
+                # page not found"), whoever asked for it; Kong's (Mistral's gateway).
+                r"|404 page not found|no route matched with those values",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,
                 # A 401 is about the key ("Invalid model key"), whatever else it names.

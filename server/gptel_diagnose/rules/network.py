@@ -83,6 +83,8 @@ _RESET_TEXT = (
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
     r"|transporterror\)? socket closed|transporterror\{reason: :closed\}"
     r"|server disconnected without sending a response"
+    # aiohttp's, for the same.
+    r"|serverdisconnectederror"
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
@@ -274,6 +276,10 @@ RULES = (
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None, public=False,
                   # curl's "(28) Failed to connect ... after 21069 ms" is its timeout.
                   not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"),
+            # A client's own words for a local Ollama it could not reach ("Ollama connection
+            # failed. Please check URL and Model.").
+            match(text=r"ollama connection failed", provider=_LOCAL_SERVERS, http=None,
+                  public=False),
             match(text=r"is (it|lm studio|ollama) running|not reachable at"
                   # ellmer: "Can't find locally running ollama."
                   r"|can'?t find locally running"
@@ -558,6 +564,8 @@ RULES = (
                    r"|tunneling socket could not be established|err_tunnel_connection_failed"
                    # httpx, for a proxy URL that is empty or has no scheme.
                    r"|unknown scheme for proxy url"
+                   # Bun (Claude Code), for a socks5:// proxy it cannot use.
+                   r"|unsupportedproxyprotocol"
                    # Kerberos (SPNEGO) to the proxy failed: JetBrains' "Unspecified GSS
                    # failure ... Ticket expired".
                    r"|unspecified gss failure"

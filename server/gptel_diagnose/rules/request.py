@@ -437,6 +437,9 @@ RULES = (
                   r"|is not of type '\w+'|illegal base64 data at input byte"
                   # llama.cpp's server, for image bytes it cannot decode.
                   r"|failed to decode image bytes"
+                  # An OpenAI-compatible host, for a parameter it does not implement
+                  # ("feature 'parallel_tool_calls=false' is not currently supported").
+                  r"|feature '[\w=.-]+' is not (?:currently )?supported"
                   # Gemini, for a message part with nothing in it ("required oneof field
                   # 'data' must have one initialized field").
                   r"|required oneof field '\w+' must have one initialized field"
