@@ -64,7 +64,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ak.jsonl", "reports-al.jsonl",
                       "reports-am.jsonl", "reports-an.jsonl", "reports-ao.jsonl",
                       "reports-ap.jsonl", "reports-aq.jsonl",
-                      "reports-ar.jsonl", "reports-as.jsonl"})
+                      "reports-ar.jsonl", "reports-as.jsonl",
+                      "reports-at.jsonl"})
 
 
 @dataclass(frozen=True)
