@@ -4283,6 +4283,25 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_AT_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/yetone/avante.nvim/commit/968381c54a8833d67dc003e216ab96e3434ceb71:
+    # llama.cpp's server, for an input longer than its batch.
+    ({"http_status": "500",
+      "error": {"code": 500, "type": "server_error",
+                "message": "input (529 tokens) is too large to process. increase the physical "
+                "batch size (current batch size: 512)"}},
+     {"kind": "openai", "host": "localhost:8080", "protocol": "http"},
+     "request.context_length"),
+    # https://github.com/xenodium/chatgpt-shell/commit/ebcb5673452fe8bbd6091813412cda8174408943:
+    # a model kept for higher usage tiers, though its text links the rate-limits guide.
+    ({"error": "Your organization must qualify for at least usage tier 5 to access 'o1-preview'."
+      " See https://platform.openai.com/docs/guides/rate-limits/usage-tiers for more details o"
+      "n usage tiers."},
+     {"kind": "openai"},
+     "auth.permission"),
+]
+
+
 _AS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/clusterzx/paperless-ai/issues/273: a client's words for a local
     # Ollama it could not reach.
@@ -4633,7 +4652,8 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AG_WORDS, *_AH_WORDS, *_S24_WORDS,
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
-                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS, *_AR_WORDS, *_AS_WORDS])
+                          *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
+                          *_AR_WORDS, *_AS_WORDS, *_AT_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

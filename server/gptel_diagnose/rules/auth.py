@@ -138,6 +138,9 @@ _NO_PERMISSION = (
     r"|not authorized to access (this|the) model"
     # Bedrock's ValidationException for a region where model access was not granted.
     r"|account is not authorized to invoke"
+    # OpenAI, for a model kept for higher usage tiers: "Your organization must qualify for
+    # at least usage tier 5 to access 'o1-preview'".
+    r"|must qualify for at least usage tier \d+"
     r"|permission .{0,80} denied on resource"
     r"|permission_denied|permission denied|principal does not have access"
     r"|resource not accessible by integration|account type is not currently supported"
