@@ -652,8 +652,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_proxy": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)]))
             if facts.proxy else None,
             "gptel_version": lambda: optional(facts.gptel_version),
-            # gptel-stream's value that turns streaming on, when the request did not stream.
-            "stream_on": lambda: "t" if facts.stream is False else None,
+            # gptel-stream's value that turns streaming on, when that would make the request
+            # stream.
+            "stream_on": lambda: "t" if facts.streamable else None,
         },
         unknown,
         stand,

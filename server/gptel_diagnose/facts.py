@@ -297,6 +297,15 @@ def _stream(params: DiagnoseParams) -> bool | None:
     return params.request.stream if params.request.stream is not None else params.backend.stream
 
 
+def _streamable(params: DiagnoseParams) -> bool:
+    """Whether (setq gptel-stream t) would make this request stream: it did not, gptel-send
+    or gptel-rewrite sent it (a package's gptel-request streams only when it asks), and
+    neither the backend's :stream nor url-retrieve rules streaming out."""
+    request = params.request
+    return (request.stream is False and request.entry != "request"
+            and params.backend.stream is not False and request.use_curl is not False)
+
+
 @dataclass(frozen=True)
 class Facts:
     """Everything the rules match on, read once from the params: the one vocabulary.
@@ -340,6 +349,7 @@ class Facts:
         "a server answered: there is an HTTP status, or an error body with a code or type",
         "is")
     stream: bool | None = _fact("the request streamed", "is", _stream)
+    streamable: bool = _fact("turning gptel-stream on would make this request stream", "is")
     use_curl: bool | None = _fact("the request went through curl (else url-retrieve)", "is",
                                   lambda p: p.request.use_curl)
     has_key: bool | None = _fact("the backend has a key configured", "is",
@@ -762,6 +772,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         answered=http is not None or bool(collector.codes),
         structured=isinstance(params.error.error, (dict, list)),
         model_retired=bool(identified and identified.has_retired(params.request.model)),
+        streamable=_streamable(params),
         documented_path=not local and _documented_path(urls, host, backend.endpoint),
         off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),
         host_typo=misspelt_host(host) if host and not local else None,

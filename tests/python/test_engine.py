@@ -4826,14 +4826,20 @@ def test_a_gateways_timeout_offers_streaming_only_when_the_request_did_not_strea
              "status=504, user_error=true"}
     backend = {"kind": "openai", "host": "gemini-relay.vercel.app"}
 
-    def stream_fixes(stream: bool | None) -> list[tuple[str | None, str | None]]:
-        result = run({"error": error, "backend": backend, "request": {"stream": stream}})
+    def stream_fixes(stream: bool | None, entry: str = "send",
+                     backend_stream: bool | None = True) -> list[tuple[str | None, str | None]]:
+        result = run({"error": error, "backend": {**backend, "stream": backend_stream},
+                      "request": {"stream": stream, "entry": entry}})
         assert result.rule == "SRV002"
         return [(f.variable, f.value) for f in result.fixes if f.variable == "gptel-stream"]
 
     assert stream_fixes(False) == [("gptel-stream", "t")]
+    assert stream_fixes(False, entry="rewrite") == [("gptel-stream", "t")]
     assert stream_fixes(True) == []
-    assert stream_fixes(None) == []
+    assert stream_fixes(None, backend_stream=None) == []
+    # gptel-stream does not reach a package's gptel-request, nor a backend with :stream nil.
+    assert stream_fixes(False, entry="request") == []
+    assert stream_fixes(False, backend_stream=False) == []
 
 
 def test_siliconflows_total_tokens_blame_max_tokens_only_when_one_was_sent() -> None:

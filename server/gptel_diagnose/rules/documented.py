@@ -329,8 +329,9 @@ RULES = (
             "Resend; with streaming on (gptel-stream), long answers arrive before any timeout.",
             "Or send less context.",
         ),
+        # Only where turning gptel-stream on would make the request stream.
         fixes=(RESEND, FixSpec("Stream answers as they are written", "safe",
-                                variable="gptel-stream", value="t")),
+                                variable="gptel-stream", value="{stream_on}")),
         docs=_SOURCE,
         examples=(
             Example(error={"error": {"base_resp": {"status_code": 1001,
