@@ -64,6 +64,8 @@ class Scenario:
     host: str = "fake"
     model: str = "gpt-4o-mini"
     stream: bool = False
+    # gptel-stream, when it differs from the backend's :stream (`stream`).
+    gptel_stream: bool | None = None
     curl_args: tuple[str, ...] = ()
     transports: tuple[str, ...] = ("curl", "url")
     says: tuple[str, ...] = ()
@@ -159,6 +161,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("logbody", "The same, with gptel-log-level 'info", "openai", "content_policy",
              "POL001", "azure/pol001-content-filter-read-from-the-log", log_level="info",
              says=("content",)),
+    # A gateway's time limit before the first byte, with gptel-stream off on a backend that
+    # streams: turning streaming on is the fix the line shows.
+    Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
+             "network.timeout", "SRV002", "relay/srv002-edge-function-timeout", stream=True,
+             gptel_stream=False, transports=("curl",), says=("HTTP 504",),
+             setq="(setq gptel-stream t)"),
 )
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
@@ -243,6 +251,8 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int,
             "model": scenario.model,
             "models": list(scenario.models or (scenario.model,)),
             "stream": scenario.stream,
+            "gptel_stream": scenario.stream if scenario.gptel_stream is None
+            else scenario.gptel_stream,
             "curl_args": list(scenario.curl_args),
         },
     }

@@ -204,7 +204,7 @@ offer to."
     (setq gptel-backend backend
           gptel-model (intern (plist-get (plist-get run :backend) :model))
           gptel-use-curl (eq (plist-get run :use_curl) t)
-          gptel-stream (eq (plist-get (plist-get run :backend) :stream) t)
+          gptel-stream (eq (plist-get (plist-get run :backend) :gptel_stream) t)
           gptel-proxy (or (plist-get run :proxy) "")
           gptel-curl-extra-args nil
           gptel-diagnose-locale (or (plist-get run :locale) "en")
