@@ -4283,6 +4283,31 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.dns"),
 ]
 
+_S26_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # Whole-corpus misses both blind labellers agreed on.
+    # https://github.com/elizaOS/eliza/issues/13960: Vercel's AI Gateway with no key.
+    ({"http_status": "500",
+      "error": {"message": "Unauthenticated. Configure AI_GATEWAY_API_KEY or use a provider "
+                "module."}},
+     {"kind": "openai", "host": "ai-gateway.vercel.sh"},
+     "auth.missing_key"),
+    # https://www.answeroverflow.com/m/1429996101569613855: Cloudflare Workers AI files its
+    # own timeout under invalid_prompt.
+    ({"error": {"code": "invalid_prompt",
+                "message": "AiError: AiError: Request timeout (a613c7db-647c-4c07-ba94-a5702bc9"
+                "9d52)"}},
+     {"kind": "openai", "host": "api.cloudflare.com"},
+     "network.timeout"),
+    # https://github.com/dustinblackman/oatmeal/issues/74: serde reading "404 page not
+    # found" (a path Ollama does not have) as the number 404.
+    ({"http_status": "404",
+      "error": "Error: error decoding response body: invalid type: integer `404`, expected "
+      "struct ModelListResponse at line 1 column 3"},
+     {"kind": "ollama", "host": "100.83.149.64:11434"},
+     "endpoint.wrong"),
+]
+
+
 _AT_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/yetone/avante.nvim/commit/968381c54a8833d67dc003e216ab96e3434ceb71:
     # llama.cpp's server, for an input longer than its batch.
@@ -4653,7 +4678,7 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
-                          *_AR_WORDS, *_AS_WORDS, *_AT_WORDS])
+                          *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -76,6 +76,8 @@ _KEY_MISSING = (
     # A client's check of an empty variable: "The OPENAI_API_KEY must be a non-empty
     # string, but got: undefined".
     r"|api_?key\W? must be a non-empty string"
+    # Vercel's AI Gateway with no key: "Unauthenticated. Configure AI_GATEWAY_API_KEY".
+    r"|unauthenticated\. configure [a-z_]*api_key"
     # OpenAI's own words when none came; Spring AI's "DashScope API key must be set"; a
     # hosted proxy with no secret of that name.
     r"|you need to provide your api key|api key must be set"

@@ -53,8 +53,13 @@ RULES = (
             match(codes=("content_filter", "content_policy_violation", "invalid_prompt",
                          "responsibleaipolicyviolation", "safety", "moderation",
                          "prohibited_content", "recitation", "blocklist", "spii",
-                         "image_safety", "datainspectionfailed", "data_inspection_failed")),
-            match(text=_FILTERED, not_text=r"terms of service|data polic"),
+                         "image_safety", "datainspectionfailed", "data_inspection_failed"),
+                  # A relay that files its own timeout under invalid_prompt ("AiError:
+                  # Request timeout") refused nothing for its content.
+                  not_text=r"request timeout|timed out"),
+            match(text=_FILTERED, not_text=r"terms of service|data polic"
+                  r"|invalid_prompt.{0,200}(request timeout|timed out)"
+                  r"|(request timeout|timed out).{0,200}invalid_prompt"),
         ),
         summary="{provider}'s safety filter refused this prompt (or its answer): rephrase, or "
         "start a new chat; resending it unchanged fails again.",

@@ -11,7 +11,9 @@ CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "
 # A 404 that is not Ollama's own JSON answer: another server's "404 page not found" page, as
 # the client that could not parse it says.
 _NOT_OLLAMAS_404 = (r"page not found|page was not found|cannot unmarshal|not valid json"
-                    r"|unexpected token|after json at position")
+                    r"|unexpected token|after json at position"
+                    # serde, reading another server's "404 page not found" as the number 404.
+                    r"|invalid type: integer `404`")
 # How to tell a wrong model name from one the key may not use.
 _CHECK_NAME = (
     "Check the model name gptel sends (gptel-model, or the model chosen in M-x gptel-menu) "
