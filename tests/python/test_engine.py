@@ -4888,3 +4888,18 @@ def test_a_socks_proxy_the_client_cannot_use_is_the_proxy() -> None:
                                               "protocol": "http"},
                   "request": {"env_proxy": {"https_proxy": "127.0.0.1:1080"}}})
     assert (result.rule, result.category) == ("NET008", "network.proxy")
+
+
+def test_a_clients_typeerror_reading_choices_is_not_sure() -> None:
+    # https://github.com/Azure-Samples/azure-search-openai-demo/issues/814: a front end read
+    # choices[0] of an answer that had none; whether that answer was an error body, an empty
+    # answer or another server's page, the TypeError does not say (LABELING.md: a wrapper
+    # with nothing else is unknown).
+    bare = run({"error": {"error": "TypeError: Cannot read properties of undefined (reading "
+                          "'0')"}, "backend": {"kind": "azure"}})
+    assert (bare.rule, bare.category) == ("GEN000", "unknown")
+    # https://github.com/twinnydotdev/twinny/issues/313: the client says it was parsing JSON.
+    parsing = run({"error": {"error": "[error] [Extension Host] Error parsing JSON: TypeError: "
+                             "Cannot read properties of undefined (reading '0')"},
+                   "backend": {"kind": "ollama"}})
+    assert parsing.category == "response.malformed", parsing.rule

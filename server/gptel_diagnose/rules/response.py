@@ -121,8 +121,6 @@ RULES = (
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"
                     r"|failed to parse json(?![\w-])|did not contain a valid json"
-                    # JavaScript reading choices[0] of an answer that has none.
-                    r"|cannot read properties of undefined \(reading '0'\)"
                     # iFlow's "response format error / invalid (no choices)".
                     r"|响应格式(?:错误|无效)"
                     # .NET's System.Text.Json on an HTML page.
