@@ -4248,10 +4248,11 @@ _AN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/CherryHQ/cherry-studio/issues/11222 ("request rate over the limit").
     ({"error": "请求速率超过限制，请稍后再试"}, {"kind": "gemini"}, "rate_limit"),
     # https://github.com/hcfyapp/crx-selection-translate/issues/2399: Firefox reading a field
-    # the answer did not have.
+    # the answer did not have, which does not say what the answer was (as Chrome's "reading
+    # '0'", test_a_clients_typeerror_reading_choices_is_not_sure).
     ({"error": "can't access property 0, t.content is undefined"},
      {"kind": "openai", "host": "hs-api.limingkai.cn"},
-     "response.malformed"),
+     "unknown"),
     # https://github.com/bookfere/Ebook-Translator-Calibre-Plugin/issues/451
     ({"error": "calibre_plugins.ebook_translator.lib.exception.UnexpectedResult: 无法解析返回的响"
       "应。原始数据："},

@@ -115,9 +115,11 @@ RULES = (
                     # stream cut off after it started.
                     r"|no response data from|response stream must include at least one choice"
                     r"|stream error\W+unexpected eof"
-                    # Chinese "could not parse the response returned"; Firefox reading
-                    # the first item of a field the answer did not have.
-                    r"|无法解析返回的响应|can'?t access property \"?0\"?, [\w.]+ is undefined"
+                    # Chinese "could not parse the response returned".  (Not a browser's
+                    # TypeError reading the first item of a field the answer did not have,
+                    # Chrome's "reading '0'" or Firefox's "can't access property 0": it does
+                    # not say what came back.)
+                    r"|无法解析返回的响应"
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"
                     r"|failed to parse json(?![\w-])|did not contain a valid json"
