@@ -16,6 +16,10 @@ REDEFINE_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your
 ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
 GET_KEY = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")
+# For a timeout: offered only where turning gptel-stream on would make the request stream
+# (`stream_on` is known only then), as a streamed answer starts arriving at once.
+STREAM_ON = FixSpec("Stream answers as they are written", "safe", variable="gptel-stream",
+                    value="{stream_on}")
 PICK_MODEL = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
                      command="M-x gptel-menu")
 SEE_MODELS = FixSpec("See the models this provider offers", "display-only", url="{models_url}")

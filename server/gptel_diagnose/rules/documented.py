@@ -24,6 +24,7 @@ from .common import (
     RESEND,
     SEE_MODELS,
     STATUS_PAGE,
+    STREAM_ON,
     SWITCH,
 )
 
@@ -329,9 +330,7 @@ RULES = (
             "Resend; with streaming on (gptel-stream), long answers arrive before any timeout.",
             "Or send less context.",
         ),
-        # Only where turning gptel-stream on would make the request stream.
-        fixes=(RESEND, FixSpec("Stream answers as they are written", "safe",
-                                variable="gptel-stream", value="{stream_on}")),
+        fixes=(RESEND, STREAM_ON),
         docs=_SOURCE,
         examples=(
             Example(error={"error": {"base_resp": {"status_code": 1001,

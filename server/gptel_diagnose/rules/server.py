@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, STATUS_PAGE
+from .base import Example, Rule, match
+from .common import ASK_BACKEND, ASK_MODEL, STATUS_PAGE, STREAM_ON
 
 RULES = (
     Rule(
@@ -106,11 +106,8 @@ RULES = (
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
-        # A gateway's time limit (Cloudflare's 524, Vercel's 504) runs until the first byte:
-        # a streamed answer starts at once.  Offered only when the request did not stream.
-        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL,
-               FixSpec("Stream answers as they are written", "safe",
-                       variable="gptel-stream", value="{stream_on}")),
+        # A gateway's time limit (Cloudflare's 524, Vercel's 504) runs until the first byte.
+        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL, STREAM_ON),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://docs.anthropic.com/en/api/errors",),
