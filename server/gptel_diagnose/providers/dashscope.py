@@ -13,6 +13,24 @@ _ERRORS_EN = "https://www.alibabacloud.com/help/en/model-studio/error-code"
 _QUICK = "https://help.aliyun.com/en/model-studio/error-code-start"
 _STATUS = "https://www.alibabacloud.com/help/en/model-studio/developer-reference/error-code"
 
+_ARREARAGE = Code("arrearage", "billing.quota_exhausted",
+                  "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
+                  "账户欠费，请充值后重试", _ERRORS)
+_FREE_TIER_ONLY = Code("allocationquota.freetieronly", "billing.quota_exhausted",
+                       "The free quota is used up and the key is set to use the free tier only.",
+                       "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS)
+_INSPECTION = Code("datainspectionfailed", "content_policy",
+                   "Content review: the input or output may contain inappropriate content.",
+                   "输入或输出内容可能包含不当内容，未通过内容安全审核", _STATUS, http=400)
+_INPUT_TOO_LONG = Code("invalid_parameter_error", "request.context_length",
+                       "The input is longer than the model accepts.",
+                       "调用模型时输入内容长度超过模型上限", _ERRORS, http=400,
+                       text=r"range of input length")
+_URL_WRONG = Code("invalidparameter", "endpoint.wrong",
+                  "The request URL is wrong: check the Base URL for your region and API.",
+                  "请求的 URL 不正确：请检查所在地域和接口对应的 Base URL", _ERRORS, http=400,
+                  text=r"url error, please check url")
+
 RECORD = Provider(
     kind="dashscope",
     name="Alibaba Cloud Model Studio (DashScope)",
@@ -28,53 +46,25 @@ RECORD = Provider(
     models_url="https://help.aliyun.com/en/model-studio/base-url",
     models=ModelList("/models", "bearer"),
     codes=(
-        Code("arrearage", "billing.quota_exhausted",
-             "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
-             "账户欠费，请充值后重试", _ERRORS),
+        _ARREARAGE,
         # Arrearage's message, when a client shows only the text ("Access denied, please make
         # sure your account is in good standing").
-        Code("", "billing.quota_exhausted",
-             "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
-             "账户欠费，请充值后重试", _ERRORS, text=r"account is (in|on) good standing"
-             r"|ensure it'?s (in|on) good standing"),
-        Code("allocationquota.freetieronly", "billing.quota_exhausted",
-             "The free quota is used up and the key is set to use the free tier only.",
-             "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS),
+        _ARREARAGE.by_words(r"account is (in|on) good standing"
+                            r"|ensure it'?s (in|on) good standing"),
+        _FREE_TIER_ONLY,
         # The same, by its message, as a gateway passes it on without the code.
-        Code("", "billing.quota_exhausted",
-             "The free quota is used up and the key is set to use the free tier only.",
-             "免费额度已用尽，且已开启“仅使用免费额度”", _ERRORS,
-             text=r"free tier of the model has been exhausted"),
-        Code("data_inspection_failed", "content_policy",
-             "Content review: the input or output may contain inappropriate content.",
-             "输入或输出内容可能包含不当内容，未通过内容安全审核", _ERRORS),
-        Code("datainspectionfailed", "content_policy",
-             "Content review: the input or output may contain inappropriate content.",
-             "输入或输出内容可能包含不当内容，未通过内容安全审核", _STATUS, http=400),
-        Code("", "content_policy",
-             "Content review: the input or output may contain inappropriate content.",
-             "输入或输出内容可能包含不当内容，未通过内容安全审核", _STATUS,
-             text=r"data may contain inappropriate content"),
-        Code("invalidparameter", "request.context_length",
-             "The input is longer than the model accepts.",
-             "调用模型时输入内容长度超过模型上限", _ERRORS, http=400,
-             text=r"range of input length"),
-        Code("invalid_parameter_error", "request.context_length",
-             "The input is longer than the model accepts.",
-             "调用模型时输入内容长度超过模型上限", _ERRORS, http=400,
-             text=r"range of input length"),
-        Code("invalidparameter", "endpoint.wrong",
-             "The request URL is wrong: check the Base URL for your region and API.",
-             "请求的 URL 不正确：请检查所在地域和接口对应的 Base URL", _ERRORS, http=400,
-             text=r"url error, please check url"),
+        _FREE_TIER_ONLY.by_words(r"free tier of the model has been exhausted"),
+        Code("data_inspection_failed", "content_policy", _INSPECTION.meaning,
+             _INSPECTION.meaning_zh, _ERRORS),
+        _INSPECTION,
+        _INSPECTION.by_words(r"data may contain inappropriate content", http=None),
+        Code("invalidparameter", "request.context_length", _INPUT_TOO_LONG.meaning,
+             _INPUT_TOO_LONG.meaning_zh, _ERRORS, http=400, text=r"range of input length"),
+        _INPUT_TOO_LONG,
+        _URL_WRONG,
         # The same two, quoted by a client without the code.
-        Code("", "request.context_length",
-             "The input is longer than the model accepts.",
-             "调用模型时输入内容长度超过模型上限", _ERRORS, text=r"range of input length"),
-        Code("", "endpoint.wrong",
-             "The request URL is wrong: check the Base URL for your region and API.",
-             "请求的 URL 不正确：请检查所在地域和接口对应的 Base URL", _ERRORS,
-             text=r"url error, please check url"),
+        _INPUT_TOO_LONG.by_words(r"range of input length", http=None),
+        _URL_WRONG.by_words(r"url error, please check url", http=None),
         Code("invalidparameter", "request.invalid_parameter",
              "A required parameter is missing or invalid.",
              "请求参数缺失或不合法，请检查请求参数", _STATUS, http=400),

@@ -62,6 +62,11 @@ class Code:
         """How the code is recognised: 0 by its key, 1 by its message, 2 by its status alone."""
         return 0 if self.key else 1 if self.text else 2
 
+    def by_words(self, text: str, **changes: Any) -> Code:
+        """The same documented error known by its words TEXT, for a client or gateway that
+        passes the message on without the code: one meaning, written once."""
+        return replace(self, key="", text=text, **changes)
+
 
 @dataclass(frozen=True)
 class ModelList:

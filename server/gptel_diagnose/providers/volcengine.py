@@ -10,6 +10,13 @@ from .record import Code, ModelList, Provider
 _ERRORS = "https://www.volcengine.com/docs/82379/1299023"
 _BP_ERRORS = "https://docs.byteplus.com/en/docs/ModelArk/1299023"
 
+_OVERDUE = Code("accountoverdueerror", "billing.quota_exhausted",
+                "The account has an overdue balance: top it up in the Volcengine billing centre.",
+                "当前账号欠费，如需继续调用，请前往火山引擎费用中心进行充值", _ERRORS, http=403)
+_NO_ENDPOINT = Code("invalidendpoint.notfound", "model.not_found",
+                    "The inference endpoint does not exist or is invalid.",
+                    "推理接入点不存在或无效", _BP_ERRORS, http=404)
+
 RECORD = Provider(
     kind="volcengine",
     name="Volcengine Ark (Doubao) / BytePlus ModelArk",
@@ -23,15 +30,10 @@ RECORD = Provider(
     errors_url=_ERRORS,
     models=ModelList("/models", "bearer"),
     codes=(
-        Code("accountoverdueerror", "billing.quota_exhausted",
-             "The account has an overdue balance: top it up in the Volcengine billing centre.",
-             "当前账号欠费，如需继续调用，请前往火山引擎费用中心进行充值", _ERRORS, http=403),
+        _OVERDUE,
         # The same, by its name at the head of the SDK's message ("AccountOverdueError: 403
         # Forbidden"), without the code field.
-        Code("", "billing.quota_exhausted",
-             "The account has an overdue balance: top it up in the Volcengine billing centre.",
-             "当前账号欠费，如需继续调用，请前往火山引擎费用中心进行充值", _ERRORS, http=403,
-             text=r"\baccountoverdueerror\b"),
+        _OVERDUE.by_words(r"\baccountoverdueerror\b"),
         Code("authenticationerror", "auth.invalid_key",
              "The API key or AK/SK in the request is missing or invalid.",
              "请求携带的 API Key 或 AK/SK 缺失或无效", _ERRORS, http=401),
@@ -40,15 +42,10 @@ RECORD = Provider(
         Code("invalidendpointormodel.notfound", "model.not_found",
              "The model or inference endpoint does not exist, or this key may not use it.",
              "模型或者推理接入点不存在或者您无权访问它", _ERRORS, http=404),
-        Code("invalidendpoint.notfound", "model.not_found",
-             "The inference endpoint does not exist or is invalid.",
-             "推理接入点不存在或无效", _BP_ERRORS, http=404),
+        _NO_ENDPOINT,
         # The same code's message, when a client shows only the text: on Ark an "endpoint" is
         # the model's inference endpoint (ep-...), not the URL path.
-        Code("", "model.not_found",
-             "The inference endpoint does not exist or is invalid.",
-             "推理接入点不存在或无效", _BP_ERRORS, http=404,
-             text=r"targeted an endpoint that does not exist"),
+        _NO_ENDPOINT.by_words(r"targeted an endpoint that does not exist"),
         Code("invalidendpoint.closedendpoint", "model.not_found",
              "The inference endpoint is closed or temporarily unavailable.",
              "推理接入点已关闭或暂时不可用", _ERRORS, http=400),
