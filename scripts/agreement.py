@@ -72,14 +72,19 @@ def figures(rows: list[tuple[str, str]]) -> str:
             f"{wrong / len(rows):.1%} confidently wrong")
 
 
+def load_labels(path: Path) -> list[dict[str, Any]]:
+    """The labels of PATH, a JSON line each (second-labels/labels.jsonl or third.jsonl)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", help="only the set of this name (as in labels.jsonl)")
     args = parser.parse_args()
     corpus = load_corpus()
+    all_seconds = load_labels(SECOND)
     sets: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in SECOND.read_text(encoding="utf-8").splitlines():
-        second = json.loads(line)
+    for second in all_seconds:
         if args.set is None or second["set"] == args.set:
             sets[second["set"]].append(second)
     for name, seconds in sets.items():
@@ -107,19 +112,17 @@ def main() -> int:
         print(f"  engine, agreed {figures(agreed)}")
         print(f"  engine, agreed and both sure {figures(sure)}")
     if args.set is None:
-        adjudication(corpus)
+        adjudication(corpus, {second["id"]: second["label"] for second in all_seconds})
     return 0
 
 
-def adjudication(corpus: dict[str, dict[str, Any]]) -> None:
-    """Print what the third labeller decided where the first two disagreed."""
+def adjudication(corpus: dict[str, dict[str, Any]], seconds: dict[str, str]) -> None:
+    """Print what the third labeller decided where the first two disagreed (SECONDS: the
+    second label of each record)."""
     if not THIRD.exists():
         return
-    seconds = {json.loads(line)["id"]: json.loads(line)["label"]
-               for line in SECOND.read_text(encoding="utf-8").splitlines()}
     sides: Counter[str] = Counter()
-    for line in THIRD.read_text(encoding="utf-8").splitlines():
-        third = json.loads(line)
+    for third in load_labels(THIRD):
         record = corpus[third["id"]]
         first = record.get("first_label", record["label"])
         sides["first" if third["label"] == first

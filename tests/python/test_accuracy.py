@@ -212,10 +212,8 @@ def test_second_labels_name_corpus_records_and_categories_only() -> None:
 def test_a_label_changes_only_where_two_blind_labels_agree_against_the_first() -> None:
     agreement = _agreement()
     corpus = agreement.load_corpus()
-    seconds = {json.loads(line)["id"]: json.loads(line)["label"]
-               for line in agreement.SECOND.read_text(encoding="utf-8").splitlines()}
-    thirds = {json.loads(line)["id"]: json.loads(line)["label"]
-              for line in agreement.THIRD.read_text(encoding="utf-8").splitlines()}
+    seconds = {second["id"]: second["label"] for second in agreement.load_labels(agreement.SECOND)}
+    thirds = {third["id"]: third["label"] for third in agreement.load_labels(agreement.THIRD)}
     for rid, third in thirds.items():
         record = corpus[rid]
         first = record.get("first_label", record["label"])
