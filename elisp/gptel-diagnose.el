@@ -1222,8 +1222,11 @@ An ask fix shows the action it starts where a `setq' shows its form."
               "\n")
       (gptel-diagnose--insert-heading "What happened")
       (insert (gptel-diagnose--redact (or (plist-get diagnosis :explanation) "")) "\n")
+      ;; Only the provider's words: gptel's own text ("Malformed JSON in response.") is
+      ;; under "What gptel reported" below.
       (let ((said (plist-get diagnosis :provider_message)))
-        (when (and (stringp said) (not (string-blank-p said)))
+        (when (and (stringp said) (not (string-blank-p said))
+                   (not (equal (plist-get diagnosis :message_source) "gptel")))
           (gptel-diagnose--insert-heading "The provider said")
           (insert (gptel-diagnose--redact said) "\n")))
       (gptel-diagnose--insert-balance failure)

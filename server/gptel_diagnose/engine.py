@@ -11,7 +11,7 @@ from typing import Any
 
 from . import cues, i18n
 from .curl import meaning as curl_meaning
-from .facts import CONDITIONS, Facts, Test, host_is_public, read_facts
+from .facts import CONDITIONS, GPTEL_TEXT, Facts, Test, host_is_public, read_facts
 from .logged import with_logged_body
 from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
 from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, marked, site
@@ -859,6 +859,8 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         key_env=_key_env(facts.provider),
         locale=locale,
         provider_message=message,
+        message_source=None if message is None
+        else "gptel" if GPTEL_TEXT.fullmatch(message) else "provider",
         next_step=next_step(rule, fixes, values, locale, selection.documented),
         confidence=_confidence(selection),
     )

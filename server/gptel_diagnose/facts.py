@@ -615,6 +615,15 @@ def _status_in_text(text: str) -> int | None:
 # and a 200 with nothing in it (the companion's status for it).
 UNPARSEABLE = "could not parse http response"
 EMPTY_RESPONSE = "empty response"
+# A message that is only gptel's own text (or curl's exit, as gptel words it), with the
+# status gptel may put before it: "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
+# "() Could not parse HTTP response.", "Curl failed with exit code 7. See Curl manpage
+# for details.".  Nothing in it is the provider's.
+GPTEL_TEXT = re.compile(
+    r"\W*(?:\((?:http/[\d.]+ \d{3}[^)]*)?\)\s*)?"
+    r"(?:malformed json in response|json-read-error|could not parse http response"
+    r"|curl failed with exit code \d+\.?(?: see curl manpage for details)?|curl failure"
+    r"|empty response|stopped by hook|search failed)\W*", re.IGNORECASE)
 
 
 def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> frozenset[str]:

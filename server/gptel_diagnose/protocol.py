@@ -226,6 +226,11 @@ class Diagnosis(_Out):
     # characters.  None when it said nothing.  Shown once by the companion; the texts above
     # never repeat it, except a summary whose rule knows no more than the message.
     provider_message: str | None = None
+    # Whose words `provider_message` are: "provider" (the answer's own message, or another
+    # client's text quoted in the error) or "gptel" (only gptel's or curl's own text, such
+    # as "Malformed JSON in response.": nothing the provider said was read).  None when
+    # there is no message.
+    message_source: Literal["provider", "gptel"] | None = None
     # The one thing to do next, in the diagnosis's language: empty when a fix is a setq
     # (the companion shows that setq), else where to change the key, a command, or a page.
     next_step: str = ""

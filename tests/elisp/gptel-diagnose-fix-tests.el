@@ -230,6 +230,19 @@
                  :diagnosis gptel-diagnose-fix-tests--diagnosis
                  :params '(:error (:http_status "400")))))))
 
+;; gptel's own "Malformed JSON in response." is not the provider's: the details name it
+;; once, under what gptel reported, and not as the provider's words.
+(ert-deftest gptel-diagnose-details-do-not-call-gptels-text-the-providers ()
+  (let ((text (gptel-diagnose-format-details
+               (gptel-diagnose-fix-tests--failure
+                :diagnosis (append (list :provider_message "Malformed JSON in response."
+                                         :message_source "gptel")
+                                   gptel-diagnose-fix-tests--diagnosis)
+                :params '(:error (:http_status "502"
+                                  :error "Malformed JSON in response."))))))
+    (should-not (string-match-p "The provider said" text))
+    (should (string-match-p "Malformed JSON in response" text))))
+
 (ert-deftest gptel-diagnose-details-refresh-asks-the-server-again ()
   (let* ((failure (gptel-diagnose-fix-tests--failure
                    :diagnosis '(:summary "old" :fixes [] :steps [] :docs [])))

@@ -258,6 +258,30 @@ def test_provider_message_is_none_when_the_failure_says_nothing() -> None:
     assert run({"error": {"http_status": 503}}).provider_message is None
 
 
+@pytest.mark.parametrize("error", [
+    {"status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.", "http_status": "502",
+     "error": "Malformed JSON in response"},
+    {"status": "HTTP/1.1 200 OK", "http_status": "200", "error": "Malformed JSON in response."},
+    {"status": "(HTTP/1.1 500 Internal Server Error) Malformed JSON in response.",
+     "http_status": "500", "error": "json-read-error"},
+    {"status": "Curl failure",
+     "error": "Curl failed with exit code 7. See Curl manpage for details."},
+])
+def test_gptels_own_text_is_not_called_the_providers(error: dict[str, Any]) -> None:
+    # The details buffer headed gptel's "Malformed JSON in response." "The provider said",
+    # when nothing the provider said was read.
+    result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.provider_message is not None
+    assert result.message_source == "gptel"
+
+
+def test_a_providers_message_is_the_providers() -> None:
+    result = run({"error": gptel_error(429, {"error": {"message": "Rate limit reached",
+                                                         "type": "requests"}})})
+    assert result.message_source == "provider"
+    assert run({"error": {"http_status": 503}}).message_source is None
+
+
 PROXY_BY_WORDS = [
     ({"status": "Curl failure",
       "error": "socks connect tcp 127.0.0.1:7890->api.openai.com:443: dial tcp 127.0.0.1:7890: "
