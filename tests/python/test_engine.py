@@ -4696,6 +4696,98 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "auth.invalid_key"),
 ]
 
+_AU_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/mark3labs/mcphost/issues/35: OpenAI on an MCP tool's array
+    # parameter without "items".
+    ({"error": "In context=('properties', 'texts'), array schema missing items."},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/songquanpeng/one-api/issues/2214: a relay's channel without tools.
+    ({"error": "The tool call is not supported"},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/xincmm/sageread/issues/8: Gemini's turn order for function calls.
+    ({"error": "\u9519\u8bef: Please ensure that function call turn comes immediately after a "
+      "user turn or after a function response turn. (request id: 20251011110425324645053M6N3S"
+      "7Zq)"},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/EvanZhouDev/gemini-ai/issues/3: an inline image of a type Gemini
+    # does not take.
+    ({"error": "Error: An error occurred when fetching Gemini: \n* GenerateContentRequest.conte"
+      "nts[0].parts[1].inline_data.mime_type: MIME type must be image/png, image/jpeg, image/we"
+      "bp, image/heic, or image/heif."},
+     {"kind": "gemini"},
+     "request.invalid_parameter"),
+    # https://github.com/mozilla-ai/llamafile/issues/298: an image sent to a server started
+    # without the model's projector.
+    ({"error": "The server was not compiled for multimodal or the model projector can't be "
+      "loaded."},
+     {"kind": "openai", "host": "localhost:8080"},
+     "request.invalid_parameter"),
+    # https://github.com/dbeaver/dbeaver/issues/41814: DeepSeek's thinking mode, in the
+    # reasoning_text wording.
+    ({"error": "OpenAI request failed: The reasoning_text in the thinking mode must be passed "
+      "back to the API."},
+     {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/jeecgboot/JeecgBoot/issues/8164: a page where JSON was due.
+    ({"error": "\u8c03\u7528\u5927\u6a21\u578b\u63a5\u53e3\u5931\u8d25:Invalid content-type: "
+      "text/html; charset=utf-8"},
+     {"kind": "deepseek"},
+     "response.malformed"),
+    # https://github.com/google-gemini/deprecated-generative-ai-python/issues/258: Gemini's
+    # finish reason in the protobuf text form.
+    ({"error": "StopCandidateException: index: 0\nfinish_reason: SAFETY\nsafety_ratings {\n  "
+      "category: HARM_CATEGORY_SEXUALLY_EXPLICIT\n  probability: NEGLIGIBLE\n}"},
+     {"kind": "gemini"},
+     "content_policy"),
+    # https://github.com/itcon-pty-au/stremio-ai-search/issues/109: a client's "Invalid
+    # Gemini API key:" over Gemini's own 503 overload.
+    ({"http_status": "503",
+      "error": "Invalid Gemini API key: [GoogleGenerativeAI Error]: Error fetching from https://"
+      "generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash-latest:generateContent"
+      ": [503 Service Unavailable] The model is overloaded. Please try again later."},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "server.overloaded"),
+    # https://github.com/riverscuomo/cuomputer/issues/95: an image over OpenAI's size limit.
+    ({"http_status": "400",
+      "error": {"message": "Failed to download image from IMG_9660.gif. Image size exceeds the "
+                "limit.", "type": "invalid_request_error", "param": None,
+                "code": "invalid_image"}},
+     {"kind": "openai", "host": "api.openai.com"},
+     "request.context_length"),
+    # https://github.com/QwenLM/Qwen-VL/issues/431 and
+    # https://github.com/danny-avila/LibreChat/issues/5101: the provider timed out fetching
+    # an image URL the request named; the request's own connection did not.
+    ({"error": "\u9519\u8befcode\uff1a'InvalidParameter.DataInspection'\n\u9519\u8befmessage: "
+      "'Download the media resource timed out during the data inspection process.'"},
+     {"kind": "dashscope"},
+     "request.invalid_parameter"),
+    ({"http_status": "400",
+      "error": "400 Timeout while downloading https://firebasestorage.googleapis.com/v0/b/libre-"
+      "951c9.appspot.... [truncated]"},
+     {"kind": "openai", "host": "api.openai.com"},
+     "request.invalid_parameter"),
+    # https://github.com/PlexPt/chatgpt-java/issues/125: OkHttp's HTTP/2 stream reset after
+    # part of the answer.
+    ({"error": "[OkHttp https://api.openai.com/...] ERROR com.plexpt.chatgpt.listener.Abstract"
+      "StreamListener - Stream connection error: {}\nstream was reset: INTERNAL_ERROR"},
+     {"kind": "openai", "host": "api.openai.com"},
+     "response.malformed"),
+]
+
+
+def test_an_image_over_the_size_limit_offers_to_send_no_media() -> None:
+    # https://github.com/anthropics/claude-code/issues/19631: Anthropic's 5 MB per image.
+    error = {"http_status": "400", "error": {
+        "type": "invalid_request_error",
+        "message": "messages.2.content.0.image.source.base64: image exceeds 5 MB maximum: "
+        "8259148 bytes > 5242880 bytes"}}
+    result = run({"error": error, "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert (result.rule, result.category) == ("CTX003", "request.context_length")
+    assert [(fix.variable, fix.value) for fix in result.fixes] == [("gptel-track-media", "nil")]
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -4703,7 +4795,8 @@ _S25_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AI_WORDS, *_AJ_WORDS, *_AK_WORDS,
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
-                          *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS])
+                          *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
+                          *_AU_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -203,6 +203,9 @@ RULES = (
                   r"|remote party sent a tls alert"
                   r"|security\.authentication\.authenticationexception"
                   r"|license does not allow"
+                  # A client's "Invalid Gemini API key:" over the provider's "[503 Service
+                  # Unavailable] The model is overloaded": the provider's words decide.
+                  r"|the model is overloaded"
                   r"|signature we calculated|permission is required|requires? the .{0,30}permission"
                   # A 401 that says the key was accepted but may not do this.
                   r"|not authorized to access (this|the) model|principal does not have access"

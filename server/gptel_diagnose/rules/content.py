@@ -15,7 +15,8 @@ _FILTERED = (
     # Gemini's block reason as a Go relay prints it: "blocked: prompt:
     # BlockedReasonProhibitedContent".
     r"|blockedreason\w+"
-    r"|finishreason\W*safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
+    # Its finish reason in the protobuf text form too ("finish_reason: SAFETY").
+    r"|finish_?reason\W*safety|\bsafety\b.{0,40}(blocked|block)|content exists risk"
     # Anthropic: "Output blocked by content filtering policy"; Semantic Kernel's words for
     # Azure's: "The prompt was filtered due to triggering Azure OpenAI's content filtering
     # system".

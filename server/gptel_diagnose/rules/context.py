@@ -98,4 +98,36 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="CTX003",
+        name="image-too-large",
+        category="request.context_length",
+        # Anthropic: "image exceeds 5 MB maximum: 8259148 bytes > 5242880 bytes"; OpenAI's
+        # invalid_image: "Image size exceeds the limit."  A limit on pixels is a refused value
+        # (PARAM rules), not a size.
+        when=match(text=r"image (size )?exceeds (the )?(\d+ ?mb )?(maximum|limit)"
+                   r"|image exceeds \d+ ?mb"),
+        summary="An image in the request is bigger than {provider} takes: send a smaller one, "
+        "or send no media (gptel-track-media).",
+        explanation=(
+            "Providers cap each image by its size in bytes (Anthropic at 5 MB, OpenAI at 20 "
+            "MB), whatever room the model's context has left. gptel sends the images of a "
+            "chat buffer when gptel-track-media is on, and those in gptel's context."
+        ),
+        steps=("Shrink or re-encode the image (a JPEG instead of a PNG or GIF), or remove it "
+               "from the buffer or gptel's context.",
+               "Or send no media: (setq gptel-track-media nil)."),
+        fixes=(FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil"),),
+        docs=("https://docs.anthropic.com/en/docs/build-with-claude/vision",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error",
+                    "message": "messages.2.content.0.image.source.base64: image exceeds 5 MB "
+                    "maximum: 8259148 bytes > 5242880 bytes"}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/anthropics/claude-code/issues/19631",
+            ),
+        ),
+    ),
 )

@@ -203,7 +203,7 @@ RULES = (
         code="GPTEL007",
         name="reasoning-not-sent-back",
         category="request.invalid_parameter",
-        when=match(text=r"reasoning_content.{0,80}(passed back|missing|required)"
+        when=match(text=r"reasoning_(content|text).{0,80}(passed back|missing|required)"
                    r"|missing .?reasoning_content|expected .?thinking.? or .?redacted_thinking"
                    r"|must start with a thinking block"),
         summary="{provider} wants the model's earlier reasoning sent back with the conversation, "

@@ -324,7 +324,13 @@ RULES = (
                                     r"|cloudflare-5xx-errors/error-52[0-3]"
                                     # A client's guess between two ("Deploy ... failed or
                                     # timeout") names neither.
-                                    r"|\bfailed or time(?:d )?out\b")),
+                                    r"|\bfailed or time(?:d )?out\b"
+                                    # The provider fetching an image URL the request named
+                                    # ("Timeout while downloading https://...", DashScope's
+                                    # "Download the media resource timed out"): a refused
+                                    # value, not this request's connection.
+                                    r"|timeout while downloading"
+                                    r"|download the media resource timed out")),
         summary="The request to {host} timed out (curl {exit}): the network is slow or blocked, or "
         "the model took too long to answer.",
         explanation=(
@@ -692,7 +698,9 @@ RULES = (
                     # httpx, for a body the peer stopped sending.
                     r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.
-                    r"|the response ended prematurely",
+                    r"|the response ended prematurely"
+                    # OkHttp's StreamResetException: "stream was reset: INTERNAL_ERROR".
+                    r"|stream was reset: \w+",
                     # Codex's prefix over reqwest's "error sending request for url": the
                     # request never went out, nothing was cut off (NET013's wrapper).
                     not_text=r"error sending request for url")),

@@ -253,7 +253,9 @@ RULES = (
         code="PARAM004",
         name="tools-not-supported",
         category="request.invalid_parameter",
-        when=match(text=r"does not support tools|tools? (use |calling )?(is )?not supported"
+        when=match(text=r"does not support tools"
+                   # A relay: "The tool call is not supported".
+                   r"|tools? (use |call(ing|s)? )?(is |are )?not supported"
                    r"|support tool use|tool_choice|--jinja|unsupported param: tools"
                    r"|auto\W{0,3} tool choice|does not support (function|tool)"
                    r"|function calling is not (enabled|supported)|tools param"),
@@ -321,6 +323,8 @@ RULES = (
         # "tools.0.custom.name", "input_schema".
         when=match(text=r"\btools\.\d+\.|\btools\[\d+\]|function_declarations|input_schema"
                    r"|invalid schema for function"
+                   # OpenAI's words on a tool's array parameter without "items".
+                   r"|array schema missing items"
                    # llama-server, whatever status it gives: "Failed to parse tools: ...".
                    r"|failed to parse tools\b"),
         summary="{provider} refused a tool definition gptel sent (a tool's name or JSON "
@@ -362,7 +366,9 @@ RULES = (
                    # LM Studio; llama-server before it took images.
                    r"|does not support images|unsupported content part type: .?image_url"
                    # Ollama, for an image sent to a model without a vision part.
-                   r"|missing data required for image input"),
+                   r"|missing data required for image input"
+                   # llama.cpp's server (llamafile) started without the model's --mmproj.
+                   r"|not compiled for multimodal|projector can'?t be loaded"),
         summary="{model} cannot read images or files: remove them from the request, or turn "
         "gptel-track-media off.",
         explanation=(
@@ -466,7 +472,13 @@ RULES = (
                   r"|cannot both be specified|does not support specifying"
                   # DeepSeek's server naming the field it would not take: "Failed to
                   # deserialize the JSON body into the target type: response_format: ...".
-                  r"|failed to deserialize the json body into the target type",
+                  r"|failed to deserialize the json body into the target type"
+                  # Gemini, for an inline image of a type it does not take ("MIME type must
+                  # be image/png, image/jpeg, ...").
+                  r"|mime type must be"
+                  # The provider could not fetch an image URL the request named (OpenAI's
+                  # "Timeout while downloading https://...").
+                  r"|timeout while downloading https?://",
                   # PHP's TypeError in a client's own function is not a validator's words,
                   # nor the Vercel AI SDK checking the answer against its schema.
                   not_text=r"invalid url \((post|get) |return value must be of type"
@@ -516,6 +528,8 @@ RULES = (
                    r"|length of messages must be an odd number"
                    # Gemini's INVALID_ARGUMENT for an OpenAI role: "Please use a valid role".
                    r"|please use a valid role"
+                   # Gemini, for a function call not after a user turn or function response.
+                   r"|function call turn comes immediately after"
                    # Qianfan's 336006 in Chinese: "messages数组长度必须为奇数".
                    r"|messages数组长度必须为奇数|索引为(偶|奇)数的role"
                    r"|must only contain objects with a '?content'? field|messages\[\d+\]"

@@ -92,7 +92,10 @@ RULES = (
                     r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
                     r"|extra data: line \d+ column \d+|incomplete chunked read"
                     r"|peer closed connection without sending complete message body"
-                    r"|response was interrupted|unexpected content-type text/html|^parse error$"
+                    r"|response was interrupted|^parse error$"
+                    # A client that wanted JSON or an event stream ("Invalid content-type:
+                    # text/html; charset=utf-8", OkHttp-based Java clients).
+                    r"|(?:unexpected|invalid) content-type:? text/html"
                     # R's httr2, for a page or plain text where JSON was due; a client's
                     # "Could not decode JSON response".
                     r"|unexpected content type \"text/(?:html|plain)\""
