@@ -65,7 +65,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-am.jsonl", "reports-an.jsonl", "reports-ao.jsonl",
                       "reports-ap.jsonl", "reports-aq.jsonl",
                       "reports-ar.jsonl", "reports-as.jsonl",
-                      "reports-at.jsonl", "reports-au.jsonl"})
+                      "reports-at.jsonl", "reports-au.jsonl",
+                      "reports-av.jsonl"})
 
 
 @dataclass(frozen=True)
