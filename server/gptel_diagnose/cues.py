@@ -254,7 +254,10 @@ _ONE_OR_THE_OTHER = re.compile(r"可能(?:需要|是|因为)[^。，,.!！\n]{0,
                                r"|\bor check (?:if|whether)\b"
                                # A client's numbered list of what an error code may mean
                                # ("Here are the possible reasons: 1. ...; 2. ...").
-                               r"|possible reasons: 1\.")
+                               r"|possible reasons: 1\."
+                               # "The provider may be unavailable or the API key may have
+                               # insufficient quota": two guesses, each with its "may".
+                               r"|\bmay (?:be|have)\b[^.\n]{0,60}\bor\b[^.\n]{0,60}\bmay\b")
 
 
 def hedged(text: str) -> bool:

@@ -4788,6 +4788,143 @@ def test_an_image_over_the_size_limit_offers_to_send_no_media() -> None:
     assert (result.rule, result.category) == ("CTX003", "request.context_length")
     assert [(fix.variable, fix.value) for fix in result.fixes] == [("gptel-track-media", "nil")]
 
+_AV_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/ollama/ollama/issues/8258: Ollama's runner died mid-answer.
+    ({"error": "Error: an error was encountered while running the model: unexpected EOF"},
+     {"kind": "ollama", "host": "127.0.0.1:11434"},
+     "server.overloaded"),
+    # https://github.com/cline/cline/issues/5821: LM Studio's model process died.
+    ({"error": "The model has crashed without additional information. (Exit code: 1844674407263"
+      "5812000). Error Data: n/a, Additional Data: n/a"},
+     {"kind": "lmstudio"},
+     "server.overloaded"),
+    # https://github.com/openai/codex/issues/41895: OpenAI's server_error inside the stream
+    # is its failure, not a cut connection.
+    ({"error": "stream disconnected before completion: An error occurred while processing your "
+      "request. You can retry your request, or contact us through our help center at help.open"
+      "ai.com if the error persists. Please include the request ID cfaf2c7c-7a57-4817-92fc-4e18"
+      "058311df in your message."},
+     {"kind": "openai"},
+     "server.overloaded"),
+    # https://github.com/hotovo/aider-desk/issues/103: LiteLLM, for an error chunk mid-stream.
+    ({"error": "APIConnectionError. OpenrouterException - openrouter raised a streaming error - "
+      "finish_reason. error, no content string given."},
+     {"kind": "openrouter"},
+     "server.overloaded"),
+    # Streams cut short, in clients' words: https://github.com/acheong08/ChatGPT/issues/1145,
+    # https://github.com/gpustack/gpustack/issues/2698,
+    # https://github.com/Davidasx/gemini-antiblock-go/issues/13,
+    # https://github.com/waybarrios/vllm-mlx/issues/628,
+    # https://github.com/anywhere-labs/dsh-desktop/issues/170.
+    ({"error": "requests.exceptions.ChunkedEncodingError: ('Connection broken: IncompleteRead(0 "
+      "bytes read)', IncompleteRead(0 bytes read))"},
+     {"kind": "openai"},
+     "response.malformed"),
+    ({"error": "Response ended prematurely"},
+     {"kind": "vllm"},
+     "response.malformed"),
+    ({"error": "\u2715 [API Error: Incomplete JSON segment at the end]"},
+     {"kind": "gemini"},
+     "response.malformed"),
+    ({"error": "Stream ended without finish_reason"},
+     {"kind": "vllm"},
+     "response.malformed"),
+    ({"error": "\u672c\u8f6e\u8fd0\u884c\u5931\u8d25 SSE stream ended without [DONE]"},
+     {"kind": "openai", "host": "127.0.0.1:10100"},
+     "response.malformed"),
+    # Streams that did not parse: https://github.com/Lambdua/openai4j/issues/86,
+    # https://github.com/toshiakit/MatGPT/issues/31,
+    # https://github.com/redevrx/chat_gpt_sdk/issues/66.
+    ({"error": "Invalid sse format!"},
+     {"kind": "deepseek", "host": "api.deepseek.com"},
+     "response.malformed"),
+    ({"error": "\"JSON syntax error: expected \"\" but found end of text.\""},
+     {"kind": "openai"},
+     "response.malformed"),
+    ({"error": "[OpenAI] stream response invalid try regenerate\n[OpenAI] last json error :{\"id"
+      "\":\"chatcmpl-7yRL0cOczzVPYreKc1sr33L1ON9u7\",\"object\""},
+     {"kind": "openai"},
+     "response.malformed"),
+    # A client's idle watchdog: https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1143.
+    ({"error": "Stream stale for 900s - no chunks received. Killing connection."},
+     {"kind": "lmstudio", "host": "localhost:1234"},
+     "network.timeout"),
+    # https://github.com/anthropics/claude-code/issues/2656: Bedrock, for Anthropic's models
+    # from a country Anthropic does not serve.
+    ({"http_status": "400",
+      "error": "API Error: 400 Access to Anthropic models is not allowed from unsupported "
+      "countries, regions, or territories. \nPlease refer to https://www.anthropic.com/support"
+      "ed-countries for more information."},
+     {"kind": "bedrock"},
+     "auth.permission"),
+    # https://github.com/axoviq-ai/synthadoc/issues/215: DashScope's free tier only, in its
+    # OpenAI-compatible mode's words.
+    ({"http_status": "403",
+      "error": "The free quota has been exhausted. To continue accessing the model on a paid "
+      "basis, please complete your payment information \uff08or disable the \"use free tier "
+      "only\" mode in the management console if already completed)."},
+     {"kind": "dashscope", "host": "dashscope.aliyuncs.com"},
+     "billing.quota_exhausted"),
+    # https://github.com/lobehub/lobehub/issues/11245 and
+    # https://github.com/MiniMax-AI/cli/issues/132: refused keys.
+    ({"error": {"errorType": "InvalidProviderAPIKey"}},
+     {"kind": "zhipu"},
+     "auth.invalid_key"),
+    ({"error": {"error": {"code": 3, "message": "API key validation failed.",
+                          "hint": "Check that your key is valid and belongs to a Token Plan."}}},
+     {"kind": "minimax"},
+     "auth.invalid_key"),
+    # https://github.com/MiniMax-AI/minimax-code/issues/108 and
+    # https://github.com/aledipa/Free-GPT4-WEB-API/issues/69: usage windows.
+    ({"error": "Token Plan usage limit reached"},
+     {"kind": "minimax"},
+     "rate_limit"),
+    ({"error": "You have reached your request limit for the hour"},
+     {"kind": "openai"},
+     "rate_limit"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/1456.
+    ({"error": "Error: Message exceeds token limit."},
+     {"kind": "copilot"},
+     "request.context_length"),
+    # https://github.com/charmbracelet/crush/issues/2623: asked to think, a model that does not.
+    ({"error": "\"qwen3-coder-next:Q4_K_M\" does not support thinking\""},
+     {"kind": "ollama"},
+     "request.invalid_parameter"),
+    # https://github.com/ValueCell-ai/ClawX/issues/506: a client's two guesses at once.
+    ({"error": "No response received from the model. The provider may be unavailable or the "
+      "API key may have insufficient quota. Please check your provider settings."},
+     {"kind": "moonshot"},
+     "unknown"),
+]
+
+
+@pytest.mark.parametrize(("http", "category"), [("524", "network.timeout"),
+                                                 ("429", "rate_limit")])
+def test_curls_fail_option_does_not_hide_a_status_that_says_enough(http: str,
+                                                                   category: str) -> None:
+    # https://github.com/misospace/pr-reviewer-action/issues/23 (Cloudflare's 524 through a
+    # proxy: streaming fixed it) and the 429 twin: curl --fail kept the status, and the
+    # status says what went wrong; CONF007 stays for a status that needs the body.
+    error = {"status": "Curl failure",
+             "error": f"curl: (22) The requested URL returned error: {http}"}
+    result = run({"error": error, "backend": {"kind": "openai", "host": "llm.example.com"},
+                  "request": {"stream": False}})
+    assert result.rule != "CONF007"
+    assert result.category == category
+    error = {"status": "Curl failure", "error": "curl: (22) The requested URL returned error: 400"}
+    assert run({"error": error, "backend": {"kind": "openai"}}).rule == "CONF007"
+
+
+def test_a_bare_502_through_a_proxy_is_the_proxys() -> None:
+    # https://github.com/fuergaosi233/wechat-chatgpt/issues/823: a bare 502 once the client
+    # sent its requests through a proxy (LABELING.md: a failure through a configured proxy).
+    error = {"http_status": "502", "error": "Request failed with status code 502"}
+    result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},
+                  "request": {"proxy": True}})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")
+    assert run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}}
+               ).category == "server.overloaded"
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -4796,7 +4933,7 @@ def test_an_image_over_the_size_limit_offers_to_send_no_media() -> None:
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
-                          *_AU_WORDS])
+                          *_AU_WORDS, *_AV_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -53,7 +53,10 @@ RECORD = Provider(
                             r"|ensure it'?s (in|on) good standing"),
         _FREE_TIER_ONLY,
         # The same, by its message, as a gateway passes it on without the code.
-        _FREE_TIER_ONLY.by_words(r"free tier of the model has been exhausted"),
+        # Its OpenAI-compatible mode words it "The free quota has been exhausted ... (or
+        # disable the \"use free tier only\" mode".
+        _FREE_TIER_ONLY.by_words(r"free tier of the model has been exhausted"
+                                 r"|free quota has been exhausted"),
         Code("data_inspection_failed", "content_policy", _INSPECTION.meaning,
              _INSPECTION.meaning_zh, _ERRORS),
         _INSPECTION,

@@ -24,6 +24,8 @@ _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
     r"|authentication is invalid|key is invalid or revoked"
+    # LobeChat's error type for a provider's refused key; MiniMax's CLI.
+    r"|invalidproviderapikey|api key validation failed"
     # A gateway passing on its upstream's refusal: "the provider rejected the gateway's
     # credentials"; reqwest refusing a key with a newline or control character as a header
     # value ("Failed to parse header value", Zed).
@@ -131,6 +133,8 @@ _BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
     r"|user location is not supported|not available in your (country|region)"
     r"|region (is )?not supported|unsupported (country|region|location)"
+    # Bedrock, for Anthropic's models from where Anthropic does not serve.
+    r"|unsupported countries, regions,? or territories"
     # Zed's hosted models, by where the request is served: "Access to Anthropic models is not
     # available from this data center (HKG)" (HTTP 451, Unavailable For Legal Reasons).
     r"|not available from this data cent(er|re)|unavailable for legal reasons"

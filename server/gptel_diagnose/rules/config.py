@@ -359,7 +359,9 @@ RULES = (
         code="CONF007",
         name="curl-fail-option-hides-answer",
         category="config.backend",
-        when=match(curl=22),
+        # Not when the status curl kept says what went wrong by itself: a 429 is a rate
+        # limit and a 524 a timeout, whatever the body said.
+        when=match(curl=22, not_http=(408, 429, 502, 503, 504, 522, 524, 529)),
         summary="curl's --fail hid the provider's answer (curl 22{status_clause}): remove --fail "
         "(-f) from gptel-curl-extra-args or the backend's :curl-args.",
         explanation=(

@@ -99,6 +99,9 @@ _TIMEOUT_TEXT = (
     r"|the operation was aborted|(?<![a-z])aborterror"
     # Windows' WSAETIMEDOUT, in English and Chinese: the connect attempt got no answer.
     r"|winerror 10060|did not properly respond after a period of time|没有正确答复"
+    # A client's idle watchdog on a stream that stopped sending: "Stream stale for 900s - no
+    # chunks received", Claude Code's "Response stalled mid-stream".
+    r"|stream stale for \d+|response stalled mid-stream"
     # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
     r"|\d+\s*秒(内|钟)?未响应"
 )
@@ -534,6 +537,9 @@ RULES = (
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
             match(html=True, proxied=True, http=(None, 200, 403, 502, 503, 504)),
             match(local=True, proxied=True, http=(502, 504)),
+            # A bare 502 or 504 through a proxy, with no word of the provider's: the proxy's
+            # (LABELING.md, a failure through a configured proxy).
+            match(proxied=True, http=(502, 504), reasonless=True),
             # OkHttp's "unexpected end of stream on https://..." is curl's empty reply (52).
             match(proxied=True, local=False,
                   text=f"{_RESET_TEXT}|recv failure|ssl_error_syscall"
@@ -698,12 +704,22 @@ RULES = (
                     # httpx, for a body the peer stopped sending.
                     r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.
-                    r"|the response ended prematurely"
+                    r"|response ended prematurely"
+                    # requests' ChunkedEncodingError for a chunked stream cut short.
+                    r"|connection broken: (?:incompleteread|invalidchunklength)"
+                    # Gemini CLI's words; a client that read a stream to its end without the
+                    # last chunk ("Stream ended without finish_reason", "SSE stream ended
+                    # without [DONE]").
+                    r"|incomplete json segment at the end|stream ended with an invalid chunk"
+                    r"|stream ended without (?:a )?(?:finish.?reason|\[done\])"
                     # OkHttp's StreamResetException: "stream was reset: INTERNAL_ERROR".
                     r"|stream was reset: \w+",
                     # Codex's prefix over reqwest's "error sending request for url": the
                     # request never went out, nothing was cut off (NET013's wrapper).
-                    not_text=r"error sending request for url")),
+                    # OpenAI's server_error sent inside the stream ("An error occurred while
+                    # processing your request. You can retry your request") is the provider's
+                    # failure (SRV003), not a cut.
+                    not_text=r"error sending request for url|you can retry your request")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
         "retry; behind a proxy or with long answers try HTTP/1.1.",
         explanation=(

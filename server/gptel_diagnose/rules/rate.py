@@ -162,7 +162,9 @@ RULES = (
                   r"|limit \(?[\d,]+ (tokens? |requests? )?per day\)? exceeded"
                   r"|次数已达上限，?请稍后再试"
                   # Cloudflare Workers AI: "used up your daily free allocation of 10,000 neurons".
-                  r"|daily free allocation",
+                  r"|daily free allocation"
+                  # MiniMax's Token Plan window; a proxy's hourly cap.
+                  r"|plan usage limit reached|reached your request limit for the (hour|day)",
                   not_text=_TOO_BIG),
         ),
         summary=(

@@ -476,6 +476,8 @@ RULES = (
                   # Gemini, for an inline image of a type it does not take ("MIME type must
                   # be image/png, image/jpeg, ...").
                   r"|mime type must be"
+                  # Ollama, asked to think with a model that does not.
+                  r"|does not support thinking"
                   # The provider could not fetch an image URL the request named (OpenAI's
                   # "Timeout while downloading https://...").
                   r"|timeout while downloading https?://",

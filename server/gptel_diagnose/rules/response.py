@@ -96,6 +96,8 @@ RULES = (
                     # A client that wanted JSON or an event stream ("Invalid content-type:
                     # text/html; charset=utf-8", OkHttp-based Java clients).
                     r"|(?:unexpected|invalid) content-type:? text/html"
+                    # openai4j on a stream line it could not read; MATLAB's JSON decoder.
+                    r"|invalid sse format|json syntax error: expected|stream response invalid"
                     # R's httr2, for a page or plain text where JSON was due; a client's
                     # "Could not decode JSON response".
                     r"|unexpected content type \"text/(?:html|plain)\""

@@ -150,7 +150,13 @@ RULES = (
                   r"|error reading llm response|post predict: "
                   r"|model failed to (load|start|run)|unexpected token \d+ while expecting"
                   r"|rpc error: code = unavailable|could not load model"
-                  r"|unknown error was encountered while running the model"
+                  r"|error was encountered while running the model"
+                  # LM Studio, when the model's process died.
+                  r"|the model has crashed"
+                  # LiteLLM, for an error chunk the upstream sent mid-stream.
+                  r"|raised a streaming error"
+                  # OpenAI's server_error, as its stream or a client quotes it.
+                  r"|error occurred while processing your request\. you can retry your request"
                   r"|no suitable llama servers"
                   # vLLM's engine died; Bedrock's ServiceUnavailable as litellm names it.
                   r"|enginedeaderror|engine loop is not running"
