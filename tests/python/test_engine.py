@@ -4925,6 +4925,90 @@ def test_a_bare_502_through_a_proxy_is_the_proxys() -> None:
     assert run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}}
                ).category == "server.overloaded"
 
+_AW_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/souzatharsis/podcastfy/issues/292: Gemini's words for a model it no
+    # longer serves, as a terminal wrapped them.
+    ({"error": "models_gemini-1.5-pro-latest is not\nfound for API version v1beta, or is not\n"
+      "supported for generateContent. Call\nListModels to see the list of available\nmodels "
+      "and their supported methods"},
+     {"kind": "gemini"},
+     "model.not_found"),
+    # https://github.com/BerriAI/litellm/issues/8279: LiteLLM's router knows no such model.
+    ({"http_status": "400",
+      "error": {"error": {"message": "litellm.BadRequestError: You passed in model=text-compl"
+                          "etion-codestral/codestral-latest. There is no 'model_name' with th"
+                          "is string \nReceived Model Group=text-completion-codestral/codestr"
+                          "al-latest\nAvailable Model Group Fallbacks=None",
+                          "type": None, "param": None, "code": "400"}}},
+     {"kind": "openai", "host": "localhost:4000", "endpoint": "/v1/completions"},
+     "model.not_found"),
+    # https://github.com/openinterpreter/openinterpreter/issues/719: openai-python 0.x
+    # stopped before sending an Azure request without api_version.
+    ({"error": "openai.error.InvalidRequestError: An API version is required for the Azure API "
+      "type."},
+     {"kind": "azure", "host": "my-azure-endpoint.openai.azure.com"},
+     "config.backend"),
+    # https://github.com/BerriAI/litellm/issues/1564: Azure's content_filter_error, its filter
+    # did not run; nothing was refused.
+    ({"error": "litellm.exceptions.APIError: AzureException - {\"error\": {\"code\": \"content"
+      "_filter_error\", \"message\": \"The contents are not filtered\"}}"},
+     {"kind": "azure"},
+     "server.overloaded"),
+    # https://github.com/microsoft/BCApps/issues/6660: a content-filter policy name Azure
+    # does not know is a refused value, not a refused prompt.
+    ({"error": "Your request contains invalid content filter policy. Please provide a valid "
+      "policy."},
+     {"kind": "azure"},
+     "request.invalid_parameter"),
+    # Filters in their products' words: https://github.com/microsoft/vscode-copilot-release/
+    # issues/7672 (Copilot Chat in Chinese), https://github.com/anthropics/claude-code/issues/
+    # 30258 (Bedrock Guardrails' default message), https://github.com/google-gemini/gemini-cli/
+    # issues/26250, https://github.com/openai/codex/issues/33810.
+    ({"error": "\u5f88\u62b1\u6b49\uff0c\u54cd\u5e94\u5df2\u88ab\u8d1f\u8d23\u4efb AI "
+      "\u670d\u52a1\u8fc7\u6ee4\u3002\u8bf7\u6539\u8ff0\u4f60\u7684\u63d0\u793a\uff0c"
+      "\u7136\u540e\u91cd\u8bd5\u3002"},
+     {"kind": "copilot"},
+     "content_policy"),
+    ({"error": "\u23fa Sorry, the model cannot answer this question."},
+     {"kind": "bedrock"},
+     "content_policy"),
+    ({"error": "Response stopped due to prohibited content"},
+     {"kind": "gemini"},
+     "content_policy"),
+    ({"error": "\u24d8 This content can't be shown\n  We take extra caution with cybersecurity "
+      "requests. If you\u2019re a security professional, you may be able to apply for Trusted "
+      "Access."},
+     {"kind": "openai"},
+     "content_policy"),
+    # https://github.com/Trae-AI/TRAE/issues/1266: "the model has too many visitors".
+    ({"error": "\u5f53\u524d\u6a21\u578b\u8bbf\u95ee\u91cf\u8fc7\u5927\uff0c\u8bf7\u7a0d"
+      "\u540e\u91cd\u8bd5"},
+     {"kind": "openai"},
+     "server.overloaded"),
+    # https://github.com/Wei-Shaw/claude-relay-service/issues/930: no AWS credentials at all.
+    ({"error": "Could not load credentials from any providers | {\"name\":\"CredentialsProvide"
+      "rError\",\"tryNextLink\":false}"},
+     {"kind": "bedrock"},
+     "auth.missing_key"),
+]
+
+
+@pytest.mark.parametrize("endpoint", ["/v1beta/openai/", "/vibeta"])
+def test_a_404_on_a_base_path_is_the_path_even_for_a_retired_model(endpoint: str) -> None:
+    # https://github.com/aandrew-me/tgpt/issues/341 and
+    # https://github.com/FoundationAgents/OpenManus/issues/719: Gemini's OpenAI-compatible
+    # base (or a typo of it) given without chat/completions.  The model is retired too, but
+    # the 404 is the path's.
+    error = {"http_status": "404", "error": "Some error has occurred. Statuscode: 404"}
+    backend = {"kind": "gemini", "host": "generativelanguage.googleapis.com",
+               "endpoint": endpoint}
+    result = run({"error": error, "backend": backend, "request": {"model": "gemini-2.0-flash"}})
+    assert result.category == "endpoint.wrong"
+    # On the compatible chat path itself, a retired model's 404 is the model.
+    backend["endpoint"] = "/v1beta/openai/chat/completions"
+    result = run({"error": error, "backend": backend, "request": {"model": "gemini-2.0-flash"}})
+    assert (result.rule, result.category) == ("MODEL003", "model.not_found")
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -4933,7 +5017,7 @@ def test_a_bare_502_through_a_proxy_is_the_proxys() -> None:
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
-                          *_AU_WORDS, *_AV_WORDS])
+                          *_AU_WORDS, *_AV_WORDS, *_AW_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

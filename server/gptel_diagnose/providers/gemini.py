@@ -17,7 +17,10 @@ RECORD = Provider(
     name="Gemini",
     hosts=r"generativelanguage\.googleapis\.com$|aiplatform\.googleapis\.com$",
     api_hosts=("generativelanguage.googleapis.com",),
-    chat_paths=r"/models/[^/]+:(stream)?(generatecontent|rawpredict|predict)$",
+    # Its own generateContent, and its OpenAI-compatible chat path
+    # (https://ai.google.dev/gemini-api/docs/openai).
+    chat_paths=r"/models/[^/]+:(stream)?(generatecontent|rawpredict|predict)$"
+    r"|/openai/chat/completions$",
     key_env="GEMINI_API_KEY",
     key_prefixes=("AIza",),
     keys_url="https://aistudio.google.com/app/apikey",

@@ -210,7 +210,9 @@ RULES = (
         # (LangChain: "Did not find openai_api_version").  gptel carries both in the Azure
         # backend's :endpoint.
         when=match(text=r"must provide an .?engine.? or .?deployment_id.? parameter"
-                   r"|did not find openai_api_version"),
+                   r"|did not find openai_api_version"
+                   # openai-python 0.x: "An API version is required for the Azure API type."
+                   r"|api version is required for the azure api type"),
         summary="The Azure OpenAI request names no deployment or no api-version: nothing was "
         "sent; an Azure backend's :endpoint carries both.",
         explanation=(

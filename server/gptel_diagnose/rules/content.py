@@ -42,6 +42,10 @@ _FILTERED = (
     r"|sensitive content|不安全或敏感|敏感内容|内容安全"
     # google-generativeai with no candidate: it points at the prompt's block reason.
     r"|check the .response\.prompt_feedback. to see if the prompt was blocked"
+    # Copilot Chat in Chinese ("响应已被负责任 AI 服务过滤"); Bedrock Guardrails' default
+    # blocked message; Gemini CLI's stop; OpenAI's cybersecurity safety check in Codex.
+    r"|负责任\s*ai\s*服务过滤|sorry, the model cannot answer this question"
+    r"|prohibited content|extra caution with cybersecurity requests"
 )
 
 RULES = (
@@ -57,8 +61,10 @@ RULES = (
                          "image_safety", "datainspectionfailed", "data_inspection_failed"),
                   # A relay that files its own timeout under invalid_prompt ("AiError:
                   # Request timeout") refused nothing for its content.
-                  not_text=r"request timeout|timed out"),
-            match(text=_FILTERED, not_text=r"terms of service|data polic"
+                  not_text=r"request timeout|timed out|contents are not filtered"),
+            # Not Azure's content_filter_error "The contents are not filtered": its filter did
+            # not run (SRV003).
+            match(text=_FILTERED, not_text=r"terms of service|data polic|contents are not filtered"
                   r"|invalid_prompt.{0,200}(request timeout|timed out)"
                   r"|(request timeout|timed out).{0,200}invalid_prompt"),
         ),

@@ -52,6 +52,9 @@ RULES = (
                 # LocalAI's bare words for a model file it does not have.
                 r"|^stat \S*/models/\S+: no such file or directory"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
+                # Gemini's, as a terminal wraps it ("models_X is not\nfound for API version
+                # v1beta"); LiteLLM's router, for a model name no deployment has.
+                r"|is not\s+found for api version|there is no 'model_name' with this string"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
                 r"|no endpoints (found|available) matching your|engine .{0,40} not available"
@@ -256,7 +259,12 @@ RULES = (
                     not_text=r"is deprecated for this model"),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.
-              match(model_retired=True, http=404)),
+              # Not when the path is only a base ("/v1beta/openai/" without chat/completions,
+              # "/vibeta"): then the path is what was not found.  Another API's operation
+              # (the legacy "/v1/completions") still finds the model retired.
+              match(model_retired=True, http=404, off_path=False),
+              match(model_retired=True, http=404,
+                    endpoint=r"(?i)complet|messages|generate|predict|chat")),
         summary="{model} has been retired by {provider}: switch to a current model with "
         "M-x gptel-menu.",
         explanation=(

@@ -478,6 +478,8 @@ RULES = (
                   r"|mime type must be"
                   # Ollama, asked to think with a model that does not.
                   r"|does not support thinking"
+                  # Azure AI Foundry, for a content-filter policy name it does not know.
+                  r"|invalid content filter policy"
                   # The provider could not fetch an image URL the request named (OpenAI's
                   # "Timeout while downloading https://...").
                   r"|timeout while downloading https?://",

@@ -21,6 +21,8 @@ RULES = (
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
                   r"|capacity exceeded"
                   r"|server (is )?busy|come back later"
+                  # "The model has too many visitors, retry later" (Trae's gateway).
+                  r"|访问量过大"
                   r"|model process encountered an unexpected error"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests"
@@ -155,6 +157,9 @@ RULES = (
                   r"|the model has crashed"
                   # LiteLLM, for an error chunk the upstream sent mid-stream.
                   r"|raised a streaming error"
+                  # Azure's content_filter_error: its filtering system failed or ran out of
+                  # time, and refused nothing.
+                  r"|the contents are not filtered"
                   # OpenAI's server_error, as its stream or a client quotes it.
                   r"|error occurred while processing your request\. you can retry your request"
                   r"|no suitable llama servers"
