@@ -66,7 +66,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ap.jsonl", "reports-aq.jsonl",
                       "reports-ar.jsonl", "reports-as.jsonl",
                       "reports-at.jsonl", "reports-au.jsonl",
-                      "reports-av.jsonl", "reports-aw.jsonl"})
+                      "reports-av.jsonl", "reports-aw.jsonl",
+                      "reports-ax.jsonl"})
 
 
 @dataclass(frozen=True)
