@@ -5009,6 +5009,46 @@ def test_a_404_on_a_base_path_is_the_path_even_for_a_retired_model(endpoint: str
     result = run({"error": error, "backend": backend, "request": {"model": "gemini-2.0-flash"}})
     assert (result.rule, result.category) == ("MODEL003", "model.not_found")
 
+_AX_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/su-kaka/gcli2api/issues/322: a relay's retired model, its space lost.
+    ({"error": "Claude Opus 4.5 is no longer available. Pleaseswitch to Claude Opus 4.6."},
+     {"kind": "openai"},
+     "model.not_found"),
+    # https://github.com/github/app/issues/3229: a reasoning effort the model does not take.
+    ({"error": "Execution failed: Error: Reasoning effort 'high' is not supported for model "
+      "'claude-haiku-4.5'."},
+     {"kind": "copilot"},
+     "request.invalid_parameter"),
+    # https://github.com/continuedev/continue/issues/10823: Ollama's cloud, for a tool result
+    # whose call id it never issued.
+    ({"http_status": "400", "error": "\"Unexpected tool call id 8c9c8f6e3 in tool results\""},
+     {"kind": "ollama"},
+     "request.invalid_parameter"),
+    # https://github.com/openai/codex/issues/31411: the name did not resolve, after Codex's
+    # "stream disconnected" prefix.
+    ({"error": "stream disconnected before completion: failed to lookup address information: "
+      "Try again"},
+     {"kind": "openai", "host": "api.openai.com"},
+     "network.dns"),
+    # https://github.com/gptme/gptme/issues/1449 and
+    # https://github.com/MCPJam/inspector/issues/1287: OpenRouter's per-key spending cap.
+    ({"http_status": "403",
+      "error": "Error code: 403 - {'error': {'message': 'Key limit exceeded (monthly limit). "
+      "Manage it using https://openrouter.ai/settings/keys', 'code': 403}}"},
+     {"kind": "openrouter", "host": "openrouter.ai"},
+     "billing.quota_exhausted"),
+    ({"error": "An error occurred: {\"ok\":false,\"error\":\"Key limit exceeded (total limit)"
+      ". Manage it using https://openrouter.ai/settings/keys\"}"},
+     {"kind": "openrouter"},
+     "billing.quota_exhausted"),
+    # https://github.com/ggml-org/llama.cpp/issues/11847: llama-server, for response_format
+    # json_schema next to its own grammar.
+    ({"error": "Either \"json_schema\" or \"grammar\" can be specified, but not both"},
+     {"kind": "openai", "host": "localhost:1234"},
+     "request.invalid_parameter"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -5017,7 +5057,7 @@ def test_a_404_on_a_base_path_is_the_path_even_for_a_retired_model(endpoint: str
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
-                          *_AU_WORDS, *_AV_WORDS, *_AW_WORDS])
+                          *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -210,7 +210,10 @@ RULES = (
         name="key-credit-limit-reached",
         category="billing.quota_exhausted",
         when=match(text=r"key with a higher (monthly )?limit|key'?s? (credit|spend(ing)?) limit"
-                   r"|limit (for|of) this (api )?key"),
+                   r"|limit (for|of) this (api )?key"
+                   # OpenRouter's 403: "Key limit exceeded (monthly limit). Manage it using
+                   # https://openrouter.ai/settings/keys".
+                   r"|key limit exceeded"),
         summary="This {provider} key has reached its own credit limit: raise the key's limit, or "
         "use another key.",
         explanation=(

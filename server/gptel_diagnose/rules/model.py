@@ -46,7 +46,7 @@ RULES = (
                 # A client's exception class: OpenCode's ProviderModelNotFoundError.
                 r"|modelnotfound(error|exception)"
                 # A relay, for a model it retired: "X is no longer available. Please switch".
-                r"|is no longer available\. please switch to"
+                r"|is no longer available\. ?please ?switch to"
                 r"|could not load model: rpc error: code = unknown desc = "
                 r"(?:unsupported model|stat )"
                 # LocalAI's bare words for a model file it does not have.

@@ -20,6 +20,8 @@ _DNS_TEXT = (
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|\bdns\b(?!:)|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
+    # Rust's std (Codex): "failed to lookup address information: Try again".
+    r"|failed to lookup address information"
     # glibc's EAI_NODATA ("[Errno -5] No address associated with hostname").
     r"|no address associated with hostname"
     # Netty's resolver: "Failed to resolve 'api.openai.com' [A(1)] after 2 queries".
@@ -719,7 +721,9 @@ RULES = (
                     # OpenAI's server_error sent inside the stream ("An error occurred while
                     # processing your request. You can retry your request") is the provider's
                     # failure (SRV003), not a cut.
-                    not_text=r"error sending request for url|you can retry your request")),
+                    # Nor a name that did not resolve, said after Codex's prefix.
+                    not_text=r"error sending request for url|you can retry your request"
+                    r"|failed to lookup address information")),
         summary="The connection to {host} broke before the answer was complete (curl {exit}): "
         "retry; behind a proxy or with long answers try HTTP/1.1.",
         explanation=(

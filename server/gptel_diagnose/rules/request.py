@@ -409,6 +409,8 @@ RULES = (
                   r"|invalid options?: \w"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
                   r"|is not supported (with|by|for) this model|unsupported param"
+                  # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
+                  r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
                   r"|start of structure or map found where not expected"
@@ -470,6 +472,9 @@ RULES = (
                   # take together (Claude 4.5 on Bedrock: temperature and top_p).
                   r"|is not one of the allowed values|one of the following must be satisfied"
                   r"|cannot both be specified|does not support specifying"
+                  # llama.cpp's server: 'Either "json_schema" or "grammar" can be specified,
+                  # but not both'.
+                  r"|can be specified, but not both"
                   # DeepSeek's server naming the field it would not take: "Failed to
                   # deserialize the JSON body into the target type: response_format: ...".
                   r"|failed to deserialize the json body into the target type"
@@ -524,6 +529,8 @@ RULES = (
         when=match(text=r"should alternate|must alternate|roles must|unexpected role"
                    r"|assistant message prefill|conversation must end with a user message"
                    r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)? ids?"
+                   # Ollama's cloud: "Unexpected tool call id X in tool results".
+                   r"|unexpected tool call id"
                    r"|must be followed by|reasoning_content|tool_result`? block|messages\.\d+"
                    r"|first message must|last message must|invalid 'messages"
                    r"|only user and assistant roles|system message"
