@@ -369,3 +369,16 @@ def test_a_key_shaped_like_another_providers_names_that_provider(
     assert "Anthropic" in line and "OpenAI" in line
     # A bare sk- key names nobody: the other OpenAI scenarios send one.
     assert results["badkey/curl/send"]["sent"]["backend"]["key_shape"] is None
+
+
+@pytest.mark.parametrize("transport", ["curl", "url"])
+def test_gptels_own_text_is_not_shown_as_the_providers(transport: str,
+                                                       results: dict[str, Any]) -> None:
+    # A gateway's HTML 502: gptel says only its own "Malformed JSON in response" (curl) or
+    # "json-read-error" (url-retrieve).  The details buffer showed that under "The provider
+    # said"; it is gptel's, and stays under what gptel reported.
+    result = results[f"html502/{transport}/send"]
+    assert result["diagnosis"]["message_source"] == "gptel"
+    details = result["details"]
+    assert "The provider said" not in details
+    assert result["diagnosis"]["provider_message"] in details
