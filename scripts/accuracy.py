@@ -67,7 +67,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ar.jsonl", "reports-as.jsonl",
                       "reports-at.jsonl", "reports-au.jsonl",
                       "reports-av.jsonl", "reports-aw.jsonl",
-                      "reports-ax.jsonl"})
+                      "reports-ax.jsonl", "reports-ay.jsonl"})
 
 
 @dataclass(frozen=True)
