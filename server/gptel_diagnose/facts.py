@@ -658,6 +658,11 @@ def _bare_host(host: str) -> str:
     return host_name(without_scheme(host)).lower()
 
 
+# A private network's address as users mask it in a report ("192.168.x.x:11434"): no
+# address parses, but the prefix says where it is.
+_PRIVATE_PREFIX = re.compile(r"^(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.")
+
+
 def _host_is_local(host: str) -> bool:
     name = _bare_host(host)
     return name in ("localhost", "::1", "0.0.0.0", "") or name.startswith("127.")
@@ -672,7 +677,8 @@ def host_is_public(host: str) -> bool:
     try:
         address = ipaddress.ip_address(name)
     except ValueError:
-        return "." in name and not name.endswith((".local", ".lan", ".internal", ".home"))
+        return ("." in name and not name.endswith((".local", ".lan", ".internal", ".home"))
+                and not _PRIVATE_PREFIX.match(name))
     return address.is_global
 
 

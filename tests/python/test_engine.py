@@ -5049,6 +5049,45 @@ _AX_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_AY_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/Zero6992/chatGPT-discord-bot/issues/422: httpx refused the
+    # Authorization header of an empty key.
+    ({"error": "Error while sending message: Illegal header value b'Bearer '"},
+     {"kind": "openai"},
+     "auth.missing_key"),
+    # https://github.com/bytedance/deer-flow/pull/1249: a client's own check found no
+    # credential in the container.
+    ({"http_status": "400",
+      "error": "HTTP 400: {\"detail\":\"1 validation error for CodexChatModel\\n Value error, "
+      "Codex CLI credential not found.\\nExpected ~/.codex/auth.json or CODEX_AUTH_PATH.\"}"},
+     {"kind": "openai"},
+     "auth.missing_key"),
+]
+
+
+def test_a_masked_private_address_is_not_a_public_host() -> None:
+    # https://github.com/stenolabs/stenoai/issues/499: Ollama on the reporter's LAN, its
+    # address masked as "192.168.x.x"; "Failed to connect to Ollama" then means it is not
+    # reachable there, as for any address of the user's own network.
+    error = {"error": "Failed to connect to Ollama. Please check that Ollama is downloaded, "
+             "running and accessible. https://ollama.com/download"}
+    result = run({"error": error, "backend": {"kind": "ollama", "host": "192.168.x.x:11434",
+                                              "protocol": "http"}})
+    assert result.category == "network.connection_refused"
+    assert run({"error": error, "backend": {"kind": "ollama", "host": "ollama.example.com"}}
+               ).category == "unknown"
+
+
+def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
+    # https://github.com/microsoft/vscode-copilot-release/issues/1380: through a proxy that
+    # authenticates by Kerberos, no ticket: the proxy's login, not the provider's key.
+    error = {"error": "api.githubcopilot.com: No credentials were supplied, or the credentials "
+             "were unavailable or inaccessible: No Kerberos credentials available (default "
+             "cache: FILE:/tmp/krb5cc_1000)"}
+    result = run({"error": error, "backend": {"kind": "copilot", "host": "api.githubcopilot.com"},
+                  "request": {"proxy": True, "proxy_host": "proxy.example.com:8080"}})
+    assert (result.rule, result.category) == ("NET008", "network.proxy")
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -5057,7 +5096,8 @@ _AX_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AL_WORDS, *_AM_WORDS, *_AN_WORDS,
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
-                          *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS])
+                          *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
+                          *_AY_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

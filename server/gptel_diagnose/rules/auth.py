@@ -75,6 +75,9 @@ _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     # The AWS SDK, for Bedrock with no credentials anywhere it looks.
     r"|could not load credentials from any providers"
+    # httpx (h11) refusing an Authorization header with nothing after "Bearer"; a client's
+    # own check ("Codex CLI credential not found").
+    r"|illegal header value b?'bearer ?'|\bcredentials? not found\b"
     r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
     r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
     # A client's check of an empty variable: "The OPENAI_API_KEY must be a non-empty

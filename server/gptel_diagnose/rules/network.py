@@ -563,6 +563,9 @@ RULES = (
             # A proxy from the environment whose own address refused: it is not running.
             match(text=_REFUSED_TEXT, names_proxy_address=True),
             match(http=407),
+            # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
+            # "No Kerberos credentials available".  The proxy's login, not the provider's key.
+            match(proxied=True, text=r"no kerberos credentials"),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    # "proxy" that starts a word ("ProxyError" too), not the end of a name an
                    # app gave one of its parts ("[CoworkProxy] Upstream fetch error").
