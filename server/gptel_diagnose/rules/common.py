@@ -24,6 +24,9 @@ PICK_MODEL = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-
                      command="M-x gptel-menu")
 SEE_MODELS = FixSpec("See the models this provider offers", "display-only", url="{models_url}")
 # Remedies whose value is the user's to give: the companion asks for it when applied.
+# Images and files leave the request: the rules for media a model cannot read or a provider
+# finds too large.
+NO_MEDIA = FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil")
 ASK_MODEL = FixSpec("Choose another model of this backend", "unsafe", variable="gptel-model",
                     ask="model")
 ASK_KEY = FixSpec("Enter the key for this session", "unsafe", variable="gptel-api-key",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL
+from .common import ASK_MODEL, NO_MEDIA
 
 _TOO_LONG = (
     r"maximum context length|context_ ?length_exceeded|context window|prompt is too long"
@@ -117,7 +117,7 @@ RULES = (
         steps=("Shrink or re-encode the image (a JPEG instead of a PNG or GIF), or remove it "
                "from the buffer or gptel's context.",
                "Or send no media: (setq gptel-track-media nil)."),
-        fixes=(FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil"),),
+        fixes=(NO_MEDIA,),
         docs=("https://docs.anthropic.com/en/docs/build-with-claude/vision",),
         examples=(
             Example(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, UNROUTED_PATH
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, NO_MEDIA, UNROUTED_PATH
 
 _LOG = LOG_REQUESTS
 
@@ -377,8 +377,7 @@ RULES = (
         ),
         steps=("Set (setq gptel-track-media nil), remove media from gptel's context, or pick "
                "a vision model.",),
-        fixes=(FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil"),
-               ASK_MODEL),
+        fixes=(NO_MEDIA, ASK_MODEL),
         docs=("https://github.com/karthink/gptel#sending-media",),
         examples=(
             Example(
