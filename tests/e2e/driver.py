@@ -163,6 +163,12 @@ SCENARIOS: tuple[Scenario, ...] = (
              says=("content",)),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
+    # An image over Anthropic's 5 MB per-image limit: sending no media is the fix the line
+    # shows (gptel-track-media), whatever room the context has left.
+    Scenario("image5mb", "Anthropic refuses an image over 5 MB", "anthropic",
+             "request.context_length", "CTX003", "anthropic/ctx003-image-too-large",
+             model="claude-sonnet-4-5", transports=("curl",), says=("image",),
+             setq="(setq gptel-track-media nil)"),
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
              "network.timeout", "SRV002", "relay/srv002-edge-function-timeout", stream=True,
              gptel_stream=False, transports=("curl",), says=("HTTP 504",),
