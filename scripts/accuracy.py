@@ -67,7 +67,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ar.jsonl", "reports-as.jsonl",
                       "reports-at.jsonl", "reports-au.jsonl",
                       "reports-av.jsonl", "reports-aw.jsonl",
-                      "reports-ax.jsonl", "reports-ay.jsonl"})
+                      "reports-ax.jsonl", "reports-ay.jsonl",
+                      "reports-az.jsonl"})
 
 
 @dataclass(frozen=True)
