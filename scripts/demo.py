@@ -32,9 +32,13 @@ def main() -> int:
             failures += 1
             print(f"   harness error: {result['harness_error']}\n")
             continue
+        # gptel-request without a callback says nothing; gptel-send says nothing either of
+        # a stream curl cut off, which it ends as if done.
+        silent = ("(nothing: gptel-request without a callback is silent)"
+                  if run.entry != "send" else "(no error: gptel ended the request as done)")
         gptel_said = next((m for m in result["messages"]
                            if "error" in m.lower() and not m.startswith("gptel-diagnose")),
-                          "(nothing: gptel-request without a callback is silent)")
+                          silent)
         print(textwrap.fill(gptel_said, 100, break_on_hyphens=False,
                             initial_indent="   gptel said:      ",
                             subsequent_indent=" " * 21))

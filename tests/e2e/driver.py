@@ -169,11 +169,24 @@ SCENARIOS: tuple[Scenario, ...] = (
              "request.context_length", "CTX003", "anthropic/ctx003-image-too-large",
              model="claude-sonnet-4-5", transports=("curl",), says=("image",),
              setq="(setq gptel-track-media nil)"),
+    # A streamed answer cut off after its first words (curl exits 18): gptel itself shows
+    # the words and says nothing more (it ends the request as done before it sets :error);
+    # the companion still tells that the answer is incomplete.
+    Scenario("cutstream", "A streamed answer cut off after its first words", "openai",
+             "response.malformed", "NET009", stream=True, transports=("curl",),
+             says=("broke before the answer was complete",),
+             setq="(setq gptel-curl-extra-args '(\"--http1.1\"))"),
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
              "network.timeout", "SRV002", "relay/srv002-edge-function-timeout", stream=True,
              gptel_stream=False, transports=("curl",), says=("HTTP 504",),
              setq="(setq gptel-stream t)"),
 )
+
+# The first words of a streamed answer, then the connection closes early.
+CUT_STREAM = Reply(200, b'data: {"id":"chatcmpl-fake","object":"chat.completion.chunk",'
+                   b'"model":"fake","choices":[{"index":0,"delta":{"role":"assistant",'
+                   b'"content":"Hello, this answer is"},"finish_reason":null}]}\n\n',
+                   "text/event-stream", cut=True)
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -277,6 +290,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
                           ok_for_model=s.works)
         for s in {run.scenario for run in runs} if s.fixture
     }
+    replies["cutstream"] = CUT_STREAM
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

@@ -36,6 +36,9 @@ class Reply:
     # Answer a request for this model with a normal completion instead: the model exists,
     # the one asked for does not, and the fix (gptel-model) makes it work.
     ok_for_model: str | None = None
+    # Close the connection after the body, though Content-Length promised more: curl reads
+    # part of the answer, then exits 18.
+    cut: bool = False
 
     @classmethod
     def of(cls, status: int, body: Any, content_type: str | None = None,
@@ -144,12 +147,15 @@ class FakeProvider:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)
                 self.send_header("Content-Type", reply.content_type)
-                self.send_header("Content-Length", str(len(reply.body)))
+                self.send_header("Content-Length",
+                                 str(len(reply.body) + (64 if reply.cut else 0)))
                 for key, value in reply.headers:
                     self.send_header(key, value)
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(reply.body)
+                if reply.cut:
+                    self.close_connection = True
 
             do_POST = _answer
             do_GET = _answer

@@ -382,3 +382,15 @@ def test_gptels_own_text_is_not_shown_as_the_providers(transport: str,
     details = result["details"]
     assert "The provider said" not in details
     assert result["diagnosis"]["provider_message"] in details
+
+
+def test_a_stream_cut_after_its_first_words_is_still_reported(results: dict[str, Any]) -> None:
+    # gptel ends a stream that curl cut off (exit 18) as done, and sets the error only
+    # after: the companion reports it when gptel leaves that state.  The answer had begun:
+    # the provider's 200 is there, beside curl's exit.
+    result = results["cutstream/curl/send"]
+    line = _check_shown(result)
+    assert result["sent"]["error"]["http_status"] == "200"
+    assert "exit code 18" in result["sent"]["error"]["error"]
+    assert result["sent"]["request"]["state"] is None
+    assert "curl 18" in line
