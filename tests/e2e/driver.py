@@ -161,8 +161,6 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("logbody", "The same, with gptel-log-level 'info", "openai", "content_policy",
              "POL001", "azure/pol001-content-filter-read-from-the-log", log_level="info",
              says=("content",)),
-    # A gateway's time limit before the first byte, with gptel-stream off on a backend that
-    # streams: turning streaming on is the fix the line shows.
     # An image over Anthropic's 5 MB per-image limit: sending no media is the fix the line
     # shows (gptel-track-media), whatever room the context has left.
     Scenario("image5mb", "Anthropic refuses an image over 5 MB", "anthropic",
@@ -176,6 +174,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              "response.malformed", "NET009", stream=True, transports=("curl",),
              says=("broke before the answer was complete",),
              setq="(setq gptel-curl-extra-args '(\"--http1.1\"))"),
+    # A gateway's time limit before the first byte, with gptel-stream off on a backend that
+    # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
              "network.timeout", "SRV002", "relay/srv002-edge-function-timeout", stream=True,
              gptel_stream=False, transports=("curl",), says=("HTTP 504",),
