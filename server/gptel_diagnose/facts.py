@@ -436,6 +436,11 @@ _DECODER = json.JSONDecoder(strict=False)
 # "RealtimeError(type='invalid_request_error', code='invalid_value', message=...)".
 _REPR_ERROR = re.compile(r"(?:error|exception)\(([^()]{1,2000})\)", re.IGNORECASE)
 _REPR_CODE = re.compile(r"\b(?:type|code)=(['\"])([\w.-]{1,80})\1")
+# An error that is nothing but a code, as a client quotes it alone: "InvalidApiKey",
+# "PAYMENT_METHOD_REQUIRED", "InvalidParameter.UnsupportedModel".  A joined-up word with
+# capitals inside, or words joined by underscores; not a plain word ("Unauthorized").
+_BARE_CODE = re.compile(r"(?:[A-Z][a-z0-9]+){2,}(?:\.(?:[A-Z][a-z0-9]+)+)*"
+                        r"|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
 def _repr_codes(text: str) -> list[str]:
@@ -530,6 +535,8 @@ class _Collector:
                 self.walk(literal, embed + 1)
                 return
         self.add_string(value)
+        if _BARE_CODE.fullmatch(stripped):
+            self.codes.add(stripped.lower())
         if embed < MAX_EMBED_DEPTH:
             quoted = _quoted_object(stripped)
             if quoted is not None:
@@ -574,10 +581,16 @@ class _Collector:
 
 def _http_status(params: DiagnoseParams, numeric_codes: list[int]) -> int | None:
     raw = params.error.http_status
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw.strip())
+    if raw == 200:
+        # A stream that began with 200 and then sent an error event with its own status
+        # ({"error": {"message": "invalid request", "code": 400}}): that status is the
+        # failure's.
+        inner = [code for code in numeric_codes if 400 <= code <= 599]
+        return inner[0] if inner else 200
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw if 100 <= raw <= 599 else None
-    if isinstance(raw, str) and raw.strip().isdigit():
-        return int(raw.strip())
     for line in (params.error.status, params.error.displayed):
         match = _STATUS_LINE.search(line or "")
         if match:

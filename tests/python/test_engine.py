@@ -5065,6 +5065,113 @@ _AY_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_BA_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://err.dmxapi.cn/detail.php?id=1325: a relay token at zero, sent as a 401.
+    ({"http_status": "401",
+      "error": {"error": {"code": "", "message": "[sk-Nt7***Rs9] Token count has been exhausted "
+                          "token.RemainCount = 0 (request id: 20251222091730822062990moIbhLG4)",
+                          "type": "rix_api_error"}}},
+     {"kind": "openai", "host": "www.dmxapi.cn"},
+     "billing.quota_exhausted"),
+    # https://github.com/mnfst/awesome-free-llm-apis/issues/95: SambaNova's free tier ended.
+    ({"error": "PAYMENT_METHOD_REQUIRED"}, {"kind": "openai", "host": "api.sambanova.ai"},
+     "billing.quota_exhausted"),
+    # https://www.kimi.com/code/docs/kimi-code/error-reference.html: a request over 2 MiB.
+    ({"http_status": "400", "error": "total message size 2400000 exceeds limit 2097152"},
+     {"kind": "moonshot"},
+     "request.context_length"),
+    # https://github.com/logancyang/obsidian-copilot/pull/2255: Chromium's certificate error.
+    ({"error": "net::ERR_CERT_AUTHORITY_INVALID\nFailed to load resource: "
+      "net::ERR_CERT_AUTHORITY_INVALID\nhttps://models.brevilabs.com/chat/completions"},
+     {"kind": "openai", "host": "models.brevilabs.com"},
+     "network.tls"),
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/6065: Windows, an expired certificate.
+    ({"error": "error trying to connect: The required certificate expired/expired when "
+      "checking by system clock or by the time stamp in the signed file. (os error "
+      "-2146762495)"},
+     {"kind": "openai", "host": "api.nextchat.dev"},
+     "network.tls"),
+    # https://github.com/mistralai/client-python/issues/138: BouncyCastle's alert.
+    ({"error": "Caused by: org.bouncycastle.tls.TlsFatalAlert: certificate_unknown(46)\n"
+      "        at org.bouncycastle.jsse.provider.ProvSSLSocketWrap.checkServerTrusted(Unknown "
+      "Source)"},
+     {"kind": "openai", "host": "api.mistral.ai"},
+     "network.tls"),
+    # https://github.com/OpenRouterTeam/ai-sdk-provider/issues/412 and
+    # https://github.com/imzodev/openaidy/issues/408: undici's "terminated" mid-stream.
+    ({"error": "TypeError: terminated\n    at Fetch.onAborted (node:internal/deps/undici/"
+      "undici:12707:53)"},
+     {"kind": "openrouter", "host": "openrouter.ai", "stream": True},
+     "response.malformed"),
+    ({"error": "[ERROR][deepseek] Provider error: terminated"},
+     {"kind": "deepseek", "host": "api.deepseek.com", "stream": True},
+     "response.malformed"),
+    # http://www.coreui.cn/news/387946.html: Ark's model that will not stream.
+    ({"http_status": "400",
+      "error": {"code": "InvalidParameter.UnsupportedModel", "message": "The request failed "
+                "because the selected model does not support the stream mode."}},
+     {"kind": "volcengine"},
+     "request.streaming_unsupported"),
+    # https://github.com/open-webui/open-webui/issues/21266: xAI's newer words for a
+    # parameter a reasoning model refuses.
+    ({"error": "Model grok-4-1-fast-reasoning does not support parameter presencePenalty"},
+     {"kind": "xai", "host": "api.x.ai"},
+     "request.invalid_parameter"),
+    # https://github.com/0xPlaygrounds/rig/pull/1130: Mistral, a conversation ending on the
+    # assistant.
+    ({"error": "Expected last role User or Tool (or Assistant with prefix True) for serving "
+      "but got assistant"},
+     {"kind": "mistral", "host": "api.mistral.ai"},
+     "request.invalid_parameter"),
+    # https://github.com/danny-avila/LibreChat/issues/2005: Mistral's legacy completions path.
+    ({"error": "The model mistral-xxx does not support the /v1/completions API"},
+     {"kind": "mistral", "host": "api.mistral.ai"},
+     "endpoint.wrong"),
+    # https://github.com/huggingface/llm-vscode/issues/137: reqwest, a URL with no base.
+    ({"error": "http error: builder error: relative URL without a base"},
+     {"kind": "openai"},
+     "config.backend"),
+    # https://github.com/juspay/neurolink/pull/1696: Hugging Face's router.
+    ({"error": "not supported by any provider you have enabled"},
+     {"kind": "openai", "host": "router.huggingface.co"},
+     "model.not_found"),
+    # https://github.com/allwefantasy/byzer-llm/issues/31: the qianfan SDK's list of models.
+    ({"error": "qianfan.errors.InvalidArgumentError: The provided model `ERNIE-3.5-128K` is "
+      "not in the list of supported models."},
+     {"kind": "qianfan"},
+     "model.not_found"),
+    # https://www.kimi.com/code/docs/kimi-code/error-reference.html: Kimi Code's 404.
+    ({"http_status": "404", "error": "Not found the model kimi-for-coding or Permission denied"},
+     {"kind": "moonshot"},
+     "model.not_found"),
+    # https://github.com/google-gemini/gemini-cli/issues/15823: no credential attached.
+    ({"http_status": "401", "error": "401 CREDENTIALS_MISSING"},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "auth.missing_key"),
+    # https://github.com/sublimelsp/LSP-copilot/issues/93: Copilot before its sign-in.
+    ({"error": "[LSP-copilot] You haven't signed in yet."}, {"kind": "copilot"},
+     "auth.missing_key"),
+    # https://github.com/Wei-Shaw/sub2api/issues/4562: Cloudflare's 520 page in words.
+    ({"error": "The origin web server returned an invalid or incomplete response to "
+      "Cloudflare. \nThis typically indicates the origin is overloaded or misconfigured."},
+     {"kind": "openai", "host": "api.x.ai"},
+     "response.malformed"),
+    # https://answeroverflow.com/m/1349849373210574900: Workers AI out of capacity, as 429.
+    ({"http_status": "429", "error": "3040: Capacity temporarily exceeded, please try again."},
+     {"kind": "openai", "host": "api.cloudflare.com"},
+     "server.overloaded"),
+    # https://github.com/langgenius/dify-official-plugins/issues/2182: DashScope's code alone.
+    ({"error": "InvalidApiKey"}, {"kind": "dashscope", "host": "dashscope.aliyuncs.com"},
+     "auth.invalid_key"),
+    # https://51itzy.com/kjqy/234283.html: Ark's inference endpoint (the model), listed at 400.
+    ({"http_status": "400",
+      "error": {"code": "InvalidEndpoint", "message": "The request targeted an endpoint that "
+                "does not exist or is invalid."}},
+     {"kind": "volcengine"},
+     "model.not_found"),
+]
+
+
 def test_a_masked_private_address_is_not_a_public_host() -> None:
     # https://github.com/stenolabs/stenoai/issues/499: Ollama on the reporter's LAN, its
     # address masked as "192.168.x.x"; "Failed to connect to Ollama" then means it is not
@@ -5097,7 +5204,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
-                          *_AY_WORDS])
+                          *_AY_WORDS, *_BA_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -5322,3 +5429,62 @@ def test_a_clients_typeerror_reading_choices_is_not_sure() -> None:
                              "Cannot read properties of undefined (reading '0')"},
                    "backend": {"kind": "ollama"}})
     assert parsing.category == "response.malformed", parsing.rule
+
+
+def test_a_google_key_sent_where_keys_are_not_taken_is_not_a_missing_key() -> None:
+    # https://github.com/cline/cline/issues/4804: the same CREDENTIALS_MISSING reason, with
+    # "API keys are not supported by this API": a key came, of a kind this API refuses.
+    error = {"http_status": "401", "error": {"error": {
+        "code": 401, "message": "API keys are not supported by this API. Expected OAuth2 "
+        "access token or other authentication credentials that assert a principal.",
+        "status": "UNAUTHENTICATED", "details": [{"reason": "CREDENTIALS_MISSING"}]}}}
+    result = run({"error": error, "backend": {"kind": "gemini",
+                                              "host": "generativelanguage.googleapis.com"}})
+    assert result.category == "auth.invalid_key"
+
+
+def test_an_error_event_inside_a_200_stream_is_read_by_its_own_status() -> None:
+    # https://github.com/openclaw/clawrouter/issues/101: Perplexity answered 200 and sent
+    # {"error": {..., "code": 400}} as the stream's first event: the 400 is the failure's.
+    error = {"http_status": "200", "status": "HTTP/2 200",
+             "error": {"error": {"message": "invalid request", "type": "invalid_request",
+                                 "code": 400}}}
+    result = run({"error": error, "backend": {"kind": "perplexity", "host": "api.perplexity.ai"}})
+    assert result.rule != "RESP007"
+    assert result.category != "response.malformed"
+
+
+def test_a_proxy_page_with_403_for_a_local_server_is_the_proxy() -> None:
+    # https://github.com/nomic-ai/gpt4all/issues/1847: Squid answered 403 (ERR_ACCESS_DENIED)
+    # for a request to GPT4All on 127.0.0.1, which gptel reads as malformed JSON.
+    error = {"status": "(HTTP/1.1 403 Forbidden) Malformed JSON in response.",
+             "http_status": "403", "error": "Malformed JSON in response"}
+    backend = {"kind": "gpt4all", "host": "127.0.0.1:4891", "protocol": "http"}
+    result = run({"error": error, "backend": backend, "request": {"proxy": True}})
+    assert (result.rule, result.category) == ("NET014", "network.proxy")
+    assert run({"error": error, "backend": backend}).category != "network.proxy"
+    # Squid's page itself, when the log shows it.
+    page = {"http_status": "403", "error": "<!-- ERR_ACCESS_DENIED -->\n</div>\n</body></html>\n"}
+    assert run({"error": page, "backend": backend}).category == "network.proxy"
+
+
+def test_a_connection_closed_through_a_proxy_is_the_proxy() -> None:
+    # https://github.com/debanjandhar12/logseq-chatgpt-plugin/issues/3: Chromium's
+    # ERR_CONNECTION_CLOSED through a SOCKS proxy set in the app.
+    error = {"error": "api.openai.com/v1/chat/completions:1          Failed to load resource: "
+             "net::ERR_CONNECTION_CLOSED\nAskChatGPTHandler.ts:102 TypeError: Failed to fetch"}
+    result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},
+                  "request": {"proxy": True}})
+    assert result.category == "network.proxy"
+
+
+def test_a_request_echoed_under_a_504_is_not_a_refused_tool_choice() -> None:
+    # https://github.com/mistralai/mistral-vibe/issues/72: the client's payload summary
+    # ('"tool_choice":"auto"') under Mistral's 504 Gateway Timeout.
+    error = {"http_status": "504",
+             "error": "Error: API error from mistral (model: mistral-vibe-cli-latest): LLM "
+             "backend error [mistral]\n  status: 504 Gateway Timeout\n  reason: Gateway Timeout"
+             "\n  payload_summary: {\"model\":\"mistral-vibe-cli-latest\",\"message_count\":2,"
+             "\"has_tools\":true,\"tool_choice\":\"auto\"}"}
+    result = run({"error": error, "backend": {"kind": "mistral", "host": "api.mistral.ai"}})
+    assert result.category == "network.timeout"

@@ -108,7 +108,7 @@ CASES: list[tuple[Provider, int | None, Any, str, str]] = [
     (zhipu.RECORD, 429,
      {"error": {"code": "1308",
                 "message": "已达到 5 小时的使用上限。您的限额将在 2026-08-25 07:41:44 重置。"}},
-     "billing.quota_exhausted", "https://github.com/dirge-code/dirge/issues/818"),
+     "rate_limit", "https://github.com/dirge-code/dirge/issues/818"),
     (zhipu.RECORD, 429,
      {"error": {"code": "1302", "message": "您的账户已达到速率限制，请您控制请求频率"}},
      "rate_limit", "https://github.com/yilewang/llm-for-zotero/issues/17"),
@@ -216,9 +216,13 @@ def test_zhipu_1113_at_429_is_billing_not_rate_limit() -> None:
     assert code is not None and code.category == "billing.quota_exhausted"
 
 
-def test_zhipu_plan_caps_are_billing_and_daily_cap_is_not() -> None:
+def test_zhipu_plan_window_is_a_rate_limit_and_monthly_cap_is_billing() -> None:
+    # 1308's window is hours ("Usage limit reached for 5 hour. Your limit will reset at
+    # 2026-09-09 05:38:28", https://github.com/hugalafutro/model-hotel/pull/955); 1310 is
+    # the weekly or monthly allowance.
     by_key = {c.key: c.category for c in zhipu.RECORD.codes}
-    assert by_key["1308"] == by_key["1310"] == "billing.quota_exhausted"
+    assert by_key["1308"] == "rate_limit"
+    assert by_key["1310"] == "billing.quota_exhausted"
     assert by_key["1302"] == by_key["1303"] == "rate_limit"
     assert by_key["1301"] == "content_policy"
 

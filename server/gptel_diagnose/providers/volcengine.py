@@ -44,8 +44,9 @@ RECORD = Provider(
              "模型或者推理接入点不存在或者您无权访问它", _ERRORS, http=404),
         _NO_ENDPOINT,
         # The same code's message, when a client shows only the text: on Ark an "endpoint" is
-        # the model's inference endpoint (ep-...), not the URL path.
-        _NO_ENDPOINT.by_words(r"targeted an endpoint that does not exist"),
+        # the model's inference endpoint (ep-...), not the URL path.  Ark's error tables give
+        # the bare code InvalidEndpoint with 400 as well as 404: the words decide.
+        _NO_ENDPOINT.by_words(r"targeted an endpoint that does not exist", http=None),
         Code("invalidendpoint.closedendpoint", "model.not_found",
              "The inference endpoint is closed or temporarily unavailable.",
              "推理接入点已关闭或暂时不可用", _ERRORS, http=400),

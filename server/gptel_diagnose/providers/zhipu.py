@@ -1,7 +1,8 @@
 """Zhipu AI (GLM) at open.bigmodel.cn, and Z.ai, its international host (not x.ai).
 
 Zhipu puts a numeric business code in `error.code`; the HTTP status is often 429 even when
-the code says the account has no money (1113) or a plan's cap is reached (1308, 1310).
+the code says the account has no money (1113), a plan's window of hours is used up (1308)
+or its weekly or monthly cap is reached (1310).
 """
 
 from __future__ import annotations
@@ -89,8 +90,12 @@ RECORD = Provider(
         Code("1305", "server.overloaded",
              "The model has too much traffic right now (platform-side); retry later.",
              "该模型当前访问量过大，请您稍后再试", _CODES_NEW),
-        Code("1308", "billing.quota_exhausted",
-             "The plan's usage cap is reached; it resets at the time given.",
+        # A window of hours ("Usage limit reached for 5 hour. Your limit will reset at ..."):
+        # a cap per unit of time, which waiting lifts (LABELING.md's rate_limit, as MiniMax's
+        # Token Plan window); the weekly or monthly cap (1310) is the plan's allowance.
+        Code("1308", "rate_limit",
+             "The plan's usage cap for this window (hours) is reached; it resets at the time "
+             "given.",
              "已达到套餐的使用上限，您的限额将在重置时间后恢复", _CODES),
         Code("1309", "billing.quota_exhausted", "The GLM Coding Plan has expired: renew it.",
              "您的 GLM Coding Plan 套餐已到期，暂无法使用", _CODES),

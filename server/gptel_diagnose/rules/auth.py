@@ -104,6 +104,11 @@ _KEY_MISSING = (
     r"|[a-z_]*api_key:\s*not set"
     # SenseNova's "Authorization Not Found"; MiMo's "API key\n required".
     r"|authorization not found|api.?key\s+required"
+    # Google's ErrorInfo reason when the request carried no credential ("401
+    # CREDENTIALS_MISSING"), unless it says a key came that this API does not take ("API
+    # keys are not supported by this API": a key of the wrong kind); a Copilot plugin before
+    # its sign-in ("You haven't signed in yet").
+    r"|^(?!.*api keys are not supported).*\bcredentials_missing\b|haven'?t signed in yet"
     # LM Studio: "An LM Studio API token is required ..., but none was provided".
     r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"

@@ -51,6 +51,10 @@ _NO_CREDIT = (
     # One-API: "user [3446] quota [-20847155]preConsumedQuota [743]is not enough".
     r"|preconsumedquota|quota \[-?\d+\].{0,40}is not enough"
     r"|token amount has been exhausted|remainquota = 0|令牌额度已用尽"
+    # DMXAPI's relay token: "Token count has been exhausted token.RemainCount = 0".
+    r"|token count has been exhausted|remaincount = 0"
+    # SambaNova Cloud once its free tier ended: "PAYMENT_METHOD_REQUIRED".
+    r"|payment_method_required"
     r"|payments have failed|spending limit needs to be increased|\bbalance is (too )?low"
     r"|(does not have|no) (a |any )?(valid|active) \w* ?subscription(?! key)"
     r"|subscription has expired"

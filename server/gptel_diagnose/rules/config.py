@@ -136,6 +136,9 @@ RULES = (
                    r"|url constructor: .{0,200}is not a valid url"
                    # reqwest, for a base URL without http:// ("kind: Builder ... BadScheme").
                    r"|\bbadscheme\b"
+                   # reqwest, for a URL with no scheme and host ("builder error: relative URL
+                   # without a base").
+                   r"|relative url without a base"
                    # requests, for a URL with no scheme it knows ("No connection adapters
                    # were found for '127.0.0.1:9997/v1/models'").
                    r"|no connection adapters were found"

@@ -22,6 +22,8 @@ _TOO_LONG = (
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
     r"|`inputs` tokens \+ `max_new_tokens`|reduce the length of the (messages|prompt|input)"
     r"|maximum input length|request_too_large|request size exceeds|too many tokens in"
+    # Kimi: "total message size 2400000 exceeds limit 2097152".
+    r"|message size \w+ exceeds (the )?limit"
     r"|exceeds (the )?(model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
     r"|expected maxlength|member must have length less than or equal"
     r"|string too long|input length exceeds|prompt is too large|context.?length"

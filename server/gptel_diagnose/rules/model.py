@@ -55,6 +55,12 @@ RULES = (
                 # Gemini's, as a terminal wraps it ("models_X is not\nfound for API version
                 # v1beta"); LiteLLM's router, for a model name no deployment has.
                 r"|is not\s+found for api version|there is no 'model_name' with this string"
+                # Hugging Face's router, for a model none of the user's providers serves;
+                # Baidu's qianfan SDK, for a name missing from its list of models.
+                r"|not supported by any provider you have enabled"
+                # Kimi Code's 404: "Not found the model kimi-for-coding or Permission denied".
+                r"|not found the model"
+                r"|is not in the list of supported models"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
                 r"|no endpoints (found|available) matching your|engine .{0,40} not available"

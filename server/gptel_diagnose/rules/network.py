@@ -70,8 +70,9 @@ _REFUSED_TEXT = (
 _RESET_TEXT = (
     r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
-    # Chromium's (Electron apps, VS Code): "net::ERR_CONNECTION_RESET".
-    r"|err_connection_reset"
+    # Chromium's (Electron apps, VS Code): "net::ERR_CONNECTION_RESET", and its
+    # ERR_CONNECTION_CLOSED for a connection closed before any answer.
+    r"|err_connection_reset|err_connection_closed"
     r"|连接被重置|socket hang up"
     r"|远程主机强迫关闭了一个现有的连接"
     # ECONNABORTED, as lwIP/ESP-IDF and Windows say it (WSAECONNABORTED, 10053, in English
@@ -453,7 +454,12 @@ RULES = (
                     r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"
                     # OpenSSL's verify results, as Node and others quote them.
                     r"|unable to verify (the )?first certificate|certificate is not yet valid"
-                    r"|certificate signature failure|depth_zero_self_signed_cert")),
+                    r"|certificate signature failure|depth_zero_self_signed_cert"
+                    # Chromium and Electron: net::ERR_CERT_AUTHORITY_INVALID,
+                    # ERR_CERT_DATE_INVALID; Windows' "The required certificate expired";
+                    # BouncyCastle's TlsFatalAlert while checking the server's chain.
+                    r"|\berr_cert_[a-z_]+|required certificate expired"
+                    r"|certificate_unknown\(46\)|checkservertrusted")),
         summary="curl does not trust {host}'s certificate (curl {exit}): a self-signed or "
         "corporate certificate; add its CA with --cacert.",
         explanation=(
@@ -566,6 +572,9 @@ RULES = (
             # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
             # "No Kerberos credentials available".  The proxy's login, not the provider's key.
             match(proxied=True, text=r"no kerberos credentials"),
+            # Squid's own error page ("<!-- ERR_ACCESS_DENIED -->", header X-Squid-Error): the
+            # proxy answered, whatever the host asked for.
+            match(text=r"<!-- err_[a-z_]+ -->|x-squid-error"),
             match(text=r"proxy authentication required|from proxy after connect|proxy-negotiate"
                    # "proxy" that starts a word ("ProxyError" too), not the end of a name an
                    # app gave one of its parts ("[CoworkProxy] Upstream fetch error").
@@ -718,7 +727,10 @@ RULES = (
                     r"|incomplete json segment at the end|stream ended with an invalid chunk"
                     r"|stream ended without (?:a )?(?:finish.?reason|\[done\])"
                     # OkHttp's StreamResetException: "stream was reset: INTERNAL_ERROR".
-                    r"|stream was reset: \w+",
+                    r"|stream was reset: \w+"
+                    # Node's fetch (undici), when the socket closed while the body was being
+                    # read: "TypeError: terminated", "Provider error: terminated".
+                    r"|typeerror: terminated\b|\berror: terminated$",
                     # Codex's prefix over reqwest's "error sending request for url": the
                     # request never went out, nothing was cut off (NET013's wrapper).
                     # OpenAI's server_error sent inside the stream ("An error occurred while
@@ -922,10 +934,12 @@ RULES = (
         category="network.proxy",
         # A model server on this machine answers its own errors in JSON; a bare 5xx (or a web
         # page) while a proxy is set is the proxy's: it was sent a request for localhost and
-        # could not reach it from where it runs.
+        # could not reach it from where it runs.  A page with 403 is the proxy's refusal
+        # (Squid's ERR_ACCESS_DENIED for a request to 127.0.0.1).
         when=(match(local=True, proxied=True, http=(500, 502, 503, 504), reasonless=True,
                     structured=False),
-              match(local=True, proxied=True, http=(500, 502, 503, 504), gptel="malformed_json"),
+              match(local=True, proxied=True, http=(403, 500, 502, 503, 504),
+                    gptel="malformed_json"),
               match(local=True, proxied=True, html=True)),
         summary="The request to the local server at {host} went through the proxy "
         "({proxy_where}), which answered for it (HTTP {status}): let localhost bypass the "

@@ -71,7 +71,7 @@ RULES = (
         when=(
             match(param="stream", codes=("unsupported_value", "unsupported_parameter")),
             match(text=r"'stream' does not support|streaming is not supported"
-                  r"|does not support stream|stream(ing)?`? (is )?not (supported|available)"
+                  r"|does not support (the )?stream|stream(ing)?`? (is )?not (supported|available)"
                   # Bedrock's ValidationException for ConverseStream, and for tools with it.
                   r"|unsupported for streaming|n'?t support tool use in streaming mode"),
         ),
@@ -256,7 +256,9 @@ RULES = (
         when=match(text=r"does not support tools"
                    # A relay: "The tool call is not supported".
                    r"|tools? (use |call(ing|s)? )?(is |are )?not supported"
-                   r"|support tool use|tool_choice|--jinja|unsupported param: tools"
+                   # Not the request echoed back ('"tool_choice":"auto"' in a client's
+                   # payload summary under a 504).
+                   r"|support tool use|tool_choice(?!\":)|--jinja|unsupported param: tools"
                    r"|auto\W{0,3} tool choice|does not support (function|tool)"
                    r"|function calling is not (enabled|supported)|tools param"),
         summary="{model} cannot use tools: turn gptel-use-tools off, or pick a model that "
@@ -482,6 +484,9 @@ RULES = (
                   r"|mime type must be"
                   # Ollama, asked to think with a model that does not.
                   r"|does not support thinking"
+                  # xAI: "Model grok-4-1-fast-reasoning does not support parameter
+                  # presencePenalty".
+                  r"|does not support parameter \w"
                   # Azure AI Foundry, for a content-filter policy name it does not know.
                   r"|invalid content filter policy"
                   # The provider could not fetch an image URL the request named (OpenAI's
@@ -536,6 +541,9 @@ RULES = (
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
+                   # Mistral: "Expected last role User or Tool (or Assistant with prefix
+                   # True) for serving but got assistant".
+                   r"|expected last role"
                    # Gemini's INVALID_ARGUMENT for an OpenAI role: "Please use a valid role".
                    r"|please use a valid role"
                    # Gemini, for a function call not after a user turn or function response.

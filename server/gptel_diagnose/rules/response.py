@@ -218,6 +218,9 @@ RULES = (
                   r"|" + UNROUTED_PATH + r"|welcome to the openai api"
                   # OpenAI, for a chat model sent to the legacy /v1/completions.
                   r"|not supported in the v1/completions endpoint"
+                  # Mistral, for the same: "The model X does not support the /v1/completions
+                  # API".
+                  r"|does not support the /v1/completions api"
                   # Azure OpenAI, for the api-version in :endpoint's query.
                   r"|api version not supported|model \S+ is enabled only for api versions",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
@@ -349,7 +352,11 @@ RULES = (
         code="RESP004",
         name="cdn-error-page",
         category="response.malformed",
-        when=match(http=(520, 521, 522, 523, 525, 526, 527, 530)),
+        when=(match(http=(520, 521, 522, 523, 525, 526, 527, 530)),
+              # Cloudflare's 520 page in words, quoted without its status ("The origin web
+              # server returned an invalid or incomplete response to Cloudflare. This
+              # typically indicates the origin is overloaded or misconfigured.").
+              match(text=r"returned an invalid or incomplete response to cloudflare")),
         summary="A CDN in front of {host} answered HTTP {status} with its own error page (not the "
         "API's JSON): usually brief; retry, and check the provider's status.",
         explanation=(

@@ -19,7 +19,7 @@ RULES = (
             # of its own or a 5xx, and no reason after it.
             match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503)),
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
-                  r"|capacity exceeded"
+                  r"|capacity (temporarily )?exceeded"
                   r"|server (is )?busy|come back later"
                   # "The model has too many visitors, retry later" (Trae's gateway).
                   r"|访问量过大"
@@ -50,8 +50,10 @@ RULES = (
                   # is an error in the application": an HTML page, not the provider's word.
                   r"|either the server is overloaded or there is an error"
                   # Cloudflare's own 52x problem document guesses the same of the origin
-                  # ("which may indicate the origin server is overloaded"): its page.
-                  r"|cloudflare-5xx-errors"),
+                  # ("which may indicate the origin server is overloaded"): its page, and its
+                  # 520 page's "to Cloudflare. This typically indicates the origin is
+                  # overloaded or misconfigured".
+                  r"|cloudflare-5xx-errors|incomplete response to cloudflare"),
             match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
