@@ -68,7 +68,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-at.jsonl", "reports-au.jsonl",
                       "reports-av.jsonl", "reports-aw.jsonl",
                       "reports-ax.jsonl", "reports-ay.jsonl",
-                      "reports-az.jsonl", "reports-ba.jsonl"})
+                      "reports-az.jsonl", "reports-ba.jsonl",
+                      "reports-bc.jsonl"})
 
 
 @dataclass(frozen=True)
