@@ -5172,6 +5172,143 @@ _BA_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_BC_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/CherryHQ/cherry-studio/issues/6172: a feature an unverified
+    # organization may not use.
+    ({"http_status": "400",
+      "error": "400 Your organization must be verified to generate reasoning summaries. Please "
+      "go to: https://platform.openai.com/settings/organization/general and click on Verify "
+      "Organization."},
+     {"kind": "openai", "host": "api.openai.com"},
+     "auth.permission"),
+    # https://github.com/RooCodeInc/Roo-Code/issues/10566: a Claude subscription's credential,
+    # a key for another endpoint.
+    ({"error": "This credential is only authorized for use with Claude Code and cannot be used "
+      "for other API requests."},
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "auth.invalid_key"),
+    # https://github.com/themaximalist/llm.js/issues/30: Anthropic's check of a value.
+    ({"error": "invalid_request_error: thinking.enabled.budget_tokens: Input should be greater "
+      "than or equal to 1024"},
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "request.invalid_parameter"),
+    # https://github.com/google-gemini/api-examples/issues/98: the free tier's daily quota.
+    ({"error": "Quota exceeded for metric: generativelanguage.googleapis.com/"
+      "generate_content_free_tier_requests\nquotaId: "
+      "GenerateRequestsPerDayPerProjectPerModel-FreeTier"},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "rate_limit"),
+    # https://github.com/a2aproject/A2A/issues/73: google-genai built with no key.
+    ({"error": "An error occurred while streaming the response: Missing key inputs argument! "
+      "To use the Google AI API,provide (`api_key`) arguments."},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "auth.missing_key"),
+    # https://github.com/irthomasthomas/llm-consortium/issues/2: Gemini 1.0's system prompt.
+    ({"error": "llm.errors.ModelError: Developer instruction is not enabled for "
+      "models/gemini-pro"},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "request.invalid_parameter"),
+    # https://github.com/google-gemini/deprecated-generative-ai-android/issues/26: 4 MB.
+    ({"error": "Request payload size exceeds the limit: 4194304 bytes."},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "request.context_length"),
+    # https://github.com/CherryHQ/cherry-studio/issues/3876: Gemini's image safety stop.
+    ({"error": {"message": "Gemini API error: IMAGE_SAFETY"}},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "content_policy"),
+    # https://github.com/vllm-project/vllm/issues/10024: vLLM's engine died.
+    ({"error": "ERROR 11-05 12:03:00 client.py:250] RuntimeError('Engine loop has died')\n...\n"
+      "CRITICAL 11-05 12:03:03 launcher.py:99] MQLLMEngine is already dead, terminating server "
+      "process"},
+     {"kind": "openai", "host": "10.12.17.5:8000", "protocol": "http"},
+     "server.overloaded"),
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/842: gpt-oss's template.
+    ({"error": "Error rendering prompt with jinja template: \"Cannot pass both content and "
+      "thinking in an assistant message with tool calls!\""},
+     {"kind": "openai", "host": "localhost:1234", "protocol": "http"},
+     "request.invalid_parameter"),
+    # https://github.com/am17an/llama.cpp/issues/43: arguments that are not JSON, as a 500.
+    ({"http_status": "500", "error": "Failed to parse tool call arguments as JSON"},
+     {"kind": "openai", "host": "localhost:8080", "protocol": "http"},
+     "request.invalid_parameter"),
+    # https://github.com/oobabooga/textgen/pull/2525: no model loaded in the web UI.
+    ({"error": "RuntimeError: No model has been loaded"},
+     {"kind": "openai", "host": "127.0.0.1:5000", "protocol": "http"},
+     "model.not_found"),
+    # https://github.com/diegosouzapw/OmniRoute/issues/10029: the upstream stream cut off.
+    ({"http_status": "502",
+      "error": {"error": {"message": "terminated", "type": "stream_error",
+                          "code": "stream_terminated"}}},
+     {"kind": "openai", "host": "localhost:20128", "protocol": "http"},
+     "response.malformed"),
+    # https://github.com/BerriAI/litellm/issues/18261: a Bedrock guardrail through LiteLLM.
+    ({"http_status": "500",
+      "error": {"error": {"message": "Bedrock guardrail failed: I cannot respond to requests "
+                          "containing personally identifiable information (PII).",
+                          "code": "500"}}},
+     {"kind": "openai", "host": "litellm.example.com"},
+     "content_policy"),
+    # https://github.com/higress-group/higress/issues/3702: the gateway passed no token on.
+    ({"http_status": "401",
+      "error": "Error code: 401 - {'error': {'message': '[trace_id: ab95] Validate "
+      "Certification failed: missing token', 'type': 'invalid_request_error', "
+      "'code': 'auth_error'}}"},
+     {"kind": "openai", "host": "higress.example.com"},
+     "auth.missing_key"),
+    # https://platform.minimax.io/docs/api-reference/errorcode.md: MiniMax's 1004.
+    ({"error": "not authorized / token not match group / cookie is missing, log in again"},
+     {"kind": "minimax"},
+     "auth.invalid_key"),
+    # https://glgxt.cn/articles/api-troubleshooting.html: Tencent's Token Plan used up.
+    ({"error": "TokenPlanExhausted"}, {"kind": "hunyuan"}, "billing.quota_exhausted"),
+    # https://errs.dmxapi.cn/detail.php?id=2735: Cloudflare's JSON 524, its link wrapped by
+    # the terminal.
+    ({"http_status": "524",
+      "error": "API Error: 524 {\"type\":\"https://developers.cloudflare.com/support/"
+      "troubleshooting/http-status-codes/cloudflare- 5xx-errors/error-524/\",\"title\":\"Error "
+      "524: A timeout occurred\",\"status\":524,\"what_you_should_do\":\"**Wait and "
+      "retry.** Back off for at least 120 seconds. If the error persists, the website operator "
+      "should check for long-running processes or an overloaded origin.\"}"},
+     {"kind": "openai", "host": "api.meai.cloud"},
+     "network.timeout"),
+    # https://github.com/YorkieDev/LMStudioWebUI/issues/6: Firefox's CORS words when nothing
+    # answered at all, for LM Studio on the LAN.
+    ({"error": "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the "
+      "remote resource at http://10.0.4.11/v1/models. (Reason: CORS request did not succeed). "
+      "Status code: (null)."},
+     {"kind": "openai", "host": "10.0.4.11", "protocol": "http"},
+     "network.connection_refused"),
+    # https://github.com/continuedev/continue/issues/9854: the same verification, as a code
+    # (unsupported_value for reasoning.summary).
+    ({"http_status": "400",
+      "error": {"error": {"message": "Your organization must be verified to generate reasoning "
+                          "summaries. Please go to: https://platform.openai.com/settings/"
+                          "organization/general and click on Verify Organization.",
+                          "type": "invalid_request_error", "param": "reasoning.summary",
+                          "code": "unsupported_value"}}},
+     {"kind": "openai", "host": "api.openai.com"},
+     "auth.permission"),
+    # https://www.tokenfactory.cn/docs/guide/errors: a list of causes ("missing, invalid or
+    # disabled") under the code invalid_api_key.
+    ({"http_status": "401",
+      "error": {"error": {"message": "API Key 缺失、无效或已禁用", "type": "authentication_error",
+                          "code": "invalid_api_key"}}},
+     {"kind": "openai", "host": "www.tokenfactory.cn"},
+     "auth.invalid_key"),
+    # https://github.com/huggingface/chat-ui/issues/387 (chat-ui to a local TGI): Chromium's
+    # name for TLS sent to a plain-HTTP server.
+    ({"error": "ERR_SSL_WRONG_VERSION_NUMBER"},
+     {"kind": "openai", "host": "127.0.0.1:8080", "protocol": "https"},
+     "endpoint.wrong"),
+    # https://github.com/janhq/jan/issues/3228 (Jan's cortex): a GGUF file cut short.
+    ({"error": "[CORTEX]::Error: llama_model_load: error loading model: tensor "
+      "'blk.18.ffn_gate.weight' data is not within the file bounds, model is corrupted or "
+      "incomplete\nllama_load_model_from_file: failed to load model"},
+     {"kind": "openai", "host": "127.0.0.1:39291", "protocol": "http"},
+     "model.not_found"),
+]
+
+
 def test_a_masked_private_address_is_not_a_public_host() -> None:
     # https://github.com/stenolabs/stenoai/issues/499: Ollama on the reporter's LAN, its
     # address masked as "192.168.x.x"; "Failed to connect to Ollama" then means it is not
@@ -5204,7 +5341,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
-                          *_AY_WORDS, *_BA_WORDS])
+                          *_AY_WORDS, *_BA_WORDS, *_BC_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

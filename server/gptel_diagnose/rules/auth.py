@@ -22,6 +22,10 @@ _SUSPENDED = r"consumer '[^']*' has been suspended"
 _KEY_DEAD = r"leaked|expired|" + _SUSPENDED
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
+    # MiniMax's 1004: "not authorized / token not match group"; Anthropic, for a Claude
+    # subscription's credential sent to the API ("This credential is only authorized for use
+    # with Claude Code"): a key for another endpoint.
+    r"|token not match group|credential is only authorized for use with"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
     r"|authentication is invalid|key is invalid or revoked"
     # LobeChat's error type for a provider's refused key; MiniMax's CLI.
@@ -109,6 +113,10 @@ _KEY_MISSING = (
     # keys are not supported by this API": a key of the wrong kind); a Copilot plugin before
     # its sign-in ("You haven't signed in yet").
     r"|^(?!.*api keys are not supported).*\bcredentials_missing\b|haven'?t signed in yet"
+    # google-genai, built with no key: "Missing key inputs argument! To use the Google AI
+    # API, provide (`api_key`) arguments."; a gateway that passed no token on ("Validate
+    # Certification failed: missing token").
+    r"|missing key inputs argument|certification failed: missing token"
     # LM Studio: "An LM Studio API token is required ..., but none was provided".
     r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
@@ -116,7 +124,8 @@ _KEY_MISSING = (
     r"|missing [\w ]{0,20}api key|no key is set|api key not provided|missing subscription key"
     r"|api_?key cannot be empty|please set (the )?[a-z_]*api_key"
     # Anthropic's SDKs with neither a key nor a token; "API_KEY missing" in Chinese.
-    r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失"
+    # Not the first of a list ("API Key 缺失、无效或已禁用": missing, invalid or disabled).
+    r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失(?![、,，])"
     # xiaozhi-esp32-server: "你还没配置LLM的密钥"; "未配置 API 密钥".
     r"|(没|未)配置[\w ]{0,20}(密钥|api.?key)"
     r"|no [\w ]{0,20}token found"
@@ -164,6 +173,9 @@ _NO_PERMISSION = (
     r"|allowed for build tier|tier \d and above|terms of service|permission_error"
     r"|service_disabled|has not been used in project|api has not been enabled"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"
+    # OpenAI, for a feature an unverified organization may not use ("must be verified to
+    # generate reasoning summaries").
+    r"|must be verified to (?!stream|use the model)\w"
     r"|access to (this|the) model is (denied|not allowed)|model access is denied"
     # DashScope: "Access to model denied. Please make sure you are eligible for using the model."
     r"|access to model denied"
@@ -495,7 +507,10 @@ RULES = (
         when=match(text=r"blocked by cors policy|no 'access-control-allow-origin'"
                    # Firefox: "Cross-Origin Request Blocked: The Same Origin Policy disallows
                    # reading the remote resource at URL. (Reason: CORS header ... missing)".
-                   r"|cross-origin request blocked|reason: cors (header|request)"
+                   # Not its "(Reason: CORS request did not succeed). Status code: (null)":
+                   # no HTTP answer came at all, so no origin was refused.
+                   r"|cross-origin request blocked(?!.{0,300}cors request did not succeed)"
+                   r"|reason: cors (header|request(?! did not succeed))"
                    # A server's log of a browser's preflight it did not expect (LM Studio:
                    # "Received request: OPTIONS to /v1/models", then an error).
                    r"|received request: options to\b"

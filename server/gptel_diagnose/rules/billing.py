@@ -55,6 +55,8 @@ _NO_CREDIT = (
     r"|token count has been exhausted|remaincount = 0"
     # SambaNova Cloud once its free tier ended: "PAYMENT_METHOD_REQUIRED".
     r"|payment_method_required"
+    # Tencent's Token Plan used up: "TokenPlanExhausted".
+    r"|tokenplanexhausted"
     r"|payments have failed|spending limit needs to be increased|\bbalance is (too )?low"
     r"|(does not have|no) (a |any )?(valid|active) \w* ?subscription(?! key)"
     r"|subscription has expired"

@@ -73,6 +73,9 @@ WRAPPER_TEXT = (
     # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when attempting to fetch
     # resource") and apps' own words for the same.
     r"|fail(ed)? to fetch|networkerror when attempting to fetch"
+    # Firefox's CORS message when no HTTP answer came at all ("Reason: CORS request did not
+    # succeed). Status code: (null)").
+    r"|cors request did not succeed"
     r"|\bnetwork (error|problem)\b|error communicating with"
     r"|connection to \w+ api failed|server connection lost"
     r"|ensure (that )?\w+( service)? is running"

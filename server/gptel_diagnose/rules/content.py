@@ -22,6 +22,9 @@ _FILTERED = (
     # system".
     r"|content filtering (?:policy|system)"
     r"|blocked (for|due to) (reason:? )?safety"
+    # Gemini's image model, its finishReason as a client quotes it ("Gemini API error:
+    # IMAGE_SAFETY").
+    r"|\bimage_safety\b"
     # Not OpenAI's moderation endpoint named in a client's call ("CreateModeration failed").
     # Nor its path in a URL ("Max retries exceeded with url: /v1/moderations").
     r"|responsible ai|(?<!create)(?<!/v1/)moderation|flagged (input|by)|harmful content"
@@ -36,6 +39,8 @@ _FILTERED = (
     r"|input data may contain|sensitive_words_detected"
     # Bedrock Guardrails, as an application logs its intervention.
     r"|guardrail intervened|guardrail_intervened"
+    # LiteLLM's proxy: "Bedrock guardrail failed: I cannot respond to requests containing ...".
+    r"|guardrail failed: i cannot respond"
     # xAI's 403 "permission-denied": "Content violates usage guidelines."
     r"|violat(es|ing) (our |the )?usage (guidelines|polic)"
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"

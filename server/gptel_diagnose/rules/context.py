@@ -24,6 +24,8 @@ _TOO_LONG = (
     r"|maximum input length|request_too_large|request size exceeds|too many tokens in"
     # Kimi: "total message size 2400000 exceeds limit 2097152".
     r"|message size \w+ exceeds (the )?limit"
+    # Gemini: "Request payload size exceeds the limit: 4194304 bytes."
+    r"|payload size exceeds the limit"
     r"|exceeds (the )?(model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
     r"|expected maxlength|member must have length less than or equal"
     r"|string too long|input length exceeds|prompt is too large|context.?length"

@@ -60,6 +60,9 @@ RULES = (
                 r"|not supported by any provider you have enabled"
                 # Kimi Code's 404: "Not found the model kimi-for-coding or Permission denied".
                 r"|not found the model"
+                # llama.cpp, for a model file cut short: "data is not within the file bounds,
+                # model is corrupted or incomplete" (download it again, as an unpulled one).
+                r"|model is corrupted or incomplete"
                 r"|is not in the list of supported models"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
@@ -366,6 +369,8 @@ RULES = (
         category="model.not_found",
         when=match(text=r"no models? (is )?loaded|model is not loaded|lms load|load a model"
                    r"|model with key '[^']+' not loaded"
+                   # text-generation-webui's OpenAI extension: "No model has been loaded".
+                   r"|no model has been loaded"
                    # Jan's local server (cortex) before a model is started.
                    r"|engine is not loaded"),
         summary="The local server has no model loaded: load one (LM Studio: `lms load MODEL`, "

@@ -730,7 +730,10 @@ RULES = (
                     r"|stream was reset: \w+"
                     # Node's fetch (undici), when the socket closed while the body was being
                     # read: "TypeError: terminated", "Provider error: terminated".
-                    r"|typeerror: terminated\b|\berror: terminated$",
+                    r"|typeerror: terminated\b|\berror: terminated$"
+                    # A gateway's code for an upstream stream cut off (OmniRoute's 502
+                    # {"message": "terminated", "code": "stream_terminated"}).
+                    r"|\bstream_terminated\b",
                     # Codex's prefix over reqwest's "error sending request for url": the
                     # request never went out, nothing was cut off (NET013's wrapper).
                     # OpenAI's server_error sent inside the stream ("An error occurred while
@@ -978,7 +981,7 @@ RULES = (
         # The TLS client read a plain-HTTP answer where a handshake should be: OpenSSL's
         # "wrong version number", NSS's "record too long".  From a server on this machine
         # that is a wrong :protocol, not a broken network.
-        when=match(local=True, text=r"wrong version number|record_too_long|record too long"
+        when=match(local=True, text=r"wrong.version.number|record_too_long|record too long"
                    r"|packet length too long|ssl_error_rx_record"),
         summary="The server at {host} speaks plain HTTP, but the request used HTTPS: give the "
         "backend :protocol \"http\".",

@@ -277,6 +277,9 @@ RULES = (
         when=(
             match(http=429, provider="gemini", text=r"perday|per day"),
             match(http=429, codes="resource_exhausted", text=r"perday|per day"),
+            # Quoted without its status: the free tier's per-day quotaId ("quotaId:
+            # GenerateRequestsPerDayPerProjectPerModel-FreeTier").
+            match(text=r"generate_content_free_tier.{0,300}perday|perday\w*-freetier"),
         ),
         summary="Gemini daily quota reached for this model (free-tier requests per day): it "
         "resets at midnight Pacific time; switch model until then.",

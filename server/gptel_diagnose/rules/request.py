@@ -399,9 +399,11 @@ RULES = (
         when=(
             # Not the model itself ("param": "model"): a model the backend does not serve there.
             # Nor a gateway's "InvalidParameter" for a path it has no handler for (ENDP001).
+            # Nor a value an unverified organization may not ask for ("must be verified to
+            # generate reasoning summaries", code unsupported_value): its permission.
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
-                  not_param="model", not_text=UNROUTED_PATH),
+                  not_param="model", not_text=UNROUTED_PATH + r"|must be verified to"),
             match(text=r"unsupported parameter|unrecognized request argument"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
@@ -487,6 +489,11 @@ RULES = (
                   # xAI: "Model grok-4-1-fast-reasoning does not support parameter
                   # presencePenalty".
                   r"|does not support parameter \w"
+                  # pydantic's check of a value ("thinking.enabled.budget_tokens: Input should
+                  # be greater than or equal to 1024"); Gemini 1.0's refused system
+                  # instruction; llama-server, for tool-call arguments that are not JSON.
+                  r"|input should be (greater|less) than|developer instruction is not enabled"
+                  r"|failed to parse tool call arguments"
                   # Azure AI Foundry, for a content-filter policy name it does not know.
                   r"|invalid content filter policy"
                   # The provider could not fetch an image URL the request named (OpenAI's
@@ -544,6 +551,9 @@ RULES = (
                    # Mistral: "Expected last role User or Tool (or Assistant with prefix
                    # True) for serving but got assistant".
                    r"|expected last role"
+                   # gpt-oss's chat template in LM Studio: "Cannot pass both content and
+                   # thinking in an assistant message with tool calls".
+                   r"|cannot pass both content and thinking"
                    # Gemini's INVALID_ARGUMENT for an OpenAI role: "Please use a valid role".
                    r"|please use a valid role"
                    # Gemini, for a function call not after a user turn or function response.

@@ -53,7 +53,8 @@ RULES = (
                   # ("which may indicate the origin server is overloaded"): its page, and its
                   # 520 page's "to Cloudflare. This typically indicates the origin is
                   # overloaded or misconfigured".
-                  r"|cloudflare-5xx-errors|incomplete response to cloudflare"),
+                  # The link may come wrapped by a terminal ("cloudflare- 5xx-errors").
+                  r"|cloudflare-\s*5xx-errors|incomplete response to cloudflare"),
             match(http=503),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
@@ -167,6 +168,8 @@ RULES = (
                   r"|no suitable llama servers"
                   # vLLM's engine died; Bedrock's ServiceUnavailable as litellm names it.
                   r"|enginedeaderror|engine loop is not running"
+                  # "RuntimeError('Engine loop has died')", "MQLLMEngine is already dead".
+                  r"|engine loop has died|engine is already dead"
                   r"|serviceunavailable(error|exception)",
                   # Not a context window, but Ollama's runner that could not make one:
                   # "failed to create context with model".
