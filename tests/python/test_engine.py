@@ -5309,6 +5309,41 @@ _BC_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_BD_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/danny-avila/LibreChat/issues/14048: a user-provided key never stored.
+    ({"error": "No key found. Please provide a key and try again"},
+     {"kind": "openai", "host": "api.openai.com"},
+     "auth.missing_key"),
+    # https://github.com/deepset-ai/haystack/issues/5419: openai-python given no key.
+    ({"error": "OpenAIError: api_key None must be a valid OpenAI key. Visit "
+      "https://openai.com/api/ to get one."},
+     {"kind": "openai", "host": "api.openai.com"},
+     "auth.missing_key"),
+    # https://github.com/BerriAI/litellm/issues/13398: a chat body sent to the Responses API.
+    ({"http_status": "400",
+      "error": {"error": {"message": "litellm.BadRequestError: AzureException BadRequestError - "
+                          "Unsupported parameter: 'messages'. In the Responses API, this "
+                          "parameter has moved to 'input'. Try again with the new parameter."}}},
+     {"kind": "azure", "host": "example.openai.azure.com"},
+     "endpoint.wrong"),
+    # https://github.com/google/adk-python/issues/2790: a deadline, though sent as 503.
+    ({"http_status": "503", "error": "503 Context deadline exceeded"},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "network.timeout"),
+    # https://github.com/n8n-io/n8n/issues/29780: Azure's OperationNotSupported, generic words,
+    # for a codex deployment on the chat path.
+    ({"http_status": "400",
+      "error": "Bad request – please check your parameters\nThe requested operation is "
+      "unsupported."},
+     {"kind": "azure", "host": "example.openai.azure.com"},
+     "model.not_found"),
+    # https://github.com/pot-app/pot-desktop/issues/730: Pot's fetch wrapper, its spelling,
+    # against a local Ollama.
+    ({"error": "测试失败Type Error：Faild to fetch"}, {"kind": "ollama"},
+     "network.connection_refused"),
+]
+
+
 def test_a_masked_private_address_is_not_a_public_host() -> None:
     # https://github.com/stenolabs/stenoai/issues/499: Ollama on the reporter's LAN, its
     # address masked as "192.168.x.x"; "Failed to connect to Ollama" then means it is not
@@ -5341,7 +5376,8 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AO_WORDS, *_S25_WORDS, *_AP_WORDS, *_AQ_WORDS,
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
-                          *_AY_WORDS, *_BA_WORDS, *_BC_WORDS])
+                          *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
+                          *_BD_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -5625,3 +5661,12 @@ def test_a_request_echoed_under_a_504_is_not_a_refused_tool_choice() -> None:
              "\"has_tools\":true,\"tool_choice\":\"auto\"}"}
     result = run({"error": error, "backend": {"kind": "mistral", "host": "api.mistral.ai"}})
     assert result.category == "network.timeout"
+
+
+def test_a_chat_body_refused_by_the_legacy_completions_path_stays_a_refused_argument() -> None:
+    # https://dev-solve.com/ja/posts/481d649 (reports-bd, as blind second and third labels
+    # read it): "Unrecognized request argument supplied: messages" names no path, unlike the
+    # Responses API's "In the Responses API, this parameter has moved to 'input'".
+    error = {"error": "InvalidRequestError: Unrecognized request argument supplied: messages"}
+    result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "request.invalid_parameter"

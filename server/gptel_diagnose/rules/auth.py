@@ -117,6 +117,9 @@ _KEY_MISSING = (
     # API, provide (`api_key`) arguments."; a gateway that passed no token on ("Validate
     # Certification failed: missing token").
     r"|missing key inputs argument|certification failed: missing token"
+    # LibreChat, for a user-provided key never stored ("No key found. Please provide a key");
+    # openai-python's check when it got none ("api_key None must be a valid OpenAI key").
+    r"|no key found\. please provide a key|api_key none must be"
     # LM Studio: "An LM Studio API token is required ..., but none was provided".
     r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"

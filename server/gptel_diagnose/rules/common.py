@@ -73,6 +73,8 @@ WRAPPER_TEXT = (
     # A browser's fetch ("Failed to fetch", Firefox's "NetworkError when attempting to fetch
     # resource") and apps' own words for the same.
     r"|fail(ed)? to fetch|networkerror when attempting to fetch"
+    # Pot's spelling: "Type Error：Faild to fetch".
+    r"|faild to fetch"
     # Firefox's CORS message when no HTTP answer came at all ("Reason: CORS request did not
     # succeed). Status code: (null)").
     r"|cors request did not succeed"
@@ -88,6 +90,12 @@ WRAPPER_TEXT = (
     r"|^\w+ unreachable$"
     # A Chinese client's "connection error, check the model settings".
     r"|连接错误")
+
+# A chat body sent to the Responses API's path, in its words: "Unsupported parameter:
+# 'messages'. In the Responses API, this parameter has moved to 'input'".  (The legacy
+# completions' "Unrecognized request argument supplied: messages" names no path: a refused
+# argument, as blind labellers read it.)
+MESSAGES_REFUSED = r"unsupported parameter: 'messages'\. in the responses api"
 
 # A :host whose scheme lost its colon or a slash ("http//127.0.0.1:8000", "https:/host").
 SCHEME_TYPO = r"^\s*(https?)(?::/|//)(?!/)"

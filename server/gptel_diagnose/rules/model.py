@@ -72,6 +72,9 @@ RULES = (
                 r"|nomodelmatchingquery"
                 r"|model .{0,80}is not downloaded|\bmodel not support(ed)?\b"
                 r"|chatcompletion operation does not work with the specified model"
+                # Azure's OperationNotSupported in its generic words, for a deployment (a
+                # codex model) that does not serve chat completions.
+                r"|the requested operation is unsupported"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
                 r"|exceeds the limit of 0\b|model_not_supported"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, NO_MEDIA, UNROUTED_PATH
+from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, MESSAGES_REFUSED, NO_MEDIA, UNROUTED_PATH
 
 _LOG = LOG_REQUESTS
 
@@ -403,7 +403,8 @@ RULES = (
             # generate reasoning summaries", code unsupported_value): its permission.
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
-                  not_param="model", not_text=UNROUTED_PATH + r"|must be verified to"),
+                  not_param="model",
+                  not_text=UNROUTED_PATH + r"|must be verified to|" + MESSAGES_REFUSED),
             match(text=r"unsupported parameter|unrecognized request argument"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
@@ -503,7 +504,8 @@ RULES = (
                   # nor the Vercel AI SDK checking the answer against its schema.
                   not_text=r"invalid url \((post|get) |return value must be of type"
                   r"|type validation failed: value:|failed to deserialize api response|"
-                  + UNROUTED_PATH),
+                  # `messages` refused by the Responses API: the path is wrong (ENDP001).
+                  + UNROUTED_PATH + "|" + MESSAGES_REFUSED),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",

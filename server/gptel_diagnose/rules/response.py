@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import LOCAL_SERVERS, LOG_REQUESTS, LOG_TRAFFIC, REDEFINE_BACKEND, UNROUTED_PATH
+from .common import (
+    LOCAL_SERVERS,
+    LOG_REQUESTS,
+    LOG_TRAFFIC,
+    MESSAGES_REFUSED,
+    REDEFINE_BACKEND,
+    UNROUTED_PATH,
+)
 
 _SHOW_BODY = LOG_TRAFFIC
 
@@ -221,8 +228,11 @@ RULES = (
                   # Mistral, for the same: "The model X does not support the /v1/completions
                   # API".
                   r"|does not support the /v1/completions api"
+                  # A chat body sent to the Responses API's path ("Unsupported parameter:
+                  # 'messages'. In the Responses API, this parameter has moved to 'input'").
+                  r"|" + MESSAGES_REFUSED
                   # Azure OpenAI, for the api-version in :endpoint's query.
-                  r"|api version not supported|model \S+ is enabled only for api versions",
+                  + r"|api version not supported|model \S+ is enabled only for api versions",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.

@@ -55,7 +55,8 @@ RULES = (
                   # overloaded or misconfigured".
                   # The link may come wrapped by a terminal ("cloudflare- 5xx-errors").
                   r"|cloudflare-\s*5xx-errors|incomplete response to cloudflare"),
-            match(http=503),
+            # Not Google API Core's "503 Context deadline exceeded": a deadline, NET004's.
+            match(http=503, not_text=r"deadline exceeded"),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
         "side; retry in a minute or switch model.",
