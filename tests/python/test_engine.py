@@ -5343,6 +5343,18 @@ _BD_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "network.connection_refused"),
 ]
 
+_BE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/meain/yap/pull/27: GitHub Models, asked with no Authorization header.
+    ({"error": {"error": {"code": "unauthorized", "details": "No authorization header or api "
+                          "key found in request."}}},
+     {"kind": "openai", "host": "models.github.ai"},
+     "auth.missing_key"),
+    # https://github.com/rksm/org-ai/issues/131: url.el prompting for a login after a 401.
+    ({"error": "Username for [https:// api.anthropic.com/v1/messages]:"},
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "auth.invalid_key"),
+]
+
 
 def test_a_masked_private_address_is_not_a_public_host() -> None:
     # https://github.com/stenolabs/stenoai/issues/499: Ollama on the reporter's LAN, its
@@ -5377,7 +5389,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
-                          *_BD_WORDS])
+                          *_BD_WORDS, *_BE_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -26,6 +26,9 @@ _KEY_WRONG = (
     # subscription's credential sent to the API ("This credential is only authorized for use
     # with Claude Code"): a key for another endpoint.
     r"|token not match group|credential is only authorized for use with"
+    # url.el's prompt once a server answered 401 without a challenge it knows ("Username for
+    # [https://api.anthropic.com/v1/messages]:"): the credential sent was refused.
+    r"|^username for \[https?:"
     r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
     r"|authentication is invalid|key is invalid or revoked"
     # LobeChat's error type for a provider's refused key; MiniMax's CLI.
@@ -120,6 +123,8 @@ _KEY_MISSING = (
     # LibreChat, for a user-provided key never stored ("No key found. Please provide a key");
     # openai-python's check when it got none ("api_key None must be a valid OpenAI key").
     r"|no key found\. please provide a key|api_key none must be"
+    # GitHub Models: "No authorization header or api key found in request."
+    r"|no authorization header or api key found"
     # LM Studio: "An LM Studio API token is required ..., but none was provided".
     r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
