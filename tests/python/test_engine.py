@@ -5682,3 +5682,29 @@ def test_a_chat_body_refused_by_the_legacy_completions_path_stays_a_refused_argu
     error = {"error": "InvalidRequestError: Unrecognized request argument supplied: messages"}
     result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert result.category == "request.invalid_parameter"
+
+
+@pytest.mark.parametrize(("error", "backend", "rule"), [
+    # https://github.com/viniciusmartinsrio/bank-case-T4H-Vinicius-Borges/blob/9a1218bf7430095d8acfeef90af3a1a411ce2efe/TROUBLESHOOTING_RATE_LIMIT.md
+    # Groq's cap on tokens per day for one model: the reporter switched model.
+    ({"http_status": "429",
+      "error": "groq.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached "
+      "for model `llama-3.3-70b-versatile` in organization `org_...` on tokens per day (TPD): "
+      "Limit 100000, Used 99717, Requested 1207. Please try again in 13m18.336s...'}}"},
+     {"kind": "groq", "host": "api.groq.com"}, "RATE002"),
+    # https://github.com/skyasu2/openmanager-vibe-v5/blob/cd1138ef557161990b1344711a782fbe9938c540/gcp-functions/AI-QUERY-DIAGNOSIS.md
+    # Gemini's free tier, counted per model: the fix was another model.
+    ({"http_status": "429",
+      "error": "[429 Too Many Requests] You exceeded your current quota\n\nQuota exceeded for "
+      "metric:\n- generativelanguage.googleapis.com/generate_content_free_tier_input_token_count"
+      "\n- generativelanguage.googleapis.com/generate_content_free_tier_requests\n\nModel: "
+      "gemini-2.0-flash-exp\nRetry in: 52 seconds"},
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"}, "RATE003"),
+])
+def test_a_cap_counted_per_model_offers_another_model(error: dict[str, Any],
+                                                      backend: dict[str, Any], rule: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert result.rule == rule
+    assert "gptel-model" in {fix.variable for fix in result.fixes}
+    # The line still leads with the wait or the switch, not with a model to type.
+    assert result.next_step is not None and "gptel-model" not in result.next_step

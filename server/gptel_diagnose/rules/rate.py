@@ -183,9 +183,12 @@ RULES = (
             "A paid tier or added credit usually raises or removes these caps: see "
             "{usage_url}.",
         ),
+        # A cap counted per model and per day: another model of the backend is the way on
+        # until the reset (the reports' own fix, as for RATE001).
         fixes=(
             SWITCH,
             FixSpec("See your limits", "display-only", url="{usage_url}"),
+            ASK_MODEL,
         ),
         docs=("https://console.groq.com/docs/rate-limits",
               "https://openrouter.ai/docs/api/reference/limits"),
@@ -245,9 +248,11 @@ RULES = (
             "For higher limits, link a billing account to the project in AI Studio "
             "({billing_url}).",
         ),
+        # Gemini's free-tier quotas are counted per model: another model is the way on.
         fixes=(
             RESEND,
             FixSpec("See your quota and tier", "display-only", url="{usage_url}"),
+            ASK_MODEL,
         ),
         docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
         examples=(
