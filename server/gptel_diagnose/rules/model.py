@@ -58,12 +58,12 @@ RULES = (
                 # Hugging Face's router, for a model none of the user's providers serves;
                 # Baidu's qianfan SDK, for a name missing from its list of models.
                 r"|not supported by any provider you have enabled"
+                r"|is not in the list of supported models"
                 # Kimi Code's 404: "Not found the model kimi-for-coding or Permission denied".
                 r"|not found the model"
                 # llama.cpp, for a model file cut short: "data is not within the file bounds,
                 # model is corrupted or incomplete" (download it again, as an unpulled one).
                 r"|model is corrupted or incomplete"
-                r"|is not in the list of supported models"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
                 r"|no endpoints (found|available) matching your|engine .{0,40} not available"

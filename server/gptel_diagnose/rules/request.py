@@ -6,6 +6,8 @@ from .base import Example, FixSpec, Rule, match
 from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, MESSAGES_REFUSED, NO_MEDIA, UNROUTED_PATH
 
 _LOG = LOG_REQUESTS
+# A path gptel's request should not have gone to (ENDP001's), whatever parameter it names.
+_ANOTHER_PATH = UNROUTED_PATH + "|" + MESSAGES_REFUSED
 
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
@@ -398,13 +400,14 @@ RULES = (
         category="request.invalid_parameter",
         when=(
             # Not the model itself ("param": "model"): a model the backend does not serve there.
-            # Nor a gateway's "InvalidParameter" for a path it has no handler for (ENDP001).
+            # Nor a gateway's "InvalidParameter" for a path it has no handler for, nor
+            # `messages` refused by the Responses API (ENDP001).
             # Nor a value an unverified organization may not ask for ("must be verified to
             # generate reasoning summaries", code unsupported_value): its permission.
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
                   not_param="model",
-                  not_text=UNROUTED_PATH + r"|must be verified to|" + MESSAGES_REFUSED),
+                  not_text=_ANOTHER_PATH + r"|must be verified to"),
             match(text=r"unsupported parameter|unrecognized request argument"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
@@ -501,11 +504,11 @@ RULES = (
                   # "Timeout while downloading https://...").
                   r"|timeout while downloading https?://",
                   # PHP's TypeError in a client's own function is not a validator's words,
-                  # nor the Vercel AI SDK checking the answer against its schema.
+                  # nor the Vercel AI SDK checking the answer against its schema, nor a path
+                  # the request should not have gone to (ENDP001).
                   not_text=r"invalid url \((post|get) |return value must be of type"
                   r"|type validation failed: value:|failed to deserialize api response|"
-                  # `messages` refused by the Responses API: the path is wrong (ENDP001).
-                  + UNROUTED_PATH + "|" + MESSAGES_REFUSED),
+                  + _ANOTHER_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",
