@@ -22,6 +22,8 @@ from .rules.common import LOCAL_SERVERS, SCHEME_TYPO
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
+# When the provider names the time its limit resets rather than a wait.
+RESET_CLAUSE = i18n.N_("Reset time: {reset} (the provider's clock); resend after that.")
 N_ = i18n.N_
 # A wait, by its size: hours, minutes, seconds.
 WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
@@ -453,8 +455,12 @@ def _meaning(code: Code | None, locale: str) -> str:
     """CODE's documented meaning in LOCALE, without its final full stop."""
     if code is None:
         return ""
-    text = code.meaning_zh if locale == "zh" else code.meaning
-    return text.strip().rstrip(".。")
+    text = (code.meaning_zh if locale == "zh" else code.meaning).strip().rstrip(".。")
+    # Every template names the meaning after a colon: "…: the plan's usage cap …", while
+    # an initialism keeps its capitals ("API key …").
+    if locale != "zh" and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]
+    return text
 
 # Where gptel got the key (`BackendInfo.key_source`), said where the user changes it.
 KEY_WHERE: dict[str, str] = {
@@ -664,7 +670,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         http_status=f"HTTP {facts.http}" if facts.http is not None else stand["status"],
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
-        wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait else "",
+        wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait
+        else i18n.gettext(locale, RESET_CLAUSE).format(reset=facts.resets_at)
+        if facts.resets_at else "",
         **{key: pages.get(key) or stand[key]
            for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
                        "models_url")},

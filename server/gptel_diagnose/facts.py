@@ -166,9 +166,11 @@ _CODE_KEYS = ("type", "code", "status", "reason", "error_code", "status_code", "
 # A wait the provider states, in any of the wordings seen in real bodies:
 # "try again in 9.816s", "in 9m38.016s", "retry after 20 seconds", "retry in 47.18s",
 # Kimi's "please try again after 1 seconds",
-# Gemini's RetryInfo `retryDelay: "47s"`.
+# Gemini's RetryInfo `retryDelay: "47s"`, a quota's "Resets in 141h28m14s" or
+# "resets in ~5s".
 _WAIT_CUE = re.compile(
-    r"(?:try again (?:in|after)|retry after|retry in|retry_delay|retrydelay|wait)\W{0,3}"
+    r"(?:try again (?:in|after)|retry after|retry in|retry_delay|retrydelay|wait"
+    r"|resets? in)\W{0,3}"
     r"(?P<dur>(?:\d+(?:\.\d+)?\s*(?:h|hours?|ms|m(?!s)|min(?:ute)?s?|s|sec(?:ond)?s?)\s*)+)",
     re.IGNORECASE,
 )
@@ -187,6 +189,23 @@ def parse_duration(text: str) -> float | None:
         total += float(number) * _UNIT_SECONDS[key]
         found = True
     return round(total, 3) if found else None
+
+
+# The time a plan's window or a quota resets, when the message states it rather than a wait:
+# Zhipu's 1308 "Your limit will reset at 2026-09-09 05:38:28" (in Chinese "您的限额将在
+# 2026-08-25 07:41:44 重置"), MiniMax's "resets at 2026-05-15T15:00:00Z", a relay's
+# "Resets at 10:00 UTC".
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_STAMP = (rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{_CLOCK})?(?:\.\d+)?"
+          rf"(?:\s*(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}})\b)?|{_CLOCK}(?:\s*(?:UTC|GMT)\b)?")
+_RESET_CUE = re.compile(
+    rf"resets?\s+(?:at|on)\s+(?P<at>{_STAMP})|将在\s*(?P<zh>{_STAMP})\s*重置", re.IGNORECASE)
+
+
+def stated_reset(text: str) -> str | None:
+    """The time a message says its limit resets, as written ("2026-09-09 05:38:28")."""
+    match = _RESET_CUE.search(text)
+    return (match.group("at") or match.group("zh")).strip() if match else None
 
 
 def stated_wait(text: str) -> float | None:
@@ -397,6 +416,7 @@ class Facts:
     text: str = _fact("the error's text, lower case, bounded", "text")
     message: str = _fact("the provider's own message (first found)")
     retry_after: float | None = _fact("the wait the provider states, in seconds")
+    resets_at: str | None = _fact("the time the provider says its limit resets, as written")
     model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
     backend_name: str | None = _fact("the gptel backend's name",
                                      read=lambda p: p.backend.name)
@@ -808,5 +828,6 @@ def read_facts(params: DiagnoseParams) -> Facts:
         text=text,
         message=message,
         retry_after=stated_wait(haystack),
+        resets_at=stated_reset(haystack),
         **{f.name: f.metadata["read"](params) for f in FACTS if f.metadata["read"]},
     )

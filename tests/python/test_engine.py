@@ -10,12 +10,12 @@ import pytest
 
 from gptel_diagnose import i18n
 from gptel_diagnose.engine import diagnose
-from gptel_diagnose.facts import read_facts
+from gptel_diagnose.facts import read_facts, stated_wait
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis
 from gptel_diagnose.rules import BY_CODE, REGISTRY
 
 from gptel_view import curl_failure, gptel_error
-from recorded import fixture_files, fixture_params
+from recorded import FIXTURES, fixture_files, fixture_params
 
 
 def run(params: dict[str, Any]) -> Diagnosis:
@@ -85,6 +85,32 @@ def test_rate_limit_429_is_not_billing_and_states_the_wait() -> None:
     assert result.retry_after == 20
     assert "Wait 20 s" in result.summary
     assert "not a billing problem" in result.summary
+
+
+def test_a_plans_window_names_the_reset_time_it_was_given() -> None:
+    # Zhipu's 1308 names when the Coding Plan's window resets, not a wait: the line names
+    # that time, in English and in Chinese, and the documented meaning follows the colon in
+    # lower case (https://github.com/dirge-code/dirge/issues/818).
+    data = json.loads((FIXTURES / "zhipu" / "doc002-plan-window-1308.json").read_text())
+    params = fixture_params(data)
+    english = run(params)
+    assert english.rule == "DOC002"
+    assert "2026-08-25 07:41:44" in english.summary
+    assert ": the plan's usage cap" in english.summary
+    chinese = run({**params, "locale": "zh"})
+    assert "重置时间：2026-08-25 07:41:44" in chinese.summary
+
+
+def test_a_limit_that_resets_in_a_duration_states_the_wait() -> None:
+    # "resets in ~5s" (OpenRouter's free models) and "Resets in 141h28m14s" (Antigravity's
+    # quota) are waits, as "try again in 20s" is.
+    body = {"error": {"message": "Rate limit exceeded: free-models-per-min. Your rate limit "
+                      "resets in ~5s.", "code": "rate_limit_exceeded"}}
+    result = openai(429, body)
+    assert result.category == "rate_limit"
+    assert result.retry_after == 5
+    assert "Wait 5 s" in result.summary
+    assert stated_wait("Resets in 141h28m14s.") == 141 * 3600 + 28 * 60 + 14
 
 
 def test_request_too_large_for_tpm_is_not_a_wait() -> None:
