@@ -193,6 +193,23 @@ def test_reset_through_an_environment_proxy_names_the_variable() -> None:
     assert (first.variable, first.value) == ("gptel-curl-extra-args", '\'("--noproxy" "*")')
 
 
+@pytest.mark.parametrize(("request_", "variable", "value"), [
+    ({"use_curl": True, "proxy": True, "proxy_host": "127.0.0.1:7890"}, "gptel-proxy", '""'),
+    ({"use_curl": True, "proxy": False, "env_proxy": {"https_proxy": "127.0.0.1:7890"}},
+     "gptel-curl-extra-args", '\'("--noproxy" "*")'),
+])
+def test_a_timeout_through_a_proxy_offers_to_test_past_it(
+        request_: dict[str, Any], variable: str, value: str) -> None:
+    # A proxy that does not answer (Clash or v2ray not running) shows as curl 28; the line's
+    # setq is the one that tests past that proxy, and no fix asks for a proxy to be set.
+    result = run(curl_failure(28), OPENAI, request_)
+    assert (result.rule, result.category) == ("NET004", "network.timeout")
+    first = next(fix for fix in result.fixes if fix.variable)
+    assert (first.variable, first.value) == (variable, value)
+    assert "127.0.0.1:7890" in first.title
+    assert not any(fix.variable == "gptel-proxy" and fix.value is None for fix in result.fixes)
+
+
 def test_reset_without_any_proxy_is_not_a_proxy_failure() -> None:
     result = run(curl_failure(56), OPENAI, {"use_curl": True, "proxy": False, "env_proxy": {}})
     assert result.category != "network.proxy"

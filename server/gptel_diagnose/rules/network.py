@@ -34,6 +34,10 @@ _DNS_TEXT = (
 # Offered only when gptel-proxy is set (see `engine.CONTEXT_VALUES`).
 _PROXY_OFF = FixSpec("Turn {gptel_proxy} off, to see whether the proxy is the cause", "unsafe",
                      variable="gptel-proxy", value="\"\"")
+# The same for a proxy curl takes from the environment (https_proxy and the like).
+_PAST_ENV_PROXY = FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
+                          "it is the cause", "unsafe", variable="gptel-curl-extra-args",
+                          value="'(\"--noproxy\" \"*\")")
 _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     # Python's exception by name; Windows' "the remote computer refused the connection".
@@ -350,7 +354,9 @@ RULES = (
             "If you set --max-time in gptel-curl-extra-args, raise it.",
             "For long answers, keep streaming on so that text arrives as it is made.",
         ),
-        fixes=(ASK_PROXY_REMOTE,),
+        # With no proxy, one may be what is missing; through one, the proxy may be what does
+        # not answer: each fix is offered only when its proxy is known.
+        fixes=(ASK_PROXY_REMOTE, _PROXY_OFF, _PAST_ENV_PROXY),
         next_step=("Check the network, or whether a VPN or proxy is needed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
@@ -637,10 +643,7 @@ RULES = (
                    "terminal.",),
         # Each context fix is offered only when the proxy it names is known (see
         # `engine.CONTEXT_VALUES`); the first settable one is what the echo line shows.
-        fixes=(_PROXY_OFF,
-               FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
-                       "it is the cause", "unsafe", variable="gptel-curl-extra-args",
-                       value="'(\"--noproxy\" \"*\")"),
+        fixes=(_PROXY_OFF, _PAST_ENV_PROXY,
                FixSpec("Set the proxy (edit the address)", "display-only",
                        variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
         docs=("https://github.com/karthink/gptel/issues/751",
