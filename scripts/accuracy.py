@@ -69,7 +69,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-av.jsonl", "reports-aw.jsonl",
                       "reports-ax.jsonl", "reports-ay.jsonl",
                       "reports-az.jsonl", "reports-ba.jsonl",
-                      "reports-bc.jsonl", "reports-bd.jsonl", "reports-be.jsonl"})
+                      "reports-bc.jsonl", "reports-bd.jsonl", "reports-be.jsonl",
+                      "reports-bf.jsonl"})
 
 
 @dataclass(frozen=True)
