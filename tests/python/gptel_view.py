@@ -119,5 +119,11 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
         error = {**error, "body": body if isinstance(body, str) else json.dumps(body)}
     backend = dict(record.get("backend") or {})
     backend.setdefault("kind", {"gptel": None}.get(record["provider"], record["provider"]))
-    return {"error": error, "backend": backend, "request": record.get("request") or {},
+    request = dict(record.get("request") or {})
+    for number in ("temperature", "max_tokens"):
+        # The companion sends these only when they are numbers (a report may quote a
+        # client's "hot" that gptel's own settings cannot hold).
+        if isinstance(request.get(number), str):
+            del request[number]
+    return {"error": error, "backend": backend, "request": request,
             "locale": record.get("locale")}
