@@ -80,6 +80,9 @@ _GRPC_STATUS = re.compile(
 # ("Credentials validation failed with status code 404"): the upstream's is the one that says
 # what went wrong.
 _WRAPPED_STATUS = re.compile(r"credentials validation failed with status code ([45]\d\d)")
+# A gateway's 5xx whose whole error is the upstream's status line: {"error": "429 Too Many
+# Requests", "status": 500}.
+_QUOTED_STATUS = re.compile(r"(?:^|\"error\"\s*:\s*\")([45]\d\d) [a-z][a-z ]*(?:\"|$)")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
 # library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
@@ -775,6 +778,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
     wrapped = _WRAPPED_STATUS.search(text) if http == 400 else None
     if wrapped:
         http = int(wrapped.group(1))
+    quoted = _QUOTED_STATUS.search(text) if http in (500, 502) else None
+    if quoted and int(quoted.group(1)) != http:
+        http = int(quoted.group(1))
 
     curl = params.error.curl_exit_code
     if curl is None:

@@ -5381,6 +5381,141 @@ _BE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "auth.invalid_key"),
 ]
 
+_BF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/openai/codex/issues/4270: the SiliconFlow-shaped envelope refusing
+    # a field of the request.
+    (gptel_error(400, {"code": 20015, "message": "\"messages\" in request are illegal.",
+                       "data": None}),
+     {"kind": "openai", "host": "api.example.com"},
+     "request.invalid_parameter"),
+    # https://github.com/router-for-me/CLIProxyAPI/issues/2544: the proxy's upstream closed
+    # the stream before sending anything (both blind labels: the upstream failing).
+    ({"error": "upstream stream closed before first payload"},
+     {"kind": "openai", "host": "api.example.com"},
+     "server.overloaded"),
+    # https://github.com/voideditor/void/issues/372: an empty answer from a local Ollama.
+    ({"error": "Void: Response from model was empty."},
+     {"kind": "ollama", "host": "localhost:11434"},
+     "response.malformed"),
+    # https://github.com/AndraxDev/speak-gpt/issues/22: over the model's 8192 tokens.
+    ({"error": "Too many tokens. It is an internal error, please report it. Also try to "
+               "truncate your input. Sometimes it may help"},
+     {"kind": "openai", "host": "api.openai.com"},
+     "request.context_length"),
+    # https://github.com/acon96/home-llm/issues/370: aiohttp's ServerDisconnectedError from a
+    # llama.cpp server that dropped the connection before answering.
+    ({"error": "Tool Calling Error: HomeAssistantError('Failed to communicate with the API! "
+               "Server disconnected')"},
+     {"kind": "llamacpp", "host": "192.168.1.20:8080"},
+     "network.connection_refused"),
+    # https://github.com/cohere-ai/cohere-typescript/issues/293: a V2-only model on /v1/chat.
+    ({"error": "invalid request: this model is not supported with '/v1/chat', please use "
+               "'/v2/chat' instead"},
+     {"kind": "openai", "host": "api.cohere.com"},
+     "endpoint.wrong"),
+    # https://github.com/You-OpenSource/You-Python/issues/251: Cloudflare's page for a tunnel
+    # whose far end is down, not a proxy's failure.
+    ({"error": "Error 1033\nRay ID: 7e50aeca09cf691b \u2022\n2023-07-11 11:24:54 UTC\nArgo "
+               "Tunnel error\nWhat happened?\nYou've requested a page on a website "
+               "(api.betterapi.net) that is on the Cloudflare network. The host "
+               "(api.betterapi.net) is configured as an Argo Tunnel, and Cloudflare is "
+               "currently unable to resolve it."},
+     {"kind": "openai", "host": "api.betterapi.net"},
+     "response.malformed"),
+    # https://github.com/SreejanPersonal/JARVIS-AGI/issues/9: a retired host naming its
+    # successor.
+    (gptel_error(410, "https://api-inference.huggingface.co is no longer supported. Please use "
+                      "https://router.huggingface.co instead.", as_message=True),
+     {"kind": "openai", "host": "api-inference.huggingface.co"},
+     "endpoint.wrong"),
+    # https://github.com/supershaneski/openai-assistants-api-multi-user-sample/issues/4: an
+    # API version retired, not a model.
+    (gptel_error(400, "The v1 Assistants API has been deprecated. Please try again by setting "
+                      "the header 'OpenAI-Beta: assistants=v2'. See the migration guide for "
+                      "more information: https://platform.openai.com/docs/assistants/"
+                      "migration.", as_message=True),
+     {"kind": "openai", "host": "api.openai.com"},
+     "endpoint.wrong"),
+    # https://github.com/microsoft/microsoft-foundry-for-vscode/issues/557: Azure AI
+    # Foundry's ServiceModelDeprecating.
+    ({"error": "The model 'Publisher:xAI,Format:xAI,Name:grok-4-fast-reasoning,Version:1' is in "
+               "deprecating state and cannot be used for new deployments."},
+     {"kind": "azure", "host": "example.services.ai.azure.com"},
+     "model.not_found"),
+    # https://github.com/skye-harris/hass_local_openai_llm/issues/18: a chat template's
+    # raise_exception for a tool message with no tool call before it.
+    (gptel_error(500, {"error": {"code": 500, "message": "Message has tool role, but there was "
+                                 "no previous assistant message with a tool call! at row 319, "
+                                 "column 120:\n {%- if last_tool_call.name is none %}\n {{- "
+                                 "raise_exception(\"Message has tool role, but there was no "
+                                 "previous assistant message with a tool call!\") }}"}}),
+     {"kind": "openai", "host": "localhost:8080", "protocol": "http"},
+     "request.invalid_parameter"),
+    # https://github.com/aaif-goose/goose/issues/10074: Zhipu's host asked on a path that is
+    # none of its APIs (its API lives under /api/paas/v4).
+    ({"error": "Provider error: Request failed: Response body is not valid JSON: error decoding "
+               "response body for url (https://open.bigmodel.cn/v1/models)"},
+     {"kind": "openai", "host": "open.bigmodel.cn", "endpoint": "/v1/models"},
+     "endpoint.wrong"),
+]
+
+
+def test_a_free_models_per_minute_limit_is_a_rate_limit_not_high_demand() -> None:
+    # https://github.com/tmc/langchaingo (llms/openai/testdata/TestOpenRouterStreaming.httprr):
+    # OpenRouter's "High demand for X:free ... limited to 1 requests per minute".
+    body = {"error": {"message": "Rate limit exceeded: limit_rpm/meta-llama/llama-3.2-3b-"
+                      "instruct/e8440b11-29fb-4887-a222-eff9ba33dfbf. High demand for meta-llama/"
+                      "llama-3.2-3b-instruct:free on OpenRouter - limited to 1 requests per "
+                      "minute. Please retry shortly.", "code": 429}}
+    result = run({"error": gptel_error(429, body),
+                  "backend": {"kind": "openrouter", "host": "openrouter.ai"}})
+    assert result.category == "rate_limit"
+
+
+def test_a_gateways_500_around_an_upstream_429_is_the_rate_limit() -> None:
+    # https://github.com/elblah/dt-aicoder (docs/plugins/examples/unstable/auto_retry):
+    # {"error": "429 Too Many Requests", "status": 500}.
+    error = gptel_error(500, "API Error: 500 Internal Server Error\n{\"error\":\"429 Too Many "
+                        "Requests\",\"status\":500}", as_message=True)
+    result = run({"error": error, "backend": {"kind": "openai", "host": "api.example.com"}})
+    assert result.category == "rate_limit"
+    # A 500 that quotes nothing of the kind stays the server's.
+    plain = gptel_error(500, {"error": "Internal Server Error", "status": 500})
+    assert run({"error": plain, "backend": {"host": "api.example.com"}}).category == (
+        "server.overloaded")
+
+
+def test_a_tools_name_too_long_is_a_refused_value_not_the_context() -> None:
+    # https://github.com/home-assistant/core/issues/121325: a tool's name over 64 characters;
+    # a message's content over its limit stays the context's.
+    body = {"error": {"message": "Invalid 'tools[11].function.name': string too long. Expected "
+                      "a string with maximum length 64, but got a string with length 74 "
+                      "instead.", "type": "invalid_request_error",
+                      "param": "tools[11].function.name", "code": "string_above_max_length"}}
+    assert openai(400, body).category == "request.invalid_parameter"
+    content = {"error": {"message": "Invalid 'messages[0].content': string too long.",
+                         "type": "invalid_request_error", "param": "messages[0].content",
+                         "code": "string_above_max_length"}}
+    assert openai(400, content).category == "request.context_length"
+
+
+def test_geminis_model_capacity_under_429_is_the_servers_not_the_quota() -> None:
+    # Gemini CLI's Code Assist (cloudcode-pa), at 429 RESOURCE_EXHAUSTED with reason
+    # MODEL_CAPACITY_EXHAUSTED: no capacity for anyone
+    # (https://github.com/google-gemini/gemini-cli/issues/23980).
+    body = [{"error": {"code": 429, "message": "No capacity available for model "
+                       "gemini-3-flash-preview on the server", "status": "RESOURCE_EXHAUSTED",
+                       "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                                    "reason": "MODEL_CAPACITY_EXHAUSTED",
+                                    "domain": "cloudcode-pa.googleapis.com"}]}}]
+    backend = {"kind": "gemini", "host": "cloudcode-pa.googleapis.com"}
+    result = run({"error": gptel_error(429, body), "backend": backend})
+    assert result.category == "server.overloaded"
+    quota = [{"error": {"code": 429, "message": "Quota exceeded for metric: generativelanguage."
+                        "googleapis.com/generate_content_free_tier_requests",
+                        "status": "RESOURCE_EXHAUSTED"}}]
+    assert run({"error": gptel_error(429, quota), "backend": backend}).category == "rate_limit"
+
 
 def test_a_masked_private_address_is_not_a_public_host() -> None:
     # https://github.com/stenolabs/stenoai/issues/499: Ollama on the reporter's LAN, its
@@ -5415,7 +5550,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
-                          *_BD_WORDS, *_BE_WORDS])
+                          *_BD_WORDS, *_BE_WORDS, *_BF_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

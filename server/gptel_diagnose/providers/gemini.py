@@ -57,6 +57,14 @@ RECORD = Provider(
              "billing for the key's project.",
              next_step_zh="改用有免费层的模型（M-x gptel-menu，再按 -m），或为密钥所在的项目开通"
              "结算。"),
+        # Typed as a quota, yet it is the model's capacity for every user that ran out
+        # (ErrorInfo reason MODEL_CAPACITY_EXHAUSTED): no wait of the user's lifts it sooner.
+        Code("resource_exhausted", "server.overloaded",
+             "No capacity is left for this model on Google's servers, for every user; retry "
+             "later or switch model.",
+             "Google 服务器上这个模型暂无可用容量（所有用户都受影响）；请稍后重试或换用其他模型。",
+             "https://github.com/google-gemini/gemini-cli/issues/23980", http=429,
+             text=r"no capacity available for model|model_capacity_exhausted", rule="SRV001"),
         Code("resource_exhausted", "rate_limit",
              "A per-minute or per-day quota (RPM, TPM, RPD, spend) was exceeded.",
              "超出了每分钟或每天的配额(RPM、TPM、RPD 或支出)。", DOCS, http=429),

@@ -28,7 +28,11 @@ _TOO_LONG = (
     r"|payload size exceeds the limit"
     r"|exceeds (the )?(model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
     r"|expected maxlength|member must have length less than or equal"
-    r"|string too long|input length exceeds|prompt is too large|context.?length"
+    # OpenAI's "Invalid 'messages[1].content': string too long", not a tool's name too long
+    # ("Invalid 'tools[11].function.name': string too long ... maximum length 64"): a value.
+    r"|(?<!\.name': )string too long|input length exceeds|prompt is too large|context.?length"
+    # SpeakGPT: "Too many tokens. ... Also try to truncate your input."
+    r"|try to truncate your input"
     r"|request body too large for .{0,60}max size: \d+ tokens"
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
     r"|max_tokens must be at least 1, got -\d+"

@@ -151,6 +151,9 @@ RULES = (
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter.
                 r"|is not supported (by|for|with) this model"
+                # The model is served, on another path the message names (ENDP001): Cohere's
+                # "this model is not supported with '/v1/chat', please use '/v2/chat'".
+                r"|not supported with '/[\w/.]+', please use '/"
                 r"|unsupported.?parameter|unsupported.?value"
                 # A server's access log: '"GET /v1//models HTTP/1.1" 404 Not Found' is
                 # about the path it was asked for.
@@ -265,10 +268,13 @@ RULES = (
                     r"|has been retired|been shut ?down|marked by provider as legacy"
                     r"|end of life|sunset"
                     # Cohere: "model 'command' was removed on September 15, 2025".
-                    r"|model '?[\w.:/-]+'? (was|has been) removed",
+                    r"|model '?[\w.:/-]+'? (was|has been) removed"
+                    # Azure AI Foundry's ServiceModelDeprecating.
+                    r"|is in deprecating state",
                     # Not a parameter retired for the model ("`top_k` is deprecated for this
-                    # model"): the model is there.
-                    not_text=r"is deprecated for this model"),
+                    # model"): the model is there.  Nor an API version retired ("The v1
+                    # Assistants API has been deprecated"): the request's path or header.
+                    not_text=r"is deprecated for this model|\bapi has been deprecated"),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.
               # Not when the path is only a base ("/v1beta/openai/" without chat/completions,

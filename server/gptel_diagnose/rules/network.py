@@ -89,9 +89,8 @@ _RESET_TEXT = (
     r"|header parser received no bytes"
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
     r"|transporterror\)? socket closed|transporterror\{reason: :closed\}"
-    r"|server disconnected without sending a response"
-    # aiohttp's, for the same.
-    r"|serverdisconnectederror"
+    # aiohttp's, for the same ("ServerDisconnectedError: Server disconnected").
+    r"|\bserver ?disconnected\b"
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
@@ -606,8 +605,10 @@ RULES = (
                    r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
-                   # connection"); urllib3's SOCKS connection that the proxy refuses.
-                   r"|tunnel error|socks\w*connection\b.{0,200}(connection refused|errno 111)"
+                   # connection"); urllib3's SOCKS connection that the proxy refuses.  Not
+                   # Cloudflare's "Argo Tunnel error" page (1033, 530): its tunnel to the origin.
+                   r"|(?<!argo )tunnel error"
+                   r"|socks\w*connection\b.{0,200}(connection refused|errno 111)"
                    # aiohttp, when the proxy answers its CONNECT with an error status.
                    r"|clienthttpproxyerror"
                    # requests/aiohttp, ignoring an https:// proxy URL they cannot use.

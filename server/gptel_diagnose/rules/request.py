@@ -465,6 +465,9 @@ RULES = (
                   # type got string expected uint64").
                   r"|parameter type got \w+,? expected \w+"
                   r"|tool choice '[\w-]+' not found in 'tools'"
+                  # OpenAI, for a tool's name over 64 characters; SiliconFlow's envelope
+                  # ('"messages" in request are illegal').
+                  r"|\.name': string too long|\bin request (?:is|are) illegal"
                   # A client adapter refusing a message's content parts (Obsidian Copilot's
                   # Groq); Azure, for a request argument the model does not take.
                   r"|non.?string message content not supported"
@@ -574,7 +577,11 @@ RULES = (
                    r"|encrypted.?content|signature in thinking block"
                    # A Go server (One API, New API) that cannot decode a message it was sent:
                    # "cannot unmarshal object into Go struct field X.messages.reasoning".
-                   r"|go struct field \w+\.messages\b",
+                   r"|go struct field \w+\.messages\b"
+                   # A model's chat template refusing the conversation (llama.cpp's jinja
+                   # "raise_exception(...)": "Message has tool role, but there was no previous
+                   # assistant message with a tool call!").
+                   r"|\braise_exception\(|message has tool role",
                    # "The provider returned empty content" is an empty answer, not a shape.
                    # Nor go-openai giving up on a stream of empty lines.
                    not_text=r"context|too long|maximum|<empty message>|returned empty"

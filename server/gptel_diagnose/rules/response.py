@@ -187,6 +187,11 @@ RULES = (
         category="endpoint.wrong",
         when=(
             match(http=(404, 405), gptel=("malformed_json", "unparseable")),
+            # A known provider's host answered a path that is none of its APIs with a body no
+            # client could read (goose: "Response body is not valid JSON: error decoding
+            # response body for url (https://open.bigmodel.cn/v1/models)"): the path.
+            match(off_path=True, local=False, http=(None, 200, 404),
+                  text=r"not (a )?valid json|error decoding response body"),
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
             match(http=405),
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
@@ -232,7 +237,14 @@ RULES = (
                   # 'messages'. In the Responses API, this parameter has moved to 'input'").
                   r"|" + MESSAGES_REFUSED
                   # Azure OpenAI, for the api-version in :endpoint's query.
-                  + r"|api version not supported|model \S+ is enabled only for api versions",
+                  + r"|api version not supported|model \S+ is enabled only for api versions"
+                  # An API or host retired for another: OpenAI's "The v1 Assistants API has
+                  # been deprecated", Hugging Face's "https://api-inference.huggingface.co is
+                  # no longer supported. Please use https://router.huggingface.co instead",
+                  # Cohere's "this model is not supported with '/v1/chat', please use
+                  # '/v2/chat' instead".
+                  r"|\bapi has been deprecated|is no longer supported\W+please use https?://"
+                  r"|not supported with '/[\w/.]+', please use '/",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
@@ -319,7 +331,9 @@ RULES = (
                     r"|no output found in (?:the )?response"
                     r"|empty reply from server"
                     # Vim's JSON decoder on an empty body; gp.nvim's own words.
-                    r"|attempt to decode a blank string|\bresponse (?:is|was) empty\b"
+                    # Void: "Response from model was empty."
+                    r"|attempt to decode a blank string"
+                    r"|\bresponse (?:from (?:the )?model )?(?:is|was) empty\b"
                     r"|no response received from the model"
                     # Burp AI Agent: "OpenAI-compatible response content was empty".
                     r"|response content was empty"
@@ -366,7 +380,10 @@ RULES = (
               # Cloudflare's 520 page in words, quoted without its status ("The origin web
               # server returned an invalid or incomplete response to Cloudflare. This
               # typically indicates the origin is overloaded or misconfigured.").
-              match(text=r"returned an invalid or incomplete response to cloudflare")),
+              match(text=r"returned an invalid or incomplete response to cloudflare"
+                    # Its page for a Cloudflare Tunnel whose far end is down (error 1033 and
+                    # the 530 that carries it): "Argo Tunnel error".
+                    r"|argo tunnel error")),
         summary="A CDN in front of {host} answered HTTP {status} with its own error page (not the "
         "API's JSON): usually brief; retry, and check the provider's status.",
         explanation=(

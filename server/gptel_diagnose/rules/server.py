@@ -36,6 +36,8 @@ RULES = (
                   r"|unable to load runner|error waiting for runner to be ready"
                   # Envoy in front of a provider, when the upstream dropped the connection.
                   r"|upstream connect error or disconnect/reset before headers"
+                  # CLIProxyAPI, when its upstream closed the stream before sending anything.
+                  r"|upstream stream closed before first payload"
                   # Hugging Face's cold start: "Model X is currently loading".
                   r"|model \S+ is currently loading"
                   r"|waiting for llama runner"
@@ -46,6 +48,10 @@ RULES = (
                   # timeout that guesses at its cause.
                   not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"
                   r"|request timed out"
+                  # OpenRouter's per-model limit on a free model ("Rate limit exceeded:
+                  # limit_rpm/... High demand for X:free on OpenRouter - limited to 1 requests
+                  # per minute"): a rate, not capacity.
+                  r"|limit_rpm/|limited to \d+ requests? per"
                   # Flask's stock 500 page guesses "Either the server is overloaded or there
                   # is an error in the application": an HTML page, not the provider's word.
                   r"|either the server is overloaded or there is an error"
