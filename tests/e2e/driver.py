@@ -144,7 +144,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     # A plan's window of hours (1308), also sent as 429: wait for the time it gives.
     Scenario("zhipu1308-zh", "Zhipu 1308 (a plan's 5-hour window) at HTTP 429, in Chinese",
              "openai", "rate_limit", "DOC002", "zhipu/doc002-plan-window-1308",
-             model="glm-4.6", locale="zh", name_shown="Zhipu", says=("智谱", "重置")),
+             model="glm-4.6", locale="zh", name_shown="Zhipu",
+             says=("智谱", "重置时间：2026-08-25 07:41:44")),
     Scenario("deepseek402-zh", "DeepSeek 402 Insufficient Balance, in Chinese", "deepseek",
              "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
              model="deepseek-chat", locale="zh", says=("DeepSeek", "余额")),
