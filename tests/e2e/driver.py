@@ -52,7 +52,7 @@ class Scenario:
     which answers every request).
     `models` is the backend's :models (default: the model asked for); `works` is the one
     model the fake answers (the others get the fixture).  `proxy` "reset" sets
-    gptel-proxy to a proxy that resets every connection.
+    gptel-proxy to a proxy that resets every connection, "stall" to one that never answers.
     """
 
     name: str
@@ -136,6 +136,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("proxyreset", "A configured proxy resets the connection", "openai",
              "network.proxy", "NET008", host="fake", proxy="reset", transports=("curl",),
              says=("proxy", "gptel-proxy"), setq_of="gptel-proxy"),
+    # A proxy that never answers (no working way out): curl gives up, and the line's setq
+    # turns gptel-proxy off to see whether the proxy is the cause.
+    Scenario("proxystall", "A configured proxy that never answers; curl gives up", "openai",
+             "network.timeout", "NET004", host="fake", proxy="stall",
+             curl_args=("--max-time", "1"), transports=("curl",), says=("timed out",),
+             setq="(setq gptel-proxy \"\")"),
     # Issue 10: a Chinese user (gptel-diagnose-locale "zh") reaching Chinese providers
     # through gptel-make-openai: billing, told in Chinese, never a rate limit.
     Scenario("zhipu1113-zh", "Zhipu 1113 at HTTP 429, in Chinese", "openai",
@@ -248,7 +254,7 @@ def _host(scenario: Scenario, port: int, closed_port: int, tls_port: int = 0) ->
     return f"127.0.0.1:{port}"
 
 
-def _spec(run: Run, port: int, closed_port: int, proxy_port: int,
+def _spec(run: Run, port: int, closed_port: int, proxy_ports: dict[str, int],
           tls: tuple[int, str] = (0, "")) -> dict[str, Any]:
     scenario = run.scenario
     endpoint = {"anthropic": "/v1/messages", "ollama": "/api/chat"}.get(
@@ -258,7 +264,7 @@ def _spec(run: Run, port: int, closed_port: int, proxy_port: int,
         "entry": run.entry,
         "use_curl": run.transport == "curl",
         "timeout": 20,
-        "proxy": f"127.0.0.1:{proxy_port}" if scenario.proxy == "reset" else "",
+        "proxy": f"127.0.0.1:{proxy_ports[scenario.proxy]}" if scenario.proxy else "",
         "locale": scenario.locale,
         "log_level": scenario.log_level,
         "choice": scenario.works,
@@ -300,6 +306,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()
     with FakeProvider(replies) as provider, ResettingProxy() as proxy, \
+            ResettingProxy(stall=True) as stalling, \
             tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         tls = (0, "")
         if any(r.scenario.host == "tls" for r in runs):
@@ -308,7 +315,8 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
                                                       tls=cert))
             tls = (secure.port, cert[0])
         spec = Path(tmp) / "runs.json"
-        spec.write_text(json.dumps([_spec(r, provider.port, closed_port, proxy.port, tls)
+        proxies = {"reset": proxy.port, "stall": stalling.port}
+        spec.write_text(json.dumps([_spec(r, provider.port, closed_port, proxies, tls)
                                     for r in runs]))
         env = dict(os.environ, GPTEL_DIAGNOSE_SERVER=server or server_command(), HOME=tmp)
         proc = subprocess.run(

@@ -185,17 +185,28 @@ class ResettingProxy:
     """A proxy on 127.0.0.1 that accepts each connection, reads the request, and resets it.
 
     What a broken or blocking proxy does to curl: "Connection reset by peer".  Counts the
-    connections it reset, so a test can see the request went through it.
+    connections it reset, so a test can see the request went through it.  With STALL, it
+    instead holds each connection open without a word until it is closed itself: a proxy
+    that has lost its way out (Clash or v2ray with no working node), which curl's
+    --max-time turns into exit 28.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stall: bool = False) -> None:
         self.resets = 0
+        self.stalled = 0
+        closing = threading.Event()
+        self._closing = closing
         proxy = self
 
         class Handler(socketserver.BaseRequestHandler):
             def handle(self) -> None:
                 with contextlib.suppress(OSError):
                     self.request.recv(65536)
+                    if stall:
+                        proxy.stalled += 1
+                        # Held until the proxy closes: the client gives up first.
+                        closing.wait()
+                        return
                     # SO_LINGER with a zero timeout: close() sends a RST, not a FIN.
                     self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                             struct.pack("ii", 1, 0))
@@ -216,5 +227,6 @@ class ResettingProxy:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        self._closing.set()
         self._server.shutdown()
         self._server.server_close()
