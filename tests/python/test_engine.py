@@ -5459,6 +5459,57 @@ _BF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "endpoint.wrong"),
 ]
 
+_BG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/cliffcho242/HireMeBahamas (GITHUB_COPILOT_MODEL_ERROR.md): Copilot,
+    # for a model the plan or policies do not enable.
+    (gptel_error(400, "HTTP error 400: bad request: no endpoints available for this model "
+                      "under your current plan and policies", as_message=True),
+     {"kind": "openai", "host": "api.githubcopilot.com"},
+     "model.not_found"),
+    # https://github.com/langchain-ai/langsmith-sdk (a recorded cassette): a current Claude
+    # model on the legacy /v1/complete.
+    (gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error", "message": "\"claude-haiku-4-5\" is not supported "
+        "on this API. Please use the Messages API instead."}}),
+     {"kind": "anthropic", "host": "api.anthropic.com", "endpoint": "/v1/complete"},
+     "endpoint.wrong"),
+    # https://github.com/YILING0013/AI_NovelGenerator/issues/74: the exception's name, its
+    # message cut.
+    ({"error": "json.decoder.JSONDecodeError: Expecting"},
+     {"kind": "openai", "host": "api.deepseek.com"},
+     "response.malformed"),
+    # https://github.com/clacky-ai/openclacky/issues/100: New API's pre-deduction, under an
+    # "Access denied" wrapper.
+    ({"error": "[LLM] Access denied: 预扣费额度失败, 用户剩余额度: ＄2.533620, 需要预扣费额度: "
+               "＄2.627750 (request id: 202605112024597472269388268d9d6jwygcKzZ)"},
+     {"kind": "openai", "host": "api.example.com"},
+     "billing.quota_exhausted"),
+    # https://github.com/yangqi1309134997-coder/ai-novel-generator/issues/1: the app's
+    # connection test, in Chinese, to a local Ollama: "connection test failed".
+    ({"error": "✗ 连接测试失败：Ollama (本地)"},
+     {"kind": "openai", "host": "localhost:11434", "protocol": "http"},
+     "network.connection_refused"),
+    # https://github.com/bigmoletos/recherche_offre_emploi (agent_n8n/docs/
+    # PLAN_TEST_MISTRAL_DEBUG.md): Mistral's 2201.
+    ({"error": "Request body is not a valid query"},
+     {"kind": "openai", "host": "api.mistral.ai"},
+     "request.invalid_parameter"),
+]
+
+
+def test_llamacpp_refusing_tools_in_a_stream_offers_stream_off() -> None:
+    # A recorded llama.cpp server answer (https://github.com/llmrb/llm, spec/fixtures/cassettes/
+    # llamacpp/chat/llm_chat_stream_tool.yml): HTTP 500 "Cannot use tools with stream" to a
+    # streamed request with tools.
+    body = {"error": {"code": 500, "message": "Cannot use tools with stream",
+                      "type": "server_error"}}
+    result = run({"error": gptel_error(500, body),
+                  "backend": {"kind": "openai", "host": "localhost:8080", "protocol": "http"},
+                  "request": {"stream": True}})
+    assert result.category == "request.streaming_unsupported"
+    fix = next(fix for fix in result.fixes if fix.variable)
+    assert (fix.variable, fix.value) == ("gptel-stream", "nil")
+
 
 def test_a_free_models_per_minute_limit_is_a_rate_limit_not_high_demand() -> None:
     # https://github.com/tmc/langchaingo (llms/openai/testdata/TestOpenRouterStreaming.httprr):
@@ -5550,7 +5601,8 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AR_WORDS, *_AS_WORDS, *_AT_WORDS, *_S26_WORDS,
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
-                          *_BD_WORDS, *_BE_WORDS, *_BF_WORDS])
+                          *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
+                          *_BG_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

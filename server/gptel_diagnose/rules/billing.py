@@ -38,6 +38,9 @@ _NO_CREDIT = (
     r"|has reached its budget limit"
     # New API and One API, for the relay user's own quota.
     r"|pre-consumed quota failed|user quota: \d+, need quota|user quota is not enough"
+    # New API's pre-deduction in Chinese ("预扣费额度失败, 用户剩余额度: ＄2.53, 需要预扣费额度:
+    # ＄2.63": the balance left is below what the request would hold back).
+    r"|预扣费额度失败"
     r"|insufficient user quota"
     r"|monthly spend(ing)? limit|spend(ing)? limit (reached|exceeded|has been reached)"
     r"|reached (its|your) (monthly )?spend|billing (hard )?limit|purchase (more )?credits"

@@ -88,8 +88,9 @@ WRAPPER_TEXT = (
     r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
     r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
     r"|^\w+ unreachable$"
-    # A Chinese client's "connection error, check the model settings".
-    r"|连接错误")
+    # A Chinese client's "connection error, check the model settings", and its "connection
+    # test failed".
+    r"|连接错误|连接测试失败")
 
 # A chat body sent to the Responses API's path, in its words: "Unsupported parameter:
 # 'messages'. In the Responses API, this parameter has moved to 'input'".  (The legacy

@@ -66,6 +66,8 @@ RULES = (
                 r"|model is corrupted or incomplete"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that)"
+                # GitHub Copilot, for a model its plan or policies do not enable.
+                r"|no endpoints available for this model"
                 r"|no endpoints (found|available) matching your|engine .{0,40} not available"
                 # Gemini for a model id in the wrong form; LM Studio's noModelMatchingQuery.
                 r"|unexpected model name format|no model found that fits the query"

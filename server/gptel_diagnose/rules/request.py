@@ -75,7 +75,9 @@ RULES = (
             match(text=r"'stream' does not support|streaming is not supported"
                   r"|does not support (the )?stream|stream(ing)?`? (is )?not (supported|available)"
                   # Bedrock's ValidationException for ConverseStream, and for tools with it.
-                  r"|unsupported for streaming|n'?t support tool use in streaming mode"),
+                  r"|unsupported for streaming|n'?t support tool use in streaming mode"
+                  # llama.cpp's server before it streamed tool calls (HTTP 500).
+                  r"|cannot use tools with stream"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
@@ -468,6 +470,8 @@ RULES = (
                   # OpenAI, for a tool's name over 64 characters; SiliconFlow's envelope
                   # ('"messages" in request are illegal').
                   r"|\.name': string too long|\bin request (?:is|are) illegal"
+                  # Mistral's 2201: "Request body is not a valid query".
+                  r"|request body is not a valid"
                   # A client adapter refusing a message's content parts (Obsidian Copilot's
                   # Groq); Azure, for a request argument the model does not take.
                   r"|non.?string message content not supported"

@@ -72,6 +72,8 @@ RULES = (
                     # Python's json, Go's encoding/json, JS's JSON.parse, Lua's cjson, and a
                     # client that could not read the answer into its response type.
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
+                    # Python's exception by name, its message cut ("JSONDecodeError: Expecting").
+                    r"|jsondecodeerror"
                     r"|json: cannot unmarshal|non-whitespace character after json"
                     # Firefox's JSON.parse: "JSON.parse: unexpected character at line 1 ...".
                     r"|json\.parse: unexpected"
@@ -244,7 +246,10 @@ RULES = (
                   # Cohere's "this model is not supported with '/v1/chat', please use
                   # '/v2/chat' instead".
                   r"|\bapi has been deprecated|is no longer supported\W+please use https?://"
-                  r"|not supported with '/[\w/.]+', please use '/",
+                  r"|not supported with '/[\w/.]+', please use '/"
+                  # Anthropic, for a current model on the legacy /v1/complete: "is not
+                  # supported on this API. Please use the Messages API instead."
+                  r"|not supported on this api\. please use the [\w ]{1,30} api",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
