@@ -5510,6 +5510,29 @@ def test_llamacpp_refusing_tools_in_a_stream_offers_stream_off() -> None:
     fix = next(fix for fix in result.fixes if fix.variable)
     assert (fix.variable, fix.value) == ("gptel-stream", "nil")
 
+_BH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/microsoft/agent-framework (ConformanceTraces/Conversations/
+    # error_invalid_json): OpenAI's invalid_json, a request body it could not parse.
+    ({"error": {"message": "Invalid body: failed to parse JSON value. Please check the value to "
+                "ensure it is valid JSON. (Common errors include trailing commas, missing "
+                "closing brackets, missing quotation marks, etc.)",
+                "type": "invalid_request_error", "param": None, "code": "invalid_json"}},
+     {"kind": "openai", "host": "api.openai.com"},
+     "request.invalid_parameter"),
+    # https://github.com/google-gemini/gemini-cli (docs/resources/troubleshooting.md): an
+    # account without the Code Assist edition's entitlement.
+    ({"error": "You must be a named user on your organization's Gemini Code Assist Standard "
+               "edition subscription to use this service. Please contact your administrator to "
+               "request an entitlement to Gemini Code Assist Standard edition."},
+     {"kind": "gemini", "host": "cloudcode-pa.googleapis.com"},
+     "auth.permission"),
+    # https://github.com/steveyegge/efrit/commit/dc5e097e1ff7482dcc03386c55fb0b35d2abb6ff:
+    # Anthropic's not_found_error for a model, as an Emacs package words it.
+    ({"error": "API Error (not_found_error): model: claude-bogus-99"},
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "model.not_found"),
+]
+
 
 def test_a_free_models_per_minute_limit_is_a_rate_limit_not_high_demand() -> None:
     # https://github.com/tmc/langchaingo (llms/openai/testdata/TestOpenRouterStreaming.httprr):
@@ -5602,7 +5625,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
-                          *_BG_WORDS])
+                          *_BG_WORDS, *_BH_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -181,6 +181,9 @@ _NO_PERMISSION = (
     r"|allowed for build tier|tier \d and above|terms of service|permission_error"
     r"|service_disabled|has not been used in project|api has not been enabled"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"
+    # Gemini Code Assist, for an account without the edition's entitlement: "You must be a
+    # named user on your organization's Gemini Code Assist Standard edition subscription".
+    r"|must be a named user on your organization"
     # OpenAI, for a feature an unverified organization may not use ("must be verified to
     # generate reasoning summaries").
     r"|must be verified to (?!stream|use the model)\w"

@@ -85,7 +85,8 @@ RULES = (
                 # Vertex AI, for a publisher model not offered in the region asked for.
                 r"|is not servable in region"
                 # Anthropic's not-found text "model: X", alone or inside a client's words.
-                r"|(?:^|message: |error: )model: [\w.:/-]+"
+                # efrit's "API Error (not_found_error): model: claude-bogus-99".
+                r"|(?:^|message: |error: |_error\): )model: [\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
                 # OpenAI, for a model a project's key may not use (its code is model_not_found).

@@ -629,7 +629,9 @@ RULES = (
                          r"|no low surrogate|invalid (json|utf-8) in (request|body)"
                          # LM Studio's log: "Received request for /api/v1/chat with invalid
                          # JSON: Expected ',' or ']' after array element ...".
-                         r"|received request for \S+ with invalid json",
+                         r"|received request for \S+ with invalid json"
+                         # OpenAI's invalid_json: "Invalid body: failed to parse JSON value".
+                         r"|invalid body: failed to parse json",
                          not_gptel=("malformed_json",),
                          not_text=r"on 'response'|deserialize api response"),
               # JavaScript's "Unexpected end of JSON input" is the server's only with a 400.
