@@ -70,7 +70,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ax.jsonl", "reports-ay.jsonl",
                       "reports-az.jsonl", "reports-ba.jsonl",
                       "reports-bc.jsonl", "reports-bd.jsonl", "reports-be.jsonl",
-                      "reports-bf.jsonl", "reports-bg.jsonl", "reports-bh.jsonl"})
+                      "reports-bf.jsonl", "reports-bg.jsonl", "reports-bh.jsonl",
+                      "reports-bi.jsonl"})
 
 
 @dataclass(frozen=True)
