@@ -193,7 +193,6 @@ class ResettingProxy:
 
     def __init__(self, stall: bool = False) -> None:
         self.resets = 0
-        self.stalled = 0
         closing = threading.Event()
         self._closing = closing
         proxy = self
@@ -203,7 +202,6 @@ class ResettingProxy:
                 with contextlib.suppress(OSError):
                     self.request.recv(65536)
                     if stall:
-                        proxy.stalled += 1
                         # Held until the proxy closes: the client gives up first.
                         closing.wait()
                         return
