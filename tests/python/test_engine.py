@@ -5533,6 +5533,31 @@ _BH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      "model.not_found"),
 ]
 
+# Words reports-bi showed (scored before these were added: 42/49).
+_BI_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/letta-ai/letta/commit/cb2db18b1f2f4901458cd987eb7271eeef3e3013:
+    # Anthropic's Python SDK around its not_found_error for a model.
+    (gptel_error(404, "anthropic.NotFoundError: Error code: 404 - model: "
+                 "anthropic/claude-haiku-4-5-20251001", as_message=True),
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "model.not_found"),
+    # https://github.com/Wei-Shaw/claude-relay-service/commit/
+    # 8fe945126cdcc5612835b0c5fd599909812b2ba3: a Claude plan's paid extra usage spent.
+    (gptel_error(400, "You're out of extra usage.", as_message=True),
+     {"kind": "anthropic", "host": "api.anthropic.com"},
+     "billing.quota_exhausted"),
+    # https://github.com/RooCodeInc/Roo-Code/commit/99d7308636fe1a7be1ec54e77877e41a9b436dc5:
+    # Gemini refusing a replayed thought signature.
+    (gptel_error(400, "Corrupted thought signature", as_message=True),
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+     "request.invalid_parameter"),
+    # https://github.com/google-gemini/gemini-cli/commit/412983ed335a902c00ba11aedf49f8176d149bd2:
+    # Node's fetch, alone, when LM Studio closed the stream part-way.
+    ({"error": "terminated"},
+     {"kind": "openai", "host": "localhost:1234", "protocol": "http"},
+     "response.malformed"),
+]
+
 
 def test_a_free_models_per_minute_limit_is_a_rate_limit_not_high_demand() -> None:
     # https://github.com/tmc/langchaingo (llms/openai/testdata/TestOpenRouterStreaming.httprr):
@@ -5625,7 +5650,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
-                          *_BG_WORDS, *_BH_WORDS])
+                          *_BG_WORDS, *_BH_WORDS, *_BI_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

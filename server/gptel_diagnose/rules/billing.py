@@ -28,6 +28,9 @@ _OPENAI = ("openai", "azure", None)
 _NO_CREDIT = (
     r"insufficient[ _](?:account[ _])?(balance|credit|funds|quota|budget)"
     r"|credit balance is too low|out of credits?"
+    # Claude's plans, when the paid usage beyond the plan is spent: "You're out of extra
+    # usage."
+    r"|out of extra usage"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
     # LiteLLM's proxy, for a key's or deployment's spend budget.

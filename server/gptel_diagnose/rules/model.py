@@ -86,7 +86,8 @@ RULES = (
                 r"|is not servable in region"
                 # Anthropic's not-found text "model: X", alone or inside a client's words.
                 # efrit's "API Error (not_found_error): model: claude-bogus-99".
-                r"|(?:^|message: |error: |_error\): )model: [\w.:/-]+"
+                # Anthropic's Python SDK: "Error code: 404 - model: claude-x".
+                r"|(?:^|message: |error: |_error\): |\b404 - )model: [\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
                 # OpenAI, for a model a project's key may not use (its code is model_not_found).

@@ -734,7 +734,7 @@ RULES = (
                     r"|stream was reset: \w+"
                     # Node's fetch (undici), when the socket closed while the body was being
                     # read: "TypeError: terminated", "Provider error: terminated".
-                    r"|typeerror: terminated\b|\berror: terminated$"
+                    r"|typeerror: terminated\b|\berror: terminated$|^terminated$"
                     # A gateway's code for an upstream stream cut off (OmniRoute's 502
                     # {"message": "terminated", "code": "stream_terminated"}).
                     r"|\bstream_terminated\b",

@@ -576,7 +576,7 @@ RULES = (
                    # Anthropic: "messages: text content blocks must be non-empty".
                    r"|content blocks? must be non-empty"
                    # Gemini 3's signature on a function call sent back without it.
-                   r"|thought_signature"
+                   r"|thought_signature|(?:corrupted|invalid) thought signature"
                    # Encrypted reasoning from another session or key (OpenAI's Responses API).
                    r"|encrypted.?content|signature in thinking block"
                    # A Go server (One API, New API) that cannot decode a message it was sent:
