@@ -94,8 +94,8 @@ RECORD = Provider(
         # a cap per unit of time, which waiting lifts (LABELING.md's rate_limit, as MiniMax's
         # Token Plan window); the weekly or monthly cap (1310) is the plan's allowance.
         Code("1308", "rate_limit",
-             "The plan's usage cap for this window (hours) is reached; it resets at the time "
-             "given.",
+             "The plan's usage cap for this window of hours is reached; it lifts when the "
+             "window resets.",
              "已达到套餐的使用上限，您的限额将在重置时间后恢复", _CODES),
         Code("1309", "billing.quota_exhausted", "The GLM Coding Plan has expired: renew it.",
              "您的 GLM Coding Plan 套餐已到期，暂无法使用", _CODES),
