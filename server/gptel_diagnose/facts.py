@@ -144,7 +144,7 @@ _REASON_WORDS = re.compile(
     r"|allowed|cannot|can'?t|\bonly\b|empty|unknown|malformed|improperly|\brange\b"
     r"|maximum|minimum|greater than|less than|\btype\b|not found|did you mean|mismatch"
     r"|limit|duplicate|conflict|filter|policy|quota|token|prompt|content|deserializ|pars"
-    r"|require|ensure|not enabled|preserve|\bturns?\b"
+    r"|require|ensure|not enabled|please enable|preserve|\bturns?\b"
     # "No tool output found for function call ...", "a max of 128 tools".
     r"|\bno \w+(?: \w+){0,3} found\b|\bmax of \d"
     r"|参数|无效|不支持|必须|缺少|超出|超过|格式|不能|为空|范围|不合法|非法"

@@ -32,6 +32,9 @@ def _error_of(body: Any) -> Any:
         for key in ("response", "body", "data"):
             if isinstance(body.get(key), dict) and (key != "data" or "name" in body):
                 return _error_of(body[key])
+    if isinstance(body, dict) and list(body) == ["errorMessage"]:
+        # A client's own wrapper of the message alone ({"errorMessage": "429 ..."}).
+        return body["errorMessage"]
     if isinstance(body, dict):
         for key in ("error", "detail", "message", "Message"):
             # A flag such as {"error": true, "message": ...} marks the message; it is not one.

@@ -167,6 +167,21 @@ def test_a_clients_record_of_the_exchange_reads_as_the_servers_answer(
     assert corpus_params(record)["error"]["error"] == error
 
 
+def test_a_clients_message_wrapper_alone_reads_as_the_message() -> None:
+    # https://forum.moonshot.ai/t/429-insufficient-balance/244: a client showed the provider's
+    # message as {"errorMessage": ...}; gptel would have read the message itself.
+    message = "429 Your account is suspended due to insufficient balance"
+    record = {"id": "m", "provider": "moonshot", "source": "https://example.test",
+              "http_status": 429, "label": "billing.quota_exhausted",
+              "body": {"errorMessage": message}}
+    assert corpus_params(record)["error"]["error"] == message
+    # With the client's details beside it (n8n's errorDetails), the whole record stays.
+    detailed = {**record, "http_status": None,
+                "body": {"errorMessage": "The connection was aborted",
+                         "errorDetails": {"rawErrorMessage": ["timeout of 300000ms exceeded"]}}}
+    assert corpus_params(detailed)["error"]["error"] == detailed["body"]
+
+
 def test_logged_scores_as_if_the_companion_sent_the_body(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--logged hands each recorded HTTP body to the diagnosis, as *gptel-log* would."""

@@ -54,6 +54,13 @@ RECORD = Provider(
              "https://github.com/aws/aws-cli/issues/8717",
              text=r"validationexception.{0,120}(operation not allowed"
              r"|account is not authorized to invoke this api operation)"),
+        # The model id is the field that failed ("Value 'anthropic.claude-v2:1:200k' at
+        # 'modelId' failed to satisfy constraint"): an id not in the form Bedrock takes.
+        Code("", "model.not_found",
+             "The model id is not in a form Bedrock takes here (a foundation model id, an "
+             "inference profile or an ARN).",
+             "模型 ID 的形式 Bedrock 不接受（应为基础模型 ID、推理配置文件或 ARN）。", DOCS,
+             text=r"at 'modelid' failed to satisfy constraint"),
         Code("", "request.invalid_parameter",
              "The input fails the constraints Bedrock specifies (model id, parameters, size).",
              "输入不满足 Bedrock 的约束(模型 ID、参数或大小)。", DOCS,
@@ -85,6 +92,8 @@ RECORD = Provider(
         Code("", "server.overloaded",
              "The request failed on AWS's side; retry with backoff.",
              "请求在 AWS 端处理失败;请退避后重试。", DOCS,
-             text=r"internalfailure|internalserverexception"),
+             text=r"internalfailure|internalserverexception"
+             # Its words when the exception's name is not shown (a stream's error event).
+             r"|encountered an unexpected error during processing"),
     ),
 )

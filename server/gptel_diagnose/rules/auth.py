@@ -82,6 +82,10 @@ _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     # The AWS SDK, for Bedrock with no credentials anywhere it looks.
     r"|could not load credentials from any providers"
+    # The AWS SDK for Go, in a Neovim plugin's words: "failed to resolve AWS credentials".
+    r"|(?:failed|unable) to resolve (?:aws )?credentials"
+    # An app's own check: "No Anthropic API key is set".
+    r"|\bno [\w ]{0,20}api key (?:is )?(?:set|configured)\b"
     # httpx (h11) refusing an Authorization header with nothing after "Bearer"; a client's
     # own check ("Codex CLI credential not found").
     r"|illegal header value b?'bearer ?'|\bcredentials? not found\b"
@@ -136,6 +140,8 @@ _KEY_MISSING = (
     r"|could not resolve authentication method|(api.?key|密钥|令牌)\s*缺失(?![、,，])"
     # xiaozhi-esp32-server: "你还没配置LLM的密钥"; "未配置 API 密钥".
     r"|(没|未)配置[\w ]{0,20}(密钥|api.?key)"
+    # Zotero GPT: "GPT密钥尚未正确配置" (the key is not yet set up right).
+    r"|(密钥|api.?key)\s*(尚未|未|没有?)\w{0,4}配置"
     r"|no [\w ]{0,20}token found"
     # OpenAI naming the key a client sent from an unset variable.
     r"|incorrect api key provided: (null|undefined|none)\b"

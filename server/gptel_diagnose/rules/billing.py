@@ -31,6 +31,9 @@ _NO_CREDIT = (
     # Claude's plans, when the paid usage beyond the plan is spent: "You're out of extra
     # usage."
     r"|out of extra usage"
+    # Google's billing account, past the cap its owner set: "Your billing account has
+    # exceeded its monthly spending cap."
+    r"|exceeded its (?:monthly )?spending cap"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
     # LiteLLM's proxy, for a key's or deployment's spend budget.

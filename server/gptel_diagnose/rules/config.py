@@ -142,7 +142,7 @@ RULES = (
                    # requests, for a URL with no scheme it knows ("No connection adapters
                    # were found for '127.0.0.1:9997/v1/models'").
                    r"|no connection adapters were found"
-                   r"|must be an absolute uri|uri存在错误"
+                   r"|must be an absolute uri|uri存在错误|the uri is malformed"
                    # node-fetch, for a URL with no scheme.
                    r"|only absolute urls are supported"
                    # chatgpt-shell's check of the curl Emacs finds first on exec-path.

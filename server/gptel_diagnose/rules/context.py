@@ -29,8 +29,10 @@ _TOO_LONG = (
     r"|exceeds (the )?(model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
     r"|expected maxlength|member must have length less than or equal"
     # OpenAI's "Invalid 'messages[1].content': string too long", not a tool's name too long
-    # ("Invalid 'tools[11].function.name': string too long ... maximum length 64"): a value.
-    r"|(?<!\.name': )string too long|input length exceeds|prompt is too large|context.?length"
+    # ("Invalid 'tools[11].function.name': string too long ... maximum length 64") or an id
+    # ("Invalid 'input[2].id': string too long"): a value.
+    r"|(?<!\.name': )(?<!\.id': )string too long|input length exceeds|prompt is too large"
+    r"|context.?length"
     # SpeakGPT: "Too many tokens. ... Also try to truncate your input."
     r"|try to truncate your input"
     r"|request body too large for .{0,60}max size: \d+ tokens"

@@ -442,7 +442,7 @@ RULES = (
                     r"|err_tls_cert_altname_invalid"
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
-                    r"|cafile|ca cert|certificate_verify_failed|x509"
+                    r"|cafile|ca cert|certificate_verify_failed|x509|sslcertverificationerror"
                     # Go's crypto/tls: "tls: failed to verify certificate".
                     r"|tls: failed to verify"
                     # rustls: "InvalidCertificate(Expired...)", "InvalidCertificate(UnknownIssuer)".

@@ -37,7 +37,8 @@ _NOT_RATE = (
 
 # What a Gemini 429 says when it is no per-minute limit.
 _NOT_PER_MINUTE = (r"perday|per day|prepayment|credits|no capacity available"
-                   r"|free quota tier")
+                   # The billing account's own cap, which no wait lifts (BIL001).
+                   r"|free quota tier|spending cap")
 
 
 RULES = (

@@ -228,7 +228,9 @@ RULES = (
                    # Zhipu's 1214 in Chinese: "the max_tokens parameter is illegal".
                    r"|max_?tokens\s*(参数)?(非法|不合法|无效|错误|超出|超过)"
                    # DeepSeek, for an output above its default API's limit.
-                   r"|max_tokens is only available when using beta",
+                   r"|max_tokens is only available when using beta"
+                   # LM Studio's name for it: "maxPredictedTokens does not satisfy the schema".
+                   r"|maxpredictedtokens does not satisfy",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
                    r"|must be at least 1, got -")),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
@@ -452,6 +454,16 @@ RULES = (
                   # jsonschema's words ("'system' is not of type 'object'"); Ollama, for image
                   # data it cannot decode; a tool_choice naming no tool sent.
                   r"|is not of type '\w+'|illegal base64 data at input byte"
+                  # jsonschema, for an array below its minimum ("[] is too short - 'tools'");
+                  # LM Studio's validator ("maxPredictedTokens does not satisfy the schema").
+                  r"|\bis too short - '|does not satisfy the schema"
+                  # Gemini's path to the refused field ("GenerateContentRequest.contents:
+                  # contents is not specified"); its model field is MODEL001's.
+                  r"|generatecontentrequest\.(?!model\b)\w+"
+                  # Go, for a duration it cannot read (Ollama's keep_alive "-1" as a string).
+                  r"|missing unit in duration"
+                  # Qianfan's 336003: "function_call's name can't be blank".
+                  r"|\b(?:can'?t|cannot|must not) be blank\b"
                   # llama.cpp's server, for image bytes it cannot decode.
                   r"|failed to decode image bytes"
                   # An OpenAI-compatible host, for a parameter it does not implement
@@ -469,7 +481,7 @@ RULES = (
                   r"|tool choice '[\w-]+' not found in 'tools'"
                   # OpenAI, for a tool's name over 64 characters; SiliconFlow's envelope
                   # ('"messages" in request are illegal').
-                  r"|\.name': string too long|\bin request (?:is|are) illegal"
+                  r"|\.(?:name|id)': string too long|\bin request (?:is|are) illegal"
                   # Mistral's 2201: "Request body is not a valid query".
                   r"|request body is not a valid"
                   # A client adapter refusing a message's content parts (Obsidian Copilot's
