@@ -55,8 +55,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not LiteLLM's price list, "model_prices_and_context_window.json".
         r"context[ _-]?(?:length|window)(?!\.json)", r"maximum (?:context|input|prompt)",
         r"(?:prompt|input|message|messages|request|content) (?:is |are )?too (?:long|large)",
-        # Not "Too many tokens per day": a rate.
-        r"too many (?:input )?tokens(?! per )",
+        # Not "Too many tokens per day": a rate; nor the words alone, which is how
+        # Bedrock's throttling reads once a client cuts ", please wait before trying again".
+        r"too many (?:input )?tokens(?! per )(?![ \t.!]*(?:\n|$))",
         r"(?:exceeds?|exceeded|more than|less than|at most)(?: the)?(?: max(?:imum)?)? "
         r"\d[\d,]* (?:input )?tokens",
         r"exceeds? (?:the )?max(?:imum)?(?: allowed)? (?:length|tokens)",

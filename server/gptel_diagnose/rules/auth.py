@@ -203,6 +203,10 @@ _NO_PERMISSION = (
     r"|access denied(?! due to invalid)(?!, please make sure your account is in good standing)"
     r"|not allowed to (use|access)|do not have permission"
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
+    # A gateway's key without the scope (Portkey's AB03: "You do not have enough permissions
+    # to execute this request"); GitHub Models, for a token without models:read ("Must have
+    # 'models' permissions").
+    r"|do not have enough permissions|must have '?models'? permission"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
     r"|license does not allow|\bip\b.{0,30}\bblocked|restricted to authorized"
@@ -522,6 +526,9 @@ RULES = (
         # server will not answer pages from that origin (Ollama allows only those in
         # OLLAMA_ORIGINS).  gptel sends no Origin; this is a browser or app client's failure.
         when=match(text=r"blocked by cors policy|no 'access-control-allow-origin'"
+                   # A header the preflight did not allow ("Request header field X is not
+                   # allowed by Access-Control-Allow-Headers in preflight response").
+                   r"|by access-control-allow-headers in preflight"
                    # Firefox: "Cross-Origin Request Blocked: The Same Origin Policy disallows
                    # reading the remote resource at URL. (Reason: CORS header ... missing)".
                    # Not its "(Reason: CORS request did not succeed). Status code: (null)":

@@ -49,6 +49,9 @@ RULES = (
             match(host=r"://", answered=False, curl=None, text=_URL_BROKEN,
                   not_text=_NOT_FROM_HOST),
             match(host=r"://", proxied=True),
+            # url-retrieve (gptel-use-curl nil) looked up a host named "https" and got no
+            # HTTP response: gptel says only "Could not parse HTTP response".
+            match(host=r"://", gptel="no_response"),
             match(host=r"/", not_host=r"://", answered=False, curl=(3, 6),
                   not_text=_NOT_FROM_HOST),
             match(host=r"/", not_host=r"://", answered=False, curl=None, text=_URL_BROKEN,

@@ -453,6 +453,10 @@ RULES = (
         # ENDP001's.
         when=match(text=r"not accessible via the /?(?:v1/)?chat/completions endpoint"
                    r"|unsupported_api_for_model"
+                   # Bedrock's OpenAI-compatible API, for a model served only through the
+                   # Responses API: "The model 'X' does not support the '/v1/chat/completions'
+                   # API".
+                   r"|does not support the '?/?(?:v1/)?chat/completions'? api"
                    r"|chatcompletion operation does not work with the specified model"),
         summary="{provider} does not serve {model} on the chat API gptel uses (it is offered "
         "only through another API): choose another model.",

@@ -13,7 +13,7 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
                         r"|temperature`? may only be set to"
                         # Anthropic's newer models: "temperature is deprecated for this model".
-                        r"|temperature is deprecated")
+                        r"|temperature`? is deprecated")
 # The parameter's name in the API, or in a Go client's struct ("please use
 # MaxCompletionTokens").
 _MAX_TOKENS_RENAMED = r"max_completion_tokens|maxcompletiontokens"
@@ -457,6 +457,17 @@ RULES = (
                   # jsonschema, for an array below its minimum ("[] is too short - 'tools'");
                   # LM Studio's validator ("maxPredictedTokens does not satisfy the schema").
                   r"|\bis too short - '|does not satisfy the schema"
+                  # Text Generation Inference's validation ("Input validation error: top_p
+                  # must be > 0.0 and < 1.0"); LiteLLM's refusal of a parameter ("anthropic
+                  # does not support parameters"); Bedrock's ("The format of the value at
+                  # messages.*.content is invalid"); Gemini's, for a schema nested too deep
+                  # and for a history that opens with the model's turn.
+                  r"|input validation error:|does not support parameters"
+                  r"|the format of the value at \S+ is invalid"
+                  r"|exceeds the maximum allowed nesting depth|must start with a user turn"
+                  # Anthropic (here through Copilot): "`tool_use` block must have a
+                  # corresponding `tool_result` block in the next message".
+                  r"|block must have a corresponding .{0,20}block"
                   # Gemini's path to the refused field ("GenerateContentRequest.contents:
                   # contents is not specified"); its model field is MODEL001's.
                   r"|generatecontentrequest\.(?!model\b)\w+"
