@@ -5675,6 +5675,15 @@ _BK_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # wait before trying again" cut; not an input too long.
     (gptel_error(429, "429 Too many tokens", as_message=True),
      {"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"}, "rate_limit"),
+    # https://github.com/yym68686/uni-api/commit/106c5b67016ef84074cb72685da799083f33f0d6:
+    # Cloudflare Workers' 1102.
+    ({"error": "Worker exceeded resource limits"},
+     {"kind": "openai", "host": "relay.example.workers.dev"}, "server.overloaded"),
+    # https://github.com/langchain-ai/langchainjs/pull/6004: Groq's tool_use_failed without
+    # its code.
+    ({"error": "Failed to call a function. Please adjust your prompt. See 'failed_generation' "
+               "for more details."},
+     {"kind": "groq", "host": "api.groq.com"}, "request.invalid_parameter"),
 ]
 
 

@@ -468,6 +468,8 @@ RULES = (
                   # Anthropic (here through Copilot): "`tool_use` block must have a
                   # corresponding `tool_result` block in the next message".
                   r"|block must have a corresponding .{0,20}block"
+                  # Groq's tool_use_failed in its words, quoted without the code.
+                  r"|failed to call a function\. please adjust your prompt"
                   # Gemini's path to the refused field ("GenerateContentRequest.contents:
                   # contents is not specified"); its model field is MODEL001's.
                   r"|generatecontentrequest\.(?!model\b)\w+"

@@ -26,6 +26,9 @@ RULES = (
                   r"|model process encountered an unexpected error"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests"
+                  # Cloudflare Workers' error 1102, for a worker (a relay) out of CPU or
+                  # memory: "Worker exceeded resource limits".
+                  r"|worker exceeded resource limits"
                   # Not a client's "Error loading models" (fetching the list of models).
                   r"|loading model(?!s\b)"
                   # Ollama, when its model runner died while loading, embedding or tokenizing
