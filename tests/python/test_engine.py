@@ -5687,6 +5687,60 @@ _BK_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+# Words reports-bl showed (scored before these were added: 130/151).
+_BL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/copilot-emacs/copilot.el/blob/64c8b1ada6f92793908b0cb917b4144b055b47e3/
+    # README.md
+    ({"error": "BYOK is disabled for this account"},
+     {"kind": "copilot", "host": "api.githubcopilot.com"}, "auth.permission"),
+    # https://github.com/vercel/ai/commit/0b429d4937ce454549c9640f3a97dec0cceddac7
+    ({"error": "Invalid schema for response_format 'response': In context=('properties', "
+               "'response', 'anyOf', '0'), 'additionalProperties' is required to be supplied "
+               "and to be false."},
+     {"kind": "openai", "host": "api.openai.com"}, "request.invalid_parameter"),
+    # https://github.com/BerriAI/litellm/pull/40145: a proxy's guardrail, under its 500.
+    (gptel_error(500, "Guardrail failed words - `litellm` detected", as_message=True),
+     {"kind": "openai", "host": "litellm.example.com"}, "content_policy"),
+    # https://github.com/experientiallabs/experiential/pull/962
+    ({"error": "provider stream ended without a terminal event"},
+     {"kind": "azure", "host": "example.services.ai.azure.com"}, "response.malformed"),
+    # https://github.com/anthropics/claude-code/issues/83994
+    ({"error": "[ERROR] [engine] turn ended in error: API Error: Connection lost "
+               "mid-response."},
+     {"kind": "anthropic", "host": "api.anthropic.com"}, "response.malformed"),
+    # https://github.com/AstrBotDevs/AstrBot/commit/0f1fe1ab63534aef04778be93508df7f9297f4d8
+    ({"error": "The model is not a VLM"},
+     {"kind": "siliconflow", "host": "api.siliconflow.cn"}, "request.invalid_parameter"),
+    # https://github.com/mudler/LocalAI/commit/9d8ff9094128a796950ee977a8b853fc794a173c
+    (gptel_error(400, "'temperature' is deprecated for this model", as_message=True),
+     {"kind": "anthropic", "host": "api.anthropic.com"}, "request.invalid_parameter"),
+]
+
+
+def test_a_clients_proxy_it_cannot_use_is_the_proxy() -> None:
+    # https://github.com/dongri/openai-api-rs/pull/67 (reqwest without its socks feature);
+    # https://github.com/Chanzhaoyu/chatgpt-web/issues/1753 (.NET's words, in Chinese).
+    for text in ("unknown proxy scheme",
+                 "对https://api.openai.com/v1/chat/completions的请求失败，原因：提供了无效的 SOCKS "
+                 "代理详细信息。"):
+        result = run({"error": {"error": text}, "backend": {"kind": "openai",
+                                                            "host": "api.openai.com"},
+                      "request": {"proxy": True}})
+        assert result.category == "network.proxy", text
+
+
+def test_a_key_with_whitespace_and_no_answer_is_the_key() -> None:
+    # https://github.com/dataelement/bisheng/commit/6a59633208aea1ca988e4f3f553fa9f7fa57d4c7:
+    # httpx refused the header "Bearer sk-... " and the SDK said only APIConnectionError.
+    error = {"error": "APIConnectionError"}
+    spaced = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com",
+                                              "key_has_whitespace": True}})
+    assert (spaced.rule, spaced.category) == ("AUTH003", "auth.invalid_key")
+    # The same wrapper with a clean key says nothing of the key.
+    clean = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert clean.category != "auth.invalid_key"
+
+
 def test_a_host_with_a_scheme_under_url_retrieve_is_the_host() -> None:
     # https://github.com/karthink/gptel/issues/666: gptel-make-openai with :host
     # "https://api.mistral.ai/v1" and gptel-use-curl nil; url-retrieve found no server at
@@ -5793,7 +5847,7 @@ def test_a_kerberos_proxy_without_a_ticket_is_the_proxy() -> None:
                           *_AU_WORDS, *_AV_WORDS, *_AW_WORDS, *_AX_WORDS,
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
-                          *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS])
+                          *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -207,6 +207,8 @@ _NO_PERMISSION = (
     # to execute this request"); GitHub Models, for a token without models:read ("Must have
     # 'models' permissions").
     r"|do not have enough permissions|must have '?models'? permission"
+    # GitHub Copilot, for bring-your-own-key on an account not allowed it.
+    r"|byok is disabled for this account"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
     r"|license does not allow|\bip\b.{0,30}\bblocked|restricted to authorized"
@@ -400,6 +402,10 @@ RULES = (
                   r"|malformed|invalid header|api key"),
             # Go's net/http refuses to send an Authorization header with a newline in it.
             match(text=r"invalid header field value for \"?authorization"),
+            # A client's HTTP library refusing the header before anything is sent (httpx's
+            # "Illegal header value", which the OpenAI SDK reports as APIConnectionError):
+            # no answer, no curl exit code, and a key with whitespace.
+            match(key_has_whitespace=True, answered=False, curl=None),
         ),
         summary="Your API key has a trailing newline or space, which breaks the request: trim "
         "it (string-trim) where the key comes from.",

@@ -41,6 +41,8 @@ _FILTERED = (
     r"|guardrail intervened|guardrail_intervened"
     # LiteLLM's proxy: "Bedrock guardrail failed: I cannot respond to requests containing ...".
     r"|guardrail failed: i cannot respond"
+    # LiteLLM's proxy, for its own words guardrail: "Guardrail failed words - `x` detected".
+    r"|guardrail failed words"
     # xAI's 403 "permission-denied": "Content violates usage guidelines."
     r"|violat(es|ing) (our |the )?usage (guidelines|polic)"
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"

@@ -604,6 +604,9 @@ RULES = (
                    r"|proxy connection ended before receiving connect response"
                    r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
+                   # reqwest built without a proxy scheme's feature ("unknown proxy scheme");
+                   # .NET's "The SOCKS proxy details are invalid" in Chinese.
+                   r"|unknown proxy scheme|无效的 ?socks ?代理"
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
                    # connection"); urllib3's SOCKS connection that the proxy refuses.  Not
                    # Cloudflare's "Argo Tunnel error" page (1033, 530): its tunnel to the origin.
@@ -729,7 +732,9 @@ RULES = (
                     # last chunk ("Stream ended without finish_reason", "SSE stream ended
                     # without [DONE]").
                     r"|incomplete json segment at the end|stream ended with an invalid chunk"
-                    r"|stream ended without (?:a )?(?:finish.?reason|\[done\])"
+                    r"|stream ended without (?:a )?(?:finish.?reason|\[done\]|terminal event)"
+                    # Claude Code's words for a stream reset after its first blocks.
+                    r"|connection lost mid-response"
                     # OkHttp's StreamResetException: "stream was reset: INTERNAL_ERROR".
                     r"|stream was reset: \w+"
                     # Node's fetch (undici), when the socket closed while the body was being

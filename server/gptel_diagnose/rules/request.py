@@ -13,7 +13,7 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
                         r"|temperature`? may only be set to"
                         # Anthropic's newer models: "temperature is deprecated for this model".
-                        r"|temperature`? is deprecated")
+                        r"|temperature['`]? is deprecated")
 # The parameter's name in the API, or in a Go client's struct ("please use
 # MaxCompletionTokens").
 _MAX_TOKENS_RENAMED = r"max_completion_tokens|maxcompletiontokens"
@@ -330,7 +330,7 @@ RULES = (
         # The message points into the tools gptel sent: "tools[0].function_declarations[3]",
         # "tools.0.custom.name", "input_schema".
         when=match(text=r"\btools\.\d+\.|\btools\[\d+\]|function_declarations|input_schema"
-                   r"|invalid schema for function"
+                   r"|invalid schema for (?:function|response_format)"
                    # OpenAI's words on a tool's array parameter without "items".
                    r"|array schema missing items"
                    # llama-server, whatever status it gives: "Failed to parse tools: ...".
@@ -370,6 +370,9 @@ RULES = (
                    r"|image input is not supported|(images?|vision|multimodal) (input )?(are |is )"
                    r"?not supported|invalid image|image_url is only supported"
                    r"|support image input|unknown variant .?image_url"
+                   # SiliconFlow, for an image sent to a text-only model: "The model is not a
+                   # VLM".
+                   r"|model is not a vlm"
                    r"|at most \d+ images?|too many images|images? per (prompt|request)"
                    # LM Studio; llama-server before it took images.
                    r"|does not support images|unsupported content part type: .?image_url"
