@@ -5717,6 +5717,22 @@ _BL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+def test_googles_status_name_alone_is_a_bare_400() -> None:
+    # https://github.com/AstrBotDevs/AstrBot (commit in reports-bk, bkh-gemini-001) and
+    # reports-bl's blg-gemini-001: only "400 INVALID_ARGUMENT", which two blind labellers read
+    # as a bare 400 (LABELING.md: `unknown`) in reports-bk and -bl (and "400 Invalid argument"
+    # in -bh, which the words rules still read as a parameter).
+    backend = {"kind": "gemini", "host": "generativelanguage.googleapis.com"}
+    result = run({"error": gptel_error(400, "400 INVALID_ARGUMENT", as_message=True),
+                  "backend": backend})
+    assert (result.rule, result.category) == ("GEN400", "unknown")
+    # Its message, when it has one, is Gemini's refusal of the request.
+    said = run({"error": gptel_error(400, {"error": {
+        "code": 400, "message": "Request contains an invalid argument.",
+        "status": "INVALID_ARGUMENT"}}), "backend": backend})
+    assert said.category == "request.invalid_parameter"
+
+
 def test_a_clients_proxy_it_cannot_use_is_the_proxy() -> None:
     # https://github.com/dongri/openai-api-rs/pull/67 (reqwest without its socks feature);
     # https://github.com/Chanzhaoyu/chatgpt-web/issues/1753 (.NET's words, in Chinese).
