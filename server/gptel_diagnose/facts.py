@@ -105,9 +105,10 @@ _NO_REASON = re.compile(
     r"(?:\. additional info)?"
     # Semantic Kernel's for any 4xx: "Invalid request: The request is not valid, HTTP status".
     r"|(?:invalid ?request: )?the request is not valid, http status"
-    # Google's status name for any 400, alone ("400 INVALID_ARGUMENT", "400 Invalid
-    # argument"): its message, when there is one, says what ("Request contains an invalid
-    # argument." keeps "contains").
+    # Google's status name for any 400, alone ("400 INVALID_ARGUMENT"): its message, when
+    # there is one, says what ("Request contains an invalid argument." keeps "contains").
+    # Only the status rules read this; "400 Invalid argument" in words still meets the words
+    # rules' cue for a parameter first.
     r"|\binvalid[_ ]argument\b"
     r"|request-+(?:default-error-)?callback|cannot read propert(?:y|ies) of (?:null|undefined)"
     r"(?: \(reading '[^']*'\))?"

@@ -5718,10 +5718,11 @@ _BL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 
 
 def test_googles_status_name_alone_is_a_bare_400() -> None:
-    # https://github.com/AstrBotDevs/AstrBot (commit in reports-bk, bkh-gemini-001) and
-    # reports-bl's blg-gemini-001: only "400 INVALID_ARGUMENT", which two blind labellers read
-    # as a bare 400 (LABELING.md: `unknown`) in reports-bk and -bl (and "400 Invalid argument"
-    # in -bh, which the words rules still read as a parameter).
+    # https://github.com/AstrBotDevs/AstrBot/commit/1ab925ed9f1f1a27351efc01682274c3c1f1aeb7 and
+    # https://github.com/tashfeenahmed/freellmapi/commit/74db718d5c66ec2a5a367f8ae8384daab14e3d14:
+    # only "400 INVALID_ARGUMENT", which two blind labellers read as a bare 400 (LABELING.md:
+    # `unknown`) in reports-bk and -bl.  ("400 Invalid argument", in -bh, still reads as a
+    # parameter: the words rules take it before the status rules.)
     backend = {"kind": "gemini", "host": "generativelanguage.googleapis.com"}
     result = run({"error": gptel_error(400, "400 INVALID_ARGUMENT", as_message=True),
                   "backend": backend})
