@@ -830,9 +830,12 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def _confidence(selection: Selection) -> Confidence:
     """How sure the diagnosis is: certain when the provider documents the failure's code as
-    the category given (whichever rule words it), else as sure as the rule's tier."""
+    the category given (whichever rule words it) and sends it for nothing else, likely when
+    it sends it for another failure too, else as sure as the rule's tier."""
     code, rule = selection.documented, selection.rule
-    return "certain" if code and code.category == rule.category else CONFIDENCE[rule.code]
+    if code and code.category == rule.category:
+        return "certain" if code.sure else "likely"
+    return CONFIDENCE[rule.code]
 
 
 def _key_env(kind: str | None) -> str | None:

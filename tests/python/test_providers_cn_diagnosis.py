@@ -209,3 +209,23 @@ def test_billing_page_is_the_sites_own(host: str, body: dict[str, Any], page: st
     pages = [fix.url for fix in result.fixes if fix.url] + [result.next_step]
     assert any(page in link for link in pages), pages
     assert not any(other in link for link in pages), pages
+
+
+def test_a_code_the_provider_sends_for_two_failures_is_likely_and_says_both() -> None:
+    # DashScope's compatible mode sends OpenAI's insufficient_quota at 429 for its per-minute
+    # quota, and reports show it for a used-up balance too (the COFCO payload of
+    # https://github.com/dataelement/bisheng/commit/46074138edbe4ab82710ceda32e5b8176612869b;
+    # https://github.com/hawkxtreme/mini-ai-1c/issues/23 cleared on a resend).
+    body = {"error": {"message": "You exceeded your current quota, please check your plan and "
+                      "billing details.", "type": "insufficient_quota",
+                      "code": "insufficient_quota"}}
+    backend = {"kind": "openai", "host": "dashscope.aliyuncs.com"}
+    english = run({"error": gptel_error(429, body), "backend": backend})
+    assert (english.category, english.confidence) == ("rate_limit", "likely")
+    assert "balance" in english.summary and "minute" in english.summary
+    chinese = run({"error": gptel_error(429, body), "backend": backend}, "zh")
+    assert chinese.confidence == "likely" and "余额" in chinese.summary
+    # A code the provider sends for one failure only stays certain (Arrearage).
+    arrears = run({"error": gptel_error(400, {"code": "Arrearage", "message": "Access denied."}),
+                   "backend": backend})
+    assert (arrears.category, arrears.confidence) == ("billing.quota_exhausted", "certain")

@@ -99,8 +99,13 @@ RECORD = Provider(
              "The token rate quota is reached; slow down.",
              "触发配额限流，请降低请求速率", _QUICK, http=429),
         # Compatible mode's spelling of the same row: OpenAI's code, DashScope's meaning.
+        # Not sure: reports show it for a used-up free quota or balance too (labellers split
+        # on it: reports-bc, -ss, -y and -bl against -aa and -k), so the line says both.
         Code("insufficient_quota", "rate_limit",
-             "The token rate quota is reached; slow down.",
-             "触发配额限流，请降低请求速率", _QUICK, http=429),
+             "usually the per-minute token quota (Alibaba sends OpenAI's insufficient_quota "
+             "for it); if a resend a minute later fails too, the free quota or the balance is "
+             "used up.",
+             "通常是每分钟的 Token 配额限流（阿里云沿用 OpenAI 的 insufficient_quota 表示它）；"
+             "若一分钟后重发仍失败，则是免费额度或余额已用完。", _QUICK, http=429, sure=False),
     ),
 )

@@ -40,6 +40,11 @@ class Code:
     # place (a plan's add-on is not the API account's credit), in English and Chinese.
     next_step: str = ""
     next_step_zh: str = ""
+    # False when the provider is seen to send the same code for another failure too, so a
+    # diagnosis resting on it is likely, not certain, and `meaning` names the other reading
+    # (DashScope sends OpenAI's insufficient_quota for its per-minute quota, and reports show
+    # it for a used-up balance).
+    sure: bool = True
 
     @cached_property
     def text_re(self) -> re.Pattern[str] | None:
