@@ -229,3 +229,20 @@ def test_a_code_the_provider_sends_for_two_failures_is_likely_and_says_both() ->
     arrears = run({"error": gptel_error(400, {"code": "Arrearage", "message": "Access denied."}),
                    "backend": backend})
     assert (arrears.category, arrears.confidence) == ("billing.quota_exhausted", "certain")
+
+
+def test_a_relays_upstream_saturated_words_are_read_by_the_code_in_front_of_them() -> None:
+    # New API rewords any upstream 429 as 当前分组上游负载已饱和; a client prints the upstream's
+    # code before it (https://github.com/labring/FastGPT/issues/3856 and
+    # https://github.com/labring/FastGPT/issues/1056, as the corpus quotes them).
+    relayed = ("insufficient_quota 当前分组上游负载已饱和，请稍后再试 "
+               "(request id: 2025022112482585670542332302066)")
+    billing = run({"error": gptel_error(429, relayed, as_message=True)})
+    assert (billing.category, billing.confidence) == ("billing.quota_exhausted", "certain")
+    # The words alone are any upstream 429: likely a rate limit, and the line says the other.
+    alone = run({"error": gptel_error(429, {"error": {
+        "message": "当前分组上游负载已饱和,请稍后再试 "
+                   "(request id: 20251216182959217593133rZmhf7Uh)",
+        "type": "rix_api_error", "param": "", "code": None}})})
+    assert (alone.category, alone.confidence) == ("rate_limit", "likely")
+    assert "quota" in alone.summary

@@ -74,9 +74,23 @@ RECORD = Provider(
              "The relay token is limited to other IP addresses, or the user is banned.",
              "该令牌只能在指定网段使用，或用户已被封禁", _ONE_AUTH,
              text=r"指定网段|不在令牌允许访问的列表|用户已被封禁"),
+        # The same words with the upstream's code in front of them, as a client prints a
+        # relay's error ("insufficient_quota 当前分组上游负载已饱和"): the code says which.
+        Code("", "billing.quota_exhausted",
+             "The upstream account behind the relay has no credit left (OpenAI's "
+             "insufficient_quota, under the relay's 'upstream saturated' words): the relay's "
+             "operator must top it up; retrying does not help.",
+             "中转站上游账户余额不足（“上游负载已饱和”前面是 OpenAI 的 insufficient_quota），"
+             "需要中转站运营者充值；重试没有用", _UPSTREAM,
+             text=r"\binsufficient_quota\W{1,3}当前分组上游负载已饱和"),
+        # The relay's words for any 429 of its upstream (a rate limit, or an upstream account
+        # out of quota: reports read both), so not sure.
         Code("", "rate_limit",
-             "The relay's upstream channels for your group are saturated; retry later.",
-             "当前分组上游负载已饱和，请稍后再试", _ONE_RELAY,
-             text=r"上游负载已饱和"),
+             "usually the relay's upstream channels for your group are saturated (its words "
+             "for an upstream 429); if it persists, the upstream account may be out of quota: "
+             "ask the relay's operator.",
+             "通常是当前分组的上游渠道负载已饱和（中转站对上游 429 的说法），请稍后再试；若持续"
+             "出现，可能是上游账户额度用完，请联系中转站运营者", _ONE_RELAY,
+             text=r"上游负载已饱和", sure=False),
     ),
 )
