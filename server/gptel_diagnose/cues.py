@@ -179,6 +179,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bunder maintenance\b", "维护升级中", "系统维护中",
         # llama-swap, when the model server it starts does not come up.
         r"unable to start process: health check failed", r"can not proxyrequest, state is",
+        # A server's own words for its failure, without a status: "Unexpected server error",
+        # Copilot's "Server error, please report the following request id", LM Studio's
+        # "The model has crashed", a router's "No healthy deployment available" (LiteLLM)
+        # and "No available and healthy providers".
+        r"unexpected server error", r"\bserver error, please report\b", r"model has crashed",
+        r"\bno (?:available (?:and )?)?healthy (?:deployments?|providers?|upstreams?)"
+        r" (?:available|for)\b",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",

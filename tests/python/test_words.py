@@ -50,6 +50,16 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     # https://github.com/sinanuozdemir/quick-start-guide-to-llms/pull/35 (Cohere)
     ("Generate API was removed on September 15 2025. Please migrate to Chat API.",
      "endpoint.wrong"),
+    # A server's own words for its failure: https://github.com/ChatGPTBox-dev/chatGPTBox/issues/653,
+    # https://github.com/RooCodeInc/Roo-Code/issues/789 (Copilot),
+    # https://github.com/justlovemaki/AIClient-2-API/blob/12ac49b48447bb2f25b7620bcf89abc816d1d330/README.md
+    # and https://github.com/OpenHands/OpenHands/issues/780 (LiteLLM).
+    ('{"error": "Unexpected server error"}', "server.overloaded"),
+    ("Server error, please report the following request id: "
+     "c1abab9a-6b87-42bf-b218-176f71929c9c", "server.overloaded"),
+    ("No available and healthy providers for type xxx", "server.overloaded"),
+    ("ValueError: No healthy deployment available, passed model=ollama/llama2",
+     "server.overloaded"),
 ])
 def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) -> None:
     rule, found, confidence = _run({"error": text})
@@ -135,3 +145,10 @@ def test_permission_words_inside_other_causes_are_not_a_permission(text: str,
                                                                    label: str) -> None:
     assert "auth.permission" not in cues.pointed_to(text.lower())
     assert _run({"error": text}, kind="openai")[1] != "auth.permission"
+
+
+def test_a_crashed_model_is_the_server_even_under_a_400() -> None:
+    # LM Studio's words under its 400 (https://github.com/zoofighter/writer-editor-agent/blob/
+    # 99fa3c71e80e215a09b92c1c4a1b344654949fd2/docs/08-troubleshooting-lm-studio.md).
+    error = _status(400, "The model has crashed without additional information. (Exit code: 11)")
+    assert _run(error, "openai")[1:] == ("server.overloaded", "guess")
