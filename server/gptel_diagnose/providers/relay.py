@@ -82,7 +82,7 @@ RECORD = Provider(
              "operator must top it up; retrying does not help.",
              "中转站上游账户余额不足（“上游负载已饱和”前面是 OpenAI 的 insufficient_quota），"
              "需要中转站运营者充值；重试没有用", _UPSTREAM,
-             text=r"\binsufficient_quota\W{1,3}当前分组上游负载已饱和"),
+             text=r"\binsufficient_quota[^\w]{1,3}当前分组上游负载已饱和"),
         # The relay's words for any 429 of its upstream (a rate limit, or an upstream account
         # out of quota: reports read both), so not sure.
         Code("", "rate_limit",
