@@ -92,6 +92,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bmust be [^,;]{1,30}, got\b",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
         r"remove the reasoning_?content",
+        # A validator's generic forms, whatever the field: "Input validation error: ...",
+        # "[] is too short - 'tools'", "contents is not specified", "does not satisfy the
+        # schema", "malformed function call", "must start with a user turn".  (Not "validation
+        # failed": a client's "Credentials validation failed" is about the key or the plan;
+        # nor "can't be empty" or "invalid input", which reports read as anything.)
+        r"\b(?:input|request|schema) validation error\b", r"\binvalid schema\b",
+        r"\bis too short\b", r"\bis not specified\b", r"\bdoes not (?:satisfy|match) the schema\b",
+        r"\bmalformed (?:function|tool)[ _]call", r"\bmalformed request\b",
+        r"\bis deprecated for this model\b", r"\bmust (?:start|end) with (?:a|an|the)\b",
+        r"\bnon-json arguments\b",
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".

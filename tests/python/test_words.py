@@ -31,6 +31,12 @@ def _status(status: int, message: str) -> dict[str, object]:
     ("inappropriate output content detected in output blocklist", "content_policy"),
     ("服务内部错误", "server.overloaded"),
     ("request method 'post' not supported", "endpoint.wrong"),
+    ("input validation error: top_p must be > 0.0 and < 1.0", "request.invalid_parameter"),
+    ("[] is too short - 'tools'", "request.invalid_parameter"),
+    ("generatecontentrequest.contents: contents is not specified", "request.invalid_parameter"),
+    ("maxpredictedtokens does not satisfy the schema", "request.invalid_parameter"),
+    ("history must start with a user turn.", "request.invalid_parameter"),
+    ("`temperature` is deprecated for this model.", "request.invalid_parameter"),
 ])
 def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     assert category in cues.pointed_to(text)
@@ -60,6 +66,12 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     ("No available and healthy providers for type xxx", "server.overloaded"),
     ("ValueError: No healthy deployment available, passed model=ollama/llama2",
      "server.overloaded"),
+    # A validator's generic forms: https://github.com/kwaroran/Risuai/commit/
+    # d80ceaae313dfae491cc76e01c44fa6053414bdf (Gemini's MALFORMED_FUNCTION_CALL) and
+    # https://github.com/sigoden/aichat/commit/cfd29d936ad72d0465b86bd4875ba7567194da7d.
+    ("malformed function call", "request.invalid_parameter"),
+    ("Error: Failed to call chat-completions api\nTool call 'xxx' have non-JSON arguments",
+     "request.invalid_parameter"),
 ])
 def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) -> None:
     rule, found, confidence = _run({"error": text})
