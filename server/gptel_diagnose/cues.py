@@ -118,6 +118,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"must provide a chat template",
         # llama-swap, for a request whose model it cannot match to one it runs.
         r"no model id could be identified",
+        # Google's NOT_FOUND in JSON: on the Gemini API's path the entity is the model (a wrong
+        # path gets Google's HTML page instead).  Not xAI's code "Some requested entity was not
+        # found", which its message explains (the model, or "No handler found on route").
+        r"(?<!some )requested entity was not found",
         r"deployment\b[^.;]{0,30}\b(?:not found|does not exist)",
         "模型.{0,12}(?:不存在|未找到|找不到|不可用|不支持|已下线|已停用)",
     ),

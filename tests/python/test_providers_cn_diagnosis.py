@@ -246,3 +246,15 @@ def test_a_relays_upstream_saturated_words_are_read_by_the_code_in_front_of_them
         "type": "rix_api_error", "param": "", "code": None}})})
     assert (alone.category, alone.confidence) == ("rate_limit", "likely")
     assert "quota" in alone.summary
+
+
+def test_a_documented_unknown_model_offers_the_nearest_model_the_backend_has() -> None:
+    # Zhipu's 1211 (documented: the model does not exist); the backend's :models has the name
+    # the user meant.
+    result = run({"error": gptel_error(400, {"error": {"code": "1211",
+                                                       "message": "模型不存在，请检查模型代码。"}}),
+                  "backend": {"kind": "openai", "host": "open.bigmodel.cn",
+                              "models": ["glm-4-plus", "glm-4-flash"]},
+                  "request": {"model": "glm-4-pls"}})
+    assert (result.rule, result.confidence) == ("DOC006", "certain")
+    assert ("gptel-model", "'glm-4-plus") in [(f.variable, f.value) for f in result.fixes]

@@ -164,3 +164,19 @@ def test_a_crashed_model_is_the_server_even_under_a_400() -> None:
     # 99fa3c71e80e215a09b92c1c4a1b344654949fd2/docs/08-troubleshooting-lm-studio.md).
     error = _status(400, "The model has crashed without additional information. (Exit code: 11)")
     assert _run(error, "openai")[1:] == ("server.overloaded", "guess")
+
+
+def test_googles_not_found_entity_is_the_model_and_offers_the_nearest_one() -> None:
+    # Google's JSON NOT_FOUND under a 404 (https://github.com/google-gemini/gemini-cli/issues/
+    # 28600, https://github.com/lbjlaq/Antigravity-Manager/issues/1741); a wrong path gets
+    # Google's HTML page instead.  xAI's code "Some requested entity was not found" is not it.
+    body = {"error": {"code": 404, "message": "Requested entity was not found.",
+                      "status": "NOT_FOUND"}}
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/2 404", "http_status": "404", "error": body["error"]},
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com",
+                    "models": ["gemini-2.5-flash", "gemini-2.5-pro"]},
+        "request": {"model": "gemini-2.5-flsh"}}))
+    assert (result.category, result.confidence) == ("model.not_found", "guess")
+    assert ("gptel-model", "'gemini-2.5-flash") in [(f.variable, f.value) for f in result.fixes]
+    assert "model.not_found" not in cues.pointed_to("some requested entity was not found")

@@ -29,6 +29,9 @@ SEE_MODELS = FixSpec("See the models this provider offers", "display-only", url=
 NO_MEDIA = FixSpec("Send no media", "safe", variable="gptel-track-media", value="nil")
 ASK_MODEL = FixSpec("Choose another model of this backend", "unsafe", variable="gptel-model",
                     ask="model")
+# The model nearest to the one refused, from the backend's :models or the error's own list.
+CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
+                  variable="gptel-model", value="'{closest_model}")
 ASK_KEY = FixSpec("Enter the key for this session", "unsafe", variable="gptel-api-key",
                   ask="key")
 ASK_BACKEND = FixSpec("Switch to another backend for now", "unsafe", variable="gptel-backend",

@@ -17,6 +17,7 @@ from .common import (
     ASK_BACKEND,
     ASK_KEY,
     ASK_MODEL,
+    CLOSEST,
     EDIT_BACKEND,
     GET_KEY,
     PICK_MODEL,
@@ -192,7 +193,7 @@ RULES = (
             "gptel-menu) against {models_url}.",
             "Choose a model the account offers, then resend.",
         ),
-        fixes=(ASK_MODEL, PICK_MODEL, SEE_MODELS),
+        fixes=(CLOSEST, ASK_MODEL, PICK_MODEL, SEE_MODELS),
         docs=_SOURCE,
         examples=(
             Example(error={"status": "HTTP/1.1 404", "http_status": "404",

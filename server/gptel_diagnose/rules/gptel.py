@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS
-from .model import CLOSEST
+from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS
 
 _UPGRADE = FixSpec("Upgrade gptel", "display-only", command="M-x package-upgrade RET gptel")
 # An older gptel than the code calling it, often a second copy earlier on load-path.

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
+from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
 
-# The model nearest to the one refused, from the backend's :models or the error's own list.
-CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
-                  variable="gptel-model", value="'{closest_model}")
 # A 404 that is not Ollama's own JSON answer: another server's "404 page not found" page, as
 # the client that could not parse it says.
 _NOT_OLLAMAS_404 = (r"page not found|page was not found|cannot unmarshal|not valid json"
