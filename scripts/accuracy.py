@@ -72,7 +72,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bc.jsonl", "reports-bd.jsonl", "reports-be.jsonl",
                       "reports-bf.jsonl", "reports-bg.jsonl", "reports-bh.jsonl",
                       "reports-bi.jsonl", "reports-bj.jsonl",
-                      "reports-bk.jsonl", "reports-bl.jsonl"})
+                      "reports-bk.jsonl", "reports-bl.jsonl",
+                      "reports-bm.jsonl"})
 
 
 @dataclass(frozen=True)
