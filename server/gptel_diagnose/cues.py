@@ -33,6 +33,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:credit|credits|balance|funds)\b[^.;]{0,30}"
         r"\b(?:too low|exhausted|used up|run out|ran out|depleted|insufficient|not enough)",
         r"out of (?:credits?|funds|balance)", r"\bno (?:credits?|balance) (?:left|remaining)",
+        # Chutes: "Quota exceeded and account balance is $0.0, please pay with fiat".
+        r"\bbalance is \$?0(?:\.0+)?\b",
         r"payment required", r"\barrears\b", r"\brecharge\b",
         r"billing (?:hard |soft )?limit", r"check your billing", r"billing (?:is )?not active",
         r"(?:remain\w*quota|token amount|quota) (?:has been |is )?(?:exhausted|used up)",
@@ -50,6 +52,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]?exhausted", r"concurren(?:cy|t requests)",
         r"(?:returned|status(?: code)?:?|error) 429\b",
         "限流", "限频", "频率", "请求过多", "请求次数", "并发", "速率限制",
+        # Volcengine Ark's code for a sudden burst of requests.
+        r"request ?burst ?too ?fast",
     ),
     "request.context_length": _cues(
         # Not LiteLLM's price list, "model_prices_and_context_window.json".
@@ -97,7 +101,16 @@ CUES: dict[str, re.Pattern[str]] = {
         # schema", "malformed function call", "must start with a user turn".  (Not "validation
         # failed": a client's "Credentials validation failed" is about the key or the plan;
         # nor "can't be empty" or "invalid input", which reports read as anything.)
-        r"\b(?:input|request|schema) validation error\b", r"\binvalid schema\b",
+        r"\b(?:input|request|schema) validation error\b", r"\binvalid (?:json )?schema\b",
+        # Moonshot's "is not a valid moonshot flavored json schema"; Google's protobuf JSON
+        # reader ("Proto field is not repeating, cannot start list").
+        r"\bnot a valid [\w ]{0,30}json schema\b", r"\bproto field is not\b",
+        # A tool call left without its result: DeepSeek's "insufficient tool messages
+        # following tool_calls message", OpenAI's "must be followed by tool messages".
+        r"tool messages following tool_calls", r"must be followed by tool messages",
+        # Anthropic's 400 for an image it cannot decode; Azure AI's "No model specified in
+        # request".
+        r"could not process image", r"\bno model specified in (?:the )?request\b",
         r"\bis too short\b", r"\bis not specified\b", r"\bdoes not (?:satisfy|match) the schema\b",
         r"\bmalformed (?:function|tool)[ _]call", r"\bmalformed request\b",
         r"\bis deprecated for this model\b", r"\bmust (?:start|end) with (?:a|an|the)\b",
@@ -111,6 +124,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not Dify's "Incorrect model credentials provided": the key.
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
+        # Copilot, for a model it serves only on another API (/responses).
+        r"unsupported api for model",
         # jupyter-ai: "Cannot determine model provider from model ID openai-chatgpt".
         r"cannot determine model provider from model id",
         # A model without a chat template cannot serve the chat path (TGI, vLLM, HF).
@@ -145,6 +160,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "auth.missing_key": _cues(
         r"(?:no|missing|without) (?:required )?(?:api[ _-]?key|token|credentials"
         r"|authorization header)",
+        # NVIDIA's "Header of type authorization was missing".
+        r"header of type authorization was missing",
         # Gemini's header by name: "Missing x-goog-api-key header".
         r"(?:no|missing|without) [\w-]*api-key header",
         r"api[ _-]?key\W{0,2} (?:is |was )?"

@@ -72,6 +72,24 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     ("malformed function call", "request.invalid_parameter"),
     ("Error: Failed to call chat-completions api\nTool call 'xxx' have non-JSON arguments",
      "request.invalid_parameter"),
+    # reports-bm, after its first scoring: Ollama's structured output
+    # (https://github.com/av/harbor/commit/720fb4803c5ec06e679eb546c3ff36daf7b980e1), Copilot
+    # (https://github.com/mnfst/manifest/commit/c1fe19a95f99ab706bd235b006cfbd3fd8f66329),
+    # Moonshot (https://github.com/OpenBMB/PilotDeck/commit/8608d29075dacf31175d3f8c97e3b021799963b9),
+    # Volcengine Ark
+    # (https://github.com/volcengine/OpenViking/commit/6c696fc7eee7bb35ac1cf7d381419f3c9bdb9609),
+    # Vertex AI (https://github.com/Flemma-Dev/flemma.nvim/commit/
+    # 7bf8d647c596c191479143865ea499bd3fec2747) and Chutes
+    # (https://github.com/chutesai/chutes/issues/18).
+    ("invalid JSON schema in format", "request.invalid_parameter"),
+    ("Unsupported API for model", "model.not_found"),
+    ("tools.function.parameters is not a valid moonshot flavored json schema\n→ At path "
+     "'properties.schedule.anyOf.properties.unit': type is not defined",
+     "request.invalid_parameter"),
+    ("RequestBurstTooFast", "rate_limit"),
+    ("Proto field is not repeating, cannot start list", "request.invalid_parameter"),
+    ('{"detail": "Quota exceeded and account balance is $0.0, please pay with fiat or send tao '
+     'to <ADDRESS REMOVED FOR PRIVACY>"}', "billing.quota_exhausted"),
 ])
 def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) -> None:
     rule, found, confidence = _run({"error": text})
@@ -180,3 +198,19 @@ def test_googles_not_found_entity_is_the_model_and_offers_the_nearest_one() -> N
     assert (result.category, result.confidence) == ("model.not_found", "guess")
     assert ("gptel-model", "'gemini-2.5-flash") in [(f.variable, f.value) for f in result.fixes]
     assert "model.not_found" not in cues.pointed_to("some requested entity was not found")
+
+
+@pytest.mark.parametrize(("status", "text", "category"), [
+    # DeepSeek's words (https://github.com/modelscope/ms-agent/commit/
+    # d7537a59a8471f61caa9266c3d0f29a469663ad9), Anthropic's for an image it cannot decode
+    # (https://github.com/dnouri/pi-coding-agent/commit/62dc81f92ac5f0a5fe3f159ba267f704ba2ed73f),
+    # Azure AI's no_model_name (https://github.com/microsoft/AI-Red-Teaming-Playground-Labs/
+    # issues/14) and NVIDIA's missing header (https://github.com/sipeed/picoclaw/issues/2479).
+    (400, "insufficient tool messages following tool_calls message", "request.invalid_parameter"),
+    (400, "Could not process image", "request.invalid_parameter"),
+    (400, "No model specified in request. Please provide a model name in the request body or "
+          "as a x-ms-model-mesh-model-name header.", "request.invalid_parameter"),
+    (401, "Header of type authorization was missing", "auth.missing_key"),
+])
+def test_words_under_a_status_that_says_less(status: int, text: str, category: str) -> None:
+    assert _run(_status(status, text), "openai")[1:] == (category, "guess")

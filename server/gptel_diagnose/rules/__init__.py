@@ -203,6 +203,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "WORD009",   # words-say-timeout
         "WORD010",   # words-say-input-too-long
         "WORD011",   # words-say-content-review
+        "WORD012",   # words-say-no-balance
     )),
     Tier("fallback", "Nothing else applies.", confidence="guess", codes=(
         "GEN000",    # unclassified

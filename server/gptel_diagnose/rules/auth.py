@@ -533,8 +533,9 @@ RULES = (
         # OLLAMA_ORIGINS).  gptel sends no Origin; this is a browser or app client's failure.
         when=match(text=r"blocked by cors policy|no 'access-control-allow-origin'"
                    # A header the preflight did not allow ("Request header field X is not
-                   # allowed by Access-Control-Allow-Headers in preflight response").
-                   r"|by access-control-allow-headers in preflight"
+                   # allowed by Access-Control-Allow-Headers in preflight response"), with
+                   # or without its last words.
+                   r"|is not allowed by access-control-allow-headers"
                    # Firefox: "Cross-Origin Request Blocked: The Same Origin Policy disallows
                    # reading the remote resource at URL. (Reason: CORS header ... missing)".
                    # Not its "(Reason: CORS request did not succeed). Status code: (null)":

@@ -85,6 +85,11 @@ _EXAMPLES: dict[Category, Example] = {
         error={"error": "[CONTENT BLOCKED - ORIGINAL TEXT PRESERVED]"},
         backend={"kind": "gemini"},
         source="https://github.com/Shirochi-stack/Glossarion/issues/37"),
+    "billing.quota_exhausted": Example(
+        error={"error": {"detail": "Quota exceeded and account balance is $0.0, please pay "
+                                   "with fiat or send tao to <ADDRESS REMOVED FOR PRIVACY>"}},
+        backend={"kind": "openai", "host": "llm.chutes.ai"},
+        source="https://github.com/chutesai/chutes/issues/18"),
 }
 
 
