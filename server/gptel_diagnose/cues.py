@@ -68,6 +68,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"token count\b[^.;]{0,30}\bexceeds",
         # LMDeploy's session length; a server's max_seq_len (Chitu, TensorRT-LLM).
         r"exceed(?:s|ed)? (?:the )?session max length", r"\bmax_seq_len\b",
+        # A gateway's cap on the body: "Request body exceeds the 1 MiB size limit".
+        r"(?:request|body|payload|input)\b[^.;]{0,20}\bexceeds? (?:the )?[\w .]{0,20}size limit",
         "输入.{0,6}过长", "上下文.{0,4}(?:长度|超)", "超(?:出|过).{0,8}(?:最大)?长度", "内容过长",
     ),
     "request.invalid_parameter": _cues(
@@ -187,6 +189,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"not (?:yet )?available (?:for|on|in) (?:this|your) (?:subscription|plan|tier)",
         # A gateway that refuses the calling program ("Client not allowed").
         r"\bclient (?:is )?not allowed\b",
+        # Vertex AI, before the project's service agents exist to read a Cloud Storage file.
+        r"service agents (?:are|is) being provisioned",
     ),
     "content_policy": _cues(
         r"content[ _-]?(?:policy|filter|management|moderation)", r"\bflagged\b",

@@ -211,6 +211,13 @@ def test_googles_not_found_entity_is_the_model_and_offers_the_nearest_one() -> N
     (400, "No model specified in request. Please provide a model name in the request body or "
           "as a x-ms-model-mesh-model-name header.", "request.invalid_parameter"),
     (401, "Header of type authorization was missing", "auth.missing_key"),
+    # Vertex AI's 400 as https://firebase.google.com/docs/ai-logic/error-codes quotes it, and a
+    # sandbox proxy's 403 for a body over its cap (reports-bn, after its first scoring:
+    # https://github.com/airutorg/airut/commit/7bf9871a0d0229525d2210255ee1c6f8e01e700f).
+    (400, "Service agents are being provisioned ... Service agents are needed to read the Cloud "
+          "Storage file provided.", "auth.permission"),
+    (403, "Request body exceeds the 1 MiB size limit for Anthropic Messages tool-config parsing.",
+     "request.context_length"),
 ])
 def test_words_under_a_status_that_says_less(status: int, text: str, category: str) -> None:
     assert _run(_status(status, text), "openai")[1:] == (category, "guess")
