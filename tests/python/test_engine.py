@@ -6183,3 +6183,17 @@ def test_a_cap_counted_per_model_offers_another_model(error: dict[str, Any],
     assert "gptel-model" in {fix.variable for fix in result.fixes}
     # The line still leads with the wait or the switch, not with a model to type.
     assert result.next_step is not None and "gptel-model" not in result.next_step
+
+
+@pytest.mark.parametrize("message", [
+    # Copilot, without the new name (https://github.com/mnfst/manifest/commit/
+    # c1fe19a95f99ab706bd235b006cfbd3fd8f66329), and Fireworks, for a large cap without
+    # streaming (https://github.com/nextlevelbuilder/goclaw/pull/660): reports-bm.
+    "Unsupported parameter: 'max_tokens' is not supported with this model",
+    "Requests with max_tokens > 4096 must have stream=true",
+])
+def test_a_refused_max_tokens_offers_to_stop_sending_gptel_max_tokens(message: str) -> None:
+    result = run({"error": gptel_error(400, {"error": {"message": message}}),
+                  "backend": {"kind": "openai", "host": "api.example.com"}})
+    assert result.category == "request.invalid_parameter"
+    assert ("gptel-max-tokens", "nil") in [(fix.variable, fix.value) for fix in result.fixes]

@@ -16,7 +16,10 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not
                         r"|temperature['`]? is deprecated")
 # The parameter's name in the API, or in a Go client's struct ("please use
 # MaxCompletionTokens").
-_MAX_TOKENS_RENAMED = r"max_completion_tokens|maxcompletiontokens"
+_MAX_TOKENS_RENAMED = (r"max_completion_tokens|maxcompletiontokens"
+                       # Copilot's words for the same refusal, without the new name:
+                       # "Unsupported parameter: 'max_tokens' is not supported with this model".
+                       r"|\bmax_tokens'? is not supported with this model")
 _NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
 
 RULES = (
@@ -230,7 +233,10 @@ RULES = (
                    # DeepSeek, for an output above its default API's limit.
                    r"|max_tokens is only available when using beta"
                    # LM Studio's name for it: "maxPredictedTokens does not satisfy the schema".
-                   r"|maxpredictedtokens does not satisfy",
+                   r"|maxpredictedtokens does not satisfy"
+                   # Fireworks, for a large cap without streaming: "Requests with max_tokens >
+                   # 4096 must have stream=true".
+                   r"|max_tokens > \d+ must have stream",
                    not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
                    r"|must be at least 1, got -")),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
