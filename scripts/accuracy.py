@@ -73,7 +73,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bf.jsonl", "reports-bg.jsonl", "reports-bh.jsonl",
                       "reports-bi.jsonl", "reports-bj.jsonl",
                       "reports-bk.jsonl", "reports-bl.jsonl",
-                      "reports-bm.jsonl", "reports-bn.jsonl"})
+                      "reports-bm.jsonl", "reports-bn.jsonl",
+                      "reports-bo.jsonl"})
 
 
 @dataclass(frozen=True)
