@@ -117,6 +117,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bmalformed (?:function|tool)[ _]call", r"\bmalformed request\b",
         r"\bis deprecated for this model\b", r"\bmust (?:start|end) with (?:a|an|the)\b",
         r"\bnon-json arguments\b",
+        # Perplexity's "search_domain_filters must be a valid domain name"; Claude Code's
+        # "response exceeded the 32000 output token maximum" (its max output setting).
+        r"\bmust be a valid\b", r"exceeded the \d+ output token maximum",
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".
@@ -126,6 +129,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not Dify's "Incorrect model credentials provided": the key.
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
+        # OpenRouter's words alone, for a model id no provider serves any more.
+        r"^\W*no endpoints found\W*$",
         # Copilot, for a model it serves only on another API (/responses).
         r"unsupported api for model",
         # jupyter-ai: "Cannot determine model provider from model ID openai-chatgpt".
@@ -189,6 +194,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"not (?:yet )?available (?:for|on|in) (?:this|your) (?:subscription|plan|tier)",
         # A gateway that refuses the calling program ("Client not allowed").
         r"\bclient (?:is )?not allowed\b",
+        # Google's reason for a key restricted from the API it called.
+        r"api_key_service_blocked",
         # Vertex AI, before the project's service agents exist to read a Cloud Storage file.
         r"service agents (?:are|is) being provisioned",
     ),
@@ -197,6 +204,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bmoderation\b", r"inappropriate (?:content|output)", r"\bblocklist\b",
         r"responsible ai", r"safety (?:system|filter|block)",
         "敏感", "违规", "内容审核", "安全审核", "不安全",
+        # Gemini's finish reason as google-generativeai prints it ("finish_reason=2", SAFETY).
+        r"finish_?reason\s*[=:]\s*(?:2\b|safety)",
         # An app's marker for a chunk the provider's filter blocked.
         r"\bcontent blocked\b",
     ),

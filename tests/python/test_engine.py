@@ -6197,3 +6197,16 @@ def test_a_refused_max_tokens_offers_to_stop_sending_gptel_max_tokens(message: s
                   "backend": {"kind": "openai", "host": "api.example.com"}})
     assert result.category == "request.invalid_parameter"
     assert ("gptel-max-tokens", "nil") in [(fix.variable, fix.value) for fix in result.fixes]
+
+
+def test_requests_max_retries_cut_before_its_cause_at_a_local_server_is_nothing_listening() -> None:
+    # https://github.com/rajasaikatukuri/health-intelligence/blob/
+    # 4c4bc7cd93ed3c5c1b89090d39f7a8e73453eedc/FIX_OLLAMA.md (reports-bo): Ollama not running.
+    local = run({"error": {"error": "Error: HTTPConnectionPool(host='localhost', port=11434): "
+                                    "Max retries exceeded"},
+                 "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert local.category == "network.connection_refused"
+    remote = run({"error": {"error": "Error: HTTPSConnectionPool(host='api.example.com', "
+                                     "port=443): Max retries exceeded"},
+                  "backend": {"kind": "openai", "host": "api.example.com"}})
+    assert remote.category == "unknown"

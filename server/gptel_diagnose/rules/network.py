@@ -242,7 +242,10 @@ RULES = (
                     http=None),
               # ...except at an address of this machine or its network, where nothing
               # listening is what it nearly always means.
-              match(text=r"all connection attempts failed", private=True, http=None)),
+              # (requests' "HTTPConnectionPool(host='localhost', port=11434): Max retries
+              # exceeded", cut before its cause, is the same.)
+              match(text=r"all connection attempts failed|max retries exceeded\W{0,3}$",
+                    private=True, http=None)),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
         explanation=(
