@@ -6210,3 +6210,11 @@ def test_requests_max_retries_cut_before_its_cause_at_a_local_server_is_nothing_
                                      "port=443): Max retries exceeded"},
                   "backend": {"kind": "openai", "host": "api.example.com"}})
     assert remote.category == "unknown"
+
+
+def test_a_socks_proxy_requests_cannot_speak_is_the_proxy() -> None:
+    # requests without PySocks (reports-bp: https://github.com/rawandahmad698/PyChatGPT/issues/47).
+    result = run({"error": {"error": "Error when calling OpenAI API: Missing dependencies for "
+                                     "SOCKS support."},
+                  "request": {"proxy": True, "proxy_host": "192.168.2.1:1080"}})
+    assert result.category == "network.proxy"

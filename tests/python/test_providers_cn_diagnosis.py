@@ -258,3 +258,15 @@ def test_a_documented_unknown_model_offers_the_nearest_model_the_backend_has() -
                   "request": {"model": "glm-4-pls"}})
     assert (result.rule, result.confidence) == ("DOC006", "certain")
     assert ("gptel-model", "'glm-4-plus") in [(f.variable, f.value) for f in result.fixes]
+
+
+def test_kimis_high_risk_refusal_under_the_generic_type_is_the_content_filter() -> None:
+    # Kimi Code's API sends the content filter's documented words under invalid_request_error
+    # (reports-bp: https://github.com/weiaiwayne/commDAAF/blob/
+    # de44566fca0e153b7f42d9cd4bc2d2e7046cdda5/studies/llm-censorship-bias/results/xinjiang/
+    # comparative/batch_1_kimi.md).
+    body = {"error": {"type": "invalid_request_error",
+                      "message": "The request was rejected because it was considered high risk"}}
+    result = run({"error": gptel_error(400, body),
+                  "backend": {"kind": "openai", "host": "api.moonshot.cn"}})
+    assert (result.category, result.confidence) == ("content_policy", "certain")

@@ -33,6 +33,13 @@ RECORD = Provider(
         Code("content_filter", "content_policy",
              "The input or the output was rejected as high risk by content review.",
              "内容审查拒绝，您的输入或生成内容可能包含不安全或敏感内容", _ERRORS_ZH, http=400),
+        # The content filter's words ("The request was rejected because it was considered
+        # high risk", as the docs give them under content_filter) under the generic type, as
+        # Kimi Code's API sends them.
+        Code("invalid_request_error", "content_policy",
+             "The input or the output was rejected as high risk by content review.",
+             "内容审查拒绝，您的输入或生成内容可能包含不安全或敏感内容", _ERRORS_ZH, http=400,
+             text=r"considered high risk"),
         Code("invalid_request_error", "request.context_length",
              "The input plus max_tokens exceeds the model's context length.",
              "请求的 tokens 数和设置的 max_tokens 加和超过了模型规格长度", _ERRORS_ZH,

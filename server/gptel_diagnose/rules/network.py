@@ -610,6 +610,8 @@ RULES = (
                    # reqwest built without a proxy scheme's feature ("unknown proxy scheme");
                    # .NET's "The SOCKS proxy details are invalid" in Chinese.
                    r"|unknown proxy scheme|无效的 ?socks ?代理"
+                   # requests without PySocks, for a socks5:// proxy it was given.
+                   r"|missing dependencies for socks support"
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
                    # connection"); urllib3's SOCKS connection that the proxy refuses.  Not
                    # Cloudflare's "Argo Tunnel error" page (1033, 530): its tunnel to the origin.
