@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .record import Balance, Code, ModelList, Provider, Site
 
 _ERRORS_ZH = "https://platform.kimi.com/docs/api/errors"
@@ -10,6 +12,10 @@ _ERRORS_OLD = ("https://github.com/MoonshotAI/MoonshotAI-Cookbook/blob/master/ex
                "context_caching/kimi_api.json")
 _HELP_ERRORS = "https://www.kimi.com/help/kimi-api/api-error-codes"
 _CODE_ERRORS = "https://www.kimi.com/code/docs/en/kimi-code/error-reference.html"
+_CONTENT_FILTER = Code("content_filter", "content_policy",
+                       "The input or the output was rejected as high risk by content review.",
+                       "内容审查拒绝，您的输入或生成内容可能包含不安全或敏感内容", _ERRORS_ZH,
+                       http=400)
 
 RECORD = Provider(
     kind="moonshot",
@@ -30,16 +36,11 @@ RECORD = Provider(
     balance=Balance("/v1/users/me/balance", "moonshot",
                     "https://platform.kimi.ai/docs/api/balance.md"),
     codes=(
-        Code("content_filter", "content_policy",
-             "The input or the output was rejected as high risk by content review.",
-             "内容审查拒绝，您的输入或生成内容可能包含不安全或敏感内容", _ERRORS_ZH, http=400),
+        _CONTENT_FILTER,
         # The content filter's words ("The request was rejected because it was considered
         # high risk", as the docs give them under content_filter) under the generic type, as
-        # Kimi Code's API sends them.
-        Code("invalid_request_error", "content_policy",
-             "The input or the output was rejected as high risk by content review.",
-             "内容审查拒绝，您的输入或生成内容可能包含不安全或敏感内容", _ERRORS_ZH, http=400,
-             text=r"considered high risk"),
+        # Kimi Code's API sends them: a code, so it comes before that type's other readings.
+        replace(_CONTENT_FILTER, key="invalid_request_error", text=r"considered high risk"),
         Code("invalid_request_error", "request.context_length",
              "The input plus max_tokens exceeds the model's context length.",
              "请求的 tokens 数和设置的 max_tokens 加和超过了模型规格长度", _ERRORS_ZH,

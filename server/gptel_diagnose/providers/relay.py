@@ -20,6 +20,13 @@ _NEW_QUOTA = f"{_NEW}/blob/main/service/pre_consume_quota.go"
 # object as it came); OpenAI documents these two codes in its error-codes guide.
 _UPSTREAM = f"{_ONE}/blob/main/relay/adaptor/openai/main.go"
 
+_UPSTREAM_NO_CREDIT = Code(
+    "insufficient_quota", "billing.quota_exhausted",
+    "The upstream account behind the relay has no credit left (OpenAI's insufficient_quota, "
+    "passed through): the relay's operator must top it up; retrying does not help.",
+    "中转站上游账户余额不足（透传了 OpenAI 的 insufficient_quota），需要中转站运营者"
+    "充值；重试没有用", _UPSTREAM)
+
 RECORD = Provider(
     kind="relay",
     name="One-API / New-API relay",
@@ -27,12 +34,7 @@ RECORD = Provider(
     codes=(
         # Upstream codes come first: a relay may reword the message ("当前分组上游负载已饱和")
         # while the code still says the upstream account cannot pay.
-        Code("insufficient_quota", "billing.quota_exhausted",
-             "The upstream account behind the relay has no credit left (OpenAI's "
-             "insufficient_quota, passed through): the relay's operator must top it up; "
-             "retrying does not help.",
-             "中转站上游账户余额不足（透传了 OpenAI 的 insufficient_quota），需要中转站运营者"
-             "充值；重试没有用", _UPSTREAM),
+        _UPSTREAM_NO_CREDIT,
         Code("billing_not_active", "billing.quota_exhausted",
              "The upstream account behind the relay has no active billing (OpenAI's "
              "billing_not_active, passed through): the relay's operator must fix it.",
@@ -76,13 +78,7 @@ RECORD = Provider(
              text=r"指定网段|不在令牌允许访问的列表|用户已被封禁"),
         # The same words with the upstream's code in front of them, as a client prints a
         # relay's error ("insufficient_quota 当前分组上游负载已饱和"): the code says which.
-        Code("", "billing.quota_exhausted",
-             "The upstream account behind the relay has no credit left (OpenAI's "
-             "insufficient_quota, under the relay's 'upstream saturated' words): the relay's "
-             "operator must top it up; retrying does not help.",
-             "中转站上游账户余额不足（“上游负载已饱和”前面是 OpenAI 的 insufficient_quota），"
-             "需要中转站运营者充值；重试没有用", _UPSTREAM,
-             text=r"\binsufficient_quota[^\w]{1,3}当前分组上游负载已饱和"),
+        _UPSTREAM_NO_CREDIT.by_words(r"\binsufficient_quota[^\w]{1,3}当前分组上游负载已饱和"),
         # The relay's words for any 429 of its upstream (a rate limit, or an upstream account
         # out of quota: reports read both), so not sure.
         Code("", "rate_limit",
