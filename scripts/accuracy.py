@@ -74,7 +74,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bi.jsonl", "reports-bj.jsonl",
                       "reports-bk.jsonl", "reports-bl.jsonl",
                       "reports-bm.jsonl", "reports-bn.jsonl",
-                      "reports-bo.jsonl", "reports-bp.jsonl"})
+                      "reports-bo.jsonl", "reports-bp.jsonl",
+                      "reports-bq.jsonl"})
 
 
 @dataclass(frozen=True)
