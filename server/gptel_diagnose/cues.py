@@ -120,6 +120,11 @@ CUES: dict[str, re.Pattern[str]] = {
         # Perplexity's "search_domain_filters must be a valid domain name"; Claude Code's
         # "response exceeded the 32000 output token maximum" (its max output setting).
         r"\bmust be a valid\b", r"exceeded the \d+ output token maximum",
+        # Bedrock's schema check of the body ("Malformed input request: ... extraneous key
+        # [stream] is not permitted"); an option the provider retired ("Live search is
+        # deprecated. Please switch to the Agent Tools API", xAI).
+        r"\bextraneous key\b[^.;]{0,40}\bnot permitted", r"\bmalformed input request\b",
+        r"\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated\b",
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".
@@ -161,6 +166,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
         # Microsoft Entra ID, for a token another tenant or service issued.
         r"not from a valid issuer",
+        # A credential of the wrong kind for the API: Vertex AI's "API keys are not supported
+        # by this API. Expected OAuth2 access token", Copilot's "Personal Access Tokens are
+        # not supported for this endpoint".
+        r"(?:api keys?|access tokens?) (?:are|is) not supported (?:for|by) this (?:api|endpoint)",
         "(?:令牌|密钥|秘钥|key).{0,6}(?:无效|错误|过期|不正确)", "(?:认证|鉴权)失败",
         r"无效的? ?(?:api ?key|密钥|令牌)",
     ),
@@ -206,6 +215,9 @@ CUES: dict[str, re.Pattern[str]] = {
         "敏感", "违规", "内容审核", "安全审核", "不安全",
         # Gemini's finish reason as google-generativeai prints it ("finish_reason=2", SAFETY).
         r"finish_?reason\s*[=:]\s*(?:2\b|safety)",
+        # Its RECITATION (4) as the SDK explains it: "The candidate's finish_reason is 4.
+        # Meaning that the model was reciting from copyrighted material."
+        r"reciting from copyrighted material",
         # An app's marker for a chunk the provider's filter blocked.
         r"\bcontent blocked\b",
     ),
@@ -247,6 +259,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"has no endpoint", r"no route for (?:that |this |the )?(?:uri|url|path)",
         r"\bapi (?:was|has been) (?:removed|retired|discontinued)",
         r"(?:please )?check (?:the |your )?url\b", r"\burl error\b",
+        # Moonshot's code for a path (or method) it does not serve.
+        r"\burl\.not_found\b",
     ),
 }
 

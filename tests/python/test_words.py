@@ -107,6 +107,28 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     ("API Error: Claude's response exceeded the 32000 output token maximum. To configure this "
      "behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
      "request.invalid_parameter"),
+    # reports-bq, after its first scoring: Moonshot's code for a path it does not serve
+    # (https://github.com/xpzouying/moonshot/blob/14c2fb92ce34fa8073b92cb8e13e3f1eddf8c34f/
+    # README.md), Bedrock's schema check (https://github.com/sigoden/aichat/issues/543), the
+    # Gemini SDK's RECITATION (https://github.com/FrosterMonster/
+    # aoop_2025_group6_Smart_Scheduling_Agent/blob/cb54368af601db11ed3cbfe7635528ae2db805e6/
+    # docs/development/GEMINI_SAFETY_FILTER_FIX.md), a credential of the wrong kind for Vertex
+    # AI (https://github.com/brainlid/langchain/issues/190), an option xAI retired
+    # (https://github.com/lightmode-laboratories/spacesuit/issues/1).
+    ('{"code": 5, "error": "url.not_found", "message": "没找到对象", "method": "GET", '
+     '"url": "/v1/chat/completions"}', "endpoint.wrong"),
+    ("Malformed input request: #: subject must not be valid against schema "
+     '{"required":["messages"]}#: extraneous key [stream] is not permitted, please reformat '
+     "your input and try again.", "request.invalid_parameter"),
+    ("Invalid operation: The `response.text` quick accessor requires the response to contain "
+     "a valid `Part`, but none were returned. The candidate's [finish_reason](https://"
+     "ai.google.dev/api/generate-content#finishreason) is 4. Meaning that the model was "
+     "reciting from copyrighted material.", "content_policy"),
+    ("API keys are not supported by this API. Expected OAuth2 access token or other "
+     "authentication credentials that assert a principal. See "
+     "https://cloud.google.com/docs/authentication", "auth.invalid_key"),
+    ("Error: Live search is deprecated. Please switch to the Agent Tools API: "
+     "https://docs.x.ai/docs/guides/tools/overview", "request.invalid_parameter"),
 ])
 def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) -> None:
     rule, found, confidence = _run({"error": text})
@@ -236,3 +258,12 @@ def test_googles_not_found_entity_is_the_model_and_offers_the_nearest_one() -> N
 ])
 def test_words_under_a_status_that_says_less(status: int, text: str, category: str) -> None:
     assert _run(_status(status, text), "openai")[1:] == (category, "guess")
+
+
+def test_a_token_of_the_wrong_kind_under_a_400_is_the_key() -> None:
+    # https://github.com/earendil-works/pi/issues/3461 (reports-bq): a fine-grained GitHub
+    # token sent to the Copilot API.
+    rule, category, _ = _run(_status(
+        400, "Error: 400 checking third-party user token: bad request: Personal Access       "
+        "\n Tokens are not supported for this endpoint"), kind="copilot")
+    assert category == "auth.invalid_key", rule

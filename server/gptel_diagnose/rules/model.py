@@ -275,7 +275,9 @@ RULES = (
                     # Not a parameter retired for the model ("`top_k` is deprecated for this
                     # model"): the model is there.  Nor an API version retired ("The v1
                     # Assistants API has been deprecated"): the request's path or header.
-                    not_text=r"is deprecated for this model|\bapi has been deprecated"),
+                    # Nor an option of the request ("Live search is deprecated").
+                    not_text=r"is deprecated for this model|\bapi has been deprecated"
+                    r"|\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated"),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.
               # Not when the path is only a base ("/v1beta/openai/" without chat/completions,
