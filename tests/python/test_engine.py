@@ -418,6 +418,29 @@ def test_the_proxys_own_failure_is_the_proxy(text: str) -> None:
     assert result.category == "network.proxy", result.rule
 
 
+def test_a_relay_named_proxy_that_does_not_resolve_is_dns_not_a_proxy() -> None:
+    # https://github.com/sosomamahk-ai/school-application-assistant/blob/
+    # 77231223ce14f135bf28f76bc60be0160166d021/docs/FIX_DNS_AND_ENV.md (reports-bq): the
+    # backend is the owner's Cloudflare Worker called "openai-proxy"; no proxy is set.
+    host = "openai-proxy.sosomamahk.workers.dev"
+    result = run({"error": {"error": f"getaddrinfo ENOTFOUND {host}"},
+                  "backend": {"kind": "openai", "host": host}})
+    assert result.category == "network.dns", result.rule
+    # A name with "proxy" in it that is not the backend's is still the proxy's.
+    result = run({"error": {"error": "getaddrinfo ENOTFOUND corp-proxy.example.com"},
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "network.proxy", result.rule
+
+
+def test_a_tls_alert_after_the_handshake_is_tls() -> None:
+    # https://github.com/mistralai/mistral-vibe/issues/235 (reports-bq)
+    result = run({"error": {"error": "Error: API error from mistral (model: "
+                            "mistral-vibe-cli-latest): [SSL: SSLV3_ALERT_BAD_RECORD_MAC] "
+                            "ssl/tls alert bad record mac (_ssl.c:2710)"},
+                  "backend": {"kind": "openai", "host": "api.mistral.ai"}})
+    assert result.category == "network.tls", result.rule
+
+
 def test_a_chinese_providers_malformed_request_is_the_request() -> None:
     # https://github.com/lobehub/lobehub/issues/8244 (Tencent Hunyuan, code 4003)
     body = {"error": {"message": "请求格式有误", "type": "runtime_error", "code": "4003"}}

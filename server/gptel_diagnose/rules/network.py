@@ -380,7 +380,8 @@ RULES = (
         # Not curl 16, "Error in the HTTP2 framing layer": an answer cut off (NET009).
         when=(match(curl=(35, 4)),
               match(text=r"ssl_error|wrong version number|handshake failure|tls handshake"
-                    r"|ssl connect error|sslv3 alert|unsupported protocol.{0,20}tls"
+                    r"|ssl connect error|sslv3[ _]alert|ssl/tls alert"
+                    r"|unsupported protocol.{0,20}tls"
                     r"|sslerror|ssleof|eof occurred in violation of protocol"
                     r"|secure connection|ssl routines"
                     # Node, when the socket closes mid-handshake; .NET's words; curl_cffi's
@@ -548,6 +549,9 @@ RULES = (
             # lookup host.docker.internal ...: no such host").
             match(names_proxy=True, curl=6),
             match(names_proxy=True, text=_DNS_TEXT),
+            # A name with "proxy" in it that does not resolve, when it is not the backend's
+            # own: a relay its owner named "openai-proxy" is the host (NET001's).
+            match(text=r"(?:enotfound|could not resolve host:?) \S*proxy", not_host=r"proxy"),
             # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
             # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
@@ -605,7 +609,7 @@ RULES = (
                    r"|unspecified gss failure"
                    # https-proxy-agent, when the proxy hangs up on the CONNECT.
                    r"|proxy connection ended before receiving connect response"
-                   r"|err_proxy_connection_failed|(?:enotfound|could not resolve host:?) \S*proxy"
+                   r"|err_proxy_connection_failed"
                    r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
                    # reqwest built without a proxy scheme's feature ("unknown proxy scheme");
                    # .NET's "The SOCKS proxy details are invalid" in Chinese.
