@@ -432,6 +432,25 @@ def test_a_relay_named_proxy_that_does_not_resolve_is_dns_not_a_proxy() -> None:
     assert result.category == "network.proxy", result.rule
 
 
+@pytest.mark.parametrize(("text", "env"), [
+    # https://github.com/liyc-sys/dr-tulu/blob/bf73bd726acc9b99ccdeb94d82046e81117b3653/rl/
+    # open-instruct/LITELLM_CONNECTION_FIX.md (reports-bq)
+    ("Error in run_litellm_async: litellm.APIError: APIError: OpenAIException - Connection "
+     "error. LiteLLM Retried: 5 times", {"https_proxy": "httpproxy.glm.ai:8888"}),
+    # https://github.com/github/copilot-cli/issues/2978 (reports-bq, adjudicated)
+    ("FAILED: Request session.create failed with message: fetch failed",
+     {"https_proxy": "proxy:443", "http_proxy": "proxy:443"}),
+])
+def test_a_bare_connection_wrapper_through_a_proxy_is_the_proxy(
+        text: str, env: dict[str, str]) -> None:
+    backend = {"kind": "openai", "host": "openrouter.ai"}
+    result = run({"error": {"error": text}, "backend": backend,
+                  "request": {"env_proxy": env}})
+    assert (result.category, result.confidence) == ("network.proxy", "likely"), result.rule
+    # Without a proxy the same words say nothing of the cause.
+    assert run({"error": {"error": text}, "backend": backend}).category == "unknown"
+
+
 def test_a_tls_alert_after_the_handshake_is_tls() -> None:
     # https://github.com/mistralai/mistral-vibe/issues/235 (reports-bq)
     result = run({"error": {"error": "Error: API error from mistral (model: "

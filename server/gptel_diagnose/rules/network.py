@@ -580,6 +580,11 @@ RULES = (
                   not_text=f"{_TIMEOUT_TEXT}|certificate|unable_to_get_issuer"),
             # A proxy from the environment whose own address refused: it is not running.
             match(text=_REFUSED_TEXT, names_proxy_address=True),
+            # A client's bare "Connection error." or "fetch failed" through a proxy: the only
+            # connection it made was to the proxy (LABELING.md), so whatever failed (the
+            # proxy's port, its name, the tunnel it opens) is the proxy's.  Not a timeout or
+            # a certificate: those name their cause.
+            match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, proxied=True),
             match(http=407),
             # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
             # "No Kerberos credentials available".  The proxy's login, not the provider's key.
