@@ -974,6 +974,11 @@ def test_a_permission_error_that_names_an_invalid_model_is_the_model() -> None:
     # On Ollama's own path, a 404 is the model it has not pulled.
     ("404 Not Found for url 'http://localhost:11434/api/chat'", "localhost:11434",
      "model.not_found"),
+    # https://github.com/wenlzhang/obsidian-task-chat/blob/
+    # 194a6527a0908c167865f0a11f7dc513f776b7c2/docs/dev/OLLAMA_MODEL_SWITCHING_FIX_2025-01-24.md
+    # (reports-bq): the list of models, where no model is named.
+    ("plugin:task-chat:10 Error fetching Ollama models (is Ollama running?): Error: Request "
+     "failed, status 404", "localhost:11434", "endpoint.wrong"),
 ])
 def test_an_ollama_404_is_the_model_only_on_its_own_paths(
         text: str, host: str, category: str) -> None:

@@ -221,8 +221,11 @@ RULES = (
             # Ollama answers a request for a model it does not have with a bare 404.
             # Its answer is JSON: a client that could not parse the 404 got another server's
             # "404 page not found".
+            # Not a 404 for the list of models ("Error fetching Ollama models ... status 404",
+            # GET /api/tags): no model was named, the URL is what was not found.
             match(provider="ollama", http=404, html=False, off_path=False,
-                  not_text=f"{_NOT_OLLAMAS_404}|endpoint|route"),
+                  not_text=f"{_NOT_OLLAMAS_404}|endpoint|route"
+                  r"|(?:fetch|list|load)(?:ing)? (?:\w+ ){0,2}models\b|/api/tags"),
             # The same on Ollama's other paths that name a model (embeddings, model details):
             # they exist, so a bare 404 there is the model too.
             match(provider="ollama", http=404, html=False,
