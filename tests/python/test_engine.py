@@ -451,6 +451,29 @@ def test_a_bare_connection_wrapper_through_a_proxy_is_the_proxy(
     assert run({"error": {"error": text}, "backend": backend}).category == "unknown"
 
 
+def test_an_unverified_organizations_model_is_a_permission_whatever_its_code() -> None:
+    # https://github.com/tonyazhuuki/tldr_buddy/blob/70726a760d64e0bcbbcb4fd1a97939f2f44afa69/
+    # logs/bot.log (reports-br): OpenAI's code is model_not_found, its words say the model is
+    # there for a verified organization.
+    body = {"error": {"message": "Your organization must be verified to use the model `o3`. "
+                      "Please go to: https://platform.openai.com/settings/organization/general "
+                      "and click on Verify Organization. If you just verified, it can take up "
+                      "to 15 minutes for access to propagate.",
+                      "type": "invalid_request_error", "param": None,
+                      "code": "model_not_found"}}
+    assert openai(404, body).category == "auth.permission"
+
+
+def test_anthropics_not_found_quoted_as_broken_json_is_the_model() -> None:
+    # https://github.com/anomalyco/models.dev/pull/2727 (reports-br): a brace missing, so
+    # only text.
+    text = ('{"type":"error","error":{"type":"not_found_error",'
+            '"message":"model: claude-3-5-haiku-latest"}')
+    result = run({"error": {"error": text}, "backend": {"kind": "anthropic"},
+                  "request": {"model": "claude-3-5-haiku-latest"}})
+    assert result.category == "model.not_found", result.rule
+
+
 def test_a_tls_alert_after_the_handshake_is_tls() -> None:
     # https://github.com/mistralai/mistral-vibe/issues/235 (reports-bq)
     result = run({"error": {"error": "Error: API error from mistral (model: "

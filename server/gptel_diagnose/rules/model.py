@@ -28,7 +28,10 @@ RULES = (
             # a bare "Not Found" where a model would be named.
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
                          "not_found_error"),
-                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"),
+                  # Nor OpenAI's model_not_found for a model an unverified organization may
+                  # not use: the message says it is there (PERM002).
+                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"
+                  r"|must be verified to use the model"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
@@ -84,7 +87,10 @@ RULES = (
                 # Anthropic's not-found text "model: X", alone or inside a client's words.
                 # efrit's "API Error (not_found_error): model: claude-bogus-99".
                 # Anthropic's Python SDK: "Error code: 404 - model: claude-x".
-                r"|(?:^|message: |error: |_error\): |\b404 - )model: [\w.:/-]+"
+                # Its JSON, quoted with a brace missing so that it is only text:
+                # '"not_found_error","message":"model: claude-3-5-haiku-latest"'.
+                r"|(?:^|message: |error: |_error\): |\b404 - "
+                r"|not_found_error\W{1,20}message\W{1,4})model: [\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
                 # OpenAI, for a model a project's key may not use (its code is model_not_found).
@@ -141,7 +147,7 @@ RULES = (
                 r"|requested a model that is not compatible with this engine",
                 # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
-                r"|key not found"
+                r"|key not found|must be verified to use the model"
                 # "Model X does not exist and could not be pulled: ... connection refused":
                 # the server was never reached.
                 r"|connect: connection refused|econnrefused"
