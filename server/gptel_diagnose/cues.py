@@ -125,6 +125,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # deprecated. Please switch to the Agent Tools API", xAI).
         r"\bextraneous key\b[^.;]{0,40}\bnot permitted", r"\bmalformed input request\b",
         r"\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated\b",
+        # A count over the provider's cap: Anthropic's "A maximum of 4 blocks with
+        # cache_control may be provided. Found 5."
+        r"\ba maximum of \d+ [\w ]{1,40} may be (?:provided|specified|used)\b",
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".
@@ -166,6 +169,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
         # Microsoft Entra ID, for a token another tenant or service issued.
         r"not from a valid issuer",
+        # A sign-in that has run out and could not be renewed ("OAuth token refresh failed
+        # ... Please try again or re-authenticate").
+        r"\btoken refresh failed\b|failed to refresh (?:the )?(?:oauth )?token",
         # A credential of the wrong kind for the API: Vertex AI's "API keys are not supported
         # by this API. Expected OAuth2 access token", Copilot's "Personal Access Tokens are
         # not supported for this endpoint".
@@ -205,6 +211,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bclient (?:is )?not allowed\b",
         # Google's reason for a key restricted from the API it called.
         r"api_key_service_blocked",
+        # Groq's model_terms_required: "The model `playai-tts` requires terms acceptance.
+        # Please have the org admin accept the terms".
+        r"requires terms acceptance|\bmodel_terms_required\b",
         # Vertex AI, before the project's service agents exist to read a Cloud Storage file.
         r"service agents (?:are|is) being provisioned",
     ),

@@ -129,6 +129,16 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
      "https://cloud.google.com/docs/authentication", "auth.invalid_key"),
     ("Error: Live search is deprecated. Please switch to the Agent Tools API: "
      "https://docs.x.ai/docs/guides/tools/overview", "request.invalid_parameter"),
+    # reports-br, after its first scoring: Anthropic's cap on cache breakpoints
+    # (https://github.com/griffinmartin/opencode-claude-auth/issues/121) and a sign-in that
+    # could not be renewed (https://github.com/ahmednasr999/openclaw-workspace/blob/
+    # 0d0c222bf5f0c13407637f801fc3cdeb34e6c236/memory/archives/
+    # 2026-03-21-oauth-token-refresh-fail.md).
+    ("A maximum of 4 blocks with cache_control may be provided. Found 5.",
+     "request.invalid_parameter"),
+    ("openai-codex/gpt-5.4-pro: OAuth token refresh failed for openai-codex: Failed to refresh "
+     "OAuth token for openai-codex. Please try again or re-authenticate. (auth)",
+     "auth.invalid_key"),
 ])
 def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) -> None:
     rule, found, confidence = _run({"error": text})
@@ -267,3 +277,13 @@ def test_a_token_of_the_wrong_kind_under_a_400_is_the_key() -> None:
         400, "Error: 400 checking third-party user token: bad request: Personal Access       "
         "\n Tokens are not supported for this endpoint"), kind="copilot")
     assert category == "auth.invalid_key", rule
+
+
+def test_terms_not_accepted_under_a_400_is_a_permission() -> None:
+    # https://github.com/SanjeevKGupta/inference-gateway/blob/
+    # 0d00f3024d8d25c8537a2fe6b63c9aace5f5f882/examples/
+    # my-notes-llms-access-using-groq-api-key.md (reports-br): Groq's model_terms_required.
+    rule, category, _ = _run(_status(
+        400, "The model `playai-tts` requires terms acceptance. Please have the org admin "
+        "accept the terms at https://console.groq.com/playground?model=playai-tts"), kind="groq")
+    assert category == "auth.permission", rule
