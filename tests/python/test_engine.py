@@ -464,6 +464,25 @@ def test_an_unverified_organizations_model_is_a_permission_whatever_its_code() -
     assert openai(404, body).category == "auth.permission"
 
 
+@pytest.mark.parametrize("error", [
+    # https://github.com/ztjhz/BetterChatGPT/issues/105 (reports-br), OpenAI's body
+    {"error": {"message": "Your access was terminated due to violation of our policies, please "
+               "check your email for more information. If you believe this is in error and "
+               "would like to appeal, please contact support@openai.com.",
+               "type": "access_terminated", "param": None, "code": None}},
+    # https://github.com/likvidera/GhidraChatGPT/issues/8 (reports-br), inside openai-java's
+    # exception
+    "GhidraChatGPTPlugin [-] Asking ChatGPT failed with the error com.theokanning.openai."
+    "OpenAiHttpException: Your access was terminated due to violation of our policies, please "
+    "check your email for more information.",
+])
+def test_an_account_barred_for_its_use_is_a_permission_not_billing(error: Any) -> None:
+    text = error if isinstance(error, str) else json.dumps(error)
+    result = run({"error": {"error": text},
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "auth.permission", result.rule
+
+
 def test_anthropics_not_found_quoted_as_broken_json_is_the_model() -> None:
     # https://github.com/anomalyco/models.dev/pull/2727 (reports-br): a brace missing, so
     # only text.

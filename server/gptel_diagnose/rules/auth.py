@@ -184,6 +184,9 @@ _NO_PERMISSION = (
     r"|permission_denied|permission denied|principal does not have access"
     r"|resource not accessible by integration|account type is not currently supported"
     r"|organization has been disabled|account (has been )?(disabled|suspended|deactivated)"
+    # OpenAI's access_terminated: "Your access was terminated due to violation of our
+    # policies" (the account is barred, not out of credit).
+    r"|access was terminated due to|\baccess_terminated\b"
     r"|allowed for build tier|tier \d and above|terms of service|permission_error"
     r"|service_disabled|has not been used in project|api has not been enabled"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"

@@ -13,7 +13,6 @@ _OPENAI_BILLING_CODES = (
     "organization_spend_limit_exceeded",
     "project_spend_limit_exceeded",
     "organization_usage_limit_exceeded",
-    "access_terminated",
     "billing_error",
     "enforced_spend_limit_reached",
     "payment_required",
