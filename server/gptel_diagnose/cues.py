@@ -131,7 +131,10 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "model.not_found": _cues(
         # Not "error loading models: ... api key not found".
-        r"\bmodels?\b(?:(?!key)[^.;]){0,60}\b(?:not found|does not exist|doesn'?t exist|not exist"
+        # A dot inside a name ("kimi-k2.5-free") does not end the sentence; a request line's
+        # "GET /v1//models HTTP/1.1" 404 is the path's.
+        r"\bmodels?\b(?:(?!key)(?:[^.;]|(?<!http/1)\.(?=\w))){0,60}"
+        r"\b(?:not found|does not exist|doesn'?t exist|not exist"
         r"|is not available|not supported|is unknown|disabled|decommissioned|deprecated"
         r"|retired|no longer (?:available|supported)|has been removed)",
         # Not Dify's "Incorrect model credentials provided": the key.
@@ -295,7 +298,7 @@ MEANINGS: dict[str, str] = {
 # wraps anything in them) allows every cue.
 _KEY = frozenset({"auth.invalid_key", "auth.missing_key"})
 STATUS_ALLOWS: dict[int, frozenset[str]] = {
-    401: _KEY | {"billing.quota_exhausted"},
+    401: _KEY | {"billing.quota_exhausted", "model.not_found"},
     402: frozenset({"billing.quota_exhausted"}),
     # The key was understood: "Invalid copilot token: missing token: 403" is a permission.
     403: frozenset(CUES) - _KEY,

@@ -287,3 +287,22 @@ def test_terms_not_accepted_under_a_400_is_a_permission() -> None:
         400, "The model `playai-tts` requires terms acceptance. Please have the org admin "
         "accept the terms at https://console.groq.com/playground?model=playai-tts"), kind="groq")
     assert category == "auth.permission", rule
+
+
+@pytest.mark.parametrize("message", [
+    # OpenCode's gateways answer 401 for a model they do not serve:
+    # https://github.com/link-assistant/agent/blob/af6b72467adad2242f4415383891583354ebbd7f/
+    # docs/case-studies/issue-208/solution-draft-log.txt (reports-br, a dot in the name) and
+    # https://github.com/NousResearch/hermes-agent/issues/5211.
+    "Model kimi-k2.5-free not supported",
+    "error type: ModelError\nmessage: Model minimax-m2-7 not supported",
+])
+def test_a_model_refused_under_a_401_is_the_model(message: str) -> None:
+    rule, category, confidence = _run(_status(401, message))
+    assert (category, confidence) == ("model.not_found", "guess"), rule
+
+
+def test_a_request_lines_http_version_does_not_join_a_model_to_not_found() -> None:
+    # https://github.com/open-webui/open-webui/issues/12117: vLLM's access log for a doubled
+    # slash, "/v1//models HTTP/1.1" 404, is the path.
+    assert "model.not_found" not in cues.pointed_to('"get /v1//models http/1.1" 404 not found')
