@@ -178,8 +178,9 @@ def test_words_that_agree_with_the_status_leave_it() -> None:
 
 
 def test_a_status_with_its_own_meaning_bounds_the_words() -> None:
-    # A 401 is about the key: words about a model do not make it a model error.
-    assert _run(_status(401, "当前模型不可用，请切换其他模型后重试"))[1] == "auth.invalid_key"
+    # A 401 is about the key (or the credit, or a gateway's refusal of the model: OpenCode's
+    # "Model X not supported"): words of a rate limit do not make it one.
+    assert _run(_status(401, "请求次数过多，请稍后重试"))[1] == "auth.invalid_key"
     # A 403 is not about the key: "missing token" under it stays a permission.
     assert _run(_status(403, "Invalid copilot token: missing token: 403"))[1] \
         == "auth.permission"
