@@ -75,7 +75,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bk.jsonl", "reports-bl.jsonl",
                       "reports-bm.jsonl", "reports-bn.jsonl",
                       "reports-bo.jsonl", "reports-bp.jsonl",
-                      "reports-bq.jsonl", "reports-br.jsonl"})
+                      "reports-bq.jsonl", "reports-br.jsonl",
+                      "reports-bs.jsonl"})
 
 
 @dataclass(frozen=True)
