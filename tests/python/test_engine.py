@@ -3264,6 +3264,13 @@ def test_a_connection_dropped_before_any_answer_is_a_reset_or_the_proxys() -> No
                   "backend": {"kind": "openai", "host": "api.openai.com"},
                   "request": {"proxy": True, "proxy_host": "127.0.0.1:7890"}})
     assert result.category == "network.proxy", result.rule
+    # https://github.com/ericc-ch/copilot-api/blob/a276fdf2fd13eb406cc624dcc19074e368c51532/
+    # traces/errors.json (reports-bs): Bun's fetch, for the same.
+    result = run({"error": {"error": "The socket connection was closed unexpectedly. For more "
+                            "information, pass `verbose: true` in the second argument to "
+                            "fetch()"},
+                  "backend": {"kind": "copilot", "host": "api.githubcopilot.com"}})
+    assert (result.rule, result.category) == ("NET015", "network.connection_refused")
     # curl's own "Empty reply from server" stays an empty answer.
     result = run({"error": {"status": "Curl failure", "error": "curl: (52) Empty reply from "
                             "server"}, "backend": {"kind": "openai", "host": "api.openai.com"}})

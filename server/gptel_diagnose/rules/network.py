@@ -89,8 +89,9 @@ _RESET_TEXT = (
     r"|header parser received no bytes"
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
     r"|transporterror\)? socket closed|transporterror\{reason: :closed\}"
-    # aiohttp's, for the same ("ServerDisconnectedError: Server disconnected").
-    r"|\bserver ?disconnected\b"
+    # aiohttp's, for the same ("ServerDisconnectedError: Server disconnected"); Bun's fetch
+    # ("The socket connection was closed unexpectedly").
+    r"|\bserver ?disconnected\b|socket connection was closed unexpectedly"
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
