@@ -151,7 +151,9 @@ def test_the_closest_model_comes_before_asking_for_one(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", KEY_RULES, ids=lambda rule: rule.code)
 def test_a_rejected_or_missing_key_is_fixed_by_asking_for_it(rule: Rule) -> None:
-    assert asks(rule) == ["key"]
+    # A key shaped like another provider's may be right for that provider's backend
+    # (reports-bs: an OpenRouter key sent to OpenAI, fixed by switching gptel-backend).
+    assert asks(rule) == (["key", "backend"] if rule.code == "AUTH006" else ["key"])
 
 
 @pytest.mark.parametrize("rule", BACKEND_RULES, ids=lambda rule: rule.code)

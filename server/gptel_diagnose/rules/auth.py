@@ -680,7 +680,8 @@ RULES = (
                "Create one at {keys_url} if you have none."),
         next_step=("Put {provider}'s key in {key_where}.",
                    "Put this provider's own key in {key_where}."),
-        fixes=(GET_KEY, ASK_KEY),
+        # Or the key is right and the backend is not: the provider the key belongs to.
+        fixes=(GET_KEY, ASK_KEY, ASK_BACKEND),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
             Example(
