@@ -493,6 +493,26 @@ def test_anthropics_not_found_quoted_as_broken_json_is_the_model() -> None:
     assert result.category == "model.not_found", result.rule
 
 
+@pytest.mark.parametrize("message", [
+    # https://github.com/charo360/Nevis/blob/df79d5571d37f7b2542e074d8b02816fd4830f05/
+    # BUGFIX_ASSISTANT_ERRORS.md (reports-bs): Anthropic's validator.
+    "temperature: range: 0..1",
+    "temperature must be between 0 and 1",
+])
+def test_a_temperature_out_of_the_models_range_offers_sending_none(message: str) -> None:
+    result = run({"error": gptel_error(400, {"type": "error", "error": {
+                      "type": "invalid_request_error", "message": message}}),
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"},
+                  "request": {"model": "claude-sonnet-4-5", "temperature": 1.5}})
+    assert (result.rule, result.category) == ("PARAM013", "request.invalid_parameter")
+    assert [(f.variable, f.value) for f in result.fixes] == [("gptel-temperature", "nil")]
+    # A model that takes no temperature at all stays PARAM001's.
+    body = {"error": {"message": "Unsupported value: 'temperature' does not support 0.7 with "
+                      "this model. Only the default (1) value is supported.",
+                      "type": "invalid_request_error", "param": "temperature"}}
+    assert openai(400, body, temperature=0.7).rule == "PARAM001"
+
+
 def test_a_tls_alert_after_the_handshake_is_tls() -> None:
     # https://github.com/mistralai/mistral-vibe/issues/235 (reports-bq)
     result = run({"error": {"error": "Error: API error from mistral (model: "

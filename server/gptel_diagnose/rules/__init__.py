@@ -91,6 +91,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM011",  # tool-definition-rejected
         "PARAM012",  # prompt-caching-refused
         "PARAM009",  # temperature-in-request-params
+        "PARAM013",  # temperature-out-of-range
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range
         "RATE001",   # rate-limit-per-minute

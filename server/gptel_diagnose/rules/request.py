@@ -21,6 +21,8 @@ _MAX_TOKENS_RENAMED = (r"max_completion_tokens|maxcompletiontokens"
                        # "Unsupported parameter: 'max_tokens' is not supported with this model".
                        r"|\bmax_tokens'? is not supported with this model")
 _NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
+_NO_TEMPERATURE = FixSpec("Send no temperature", "safe", variable="gptel-temperature",
+                          value="nil")
 
 RULES = (
     Rule(
@@ -153,6 +155,36 @@ RULES = (
         ),
     ),
     Rule(
+        code="PARAM013",
+        name="temperature-out-of-range",
+        category="request.invalid_parameter",
+        # The model takes a temperature, but not this one: Anthropic's "temperature: range:
+        # 0..1", "temperature must be between 0 and 1", "temperature ... out of range".
+        when=match(text=r"\btemperature\b\W{0,3}(?:range\b|[^.;]{0,40}\b(?:out of range"
+                   r"|must be (?:between|less|greater|at most|at least|in \[|<|>)"
+                   r"|should be (?:between|less|greater)|valid range|not in (?:the )?range))"),
+        summary="gptel-temperature is outside the range {model} accepts: lower it, or stop "
+        "sending one.",
+        explanation=(
+            "The model takes a temperature only within its own range (Anthropic's models from "
+            "0 to 1, OpenAI's from 0 to 2). gptel sends gptel-temperature when it is set; a "
+            "backend's or model's :request-params may also set it."
+        ),
+        steps=("Set (setq gptel-temperature nil) to send none, or a value within the model's "
+               "range.",),
+        fixes=(_NO_TEMPERATURE,),
+        docs=("https://docs.anthropic.com/en/api/messages",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error", "message": "temperature: range: 0..1"}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/charo360/Nevis/blob/"
+                "df79d5571d37f7b2542e074d8b02816fd4830f05/BUGFIX_ASSISTANT_ERRORS.md",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM001",
         name="temperature-not-supported",
         category="request.invalid_parameter",
@@ -165,8 +197,7 @@ RULES = (
         ),
         steps=("Set (setq gptel-temperature nil), or remove :temperature from the model's "
                ":request-params.",),
-        fixes=(FixSpec("Send no temperature", "safe", variable="gptel-temperature",
-                       value="nil"),),
+        fixes=(_NO_TEMPERATURE,),
         docs=("https://platform.openai.com/docs/guides/reasoning",),
         examples=(
             Example(
