@@ -21,6 +21,10 @@ import re
 
 from .i18n import N_
 
+# An option of the request that the provider retired ("Live search is deprecated. Please
+# switch to the Agent Tools API", xAI): the request, not a retired model (MODEL003 reads it).
+DEPRECATED_OPTION = r"\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated\b"
+
 
 def _cues(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
@@ -121,10 +125,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "response exceeded the 32000 output token maximum" (its max output setting).
         r"\bmust be a valid\b", r"exceeded the \d+ output token maximum",
         # Bedrock's schema check of the body ("Malformed input request: ... extraneous key
-        # [stream] is not permitted"); an option the provider retired ("Live search is
-        # deprecated. Please switch to the Agent Tools API", xAI).
+        # [stream] is not permitted"); an option the provider retired.
         r"\bextraneous key\b[^.;]{0,40}\bnot permitted", r"\bmalformed input request\b",
-        r"\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated\b",
+        DEPRECATED_OPTION,
         # A count over the provider's cap: Anthropic's "A maximum of 4 blocks with
         # cache_control may be provided. Found 5."
         r"\ba maximum of \d+ [\w ]{1,40} may be (?:provided|specified|used)\b",

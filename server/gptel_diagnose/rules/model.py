@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..cues import DEPRECATED_OPTION
 from .base import Example, FixSpec, Rule, match
 from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
 
@@ -18,6 +19,10 @@ _CHECK_NAME = (
     "If the name is right, check that your account or project has access to it.",
 )
 
+# OpenAI's model_not_found for a model an unverified organization may not use: the message
+# says the model is there (PERM002).
+_UNVERIFIED = r"must be verified to use the model"
+
 RULES = (
     Rule(
         code="MODEL001",
@@ -28,10 +33,8 @@ RULES = (
             # a bare "Not Found" where a model would be named.
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
                          "not_found_error"),
-                  # Nor OpenAI's model_not_found for a model an unverified organization may
-                  # not use: the message says it is there (PERM002).
-                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"
-                  r"|must be verified to use the model"),
+                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)|"
+                  + _UNVERIFIED),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
@@ -147,7 +150,7 @@ RULES = (
                 r"|requested a model that is not compatible with this engine",
                 # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
-                r"|key not found|must be verified to use the model"
+                r"|key not found|" + _UNVERIFIED +
                 # "Model X does not exist and could not be pulled: ... connection refused":
                 # the server was never reached.
                 r"|connect: connection refused|econnrefused"
@@ -285,8 +288,8 @@ RULES = (
                     # model"): the model is there.  Nor an API version retired ("The v1
                     # Assistants API has been deprecated"): the request's path or header.
                     # Nor an option of the request ("Live search is deprecated").
-                    not_text=r"is deprecated for this model|\bapi has been deprecated"
-                    r"|\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated"),
+                    not_text=r"is deprecated for this model|\bapi has been deprecated|"
+                    + DEPRECATED_OPTION),
               # The provider's deprecations page lists the model as retired, and the answer
               # is "not found": the model, not the URL.
               # Not when the path is only a base ("/v1beta/openai/" without chat/completions,
