@@ -76,7 +76,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bm.jsonl", "reports-bn.jsonl",
                       "reports-bo.jsonl", "reports-bp.jsonl",
                       "reports-bq.jsonl", "reports-br.jsonl",
-                      "reports-bs.jsonl"})
+                      "reports-bs.jsonl", "reports-bt.jsonl"})
 
 
 @dataclass(frozen=True)
