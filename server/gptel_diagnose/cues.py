@@ -25,6 +25,13 @@ from .i18n import N_
 # switch to the Agent Tools API", xAI): the request, not a retired model (MODEL003 reads it).
 DEPRECATED_OPTION = r"\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated\b"
 
+# The Responses API refusing a model it does not serve ("This model is not supported by
+# Responses API", One API's "... is not supported with the Responses API", GitHub Copilot's
+# "model X does not support Responses API."): the request went to that API's path, which is
+# what to change (ENDP001), not the model (MODEL001, MODEL009).
+RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for) (?:the )?|does not support (?:the )?)"
+                     r"responses api")
+
 
 def _cues(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))

@@ -6334,3 +6334,42 @@ def test_a_socks_proxy_requests_cannot_speak_is_the_proxy() -> None:
                                      "SOCKS support."},
                   "request": {"proxy": True, "proxy_host": "192.168.2.1:1080"}})
     assert result.category == "network.proxy"
+
+
+def test_a_model_the_responses_api_refuses_is_the_path_not_the_model() -> None:
+    # https://github.com/Laisky/one-api/issues/88 (reports-bt): One API sent a chat request on
+    # to OpenAI's Responses API, which does not serve the search model.  LABELING.md: a
+    # refusal on another API's path is the path.
+    result = run({"error": {"status": "Curl failure", "error": (
+        "The requested model 'gpt-4o-search-preview' is not supported with the Responses API. "
+        "(request id: 202506221303534805248666920190)  \n\n'type': 'invalid_request_error', "
+        "'param': 'model', 'code': 'model_not_found'")},
+        "backend": {"kind": "openai", "host": "api.example.com"},
+        "request": {"model": "gpt-4o-search-preview"}})
+    assert (result.rule, result.category) == ("ENDP001", "endpoint.wrong")
+    # https://github.com/decolua/9router/issues/1062 (reports-bt): GitHub Copilot's
+    # unsupported_api_for_model, for a request a router sent to the Responses path.
+    result = run({"error": gptel_error(400, {"error": {
+        "message": "model gemini-3.1-pro-preview does not support Responses API.",
+        "code": "unsupported_api_for_model", "type": "invalid_request_error"}}),
+        "backend": {"kind": "openai", "host": "localhost:20128"},
+        "request": {"model": "gh/gemini-3.1-pro-preview"}})
+    assert (result.rule, result.category) == ("ENDP001", "endpoint.wrong")
+    # On the chat path, the same code is the model's (MODEL009).
+    result = run({"error": gptel_error(400, {"error": {
+        "message": "model gpt-5-codex is not accessible via the /chat/completions endpoint",
+        "code": "unsupported_api_for_model"}}),
+        "backend": {"kind": "github-copilot", "host": "api.githubcopilot.com"},
+        "request": {"model": "gpt-5-codex"}})
+    assert (result.rule, result.category) == ("MODEL009", "model.not_found")
+
+
+def test_a_partner_model_sent_to_gemini_chat_method_is_the_model() -> None:
+    # https://github.com/langchain-ai/deepagents/issues/4485 (reports-bt): Vertex AI serves
+    # Claude through rawPredict only.
+    result = run({"error": {"status": "HTTP/2 400", "http_status": "400", "error": (
+        "400 FAILED_PRECONDITION: claude-sonnet-4-6 is not supported in the generateContent "
+        "API.")},
+        "backend": {"kind": "gemini", "host": "aiplatform.googleapis.com"},
+        "request": {"model": "publishers/anthropic/models/claude-sonnet-4-6"}})
+    assert (result.rule, result.category) == ("MODEL009", "model.not_found")

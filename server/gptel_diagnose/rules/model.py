@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cues import DEPRECATED_OPTION
+from ..cues import DEPRECATED_OPTION, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
 
@@ -156,7 +156,7 @@ RULES = (
                 r"|connect: connection refused|econnrefused"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 # The model exists, on another API than the one asked (ENDP001).
-                r"|not supported by responses api|not supported for task"
+                r"|not supported for task|" + RESPONSES_REFUSED +
                 r"|\bcompletion operation does not work"
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter.
@@ -468,7 +468,13 @@ RULES = (
                    # Responses API: "The model 'X' does not support the '/v1/chat/completions'
                    # API".
                    r"|does not support the '?/?(?:v1/)?chat/completions'? api"
-                   r"|chatcompletion operation does not work with the specified model"),
+                   r"|chatcompletion operation does not work with the specified model"
+                   # Vertex AI, for a partner model (Claude) sent to Gemini's chat method:
+                   # "claude-sonnet-4-6 is not supported in the generateContent API".
+                   r"|is not supported in the generatecontent api",
+                   # Copilot's unsupported_api_for_model for a request that went to the
+                   # Responses path ("does not support Responses API"): the path (ENDP001).
+                   not_text=RESPONSES_REFUSED),
         summary="{provider} does not serve {model} on the chat API gptel uses (it is offered "
         "only through another API): choose another model.",
         explanation=(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..cues import RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     LOCAL_SERVERS,
@@ -215,7 +216,7 @@ RULES = (
                   # Azure's "completion" (legacy) operation; Azure AI's Responses API; Hugging
                   # Face's text-generation task, for a chat model.
                   r"|\bcompletion operation does not work with the specified model"
-                  r"|not supported by responses api|is not supported for task text-generation"
+                  r"|is not supported for task text-generation|" + RESPONSES_REFUSED +
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   r"|^not found$|\n not found \n"
