@@ -6373,3 +6373,16 @@ def test_a_partner_model_sent_to_gemini_chat_method_is_the_model() -> None:
         "backend": {"kind": "gemini", "host": "aiplatform.googleapis.com"},
         "request": {"model": "publishers/anthropic/models/claude-sonnet-4-6"}})
     assert (result.rule, result.category) == ("MODEL009", "model.not_found")
+
+
+def test_minimax_2061_is_a_model_the_token_plan_does_not_include() -> None:
+    # https://github.com/xingpo5800/openclaw-workspace/blob/2c0e069caa6ae6ef8b81acd263e7c4a1fd515873/
+    # projects/%E8%82%A1%E7%A5%A8%E5%88%86%E6%9E%90%E7%B3%BB%E7%BB%9F/web_app/log_b599186c.txt
+    # (reports-bt): sent as an HTTP 500 api_error, which is no server failure.
+    result = run({"error": gptel_error(500, {"type": "error", "error": {
+        "type": "api_error",
+        "message": "your current token plan not support model, MiniMax-M2.5-lightning (2061)"}}),
+        "backend": {"kind": "minimax", "host": "api.minimaxi.com"},
+        "request": {"model": "MiniMax-M2.5-Lightning"}})
+    assert result.category == "model.not_found", result.rule
+    assert result.confidence == "certain"

@@ -6,6 +6,7 @@ from .record import Code, ModelList, Provider, Site
 
 _ERRORS = "https://platform.minimaxi.com/docs/api-reference/errorcode"
 _ERRORS_EN = "https://platform.minimax.io/docs/api-reference/errorcode"
+_CLI = "https://github.com/MiniMax-AI/cli/blob/main/src/errors/api.ts"
 
 RECORD = Provider(
     kind="minimax",
@@ -54,6 +55,15 @@ RECORD = Provider(
         Code("", "request.context_length", "The context window is exceeded.",
              "上下文长度超出模型上限", _ERRORS,
              text=r"context window exceeds limit \(2013\)"),
+        # The official CLI's mapApiError: "This model is not available on your current Token
+        # Plan" (sent as an HTTP 500 api_error: "your current token plan not support model,
+        # MiniMax-M2.5-lightning (2061)").
+        Code("2061", "model.not_found",
+             "The model is not available on the account's current Token Plan.",
+             "当前 Token Plan 不支持该模型", _CLI),
+        Code("", "model.not_found",
+             "The model is not available on the account's current Token Plan.",
+             "当前 Token Plan 不支持该模型", _CLI, text=r"\(2061\)"),
         Code("", "request.invalid_parameter", "A parameter of the request is invalid.",
              "请求参数错误", _ERRORS, text=r"invalid params.*\(2013\)"),
     ),
