@@ -250,8 +250,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:busy|unavailable|overloaded|down)",
         # Not JSON-RPC's -32603 "Internal error" (an editor's agent protocol, ACP or MCP).
         r"temporarily unavailable", r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b)",
-        # Not "upstream request failed": a gateway says it of refusals too.
-        r"upstream (?:provider |service )?error",
+        # Not "upstream request failed": a gateway says it of refusals too; nor an upstream's
+        # client error passed on ("upstream error: HTTP Error 400: Bad Request").
+        r"upstream (?:provider |service )?error(?!\W{1,3}(?:http error )?4\d\d\b)",
         r"(?:due to|under) (?:a )?(?:high|heavy) (?:server )?load",
         "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载(?:过|较)高", "内部错误",
         "过载",

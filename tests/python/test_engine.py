@@ -6386,3 +6386,18 @@ def test_minimax_2061_is_a_model_the_token_plan_does_not_include() -> None:
         "request": {"model": "MiniMax-M2.5-Lightning"}})
     assert result.category == "model.not_found", result.rule
     assert result.confidence == "certain"
+
+
+def test_an_upstream_client_error_a_relay_passes_on_is_no_server_failure() -> None:
+    # https://github.com/Sophomoresty/gemini-web2api/issues/44 (reports-bt): the upstream's
+    # bare 400 says nothing of what it refused (LABELING.md: a bare 400 is unknown).
+    result = run({"error": {"status": "Curl failure",
+                            "error": {"error": {"message": "upstream error: HTTP Error 400: "
+                                                           "Bad Request"}}},
+                  "backend": {"kind": "openai", "host": "localhost:8081"}})
+    assert result.category == "unknown", result.rule
+    # An upstream's own failure still is.
+    result = run({"error": {"status": "Curl failure",
+                            "error": "upstream error: connection reset by peer"},
+                  "backend": {"kind": "openai", "host": "relay.example.com"}})
+    assert result.category == "server.overloaded", result.rule

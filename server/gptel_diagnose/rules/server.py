@@ -185,6 +185,9 @@ RULES = (
                   # "failed to create context with model".
                   not_text=r"(?<!create )context|too long|does not support|timed? ?out|credit"
                   r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
+                  # A relay passing on its upstream's client error ("upstream error: HTTP
+                  # Error 400: Bad Request"): the request was refused, nothing failed.
+                  r"|upstream error\W{1,3}(?:http error )?4\d\d\b"
                   # JSON-RPC's -32603 "Internal error" between an editor and its agent (ACP,
                   # MCP) is that protocol's, not the provider's.
                   r"|(?<![\d.])-32[0-7]\d\d\b",
