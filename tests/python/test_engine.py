@@ -6401,3 +6401,15 @@ def test_an_upstream_client_error_a_relay_passes_on_is_no_server_failure() -> No
                             "error": "upstream error: connection reset by peer"},
                   "backend": {"kind": "openai", "host": "relay.example.com"}})
     assert result.category == "server.overloaded", result.rule
+
+
+def test_an_image_the_safety_settings_withheld_is_content_policy() -> None:
+    # https://github.com/obot-platform/obot/issues/2264 (reports-bt): the 500 is the app's
+    # wrapper around Imagen's safety filter.
+    result = run({"error": {"status": "Curl failure", "error": (
+        "500 /image/generate: Internal error occurred: failed to generate image: generated "
+        "image was filtered: Unable to show generated images. Your current safety settings for "
+        "people/face generation filtered out images that appeared to include children. You "
+        "will not be charged for blocked images. Try rephrasing the prompt.")},
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}})
+    assert (result.rule, result.category) == ("POL001", "content_policy")

@@ -53,6 +53,10 @@ _FILTERED = (
     # blocked message; Gemini CLI's stop; OpenAI's cybersecurity safety check in Codex.
     r"|负责任\s*ai\s*服务过滤|sorry, the model cannot answer this question"
     r"|prohibited content|extra caution with cybersecurity requests"
+    # Gemini's image models, for an image their safety settings withheld: "generated image
+    # was filtered: ... Your current safety settings for people/face generation filtered out
+    # images".
+    r"|generated images? (was|were) filtered|safety settings .{0,60}filtered out"
 )
 
 RULES = (
