@@ -6413,3 +6413,14 @@ def test_an_image_the_safety_settings_withheld_is_content_policy() -> None:
         "will not be charged for blocked images. Try rephrasing the prompt.")},
         "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}})
     assert (result.rule, result.category) == ("POL001", "content_policy")
+
+
+def test_gemini_too_many_requests_in_a_stream_error_event_is_a_rate_limit() -> None:
+    # https://github.com/google-gemini/cookbook/blob/e91ce491b0d3c99f231a49866f68eef4be314865/
+    # quickstarts/Get_started.ipynb (reports-bt): no status, only the event's code.
+    result = run({"error": {"status": "HTTP/2 200", "http_status": "200", "error": {
+        "error": {"message": "You do not have enough quota to make this request.",
+                  "code": "too_many_requests"}, "event_type": "error"}},
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+        "request": {"model": "gemini-3.5-flash", "stream": True}})
+    assert (result.rule, result.category) == ("RATE001", "rate_limit")

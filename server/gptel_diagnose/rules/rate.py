@@ -49,8 +49,12 @@ RULES = (
         when=(
             match(http=429, codes=_RATE_CODES, not_text=_NOT_RATE),
             match(http=429, text=_RATE_TEXT, not_text=_NOT_RATE),
+            # Gemini's Interactions API streams its 429 as an error event with no status:
+            # {"message": "You do not have enough quota to make this request.", "code":
+            # "too_many_requests"}.
             match(codes=("rate_limit_exceeded", "rate_limit_error", "throttlingexception",
-                         "rate_limited", "rate_limit"), not_text=_NOT_RATE),
+                         "rate_limited", "rate_limit", "too_many_requests"),
+                  not_text=_NOT_RATE),
             # Mistral, for the share of a model the account's tier may use: "Service tier
             # capacity exceeded for this model." (its capacity is the tier's, not the
             # provider's).
