@@ -6424,3 +6424,13 @@ def test_gemini_too_many_requests_in_a_stream_error_event_is_a_rate_limit() -> N
         "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
         "request": {"model": "gemini-3.5-flash", "stream": True}})
     assert (result.rule, result.category) == ("RATE001", "rate_limit")
+
+
+def test_a_loopback_address_from_inside_a_container_is_nothing_listening() -> None:
+    # https://github.com/Mintplex-Labs/anything-llm/issues/633 (reports-bt).
+    result = run({"error": {"status": "Curl failure", "error": (
+        "localhost, 127.0.0.1, or 0.0.0.0 origins cannot be reached from inside the Anything "
+        "LLM container. Please use host.docker.internal, a real machine IP, or domain to "
+        "connect to your service.")},
+        "backend": {"kind": "ollama", "host": "127.0.0.1:11434"}})
+    assert result.category == "network.connection_refused", result.rule

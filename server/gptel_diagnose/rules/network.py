@@ -56,6 +56,9 @@ _REFUSED_TEXT = (
     # Not vLLM's "engine loop is not running": the server runs, its engine died.
     r"|(?<!engine loop )is not running|could not connect to|actively refused|no route to host"
     r"|ehostunreach|enetunreach|could not be reached"
+    # AnythingLLM in Docker, for a loopback address: "localhost, 127.0.0.1, or 0.0.0.0 origins
+    # cannot be reached from inside the Anything LLM container" (nothing listens there).
+    r"|cannot be reached from inside the [\w ]{1,40}container"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     r"|cannot assign requested address"
