@@ -471,10 +471,16 @@ _BARE_CODE = re.compile(r"(?:[A-Z][a-z0-9]+){2,}(?:\.(?:[A-Z][a-z0-9]+)+)*"
                         r"|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
+# The same fields as the Vercel AI SDK prints an AI_APICallError, one to a line:
+# "type: 'invalid_request_error'\nparam: 'response_format'\ncode: 'wrong_api_format'".
+_FIELD_CODE = re.compile(r"^\s*(?:type|code): (['\"])([\w.-]{1,80})\1,?\s*$", re.MULTILINE)
+
+
 def _repr_codes(text: str) -> list[str]:
-    """The type and code an error's repr in TEXT gives, lower case."""
+    """The type and code an error's repr (or its printed fields) in TEXT gives, lower case."""
     return [field.group(2).lower() for error in _REPR_ERROR.finditer(text)
-            for field in _REPR_CODE.finditer(error.group(1))]
+            for field in _REPR_CODE.finditer(error.group(1))] + [
+                field.group(2).lower() for field in _FIELD_CODE.finditer(text)]
 
 
 def _quoted_object(text: str) -> Any:

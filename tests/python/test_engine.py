@@ -6434,3 +6434,17 @@ def test_a_loopback_address_from_inside_a_container_is_nothing_listening() -> No
         "connect to your service.")},
         "backend": {"kind": "ollama", "host": "127.0.0.1:11434"}})
     assert result.category == "network.connection_refused", result.rule
+
+
+def test_the_ai_sdk_s_printed_fields_give_the_error_type() -> None:
+    # https://github.com/Ethan-Castro/hackprinceton-repo/blob/6e34ea0aa5689377727f241af3bb931868d14649/
+    # BUGFIX_CEREBRAS_TOOLS.md (reports-bt): Cerebras refusing a tool schema, as the Vercel AI
+    # SDK prints its AI_APICallError.
+    text = ("Error [AI_APICallError]: Invalid fields for schema with types ['string']: "
+            "{'format'}\ntype: 'invalid_request_error'\nparam: 'response_format'\n"
+            "code: 'wrong_api_format'")
+    params = DiagnoseParams.model_validate({"error": {"status": "Curl failure", "error": text},
+                                            "backend": {"kind": "openai",
+                                                        "host": "api.cerebras.ai"}})
+    assert {"invalid_request_error", "wrong_api_format"} <= read_facts(params).codes
+    assert diagnose(params).category == "request.invalid_parameter"
