@@ -76,7 +76,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bm.jsonl", "reports-bn.jsonl",
                       "reports-bo.jsonl", "reports-bp.jsonl",
                       "reports-bq.jsonl", "reports-br.jsonl",
-                      "reports-bs.jsonl", "reports-bt.jsonl"})
+                      "reports-bs.jsonl", "reports-bt.jsonl",
+                      "reports-bv.jsonl"})
 
 
 @dataclass(frozen=True)
