@@ -6448,3 +6448,17 @@ def test_the_ai_sdk_s_printed_fields_give_the_error_type() -> None:
                                                         "host": "api.cerebras.ai"}})
     assert {"invalid_request_error", "wrong_api_format"} <= read_facts(params).codes
     assert diagnose(params).category == "request.invalid_parameter"
+
+
+def test_litellm_s_connection_wrapper_around_its_own_exception_is_no_connection_failure() -> None:
+    # https://github.com/outdoorsea/crewAI/blob/eb1b5c7f335505c8325e64ceaf431d34ad4a3c9d/docs/
+    # fixes/OLLAMA_OPENAI_CONFLICT_FIX.md (reports-bv): LiteLLM's IndexError in its Ollama
+    # prompt templating, under APIConnectionError; the server answered.
+    result = run({"error": {"status": "Curl failure",
+                            "error": "litellm.APIConnectionError: list index out of range"},
+                  "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert result.category == "unknown", result.rule
+    # The bare wrapper at a local server still means nothing listening.
+    result = run({"error": {"status": "Curl failure", "error": "litellm.APIConnectionError"},
+                  "backend": {"kind": "ollama", "host": "localhost:11434"}})
+    assert (result.rule, result.category) == ("NET013", "network.connection_refused")

@@ -137,7 +137,12 @@ _WRAPPER_NOT_TEXT = (
     r"|connection closed before message completed"
     # Nor a wrapper around the server's own JSON error: an answer came (LiteLLM's
     # "APIConnectionError: Ollama_chatException - {"error":").
-    r"|\{\\?\"error\\?\"\s*:")
+    r"|\{\\?\"error\\?\"\s*:"
+    # Nor LiteLLM's APIConnectionError around a Python exception its own code raised on the
+    # answer or the messages ("litellm.APIConnectionError: list index out of range",
+    # "APIConnectionError: 'name'"): no connection failed.
+    r"|apiconnectionerror: (?:'\w+'|list index out of range|.{0,60}(?:object has no attribute"
+    r"|not subscriptable|nonetype))")
 
 # curl's replay says why a connection failed where the client that showed the error did not.
 _COPY_CURL = FixSpec("Copy the request as a curl command", "display-only",
