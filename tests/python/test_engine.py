@@ -6462,3 +6462,13 @@ def test_litellm_s_connection_wrapper_around_its_own_exception_is_no_connection_
     result = run({"error": {"status": "Curl failure", "error": "litellm.APIConnectionError"},
                   "backend": {"kind": "ollama", "host": "localhost:11434"}})
     assert (result.rule, result.category) == ("NET013", "network.connection_refused")
+
+
+def test_a_chatgpt_plan_s_usage_window_is_a_rate_limit() -> None:
+    # https://github.com/tvaloki/openclaw-backup/blob/4d9f73e5709bbb91a05e89dff8c734538e98f355/
+    # agents/main/sessions/91f9b463-9d7e-4714-aeb7-8fefda5157af.jsonl (reports-bv).
+    result = run({"error": {"status": "Curl failure", "error": (
+        "You have hit your ChatGPT usage limit (plus plan). Try again in ~4572 min.")},
+        "backend": {"kind": "openai", "host": "chatgpt.com"},
+        "request": {"model": "gpt-5.3-codex"}})
+    assert (result.rule, result.category) == ("RATE002", "rate_limit")

@@ -169,7 +169,10 @@ RULES = (
                   # Cloudflare Workers AI: "used up your daily free allocation of 10,000 neurons".
                   r"|daily free allocation"
                   # MiniMax's Token Plan window; a proxy's hourly cap.
-                  r"|plan usage limit reached|reached your request limit for the (hour|day)",
+                  r"|plan usage limit reached|reached your request limit for the (hour|day)"
+                  # Codex on a ChatGPT plan: "You have hit your ChatGPT usage limit (plus
+                  # plan). Try again in ~4572 min."
+                  r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in",
                   not_text=_TOO_BIG),
         ),
         summary=(
