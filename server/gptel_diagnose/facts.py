@@ -92,6 +92,8 @@ _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 _NO_REASON = re.compile(
     # Whole phrases first, so that a generic word cannot split one.
     r"https?://\S+|\burl\(|\bhttp/[\d.]+|this exception was thrown"
+    # A trace or request id ("traceId": "3e79e82a-ddca-47d4-bb9e-27ff52018434") says nothing.
+    r"|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"
     r"|because the response has a status code of|and requestoptions\.validatestatus was"
     r"|configured to throw for this status code|invalid status code|provider returned error"
     r"|bad request to upstream provider|status code|no body|peculiar error|parse-error"

@@ -6472,3 +6472,15 @@ def test_a_chatgpt_plan_s_usage_window_is_a_rate_limit() -> None:
         "backend": {"kind": "openai", "host": "chatgpt.com"},
         "request": {"model": "gpt-5.3-codex"}})
     assert (result.rule, result.category) == ("RATE002", "rate_limit")
+
+
+def test_a_trace_id_is_no_reason_for_a_400() -> None:
+    # https://github.com/unidel2035/hives/blob/69cbb20c29ff515799a77322b82f8fdab904f1a3/
+    # experiments/FIX_EXPLANATION.md (reports-bv): a reseller's 400 with only a JavaScript
+    # crash and a trace id says nothing of what was refused.
+    result = run({"error": gptel_error(400, {"error": {
+        "traceId": "3e79e82a-ddca-47d4-bb9e-27ff52018434",
+        "message": "Cannot read properties of null", "code": "LLM_REQUEST_ERROR"}}),
+        "backend": {"kind": "openai", "host": "api.polza.ai"},
+        "request": {"model": "anthropic/claude-sonnet-4.5"}})
+    assert (result.rule, result.category) == ("GEN400", "unknown")
