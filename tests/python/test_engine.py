@@ -6484,3 +6484,30 @@ def test_a_trace_id_is_no_reason_for_a_400() -> None:
         "backend": {"kind": "openai", "host": "api.polza.ai"},
         "request": {"model": "anthropic/claude-sonnet-4.5"}})
     assert (result.rule, result.category) == ("GEN400", "unknown")
+
+
+def test_a_disabled_account_says_so_rather_than_model_access() -> None:
+    # https://github.com/ztjhz/BetterChatGPT/issues/105: OpenAI's access_terminated.
+    result = openai(401, {"error": {
+        "message": "Your access was terminated due to violation of our policies, please check "
+        "your email for more information. If you believe this is in error and would like to "
+        "appeal, please contact support@openai.com.",
+        "type": "access_terminated", "param": None, "code": None}})
+    assert (result.rule, result.category) == ("PERM005", "auth.permission")
+    assert "disabled this account" in result.summary
+    assert "not enabled" not in result.summary
+    # https://github.com/clacky-ai/openclacky/issues/192: Kimi Code's termination.
+    result = run({"error": gptel_error(403, {"error": {
+        "message": "Access terminated. Review our Community Guidelines\n"
+        "                (https://www.kimi.com/code/docs/kimi-code/community-guidelines.html)\n"
+        "                or contact support@moonshot.cn for assistance.",
+        "type": "access_terminated_error"}}),
+        "backend": {"kind": "moonshot", "host": "api.kimi.com"}})
+    assert result.rule == "PERM005"
+    # Kimi's access_terminated for a client it does not serve is no ban.
+    result = run({"error": gptel_error(403, {"error": {
+        "message": "Kimi For Coding is currently only available for Coding Agents such as Kimi "
+        "CLI, Claude Code, Roo Code, Kilo Code, etc.", "type": "access_terminated_error"}}),
+        "backend": {"kind": "moonshot", "host": "api.kimi.com"}})
+    assert result.rule != "PERM005"
+    assert result.category == "auth.permission"

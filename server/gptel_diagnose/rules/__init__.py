@@ -114,6 +114,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM006",  # unsupported-parameter
         # A permission refusal a gateway passes on as overloaded ("All 2 attempts failed.
         # Last error: HTTP 403 ... PERMISSION_DENIED", typed overloaded_error) is the refusal.
+        "PERM005",   # account-disabled
         "PERM002",   # no-permission
         "SRV001",    # provider-overloaded
     )),

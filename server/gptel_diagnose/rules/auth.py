@@ -528,6 +528,52 @@ RULES = (
         ),
     ),
     Rule(
+        code="PERM005",
+        name="account-disabled",
+        category="auth.permission",
+        # The provider has barred the account or organization itself: OpenAI's
+        # access_terminated, Anthropic's "This organization has been disabled.", Kimi Code's
+        # "Access terminated. Review our Community Guidelines".  Not Kimi's access_terminated
+        # for a client it does not serve ("only available for Coding Agents"): PERM002's.
+        when=match(text=r"access was terminated due to|organization has been disabled"
+                   r"|^\W*access terminated\. review our",
+                   not_text=r"only available for"),
+        summary="{provider} has disabled this account (HTTP {status}): no key or setting of "
+        "this account will work; read the provider's email, or use another backend.",
+        explanation=(
+            "The key is known, but the provider has suspended or terminated the account or "
+            "organization it belongs to, usually for a breach of its usage policies. Every "
+            "request from this account fails the same way until the provider restores it; "
+            "the provider's email says why and how to appeal."
+        ),
+        steps=("Read the provider's email to the account's owner about the suspension, and "
+               "appeal through its support if it is a mistake.",
+               "Meanwhile, switch gptel to another backend (M-x gptel-menu)."),
+        fixes=(ASK_BACKEND,),
+        next_step=("Read the provider's email about the account, or switch backend (M-x "
+                   "gptel-menu).",),
+        docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 401", "http_status": "401", "error": {"error": {
+                    "message": "Your access was terminated due to violation of our policies, "
+                    "please check your email for more information. If you believe this is in "
+                    "error and would like to appeal, please contact support@openai.com.",
+                    "type": "access_terminated", "param": None, "code": None}}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/ztjhz/BetterChatGPT/issues/105",
+            ),
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "error", "error": {"type": "invalid_request_error",
+                                               "message": "This organization has been "
+                                               "disabled."}}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://juejin.cn/post/7604685644684279860",
+            ),
+        ),
+    ),
+    Rule(
         code="PERM003",
         name="origin-not-allowed",
         category="auth.permission",
