@@ -77,7 +77,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bo.jsonl", "reports-bp.jsonl",
                       "reports-bq.jsonl", "reports-br.jsonl",
                       "reports-bs.jsonl", "reports-bt.jsonl",
-                      "reports-bv.jsonl"})
+                      "reports-bv.jsonl", "reports-bw.jsonl"})
 
 
 @dataclass(frozen=True)
