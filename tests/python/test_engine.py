@@ -6511,3 +6511,23 @@ def test_a_disabled_account_says_so_rather_than_model_access() -> None:
         "backend": {"kind": "moonshot", "host": "api.kimi.com"}})
     assert result.rule != "PERM005"
     assert result.category == "auth.permission"
+
+
+def test_claude_s_extra_usage_for_third_party_apps_is_billing() -> None:
+    # https://github.com/atlasiaagente-alt/openclaw-assistant/blob/c04dd5165d523fbdda92a4b5520acb8372725a3b/
+    # agents/ares/sessions/34aff7f4-b810-4688-94a9-873639ac7838.jsonl (reports-bw).
+    result = run({"error": gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error",
+        "message": "Third-party apps now draw from your extra usage, not your plan limits. "
+        "We've added a $20 credit to get you started. Claim it at claude.ai/settings/usage "
+        "and keep going."}}),
+        "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert result.category == "billing.quota_exhausted", result.rule
+
+
+def test_xai_s_spending_limit_block_is_billing() -> None:
+    # https://github.com/kittors/CliRelay/issues/631 (reports-bw).
+    result = run({"error": {"status": "HTTP/2 403", "http_status": "403",
+                            "error": "403 personal-team-blocked:spending-limit"},
+                  "backend": {"kind": "xai", "host": "api.x.ai"}})
+    assert result.category == "billing.quota_exhausted", result.rule

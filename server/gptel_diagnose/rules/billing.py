@@ -30,6 +30,11 @@ _NO_CREDIT = (
     # Claude's plans, when the paid usage beyond the plan is spent: "You're out of extra
     # usage."
     r"|out of extra usage"
+    # Claude's plans, for third-party apps: "Third-party apps now draw from your extra usage,
+    # not your plan limits. ... Claim it at claude.ai/settings/usage".
+    r"|draw from your extra usage"
+    # xAI, for a team its spending limit stopped: "403 personal-team-blocked:spending-limit".
+    r"|team-blocked:spending-limit"
     # Google's billing account, past the cap its owner set: "Your billing account has
     # exceeded its monthly spending cap."
     r"|exceeded its (?:monthly )?spending cap"
