@@ -6531,3 +6531,14 @@ def test_xai_s_spending_limit_block_is_billing() -> None:
                             "error": "403 personal-team-blocked:spending-limit"},
                   "backend": {"kind": "xai", "host": "api.x.ai"}})
     assert result.category == "billing.quota_exhausted", result.rule
+
+
+def test_a_router_s_rpm_limit_token_is_a_rate_limit() -> None:
+    # https://github.com/MaxSaiets/myOpenCL/blob/9ea596b0595adbf44467a261c1cee0ef98993f54/
+    # .openclaw/agents/main/sessions/be6d803d-64de-4c60-ad7d-8081e96428c7.jsonl (reports-bw):
+    # the router's 503 names the per-minute cap its last backend hit.
+    result = run({"error": {"status": "HTTP/1.1 503 Service Unavailable", "http_status": "503",
+                            "error": "All backends failed. Last: "
+                            "RPM_LIMIT:openrouter/openai/gpt-oss-20b:free"},
+                  "backend": {"kind": "openai", "host": "localhost:8080"}})
+    assert (result.rule, result.category) == ("RATE001", "rate_limit")

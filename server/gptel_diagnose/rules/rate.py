@@ -98,6 +98,9 @@ RULES = (
                   r"|no deployments available for selected model"
                   r"|\brate ?limit ?error\b|temporarily limiting requests"
                   r"|rate limit has been exceeded"
+                  # A model router's token for the per-minute cap its last backend hit: "All
+                  # backends failed. Last: RPM_LIMIT:openrouter/openai/gpt-oss-20b:free".
+                  r"|\b[rt]pm_limit\b"
                   # OpenAI's Batch API: tokens queued in batches still running.
                   r"|enqueued token limit reached"
                   # DashScope's Throttling.AllocationQuota; Vertex AI's per-minute quotas.
