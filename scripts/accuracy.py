@@ -77,7 +77,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bo.jsonl", "reports-bp.jsonl",
                       "reports-bq.jsonl", "reports-br.jsonl",
                       "reports-bs.jsonl", "reports-bt.jsonl",
-                      "reports-bv.jsonl", "reports-bw.jsonl"})
+                      "reports-bv.jsonl", "reports-bw.jsonl",
+                      "reports-bx.jsonl"})
 
 
 @dataclass(frozen=True)
