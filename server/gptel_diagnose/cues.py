@@ -29,6 +29,10 @@ DEPRECATED_OPTION = r"\b(?:search|option|feature|parameter)s? (?:is|are|has been
 # Responses API", One API's "... is not supported with the Responses API", GitHub Copilot's
 # "model X does not support Responses API."): the request went to that API's path, which is
 # what to change (ENDP001), not the model (MODEL001, MODEL009).
+# What follows "upstream error" when a relay passes on its upstream's refusal of the request
+# ("upstream error: HTTP Error 400: Bad Request"), not a failure of the upstream.
+UPSTREAM_CLIENT_ERROR = r"\W{1,3}(?:http error )?4\d\d\b"
+
 RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for) (?:the )?|does not support (?:the )?)"
                      r"responses api")
 
@@ -252,7 +256,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"temporarily unavailable", r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b)",
         # Not "upstream request failed": a gateway says it of refusals too; nor an upstream's
         # client error passed on ("upstream error: HTTP Error 400: Bad Request").
-        r"upstream (?:provider |service )?error(?!\W{1,3}(?:http error )?4\d\d\b)",
+        rf"upstream (?:provider |service )?error(?!{UPSTREAM_CLIENT_ERROR})",
         r"(?:due to|under) (?:a )?(?:high|heavy) (?:server )?load",
         "服务器繁忙", "服务.{0,4}(?:繁忙|不可用)", "系统繁忙", "负载(?:过|较)高", "内部错误",
         "过载",

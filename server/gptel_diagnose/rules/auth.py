@@ -172,6 +172,11 @@ _BLOCKED = (
     # available from this data center (HKG)" (HTTP 451, Unavailable For Legal Reasons).
     r"|not available from this data cent(er|re)|unavailable for legal reasons"
 )
+# An account or organization the provider has barred: OpenAI's access_terminated ("Your access
+# was terminated due to violation of our policies"), Anthropic's "This organization has been
+# disabled."  PERM005 says so; PERM002 reads the same words when PERM005 stands aside.
+_ACCOUNT_DISABLED = r"access was terminated due to|organization has been disabled"
+
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     r"|not authorized to access (this|the) model"
@@ -183,10 +188,9 @@ _NO_PERMISSION = (
     r"|permission .{0,80} denied on resource"
     r"|permission_denied|permission denied|principal does not have access"
     r"|resource not accessible by integration|account type is not currently supported"
-    r"|organization has been disabled|account (has been )?(disabled|suspended|deactivated)"
-    # OpenAI's access_terminated: "Your access was terminated due to violation of our
-    # policies" (the account is barred, not out of credit).
-    r"|access was terminated due to|\baccess_terminated\b"
+    r"|account (has been )?(disabled|suspended|deactivated)"
+    # The account is barred, not out of credit.
+    r"|" + _ACCOUNT_DISABLED + r"|\baccess_terminated\b"
     r"|allowed for build tier|tier \d and above|terms of service|permission_error"
     r"|service_disabled|has not been used in project|api has not been enabled"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"
@@ -535,8 +539,7 @@ RULES = (
         # access_terminated, Anthropic's "This organization has been disabled.", Kimi Code's
         # "Access terminated. Review our Community Guidelines".  Not Kimi's access_terminated
         # for a client it does not serve ("only available for Coding Agents"): PERM002's.
-        when=match(text=r"access was terminated due to|organization has been disabled"
-                   r"|^\W*access terminated\. review our",
+        when=match(text=_ACCOUNT_DISABLED + r"|^\W*access terminated\. review our",
                    not_text=r"only available for"),
         summary="{provider} has disabled this account (HTTP {status}): no key or setting of "
         "this account will work; read the provider's email, or use another backend.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..cues import UPSTREAM_CLIENT_ERROR
 from .base import Example, Rule, match
 from .common import ASK_BACKEND, ASK_MODEL, STATUS_PAGE, STREAM_ON
 
@@ -187,7 +188,7 @@ RULES = (
                   r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
                   # A relay passing on its upstream's client error ("upstream error: HTTP
                   # Error 400: Bad Request"): the request was refused, nothing failed.
-                  r"|upstream error\W{1,3}(?:http error )?4\d\d\b"
+                  r"|upstream error" + UPSTREAM_CLIENT_ERROR +
                   # JSON-RPC's -32603 "Internal error" between an editor and its agent (ACP,
                   # MCP) is that protocol's, not the provider's.
                   r"|(?<![\d.])-32[0-7]\d\d\b",
