@@ -6542,3 +6542,66 @@ def test_a_router_s_rpm_limit_token_is_a_rate_limit() -> None:
                             "RPM_LIMIT:openrouter/openai/gpt-oss-20b:free"},
                   "backend": {"kind": "openai", "host": "localhost:8080"}})
     assert (result.rule, result.category) == ("RATE001", "rate_limit")
+
+
+def test_a_gateway_s_5xx_around_its_upstream_s_400_is_the_request() -> None:
+    # https://github.com/pollinations/pollinations/issues/1290: the relay's 500 around
+    # DeepSeek's 400 for max_tokens; gptel shows the string under "error".
+    result = run({"error": gptel_error(500, {
+        "error": "DeepSeek API error: 400 Bad Request", "status": 500, "details": {"error": {
+            "message": "Invalid max_tokens value, the valid range of max_tokens is [1, 8192]",
+            "type": "invalid_request_error", "param": None,
+            "code": "invalid_request_error"}}}),
+        "backend": {"kind": "openai", "host": "gen.pollinations.ai"}})
+    assert result.category == "request.invalid_parameter", result.rule
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/2220: LM Studio's 500 around
+    # its engine's 400.
+    result = run({"error": gptel_error(
+        500, "500 Engine protocol predict request returned 400: {\"error\":{\"code\":400,"
+        "\"message\":\"Failed to initialize samplers: failed to parse grammar\","
+        "\"type\":\"invalid_request_error\"}}", as_message=True),
+        "backend": {"kind": "openai", "host": "localhost:1234", "protocol": "http"}})
+    assert result.category == "request.invalid_parameter", result.rule
+    # A 500 that only mentions a 400 elsewhere is still the server's.
+    result = run({"error": gptel_error(500, {"error": {
+        "message": "Internal error while retrying after status 400-class backoff",
+        "type": "server_error"}}),
+        "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "server.overloaded", result.rule
+
+
+def test_exceeded_quota_with_a_rate_limit_link_is_a_rate_limit() -> None:
+    # https://github.com/teja2495/quick-search/issues/37: Gemini's free-tier words, as the
+    # reporter copied them (a stray space in the link), no status.
+    result = run({"error": {"error": "You exceeded your current quota, please check your plan "
+                            "and billing details. For more information on this error, head to: "
+                            "https://ai.google.dev/gemini-api/docs /rate-limits. To monitor vour "
+                            "current"},
+                  "backend": {"kind": "gemini"}})
+    assert result.category == "rate_limit", result.rule
+    # OpenAI's insufficient_quota, whose link is its error-codes page, stays billing.
+    result = openai(429, {"error": {
+        "message": "You exceeded your current quota, please check your plan and billing "
+        "details. For more information on this error, read the docs: "
+        "https://platform.openai.com/docs/guides/error-codes/api-errors.",
+        "type": "insufficient_quota", "param": None, "code": "insufficient_quota"}})
+    assert result.category == "billing.quota_exhausted", result.rule
+    # A quota on concurrent requests is a rate, whatever it is called (Scaleway's 429
+    # "INSUFFICIENT QUOTA", its message in gptel's log).
+    result = run({"error": gptel_error(429, {"error": {
+        "message": "INSUFFICIENT QUOTA: You exceeded your current limit of concurrent "
+        "requests."}}),
+        "backend": {"kind": "openai", "host": "api.scaleway.ai"}})
+    assert result.category == "rate_limit", result.rule
+
+
+def test_a_team_s_tokens_per_minute_so_far_is_a_rate_limit() -> None:
+    # https://github.com/cline/cline/issues/4826: xAI's TPM message gives the minute's usage
+    # ("actual/limit"), not this request's size, so waiting helps.
+    result = run({"error": gptel_error(
+        429, "Too many tokens for team e9fe19cb-de96-4c57-9ffb-2f1b9c631ce2 and model "
+        "grok-4-0709. Your team's rate limit is — Tokens per Minute (actual/limit): "
+        "65605/16000. You can view your team rate limits at https://console.x.ai.",
+        as_message=True),
+        "backend": {"kind": "xai", "host": "api.x.ai"}})
+    assert result.category == "rate_limit", result.rule

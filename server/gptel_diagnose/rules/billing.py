@@ -260,7 +260,14 @@ RULES = (
         code="BIL005",
         name="no-credit-left",
         category="billing.quota_exhausted",
-        when=match(text=_NO_CREDIT, not_text=r"rate.?limit reached for|per min|tpm|rpm\b"),
+        # Not when the words are about a rate: a limit on concurrent requests (Scaleway's "429
+        # INSUFFICIENT QUOTA ... limit of concurrent requests"), or "exceeded your current
+        # quota" whose own link is the provider's rate-limit page (Gemini's
+        # ".../gemini-api/docs/rate-limits"; not DashScope's "#token-limit", whose reports
+        # are labelled both ways).
+        when=match(text=_NO_CREDIT,
+                   not_text=r"rate.?limit reached for|per min|tpm|rpm\b|concurrent requests"
+                   r"|exceeded your current quota\b.{0,300}rate.?limits?\b"),
         summary="Your {provider} account has no credit left (or hit its spending limit): add "
         "credit; waiting will not help.",
         explanation=(

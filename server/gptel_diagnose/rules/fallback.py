@@ -6,6 +6,8 @@ from .base import Example, FixSpec, Rule, match
 from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, LOG_REQUESTS, REDEFINE_BACKEND, STATUS_PAGE
 
 _LOG = LOG_REQUESTS
+# A gateway's words for its upstream's 400 or 422, passed on under its own 5xx.
+_UPSTREAM_REFUSED = r"(?:request returned|api error:?|status) 4(?:00|22)\b(?!\s*-)"
 _MAX_TOKENS_OFF = FixSpec("If the answer length is the trouble, let the model choose it "
                           "(gptel-max-tokens is {max_tokens})", "unsafe",
                           variable="gptel-max-tokens", value="nil")
@@ -181,7 +183,11 @@ RULES = (
         category="request.invalid_parameter",
         when=(match(http=(400, 405, 406, 409, 415, 422)),
               # The type OpenAI and Anthropic give a 400, quoted without its status.
-              match(http=None, codes="invalid_request_error", reasonless=False)),
+              match(http=None, codes="invalid_request_error", reasonless=False),
+              # A gateway's 5xx whose words quote its upstream's 400 ("DeepSeek API error: 400
+              # Bad Request", LM Studio's "predict request returned 400"): the upstream
+              # refused the request; nothing failed.
+              match(http=(500, 502), text=_UPSTREAM_REFUSED)),
         summary="{provider} rejected the request (HTTP {status}), usually over a parameter or "
         "value it does not take (set gptel-log-level to 'info and resend to see the "
         "request): {message}",
@@ -199,7 +205,8 @@ RULES = (
         code="GEN5XX",
         name="http-server-error",
         category="server.overloaded",
-        when=match(http=(500, 502, 503, 504, 520, 521, 522, 523, 524, 598, 599)),
+        when=match(http=(500, 502, 503, 504, 520, 521, 522, 523, 524, 598, 599),
+                   not_text=_UPSTREAM_REFUSED),
         summary="{provider}'s servers failed (HTTP {status}): that usually passes and is "
         "not your setup; resend shortly, and if it persists set gptel-log-level to "
         "'info to see the answer.",

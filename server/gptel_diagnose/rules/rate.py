@@ -12,7 +12,7 @@ _DAILY = (
 )
 _TOO_BIG = (
     r"request too large|too large for model|must be reduced|reduce your message size"
-    r"|too many tokens for team|requested \d+.*exceeds|\(actual/limit\)"
+    r"|requested \d+.*exceeds"
     # "Limit N, Used 0, Requested M" refused: nothing else was spent this minute, so the
     # request alone is over the limit (OpenAI's and Groq's per-minute message).
     r"|\bused 0, requested"
