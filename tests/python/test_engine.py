@@ -6605,3 +6605,21 @@ def test_a_team_s_tokens_per_minute_so_far_is_a_rate_limit() -> None:
         as_message=True),
         "backend": {"kind": "xai", "host": "api.x.ai"}})
     assert result.category == "rate_limit", result.rule
+
+
+def test_a_temperature_that_is_no_number_gets_the_temperature_fix() -> None:
+    # https://github.com/hardikk125/OneMindAI_POC_1/blob/ccbfe3bdd868e7a4156bfb45b644d178d0c44f68/
+    # docs/ONEMIND_API_IMPLEMENTATION_SUMMARY.md (reports-bx): Anthropic refused a null
+    # temperature; leaving it out fixed it.
+    result = run({"error": gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error",
+        "message": "temperature: Input should be a valid number"}}),
+        "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert result.category == "request.invalid_parameter", result.rule
+    assert "gptel-temperature" in [fix.variable for fix in result.fixes]
+    # Another field's type error is no temperature's.
+    result = run({"error": gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error",
+        "message": "max_tokens: Input should be a valid integer"}}),
+        "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert "gptel-temperature" not in [fix.variable for fix in result.fixes]

@@ -162,13 +162,16 @@ RULES = (
         # 0..1", "temperature must be between 0 and 1", "temperature ... out of range".
         when=match(text=r"\btemperature\b\W{0,3}(?:range\b|[^.;]{0,40}\b(?:out of range"
                    r"|must be (?:between|less|greater|at most|at least|in \[|<|>)"
-                   r"|should be (?:between|less|greater)|valid range|not in (?:the )?range))"),
-        summary="gptel-temperature is outside the range {model} accepts: lower it, or stop "
-        "sending one.",
+                   r"|should be (?:between|less|greater)|valid range|not in (?:the )?range)"
+                   # Nor one that is no number: Anthropic's "temperature: Input should be a
+                   # valid number" (a string or null from :request-params).
+                   r"|\W{0,3}input should be a valid (?:number|float))"),
+        summary="gptel-temperature is not a value {model} accepts (out of its range, or not a "
+        "number): lower it, or stop sending one.",
         explanation=(
-            "The model takes a temperature only within its own range (Anthropic's models from "
-            "0 to 1, OpenAI's from 0 to 2). gptel sends gptel-temperature when it is set; a "
-            "backend's or model's :request-params may also set it."
+            "The model takes a temperature only as a number within its own range (Anthropic's "
+            "models from 0 to 1, OpenAI's from 0 to 2). gptel sends gptel-temperature when it "
+            "is set; a backend's or model's :request-params may also set it."
         ),
         steps=("Set (setq gptel-temperature nil) to send none, or a value within the model's "
                "range.",),
