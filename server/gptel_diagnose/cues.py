@@ -270,6 +270,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"unexpected server error", r"\bserver error, please report\b", r"model has crashed",
         r"\bno (?:available (?:and )?)?healthy (?:deployments?|providers?|upstreams?)"
         r" (?:available|for)\b",
+        # Zhipu's documented finish_reason "network_error": "the model's inference failed"
+        # (docs.bigmodel.cn), as an agent prints it: "Unhandled stop reason: network_error".
+        r"(?:stop|finish)[ _]reason\W{0,4}network_error",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",

@@ -6623,3 +6623,50 @@ def test_a_temperature_that_is_no_number_gets_the_temperature_fix() -> None:
         "message": "max_tokens: Input should be a valid integer"}}),
         "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
     assert "gptel-temperature" not in [fix.variable for fix in result.fixes]
+
+
+def test_a_malformed_endpoint_is_no_cause_once_a_server_answered() -> None:
+    # https://github.com/vercel/ai/issues/19758 (reports-by): Gemini's 200 whose
+    # promptFeedback blocks the prompt; the record's endpoint is a bare path tail.
+    result = run({"error": gptel_error(200, {
+        "promptFeedback": {"blockReason": "PROHIBITED_CONTENT"},
+        "usageMetadata": {"promptTokenCount": 13, "totalTokenCount": 13}}),
+        "backend": {"kind": "gemini", "endpoint": "streamGenerateContent?alt=sse",
+                    "stream": True}})
+    assert result.category == "content_policy", result.rule
+    # With no answer at all, the endpoint without its slash is still the cause.
+    result = run({"error": {"status": "Curl failure",
+                            "error": "Curl failed with exit code 6. See Curl manpage for "
+                            "details."},
+                  "backend": {"kind": "openai", "host": "localhost:8080",
+                              "endpoint": "v1/chat/completions", "protocol": "http"},
+                  "request": {"use_curl": True}})
+    assert result.rule == "CONF008"
+
+
+def test_volcengine_s_max_message_tokens_is_the_context() -> None:
+    # https://github.com/sky-and-blue/openclawGit/blob/9ee8c4ecbbaa291297f0eac0ea6f8291f468d5c3/
+    # agents/main/sessions/f19cb27b-0ef9-4f97-9be8-61e0ee1a32c9.jsonl.reset.2026-03-17T10-38-20.579Z
+    # (reports-by).
+    result = run({"error": gptel_error(
+        400, "400 Total tokens of image and text exceed max message tokens. Request id: "
+        "021773743678813b453980078a994f58832419de5eb892a7df8c3", as_message=True),
+        "backend": {"kind": "openai", "host": "ark.cn-beijing.volces.com",
+                    "endpoint": "/api/coding/v3/chat/completions"}})
+    assert result.category == "request.context_length", result.rule
+
+
+def test_zhipu_s_network_error_stop_reason_is_the_provider_s_failure() -> None:
+    # https://github.com/CroCooCn/zhipuclaw/blob/3764a2b003f4b1f05b099759d411243243d53141/
+    # .openclaw/agents/main/sessions/3111c978-f95b-4c87-9c07-db0b9f066bb8.jsonl.reset.
+    # 2026-03-21T21-24-42.954Z
+    # (reports-by); docs.bigmodel.cn: finish_reason "network_error" is a failed inference.
+    result = run({"error": {"error": "Unhandled stop reason: network_error"},
+                  "backend": {"kind": "openai", "host": "api.z.ai",
+                              "endpoint": "/api/coding/paas/v4/chat/completions"}})
+    assert result.category == "server.overloaded", result.rule
+    # A client's "network_error" status for its own failed fetch is no such stop reason.
+    result = run({"error": {"error": "状态: 不可用 (network_error) 消息: 供应商 不可用: "
+                            "网络连接失败"},
+                  "backend": {"kind": "deepseek", "host": "api.deepseek.com"}})
+    assert result.category != "server.overloaded", result.rule

@@ -396,8 +396,10 @@ RULES = (
         code="CONF008",
         name="endpoint-or-protocol-malformed",
         category="config.backend",
-        when=(match(endpoint=r"^\s*[^/\s]"),
-              match(protocol=r"^(?!\s*https?\s*$).+")),
+        # Not when a server answered with a status or an API's code: the URL reached it
+        # (Gemini's 200 with promptFeedback.blockReason is the prompt's, whatever :endpoint).
+        when=(match(endpoint=r"^\s*[^/\s]", answered=False),
+              match(protocol=r"^(?!\s*https?\s*$).+", answered=False)),
         summary="The backend's :endpoint or :protocol is malformed: :endpoint is a path that "
         "starts with /, :protocol is \"https\" or \"http\".",
         explanation=(

@@ -51,6 +51,8 @@ _TOO_LONG = (
     r"|max_tokens_per_request|tokens per request"
     # A client's own check before sending: "The text you provided is too long."
     r"|the text you provided is too long"
+    # Volcengine Ark: "Total tokens of image and text exceed max message tokens".
+    r"|exceeds? (?:the )?max(?:imum)? (?:message|input|prompt) tokens"
     # llama.cpp's server, for an input longer than its batch (embedding and rerank models
     # take the whole input at once): "input (529 tokens) is too large to process".
     r"|input \(\d+ tokens\) is too large to process"
