@@ -78,7 +78,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bq.jsonl", "reports-br.jsonl",
                       "reports-bs.jsonl", "reports-bt.jsonl",
                       "reports-bv.jsonl", "reports-bw.jsonl",
-                      "reports-bx.jsonl", "reports-by.jsonl"})
+                      "reports-bx.jsonl", "reports-by.jsonl",
+                      "reports-bz.jsonl"})
 
 
 @dataclass(frozen=True)
