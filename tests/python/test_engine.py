@@ -6670,3 +6670,25 @@ def test_zhipu_s_network_error_stop_reason_is_the_provider_s_failure() -> None:
                             "网络连接失败"},
                   "backend": {"kind": "deepseek", "host": "api.deepseek.com"}})
     assert result.category != "server.overloaded", result.rule
+
+
+def test_go_s_http_answer_to_an_https_client_is_the_protocol() -> None:
+    # https://github.com/ollama/ollama/issues/7708 (reports-bz): the Ollama CLI pointed at
+    # https://localhost:11434; Go's net/http names the cause.
+    result = run({"error": {"error": "Error: Head \"https://localhost:11434/\": http: server "
+                            "gave HTTP response to HTTPS client"},
+                  "backend": {"kind": "ollama", "host": "localhost:11434",
+                              "protocol": "https"}})
+    assert result.rule == "ENDP003", result.rule
+    assert "gptel-backend" in [fix.variable for fix in result.fixes]
+
+
+def test_a_local_server_short_of_memory_is_overloaded_whatever_its_status() -> None:
+    # https://github.com/agent0ai/agent-zero/issues/215 (reports-bz): LM Studio's model-loading
+    # guardrail answers a just-in-time load with 404.
+    result = run({"error": gptel_error(
+        404, "Failed to load model \"bartowski/Phi-3.1-mini-128k-instruct-GGUF\". Error: Model "
+        "loading aborted due to insufficient system resources. Overloading the system will "
+        "likely cause it to freeze.", as_message=True),
+        "backend": {"kind": "lmstudio", "host": "localhost:1234"}})
+    assert result.category == "server.overloaded", result.rule

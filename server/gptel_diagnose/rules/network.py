@@ -1013,8 +1013,10 @@ RULES = (
         # The TLS client read a plain-HTTP answer where a handshake should be: OpenSSL's
         # "wrong version number", NSS's "record too long".  From a server on this machine
         # that is a wrong :protocol, not a broken network.
-        when=match(local=True, text=r"wrong.version.number|record_too_long|record too long"
-                   r"|packet length too long|ssl_error_rx_record"),
+        when=(match(local=True, text=r"wrong.version.number|record_too_long|record too long"
+                    r"|packet length too long|ssl_error_rx_record"),
+              # Go's net/http says so in words, wherever the server is.
+              match(text=r"server gave http response to https client")),
         summary="The server at {host} speaks plain HTTP, but the request used HTTPS: give the "
         "backend :protocol \"http\".",
         explanation=(

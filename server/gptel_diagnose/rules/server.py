@@ -195,6 +195,10 @@ RULES = (
                   # A 400 is the request's: "Upstream error: ... must be 0.95" is no failure.
                   not_http=(400, 401, 403, 404, 405, 409, 413, 422, 429)),
             match(http=(500, 502, 503), text=r"provider returned error"),
+            # A local server that cannot fit the model in memory says so, whatever status it
+            # picks: LM Studio's guardrail answers a just-in-time load with 404.
+            match(text=r"insufficient system resources|requires more system memory",
+                  not_text=r"quota|credit|rate.?limit"),
         ),
         summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
         "retry, and if it persists check {status_url}.",
