@@ -6692,3 +6692,37 @@ def test_a_local_server_short_of_memory_is_overloaded_whatever_its_status() -> N
         "likely cause it to freeze.", as_message=True),
         "backend": {"kind": "lmstudio", "host": "localhost:1234"}})
     assert result.category == "server.overloaded", result.rule
+
+
+def test_a_plan_s_monthly_usage_limit_is_credit_even_with_429() -> None:
+    # https://github.com/yaseenishfaqjan/hermes-backup/blob/c91fb8f9b9dcdb8c3c6bb77fbb860622908ffa2b/
+    # cron/jobs.json#L75 (reports-ca): a Hermes cron job's last_error against Kimi's coding plan.
+    result = run({"error": gptel_error(
+        429, "You've reached kimi monthly usage limit for this billing cycle. Your quota will "
+        "be refreshed in the next cycle. Upgrade to get more: "
+        "https://www.kimi.com/code/console?from=quota-upgrade", as_message=True),
+        "backend": {"kind": "moonshot", "host": "api.kimi.com", "endpoint": "/coding"}})
+    assert result.category == "billing.quota_exhausted", result.rule
+
+
+def test_a_relay_s_risk_control_for_text_not_allowed_is_content_policy() -> None:
+    # https://github.com/VoAPI/VoAPI/issues/74 (reports-ca): AstrBot through a VoAPI relay; its
+    # panel logged the refusal as sensitive content.
+    result = run({"error": gptel_error(403, {
+        "error": {"message": "Your submission contains text that is not allowed"},
+        "type": "voapi_error", "rid": "2007050951256444928"}),
+        "backend": {"kind": "relay"}})
+    assert result.category == "content_policy", result.rule
+
+
+def test_a_speech_only_gemini_model_asked_for_text_is_the_model() -> None:
+    # https://github.com/home-assistant/core/issues/173417 (reports-ca): Home Assistant's
+    # Gemini integration with gemini-2.5-flash-preview-tts as its conversation model.
+    result = run({"error": gptel_error(
+        400, "400 INVALID_ARGUMENT Model tried to generate text, but it should only be used "
+        "for TTS. Make sure your instructions are clear to only generate audio from a given "
+        "text transcript.", as_message=True),
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+        "request": {"model": "gemini-2.5-flash-preview-tts"}})
+    assert result.category == "model.not_found", result.rule
+    assert "gptel-model" in [fix.variable for fix in result.fixes]

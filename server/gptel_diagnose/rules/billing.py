@@ -58,6 +58,9 @@ _NO_CREDIT = (
     r"|credits? (are|is|have been) (depleted|exhausted)|prepayment credits|prepaid credits"
     r"|exceeded your (monthly )?(budget|usage limit)"
     r"|usage limit (has been )?reached for (the|this) month"
+    # Kimi's coding plan, with 429: "You've reached kimi monthly usage limit for this billing
+    # cycle. Your quota will be refreshed in the next cycle."
+    r"|monthly usage limit|usage limit for this billing cycle"
     r"|credits or licenses|billing details|no active (billing|subscription|payment)"
     # As Chinese providers and relays write it: no balance, in arrears, quota used up.
     r"|余额不足|已欠费|欠费|请充值|无可用资源包|额度已用尽|额度不足|insufficient_user_quota"

@@ -37,6 +37,10 @@ _FILTERED = (
     r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
     # DashScope's data inspection in its words; a relay's sensitive-word filter.
     r"|input data may contain|sensitive_words_detected"
+    # OpenAI's safety system ("Your prompt may contain text that is not allowed by our safety
+    # system") and VoAPI's relay risk control ("Your submission contains text that is not
+    # allowed").
+    r"|contains? text that is not allowed"
     # Bedrock Guardrails, as an application logs its intervention.
     r"|guardrail intervened|guardrail_intervened"
     # LiteLLM's proxy: "Bedrock guardrail failed: I cannot respond to requests containing ...".

@@ -471,7 +471,10 @@ RULES = (
                    r"|chatcompletion operation does not work with the specified model"
                    # Vertex AI, for a partner model (Claude) sent to Gemini's chat method:
                    # "claude-sonnet-4-6 is not supported in the generateContent API".
-                   r"|is not supported in the generatecontent api",
+                   r"|is not supported in the generatecontent api"
+                   # Gemini's speech models asked for text: "Model tried to generate text,
+                   # but it should only be used for TTS."
+                   r"|should only be used for tts",
                    # Copilot's unsupported_api_for_model for a request that went to the
                    # Responses path ("does not support Responses API"): the path (ENDP001).
                    not_text=RESPONSES_REFUSED),
