@@ -6726,3 +6726,19 @@ def test_a_speech_only_gemini_model_asked_for_text_is_the_model() -> None:
         "request": {"model": "gemini-2.5-flash-preview-tts"}})
     assert result.category == "model.not_found", result.rule
     assert "gptel-model" in [fix.variable for fix in result.fixes]
+
+
+def test_a_key_the_provider_did_not_find_though_the_backend_has_one() -> None:
+    # https://github.com/xingandai0-netizen/hermes-backup/blob/
+    # 19bab57edb5fa9f941a0e596dd4a9fa5a6e5e16c/sessions/
+    # request_dump_20260605_152625_819114_20260605_152636_019300.json (reports-ca): another
+    # service's key sent to OpenRouter as a bearer token.
+    body = {"error": {"message": "Missing Authentication header", "code": 401}}
+    result = run({"error": gptel_error(401, body),
+                  "backend": {"kind": "openrouter", "host": "openrouter.ai", "has_key": True}})
+    assert (result.category, result.rule) == ("auth.missing_key", "AUTH008")
+    assert "give the backend a key" not in result.summary
+    # With no key configured, it is the missing key it says.
+    result = run({"error": gptel_error(401, body),
+                  "backend": {"kind": "openrouter", "host": "openrouter.ai", "has_key": False}})
+    assert result.rule == "AUTH002"

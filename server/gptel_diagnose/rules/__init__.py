@@ -101,6 +101,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL006",  # no-model-loaded
         "MODEL003",  # model-retired
         "AUTH004",   # key-for-another-endpoint
+        "AUTH008",   # configured-key-not-received
         "AUTH002",   # api-key-missing
         "MODEL002",  # ollama-model-not-pulled
         "MODEL007",  # relay-has-no-channel

@@ -399,6 +399,47 @@ RULES = (
         ),
     ),
     Rule(
+        code="AUTH008",
+        name="configured-key-not-received",
+        category="auth.missing_key",
+        # The provider says no key came, but the backend has one: it was empty, went out in a
+        # header this provider does not read, or is not this provider's key at all (OpenRouter
+        # answers "Missing Authentication header" for a key of another service).
+        when=match(text=_KEY_MISSING, has_key=True,
+                   not_text=r"signature we calculated|missing or invalid|invalid or missing"
+                   r"|is missing, (invalid|wrong)"),
+        summary="{provider} found no key it could use, though this backend has one: check that "
+        "the key in {key_where} is not empty and belongs to {provider}.",
+        explanation=(
+            "{provider} answered as if the request carried no key, but the backend has one. "
+            "Either the key gptel read is empty (a :key function or an auth-source entry that "
+            "returns nothing), or it went out in a header {provider} does not read (a backend "
+            "of another type: Anthropic-type backends send `x-api-key`, OpenAI-type ones "
+            "`Authorization: Bearer`), or it is not a {provider} key at all: OpenRouter "
+            "answers this way for another service's key."
+        ),
+        steps=(
+            "Look at the request: M-x gptel-diagnose-copy-curl copies gptel's curl command "
+            "(key redacted) with the header the key goes in.",
+            "Use a key from {keys_url}, and a backend type that matches the server "
+            "(gptel-make-openai for an OpenAI-compatible API).",
+        ),
+        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
+               REDEFINE_BACKEND),
+        next_step=("Check the key in {key_where}: not empty, and one {provider} issued.",),
+        docs=("https://openrouter.ai/docs/api-reference/authentication",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 401 Unauthorized", "http_status": "401",
+                       "error": {"message": "Missing Authentication header", "code": 401}},
+                backend={"kind": "openrouter", "host": "openrouter.ai", "has_key": True},
+                source="https://github.com/fyctyf-5grfg/hermesclaw/blob/"
+                "55a74c6efa49cf0d69bae5d8d84a03e4d40555bf/.hermes/sessions/"
+                "request_dump_20260906_195042_36e91e_20260906_195044_121477.json",
+            ),
+        ),
+    ),
+    Rule(
         code="AUTH003",
         name="api-key-has-stray-whitespace",
         category="auth.invalid_key",
