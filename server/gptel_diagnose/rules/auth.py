@@ -78,6 +78,14 @@ _KEY_WRONG = (
     r"|iam certification failed|reauthentication is needed"
     r"|iamsignatureinvalid|could not find credential\b"
 )
+# A key that may be missing or wrong (Azure: "Access token is missing, invalid, audience is
+# incorrect ... or have expired"; AWS's signature mismatch) says no more than that.
+_NOT_ONLY_MISSING = (r"signature we calculated|missing or invalid|invalid or missing"
+                     r"|is missing, (invalid|wrong)")
+# Where a key is set, and where to get one.
+_KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
+              REDEFINE_BACKEND)
+
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
     # The AWS SDK, for Bedrock with no credentials anywhere it looks.
@@ -351,8 +359,7 @@ RULES = (
         when=(
             # Azure's "Access token is missing, invalid, audience is incorrect ... or have
             # expired" lists every reason at once.
-            match(text=_KEY_MISSING, not_text=r"signature we calculated|missing or invalid"
-                  r"|invalid or missing|is missing, (invalid|wrong)"),
+            match(text=_KEY_MISSING, not_text=_NOT_ONLY_MISSING),
             match(http=(401, 403), has_key=False),
             # Google answers a request without a key with a bare 400 page; a local server
             # needs no key, so only for a remote one.
@@ -377,8 +384,7 @@ RULES = (
             "Get a key at {keys_url}.",
         ),
         # The key lives in the backend's definition (:key) as often as in gptel-api-key.
-        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
-               REDEFINE_BACKEND),
+        fixes=_KEY_FIXES,
         next_step=("Set the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",),
         examples=(
@@ -405,9 +411,7 @@ RULES = (
         # The provider says no key came, but the backend has one: it was empty, went out in a
         # header this provider does not read, or is not this provider's key at all (OpenRouter
         # answers "Missing Authentication header" for a key of another service).
-        when=match(text=_KEY_MISSING, has_key=True,
-                   not_text=r"signature we calculated|missing or invalid|invalid or missing"
-                   r"|is missing, (invalid|wrong)"),
+        when=match(text=_KEY_MISSING, has_key=True, not_text=_NOT_ONLY_MISSING),
         summary="{provider} found no key it could use, though this backend has one: check that "
         "the key in {key_where} is not empty and belongs to {provider}.",
         explanation=(
@@ -424,8 +428,7 @@ RULES = (
             "Use a key from {keys_url}, and a backend type that matches the server "
             "(gptel-make-openai for an OpenAI-compatible API).",
         ),
-        fixes=(FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
-               REDEFINE_BACKEND),
+        fixes=_KEY_FIXES,
         next_step=("Check the key in {key_where}: not empty, and one {provider} issued.",),
         docs=("https://openrouter.ai/docs/api-reference/authentication",),
         examples=(
