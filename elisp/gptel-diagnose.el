@@ -425,9 +425,12 @@ REPORT is the plist `gptel-diagnose--gptel-watch' hands its handler."
 (defun gptel-diagnose--request-diagnosis (failure callback)
   "Ask the server to diagnose FAILURE, then call CALLBACK with FAILURE.
 On success FAILURE's `diagnosis' is set; otherwise its `problem'
-says what went wrong.  CALLBACK is always called, once."
+says what went wrong.  CALLBACK is always called, once.  The
+diagnosis is asked for in the current `gptel-diagnose-locale',
+not the one in force when the request failed."
   (gptel-diagnose--ask-diagnosis
-   (gptel-diagnose--failure-params failure)
+   (plist-put (copy-sequence (gptel-diagnose--failure-params failure))
+              :locale (gptel-diagnose--locale))
    (lambda (diagnosis problem)
      (setf (gptel-diagnose--failure-diagnosis failure) diagnosis
            (gptel-diagnose--failure-problem failure) problem)

@@ -258,6 +258,23 @@
         (should (= asked 1))
         (should (string-match-p "gptel-diagnose: new" (buffer-string)))))))
 
+;; Switching the language, then `g' in the details buffer, gets the diagnosis in the new
+;; language: the failure's params keep the locale of the moment it failed.
+(ert-deftest gptel-diagnose-details-refresh-asks-in-the-current-language ()
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :diagnosis '(:summary "old" :fixes [] :steps [] :docs [])
+                   :params '(:error (:http_status "401") :locale "en")))
+         (sent nil))
+    (cl-letf (((symbol-function 'gptel-diagnose--ask-diagnosis)
+               (lambda (params callback &rest _)
+                 (setq sent params)
+                 (funcall callback '(:summary "新" :fixes [] :steps [] :docs []) nil))))
+      (let ((gptel-diagnose-locale "zh"))
+        (with-current-buffer (gptel-diagnose--render-details failure)
+          (gptel-diagnose-refresh)))
+      (should (equal (plist-get sent :locale) "zh"))
+      (should (equal (plist-get (gptel-diagnose--failure-params failure) :locale) "en")))))
+
 ;;;; Courtesy
 
 (ert-deftest gptel-diagnose-line-is-shortened-but-never-inside-the-setq ()
