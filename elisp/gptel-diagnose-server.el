@@ -162,13 +162,27 @@ use a mirror of the package index."
      "[^]\t\n\r\f \"'&,;)>]\\{6,\\}"))
   "Secrets recognised by what precedes them (matched ignoring case).")
 
+(defconst gptel-diagnose--scheme-word-regexp
+  "\\`\\(?:bearer\\|basic\\|token\\|bot\\)\\(?:[^A-Za-z0-9_-]\\|\\'\\)"
+  "An authorization scheme's name alone, where a secret would follow it.")
+
 (defun gptel-diagnose--redact (string)
   "STRING with API keys and tokens replaced by a marker."
   (if (not (stringp string)) string
     ;; Context first, so that "Bearer sk-..." keeps its "Bearer".
-    (let ((headerless (let ((case-fold-search t))
-                        (replace-regexp-in-string gptel-diagnose--secret-context-regexp
-                                                  "\\1<redacted>" string t))))
+    (let ((headerless
+           (let ((case-fold-search t))
+             (replace-regexp-in-string
+              gptel-diagnose--secret-context-regexp
+              (lambda (match)
+                ;; The match data are MATCH's own.  A text naming the header
+                ;; ("`Authorization: Bearer`") has only the scheme word after it.
+                (let ((lead (match-string 1 match)))
+                  (if (string-match-p gptel-diagnose--scheme-word-regexp
+                                      (substring match (length lead)))
+                      match
+                    (concat lead "<redacted>"))))
+              string t t))))
       (let ((case-fold-search nil))
         (replace-regexp-in-string gptel-diagnose--secret-regexp "<redacted>"
                                   headerless t t)))))

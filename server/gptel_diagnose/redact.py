@@ -41,7 +41,9 @@ _CONTEXT = re.compile(
       | --user\s+["']?[A-Z0-9]{16,}:
       | \bpassword\s+
     )
-    (?P<secret>[^\s"'&,;)>\]]{6,})
+    # Not the scheme word itself: a text naming the header ("`Authorization: Bearer`")
+    # has no secret after it.
+    (?P<secret>(?!(?:bearer|basic|token|bot)(?![A-Za-z0-9_\-]))[^\s"'&,;)>\]]{6,})
     """
 )
 
