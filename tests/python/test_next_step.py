@@ -110,3 +110,33 @@ def test_a_documented_code_may_name_its_own_next_step(locale: str, words: str) -
                            "error": {"type": "billing_error", "message": "Billing issue."}},
                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}}, locale)
     assert other.next_step and "claude.ai" not in other.next_step
+
+
+def _word_runs(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    words = [w.strip(".:'") for w in re.findall(r"[\w:'./-]+", text.lower())]
+    words = [w for w in words if w]
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _han_runs(text: str, size: int = 8) -> set[str]:
+    text = re.sub(r"\s+", "", text)
+    return {text[i:i + size] for i in range(len(text) - size + 1)
+            if re.search(r"[\u4e00-\u9fff]{4}", text[i:i + size])}
+
+
+@pytest.mark.parametrize(("rule", "case", "params"), _cases(), ids=lambda x: x
+                         if isinstance(x, str) else "")
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_the_summary_does_not_say_the_next_step_again(
+        rule: Rule, case: str, params: dict[str, Any], locale: str) -> None:
+    # The echo line is the summary, then "Next: " and the next step.  A summary that ends
+    # with the same instruction shows it twice and pushes the diagnosis out of the line
+    # (seen for AUTH008: "... check that the key in the :key string ... Next: Check the
+    # key in the :key string ...").  The summary says what went wrong; the step, what to do.
+    result = run(params, locale)
+    if not result.next_step:
+        return
+    shared = _word_runs(result.summary) & _word_runs(result.next_step)
+    if locale == "zh":
+        shared |= {(run_,) for run_ in _han_runs(result.summary) & _han_runs(result.next_step)}
+    assert not shared, (case, result.summary, result.next_step)

@@ -370,8 +370,7 @@ RULES = (
             match(text=r"\b(api.?)?key\b|\bauth|\bbearer\b|\btoken\b|credential",
                   has_key=False),
         ),
-        summary="No API key reached {provider}: give the backend a key (:key, gptel-api-key, or "
-        "~/.authinfo for {host}).",
+        summary="No API key reached {provider}: the request carried none.",
         explanation=(
             "The request went out without a key, or gptel could not find one. With "
             "`:key 'gptel-api-key` gptel reads ~/.authinfo for the backend's host; if no "
@@ -412,8 +411,8 @@ RULES = (
         # header this provider does not read, or is not this provider's key at all (OpenRouter
         # answers "Missing Authentication header" for a key of another service).
         when=match(text=_KEY_MISSING, has_key=True, not_text=_NOT_ONLY_MISSING),
-        summary="{provider} found no key it could use, though this backend has one: check that "
-        "the key in {key_where} is not empty and belongs to {provider}.",
+        summary="{provider} found no key it could use, though this backend has one: the key is "
+        "empty, went out in a header {provider} does not read, or is another service's.",
         explanation=(
             "{provider} answered as if the request carried no key, but the backend has one. "
             "Either the key gptel read is empty (a :key function or an auth-source entry that "
@@ -489,7 +488,7 @@ RULES = (
         # Codestral's own host refusing a La Plateforme key: the 401 names it.
         when=(match(text=r"wrong api endpoint|invalid subscription key or wrong|key for another"),
               match(text=r"codestral", http=401)),
-        summary="{provider} rejected the key for this endpoint: the key belongs to another "
+        summary="{provider} rejected the key for this endpoint: it is a key of another "
         "resource, region or product (e.g. an OpenAI key on Azure).",
         explanation=(
             "The key is valid somewhere, but not for the host gptel sent it to: Azure keys "
@@ -586,7 +585,7 @@ RULES = (
         when=match(text=_ACCOUNT_DISABLED + r"|^\W*access terminated\. review our",
                    not_text=r"only available for"),
         summary="{provider} has disabled this account (HTTP {status}): no key or setting of "
-        "this account will work; read the provider's email, or use another backend.",
+        "this account will work.",
         explanation=(
             "The key is known, but the provider has suspended or terminated the account or "
             "organization it belongs to, usually for a breach of its usage policies. Every "
@@ -645,7 +644,7 @@ RULES = (
                    # A client telling the user to allow its origin in Ollama.
                    r"|\bset ollama_origins\b"),
         summary="{host} does not accept requests from the page or app that sent this one (a "
-        "browser's CORS check): the server must allow that origin.",
+        "browser's CORS check).",
         explanation=(
             "A browser, a browser extension or an app built on one asked the server first "
             "whether its origin may call it, and the answer was no. The key and the model "

@@ -236,8 +236,8 @@ RULES = (
                    # OpenRouter's 403: "Key limit exceeded (monthly limit). Manage it using
                    # https://openrouter.ai/settings/keys".
                    r"|key limit exceeded"),
-        summary="This {provider} key has reached its own credit limit: raise the key's limit, or "
-        "use another key.",
+        summary="This {provider} key has reached the credit limit set on the key itself, not the "
+        "account's balance.",
         explanation=(
             "{provider} lets each API key have its own spending cap, and this key's cap is used "
             "up (or too low for this request) even if the account still has credit."

@@ -133,7 +133,7 @@ RULES = (
         name="documented-key-missing",
         category="auth.missing_key",
         when=(),
-        summary="{provider} received no API key: {documented_meaning}. Give the backend a :key.",
+        summary="{provider} received no API key: {documented_meaning}.",
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. gptel sent the request without a key, or with an empty one."

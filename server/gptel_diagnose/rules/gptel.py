@@ -343,8 +343,7 @@ RULES = (
         when=match(text=r"(?:symbol.s (?:value as variable|function definition) is void"
                    r"|void-(?:variable|function)):? \\?\(?(?:setf\\? )?gptel-"),
         summary="Code in this Emacs uses a part of gptel that the loaded gptel does not "
-        "define: gptel is older than that code, or old and new gptel files are mixed; upgrade "
-        "gptel, recompile it, then restart Emacs.",
+        "define: gptel is older than that code, or old and new gptel files are mixed.",
         explanation=(
             "\"Symbol's value as variable is void\" or \"Symbol's function definition is void\" "
             "on a gptel- name means Emacs looked for a variable or function that the gptel in "

@@ -240,8 +240,7 @@ RULES = (
             match(provider="ollama", http=404, html=False,
                   text=r"/api/(?:embed|embeddings|show)\b", not_text=_NOT_OLLAMAS_404),
         ),
-        summary="Ollama does not have {model}: pull it with `ollama pull {model_arg}`, or pick an "
-        "installed one.",
+        summary="Ollama does not have {model}: it has not been pulled on this server.",
         explanation=(
             "Ollama answered HTTP {status}: the model named in the request is not installed. "
             "Ollama needs the exact name and tag, as `ollama list` prints it (for example "

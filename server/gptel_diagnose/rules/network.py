@@ -160,9 +160,9 @@ RULES = (
         # Through a configured proxy, the proxy is the suspect (NET008, LABELING.md).
         when=match(http=(500, 502, 503, 504), not_proxied=True, text=_UPSTREAM_UNREACHED,
                    not_text=_CONNECT_REASON),
-        summary="{host} answered HTTP {status} only because its own request to the provider "
-        "failed before any answer, and it dropped the reason: usually that machine's network, "
-        "proxy, DNS or TLS, not the key or the model; the gateway's log says which.",
+        summary="{host} answered HTTP {status} only because its own call upstream failed before "
+        "any answer, and it dropped the reason: usually that machine's network, proxy, DNS or "
+        "TLS, not the key or the model.",
         explanation=(
             "A gateway or router in front of the provider (LiteLLM, claude-code-router, "
             "Portkey, a relay) reported the failure of its own call upstream with its HTTP "
@@ -193,8 +193,8 @@ RULES = (
         # Not a CDN's page titled "DNS resolution error" (its origin's name, not this
         # machine's): an HTML page is an unreadable answer.
         when=(match(curl=6), match(text=_DNS_TEXT, html=False)),
-        summary="Could not resolve {host} (curl {exit}): check the network, DNS or VPN, and the "
-        "backend's :host spelling.",
+        summary="Could not resolve {host} (curl {exit}): the network, DNS or VPN cannot look the "
+        "name up, or :host is misspelt.",
         explanation=(
             "curl could not turn the host name {host} into an address, so no request was "
             "sent. Either this machine is offline or its DNS (or VPN) is not answering, or the "
@@ -1017,8 +1017,7 @@ RULES = (
                     r"|packet length too long|ssl_error_rx_record"),
               # Go's net/http says so in words, wherever the server is.
               match(text=r"server gave http response to https client")),
-        summary="The server at {host} speaks plain HTTP, but the request used HTTPS: give the "
-        "backend :protocol \"http\".",
+        summary="The server at {host} speaks plain HTTP, but the request used HTTPS.",
         explanation=(
             "Local model servers (Ollama, llama.cpp, LM Studio, vLLM) listen without TLS. "
             "With :protocol \"https\" (or an https:// URL) the client starts a TLS handshake and "

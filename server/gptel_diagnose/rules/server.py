@@ -200,8 +200,8 @@ RULES = (
             match(text=r"insufficient system resources|requires more system memory",
                   not_text=r"quota|credit|rate.?limit"),
         ),
-        summary="{provider} failed while handling the request (HTTP {status}): not your setup; "
-        "retry, and if it persists check {status_url}.",
+        summary="{provider} failed while handling the request (HTTP {status}): a fault on its "
+        "side, not your setup.",
         explanation=(
             "The provider, or the server running the model, hit an internal error: a crash, "
             "a model that failed to load or ran out of memory (local servers), or an upstream "
