@@ -418,7 +418,7 @@ RULES = (
             "Either the key gptel read is empty (a :key function or an auth-source entry that "
             "returns nothing), or it went out in a header {provider} does not read (a backend "
             "of another type: Anthropic-type backends send `x-api-key`, OpenAI-type ones "
-            "`Authorization: Bearer`), or it is not a {provider} key at all: OpenRouter "
+            "`Authorization: Bearer`), or it is not {provider}'s key at all: OpenRouter "
             "answers this way for another service's key."
         ),
         steps=(
