@@ -159,7 +159,9 @@ use a mirror of the package index."
      "\\|--user" ws "+[\"']?[A-Za-z0-9]\\{16,\\}:"
      "\\|\\bpassword" ws "+"
      "\\)"
-     "[^]\t\n\r\f \"'&,;)>]\\{6,\\}"))
+     ;; Printable ASCII but space, quotes, backquote and & , ; ) > ]: no key has more,
+     ;; so prose after a header's name is not taken for one.
+     "[!#-%(*+./0-9:<=?-\\^_a-~-]\\{6,\\}"))
   "Secrets recognised by what precedes them (matched ignoring case).")
 
 (defconst gptel-diagnose--scheme-word-regexp

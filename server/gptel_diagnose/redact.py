@@ -42,8 +42,9 @@ _CONTEXT = re.compile(
       | \bpassword\s+
     )
     # Not the scheme word itself: a text naming the header ("`Authorization: Bearer`")
-    # has no secret after it.
-    (?P<secret>(?!(?:bearer|basic|token|bot)(?![A-Za-z0-9_\-]))[^\s"'&,;)>\]]{6,})
+    # has no secret after it.  Secrets are printable ASCII, so prose after a header's name
+    # ("`Authorization: Bearer`），又或者…") is not taken for one.
+    (?P<secret>(?!(?:bearer|basic|token|bot)(?![A-Za-z0-9_\-]))[!#-%(*+\-./0-9:<=?-\\^_a-~]{6,})
     """
 )
 
