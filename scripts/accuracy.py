@@ -79,7 +79,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bs.jsonl", "reports-bt.jsonl",
                       "reports-bv.jsonl", "reports-bw.jsonl",
                       "reports-bx.jsonl", "reports-by.jsonl",
-                      "reports-bz.jsonl", "reports-ca.jsonl"})
+                      "reports-bz.jsonl", "reports-ca.jsonl",
+                      "reports-cb.jsonl"})
 
 
 @dataclass(frozen=True)
