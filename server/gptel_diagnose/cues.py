@@ -111,6 +111,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\w: extra inputs?\b",
         # A validator's "must be 0.95, got 1".
         r"\bmust be [^,;]{1,30}, got\b",
+        # Ollama's "invalid think value: \"max\" (must be \"high\", ...)"; Cohere's "cannot
+        # specify both message and tool_results", "all elements in history must have a
+        # message".
+        r"\binvalid \w+ value\b[^.;]{0,80}\bmust be\b", r"\bcannot specify both\b",
+        r"\bmust have an? (?:message|content)\b",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
         r"remove the reasoning_?content",
         # A validator's generic forms, whatever the field: "Input validation error: ...",
@@ -247,6 +252,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"reciting from copyrighted material",
         # An app's marker for a chunk the provider's filter blocked.
         r"\bcontent blocked\b",
+        # MiniMax's "image is sensitive" (1026); a relay's "Prompt is sensitive.".
+        r"\b(?:prompt|input|content|image|text) is sensitive\b",
     ),
     "server.overloaded": _cues(
         r"\boverloaded\b", r"\bhigh demand\b", r"\bat capacity\b",

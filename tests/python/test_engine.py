@@ -2307,8 +2307,9 @@ WORDINGS_LL = [
     # https://github.com/gragland/chatgpt-chrome-extension/issues/22
     ("Error. Make sure you're running the server by following the instructions on "
      "https://github.com/gragland/chatgpt-chrome-extension.", "network.connection_refused"),
-    # https://github.com/windmill-labs/windmill/issues/4929
-    ("Project do not have access to model 'gpt-4o-2024-08-06'", "model.not_found"),
+    # https://github.com/windmill-labs/windmill/issues/4929 (the project may not use the
+    # model: a permission since reports-cb, as blind labellers read it each time)
+    ("Project do not have access to model 'gpt-4o-2024-08-06'", "auth.permission"),
     # https://github.com/chatgpt-web-dev/chatgpt-web/issues/151
     ("Missing OPENAI_API_KEY or OPENAI_ACCESS_TOKEN environment variable", "auth.missing_key"),
     # https://github.com/yihong0618/xiaogpt/issues/221 (aiohttp)
@@ -3510,10 +3511,11 @@ _AB_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # Chinese)
     ({"error": "该模型目前因其他请求而过载,您可以重试您的请求"}, {"kind": "openai"},
      "server.overloaded"),
-    # https://github.com/TriliumNext/Trilium/issues/5806: the project's name quoted between.
+    # https://github.com/TriliumNext/Trilium/issues/5806: the project's name quoted between
+    # (a permission since reports-cb: the project may not use the model).
     ({"status": "HTTP/1.1 403", "http_status": "403", "error": "OpenAI embedding error: 403 "
       "Project `xxx` does not have access to model `text-embedding-small-3`"},
-     {"kind": "openai", "host": "api.openai.com"}, "model.not_found"),
+     {"kind": "openai", "host": "api.openai.com"}, "auth.permission"),
 ]
 
 
@@ -4588,11 +4590,12 @@ _AR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 
 
 _AQ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
-    # https://github.com/markuryy/caption-helper/issues/2: the project's id shortened.
+    # https://github.com/markuryy/caption-helper/issues/2: the project's id shortened
+    # (a permission since reports-cb).
     ({"http_status": "403",
       "error": "403 Project  `proj_S4...` does not have access to model `gpt-4o`"},
      {"kind": "openai"},
-     "model.not_found"),
+     "auth.permission"),
     # https://github.com/langchain-ai/langchain/issues/19215 (and aws-cli#8717, "a permissions
     # error"): Bedrock's ValidationException that is the account's, not the input's.
     ({"error": "An error occurred (ValidationException) when calling the InvokeModel operation:"
@@ -6742,3 +6745,92 @@ def test_a_key_the_provider_did_not_find_though_the_backend_has_one() -> None:
     result = run({"error": gptel_error(401, body),
                   "backend": {"kind": "openrouter", "host": "openrouter.ai", "has_key": False}})
     assert result.rule == "AUTH002"
+
+
+def test_a_z_ai_model_code_that_does_not_exist_is_the_model() -> None:
+    # https://github.com/duolahypercho/codex-router/issues/244 (reports-cb): a router sends
+    # "glm-5.3[1m]" to Z.ai's Coding Plan endpoint, which answers error 1214 for the model code.
+    result = run({"error": gptel_error(
+        400, "zai rejected the request for GLM-5.3 1M (Coding Plan). (HTTP 400: modelCode: "
+        "does not exist)", as_message=True),
+        "backend": {"kind": "zhipu", "host": "api.z.ai", "endpoint": "/api/coding/paas/v4"},
+        "request": {"model": "glm-5.3[1m]"}})
+    assert result.category == "model.not_found", result.rule
+    assert "gptel-model" in [fix.variable for fix in result.fixes]
+
+
+def test_watsonx_without_a_bearer_token_is_a_missing_key() -> None:
+    # https://github.com/langchain-ai/langchain-ibm/issues/35 (reports-cb): the token went in
+    # as apikey=, so no Authorization header reached IBM watsonx.ai.  gptel does not read an
+    # "errors" array; the logged body (gptel-log-level) carries the words.
+    body = {"errors": [{"code": "authentication_no_token",
+                        "message": "Failed to authenticate the request due to no Bearer token "
+                        "in the request header",
+                        "more_info": "https://cloud.ibm.com/apidocs/machine-learning-cp"}],
+            "trace": "4b66d571-784b-4cf1-99b7-b6ebe3b82827", "status_code": 401}
+    result = run({"error": {**gptel_error(401, body), "body": json.dumps(body)},
+                  "backend": {"kind": "openai", "host": "us-south.ml.cloud.ibm.com"}})
+    assert result.category == "auth.missing_key", result.rule
+
+
+def test_a_refused_value_with_what_it_must_be_is_a_parameter() -> None:
+    # https://github.com/ollama/ollama/issues/15831 (reports-cb, through a mirror): /api/chat
+    # with "think": "max".
+    result = run({"error": {"error": "invalid think value: \"max\" (must be \"high\", "
+                            "\"medium\", \"low\", true, or false)"},
+                  "backend": {"kind": "ollama", "host": "localhost:11434",
+                              "endpoint": "/api/chat", "protocol": "http"},
+                  "request": {"model": "deepseek-v4-flash:cloud", "stream": False}})
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("https://github.com/kwaroran/Risuai/issues/458",
+     "invalid request: all elements in history must have a message."),
+    ("https://github.com/cohere-ai/cohere-python/issues/525",
+     "invalid request: cannot specify both message and tool_results in multistep mode"),
+])
+def test_cohere_s_refused_message_shapes_are_a_parameter(source: str, message: str) -> None:
+    # reports-cb: Cohere's chat API refusing the shape of the messages it was sent.
+    result = run({"error": {"error": {"message": message}}, "backend": {"kind": "openai"}})
+    assert result.category == "request.invalid_parameter", (source, result.rule)
+
+
+def test_cloudflare_s_anthropic_path_for_a_model_it_serves_elsewhere_is_the_model() -> None:
+    # https://github.com/Alishahryar1/free-claude-code/issues/946 (reports-cb): Workers AI serves
+    # Kimi K2.6 on its OpenAI-compatible path only.
+    result = run({"error": gptel_error(400, {
+        "type": "error", "error": {"type": "invalid_request_error", "message": "AiError: "
+                                   "Anthropic Messages API is not supported for model "
+                                   "\"@cf/moonshotai/kimi-k2.6\" (xxxxxxxx)"}}),
+        "backend": {"kind": "anthropic", "host": "api.cloudflare.com"},
+        "request": {"model": "@cf/moonshotai/kimi-k2.6"}})
+    assert result.category == "model.not_found", result.rule
+
+
+@pytest.mark.parametrize("source", [
+    # reports-ca and reports-cb: the same course's notebooks, a new project's key.
+    "https://github.com/Makeshkumar103/LLM-Engineering-Learnings/blob/"
+    "2cfecd6b8b0501b471f58737b76ebc9987200ef5/week4/day5.ipynb",
+    "https://github.com/Makeshkumar103/LLM-Engineering-Learnings/blob/"
+    "2cfecd6b8b0501b471f58737b76ebc9987200ef5/week2/day1.ipynb",
+])
+def test_an_openai_project_without_access_to_a_model_is_a_permission(source: str) -> None:
+    # The key and the model are fine; the project may not use the model (its settings, or the
+    # organization's tier).  Blind labellers read it so each time (second-labels/).
+    result = run({"error": gptel_error(403, {"error": {
+        "message": "Project `proj_27CaHEMxfLTCzzKEaPftqmKO` does not have access to model "
+        "`gpt-4o`", "type": "invalid_request_error", "param": None,
+        "code": "model_not_found"}}),
+        "backend": {"kind": "openai", "host": "api.openai.com"},
+        "request": {"model": "gpt-4o"}})
+    assert result.category == "auth.permission", (source, result.rule)
+    assert "gptel-model" in [fix.variable for fix in result.fixes]
+
+
+def test_a_prompt_called_sensitive_is_a_content_filter() -> None:
+    # https://err.dmxapi.cn/detail.php?id=228 (reports-cb): a relay refusing a Gemini image
+    # prompt with its own filter's words.
+    result = run({"error": {"error": {"message": "Prompt is sensitive."}},
+                  "backend": {"kind": "relay"}})
+    assert result.category == "content_policy", result.rule

@@ -11,6 +11,7 @@ from .common import (
     GET_KEY,
     LOCAL_SERVERS,
     LOG_REQUESTS,
+    PROJECT_NO_MODEL_ACCESS,
     REDEFINE_BACKEND,
     WRAPPER_TEXT,
 )
@@ -98,6 +99,9 @@ _KEY_MISSING = (
     # own check ("Codex CLI credential not found").
     r"|illegal header value b?'bearer ?'|\bcredentials? not found\b"
     r"|api key is missing|authorization header is missing|missing bearer|no .?gptel-api-key.? found"
+    # IBM watsonx.ai: "Failed to authenticate the request due to no Bearer token in the
+    # request header" (authentication_no_token).
+    r"|no bearer token in the request"
     r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
     # A client's check of an empty variable: "The OPENAI_API_KEY must be a non-empty
     # string, but got: undefined".
@@ -683,6 +687,9 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
+            # An OpenAI project whose settings (or the organization's tier) do not allow the
+            # model: the key and the model are fine, the project may not use it.
+            match(text=PROJECT_NO_MODEL_ACCESS),
             # curl's exit 9 is "FTP access denied": plz reports it for a cancelled request.
             match(text=_NO_PERMISSION,
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}|{_BLOCKED}"

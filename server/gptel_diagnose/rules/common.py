@@ -103,3 +103,10 @@ MESSAGES_REFUSED = r"unsupported parameter: 'messages'\. in the responses api"
 
 # A :host whose scheme lost its colon or a slash ("http//127.0.0.1:8000", "https:/host").
 SCHEME_TYPO = r"^\s*(https?)(?::/|//)(?!/)"
+
+# OpenAI, for a model a project's key may not use (its code is model_not_found, but the key
+# is valid and the model exists): "Project `proj_x` does not have access to model `m`", the
+# name quoted or not, the id sometimes shortened ("`proj_S4...`").  A permission (PERM002),
+# not a missing model (MODEL001).
+PROJECT_NO_MODEL_ACCESS = (r"project\b(?:[^.;]|\.+(?=\S)){0,80}?\b(does|do) not have access "
+                           r"to ?model")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from ..cues import DEPRECATED_OPTION, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS, PICK_MODEL, SEE_MODELS
+from .common import (
+    ASK_BACKEND,
+    ASK_MODEL,
+    CLOSEST,
+    LOG_REQUESTS,
+    PICK_MODEL,
+    PROJECT_NO_MODEL_ACCESS,
+    SEE_MODELS,
+)
 
 # A 404 that is not Ollama's own JSON answer: another server's "404 page not found" page, as
 # the client that could not parse it says.
@@ -34,7 +42,7 @@ RULES = (
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
                          "not_found_error"),
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)|"
-                  + _UNVERIFIED),
+                  + _UNVERIFIED + "|" + PROJECT_NO_MODEL_ACCESS),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
@@ -96,10 +104,9 @@ RULES = (
                 r"|not_found_error\W{1,20}message\W{1,4})model: [\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
-                # OpenAI, for a model a project's key may not use (its code is model_not_found).
-                # "Project `proj_x` does not have access to model `m`", name quoted or not.
-                # A client may shorten the project's id ("`proj_S4...`").
-                r"|project\b(?:[^.;]|\.+(?=\S)){0,80}?\b(does|do) not have access to model"
+                # Z.ai's 1214 for a model code it does not serve: "[1214][modelCode: does
+                # not exist]".
+                r"|\bmodelcode:? does not exist"
                 # A gateway's "model name not specified / may not be empty", in Chinese.
                 r"|未指定模型名称|模型名称不能为空"
                 # LM Studio: 'Cannot find model "X"'.
@@ -150,7 +157,7 @@ RULES = (
                 r"|requested a model that is not compatible with this engine",
                 # "Error loading models: ... API key not found" is about the key.
                 not_text=r"try pulling it first|decommissioned|deprecated|retired|legacy"
-                r"|key not found|" + _UNVERIFIED +
+                r"|key not found|" + _UNVERIFIED + "|" + PROJECT_NO_MODEL_ACCESS +
                 # "Model X does not exist and could not be pulled: ... connection refused":
                 # the server was never reached.
                 r"|connect: connection refused|econnrefused"
@@ -473,7 +480,10 @@ RULES = (
                    r"|is not supported in the generatecontent api"
                    # Gemini's speech models asked for text: "Model tried to generate text,
                    # but it should only be used for TTS."
-                   r"|should only be used for tts",
+                   r"|should only be used for tts"
+                   # Cloudflare Workers AI, for a model it serves only on its OpenAI-compatible
+                   # path: "Anthropic Messages API is not supported for model \"@cf/...\"".
+                   r"|messages api is not supported for model",
                    # Copilot's unsupported_api_for_model for a request that went to the
                    # Responses path ("does not support Responses API"): the path (ENDP001).
                    not_text=RESPONSES_REFUSED),
