@@ -64,7 +64,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:requests?|tokens?|calls?) per (?:second|minute|hour|day)",
         r"per[ _-](?:minute|day)\b[^.;]{0,20}(?:limit|quota|exceeded)",
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
-        r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]?exhausted", r"concurren(?:cy|t requests)",
+        r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]?exhausted",
+        # Not Claude Code's "tool use concurrency issues", a 400 on the message sequence.
+        r"(?<!tool use )concurren(?:cy|t requests)",
+        # Claude Code's own line for a plan's 5-hour window: "Session limit reached ∙ resets
+        # 12pm".
+        r"\bsession limit reached\b",
         r"(?:returned|status(?: code)?:?|error) 429\b",
         "限流", "限频", "频率", "请求过多", "请求次数", "并发", "速率限制",
         # Volcengine Ark's code for a sudden burst of requests.
@@ -115,6 +120,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # specify both message and tool_results", "all elements in history must have a
         # message".
         r"\binvalid \w+ value\b[^.;]{0,80}\bmust be\b", r"\bcannot specify both\b",
+        # Claude Code's words for a 400 on tool_use/tool_result blocks out of order.
+        r"tool use concurrency issues",
         r"\bmust have an? (?:message|content)\b",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
         r"remove the reasoning_?content",

@@ -6834,3 +6834,35 @@ def test_a_prompt_called_sensitive_is_a_content_filter() -> None:
     result = run({"error": {"error": {"message": "Prompt is sensitive."}},
                   "backend": {"kind": "relay"}})
     assert result.category == "content_policy", result.rule
+
+
+def test_a_free_model_s_daily_limit_is_a_rate_limit_though_it_says_top_up() -> None:
+    # https://github.com/leear5013/hermes-backup/blob/34adb1160251e49e46b854f82782a1961f465e3e/
+    # sessions/request_dump_20260808_123526_2386e6a2_20260809_201451_314316.json (reports-cd):
+    # a relay passes on its upstream's per-day allowance for a free model.
+    result = run({"error": gptel_error(429, {"error": {"message": "[bazaarlink/deepseek-v4-"
+        "flash] [429]: {\"error\":{\"message\":\"Free model daily limit reached. Top up credits "
+        "to continue with the paid version.\",\"type\":\"rate_limit_error\",\"code\":429}} "
+        "(reset after 8s)"}}),
+        "backend": {"kind": "relay", "host": "9router-production-0081.up.railway.app"}})
+    assert result.category == "rate_limit", result.rule
+
+
+def test_claude_code_s_tool_use_concurrency_400_is_the_message_sequence() -> None:
+    # https://github.com/onehandcode-source/claude-config/blob/
+    # 724d877b18e9551e3e1949ee3212e95622a577ae/.claude/projects/C--Users-ygkim/
+    # 8211cabf-2d26-45a0-a366-5664f2a1442f.jsonl (reports-cd): tool_use and tool_result blocks
+    # out of order, not a rate of requests.
+    result = run({"error": gptel_error(400, "API Error: 400 due to tool use concurrency "
+                                       "issues.", as_message=True),
+                  "backend": {"kind": "anthropic", "host": "api.anthropic.com"}})
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+def test_claude_code_s_session_limit_is_a_rate_limit() -> None:
+    # https://github.com/bestlove1211/opencode/blob/0509e2351c75f1d771c59d9e3a3416ac573b9fde/
+    # .claude/projects/C--Users-tvi/ce3dbbb4-29e8-46ff-8659-ebabb07f2db8.jsonl (reports-cd):
+    # the plan's 5-hour window, which resets the same day.
+    result = run({"error": {"error": "Session limit reached ∙ resets 12pm"},
+                  "backend": {"kind": "anthropic"}})
+    assert result.category == "rate_limit", result.rule

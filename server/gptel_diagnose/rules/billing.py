@@ -270,7 +270,11 @@ RULES = (
         # are labelled both ways).
         when=match(text=_NO_CREDIT,
                    not_text=r"rate.?limit reached for|per min|tpm|rpm\b|concurrent requests"
-                   r"|exceeded your current quota\b.{0,300}rate.?limits?\b"),
+                   r"|exceeded your current quota\b.{0,300}rate.?limits?\b"
+                   # A free model's allowance per day that says to top up for the paid one:
+                   # a window that resets tomorrow (a relay's "Free model daily limit
+                   # reached. Top up credits to continue with the paid version.").
+                   r"|free model daily limit reached"),
         summary="Your {provider} account has no credit left (or hit its spending limit): add "
         "credit; waiting will not help.",
         explanation=(
