@@ -120,9 +120,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # specify both message and tool_results", "all elements in history must have a
         # message".
         r"\binvalid \w+ value\b[^.;]{0,80}\bmust be\b", r"\bcannot specify both\b",
+        r"\bmust have an? (?:message|content)\b",
         # Claude Code's words for a 400 on tool_use/tool_result blocks out of order.
         r"tool use concurrency issues",
-        r"\bmust have an? (?:message|content)\b",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.
         r"remove the reasoning_?content",
         # A validator's generic forms, whatever the field: "Input validation error: ...",
