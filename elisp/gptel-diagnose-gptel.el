@@ -457,6 +457,48 @@ requests under way at once, neither can tell which is its own."
                   (unless (string-empty-p body)
                     (gptel-diagnose--clean-string body)))))))))))
 
+;; url.el's buffer-local end of the headers.
+(defvar url-http-end-of-headers)
+
+(defun gptel-diagnose--received-body (fsm)
+  "The body of FSM's HTTP response as gptel received it, redacted, or nil.
+gptel still holds the buffer of FSM's curl process (or url.el
+retrieval) while the failure is noticed, so no logging is needed.
+For curl, the body runs from the end of the headers (whose size
+curl writes last, after FSM's :uuid) to that trailer."
+  (when (boundp 'gptel--request-alist)
+    (let* ((key (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
+                               gptel--request-alist)))
+           (buffer (cond ((processp key) (process-buffer key))
+                         ((bufferp key) key)))
+           (uuid (plist-get (gptel-fsm-info fsm) :uuid))
+           (body
+            (and (buffer-live-p buffer)
+                 (with-current-buffer buffer
+                   (save-excursion
+                     (save-restriction
+                       (widen)
+                       (if (processp key)
+                           (progn
+                             (goto-char (point-max))
+                             (when (and (stringp uuid) (search-backward uuid nil t))
+                               (let* ((end (max (point-min) (1- (point))))
+                                      (trailer (progn (goto-char end)
+                                                      (ignore-errors
+                                                        (read (current-buffer)))))
+                                      (start (cdr-safe trailer)))
+                                 (and (integerp start) (<= (point-min) start end)
+                                      (buffer-substring-no-properties start end)))))
+                         (and (boundp 'url-http-end-of-headers)
+                              (number-or-marker-p url-http-end-of-headers)
+                              (<= (point-min) url-http-end-of-headers (point-max))
+                              (buffer-substring-no-properties
+                               url-http-end-of-headers (point-max))))))))))
+      (when body
+        (let ((trimmed (string-trim body)))
+          (unless (string-empty-p trimmed)
+            (gptel-diagnose--clean-string trimmed)))))))
+
 (defun gptel-diagnose--entry (fsm)
   "Which gptel entry point made FSM: send, rewrite or request."
   (cond ((and (boundp 'gptel-send--transitions)
@@ -493,9 +535,10 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                   :displayed (let ((shown (current-message)))
                                (and shown (gptel-diagnose--clean-string shown)))
                   ;; gptel's own words (or none) where a provider's error would be: the
-                  ;; logged body may hold what gptel could not read.
+                  ;; body, as received (else as logged), may hold what gptel could not read.
                   :body (and (not signal-data) (not (consp error-value))
-                             (gptel-diagnose--logged-body fsm)))
+                             (or (gptel-diagnose--received-body fsm)
+                                 (gptel-diagnose--logged-body fsm))))
      :backend (gptel-diagnose--backend-params backend)
      :request (append
                (list :model (and model (format "%s" model))

@@ -1,10 +1,11 @@
-"""A response body from *gptel-log*, read where gptel could not read it.
+"""A response body gptel received (or logged in *gptel-log*), read where gptel could not read it.
 
 gptel finds a provider's error in a JSON body's `error` (or `detail`, `message`, `Message`)
 field.  A body with none of them ({"code": "content_filter", "status": 400}, Baidu's
 {"error_msg": ...}, {"msg": ...}) leaves gptel saying "Could not parse HTTP response.", and a
-200 whose body holds an error leaves it silent.  When gptel logged the body, the companion
-sends it (`ErrorInfo.body`), and the diagnosis reads the body itself.
+200 whose body holds an error leaves it silent.  The companion then sends the body
+(`ErrorInfo.body`), read from gptel's response buffer or from *gptel-log*, and the diagnosis
+reads the body itself.
 """
 
 from __future__ import annotations

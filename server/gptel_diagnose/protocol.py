@@ -105,9 +105,10 @@ class ErrorInfo(_In):
     error: Any = None
     curl_exit_code: int | None = None
     displayed: str | None = None
-    # The response body as gptel logged it in *gptel-log* (gptel-log-level 'info or 'debug),
+    # The response body as gptel received it (read from gptel's curl or url.el buffer while
+    # gptel holds it) or logged it in *gptel-log* (gptel-log-level 'info or 'debug),
     # redacted and cut short by the companion: sent only when gptel could not read an error
-    # out of it, so that the server can.
+    # object out of it, so that the server can.
     body: str | None = Field(default=None, max_length=MAX_BODY)
 
     @field_validator("error")

@@ -447,5 +447,59 @@ no body is sent."
                                (plist-get (plist-get (gptel-diagnose--params fsm) :error)
                                           :body)))))))
 
+;; What curl leaves in gptel's process buffer: headers, body, then gptel's trailer
+;; "(UUID . HEADER-SIZE)" that its -w option writes.
+(defconst gptel-diagnose-context-tests--headers
+  "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n")
+
+(ert-deftest gptel-diagnose-sends-the-body-gptel-received ()
+  "With no log, the body comes from gptel's own response buffer (curl's or url.el's):
+only this request's, only while gptel holds it, never one gptel read an error from."
+  (let* ((uuid "0b6f3c1e-test")
+         (body "{\"code\": \"content_filter\", \"status\": 400}")
+         (info (list :status "(HTTP/1.1 400 Bad Request) Could not parse HTTP response."
+                     :http-status "400" :error "Could not parse HTTP response." :uuid uuid))
+         (fsm (gptel-diagnose-context-tests--fsm info))
+         (other (gptel-diagnose-context-tests--fsm (copy-sequence info)))
+         (sent (lambda () (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)))
+         (buffer (generate-new-buffer " *gptel-diagnose-curl-test*"))
+         (process (make-pipe-process :name "gptel-diagnose-curl-test" :buffer buffer
+                                     :noquery t))
+         (gptel--request-alist nil))
+    (unwind-protect
+        (progn
+          (with-current-buffer buffer
+            (insert gptel-diagnose-context-tests--headers body
+                    (format "(%s . %d)" uuid
+                            (length gptel-diagnose-context-tests--headers))))
+          ;; Another request's buffer is not this one's.
+          (setf (alist-get process gptel--request-alist) (cons other #'ignore))
+          (should-not (funcall sent))
+          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+          (should (equal (funcall sent) body))
+          ;; gptel read the provider's error itself: nothing to add.
+          (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
+          (should-not (funcall sent))
+          (setf (gptel-fsm-info fsm) (plist-put info :error "Could not parse HTTP response."))
+          ;; url.el's buffer: the body follows `url-http-end-of-headers'.
+          (setq gptel--request-alist nil)
+          (let ((url-buffer (generate-new-buffer " *gptel-diagnose-url-test*")))
+            (unwind-protect
+                (progn
+                  (with-current-buffer url-buffer
+                    (insert gptel-diagnose-context-tests--headers)
+                    (setq-local url-http-end-of-headers (point-marker))
+                    (insert body "\n"))
+                  (setf (alist-get url-buffer gptel--request-alist) (cons fsm #'ignore))
+                  (should (equal (funcall sent) body)))
+              (kill-buffer url-buffer)))
+          ;; Gone with its buffer.
+          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+          (delete-process process)
+          (kill-buffer buffer)
+          (should-not (funcall sent)))
+      (when (process-live-p process) (delete-process process))
+      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+
 (provide 'gptel-diagnose-context-tests)
 ;;; gptel-diagnose-context-tests.el ends here
