@@ -211,9 +211,6 @@ def main(argv: list[str] | None = None,
     parser.add_argument("--by-evidence", action="store_true",
                         help="print the figures by whose words the records quote (provider, "
                         "gptel, another client)")
-    parser.add_argument("--logged", action="store_true",
-                        help="score as if gptel-log-level were on: the companion sends each "
-                        "recorded HTTP body it finds in *gptel-log*")
     args = parser.parse_args(argv)
     if args.corpus:
         paths = args.corpus
@@ -222,9 +219,6 @@ def main(argv: list[str] | None = None,
         if held:
             print(f"Held out (name them to score them): {', '.join(held)}")
     records = load(paths)
-    if args.logged:
-        records = [{**r, "logged": True} if "body" in r and r.get("http_status") else r
-                   for r in records]
     tally, by_file = score(records, judge)
     if not tally.total:
         print("No records.")

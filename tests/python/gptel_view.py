@@ -116,8 +116,12 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
         quoted = isinstance(body, str) and not re.match(r"<[!?a-zA-Z]", body.lstrip()) and bool(
             body.strip())
         error = gptel_error(int(record["http_status"]), body, as_message=quoted)
-    if record.get("logged") and "body" in record:
-        # gptel logged the response (gptel-log-level): the companion sends the body as text.
+    received = (record.get("http_status") is not None and "body" in record
+                and not isinstance(error.get("error"), dict))
+    if (record.get("logged") or received) and "body" in record:
+        # gptel logged the response (gptel-log-level), or it read no error object out of
+        # the body it received: the companion sends the body as text (read from gptel's own
+        # response buffer, or from *gptel-log*).
         body = record["body"]
         error = {**error, "body": body if isinstance(body, str) else json.dumps(body)}
     backend = dict(record.get("backend") or {})

@@ -182,25 +182,28 @@ def test_a_clients_message_wrapper_alone_reads_as_the_message() -> None:
     assert corpus_params(detailed)["error"]["error"] == detailed["body"]
 
 
-def test_logged_scores_as_if_the_companion_sent_the_body(
+def test_scores_as_the_companion_sends_the_body_gptel_received(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--logged hands each recorded HTTP body to the diagnosis, as *gptel-log* would."""
-    record = {"id": "az", "provider": "azure", "source": "https://example.test",
+    """A recorded HTTP body gptel reads no error object from goes with the error, as the
+    companion reads it from gptel's response buffer; one gptel read an error from does not."""
+    unread = {"id": "az", "provider": "azure", "source": "https://example.test",
               "http_status": 400, "body": {"code": "content_filter", "status": 400},
               "label": "content_policy"}
-    (tmp_path / "l.jsonl").write_text(json.dumps(record) + "\n")
-    seen: list[dict[str, Any]] = []
+    read = {"id": "oa", "provider": "openai", "source": "https://example.test",
+            "http_status": 400, "body": {"error": {"message": "Invalid 'temperature'",
+                                                   "type": "invalid_request_error"}},
+            "label": "request.invalid_parameter"}
+    (tmp_path / "l.jsonl").write_text(json.dumps(unread) + "\n" + json.dumps(read) + "\n")
+    seen: dict[str, dict[str, Any]] = {}
 
     def judge(r: dict[str, Any]) -> Any:
-        seen.append(corpus_params(r)["error"])
+        seen[r["id"]] = corpus_params(r)["error"]
         return accuracy.engine_verdict(r)
 
     accuracy.main([str(tmp_path / "l.jsonl")], judge=judge)
-    assert "Top-1 accuracy: 0/1" in capsys.readouterr().out
-    assert "body" not in seen[-1]
-    accuracy.main(["--logged", str(tmp_path / "l.jsonl")], judge=judge)
-    assert "Top-1 accuracy: 1/1" in capsys.readouterr().out
-    assert json.loads(seen[-1]["body"]) == record["body"]
+    assert "Top-1 accuracy: 2/2" in capsys.readouterr().out
+    assert json.loads(seen["az"]["body"]) == unread["body"]
+    assert "body" not in seen["oa"]
 
 
 def _agreement() -> ModuleType:
