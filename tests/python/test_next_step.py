@@ -140,3 +140,19 @@ def test_the_summary_does_not_say_the_next_step_again(
     if locale == "zh":
         shared |= {(run_,) for run_ in _han_runs(result.summary) & _han_runs(result.next_step)}
     assert not shared, (case, result.summary, result.next_step)
+
+
+@pytest.mark.parametrize("rule", [r for r in REGISTRY
+                                  if r.category in ("content_policy", "server.overloaded")],
+                         ids=lambda r: r.code)
+def test_the_next_step_is_the_one_that_helps(rule: Rule) -> None:
+    # A filter lets the same prompt through on no page and no model of the same provider:
+    # the way on is a changed prompt.  An overload passes: the way on is to resend.  A
+    # status page or another model is for when it persists, not the first step.
+    for example in rule.examples:
+        result = run(example.params())
+        if any(fix.variable and fix.value for fix in result.fixes):
+            continue
+        first = result.next_step.split()[0] if result.next_step else ""
+        want = "Rephrase" if rule.category == "content_policy" else "Resend"
+        assert first == want, (rule.code, result.next_step)

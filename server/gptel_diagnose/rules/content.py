@@ -83,8 +83,8 @@ RULES = (
                   r"|invalid_prompt.{0,200}(request timeout|timed out)"
                   r"|(request timeout|timed out).{0,200}invalid_prompt"),
         ),
-        summary="{provider}'s safety filter refused this prompt (or its answer): rephrase, or "
-        "start a new chat; resending it unchanged fails again.",
+        summary="{provider}'s safety filter refused this prompt (or its answer): resending it "
+        "unchanged fails again.",
         explanation=(
             "The provider's content moderation flagged the request or the response. On "
             "reasoning models this is sometimes a false positive on long sessions; on Azure "
@@ -93,6 +93,7 @@ RULES = (
         ),
         steps=("Rephrase the prompt, or start a new chat buffer without the flagged part.",
                "On Azure, review the deployment's content filter configuration."),
+        next_step=("Rephrase the prompt, or start a new chat buffer without the flagged part.",),
         # Filters differ between models (DeepSeek's "Content Exists Risk" spared another).
         fixes=(FixSpec("Learn about the filter", "display-only",
                        url="https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/"

@@ -211,8 +211,7 @@ RULES = (
         name="documented-content-review",
         category="content_policy",
         when=(),
-        summary="The content review of {provider} refused the request: {documented_meaning}. "
-        "Rephrase, or remove the flagged text from the context.",
+        summary="The content review of {provider} refused the request: {documented_meaning}.",
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The provider reviews both the prompt (the whole context "
@@ -224,6 +223,8 @@ RULES = (
             "buffer or gptel's context.",
             "Start a fresh chat if the flagged text is in an earlier turn.",
         ),
+        next_step=("Rephrase the prompt, or remove the text the review may object to from the "
+                   "buffer or gptel's context.",),
         fixes=(SWITCH,),
         docs=_SOURCE,
         examples=(

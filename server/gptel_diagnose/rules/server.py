@@ -69,7 +69,7 @@ RULES = (
             match(http=503, not_text=r"deadline exceeded"),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
-        "side; retry in a minute or switch model.",
+        "side, and it usually passes within minutes.",
         explanation=(
             "{provider} answered HTTP {status}: its servers are at capacity for all users, not "
             "for your account. This passes on its own, usually within minutes. Your key, "
@@ -80,6 +80,7 @@ RULES = (
             "If it persists, check {status_url} or switch to another model or backend "
             "(M-x gptel-menu).",
         ),
+        next_step=("Resend in a minute; if it persists, check {status_url}.",),
         fixes=(
             STATUS_PAGE,
             ASK_BACKEND,
