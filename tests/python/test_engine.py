@@ -165,8 +165,8 @@ def test_curl_exit_codes(code: int, category: str) -> None:
 def test_refused_ollama_port_means_ollama_is_not_running() -> None:
     result = run({"error": curl_failure(7),
                   "backend": {"kind": "ollama", "host": "localhost:11434"}})
-    assert result.summary == "Ollama is not running at localhost:11434: start it with " \
-                             "`ollama serve`."
+    assert result.summary == "Ollama is not running at localhost:11434: nothing answered there."
+    assert result.next_step == "Start the server: ollama serve"
     assert result.fixes[0].command == "ollama serve"
 
 

@@ -114,7 +114,7 @@ RULES = (
         ),
         summary=(
             "Your {provider} API account is out of credit (insufficient_quota), not "
-            "rate-limited: API billing is separate from a ChatGPT subscription; add API credit."
+            "rate-limited: API billing is separate from a ChatGPT subscription."
         ),
         explanation=(
             "{provider} answered HTTP {status} with insufficient_quota. The status code is the "
@@ -164,8 +164,10 @@ RULES = (
         category="billing.quota_exhausted",
         # Claude Code shows the same as "Credit balance too low · Add funds".
         when=match(text=r"credit balance (is )?too low"),
-        summary="Your Anthropic credit balance is too low: add credits in the Console (Plans & "
-        "Billing). A Claude.ai subscription does not pay for the API.",
+        summary=(
+            "Your Anthropic credit balance is too low: a Claude.ai subscription does not pay"
+            " for the API."
+        ),
         explanation=(
             "Anthropic refuses requests (with HTTP {status}, not 402) when the API account's "
             "prepaid credit is used up. A Claude Pro or Max subscription is separate from API "
@@ -275,8 +277,10 @@ RULES = (
                    # a window that resets tomorrow (a relay's "Free model daily limit
                    # reached. Top up credits to continue with the paid version.").
                    r"|free model daily limit reached"),
-        summary="Your {provider} account has no credit left (or hit its spending limit): add "
-        "credit; waiting will not help.",
+        summary=(
+            "Your {provider} account has no credit left (or hit its spending limit): waiting"
+            " will not help."
+        ),
         explanation=(
             "{provider} refused the request because the account cannot pay for it: the prepaid "
             "balance is used up, the spending limit is reached, or no payment method is set. "

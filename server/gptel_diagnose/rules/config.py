@@ -255,8 +255,10 @@ RULES = (
         # path, boto3 for Bedrock): it fails before anything is sent.
         when=match(text=r"no module named '[\w.]+'|modulenotfounderror"
                    r"|missing boto3|ssl module is not available"),
-        summary="The program that sends the request is missing a library it needs ({message}): "
-        "nothing was sent; install it in that program's environment.",
+        summary=(
+            "The program that sends the request is missing a library it needs ({message}): "
+            "nothing was sent."
+        ),
         explanation=(
             "Before any request, the client found that a library it needs for this provider "
             "or for HTTPS is not installed (a Python module, an SDK, or Python's ssl module). "

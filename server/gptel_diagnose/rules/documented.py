@@ -106,8 +106,9 @@ RULES = (
         name="documented-key-rejected",
         category="auth.invalid_key",
         when=(),
-        summary="{provider} rejected the API key: {documented_meaning}. Set a valid key for "
-        "this backend.",
+        summary=(
+            "{provider} rejected the API key: {documented_meaning}."
+        ),
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The key gptel sent is wrong, revoked, expired, or belongs to "
@@ -157,8 +158,9 @@ RULES = (
         name="documented-no-permission",
         category="auth.permission",
         when=(),
-        summary="{provider} accepted the key but refuses this request: {documented_meaning}. "
-        "Check the account's access in the console.",
+        summary=(
+            "{provider} accepted the key but refuses this request: {documented_meaning}."
+        ),
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The key is valid; the account, its plan or this key is not "
@@ -181,8 +183,9 @@ RULES = (
         name="documented-model-unknown",
         category="model.not_found",
         when=(),
-        summary="{provider} does not offer {model} to this key: {documented_meaning}. Pick "
-        "another model.",
+        summary=(
+            "{provider} does not offer {model} to this key: {documented_meaning}."
+        ),
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The model name gptel sent is misspelt, retired, not "
@@ -296,8 +299,9 @@ RULES = (
         name="documented-service-busy",
         category="server.overloaded",
         when=(),
-        summary="{provider} is busy or failing on its side: {documented_meaning}. Resend in a "
-        "while, or switch model.",
+        summary=(
+            "{provider} is busy or failing on its side: {documented_meaning}."
+        ),
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The failure is on the provider's side; your key, account "
@@ -321,8 +325,9 @@ RULES = (
         name="documented-timeout",
         category="network.timeout",
         when=(),
-        summary="{provider} timed out on its side: {documented_meaning}. Resend, or ask for a "
-        "shorter answer.",
+        summary=(
+            "{provider} timed out on its side: {documented_meaning}."
+        ),
         explanation=(
             "{provider} answered{status_clause} with an error it documents as: "
             "{documented_meaning}. The provider gave up before the model finished; long "

@@ -304,8 +304,9 @@ RULES = (
               match(model_retired=True, http=404, off_path=False),
               match(model_retired=True, http=404,
                     endpoint=r"(?i)complet|messages|generate|predict|chat")),
-        summary="{model} has been retired by {provider}: switch to a current model with "
-        "M-x gptel-menu.",
+        summary=(
+            "{model} has been retired by {provider}: requests for it fail from now on."
+        ),
         explanation=(
             "Providers retire models on a schedule; requests for a retired name fail even "
             "though it once worked, often with a pointer to its successor."
@@ -403,8 +404,9 @@ RULES = (
                    r"|no model has been loaded"
                    # Jan's local server (cortex) before a model is started.
                    r"|engine is not loaded"),
-        summary="The local server has no model loaded: load one (LM Studio: `lms load MODEL`, "
-        "or enable just-in-time loading).",
+        summary=(
+            "The local server has no model loaded, so it has nothing to answer with."
+        ),
         explanation=(
             "LM Studio (and some other local servers) answer only with a model loaded in "
             "memory; the request named a model that is not loaded, or none is."
@@ -433,8 +435,10 @@ RULES = (
         category="model.not_found",
         # One-API/New-API's wording: distributor.go and relay.go in their repositories.
         when=match(text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel"),
-        summary="{provider} has no channel for {model} in your group: not an overload, and "
-        "not gptel. Pick another model, or ask the relay's operator.",
+        summary=(
+            "{provider} has no channel for {model} in your group: not an overload, and not "
+            "gptel; only the relay's operator can add one."
+        ),
         explanation=(
             "A One-API or New-API relay forwards each model to the upstream channels its "
             "operator configured for your group. It found none for this model (none set up, "
@@ -487,8 +491,10 @@ RULES = (
                    # Copilot's unsupported_api_for_model for a request that went to the
                    # Responses path ("does not support Responses API"): the path (ENDP001).
                    not_text=RESPONSES_REFUSED),
-        summary="{provider} does not serve {model} on the chat API gptel uses (it is offered "
-        "only through another API): choose another model.",
+        summary=(
+            "{provider} does not serve {model} on the chat API gptel uses: it is offered "
+            "only through another API."
+        ),
         explanation=(
             "The URL is right and the model exists, but {provider} offers it only through "
             "another API than chat completions: GitHub Copilot serves its codex models only "

@@ -307,7 +307,9 @@ RULES = (
                   r"|typo in the url or port",
                   provider=_LOCAL_SERVERS, http=None),
         ),
-        summary="{provider} is not running at {host}: start it with `{start_command}`.",
+        summary=(
+            "{provider} is not running at {host}: nothing answered there."
+        ),
         explanation=(
             "The connection to {host} was refused: nothing listens there. For a local model "
             "server this almost always means it is not started, or it listens on another "

@@ -297,8 +297,10 @@ RULES = (
             # GenerateRequestsPerDayPerProjectPerModel-FreeTier").
             match(text=r"generate_content_free_tier.{0,300}perday|perday\w*-freetier"),
         ),
-        summary="Gemini daily quota reached for this model (free-tier requests per day): it "
-        "resets at midnight Pacific time; switch model until then.",
+        summary=(
+            "Gemini daily quota reached for this model (free-tier requests per day): it "
+            "resets at midnight Pacific time."
+        ),
         explanation=(
             "Gemini answered HTTP 429 RESOURCE_EXHAUSTED for a per-day quota (the quotaId ends "
             "in PerDay). Resending today will keep failing for this model; other models have "
@@ -329,8 +331,10 @@ RULES = (
         category="rate_limit",
         when=match(text=r"rate-limited upstream|upstream rate limit|upstream_provider_shared_pool"
                    r"|temporarily rate.?limited"),
-        summary="The model's upstream provider is rate-limiting {provider}'s shared pool (your "
-        "key is fine): retry shortly, or pick another provider or model.",
+        summary=(
+            "The model's upstream provider is rate-limiting {provider}'s shared pool (your "
+            "key is fine): it usually passes shortly."
+        ),
         explanation=(
             "{provider} forwarded the request to an upstream provider, which is rate-limiting "
             "everyone who shares that route (common for free model variants). Your own account "
