@@ -170,13 +170,13 @@ SCENARIOS: tuple[Scenario, ...] = (
     # can also read it from *gptel-log*.
     Scenario("unreadbody", "Azure's content filter without an error envelope", "openai",
              "content_policy", "POL001", "azure/pol001-content-filter-read-from-the-log",
-             says=("content",)),
+             says=("safety filter", "Rephrase")),
     Scenario("unreadstream", "The same, streaming", "openai", "content_policy", "POL001",
              "azure/pol001-content-filter-read-from-the-log", stream=True,
-             transports=("curl",), says=("content",)),
+             transports=("curl",), says=("safety filter", "Rephrase")),
     Scenario("logbody", "The same, with gptel-log-level 'info", "openai", "content_policy",
              "POL001", "azure/pol001-content-filter-read-from-the-log", log_level="info",
-             says=("content",)),
+             says=("safety filter", "Rephrase")),
     # An image over Anthropic's 5 MB per-image limit: sending no media is the fix the line
     # shows (gptel-track-media), whatever room the context has left.
     Scenario("image5mb", "Anthropic refuses an image over 5 MB", "anthropic",
