@@ -80,7 +80,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bv.jsonl", "reports-bw.jsonl",
                       "reports-bx.jsonl", "reports-by.jsonl",
                       "reports-bz.jsonl", "reports-ca.jsonl",
-                      "reports-cb.jsonl", "reports-cd.jsonl"})
+                      "reports-cb.jsonl", "reports-cd.jsonl",
+                      "reports-ce.jsonl"})
 
 
 @dataclass(frozen=True)
