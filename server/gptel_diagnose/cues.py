@@ -121,6 +121,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # message".
         r"\binvalid \w+ value\b[^.;]{0,80}\bmust be\b", r"\bcannot specify both\b",
         r"\bmust have an? (?:message|content)\b",
+        # llama.cpp's server: "Wrong type supplied for parameter 'dry_sequence_breakers'.
+        # Expected 'array'".
+        r"\bwrong type supplied for parameter\b",
         # Claude Code's words for a 400 on tool_use/tool_result blocks out of order.
         r"tool use concurrency issues",
         # DeepSeek's reasoner, handed its own earlier reasoning_content back in the history.

@@ -6035,6 +6035,37 @@ _CD_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     ({"error": "Session limit reached ∙ resets 12pm"}, {"kind": "anthropic"}, "rate_limit"),
 ]
 
+_CE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/leear5013/hermes-backup/blob/781c20ef928deb983623aa270a192c5b8cf379c9/
+    # sessions/request_dump_20260808_123526_2386e6a2_20260809_202520_568742.json: a relay
+    # passes on OpenRouter's daily cap on free models; its "Add 10 credits" raises a rate limit.
+    (gptel_error(429, {"error": {"message": "[openrouter/poolside/laguna-s-2.1:free] [429]: "
+                                 "{\"error\":{\"message\":\"Rate limit exceeded: free-models-per-"
+                                 "day. Add 10 credits to unlock 1000 free model requests per "
+                                 "day\",\"code\":429}} (reset after 8s)"}}),
+     {"kind": "relay", "host": "9router-production-0081.up.railway.app"}, "rate_limit"),
+    # https://github.com/tyu008313/hermesbackup2/blob/dbb7e6e2d5b53b7a1a760f4c76e0d9297ac7cff1/
+    # 02_OPERATIONS/sessions/request_dump_20260821_171816_e0bf5938_20260821_172439_543568.json:
+    # NVIDIA's 410 Gone for a model at its end of life, cut short by the relay.
+    (gptel_error(410, {"error": {"message": "[nvidia/z-ai/glm-5.2] [410]: {\"type\":\"about:"
+                                 "blank\",\"title\":\"Gone\",\"status\":410,\"detail\":\"The "
+                                 "model 'z-ai/glm-5.2' has reac (reset after 29s)"}}),
+     {"kind": "relay", "host": "9router-production-df048.up.railway.app"}, "model.not_found"),
+    # https://github.com/benoitpetit/duckduckgo-chat-cli/issues/57: DuckDuckGo's AI chat no
+    # longer offers the model.
+    (gptel_error(404, "Error: 404: Failed to send message. 404 Not Found. Body: !\u00f4{\"action"
+                 "\":\"error\",\"status\":404,\"type\":\"ERR_MODEL_UNAVAILABLE\"}",
+                 as_message=True), {"kind": "relay"}, "model.not_found"),
+    # https://github.com/bmen25124/SillyTavern-Magic-Translation/issues/6: llama.cpp's server
+    # refuses a parameter's type.
+    ({"error": "Wrong type supplied for parameter 'dry_sequence_breakers'. Expected 'array', "
+      "using default value"}, {"kind": "llamacpp"}, "request.invalid_parameter"),
+    # https://github.com/onyx-dot-app/onyx/issues/13828: the stream ended with no answer.
+    ({"error": "onyx.chat.llm_loop.EmptyLLMResponseError: The selected model returned no final "
+      "answer before the stream completed. No text or tool calls were received from the "
+      "upstream provider."}, {"kind": "vllm"}, "response.malformed"),
+]
+
 
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
@@ -6048,7 +6079,7 @@ _CD_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
-                          *_CA_WORDS, *_CB_WORDS, *_CD_WORDS])
+                          *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -6844,3 +6875,15 @@ def test_an_openai_project_without_access_to_a_model_is_a_permission(source: str
         "request": {"model": "gpt-4o"}})
     assert result.category == "auth.permission", (source, result.rule)
     assert "gptel-model" in [fix.variable for fix in result.fixes]
+
+
+def test_a_relay_tokens_used_up_quota_is_the_keys_own_limit_and_offers_another_key() -> None:
+    # https://github.com/lobehub/lobehub/issues/947: One API's "该令牌额度已用尽" (this
+    # token's quota is used up).  The token is the key gptel sends, its quota is set on the
+    # token apart from the balance, and entering another key was the fix.
+    error = {"error": "{\n  message: '该令牌额度已用尽 (request id: "
+             "202401051503129912612881ruBxkTI)',\n  type: 'one_api_error'\n}"}
+    result = run({"error": error, "backend": {"kind": "relay"}})
+    assert (result.rule, result.category) == ("BIL004", "billing.quota_exhausted")
+    assert "gptel-api-key" in {fix.variable for fix in result.fixes}
+    assert "balance" in result.summary and result.next_step

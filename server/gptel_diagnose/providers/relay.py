@@ -46,13 +46,16 @@ RECORD = Provider(
         Code("insufficient_user_quota", "billing.quota_exhausted",
              "The relay user's quota (balance on the relay) is used up: top up on the relay.",
              "用户额度不足，请在中转站充值", _ONE_HELPER),
+        # A relay's token is the key gptel sends, and its quota is set on the token, apart
+        # from the user's balance: the key's own credit limit (BIL004), which another token
+        # (key) or a raised quota lifts.
         Code("pre_consume_token_quota_failed", "billing.quota_exhausted",
              "The relay token's quota cannot cover this request.",
-             "令牌额度不足，预扣费失败", _ONE_TOKEN),
+             "令牌额度不足，预扣费失败", _ONE_TOKEN, rule="BIL004"),
         Code("", "billing.quota_exhausted",
              "This relay token's quota is exhausted: raise it or top up on the relay.",
              "该令牌额度已用尽", _ONE_TOKEN,
-             text=r"额度已用尽|token quota is exhausted|tokenstatusexhausted"),
+             text=r"额度已用尽|token quota is exhausted|tokenstatusexhausted", rule="BIL004"),
         Code("", "billing.quota_exhausted",
              "The relay user's or token's quota is not enough for this request.",
              "用户额度不足或令牌额度不足", _NEW_QUOTA,

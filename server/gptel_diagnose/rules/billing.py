@@ -245,8 +245,9 @@ RULES = (
             "up (or too low for this request) even if the account still has credit."
         ),
         steps=("Raise the key's limit at {keys_url}, or create a key without one.",),
+        # Another key without the cap, entered for this session, is the way on at once.
         fixes=(FixSpec("Manage the key's limit", "display-only", url="{keys_url}"),
-               ASK_BACKEND),
+               ASK_KEY, ASK_BACKEND),
         next_step=("Raise the key's limit at {keys_url}, or create a key without one.",
                    "Raise or remove the key's credit limit where the key was created.",),
         docs=("https://openrouter.ai/docs/api/reference/limits",),
@@ -276,7 +277,11 @@ RULES = (
                    # A free model's allowance per day that says to top up for the paid one:
                    # a window that resets tomorrow (a relay's "Free model daily limit
                    # reached. Top up credits to continue with the paid version.").
-                   r"|free model daily limit reached"),
+                   r"|free model daily limit reached"
+                   # OpenRouter's daily cap on free models ("Rate limit exceeded:
+                   # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
+                   # day"), also when a relay wraps it: credit raises a rate limit there.
+                   r"|free-models-per-day"),
         summary=(
             "Your {provider} account has no credit left (or hit its spending limit): waiting"
             " will not help."

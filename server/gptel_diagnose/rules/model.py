@@ -43,6 +43,9 @@ RULES = (
                          "not_found_error"),
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)|"
                   + _UNVERIFIED + "|" + PROJECT_NO_MODEL_ACCESS),
+            # DuckDuckGo's AI chat: 404 {"type": "ERR_MODEL_UNAVAILABLE"} for a model it no
+            # longer offers (a relay's "Model is unavailable" without a 404 is load).
+            match(http=404, text=r"\berr_model_unavailable\b"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
@@ -303,7 +306,11 @@ RULES = (
               # (the legacy "/v1/completions") still finds the model retired.
               match(model_retired=True, http=404, off_path=False),
               match(model_retired=True, http=404,
-                    endpoint=r"(?i)complet|messages|generate|predict|chat")),
+                    endpoint=r"(?i)complet|messages|generate|predict|chat"),
+              # 410 Gone names what is gone for good; when that is a model (NVIDIA's "The
+              # model 'z-ai/glm-5.2' has reached its end of life", cut short by a relay), the
+              # model is retired.
+              match(http=410, text=r"\bmodel\b")),
         summary=(
             "{model} has been retired by {provider}: requests for it fail from now on."
         ),

@@ -354,6 +354,9 @@ RULES = (
                     r"|no text generated|response_empty|\bempty_message\b|emtpy response"
                     r"|ended the response before returning|stream terminated"
                     r"|api returned no (?:message )?content"
+                    # Onyx's EmptyLLMResponseError: "The selected model returned no final
+                    # answer before the stream completed. No text or tool calls were received".
+                    r"|returned no final answer|no text or tool calls were received"
                     # Python reading the first chunk of a stream that had none.
                     r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
