@@ -29,6 +29,13 @@ N_ = i18n.N_
 WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))
 # The status after a text that names something else first: "(curl 22, HTTP 404)".
 STATUS_CLAUSE = N_(", HTTP {status}")
+# How a guess from the status alone says where the provider's reason is: in its own words,
+# when gptel showed them (logging would show the same words again), else in the body, which
+# gptel-log-level 'info logs.
+OWN_WORDS_CLAUSE = N_("its own words: \"{words}\"")
+LOG_TO_SEE_CLAUSE = N_("to see its own reason, set gptel-log-level to 'info and resend")
+# How much of the provider's words the clause quotes.
+MAX_WORDS = 100
 
 
 Check = Callable[[Facts], bool]
@@ -682,12 +689,24 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
         if facts.http is not None else "",
+        find_out=_find_out(facts, locale, message),
         documented_meaning=_meaning(code, locale),
         documented_source=code.source if code else "",
         words_meaning=i18n.gettext(locale, cues.MEANINGS[category])
         if category in cues.MEANINGS else "",
     )
     return values
+
+
+def _find_out(facts: Facts, locale: str, message: str | None) -> str:
+    """Where the reason of a failure known by its status alone is: the provider's MESSAGE,
+    quoted, when it has one (not gptel's own words for a body it could not read)."""
+    if message and not facts.gptel:
+        words = message.rstrip(" .。")
+        if len(words) > MAX_WORDS:
+            words = words[: MAX_WORDS - 1] + "…"
+        return i18n.gettext(locale, OWN_WORDS_CLAUSE).format(words=words)
+    return i18n.gettext(locale, LOG_TO_SEE_CLAUSE)
 
 
 def _fill(template: str, values: _Placeholders) -> str:

@@ -156,3 +156,17 @@ def test_the_next_step_is_the_one_that_helps(rule: Rule) -> None:
         first = result.next_step.split()[0] if result.next_step else ""
         want = "Rephrase" if rule.category == "content_policy" else "Resend"
         assert first == want, (rule.code, result.next_step)
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_status_guess_quotes_the_providers_words_rather_than_send_for_them(
+        locale: str) -> None:
+    # gptel already showed the provider's message: logging would show the same words again,
+    # so the guess quotes them instead of telling the user to log them.
+    error = {"status": "HTTP/1.1 401 Unauthorized", "http_status": "401",
+             "error": {"message": "Token has been frozen by the workspace admin."}}
+    result = run({"error": error, "backend": {"kind": "openai", "host": "api.example.com"}},
+                 locale)
+    assert (result.rule, result.confidence) == ("GEN401", "guess")
+    assert "Token has been frozen by the workspace admin" in result.summary
+    assert "gptel-log-level" not in result.summary

@@ -29,8 +29,7 @@ RULES = (
         category="auth.invalid_key",
         when=match(http=401),
         summary="{provider} refused the request (HTTP 401): that usually means the API key "
-        "was refused; to see its own reason, set gptel-log-level to 'info and "
-        "resend.",
+        "was refused; {find_out}.",
         explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
@@ -45,8 +44,7 @@ RULES = (
         category="billing.quota_exhausted",
         when=match(http=402),
         summary="{provider} refused the request (HTTP 402): that usually means the "
-        "account's credit or spending limit is used up; to see its own reason, set "
-        "gptel-log-level to 'info and resend.",
+        "account's credit or spending limit is used up; {find_out}.",
         explanation="HTTP 402 means the account cannot pay for this request: credit is used "
         "up, or a spending limit is reached. Resending will not help.",
         steps=("Add credit or raise the spending limit at {billing_url}.",),
@@ -63,8 +61,7 @@ RULES = (
         category="auth.permission",
         when=match(http=403),
         summary="{provider} refused the request (HTTP 403): that usually means the key may "
-        "not use this model or feature, or access is blocked; to see its own "
-        "reason, set gptel-log-level to 'info and resend.",
+        "not use this model or feature, or access is blocked; {find_out}.",
         explanation="HTTP 403 means the credentials were understood but are not allowed to do "
         "this: the model or feature is not enabled for the account, or access is blocked by "
         "policy or region.",
@@ -106,8 +103,7 @@ RULES = (
               match(http=None, text=r"\b404 not.?found\b|^\W*not found\W*$|:: not found$"
                     r"|^not found\. please check")),
         summary="{host} answered \"not found\" (HTTP 404): that usually means a wrong URL "
-        "(:host, :endpoint) or model name; to see the answer, set gptel-log-level "
-        "to 'info and resend.",
+        "(:host, :endpoint) or model name; {find_out}.",
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
         "the request is unknown there.",
         steps=("Check the backend's :host and :endpoint, and gptel-model.",),
@@ -122,8 +118,7 @@ RULES = (
         # Or its reason phrase, kept by a client that dropped the number.
         when=(match(http=413), match(http=None, text=r"request entity too large")),
         summary="{provider} refused the request (HTTP 413): that usually means the request "
-        "is too large; to see its own reason, set gptel-log-level to 'info and "
-        "resend.",
+        "is too large; {find_out}.",
         explanation="HTTP 413 means the request body is bigger than the server accepts.",
         steps=("Remove large buffers, files or images from gptel's context.",),
         next_step=("Remove large buffers, files or images from gptel's context.",),
@@ -136,8 +131,7 @@ RULES = (
         category="rate_limit",
         when=match(http=429),
         summary="{provider} refused the request (HTTP 429): that usually means a rate "
-        "limit, sometimes used-up credit; to see which, set gptel-log-level to "
-        "'info and resend.",
+        "limit, sometimes used-up credit; {find_out}.",
         explanation="HTTP 429 usually means a rate limit. The message did not say which kind; "
         "if waiting does not help, look at the account's usage and credit.",
         steps=("Wait a minute and resend.", "Check limits and credit at {usage_url}."),
