@@ -6066,6 +6066,39 @@ _CE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
       "upstream provider."}, {"kind": "vllm"}, "response.malformed"),
 ]
 
+_CF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/InvictusAutomation/oc-admin-home-shared/blob/
+    # 1ea89dff2f7899e5f05138f941097e8834575353/.claude/projects/-home-admin/
+    # 9883ba94-6c28-4376-a62a-1a6b61f32084.jsonl: Claude Code with no account or key.
+    ({"error": "Not logged in · Please run /login"}, {"kind": "anthropic"}, "auth.missing_key"),
+    # https://github.com/aaif-goose/goose/issues/9728: reqwest could not build the URL from
+    # "localhost:///v1".
+    ({"error": "Request failed: builder error for url (localhost:///v1/chat/completions)."},
+     {"kind": "llamacpp"}, "config.backend"),
+    # https://github.com/songquanpeng/one-api/issues/1301: Zhipu's 1001, no Authorization
+    # header came.
+    (gptel_error(401, "status code 401: Header中未收到Authorization参数，无法进行身份验证。",
+                 as_message=True), {"kind": "zhipu"}, "auth.missing_key"),
+    # https://github.com/ollama/ollama/issues/4545: every llama.cpp slot is busy.
+    ({"error": "no slots available after 10 retries"}, {"kind": "ollama"}, "server.overloaded"),
+    # https://github.com/cline/cline/issues/294: the prompt fills the sequence length.
+    ({"error": "Requested generation length 1 is not possible! The provided prompt is 4309 "
+      "tokens long, so generating 1 tokens requires a sequence length of 4310, but the maximum "
+      "supported sequence length is just 4096."}, {"kind": "openai"}, "request.context_length"),
+    # https://github.com/NanmiCoder/cc-haha/issues/1129: a gateway passes on its upstream's
+    # refusal of an image for a text model.
+    (gptel_error(400, {"type": "error", "error": {
+        "type": "api_error", "message": "Upstream returned HTTP 400: {\"error\":{\"message\":"
+        "\"glm-4.7-flash is not a multimodal model\",\"type\":\"BadRequestError\"}}"}}),
+     {"kind": "vllm"}, "request.invalid_parameter"),
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/418: a reverse proxy wraps
+    # Google's 429 RESOURCE_EXHAUSTED in an Anthropic-style overloaded_error.
+    ({"error": {"message": "All 1 attempts failed. Last error: HTTP 429: {\n  \"error\": {\n"
+                "    \"code\": 429,\n    \"message\": \"Resource has been exhausted (e.g. "
+                "check quota).\",\n    \"status\": \"RESOURCE_EXHAUSTED\"\n  }\n}\n",
+                "type": "overloaded_error"}}, {"kind": "relay"}, "rate_limit"),
+]
+
 
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
@@ -6079,7 +6112,8 @@ _CE_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_AY_WORDS, *_BA_WORDS, *_BC_WORDS,
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
-                          *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS])
+                          *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
+                          *_CF_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

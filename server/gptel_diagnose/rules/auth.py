@@ -102,6 +102,9 @@ _KEY_MISSING = (
     # IBM watsonx.ai: "Failed to authenticate the request due to no Bearer token in the
     # request header" (authentication_no_token).
     r"|no bearer token in the request"
+    # Zhipu's 1001: "Header中未收到Authorization参数，无法进行身份验证" (no Authorization
+    # header came); Claude Code with no account or key: "Not logged in · Please run /login".
+    r"|未收到\s*authorization|\bnot logged in\b"
     r"|must provide an api.?key|missing authorization|no auth credentials|no cookie auth"
     # A client's check of an empty variable: "The OPENAI_API_KEY must be a non-empty
     # string, but got: undefined".

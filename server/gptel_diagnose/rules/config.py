@@ -142,6 +142,9 @@ RULES = (
                    # reqwest, for a URL with no scheme and host ("builder error: relative URL
                    # without a base").
                    r"|relative url without a base"
+                   # reqwest's "builder error for url (localhost:///v1/chat/completions)": a
+                   # URL it could not build from the base it was given.
+                   r"|builder error for url"
                    # requests, for a URL with no scheme it knows ("No connection adapters
                    # were found for '127.0.0.1:9997/v1/models'").
                    r"|no connection adapters were found"

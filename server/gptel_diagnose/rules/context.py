@@ -10,6 +10,9 @@ _TOO_LONG = (
     # TGI's input validation; "input too long" in Chinese; claude-code-hub's prompt_limit.
     r"|must have less than \d+ tokens|输入内容?过长|上下文过长|\bprompt_limit\b"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
+    # TGI and Aphrodite: "The provided prompt is 4309 tokens long, so generating 1 tokens
+    # requires a sequence length of 4310, but the maximum supported ...".
+    r"|requires a sequence length of \d+, but the maximum"
     r"|prompt exceeds (the )?max(imum)? length"
     # RKLLama: "prompt greater than max context (prompt: 1299 tokens, max context: 1020)".
     r"|than max context\b"

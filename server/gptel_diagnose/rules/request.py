@@ -413,6 +413,9 @@ RULES = (
                    # SiliconFlow, for an image sent to a text-only model: "The model is not a
                    # VLM".
                    r"|model is not a vlm"
+                   # A gateway passing on its upstream's "glm-4.7-flash is not a multimodal
+                   # model".
+                   r"|is not a multimodal model"
                    r"|at most \d+ images?|too many images|images? per (prompt|request)"
                    # LM Studio; llama-server before it took images.
                    r"|does not support images|unsupported content part type: .?image_url"

@@ -13,9 +13,13 @@ RULES = (
         category="server.overloaded",
         when=(
             match(http=529),
+            # Not a relay's overloaded_error around its upstream's quoted 429 ("All 1 attempts
+            # failed. Last error: HTTP 429: ... Resource has been exhausted"): the upstream's
+            # words are the cause.
             match(codes=("overloaded_error", "server_is_overloaded", "unavailable",
                          "service_unavailable_error", "serviceunavailableexception",
-                         "modelnotreadyexception")),
+                         "modelnotreadyexception"),
+                  not_text=r"last error: http 429\b"),
             # A gateway's bare "Upstream request failed" (opencode's Console), with no status
             # of its own or a 5xx, and no reason after it.
             match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503)),
@@ -45,6 +49,8 @@ RULES = (
                   # Hugging Face's cold start: "Model X is currently loading".
                   r"|model \S+ is currently loading"
                   r"|waiting for llama runner"
+                  # llama.cpp's server with every slot busy: "no slots available".
+                  r"|no slots available"
                   # Cloudflare's AI Gateway (code 2005): nothing came from the provider.
                   r"|failed to get response from provider",
                   # A client's "service unavailable" over a refused connection: nobody answered.
