@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ OWN_WORDS_CLAUSE = N_("its own words: \"{words}\"")
 LOG_TO_SEE_CLAUSE = N_("to see its own reason, set gptel-log-level to 'info and resend")
 # How much of the provider's words the clause quotes.
 MAX_WORDS = 100
+# An error page's title, from the body the companion read, after an explanation.
+PAGE_TITLE_CLAUSE = N_(" The page's title: \"{title}\".")
+_PAGE_TITLE = re.compile(r"<title[^>]*>\s*([^<]{1,300}?)\s*</title>", re.IGNORECASE)
 
 
 Check = Callable[[Facts], bool]
@@ -602,7 +606,8 @@ def provider_message(facts: Facts) -> str | None:
 
 
 def placeholders(facts: Facts, locale: str, message: str | None,
-                 code: Code | None = None, category: str | None = None) -> _Placeholders:
+                 code: Code | None = None, category: str | None = None,
+                 page_title: str | None = None) -> _Placeholders:
     """The values templates may name, for FACTS in LOCALE; CODE is the provider's documented
     code the diagnosis rests on, if any, and CATEGORY the diagnosis's category.  Provider
     values come from the identified record."""
@@ -690,12 +695,25 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
         if facts.http is not None else "",
         find_out=_find_out(facts, locale, message),
+        page_title_clause=i18n.gettext(locale, PAGE_TITLE_CLAUSE).format(title=page_title)
+        if page_title else "",
         documented_meaning=_meaning(code, locale),
         documented_source=code.source if code else "",
         words_meaning=i18n.gettext(locale, cues.MEANINGS[category])
         if category in cues.MEANINGS else "",
     )
     return values
+
+
+def page_title(body: str | None) -> str | None:
+    """The title of the HTML page BODY is, redacted, on one line and bounded; else None."""
+    found = _PAGE_TITLE.search(body or "")
+    if not found:
+        return None
+    title = " ".join(redact(html.unescape(found.group(1))).split())
+    if len(title) > MAX_WORDS:
+        title = title[: MAX_WORDS - 1] + "…"
+    return title or None
 
 
 def _find_out(facts: Facts, locale: str, message: str | None) -> str:
@@ -870,7 +888,8 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     rule = selection.rule
     locale = i18n.choose(params.locale)
     message = provider_message(facts)
-    values = placeholders(facts, locale, message, selection.documented, rule.category)
+    values = placeholders(facts, locale, message, selection.documented, rule.category,
+                          page_title(params.error.body))
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, locale)
     return Diagnosis(

@@ -59,3 +59,20 @@ def test_a_body_never_overrides_the_error_gptel_read() -> None:
 def test_a_body_past_the_limit_is_refused_clearly() -> None:
     with pytest.raises(ValidationError):
         DiagnoseParams.model_validate({"error": {**UNREAD, "body": "x" * (MAX_BODY + 1)}})
+
+
+def test_an_error_pages_title_is_quoted_in_the_explanation() -> None:
+    # tests/fixtures/proxy/html-502-bad-gateway.json (gptel#889): nginx's 502 page, which
+    # gptel reports only as "Malformed JSON in response"; the companion sends the page.
+    page = ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>"
+            "502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n"
+            "</html>\r\n")
+    error = {"status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
+             "http_status": "502", "error": "Malformed JSON in response"}
+    backend = {"kind": "openai", "host": "llm.corp.example"}
+    seen = diagnose(DiagnoseParams.model_validate(
+        {"error": {**error, "body": page}, "backend": backend}))
+    unseen = diagnose(DiagnoseParams.model_validate({"error": error, "backend": backend}))
+    assert seen.rule == unseen.rule == "RESP005"
+    assert 'title: "502 Bad Gateway"' in seen.explanation
+    assert "title" not in unseen.explanation

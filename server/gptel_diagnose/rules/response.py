@@ -159,7 +159,7 @@ RULES = (
             "response\"). Usually that is an HTML page: from a corporate proxy or captive "
             "portal, from a CDN in front of the API (HTTP 520-524), or from a web server "
             "because :host or :endpoint points at the wrong place. gptel does not show the "
-            "body; with gptel-log-level set, *gptel-log* does."
+            "body; with gptel-log-level set, *gptel-log* does.{page_title_clause}"
         ),
         steps=(
             "Set (setq gptel-log-level 'debug), resend, and read the response body in "
@@ -400,6 +400,7 @@ RULES = (
             "server returned something unexpected, was down or unreachable, or the TLS between "
             "them failed. The body is an HTML page, which gptel reports as \"Malformed JSON\". "
             "Nothing in your setup causes it, unless :host points at the wrong server."
+            "{page_title_clause}"
         ),
         steps=("Resend in a minute.", "If it persists, check {status_url}.",
                "Set (setq gptel-log-level 'debug) to see the page in *gptel-log*."),
@@ -477,6 +478,7 @@ RULES = (
             "service behind it crashed or could not be reached. gptel reports it as "
             "\"Malformed JSON in response\". It usually passes; if it does not, check the "
             "provider's status page, and whether a proxy sits between you and {host}."
+            "{page_title_clause}"
         ),
         steps=("Resend in a minute.", "If it persists, check {status_url}.",
                "Set (setq gptel-log-level 'debug) and resend to read the page in *gptel-log*."),
