@@ -596,13 +596,20 @@ def _proxy_where(facts: Facts) -> str:
     return "curl" if facts.proxied else "unknown"
 
 
+def _clip(text: str, limit: int) -> str:
+    """TEXT cut to LIMIT characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(text: str, limit: int) -> str:
+    """TEXT redacted, on one line, and cut to LIMIT characters."""
+    # Redact before cutting: a cut could leave a key too short to be recognised.
+    return _clip(" ".join(redact(text).split()), limit)
+
+
 def provider_message(facts: Facts) -> str | None:
     """The failure's own message, redacted, on one line and bounded; None if it has none."""
-    # Redact before cutting: a cut could leave a key too short to be recognised.
-    message = " ".join(redact(facts.message).split())
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 1] + "…"
-    return message or None
+    return _one_line(facts.message, MAX_MESSAGE) or None
 
 
 def placeholders(facts: Facts, locale: str, message: str | None,
@@ -708,21 +715,14 @@ def placeholders(facts: Facts, locale: str, message: str | None,
 def page_title(body: str | None) -> str | None:
     """The title of the HTML page BODY is, redacted, on one line and bounded; else None."""
     found = _PAGE_TITLE.search(body or "")
-    if not found:
-        return None
-    title = " ".join(redact(html.unescape(found.group(1))).split())
-    if len(title) > MAX_WORDS:
-        title = title[: MAX_WORDS - 1] + "…"
-    return title or None
+    return (_one_line(html.unescape(found.group(1)), MAX_WORDS) or None) if found else None
 
 
 def _find_out(facts: Facts, locale: str, message: str | None) -> str:
     """Where the reason of a failure known by its status alone is: the provider's MESSAGE,
     quoted, when it has one (not gptel's own words for a body it could not read)."""
     if message and not facts.gptel:
-        words = message.rstrip(" .。")
-        if len(words) > MAX_WORDS:
-            words = words[: MAX_WORDS - 1] + "…"
+        words = _clip(message.rstrip(" .。"), MAX_WORDS)
         return i18n.gettext(locale, OWN_WORDS_CLAUSE).format(words=words)
     return i18n.gettext(locale, LOG_TO_SEE_CLAUSE)
 
