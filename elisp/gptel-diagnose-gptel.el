@@ -453,51 +453,54 @@ requests under way at once, neither can tell which is its own."
                                    (point-max)))
                           bodies))))
               (when (= (length bodies) 1)
-                (let ((body (string-trim (car bodies))))
-                  (unless (string-empty-p body)
-                    (gptel-diagnose--clean-string body)))))))))))
+                (gptel-diagnose--body-text (car bodies))))))))))
+
+(defun gptel-diagnose--body-text (text)
+  "TEXT, a response body, trimmed and made safe to send; nil when empty or nil."
+  (when (stringp text)
+    (let ((body (string-trim text)))
+      (unless (string-empty-p body)
+        (gptel-diagnose--clean-string body)))))
 
 ;; url.el's buffer-local end of the headers.
 (defvar url-http-end-of-headers)
 
+(defun gptel-diagnose--curl-body (uuid)
+  "The response body in this curl process buffer, or nil.
+It runs from the end of the headers to the trailer
+\"(UUID . HEADER-SIZE)\" that gptel has curl write last."
+  (goto-char (point-max))
+  (when (and (stringp uuid) (search-backward uuid nil t))
+    (let* ((end (max (point-min) (1- (point))))
+           (start (cdr-safe (progn (goto-char end)
+                                   (ignore-errors (read (current-buffer)))))))
+      (and (integerp start) (<= (point-min) start end)
+           (buffer-substring-no-properties start end)))))
+
+(defun gptel-diagnose--url-body ()
+  "The response body in this url.el buffer, or nil."
+  (and (boundp 'url-http-end-of-headers)
+       (number-or-marker-p url-http-end-of-headers)
+       (<= (point-min) url-http-end-of-headers (point-max))
+       (buffer-substring-no-properties url-http-end-of-headers (point-max))))
+
 (defun gptel-diagnose--received-body (fsm)
   "The body of FSM's HTTP response as gptel received it, redacted, or nil.
 gptel still holds the buffer of FSM's curl process (or url.el
-retrieval) while the failure is noticed, so no logging is needed.
-For curl, the body runs from the end of the headers (whose size
-curl writes last, after FSM's :uuid) to that trailer."
+retrieval) while the failure is noticed, so no logging is needed."
   (when (boundp 'gptel--request-alist)
     (let* ((key (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
                                gptel--request-alist)))
-           (buffer (cond ((processp key) (process-buffer key))
-                         ((bufferp key) key)))
-           (uuid (plist-get (gptel-fsm-info fsm) :uuid))
-           (body
-            (and (buffer-live-p buffer)
-                 (with-current-buffer buffer
-                   (save-excursion
-                     (save-restriction
-                       (widen)
-                       (if (processp key)
-                           (progn
-                             (goto-char (point-max))
-                             (when (and (stringp uuid) (search-backward uuid nil t))
-                               (let* ((end (max (point-min) (1- (point))))
-                                      (trailer (progn (goto-char end)
-                                                      (ignore-errors
-                                                        (read (current-buffer)))))
-                                      (start (cdr-safe trailer)))
-                                 (and (integerp start) (<= (point-min) start end)
-                                      (buffer-substring-no-properties start end)))))
-                         (and (boundp 'url-http-end-of-headers)
-                              (number-or-marker-p url-http-end-of-headers)
-                              (<= (point-min) url-http-end-of-headers (point-max))
-                              (buffer-substring-no-properties
-                               url-http-end-of-headers (point-max))))))))))
-      (when body
-        (let ((trimmed (string-trim body)))
-          (unless (string-empty-p trimmed)
-            (gptel-diagnose--clean-string trimmed)))))))
+           (buffer (if (processp key) (process-buffer key) key)))
+      (when (and (bufferp buffer) (buffer-live-p buffer))
+        (gptel-diagnose--body-text
+         (with-current-buffer buffer
+           (save-excursion
+             (save-restriction
+               (widen)
+               (if (processp key)
+                   (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
+                 (gptel-diagnose--url-body))))))))))
 
 (defun gptel-diagnose--entry (fsm)
   "Which gptel entry point made FSM: send, rewrite or request."
