@@ -232,6 +232,7 @@ The server gives the provider 5 seconds to answer."
     ("status: %s" . "状态：%s")
     ("HTTP status: %s" . "HTTP 状态码：%s")
     ("error: %s" . "错误：%s")
+    ("response body: %s" . "响应体：%s")
     ("(%s)" . "（%s）")
     ("safe" . "安全")
     ("unsafe" . "需确认")
@@ -1171,6 +1172,9 @@ An ask fix shows the action it starts where a `setq' shows its form."
       (gptel-diagnose--insert-link (plist-get fix :url)))
     (insert "\n")))
 
+(defconst gptel-diagnose--shown-body-width 600
+  "How much of a response body the details buffer shows.")
+
 (defun gptel-diagnose--raw-error (params)
   "What gptel recorded, from PARAMS, as redacted text."
   (let ((err (plist-get params :error)))
@@ -1184,7 +1188,14 @@ An ask fix shows the action it starts where a `setq' shows its form."
                            (gptel-diagnose--tf "error: %s"
                                                (if (stringp (plist-get err :error))
                                                    (plist-get err :error)
-                                                 (prin1-to-string (plist-get err :error)))))))
+                                                 (prin1-to-string (plist-get err :error)))))
+                      ;; The body the diagnosis read where gptel read no error: the evidence.
+                      (and (stringp (plist-get err :body))
+                           (gptel-diagnose--tf "response body: %s"
+                                               (truncate-string-to-width
+                                                (plist-get err :body)
+                                                gptel-diagnose--shown-body-width nil nil
+                                                "…")))))
       "\n"))))
 
 (defun gptel-diagnose--balance-wanted-p (failure)

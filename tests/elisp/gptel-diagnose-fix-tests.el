@@ -211,6 +211,19 @@
         (should (member "https://platform.openai.com/account/limits" labels))
         (should (member "https://platform.openai.com/docs/guides/rate-limits" labels))))))
 
+(ert-deftest gptel-diagnose-details-show-the-body-the-diagnosis-read ()
+  "The body gptel could not read, which the diagnosis rests on, is shown, redacted."
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :fsm 'fsm :diagnosis gptel-diagnose-fix-tests--diagnosis
+                   :params '(:error (:status "HTTP/1.1 400 Bad Request" :http_status "400"
+                                     :error "Could not parse HTTP response."
+                                     :body "{\"code\": \"content_filter\", \"key\": \"sk-abcdefghijklmnopqrstuvwx\"}"))))
+         (text (with-current-buffer (gptel-diagnose--render-details failure)
+                 (buffer-string))))
+    (should (string-match-p (regexp-quote "response body: {\"code\": \"content_filter\"")
+                            text))
+    (should-not (string-match-p "abcdefghijklmnop" text))))
+
 (ert-deftest gptel-diagnose-details-show-the-provider-message-once-in-its-section ()
   (let* ((said "Your credit balance is too low (key sk-ant-api03-abcdefghijklmnopqrstu)")
          (text (gptel-diagnose-format-details
