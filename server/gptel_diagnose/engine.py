@@ -439,7 +439,10 @@ def stand_ins(locale: str) -> dict[str, str]:
 
 def provider_name(provider: Provider | None, facts: Facts, locale: str) -> str | None:
     """What to call the provider in LOCALE: its record's name (in Chinese, its Chinese name),
-    else the backend's own name; None when neither is known."""
+    else the backend's own name; None when neither is known.  A provider only assumed from
+    the protocol (`Facts.provider_assumed`) is called by the backend's name, or its host."""
+    if facts.provider_assumed and (facts.backend_name or facts.host):
+        return facts.backend_name or facts.host
     if provider is not None and facts.provider != "local":
         return provider.name_zh if locale == "zh" and provider.name_zh else provider.name
     return facts.backend_name or (display_name(facts.provider) if facts.provider else None)
@@ -621,7 +624,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
     provider = _record(facts)
     name = provider_name(provider, facts, locale)
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
-    pages = provider_pages(provider)
+    # A provider assumed from the protocol is not the one answering: its pages would send
+    # the user to another company's console.
+    pages = provider_pages(None if facts.provider_assumed else provider)
     stand = stand_ins(locale)
     unknown = {key for key, value in (
         *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",

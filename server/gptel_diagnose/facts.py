@@ -17,7 +17,7 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import Provider, identify, lookup, misspelt_host, without_scheme
+from .providers import Provider, assumed, identify, lookup, misspelt_host, without_scheme
 from .providers.record import host_and_port, host_name
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
@@ -348,6 +348,9 @@ class Facts:
     http: int | None = _fact("the HTTP status", "in")
     curl: int | None = _fact("curl's exit code", "in")
     provider: str | None = _fact("the provider kind (openai, anthropic, ollama, ...)", "in")
+    provider_assumed: bool = _fact(
+        "the provider is known only from the backend's protocol kind (a gptel-make-openai "
+        "backend on a host and under a name of no known provider)", "is")
     codes: frozenset[str] = _fact(
         "the error's type/code/status values, lower case; numbers as decimal strings",
         "overlaps")
@@ -825,6 +828,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         http=http,
         curl=curl,
         provider=provider,
+        provider_assumed=assumed(host, backend.kind, backend.name),
         codes=frozenset(collector.codes),
         param=frozenset(collector.params),
         gptel=_gptel_kinds(text, params, http),

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import gptel_diagnose.providers as registry
+from gptel_diagnose.engine import diagnose
 from gptel_diagnose.facts import read_facts
 from gptel_diagnose.protocol import CATEGORIES, DiagnoseParams
 from gptel_diagnose.providers import (
@@ -144,6 +145,37 @@ def test_openai_constructor_on_a_relay_is_named_by_its_backend_name() -> None:
 def test_openai_constructor_with_an_unknown_name_stays_openai() -> None:
     found = identify("relay.example.org", "openai", "My relay")
     assert found is not None and found.kind == "openai"
+
+
+@pytest.mark.parametrize("host", ["llm.corp.example:8080", "127.0.0.1:18080",
+                                  "https://gateway.example.org/v1"])
+def test_openai_constructor_on_an_unknown_host_is_called_by_the_backends_name(host: str) -> None:
+    # Its codes are OpenAI's (the protocol), but OpenAI is not who answers: the line named
+    # "OpenAI's safety filter" for a backend "Corp" (hand trial, stop 36) and sent the user
+    # to platform.openai.com for a gateway's billing.
+    for locale in ("en", "zh"):
+        found = diagnose(DiagnoseParams.model_validate({
+            "error": {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429",
+                      "error": {"type": "insufficient_quota", "code": "insufficient_quota",
+                                "message": "You exceeded your current quota."}},
+            "backend": {"name": "Corp", "kind": "openai", "host": host},
+            "locale": locale}))
+        assert found.category == "billing.quota_exhausted"
+        assert "Corp" in found.summary and "OpenAI" not in found.summary
+        # What it tells the user to do; its references may still be OpenAI's code list.
+        told = [found.summary, found.explanation, found.next_step, *found.steps,
+                *(fix.url or "" for fix in found.fixes)]
+        assert not [text for text in told if "openai.com" in text]
+
+
+@pytest.mark.parametrize(("host", "name"), [("api.openai.com", "Corp"),
+                                            ("127.0.0.1:18080", "OpenAI")])
+def test_openai_is_named_on_its_host_or_when_the_backend_says_so(host: str, name: str) -> None:
+    found = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                  "error": {"code": "content_filter", "status": 400}},
+        "backend": {"name": name, "kind": "openai", "host": host}}))
+    assert found.category == "content_policy" and "OpenAI" in found.summary
 
 
 def test_openai_constructor_on_a_local_default_port_is_that_local_server() -> None:

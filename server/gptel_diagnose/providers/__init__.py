@@ -204,6 +204,17 @@ def identify(host: str | None, kind: str | None, name: str | None) -> Provider |
     return (_by_name(name) if name else None) or by_kind
 
 
+def assumed(host: str | None, kind: str | None, name: str | None) -> bool:
+    """Whether `identify` knows the provider only from a protocol kind: a backend of that
+    kind ("openai") on a HOST of no known provider, under a NAME of none (a company
+    gateway, a relay, LiteLLM).  Its codes are the protocol's; its name and pages are not
+    that provider's."""
+    bare = without_scheme((host or "").strip())
+    return (bool(bare) and (kind or "").lower() in _PROTOCOL_KINDS
+            and not (_by_host(bare) or _by_local_port(bare))
+            and not (_by_name(name) if name else None))
+
+
 def _distance(a: str, b: str, limit: int) -> int:
     """Edit distance between A and B (insert, delete, substitute, swap), capped at LIMIT+1."""
     if abs(len(a) - len(b)) > limit:
