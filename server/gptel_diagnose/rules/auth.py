@@ -367,7 +367,11 @@ RULES = (
             # Azure's "Access token is missing, invalid, audience is incorrect ... or have
             # expired" lists every reason at once.
             match(text=_KEY_MISSING, not_text=_NOT_ONLY_MISSING),
-            match(http=(401, 403), has_key=False),
+            match(http=401, has_key=False),
+            # A server on this machine that refuses with 403 refuses something else: Ollama
+            # answers 403 with no body to an origin it does not allow, keys or none
+            # (ollama/ollama#2425).
+            match(http=403, has_key=False, local=False),
             # Google answers a request without a key with a bare 400 page; a local server
             # needs no key, so only for a remote one.
             match(http=400, has_key=False, local=False, reasonless=True),
