@@ -485,22 +485,33 @@ It runs from the end of the headers to the trailer
        (buffer-substring-no-properties url-http-end-of-headers (point-max))))
 
 (defun gptel-diagnose--received-body (fsm)
-  "The body of FSM's HTTP response as gptel received it, redacted, or nil.
-gptel still holds the buffer of FSM's curl process (or url.el
-retrieval) while the failure is noticed, so no logging is needed."
+  "The body of FSM's HTTP response as gptel received it, unredacted, or nil.
+The body may be empty.  gptel still holds the buffer of FSM's curl
+process (or url.el retrieval) while the failure is noticed, so no
+logging is needed.  Nil when that buffer is gone or not found."
   (when (boundp 'gptel--request-alist)
     (let* ((key (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
                                gptel--request-alist)))
            (buffer (if (processp key) (process-buffer key) key)))
       (when (and (bufferp buffer) (buffer-live-p buffer))
-        (gptel-diagnose--body-text
-         (with-current-buffer buffer
-           (save-excursion
-             (save-restriction
-               (widen)
-               (if (processp key)
-                   (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
-                 (gptel-diagnose--url-body))))))))))
+        (with-current-buffer buffer
+          (save-excursion
+            (save-restriction
+              (widen)
+              (if (processp key)
+                  (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
+                (gptel-diagnose--url-body)))))))))
+
+(defun gptel-diagnose--body-params (fsm)
+  "The `:body' and `:body_empty' error params for FSM's response.
+The body as received, else as logged; `:body_empty' when the
+response was read and had no body at all, so that no log can show
+more of it."
+  (let ((received (gptel-diagnose--received-body fsm)))
+    (if (and (stringp received) (string-empty-p (string-trim received)))
+        (list :body_empty t)
+      (list :body (or (gptel-diagnose--body-text received)
+                      (gptel-diagnose--logged-body fsm))))))
 
 (defun gptel-diagnose--entry (fsm)
   "Which gptel entry point made FSM: send, rewrite or request."
@@ -527,21 +538,21 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
     (list
-     :error (list :status (gptel-diagnose--json
-                           (cond (empty "Empty response")
-                                 ((plist-get info :status))
-                                 (signal-data "Lisp error")))
-                  :http_status (cond ((stringp http-status)
-                                      (gptel-diagnose--clean-string http-status))
-                                     ((integerp http-status) http-status))
-                  :error (gptel-diagnose--json error-value)
-                  :displayed (let ((shown (current-message)))
-                               (and shown (gptel-diagnose--clean-string shown)))
-                  ;; gptel's own words (or none) where a provider's error would be: the
-                  ;; body, as received (else as logged), may hold what gptel could not read.
-                  :body (and (not signal-data) (not (consp error-value))
-                             (or (gptel-diagnose--received-body fsm)
-                                 (gptel-diagnose--logged-body fsm))))
+     :error (append
+             (list :status (gptel-diagnose--json
+                            (cond (empty "Empty response")
+                                  ((plist-get info :status))
+                                  (signal-data "Lisp error")))
+                   :http_status (cond ((stringp http-status)
+                                       (gptel-diagnose--clean-string http-status))
+                                      ((integerp http-status) http-status))
+                   :error (gptel-diagnose--json error-value)
+                   :displayed (let ((shown (current-message)))
+                                (and shown (gptel-diagnose--clean-string shown))))
+             ;; gptel's own words (or none) where a provider's error would be: the
+             ;; body, as received (else as logged), may hold what gptel could not read.
+             (and (not signal-data) (not (consp error-value))
+                  (gptel-diagnose--body-params fsm)))
      :backend (gptel-diagnose--backend-params backend)
      :request (append
                (list :model (and model (format "%s" model))

@@ -233,6 +233,7 @@ The server gives the provider 5 seconds to answer."
     ("HTTP status: %s" . "HTTP 状态码：%s")
     ("error: %s" . "错误：%s")
     ("response body: %s" . "响应体：%s")
+    ("response body: none (the answer was headers only)" . "响应体：无（回应只有头部）")
     ("(%s)" . "（%s）")
     ("safe" . "安全")
     ("unsafe" . "需确认")
@@ -1195,7 +1196,10 @@ An ask fix shows the action it starts where a `setq' shows its form."
                                                (truncate-string-to-width
                                                 (plist-get err :body)
                                                 gptel-diagnose--shown-body-width nil nil
-                                                "…")))))
+                                                "…")))
+                      (and (eq (plist-get err :body_empty) t)
+                           (gptel-diagnose--t
+                            "response body: none (the answer was headers only)"))))
       "\n"))))
 
 (defun gptel-diagnose--balance-wanted-p (failure)

@@ -19,7 +19,7 @@ from .providers import SITES, START_COMMANDS, Code, Provider, display_name, look
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
-from .rules.common import LOCAL_SERVERS, SCHEME_TYPO
+from .rules.common import LOCAL_SERVERS, LOG_REQUESTS, SCHEME_TYPO
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -35,6 +35,11 @@ STATUS_CLAUSE = N_(", HTTP {status}")
 # gptel-log-level 'info logs.
 OWN_WORDS_CLAUSE = N_("its own words: \"{words}\"")
 LOG_TO_SEE_CLAUSE = N_("to see its own reason, set gptel-log-level to 'info and resend")
+# The same when the answer had no body: only its headers can say more.
+HEADERS_TO_SEE_CLAUSE = N_("its answer had no body, so only its headers, seen in a curl "
+                           "replay, can say more")
+# How to read an answer whose words nothing here shows.
+LOG_TO_READ_CLAUSE = N_("set gptel-log-level to 'info and resend to read its answer")
 # How much of the provider's words the clause quotes.
 MAX_WORDS = 100
 # An error page's title, from the body the companion read, after an explanation.
@@ -707,6 +712,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
         if facts.http is not None else "",
         find_out=_find_out(facts, locale, message),
+        read_answer=i18n.gettext(locale, HEADERS_TO_SEE_CLAUSE if facts.body_empty
+                                 else LOG_TO_READ_CLAUSE),
         page_title_clause=i18n.gettext(locale, PAGE_TITLE_CLAUSE).format(title=page_title)
         if page_title else "",
         documented_meaning=_meaning(code, locale),
@@ -729,6 +736,8 @@ def _find_out(facts: Facts, locale: str, message: str | None) -> str:
     if message and not facts.gptel:
         words = _clip(message.rstrip(" .。"), MAX_WORDS)
         return i18n.gettext(locale, OWN_WORDS_CLAUSE).format(words=words)
+    if facts.body_empty:
+        return i18n.gettext(locale, HEADERS_TO_SEE_CLAUSE)
     return i18n.gettext(locale, LOG_TO_SEE_CLAUSE)
 
 
@@ -805,11 +814,13 @@ def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
     return False
 
 
-def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str = "en"
-           ) -> list[tuple[FixSpec, Fix]]:
+def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str = "en",
+           body_empty: bool = False) -> list[tuple[FixSpec, Fix]]:
+    """RULE's fixes, filled in; none that needs an unknown value, and no logging of an
+    answer known to have had no body (BODY_EMPTY): the log would show nothing more."""
     fixes = []
     for index, spec in enumerate(rule.fixes):
-        if _needs_unknown(spec, values):
+        if _needs_unknown(spec, values) or (spec is LOG_REQUESTS and body_empty):
             continue
         url = _fill(spec.url, values) if spec.url else None
         fix = Fix(
@@ -896,7 +907,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     values = placeholders(facts, locale, message, selection.documented, rule.category,
                           page_title(params.error.body))
     texts = i18n.rule_text(locale, rule)
-    fixes = _fixes(rule, values, texts, locale)
+    fixes = _fixes(rule, values, texts, locale, body_empty=bool(facts.body_empty))
     return Diagnosis(
         category=rule.category,
         rule=rule.code,

@@ -390,6 +390,8 @@ class Facts:
         "the key (a string or variable) has stray whitespace around it", "is",
         lambda p: p.backend.key_has_whitespace)
     proxy: bool | None = _fact("gptel-proxy is set", "is", lambda p: p.request.proxy)
+    body_empty: bool | None = _fact("the response was read and had no body (headers only)",
+                                    "is", lambda p: p.error.body_empty)
     proxied: bool | None = _fact(
         "the request went through a proxy: gptel-proxy, a curl argument or the environment",
         "is")

@@ -110,6 +110,9 @@ class ErrorInfo(_In):
     # redacted and cut short by the companion: sent only when gptel could not read an error
     # object out of it, so that the server can.
     body: str | None = Field(default=None, max_length=MAX_BODY)
+    # The companion read the response from gptel's buffer and it had no body at all (headers
+    # only): no log can show more of it than a replay's headers.
+    body_empty: bool | None = None
 
     @field_validator("error")
     @classmethod

@@ -177,6 +177,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("logbody", "The same, with gptel-log-level 'info", "openai", "content_policy",
              "POL001", "azure/pol001-content-filter-read-from-the-log", log_level="info",
              says=("safety filter", "Rephrase")),
+    # An answer that is headers only: no log can show more, so the line does not offer one;
+    # its next step is the curl replay, whose headers are all there is.
+    Scenario("nobody403", "Ollama's 403 with no body", "ollama", "auth.permission",
+             "GEN403", "ollama/gen403-forbidden-with-no-body", model="llama3.2",
+             says=("no body", "curl replay", ": M-x gptel-diagnose-copy-curl")),
     # An image over Anthropic's 5 MB per-image limit: sending no media is the fix the line
     # shows (gptel-track-media), whatever room the context has left.
     Scenario("image5mb", "Anthropic refuses an image over 5 MB", "anthropic",

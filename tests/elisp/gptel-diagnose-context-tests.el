@@ -477,6 +477,21 @@ only this request's, only while gptel holds it, never one gptel read an error fr
           (should-not (funcall sent))
           (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
           (should (equal (funcall sent) body))
+          (should-not (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body_empty))
+          ;; Headers only: said so, and no body sent.
+          (with-current-buffer buffer
+            (erase-buffer)
+            (insert gptel-diagnose-context-tests--headers "\n"
+                    (format "(%s . %d)" uuid
+                            (length gptel-diagnose-context-tests--headers))))
+          (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
+            (should (eq (plist-get error-params :body_empty) t))
+            (should-not (plist-get error-params :body)))
+          (with-current-buffer buffer
+            (erase-buffer)
+            (insert gptel-diagnose-context-tests--headers body
+                    (format "(%s . %d)" uuid
+                            (length gptel-diagnose-context-tests--headers))))
           ;; gptel read the provider's error itself: nothing to add.
           (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
           (should-not (funcall sent))

@@ -224,6 +224,17 @@
                             text))
     (should-not (string-match-p "abcdefghijklmnop" text))))
 
+(ert-deftest gptel-diagnose-details-say-when-the-answer-had-no-body ()
+  "An answer that was headers only is said to be so, not left blank."
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :fsm 'fsm :diagnosis gptel-diagnose-fix-tests--diagnosis
+                   :params '(:error (:status "HTTP/1.1 403 Forbidden" :http_status "403"
+                                     :body_empty t))))
+         (text (with-current-buffer (gptel-diagnose--render-details failure)
+                 (buffer-string))))
+    (should (string-match-p (regexp-quote "response body: none (the answer was headers only)")
+                            text))))
+
 (ert-deftest gptel-diagnose-details-show-the-provider-message-once-in-its-section ()
   (let* ((said "Your credit balance is too low (key sk-ant-api03-abcdefghijklmnopqrstu)")
          (text (gptel-diagnose-format-details

@@ -118,7 +118,10 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
         error = gptel_error(int(record["http_status"]), body, as_message=quoted)
     received = (record.get("http_status") is not None and "body" in record
                 and not isinstance(error.get("error"), dict))
-    if (record.get("logged") or received) and "body" in record:
+    if received and isinstance(record["body"], str) and not record["body"].strip():
+        # The answer was headers only: the companion says so rather than send a body.
+        error = {**error, "body_empty": True}
+    elif (record.get("logged") or received) and "body" in record:
         # gptel logged the response (gptel-log-level), or it read no error object out of
         # the body it received: the companion sends the body as text (read from gptel's own
         # response buffer, or from *gptel-log*).

@@ -64,7 +64,8 @@ def test_facts_never_carry_the_raw_request() -> None:
 
 def test_a_fact_read_from_the_wire_keeps_its_wire_name() -> None:
     # The drift this guards against: the wire's key_has_whitespace once was key_whitespace.
-    wire = set(RequestInfo.model_fields) | set(BackendInfo.model_fields)
+    wire = (set(RequestInfo.model_fields) | set(BackendInfo.model_fields)
+            | set(ErrorInfo.model_fields))
     read = [f.name for f in FACTS if f.metadata["read"]]
     assert read
     for name in read:

@@ -80,6 +80,26 @@ def test_a_status_alone_is_a_guess_that_says_how_to_find_out() -> None:
     assert re.search(r"gptel-log-level|gptel-diagnose-copy-curl", result.summary)
 
 
+@pytest.mark.parametrize("locale", ["en", "zh"])
+@pytest.mark.parametrize(("status", "rule"), [("403 Forbidden", "GEN403"),
+                                              ("404 Not Found", "GEN404"),
+                                              ("400 Bad Request", "GEN400")])
+def test_an_answer_with_no_body_is_not_sent_to_the_log(status: str, rule: str,
+                                                       locale: str) -> None:
+    # Logging an answer that was headers only shows nothing more: the curl replay's
+    # headers are all there is (ollama/ollama#2425: Ollama's 403 to an origin it refuses).
+    error = {"status": f"HTTP/1.1 {status}", "http_status": status.split()[0]}
+    backend = {"kind": "openai", "host": "api.openai.com"}
+    logged = run({"error": error, "backend": backend}, locale)
+    empty = run({"error": {**error, "body_empty": True}, "backend": backend}, locale)
+    assert logged.rule == empty.rule == rule
+    assert [f.value for f in logged.fixes if f.variable == "gptel-log-level"] == ["'info"]
+    assert not [f for f in empty.fixes if f.variable == "gptel-log-level"]
+    assert "gptel-log-level" in logged.summary and "gptel-log-level" not in empty.summary
+    assert "curl" in empty.summary
+    assert "gptel-diagnose-copy-curl" in empty.next_step
+
+
 def test_a_message_rule_is_likely() -> None:
     example = BY_CODE["MODEL001"].examples[0]
     assert run(example.params()).confidence == "likely"

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_KEY, ASK_MODEL, LOG_REQUESTS, REDEFINE_BACKEND, STATUS_PAGE
+from .common import (
+    ASK_BACKEND,
+    ASK_KEY,
+    ASK_MODEL,
+    COPY_CURL,
+    LOG_REQUESTS,
+    REDEFINE_BACKEND,
+    STATUS_PAGE,
+)
 
 _LOG = LOG_REQUESTS
 # A gateway's words for its upstream's 400 or 422, passed on under its own 5xx.
@@ -67,7 +75,7 @@ RULES = (
         "policy or region.",
         steps=("Check the account's access to this model and feature at {keys_url}.",),
         # A key with access to the model, or another model this key may use.
-        fixes=(_LOG, ASK_KEY, ASK_MODEL),
+        fixes=(_LOG, COPY_CURL, ASK_KEY, ASK_MODEL),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden",),
         examples=(_status_example(403, "Forbidden", "Request blocked."),),
     ),
@@ -107,7 +115,7 @@ RULES = (
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "
         "the request is unknown there.",
         steps=("Check the backend's :host and :endpoint, and gptel-model.",),
-        fixes=(_LOG, REDEFINE_BACKEND, ASK_MODEL),
+        fixes=(_LOG, COPY_CURL, REDEFINE_BACKEND, ASK_MODEL),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-404-not-found",),
         examples=(_status_example(404, "Not Found", "Not Found"),),
     ),
@@ -151,7 +159,7 @@ RULES = (
         when=match(http=(400, 406, 409, 415), reasonless=True),
         summary="{provider} refused the request (HTTP {status}) without giving a reason: that "
         "usually means a parameter or value the model does not take, but nothing here "
-        "says which; set gptel-log-level to 'info and resend to read its answer.",
+        "says which; {read_answer}.",
         explanation="Only the status came back, with no message from the provider (or the "
         "program that showed the error dropped it). A 400 means the server did not accept "
         "the request as sent; which part it refused is only in its answer.",
@@ -162,7 +170,7 @@ RULES = (
         # round meanwhile (the echo line still shows the log's setq: ask fixes are none).  An
         # answer length past the model's limit is a frequent bare 400: when gptel-max-tokens
         # set one, letting the model choose is offered after the log (never on the line).
-        fixes=(_LOG, _MAX_TOKENS_OFF, ASK_MODEL, ASK_BACKEND),
+        fixes=(_LOG, COPY_CURL, _MAX_TOKENS_OFF, ASK_MODEL, ASK_BACKEND),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
         examples=(
             Example(error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400"},

@@ -6,6 +6,7 @@ from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_CACERT,
     ASK_PROXY_REMOTE,
+    COPY_CURL,
     LOCAL_SERVERS,
     REDEFINE_BACKEND,
     WRAPPER_TEXT,
@@ -144,9 +145,6 @@ _WRAPPER_NOT_TEXT = (
     r"|apiconnectionerror: (?:'\w+'|list index out of range|.{0,60}(?:object has no attribute"
     r"|not subscriptable|nonetype))")
 
-# curl's replay says why a connection failed where the client that showed the error did not.
-_COPY_CURL = FixSpec("Copy the request as a curl command", "display-only",
-                     command="M-x gptel-diagnose-copy-curl")
 
 RULES = (
     Rule(
@@ -874,7 +872,7 @@ RULES = (
         ),
         steps=("Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
                "in a terminal: curl prints what went wrong.",),
-        fixes=(_COPY_CURL,),
+        fixes=(COPY_CURL,),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -915,7 +913,7 @@ RULES = (
         steps=("Check that the server at {host} is up and that :host has the right port.",
                "Copy the request as a curl command (M-x gptel-diagnose-copy-curl) and run it "
                "in a terminal: curl prints what went wrong."),
-        fixes=(_COPY_CURL, REDEFINE_BACKEND),
+        fixes=(COPY_CURL, REDEFINE_BACKEND),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -952,7 +950,7 @@ RULES = (
                "in a terminal: curl prints what went wrong.",
                "If {host} is reachable from your network only through a proxy, set "
                "gptel-proxy (\"http://HOST:PORT\")."),
-        fixes=(_COPY_CURL, ASK_PROXY_REMOTE),
+        fixes=(COPY_CURL, ASK_PROXY_REMOTE),
         next_step=("Run M-x gptel-diagnose-copy-curl and the command in a terminal: curl says "
                    "why the connection failed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
