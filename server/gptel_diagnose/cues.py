@@ -66,7 +66,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",
         r"\b(?:rpm|tpm|rpd|tpd)\b", r"resource[ _]?exhausted",
         # Not Claude Code's "tool use concurrency issues", a 400 on the message sequence.
-        r"(?<!tool use )concurren(?:cy|t requests)",
+        # Spring's HTTP/2 client at DashScope's cap: "too many concurrent streams"
+        # (alibaba/spring-ai-alibaba#1596).
+        r"(?<!tool use )concurren(?:cy|t requests|t streams)",
         # Claude Code's own line for a plan's 5-hour window: "Session limit reached ∙ resets
         # 12pm".
         r"\bsession limit reached\b",
@@ -78,7 +80,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "request.context_length": _cues(
         # Not LiteLLM's price list, "model_prices_and_context_window.json".
         r"context[ _-]?(?:length|window)(?!\.json)", r"maximum (?:context|input|prompt)",
-        r"(?:prompt|input|message|messages|request|content) (?:is |are )?too (?:long|large)",
+        # Raycast AI: "The message was too long (198%). Submit something shorter"
+        # (raycast/extensions#17924).
+        r"(?:prompt|input|message|messages|request|content) (?:is |are |was )?too (?:long|large)",
         # Not "Too many tokens per day": a rate; nor the words alone, which is how
         # Bedrock's throttling reads once a client cuts ", please wait before trying again".
         r"too many (?:input )?tokens(?! per )(?![ \t.!]*(?:\n|$))",
@@ -267,6 +271,9 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "server.overloaded": _cues(
         r"\boverloaded\b", r"\bhigh demand\b", r"\bat capacity\b",
+        # Groq's x_groq error on a streamed answer cut short: 'over_capacity'
+        # (microsoft/graphrag#491).
+        r"\bover_capacity\b",
         r"(?:server|service|upstream|provider|model|engine) (?:is )?"
         r"(?:busy|unavailable|overloaded|down)",
         # Not JSON-RPC's -32603 "Internal error" (an editor's agent protocol, ACP or MCP).
@@ -295,6 +302,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",
         r"(?:request|read|connect|connection|gateway|upstream|response|socket) timeout",
         r"deadline[ _]?exceeded", r"took too long", "超时",
+        # Bito's "Whoops, looks your request is timing out." (gitbito/bitoai#209).
+        r"\b(?:is|are) timing out\b",
         # Ollama's log when the client gave up while the model was still loading.
         r"client connection closed before server finished loading",
     ),
@@ -304,6 +313,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"not supported (?:in|on|by) the \S+ endpoint", r"did you mean to use (?:the )?/?v1/",
         r"(?:url|path|endpoint|route)\b[^.;]{0,20}\b(?:not found|does not exist)",
         r"page not found", "接口不存在", "路径错误",
+        # WeKnora: "API端点不存在，请检查Base URL" (Tencent/WeKnora#165).
+        "端点不存在", r"请检查 ?base ?url",
         r"has no endpoint", r"no route for (?:that |this |the )?(?:uri|url|path)",
         r"\bapi (?:was|has been) (?:removed|retired|discontinued)",
         r"(?:please )?check (?:the |your )?url\b", r"\burl error\b",

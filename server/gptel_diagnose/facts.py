@@ -322,6 +322,15 @@ def _old_emacs(params: DiagnoseParams) -> bool | None:
     return None if version is None else version < (29,)
 
 
+# curl signs Bedrock's paths right with --aws-sigv4 from this version on (gptel#918).
+SIGV4_CURL_VERSION = (8, 10)
+
+
+def _old_sigv4_curl(params: DiagnoseParams) -> bool | None:
+    version = version_tuple(params.request.curl_version)
+    return None if version is None else version < SIGV4_CURL_VERSION
+
+
 def _stream(params: DiagnoseParams) -> bool | None:
     return params.request.stream if params.request.stream is not None else params.backend.stream
 
@@ -411,6 +420,8 @@ class Facts:
     foreign_key: str | None = _fact(
         "the provider kind the key's prefix belongs to, when not the backend's own", "present")
     old_emacs: bool | None = _fact("Emacs is older than 29 (no two-argument looking-at)", "is")
+    old_sigv4_curl: bool | None = _fact("curl is older than 8.10 (its --aws-sigv4 signs "
+                                        "Bedrock's paths wrongly)", "is")
     key_trimmed: bool | None = _fact(
         "this gptel trims trailing newlines from the key (0.9.7 and later)", "is")
     temperature_source: str | None = _fact(
@@ -826,6 +837,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         proxied=_proxied(params),
         key_trimmed=_key_trimmed(params),
         old_emacs=_old_emacs(params),
+        old_sigv4_curl=_old_sigv4_curl(params),
         foreign_key=foreign,
         http=http,
         curl=curl,

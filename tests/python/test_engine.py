@@ -6100,6 +6100,73 @@ _CF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/Chanzhaoyu/chatgpt-web/issues/1009: the SOCKS proxy never answered.
+    ({"error": "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy "
+      "connection timed out"}, {"kind": "openai"}, "network.proxy"),
+    # https://github.com/ivanfioravanti/chatbot-ollama/issues/4: older Ollama, a model never
+    # pulled.
+    ({"error": "[OllamaError: stat /root/.ollama/models/manifests/registry.ollama.ai/library/"
+      "llama2/latest: no such file or directory]"}, {"kind": "ollama"}, "model.not_found"),
+    # https://github.com/aws-samples/aws-genai-llm-chatbot/issues/246: a runtime call sent to
+    # the control-plane host.
+    ({"error": "ValidationException: An error occurred (ValidationException) when calling the "
+      "InvokeModel operation: The requested operation is not recognized by the service."},
+     {"kind": "bedrock", "host": "bedrock.us-west-2.amazonaws.com"}, "endpoint.wrong"),
+    # https://github.com/langgenius/dify/issues/80: a relay that serves only two paths, asked
+    # for /moderations.
+    (gptel_error(403, {"object": "error", "message": "Only /v1/chat/completions && "
+                       "/v1/embeddings allowed now , your path {/moderations}", "code": 40301}),
+     {"kind": "relay"}, "endpoint.wrong"),
+    # https://github.com/nocmt/LLMSearchPlus/issues/2: xAI, a message with several text parts.
+    ({"error": "The model expects a single `text` element per message."}, {"kind": "xai"},
+     "request.invalid_parameter"),
+    # https://github.com/pajeronda/xai_conversation/issues/9: the stored response it chains on
+    # is gone.
+    ({"error": "<AioRpcError of RPC that terminated with:\nstatus = StatusCode.NOT_FOUND\n"
+      "details = \"Response with id=1f55e9ae-f6ba-0b5f-860a-214a37c5bcba not found\""},
+     {"kind": "xai"}, "request.invalid_parameter"),
+    # https://github.com/goruck/home-generative-agent/issues/142: a probe of a local Ollama,
+    # its reason empty.
+    ({"error": "Ollama health check failed (http://localhost:11434): "},
+     {"kind": "ollama", "host": "localhost:11434"}, "network.connection_refused"),
+    # https://github.com/zhile-io/pandora/issues/207: OpenAI's rate-limit type, other words.
+    ({"error": {"message": "Request is not allowed. Please try again later.",
+                "type": "requests", "param": None, "code": None}}, {"kind": "relay"},
+     "rate_limit"),
+    # https://github.com/Grt1228/chatgpt-java/issues/143: OkHttp, closed before the status
+    # line.
+    ({"error": "java.io.IOException: unexpected end of stream on https://api.openai.com/..."},
+     {"kind": "openai"}, "network.connection_refused"),
+    # https://github.com/gitbito/bitoai/issues/209: a service's "timing out".
+    ({"error": "Whoops, looks your request is timing out. Our service has been growing "
+      "quickly, and we are having some growing pains."}, {"kind": "relay"}, "network.timeout"),
+    # https://github.com/Tencent/WeKnora/issues/165: "the API endpoint does not exist".
+    ({"error": "API端点不存在，请检查Base URL"}, {"kind": "volcengine"}, "endpoint.wrong"),
+    # https://github.com/raycast/extensions/issues/17924: Raycast AI's size limit.
+    ({"error": "Failed to run tools\n\nUnderlying Error: The message was too long (198%). "
+      "Submit something shorter"}, {"kind": "relay"}, "request.context_length"),
+    # https://github.com/alibaba/spring-ai-alibaba/issues/1596: DashScope's stream cap.
+    ({"error": "I/O error on POST request for \"https://dashscope.aliyuncs.com/compatible-mode/"
+      "v1/chat/completions\": too many concurrent streams"}, {"kind": "dashscope"},
+     "rate_limit"),
+    # https://github.com/zgsm-ai/costrict/issues/559: "the model replied with no message".
+    ({"error": "API返回异常：模型没有回复任何消息。这可能是API或模型出了问题。"},
+     {"kind": "ollama"}, "response.malformed"),
+    # https://github.com/SakanaAI/AI-Scientist/issues/100: OpenRouter's one 401 for a missing
+    # or a wrong key; the companion's has_key tells them apart.
+    (gptel_error(401, {"error": {"message": "Missing Authentication header or invalid API key",
+                                 "code": 401}}), {"kind": "openrouter"}, "auth.invalid_key"),
+    (gptel_error(401, {"error": {"message": "Missing Authentication header or invalid API key",
+                                 "code": 401}}), {"kind": "openrouter", "has_key": False},
+     "auth.missing_key"),
+    # https://github.com/microsoft/graphrag/issues/491: Groq's x_groq error on a cut stream.
+    ({"error": "ChatCompletionChunk(choices=[Choice(delta=ChoiceDelta(content=None), "
+      "finish_reason='stop')], x_groq={'id': 'req_01j2gp6nqvf5zsbbszhywpceqv', "
+      "'error': 'over_capacity'})"}, {"kind": "groq"}, "server.overloaded"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6113,11 +6180,27 @@ _CF_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
-                          *_CF_WORDS])
+                          *_CF_WORDS, *_CG_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize(("curl_version", "category"), [
+    ("curl 8.5.0", "config.backend"), (None, "config.backend"),
+    ("curl 8.14.1", "auth.invalid_key")])
+def test_a_bedrock_signature_mismatch_blames_curl_only_when_it_may_be_old(
+        curl_version: str | None, category: str) -> None:
+    # https://github.com/karthink/gptel/pull/918: curl before 8.9 signs Bedrock's paths
+    # otherwise; with a curl known to be new enough, AWS's words mean the secret key.
+    error = gptel_error(403, {"message": "The request signature we calculated does not match "
+                              "the signature you provided. Check your AWS Secret Access Key "
+                              "and signing method."})
+    result = run({"error": error, "backend": {"kind": "bedrock",
+                                              "host": "bedrock-runtime.us-east-1.amazonaws.com"},
+                  "request": {"use_curl": True, "curl_version": curl_version}})
+    assert result.category == category
 
 
 def test_a_tls_handshake_sent_to_a_plain_http_proxy_is_the_proxy() -> None:

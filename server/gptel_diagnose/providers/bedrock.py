@@ -47,6 +47,14 @@ RECORD = Provider(
         # A ValidationException that is not about the input: the account may not invoke models
         # yet (AWS's answer in aws-cli#8717, "a permissions error"; "an issue with the
         # account"), or not in this region.
+        # SigV4's answer to a signature it computes otherwise: with a curl new enough to sign
+        # Bedrock's paths (else CONF005 says so first), a wrong secret access key.
+        Code("", "auth.invalid_key",
+             "The request's signature does not match the one AWS computes: usually a secret "
+             "access key that is wrong for this access key id.",
+             "请求的签名与 AWS 算出的不一致：通常是这个访问密钥 ID 对应的秘密访问密钥不对。",
+             "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html",
+             text=r"signature we calculated does not match|signaturedoesnotmatch"),
         Code("", "auth.permission",
              "The account may not invoke models here yet: its Bedrock access (model access, "
              "account verification or the region) is not granted.",
@@ -61,6 +69,16 @@ RECORD = Provider(
              "inference profile or an ARN).",
              "模型 ID 的形式 Bedrock 不接受（应为基础模型 ID、推理配置文件或 ARN）。", DOCS,
              text=r"at 'modelid' failed to satisfy constraint"),
+        # Before the ValidationException it comes in: "(ValidationException) when calling
+        # the InvokeModel operation: The requested operation is not recognized by the
+        # service" was a runtime call sent to bedrock.REGION (aws-genai-llm-chatbot#246).
+        Code("", "endpoint.wrong",
+             "The action or operation asked for is not one this endpoint has: a call sent to "
+             "the wrong Bedrock host (bedrock rather than bedrock-runtime) or a misspelt action.",
+             "请求的操作在该端点上不存在:请求发到了错误的 Bedrock 主机(bedrock 而非 "
+             "bedrock-runtime),或操作名拼写有误。", DOCS,
+             text=r"invalidaction|unknownoperationexception"
+             r"|operation is not recognized by the service"),
         Code("", "request.invalid_parameter",
              "The input fails the constraints Bedrock specifies (model id, parameters, size).",
              "输入不满足 Bedrock 的约束(模型 ID、参数或大小)。", DOCS,
@@ -70,13 +88,6 @@ RECORD = Provider(
              "or not offered in this region.",
              "请求所指的资源不存在:模型 ID 或 ARN 有误,或该区域不提供此模型。", RUNTIME_NOT_FOUND,
              text=r"resourcenotfoundexception"),
-        Code("", "endpoint.wrong",
-             "The action or operation asked for is not one this endpoint has: a call sent to "
-             "the wrong Bedrock host (bedrock rather than bedrock-runtime) or a misspelt action.",
-             "请求的操作在该端点上不存在:请求发到了错误的 Bedrock 主机(bedrock 而非 "
-             "bedrock-runtime),或操作名拼写有误。", DOCS,
-             text=r"invalidaction|unknownoperationexception"
-             r"|operation is not recognized by the service"),
         Code("", "network.timeout",
              "The model took too long to answer.",
              "模型响应时间过长。", DOCS,

@@ -26,6 +26,13 @@ RECORD = Provider(
              "An incorrect API key was supplied (xAI answers 400, not 401).",
              "提供的 API 密钥不正确(xAI 返回 400 而不是 401)。", DOCS, http=400,
              text=r"incorrect api key provided", rule="AUTH001"),
+        # gRPC's INVALID_ARGUMENT, as xAI words it in the body's "code" ("Client specified
+        # an invalid argument", with "The model expects a single `text` element per
+        # message." as the error: nocmt/LLMSearchPlus#2).
+        Code("client specified an invalid argument", "request.invalid_parameter",
+             "An argument or a message shape the model does not accept (gRPC's "
+             "INVALID_ARGUMENT).",
+             "模型不接受的参数或消息格式（gRPC 的 INVALID_ARGUMENT）。", DOCS),
         Code("", "auth.invalid_key",
              "No authorization header, or an invalid token.",
              "缺少 Authorization 请求头,或令牌无效。", DOCS, http=401),

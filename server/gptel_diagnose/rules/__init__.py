@@ -41,6 +41,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "AUTH005",   # old-gptel-sends-key-newline
         "AUTH003",   # api-key-has-stray-whitespace
         "AUTH006",   # key-of-another-provider
+        # The signature an old curl makes for Bedrock, known by its version.
+        "CONF005",   # bedrock-curl-too-old
     )),
     Tier("gptel", "gptel's own Lisp errors and warnings name what broke inside Emacs.", (
         "GPTEL005",  # url-retrieve-payment-required
@@ -74,7 +76,6 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF009",   # litellm-cannot-tell-the-provider
         "CONF011",   # azure-request-names-no-deployment
         "POL001",    # content-refused-by-policy
-        "CONF005",   # bedrock-curl-too-old
         "CTX002",    # request-exceeds-per-minute-budget
         "PERM001",   # region-not-supported
         "PERM003",   # origin-not-allowed

@@ -82,7 +82,10 @@ _KEY_WRONG = (
 # A key that may be missing or wrong (Azure: "Access token is missing, invalid, audience is
 # incorrect ... or have expired"; AWS's signature mismatch) says no more than that.
 _NOT_ONLY_MISSING = (r"signature we calculated|missing or invalid|invalid or missing"
-                     r"|is missing, (invalid|wrong)")
+                     r"|is missing, (invalid|wrong)"
+                     # OpenRouter's one 401 for both (SakanaAI/AI-Scientist#100): the
+                     # companion's has_key tells them apart.
+                     r"|missing authentication header or invalid")
 # Where a key is set, and where to get one.
 _KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
               REDEFINE_BACKEND)

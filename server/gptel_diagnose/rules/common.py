@@ -93,6 +93,9 @@ WRAPPER_TEXT = (
     # requests' ConnectionError, when its cause was not kept; apps' "connection test failed",
     # Ollama App's "Invalid Host".
     r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"
+    # An app's probe of the server, its reason left empty: "Ollama health check failed
+    # (http://localhost:11434): " (goruck/home-generative-agent#142).
+    r"|\bhealth check failed \(\S+\):?\s*$"
     r"|^(?:issue: )?invalid host$|error connecting to (?:the )?server"
     r"|^\w+ unreachable$"
     # A Chinese client's "connection error, check the model settings", and its "connection

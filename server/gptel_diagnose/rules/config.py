@@ -314,7 +314,9 @@ RULES = (
         code="CONF005",
         name="bedrock-curl-too-old",
         category="config.backend",
-        when=match(text=r"signature we calculated does not match"),
+        # Unless curl is known to be new enough: then the signature was made from a wrong
+        # secret key, as AWS's words say (Bedrock's record).
+        when=match(text=r"signature we calculated does not match", not_old_sigv4_curl=False),
         summary="AWS rejected the request signature: gptel's Bedrock backend needs curl 8.10 or "
         "newer for --aws-sigv4 (or check the secret key).",
         explanation=(
@@ -335,7 +337,7 @@ RULES = (
                        "signature you provided. Check your AWS Secret Access Key and signing "
                        "method."},
                 backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
-                request={"use_curl": True},
+                request={"use_curl": True, "curl_version": "curl 8.5.0"},
                 source="https://github.com/karthink/gptel/pull/918",
             ),
         ),

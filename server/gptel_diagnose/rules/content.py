@@ -26,8 +26,9 @@ _FILTERED = (
     # IMAGE_SAFETY").
     r"|\bimage_safety\b"
     # Not OpenAI's moderation endpoint named in a client's call ("CreateModeration failed").
-    # Nor its path in a URL ("Max retries exceeded with url: /v1/moderations").
-    r"|responsible ai|(?<!create)(?<!/v1/)moderation|flagged (input|by)|harmful content"
+    # Nor its path ("Max retries exceeded with url: /v1/moderations", a relay's "your path
+    # {/moderations}").
+    r"|responsible ai|(?<!create)(?<!/)moderation|flagged (input|by)|harmful content"
     r"|recitation"
     # Gemini's Python SDK when a blocked answer has no text: "Check the
     # `candidate.safety_ratings` to see if the response was blocked."

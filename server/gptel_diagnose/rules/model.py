@@ -233,8 +233,12 @@ RULES = (
                   r"|may be incompatible with your version of ollama"),
             match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
                   r"ollama"
-                  # A model file of Ollama's store gone from disk (a pull cut short).
-                  r"|\.ollama[\\/]+models[\\/]+blobs[\\/]+\S*.{0,40}(?:cannot find the file"
+                  # A model file of Ollama's store gone from disk (a pull cut short); older
+                  # Ollama's words for a model never pulled: "stat /root/.ollama/models/
+                  # manifests/registry.ollama.ai/library/llama2/latest: no such file or
+                  # directory" (ivanfioravanti/chatbot-ollama#4).
+                  r"|\.ollama[\\/]+models[\\/]+(?:blobs|manifests)[\\/]+\S*.{0,40}"
+                  r"(?:cannot find the file"
                   r"|no such file)"),
             match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.

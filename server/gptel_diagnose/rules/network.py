@@ -89,8 +89,10 @@ _RESET_TEXT = (
     r"|established connection was aborted by the software|主机中的软件中止了一个已建立的连接"
     # The connection closed before any answer, in Python's words (http.client, httpx).
     r"|remote end closed connection without response"
-    # Java's HttpClient, the same: "HTTP/1.1 header parser received no bytes".
-    r"|header parser received no bytes"
+    # Java's HttpClient, the same: "HTTP/1.1 header parser received no bytes"; OkHttp's
+    # "unexpected end of stream on https://..." (Http1ExchangeCodec.readResponseHeaders:
+    # closed before the status line, Grt1228/chatgpt-java#143).
+    r"|header parser received no bytes|unexpected end of stream on "
     # Elixir's Mint: "(Mint.TransportError) socket closed", "%Mint.TransportError{reason: :closed}".
     r"|transporterror\)? socket closed|transporterror\{reason: :closed\}"
     # aiohttp's, for the same ("ServerDisconnectedError: Server disconnected"); Bun's fetch
@@ -607,7 +609,10 @@ RULES = (
                    # A proxy's failure in so many words; not a log's "proxyUrl" near an error,
                    # nor a local router (CC Switch) reporting its upstream's failure.
                    r"|could not resolve proxy"
-                   r"|(?<![a-z])proxy(?: server| connection|_?error)?\W{0,3}(refused|failed|error)"
+                   r"|(?<![a-z])proxy(?: server| connection|_?error)?\W{0,3}(refused|failed|error"
+                   # node-fetch through a SOCKS proxy that never answered: "reason: Proxy
+                   # connection timed out" (Chanzhaoyu/chatgpt-web#1009).
+                   r"|timed out)"
                    r"(?! while handling)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
@@ -734,7 +739,7 @@ RULES = (
               # The same, in a browser engine's words (curl 92).
               match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly"
                     # Qt's network stack for the same; OkHttp-style "unexpected end of stream".
-                    r"|\bhttp/2 protocol error\b|unexpected end of stream"
+                    r"|\bhttp/2 protocol error\b|unexpected end of stream(?! on )"
                     # Codex CLI's words for a Responses stream that ended early.
                     r"|stream disconnected before completion|stream closed before response"
                     # reqwest reading a body the server reset mid-way (HTTP/2 RST_STREAM).

@@ -59,6 +59,10 @@ RULES = (
             # capacity exceeded for this model." (its capacity is the tier's, not the
             # provider's).
             match(text=r"service tier capacity exceeded"),
+            # OpenAI's error type for a requests-per-minute limit, passed on by a relay with
+            # other words: {"message": "Request is not allowed. Please try again later.",
+            # "type": "requests"} (zhile-io/pandora#207).
+            match(codes=("requests",), text=r"try again later", not_text=_NOT_RATE),
             # Said in so many words: a rate limit, whatever else the body mentions.
             match(text=r"you (have been|are being) rate.?limited|your rate limit is \d",
                   not_text=f"{_DAILY}|{_TOO_BIG}|insufficient_quota"),

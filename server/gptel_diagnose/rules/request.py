@@ -656,7 +656,14 @@ RULES = (
                    # A model's chat template refusing the conversation (llama.cpp's jinja
                    # "raise_exception(...)": "Message has tool role, but there was no previous
                    # assistant message with a tool call!").
-                   r"|\braise_exception\(|message has tool role",
+                   r"|\braise_exception\(|message has tool role"
+                   # xAI, for a message whose content has several text parts: "The model
+                   # expects a single `text` element per message." (nocmt/LLMSearchPlus#2).
+                   r"|expects a single `?text`? element per message"
+                   # A stored response the conversation refers to, gone on the server: xAI's
+                   # "Response with id=... not found" (pajeronda/xai_conversation#9), OpenAI's
+                   # "Previous response with id 'resp_...' not found".
+                   r"|response with id\W{0,3}[\w-]+\W{0,3} not found",
                    # "The provider returned empty content" is an empty answer, not a shape.
                    # Nor go-openai giving up on a stream of empty lines.
                    not_text=r"context|too long|maximum|<empty message>|returned empty"

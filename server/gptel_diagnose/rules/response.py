@@ -250,7 +250,10 @@ RULES = (
                   r"|not supported with '/[\w/.]+', please use '/"
                   # Anthropic, for a current model on the legacy /v1/complete: "is not
                   # supported on this API. Please use the Messages API instead."
-                  r"|not supported on this api\. please use the [\w ]{1,30} api",
+                  r"|not supported on this api\. please use the [\w ]{1,30} api"
+                  # A relay that serves only some paths: "Only /v1/chat/completions &&
+                  # /v1/embeddings allowed now , your path {/moderations}" (langgenius/dify#80).
+                  r"|only /v1/[\w/]+ .{0,60}allowed now|\byour path \{/",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
@@ -357,6 +360,9 @@ RULES = (
                     # Onyx's EmptyLLMResponseError: "The selected model returned no final
                     # answer before the stream completed. No text or tool calls were received".
                     r"|returned no final answer|no text or tool calls were received"
+                    # CoStrict, in Chinese: "API返回异常：模型没有回复任何消息" (the model
+                    # replied with no message; zgsm-ai/costrict#559).
+                    r"|模型没有回复任何消息"
                     # Python reading the first chunk of a stream that had none.
                     r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
