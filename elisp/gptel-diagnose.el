@@ -203,6 +203,7 @@ The server gives the provider 5 seconds to answer."
     ("Fix: %s" . "修复：%s")
     ("Next: %s" . "下一步：%s")
     ("If so: %s" . "如果是这样：%s")
+    ("To find out: %s" . "要查明原因：%s")
     ("server not available (%s); install it with %s"
      . "诊断服务器不可用（%s）；请用 %s 安装")
     ("the server did not answer in time (M-x gptel-diagnose-show-log)"
@@ -499,8 +500,9 @@ once, even if the summary already names it), else the server's
 `next_step'.  When the diagnosis is only a guess (`confidence'
 \"guess\": the status alone is known, and the summary says what it
 usually means and how to find out), the step is offered as what to
-do if that is it.  With WIDTH, shorten the summary so the line fits
-in WIDTH columns; the action is never cut."
+do if that is it; a step that finds the cause out (the server's
+`next_step_finds_out') is offered as that.  With WIDTH, shorten the
+summary so the line fits in WIDTH columns; the action is never cut."
   (let* ((summary (gptel-diagnose--redact
                    (string-join (split-string (or (plist-get diagnosis :summary) "")) " ")))
          (setq-text (gptel-diagnose--first-setq diagnosis))
@@ -510,6 +512,8 @@ in WIDTH columns; the action is never cut."
          (prefix (string-remove-suffix "%s" (gptel-diagnose--t "gptel-diagnose: %s")))
          (action (cond ((and setq-text (string-search setq-text summary)) nil)
                        (setq-text (gptel-diagnose--tf "Fix: %s" setq-text))
+                       ((and next (eq (plist-get diagnosis :next_step_finds_out) t))
+                        (gptel-diagnose--tf "To find out: %s" next))
                        ((and next (equal (plist-get diagnosis :confidence) "guess"))
                         (gptel-diagnose--tf "If so: %s" next))
                        (next (gptel-diagnose--tf "Next: %s" next)))))

@@ -836,6 +836,10 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
     return fixes
 
 
+# A next step that runs the curl replay finds the cause out; it does not act on a guess.
+FINDS_OUT = "gptel-diagnose-copy-curl"
+
+
 def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholders,
               locale: str, code: Code | None = None) -> str:
     """The one thing to do next: nothing when a fix is a setq (the companion shows it), else
@@ -908,6 +912,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
                           page_title(params.error.body))
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, locale, body_empty=bool(facts.body_empty))
+    step = next_step(rule, fixes, values, locale, selection.documented)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
@@ -926,6 +931,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         provider_message=message,
         message_source=None if message is None
         else "gptel" if GPTEL_TEXT.fullmatch(message) else "provider",
-        next_step=next_step(rule, fixes, values, locale, selection.documented),
+        next_step=step,
+        next_step_finds_out=FINDS_OUT in step,
         confidence=_confidence(selection),
     )

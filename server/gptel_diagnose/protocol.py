@@ -238,6 +238,9 @@ class Diagnosis(_Out):
     # The one thing to do next, in the diagnosis's language: empty when a fix is a setq
     # (the companion shows that setq), else where to change the key, a command, or a page.
     next_step: str = ""
+    # Whether `next_step` finds the cause out (the curl replay) rather than acting on it:
+    # the companion words it so, even on a guess ("To find out:", not "If so:").
+    next_step_finds_out: bool = False
     confidence: Confidence = "likely"
 
 

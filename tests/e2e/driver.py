@@ -181,7 +181,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     # its next step is the curl replay, whose headers are all there is.
     Scenario("nobody403", "Ollama's 403 with no body", "ollama", "auth.permission",
              "GEN403", "ollama/gen403-forbidden-with-no-body", model="llama3.2",
-             says=("no body", "curl replay", ": M-x gptel-diagnose-copy-curl")),
+             says=("no body", "curl replay", "To find out: Copy the request as a curl "
+                   "command: M-x gptel-diagnose-copy-curl")),
     # An image over Anthropic's 5 MB per-image limit: sending no media is the fix the line
     # shows (gptel-track-media), whatever room the context has left.
     Scenario("image5mb", "Anthropic refuses an image over 5 MB", "anthropic",

@@ -729,6 +729,21 @@
                              (gptel-diagnose-format-line
                               (plist-put (copy-sequence guess) :confidence "likely"))))))
 
+(ert-deftest gptel-diagnose-line-offers-a-step-that-finds-out-as-that ()
+  ;; The curl replay of an answer with no body does not act on the guess: it finds out.
+  (let ((guess '(:summary "Corp refused the request (HTTP 403): that usually means ...; its answer had no body, so only its headers, seen in a curl replay, can say more."
+                 :confidence "guess" :next_step_finds_out t
+                 :next_step "Copy the request as a curl command: M-x gptel-diagnose-copy-curl"
+                 :fixes [])))
+    (should (string-suffix-p
+             ".  To find out: Copy the request as a curl command: M-x gptel-diagnose-copy-curl"
+             (gptel-diagnose-format-line guess)))
+    (let ((gptel-diagnose-locale "zh"))
+      (should (string-search "要查明原因：" (gptel-diagnose-format-line guess))))
+    (should (string-search "If so:" (gptel-diagnose-format-line
+                                     (plist-put (copy-sequence guess)
+                                                :next_step_finds_out :json-false))))))
+
 (ert-deftest gptel-diagnose-line-in-chinese-fits-by-screen-width-and-keeps-the-setq ()
   (let* ((gptel-diagnose-locale "zh")
          (diagnosis '(:summary "这个模型不接受 temperature 参数，服务商拒绝了请求，请不要再发送这个参数。"

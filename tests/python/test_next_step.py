@@ -98,6 +98,8 @@ def test_an_answer_with_no_body_is_not_sent_to_the_log(status: str, rule: str,
     assert "gptel-log-level" in logged.summary and "gptel-log-level" not in empty.summary
     assert "curl" in empty.summary
     assert "gptel-diagnose-copy-curl" in empty.next_step
+    # The replay finds the cause out; it is not what to do if the guess is right.
+    assert empty.next_step_finds_out and not logged.next_step_finds_out
 
 
 def test_a_message_rule_is_likely() -> None:
