@@ -873,7 +873,8 @@ def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
     when the provider is known (OpenAI's guide says nothing about Kimi); then the known
     provider's own error documentation and console."""
     urls = (_fill(url, values) for url in rule.docs)
-    provider = _record(facts)
+    # Not the pages of a provider only assumed from the protocol: it is not who answered.
+    provider = None if facts.provider_assumed else _record(facts)
     own = (provider.errors_url, provider.console_url) if provider else ()
     return _unique([
         *(url for url in urls if _URL.match(url) and (

@@ -166,6 +166,9 @@ def test_openai_constructor_on_an_unknown_host_is_called_by_the_backends_name(ho
         told = [found.summary, found.explanation, found.next_step, *found.steps,
                 *(fix.url or "" for fix in found.fixes)]
         assert not [text for text in told if "openai.com" in text]
+        # Its references may name OpenAI's code list only where the rule cites it, not as
+        # the answering provider's own pages.
+        assert "https://developers.openai.com/docs/guides/error-codes" not in found.docs
 
 
 @pytest.mark.parametrize(("host", "name"), [("api.openai.com", "Corp"),
