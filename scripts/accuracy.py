@@ -81,7 +81,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bx.jsonl", "reports-by.jsonl",
                       "reports-bz.jsonl", "reports-ca.jsonl",
                       "reports-cb.jsonl", "reports-cd.jsonl",
-                      "reports-ce.jsonl", "reports-cf.jsonl", "reports-cg.jsonl"})
+                      "reports-ce.jsonl", "reports-cf.jsonl", "reports-cg.jsonl",
+                      "reports-ch.jsonl"})
 
 
 @dataclass(frozen=True)
