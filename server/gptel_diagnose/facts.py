@@ -850,7 +850,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
         private=bool(host) and not public,
         public=public,
         names_public_host=any(host_is_public(name) for name, _path in urls),
-        html=bool(_HTML.search(haystack)),
+        # The body the companion read counts: gptel says only "Malformed JSON in response."
+        html=bool(_HTML.search(haystack) or _HTML.match((params.error.body or "").lstrip())),
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=(not _REASON_WORDS.search(_STOCK_SENTENCE.sub(" ", text))
                     or not _NO_REASON.sub("", text).strip()),

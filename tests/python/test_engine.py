@@ -6167,6 +6167,42 @@ _CG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_UNREAD_PAGE = {"status": "(HTTP/1.1 200 OK) Malformed JSON in response.", "http_status": "200",
+                "error": "Malformed JSON in response",
+                "body": "<!DOCTYPE html><html lang=\"zh-cn\"><head><meta charset=\"utf-8\">"}
+
+_CH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/ClarenceDan/chatGPT-Siri-Pro/issues/11: iOS's NSURLError -1200.
+    ({"error": "发生了 SSL错误，无法建立与该服务器的安全连接。"}, {"kind": "openai"},
+     "network.tls"),
+    # https://github.com/StartupHakk/OpenMonoAgent.ai/issues/16: a Docker service name that
+    # does not resolve, asked "Is it running?" after.
+    ({"error": "Error: LLM error: Name or service not known (llama-server:7474)\n  Cannot "
+      "reach llama-server. Is it running?"}, {"kind": "llamacpp", "host": "llama-server:7474"},
+     "network.dns"),
+    # https://github.com/AgentiLoop/Agent/issues/24: plain http refused before sending.
+    ({"error": "Failed to fetch local models: The resource could not be loaded because the App "
+      "Transport Security policy requires the use of a secure connection."},
+     {"kind": "ollama", "protocol": "http"}, "config.backend"),
+    # https://github.com/8r4qrb7kh2-lgtm/cle-allergy-aware/blob/
+    # fed36076fdacc2d47c2001310aae3a5f1e7e43bf/browser-extension/menu-change-monitor/
+    # CORS_FIX.md: Anthropic's header for calls from a browser.
+    ({"error": "CORS header 'anthropic-dangerous-direct-browser-access' header"},
+     {"kind": "anthropic", "host": "api.anthropic.com"}, "auth.permission"),
+    # https://github.com/fengshao1227/ccg-workflow/issues/85: Chrome's refused page in Chinese.
+    ({"error": "无法访问此网站 localhost 拒绝了我们的连接请求。"}, {"kind": "gemini"},
+     "network.connection_refused"),
+    # https://github.com/monet88/FluxOrigin/blob/9a21334a1f94afb76d1d02cfed534158b619e2b5/
+    # test/integration/fixtures/cassettes/zhipu_test_connection.json: Zhipu's web console
+    # for a path without /api/paas, read from the body the companion sends.
+    (_UNREAD_PAGE, {"kind": "zhipu", "host": "open.bigmodel.cn",
+                    "endpoint": "/v4/chat/completions"}, "endpoint.wrong"),
+    # https://github.com/rikkahub/rikkahub/issues/165: a base URL with no API path, its
+    # site's page.
+    (_UNREAD_PAGE, {"kind": "openai", "host": "tbai.xin", "endpoint": "/"}, "endpoint.wrong"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6180,11 +6216,28 @@ _CG_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
-                          *_CF_WORDS, *_CG_WORDS])
+                          *_CF_WORDS, *_CG_WORDS, *_CH_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+@pytest.mark.parametrize(("error", "backend", "variable"), [
+    # https://github.com/rashadphz/farfalle/pull/93: LiteLLM refused the model id's form; the
+    # fix was the model's name.
+    ({"error": "500: LLM Provider NOT provided. Pass in the LLM provider you are trying to "
+      "call. You passed model=OpenAI/gpt-4o-mini"}, {"kind": "openai"}, "gptel-model"),
+    # https://github.com/capineti/portfolio/blob/389cb7c97485c230de57b6292b51f49447407cec/
+    # QUOTA-FIX-README.md: Gemini's free tier spent for the day; the fix was another backend.
+    (gptel_error(429, {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message":
+                                 "You exceeded your current quota"}}),
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"}, "gptel-backend"),
+])
+def test_the_fix_that_worked_is_offered(error: dict[str, Any], backend: dict[str, Any],
+                                        variable: str) -> None:
+    result = run({"error": error, "backend": backend})
+    assert variable in {fix.variable for fix in result.fixes}, result.rule
 
 
 @pytest.mark.parametrize(("curl_version", "category"), [

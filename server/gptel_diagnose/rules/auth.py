@@ -655,6 +655,11 @@ RULES = (
                    # "Received request: OPTIONS to /v1/models", then an error).
                    r"|received request: options to\b"
                    r"|cors requests (?:must set|are not allowed)"
+                   # Anthropic's header for calls from a browser, named in its refusal (a
+                   # Chrome extension's "CORS header 'anthropic-dangerous-direct-browser-
+                   # access' header": 8r4qrb7kh2-lgtm/cle-allergy-aware); not the header's
+                   # name in a log of headers sent.
+                   r"|cors header\W{0,3}anthropic-dangerous-direct-browser-access"
                    # A client telling the user to allow its origin in Ollama.
                    r"|\bset ollama_origins\b"),
         summary="{host} does not accept requests from the page or app that sent this one (a "

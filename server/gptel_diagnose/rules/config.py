@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import REDEFINE_BACKEND, SCHEME_TYPO
+from .common import ASK_MODEL, REDEFINE_BACKEND, SCHEME_TYPO
 
 # Redefining the backend is what changes gptel-backend: shown, never applied.
 BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
@@ -152,7 +152,10 @@ RULES = (
                    # node-fetch, for a URL with no scheme.
                    r"|only absolute urls are supported"
                    # chatgpt-shell's check of the curl Emacs finds first on exec-path.
-                   r"|you need curl version [\d.]+ or newer",
+                   r"|you need curl version [\d.]+ or newer"
+                   # Apple's App Transport Security, for plain http to a host that is not
+                   # localhost: refused before sending (Agent!, AgentiLoop/Agent).
+                   r"|app transport security policy requires",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),
         ),
         summary="curl refused the request as gptel built it (curl {exit}): the installed curl "
@@ -196,8 +199,10 @@ RULES = (
         steps=("Use the name the LiteLLM proxy lists (its /v1/models), or the provider's "
                "prefix, in gptel-model and the backend's :models.",
                "Running the proxy yourself: add the model to its model_list."),
+        # The name is gptel-model's: another of the backend's names (rashadphz/farfalle's fix
+        # was the model ids' lower-case "openai/" prefix).
         fixes=(FixSpec("Read LiteLLM's provider prefixes", "display-only",
-                       url="https://docs.litellm.ai/docs/providers"),),
+                       url="https://docs.litellm.ai/docs/providers"), ASK_MODEL),
         docs=("https://docs.litellm.ai/docs/providers",),
         examples=(
             Example(

@@ -43,6 +43,9 @@ _REFUSED_TEXT = (
     r"connection refused|econnrefused|errno 111|could(n'?t| not) connect to"
     # Python's exception by name; Windows' "the remote computer refused the connection".
     r"|connectionrefusederror|远程计算机拒绝网络连接"
+    # Chrome's ERR_CONNECTION_REFUSED page in Chinese: "localhost 拒绝了我们的连接请求"
+    # (fengshao1227/ccg-workflow#85).
+    r"|拒绝了我们的连接请求"
     # .NET on Windows (WSAECONNREFUSED, 10061) in its newer wording.
     r"|destination computer rejected the connection request"
     r"|failed to connect to|connecterror|all connection attempts failed"
@@ -305,6 +308,10 @@ RULES = (
                   # ellmer: "Can't find locally running ollama."
                   r"|can'?t find locally running"
                   r"|typo in the url or port",
+                  # Not a name that does not resolve, asked "Is it running?" after it
+                  # ("Name or service not known (llama-server:7474)  Cannot reach
+                  # llama-server. Is it running?": StartupHakk/OpenMonoAgent.ai).
+                  not_text=_DNS_TEXT,
                   provider=_LOCAL_SERVERS, http=None),
         ),
         summary=(
@@ -412,9 +419,14 @@ RULES = (
                     # std::io::Error prints it: a handshake message it could not read.
                     r"|os error -2146893018"
                     # .NET's SslStream over Schannel (0x80090326, SEC_E_ILLEGAL_MESSAGE).
-                    r"|0x80090326|system\.security\.authentication\.authenticationexception",
+                    r"|0x80090326|system\.security\.authentication\.authenticationexception"
+                    # iOS's NSURLError -1200 in Chinese ("发生了 SSL错误，无法建立与该服务器的
+                    # 安全连接": ClarenceDan/chatGPT-Siri-Pro) and in English.
+                    r"|ssl错误|无法建立与该服务器的安全连接|an ssl error has occurred",
                     # Go's "net/http: TLS handshake timeout": no answer in time (NET004).
-                    not_text=r"tls handshake timeout")),
+                    # Nor Apple's App Transport Security refusing plain http: nothing was
+                    # sent (CONF003).
+                    not_text=r"tls handshake timeout|app transport security")),
         summary="The TLS handshake with {host} failed (curl {exit}): a proxy that inspects "
         "HTTPS, an old TLS library, or a plain-HTTP server behind https.",
         explanation=(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL, RESEND, SWITCH
+from .common import ASK_BACKEND, ASK_MODEL, RESEND, SWITCH
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
@@ -263,11 +263,14 @@ RULES = (
             "For higher limits, link a billing account to the project in AI Studio "
             "({billing_url}).",
         ),
-        # Gemini's free-tier quotas are counted per model: another model is the way on.
+        # Gemini's free-tier quotas are counted per model: another model is the way on, or
+        # another backend once the day's share is spent too (an n8n workflow moved to Claude:
+        # capineti/portfolio's QUOTA-FIX-README.md).
         fixes=(
             RESEND,
             FixSpec("See your quota and tier", "display-only", url="{usage_url}"),
             ASK_MODEL,
+            ASK_BACKEND,
         ),
         docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
         examples=(

@@ -195,6 +195,12 @@ RULES = (
             # response body for url (https://open.bigmodel.cn/v1/models)"): the path.
             match(off_path=True, local=False, http=(None, 200, 404),
                   text=r"not (a )?valid json|error decoding response body"),
+            # Or with its web site's HTML page: Zhipu's console for "/v4/..." without
+            # "/api/paas" (monet88/FluxOrigin's recording).
+            match(off_path=True, local=False, http=(None, 200, 404), html=True),
+            # An :endpoint of "/" (a base URL with no API path): a site's home page came
+            # back (RikkaHub with "https://tbai.xin/", rikkahub/rikkahub).
+            match(endpoint=r"^/$", local=False, http=(None, 200, 404), html=True),
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
             match(http=405),
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
