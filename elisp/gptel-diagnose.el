@@ -1644,9 +1644,11 @@ showing the buffer."
   "Explain the last failed gptel request, or check the setup.
 Take the last failure of a request made from this buffer, else
 the last one anywhere, and show its details, selecting their
-window (`gptel-diagnose-select-window').  With no recent failure,
-or with a prefix argument CHECKUP, run a live checkup of this
-buffer's gptel setup instead (`gptel-diagnose-checkup')."
+window (`gptel-diagnose-select-window').  A diagnosis in another
+language than `gptel-diagnose-locale' now asks for is asked for
+again.  With no recent failure, or with a prefix argument CHECKUP,
+run a live checkup of this buffer's gptel setup instead
+\(`gptel-diagnose-checkup')."
   (interactive "P")
   (let ((failure (gptel-diagnose--current-failure)))
     (cond
@@ -1656,7 +1658,9 @@ buffer's gptel setup instead (`gptel-diagnose-checkup')."
       (if (or (featurep 'gptel-request) (featurep 'gptel))
           (gptel-diagnose-checkup)
         (gptel-diagnose--say "no failed gptel request to explain")))
-     ((gptel-diagnose--failure-diagnosis failure)
+     ((let ((diagnosis (gptel-diagnose--failure-diagnosis failure)))
+        (and diagnosis (member (plist-get diagnosis :locale)
+                               (list nil (gptel-diagnose--locale)))))
       (gptel-diagnose--show-buffer (gptel-diagnose--render-details failure)))
      (t (gptel-diagnose--request-diagnosis
          failure (lambda (failure)

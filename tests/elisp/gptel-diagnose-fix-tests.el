@@ -282,6 +282,30 @@
         (should (= asked 1))
         (should (string-match-p "gptel-diagnose: new" (buffer-string)))))))
 
+;; Switching the language, then M-x gptel-diagnose, asks again in the new language rather
+;; than show the old summary under the new language's headings (hand trial, stop 37).
+(ert-deftest gptel-diagnose-command-asks-again-in-a-new-language ()
+  (let* ((failure (gptel-diagnose-fix-tests--failure
+                   :diagnosis '(:summary "old" :locale "en" :fixes [] :steps [] :docs [])
+                   :params '(:error (:http_status "401") :locale "en")))
+         (gptel-diagnose--last-failure failure)
+         (gptel-diagnose-select-window nil)
+         (sent nil))
+    (cl-letf (((symbol-function 'gptel-diagnose--ask-diagnosis)
+               (lambda (params callback &rest _)
+                 (setq sent params)
+                 (funcall callback '(:summary "新" :locale "zh" :fixes [] :steps [] :docs [])
+                          nil))))
+      (save-window-excursion
+        (let ((gptel-diagnose-locale "en"))
+          (with-temp-buffer (gptel-diagnose))
+          (should-not sent))
+        (let ((gptel-diagnose-locale "zh"))
+          (with-temp-buffer (gptel-diagnose))
+          (should (equal (plist-get sent :locale) "zh"))
+          (should (equal (plist-get (gptel-diagnose--failure-diagnosis failure) :summary)
+                         "新")))))))
+
 ;; Switching the language, then `g' in the details buffer, gets the diagnosis in the new
 ;; language: the failure's params keep the locale of the moment it failed.
 (ert-deftest gptel-diagnose-details-refresh-asks-in-the-current-language ()
