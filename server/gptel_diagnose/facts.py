@@ -17,7 +17,7 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import Provider, assumed, identify, lookup, misspelt_host, without_scheme
+from .providers import Provider, identified, identify, lookup, misspelt_host, without_scheme
 from .providers.record import host_and_port, host_name
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
@@ -823,8 +823,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
     local = bool(host) and _host_is_local(host)
     public = bool(host) and host_is_public(host)
     # Who answers: the host says it best, then the backend's kind, then its name.
-    identified = identify(host, backend.kind, backend.name)
-    provider = identified.kind if identified else (
+    record, provider_assumed = identified(host, backend.kind, backend.name)
+    provider = record.kind if record else (
         backend.kind.lower() if backend.kind else None)
 
     shape = (backend.key_shape or "").lower() or None
@@ -842,7 +842,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         http=http,
         curl=curl,
         provider=provider,
-        provider_assumed=assumed(host, backend.kind, backend.name),
+        provider_assumed=provider_assumed,
         codes=frozenset(collector.codes),
         param=frozenset(collector.params),
         gptel=_gptel_kinds(text, params, http),
@@ -857,7 +857,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
                     or not _NO_REASON.sub("", text).strip()),
         answered=http is not None or bool(collector.codes),
         structured=isinstance(params.error.error, (dict, list)),
-        model_retired=bool(identified and identified.has_retired(params.request.model)),
+        model_retired=bool(record and record.has_retired(params.request.model)),
         streamable=_streamable(params),
         documented_path=not local and _documented_path(urls, host, backend.endpoint),
         off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),

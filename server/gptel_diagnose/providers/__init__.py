@@ -54,8 +54,8 @@ from .record import Balance, Code, ModelList, Provider, host_name, without_schem
 
 __all__ = [
     "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance", "Code",
-    "ModelList", "Provider", "display_name", "identify", "lookup", "marked", "misspelt_host",
-    "provider_for_host", "site", "without_scheme",
+    "ModelList", "Provider", "display_name", "identified", "identify", "lookup", "marked",
+    "misspelt_host", "provider_for_host", "site", "without_scheme",
 ]
 
 # Identification order: the first record whose hosts match a backend's host is its provider.
@@ -195,24 +195,27 @@ def identify(host: str | None, kind: str | None, name: str | None) -> Provider |
     The host counts by its name, or on loopback by a local server's default port.  A
     protocol kind ("openai") counts only when neither the host nor the name says more.
     """
+    return identified(host, kind, name)[0]
+
+
+def identified(host: str | None, kind: str | None,
+               name: str | None) -> tuple[Provider | None, bool]:
+    """`identify`'s provider, and whether it is only assumed from a protocol kind: a backend
+    of that kind ("openai") on a HOST of no known provider, under a NAME of none (a company
+    gateway, a relay, LiteLLM).  Its codes are the protocol's; its name and pages are not
+    that provider's; nor is it when HOST, written with its scheme, names a known one."""
     by_host = (_by_host(host) or _by_local_port(host)) if host else None
     if by_host:
-        return by_host.at(host)
+        return by_host.at(host or ""), False
     by_kind = lookup(kind.lower()) if kind else None
     if by_kind and by_kind.kind not in _PROTOCOL_KINDS:
-        return by_kind
-    return (_by_name(name) if name else None) or by_kind
-
-
-def assumed(host: str | None, kind: str | None, name: str | None) -> bool:
-    """Whether `identify` knows the provider only from a protocol kind: a backend of that
-    kind ("openai") on a HOST of no known provider, under a NAME of none (a company
-    gateway, a relay, LiteLLM).  Its codes are the protocol's; its name and pages are not
-    that provider's."""
-    bare = without_scheme((host or "").strip())
-    return (bool(bare) and (kind or "").lower() in _PROTOCOL_KINDS
-            and not (_by_host(bare) or _by_local_port(bare))
-            and not (_by_name(name) if name else None))
+        return by_kind, False
+    by_name = _by_name(name) if name else None
+    if by_name:
+        return by_name, False
+    bare = without_scheme(host.strip()) if host else ""
+    return by_kind, (by_kind is not None and bool(bare)
+                     and not (bare != host and (_by_host(bare) or _by_local_port(bare))))
 
 
 def _distance(a: str, b: str, limit: int) -> int:
