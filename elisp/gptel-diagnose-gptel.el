@@ -507,11 +507,11 @@ logging is needed.  Nil when that buffer is gone or not found."
 The body as received, else as logged; `:body_empty' when the
 response was read and had no body at all, so that no log can show
 more of it."
-  (let ((received (gptel-diagnose--received-body fsm)))
-    (if (and (stringp received) (string-empty-p (string-trim received)))
+  (let* ((received (gptel-diagnose--received-body fsm))
+         (text (gptel-diagnose--body-text received)))
+    (if (and received (not text))
         (list :body_empty t)
-      (list :body (or (gptel-diagnose--body-text received)
-                      (gptel-diagnose--logged-body fsm))))))
+      (list :body (or text (gptel-diagnose--logged-body fsm))))))
 
 (defun gptel-diagnose--entry (fsm)
   "Which gptel entry point made FSM: send, rewrite or request."
