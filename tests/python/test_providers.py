@@ -21,6 +21,7 @@ from gptel_diagnose.providers import (
     PROVIDERS,
     START_COMMANDS,
     Provider,
+    identified,
     identify,
     lookup,
     misspelt_host,
@@ -186,6 +187,30 @@ def test_openai_constructor_on_a_local_default_port_is_that_local_server() -> No
     assert found is not None and found.kind == "lmstudio"
     found = identify("[::1]:11434", "openai", None)
     assert found is not None and found.kind == "ollama"
+
+
+@pytest.mark.parametrize(("host", "kind", "name", "expected"), [
+    ("https://api.deepseek.com", "openai", "ds", "deepseek"),
+    ("http://localhost:11434", "openai", "local", "ollama"),
+    # The kind and the name still come first, as they do for a bare host.
+    ("http://localhost:8080/v1", "vllm", None, "vllm"),
+    ("https://relay.example.org", "openai", "Groq", "groq"),
+])
+def test_a_host_written_with_its_scheme_still_names_its_provider(
+        host: str, kind: str, name: str | None, expected: str) -> None:
+    # Such a :host was called OpenAI: a DeepSeek backend "ds" with "https://" in its :host
+    # got OpenAI's error-code page among the references of its CONF001.
+    found, assumed = identified(host, kind, name)
+    assert found is not None and (found.kind, assumed) == (expected, False)
+
+
+def test_a_scheme_in_a_deepseek_host_sends_the_user_to_deepseeks_pages() -> None:
+    found = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "Curl failure", "error": "Could not resolve host: https"},
+        "backend": {"name": "ds", "kind": "openai", "host": "https://api.deepseek.com"}}))
+    assert found.rule == "CONF001"
+    assert not [url for url in found.docs if "openai.com" in url]
+    assert any("deepseek.com" in url for url in found.docs)
 
 
 def test_unknown_everything_is_no_provider() -> None:

@@ -193,7 +193,8 @@ def identify(host: str | None, kind: str | None, name: str | None) -> Provider |
     """The provider a backend talks to: by its host, then its kind, then its name.
 
     The host counts by its name, or on loopback by a local server's default port.  A
-    protocol kind ("openai") counts only when neither the host nor the name says more.
+    protocol kind ("openai") counts only when neither the host nor the name says more.  A
+    host written with its scheme counts after the kind and the name.
     """
     return identified(host, kind, name)[0]
 
@@ -203,7 +204,7 @@ def identified(host: str | None, kind: str | None,
     """`identify`'s provider, and whether it is only assumed from a protocol kind: a backend
     of that kind ("openai") on a HOST of no known provider, under a NAME of none (a company
     gateway, a relay, LiteLLM).  Its codes are the protocol's; its name and pages are not
-    that provider's; nor is it when HOST, written with its scheme, names a known one."""
+    that provider's."""
     by_host = (_by_host(host) or _by_local_port(host)) if host else None
     if by_host:
         return by_host.at(host or ""), False
@@ -214,8 +215,12 @@ def identified(host: str | None, kind: str | None,
     if by_name:
         return by_name, False
     bare = without_scheme(host.strip()) if host else ""
-    return by_kind, (by_kind is not None and bool(bare)
-                     and not (bare != host and (_by_host(bare) or _by_local_port(bare))))
+    # A HOST written with its scheme ("https://api.deepseek.com") still names its provider,
+    # though after the kind and the name: gptel will not reach it as written.
+    by_bare = (_by_host(bare) or _by_local_port(bare)) if bare and bare != host else None
+    if by_bare:
+        return by_bare.at(bare), False
+    return by_kind, by_kind is not None and bool(bare)
 
 
 def _distance(a: str, b: str, limit: int) -> int:
