@@ -6202,6 +6202,56 @@ _CH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     (_UNREAD_PAGE, {"kind": "openai", "host": "tbai.xin", "endpoint": "/"}, "endpoint.wrong"),
 ]
 
+_CI_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/PawanOsman/OpenCursor/issues/115: a ChatGPT reverse proxy on a
+    # data-centre IP.
+    ({"error": {"message": "Error getting a new session, If this error persists, your country "
+                "may not be supported yet. If your country was the issue, please consider "
+                "using a U.S. VPN or a U.S. residential proxy.",
+                "type": "invalid_request_error"}}, {"kind": "openai"}, "auth.permission"),
+    # https://github.com/decolua/9router/issues/2527: NVIDIA's function for the model unhealthy.
+    (gptel_error(400, {"status": 400, "title": "Bad Request", "detail": "Function id "
+                       "'87ea0ddc-cff1-4bca-bf8b-3bd98a35ddd0': DEGRADED function cannot be "
+                       "invoked"}),
+     {"kind": "nvidia", "host": "integrate.api.nvidia.com"}, "server.overloaded"),
+    # https://github.com/luzhengheng/MT5/blob/edf6a57ddb20d60738b9d7045cddcd2f77208c57/docs/
+    # archive/tasks/TASK_099/VERIFY_LOG.log: a relay quoting Gemini's free-tier 429.
+    (gptel_error(429, {"error": {"message": "代理端浏览器错误: Google API返回错误: 429 "
+                                 "RESOURCE_EXHAUSTED {\"error\":{\"code\":429,\"message\":"
+                                 "\"You exceeded your current quota, please check your plan and "
+                                 "billing details.\",\"status\":\"RESOURCE_EXHAUSTED\"}}",
+                                 "type": "upstream_error", "param": "", "code": 429}}),
+     {"kind": "openai", "host": "api.yyds168.net"}, "rate_limit"),
+    # https://github.com/luzhengheng/MT5/blob/edf6a57ddb20d60738b9d7045cddcd2f77208c57/docs/
+    # archive/tasks/TASK_126/PROTOCOL_V4.4_ISSUES_AND_IMPROVEMENTS.md: no route for the model.
+    (gptel_error(400, {"error": {"message": "unknown provider\nfor model "
+                                 "claude-opus-4-5-thinking", "type": "invalid_request_error"}}),
+     {"kind": "openai"}, "model.not_found"),
+    # https://github.com/lmstudio-ai/lms/issues/362: an image for a model without vision, in a
+    # 200 answer.
+    (gptel_error(200, {"error": {"message": "Error in iterating prediction stream: ValueError: "
+                                 "Vision add-on is not loaded, but images were provided for "
+                                 "processing"}}),
+     {"kind": "lmstudio", "host": "localhost:1234"}, "request.invalid_parameter"),
+    # https://github.com/gedwolmen/gitnotes/issues/651: the Vercel AI SDK, for a 200 stream it
+    # could not read.
+    ({"error": "Failed to stream chat response: Failed to process successful response"},
+     {"kind": "openrouter", "host": "openrouter.ai"}, "response.malformed"),
+    # https://github.com/truenas/apps/issues/3039: OpenAI's Node SDK built with no key.
+    ({"error": "Error: The OPENAI_API_KEY environment variable is missing or empty; either "
+      "provide it, or instantiate the OpenAI client with an apiKey option"},
+     {"kind": "openai"}, "auth.missing_key"),
+    # https://github.com/OpenHands/OpenHands/issues/9816: OpenHands' status for a refused key.
+    ({"error": "openhands:ERROR: session.py:349 - Agent status error: "
+      "STATUS$ERROR_LLM_AUTHENTICATION"}, {"kind": "moonshot"}, "auth.invalid_key"),
+    # https://github.com/Xu-Wentao/dotfile/blob/936f6d7fb2f4815c3f581ce89844ca1712b7bc1d/
+    # .claude/projects/-Users-xuwentao-Projects-tele-paas-controller/
+    # b0ccba2b-8180-4d9f-b0dc-f60e6486777e.jsonl: Zhipu's 1311, a model outside the plan
+    # (LABELING.md: a model not enabled for the plan is model.not_found).
+    (gptel_error(429, {"error": {"code": "1311", "message": "当前订阅套餐暂未开放GLM-5权限"}}),
+     {"kind": "openai", "host": "open.bigmodel.cn"}, "model.not_found"),
+]
+
 
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
@@ -6216,7 +6266,7 @@ _CH_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
-                          *_CF_WORDS, *_CG_WORDS, *_CH_WORDS])
+                          *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -72,7 +72,9 @@ RECORD = Provider(
              "The account ran out of credits or hit its monthly spend limit.",
              "账户余额已用完或达到每月支出上限。", DOCS, http=429,
              # "our": a reporter's copy of it.
-             text=r"exceeded (?:your|our) current quota"),
+             # Not Google's RESOURCE_EXHAUSTED in the same words (a relay quoting Gemini's
+             # free-tier quota, which is a rate limit).
+             text=r"^(?!.*resource_exhausted).*exceeded (?:your|our) current quota"),
         Code("", "rate_limit",
              "Requests are being sent too quickly; pace them.",
              "请求发送过快,触发速率限制;请放慢速度。", DOCS, http=429,

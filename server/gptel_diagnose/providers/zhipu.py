@@ -102,7 +102,7 @@ RECORD = Provider(
         Code("1310", "billing.quota_exhausted",
              "The plan's weekly or monthly usage cap is reached.",
              "您已达到每周/每月使用上限", _CODES),
-        Code("1311", "auth.permission", "The current plan does not include this model.",
+        Code("1311", "model.not_found", "The current plan does not include this model.",
              "当前订阅套餐暂未开放该模型权限", _CODES),
         Code("1305", "server.overloaded",
              "The API's traffic limit is reached for this model; retry later or switch model.",

@@ -34,6 +34,8 @@ _KEY_WRONG = (
     r"|authentication is invalid|key is invalid or revoked"
     # LobeChat's error type for a provider's refused key; MiniMax's CLI.
     r"|invalidproviderapikey|api key validation failed"
+    # OpenHands' status for the provider's refusal of the key: "STATUS$ERROR_LLM_AUTHENTICATION".
+    r"|\berror_llm_authentication\b"
     # A gateway passing on its upstream's refusal: "the provider rejected the gateway's
     # credentials"; reqwest refusing a key with a newline or control character as a header
     # value ("Failed to parse header value", Zed).
@@ -121,6 +123,9 @@ _KEY_MISSING = (
     # An app's own check for an unset variable ("Missing OPENAI_API_KEY or ..."); Google's
     # SDK finding neither a key nor default credentials.
     r"|missing [a-z_]*api_key\b|defaultcredentialserror"
+    # OpenAI's Node SDK, built with no key: "The OPENAI_API_KEY environment variable is
+    # missing or empty".
+    r"|[a-z_]*api_key environment variable is (?:missing|not set|empty)"
     r"|could not automatically determine credentials"
     # Baidu's qianfan SDK: "no enough credential found"; AWS's "Unable to locate credentials".
     r"|no (enough )?credentials? (were )?found|unable to locate credentials"
@@ -189,6 +194,9 @@ _BLOCKED = (
     # Zed's hosted models, by where the request is served: "Access to Anthropic models is not
     # available from this data center (HKG)" (HTTP 451, Unavailable For Legal Reasons).
     r"|not available from this data cent(er|re)|unavailable for legal reasons"
+    # A reverse proxy of ChatGPT's web client on a data-centre IP: "your country may not be
+    # supported yet. ... consider using a U.S. VPN".
+    r"|\bcountry (?:may )?(?:is )?not (?:be )?supported"
 )
 # An account or organization the provider has barred: OpenAI's access_terminated ("Your access
 # was terminated due to violation of our policies"), Anthropic's "This organization has been

@@ -274,6 +274,11 @@ RULES = (
         when=match(text=_NO_CREDIT,
                    not_text=r"rate.?limit reached for|per min|tpm|rpm\b|concurrent requests"
                    r"|exceeded your current quota\b.{0,300}rate.?limits?\b"
+                   # Google's RESOURCE_EXHAUSTED beside it: Gemini's free-tier quota, also
+                   # when a relay quotes it ("Google API返回错误: 429 RESOURCE_EXHAUSTED
+                   # {... You exceeded your current quota ...}").
+                   r"|resource_exhausted.{0,300}exceeded your current quota"
+                   r"|exceeded your current quota.{0,300}resource_exhausted"
                    # A free model's allowance per day that says to top up for the paid one:
                    # a window that resets tomorrow (a relay's "Free model daily limit
                    # reached. Top up credits to continue with the paid version.").

@@ -174,8 +174,11 @@ RULES = (
         fixes=(_CONSOLE, ASK_MODEL, PICK_MODEL, ASK_BACKEND),
         docs=_SOURCE,
         examples=(
-            Example(error=_zhipu("1311", "当前订阅套餐暂未开放该模型权限", 400),
-                    backend=_BIGMODEL, source="https://docs.bigmodel.cn/cn/api/api-code"),
+            Example(error={"status": "HTTP/1.1 403", "http_status": "403",
+                           "error": {"code": "AccessDenied", "message": "Access denied.",
+                                     "type": "AccessDenied"}},
+                    backend={"kind": "openai", "host": "dashscope.aliyuncs.com"},
+                    source="https://help.aliyun.com/en/model-studio/error-code-start"),
         ),
     ),
     Rule(

@@ -57,6 +57,8 @@ RULES = (
                 r"|supported api model names are|not supported model|model .{0,80}is not active"
                 # ModelScope; Claude Code's words for a model it was refused.
                 r"|has no provider\s+supported|selected model .{0,80}may not exist"
+                # A relay with no route for the model: "unknown provider for model X".
+                r"|unknown provider\s+for model"
                 # A client's exception class: OpenCode's ProviderModelNotFoundError.
                 r"|modelnotfound(error|exception)"
                 # A relay, for a model it retired: "X is no longer available. Please switch".

@@ -422,7 +422,9 @@ RULES = (
                    # Ollama, for an image sent to a model without a vision part.
                    r"|missing data required for image input"
                    # llama.cpp's server (llamafile) started without the model's --mmproj.
-                   r"|not compiled for multimodal|projector can'?t be loaded"),
+                   r"|not compiled for multimodal|projector can'?t be loaded"
+                   # LM Studio, for an image sent to a model loaded without its vision part.
+                   r"|vision add-on is not loaded"),
         summary="{model} cannot read images or files: remove them from the request, or turn "
         "gptel-track-media off.",
         explanation=(

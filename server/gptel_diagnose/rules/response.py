@@ -87,8 +87,9 @@ RULES = (
                     # serde, for a stream chunk of no shape it knows (Zed).
                     r"|did not match any variant of untagged enum \w*(response|stream|chunk)"
                     r"|\[['\"]choices['\"]\]\[0\].{0,200}\n(keyerror|indexerror|typeerror)"
-                    # The Vercel AI SDK, for a chunk its schema does not take.
-                    r"|type validation failed: value:"
+                    # The Vercel AI SDK, for a chunk its schema does not take, and for a 200
+                    # answer it could not read ("Failed to process successful response").
+                    r"|type validation failed: value:|failed to process successful response"
                     # R's jsonlite; a Chinese client's "the API returned a wrong format".
                     r"|invalid char in json text|返回(的)?(数据)?格式(错误|不正确|有误)"
                     r"|expected [\w ]{1,30} but found t_\w+\s+at character"

@@ -34,6 +34,9 @@ RULES = (
                   # Cloudflare Workers' error 1102, for a worker (a relay) out of CPU or
                   # memory: "Worker exceeded resource limits".
                   r"|worker exceeded resource limits"
+                  # NVIDIA's hosted functions (NVCF), for a model whose function is unhealthy:
+                  # "Function id '…': DEGRADED function cannot be invoked" (sent as a 400).
+                  r"|degraded function cannot be invoked"
                   # Not a client's "Error loading models" (fetching the list of models).
                   r"|loading model(?!s\b)"
                   # Ollama, when its model runner died while loading, embedding or tokenizing
