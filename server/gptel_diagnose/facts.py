@@ -166,6 +166,9 @@ _WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
 # wrapped ("self-signed     │\n│ certificate") are no words.
 _BOXED = re.compile(r"(?<=[a-z,])[ \t]*[│┃║][ \t]*\n[ \t]*[│┃║][ \t]*(?=[a-z])")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|title|center|h1)\b", re.IGNORECASE)
+# Companies' secure web gateways, as their own pages name them.
+_GATEWAY = re.compile(r"\b(?:zscaler|forcepoint|websense|fortiguard|netskope|blue ?coat"
+                      r"|cisco umbrella)\b", re.IGNORECASE)
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
                  "status_msg", "error_msg")
@@ -372,6 +375,8 @@ class Facts:
     names_public_host: bool = _fact("a URL in the error's text names a machine on the internet",
                                     "is")
     html: bool = _fact("the body the report shows is an HTML page", "is")
+    gateway_page: bool = _fact(
+        "the HTML page is a company web gateway's own (Zscaler, Forcepoint, Netskope...)", "is")
     reasonless: bool = _fact(
         "the error gives no reason: only a status, a URL and a client's wrapper words, or "
         "no word a server uses to say what it refused", "is")
@@ -811,6 +816,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
     if quoted and int(quoted.group(1)) != http:
         http = int(quoted.group(1))
 
+    # The body the companion read counts: gptel says only "Malformed JSON in response."
+    html = bool(_HTML.search(haystack) or _HTML.match((params.error.body or "").lstrip()))
+
     curl = params.error.curl_exit_code
     if curl is None:
         match = _CURL_EXIT.search(text)
@@ -850,8 +858,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
         private=bool(host) and not public,
         public=public,
         names_public_host=any(host_is_public(name) for name, _path in urls),
-        # The body the companion read counts: gptel says only "Malformed JSON in response."
-        html=bool(_HTML.search(haystack) or _HTML.match((params.error.body or "").lstrip())),
+        html=html,
+        gateway_page=html and bool(_GATEWAY.search(haystack)
+                                   or _GATEWAY.search(params.error.body or "")),
         # The cheap search first: most texts have a reason word, few are all wrapper.
         reasonless=(not _REASON_WORDS.search(_STOCK_SENTENCE.sub(" ", text))
                     or not _NO_REASON.sub("", text).strip()),

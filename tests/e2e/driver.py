@@ -183,6 +183,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              "GEN403", "ollama/gen403-forbidden-with-no-body", model="llama3.2",
              says=("no body", "curl replay", "To find out: Copy the request as a curl "
                    "command: M-x gptel-diagnose-copy-curl")),
+    # A company's web gateway answers for the provider with its own page: gptel says only
+    # "Malformed JSON in response."; the page the companion reads names the gateway.
+    Scenario("gateway403", "A company web gateway's block page", "openai", "network.proxy",
+             "NET018", "proxy/net018-company-gateway-page-403",
+             says=("web gateway", "administrators")),
     # An image over Anthropic's 5 MB per-image limit: sending no media is the fix the line
     # shows (gptel-track-media), whatever room the context has left.
     Scenario("image5mb", "Anthropic refuses an image over 5 MB", "anthropic",

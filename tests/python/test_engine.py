@@ -6244,6 +6244,11 @@ _CI_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/OpenHands/OpenHands/issues/9816: OpenHands' status for a refused key.
     ({"error": "openhands:ERROR: session.py:349 - Agent status error: "
       "STATUS$ERROR_LLM_AUTHENTICATION"}, {"kind": "moonshot"}, "auth.invalid_key"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/8852: a company's Zscaler
+    # page where the API's answer should be.
+    ({"error": "<html>\n<head>\n<meta name=\"description\" content=\"Zscaler makes the "
+      "internet safe for businesses\">\n<title>Internet Security by Zscaler</title>"},
+     {"kind": "copilot"}, "network.proxy"),
     # https://github.com/Xu-Wentao/dotfile/blob/936f6d7fb2f4815c3f581ce89844ca1712b7bc1d/
     # .claude/projects/-Users-xuwentao-Projects-tele-paas-controller/
     # b0ccba2b-8180-4d9f-b0dc-f60e6486777e.jsonl: Zhipu's 1311, a model outside the plan
@@ -7107,3 +7112,23 @@ def test_a_relay_tokens_used_up_quota_is_the_keys_own_limit_and_offers_another_k
     assert (result.rule, result.category) == ("BIL004", "billing.quota_exhausted")
     assert "gptel-api-key" in {fix.variable for fix in result.fixes}
     assert "balance" in result.summary and result.next_step
+
+
+def test_a_company_gateway_page_read_from_gptels_buffer_is_the_gateway() -> None:
+    # gptel says only "Malformed JSON in response." for a Zscaler page in place of the API's
+    # answer; the companion sends the page it read from gptel's buffer, and the page names
+    # the gateway (the words of https://github.com/microsoft/vscode-copilot-release/issues/
+    # 8852's page, here with the 403 such a block page comes with).
+    page = ("<html><head><title>Internet Security by Zscaler</title></head><body>Zscaler "
+            "makes the internet safe for businesses</body></html>")
+    result = run({"error": {"status": "HTTP/1.1 403 Forbidden", "http_status": "403",
+                            "error": "Malformed JSON in response.", "body": page},
+                  "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert (result.rule, result.category) == ("NET018", "network.proxy")
+    assert "api.openai.com" in result.next_step
+    # Another HTML page at a 403 is not a gateway's.
+    other = run({"error": {"status": "HTTP/1.1 403 Forbidden", "http_status": "403",
+                           "error": "Malformed JSON in response.",
+                           "body": "<html><title>403 Forbidden</title></html>"},
+                 "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert other.rule != "NET018"

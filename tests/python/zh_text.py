@@ -36,6 +36,8 @@ NAMES = {
     "Responses", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx", "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
     "claude-code-router", "Portkey",
+    # companies' web gateways, named by the page they answer with (NET018)
+    "Zscaler", "Forcepoint", "Netskope", "Blue", "Coat", "FortiGuard", "Cisco", "Umbrella",
     # console pages named as the provider names them
     "Plans", "Billing", "Inference", "profiles",
     # acronyms and terms kept in Latin letters

@@ -62,6 +62,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         # A gateway's 5xx around its own failed call upstream: before the 5xx rules and the
         # documented 503s, which would call it the provider's failure.
         "NET016",    # gateway-could-not-reach-upstream
+        # A company gateway's own page, whatever its words of refusal or policy.
+        "NET018",    # company-web-gateway-page
         "STREAM001", # organization-not-verified-for-streaming
         "BIL004",    # key-credit-limit-reached
         "BIL003",    # max-tokens-beyond-remaining-credit

@@ -559,6 +559,44 @@ RULES = (
         ),
     ),
     Rule(
+        code="NET018",
+        name="company-web-gateway-page",
+        category="network.proxy",
+        # A page of a company's secure web gateway in place of the API's answer ("Internet
+        # Security by Zscaler"), a proxy configured in Emacs or not: the gateway answered for
+        # a site its policy stops, and the provider never saw the request.
+        when=match(gateway_page=True),
+        summary="A company web gateway on your network answered with its own page instead of "
+        "{provider}: it stopped the request to {host}.",
+        explanation=(
+            "The answer was a page of a secure web gateway (Zscaler, Forcepoint, Netskope, Blue "
+            "Coat, FortiGuard, Cisco Umbrella), which companies put between their network and "
+            "the internet. It answers for sites its policy blocks or has not allowed yet, so "
+            "the provider never saw the request. This happens whether or not Emacs is set to "
+            "use a proxy."
+        ),
+        steps=("Ask your network's administrators to allow {host} through the gateway (AI "
+               "services are often blocked as a category).",
+               "To confirm, copy the request as a curl command (M-x gptel-diagnose-copy-curl) "
+               "and run it from another network.",),
+        next_step=("Ask your network's administrators to allow {host} through the web "
+                   "gateway.",),
+        fixes=(COPY_CURL,),
+        # What such a page is: a gateway's answer for a URL its category rules restrict.
+        docs=("https://docs.paloaltonetworks.com/pan-os/9-1/pan-os-admin/url-filtering/"
+              "url-filtering-response-pages.html",),
+        examples=(
+            Example(
+                error={"error": "<html>\n<head>\n<meta name=\"description\" content=\"Zscaler "
+                       "makes the internet safe for businesses by protecting their employees "
+                       "from malware, viruses, and other security threats.\">\n"
+                       "<title>Internet Security by Zscaler</title>"},
+                backend={"kind": "copilot", "host": "api.githubcopilot.com"},
+                source="https://github.com/microsoft/vscode-copilot-release/issues/8852",
+            ),
+        ),
+    ),
+    Rule(
         code="NET008",
         name="proxy-failed",
         category="network.proxy",
