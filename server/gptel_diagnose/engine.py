@@ -836,36 +836,35 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
     return fixes
 
 
-# A next step that runs the curl replay finds the cause out; it does not act on a guess.
-FINDS_OUT = "gptel-diagnose-copy-curl"
-
-
 def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholders,
-              locale: str, code: Code | None = None) -> str:
-    """The one thing to do next: nothing when a fix is a setq (the companion shows it), else
-    the step the documented CODE names for itself, else the rule's first next step whose
-    values are all known, else the first fix that opens a page, names a command, or asks for
-    a model or a backend (said as gptel-menu's way).  Never a stand-in ("your provider's
-    billing page")."""
+              locale: str, code: Code | None = None) -> tuple[str, bool]:
+    """The one thing to do next, and whether it finds the cause out (`Rule.next_step_finds_out`,
+    `FixSpec.finds_out`) rather than act on it: nothing when a fix is a setq (the companion
+    shows it), else the step the documented CODE names for itself, else the rule's first next
+    step whose values are all known, else the first fix that opens a page, names a command,
+    or asks for a model or a backend (said as gptel-menu's way).  Never a stand-in ("your
+    provider's billing page")."""
     if any(fix.variable and fix.value for _spec, fix in fixes):
-        return ""
+        return "", False
     if code is not None and code.next_step:
-        return code.next_step_zh if locale == "zh" and code.next_step_zh else code.next_step
+        return (code.next_step_zh if locale == "zh" and code.next_step_zh
+                else code.next_step), False
     for template in rule.next_step:
         text = i18n.gettext(locale, template)
         if values.knows(text):
-            return " ".join(_say(text, values, locale).split())
+            return " ".join(_say(text, values, locale).split()), rule.next_step_finds_out
     for spec, fix in fixes:
         if fix.ask in NEXT_FROM_ASK:
-            return i18n.gettext(locale, NEXT_FROM_ASK[fix.ask])
+            return i18n.gettext(locale, NEXT_FROM_ASK[fix.ask]), False
         if fix.url:
-            return i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url)
+            return (i18n.gettext(locale, NEXT_FROM_URL).format(title=fix.title, url=fix.url),
+                    spec.finds_out)
         if fix.command and spec.command and values.knows(spec.command):
             if fix.command in fix.title:  # "Choose another model (M-x gptel-menu, then -m)"
-                return fix.title
-            return i18n.gettext(locale, NEXT_FROM_COMMAND).format(title=fix.title,
-                                                                 command=fix.command)
-    return ""
+                return fix.title, spec.finds_out
+            return i18n.gettext(locale, NEXT_FROM_COMMAND).format(
+                title=fix.title, command=fix.command), spec.finds_out
+    return "", False
 
 
 def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
@@ -913,7 +912,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
                           page_title(params.error.body))
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, locale, body_empty=bool(facts.body_empty))
-    step = next_step(rule, fixes, values, locale, selection.documented)
+    step, finds_out = next_step(rule, fixes, values, locale, selection.documented)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
@@ -933,6 +932,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         message_source=None if message is None
         else "gptel" if GPTEL_TEXT.fullmatch(message) else "provider",
         next_step=step,
-        next_step_finds_out=FINDS_OUT in step,
+        next_step_finds_out=finds_out,
         confidence=_confidence(selection),
     )

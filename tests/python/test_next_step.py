@@ -102,6 +102,22 @@ def test_an_answer_with_no_body_is_not_sent_to_the_log(status: str, rule: str,
     assert empty.next_step_finds_out and not logged.next_step_finds_out
 
 
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_replay_that_tests_the_network_is_a_step_that_finds_out(locale: str) -> None:
+    # NET015's next step is a curl test of the host ("a reset there too means the network
+    # path"), not a remedy: it finds the cause out, though it names no copy-curl command.
+    reset = run({"error": {"error": "Recv failure: Connection reset by peer"},
+                 "backend": {"kind": "openai", "host": "api.openai.com"}}, locale)
+    assert reset.rule == "NET015" and "curl -sI https://api.openai.com" in reset.next_step
+    assert reset.next_step_finds_out
+    # A step that acts on the cause (add credit on the billing page) does not.
+    quota = run({"error": {"status": "HTTP/1.1 429", "http_status": "429",
+                           "error": {"type": "insufficient_quota", "code": "insufficient_quota",
+                                     "message": "You exceeded your current quota."}},
+                 "backend": {"kind": "openai", "host": "api.openai.com"}}, locale)
+    assert quota.next_step and not quota.next_step_finds_out
+
 def test_a_message_rule_is_likely() -> None:
     example = BY_CODE["MODEL001"].examples[0]
     assert run(example.params()).confidence == "likely"

@@ -40,6 +40,9 @@ class FixSpec:
     command: str | None = None
     url: str | None = None
     ask: Ask | None = None
+    # Taking it finds the cause out (the curl replay) rather than acting on a guess: as the
+    # next step, the companion words it "To find out:".
+    finds_out: bool = False
 
     def __post_init__(self) -> None:
         if self.ask is not None:
@@ -161,6 +164,8 @@ class Rule:
     # The one step to take when no fix is a setq, as alternatives: the first whose
     # placeholders are all known is shown.  Empty: the first fix with a page or a command.
     next_step: tuple[str, ...] = ()
+    # The next steps above find the cause out (a curl replay) rather than act on it.
+    next_step_finds_out: bool = False
 
     @property
     def whens(self) -> tuple[Match, ...]:

@@ -51,7 +51,7 @@ ASK_CACERT = FixSpec("Trust a CA certificate file", "unsafe",
 # curl's replay (gptel-diagnose-copy-curl prints the headers with -D-) says what gptel's
 # message did not: why a connection failed, or who answered with no body at all.
 COPY_CURL = FixSpec("Copy the request as a curl command", "display-only",
-                    command="M-x gptel-diagnose-copy-curl")
+                    command="M-x gptel-diagnose-copy-curl", finds_out=True)
 LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",
                        variable="gptel-log-level", value="'info")
 # Debug level logs the response headers and the exact request too; the log then holds the

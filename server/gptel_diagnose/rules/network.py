@@ -768,8 +768,9 @@ RULES = (
                    "the network path, not gptel.",
                    "Copy the request with M-x gptel-diagnose-copy-curl and run it in a "
                    "terminal: a reset there too means the network path, not gptel.",),
+        next_step_finds_out=True,
         fixes=(FixSpec("Try the host with curl", "display-only",
-                       command="curl -sI {base_url}"),),
+                       command="curl -sI {base_url}", finds_out=True),),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
@@ -1008,6 +1009,7 @@ RULES = (
         fixes=(COPY_CURL, ASK_PROXY_REMOTE),
         next_step=("Run M-x gptel-diagnose-copy-curl and the command in a terminal: curl says "
                    "why the connection failed.",),
+        next_step_finds_out=True,
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
             Example(
