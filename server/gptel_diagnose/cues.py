@@ -72,8 +72,12 @@ CUES: dict[str, re.Pattern[str]] = {
         # Claude Code's own line for a plan's 5-hour window: "Session limit reached ∙ resets
         # 12pm".
         r"\bsession limit reached\b",
+        # Its weekly window: "Weekly limit reached ∙ resets Nov 19, 7am".
+        r"\bweekly limit reached\b",
         r"(?:returned|status(?: code)?:?|error) 429\b",
         "限流", "限频", "频率", "请求过多", "请求次数", "并发", "速率限制",
+        # A relay's cap on its upstream's compute: "官方算力限制，请等待一段时间后再进行使用".
+        "算力限制",
         # Volcengine Ark's code for a sudden burst of requests.
         r"request ?burst ?too ?fast",
     ),
@@ -174,6 +178,10 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not Dify's "Incorrect model credentials provided": the key.
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
+        # A relay with no route for the model, in English and Chinese ("模型路由未配置",
+        # "Claude Desktop model route is not configured"); "模型 X 未开放调用" (the model is
+        # not open to this way of calling).
+        r"model route is not configured", "模型路由未配置", r"模型\s*\S{1,80}\s*未开放",
         # OpenRouter's words alone, for a model id no provider serves any more.
         r"^\W*no endpoints found\W*$",
         # Copilot, for a model it serves only on another API (/responses).
@@ -202,6 +210,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "Invalid OpenAI key": a provider's name between.
         r"(?:invalid|incorrect|expired|revoked|wrong) [a-z]+ (?:api[ _-]?)?key\b",
         r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",
+        # Claude Code, for a sign-in whose credential expired: "Login expired · Please run
+        # /login".
+        r"\blogin expired\b",
         r"(?:invalid|incorrect) model credentials", "身份验证失败",
         r"\breauth", r"request signature\b[^.;]{0,30}does not match",
         # Microsoft Entra ID, for a token another tenant or service issued.

@@ -6257,6 +6257,71 @@ _CI_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      {"kind": "openai", "host": "open.bigmodel.cn"}, "model.not_found"),
 ]
 
+_CJ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/leear5013/hermes-backup/blob/781c20ef928deb983623aa270a192c5b8cf379c9/
+    # sessions/request_dump_20260818_010306_22f82e12_20260818_011222_264620.json: a router's
+    # shared pool of free models, however it asks to top up.
+    (gptel_error(429, {"error": {"message": "[429]: {\"error\":{\"message\":\"free model "
+                                 "capacity is limited right now — upgrade or top up to get "
+                                 "higher, more stable limits\"}}"}}),
+     {"kind": "openai", "host": "9router-production-9faf.up.railway.app"}, "rate_limit"),
+    # https://github.com/hannibal8856/claude_backup/blob/2e35e2520a2d1ec40b13fb931c06981bc7bb7453/
+    # .claude/projects/-home-moxa-sdc1-home-moxa-mds4xgl3-buildroot-dl/
+    # fdcca453-327c-40cb-8faa-a4fb19df1a7f.jsonl: Claude Code's expired sign-in.
+    ({"error": "Login expired · Please run /login"}, {"kind": "anthropic"}, "auth.invalid_key"),
+    # https://github.com/bestlove1211/opencode/blob/0509e2351c75f1d771c59d9e3a3416ac573b9fde/
+    # .claude/projects/C--Users-tvi/765a9806-c9ac-4111-bd8f-b90cbb937608.jsonl: its weekly
+    # window.
+    ({"error": "Weekly limit reached ∙ resets Nov 19, 7am"}, {"kind": "anthropic"},
+     "rate_limit"),
+    # https://github.com/LilLeapo/cccc_clash_test/blob/d9932dda1dd8ea38899e21d1d001c3c9ece3d917/
+    # .claude/projects/C--code-bohack-bo-hack-frontend/agent-2c0c8cc1.jsonl: a relay's model
+    # not open to this way of calling it.
+    (gptel_error(404, {"error": {"message": "模型 claude-haiku-4-5-20251001 未开放调用当前调用方式",
+                                 "type": "not_found"}, "type": "error"}),
+     {"kind": "anthropic", "host": "relay.example.cn"}, "model.not_found"),
+    # The same session (agent-647be1e0.jsonl): the relay's cap on its upstream's compute.
+    (gptel_error(400, "官方算力限制，请等待一段时间后再进行使用，如有问题可联系管理员",
+                 as_message=True),
+     {"kind": "anthropic", "host": "relay.example.cn"}, "rate_limit"),
+    # https://github.com/aistrad/work/blob/ece61bc6b5d4c7293dd8d07da79d9f8225809d60/.claude/
+    # debug/0f9ea6b6-4ad2-4ad3-be8f-260dbcdf0a29.txt: a relay's pool of upstream credentials
+    # empty, at 503.
+    (gptel_error(503, {"error": {"type": "authentication_error",
+                                 "message": "No available authentication tokens"}}),
+     {"kind": "anthropic", "host": "relay.example.com"}, "server.overloaded"),
+    # https://github.com/op7418/ai-claude-start/issues/2: Anthropic's not_found_error for a
+    # model, quoted as a fragment.
+    ({"error": "\"model: glm-4-plus\",\"type\":\"not_found_error"},
+     {"kind": "anthropic", "host": "open.bigmodel.cn"}, "model.not_found"),
+    # https://github.com/labring/FastGPT/issues/1057: FastGPT's empty stream.
+    ({"error": "sse error: LLM model response empty"}, {"kind": "openai"},
+     "response.malformed"),
+    # https://github.com/BoltAI/BoltAI/issues/299: Swift could not decode the answer.
+    ({"error": "Failed to validate the API key.\nError message: The data couldn't be read "
+      "because it's missing."}, {"kind": "openrouter"}, "response.malformed"),
+    # https://github.com/decolua/9router/issues/4259: a model refused to an old client version.
+    (gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error", "message": "Claude Code 2.1.258 does not support this "
+        "model; version 2.1.280 or newer is required. Run 'claude update', or update the "
+        "Claude desktop app, then try again."}}),
+     {"kind": "anthropic", "host": "api.anthropic.com"}, "model.not_found"),
+    # https://github.com/farion1231/cc-switch/issues/2940: a local proxy with no route for the
+    # model.
+    (gptel_error(400, {"error": {"message": "无效的请求: Claude Desktop 模型路由未配置: "
+                                 "claude-opus-4-7 (Claude Desktop model route is not "
+                                 "configured: claude-opus-4-7)", "type": "proxy_error"}}),
+     {"kind": "anthropic", "host": "127.0.0.1:15721"}, "model.not_found"),
+    # https://github.com/notepad-plus-plus/notepad-plus-plus/issues/14519: a C++ JSON parser.
+    ({"error": "[Json.exception.parse_error.101] parse error at line 2, column 25: syntax "
+      "error while parsing value - invalid string: missing closing quote"},
+     {"kind": "openai"}, "response.malformed"),
+    # https://github.com/iamsrikanthnani/pluely/issues/30: a second "?" in the URL.
+    (gptel_error(400, {"error": {"code": 400, "message": "Invalid value \"sse?key=AIza***\" for "
+                                 "query parameter 'alt'", "status": "INVALID_ARGUMENT"}}),
+     {"kind": "gemini", "host": "generativelanguage.googleapis.com"}, "endpoint.wrong"),
+]
+
 
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
@@ -6271,7 +6336,8 @@ _CI_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BD_WORDS, *_BE_WORDS, *_BF_WORDS,
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
-                          *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS])
+                          *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
+                          *_CJ_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -274,11 +274,14 @@ RULES = (
         name="api-key-rejected",
         category="auth.invalid_key",
         when=(
+            # Not a relay's 503 for its own pool of upstream credentials ("No available
+            # authentication tokens", typed authentication_error): its capacity.
             match(codes=("invalid_api_key", "authentication_error", "api_key_invalid",
                          "unauthenticated", "incorrect_api_key", "invalid_authentication",
                          "unrecognizedclientexception", "expiredtokenexception"),
-                  not_text=_KEY_MISSING),
+                  not_text=_KEY_MISSING + r"|no available authentication tokens"),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
+                  r"|no available authentication tokens"
                   # Azure's RBAC: the credential was accepted, the principal lacks a right.
                   r"|lacks the required data action"
                   # .NET's AuthenticationException is about TLS.

@@ -283,6 +283,9 @@ RULES = (
                    # a window that resets tomorrow (a relay's "Free model daily limit
                    # reached. Top up credits to continue with the paid version.").
                    r"|free model daily limit reached"
+                   # A router's shared pool for free models: "free model capacity is limited
+                   # right now — upgrade or top up to get higher, more stable limits".
+                   r"|free model capacity is limited"
                    # OpenRouter's daily cap on free models ("Rate limit exceeded:
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.

@@ -59,6 +59,12 @@ RULES = (
                 r"|has no provider\s+supported|selected model .{0,80}may not exist"
                 # A relay with no route for the model: "unknown provider for model X".
                 r"|unknown provider\s+for model"
+                # Anthropic's not_found_error for a model ("model: X"), quoted as a fragment
+                # of its body ("\"model: glm-4-plus\",\"type\":\"not_found_error").
+                r"|\bmodel: [\w.:/-]+\W{1,6}type\W{1,6}not_found_error"
+                # Anthropic, for a model a Claude Code client of that version may not use
+                # ("does not support this model; version 2.1.280 or newer is required").
+                r"|does not support this model; version \S+ or newer is required"
                 # A client's exception class: OpenCode's ProviderModelNotFoundError.
                 r"|modelnotfound(error|exception)"
                 # A relay, for a model it retired: "X is no longer available. Please switch".

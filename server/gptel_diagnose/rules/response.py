@@ -90,6 +90,14 @@ RULES = (
                     # The Vercel AI SDK, for a chunk its schema does not take, and for a 200
                     # answer it could not read ("Failed to process successful response").
                     r"|type validation failed: value:|failed to process successful response"
+                    # nlohmann's JSON for C++ (a Notepad++ plugin): "[json.exception.
+                    # parse_error.101] parse error at line 2, column 25".
+                    r"|json\.exception\.parse_error"
+                    # Swift's Codable on an answer of another shape (BoltAI): "The data
+                    # couldn't be read because it's missing." / "... isn't in the correct
+                    # format."
+                    r"|the data couldn'?t be read because it(?:'s| is) missing"
+                    r"|the data couldn'?t be read because it isn'?t in the correct format"
                     # R's jsonlite; a Chinese client's "the API returned a wrong format".
                     r"|invalid char in json text|返回(的)?(数据)?格式(错误|不正确|有误)"
                     r"|expected [\w ]{1,30} but found t_\w+\s+at character"
@@ -207,6 +215,10 @@ RULES = (
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
             # deployments path included.
             match(text=r"invalid url \((get|post|put|patch|delete) /"),
+            # A URL with a second "?" ("...?alt=sse?key=..."): Google reads the rest as the
+            # value of the first parameter ("Invalid value \"sse?key=AIza...\" for query
+            # parameter 'alt'").
+            match(text=r"invalid value \W{0,2}\w+\?\w+=.{0,120}for query parameter"),
             # A JSON answer whose whole message is "Not Found" and no status came with it (a
             # router or SDK that dropped the 404): the path, as for a bare 404 page.
             match(http=None, text=r"['\"]?message['\"]?\s*:\s*['\"]not found['\"]"),
@@ -351,6 +363,8 @@ RULES = (
                     r"|attempt to decode a blank string"
                     r"|\bresponse (?:from (?:the )?model )?(?:is|was) empty\b"
                     r"|no response received from the model"
+                    # FastGPT: "sse error: LLM model response empty".
+                    r"|\bmodel response empty\b"
                     # Burp AI Agent: "OpenAI-compatible response content was empty".
                     r"|response content was empty"
                     r"|request ended without sending any chunks"
