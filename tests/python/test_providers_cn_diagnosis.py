@@ -270,3 +270,26 @@ def test_kimis_high_risk_refusal_under_the_generic_type_is_the_content_filter() 
     result = run({"error": gptel_error(400, body),
                   "backend": {"kind": "openai", "host": "api.moonshot.cn"}})
     assert (result.category, result.confidence) == ("content_policy", "certain")
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_xiaomi_mimo_is_named_and_its_documented_statuses_read(locale: str) -> None:
+    # https://platform.xiaomimimo.com/docs/en-US/quick-start/error-codes documents 402 as the
+    # balance, 401 as a key that is wrong or of the other plan (a Token Plan has its own Base
+    # URL and key), 403 as a region or a key restricted by risk control.  Before its record,
+    # a gptel-make-openai backend on api.xiaomimimo.com was told of OpenAI's billing ("API
+    # billing is separate from a ChatGPT subscription") for a 402-less insufficient_quota.
+    def run402(host: str, status: int) -> Any:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": {"status": f"HTTP/1.1 {status}", "http_status": str(status),
+                      "error": {"message": "request failed", "type": "error"}},
+            "backend": {"name": "MiMo", "kind": "openai", "host": host, "has_key": True},
+            "locale": locale}))
+    billing = run402("api.xiaomimimo.com", 402)
+    assert billing.category == "billing.quota_exhausted"
+    assert ("Xiaomi MiMo" if locale == "en" else "小米 MiMo") in billing.summary
+    key = run402("token-plan-sgp.xiaomimimo.com", 401)
+    assert key.category == "auth.invalid_key" and key.confidence == "likely"
+    assert "Token Plan" in key.summary
+    region = run402("api.xiaomimimo.com", 403)
+    assert region.category == "auth.permission"
