@@ -88,6 +88,9 @@ _NOT_ONLY_MISSING = (r"signature we calculated|missing or invalid|invalid or mis
                      # OpenRouter's one 401 for both (SakanaAI/AI-Scientist#100): the
                      # companion's has_key tells them apart.
                      r"|missing authentication header or invalid")
+# A relay's 503 for its own pool of upstream credentials, typed authentication_error: its
+# capacity, not the user's key.
+_POOL_EMPTY = r"no available authentication tokens"
 # Where a key is set, and where to get one.
 _KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
               REDEFINE_BACKEND)
@@ -274,14 +277,12 @@ RULES = (
         name="api-key-rejected",
         category="auth.invalid_key",
         when=(
-            # Not a relay's 503 for its own pool of upstream credentials ("No available
-            # authentication tokens", typed authentication_error): its capacity.
             match(codes=("invalid_api_key", "authentication_error", "api_key_invalid",
                          "unauthenticated", "incorrect_api_key", "invalid_authentication",
                          "unrecognizedclientexception", "expiredtokenexception"),
-                  not_text=_KEY_MISSING + r"|no available authentication tokens"),
-            match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified"
-                  r"|no available authentication tokens"
+                  not_text=_KEY_MISSING + "|" + _POOL_EMPTY),
+            match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified|"
+                  + _POOL_EMPTY +
                   # Azure's RBAC: the credential was accepted, the principal lacks a right.
                   r"|lacks the required data action"
                   # .NET's AuthenticationException is about TLS.
