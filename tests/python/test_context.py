@@ -146,6 +146,17 @@ def test_host_with_a_scheme_shows_the_corrected_form_as_display_only() -> None:
     assert result.next_step.startswith("Redefine the backend as (gptel-make-openai")
 
 
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_host_with_a_scheme_step_names_no_sample_host_beside_the_real_form(locale: str) -> None:
+    # The details buffer showed "Redefine the backend with :host \"api.example.com\"" next to
+    # the fix's (gptel-make-openai "ds" :host "api.deepseek.com" ...): two hosts for one change.
+    result = run(curl_failure(6), {"kind": "openai", "host": "https://api.deepseek.com",
+                                   "name": "ds"}, locale=locale)
+    assert result.rule == "CONF001"
+    assert not any("example.com" in step for step in result.steps), result.steps
+    assert any(":endpoint" in step and ":protocol" in step for step in result.steps)
+
+
 @pytest.mark.parametrize(("error", "claimed"), [
     (curl_failure(6), True),
     ({"error": "Could not resolve host: http"}, True),

@@ -65,8 +65,10 @@ RULES = (
             ":host the URL becomes something like https://https://api.example.com/..., which "
             "fails to resolve or to connect."
         ),
-        steps=("Redefine the backend with :host \"api.example.com\", :protocol \"https\" and "
-               ":endpoint \"/v1/chat/completions\" (or the path your server uses).",),
+        # Not a sample host: the fix beside the step shows this backend's own form.
+        steps=("Redefine the backend with only the host name in :host (no scheme, no path), "
+               "the scheme in :protocol (\"https\" or \"http\") and the path in :endpoint "
+               "(\"/v1/chat/completions\" or the one your server uses).",),
         fixes=(BACKEND_FORM, REDEFINE_BACKEND),
         next_step=("Redefine the backend as {backend_form}",
                    "Give the backend a bare :host (api.example.com); put the scheme in "
