@@ -116,7 +116,13 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
         quoted = isinstance(body, str) and not re.match(r"<[!?a-zA-Z]", body.lstrip()) and bool(
             body.strip())
         error = gptel_error(int(record["http_status"]), body, as_message=quoted)
-    received = (record.get("http_status") is not None and "body" in record
+    # A body the error was taken from as a bare word ({"error": "worker_error", "message":
+    # "... Credit balance is too low"}) holds more than that word: gptel, which put the word
+    # in :error, still received the body, and the companion sends it as for any answer.
+    worded = (isinstance(record.get("body"), dict) and isinstance(error.get("error"), str)
+              and any(isinstance(value, str) and value != error["error"]
+                      for value in record["body"].values()))
+    received = ((record.get("http_status") is not None or worded) and "body" in record
                 and not isinstance(error.get("error"), dict))
     if received and isinstance(record["body"], str) and not record["body"].strip():
         # The answer was headers only: the companion says so rather than send a body.

@@ -76,3 +76,30 @@ def test_an_error_pages_title_is_quoted_in_the_explanation() -> None:
     assert seen.rule == unseen.rule == "RESP005"
     assert 'title: "502 Bad Gateway"' in seen.explanation
     assert "title" not in unseen.explanation
+
+
+# https://github.com/peteromallet/Arnold/issues/2: gptel takes a string `error` field as the
+# whole error, so only "worker_error" reaches :error; the message beside it is the cause.
+WORKER_ERROR = {"success": False, "error": "worker_error",
+                "message": "Claude step failed: Credit balance is too low"}
+
+
+def test_a_code_gptel_took_for_the_error_is_read_with_the_body_beside_it() -> None:
+    said = {"status": "HTTP/1.1 500 Internal Server Error", "http_status": "500",
+            "error": "worker_error"}
+    assert _diagnose(said, "anthropic").category != "billing.quota_exhausted"
+    found = _diagnose({**said, "body": json.dumps(WORKER_ERROR)}, "anthropic")
+    assert found.category == "billing.quota_exhausted"
+
+
+@pytest.mark.parametrize("said", [
+    # A sentence is the provider's message as gptel read it; the rules read that.
+    "Too Many Requests",
+    # Not the body's own `error` field: another answer's body.
+    "other_code",
+])
+def test_gptels_words_stand_when_they_are_a_sentence_or_not_the_bodys(said: str) -> None:
+    body = {"error": "Too Many Requests", "message": "Credit balance is too low"}
+    error = {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429", "error": said}
+    assert (_diagnose({**error, "body": json.dumps(body)}, "anthropic").category
+            == _diagnose(error, "anthropic").category)
