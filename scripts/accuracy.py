@@ -82,7 +82,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-bz.jsonl", "reports-ca.jsonl",
                       "reports-cb.jsonl", "reports-cd.jsonl",
                       "reports-ce.jsonl", "reports-cf.jsonl", "reports-cg.jsonl",
-                      "reports-ch.jsonl", "reports-ci.jsonl", "reports-cj.jsonl"})
+                      "reports-ch.jsonl", "reports-ci.jsonl", "reports-cj.jsonl",
+                      "reports-ck.jsonl"})
 
 
 @dataclass(frozen=True)
