@@ -136,6 +136,10 @@ _STOCK_SENTENCE = re.compile(
     # (\"type\": in JSON inside a JSON string).
     r"|\\*\"\w+\\*\"\s*:"
     r"|unexpected status(?: code)?"
+    # Dart's Dio, after its stock sentence for any status: 'The status code of 400 has the
+    # following meaning: "Client error - the request contains bad syntax or cannot be
+    # fulfilled"' (RFC wording of the status, not the server's).
+    r"|the status code of \d+ has the following meaning\W+[^\"]*\"?"
     # A .NET or Java stack frame's typed parameters ("TalkBoxAPI.OP(String content)"): a
     # parameter's name is not a server's word.
     r"|\((?:(?:string|int|int32|int64|long|object|bool|boolean|double)\s+\w+,?\s*)+\)",

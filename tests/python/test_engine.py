@@ -6323,6 +6323,69 @@ _CJ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CK_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/arbs-io/vscode-openai/issues/358 and
+    # https://github.com/alvinunreal/tmuxai/issues/82: OpenAI's codex models on the chat path,
+    # at 404 and without a status: the model, not the URL.
+    (gptel_error(404, "Error: 404 This model is only supported in v1/responses and not in "
+                 "v1/chat/completions.", as_message=True), {"kind": "openai"}, "model.not_found"),
+    ({"error": "Failed to get response from AI: API returned error: { \"error\": { \"message\": "
+      "\"This model is only supported in v1/responses and not in v1/chat/completions.\", "
+      "\"type\": \"invalid_request_error\", \"param\": \"model\", \"code\": null } }"},
+     {"kind": "openai", "host": "api.openai.com", "endpoint": "/v1"}, "model.not_found"),
+    # https://github.com/anomalyco/opencode/issues/8282: a streamed chunk run into the next,
+    # quoting reasoning_content: the answer broke, no conversation was refused.
+    ({"error": "AI_JSONParseError: JSON parsing failed: Text: {\"id\":\"20260114043705b7f7de19603"
+      "a48fd\",\"created\":1768336625,\"object\":\"chat.completion.chunk\",\"model\":\"glm-4.7\""
+      ",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"adata: {\"id\":\"20260114043917eff1a1"
+      "dd435a4df0\",\"created\":1768336757,\"object\":\"chat.completion.chunk\",\"model\":\"glm-"
+      "4.7\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"reasoning_content\":"
+      "\"Now\"}}]}.\nError message: JSON Parse error: Expected '}'"},
+     {"kind": "zhipu"}, "response.malformed"),
+    # https://github.com/guaguastandup/zotero-pdf2zh/issues/288 and
+    # https://github.com/aliasrobotics/cai/issues/428: the OpenAI SDK's string for a body that
+    # was not JSON, which the caller then fails on.
+    ({"error": "ERROR:pdf2zh_next.high_level:Error translating file x.pdf: Translation "
+      "subprocess initialization error: 'str' object has no attribute 'choices'"},
+     {"kind": "openai", "host": "api.sunlite.top", "endpoint": "/v1"}, "response.malformed"),
+    ({"error": "litellm.exceptions.APIError: litellm.APIError: APIError: OpenAIException - "
+      "'str' object has no attribute 'model_dump'"}, {"kind": "openai"}, "response.malformed"),
+    # https://github.com/daodao97/chatmcp/issues/2: Dio's stock sentences for a bare 400 say
+    # nothing of what was refused.
+    (gptel_error(400, "DioException [bad response]: This exception was thrown because the "
+                 "response has a status code of 400 and RequestOptions.validateStatus was "
+                 "configured to throw for this status code. The status code of 400 has the "
+                 "following meaning: \"Client error - the request contains bad syntax or "
+                 "cannot be fulfilled\"", as_message=True), {"kind": "openai"}, "unknown"),
+    # https://github.com/vstorm-co/agenticos/pull/352: an OpenAI project's spend limit, in
+    # Codex's words for a stream that ended.
+    ({"error": "stream disconnected before completion: Your project has reached its "
+      "configured enforced spend limit. Update your limit at "
+      "https://platform.openai.com/settings/proj_x/limits."}, {"kind": "openai"},
+     "billing.quota_exhausted"),
+    # https://github.com/jlcodes99/cockpit-tools/issues/905: a gateway's model outside what
+    # the key may use, in Chinese, at 404.
+    (gptel_error(404, "unexpected status 404 Not Found: 模型 codex-auto-review 不在当前 API Key "
+                 "的可用模型范围内, url: http://127.0.0.1:13713/v1/responses", as_message=True),
+     {"kind": "openai", "host": "127.0.0.1:13713"}, "model.not_found"),
+    # https://github.com/ding113/claude-code-hub/issues/200: a relay that serves the Claude
+    # Code CLI only, passed on as a 500.
+    (gptel_error(500, {"error": {"message": "请求目标分享错误", "type": "bad_share",
+                                 "upstream_error": {"error": {
+                                     "message": "you appear to be making a request using a "
+                                     "non-Claude code cli client, which is prohibited",
+                                     "type": "invalid_request_error"}, "type": "error"}},
+                       "type": "error"}),
+     {"kind": "anthropic", "host": "api-dmit.cubence.com"}, "auth.permission"),
+    # https://github.com/vfarcic/dot-agent-deck/pull/1058: a gateway's cap on AI credits.
+    (gptel_error(403, "403 Maximum AI credits exceeded", as_message=True), {"kind": "openai"},
+     "billing.quota_exhausted"),
+    # https://github.com/dane-9/gemini-srt-translator-gui/issues/22: a quota waited out in
+    # seconds.
+    ({"error": "API Quota Exceeded. Waiting 50s"}, {"kind": "gemini"}, "rate_limit"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6337,7 +6400,7 @@ _CJ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
-                          *_CJ_WORDS])
+                          *_CJ_WORDS, *_CK_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
@@ -7198,3 +7261,17 @@ def test_a_company_gateway_page_read_from_gptels_buffer_is_the_gateway() -> None
                            "body": "<html><title>403 Forbidden</title></html>"},
                  "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert other.rule != "NET018"
+
+
+def test_a_stream_chunk_cut_short_offers_to_turn_streaming_off() -> None:
+    # https://github.com/Kilo-Org/kilocode/issues/9432: Z.ai's GLM-5.1 stream, one chunk run
+    # into the next during long reasoning; asked whole, the answer comes as one body.
+    result = run({"error": {"error": {"name": "UnknownError", "data": {
+        "message": "JSON parsing failed: Text: {\"id\":\"20260423172707b40119f286cc4b69\","
+        "\"object\":\"chat.completion.chunk\",\"model\":\"glm-5.1\",\"choices\":[{\"index\":0,"
+        "\"delta\":{\"roledata: {\"id\":\"20260423172840eb8d5fc4341d4773\",\"object\":"
+        "\"chat.completion.chunk\"}}.\nError message: JSON Parse error: Expected ':'"}}},
+        "backend": {"kind": "zhipu", "host": "api.z.ai"}, "request": {"stream": True}})
+    assert (result.rule, result.category) == ("RESP010", "response.malformed")
+    assert [(fix.variable, fix.value) for fix in result.fixes if fix.variable] == [
+        ("gptel-stream", "nil")]

@@ -293,3 +293,26 @@ def test_xiaomi_mimo_is_named_and_its_documented_statuses_read(locale: str) -> N
     assert "Token Plan" in key.summary
     region = run402("api.xiaomimimo.com", 403)
     assert region.category == "auth.permission"
+
+
+@pytest.mark.parametrize(("status", "body", "category", "confidence"), [
+    # The same page: 429 is requests too frequent or a Token Plan's quota used up (whose
+    # answer says "quota exhausted", type "limitation": the plan's window, not the balance,
+    # as two blind labellers read it in reports-ck), 421 a content filter, 500 and 503 the
+    # servers.
+    (429, {"error": {"code": "429", "message": "quota exhausted", "type": "limitation"}},
+     "rate_limit", "likely"),
+    (421, {"error": {"message": "request failed", "type": "error"}}, "content_policy",
+     "certain"),
+    # SRV001 reads any 503 before the documented statuses are tried.
+    (503, {"error": {"message": "request failed", "type": "error"}}, "server.overloaded",
+     "likely"),
+])
+def test_xiaomi_mimos_other_documented_statuses(status: int, body: dict[str, Any],
+                                                category: str, confidence: str) -> None:
+    # https://github.com/xingandai0-netizen/hermes-backup/blob/19bab57edb5fa9f941a0e596dd4a9fa5a6e5e16c/sessions/request_dump_20260704_074230_4b0862_20260704_112749_620598.json
+    # (the 429): before, its words read as used-up credit.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": gptel_error(status, body),
+        "backend": {"kind": "openai", "host": "token-plan-cn.xiaomimimo.com"}}))
+    assert (result.category, result.confidence) == (category, confidence), result.rule

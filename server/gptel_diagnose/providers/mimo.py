@@ -39,5 +39,30 @@ RECORD = Provider(
              "The service is not available in this region, or the API key was restricted by "
              "risk control: create a new key.",
              "当前地区暂不提供服务，或该 API Key 已被风控限制：请新建一个 Key", _ERRORS, http=403),
+        Code("", "content_policy",
+             "Content moderation blocked the request or the answer: leave out the unsafe or "
+             "sensitive content.",
+             "内容审核拦截了请求或回答：请避免输入不安全或敏感的内容", _ERRORS, http=421),
+        # Two causes under one status: requests too frequent, or a Token Plan's quota used up
+        # (its answer says "quota exhausted", type "limitation"); the page's remedies are
+        # backing off, or upgrading the plan or switching to pay-as-you-go.
+        Code("", "rate_limit",
+             "The Token Plan's quota is used up for now, which MiMo's page lists under 429 "
+             "with requests too frequent: back off and retry later, or upgrade the Token Plan "
+             "or switch to the pay-as-you-go API.",
+             "Token Plan 的额度暂时用完了，MiMo 的文档把它与请求过于频繁一起列在 429 下："
+             "请稍后重试，或升级 Token Plan、改用按量付费 API", _ERRORS, http=429,
+             text=r"quota exhausted", sure=False),
+        Code("", "rate_limit",
+             "Requests are too frequent, or the Token Plan's quota is used up: back off and "
+             "retry, or upgrade the Token Plan or switch to the pay-as-you-go API.",
+             "请求过于频繁，或 Token Plan 的额度已用完：请降低频率后重试，"
+             "或升级 Token Plan、改用按量付费 API", _ERRORS, http=429, sure=False),
+        Code("", "server.overloaded",
+             "MiMo's server ran into a problem: try again later.",
+             "MiMo 服务器出现问题：请稍后重试", _ERRORS, http=500),
+        Code("", "server.overloaded",
+             "MiMo's servers are overloaded by high traffic: try again later.",
+             "服务器因流量过大而过载：请稍后重试", _ERRORS, http=503),
     ),
 )

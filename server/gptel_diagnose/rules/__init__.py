@@ -82,6 +82,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PERM001",   # region-not-supported
         "PERM003",   # origin-not-allowed
         "PERM004",   # anthropic-request-not-allowed
+        "PERM006",   # relay-serves-one-client-only
         "NET014",    # proxy-caught-local-request
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left
@@ -153,6 +154,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP009",   # local-server-behind-a-gateway
         "RESP005",   # gateway-error-page
         "RESP004",   # cdn-error-page
+        "RESP010",   # stream-chunk-unreadable
         "RESP001",   # response-not-json
         "RESP008",   # responses-stream-on-emacs-28
         "RESP003",   # empty-response

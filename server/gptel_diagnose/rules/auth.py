@@ -601,6 +601,41 @@ RULES = (
         ),
     ),
     Rule(
+        code="PERM006",
+        name="relay-serves-one-client-only",
+        category="auth.permission",
+        # A relay that resells Claude subscriptions and refuses any client but the Claude
+        # Code CLI (Cubence, passed on by claude-code-hub as a 500 "bad_share"): the key and
+        # the model are fine; gptel is not the client it allows.
+        when=match(text=r"non-claude code (?:cli )?client"),
+        # The host, not the provider: a relay given kind anthropic is not Anthropic.
+        summary="{host} serves only the Claude Code CLI: it refused gptel's request as coming "
+        "from another client.",
+        explanation=(
+            "Some relays resell Claude subscriptions and check that each request comes from "
+            "the Claude Code command-line tool; anything else, gptel included, is refused "
+            "whatever the key and model. No gptel setting changes that: what works is a key "
+            "meant for API use (Anthropic's own, or a relay that allows other clients)."
+        ),
+        steps=("Ask the relay whether it offers keys for API use from other clients.",
+               "Or switch to a backend with an API key (M-x gptel-menu)."),
+        fixes=(ASK_BACKEND,),
+        next_step=("Switch to a backend whose key allows API use from any client.",),
+        docs=("https://github.com/ding113/claude-code-hub/issues/200",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 500 Internal Server Error", "http_status": "500",
+                       "error": {"message": "请求目标分享错误", "type": "bad_share",
+                                 "upstream_error": {"error": {
+                                     "message": "you appear to be making a request using a "
+                                     "non-Claude code cli client, which is prohibited",
+                                     "type": "invalid_request_error"}, "type": "error"}}},
+                backend={"kind": "anthropic", "host": "api-dmit.cubence.com"},
+                source="https://github.com/ding113/claude-code-hub/issues/200",
+            ),
+        ),
+    ),
+    Rule(
         code="PERM005",
         name="account-disabled",
         category="auth.permission",

@@ -40,6 +40,8 @@ _NO_CREDIT = (
     r"|exceeded its (?:monthly )?spending cap"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
+    # A gateway's cap on the AI credits a run may spend: "403 Maximum AI credits exceeded".
+    r"|\bcredits exceeded"
     # LiteLLM's proxy, for a key's or deployment's spend budget.
     r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
     # OpenRouter's workspace limit: "Workspace daily budget of $5.00 exceeded".
@@ -53,7 +55,9 @@ _NO_CREDIT = (
     r"|预扣费额度失败"
     r"|insufficient user quota"
     r"|monthly spend(ing)? limit|spend(ing)? limit (reached|exceeded|has been reached)"
-    r"|reached (its|your) (monthly )?spend|billing (hard )?limit|purchase (more )?credits"
+    # OpenAI's project budget: "Your project has reached its configured enforced spend limit."
+    r"|reached (its|your) (monthly |configured |enforced )*spend"
+    r"|billing (hard )?limit|purchase (more )?credits"
     r"|add (more )?credits|\btop.?up\b|payment (is )?required|recharge|balance is insufficient"
     r"|credits? (are|is|have been) (depleted|exhausted)|prepayment credits|prepaid credits"
     r"|exceeded your (monthly )?(budget|usage limit)"

@@ -164,6 +164,9 @@ RULES = (
                 # in model=X. There are no healthy deployments for this model."
                 r"|you passed in model=\S+\. there are no healthy deployments"
                 r"|model .{0,80}does not support this api|模型不存在"
+                # A relay, for a model outside what the key may use: "模型 X 不在当前 API Key
+                # 的可用模型范围内".
+                r"|不在当前 ?api ?key ?的可用模型"
                 # OpenAI's older words for a model the endpoint does not serve.
                 r"|requested a model that is not compatible with this engine",
                 # "Error loading models: ... API key not found" is about the key.
@@ -506,7 +509,10 @@ RULES = (
                    r"|should only be used for tts"
                    # Cloudflare Workers AI, for a model it serves only on its OpenAI-compatible
                    # path: "Anthropic Messages API is not supported for model \"@cf/...\"".
-                   r"|messages api is not supported for model",
+                   r"|messages api is not supported for model"
+                   # OpenAI, for its codex models on the chat path (404 or 400): "This model is
+                   # only supported in v1/responses and not in v1/chat/completions."
+                   r"|only supported in /?(?:v1/)?responses and not in /?(?:v1/)?chat/completions",
                    # Copilot's unsupported_api_for_model for a request that went to the
                    # Responses path ("does not support Responses API"): the path (ENDP001).
                    not_text=RESPONSES_REFUSED),
@@ -516,8 +522,8 @@ RULES = (
         ),
         explanation=(
             "The URL is right and the model exists, but {provider} offers it only through "
-            "another API than chat completions: GitHub Copilot serves its codex models only "
-            "through the Responses API, and an Azure deployment of a completions or "
+            "another API than chat completions: OpenAI and GitHub Copilot serve their codex "
+            "models only through the Responses API, and an Azure deployment of a completions or "
             "embedding model takes no chat requests. gptel's request for this backend goes "
             "to the chat API, so the model has to be one that API serves."
         ),

@@ -55,6 +55,10 @@ RULES = (
             match(codes=("rate_limit_exceeded", "rate_limit_error", "throttlingexception",
                          "rate_limited", "rate_limit", "too_many_requests"),
                   not_text=_NOT_RATE),
+            # A quota a client waits out in seconds: "API Quota Exceeded. Waiting 50s" (a
+            # Gemini subtitle translator), "Quota exceeded. Retry in 30s".
+            match(text=r"quota exceeded\W+(?:retry(?:ing)?|waiting|wait|try again)\W+"
+                  r"(?:in |for )?\d+(?:\.\d+)? ?(?:s|secs?|seconds?)\b", not_text=_NOT_RATE),
             # Mistral, for the share of a model the account's tier may use: "Service tier
             # capacity exceeded for this model." (its capacity is the tier's, not the
             # provider's).

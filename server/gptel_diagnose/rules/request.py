@@ -673,7 +673,11 @@ RULES = (
                    # A client's own crash reading a field of the answer (JavaScript's
                    # "Cannot use 'in' operator to search for 'reasoning_content' in undefined",
                    # in English or Chinese): nothing was refused.
-                   r"|'in' operator|'in'\s*操作符"),
+                   r"|'in' operator|'in'\s*操作符"
+                   # Nor a client that could not parse a streamed chunk it quotes (the AI SDK's
+                   # "JSON parsing failed: Text: {...\"object\":\"chat.completion.chunk\"...
+                   # \"reasoning_content\"..."): the answer, not the request.
+                   r"|chat\.completion\.chunk|json parsing failed"),
         summary="{provider} rejected the shape of the conversation gptel sent: {message}",
         explanation=(
             "The provider checks the order and content of the messages (roles alternating, no "

@@ -147,6 +147,13 @@ RULES = (
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"
                     r"|failed to parse json(?![\w-])|did not contain a valid json"
+                    # The OpenAI Python SDK hands back the body as a string when it was not
+                    # JSON, and the caller then fails on it: "'str' object has no attribute
+                    # 'choices'" (a relay's page or plain text where a completion was due).
+                    r"|'str' object has no attribute '(?:choices|model_dump|usage)'"
+                    # The AI SDK's AI_JSONParseError, quoting the answer's text it could not
+                    # parse ("JSON parsing failed: Text: {...chat.completion.chunk...").
+                    r"|json parsing failed: text:"
                     # iFlow's "response format error / invalid (no choices)".
                     r"|响应格式(?:错误|无效)"
                     # .NET's System.Text.Json on an HTML page.
@@ -574,6 +581,52 @@ RULES = (
                        "error": "[proxychains] DLL init: proxychains-ng 4.16\nHTTP/2 200"},
                 backend={"kind": "openai", "host": "api.openai.com"},
                 source="https://github.com/karthink/gptel/issues/60",
+            ),
+        ),
+    ),
+    Rule(
+        code="RESP010",
+        name="stream-chunk-unreadable",
+        category="response.malformed",
+        # A client that could not parse one chunk of a streamed answer and quotes it: the
+        # chunk was cut short, or ran into the next "data:" line (Z.ai's GLM streams during
+        # long reasoning, a Mistral stream through a proxy).  The answer is what broke, and
+        # asking for it whole, without streaming, avoids the chunking.
+        when=match(http=(None, 200),
+                   text=r"(?=.*(?:chat\.completion\.chunk|\bdata: ?\{))"
+                   r"(?:json parsing failed|jsonparseerror|jsondecodeerror|error parsing item"
+                   # Not a client's "Stream decoding failed" alone: it quotes whole chunks
+                   # as often as broken ones.
+                   r"|unterminated string"
+                   r"|json parse error)"),
+        summary="{provider}'s streamed answer came with a chunk cut short or run into the "
+        "next one, so it could not be read: ask for the answer whole, without streaming.",
+        explanation=(
+            "A streamed answer arrives as a series of \"data:\" lines, each one JSON chunk. "
+            "Here a chunk ended in the middle, or the next one began inside it, so the "
+            "client could not parse it. That is the server or something between (a relay, "
+            "a proxy) breaking the stream, not the request. Without streaming the answer "
+            "comes as one JSON body."
+        ),
+        steps=("Turn streaming off: (setq gptel-stream nil).",
+               "If it keeps happening, report it to the provider or relay with the chunk "
+               "shown."),
+        fixes=(FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil"),),
+        docs=("https://html.spec.whatwg.org/multipage/server-sent-events.html",),
+        examples=(
+            Example(
+                error={"error": "AI_JSONParseError: JSON parsing failed: Text: {\"id\":"
+                       "\"20260114043705b7f7de19603a48fd\",\"created\":1768336625,"
+                       "\"object\":\"chat.completion.chunk\",\"model\":\"glm-4.7\","
+                       "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"adata: {\"id\":"
+                       "\"20260114043917eff1a1dd435a4df0\",\"created\":1768336757,"
+                       "\"object\":\"chat.completion.chunk\",\"model\":\"glm-4.7\","
+                       "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                       "\"reasoning_content\":\"Now\"}}]}.\nError message: JSON Parse "
+                       "error: Expected '}'"},
+                backend={"kind": "zhipu", "host": "api.z.ai"},
+                request={"model": "glm-4.7", "stream": True},
+                source="https://github.com/anomalyco/opencode/issues/8282",
             ),
         ),
     ),
