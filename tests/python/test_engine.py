@@ -7275,3 +7275,17 @@ def test_a_stream_chunk_cut_short_offers_to_turn_streaming_off() -> None:
     assert (result.rule, result.category) == ("RESP010", "response.malformed")
     assert [(fix.variable, fix.value) for fix in result.fixes if fix.variable] == [
         ("gptel-stream", "nil")]
+
+
+def test_a_codex_model_on_openais_chat_path_points_to_the_gptel_that_uses_responses() -> None:
+    # https://github.com/arbs-io/vscode-openai/issues/358; gptel's NEWS: 0.9.9.5 supports the
+    # Responses API, and gptel-make-openai picks it for api.openai.com.
+    result = run({"error": gptel_error(404, {"error": {
+        "message": "This model is only supported in v1/responses and not in "
+        "v1/chat/completions.", "type": "invalid_request_error", "param": "model"}}),
+        "backend": {"kind": "openai", "host": "api.openai.com",
+                    "models": ["gpt-5-codex", "gpt-5", "gpt-4o-mini"]},
+        "request": {"model": "gpt-5-codex", "gptel_version": "0.9.9.4"}})
+    assert (result.rule, result.category) == ("MODEL009", "model.not_found")
+    assert any("0.9.9.5" in step and "Responses API" in step for step in result.steps)
+    assert ("gptel-model", "'gpt-5") in [(fix.variable, fix.value) for fix in result.fixes]

@@ -530,6 +530,10 @@ RULES = (
         steps=(
             "Choose another model of this backend (M-x gptel-menu, then -m).",
             "For Azure, point the backend at a deployment of a chat model.",
+            # gptel-make-openai picks the Responses API for api.openai.com from 0.9.9.5 on
+            # (gptel-openai.el), so only an older gptel sends OpenAI's codex models to chat.
+            "On api.openai.com, gptel 0.9.9.5 and newer use the Responses API, which serves "
+            "these models: upgrade gptel to use them.",
         ),
         fixes=(CLOSEST, ASK_MODEL, SEE_MODELS),
         docs=("https://docs.github.com/en/copilot/reference/ai-models/supported-models",),
