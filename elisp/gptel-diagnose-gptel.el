@@ -502,6 +502,52 @@ logging is needed.  Nil when that buffer is gone or not found."
                   (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
                 (gptel-diagnose--url-body)))))))))
 
+(defconst gptel-diagnose--chunk-limit 2000
+  "The most characters of a stream chunk gptel could not read that are sent.")
+
+(defun gptel-diagnose--json-p (text)
+  "Non-nil if TEXT is one whole JSON value."
+  (condition-case nil
+      (let ((_value (if (fboundp 'json-parse-string)
+                        (json-parse-string text)
+                      (json-read-from-string text))))
+        t)
+    (error nil)))
+
+(defun gptel-diagnose--unread-chunk (fsm)
+  "The streamed chunk gptel could not read in FSM's finished answer, or nil.
+gptel's stream parser stops at a \"data:\" line whose JSON does
+not parse, and waits for the rest of it after point in the curl
+buffer.  When the answer ends there (a chunk cut short, or run
+into the next one), the reply stops where the chunk began and
+gptel reports nothing.  Nil unless FSM streamed a 200 through curl
+and that buffer still holds such a line after point."
+  (let ((info (gptel-fsm-info fsm)))
+    (when (and (eq (gptel-fsm-state fsm) 'DONE)
+               (equal (plist-get info :http-status) "200")
+               (plist-get info :stream)
+               (boundp 'gptel--request-alist))
+      (let ((process (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
+                                    gptel--request-alist))))
+        (when (and (processp process) (buffer-live-p (process-buffer process)))
+          (with-current-buffer (process-buffer process)
+            (save-excursion
+              (let* ((uuid (plist-get info :uuid))
+                     (end (or (and (stringp uuid)
+                                   (save-excursion
+                                     (goto-char (point-max))
+                                     (search-backward uuid nil t)))
+                              (point-max))))
+                (when (re-search-forward "^data: *\\(.*\\)$" end t)
+                  (let ((json (match-string-no-properties 1))
+                        (start (match-beginning 0))
+                        (stop (match-end 0)))
+                    (unless (or (string-prefix-p "[DONE]" json)
+                                (gptel-diagnose--json-p json))
+                      (gptel-diagnose--clean-string
+                       (buffer-substring-no-properties
+                        start (min stop (+ start gptel-diagnose--chunk-limit)))))))))))))))
+
 (defun gptel-diagnose--body-params (fsm)
   "The `:body' and `:body_empty' error params for FSM's response.
 The body as received, else as logged; `:body_empty' when the
@@ -534,13 +580,16 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                     (gptel-diagnose--buffer-value 'gptel-model buffer)))
          (error-value (if signal-data (error-message-string signal-data)
                         (plist-get info :error)))
-         (empty (and (not signal-data) (gptel-diagnose--empty-p fsm)))
+         ;; A chunk gptel stopped at says more than the empty reply it may leave.
+         (unread (and (not signal-data) (gptel-diagnose--unread-chunk fsm)))
+         (empty (and (not signal-data) (not unread) (gptel-diagnose--empty-p fsm)))
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
     (list
      :error (append
              (list :status (gptel-diagnose--json
-                            (cond (empty "Empty response")
+                            (cond (unread "Stream stalled")
+                                  (empty "Empty response")
                                   ((plist-get info :status))
                                   (signal-data "Lisp error")))
                    :http_status (cond ((stringp http-status)
@@ -551,8 +600,9 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                                 (and shown (gptel-diagnose--clean-string shown))))
              ;; gptel's own words (or none) where a provider's error would be: the
              ;; body, as received (else as logged), may hold what gptel could not read.
-             (and (not signal-data) (not (consp error-value))
-                  (gptel-diagnose--body-params fsm)))
+             (cond (unread (list :body unread))
+                   ((and (not signal-data) (not (consp error-value)))
+                    (gptel-diagnose--body-params fsm))))
      :backend (gptel-diagnose--backend-params backend)
      :request (append
                (list :model (and model (format "%s" model))
@@ -630,7 +680,8 @@ its own callbacks then never set :tracking-marker."
       ;; A shallow copy: gptel later sets :messages to nil in the live plist.
       (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))
    ((and (gptel-diagnose--terminal-p fsm) (not (gethash fsm gptel-diagnose--reported))
-         (or (gptel-diagnose--failed-p fsm) (gptel-diagnose--empty-p fsm)))
+         (or (gptel-diagnose--failed-p fsm) (gptel-diagnose--empty-p fsm)
+             (gptel-diagnose--unread-chunk fsm)))
     (gptel-diagnose--notify fsm))))
 
 (defun gptel-diagnose--around-transition (orig fsm &rest args)

@@ -689,6 +689,9 @@ def _status_in_text(text: str) -> int | None:
 # and a 200 with nothing in it (the companion's status for it).
 UNPARSEABLE = "could not parse http response"
 EMPTY_RESPONSE = "empty response"
+# The companion's status for a streamed 200 whose reading stopped at a chunk gptel could not
+# parse (sent with that chunk as the body): the reply ended there, and gptel said nothing.
+STREAM_STALLED = "stream stalled"
 # A message that is only gptel's own text (or curl's exit, as gptel words it), with the
 # status gptel may put before it: "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
 # "() Could not parse HTTP response.", "Curl failed with exit code 7. See Curl manpage
@@ -697,7 +700,7 @@ GPTEL_TEXT = re.compile(
     r"\W*(?:\((?:http/[\d.]+ \d{3}[^)]*)?\)\s*)?"
     r"(?:malformed json in response|json-read-error|could not parse http response"
     r"|curl failed with exit code \d+\.?(?: see curl manpage for details)?|curl failure"
-    r"|empty response|stopped by hook|search failed)\W*", re.IGNORECASE)
+    r"|empty response|stream stalled|stopped by hook|search failed)\W*", re.IGNORECASE)
 
 
 def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> frozenset[str]:
@@ -715,6 +718,8 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("curl_failure")
     if EMPTY_RESPONSE in haystack:
         kinds.add("empty_response")
+    if STREAM_STALLED in haystack:
+        kinds.add("stream_stalled")
     if "search failed" in haystack or "search-failed" in haystack:
         kinds.add("search_failed")
     if "stopped by hook" in haystack:

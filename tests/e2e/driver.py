@@ -201,6 +201,12 @@ SCENARIOS: tuple[Scenario, ...] = (
              "response.malformed", "NET009", stream=True, transports=("curl",),
              says=("broke before the answer was complete",),
              setq="(setq gptel-curl-extra-args '(\"--http1.1\"))"),
+    # A streamed chunk cut short and run into the next (Z.ai's GLM streams): gptel's reader
+    # stops there and waits, the reply ends at the first words, and gptel says nothing; the
+    # companion finds the chunk it could not read.  Unstreamed, the answer comes whole.
+    Scenario("stallstream", "A streamed chunk cut short and run into the next", "openai",
+             "response.malformed", "RESP010", stream=True, transports=("curl",),
+             says=("chunk cut short",), setq="(setq gptel-stream nil)"),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
@@ -214,6 +220,19 @@ CUT_STREAM = Reply(200, b'data: {"id":"chatcmpl-fake","object":"chat.completion.
                    b'"model":"fake","choices":[{"index":0,"delta":{"role":"assistant",'
                    b'"content":"Hello, this answer is"},"finish_reason":null}]}\n\n',
                    "text/event-stream", cut=True)
+
+# The first words of a streamed answer, then a chunk cut short that runs into the next, then
+# the end of the stream; a request that does not stream gets the whole answer.
+STALL_STREAM = Reply(200, b'data: {"id":"chatcmpl-fake","object":"chat.completion.chunk",'
+                     b'"model":"fake","choices":[{"index":0,"delta":{"role":"assistant",'
+                     b'"content":"Hello, this answer"},"finish_reason":null}]}\n\n'
+                     b'data: {"id":"chatcmpl-fake","object":"chat.completion.chunk",'
+                     b'"model":"fake","choices":[{"index":0,"delta":{"rodata: {"id":'
+                     b'"chatcmpl-fake","object":"chat.completion.chunk","model":"fake",'
+                     b'"choices":[{"index":0,"delta":{"content":" stops"},'
+                     b'"finish_reason":null}]}\n\n'
+                     b'data: [DONE]\n\n',
+                     "text/event-stream", ok_without_stream=True)
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -318,6 +337,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
         for s in {run.scenario for run in runs} if s.fixture
     }
     replies["cutstream"] = CUT_STREAM
+    replies["stallstream"] = STALL_STREAM
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

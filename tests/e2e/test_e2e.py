@@ -46,6 +46,7 @@ def _scenario(name: str) -> Any:
 
 
 FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
+            Run(_scenario("stallstream"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS),
             Run(_scenario("cacert"), "curl", CACERT_FROM_DETAILS)]
@@ -396,3 +397,16 @@ def test_a_stream_cut_after_its_first_words_is_still_reported(results: dict[str,
     assert "exit code 18" in result["sent"]["error"]["error"]
     assert result["sent"]["request"]["state"] is None
     assert "curl 18" in line
+
+
+def test_a_stream_whose_reading_stalled_is_reported(results: dict[str, Any]) -> None:
+    # gptel ends the request as done, with the first words in the buffer and no error; the
+    # companion sends the chunk gptel's reader stopped at, never the whole stream.
+    result = results["stallstream/curl/send"]
+    line = _check_shown(result)
+    sent = result["sent"]["error"]
+    assert (sent["status"], sent["http_status"]) == ("Stream stalled", "200")
+    assert sent["body"].startswith("data: ") and '"delta":{"rodata: ' in sent["body"]
+    assert "Hello, this answer" not in sent["body"]
+    assert line.endswith("(setq gptel-stream nil)")
+

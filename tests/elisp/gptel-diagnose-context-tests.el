@@ -516,5 +516,55 @@ only this request's, only while gptel holds it, never one gptel read an error fr
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 
+;; Two chunks as OpenAI streams them, the second cut short and run into a third.
+(defconst gptel-diagnose-context-tests--chunk
+  "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"}}]}\n\n"
+  "A whole stream chunk.")
+
+(ert-deftest gptel-diagnose-finds-the-stream-chunk-gptel-stopped-at ()
+  "A streamed 200 whose reading stopped at a chunk that does not parse is reported,
+with that chunk; a stream read to its end is not, nor one gptel did not stream."
+  (let* ((uuid "5d2c9a10-test")
+         (info (list :status "HTTP/1.1 200 OK" :http-status "200" :stream t :uuid uuid))
+         (fsm (gptel-make-fsm :info info))
+         (broken (concat "data: {\"choices\":[{\"index\":0,\"delta\":{\"rodata: "
+                         "{\"choices\":[]}"))
+         (buffer (generate-new-buffer " *gptel-diagnose-stream-test*"))
+         (process (make-pipe-process :name "gptel-diagnose-stream-test" :buffer buffer
+                                     :noquery t))
+         (gptel--request-alist nil)
+         (fill (lambda (stream read)
+                 ;; The buffer as gptel leaves it: point where its reader stopped.
+                 (with-current-buffer buffer
+                   (erase-buffer)
+                   (insert gptel-diagnose-context-tests--headers stream
+                           (format "(%s . %d)" uuid
+                                   (length gptel-diagnose-context-tests--headers)))
+                   (goto-char (+ (length gptel-diagnose-context-tests--headers)
+                                 (length read) 1))))))
+    (setf (gptel-fsm-state fsm) 'DONE)
+    (unwind-protect
+        (progn
+          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+          ;; Read to its end: point after the last "data:", before " [DONE]".
+          (funcall fill (concat gptel-diagnose-context-tests--chunk "data: [DONE]\n\n")
+                   (concat gptel-diagnose-context-tests--chunk "data:"))
+          (should-not (gptel-diagnose--unread-chunk fsm))
+          ;; Stopped at the broken chunk, which gptel waits to see completed.
+          (funcall fill (concat gptel-diagnose-context-tests--chunk broken "\n\n"
+                                "data: [DONE]\n\n")
+                   gptel-diagnose-context-tests--chunk)
+          (should (equal (gptel-diagnose--unread-chunk fsm) broken))
+          (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
+            (should (equal (plist-get error-params :status) "Stream stalled"))
+            (should (equal (plist-get error-params :body) broken)))
+          ;; Not streamed, or not a 200: not this.
+          (setf (gptel-fsm-info fsm) (plist-put (copy-sequence info) :stream nil))
+          (should-not (gptel-diagnose--unread-chunk fsm))
+          (setf (gptel-fsm-info fsm) (plist-put (copy-sequence info) :http-status "429"))
+          (should-not (gptel-diagnose--unread-chunk fsm)))
+      (when (process-live-p process) (delete-process process))
+      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+
 (provide 'gptel-diagnose-context-tests)
 ;;; gptel-diagnose-context-tests.el ends here

@@ -7289,3 +7289,17 @@ def test_a_codex_model_on_openais_chat_path_points_to_the_gptel_that_uses_respon
     assert (result.rule, result.category) == ("MODEL009", "model.not_found")
     assert any("0.9.9.5" in step and "Responses API" in step for step in result.steps)
     assert ("gptel-model", "'gpt-5") in [(fix.variable, fix.value) for fix in result.fixes]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_stream_gptel_stopped_reading_is_a_chunk_cut_short(locale: str) -> None:
+    # The companion's "Stream stalled": gptel's reader stopped at a chunk that does not
+    # parse, the reply ended there, and gptel said nothing.  It sends that chunk.
+    chunk = ('data: {"id":"x","object":"chat.completion.chunk","choices":[{"index":0,'
+             '"delta":{"rodata: {"id":"y","object":"chat.completion.chunk","choices":[]}')
+    result = run({"error": {"status": "Stream stalled", "http_status": "200", "body": chunk},
+                  "backend": {"kind": "openai", "host": "open.bigmodel.cn"},
+                  "request": {"stream": True}, "locale": locale})
+    assert (result.rule, result.category) == ("RESP010", "response.malformed")
+    assert [(fix.variable, fix.value) for fix in result.fixes if fix.variable] == [
+        ("gptel-stream", "nil")]

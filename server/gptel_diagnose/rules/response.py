@@ -591,14 +591,17 @@ RULES = (
         # A client that could not parse one chunk of a streamed answer and quotes it: the
         # chunk was cut short, or ran into the next "data:" line (Z.ai's GLM streams during
         # long reasoning, a Mistral stream through a proxy).  The answer is what broke, and
-        # asking for it whole, without streaming, avoids the chunking.
-        when=match(http=(None, 200),
-                   text=r"(?=.*(?:chat\.completion\.chunk|\bdata: ?\{))"
-                   r"(?:json parsing failed|jsonparseerror|jsondecodeerror|error parsing item"
-                   # Not a client's "Stream decoding failed" alone: it quotes whole chunks
-                   # as often as broken ones.
-                   r"|unterminated string"
-                   r"|json parse error)"),
+        # asking for it whole, without streaming, avoids the chunking.  gptel's own reader
+        # stops at such a chunk and waits for the rest of it: the reply ends there and gptel
+        # says nothing, so the companion reports it ("Stream stalled", with the chunk).
+        when=(match(gptel="stream_stalled"),
+              match(http=(None, 200),
+                    text=r"(?=.*(?:chat\.completion\.chunk|\bdata: ?\{))"
+                    r"(?:json parsing failed|jsonparseerror|jsondecodeerror|error parsing item"
+                    # Not a client's "Stream decoding failed" alone: it quotes whole chunks
+                    # as often as broken ones.
+                    r"|unterminated string"
+                    r"|json parse error)")),
         summary="{provider}'s streamed answer came with a chunk cut short or run into the "
         "next one, so it could not be read: ask for the answer whole, without streaming.",
         explanation=(
