@@ -911,17 +911,36 @@ Nil when there is none or resolving it fails.  Never shown."
 
 ;;;; Resending
 
+(defun gptel-diagnose--partial-reply (fsm buffer)
+  "The region (START . END) of FSM's reply in BUFFER before it failed.
+Nil unless all of it is still gptel's response text: a streamed
+answer cut short leaves its first words there."
+  (let* ((info (and fsm (gptel-fsm-info fsm)))
+         (start (plist-get info :position))
+         (end (plist-get info :tracking-marker)))
+    (and (markerp start) (markerp end)
+         (eq (marker-buffer start) buffer) (eq (marker-buffer end) buffer)
+         (< start end)
+         (with-current-buffer buffer
+           (not (text-property-not-all start end 'gptel 'response)))
+         (cons (marker-position start) (marker-position end)))))
+
 (defun gptel-diagnose--gptel-resend (fsm entry buffer position)
   "Resend the failed request FSM, made by ENTRY from BUFFER at POSITION.
 A `gptel-send' request is sent anew from where it was made, so it
-picks up changed settings.  Other requests replay their state
-machine: the same payload, to the same callback."
+picks up changed settings; the first words of an answer that broke
+off are taken out first, so the new answer takes their place.
+Other requests replay their state machine: the same payload, to the
+same callback."
   (cond
    ((not (buffer-live-p buffer))
     (user-error "The buffer of the failed request is gone"))
    ((equal entry "send")
     (with-current-buffer buffer
       (save-excursion
+        (let ((partial (gptel-diagnose--partial-reply fsm buffer)))
+          (when partial
+            (delete-region (car partial) (cdr partial))))
         (when (and position (or (integerp position) (marker-buffer position)))
           (goto-char position))
         (gptel-send))))

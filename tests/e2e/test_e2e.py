@@ -410,3 +410,12 @@ def test_a_stream_whose_reading_stalled_is_reported(results: dict[str, Any]) -> 
     assert "Hello, this answer" not in sent["body"]
     assert line.endswith("(setq gptel-stream nil)")
 
+
+
+def test_a_resend_replaces_the_first_words_of_an_answer_that_broke_off(
+        results: dict[str, Any]) -> None:
+    # The stalled stream left "Hello, this answer" in the chat; resent without streaming, the
+    # whole answer takes its place (it went in among those words before).
+    after = results["stallstream/curl/fix-resend-undo"]["fix_run"]["buffer_after_resend"]
+    assert after.count("Hello from the fake provider.") == 1
+    assert "this answer" not in after

@@ -566,5 +566,23 @@ with that chunk; a stream read to its end is not, nor one gptel did not stream."
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 
+(ert-deftest gptel-diagnose-resend-takes-out-only-the-reply-that-broke-off ()
+  "The first words of a reply that broke off are its region while they are all gptel's
+response text; once the user typed into them, they are left alone."
+  (with-temp-buffer
+    (insert "### Explain.\n\n")
+    (let* ((start (point-marker))
+           (fsm (gptel-make-fsm :info (list :position start))))
+      (insert (propertize "Hello, this answer" 'gptel 'response))
+      (plist-put (gptel-fsm-info fsm) :tracking-marker (point-marker))
+      (should (equal (gptel-diagnose--partial-reply fsm (current-buffer))
+                     (cons (marker-position start) (point))))
+      (goto-char (+ start 3))
+      (insert "my words")
+      (should-not (gptel-diagnose--partial-reply fsm (current-buffer)))
+      ;; Nothing inserted: no region.
+      (should-not (gptel-diagnose--partial-reply
+                   (gptel-make-fsm :info (list :position start)) (current-buffer))))))
+
 (provide 'gptel-diagnose-context-tests)
 ;;; gptel-diagnose-context-tests.el ends here
