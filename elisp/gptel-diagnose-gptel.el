@@ -514,14 +514,12 @@ logging is needed.  Nil when that buffer is gone or not found."
         t)
     (error nil)))
 
-(defun gptel-diagnose--unread-chunk (fsm)
-  "The streamed chunk gptel could not read in FSM's finished answer, or nil.
-gptel's stream parser stops at a \"data:\" line whose JSON does
-not parse, and waits for the rest of it after point in the curl
-buffer.  When the answer ends there (a chunk cut short, or run
-into the next one), the reply stops where the chunk began and
-gptel reports nothing.  Nil unless FSM streamed a 200 through curl
-and that buffer still holds such a line after point."
+(defun gptel-diagnose--in-stream-buffer (fsm function)
+  "Call FUNCTION in the curl buffer of FSM's finished streamed 200.
+FUNCTION gets the position where the body ends (curl's trailer);
+point is where gptel's stream reader stopped.  Nil, without a
+call, unless FSM streamed a 200 through curl, ended done, and
+gptel still holds that buffer."
   (let ((info (gptel-fsm-info fsm)))
     (when (and (eq (gptel-fsm-state fsm) 'DONE)
                (equal (plist-get info :http-status) "200")
@@ -532,21 +530,62 @@ and that buffer still holds such a line after point."
         (when (and (processp process) (buffer-live-p (process-buffer process)))
           (with-current-buffer (process-buffer process)
             (save-excursion
-              (let* ((uuid (plist-get info :uuid))
-                     (end (or (and (stringp uuid)
-                                   (save-excursion
-                                     (goto-char (point-max))
-                                     (search-backward uuid nil t)))
-                              (point-max))))
-                (when (re-search-forward "^data: *\\(.*\\)$" end t)
-                  (let ((json (match-string-no-properties 1))
-                        (start (match-beginning 0))
-                        (stop (match-end 0)))
-                    (unless (or (string-prefix-p "[DONE]" json)
-                                (gptel-diagnose--json-p json))
-                      (gptel-diagnose--clean-string
-                       (buffer-substring-no-properties
-                        start (min stop (+ start gptel-diagnose--chunk-limit)))))))))))))))
+              (let ((uuid (plist-get info :uuid)))
+                (funcall function
+                         (or (and (stringp uuid)
+                                  (save-excursion
+                                    (goto-char (point-max))
+                                    (search-backward uuid nil t)))
+                             (point-max)))))))))))
+
+(defun gptel-diagnose--unread-chunk (fsm)
+  "The streamed chunk gptel could not read in FSM's finished answer, or nil.
+gptel's stream parser stops at a \"data:\" line whose JSON does
+not parse, and waits for the rest of it after point in the curl
+buffer.  When the answer ends there (a chunk cut short, or run
+into the next one), the reply stops where the chunk began and
+gptel reports nothing."
+  (gptel-diagnose--in-stream-buffer
+   fsm
+   (lambda (end)
+     (when (re-search-forward "^data: *\\(.*\\)$" end t)
+       (let ((json (match-string-no-properties 1))
+             (start (match-beginning 0))
+             (stop (match-end 0)))
+         (unless (or (string-prefix-p "[DONE]" json)
+                     (gptel-diagnose--json-p json))
+           (gptel-diagnose--clean-string
+            (buffer-substring-no-properties
+             start (min stop (+ start gptel-diagnose--chunk-limit))))))))))
+
+(defun gptel-diagnose--stream-error (fsm)
+  "The error object FSM's finished stream carried, as a plist, or nil.
+A provider that fails after the answer began sends its error as an
+event of the stream: Anthropic's \"event: error\" with
+{\"type\": \"error\", \"error\": {...}} (overloaded_error), an
+OpenAI-compatible {\"error\": {...}} chunk (OpenRouter).  gptel's
+stream readers skip it: the reply stops and gptel reports nothing."
+  (gptel-diagnose--in-stream-buffer
+   fsm
+   (lambda (end)
+     (goto-char (point-min))
+     (let (found)
+       (while (and (not found)
+                   (re-search-forward "^data: *\\({.*\"error\".*\\)$" end t))
+         (let ((object (condition-case nil
+                           (if (fboundp 'json-parse-string)
+                               (json-parse-string (match-string-no-properties 1)
+                                                  :object-type 'plist
+                                                  :null-object :null
+                                                  :false-object :json-false)
+                             (let ((json-object-type 'plist))
+                               (json-read-from-string (match-string-no-properties 1))))
+                         (error nil))))
+           (when (and (consp object) (keywordp (car object))
+                      (let ((error (plist-get object :error)))
+                        (and error (not (eq error :null)) (not (eq error :json-false)))))
+             (setq found object))))
+       found))))
 
 (defun gptel-diagnose--body-params (fsm)
   "The `:body' and `:body_empty' error params for FSM's response.
@@ -578,21 +617,28 @@ SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
                       (gptel-diagnose--buffer-value 'gptel-backend buffer)))
          (model (or (plist-get info :model)
                     (gptel-diagnose--buffer-value 'gptel-model buffer)))
-         (error-value (if signal-data (error-message-string signal-data)
-                        (plist-get info :error)))
+         ;; An error event in a stream gptel read as a 200 is the provider's error.
+         (stream-error (and (not signal-data) (not (plist-get info :error))
+                            (gptel-diagnose--stream-error fsm)))
+         (error-value (cond (signal-data (error-message-string signal-data))
+                            (stream-error)
+                            (t (plist-get info :error))))
          ;; A chunk gptel stopped at says more than the empty reply it may leave.
-         (unread (and (not signal-data) (gptel-diagnose--unread-chunk fsm)))
+         (unread (and (not signal-data) (not stream-error)
+                      (gptel-diagnose--unread-chunk fsm)))
          (empty (and (not signal-data) (not unread) (gptel-diagnose--empty-p fsm)))
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
     (list
      :error (append
              (list :status (gptel-diagnose--json
-                            (cond (unread "Stream stalled")
+                            (cond (stream-error "Stream error")
+                                  (unread "Stream stalled")
                                   (empty "Empty response")
                                   ((plist-get info :status))
                                   (signal-data "Lisp error")))
-                   :http_status (cond ((stringp http-status)
+                   :http_status (cond (stream-error nil)
+                                      ((stringp http-status)
                                        (gptel-diagnose--clean-string http-status))
                                       ((integerp http-status) http-status))
                    :error (gptel-diagnose--json error-value)
@@ -681,7 +727,7 @@ its own callbacks then never set :tracking-marker."
       (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))
    ((and (gptel-diagnose--terminal-p fsm) (not (gethash fsm gptel-diagnose--reported))
          (or (gptel-diagnose--failed-p fsm) (gptel-diagnose--empty-p fsm)
-             (gptel-diagnose--unread-chunk fsm)))
+             (gptel-diagnose--stream-error fsm) (gptel-diagnose--unread-chunk fsm)))
     (gptel-diagnose--notify fsm))))
 
 (defun gptel-diagnose--around-transition (orig fsm &rest args)

@@ -689,6 +689,9 @@ def _status_in_text(text: str) -> int | None:
 # and a 200 with nothing in it (the companion's status for it).
 UNPARSEABLE = "could not parse http response"
 EMPTY_RESPONSE = "empty response"
+# The companion's status for a streamed 200 that carried the provider's error as an event
+# (sent as the error, with no HTTP status: the 200 came before it), which gptel skipped.
+STREAM_ERROR = "stream error"
 # The companion's status for a streamed 200 whose reading stopped at a chunk gptel could not
 # parse (sent with that chunk as the body): the reply ended there, and gptel said nothing.
 STREAM_STALLED = "stream stalled"
@@ -700,7 +703,8 @@ GPTEL_TEXT = re.compile(
     r"\W*(?:\((?:http/[\d.]+ \d{3}[^)]*)?\)\s*)?"
     r"(?:malformed json in response|json-read-error|could not parse http response"
     r"|curl failed with exit code \d+\.?(?: see curl manpage for details)?|curl failure"
-    r"|empty response|stream stalled|stopped by hook|search failed)\W*", re.IGNORECASE)
+    r"|empty response|stream stalled|stream error|stopped by hook|search failed)\W*",
+    re.IGNORECASE)
 
 
 def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> frozenset[str]:
@@ -720,6 +724,8 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("empty_response")
     if STREAM_STALLED in haystack:
         kinds.add("stream_stalled")
+    if STREAM_ERROR in haystack:
+        kinds.add("stream_error")
     if "search failed" in haystack or "search-failed" in haystack:
         kinds.add("search_failed")
     if "stopped by hook" in haystack:

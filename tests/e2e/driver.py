@@ -207,6 +207,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("stallstream", "A streamed chunk cut short and run into the next", "openai",
              "response.malformed", "RESP010", stream=True, transports=("curl",),
              says=("chunk cut short",), setq="(setq gptel-stream nil)"),
+    # Anthropic overloaded after the answer began: its stream carries the error as an event
+    # ("event: error", overloaded_error), which gptel's reader skips: the reply stops at its
+    # first words and gptel says nothing.  The companion finds the event and sends it.
+    Scenario("streamerror", "Anthropic overloaded in the middle of a streamed answer",
+             "anthropic", "server.overloaded", "SRV001", model="claude-sonnet-4-5",
+             stream=True, transports=("curl",), says=("overloaded",)),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
@@ -233,6 +239,24 @@ STALL_STREAM = Reply(200, b'data: {"id":"chatcmpl-fake","object":"chat.completio
                      b'"finish_reason":null}]}\n\n'
                      b'data: [DONE]\n\n',
                      "text/event-stream", ok_without_stream=True)
+
+# Anthropic's stream as its streaming documentation shows an error in it: the first words,
+# then "event: error" with overloaded_error (https://docs.anthropic.com/en/docs/build-with-
+# claude/streaming#error-events).
+STREAM_ERROR = Reply(200, b'event: message_start\n'
+                     b'data: {"type":"message_start","message":{"id":"msg_fake","type":'
+                     b'"message","role":"assistant","content":[],"model":"claude-sonnet-4-5",'
+                     b'"stop_reason":null,"usage":{"input_tokens":10,"output_tokens":1}}}\n\n'
+                     b'event: content_block_start\n'
+                     b'data: {"type":"content_block_start","index":0,"content_block":'
+                     b'{"type":"text","text":""}}\n\n'
+                     b'event: content_block_delta\n'
+                     b'data: {"type":"content_block_delta","index":0,"delta":'
+                     b'{"type":"text_delta","text":"Hello, this"}}\n\n'
+                     b'event: error\n'
+                     b'data: {"type":"error","error":{"type":"overloaded_error",'
+                     b'"message":"Overloaded"}}\n\n',
+                     "text/event-stream")
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -338,6 +362,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     }
     replies["cutstream"] = CUT_STREAM
     replies["stallstream"] = STALL_STREAM
+    replies["streamerror"] = STREAM_ERROR
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

@@ -419,3 +419,17 @@ def test_a_resend_replaces_the_first_words_of_an_answer_that_broke_off(
     after = results["stallstream/curl/fix-resend-undo"]["fix_run"]["buffer_after_resend"]
     assert after.count("Hello from the fake provider.") == 1
     assert "this answer" not in after
+
+
+def test_an_error_event_in_a_stream_gptel_skipped_is_reported(results: dict[str, Any]) -> None:
+    # gptel showed "Hello, this" and ended the request as done; the provider's error was in
+    # the stream.  The companion sends that error object, not the stream.
+    result = results["streamerror/curl/send"]
+    line = _check_shown(result)
+    sent = result["sent"]["error"]
+    assert sent["status"] == "Stream error" and sent["http_status"] is None
+    assert sent["error"] == {"type": "error", "error": {"type": "overloaded_error",
+                                                         "message": "Overloaded"}}
+    assert "body" not in sent
+    assert "overloaded" in line
+

@@ -566,6 +566,40 @@ with that chunk; a stream read to its end is not, nor one gptel did not stream."
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 
+(ert-deftest gptel-diagnose-finds-the-error-event-of-a-stream ()
+  "A streamed 200 whose stream carried an error object is reported with it; words about
+an error in the answer's own text are not one."
+  (let* ((uuid "7e1f0b22-test")
+         (info (list :status "HTTP/1.1 200 OK" :http-status "200" :stream t :uuid uuid))
+         (fsm (gptel-make-fsm :info info))
+         (buffer (generate-new-buffer " *gptel-diagnose-stream-error-test*"))
+         (process (make-pipe-process :name "gptel-diagnose-stream-error-test"
+                                     :buffer buffer :noquery t))
+         (gptel--request-alist nil)
+         (fill (lambda (stream)
+                 (with-current-buffer buffer
+                   (erase-buffer)
+                   (insert gptel-diagnose-context-tests--headers stream
+                           (format "(%s . %d)" uuid
+                                   (length gptel-diagnose-context-tests--headers)))))))
+    (setf (gptel-fsm-state fsm) 'DONE)
+    (unwind-protect
+        (progn
+          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+          (funcall fill (concat "data: {\"choices\":[{\"delta\":{\"content\":"
+                                "\"an \\\"error\\\" in words\"}}]}\n\ndata: [DONE]\n\n"))
+          (should-not (gptel-diagnose--stream-error fsm))
+          (funcall fill (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
+                                "{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"))
+          (should (equal (gptel-diagnose--stream-error fsm)
+                         '(:type "error" :error (:type "overloaded_error"
+                                                 :message "Overloaded"))))
+          (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
+            (should (equal (plist-get error-params :status) "Stream error"))
+            (should-not (plist-get error-params :http_status))))
+      (when (process-live-p process) (delete-process process))
+      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+
 (ert-deftest gptel-diagnose-resend-takes-out-only-the-reply-that-broke-off ()
   "The first words of a reply that broke off are its region while they are all gptel's
 response text; once the user typed into them, they are left alone."

@@ -7303,3 +7303,13 @@ def test_a_stream_gptel_stopped_reading_is_a_chunk_cut_short(locale: str) -> Non
     assert (result.rule, result.category) == ("RESP010", "response.malformed")
     assert [(fix.variable, fix.value) for fix in result.fixes if fix.variable] == [
         ("gptel-stream", "nil")]
+
+
+def test_an_error_event_of_a_stream_is_the_providers_error() -> None:
+    # The companion's "Stream error": the error object a streamed 200 carried, which gptel
+    # skipped.  The status is the companion's word, not the provider's.
+    result = run({"error": {"status": "Stream error", "error": {
+        "type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}},
+        "backend": {"kind": "anthropic"}, "request": {"stream": True}})
+    assert (result.rule, result.category) == ("SRV001", "server.overloaded")
+    assert result.provider_message == "Overloaded"
