@@ -213,6 +213,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("streamerror", "Anthropic overloaded in the middle of a streamed answer",
              "anthropic", "server.overloaded", "SRV001", model="claude-sonnet-4-5",
              stream=True, transports=("curl",), says=("overloaded",)),
+    # Gemini's safety block in a streamed answer: one chunk whose finishReason is SAFETY and
+    # no text.  gptel shows nothing and says nothing; the body the companion reads is the
+    # stream, whose last events say why.
+    Scenario("safetystream", "Gemini's safety block in a streamed answer", "gemini",
+             "content_policy", "POL001", model="gemini-2.5-flash", stream=True,
+             transports=("curl",), says=("safety filter",)),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
@@ -257,6 +263,13 @@ STREAM_ERROR = Reply(200, b'event: message_start\n'
                      b'data: {"type":"error","error":{"type":"overloaded_error",'
                      b'"message":"Overloaded"}}\n\n',
                      "text/event-stream")
+
+# Gemini's stream for a prompt its safety filter blocks: one chunk, finishReason SAFETY.
+SAFETY_STREAM = Reply(200, b'data: {"candidates": [{"finishReason": "SAFETY","index": 0,'
+                      b'"safetyRatings": [{"category": "HARM_CATEGORY_HARASSMENT",'
+                      b'"probability": "HIGH"}]}],"usageMetadata": {"promptTokenCount": 8,'
+                      b'"totalTokenCount": 8},"modelVersion": "gemini-2.5-flash"}\r\n\r\n',
+                      "text/event-stream")
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -363,6 +376,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["cutstream"] = CUT_STREAM
     replies["stallstream"] = STALL_STREAM
     replies["streamerror"] = STREAM_ERROR
+    replies["safetystream"] = SAFETY_STREAM
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

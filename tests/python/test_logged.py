@@ -103,3 +103,25 @@ def test_gptels_words_stand_when_they_are_a_sentence_or_not_the_bodys(said: str)
     error = {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429", "error": said}
     assert (_diagnose({**error, "body": json.dumps(body)}, "anthropic").category
             == _diagnose(error, "anthropic").category)
+
+
+# https://ai.google.dev/api/generate-content#finishreason: a streamed answer the safety
+# filter blocks ends with a chunk whose finishReason is SAFETY and no text.
+_SAFETY_CHUNK = ('data: {"candidates": [{"finishReason": "SAFETY", "index": 0, '
+                 '"safetyRatings": [{"category": "HARM_CATEGORY_HARASSMENT", '
+                 '"probability": "HIGH"}]}], "modelVersion": "gemini-2.5-flash"}\r\n\r\n')
+
+
+@pytest.mark.parametrize(("kind", "stream", "category"), [
+    ("gemini", _SAFETY_CHUNK, "content_policy"),
+    # OpenAI's and Azure's: the last chunk before [DONE] says content_filter.
+    ("azure", 'data: {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": '
+     '{"role": "assistant", "content": ""}, "finish_reason": null}]}\n\n'
+     'data: {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, '
+     '"finish_reason": "content_filter"}]}\n\ndata: [DONE]\n\n', "content_policy"),
+])
+def test_a_streamed_body_with_no_text_is_read_by_its_last_events(
+        kind: str, stream: str, category: str) -> None:
+    empty = {"status": "Empty response", "http_status": "200"}
+    assert _diagnose(empty, kind).category == "response.malformed"
+    assert _diagnose({**empty, "body": stream}, kind).category == category
