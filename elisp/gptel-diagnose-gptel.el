@@ -563,8 +563,10 @@ gptel reports nothing."
 A provider that fails after the answer began sends its error as an
 event of the stream: Anthropic's \"event: error\" with
 {\"type\": \"error\", \"error\": {...}} (overloaded_error), an
-OpenAI-compatible {\"error\": {...}} chunk (OpenRouter).  gptel's
-stream readers skip it: the reply stops and gptel reports nothing."
+OpenAI-compatible {\"error\": {...}} chunk (OpenRouter), the
+Responses API's error event and its response.failed.  gptel's
+stream readers skip them: the reply stops and gptel reports
+nothing."
   (gptel-diagnose--in-stream-buffer
    fsm
    (lambda (end)
@@ -581,10 +583,19 @@ stream readers skip it: the reply stops and gptel reports nothing."
                              (let ((json-object-type 'plist))
                                (json-read-from-string (match-string-no-properties 1))))
                          (error nil))))
-           (when (and (consp object) (keywordp (car object))
-                      (let ((error (plist-get object :error)))
-                        (and error (not (eq error :null)) (not (eq error :json-false)))))
-             (setq found object))))
+           (when (and (consp object) (keywordp (car object)))
+             (let ((error (plist-get object :error))
+                   (type (plist-get object :type)))
+               (cond
+                ((and error (not (memq error '(:null :json-false))))
+                 (setq found object))
+                ;; The Responses API's error event is the error itself.
+                ((equal type "error") (setq found object))
+                ;; Its failed response holds the error.
+                ((equal type "response.failed")
+                 (let ((failed (plist-get (plist-get object :response) :error)))
+                   (when (and (consp failed) (keywordp (car failed)))
+                     (setq found failed)))))))))
        found))))
 
 (defun gptel-diagnose--body-params (fsm)

@@ -596,7 +596,16 @@ an error in the answer's own text are not one."
                                                  :message "Overloaded"))))
           (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
             (should (equal (plist-get error-params :status) "Stream error"))
-            (should-not (plist-get error-params :http_status))))
+            (should-not (plist-get error-params :http_status)))
+          ;; The Responses API's: an error event, and a failed response.
+          (funcall fill (concat "event: error\ndata: {\"type\":\"error\",\"code\":"
+                                "\"server_error\",\"message\":\"Something went wrong\"}\n\n"))
+          (should (equal (plist-get (gptel-diagnose--stream-error fsm) :code) "server_error"))
+          (funcall fill (concat "event: response.failed\ndata: {\"type\":\"response.failed\","
+                                "\"response\":{\"status\":\"failed\",\"error\":{\"code\":"
+                                "\"rate_limit_exceeded\",\"message\":\"Slow down\"}}}\n\n"))
+          (should (equal (gptel-diagnose--stream-error fsm)
+                         '(:code "rate_limit_exceeded" :message "Slow down"))))
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 
