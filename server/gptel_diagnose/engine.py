@@ -437,6 +437,10 @@ STAND_INS: dict[str, str] = {
 }
 
 
+# Where a status would be, for an error the provider sent inside its stream.
+MID_STREAM = N_("in the middle of its streamed answer")
+
+
 def stand_ins(locale: str) -> dict[str, str]:
     """`STAND_INS` in LOCALE."""
     return {key: i18n.gettext(locale, text) for key, text in STAND_INS.items()}
@@ -643,6 +647,11 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         ("http_status", facts.http),
     ) if value is None}
 
+    # An error event inside a stream came after the answer's 200: it has no status of its
+    # own, and saying "no HTTP status" would suggest that nothing answered.
+    no_status = (i18n.gettext(locale, MID_STREAM) if "stream_error" in facts.gptel
+                 else stand["status"])
+
     def fill(template: str) -> str:
         text = i18n.gettext(locale, template)
         return text.format_map(values) if values.knows(text) else text.format_map(
@@ -694,9 +703,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         unknown,
         stand,
         message=message or stand["message"],
-        status=str(facts.http) if facts.http is not None else stand["status"],
+        status=str(facts.http) if facts.http is not None else no_status,
         # "HTTP {status}" in a text, read as one placeholder: see `_say`.
-        http_status=f"HTTP {facts.http}" if facts.http is not None else stand["status"],
+        http_status=f"HTTP {facts.http}" if facts.http is not None else no_status,
         exit=str(facts.curl) if facts.curl is not None else "?",
         wait=wait,
         wait_clause=i18n.gettext(locale, WAIT_CLAUSE).format(wait=wait) if wait

@@ -7313,3 +7313,5 @@ def test_an_error_event_of_a_stream_is_the_providers_error() -> None:
         "backend": {"kind": "anthropic"}, "request": {"stream": True}})
     assert (result.rule, result.category) == ("SRV001", "server.overloaded")
     assert result.provider_message == "Overloaded"
+    # The 200 came before it: not "no HTTP status", as if nothing had answered.
+    assert "(in the middle of its streamed answer)" in result.summary
