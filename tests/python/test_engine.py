@@ -6386,6 +6386,19 @@ _CK_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/hypepsi/openclaw-backup/blob/30ff681b83653e49c5429b0b630ca380b44b7d4e/
+    # .openclaw/workspace/MEMORY.md: OpenClaw's words for a conversation too long.
+    ({"error": "Context limit exceeded"}, {"kind": "deepseek"}, "request.context_length"),
+    # https://github.com/callunk76-max/openclaw-backup/blob/1fc057553d07956424c2d63edc0bff668b1dde23/
+    # memory/2026-04-28-default-switch.md: Gemini's 400 for a key it does not know, without
+    # the API_KEY_INVALID detail.
+    (gptel_error(400, "Google Generative AI API error (400): API Key not found. Please pass a "
+                 "valid API key. [code=INVALID_ARGUMENT]", as_message=True), {"kind": "gemini"},
+     "auth.invalid_key"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6400,7 +6413,7 @@ _CK_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
-                          *_CJ_WORDS, *_CK_WORDS])
+                          *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -27,6 +27,9 @@ _KEY_WRONG = (
     # subscription's credential sent to the API ("This credential is only authorized for use
     # with Claude Code"): a key for another endpoint.
     r"|token not match group|credential is only authorized for use with"
+    # Gemini, for a key it does not know (without the API_KEY_INVALID detail a client may
+    # drop): "API Key not found. Please pass a valid API key."
+    r"|api key not found\W+please pass a valid api key"
     # url.el's prompt once a server answered 401 without a challenge it knows ("Username for
     # [https://api.anthropic.com/v1/messages]:"): the credential sent was refused.
     r"|^username for \[https?:"

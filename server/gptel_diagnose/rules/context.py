@@ -30,6 +30,8 @@ _TOO_LONG = (
     # Gemini: "Request payload size exceeds the limit: 4194304 bytes."
     r"|payload size exceeds the limit"
     r"|exceeds (the )?(model'?s? )?(context|token) limit|tokens? (limit|count) exceeded"
+    # OpenClaw's: "Context limit exceeded".
+    r"|\bcontext limit exceeded"
     r"|expected maxlength|member must have length less than or equal"
     # OpenAI's "Invalid 'messages[1].content': string too long", not a tool's name too long
     # ("Invalid 'tools[11].function.name': string too long ... maximum length 64") or an id
