@@ -502,6 +502,10 @@ logging is needed.  Nil when that buffer is gone or not found."
                   (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
                 (gptel-diagnose--url-body)))))))))
 
+(defconst gptel-diagnose--own-statuses '("Empty response" "Stream stalled" "Stream error")
+  "Statuses the companion gives a request gptel ended as done.
+gptel itself reported no error for it.")
+
 (defconst gptel-diagnose--chunk-limit 2000
   "The most characters of a stream chunk gptel could not read that are sent.")
 

@@ -231,6 +231,8 @@ The server gives the provider 5 seconds to answer."
     ("The balance check did not answer in %s s" . "余额查询在 %s 秒内没有响应")
     ("The balance check failed: %s" . "余额查询失败：%s")
     ("status: %s" . "状态：%s")
+    ("status: %s (found by gptel-diagnose; gptel reported no error)"
+     . "状态：%s（由 gptel-diagnose 发现；gptel 没有报错）")
     ("HTTP status: %s" . "HTTP 状态码：%s")
     ("error: %s" . "错误：%s")
     ("response body: %s" . "响应体：%s")
@@ -1186,7 +1188,12 @@ An ask fix shows the action it starts where a `setq' shows its form."
     (gptel-diagnose--redact
      (string-join
       (delq nil (list (and (plist-get err :status)
-                           (gptel-diagnose--tf "status: %s" (plist-get err :status)))
+                           (gptel-diagnose--tf
+                            ;; gptel reported nothing: the status is the companion's finding.
+                            (if (member (plist-get err :status) gptel-diagnose--own-statuses)
+                                "status: %s (found by gptel-diagnose; gptel reported no error)"
+                              "status: %s")
+                            (plist-get err :status)))
                       (and (plist-get err :http_status)
                            (gptel-diagnose--tf "HTTP status: %s" (plist-get err :http_status)))
                       (and (plist-get err :error)

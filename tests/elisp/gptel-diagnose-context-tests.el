@@ -609,6 +609,16 @@ an error in the answer's own text are not one."
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 
+(ert-deftest gptel-diagnose-details-say-whose-status-it-is ()
+  "A status the companion gave (gptel ended the request as done) is not shown as gptel's."
+  (let ((ours (gptel-diagnose--raw-error
+               '(:error (:status "Stream stalled" :http_status "200" :body "data: {"))))
+        (gptels (gptel-diagnose--raw-error
+                 '(:error (:status "HTTP/1.1 429" :http_status "429" :error "x")))))
+    (should (string-match-p "Stream stalled (found by gptel-diagnose; gptel reported no error)"
+                            ours))
+    (should (string-match-p "^status: HTTP/1.1 429$" gptels))))
+
 (ert-deftest gptel-diagnose-resend-takes-out-only-the-reply-that-broke-off ()
   "The first words of a reply that broke off are its region while they are all gptel's
 response text; once the user typed into them, they are left alone."
