@@ -568,7 +568,8 @@ A provider that fails after the answer began sends its error as an
 event of the stream: Anthropic's \"event: error\" with
 {\"type\": \"error\", \"error\": {...}} (overloaded_error), an
 OpenAI-compatible {\"error\": {...}} chunk (OpenRouter), the
-Responses API's error event and its response.failed.  gptel's
+Responses API's error event and its response.failed, Ollama's
+{\"error\": \"...\"} line (a model runner that crashed).  gptel's
 stream readers skip them: the reply stops and gptel reports
 nothing."
   (gptel-diagnose--in-stream-buffer
@@ -577,7 +578,9 @@ nothing."
      (goto-char (point-min))
      (let (found)
        (while (and (not found)
-                   (re-search-forward "^data: *\\({.*\"error\".*\\)$" end t))
+                   ;; SSE's "data:" lines, or Ollama's lines of JSON.
+                   (re-search-forward
+                    "^\\(?:data: *\\)?\\({.*\"error\".*}\\)[ \t\r]*$" end t))
          (let ((object (condition-case nil
                            (if (fboundp 'json-parse-string)
                                (json-parse-string (match-string-no-properties 1)

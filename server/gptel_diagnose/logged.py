@@ -31,8 +31,9 @@ def _unread(params: DiagnoseParams) -> bool:
     return any(words in said for words in _UNREAD)
 
 
-# A stream's events: "data: {...}" lines (with "event:" lines between, for Anthropic).
-_DATA_LINE = re.compile(r"^data:[ \t]*(\{.*\})[ \t]*\r?$", re.MULTILINE)
+# A stream's events: "data: {...}" lines (with "event:" lines between, for Anthropic), or
+# Ollama's lines of JSON.
+_DATA_LINE = re.compile(r"^(?:data:[ \t]*)?(\{.*\})[ \t]*\r?$", re.MULTILINE)
 # The last events of a stream are where it says why it ended (Gemini's finishReason SAFETY,
 # OpenAI's finish_reason content_filter, an error event); the earlier ones are the answer.
 _LAST_EVENTS = 3
@@ -41,10 +42,11 @@ _LAST_EVENTS = 3
 def read_body(text: str) -> Any:
     """The error a logged response body holds: its JSON object or array, else None.
 
-    A streamed body (server-sent events) gives its last JSON events, as a list: a stream
-    that brought no text says why in them (Gemini's safety block arrives as a chunk whose
-    finishReason is SAFETY).  A page or plain text is left to gptel's own words
-    ("Malformed JSON in response"), which the rules already read with the status.
+    A streamed body (server-sent events, or Ollama's lines of JSON) gives its last JSON
+    events, as a list: a stream that brought no text says why in them (Gemini's safety
+    block arrives as a chunk whose finishReason is SAFETY).  A page or plain text is left
+    to gptel's own words ("Malformed JSON in response"), which the rules already read with
+    the status.
     """
     try:
         found = json.loads(text)

@@ -219,6 +219,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("safetystream", "Gemini's safety block in a streamed answer", "gemini",
              "content_policy", "POL001", model="gemini-2.5-flash", stream=True,
              transports=("curl",), says=("safety filter",)),
+    # Ollama's model runner failing after the answer began: its stream's last line is
+    # {"error": ...}, which gptel's reader skips; the reply stops and gptel says nothing.
+    Scenario("ollamaerror", "Ollama's model runner fails in the middle of an answer",
+             "ollama", "server.overloaded", "SRV003", model="llama3.2", stream=True,
+             transports=("curl",), says=("failed while handling the request",)),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
@@ -270,6 +275,13 @@ SAFETY_STREAM = Reply(200, b'data: {"candidates": [{"finishReason": "SAFETY","in
                       b'"probability": "HIGH"}]}],"usageMetadata": {"promptTokenCount": 8,'
                       b'"totalTokenCount": 8},"modelVersion": "gemini-2.5-flash"}\r\n\r\n',
                       "text/event-stream")
+
+# Ollama's stream (lines of JSON) when its model runner fails after the first words.
+OLLAMA_ERROR = Reply(200, b'{"model":"llama3.2","created_at":"2026-01-01T00:00:00Z",'
+                     b'"message":{"role":"assistant","content":"Hello, this"},"done":false}\n'
+                     b'{"error":"an error was encountered while running the model: '
+                     b'unexpected EOF"}\n',
+                     "application/x-ndjson")
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -377,6 +389,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["stallstream"] = STALL_STREAM
     replies["streamerror"] = STREAM_ERROR
     replies["safetystream"] = SAFETY_STREAM
+    replies["ollamaerror"] = OLLAMA_ERROR
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

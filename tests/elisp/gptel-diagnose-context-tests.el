@@ -605,7 +605,13 @@ an error in the answer's own text are not one."
                                 "\"response\":{\"status\":\"failed\",\"error\":{\"code\":"
                                 "\"rate_limit_exceeded\",\"message\":\"Slow down\"}}}\n\n"))
           (should (equal (gptel-diagnose--stream-error fsm)
-                         '(:code "rate_limit_exceeded" :message "Slow down"))))
+                         '(:code "rate_limit_exceeded" :message "Slow down")))
+          ;; Ollama's lines of JSON.
+          (funcall fill (concat "{\"message\":{\"content\":\"Hi\"},\"done\":false}\n"
+                                "{\"error\":\"an error was encountered while running "
+                                "the model: unexpected EOF\"}\n"))
+          (should (equal (plist-get (gptel-diagnose--stream-error fsm) :error)
+                         "an error was encountered while running the model: unexpected EOF")))
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 

@@ -119,6 +119,11 @@ _SAFETY_CHUNK = ('data: {"candidates": [{"finishReason": "SAFETY", "index": 0, '
      '{"role": "assistant", "content": ""}, "finish_reason": null}]}\n\n'
      'data: {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, '
      '"finish_reason": "content_filter"}]}\n\ndata: [DONE]\n\n', "content_policy"),
+    # Ollama streams lines of JSON; a runner that failed before the first words ends with
+    # an error line.
+    ("ollama", '{"model": "llama3.2", "message": {"role": "assistant", "content": ""}, '
+     '"done": false}\n{"error": "an error was encountered while running the model: '
+     'unexpected EOF"}\n', "server.overloaded"),
 ])
 def test_a_streamed_body_with_no_text_is_read_by_its_last_events(
         kind: str, stream: str, category: str) -> None:
