@@ -465,17 +465,25 @@ requests under way at once, neither can tell which is its own."
 ;; url.el's buffer-local end of the headers.
 (defvar url-http-end-of-headers)
 
+(defun gptel-diagnose--trailer-start (uuid)
+  "Where this curl process buffer's trailer begins, or nil.
+The trailer is \"(UUID . HEADER-SIZE)\", which gptel has curl write
+last."
+  (save-excursion
+    (goto-char (point-max))
+    (and (stringp uuid) (search-backward uuid nil t)
+         (max (point-min) (1- (point))))))
+
 (defun gptel-diagnose--curl-body (uuid)
   "The response body in this curl process buffer, or nil.
 It runs from the end of the headers to the trailer
 \"(UUID . HEADER-SIZE)\" that gptel has curl write last."
-  (goto-char (point-max))
-  (when (and (stringp uuid) (search-backward uuid nil t))
-    (let* ((end (max (point-min) (1- (point))))
-           (start (cdr-safe (progn (goto-char end)
-                                   (ignore-errors (read (current-buffer)))))))
-      (and (integerp start) (<= (point-min) start end)
-           (buffer-substring-no-properties start end)))))
+  (let ((end (gptel-diagnose--trailer-start uuid)))
+    (when end
+      (let ((start (cdr-safe (progn (goto-char end)
+                                    (ignore-errors (read (current-buffer)))))))
+        (and (integerp start) (<= (point-min) start end)
+             (buffer-substring-no-properties start end))))))
 
 (defun gptel-diagnose--url-body ()
   "The response body in this url.el buffer, or nil."
@@ -484,23 +492,28 @@ It runs from the end of the headers to the trailer
        (<= (point-min) url-http-end-of-headers (point-max))
        (buffer-substring-no-properties url-http-end-of-headers (point-max))))
 
+(defun gptel-diagnose--request-key (fsm)
+  "FSM's key in `gptel--request-alist', or nil.
+The key is its curl process or url.el buffer."
+  (and (boundp 'gptel--request-alist)
+       (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
+                      gptel--request-alist))))
+
 (defun gptel-diagnose--received-body (fsm)
   "The body of FSM's HTTP response as gptel received it, unredacted, or nil.
 The body may be empty.  gptel still holds the buffer of FSM's curl
 process (or url.el retrieval) while the failure is noticed, so no
 logging is needed.  Nil when that buffer is gone or not found."
-  (when (boundp 'gptel--request-alist)
-    (let* ((key (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
-                               gptel--request-alist)))
-           (buffer (if (processp key) (process-buffer key) key)))
-      (when (and (bufferp buffer) (buffer-live-p buffer))
-        (with-current-buffer buffer
-          (save-excursion
-            (save-restriction
-              (widen)
-              (if (processp key)
-                  (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
-                (gptel-diagnose--url-body)))))))))
+  (let* ((key (gptel-diagnose--request-key fsm))
+         (buffer (if (processp key) (process-buffer key) key)))
+    (when (and (bufferp buffer) (buffer-live-p buffer))
+      (with-current-buffer buffer
+        (save-excursion
+          (save-restriction
+            (widen)
+            (if (processp key)
+                (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
+              (gptel-diagnose--url-body))))))))
 
 (defconst gptel-diagnose--own-statuses '("Empty response" "Stream stalled" "Stream error")
   "Statuses the companion gives a request gptel ended as done.
@@ -509,12 +522,19 @@ gptel itself reported no error for it.")
 (defconst gptel-diagnose--chunk-limit 2000
   "The most characters of a stream chunk gptel could not read that are sent.")
 
+(defun gptel-diagnose--parse-json (text)
+  "TEXT read as one JSON value, objects as plists.
+Signal an error if TEXT is not one."
+  (if (fboundp 'json-parse-string)
+      (json-parse-string text :object-type 'plist :null-object :null
+                         :false-object :json-false)
+    (let ((json-object-type 'plist))
+      (json-read-from-string text))))
+
 (defun gptel-diagnose--json-p (text)
   "Non-nil if TEXT is one whole JSON value."
   (condition-case nil
-      (let ((_value (if (fboundp 'json-parse-string)
-                        (json-parse-string text)
-                      (json-read-from-string text))))
+      (let ((_value (gptel-diagnose--parse-json text)))
         t)
     (error nil)))
 
@@ -527,20 +547,14 @@ gptel still holds that buffer."
   (let ((info (gptel-fsm-info fsm)))
     (when (and (eq (gptel-fsm-state fsm) 'DONE)
                (equal (plist-get info :http-status) "200")
-               (plist-get info :stream)
-               (boundp 'gptel--request-alist))
-      (let ((process (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
-                                    gptel--request-alist))))
+               (plist-get info :stream))
+      (let ((process (gptel-diagnose--request-key fsm)))
         (when (and (processp process) (buffer-live-p (process-buffer process)))
           (with-current-buffer (process-buffer process)
             (save-excursion
-              (let ((uuid (plist-get info :uuid)))
-                (funcall function
-                         (or (and (stringp uuid)
-                                  (save-excursion
-                                    (goto-char (point-max))
-                                    (search-backward uuid nil t)))
-                             (point-max)))))))))))
+              (funcall function
+                       (or (gptel-diagnose--trailer-start (plist-get info :uuid))
+                           (point-max))))))))))
 
 (defun gptel-diagnose--unread-chunk (fsm)
   "The streamed chunk gptel could not read in FSM's finished answer, or nil.
@@ -581,15 +595,8 @@ nothing."
                    ;; SSE's "data:" lines, or Ollama's lines of JSON.
                    (re-search-forward
                     "^\\(?:data: *\\)?\\({.*\"error\".*}\\)[ \t\r]*$" end t))
-         (let ((object (condition-case nil
-                           (if (fboundp 'json-parse-string)
-                               (json-parse-string (match-string-no-properties 1)
-                                                  :object-type 'plist
-                                                  :null-object :null
-                                                  :false-object :json-false)
-                             (let ((json-object-type 'plist))
-                               (json-read-from-string (match-string-no-properties 1))))
-                         (error nil))))
+         (let ((object (ignore-errors
+                         (gptel-diagnose--parse-json (match-string-no-properties 1)))))
            (when (and (consp object) (keywordp (car object)))
              (let ((error (plist-get object :error))
                    (type (plist-get object :type)))
