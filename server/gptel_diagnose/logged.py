@@ -63,18 +63,23 @@ def read_body(text: str) -> Any:
     return found if isinstance(found, (dict, list)) and found else None
 
 
+def _code_word(error: Any) -> bool:
+    """Whether gptel's ERROR is a code ("worker_error"), not a sentence: gptel's words are
+    the provider's whole message for anything longer ("Too Many Requests" with a "message"
+    beside it is read as gptel read it, and the rules were written for that)."""
+    if not isinstance(error, str):
+        return False
+    said = error.strip()
+    return bool(said) and not any(space in said for space in " \t\n")
+
+
 def _one_field_of(error: Any, found: Any) -> bool:
     """Whether gptel's ERROR is only one word of the body FOUND, which says more: gptel
     takes a string `error` field as the whole error ({"error": "worker_error", "message":
     "Claude step failed: Credit balance is too low"} shows as "worker_error")."""
-    if not (isinstance(error, str) and isinstance(found, dict)):
+    if not (_code_word(error) and isinstance(found, dict)):
         return False
     said = error.strip()
-    # A code ("worker_error"), not a sentence: gptel's words are then the provider's whole
-    # message for anything longer ("Too Many Requests" with a "message" beside it is read
-    # as gptel read it, and the rules were written for that).
-    if not said or any(space in said for space in " \t\n"):
-        return False
     fields = [value for value in found.values() if isinstance(value, str) and value.strip()]
     return (isinstance(found.get("error"), str) and found["error"].strip() == said
             and any(value.strip() != said for value in fields))
@@ -84,10 +89,12 @@ def with_logged_body(params: DiagnoseParams) -> DiagnoseParams:
     """PARAMS with the logged body as the error, when gptel read none out of it, or only one
     word of it."""
     body = params.error.body
-    if not body:
+    unread = _unread(params)
+    # The body is parsed only where it could be used: not for every answer that has one.
+    if not body or not (unread or _code_word(params.error.error)):
         return params
     found = read_body(body)
-    if found is None or not (_unread(params) or _one_field_of(params.error.error, found)):
+    if found is None or not (unread or _one_field_of(params.error.error, found)):
         return params
     error = params.error.model_copy(update={"error": found})
     return params.model_copy(update={"error": error})
