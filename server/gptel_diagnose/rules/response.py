@@ -14,6 +14,8 @@ from .common import (
 )
 
 _SHOW_BODY = LOG_TRAFFIC
+# Asking for the answer whole: what helps when gptel cannot read the stream.
+_STREAM_OFF = FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil")
 
 # A URL path that names its API version twice.
 _VERSION_TWICE = r"/(v\d+(?:beta\d*|alpha\d*)?)/(?:[\w.-]+/){0,2}\1(?:/|\b)"
@@ -614,7 +616,7 @@ RULES = (
         steps=("Turn streaming off: (setq gptel-stream nil).",
                "If it keeps happening, report it to the provider or relay with the chunk "
                "shown."),
-        fixes=(FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil"),),
+        fixes=(_STREAM_OFF,),
         docs=("https://html.spec.whatwg.org/multipage/server-sent-events.html",),
         examples=(
             Example(
@@ -648,7 +650,7 @@ RULES = (
             "Responses backend, so the default OpenAI setup meets it."
         ),
         steps=("Turn streaming off: (setq gptel-stream nil).", "Or upgrade to Emacs 29."),
-        fixes=(FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil"),),
+        fixes=(_STREAM_OFF,),
         docs=("https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",),
         examples=(
             Example(
