@@ -15,7 +15,17 @@ from .curl import meaning as curl_meaning
 from .facts import CONDITIONS, GPTEL_TEXT, Facts, Test, host_is_public, read_facts
 from .logged import with_logged_body
 from .protocol import Confidence, DiagnoseParams, Diagnosis, Fix
-from .providers import SITES, START_COMMANDS, Code, Provider, display_name, lookup, marked, site
+from .providers import (
+    LOG_COMMANDS,
+    SITES,
+    START_COMMANDS,
+    Code,
+    Provider,
+    display_name,
+    lookup,
+    marked,
+    site,
+)
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
@@ -554,6 +564,33 @@ def closest_model(facts: Facts) -> str | None:
     return None
 
 
+# A model's size in billions of parameters, as its name gives it: "llama3.1:8b", "qwen2.5:0.5b",
+# "gemma3n:e4b", "mixtral:8x7b" (8 experts of 7b).
+_MODEL_SIZE = re.compile(r"(?<![a-z0-9.])(?:(\d+)x)?e?(\d+(?:\.\d+)?)b(?![a-z0-9])")
+
+
+def _model_size(name: str) -> float | None:
+    match = _MODEL_SIZE.search(name.lower())
+    if not match:
+        return None
+    return float(match.group(1) or 1) * float(match.group(2))
+
+
+def smaller_model(facts: Facts) -> str | None:
+    """A model of the backend's :models smaller than the one that ran out of room, by the size
+    both names give (the nearest name among those smaller); None when a name gives none."""
+    size = _model_size(facts.model or "")
+    if size is None:
+        return None
+    names = [name for name in dict.fromkeys(facts.models) if _MODEL_NAME.match(name)
+             and (_model_size(name) or size) < size]
+    if not names:
+        return None
+    near = difflib.get_close_matches(facts.model.lower() if facts.model else "",
+                                     [n.lower() for n in names], n=1, cutoff=0.0)
+    return next(n for n in names if n.lower() == near[0])
+
+
 def _lisp_string(text: str) -> str:
     """TEXT as an Elisp string literal (only \\ and \" are escaped, as Elisp reads them)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -680,6 +717,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "base_url": lambda: optional(f"{facts.protocol or 'https'}://{facts.host}")
             if facts.host else None,
             "closest_model": lambda: optional(closest_model(facts)),
+            "smaller_model": lambda: optional(smaller_model(facts)),
+            # How to read a local server's log, when its record says.
+            "log_command": lambda: LOG_COMMANDS.get(facts.provider or ""),
             "key_where": key_where,
             "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
             else None,
@@ -813,7 +853,7 @@ def _unproxied(facts: Facts) -> str | None:
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
-                            "gptel_proxy", "stream_on"})
+                            "gptel_proxy", "stream_on", "smaller_model", "log_command"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from gptel_diagnose.engine import closest_model, corrected_backend, diagnose
+from gptel_diagnose.engine import closest_model, corrected_backend, diagnose, smaller_model
 from gptel_diagnose.facts import read_facts
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis, Fix
 
@@ -298,3 +298,59 @@ def test_empty_streamed_responses_answer_is_emacs_28s_only_there(emacs: str, rul
     if rule == "RESP008":
         fix = setq(result, "gptel-stream")
         assert fix is not None and fix.value == "nil"
+
+
+# Ollama's words when its model runner died (https://github.com/ollama/ollama/issues/14093).
+RUNNER_STOPPED = {"error": "model runner has unexpectedly stopped, this may be due to resource "
+                           "limitations or an internal error, check ollama server logs for "
+                           "details"}
+OLLAMA = {"name": "Ollama", "kind": "ollama", "host": "localhost:11434"}
+
+
+def test_a_crashed_local_runner_offers_a_smaller_model_of_the_backend() -> None:
+    result = run(gptel_error(500, RUNNER_STOPPED),
+                 {**OLLAMA, "models": ["llama3.3:70b", "qwen2.5:32b", "llama3.1:8b", "mistral"]},
+                 {"model": "llama3.3:70b"})
+    fix = setq(result, "gptel-model")
+    assert (result.rule, result.category) == ("SRV004", "server.overloaded")
+    # The nearest name among the smaller ones: a model without a size in its name is no
+    # candidate, as nothing says it is smaller.
+    assert fix is not None and fix.value == "'llama3.1:8b"
+    assert result.next_step == ""
+
+
+def test_a_crashed_local_runner_sends_to_its_log_not_to_resend() -> None:
+    for locale, log in (("en", "log"), ("zh", "日志")):
+        result = run(gptel_error(500, RUNNER_STOPPED), OLLAMA, {"model": "llama3.3:70b"}, locale)
+        assert result.rule == "SRV004"
+        assert setq(result, "gptel-model") is None
+        assert "journalctl -u ollama" in result.next_step and log in result.next_step
+        assert "Resend" not in result.next_step and "重" not in result.next_step
+        assert any(fix.command and fix.command.startswith("journalctl") for fix in result.fixes)
+
+
+def test_a_smaller_model_is_read_from_the_sizes_the_names_give() -> None:
+    def smaller(model: str, models: list[str]) -> str | None:
+        facts = read_facts(params({**OLLAMA, "models": models}, {"model": model}))
+        return smaller_model(facts)
+
+    assert smaller("mixtral:8x7b", ["llama3.1:8b", "mixtral:8x22b"]) == "llama3.1:8b"
+    assert smaller("gemma3n:e4b", ["gemma3n:e2b", "gemma3:12b"]) == "gemma3n:e2b"
+    assert smaller("qwen2.5:0.5b", ["qwen2.5:1.5b", "llama3.2:3b"]) is None
+    # No size in the refused model's name: nothing to compare with.
+    assert smaller("mistral:latest", ["llama3.2:1b"]) is None
+
+
+def test_a_runner_crash_is_read_from_lm_studios_words_too() -> None:
+    # LM Studio's words under its 400 (https://github.com/zoofighter/writer-editor-agent/blob/
+    # 99fa3c71e80e215a09b92c1c4a1b344654949fd2/docs/08-troubleshooting-lm-studio.md).
+    result = run(gptel_error(400, {"error": "The model has crashed without additional "
+                                   "information. (Exit code: 11)"}),
+                 {"kind": "lmstudio", "host": "localhost:1234"})
+    assert (result.rule, result.category) == ("SRV004", "server.overloaded")
+
+
+def test_a_hosted_providers_memory_error_is_not_a_local_runner() -> None:
+    result = run(gptel_error(500, {"error": {"message": "CUDA out of memory",
+                                             "type": "server_error"}}), OPENAI)
+    assert result.rule != "SRV004"

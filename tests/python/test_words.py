@@ -255,10 +255,6 @@ def test_googles_not_found_entity_is_the_model_and_offers_the_nearest_one() -> N
     (400, "No model specified in request. Please provide a model name in the request body or "
           "as a x-ms-model-mesh-model-name header.", "request.invalid_parameter"),
     (401, "Header of type authorization was missing", "auth.missing_key"),
-    # LM Studio's words under its 400 (https://github.com/zoofighter/writer-editor-agent/blob/
-    # 99fa3c71e80e215a09b92c1c4a1b344654949fd2/docs/08-troubleshooting-lm-studio.md).
-    (400, "The model has crashed without additional information. (Exit code: 11)",
-     "server.overloaded"),
     # Vertex AI's 400 as https://firebase.google.com/docs/ai-logic/error-codes quotes it, and a
     # sandbox proxy's 403 for a body over its cap (reports-bn, after its first scoring:
     # https://github.com/airutorg/airut/commit/7bf9871a0d0229525d2210255ee1c6f8e01e700f).

@@ -35,7 +35,7 @@ NAMES = {
     "Codestral", "Mistral", "Cloudflare", "Ollama", "LM", "GPT", "GLM", "Kimi", "DeepSeek",
     "Responses", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx", "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
-    "claude-code-router", "Portkey", "Code",
+    "claude-code-router", "Portkey", "Code", "Linux", "macOS",
     # companies' web gateways, named by the page they answer with (NET018)
     "Zscaler", "Forcepoint", "Netskope", "Blue", "Coat", "FortiGuard", "Cisco", "Umbrella",
     # console pages named as the provider names them

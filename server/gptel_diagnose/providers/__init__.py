@@ -54,8 +54,8 @@ from . import (
 from .record import Balance, Code, ModelList, Provider, host_name, without_scheme
 
 __all__ = [
-    "API_HOSTS", "LOCAL_PORTS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance", "Code",
-    "ModelList", "Provider", "display_name", "identified", "identify", "lookup", "marked",
+    "API_HOSTS", "LOCAL_PORTS", "LOG_COMMANDS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance",
+    "Code", "ModelList", "Provider", "display_name", "identified", "identify", "lookup", "marked",
     "misspelt_host", "provider_for_host", "site", "without_scheme",
 ]
 
@@ -111,6 +111,7 @@ _HOST_PATTERNS = [(re.compile(p.hosts, re.IGNORECASE), p) for p in PROVIDERS if 
 LOCAL_PORTS: dict[int, str] = {p.local_port: p.kind for p in PROVIDERS if p.local_port}
 START_COMMANDS: dict[str, str] = {p.kind: p.start_command for p in PROVIDERS
                                   if p.start_command}
+LOG_COMMANDS: dict[str, str] = {p.kind: p.log_command for p in PROVIDERS if p.log_command}
 
 # The API hosts users type into :host, for spotting a misspelt one.
 API_HOSTS: tuple[str, ...] = tuple(host for p in PROVIDERS for host in p.api_hosts)

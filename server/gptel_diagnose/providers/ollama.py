@@ -21,6 +21,9 @@ RECORD = Provider(
     models=ModelList("/api/tags", "none"),
     local_port=11434,
     start_command="ollama serve",
+    # Its log on Linux with systemd (docs.ollama.com/troubleshooting; macOS keeps it in
+    # ~/.ollama/logs/server.log).
+    log_command="journalctl -u ollama --no-pager --pager-end",
     codes=(
         Code("", "model.not_found",
              "The model is not on this server; pull it first (ollama pull NAME).",

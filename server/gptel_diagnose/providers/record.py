@@ -160,6 +160,7 @@ class Provider:
     codes: tuple[Code, ...] = ()
     local_port: int | None = None  # default loopback port, for local servers
     start_command: str | None = None  # how to start it, for local servers
+    log_command: str | None = None  # how to read its log, for local servers
     sites: tuple[Site, ...] = ()  # hosts whose pages differ from the record's
     # Model ids the provider has retired (a regex on the whole id, lower case), from its
     # deprecations page (`retired_source`): such a model now fails, often with a bare 404.

@@ -112,6 +112,9 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL009",  # model-served-on-another-api
         "PARAM008",  # request-body-not-parsed
         "PARAM007",  # conversation-shape-rejected
+        # A local model runner that died: before the overloaded and internal-error rules,
+        # which would send the user to resend.
+        "SRV004",    # local-model-runner-failed
     )),
     Tier("class", "The provider's code or message names a broad kind of failure.", (
         "AUTH001",   # api-key-rejected

@@ -32,6 +32,11 @@ ASK_MODEL = FixSpec("Choose another model of this backend", "unsafe", variable="
 # The model nearest to the one refused, from the backend's :models or the error's own list.
 CLOSEST = FixSpec("Use {closest_model}, the nearest model the backend offers", "unsafe",
                   variable="gptel-model", value="'{closest_model}")
+# A model of the backend's :models smaller than the one a local server could not run.
+SMALLER = FixSpec("Use {smaller_model}, a smaller model of this backend", "unsafe",
+                  variable="gptel-model", value="'{smaller_model}")
+# A local server's log, where its record says how to read it (Ollama's, on Linux).
+READ_LOG = FixSpec("Read {provider}'s log", "display-only", command="{log_command}")
 ASK_KEY = FixSpec("Enter the key for this session", "unsafe", variable="gptel-api-key",
                   ask="key")
 ASK_BACKEND = FixSpec("Switch to another backend for now", "unsafe", variable="gptel-backend",

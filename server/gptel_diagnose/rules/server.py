@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ..cues import UPSTREAM_CLIENT_ERROR
 from .base import Example, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, STATUS_PAGE, STREAM_ON
+from .common import (
+    ASK_BACKEND,
+    ASK_MODEL,
+    LOCAL_SERVERS,
+    READ_LOG,
+    SMALLER,
+    STATUS_PAGE,
+    STREAM_ON,
+)
+
+# Not a model runner's crash: the request's own size or a limit of the account.
+_NOT_A_CRASH = (r"(?<!create )context(?! cancel)|too long|quota|credit|rate.?limit|not found"
+                r"|does not support")
 
 RULES = (
     Rule(
@@ -238,5 +250,56 @@ RULES = (
         ),
         retryable=True,
         severity="warning",
+    ),
+    Rule(
+        code="SRV004",
+        name="local-model-runner-failed",
+        category="server.overloaded",
+        when=(
+            # Ollama's words when the process running the model died ("llama runner process
+            # has terminated: exit status 2", "model runner has unexpectedly stopped, this may
+            # be due to resource limitations or an internal error"), and LM Studio's.
+            match(text=r"llama runner process (?:has terminated|no longer running)"
+                  r"|model runner has unexpectedly stopped|the model has crashed",
+                  not_text=_NOT_A_CRASH),
+            # A local server's words for memory it could not get.
+            match(provider=LOCAL_SERVERS,
+                  text=r"out of memory|cudamalloc failed|unable to allocate"
+                  r"|insufficient system resources|requires more system memory",
+                  not_text=_NOT_A_CRASH),
+        ),
+        summary="{provider} could not run {model}: its model runner crashed or could not start, "
+        "most often because the model does not fit in memory (GPU or RAM) at this context "
+        "size, so resending the same request will likely fail again.",
+        explanation=(
+            "The server answered, but the process that runs the model crashed or could not "
+            "start. It is usually memory: the model, its context window (num_ctx) and any "
+            "other loaded model must fit in GPU memory or RAM. Sometimes it is a bug of this "
+            "server version with this model, which its log shows. Your key and gptel's "
+            "settings are not the cause."
+        ),
+        steps=(
+            "Read the server's log: for Ollama, `journalctl -u ollama` on Linux, "
+            "`~/.ollama/logs/server.log` on macOS, or the terminal running `ollama serve`.",
+            "Try a smaller model or quantisation, or a shorter context; `ollama ps` shows what "
+            "is loaded and how much of it is on the GPU.",
+            "If the log names a crash rather than memory, update the server.",
+        ),
+        fixes=(SMALLER, READ_LOG, ASK_MODEL),
+        next_step=("Read its log (`{log_command}`), then try a smaller model.",
+                   "Read the model server's log, then try a smaller model."),
+        docs=("https://docs.ollama.com/troubleshooting",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 500 Internal Server Error", "http_status": "500",
+                       "error": "model runner has unexpectedly stopped, this may be due to "
+                       "resource limitations or an internal error, check ollama server logs "
+                       "for details"},
+                backend={"kind": "ollama"},
+                request={"model": "llama3.3:70b"},
+                source="https://github.com/ollama/ollama/issues/14093",
+            ),
+        ),
+        severity="error",
     ),
 )
