@@ -59,6 +59,10 @@
 (declare-function gptel-fsm-info "gptel-request")
 (declare-function gptel--fsm-transition "gptel-request")
 (declare-function gptel-send "gptel")
+(declare-function gptel-prompt-prefix-string "gptel-request")
+(declare-function gptel-response-prefix-string "gptel-request")
+(defvar gptel-response-separator)
+(defvar gptel-mode)
 (defvar gptel-backend)
 (defvar gptel-model)
 (defvar gptel-use-curl)
@@ -996,6 +1000,34 @@ answer cut short leaves its first words there."
            (not (text-property-not-all start end 'gptel 'response)))
          (cons (marker-position start) (marker-position end)))))
 
+(defun gptel-diagnose--next-prompt (end)
+  "The region (END . point-max) of the empty prompt gptel opened after END.
+A chat buffer's request that ended as done gets gptel's separator and
+prompt prefix after its reply; nil unless that is all there is after
+END, so a prompt the user began is never taken."
+  (when (and (bound-and-true-p gptel-mode) (boundp 'gptel-response-separator)
+             (fboundp 'gptel-prompt-prefix-string))
+    (let ((opened (concat gptel-response-separator (gptel-prompt-prefix-string))))
+      (save-excursion
+        (goto-char end)
+        (and (looking-at (concat (regexp-quote opened) "[ \t\n]*\\'"))
+             (cons end (point-max)))))))
+
+(defun gptel-diagnose--reply-lead (start)
+  "The region (BEG . START) of what gptel put before the reply at START.
+That is `gptel-response-separator' and, in a chat buffer, the response
+prefix; nil unless exactly that text is there."
+  (when (boundp 'gptel-response-separator)
+    (let* ((lead (concat gptel-response-separator
+                         (if (and (bound-and-true-p gptel-mode)
+                                  (fboundp 'gptel-response-prefix-string))
+                             (gptel-response-prefix-string)
+                           "")))
+           (beg (- start (length lead))))
+      (and (>= beg (point-min))
+           (string= (buffer-substring-no-properties beg start) lead)
+           (cons beg start)))))
+
 (defun gptel-diagnose--gptel-resend (fsm entry buffer position)
   "Resend the failed request FSM, made by ENTRY from BUFFER at POSITION.
 A `gptel-send' request is sent anew from where it was made, so it
@@ -1009,11 +1041,17 @@ same callback."
    ((equal entry "send")
     (with-current-buffer buffer
       (save-excursion
-        (let ((partial (gptel-diagnose--partial-reply fsm buffer)))
-          (when partial
-            (delete-region (car partial) (cdr partial))))
-        (when (and position (or (integerp position) (marker-buffer position)))
-          (goto-char position))
+        (let* ((partial (gptel-diagnose--partial-reply fsm buffer))
+               (opened (and partial (gptel-diagnose--next-prompt (cdr partial))))
+               (lead (and partial (gptel-diagnose--reply-lead (car partial)))))
+          ;; The new answer gets its own separator before it and its own prompt
+          ;; after it: the old ones go too.  Last first, so the others stay put.
+          (dolist (region (list opened partial lead))
+            (when region
+              (delete-region (car region) (cdr region))))
+          (cond (lead (goto-char (car lead)))
+                ((and position (or (integerp position) (marker-buffer position)))
+                 (goto-char position))))
         (gptel-send))))
    (fsm
     ;; The info plist is never empty, so `plist-put' changes it in place.

@@ -104,7 +104,11 @@ Return what happened at each step, as a plist."
          (prompts nil)
          (mark (length gptel-diagnose-e2e--messages))
          (deadline (+ (float-time) 15))
+         (finished nil)
+         (on-finish (lambda (&rest _) (setq finished t)))
          applied-value answer undone-value)
+    ;; gptel runs this hook once the answer is in and the next prompt opened.
+    (add-hook 'gptel-post-response-functions on-finish)
     (cl-letf (((symbol-function 'y-or-n-p)
                (lambda (prompt) (push prompt prompts) nil)))
       ;; A safe fix asks nothing (saving is off by default); resending is the
@@ -112,10 +116,9 @@ Return what happened at each step, as a plist."
       (gptel-diagnose-apply-fix fix failure)
       (gptel-diagnose-retry failure))
     (setq applied-value gptel-stream)
-    (while (and (< (float-time) deadline)
-                (not (with-current-buffer buffer
-                       (string-match-p "Hello from the fake provider" (buffer-string)))))
+    (while (and (< (float-time) deadline) (not finished))
       (accept-process-output nil 0.05))
+    (remove-hook 'gptel-post-response-functions on-finish)
     (setq answer (with-current-buffer buffer (buffer-substring-no-properties
                                               (point-min) (point-max))))
     (gptel-diagnose-undo-fix)

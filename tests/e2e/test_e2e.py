@@ -419,6 +419,10 @@ def test_a_resend_replaces_the_first_words_of_an_answer_that_broke_off(
     after = results["stallstream/curl/fix-resend-undo"]["fix_run"]["buffer_after_resend"]
     assert after.count("Hello from the fake provider.") == 1
     assert "this answer" not in after
+    # One separator before it and one prompt opened after it (text-mode's "### "): those
+    # gptel put around the broken answer went with it.
+    assert after.startswith("Say hello.\n\nHello from the fake provider."), after
+    assert after.count("###") == 1 and after.rstrip().endswith("###"), after
 
 
 def test_an_error_event_in_a_stream_gptel_skipped_is_reported(results: dict[str, Any]) -> None:

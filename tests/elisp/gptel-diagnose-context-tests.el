@@ -643,5 +643,30 @@ response text; once the user typed into them, they are left alone."
       (should-not (gptel-diagnose--partial-reply
                    (gptel-make-fsm :info (list :position start)) (current-buffer))))))
 
+(ert-deftest gptel-diagnose-resend-takes-out-the-prompt-gptel-opened-after-the-reply ()
+  "In a chat buffer, the empty prompt gptel opened after a reply that broke off goes
+with it, so the new answer is followed by one prompt; a prompt the user began stays."
+  (with-temp-buffer
+    (setq-local gptel-mode t)
+    (insert "### Explain.\n\n")
+    (let ((end (progn (insert "Hello, this answer") (point)))
+          (opened (concat gptel-response-separator (gptel-prompt-prefix-string))))
+      (insert opened)
+      (should (equal (gptel-diagnose--next-prompt end) (cons end (point-max))))
+      (insert "And then?")
+      (should-not (gptel-diagnose--next-prompt end))
+      (setq-local gptel-mode nil)
+      (delete-region (- (point-max) 9) (point-max))
+      (should-not (gptel-diagnose--next-prompt end)))))
+
+(ert-deftest gptel-diagnose-resend-takes-out-the-separator-before-the-reply ()
+  "What gptel put before a reply (its separator) goes with the reply; text of the
+user's that merely ends the prompt does not."
+  (with-temp-buffer
+    (insert "Explain." gptel-response-separator)
+    (let ((start (point)))
+      (should (equal (gptel-diagnose--reply-lead start) (cons 9 start)))
+      (should-not (gptel-diagnose--reply-lead 3)))))
+
 (provide 'gptel-diagnose-context-tests)
 ;;; gptel-diagnose-context-tests.el ends here
