@@ -501,13 +501,17 @@ _BARE_CODE = re.compile(r"(?:[A-Z][a-z0-9]+){2,}(?:\.(?:[A-Z][a-z0-9]+)+)*"
 # The same fields as the Vercel AI SDK prints an AI_APICallError, one to a line:
 # "type: 'invalid_request_error'\nparam: 'response_format'\ncode: 'wrong_api_format'".
 _FIELD_CODE = re.compile(r"^\s*(?:type|code): (['\"])([\w.-]{1,80})\1,?\s*$", re.MULTILINE)
+# A provider's numeric code a client quotes in words: "zhipu API error code: 1210".  Four to
+# six digits: never an HTTP status ("Error code: 400").
+_WORDED_CODE = re.compile(r"\berror code[:：]?\s*(\d{4,6})\b", re.IGNORECASE)
 
 
 def _repr_codes(text: str) -> list[str]:
     """The type and code an error's repr (or its printed fields) in TEXT gives, lower case."""
     return [field.group(2).lower() for error in _REPR_ERROR.finditer(text)
             for field in _REPR_CODE.finditer(error.group(1))] + [
-                field.group(2).lower() for field in _FIELD_CODE.finditer(text)]
+                field.group(2).lower() for field in _FIELD_CODE.finditer(text)] + [
+                    found.group(1) for found in _WORDED_CODE.finditer(text)]
 
 
 def _quoted_object(text: str) -> Any:

@@ -6399,6 +6399,70 @@ _CL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/anomalyco/opencode/issues/20700 and
+    # https://github.com/ollama/ollama/issues/9020: an image a model cannot take, and one
+    # image too many (Ollama sends it as a 500).
+    (gptel_error(400, "Execution failed: CAPIError: 400 model \"claude-sonnet-4.6\" not "
+                 "supported for vision", as_message=True), {"kind": "copilot"},
+     "request.invalid_parameter"),
+    (gptel_error(500, "vision model only supports a single image per message", as_message=True),
+     {"kind": "ollama"}, "request.invalid_parameter"),
+    # https://github.com/anomalyco/opencode/issues/46243 and https://github.com/pensarai/apex/
+    # pull/890: thinking a model will not do without, or not do at all: a parameter.
+    (gptel_error(400, {"error": {"type": "invalid_request_error", "code": "invalid_request_error",
+                                 "message": "Error from provider (Console Go): Upstream request "
+                                 "failed: [invalid_request_error] GLM-5.3 is a thinking-only "
+                                 "model; disabling thinking (reasoning_effort='none') is not "
+                                 "supported."}}), {"kind": "relay"}, "request.invalid_parameter"),
+    ({"error": "adaptive thinking is not supported on this model"}, {"kind": "anthropic"},
+     "request.invalid_parameter"),
+    # https://github.com/BerriAI/litellm/issues/18442: LiteLLM's 503 around Vertex's 400 for a
+    # tool's schema.
+    (gptel_error(503, {"error": {"message": "litellm.ServiceUnavailableError: litellm."
+                                 "MidStreamFallbackError: litellm.BadRequestError: Vertex_ai_beta"
+                                 "Exception BadRequestError - b'{\\n  \"error\": {\\n    "
+                                 "\"code\": 400,\\n    \"message\": \"Unable to submit request "
+                                 "because `load_mcp_documentation` functionDeclaration parameters "
+                                 "schema should be of type OBJECT."}}), {"kind": "gemini"},
+     "request.invalid_parameter"),
+    # https://github.com/warpdotdev/warp/issues/8114: Anthropic's page limit for PDFs.
+    (gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error", "message": "messages.4.content.0.pdf.source.base64.data: "
+        "A maximum of 100 PDF pages may be provided."}}), {"kind": "anthropic"},
+     "request.context_length"),
+    # https://github.com/microsoft/vscode-copilot-release/issues/9300: Copilot's premium
+    # requests spent, with nothing more to be billed.
+    ({"error": "You have exceeded your premium request limit, and do not currently have "
+      "overages enabled. We have switched you to the free base model. Enable Overages."},
+     {"kind": "copilot"}, "billing.quota_exhausted"),
+    # https://github.com/chatgpt-web-dev/chatgpt-web/issues/568: Baidu Qianfan's error 18.
+    ({"error": "Open api qps request limit reached"}, {"kind": "qianfan"}, "rate_limit"),
+    # https://github.com/sipeed/picoclaw/issues/2943: Zhipu's documented 1210 (a parameter),
+    # as a client words it.
+    ({"error": "zhipu API error code: 1210"}, {"kind": "zhipu"}, "request.invalid_parameter"),
+    # https://github.com/lobehub/lobehub/issues/3951 and
+    # https://github.com/pollinations/pollinations/issues/4157: an image the provider could not
+    # fetch or read.
+    ({"error": {"code": "BadRequest", "type": None, "param": None,
+                "message": "The provided image url is not accessible."}}, {"kind": "azure"},
+     "request.invalid_parameter"),
+    (gptel_error(400, {"error": {"message": "openai error: Unable to process input image. Please "
+                                 "retry or report in https://developers.generativeai.google/"
+                                 "guide/troubleshooting", "type": None, "param": None,
+                                 "code": 400}}), {"kind": "relay"}, "request.invalid_parameter"),
+    # https://github.com/vastsa/PI-Desktop/issues/126: Copilot reached without its client's
+    # headers.
+    (gptel_error(400, "OpenAI API error (400): 400 bad request: missing Editor-Version header "
+                 "for IDE auth", as_message=True), {"kind": "copilot"}, "config.backend"),
+    # https://github.com/jjleng/copilot-more/issues/31: 421 for an account sent to another
+    # plan's host.
+    ({"error": "copilot_more.logger:Error in stream_response: 421: API error: Misdirected "
+      "Request"}, {"kind": "copilot", "host": "api.individual.githubcopilot.com"},
+     "endpoint.wrong"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6413,7 +6477,7 @@ _CL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
-                          *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS])
+                          *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -39,7 +39,7 @@ NAMES = {
     # companies' web gateways, named by the page they answer with (NET018)
     "Zscaler", "Forcepoint", "Netskope", "Blue", "Coat", "FortiGuard", "Cisco", "Umbrella",
     # console pages named as the provider names them
-    "Plans", "Billing", "Inference", "profiles",
+    "Plans", "Billing", "Inference", "profiles", "Business", "Enterprise",
     # acronyms and terms kept in Latin letters
     "IT", "VPN", "DNS", "TCP", "TLS", "SSL", "HTTP", "HTTPS", "API", "JSON", "HTML", "URL",
     "CDN", "CA", "UTF", "QUIC", "IP", "ID", "SPNEGO", "OAuth", "token", "Bearer",

@@ -77,6 +77,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider
         "CONF011",   # azure-request-names-no-deployment
+        "CONF012",   # copilot-without-its-client-headers
         "POL001",    # content-refused-by-policy
         "CTX002",    # request-exceeds-per-minute-budget
         "PERM001",   # region-not-supported
@@ -99,6 +100,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM001",  # temperature-not-supported
         "PARAM003",  # max-tokens-out-of-range
         "RATE001",   # rate-limit-per-minute
+        "PARAM014",  # media-not-read
         "PARAM005",  # media-not-supported
         "MODEL005",  # bedrock-needs-inference-profile
         "MODEL004",  # azure-deployment-not-found
@@ -173,6 +175,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GEN403",    # http-forbidden
         "MODEL008",  # not-found-on-the-api-path
         "GEN404",    # http-not-found
+        "GEN421",    # http-misdirected-request
         "GEN413",    # http-payload-too-large
         "GEN429",    # http-too-many-requests
         "GEN5XX",    # http-server-error

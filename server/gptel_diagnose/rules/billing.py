@@ -30,6 +30,10 @@ _NO_CREDIT = (
     # Claude's plans, when the paid usage beyond the plan is spent: "You're out of extra
     # usage."
     r"|out of extra usage"
+    # GitHub Copilot, when the month's premium requests are spent and nothing more may be
+    # billed: "You have exceeded your premium request limit, and do not currently have
+    # overages enabled."
+    r"|exceeded your premium request limit"
     # Claude's plans, for third-party apps: "Third-party apps now draw from your extra usage,
     # not your plan limits. ... Claim it at claude.ai/settings/usage".
     r"|draw from your extra usage"

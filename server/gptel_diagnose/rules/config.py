@@ -438,4 +438,37 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="CONF012",
+        name="copilot-without-its-client-headers",
+        category="config.backend",
+        when=match(text=r"missing editor-version header"),
+        summary="GitHub Copilot refused the request because it came without the headers of a "
+        "Copilot client (Editor-Version): make this backend with gptel-make-gh-copilot.",
+        explanation=(
+            "Copilot's API takes its tokens only from editor clients, which name themselves in "
+            "request headers. gptel-make-gh-copilot (gptel 0.9.8.5 and newer) sends them and "
+            "signs in with M-x gptel-gh-login; a backend made with gptel-make-openai that "
+            "points at a Copilot host does not."
+        ),
+        steps=(
+            "Define the backend with (gptel-make-gh-copilot \"Copilot\") and sign in with "
+            "M-x gptel-gh-login.",
+            "If your gptel has no gptel-make-gh-copilot, update gptel (0.9.8.5 or newer).",
+        ),
+        fixes=(FixSpec("Use gptel's Copilot backend", "display-only", variable="gptel-backend",
+                       command="(setq gptel-backend (gptel-make-gh-copilot \"Copilot\"))"),),
+        next_step=("Define the backend with gptel-make-gh-copilot, then sign in with "
+                   "M-x gptel-gh-login.",),
+        docs=("https://github.com/karthink/gptel#github-copilotchat",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400",
+                       "error": "OpenAI API error (400): 400 bad request: missing "
+                                "Editor-Version header for IDE auth"},
+                backend={"kind": "copilot"}, request={"model": "gpt-5.6-luna"},
+                source="https://github.com/vastsa/PI-Desktop/issues/126",
+            ),
+        ),
+    ),
 )

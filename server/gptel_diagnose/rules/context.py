@@ -123,7 +123,9 @@ RULES = (
         # invalid_image: "Image size exceeds the limit."  A limit on pixels is a refused value
         # (PARAM rules), not a size.
         when=match(text=r"image (size )?exceeds (the )?(\d+ ?mb )?(maximum|limit)"
-                   r"|image exceeds \d+ ?mb"),
+                   r"|image exceeds \d+ ?mb"
+                   # Anthropic: "A maximum of 100 PDF pages may be provided."
+                   r"|maximum of \d+ pdf pages"),
         summary="An image in the request is bigger than {provider} takes: send a smaller one, "
         "or send no media (gptel-track-media).",
         explanation=(

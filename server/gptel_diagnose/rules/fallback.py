@@ -102,6 +102,29 @@ RULES = (
         examples=(_status_example(301, "Moved Permanently", "Moved Permanently"),),
     ),
     Rule(
+        code="GEN421",
+        name="http-misdirected-request",
+        category="endpoint.wrong",
+        when=(match(http=421), match(http=None, text=r"\b421\b.{0,20}misdirected request")),
+        summary="{host} answered HTTP 421 (Misdirected Request): that usually means the request "
+        "went to a host that does not serve it, such as the wrong host for your account's "
+        "plan; {find_out}.",
+        explanation="HTTP 421 means the server that received the request will not answer for "
+        "that address: the request belongs on another host.",
+        steps=("Check the backend's :host. GitHub Copilot's Business and Enterprise plans have "
+               "their own API hosts (api.business.githubcopilot.com, "
+               "api.enterprise.githubcopilot.com).",),
+        next_step=("Check the backend's :host: the request belongs on another host.",),
+        fixes=(_LOG, COPY_CURL, REDEFINE_BACKEND),
+        docs=("https://www.rfc-editor.org/rfc/rfc9110#name-421-misdirected-request",),
+        examples=(
+            Example(error={"status": "HTTP/2 421", "http_status": "421",
+                           "error": "421 Misdirected Request"},
+                    backend={"kind": "copilot", "host": "proxy.business.githubcopilot.com"},
+                    source="https://github.com/mcowger/plexus/issues/57"),
+        ),
+    ),
+    Rule(
         code="GEN404",
         name="http-not-found",
         category="endpoint.wrong",

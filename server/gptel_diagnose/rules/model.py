@@ -180,8 +180,9 @@ RULES = (
                 r"|not supported for task|" + RESPONSES_REFUSED +
                 r"|\bcompletion operation does not work"
                 r"|unknown error was encountered"
-                # "X is not supported by this model" refuses X, a parameter.
-                r"|is not supported (by|for|with) this model"
+                # "X is not supported by this model" refuses X, a parameter; so does
+                # "X is a thinking-only model; disabling thinking ... is not supported".
+                r"|is not supported (by|for|with|on) this model|disabling thinking"
                 # The model is served, on another path the message names (ENDP001): Cohere's
                 # "this model is not supported with '/v1/chat', please use '/v2/chat'".
                 r"|not supported with '/[\w/.]+', please use '/"

@@ -74,6 +74,8 @@ RULES = (
                   r"|you'?ve hit your (global )?rate limit|too many tokens, please wait"
                   r"|(reached|exceeded|hit) (the|your|a)? ?.{0,40}rate limit"
                   r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute"
+                  # Baidu Qianfan's error 18: "Open api qps request limit reached".
+                  r"|\bqps (?:request )?limit reached"
                   # Chinese providers' "requests too frequent".
                   r"|访问过于频繁|请求过于频繁|请求太频繁|调用频率超|\btoo many requests$"
                   # One-API, for a group at its limit (its 429, like "上游负载已饱和").

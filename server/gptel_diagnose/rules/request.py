@@ -374,7 +374,10 @@ RULES = (
                    # OpenAI's words on a tool's array parameter without "items".
                    r"|array schema missing items"
                    # llama-server, whatever status it gives: "Failed to parse tools: ...".
-                   r"|failed to parse tools\b"),
+                   r"|failed to parse tools\b"
+                   # Vertex AI: "`load_mcp_documentation` functionDeclaration parameters
+                   # schema should be of type OBJECT".
+                   r"|functiondeclaration param"),
         summary="{provider} refused a tool definition gptel sent (a tool's name or JSON "
         "schema, often one from an MCP server): fix or deselect that tool, or send no tools.",
         explanation=(
@@ -424,7 +427,13 @@ RULES = (
                    # llama.cpp's server (llamafile) started without the model's --mmproj.
                    r"|not compiled for multimodal|projector can'?t be loaded"
                    # LM Studio, for an image sent to a model loaded without its vision part.
-                   r"|vision add-on is not loaded"),
+                   r"|vision add-on is not loaded"
+                   # GitHub Copilot, for an image in the history of a model without vision:
+                   # 'model "claude-sonnet-4.6" not supported for vision'.
+                   r"|not supported for vision"
+                   # Ollama's llama3.2-vision: "vision model only supports a single image per
+                   # message".
+                   r"|only supports? (?:a single|one) image"),
         summary="{model} cannot read images or files: remove them from the request, or turn "
         "gptel-track-media off.",
         explanation=(
@@ -467,7 +476,10 @@ RULES = (
                   # Ollama, for an option it does not know.
                   r"|invalid options?: \w"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
-                  r"|is not supported (with|by|for) this model|unsupported param"
+                  r"|is not supported (with|by|for|on) this model|unsupported param"
+                  # "GLM-5.3 is a thinking-only model; disabling thinking
+                  # (reasoning_effort='none') is not supported."
+                  r"|disabling thinking .{0,60}is not supported"
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
@@ -815,6 +827,34 @@ RULES = (
                 backend={"kind": "openai", "host": "api.openai.com"},
                 request={"model": "o1", "max_tokens": 4096, "max_tokens_source": "model"},
                 source="https://github.com/griptape-ai/ComfyUI-Griptape/issues/312",
+            ),
+        ),
+    ),
+    Rule(
+        code="PARAM014",
+        name="media-not-read",
+        category="request.invalid_parameter",
+        when=match(text=r"timeout while downloading|image url is not accessible"
+                   r"|unable to process input image|failed to download (?:multimodal|image)"
+                   r"|image url (?:is invalid|should be a valid)"),
+        summary="{provider} could not fetch or read an image or file in the request: a URL it "
+        "could not download, or data it could not decode.",
+        explanation=(
+            "The request carried media (gptel-track-media, or a file in gptel's context). "
+            "{provider} took it as a link to download, or as data to decode, and could not: "
+            "the link was private or slow, or the file was not an image format it reads."
+        ),
+        steps=("Remove the file from gptel's context, or attach it as a PNG or JPEG file "
+               "rather than a link.",
+               "Or send without media: (setq gptel-track-media nil)."),
+        fixes=(NO_MEDIA, ASK_MODEL),
+        docs=("https://github.com/karthink/gptel#sending-media",),
+        examples=(
+            Example(
+                error={"error": {"code": "BadRequest", "type": None, "param": None,
+                                 "message": "The provided image url is not accessible."}},
+                backend={"kind": "azure"},
+                source="https://github.com/lobehub/lobehub/issues/3951",
             ),
         ),
     ),
