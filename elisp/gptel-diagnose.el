@@ -467,11 +467,27 @@ evaluated."
                    form (gptel-diagnose--literal-p (car form)))
           (list 'setq symbol (car form)))))))
 
+(defun gptel-diagnose--print (form)
+  "Return FORM as text, with each symbol as its plain name where that is safe.
+Emacs 28's printer writes a model such as gpt-4.1 as gpt-4\\.1: the
+same symbol to the reader, but not how anyone types it."
+  (cond ((and (symbolp form) form)
+         (let* ((name (symbol-name form))
+                (read (ignore-errors (read-from-string name))))
+           (if (and read (eq (car read) form) (= (cdr read) (length name)))
+               name
+             (prin1-to-string form))))
+        ((and (eq (car-safe form) 'quote) (consp (cdr form)) (null (cddr form)))
+         (concat "'" (gptel-diagnose--print (cadr form))))
+        ((and (consp form) (proper-list-p form))
+         (concat "(" (mapconcat #'gptel-diagnose--print form " ") ")"))
+        (t (prin1-to-string form))))
+
 (defun gptel-diagnose--first-setq (diagnosis)
   "The first valid `setq' among DIAGNOSIS's fixes, as text, or nil."
   (cl-loop for fix across (or (plist-get diagnosis :fixes) [])
            for form = (gptel-diagnose--fix-form fix)
-           when form return (prin1-to-string form)))
+           when form return (gptel-diagnose--print form)))
 
 (defun gptel-diagnose--fit (prefix summary suffix width)
   "PREFIX, SUMMARY and SUFFIX in at most WIDTH columns, shortening SUMMARY only.
@@ -785,7 +801,7 @@ They are one fix to undo; the message says what was set."
   "Say that SETTINGS, a list of (SYMBOL . VALUE), were set as UNDO records.
 The message ends with the key that resends FAILURE's request."
   (let ((forms (mapconcat (lambda (setting)
-                            (prin1-to-string
+                            (gptel-diagnose--print
                              (list 'setq (car setting)
                                    (cond ((stringp (cdr setting)) (cdr setting))
                                          ((symbolp (cdr setting)) (list 'quote (cdr setting)))
@@ -1146,7 +1162,7 @@ An ask fix shows the action it starts where a `setq' shows its form."
             (propertize (gptel-diagnose--tf "(%s)" (gptel-diagnose--t
                                                     (format "%s" applicability)))
                         'face 'gptel-diagnose-tag)
-            (let ((code (cond ((stringp form) form) (form (prin1-to-string form))
+            (let ((code (cond ((stringp form) form) (form (gptel-diagnose--print form))
                               (command command))))
               (if code
                   (concat (if (gptel-diagnose--zh-p) "：" ": ")

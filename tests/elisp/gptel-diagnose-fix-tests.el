@@ -34,6 +34,22 @@
 
 ;;;; Applying and undoing
 
+(ert-deftest gptel-diagnose-setq-shows-a-model-as-it-is-typed ()
+  "A model with a dot in its name is shown as typed, and the text reads back as
+the same form; what would not read back unescaped keeps its escapes."
+  (dolist (form '((setq gptel-model 'gpt-4.1)
+                  (setq gptel-model 'llama3.1:8b)
+                  (setq gptel-curl-extra-args ("--cacert" "/tmp/a\\.pem"))
+                  (setq gptel-temperature 1.5)))
+    (let ((text (gptel-diagnose--print form)))
+      (should-not (string-match-p "[[:alnum:]]\\\\\\." text))
+      (should (equal (car (read-from-string text)) form))))
+  (should (equal (gptel-diagnose--print '(setq gptel-model 'gpt-4.1))
+                 "(setq gptel-model 'gpt-4.1)"))
+  ;; A name that reads as a number is not shown as one.
+  (let ((text (gptel-diagnose--print (list 'quote (intern "1.5")))))
+    (should (eq (car (read-from-string (substring text 1))) (intern "1.5")))))
+
 (ert-deftest gptel-diagnose-safe-fix-applies-with-one-key ()
   (let ((gptel-stream t) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'never))
     (gptel-diagnose-fix-tests--answering nil
