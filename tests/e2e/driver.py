@@ -224,6 +224,13 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("ollamaerror", "Ollama's model runner fails in the middle of an answer",
              "ollama", "server.overloaded", "SRV003", model="llama3.2", stream=True,
              transports=("curl",), says=("failed while handling the request",)),
+    # A local model too big for the machine: its runner dies, and resending fails the same
+    # way.  A smaller model of the backend's :models is the setq; the fake answers it.
+    Scenario("ollamamemory", "Ollama's model runner stops: the model does not fit in memory",
+             "ollama", "server.overloaded", "SRV004",
+             model="llama3.3:70b", models=("llama3.3:70b", "llama3.1:8b"), works="llama3.1:8b",
+             transports=("curl",), says=("does not fit in memory",),
+             setq="(setq gptel-model 'llama3.1:8b)"),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
@@ -282,6 +289,13 @@ OLLAMA_ERROR = Reply(200, b'{"model":"llama3.2","created_at":"2026-01-01T00:00:0
                      b'{"error":"an error was encountered while running the model: '
                      b'unexpected EOF"}\n',
                      "application/x-ndjson")
+
+# Ollama's answer when the model runner died, as its API sends every error: {"error": ...}
+# (the words of https://github.com/ollama/ollama/issues/14093); the smaller model works.
+OLLAMA_RUNNER_STOPPED = Reply.of(500, {
+    "error": "model runner has unexpectedly stopped, this may be due to resource limitations "
+             "or an internal error, check ollama server logs for details"},
+    ok_for_model="llama3.1:8b")
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -390,6 +404,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["streamerror"] = STREAM_ERROR
     replies["safetystream"] = SAFETY_STREAM
     replies["ollamaerror"] = OLLAMA_ERROR
+    replies["ollamamemory"] = OLLAMA_RUNNER_STOPPED
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

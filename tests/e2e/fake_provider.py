@@ -62,6 +62,13 @@ COMPLETION = Reply.of(200, {
     "usage": {"prompt_tokens": 5, "completion_tokens": 6, "total_tokens": 11},
 })
 
+# The same answer from Ollama's own chat API (/api/chat), whole.
+OLLAMA_COMPLETION = Reply.of(200, {
+    "model": "fake", "created_at": "2026-01-01T00:00:00Z",
+    "message": {"role": "assistant", "content": "Hello from the fake provider."},
+    "done": True, "done_reason": "stop",
+})
+
 
 def _streams(body: bytes) -> bool:
     try:
@@ -142,7 +149,8 @@ class FakeProvider:
                 if reply.ok_without_stream and not _streams(body):
                     reply = COMPLETION
                 if reply.ok_for_model and _model(body) == reply.ok_for_model:
-                    reply = COMPLETION
+                    reply = (OLLAMA_COMPLETION if self.path.endswith("/api/chat")
+                             else COMPLETION)
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)

@@ -48,6 +48,7 @@ def _scenario(name: str) -> Any:
 FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("stallstream"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
+            Run(_scenario("ollamamemory"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS),
             Run(_scenario("cacert"), "curl", CACERT_FROM_DETAILS)]
 # url.el's HTTP 402 through gptel-request: the user's callback must hear of it.
@@ -271,6 +272,17 @@ def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, An
     assert fix_run["details_buffer"], fix_run
     assert "gpt-4o-mini" in fix_run["fix_label"]
     assert fix_run["value_after_fix"] == "gpt-4o-mini"
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+
+
+def test_a_local_model_too_big_for_memory_gets_a_smaller_one(results: dict[str, Any]) -> None:
+    # Ollama's runner stopped on llama3.3:70b: the line offers the smaller model of :models,
+    # not "resend in a minute"; that fix, from the details buffer, gets the answer.
+    result = results["ollamamemory/curl/fix-from-details"]
+    line = _check_shown(result)
+    assert line.endswith("(setq gptel-model 'llama3.1:8b)") and "Resend" not in line
+    fix_run = result["fix_run"]
+    assert fix_run["value_after_fix"] == "llama3.1:8b"
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
 
 
