@@ -2,8 +2,9 @@
 
 gptel finds a provider's error in a JSON body's `error` (or `detail`, `message`, `Message`)
 field.  A body with none of them ({"code": "content_filter", "status": 400}, Baidu's
-{"error_msg": ...}, {"msg": ...}) leaves gptel saying "Could not parse HTTP response.", and a
-200 whose body holds an error leaves it silent.  The companion then sends the body
+{"error_msg": ...}, {"msg": ...}) leaves gptel saying "Could not parse HTTP response.", a
+200 whose body holds an error leaves it silent, and an error answered in plain text leaves
+only "Malformed JSON in response".  The companion then sends the body
 (`ErrorInfo.body`), read from gptel's response buffer or from *gptel-log*, and the diagnosis
 reads the body itself.
 """
@@ -44,9 +45,9 @@ def read_body(text: str) -> Any:
 
     A streamed body (server-sent events, or Ollama's lines of JSON) gives its last JSON
     events, as a list: a stream that brought no text says why in them (Gemini's safety
-    block arrives as a chunk whose finishReason is SAFETY).  A page or plain text is left
-    to gptel's own words ("Malformed JSON in response"), which the rules already read with
-    the status.
+    block arrives as a chunk whose finishReason is SAFETY).  A page is left to gptel's own
+    words ("Malformed JSON in response"), which the rules read with the status; an error
+    answered in plain text is read for its words (`_plain_words`).
     """
     try:
         found = json.loads(text)
@@ -85,9 +86,39 @@ def _one_field_of(error: Any, found: Any) -> bool:
             and any(value.strip() != said for value in fields))
 
 
+# What gptel says of a body that is not JSON at all.
+_NOT_JSON = "malformed json"
+# The longest plain-text answer read as the server's own words: longer is a page or a dump.
+_MAX_WORDS = 2000
+
+
+def _plain_words(params: DiagnoseParams) -> str | None:
+    """The words of an error answer that came as plain text (not JSON, not a page), which
+    gptel could only call "Malformed JSON": a local server's "model runner has unexpectedly
+    stopped", Envoy's "upstream connect error ...".  None for anything else."""
+    body, error = params.error.body, params.error.error
+    said = " ".join(filter(None, (error if isinstance(error, str) else None,
+                                  params.error.status))).lower()
+    text = (body or "").strip()
+    if _NOT_JSON not in said or not text or len(text) > _MAX_WORDS:
+        return None
+    status = str(params.error.http_status or "")
+    if not (status.isdigit() and int(status) >= 400):
+        return None
+    # A page, JSON cut short, or a stream: not words.
+    if text[0] in "<{[" or _DATA_LINE.search(text) or text.lower().startswith("data:"):
+        return None
+    return text
+
+
 def with_logged_body(params: DiagnoseParams) -> DiagnoseParams:
     """PARAMS with the logged body as the error, when gptel read none out of it, or only one
-    word of it."""
+    word of it, or could not read it as JSON because it is the server's words in plain
+    text."""
+    words = _plain_words(params)
+    if words is not None:
+        return params.model_copy(update={"error": params.error.model_copy(
+            update={"error": words})})
     body = params.error.body
     unread = _unread(params)
     # The body is parsed only where it could be used: not for every answer that has one.

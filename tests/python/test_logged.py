@@ -49,6 +49,25 @@ def test_a_logged_page_or_text_leaves_gptel_own_words() -> None:
     assert _diagnose({**UNREAD, "body": "not json"}).rule == _diagnose(UNREAD).rule
 
 
+def test_an_error_in_plain_text_is_read_for_its_words() -> None:
+    # A server that answers an error in plain text leaves gptel saying only "Malformed JSON";
+    # the companion sends the text, and its words decide (Ollama's runner, in the words of
+    # https://github.com/ollama/ollama/issues/14093; a page would still be a page).
+    malformed = {"status": "(HTTP/1.1 500 Internal Server Error) Malformed JSON in response.",
+                 "http_status": "500", "error": "Malformed JSON in response"}
+    words = ("model runner has unexpectedly stopped, this may be due to resource limitations "
+             "or an internal error, check ollama server logs for details")
+    assert _diagnose(malformed, "ollama").rule == "RESP005"
+    assert _diagnose({**malformed, "body": words}, "ollama").rule == "SRV004"
+    # JSON cut short, a stream, a 200 or a dump are not words.
+    for body in ('{"error": "model runner has unexpectedly', "data: " + words, "x" * 2001):
+        assert _diagnose({**malformed, "body": body}, "ollama").rule == "RESP005", body
+    ok = {**malformed, "status": "(HTTP/1.1 200 OK) Malformed JSON in response.",
+          "http_status": "200"}
+    assert (_diagnose({**ok, "body": words}, "ollama").rule
+            == _diagnose(ok, "ollama").rule)
+
+
 def test_a_body_never_overrides_the_error_gptel_read() -> None:
     read = {"status": "HTTP/1.1 401 Unauthorized", "http_status": "401",
             "error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}
