@@ -231,6 +231,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              model="llama3.3:70b", models=("llama3.3:70b", "llama3.1:8b"), works="llama3.1:8b",
              transports=("curl",), says=("does not fit in memory",),
              setq="(setq gptel-model 'llama3.1:8b)"),
+    # Docker Model Runner's llama.cpp died: it answers in plain text, so gptel says only
+    # "Malformed JSON"; the companion sends the text and its words decide.
+    Scenario("runnertext", "A local runner's error in plain text (Docker Model Runner)",
+             "openai", "server.overloaded", "SRV004", model="ai/gemma3",
+             says=("could not run ai/gemma3",)),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
@@ -296,6 +301,12 @@ OLLAMA_RUNNER_STOPPED = Reply.of(500, {
     "error": "model runner has unexpectedly stopped, this may be due to resource limitations "
              "or an internal error, check ollama server logs for details"},
     ok_for_model="llama3.1:8b")
+
+# Docker Model Runner's answer when its llama.cpp would not start, as Go's http.Error writes
+# it: plain text (https://github.com/docker/model-runner/issues/479).
+RUNNER_TEXT = Reply.of(500, "unable to load runner: error waiting for runner to be ready: "
+                       "llama.cpp terminated unexpectedly: llama.cpp exit status: exit status "
+                       "0xc0000005\n", "text/plain; charset=utf-8")
 
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
@@ -405,6 +416,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["safetystream"] = SAFETY_STREAM
     replies["ollamaerror"] = OLLAMA_ERROR
     replies["ollamamemory"] = OLLAMA_RUNNER_STOPPED
+    replies["runnertext"] = RUNNER_TEXT
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

@@ -260,7 +260,10 @@ RULES = (
             # has terminated: exit status 2", "model runner has unexpectedly stopped, this may
             # be due to resource limitations or an internal error"), and LM Studio's.
             match(text=r"llama runner process (?:has terminated|no longer running)"
-                  r"|model runner has unexpectedly stopped|the model has crashed",
+                  r"|model runner has unexpectedly stopped|the model has crashed"
+                  # Docker Model Runner, in plain text: "unable to load runner: error waiting
+                  # for runner to be ready: llama.cpp terminated unexpectedly: ...".
+                  r"|llama\.cpp terminated unexpectedly",
                   not_text=_NOT_A_CRASH),
             # A local server's words for memory it could not get.
             match(provider=LOCAL_SERVERS,
