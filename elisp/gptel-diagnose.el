@@ -254,12 +254,11 @@ The server gives the provider 5 seconds to answer."
     ("quit" . "关闭")
     ;; Fixes
     ("Not applied" . "未应用")
-    ("Applied %S" . "已应用 %S")
     (" in %s" . "（在 %s 中）")
     ("; saved for future sessions" . "；已保存，以后的会话也生效")
     (".  %s resends the request" . "。按 %s 重试请求")
     ("Refusing to set %s: not a gptel user option" . "拒绝设置 %s：它不是 gptel 的用户选项")
-    ("%s: %S.  Apply? " . "%s：%S。要应用吗？")
+    ("%s: %s.  Apply? " . "%s：%s。要应用吗？")
     ("yes" . "是")
     ("no" . "否")
     ("save" . "保存")
@@ -269,10 +268,10 @@ The server gives the provider 5 seconds to answer."
     ("Save %s for future sessions? " . "要保存 %s，让以后的会话也生效吗？")
     ("No fix to undo" . "没有可以撤销的修复")
     ("The buffer the fix applied to is gone" . "修复所作用的缓冲区已经不在了")
-    ("%s is back to %S" . "%s 已恢复为 %S")
+    ("%s is back to %s" . "%s 已恢复为 %s")
     ("%s: %s" . "%s：%s")
     ("%s: %s  (copied)" . "%s：%s（已复制）")
-    ("Edit and evaluate: %S" . "修改后求值：%S")
+    ("Edit and evaluate: %s" . "修改后求值：%s")
     ("No failed gptel request" . "没有失败的 gptel 请求")
     ("This diagnosis offers no fix" . "这个诊断没有提供修复")
     ("Fix (default %s): " . "修复（默认：%s）：")
@@ -696,13 +695,13 @@ to save.  Return nil (do not apply), `apply', or `save'."
   (cond
    ((and unsafe ask-save)
     (pcase (car (read-multiple-choice
-                 (gptel-diagnose--tf "%s: %S.  Apply? " title form)
+                 (gptel-diagnose--tf "%s: %s.  Apply? " title (gptel-diagnose--print form))
                  (list (list ?y (gptel-diagnose--t "yes") (gptel-diagnose--t "apply it"))
                        (list ?s (gptel-diagnose--t "save")
                              (gptel-diagnose--t "apply it and save it for future sessions"))
                        (list ?n (gptel-diagnose--t "no") (gptel-diagnose--t "do not apply it")))))
       (?y 'apply) (?s 'save) (_ nil)))
-   (unsafe (and (y-or-n-p (gptel-diagnose--tf "%s: %S.  Apply? " title form)) 'apply))
+   (unsafe (and (y-or-n-p (gptel-diagnose--tf "%s: %s.  Apply? " title (gptel-diagnose--print form))) 'apply))
    (ask-save (if (y-or-n-p (gptel-diagnose--tf "Save %s for future sessions? " (nth 1 form)))
                  'save 'apply))
    (t 'apply)))
@@ -748,7 +747,7 @@ global fix is also saved.  Resending stays your call:
               (customize-save-variable symbol (symbol-value symbol))
               (plist-put undo :saved t))
             (message "%s" (concat
-                           (gptel-diagnose--tf "Applied %S" form)
+                           (gptel-diagnose--tf "Applied %s" (gptel-diagnose--print form))
                            (if (plist-get undo :local)
                                (gptel-diagnose--tf " in %s" (plist-get undo :buffer))
                              "")
@@ -978,10 +977,11 @@ the server.  The message says where to change it for good."
     (gptel-diagnose--tf "The key of %s is back to what it was"
                         (gptel-diagnose--backend-name (plist-get undo :backend-key))))
    (t (let ((old (plist-get undo :old)))
-        (gptel-diagnose--tf "%s is back to %S" (plist-get undo :variable)
-                            (if (and (recordp old) (gptel-diagnose--backend-name old))
-                                (gptel-diagnose--backend-name old)
-                              old))))))
+        (gptel-diagnose--tf "%s is back to %s" (plist-get undo :variable)
+                            (gptel-diagnose--print
+                             (if (and (recordp old) (gptel-diagnose--backend-name old))
+                                 (gptel-diagnose--backend-name old)
+                               old)))))))
 
 (defun gptel-diagnose-undo-fix ()
   "Put back the value a fix replaced, starting with the latest."
@@ -1001,7 +1001,8 @@ the server.  The message says where to change it for good."
                    (command (kill-new command)
                             (gptel-diagnose--tf "%s: %s  (copied)" (plist-get fix :title)
                                                 command))
-                   (form (gptel-diagnose--tf "Edit and evaluate: %S" form))
+                   (form (gptel-diagnose--tf "Edit and evaluate: %s"
+                                              (gptel-diagnose--print form)))
                    (t (plist-get fix :title))))))
 
 (defun gptel-diagnose--current-failure ()

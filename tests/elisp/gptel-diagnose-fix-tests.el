@@ -70,6 +70,28 @@ the same form; what would not read back unescaped keeps its escapes."
       (gptel-diagnose-apply-fix fix (gptel-diagnose-fix-tests--failure))
       (should (null gptel-max-tokens)))))
 
+(ert-deftest gptel-diagnose-applying-a-model-fix-says-the-model-as-typed ()
+  "The question, the message after applying and the one after undoing name the
+model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
+  (let ((gptel-model 'gpt-4.1) (gptel-diagnose--applied nil)
+        (gptel-diagnose-save-fixes 'never) (said nil))
+    (cl-letf (((symbol-function 'message)
+               (lambda (format &rest args) (push (apply #'format format args) said))))
+      (gptel-diagnose-fix-tests--answering '(t)
+        (gptel-diagnose-apply-fix '(:title "Use llama3.1:8b" :applicability "unsafe"
+                                    :variable "gptel-model" :value "'llama3.1:8b")
+                                  (gptel-diagnose-fix-tests--failure))
+        (should (eq gptel-model 'llama3.1:8b))
+        (should (string-match-p "(setq gptel-model 'llama3\\.1:8b)\\.  Apply"
+                                (car asked))))
+      (gptel-diagnose-undo-fix))
+    (should (eq gptel-model 'gpt-4.1))
+    (should (cl-find-if (lambda (m) (string-match-p
+                                     "Applied (setq gptel-model 'llama3\\.1:8b)" m))
+                        said))
+    (should (cl-find-if (lambda (m) (string-match-p "back to gpt-4\\.1\\'" m)) said))
+    (should-not (cl-find-if (lambda (m) (string-match-p "\\\\\\." m)) said))))
+
 (ert-deftest gptel-diagnose-display-only-fix-is-never-applied ()
   (let ((gptel-curl-extra-args nil) (gptel-diagnose--applied nil))
     (gptel-diagnose-fix-tests--answering '(t t t)
