@@ -83,7 +83,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cb.jsonl", "reports-cd.jsonl",
                       "reports-ce.jsonl", "reports-cf.jsonl", "reports-cg.jsonl",
                       "reports-ch.jsonl", "reports-ci.jsonl", "reports-cj.jsonl",
-                      "reports-ck.jsonl", "reports-cl.jsonl", "reports-cm.jsonl"})
+                      "reports-ck.jsonl", "reports-cl.jsonl", "reports-cm.jsonl",
+                      "reports-cn.jsonl"})
 
 
 @dataclass(frozen=True)
