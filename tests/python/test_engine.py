@@ -6399,6 +6399,27 @@ _CL_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/acon96/home-llm/issues/399: a sampling option Ollama dropped.
+    (gptel_error(400, "400: typical_p is no longer supported", as_message=True),
+     {"kind": "ollama"}, "request.invalid_parameter"),
+    # https://github.com/livekit/agents/issues/1183: a tool's description over its limit is a
+    # value, not the conversation's length.
+    ({"error": {"type": "invalid_request_error", "code": "string_above_max_length",
+                "message": "Invalid 'session.tools[3].description': string too long. Expected "
+                "a string with maximum length 1024, but got a string with length 2473 "
+                "instead.", "param": "session.tools[3].description"}}, {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/unclecode/crawl4ai/issues/1462: LM Studio's words, without a status.
+    ({"error": "'response_format.type' must be 'json_schema' or 'text'"}, {"kind": "lmstudio"},
+     "request.invalid_parameter"),
+    # https://github.com/slackapi/bolt-js/pull/2612: no provider of Hugging Face's router
+    # serves the model.
+    ({"error": "Error: We have not been able to find inference provider information for model "
+      "Qwen/Qwen2.5-Coder-32B-Instruct."}, {"kind": "huggingface"}, "model.not_found"),
+]
+
+
 _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/anomalyco/opencode/issues/20700 and
     # https://github.com/ollama/ollama/issues/9020: an image a model cannot take, and one
@@ -6477,7 +6498,8 @@ _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_BG_WORDS, *_BH_WORDS, *_BI_WORDS, *_BJ_WORDS, *_BK_WORDS, *_BL_WORDS,
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
-                          *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS])
+                          *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
+                          *_CN_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -35,8 +35,10 @@ _TOO_LONG = (
     r"|expected maxlength|member must have length less than or equal"
     # OpenAI's "Invalid 'messages[1].content': string too long", not a tool's name too long
     # ("Invalid 'tools[11].function.name': string too long ... maximum length 64") or an id
-    # ("Invalid 'input[2].id': string too long"): a value.
-    r"|(?<!\.name': )(?<!\.id': )string too long|input length exceeds|prompt is too large"
+    # ("Invalid 'input[2].id': string too long"), or a tool's description ("Invalid
+    # 'session.tools[3].description': string too long"): a value.
+    r"|(?<!\.name': )(?<!\.id': )(?<!\.description': )string too long"
+    r"|input length exceeds|prompt is too large"
     r"|context.?length"
     # SpeakGPT: "Too many tokens. ... Also try to truncate your input."
     r"|try to truncate your input"

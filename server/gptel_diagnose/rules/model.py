@@ -59,6 +59,8 @@ RULES = (
                 r"|has no provider\s+supported|selected model .{0,80}may not exist"
                 # A relay with no route for the model: "unknown provider for model X".
                 r"|unknown provider\s+for model"
+                # Hugging Face's router, for a model no inference provider serves.
+                r"|inference provider information for model"
                 # Anthropic's not_found_error for a model ("model: X"), quoted as a fragment
                 # of its body ("\"model: glm-4-plus\",\"type\":\"not_found_error").
                 r"|\bmodel: [\w.:/-]+\W{1,6}type\W{1,6}not_found_error"

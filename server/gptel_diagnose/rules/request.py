@@ -507,6 +507,10 @@ RULES = (
                   r"|restricted harmblockthreshold setting"
                   # DashScope: "'frequency_penalty' is not supported now".
                   r"|'[a-z]+_[a-z_]+' is not supported"
+                  # Ollama, for a sampling option it dropped: "typical_p is no longer
+                  # supported"; LM Studio: "'response_format.type' must be 'json_schema' or
+                  # 'text'".
+                  r"|\b[a-z]+_[a-z_]+ is no longer supported|' must be '[^']+' or '"
                   # A request validator's words: a field or value of the wrong shape.
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
