@@ -548,6 +548,13 @@ def _listed_models(text: str) -> list[str]:
             if _MODEL_NAME.match(name) and re.search(r"\d|-", name) and len(name) <= 80]
 
 
+def _nearest(wanted: str, names: list[str]) -> str:
+    """The name among NAMES (not empty) nearest to WANTED, ignoring case."""
+    near = difflib.get_close_matches(wanted.lower(), [n.lower() for n in names], n=1,
+                                     cutoff=0.0)
+    return next(n for n in names if n.lower() == near[0])
+
+
 def closest_model(facts: Facts) -> str | None:
     """The model to offer instead of the one the backend refused: the nearest name in the
     backend's :models, else in the models the error lists; None when there is none."""
@@ -557,10 +564,7 @@ def closest_model(facts: Facts) -> str | None:
                  if _MODEL_NAME.match(name) and name.lower() != wanted]
         if not names:
             continue
-        if not wanted:
-            return names[0]
-        near = difflib.get_close_matches(wanted, [n.lower() for n in names], n=1, cutoff=0.0)
-        return next(n for n in names if n.lower() == near[0])
+        return _nearest(wanted, names) if wanted else names[0]
     return None
 
 
@@ -584,11 +588,7 @@ def smaller_model(facts: Facts) -> str | None:
         return None
     names = [name for name in dict.fromkeys(facts.models) if _MODEL_NAME.match(name)
              and (_model_size(name) or size) < size]
-    if not names:
-        return None
-    near = difflib.get_close_matches(facts.model.lower() if facts.model else "",
-                                     [n.lower() for n in names], n=1, cutoff=0.0)
-    return next(n for n in names if n.lower() == near[0])
+    return _nearest(facts.model or "", names) if names else None
 
 
 def _lisp_string(text: str) -> str:

@@ -22,14 +22,21 @@ from .protocol import DiagnoseParams
 _UNREAD = (UNPARSEABLE, EMPTY_RESPONSE)
 
 
+def _gptel_said(params: DiagnoseParams) -> str:
+    """What gptel said of the answer, lower case: its error when that is text, and the
+    status it put with it."""
+    error = params.error.error
+    return " ".join(filter(None, (error if isinstance(error, str) else None,
+                                  params.error.status))).lower()
+
+
 def _unread(params: DiagnoseParams) -> bool:
     error = params.error.error
     if error is None:
         return True
     if not isinstance(error, str):
         return False
-    said = " ".join(filter(None, (error, params.error.status))).lower()
-    return any(words in said for words in _UNREAD)
+    return any(words in _gptel_said(params) for words in _UNREAD)
 
 
 # A stream's events: "data: {...}" lines (with "event:" lines between, for Anthropic), or
@@ -96,11 +103,8 @@ def _plain_words(params: DiagnoseParams) -> str | None:
     """The words of an error answer that came as plain text (not JSON, not a page), which
     gptel could only call "Malformed JSON": a local server's "model runner has unexpectedly
     stopped", Envoy's "upstream connect error ...".  None for anything else."""
-    body, error = params.error.body, params.error.error
-    said = " ".join(filter(None, (error if isinstance(error, str) else None,
-                                  params.error.status))).lower()
-    text = (body or "").strip()
-    if _NOT_JSON not in said or not text or len(text) > _MAX_WORDS:
+    text = (params.error.body or "").strip()
+    if _NOT_JSON not in _gptel_said(params) or not text or len(text) > _MAX_WORDS:
         return None
     status = str(params.error.http_status or "")
     if not (status.isdigit() and int(status) >= 400):
@@ -117,8 +121,7 @@ def with_logged_body(params: DiagnoseParams) -> DiagnoseParams:
     text."""
     words = _plain_words(params)
     if words is not None:
-        return params.model_copy(update={"error": params.error.model_copy(
-            update={"error": words})})
+        return _with_error(params, words)
     body = params.error.body
     unread = _unread(params)
     # The body is parsed only where it could be used: not for every answer that has one.
@@ -127,5 +130,9 @@ def with_logged_body(params: DiagnoseParams) -> DiagnoseParams:
     found = read_body(body)
     if found is None or not (unread or _one_field_of(params.error.error, found)):
         return params
-    error = params.error.model_copy(update={"error": found})
-    return params.model_copy(update={"error": error})
+    return _with_error(params, found)
+
+
+def _with_error(params: DiagnoseParams, error: Any) -> DiagnoseParams:
+    """PARAMS with ERROR, read from the body, as the error gptel reported."""
+    return params.model_copy(update={"error": params.error.model_copy(update={"error": error})})
