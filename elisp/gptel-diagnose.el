@@ -692,19 +692,22 @@ Return a plist describing how to undo it."
   "Ask at most one question before applying FORM (the fix TITLE).
 UNSAFE fixes need a yes; with ASK-SAVE the question also offers
 to save.  Return nil (do not apply), `apply', or `save'."
-  (cond
-   ((and unsafe ask-save)
-    (pcase (car (read-multiple-choice
-                 (gptel-diagnose--tf "%s: %s.  Apply? " title (gptel-diagnose--print form))
-                 (list (list ?y (gptel-diagnose--t "yes") (gptel-diagnose--t "apply it"))
-                       (list ?s (gptel-diagnose--t "save")
-                             (gptel-diagnose--t "apply it and save it for future sessions"))
-                       (list ?n (gptel-diagnose--t "no") (gptel-diagnose--t "do not apply it")))))
-      (?y 'apply) (?s 'save) (_ nil)))
-   (unsafe (and (y-or-n-p (gptel-diagnose--tf "%s: %s.  Apply? " title (gptel-diagnose--print form))) 'apply))
-   (ask-save (if (y-or-n-p (gptel-diagnose--tf "Save %s for future sessions? " (nth 1 form)))
-                 'save 'apply))
-   (t 'apply)))
+  (let ((question (and unsafe (gptel-diagnose--tf "%s: %s.  Apply? " title
+                                                  (gptel-diagnose--print form)))))
+    (cond
+     ((and unsafe ask-save)
+      (pcase (car (read-multiple-choice
+                   question
+                   (list (list ?y (gptel-diagnose--t "yes") (gptel-diagnose--t "apply it"))
+                         (list ?s (gptel-diagnose--t "save")
+                               (gptel-diagnose--t "apply it and save it for future sessions"))
+                         (list ?n (gptel-diagnose--t "no")
+                               (gptel-diagnose--t "do not apply it")))))
+        (?y 'apply) (?s 'save) (_ nil)))
+     (unsafe (and (y-or-n-p question) 'apply))
+     (ask-save (if (y-or-n-p (gptel-diagnose--tf "Save %s for future sessions? " (nth 1 form)))
+                   'save 'apply))
+     (t 'apply))))
 
 (defun gptel-diagnose-apply-fix (fix &optional failure)
   "Apply FIX, a fix of FAILURE's diagnosis, on your say-so.
