@@ -311,7 +311,7 @@ The server gives the provider 5 seconds to answer."
     ("This request cannot be resent (its buffer is gone)" . "这个请求无法重试（它的缓冲区已经不在了）")
     ("A checkup has no request to resend" . "检查没有可以重试的请求")
     ("Nothing to diagnose again" . "没有可以重新诊断的请求")
-    ("diagnosed again: %s" . "已重新诊断：%s")
+    ("diagnosed again: %s, %s" . "已重新诊断：%s，%s")
     ("No failed request whose curl command can be rebuilt" . "没有可以重建 curl 命令的失败请求")
     ("curl command copied; set %s to the key, then paste it in a shell"
      . "curl 命令已复制；请先把 API 密钥放进环境变量 %s，再粘贴到终端中运行")
@@ -1405,10 +1405,9 @@ The `revert-buffer-function' of the details buffer."
        (gptel-diagnose--render-details failure)
        (let ((diagnosis (gptel-diagnose--failure-diagnosis failure)))
          (if diagnosis
-             (gptel-diagnose--say "diagnosed again: %s"
-                                  (gptel-diagnose--redact
-                                   (format "%s, %s" (plist-get diagnosis :rule)
-                                           (plist-get diagnosis :summary))))
+             (gptel-diagnose--say "diagnosed again: %s, %s"
+                                  (gptel-diagnose--redact (plist-get diagnosis :rule))
+                                  (gptel-diagnose--redact (plist-get diagnosis :summary)))
            (message "%s" (gptel-diagnose--line failure))))))))
 
 (defun gptel-diagnose-refresh ()

@@ -650,7 +650,11 @@ model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
         (call-interactively (key-binding (kbd "g")))
         (should (string-match-p "Rate limited again" (buffer-string)))
         (should (equal (car shown)
-                       "gptel-diagnose: diagnosed again: RATE001, Rate limited again."))))))
+                       "gptel-diagnose: diagnosed again: RATE001, Rate limited again."))
+        ;; In Chinese, with Chinese punctuation throughout.
+        (let ((gptel-diagnose-locale "zh"))
+          (call-interactively (key-binding (kbd "g")))
+          (should (string-match-p "已重新诊断：RATE001，Rate limited again\\." (car shown))))))))
 
 (defun gptel-diagnose-fix-tests--faces (face)
   "The texts of the current buffer shown in FACE (directly or among its faces)."
