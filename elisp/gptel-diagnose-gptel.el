@@ -519,9 +519,6 @@ logging is needed.  Nil when that buffer is gone or not found."
                 (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
               (gptel-diagnose--url-body))))))))
 
-(defconst gptel-diagnose--own-statuses '("Empty response" "Stream stalled" "Stream error")
-  "Statuses the companion gives a request gptel ended as done.
-gptel itself reported no error for it.")
 
 (defconst gptel-diagnose--chunk-limit 2000
   "The most characters of a stream chunk gptel could not read that are sent.")
@@ -616,6 +613,26 @@ nothing."
                      (setq found failed)))))))))
        found))))
 
+(defconst gptel-diagnose--own-findings
+  '(("Stream error" . gptel-diagnose--stream-error)
+    ("Stream stalled" . gptel-diagnose--unread-chunk)
+    ("Empty response" . gptel-diagnose--empty-p))
+  "What the companion finds wrong in a request gptel ended as done.
+Each entry is (STATUS . FUNCTION): FUNCTION of the request's state
+machine returns what it found, or nil, and STATUS is what the
+request is then reported with.  The first that finds something
+wins: an error event says more than the chunk gptel stopped at,
+and that chunk more than the empty reply it leaves.")
+
+(defun gptel-diagnose--own-finding (fsm)
+  "Return (STATUS . FOUND) for what gptel left unreported in FSM.
+See `gptel-diagnose--own-findings'.  Nil when there is nothing, or
+when gptel reported an error itself."
+  (unless (plist-get (gptel-fsm-info fsm) :error)
+    (cl-loop for (status . find) in gptel-diagnose--own-findings
+             for found = (funcall find fsm)
+             when found return (cons status found))))
+
 (defun gptel-diagnose--body-params (fsm)
   "The `:body' and `:body_empty' error params for FSM's response.
 The body as received, else as logged; `:body_empty' when the
@@ -637,33 +654,32 @@ more of it."
          "rewrite")
         (t "request")))
 
-(defun gptel-diagnose--params (fsm &optional signal-data)
+(defun gptel-diagnose--params (fsm &optional signal-data finding)
   "The `diagnose' params for the failed request FSM.
-SIGNAL-DATA is the error that escaped gptel, if that is how it failed."
+SIGNAL-DATA is the error that escaped gptel, if that is how it failed.
+FINDING is `gptel-diagnose--own-finding' of FSM when the caller has
+it already; it is looked for otherwise."
   (let* ((info (gptel-fsm-info fsm))
          (buffer (plist-get info :buffer))
          (backend (or (plist-get info :backend)
                       (gptel-diagnose--buffer-value 'gptel-backend buffer)))
          (model (or (plist-get info :model)
                     (gptel-diagnose--buffer-value 'gptel-model buffer)))
+         (finding (and (not signal-data)
+                       (or finding (gptel-diagnose--own-finding fsm))))
+         (found (cdr finding))
          ;; An error event in a stream gptel read as a 200 is the provider's error.
-         (stream-error (and (not signal-data) (not (plist-get info :error))
-                            (gptel-diagnose--stream-error fsm)))
+         (stream-error (and (equal (car finding) "Stream error") found))
          (error-value (cond (signal-data (error-message-string signal-data))
                             (stream-error)
                             (t (plist-get info :error))))
-         ;; A chunk gptel stopped at says more than the empty reply it may leave.
-         (unread (and (not signal-data) (not stream-error)
-                      (gptel-diagnose--unread-chunk fsm)))
-         (empty (and (not signal-data) (not unread) (gptel-diagnose--empty-p fsm)))
+         (unread (and (equal (car finding) "Stream stalled") found))
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
     (list
      :error (append
              (list :status (gptel-diagnose--json
-                            (cond (stream-error "Stream error")
-                                  (unread "Stream stalled")
-                                  (empty "Empty response")
+                            (cond ((car finding))
                                   ((plist-get info :status))
                                   (signal-data "Lisp error")))
                    :http_status (cond (stream-error nil)
@@ -730,12 +746,13 @@ its own callbacks then never set :tracking-marker."
          (not (plist-get info :tool-result))
          (not (plist-get info :error)))))
 
-(defun gptel-diagnose--notify (fsm &optional signal-data)
-  "Hand FSM's failure (SIGNAL-DATA if it signalled) to the handler, once."
+(defun gptel-diagnose--notify (fsm &optional signal-data finding)
+  "Hand FSM's failure (SIGNAL-DATA if it signalled) to the handler, once.
+FINDING is what the companion found, as `gptel-diagnose--own-finding'."
   (puthash fsm t gptel-diagnose--reported)
   (when gptel-diagnose--gptel-handler
     (let* ((info (gptel-fsm-info fsm))
-           (params (gptel-diagnose--params fsm signal-data)))
+           (params (gptel-diagnose--params fsm signal-data finding)))
       (funcall gptel-diagnose--gptel-handler
                (list :params params :fsm fsm
                      :buffer (plist-get info :buffer)
@@ -754,10 +771,12 @@ its own callbacks then never set :tracking-marker."
     (let ((data (plist-get (gptel-fsm-info fsm) :data)))
       ;; A shallow copy: gptel later sets :messages to nil in the live plist.
       (when (consp data) (puthash fsm (copy-sequence data) gptel-diagnose--sent-data))))
-   ((and (gptel-diagnose--terminal-p fsm) (not (gethash fsm gptel-diagnose--reported))
-         (or (gptel-diagnose--failed-p fsm) (gptel-diagnose--empty-p fsm)
-             (gptel-diagnose--stream-error fsm) (gptel-diagnose--unread-chunk fsm)))
-    (gptel-diagnose--notify fsm))))
+   ((and (gptel-diagnose--terminal-p fsm) (not (gethash fsm gptel-diagnose--reported)))
+    ;; What the stream shows is looked for once, and only where gptel saw no failure.
+    (if (gptel-diagnose--failed-p fsm)
+        (gptel-diagnose--notify fsm)
+      (let ((finding (gptel-diagnose--own-finding fsm)))
+        (when finding (gptel-diagnose--notify fsm nil finding)))))))
 
 (defun gptel-diagnose--around-transition (orig fsm &rest args)
   "Call ORIG with FSM and ARGS, and report the request if it failed.

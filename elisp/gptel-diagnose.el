@@ -1210,7 +1210,7 @@ An ask fix shows the action it starts where a `setq' shows its form."
       (delq nil (list (and (plist-get err :status)
                            (gptel-diagnose--tf
                             ;; gptel reported nothing: the status is the companion's finding.
-                            (if (member (plist-get err :status) gptel-diagnose--own-statuses)
+                            (if (assoc (plist-get err :status) gptel-diagnose--own-findings)
                                 "status: %s (found by gptel-diagnose; gptel reported no error)"
                               "status: %s")
                             (plist-get err :status)))

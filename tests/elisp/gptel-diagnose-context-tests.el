@@ -615,6 +615,42 @@ an error in the answer's own text are not one."
       (when (process-live-p process) (delete-process process))
       (when (buffer-live-p buffer) (kill-buffer buffer)))))
 
+;; Reading the stream again for the params cost a second pass over a long answer's buffer.
+(ert-deftest gptel-diagnose-a-finished-stream-is-read-once ()
+  "A streamed 200 that ended done is searched once for what gptel left unreported."
+  (let* ((uuid "7e1f0b23-test")
+         (info (list :status "HTTP/1.1 200 OK" :http-status "200" :stream t :uuid uuid))
+         (fsm (gptel-make-fsm :info info :table '((WAIT (t . DONE)))))
+         (buffer (generate-new-buffer " *gptel-diagnose-read-once-test*"))
+         (process (make-pipe-process :name "gptel-diagnose-read-once-test"
+                                     :buffer buffer :noquery t))
+         (gptel--request-alist nil)
+         (gptel-diagnose--reported (make-hash-table :test 'eq))
+         (reads 0)
+         (count (lambda (&rest _) (setq reads (1+ reads))))
+         reported
+         (gptel-diagnose--gptel-handler (lambda (report) (push report reported))))
+    (setf (gptel-fsm-state fsm) 'DONE)
+    (with-current-buffer buffer
+      (let ((stream (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
+                            "{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n")))
+        (insert gptel-diagnose-context-tests--headers stream
+                (format "(%s . %d)" uuid (length gptel-diagnose-context-tests--headers)))))
+    (advice-add 'gptel-diagnose--in-stream-buffer :before count)
+    (unwind-protect
+        (progn
+          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+          (gptel-diagnose--after-transition fsm)
+          (should (= (length reported) 1))
+          (should (equal (plist-get (plist-get (plist-get (car reported) :params) :error)
+                                    :status)
+                         "Stream error"))
+          ;; The error event is found on the first search; nothing reads the buffer again.
+          (should (= reads 1)))
+      (advice-remove 'gptel-diagnose--in-stream-buffer count)
+      (when (process-live-p process) (delete-process process))
+      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+
 (ert-deftest gptel-diagnose-details-say-whose-status-it-is ()
   "A status the companion gave (gptel ended the request as done) is not shown as gptel's."
   (let ((ours (gptel-diagnose--raw-error
