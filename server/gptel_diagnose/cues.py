@@ -80,6 +80,10 @@ CUES: dict[str, re.Pattern[str]] = {
         "算力限制",
         # Volcengine Ark's code for a sudden burst of requests.
         r"request ?burst ?too ?fast",
+        # Google Cloud names the quota metric it counts against, always a rate or a count in
+        # a window: "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_
+        # per_base_model" (langgenius/dify#13830).
+        r"quota exceeded for (?:quota )?(?:metric:? )?\W?[\w.-]+\.googleapis\.com/",
     ),
     "request.context_length": _cues(
         # Not LiteLLM's price list, "model_prices_and_context_window.json".
@@ -198,6 +202,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # found", which its message explains (the model, or "No handler found on route").
         r"(?<!some )requested entity was not found",
         r"deployment\b[^.;]{0,30}\b(?:not found|does not exist)",
+        # Cursor, for a model its plan or the key does not reach: "The model X does not work
+        # with your current plan or api key" (tensorzero/tensorzero#2394).
+        r"\bdoes not work with your current plan\b",
         "模型.{0,12}(?:不存在|未找到|找不到|不可用|不支持|已下线|已停用)",
     ),
     "auth.invalid_key": _cues(

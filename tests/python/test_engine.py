@@ -6420,6 +6420,50 @@ _CN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CO_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/docker/docker-agent/issues/2469: Vertex AI's FAILED_PRECONDITION for a
+    # model its chat path does not serve says nothing of a country.
+    (gptel_error(400, {"error": {"code": 400, "status": "FAILED_PRECONDITION", "message":
+                                 "The deployed model does not support ChatCompletions."}}),
+     {"kind": "gemini"}, "model.not_found"),
+    # https://github.com/ollama/ollama/issues/2778: an embedding model asked to chat.
+    ({"error": "error : embedding models do not support chat"}, {"kind": "ollama"},
+     "model.not_found"),
+    # https://github.com/langgenius/dify/issues/13830: Google Cloud's quota metric is a rate.
+    ({"error": "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_"
+      "base_model with base model: textembedding-gecko. Please submit a quota increase "
+      "request."}, {"kind": "gemini"}, "rate_limit"),
+    # https://github.com/HKUDS/LightRAG/issues/1708: an empty answer, not an empty message sent.
+    ({"error": "ERROR: Received empty content from OpenAI API"},
+     {"kind": "deepseek", "host": "api.deepseek.com"}, "response.malformed"),
+    # https://github.com/maximhq/bifrost/issues/6390 and https://github.com/aws-samples/
+    # sample-multi-agent-orchestration-chat-on-agentcore/issues/8: a stream cut short.
+    ({"error": "provider closed the stream before sending a completion marker (upstream "
+      "connection ended mid-stream)\nDetails\nunexpected EOF"}, {"kind": "relay"},
+     "response.malformed"),
+    ({"error": "[SYSTEM_ERROR] An error occurred. Type: ModelError Details: \"Stream ended "
+      "without completing a message\""}, {"kind": "bedrock"}, "response.malformed"),
+    # https://github.com/letta-ai/letta/issues/2747: OpenAI's /v1 glued onto Ollama's path.
+    (gptel_error(404, "HTTP Request: POST http://host.docker.internal:11434/v1/api/embeddings "
+                 "\"HTTP/1.1 404 Not Found\"", as_message=True),
+     {"kind": "ollama", "host": "host.docker.internal:11434", "endpoint": "/v1/api/embeddings",
+      "protocol": "http"}, "endpoint.wrong"),
+    # https://github.com/Kaggle/kaggle-benchmarks/issues/199: a chat body on a Responses path.
+    (gptel_error(400, {"error": {"message": "Missing required parameter: 'input'.",
+                                 "type": "invalid_request_error"}}),
+     {"kind": "relay", "endpoint": "/openapi/v1/responses"}, "endpoint.wrong"),
+    # https://github.com/tensorzero/tensorzero/issues/2394: Cursor's words for a model the plan
+    # or key does not reach, under a 401.
+    (gptel_error(401, "The model tensorzero::function_name::cursorzero does not work with your "
+                 "current plan or api key.", as_message=True), {"kind": "relay"},
+     "model.not_found"),
+    # https://github.com/mastra-ai/mastra/issues/15729: an input item the server does not hold.
+    (gptel_error(404, "404 invalid_request_error: Item with id 'srvtoolu_01MkPKoctHhE9KDNjDvE"
+                 "HnSD' not found.", as_message=True), {"kind": "openai"},
+     "request.invalid_parameter"),
+]
+
+
 _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/anomalyco/opencode/issues/20700 and
     # https://github.com/ollama/ollama/issues/9020: an image a model cannot take, and one
@@ -6499,11 +6543,53 @@ _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
-                          *_CN_WORDS])
+                          *_CN_WORDS, *_CO_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+def test_a_routers_stock_404_for_a_retired_model_is_the_path() -> None:
+    # https://github.com/simonw/llm/issues/139: gpt-4-32k is retired, but a provider says so in
+    # its JSON; Go's "404 page not found" is a router's for a path it has not.
+    error = gptel_error(404, "Error: Invalid response object from API: '404 page not found\\n' "
+                        "(HTTP response code was 404)", as_message=True)
+    backend = {"kind": "openai", "host": "mylocation-gateway.place.com"}
+    assert run({"error": error, "backend": backend,
+                "request": {"model": "gpt-4-32k"}}).category == "endpoint.wrong"
+    # The provider's own JSON for the same model is still the model.
+    error = gptel_error(404, {"error": {"message": "The model `gpt-4-32k` does not exist",
+                                       "type": "invalid_request_error",
+                                       "code": "model_not_found"}})
+    assert run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},
+                "request": {"model": "gpt-4-32k"}}).category == "model.not_found"
+
+
+def test_gemini_failed_precondition_is_the_region_only_when_it_says_so() -> None:
+    region = gptel_error(400, {"error": {"code": 400, "status": "FAILED_PRECONDITION", "message":
+                                         "User location is not supported for the API use."}})
+    result = run({"error": region, "backend": {"kind": "gemini"}})
+    assert (result.rule, result.confidence) == ("PERM001", "certain")
+    other = gptel_error(400, {"error": {"code": 400, "status": "FAILED_PRECONDITION",
+                                        "message": "Precondition check failed."}})
+    assert run({"error": other, "backend": {"kind": "gemini"}}).rule != "PERM001"
+
+
+def test_a_missing_part_of_the_input_is_the_request_not_the_path() -> None:
+    # https://github.com/openai/codex/issues/6937: one item of the input lacks its id.
+    error = gptel_error(400, {"error": {"message": "Missing required parameter: 'input[399].id'.",
+                                        "type": "invalid_request_error",
+                                        "param": "input[399].id",
+                                        "code": "missing_required_parameter"}})
+    result = run({"error": error, "backend": {"kind": "openai", "endpoint": "/v1/responses"}})
+    assert result.category == "request.invalid_parameter", result.rule
+
+
+def test_an_ollama_404_on_its_own_embeddings_path_is_still_the_model() -> None:
+    error = gptel_error(404, "POST http://localhost:11434/api/embeddings 404", as_message=True)
+    assert run({"error": error, "backend": {"kind": "ollama", "host": "localhost:11434",
+                                            "protocol": "http"}}).rule == "MODEL002"
 
 
 @pytest.mark.parametrize(("error", "backend", "variable"), [

@@ -36,10 +36,13 @@ RECORD = Provider(
     r"|(text|chat)-bison[\w.-]*)",
     retired_source="https://ai.google.dev/gemini-api/docs/deprecations",
     codes=(
+        # Only with the documented words: Vertex AI sends FAILED_PRECONDITION for other
+        # preconditions too ("The deployed model does not support ChatCompletions",
+        # "Precondition check failed."), which say nothing of a country.
         Code("failed_precondition", "auth.permission",
              "The free tier is not available in this country and billing is not enabled.",
              "Gemini API 免费层在所在国家或地区不可用,且项目未启用结算。", DOCS, http=400,
-             rule="PERM001"),
+             text=r"location|country|region|territor|billing", rule="PERM001"),
         Code("permission_denied", "auth.permission",
              "The API key does not have the required permissions.",
              "该 API 密钥没有所需的权限。", DOCS, http=403, rule="PERM002"),

@@ -128,10 +128,15 @@ RULES = (
                 r"|\bmodel \S+ not exists?\b"
                 # OpenAI, for a completions-only model sent to chat/completions.
                 r"|this is not a chat model|(^|error: )engine not found$"
-                r"|does not support chat completions"
+                # Vertex AI's deployed models: "The deployed model does not support
+                # ChatCompletions" (docker/docker-agent#2469).
+                r"|does not support chat ?completions"
                 # Ollama, for an embedding model sent to chat or generate:
                 # '"all-minilm:latest" does not support chat'.
                 r"|\"[^\"]{1,120}\" does not support (chat|generate)\b"
+                # Ollama's CLI, for the same kind of model: "embedding models do not support
+                # chat" (ollama/ollama#2778).
+                r"|\bembedding models? (?:do|does) not support (chat|generate)\b"
                 # A client checking the provider's model list: 'does not serve "m" to you'.
                 r"|does not serve \"[^\"]{1,120}\""
                 # claude-relay-service: "No available Claude accounts support the requested
@@ -265,8 +270,10 @@ RULES = (
                   r"|(?:fetch|list|load)(?:ing)? (?:\w+ ){0,2}models\b|/api/tags"),
             # The same on Ollama's other paths that name a model (embeddings, model details):
             # they exist, so a bare 404 there is the model too.
+            # Not under "/v1/api/": OpenAI's prefix glued onto Ollama's own path is no path
+            # of Ollama's (ENDP001).
             match(provider="ollama", http=404, html=False,
-                  text=r"/api/(?:embed|embeddings|show)\b", not_text=_NOT_OLLAMAS_404),
+                  text=r"(?<!/v1)/api/(?:embed|embeddings|show)\b", not_text=_NOT_OLLAMAS_404),
         ),
         summary="Ollama does not have {model}: it has not been pulled on this server.",
         explanation=(
@@ -322,7 +329,11 @@ RULES = (
               # Not when the path is only a base ("/v1beta/openai/" without chat/completions,
               # "/vibeta"): then the path is what was not found.  Another API's operation
               # (the legacy "/v1/completions") still finds the model retired.
-              match(model_retired=True, http=404, off_path=False),
+              # Nor when the 404 is a router's stock page ("404 page not found"): the
+              # provider answers a retired model in its JSON, a router a path it has not
+              # (simonw/llm#139, an OpenAI-like gateway without /v1).
+              match(model_retired=True, http=404, off_path=False,
+                    not_text=r"404 page not found"),
               match(model_retired=True, http=404,
                     endpoint=r"(?i)complet|messages|generate|predict|chat"),
               # 410 Gone names what is gone for good; when that is a model (NVIDIA's "The

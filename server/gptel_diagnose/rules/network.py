@@ -812,6 +812,12 @@ RULES = (
                     # without [DONE]").
                     r"|incomplete json segment at the end|stream ended with an invalid chunk"
                     r"|stream ended without (?:a )?(?:finish.?reason|\[done\]|terminal event)"
+                    # Strands on Bedrock: "Stream ended without completing a message"
+                    # (aws-samples/sample-multi-agent-orchestration-chat-on-agentcore#8);
+                    # Bifrost: "provider closed the stream before sending a completion marker
+                    # (upstream connection ended mid-stream)" (maximhq/bifrost#6390).
+                    r"|stream ended without completing\b|closed the stream before sending"
+                    r"|connection ended mid-stream"
                     # Claude Code's words for a stream reset after its first blocks.
                     r"|connection lost mid-response"
                     # OkHttp's StreamResetException: "stream was reset: INTERNAL_ERROR".

@@ -487,7 +487,10 @@ RULES = (
                   r"|start of structure or map found where not expected"
                   # Chinese providers' "the request is malformed / a parameter is wrong".
                   r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"
-                  r"|missing required parameter|a model id is required|invalid schema for function"
+                  # Not "input" itself missing: a chat body sent to a Responses path
+                  # (ENDP001 when :endpoint shows it).
+                  r"|missing required parameter(?!: \W?input\W?(?![\[.\w]))"
+                  r"|a model id is required|invalid schema for function"
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"
                   # OpenRouter: no provider of the model takes every parameter sent.
@@ -681,10 +684,15 @@ RULES = (
                    # A stored response the conversation refers to, gone on the server: xAI's
                    # "Response with id=... not found" (pajeronda/xai_conversation#9), OpenAI's
                    # "Previous response with id 'resp_...' not found".
-                   r"|response with id\W{0,3}[\w-]+\W{0,3} not found",
+                   r"|response with id\W{0,3}[\w-]+\W{0,3} not found"
+                   # An item of the input the server does not hold: OpenAI's "Item with id
+                   # 'rs_...' not found. Items are not persisted when `store` is set to
+                   # false", or another provider's tool call id (mastra-ai/mastra#15729).
+                   r"|\bitem with id\W{0,3}[\w-]+\W{0,3} not found",
                    # "The provider returned empty content" is an empty answer, not a shape.
                    # Nor go-openai giving up on a stream of empty lines.
                    not_text=r"context|too long|maximum|<empty message>|returned empty"
+                   r"|received empty"
                    r"|stream has sent too many empty messages"
                    # A client's own crash reading a field of the answer (JavaScript's
                    # "Cannot use 'in' operator to search for 'reasoning_content' in undefined",

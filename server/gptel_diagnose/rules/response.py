@@ -19,6 +19,7 @@ _STREAM_OFF = FixSpec("Turn streaming off", "safe", variable="gptel-stream", val
 
 # A URL path that names its API version twice.
 _VERSION_TWICE = r"/(v\d+(?:beta\d*|alpha\d*)?)/(?:[\w.-]+/){0,2}\1(?:/|\b)"
+_OLLAMA_UNDER_V1 = r"/v1/api/(?:chat|generate|embed|embeddings|show|tags)\b"
 
 
 RULES = (
@@ -235,6 +236,16 @@ RULES = (
             # webui's "/v1/api/v1/generate"): a base URL that already ended in it, whatever
             # words the failure came with.
             match(http=(None, 404, 405), text=_VERSION_TWICE),
+            # OpenAI's "/v1" glued onto Ollama's own "/api/..." (a base URL that ended in
+            # /v1, then Ollama's path: "POST http://host.docker.internal:11434/v1/api/
+            # embeddings 404", letta-ai/letta#2747): a path in neither API.
+            match(provider="ollama", http=(None, 404, 405), text=_OLLAMA_UNDER_V1),
+            match(provider="ollama", http=(None, 404, 405), endpoint=_OLLAMA_UNDER_V1),
+            # A chat body sent to a Responses path: the Responses API wants "input" where
+            # chat/completions takes "messages" (Kaggle/kaggle-benchmarks#199).  Not a part
+            # of an input missing ("input[399].id"): that is the request's own shape.
+            match(http=(None, 400), endpoint=r"/responses\b",
+                  text=r"missing required parameter: \W?input\W?(?![\[.\w])"),
             match(http=(None, 404, 405), endpoint=_VERSION_TWICE),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
@@ -387,6 +398,8 @@ RULES = (
                     r"|no text generated|response_empty|\bempty_message\b|emtpy response"
                     r"|ended the response before returning|stream terminated"
                     r"|api returned no (?:message )?content"
+                    # LightRAG: "Received empty content from OpenAI API" (HKUDS/LightRAG#1708).
+                    r"|received empty (?:content|response) from\b"
                     # Onyx's EmptyLLMResponseError: "The selected model returned no final
                     # answer before the stream completed. No text or tool calls were received".
                     r"|returned no final answer|no text or tool calls were received"
