@@ -529,7 +529,8 @@ NEXT_FROM_URL = i18n.N_("{title}: {url}")
 NEXT_FROM_COMMAND = i18n.N_("{title}: {command}")
 
 # gptel's constructors, by the kind of backend they make.
-_CONSTRUCTORS = frozenset({"openai", "anthropic", "ollama", "gemini", "azure", "kagi",
+_CONSTRUCTORS = frozenset({"openai", "openai-responses", "anthropic", "ollama", "gemini",
+                           "azure", "kagi",
                            "perplexity", "deepseek", "xai", "privategpt", "gpt4all",
                            "bedrock", "openrouter", "github-copilot"})
 _MODEL_NAME = re.compile(r"^(?=[\w.:/+@-]*[a-z])[a-z0-9][\w.:/+@-]*$", re.IGNORECASE)
@@ -621,11 +622,17 @@ def corrected_backend(facts: Facts) -> str | None:
                                and not endpoint.startswith(path) else "")
     if new_endpoint.endswith("/v1"):
         new_endpoint += "/chat/completions"
+    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
+    # A backend that sends Chat Completions requests, on a Responses path.
+    if "responses" not in kind and re.search(r"/responses/?$", new_endpoint):
+        new_endpoint = re.sub(r"/responses/?$", "/chat/completions", new_endpoint)
+    # OpenAI's /v1 before Ollama's own path ("/v1/api/chat").
+    if kind == "ollama" or (not kind and facts.provider == "ollama"):
+        new_endpoint = re.sub(r"^(?:/v1)+(?=/api/)", "", new_endpoint)
     if new_endpoint and not new_endpoint.startswith("/"):
         new_endpoint = "/" + new_endpoint
     if (name, new_protocol, new_endpoint) == (host, protocol or new_protocol, endpoint):
         return None
-    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
     if kind not in _CONSTRUCTORS:
         kind = "openai"
     label = _lisp_string(redact(facts.backend_name or "NAME"))

@@ -80,6 +80,7 @@ class Scenario:
     locale: str = "en"
     log_level: str | None = None  # gptel-log-level for the request ("info" logs the body)
     name_shown: str | None = None  # the backend's name, when not the provider's usual one
+    endpoint: str | None = None  # the path after /NAME, when not the backend's usual one
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -238,6 +239,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              says=("could not run ai/gemma3",)),
     # A gateway's time limit before the first byte, with gptel-stream off on a backend that
     # streams: turning streaming on is the fix the line shows.
+    # gptel-make-openai pointed at a Responses path: the Responses API wants "input", which a
+    # Chat Completions request does not have.  The line shows the backend with the chat path.
+    Scenario("responsespath", "gptel-make-openai with a Responses API :endpoint", "openai",
+             "endpoint.wrong", "ENDP004", endpoint="/v1/responses", transports=("curl",),
+             says=(':endpoint "/responsespath/v1/chat/completions"',)),
     Scenario("edge504", "A gateway's 504 before the first byte, streaming off", "openai",
              "network.timeout", "SRV002", "relay/srv002-edge-function-timeout", stream=True,
              gptel_stream=False, transports=("curl",), says=("HTTP 504",),
@@ -308,6 +314,13 @@ RUNNER_TEXT = Reply.of(500, "unable to load runner: error waiting for runner to 
                        "llama.cpp terminated unexpectedly: llama.cpp exit status: exit status "
                        "0xc0000005\n", "text/plain; charset=utf-8")
 
+# The Responses API's answer to a request without "input": the message a Kaggle proxy passed
+# on from OpenAI (Kaggle/kaggle-benchmarks#199), in OpenAI's error envelope
+# (openai/codex#6937 shows it for a part of the input).
+INPUT_MISSING = Reply.of(400, {"error": {"message": "Missing required parameter: 'input'.",
+                                         "type": "invalid_request_error", "param": "input",
+                                         "code": "missing_required_parameter"}})
+
 # Not a failure: M-x gptel-diagnose's live checkup of a backend on the fake provider, whose
 # model list lacks the (misspelt) model gptel is set to.
 CHECKUP = Scenario("checkup", "M-x gptel-diagnose checkup", "openai", "", "",
@@ -366,7 +379,7 @@ def _host(scenario: Scenario, port: int, closed_port: int, tls_port: int = 0) ->
 def _spec(run: Run, port: int, closed_port: int, proxy_ports: dict[str, int],
           tls: tuple[int, str] = (0, "")) -> dict[str, Any]:
     scenario = run.scenario
-    endpoint = {"anthropic": "/v1/messages", "ollama": "/api/chat"}.get(
+    endpoint = scenario.endpoint or {"anthropic": "/v1/messages", "ollama": "/api/chat"}.get(
         scenario.backend, "/v1/chat/completions")
     return {
         "id": run.id,
@@ -417,6 +430,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["ollamaerror"] = OLLAMA_ERROR
     replies["ollamamemory"] = OLLAMA_RUNNER_STOPPED
     replies["runnertext"] = RUNNER_TEXT
+    replies["responsespath"] = INPUT_MISSING
     replies["checkup"] = Reply.of(200, {"object": "list", "data": [
         {"id": "gpt-4o-mini"}, {"id": "gpt-4o"}, {"id": "o3-mini"}]})
     closed_port = free_port()

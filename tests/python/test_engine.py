@@ -6662,6 +6662,43 @@ def test_a_host_whose_scheme_lost_its_colon_gets_the_corrected_form() -> None:
                for form in forms), forms
 
 
+def _forms(result: Any) -> list[str]:
+    return [fix.command for fix in result.fixes if fix.command and "gptel-make-" in fix.command]
+
+
+def test_a_chat_backend_on_a_responses_path_gets_the_chat_path() -> None:
+    # https://github.com/Kaggle/kaggle-benchmarks/issues/199: the Responses API wants "input",
+    # which a Chat Completions request does not have.
+    refused = gptel_error(400, {"error": {"message": "Missing required parameter: 'input'.",
+                                          "type": "invalid_request_error", "param": "input",
+                                          "code": "missing_required_parameter"}})
+    backend = {"kind": "openai", "type": "gptel-openai", "name": "Relay",
+               "host": "api.example.com", "endpoint": "/v1/responses"}
+    result = run({"error": refused, "backend": backend})
+    assert (result.rule, result.category) == ("ENDP004", "endpoint.wrong")
+    assert _forms(result) == ['(gptel-make-openai "Relay" :host "api.example.com" :protocol '
+                              '"https" :endpoint "/v1/chat/completions" …)']
+    assert result.next_step == f"Redefine the backend as {_forms(result)[0]}"
+    # Another server's words for the same, from a gptel-make-openai backend.
+    other = gptel_error(400, {"error": {"message": "Invalid request", "type": "bad_request"}})
+    assert run({"error": other, "backend": backend}).rule == "ENDP004"
+    # A Responses backend (gptel-make-openai-responses) belongs on that path.
+    responses = {**backend, "type": "gptel-openai-responses"}
+    result = run({"error": refused, "backend": responses})
+    assert result.rule != "ENDP004"
+    assert not any("/chat/completions" in form for form in _forms(result))
+
+
+def test_openais_v1_before_ollamas_path_gets_ollamas_path() -> None:
+    # https://github.com/letta-ai/letta/issues/2747: OpenAI's /v1 glued onto Ollama's /api/.
+    result = run({"error": gptel_error(404, "404 page not found"),
+                  "backend": {"kind": "ollama", "type": "gptel-ollama", "name": "Ollama",
+                              "host": "localhost:11434", "endpoint": "/v1/api/chat",
+                              "protocol": "http"}})
+    assert (result.rule, result.category) == ("ENDP001", "endpoint.wrong")
+    assert _forms(result) == ['(gptel-make-ollama "Ollama" :host "localhost:11434" :protocol '
+                              '"http" :endpoint "/api/chat" …)']
+
 
 @pytest.mark.parametrize("proxy_host", [None, "127.0.0.1:7890"])
 def test_a_certificate_refused_through_gptel_proxy_offers_turning_it_off(

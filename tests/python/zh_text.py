@@ -33,7 +33,8 @@ NAMES = {
     "OpenAI", "ChatGPT", "Plus", "Pro", "Team", "Claude", "Max", "Console", "Anthropic",
     "Gemini", "Google", "Cloud", "AI", "Studio", "Azure", "Foundry", "Bedrock", "AWS",
     "Codestral", "Mistral", "Cloudflare", "Ollama", "LM", "GPT", "GLM", "Kimi", "DeepSeek",
-    "Responses", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx", "openresty",
+    "Responses", "Chat", "Completions", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx",
+    "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
     "claude-code-router", "Portkey", "Code", "Linux", "macOS",
     # companies' web gateways, named by the page they answer with (NET018)

@@ -38,6 +38,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "ENDP002",   # host-misspelt
         "CONF001",   # host-includes-scheme-or-path
         "CONF008",   # endpoint-or-protocol-malformed
+        "ENDP004",   # chat-request-on-responses-path
         "AUTH005",   # old-gptel-sends-key-newline
         "AUTH003",   # api-key-has-stray-whitespace
         "AUTH006",   # key-of-another-provider

@@ -13,6 +13,10 @@ EDIT_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your ini
 # gptel-backend; shown, never applied.
 REDEFINE_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your init file",
                            "display-only", variable="gptel-backend")
+# The backend's own `gptel-make-...` form with :host, :protocol and :endpoint put right
+# (`engine.corrected_backend`): shown, never applied.
+BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
+                       variable="gptel-backend", command="{backend_form}")
 ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
 GET_KEY = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")
@@ -112,6 +116,9 @@ WRAPPER_TEXT = (
 # completions' "Unrecognized request argument supplied: messages" names no path: a refused
 # argument, as blind labellers read it.)
 MESSAGES_REFUSED = r"unsupported parameter: 'messages'\. in the responses api"
+# The converse: the Responses API missing the whole "input" a chat request does not have
+# ("Missing required parameter: 'input'."), not a part of it ("'input[399].id'").
+INPUT_MISSING = r"missing required parameter: \W?input\W?(?![\[.\w])"
 
 # A :host whose scheme lost its colon or a slash ("http//127.0.0.1:8000", "https:/host").
 SCHEME_TYPO = r"^\s*(https?)(?::/|//)(?!/)"

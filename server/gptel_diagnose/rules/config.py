@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL, REDEFINE_BACKEND, SCHEME_TYPO
-
-# Redefining the backend is what changes gptel-backend: shown, never applied.
-BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
-                       variable="gptel-backend", command="{backend_form}")
+from .common import ASK_MODEL, BACKEND_FORM, REDEFINE_BACKEND, SCHEME_TYPO
 
 # What a URL with a host named "https" cannot cause: curl fails to resolve it (exit 6) or to
 # parse it (exit 3), before any connection that could time out, be refused or fail in TLS.

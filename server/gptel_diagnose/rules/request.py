@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, LOG_REQUESTS, MESSAGES_REFUSED, NO_MEDIA, UNROUTED_PATH
+from .common import (
+    ASK_BACKEND,
+    ASK_MODEL,
+    INPUT_MISSING,
+    LOG_REQUESTS,
+    MESSAGES_REFUSED,
+    NO_MEDIA,
+    UNROUTED_PATH,
+)
 
 _LOG = LOG_REQUESTS
-# A path gptel's request should not have gone to (ENDP001's), whatever parameter it names.
-_ANOTHER_PATH = UNROUTED_PATH + "|" + MESSAGES_REFUSED
+# A path gptel's request should not have gone to (ENDP001's, ENDP004's), whatever parameter it
+# names: the whole input missing is a chat request on a Responses path, with :endpoint showing
+# it or not.
+_ANOTHER_PATH = UNROUTED_PATH + "|" + MESSAGES_REFUSED + "|" + INPUT_MISSING
 
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
@@ -487,9 +497,7 @@ RULES = (
                   r"|start of structure or map found where not expected"
                   # Chinese providers' "the request is malformed / a parameter is wrong".
                   r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"
-                  # Not "input" itself missing: a chat body sent to a Responses path
-                  # (ENDP001 when :endpoint shows it).
-                  r"|missing required parameter(?!: \W?input\W?(?![\[.\w]))"
+                  r"|missing required parameter"
                   r"|a model id is required|invalid schema for function"
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"

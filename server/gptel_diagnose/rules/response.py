@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..cues import RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
+    BACKEND_FORM,
+    INPUT_MISSING,
     LOCAL_SERVERS,
     LOG_REQUESTS,
     LOG_TRAFFIC,
@@ -241,11 +243,6 @@ RULES = (
             # embeddings 404", letta-ai/letta#2747): a path in neither API.
             match(provider="ollama", http=(None, 404, 405), text=_OLLAMA_UNDER_V1),
             match(provider="ollama", http=(None, 404, 405), endpoint=_OLLAMA_UNDER_V1),
-            # A chat body sent to a Responses path: the Responses API wants "input" where
-            # chat/completions takes "messages" (Kaggle/kaggle-benchmarks#199).  Not a part
-            # of an input missing ("input[399].id"): that is the request's own shape.
-            match(http=(None, 400), endpoint=r"/responses\b",
-                  text=r"missing required parameter: \W?input\W?(?![\[.\w])"),
             match(http=(None, 404, 405), endpoint=_VERSION_TWICE),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
@@ -313,7 +310,10 @@ RULES = (
             "/v1/chat/completions) and :protocol.",
             "Set (setq gptel-log-level 'debug) and resend to see the page in *gptel-log*.",
         ),
-        fixes=(_SHOW_BODY, REDEFINE_BACKEND),
+        # The backend's own form put right, when the path shows what is wrong with it (a
+        # base URL without its chat path, OpenAI's /v1 before Ollama's /api/).
+        fixes=(BACKEND_FORM, _SHOW_BODY, REDEFINE_BACKEND),
+        next_step=("Redefine the backend as {backend_form}",),
         docs=("https://github.com/karthink/gptel/issues/997",),
         examples=(
             Example(
@@ -324,6 +324,45 @@ RULES = (
                 },
                 backend={"kind": "openai", "host": "localhost:8080", "endpoint": "/chat"},
                 source="https://github.com/karthink/gptel/issues/997",
+            ),
+        ),
+    ),
+    Rule(
+        code="ENDP004",
+        name="chat-request-on-responses-path",
+        category="endpoint.wrong",
+        # A backend that sends Chat Completions requests (gptel-make-openai off OpenAI's own
+        # host) pointed at a Responses path: the Responses API wants "input" where the
+        # request has "messages".  Not a part of an input missing ("input[399].id"), which
+        # is the request's own shape; not a Responses backend (gptel-make-openai-responses).
+        when=(match(endpoint=r"/responses/?$", not_backend_type=r"responses",
+                    text=INPUT_MISSING),
+              match(endpoint=r"/responses/?$", backend_type=r"^gptel-openai$",
+                    http=(400, 404, 422))),
+        summary="The backend's :endpoint is a Responses API path (/responses), but this backend "
+        "sends Chat Completions requests (messages, not input): give it the chat path.",
+        explanation=(
+            "gptel-make-openai builds Chat Completions requests, with the conversation in "
+            "\"messages\". A path ending in /responses is the Responses API, which reads "
+            "\"input\" instead, so it refuses the request as missing its input. Either point "
+            "the backend at the chat path, or (gptel 0.9.9.5 and newer) define it with "
+            "gptel-make-openai-responses, which speaks the Responses API."
+        ),
+        steps=("Redefine the backend with :endpoint \"/v1/chat/completions\" (or the chat path "
+               "your server documents).",
+               "Or, with gptel 0.9.9.5 or newer, define it with gptel-make-openai-responses.",),
+        fixes=(BACKEND_FORM, REDEFINE_BACKEND),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Give the backend the chat path, :endpoint \"/v1/chat/completions\".",),
+        docs=("https://platform.openai.com/docs/api-reference/responses/create",
+              "https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el"),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": {"message": "Missing required parameter: 'input'.",
+                                 "type": "invalid_request_error"}},
+                backend={"kind": "relay", "endpoint": "/openapi/v1/responses"},
+                source="https://github.com/Kaggle/kaggle-benchmarks/issues/199",
             ),
         ),
     ),
