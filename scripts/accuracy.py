@@ -84,7 +84,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ce.jsonl", "reports-cf.jsonl", "reports-cg.jsonl",
                       "reports-ch.jsonl", "reports-ci.jsonl", "reports-cj.jsonl",
                       "reports-ck.jsonl", "reports-cl.jsonl", "reports-cm.jsonl",
-                      "reports-cn.jsonl", "reports-co.jsonl"})
+                      "reports-cn.jsonl", "reports-co.jsonl",
+                      "reports-cp.jsonl"})
 
 
 @dataclass(frozen=True)
