@@ -100,6 +100,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"token count\b[^.;]{0,30}\bexceeds",
         # LMDeploy's session length; a server's max_seq_len (Chitu, TensorRT-LLM).
         r"exceed(?:s|ed)? (?:the )?session max length", r"\bmax_seq_len\b",
+        # TensorRT-LLM's engine: "The sum of prompt length (9351.0) ... should not exceed
+        # max_num_tokens (8192)" (NVIDIA/TensorRT-LLM#9277); Hugging Face's tokenizer: "Token
+        # indices sequence length is longer than the specified maximum sequence length"
+        # (vllm-project/vllm-ascend#7535).
+        r"\bexceed max_num_tokens\b", r"longer than the specified maximum sequence length",
         # A gateway's cap on the body: "Request body exceeds the 1 MiB size limit".
         r"(?:request|body|payload|input)\b[^.;]{0,20}\bexceeds? (?:the )?[\w .]{0,20}size limit",
         "输入.{0,6}过长", "上下文.{0,4}(?:长度|超)", "超(?:出|过).{0,8}(?:最大)?长度", "内容过长",
@@ -113,6 +118,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:is invalid|illegal|not supported|is required|must be(?! an instance| of type))",
         r"parameters? [^.;]{0,40}(?:are|is) not valid",
         r"should be a valid", r"must be (?:one of|at least|at most|less than|greater than)",
+        # A range check, whatever the status it comes under: "top_p must be between 0.0 and
+        # 1.0" in a 500 (microsoft/foundry-local#12).
+        r"\bmust be between -?[\d.]+ and -?[\d.]+",
         r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",

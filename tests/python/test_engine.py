@@ -6420,6 +6420,39 @@ _CN_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CP_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/TriliumNext/Trilium/issues/10744: OpenRouter files its check of a
+    # Responses request's shape under invalid_prompt; no content was refused.
+    (gptel_error(400, {"error": {"code": "invalid_prompt",
+                                 "message": "Invalid Responses API request"}}),
+     {"kind": "openrouter", "host": "openrouter.ai"}, "request.invalid_parameter"),
+    # https://github.com/ogx-ai/ogx/issues/332 and https://github.com/microsoft/foundry-local/
+    # issues/92: a model the local server has not registered or loaded.
+    (gptel_error(400, {"detail": "Invalid value: `llama3.2` not registered. Make sure there "
+                                 "is an Inference provider serving this model."}),
+     {"kind": "openai", "host": "localhost:8321"}, "model.not_found"),
+    (gptel_error(400, "No OpenAIService provider found for modelName:Phi-3.5-mini-instruct-"
+                 "generic-cpu", as_message=True),
+     {"kind": "openai", "host": "localhost:5273"}, "model.not_found"),
+    # https://github.com/NVIDIA/TensorRT-LLM/issues/9277 and https://github.com/vllm-project/
+    # vllm-ascend/issues/7535: an engine's and a tokenizer's words for a prompt too long.
+    ({"error": "Failed to process the request(s) for model 'gemma_chat_0_0', message: "
+      "ValueError: The sum of prompt length (9351.0), query length (0) should not exceed "
+      "max_num_tokens (8192)"}, {"kind": "openai"}, "request.context_length"),
+    (gptel_error(400, "{\"msg\":\"Token indices sequence length is longer than the specified "
+                 "maximum sequence length for this model!\"]", as_message=True),
+     {"kind": "vllm"}, "request.context_length"),
+    # https://github.com/microsoft/foundry-local/issues/12: a range check under a 500.
+    (gptel_error(500, "An unhandled exception was thrown by the application. message:top_p "
+                 "must be between 0.0 and 1.0", as_message=True), {"kind": "openai"},
+     "request.invalid_parameter"),
+    # https://github.com/codexu/note-gen/issues/788: Apple's words for a name that does not
+    # resolve.
+    ({"error": "A server with the specified hostname could not be found."},
+     {"kind": "relay", "host": "api.notegen.top"}, "network.dns"),
+]
+
+
 _CO_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # https://github.com/docker/docker-agent/issues/2469: Vertex AI's FAILED_PRECONDITION for a
     # model its chat path does not serve says nothing of a country.
@@ -6543,11 +6576,20 @@ _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
-                          *_CN_WORDS, *_CO_WORDS])
+                          *_CN_WORDS, *_CO_WORDS, *_CP_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})
     assert result.category == category, result.rule
+
+
+def test_a_bare_403_offers_another_backend() -> None:
+    # https://github.com/ZuodaoTech/everyone-can-use-english/issues/257: an app's hosted relay
+    # answered "403 status code (no body)"; the way out was the user's own key elsewhere.
+    result = run({"error": gptel_error(403, "403 status code (no body)", as_message=True),
+                  "backend": {"kind": "relay"}})
+    assert result.rule == "GEN403"
+    assert "gptel-backend" in {fix.variable for fix in result.fixes}
 
 
 def test_a_routers_stock_404_for_a_retired_model_is_the_path() -> None:

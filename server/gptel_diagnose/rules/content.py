@@ -76,11 +76,15 @@ RULES = (
                          "prohibited_content", "recitation", "blocklist", "spii",
                          "image_safety", "datainspectionfailed", "data_inspection_failed"),
                   # A relay that files its own timeout under invalid_prompt ("AiError:
-                  # Request timeout") refused nothing for its content.
-                  not_text=r"request timeout|timed out|contents are not filtered"),
+                  # Request timeout") refused nothing for its content; nor OpenRouter, which
+                  # files its check of a Responses request's shape there ("Invalid Responses
+                  # API request", TriliumNext/Trilium#10744).
+                  not_text=r"request timeout|timed out|contents are not filtered"
+                  r"|invalid responses api request"),
             # Not Azure's content_filter_error "The contents are not filtered": its filter did
             # not run (SRV003).
             match(text=_FILTERED, not_text=r"terms of service|data polic|contents are not filtered"
+                  r"|invalid responses api request"
                   r"|invalid_prompt.{0,200}(request timeout|timed out)"
                   r"|(request timeout|timed out).{0,200}invalid_prompt"),
         ),

@@ -74,8 +74,10 @@ RULES = (
         "this: the model or feature is not enabled for the account, or access is blocked by "
         "policy or region.",
         steps=("Check the account's access to this model and feature at {keys_url}.",),
-        # A key with access to the model, or another model this key may use.
-        fixes=(_LOG, COPY_CURL, ASK_KEY, ASK_MODEL),
+        # A key with access to the model, another model this key may use, or another
+        # backend where access is blocked (an app's hosted relay answering a bare 403 was
+        # left for the user's own key, ZuodaoTech/everyone-can-use-english#257).
+        fixes=(_LOG, COPY_CURL, ASK_KEY, ASK_MODEL, ASK_BACKEND),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden",),
         examples=(_status_example(403, "Forbidden", "Request blocked."),),
     ),

@@ -171,6 +171,12 @@ RULES = (
                 # in model=X. There are no healthy deployments for this model."
                 r"|you passed in model=\S+\. there are no healthy deployments"
                 r"|model .{0,80}does not support this api|模型不存在"
+                # Llama Stack, for a model id it has not registered ("`llama3.2` not
+                # registered. Make sure there is an Inference provider serving this model",
+                # ogx-ai/ogx#332); Foundry Local, for one it has not loaded ("No
+                # OpenAIService provider found for modelName:X", microsoft/foundry-local#92).
+                r"|make sure there is an inference provider serving this model"
+                r"|no \w+ provider found for modelname"
                 # A relay, for a model outside what the key may use: "模型 X 不在当前 API Key
                 # 的可用模型范围内".
                 r"|不在当前 ?api ?key ?的可用模型"

@@ -31,6 +31,9 @@ _DNS_TEXT = (
     r"|lookup [\w.-]+ on [\[\]\w.:]+:53\b"
     # Go's resolver, when the DNS server did not answer: "dial tcp: lookup HOST: i/o timeout".
     r"|dial tcp: lookup [\w.-]+: i/o timeout"
+    # Apple's URL loading system (NSURLErrorCannotFindHost), in a macOS app's web view: "A
+    # server with the specified hostname could not be found." (codexu/note-gen#788).
+    r"|server with the specified hostname could not be found"
 )
 # Offered only when gptel-proxy is set (see `engine.CONTEXT_VALUES`).
 _PROXY_OFF = FixSpec("Turn {gptel_proxy} off, to see whether the proxy is the cause", "unsafe",
