@@ -6450,6 +6450,15 @@ _CP_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # resolve.
     ({"error": "A server with the specified hostname could not be found."},
      {"kind": "relay", "host": "api.notegen.top"}, "network.dns"),
+    # https://github.com/xingandai0-netizen/hermes-backup/blob/19bab57edb5fa9f941a0e596dd4a9f
+    # a5a6e5e16c/cron/output/33a2d74ac844/2026-05-15_09-00-58.md: Cloudflare's tunnel to the
+    # relay's origin, not a proxy of the user's.
+    (gptel_error(530, "RuntimeError: HTTP 530: Error code: 530 - {'type': 'https://developers."
+                 "cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/"
+                 "error-1033/', 'title': 'Error 1033: Cloudflare Tunnel error', 'status': 530, "
+                 "'detail': 'The host is configured as a Cloudflare Tunnel, but Cloudflare is "
+                 "currently unable to reach it.'}", as_message=True),
+     {"kind": "relay"}, "response.malformed"),
 ]
 
 

@@ -690,8 +690,10 @@ RULES = (
                    r"|missing dependencies for socks support"
                    # reqwest's failed CONNECT ("tunnel error: failed to create underlying
                    # connection"); urllib3's SOCKS connection that the proxy refuses.  Not
-                   # Cloudflare's "Argo Tunnel error" page (1033, 530): its tunnel to the origin.
-                   r"|(?<!argo )tunnel error"
+                   # Cloudflare's "Argo Tunnel error" page (1033, 530), now "Cloudflare Tunnel
+                   # error" (xingandai0-netizen/hermes-backup's cron log): its tunnel to the
+                   # origin.
+                   r"|(?<!argo )(?<!cloudflare )tunnel error"
                    r"|socks\w*connection\b.{0,200}(connection refused|errno 111)"
                    # aiohttp, when the proxy answers its CONNECT with an error status.
                    r"|clienthttpproxyerror"
