@@ -878,6 +878,8 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
     for index, spec in enumerate(rule.fixes):
         if _needs_unknown(spec, values) or (spec is LOG_REQUESTS and body_empty):
             continue
+        if spec.unless_known and values.knows(f"{{{spec.unless_known}}}"):
+            continue
         url = _fill(spec.url, values) if spec.url else None
         fix = Fix(
             title=_say(texts.fix_title(index, spec.title), values, locale),

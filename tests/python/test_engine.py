@@ -6751,6 +6751,25 @@ def test_openais_v1_before_ollamas_path_gets_ollamas_path() -> None:
                               '"http" :endpoint "/api/chat" …)']
 
 
+def test_a_path_with_a_known_correction_ends_the_line_with_it() -> None:
+    # gptel's issue 997 (ENDP001's example): :endpoint "/v1" without the chat path.  The
+    # corrected form says what the path should be, so the line ends with it, not with a setq
+    # of gptel-log-level to read the page.
+    backend = {"kind": "openai", "type": "gptel-openai", "name": "Local",
+               "host": "localhost:8080", "endpoint": "/v1", "protocol": "http"}
+    result = run({"error": gptel_error(404, "404 page not found"), "backend": backend})
+    assert result.rule == "ENDP001"
+    assert not any(fix.variable == "gptel-log-level" for fix in result.fixes)
+    assert result.next_step == ('Redefine the backend as (gptel-make-openai "Local" :host '
+                                '"localhost:8080" :protocol "http" :endpoint '
+                                '"/v1/chat/completions" …)')
+    # Where the path looks right, reading the page is still the way to find out.
+    result = run({"error": gptel_error(404, "404 page not found"),
+                  "backend": {**backend, "endpoint": "/v1/chat/completions"}})
+    assert result.rule == "ENDP001"
+    assert any(fix.variable == "gptel-log-level" for fix in result.fixes)
+
+
 @pytest.mark.parametrize("proxy_host", [None, "127.0.0.1:7890"])
 def test_a_certificate_refused_through_gptel_proxy_offers_turning_it_off(
         proxy_host: str | None) -> None:

@@ -43,6 +43,10 @@ class FixSpec:
     # Taking it finds the cause out (the curl replay) rather than acting on a guess: as the
     # next step, the companion words it "To find out:".
     finds_out: bool = False
+    # A placeholder whose known value makes this fix needless: offered only while that value
+    # is unknown (logging the traffic to see a path's answer, until the corrected backend
+    # form says what the path should be).
+    unless_known: str | None = None
 
     def __post_init__(self) -> None:
         if self.ask is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..cues import RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
@@ -16,6 +18,9 @@ from .common import (
 )
 
 _SHOW_BODY = LOG_TRAFFIC
+# The same, where the backend's corrected form, once known, says more than the page would:
+# the line then ends with that form rather than with a setq of gptel-log-level.
+_SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
 # Asking for the answer whole: what helps when gptel cannot read the stream.
 _STREAM_OFF = FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil")
 
@@ -312,7 +317,7 @@ RULES = (
         ),
         # The backend's own form put right, when the path shows what is wrong with it (a
         # base URL without its chat path, OpenAI's /v1 before Ollama's /api/).
-        fixes=(BACKEND_FORM, _SHOW_BODY, REDEFINE_BACKEND),
+        fixes=(BACKEND_FORM, _SHOW_BODY_UNLESS_FORM, REDEFINE_BACKEND),
         next_step=("Redefine the backend as {backend_form}",),
         docs=("https://github.com/karthink/gptel/issues/997",),
         examples=(
