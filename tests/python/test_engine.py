@@ -6592,6 +6592,17 @@ def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any
     assert result.category == category, result.rule
 
 
+def test_a_weekly_usage_limit_is_called_one() -> None:
+    # Ollama's cloud models count usage per week too ("you (user) have reached your weekly
+    # usage limit, upgrade for higher limits", ollama-014 and bya-ollama-003 in the corpus):
+    # the line named only daily, hourly and session allowances.
+    error = gptel_error(429, {"error": "you (user) have reached your weekly usage limit, upgrade "
+                                       "for higher limits: https://ollama.com/upgrade"})
+    result = run({"error": error, "backend": {"kind": "ollama", "host": "ollama.com"}})
+    assert result.rule == "RATE002"
+    assert "week" in result.summary
+
+
 def test_a_bare_403_offers_another_backend() -> None:
     # https://github.com/ZuodaoTech/everyone-can-use-english/issues/257: an app's hosted relay
     # answered "403 status code (no body)"; the way out was the user's own key elsewhere.

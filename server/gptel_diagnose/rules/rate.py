@@ -189,8 +189,8 @@ RULES = (
                   not_text=_TOO_BIG),
         ),
         summary=(
-            "{provider} usage cap reached for this key or model (a daily, hourly or session "
-            "allowance): it resets with time. {wait_clause}"
+            "{provider} usage cap reached for this key or model (an allowance per session, hour, "
+            "day or week): it resets with time. {wait_clause}"
         ),
         explanation=(
             "{provider} answered HTTP {status}: a cap counted over a longer window than a "
