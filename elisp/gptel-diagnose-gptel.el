@@ -519,7 +519,6 @@ logging is needed.  Nil when that buffer is gone or not found."
                 (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
               (gptel-diagnose--url-body))))))))
 
-
 (defconst gptel-diagnose--chunk-limit 2000
   "The most characters of a stream chunk gptel could not read that are sent.")
 
@@ -633,6 +632,12 @@ when gptel reported an error itself."
              for found = (funcall find fsm)
              when found return (cons status found))))
 
+(defun gptel-diagnose--found-by (finding find)
+  "Return the value in FINDING when FIND is what found it, else nil.
+FINDING is as `gptel-diagnose--own-finding' gives it."
+  (and (eq (cdr (assoc (car finding) gptel-diagnose--own-findings)) find)
+       (cdr finding)))
+
 (defun gptel-diagnose--body-params (fsm)
   "The `:body' and `:body_empty' error params for FSM's response.
 The body as received, else as logged; `:body_empty' when the
@@ -667,13 +672,12 @@ it already; it is looked for otherwise."
                     (gptel-diagnose--buffer-value 'gptel-model buffer)))
          (finding (and (not signal-data)
                        (or finding (gptel-diagnose--own-finding fsm))))
-         (found (cdr finding))
          ;; An error event in a stream gptel read as a 200 is the provider's error.
-         (stream-error (and (equal (car finding) "Stream error") found))
+         (stream-error (gptel-diagnose--found-by finding #'gptel-diagnose--stream-error))
          (error-value (cond (signal-data (error-message-string signal-data))
                             (stream-error)
                             (t (plist-get info :error))))
-         (unread (and (equal (car finding) "Stream stalled") found))
+         (unread (gptel-diagnose--found-by finding #'gptel-diagnose--unread-chunk))
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
     (list
