@@ -634,7 +634,9 @@ def corrected_backend(facts: Facts) -> str | None:
     if (name, new_protocol, new_endpoint) == (host, protocol or new_protocol, endpoint):
         return None
     if kind not in _CONSTRUCTORS:
-        kind = "openai"
+        # Ollama's own path is gptel-make-ollama's: gptel-make-openai cannot read its answer.
+        native = facts.provider == "ollama" and new_endpoint.startswith("/api/")
+        kind = "ollama" if native else "openai"
     label = _lisp_string(redact(facts.backend_name or "NAME"))
     parts = [f"(gptel-make-{kind} {label}", f":host {_lisp_string(name)}",
              f":protocol {_lisp_string(new_protocol)}"]

@@ -124,6 +124,16 @@ def test_key_shaped_like_its_own_provider_is_just_rejected() -> None:
     ({"host": "localhost:8080", "endpoint": "v1/chat/completions", "protocol": "http"},
      '(gptel-make-openai "NAME" :host "localhost:8080" :protocol "http" '
      ':endpoint "/v1/chat/completions" …)'),
+    # No backend type (an older companion, or pasted text): Ollama's own path on Ollama's
+    # host is gptel-make-ollama's, and OpenAI's /v1 before it goes.
+    ({"host": "localhost:11434", "endpoint": "/v1/api/chat", "protocol": "http",
+      "name": "Ollama"},
+     '(gptel-make-ollama "Ollama" :host "localhost:11434" :protocol "http" '
+     ':endpoint "/api/chat" …)'),
+    # Ollama's OpenAI-compatible path stays gptel-make-openai's.
+    ({"host": "http://localhost:11434/v1", "name": "Ollama"},
+     '(gptel-make-openai "Ollama" :host "localhost:11434" :protocol "http" '
+     ':endpoint "/v1/chat/completions" …)'),
 ])
 def test_malformed_host_endpoint_or_protocol_gets_the_corrected_form(
         backend: dict[str, Any], form: str) -> None:
