@@ -121,6 +121,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # A range check, whatever the status it comes under: "top_p must be between 0.0 and
         # 1.0" in a 500 (microsoft/foundry-local#12).
         r"\bmust be between -?[\d.]+ and -?[\d.]+",
+        # AWS's ValidationException words (Bedrock, CodeWhisperer behind kiro2api), even in
+        # a relay's 500 (caidaoli/kiro2api#3).
+        r"\bimproperly formed request\b",
         r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",

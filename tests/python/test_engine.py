@@ -1567,9 +1567,11 @@ WORDINGS_W = [
     # https://github.com/continuedev/continue/issues/1474
     ('Request to [myurl] failed, reason: unable to verify the first certificate',
      'network.tls'),
-    # https://github.com/anomalyco/opencode/issues/40319
+    # https://github.com/anomalyco/opencode/issues/40319: with no host to go on, "cannot
+    # connect" alone does not tell a refusal from DNS or a proxy (at the user's own server
+    # it does: _CQ_WORDS).
     ('AI_APICallError: Cannot connect to API',
-     'network.connection_refused'),
+     'unknown'),
     # https://github.com/alfianlosari/chatgpt_api_dart/issues/2
     ('Failed host lookup: `api.openai.com`',
      'network.dns'),
@@ -6570,6 +6572,44 @@ _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CQ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/fawney19/Aether/issues/223: a gateway with no provider that streams
+    # the model, under a 503.
+    (gptel_error(503, {"error": {"type": "provider_error", "message":
+                                 "没有可用的 Provider 支持模型 claude-opus-4-6 的流式请求"}}),
+     {"kind": "openai", "host": "relay.example.cn"}, "request.streaming_unsupported"),
+    # https://github.com/caidaoli/kiro2api/issues/3: AWS's words for a request it will not
+    # take, passed on as a 500.
+    (gptel_error(500, "CodeWhisperer Error: {\"message\":\"Improperly formed request.\","
+                 "\"reason\":null}", as_message=True),
+     {"kind": "anthropic", "host": "localhost:8080"}, "request.invalid_parameter"),
+    # https://github.com/google-gemini/gemini-cli/issues/10717: a line of the stream it
+    # could not read.
+    ({"error": "Unexpected line format in response: ,"}, {"kind": "gemini"},
+     "response.malformed"),
+    # https://github.com/orion-ui/orion-ui/issues/28 and https://github.com/brave/
+    # brave-browser/issues/40385: a local server's client wrappers, no cause kept.
+    ({"error": "Failed to post request http://Localhost:11434"},
+     {"kind": "ollama", "host": "localhost:11434"}, "network.connection_refused"),
+    ({"error": "There was a network issue connecting to Leo. Check your connection and try "
+               "again"}, {"kind": "ollama"}, "network.connection_refused"),
+    # https://github.com/DevEmperor/DictateKeyboard/issues/90 and https://github.com/
+    # autohandai/code-cli/issues/72: "could not connect" and nothing else, from a remote
+    # API, reads the same as DNS or a proxy; at the user's own server it is nothing listening.
+    ({"error": "Couldn't connect to OpenAI. Please check your internet connection."},
+     {"kind": "openai"}, "unknown"),
+    ({"error": "Cannot connect to Ollama at https://ollama.dev.example.com.br. Make sure Ollama "
+               "is running (try 'ollama serve')."},
+     {"kind": "ollama", "host": "ollama.dev.example.com.br", "protocol": "https"}, "unknown"),
+    ({"error": "AI_APICallError: Cannot connect to API"},
+     {"kind": "openai", "host": "127.0.0.1:8499", "protocol": "http"},
+     "network.connection_refused"),
+    # With its cause kept it is still a refusal.
+    ({"error": "API Error: Unable to connect to API (ECONNRESET)"}, {"kind": "anthropic"},
+     "network.connection_refused"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6585,7 +6625,7 @@ _CM_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
-                          *_CN_WORDS, *_CO_WORDS, *_CP_WORDS])
+                          *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -94,7 +94,9 @@ WRAPPER_TEXT = (
     # Firefox's CORS message when no HTTP answer came at all ("Reason: CORS request did not
     # succeed). Status code: (null)").
     r"|cors request did not succeed"
-    r"|\bnetwork (error|problem)\b|error communicating with"
+    r"|\bnetwork (error|problem|issue)\b|error communicating with"
+    # A browser extension's "Failed to post request http://Localhost:11434".
+    r"|\bfailed to post request\b"
     r"|connection to \w+ api failed|server connection lost"
     r"|ensure (that )?\w+( service)? is running"
     # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".

@@ -134,6 +134,20 @@ _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?
 # A failed connection that kept its reason (timed out, refused, reset, a certificate or
 # TLS, a name that did not resolve): the rules for that reason read it, not the rules for a
 # reason dropped (NET013, NET016).
+# A client's own "could not connect" that kept nothing else: no cause (refused, reset, a
+# certificate, a timeout) and no port or address.  At a remote API that reads the same as a
+# name that does not resolve or a proxy the network needs (LABELING.md's wrapper policy):
+# "Couldn't connect to OpenAI. Please check your internet connection."
+_BARE_CONNECT = (r"^(?!.*(?:refused|econn|und_err|errno|reset|closed|ssl|tls|certificate"
+                 r"|timed? ?out|timeout|resolve|getaddrinfo|enotfound|unreachable|no route"
+                 r"|port \d|:\d{2,5}\b|\d+\.\d+\.\d+\.\d+|connect call failed|connectexception"
+                 r"|connecterror|max retries|socket|proxy|拒绝))"
+                 r".*(?:could(?:n'?t| not)|cannot|can'?t|unable to|failed to) connect\b")
+# A model server the user runs: loopback or a private address, or a local server's kind
+# with no public host named.
+_LOCAL_WHERE = ({"private": True},
+                {"provider": LOCAL_SERVERS, "names_public_host": False, "public": False})
+
 _CONNECT_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
                    + r"|" + _RESET_TEXT)
 
@@ -253,8 +267,11 @@ RULES = (
                     r"|failed to connect to ollama"
                     r"|connection error|<class 'httpx\.connecterror'>"
                     # httpx's ConnectError, which keeps no cause either...
-                    r"|all connection attempts failed)",
+                    r"|all connection attempts failed)"
+                    # Nor one that kept nothing at all, unless the server is the user's own.
+                    r"|" + _BARE_CONNECT,
                     http=None),
+              *(match(text=_BARE_CONNECT, http=None, **where) for where in _LOCAL_WHERE),
               # ...except at an address of this machine or its network, where nothing
               # listening is what it nearly always means.
               # (requests' "HTTPConnectionPool(host='localhost', port=11434): Max retries
@@ -999,6 +1016,7 @@ RULES = (
         # TLS and a timeout all read the same (LABELING.md), so not sure; curl's replay says
         # which, and where the API is reachable only through a proxy, gptel-proxy is the way.
         when=(match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, private=False),
+              match(text=_BARE_CONNECT, http=None, private=False),
               # ollama-python's "Failed to connect to Ollama", raised for any httpx
               # ConnectError: for a local server NET003 says it is not running.
               match(text=r"failed to connect to ollama\b", http=None, public=True,

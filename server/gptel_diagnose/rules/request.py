@@ -92,7 +92,10 @@ RULES = (
                   # Bedrock's ValidationException for ConverseStream, and for tools with it.
                   r"|unsupported for streaming|n'?t support tool use in streaming mode"
                   # llama.cpp's server before it streamed tool calls (HTTP 500).
-                  r"|cannot use tools with stream"),
+                  r"|cannot use tools with stream"
+                  # A Chinese gateway's "没有可用的 Provider 支持模型 X 的流式请求" (no provider
+                  # of its serves X streamed; fawney19/Aether#223), "不支持流式输出".
+                  r"|没有可用的?.{0,30}支持.{0,60}的流式|不支持流式"),
         ),
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(

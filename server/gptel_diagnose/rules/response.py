@@ -167,7 +167,9 @@ RULES = (
                     # iFlow's "response format error / invalid (no choices)".
                     r"|响应格式(?:错误|无效)"
                     # .NET's System.Text.Json on an HTML page.
-                    r"|'<' is an invalid start of a value",
+                    r"|'<' is an invalid start of a value"
+                    # Gemini CLI, on a line of the streamed answer it could not read.
+                    r"|unexpected line format in (?:the )?response",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     # Ollama's Go server, about gptel's request: "cannot unmarshal ... into
