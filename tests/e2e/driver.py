@@ -153,6 +153,13 @@ SCENARIOS: tuple[Scenario, ...] = (
              "openai", "rate_limit", "DOC002", "zhipu/doc002-plan-window-1308",
              model="glm-4.6", locale="zh", name_shown="Zhipu",
              says=("智谱", "重置时间：2026-08-25 07:41:44")),
+    # A Chinese gateway with no provider that streams the model answers 503 in its own
+    # words; without streaming the same request works.
+    Scenario("nostream-zh", "A gateway that cannot stream the model (503), in Chinese",
+             "openai", "request.streaming_unsupported", "STREAM002",
+             "relay/stream002-gateway-has-no-streaming-provider", model="claude-opus-4-6",
+             stream=True, locale="zh", name_shown="Relay", says=("流式",),
+             setq="(setq gptel-stream nil)", transports=("curl",)),
     Scenario("deepseek402-zh", "DeepSeek 402 Insufficient Balance, in Chinese", "deepseek",
              "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
              model="deepseek-chat", locale="zh", says=("DeepSeek", "余额")),
@@ -419,7 +426,8 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     provider while the provider still serves.
     """
     replies = {
-        s.name: reply_for(s.fixture, s.delay, ok_without_stream=s.name == "verify",
+        s.name: reply_for(s.fixture, s.delay,
+                          ok_without_stream=s.name in ("verify", "nostream-zh"),
                           ok_for_model=s.works)
         for s in {run.scenario for run in runs} if s.fixture
     }

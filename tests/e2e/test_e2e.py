@@ -46,6 +46,7 @@ def _scenario(name: str) -> Any:
 
 
 FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
+            Run(_scenario("nostream-zh"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("stallstream"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("ollamamemory"), "curl", FIX_FROM_DETAILS),
@@ -82,7 +83,8 @@ def test_failure_is_explained_in_the_echo_area(run: Run, results: dict[str, Any]
     for phrase in scenario.says:
         assert phrase in line
     if scenario.setq:
-        assert line.endswith(f"Fix: {scenario.setq}")
+        fix = {"zh": "修复："}.get(scenario.locale, "Fix: ")
+        assert line.endswith(f"{fix}{scenario.setq}")
     elif scenario.setq_of:
         assert f"Fix: (setq {scenario.setq_of} " in line
     else:
@@ -194,8 +196,10 @@ def test_fix_applied_request_resent_and_fix_undone(run: Run, results: dict[str, 
     assert fix_run["fix"]["variable"] == "gptel-stream"
     assert fix_run["stream_after_fix"] is False
     assert fix_run["prompts"] == []  # a safe fix asks nothing; saving is off by default
-    assert "Applied (setq gptel-stream nil).  M-x gptel-diagnose-retry resends the request" \
-        in fix_run["messages"]
+    applied = {"zh": "已应用 (setq gptel-stream nil)。按 M-x gptel-diagnose-retry 重试请求"}.get(
+        run.scenario.locale,
+        "Applied (setq gptel-stream nil).  M-x gptel-diagnose-retry resends the request")
+    assert applied in fix_run["messages"]
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
     assert fix_run["stream_after_undo"] is True
 
