@@ -85,7 +85,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ch.jsonl", "reports-ci.jsonl", "reports-cj.jsonl",
                       "reports-ck.jsonl", "reports-cl.jsonl", "reports-cm.jsonl",
                       "reports-cn.jsonl", "reports-co.jsonl",
-                      "reports-cp.jsonl", "reports-cq.jsonl"})
+                      "reports-cp.jsonl", "reports-cq.jsonl",
+                      "reports-cr.jsonl"})
 
 
 @dataclass(frozen=True)
