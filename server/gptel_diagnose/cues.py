@@ -193,6 +193,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not Dify's "Incorrect model credentials provided": the key.
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
+        # SAP AI Core's orchestration, for a model it has no deployment of.
+        r"no deployment matched",
         # A relay with no route for the model, in English and Chinese ("模型路由未配置",
         # "Claude Desktop model route is not configured"); "模型 X 未开放调用" (the model is
         # not open to this way of calling).

@@ -6610,6 +6610,49 @@ _CQ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/continuedev/continue/issues/11584: OpenRouter's 402 caps the prompt
+    # at what the account's credits allow: payment, not the model's context window.
+    (gptel_error(402, "Prompt tokens limit exceeded: 23229 > 14796. To increase, visit "
+                 "https://openrouter.ai/settings/credits and upgrade to a paid account",
+                 as_message=True), {"kind": "openrouter", "host": "openrouter.ai"},
+     "billing.quota_exhausted"),
+    # https://github.com/forcedotcom/Einstein-GPT-for-Developers/issues/233: a monthly limit.
+    ({"error": "The Core model hit its monthly rate limit. Wait for it to reset before sending "
+               "requests. The limit resets every month."}, {"kind": "relay"},
+     "billing.quota_exhausted"),
+    # https://github.com/google-gemini/deprecated-generative-ai-swift/issues/213 and
+    # https://github.com/S1M0N38/ai.nvim/issues/10: clients' decoders on answers they could
+    # not read.
+    ({"error": "[GoogleGenerativeAI] Error decoding server JSON: Swift.DecodingError.keyNotFound("
+               "CodingKeys(stringValue: \"uri\", intValue: nil), Swift.DecodingError.Context("
+               "codingPath: [CodingKeys(stringValue: \"candidates\", intValue: nil)])"},
+     {"kind": "gemini"}, "response.malformed"),
+    ({"error": "/usr/share/lua/5.1/ai/init.lua:87: Expected value but found unexpected end of "
+               "string at character 171"}, {"kind": "groq"}, "response.malformed"),
+    # https://github.com/HQHimanshu/KrishiDrishti/blob/28c042f28b7c409251a52f734220a52fcca7fb8e/
+    # OLLAMA_FIX.md: Ollama's memory check before it loads a model, not the request's size.
+    ({"error": "model request too large for system\nrequested=\"10.1 GiB\" \n"
+               "available=\"5.6 GiB\""},
+     {"kind": "ollama", "host": "localhost:11434"}, "server.overloaded"),
+    # https://github.com/mindcraft-bots/mindcraft/issues/320: an app's "Failed to initialize"
+    # is not curl's (curl says "Failed initialization").
+    ({"error": {"message": "Failed to initialize agent components: API key \"QWEN_API_KEY\" "
+                           "not found in keys.json or environment variables!"}},
+     {"kind": "ollama"}, "auth.missing_key"),
+    # https://github.com/wyeeeee/hajimi/issues/238: a Chinese Gemini proxy's empty answers.
+    ({"error": "空响应次数达到限制 (13/13)，停止轮询"}, {"kind": "gemini"}, "response.malformed"),
+    # https://github.com/google-gemini/deprecated-generative-ai-swift/issues/227: Apple's
+    # words for a connection dropped before any answer.
+    ({"error": "Error Domain=NSURLErrorDomain Code=-1005 \"The network connection was lost.\""},
+     {"kind": "gemini"}, "network.connection_refused"),
+    # https://github.com/SAP-samples/btp-cap-genai-rag/issues/24: no deployment of the model.
+    ({"error": "Error: No deployment matched the given criteria: {\"scenarioId\":\"foundation-"
+               "models\",\"model\":{\"name\":\"gpt-4o\",\"version\":\"latest\"}}"},
+     {"kind": "azure"}, "model.not_found"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6625,7 +6668,8 @@ _CQ_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CA_WORDS, *_CB_WORDS, *_CD_WORDS, *_CE_WORDS,
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
-                          *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS])
+                          *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS,
+                          *_CR_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

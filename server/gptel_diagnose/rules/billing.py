@@ -88,6 +88,9 @@ _NO_CREDIT = (
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"
     r"|reached your monthly [\w ]{0,30}quota"
+    # Salesforce's Agentforce: "The Core model hit its monthly rate limit. ... The limit
+    # resets every month." (forcedotcom/Einstein-GPT-for-Developers).
+    r"|\bmonthly rate limit|limit resets every month"
     # LiteLLM's virtual-key budgets; Anthropic's spend limit set in its Console.
     r"|budget has been exceeded|budgetexceedederror|exceeded(?:token)?budget|over [\w ]{0,10}budget"
     r"|reached your specified api usage limits"

@@ -123,8 +123,6 @@ RULES = (
             # server's answer about the path).
             match(text=r"installed libcurl version do(es)?n'?t support|option [-\w]+: is unknown"
                    r"|unsupported protocol|url malformed|url scheme"
-                   # curl's own words, not a client's "Failed to initialize Ollama Client: ...".
-                   r"|failed to initiali[sz]e(?![\w ]{0,40}client)"
                    r"|missing an? .?https?.{0,20}protocol|no scheme supplied"
                    r"|invalid url(?!\s*\((get|post|put|patch|delete) ?/)"
                    # Other clients' words for a URL they could not build: node's "Only HTTP(S)

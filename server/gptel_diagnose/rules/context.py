@@ -76,8 +76,12 @@ RULES = (
                   not_text=r"exceeds the limit of 0\b"),
             # Not Roo Code's and Cline's hint for any LM Studio failure ("You may need to load
             # the model with a larger context length").
+            # Not under a 402 (OpenRouter: "Prompt tokens limit exceeded: 23229 > 14796. To
+            # increase, visit https://openrouter.ai/settings/credits"): the account's credits
+            # cap the prompt, which buying credits lifts.
             match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"
-                  r"|you may need to load the model with a larger context length"),
+                  r"|you may need to load the model with a larger context length",
+                  not_http=(402,)),
             match(text=r"max_total_tokens \(\d+\) must be less than or equal to max_seq_len",
                   max_tokens=False),
         ),

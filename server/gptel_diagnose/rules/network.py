@@ -88,6 +88,8 @@ _RESET_TEXT = (
     # ERR_CONNECTION_CLOSED for a connection closed before any answer.
     r"|err_connection_reset|err_connection_closed"
     r"|连接被重置|socket hang up"
+    # Apple's URLSession (NSURLErrorNetworkConnectionLost, -1005).
+    r"|the network connection was lost"
     r"|远程主机强迫关闭了一个现有的连接"
     # ECONNABORTED, as lwIP/ESP-IDF and Windows say it (WSAECONNABORTED, 10053, in English
     # and Chinese).

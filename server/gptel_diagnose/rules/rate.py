@@ -11,7 +11,8 @@ _DAILY = (
     r"|per ?hour|per ?week"
 )
 _TOO_BIG = (
-    r"request too large|too large for model|must be reduced|reduce your message size"
+    # Not Ollama's memory check ("model request too large for system"): the server's room.
+    r"request too large(?! for system)|too large for model|must be reduced|reduce your message size"
     r"|requested \d+.*exceeds"
     # "Limit N, Used 0, Requested M" refused: nothing else was spent this minute, so the
     # request alone is over the limit (OpenAI's and Groq's per-minute message).

@@ -141,7 +141,8 @@ RULES = (
                     r"|unmarshal_response_body_failed"
                     # Lua's and Vim's JSON decoders on a reply cut short or not JSON; a
                     # client's "empty or unparsable" and Swift's missing-field decoding error.
-                    r"|but found invalid token at character \d+|e474: unexpected end of input"
+                    r"|but found (?:invalid token|unexpected end of string) at character \d+"
+                    r"|e474: unexpected end of input"
                     r"|empty or unparsable response|couldn'?t be read because it is missing"
                     r"|error deserializing [\w ]{0,30}response|error parsing json"
                     # An answer with nothing in it (Ollama with a reasoning model whose text
@@ -168,6 +169,9 @@ RULES = (
                     r"|响应格式(?:错误|无效)"
                     # .NET's System.Text.Json on an HTML page.
                     r"|'<' is an invalid start of a value"
+                    # Swift's Codable on an answer missing a field it needs ("DecodingError.
+                    # keyNotFound(CodingKeys(stringValue: \"uri\" ...", the Gemini iOS SDK).
+                    r"|(?:decodingerror\.)?keynotfound\(codingkeys|error decoding server json"
                     # Gemini CLI, on a line of the streamed answer it could not read.
                     r"|unexpected line format in (?:the )?response",
                     # With a 4xx the parse error is the server's, about gptel's request.
@@ -444,6 +448,9 @@ RULES = (
                     r"|no text generated|response_empty|\bempty_message\b|emtpy response"
                     r"|ended the response before returning|stream terminated"
                     r"|api returned no (?:message )?content"
+                    # A Chinese Gemini proxy (Hajimi): "空响应次数达到限制 (13/13)" (empty answers
+                    # up to its retry limit).
+                    r"|空响应|响应为空"
                     # LightRAG: "Received empty content from OpenAI API" (HKUDS/LightRAG#1708).
                     r"|received empty (?:content|response) from\b"
                     # Onyx's EmptyLLMResponseError: "The selected model returned no final

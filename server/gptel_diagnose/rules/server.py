@@ -184,6 +184,8 @@ RULES = (
                   r"|server (?:experienced|encountered) an error while processing your request"
                   r"|upstream error|failed to load model"
                   r"|error loading model|requires more system memory|out of memory"
+                  # Ollama's check before it loads a model (llm/server.go).
+                  r"|model request too large for system"
                   r"|llama runner|runner process has terminated|error parsing tool call"
                   r"|error reading llm response|post predict: "
                   r"|model failed to (load|start|run)|unexpected token \d+ while expecting"
