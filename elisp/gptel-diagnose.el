@@ -212,6 +212,7 @@ The server gives the provider 5 seconds to answer."
      . "诊断服务器出错：%s（M-x gptel-diagnose-show-log）")
     ("unknown" . "未知")
     ("curl exit code %d" . "curl 退出码 %d")
+    ("HTTP %d, in the provider's words: %s" . "HTTP %d，服务商的原话：%s")
     ("no status" . "没有状态码")
     ("A gptel request failed (%s).  Explain? " . "有一个 gptel 请求失败了（%s）。要解释原因吗？")
     ;; The details buffer
@@ -582,6 +583,11 @@ The meanings are the server's, generated into `gptel-diagnose-tables'."
        ((and code reason
              (when-let ((form (meaning code gptel-diagnose--status-reason-meanings)))
                (format form reason))))
+       ;; The others are what the status alone usually means, which the provider's own
+       ;; reason may contradict (a 503 is not overload when the gateway says it cannot
+       ;; stream the model): its words, as gptel has them, are the truer line.
+       ((and code reason)
+        (gptel-diagnose--tf "HTTP %d, in the provider's words: %s" code reason))
        ((and code (meaning code gptel-diagnose--status-meanings)))
        (code (format "HTTP %d" code))
        (curl (gptel-diagnose--tf "curl exit code %d" curl))))))

@@ -16,8 +16,6 @@ from typing import Any
 
 import pytest
 
-from gptel_diagnose.tables import status_meaning
-
 from driver import (
     ANTHROPIC_SHAPED_KEY,
     ASK_FROM_DETAILS,
@@ -149,9 +147,11 @@ def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
 
 
 MISBEHAVE = ROOT / "tests" / "elisp" / "servers" / "misbehave.py"
-# Without a server, the companion says what the server says of the status alone (its
-# generated tables), then why the server could not help.
-LOCAL_429 = "gptel-diagnose: " + status_meaning(429, "en").removesuffix(".") + ";"
+# Without a server, the companion quotes the provider's reason gptel has, with the status
+# (what the status alone usually means could say otherwise), then why the server could not
+# help.
+LOCAL_429 = ("gptel-diagnose: HTTP 429, in the provider's words: You exceeded your current "
+             "quota")
 
 
 # The rewrite goes through url-retrieve, the others through curl.  With a server that hangs

@@ -168,6 +168,25 @@ It does not claim the provider gave none (it did, and gptel has it)."
                             '(:error (:http_status "400" :error (:error (:message "不接受 temperature"))))
                             '(:kind timeout))))))
 
+(ert-deftest gptel-diagnose-fallback-line-does-not-guess-past-the-providers-reason ()
+  "Without the server, a status whose meaning alone names a cause is not stated over the
+provider's own reason: a gateway's 503 that says it cannot stream the model is no overload."
+  (let* ((reason "没有可用的 Provider 支持模型 claude-opus-4-6 的流式请求")
+         (params (list :error (list :http_status "503"
+                                    :error (list :type "provider_error" :message reason)))))
+    (let ((line (gptel-diagnose-format-fallback params '(:kind timeout))))
+      (ert-info (line)
+        (should (string-search (concat "HTTP 503, in the provider's words: " reason) line))
+        (should-not (string-search (gptel-diagnose-tests--meaning 503) line))))
+    (let* ((gptel-diagnose-locale "zh")
+           (line (gptel-diagnose-format-fallback params '(:kind timeout))))
+      (ert-info (line)
+        (should (string-search (concat "HTTP 503，服务商的原话：" reason) line)))))
+  ;; With no reason, the status's usual meaning is all there is.
+  (should (string-search (gptel-diagnose-tests--meaning 503)
+                         (gptel-diagnose-format-fallback '(:error (:http_status "503"))
+                                                         '(:kind timeout)))))
+
 (ert-deftest gptel-diagnose-fallback-line-follows-the-locale ()
   (let ((gptel-diagnose-locale "zh"))
     (should (string-match-p
@@ -360,8 +379,8 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
     (gptel-diagnose-tests--with-stub-server reply
       (let ((fsm (gptel-diagnose-tests--fsm 'TYPE nil)))
         (gptel-diagnose-tests--transition fsm 'ERRS '(:error "x" :http-status "503"))
-        (should (string-prefix-p (concat "gptel-diagnose: " (gptel-diagnose-tests--meaning 503)
-                                         ";")
+        ;; gptel's error text is the provider's reason: the line quotes it with the status.
+        (should (string-prefix-p "gptel-diagnose: HTTP 503, in the provider's words: x;"
                                  (car shown)))))))
 
 (ert-deftest gptel-diagnose-missing-server-says-how-to-install ()
