@@ -133,9 +133,6 @@ _TIMEOUT_TEXT = (
 _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?!: \d)"
                        r"|error sending request|connection failed"
                        r"|unable to reach the (model )?provider")
-# A failed connection that kept its reason (timed out, refused, reset, a certificate or
-# TLS, a name that did not resolve): the rules for that reason read it, not the rules for a
-# reason dropped (NET013, NET016).
 # A client's own "could not connect" that kept nothing else: no cause (refused, reset, a
 # certificate, a timeout) and no port or address.  At a remote API that reads the same as a
 # name that does not resolve or a proxy the network needs (LABELING.md's wrapper policy):
@@ -150,6 +147,9 @@ _BARE_CONNECT = (r"^(?!.*(?:refused|econn|und_err|errno|reset|closed|ssl|tls|cer
 _LOCAL_WHERE = ({"private": True},
                 {"provider": LOCAL_SERVERS, "names_public_host": False, "public": False})
 
+# A failed connection that kept its reason (timed out, refused, reset, a certificate or
+# TLS, a name that did not resolve): the rules for that reason read it, not the rules for a
+# reason dropped (NET013, NET016).
 _CONNECT_REASON = (_TIMEOUT_TEXT + r"|certificate|ssl|tls|resolve|getaddrinfo|" + _REFUSED_TEXT
                    + r"|" + _RESET_TEXT)
 
@@ -980,14 +980,12 @@ RULES = (
         # Only for a model server the user runs (loopback or a private address), where that
         # nearly always means it is not running; from a remote API it may be DNS, a proxy
         # or TLS just as well.
+        # A local server's kind counts unless the words name a public host ("Failed to
+        # fetch models from https://my.ollama.de"), and not Ollama's own cloud (ollama.com)
+        # as :host.
         when=tuple(match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT,
                          http=None, **where)
-                   # A local server's kind counts unless the words name a public host
-                   # ("Failed to fetch models from https://my.ollama.de").
-                   for where in ({"private": True},
-                                 # Not Ollama's own cloud (ollama.com) as :host.
-                                 {"provider": LOCAL_SERVERS, "names_public_host": False,
-                                  "public": False})),
+                   for where in _LOCAL_WHERE),
         summary="No connection to {host}, and the error does not say why: usually the local "
         "model server is not running, or :host has the wrong port; M-x "
         "gptel-diagnose-copy-curl and running it shows curl's reason.",
