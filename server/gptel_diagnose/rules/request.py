@@ -100,7 +100,8 @@ RULES = (
         summary="{model} cannot stream its answers: turn off streaming for it.",
         explanation=(
             "The model refused a streamed request (gptel-stream is on). Some models, often "
-            "reasoning or preview models, only answer in one piece."
+            "reasoning or preview models, only answer in one piece; a relay or gateway may "
+            "also have no upstream that streams the model."
         ),
         steps=(
             "Turn streaming off: (setq gptel-stream nil), or give the backend `:stream nil`.",
