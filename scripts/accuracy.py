@@ -1,6 +1,6 @@
 """Accuracy of the diagnosis engine on the labelled corpus of real error reports.
 
-    scripts/accuracy [--verbose] [--by-file] [--by-evidence] [CORPUS.jsonl ...]
+    scripts/accuracy [--verbose] [--by-file] [--by-evidence] [--by-novelty] [CORPUS.jsonl ...]
 
 Each record of tests/corpus/*.jsonl is a real report (with its source URL) and the category
 a person gave it.  The report prints:
@@ -14,7 +14,10 @@ a person gave it.  The report prints:
 then per-category accuracy, the confusions, and whether any billing record was called a rate
 limit.  --by-file prints the four figures for each corpus file, --by-evidence for each kind
 of evidence the records quote (`evidence`: the provider's words, gptel's or curl's, or only
-another client's; see LABELING.md).  Exit status 1 if top-1
+another client's; see LABELING.md), --by-novelty for the records whose body (or gptel text)
+is word for word in another file of the same folder ("seen") and the others ("new"): a
+fresh batch's records that repeat a known failure say little about failures never seen.
+Exit status 1 if top-1
 accuracy is below the goal (95%) or a billing record is called rate_limit.
 
 Held-out files (HELD_OUT) are left out unless named: they are scored once, as they are,
@@ -160,6 +163,20 @@ def evidence(record: dict[str, Any]) -> str:
     return str(record.get("evidence") or "untagged")
 
 
+def body_key(record: dict[str, Any]) -> str:
+    """The record's failure as text: its body, or gptel's own text."""
+    return json.dumps(record.get("body") if "body" in record else record.get("gptel"),
+                      sort_keys=True, ensure_ascii=False)
+
+
+def seen_bodies(paths: list[Path]) -> set[str]:
+    """The bodies of the other corpus files in the folders of PATHS (not PATHS themselves)."""
+    named = {path.resolve() for path in paths}
+    others = {other for path in paths for other in path.resolve().parent.glob("*.jsonl")
+              if other not in named}
+    return {body_key(record) for record in load(sorted(others))}
+
+
 def load(paths: list[Path]) -> list[dict[str, Any]]:
     records = []
     for path in paths:
@@ -217,6 +234,9 @@ def main(argv: list[str] | None = None,
     parser.add_argument("--by-evidence", action="store_true",
                         help="print the figures by whose words the records quote (provider, "
                         "gptel, another client)")
+    parser.add_argument("--by-novelty", action="store_true",
+                        help="print the figures for records whose body another corpus file "
+                        "already has (seen) and the others (new)")
     args = parser.parse_args(argv)
     if args.corpus:
         paths = args.corpus
@@ -238,6 +258,11 @@ def main(argv: list[str] | None = None,
     if args.by_evidence:
         _, by_evidence = score(records, judge, evidence)
         print("\n" + "\n".join(by_file_table(by_evidence, "evidence")))
+    if args.by_novelty:
+        seen = seen_bodies(paths)
+        _, by_novelty = score(records, judge,
+                              lambda record: "seen" if body_key(record) in seen else "new")
+        print("\n" + "\n".join(by_file_table(by_novelty, "body")))
     print(f"\n{'category':32} {'right':>5} {'total':>5} {'accuracy':>8}  confused with")
     per_category = tally.per_category
     for label in sorted(per_category, key=lambda c: -sum(per_category[c].values())):

@@ -116,6 +116,30 @@ def test_figures_by_evidence_group_the_records_by_whose_words_they_quote(
     assert table["untagged"] == ["1", "100.0%", "0.0%", "0.0%", "-"]
 
 
+def test_figures_by_novelty_split_the_records_whose_body_another_file_has(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def record(n: int, body: Any, label: str = "rate_limit") -> str:
+        return json.dumps({"id": f"n-{n}", "provider": "openai", "source": "https://example.test",
+                           "body": body, "label": label})
+    # An older file of the corpus, and a new batch: one body repeats word for word, one is
+    # only like an old one, one is new; the batch's own repeats do not count.
+    (tmp_path / "old.jsonl").write_text(record(0, {"error": {"message": "Rate limit"}}) + "\n")
+    (tmp_path / "new.jsonl").write_text("\n".join([
+        record(1, {"error": {"message": "Rate limit"}}),
+        record(2, {"error": {"message": "Rate limit reached"}}),
+        record(3, "quota", "billing.quota_exhausted"),
+        record(4, "quota", "billing.quota_exhausted")]) + "\n")
+    answers = {"n-1": V("rate_limit", "r"), "n-2": V("rate_limit", "r"),
+               "n-3": V("rate_limit", "r"), "n-4": V("billing.quota_exhausted", "b")}
+    accuracy.main(["--by-novelty", str(tmp_path / "new.jsonl")],
+                  judge=lambda r: answers[r["id"]])
+    out = capsys.readouterr().out
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()
+             if line.startswith(("seen", "new"))}
+    assert table["seen"] == ["1", "100.0%", "0.0%", "0.0%", "-"]
+    assert table["new"] == ["3", "66.7%", "33.3%", "0.0%", "-"]
+
+
 def test_held_out_files_are_scored_only_when_named() -> None:
     paths, held = accuracy.default_paths()
     assert not {p.name for p in paths} & accuracy.HELD_OUT
