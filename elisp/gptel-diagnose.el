@@ -562,6 +562,12 @@ kept from the provider's answer."
     (when (and text (not (string-blank-p text)))
       (truncate-string-to-width (string-join (split-string text) " ") 160 nil nil "…"))))
 
+(defconst gptel-diagnose--gptel-own-error
+  (rx bos (or "Malformed JSON in response" "Could not parse HTTP response"
+              "Could not parse Curl response" "json-read-error")
+      (? ".") eos)
+  "The words gptel puts where the provider's go, for an answer it could not read.")
+
 (defun gptel-diagnose--local-meaning (params)
   "A short meaning of the failure in PARAMS, known without the server.
 The meanings are the server's, generated into `gptel-diagnose-tables'."
@@ -586,7 +592,7 @@ The meanings are the server's, generated into `gptel-diagnose-tables'."
        ;; The others are what the status alone usually means, which the provider's own
        ;; reason may contradict (a 503 is not overload when the gateway says it cannot
        ;; stream the model): its words, as gptel has them, are the truer line.
-       ((and code reason)
+       ((and code reason (not (string-match-p gptel-diagnose--gptel-own-error reason)))
         (gptel-diagnose--tf "HTTP %d, in the provider's words: %s" code reason))
        ((and code (meaning code gptel-diagnose--status-meanings)))
        (code (format "HTTP %d" code))

@@ -182,10 +182,17 @@ provider's own reason: a gateway's 503 that says it cannot stream the model is n
            (line (gptel-diagnose-format-fallback params '(:kind timeout))))
       (ert-info (line)
         (should (string-search (concat "HTTP 503，服务商的原话：" reason) line)))))
-  ;; With no reason, the status's usual meaning is all there is.
+  ;; With no reason, the status's usual meaning is all there is; gptel's own words for an
+  ;; answer it could not read are no reason of the provider's.
   (should (string-search (gptel-diagnose-tests--meaning 503)
                          (gptel-diagnose-format-fallback '(:error (:http_status "503"))
-                                                         '(:kind timeout)))))
+                                                         '(:kind timeout))))
+  (dolist (own '("Malformed JSON in response." "Could not parse HTTP response."))
+    (let ((line (gptel-diagnose-format-fallback
+                 (list :error (list :http_status "502" :error own)) '(:kind timeout))))
+      (ert-info (line)
+        (should (string-search (gptel-diagnose-tests--meaning 502) line))
+        (should-not (string-search "provider's words" line))))))
 
 (ert-deftest gptel-diagnose-fallback-line-follows-the-locale ()
   (let ((gptel-diagnose-locale "zh"))
