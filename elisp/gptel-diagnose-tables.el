@@ -25,9 +25,10 @@
 ;; GENERATED: do not edit.  `gptel-diagnose-server --elisp-tables'
 ;; (scripts/gen-docs) writes this file from the server's sources:
 ;; server/gptel_diagnose/settable.json, the generic rules of
-;; rules/fallback.py, curl.py and the provider records.  The companion keeps its own copy so
-;; that it refuses any other variable whatever the server says, and can
-;; say what a failure means when the server is missing.
+;; rules/fallback.py, curl.py, gptel's own words in facts.py and the
+;; provider records.  The companion keeps its own copy so that it
+;; refuses any other variable whatever the server says, and can say
+;; what a failure means when the server is missing.
 
 ;;; Code:
 
@@ -184,6 +185,13 @@ heeded, and an ask fix naming another variable is refused.")
     ("hf_" . "huggingface"))
   "How a provider kind's keys begin, longest first.
 Only prefixes that name one provider: a bare sk- names nobody.")
+
+(defconst gptel-diagnose--gptel-unread
+  '("Malformed JSON in response"
+    "json-read-error"
+    "Could not parse HTTP response"
+    "Could not parse Curl response")
+  "The words gptel puts where the provider's go, for an answer it could not read.")
 
 (provide 'gptel-diagnose-tables)
 ;;; gptel-diagnose-tables.el ends here

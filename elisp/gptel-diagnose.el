@@ -563,10 +563,8 @@ kept from the provider's answer."
       (truncate-string-to-width (string-join (split-string text) " ") 160 nil nil "…"))))
 
 (defconst gptel-diagnose--gptel-own-error
-  (rx bos (or "Malformed JSON in response" "Could not parse HTTP response"
-              "Could not parse Curl response" "json-read-error")
-      (? ".") eos)
-  "The words gptel puts where the provider's go, for an answer it could not read.")
+  (concat "\\`" (regexp-opt gptel-diagnose--gptel-unread) "\\.?\\'")
+  "A reason that is only `gptel-diagnose--gptel-unread' words, not the provider's.")
 
 (defun gptel-diagnose--local-meaning (params)
   "A short meaning of the failure in PARAMS, known without the server.

@@ -699,13 +699,18 @@ STREAM_ERROR = "stream error"
 # The companion's status for a streamed 200 whose reading stopped at a chunk gptel could not
 # parse (sent with that chunk as the body): the reply ended there, and gptel said nothing.
 STREAM_STALLED = "stream stalled"
+# gptel's words for an answer it could not read, put in :error where the provider's go
+# (gptel-request.el).  The companion gets the same list (tables.py) for its line without
+# the server.
+GPTEL_UNREAD = ("Malformed JSON in response", "json-read-error",
+                "Could not parse HTTP response", "Could not parse Curl response")
 # A message that is only gptel's own text (or curl's exit, as gptel words it), with the
 # status gptel may put before it: "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.",
 # "() Could not parse HTTP response.", "Curl failed with exit code 7. See Curl manpage
 # for details.".  Nothing in it is the provider's.
 GPTEL_TEXT = re.compile(
     r"\W*(?:\((?:http/[\d.]+ \d{3}[^)]*)?\)\s*)?"
-    r"(?:malformed json in response|json-read-error|could not parse http response"
+    r"(?:" + "|".join(re.escape(words.lower()) for words in GPTEL_UNREAD) +
     r"|curl failed with exit code \d+\.?(?: see curl manpage for details)?|curl failure"
     r"|empty response|stream stalled|stream error|stopped by hook|search failed)\W*",
     re.IGNORECASE)

@@ -9,6 +9,8 @@ elisp/gptel-diagnose-tables.el; scripts/test fails when the file is stale.  It h
   statuses of the generic rules in rules/fallback.py), for the line the companion shows
   when the server is missing;
 - what each curl exit code means (curl.py), for the same line;
+- gptel's own words for an answer it could not read (facts.py), which that line does not
+  quote as the provider's reason;
 - the usual environment variable of each provider's key (providers/), for the curl replay;
 - the documented key prefixes that name one provider (providers/), so the companion can say
   whose key a backend holds without sending the key.
@@ -21,6 +23,7 @@ import re
 
 from . import curl, i18n
 from .engine import STAND_INS, diagnose
+from .facts import GPTEL_UNREAD
 from .protocol import DiagnoseParams
 from .providers import PROVIDERS
 from .rules import fallback
@@ -142,6 +145,7 @@ def elisp() -> str:
     envs = "\n    ".join(f"({_string(kind)} . {_string(env)})" for kind, env in key_envs().items())
     prefixes = "\n    ".join(f"({_string(prefix)} . {_string(kind)})"
                               for prefix, kind in key_prefixes())
+    unread = "\n    ".join(_string(words) for words in GPTEL_UNREAD)
     return _FIRST_LINE + f"""\
 
 ;; Copyright (C) 2026 The gptel-diagnose authors
@@ -169,9 +173,10 @@ def elisp() -> str:
 ;; GENERATED: do not edit.  `gptel-diagnose-server --elisp-tables'
 ;; (scripts/gen-docs) writes this file from the server's sources:
 ;; server/gptel_diagnose/settable.json, the generic rules of
-;; rules/fallback.py, curl.py and the provider records.  The companion keeps its own copy so
-;; that it refuses any other variable whatever the server says, and can
-;; say what a failure means when the server is missing.
+;; rules/fallback.py, curl.py, gptel's own words in facts.py and the
+;; provider records.  The companion keeps its own copy so that it
+;; refuses any other variable whatever the server says, and can say
+;; what a failure means when the server is missing.
 
 ;;; Code:
 
@@ -198,6 +203,10 @@ heeded, and an ask fix naming another variable is refused.")
   '({prefixes})
   "How a provider kind's keys begin, longest first.
 Only prefixes that name one provider: a bare sk- names nobody.")
+
+(defconst gptel-diagnose--gptel-unread
+  '({unread})
+  "The words gptel puts where the provider's go, for an answer it could not read.")
 
 (provide 'gptel-diagnose-tables)
 ;;; gptel-diagnose-tables.el ends here
