@@ -489,13 +489,19 @@ same symbol to the reader, but not how anyone types it."
            for form = (gptel-diagnose--fix-form fix)
            when form return (gptel-diagnose--print form)))
 
+(defun gptel-diagnose--ellipsis ()
+  "Return the ellipsis for shortened text: \"…\" where it can be shown.
+A terminal whose coding system cannot show it (a C locale) gets
+\"...\" instead of a question mark."
+  (if (char-displayable-p ?…) "…" "..."))
+
 (defun gptel-diagnose--fit (prefix summary suffix width)
   "PREFIX, SUMMARY and SUFFIX in at most WIDTH columns, shortening SUMMARY only.
 Widths are screen columns (`string-width'): a Chinese character
 takes two.  SUFFIX is dropped whole when it cannot fit; it is
 never cut."
   (let ((used (+ (string-width prefix) (string-width suffix)))
-        (ellipsis "…"))
+        (ellipsis (gptel-diagnose--ellipsis)))
     (cond
      ((or (null width) (<= (+ used (string-width summary)) width))
       (concat prefix summary suffix))
@@ -560,7 +566,8 @@ kept from the provider's answer."
                                (plist-get inner :message))
                               ((stringp inner) inner)))))))
     (when (and text (not (string-blank-p text)))
-      (truncate-string-to-width (string-join (split-string text) " ") 160 nil nil "…"))))
+      (truncate-string-to-width (string-join (split-string text) " ") 160 nil nil
+                                (gptel-diagnose--ellipsis)))))
 
 (defconst gptel-diagnose--gptel-own-error
   (concat "\\`" (regexp-opt gptel-diagnose--gptel-unread) "\\.?\\'")
@@ -1237,7 +1244,7 @@ An ask fix shows the action it starts where a `setq' shows its form."
                                                (truncate-string-to-width
                                                 (plist-get err :body)
                                                 gptel-diagnose--shown-body-width nil nil
-                                                "…")))
+                                                (gptel-diagnose--ellipsis))))
                       (and (eq (plist-get err :body_empty) t)
                            (gptel-diagnose--t
                             "response body: none (the answer was headers only)"))))

@@ -363,13 +363,26 @@ model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
 
 ;;;; Courtesy
 
+(ert-deftest gptel-diagnose-line-shortened-for-a-terminal-without-the-ellipsis ()
+  ;; A C-locale terminal cannot show "…" and would print "?" in its place.
+  (cl-letf (((symbol-function 'char-displayable-p) (lambda (_char) nil)))
+    (let ((line (gptel-diagnose-format-line
+                 '(:summary "A very long summary that goes on and on about what went wrong and why"
+                   :fixes [(:title "t" :applicability "safe" :variable "gptel-stream"
+                            :value "nil")])
+                 70)))
+      (should (<= (length line) 70))
+      (should (string-suffix-p "...  Fix: (setq gptel-stream nil)" line))
+      (should-not (string-search "…" line)))))
+
 (ert-deftest gptel-diagnose-line-is-shortened-but-never-inside-the-setq ()
   (let* ((diagnosis '(:summary "A very long summary that goes on and on about what went wrong and why"
                       :fixes [(:title "t" :applicability "safe" :variable "gptel-stream"
                                :value "nil")]))
          (line (gptel-diagnose-format-line diagnosis 70)))
     (should (<= (length line) 70))
-    (should (string-suffix-p "…  Fix: (setq gptel-stream nil)" line))
+    (should (string-suffix-p (concat (gptel-diagnose--ellipsis) "  Fix: (setq gptel-stream nil)")
+                             line))
     (let ((tiny (gptel-diagnose-format-line diagnosis 40)))
       (should (<= (length tiny) 40))
       (should-not (string-match-p "(setq" tiny)))
@@ -822,7 +835,9 @@ model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
       (let ((line (gptel-diagnose-format-line diagnosis width)))
         (ert-info ((format "width %d: %s" width line))
           (should (<= (string-width line) width))
-          (should (string-suffix-p "…  修复：(setq gptel-temperature nil)" line)))))
+          (should (string-suffix-p (concat (gptel-diagnose--ellipsis)
+                                           "  修复：(setq gptel-temperature nil)")
+                                   line)))))
     (let ((tiny (gptel-diagnose-format-line diagnosis 40)))
       (should (<= (string-width tiny) 40))
       (should-not (string-search "(setq" tiny)))))
