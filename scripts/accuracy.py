@@ -1,6 +1,7 @@
 """Accuracy of the diagnosis engine on the labelled corpus of real error reports.
 
-    scripts/accuracy [--verbose] [--by-file] [--by-evidence] [--by-novelty] [CORPUS.jsonl ...]
+    scripts/accuracy [--verbose] [--by-file] [--by-evidence] [--by-novelty] [--by-confidence]
+                      [CORPUS.jsonl ...]
 
 Each record of tests/corpus/*.jsonl is a real report (with its source URL) and the category
 a person gave it.  The report prints:
@@ -17,8 +18,9 @@ of evidence the records quote (`evidence`: the provider's words, gptel's or curl
 another client's; see LABELING.md), --by-novelty for the records whose body (or gptel text)
 is word for word in another file of the same folder ("seen") and the others ("new"): a
 fresh batch's records that repeat a known failure say little about failures never seen.
-Exit status 1 if top-1
-accuracy is below the goal (95%) or a billing record is called rate_limit.
+--by-confidence prints them for each confidence the diagnosis states (certain, likely,
+guess): how far each word can be trusted.  Exit status 1 if top-1 accuracy is below the
+goal (95%) or a billing record is called rate_limit.
 
 Held-out files (HELD_OUT) are left out unless named: they are scored once, as they are,
 before anyone tunes a rule against them.
@@ -99,12 +101,13 @@ class Verdict:
     category: str
     rule: str
     fix_variables: frozenset[str] = frozenset()
+    confidence: str = "likely"
 
 
 def engine_verdict(record: dict[str, Any]) -> Verdict:
     result = diagnose(DiagnoseParams.model_validate(corpus_params(record)))
     return Verdict(result.category, result.rule,
-                   frozenset(f.variable for f in result.fixes if f.variable))
+                   frozenset(f.variable for f in result.fixes if f.variable), result.confidence)
 
 
 @dataclass
@@ -234,6 +237,9 @@ def main(argv: list[str] | None = None,
     parser.add_argument("--by-evidence", action="store_true",
                         help="print the figures by whose words the records quote (provider, "
                         "gptel, another client)")
+    parser.add_argument("--by-confidence", action="store_true",
+                        help="print the figures for each confidence the diagnosis states "
+                        "(certain, likely, guess): how far each word can be trusted")
     parser.add_argument("--by-novelty", action="store_true",
                         help="print the figures for records whose body another corpus file "
                         "already has (seen) and the others (new)")
@@ -245,6 +251,16 @@ def main(argv: list[str] | None = None,
         if held:
             print(f"Held out (name them to score them): {', '.join(held)}")
     records = load(paths)
+    verdicts: dict[str, Verdict] = {}
+    engine = judge
+
+    def judged(record: dict[str, Any]) -> Verdict:
+        """ENGINE's verdict on RECORD, asked once however many tables show it."""
+        if record["_where"] not in verdicts:
+            verdicts[record["_where"]] = engine(record)
+        return verdicts[record["_where"]]
+
+    judge = judged
     tally, by_file = score(records, judge)
     if not tally.total:
         print("No records.")
@@ -258,6 +274,9 @@ def main(argv: list[str] | None = None,
     if args.by_evidence:
         _, by_evidence = score(records, judge, evidence)
         print("\n" + "\n".join(by_file_table(by_evidence, "evidence")))
+    if args.by_confidence:
+        _, by_confidence = score(records, judge, lambda record: judged(record).confidence)
+        print("\n" + "\n".join(by_file_table(by_confidence, "confidence")))
     if args.by_novelty:
         seen = seen_bodies(paths)
         _, by_novelty = score(records, judge,

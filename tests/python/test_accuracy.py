@@ -140,6 +140,31 @@ def test_figures_by_novelty_split_the_records_whose_body_another_file_has(
     assert table["new"] == ["3", "66.7%", "33.3%", "0.0%", "-"]
 
 
+def test_figures_by_confidence_group_the_records_by_the_word_the_diagnosis_states(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [("rate_limit", V("rate_limit", "r", confidence="certain")),
+            ("billing.quota_exhausted", V("rate_limit", "g", confidence="guess")),
+            ("rate_limit", V("rate_limit", "g", confidence="guess")),
+            ("unknown", V("unknown", "u", confidence="guess")),
+            ("model.not_found", V("endpoint.wrong", "e", confidence="likely"))]
+    lines = [json.dumps({"id": f"c-{n}", "provider": "openai", "source": "https://example.test",
+                         "body": "x", "label": label}) for n, (label, _) in enumerate(rows)]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    calls: list[str] = []
+
+    def judge(record: dict[str, Any]) -> Any:
+        calls.append(record["id"])
+        return rows[int(record["id"][2:])][1]
+    accuracy.main(["--by-confidence", "--by-file", str(tmp_path / "c.jsonl")], judge=judge)
+    out = capsys.readouterr().out
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()
+             if line.startswith(("certain", "likely", "guess"))}
+    assert table["certain"] == ["1", "100.0%", "0.0%", "0.0%", "-"]
+    assert table["likely"] == ["1", "0.0%", "100.0%", "0.0%", "-"]
+    assert table["guess"] == ["3", "66.7%", "33.3%", "33.3%", "-"]
+    assert sorted(calls) == [f"c-{n}" for n in range(5)]  # each record judged once
+
+
 def test_held_out_files_are_scored_only_when_named() -> None:
     paths, held = accuracy.default_paths()
     assert not {p.name for p in paths} & accuracy.HELD_OUT
