@@ -12,6 +12,7 @@ import ast
 import ipaddress
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
@@ -545,9 +546,15 @@ def _quoted_object(text: str) -> Any:
 
 
 def _literal_dict(text: str) -> dict[str, Any] | None:
-    """TEXT read as a Python literal, if it is a dict; else None."""
+    """TEXT read as a Python literal, if it is a dict; else None.
+
+    A reporter's text is no source file: its backslashes ("C:\\ollama") would each warn
+    that they are an invalid escape, on the server's stderr, so the warnings are kept quiet.
+    """
     try:
-        found = ast.literal_eval(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = ast.literal_eval(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
     return found if isinstance(found, dict) else None

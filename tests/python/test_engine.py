@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from typing import Any
 
 import pytest
@@ -7704,3 +7705,16 @@ def test_an_error_event_of_a_stream_is_the_providers_error() -> None:
     assert result.provider_message == "Overloaded"
     # The 200 came before it: not "no HTTP status", as if nothing had answered.
     assert "(in the middle of its streamed answer)" in result.summary
+
+
+def test_a_python_dict_with_backslashes_is_read_without_a_warning() -> None:
+    # A client's "Error code: 401 - {...}" with a Windows path in it: reading it as a Python
+    # literal warned "invalid escape sequence '\o'" on the server's stderr.
+    error = {"error": "Error code: 401 - {'error': {'message': 'Incorrect API key provided: "
+                      "sk-REDACTED. Key file C:\\ollama\\key', 'type': 'invalid_request_error', "
+                      "'code': 'invalid_api_key'}}"}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert result.category == "auth.invalid_key"
+    assert not [w for w in caught if "escape" in str(w.message)]
