@@ -337,6 +337,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:is|are) timing out\b",
         # Ollama's log when the client gave up while the model was still loading.
         r"client connection closed before server finished loading",
+        # A browser's or node's AbortController fired with no reason given: a client's own
+        # timer, as a rule ("signal is aborted without reason"); a cancel reads the same,
+        # hence a cue, not a rule.
+        r"signal is aborted without reason",
     ),
     "endpoint.wrong": _cues(
         r"(?:method|post)\b[^.;]{0,20}\bnot (?:allowed|supported)",

@@ -449,6 +449,10 @@ class Facts:
     host_typo: str | None = _fact(
         "the API host the backend's host looks like a misspelling of", "present")
     host: str = _fact("the backend's host, as configured", "pattern")
+    body: str = _fact(
+        "the response body the companion read beside gptel's own error, as received "
+        "(bounded): what gptel did not keep, such as Ollama's signin_url", "pattern",
+        lambda p: (p.error.body or "")[:MAX_TEXT])
     text: str = _fact("the error's text, lower case, bounded", "text")
     message: str = _fact("the provider's own message (first found)")
     retry_after: float | None = _fact("the wait the provider states, in seconds")

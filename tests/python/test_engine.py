@@ -6655,6 +6655,69 @@ _CR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      {"kind": "azure"}, "model.not_found"),
 ]
 
+_CS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/hiyaScott/openclaw-workspace (a saved session): Anthropic's SDK
+    # reading Kimi's stream, its events out of order; but an error event first says why.
+    ({"error": "Unexpected event order, got content_block_stop before \"message_start\""},
+     {"kind": "moonshot"}, "response.malformed"),
+    ({"error": "Unexpected event order, got error before \"message_start\""},
+     {"kind": "bedrock"}, "unknown"),
+    # https://github.com/HardCodedLife/News-Aggregator/blob/bfee6b59ab371262b90f006d42e253354a2b
+    # dd86/OLLAMA_FIX.md: pydantic in the client, on an answer without a field it expects.
+    ({"error": "1 validation error for ShowResponse\nmodel_info\n  Field required "
+               "[type=missing, input_value={'modelfile': '# Modelfil...'}"},
+     {"kind": "ollama", "host": "localhost:11434"}, "response.malformed"),
+    # https://portkey.ai/error-library/input-validation-error-10151: TGI without backquotes.
+    (gptel_error(400, {"error": "Input validation error: inputs tokens + max_new_tokens must "
+                                "be <= 4097. Given: 3946 inputs tokens and 256 "
+                                "max_new_tokens"}), {"kind": "together"},
+     "request.context_length"),
+    # https://docs.bigmodel.cn/cn/api/api-code and https://xfyun.cn/doc/spark/: Zhipu's 1261,
+    # iFlytek Spark's 10907 and 11201 in their words.
+    ({"error": "Prompt 超长"}, {"kind": "zhipu"}, "request.context_length"),
+    ({"error": "token数量超过上限。对话历史+问题的字数太多,需要精简输入"}, {"kind": "spark"},
+     "request.context_length"),
+    ({"error": "授权错误:日流控超限。超过当日最大访问量的限制"}, {"kind": "spark"}, "rate_limit"),
+    ({"error": "授权错误:秒级流控超限。秒级并发超过授权路数限制"}, {"kind": "spark"}, "rate_limit"),
+    # https://github.com/microsoft/prompty/issues/55: GitHub Models, no key sent.
+    (gptel_error(401, {"error": {"message": "No authorisation header found in request"}}),
+     {"kind": "github-models"}, "auth.missing_key"),
+    # https://thrubit.io/blog/what-are-amazon-bedrock-inference-profiles-how-to-set-them-up/
+    ({"error": "Model use case details have not been submitted for this account. Fill out the "
+               "Anthropic use case details form before using the model."},
+     {"kind": "bedrock"}, "auth.permission"),
+    # https://github.com/Abiraj-Jatheeskumar/Resume_RAG_Chatbot (AZURE_EMBEDDINGS_FIX.md).
+    (gptel_error(400, {"error": {"code": "OperationNotSupported", "message": "The embeddings "
+                                 "operation does not work with the specified model, gpt-4.1. "
+                                 "Please choose different model and try again."}}),
+     {"kind": "azure"}, "endpoint.wrong"),
+    # https://github.com/essedev/local-llm-eval: OpenRouter, for a quantization no provider of
+    # the model offers.
+    (gptel_error(404, "404 No endpoints found for the request with quantization",
+                 as_message=True), {"kind": "openrouter", "host": "openrouter.ai"},
+     "request.invalid_parameter"),
+    # https://github.com/Anuragsingh2301/SpiritSpeak: Gemini's words for its per-minute quota,
+    # quoted without the status.
+    ({"error": "[GoogleGenerativeAI Error]: You exceeded your current quota"},
+     {"kind": "gemini"}, "rate_limit"),
+    # https://github.com/mrmoe28/marketing-hub (OLLAMA_FIX.md): ngrok's page for a tunnel with
+    # nothing behind it.
+    (gptel_error(404, "Error: 404 The endpoint uninterlinked-woozy-bell.ngrok-free.dev is "
+                 "offline.\nERR_NGROK_3200", as_message=True),
+     {"kind": "openai", "host": "uninterlinked-woozy-bell.ngrok-free.dev"},
+     "network.connection_refused"),
+    # https://github.com/vaultcaddy/vaultcaddy-app (DEEPSEEK_TIMEOUT_FIX.md): an
+    # AbortController's timer, as a browser says it.
+    ({"error": "DeepSeek API request failed: signal is aborted without reason"},
+     {"kind": "deepseek"}, "network.timeout"),
+    # https://mintlify.com/ollama/ollama/api/errors: a local Ollama not signed in for a cloud
+    # model; gptel keeps "unauthorized", the companion sends the body.
+    ({"status": "HTTP/1.1 401 Unauthorized", "http_status": "401", "error": "unauthorized",
+      "body": json.dumps({"error": "unauthorized",
+                          "signin_url": "https://ollama.com/connect?name=h&key=k"})},
+     {"kind": "ollama", "host": "localhost:11434"}, "auth.missing_key"),
+]
+
 
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
@@ -6672,7 +6735,7 @@ _CR_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
                           *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS,
-                          *_CR_WORDS])
+                          *_CR_WORDS, *_CS_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

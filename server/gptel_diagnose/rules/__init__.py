@@ -108,6 +108,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL006",  # no-model-loaded
         "MODEL003",  # model-retired
         "AUTH004",   # key-for-another-endpoint
+        "AUTH009",   # ollama-not-signed-in
         "AUTH008",   # configured-key-not-received
         "AUTH002",   # api-key-missing
         "MODEL002",  # ollama-model-not-pulled

@@ -156,8 +156,9 @@ _KEY_MISSING = (
     # LibreChat, for a user-provided key never stored ("No key found. Please provide a key");
     # openai-python's check when it got none ("api_key None must be a valid OpenAI key").
     r"|no key found\. please provide a key|api_key none must be"
-    # GitHub Models: "No authorization header or api key found in request."
-    r"|no authorization header or api key found"
+    # GitHub Models: "No authorization header or api key found in request.", and in
+    # British spelling: "No authorisation header found in request".
+    r"|no authori[sz]ation header (or api key )?found"
     # LM Studio: "An LM Studio API token is required ..., but none was provided".
     r"|(token|key) is required to make requests"
     r"|api_key (is )?required|did not find [a-z_]*api_key|failed to find [\w ]{0,20}token"
@@ -212,8 +213,10 @@ _ACCOUNT_DISABLED = r"access was terminated due to|organization has been disable
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     r"|not authorized to access (this|the) model"
-    # Bedrock's ValidationException for a region where model access was not granted.
-    r"|account is not authorized to invoke"
+    # Bedrock's ValidationException for a region where model access was not granted, and
+    # for Anthropic's models before the account filed its use case ("Model use case details
+    # have not been submitted for this account").
+    r"|account is not authorized to invoke|use case details have not been submitted"
     # OpenAI, for a model kept for higher usage tiers: "Your organization must qualify for
     # at least usage tier 5 to access 'o1-preview'".
     r"|must qualify for at least usage tier \d+"
@@ -429,6 +432,43 @@ RULES = (
                 },
                 backend={"kind": "openai", "host": "api.openai.com", "has_key": False},
                 source="https://platform.openai.com/docs/guides/error-codes/api-errors",
+            ),
+        ),
+    ),
+    Rule(
+        code="AUTH009",
+        name="ollama-not-signed-in",
+        category="auth.missing_key",
+        # A local Ollama asked for a cloud model ("gpt-oss:120b-cloud") before `ollama
+        # signin`: its 401 carries the page that connects this machine ({"error":
+        # "unauthorized", "signin_url": "https://ollama.com/connect?..."}); its CLI says "You
+        # need to be signed in to Ollama to run Cloud models" (ollama/ollama#12384).
+        when=(match(provider="ollama", http=(None, 401), body=r"\bsignin_url\b"),
+              match(text=r"need to be signed in to ollama")),
+        summary="This Ollama server is not signed in to ollama.com, which its cloud models "
+        "need; no key is missing from gptel.",
+        explanation=(
+            "Ollama runs a model whose name ends in -cloud (or :cloud) on ollama.com, not on "
+            "this machine, and only once the Ollama server is connected to an ollama.com "
+            "account. This one is not: it answered 401 with the page that connects it. gptel "
+            "sends no key to a local Ollama, and needs none."
+        ),
+        steps=(
+            "On the machine that runs Ollama, run `ollama signin` and open the page it prints.",
+            "Or pick a local model: M-x gptel-menu.",
+        ),
+        fixes=(FixSpec("Sign the Ollama server in", "display-only", command="ollama signin"),
+               ASK_MODEL),
+        next_step=("Run `ollama signin` on the machine that runs Ollama.",),
+        docs=("https://docs.ollama.com/cloud",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 401 Unauthorized", "http_status": "401",
+                       "error": "unauthorized",
+                       "body": "{\"error\": \"unauthorized\", \"signin_url\": "
+                       "\"https://ollama.com/connect?name=hostname&key=publickey\"}"},
+                backend={"kind": "ollama", "host": "localhost:11434"},
+                source="https://mintlify.com/ollama/ollama/api/errors",
             ),
         ),
     ),

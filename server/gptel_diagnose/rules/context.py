@@ -9,6 +9,9 @@ _TOO_LONG = (
     r"maximum context length|context_ ?length_exceeded|context window|prompt is too long"
     # TGI's input validation; "input too long" in Chinese; claude-code-hub's prompt_limit.
     r"|must have less than \d+ tokens|输入内容?过长|上下文过长|\bprompt_limit\b"
+    # Zhipu's 1261 ("Prompt 超长"), iFlytek Spark's 10907 ("token数量超过上限。对话历史+问题的字数
+    # 太多"): the prompt or its tokens over the limit.
+    r"|prompt\s*超长|输入超长|token\s*数量超过上限|字数太多"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
     # TGI and Aphrodite: "The provided prompt is 4309 tokens long, so generating 1 tokens
     # requires a sequence length of 4310, but the maximum supported ...".
@@ -23,7 +26,8 @@ _TOO_LONG = (
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
-    r"|`inputs` tokens \+ `max_new_tokens`|reduce the length of the (messages|prompt|input)"
+    # TGI, with or without its backquotes: "inputs tokens + max_new_tokens must be <= 4097".
+    r"|`?inputs`? tokens \+ `?max_new_tokens|reduce the length of the (messages|prompt|input)"
     r"|maximum input length|request_too_large|request size exceeds|too many tokens in"
     # Kimi: "total message size 2400000 exceeds limit 2097152".
     r"|message size \w+ exceeds (the )?limit"

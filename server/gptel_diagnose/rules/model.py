@@ -89,7 +89,7 @@ RULES = (
                 # model is corrupted or incomplete" (download it again, as an unpulled one).
                 r"|model is corrupted or incomplete"
                 r"|model identifier is invalid|requested model is not supported"
-                r"|not a valid model id|no endpoints found for (?!that)"
+                r"|not a valid model id|no endpoints found for (?!that|the request with)"
                 # GitHub Copilot, for a model its plan or policies do not enable.
                 r"|no endpoints available for this model"
                 r"|no endpoints (found|available) matching your|engine .{0,40} not available"

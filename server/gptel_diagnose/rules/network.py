@@ -279,7 +279,11 @@ RULES = (
               # (requests' "HTTPConnectionPool(host='localhost', port=11434): Max retries
               # exceeded", cut before its cause, is the same.)
               match(text=r"all connection attempts failed|max retries exceeded\W{0,3}$",
-                    private=True, http=None)),
+                    private=True, http=None),
+              # ngrok's own 404 for a tunnel with no agent behind it: "The endpoint
+              # abc.ngrok-free.dev is offline. ERR_NGROK_3200".
+              match(text=r"\berr_ngrok_3200\b|\bendpoint [\w.-]+\.ngrok[\w.-]* is offline",
+                    http=(None, 404))),
         summary="Nothing is listening at {host} (curl {exit}): the server is down, or :host "
         "has the wrong port, or a firewall blocks it.",
         explanation=(

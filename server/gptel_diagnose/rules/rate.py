@@ -104,8 +104,9 @@ RULES = (
                   r"|^request limit exceeded\.?$"
                   r"|(reached|exceeded) [\w ]{0,30}max (rpm|tpm|rpd)\b"
                   r"|due to rate limiting|\brp[mhd] limit reached|\brate_?limit\w*_exceeded"
-                  # Zhipu's "concurrency too high".
-                  r"|并发数?过高|concurrency (is )?too high"
+                  # Zhipu's "concurrency too high"; iFlytek Spark's 11202 and 11203, "秒级流控
+                  # 超限" and "并发流控超限" (flow control over its limit).
+                  r"|并发数?过高|concurrency (is )?too high|(?<!日)流控超限"
                   r"|no deployments available for selected model"
                   r"|\brate ?limit ?error\b|temporarily limiting requests"
                   r"|rate limit has been exceeded"
@@ -180,6 +181,8 @@ RULES = (
                   r"|too many requests in \d+ (hours?|days?)|\bfree limit reached"
                   r"|limit \(?[\d,]+ (tokens? |requests? )?per day\)? exceeded"
                   r"|次数已达上限，?请稍后再试"
+                  # iFlytek Spark's 11201: "授权错误:日流控超限。超过当日最大访问量的限制".
+                  r"|日流控超限|超过当日最大访问量"
                   # Cloudflare Workers AI: "used up your daily free allocation of 10,000 neurons".
                   r"|daily free allocation"
                   # MiniMax's Token Plan window; a proxy's hourly cap.
@@ -245,6 +248,10 @@ RULES = (
             # Nor a model a free key may not use at all ("doesn't have a free quota tier"):
             # MODEL001's.
             match(http=429, provider="gemini", not_text=_NOT_PER_MINUTE),
+            # The same words quoted without the status, by a Gemini client ("[GoogleGenerative
+            # AI Error]: You exceeded your current quota").
+            match(http=None, provider="gemini", text=r"exceeded your current quota",
+                  not_text=_NOT_PER_MINUTE),
             match(http=429, codes="resource_exhausted", not_text=_NOT_PER_MINUTE),
             match(text=r"generaterequestsperminute|perminute|quotafailure"
                   # The free tier's metrics named in the text: "Quota exceeded for metric:

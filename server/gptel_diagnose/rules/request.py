@@ -285,7 +285,7 @@ RULES = (
                    # Fireworks, for a large cap without streaming: "Requests with max_tokens >
                    # 4096 must have stream=true".
                    r"|max_tokens > \d+ must have stream",
-                   not_text=r"max_completion_tokens|maximum context length|`inputs` tokens"
+                   not_text=r"max_completion_tokens|maximum context length|`?inputs`? tokens \+"
                    r"|must be at least 1, got -")),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
         "let the model decide.",
@@ -505,8 +505,10 @@ RULES = (
                   r"|a model id is required|invalid schema for function"
                   r"|required body invalid|invalid 'input\[\d+\]"
                   r"|no endpoints found that support (?!tool)"
-                  # OpenRouter: no provider of the model takes every parameter sent.
+                  # OpenRouter: no provider of the model takes every parameter sent, or the
+                  # one asked for ("No endpoints found for the request with quantization").
                   r"|no endpoints found that can handle the requested parameters"
+                  r"|no endpoints found for the request with"
                   r"|unable to parse and estimate tokens|^unsupported value: '"
                   r"|bad request: unknown (copilot-)?integration"
                   # Anthropic's meaning of invalid_request_error as clients quote it.
@@ -617,8 +619,11 @@ RULES = (
                   # PHP's TypeError in a client's own function is not a validator's words,
                   # nor the Vercel AI SDK checking the answer against its schema, nor a path
                   # the request should not have gone to (ENDP001).
+                  # Nor pydantic checking the answer ("1 validation error for ShowResponse
+                  # ... Field required"): the client could not read it (RESP001).
                   not_text=r"invalid url \((post|get) |return value must be of type"
-                  r"|type validation failed: value:|failed to deserialize api response|"
+                  r"|type validation failed: value:|failed to deserialize api response"
+                  r"|validation errors? for \w*(completion|response|chunk)\b|"
                   + _ANOTHER_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.

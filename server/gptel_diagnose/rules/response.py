@@ -117,6 +117,13 @@ RULES = (
                     r"|unable to parse [\w ]{0,30}response|invalid response format"
                     r"|unparseable buffer"
                     r"|failed to parse [\w ]{0,30}response|validation errors? for chatcompletion"
+                    # Pydantic, on an answer of another shape than the client's model
+                    # ("1 validation error for ShowResponse"); the Anthropic SDKs' stream
+                    # reader, on events out of order ("Unexpected event order, got
+                    # content_block_stop before \"message_start\"").
+                    r"|validation errors? for \w*response\b"
+                    # (not "got error before": an error event came first, and says why).
+                    r"|unexpected event order(?!, got error\b)"
                     r"|doesn'?t return any data|stream failed: stream ended"
                     r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
                     r"|extra data: line \d+ column \d+|incomplete chunked read"
@@ -260,9 +267,9 @@ RULES = (
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"
                   # Another API's path for this model; on the chat path it is MODEL009's.
                   r"|not accessible via the /?[\w/.]+ endpoint"
-                  # Azure's "completion" (legacy) operation; Azure AI's Responses API; Hugging
-                  # Face's text-generation task, for a chat model.
-                  r"|\bcompletion operation does not work with the specified model"
+                  # Azure's "completion" (legacy) and "embeddings" operations; Azure AI's
+                  # Responses API; Hugging Face's text-generation task, for a chat model.
+                  r"|\b(completion|embeddings) operation does not work with the specified model"
                   r"|is not supported for task text-generation|" + RESPONSES_REFUSED +
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
