@@ -37,11 +37,13 @@
 ;; through `gptel--fsm-transition', so an :around advice there sees
 ;; them all, and errors that escape gptel synchronously too.
 ;;
-;; Two more advices, both while watching: `gptel--get-api-key', to note
-;; whose key shape gptel just fetched (never the key), and url.el's
+;; Three more advices, all while watching: `gptel--get-api-key', to
+;; note whose key shape gptel just fetched (never the key); url.el's
 ;; `url-http-parse-headers', whose HTTP 402 would otherwise be an error
-;; in a process filter that leaves gptel's request hanging: for gptel's
-;; own requests only, it goes to gptel's callback like any other 4xx.
+;; in a process filter that leaves gptel's request hanging; and url.el's
+;; `url-http-handle-authentication', which meets a 401 that asked for no
+;; credentials by prompting for a user name and password.  For gptel's
+;; own requests only, both go to gptel's callback like any other 4xx.
 
 ;;; Code:
 
@@ -52,6 +54,7 @@
 (require 'gptel-diagnose-tables)
 (require 'gptel-diagnose-server)
 
+(declare-function mail-fetch-field "mail-utils")
 (declare-function gptel-fsm-p "gptel-request")
 (declare-function gptel-fsm-state "gptel-request")
 (declare-function gptel-fsm-table "gptel-request")
@@ -835,6 +838,24 @@ provider's body and its request ends in failure."
                         (car url-callback-arguments)))
            t))))))
 
+(defun gptel-diagnose--around-url-authentication (orig proxy &rest args)
+  "Call ORIG with PROXY and ARGS, unless it would prompt for nothing asked.
+url.el answers a 401 that came without an Authorization header sent
+by prompting for a user name and password, Basic by default even
+when the server asked for none (no WWW-Authenticate header): an
+Anthropic key refused, a local Ollama not signed in to ollama.com.
+For gptel's own requests, when the server asked for no credentials,
+hand the 401 to gptel's callback instead, as url.el does once it
+has sent credentials: gptel reads the provider's body and its
+request ends in failure."
+  (if (and (not proxy)
+           (gptel-diagnose--gptel-url-buffer-p (current-buffer))
+           (not (save-restriction
+                  (mail-fetch-field "www-authenticate"))))
+      (progn (gptel-diagnose--log "url.el: HTTP 401 handed to gptel, no prompt")
+             t)
+    (apply orig proxy args)))
+
 (defvar gptel-diagnose--idle-timer nil
   "Timer that starts the server when Emacs is idle and gptel is loaded, or nil.")
 
@@ -861,11 +882,15 @@ is sent, and when Emacs is idle with gptel loaded."
         (advice-add 'gptel--get-api-key :filter-return #'gptel-diagnose--note-key-shape)
         (advice-add 'url-http-parse-headers :around
                     #'gptel-diagnose--around-url-parse-headers)
+        (advice-add 'url-http-handle-authentication :around
+                    #'gptel-diagnose--around-url-authentication)
         (setq gptel-diagnose--idle-timer
               (run-with-idle-timer 2 t #'gptel-diagnose--warm-up-for-gptel)))
     (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)
     (advice-remove 'gptel--get-api-key #'gptel-diagnose--note-key-shape)
-    (advice-remove 'url-http-parse-headers #'gptel-diagnose--around-url-parse-headers)))
+    (advice-remove 'url-http-parse-headers #'gptel-diagnose--around-url-parse-headers)
+    (advice-remove 'url-http-handle-authentication
+                   #'gptel-diagnose--around-url-authentication)))
 
 ;;;; Replaying with curl
 

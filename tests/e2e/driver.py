@@ -91,6 +91,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              "openai/rate-limit-tpm-429", says=("Rate limited", "Wait 9.8 s")),
     Scenario("badkey", "OpenAI 401 invalid_api_key", "openai", "auth.invalid_key", "AUTH001",
              "openai/invalid-api-key-401", says=("rejected the API key",)),
+    # Anthropic's key goes in x-api-key: url.el, seeing no Authorization header sent, would
+    # prompt for a user name and password instead of failing.
+    Scenario("badkey-anthropic", "Anthropic 401 invalid x-api-key", "anthropic",
+             "auth.invalid_key", "AUTH001", "anthropic/auth001-invalid-x-api-key",
+             model="claude-sonnet-4-5", says=("rejected the API key",)),
     # gpt-4.5-preview is on OpenAI's deprecations page: the 404 is read as the model's
     # retirement (MODEL003), not only as a name it does not know.
     Scenario("nomodel", "OpenAI 404 model_not_found for a retired model", "openai",
@@ -111,6 +116,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("empty200", "HTTP 200 with no answer in it", "openai", "response.malformed",
              "RESP003", "openai/empty-choices-200", says=("no text",),
              setq="(setq gptel-log-level 'debug)"),
+    # gptel keeps only "unauthorized"; the page to sign in is in the body the companion reads.
+    # url.el would prompt for a user name and password that no one asked for.
+    Scenario("ollamasignin", "A local Ollama asked for a cloud model before `ollama signin`",
+             "ollama", "auth.missing_key", "AUTH009", "ollama/auth009-ollama-not-signed-in",
+             model="gpt-oss:120b-cloud", says=("not signed in to ollama.com", "ollama signin")),
     Scenario("ollama-down", "Ollama not running", "ollama", "network.connection_refused",
              "NET003", host="closed", model="llama3.2", says=("ollama serve",)),
     Scenario("dns", "Host name does not resolve", "openai", "network.dns", "NET001",

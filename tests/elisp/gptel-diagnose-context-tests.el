@@ -297,7 +297,9 @@
 (ert-deftest gptel-diagnose-watching-adds-and-removes-every-advice ()
   (let ((advices '((gptel--fsm-transition . gptel-diagnose--around-transition)
                    (gptel--get-api-key . gptel-diagnose--note-key-shape)
-                   (url-http-parse-headers . gptel-diagnose--around-url-parse-headers)))
+                   (url-http-parse-headers . gptel-diagnose--around-url-parse-headers)
+                   (url-http-handle-authentication
+                    . gptel-diagnose--around-url-authentication)))
         (handler gptel-diagnose--gptel-handler))
     (unwind-protect
         (progn
@@ -333,6 +335,37 @@ Return what the advised call returned and the callback arguments."
 
 (ert-deftest gptel-diagnose-url-402-of-anyone-else-is-left-to-url-el ()
   (should-error (gptel-diagnose-context-tests--url-402 nil)))
+
+;;;; url.el's HTTP 401
+
+(defun gptel-diagnose-context-tests--url-401 (gptel-owns headers &optional proxy)
+  "Run the 401 advice on HEADERS in a url.el-like buffer narrowed to them.
+GPTEL-OWNS says whether gptel made the request, PROXY is the advised
+function's argument.  Return what the call returned, and whether url.el's
+own handling (the prompt) ran."
+  (with-temp-buffer
+    (insert "HTTP/1.1 401 Unauthorized\n" headers "\n{\"error\": \"unauthorized\"}")
+    (narrow-to-region (point-min) (1+ (length (concat "HTTP/1.1 401 Unauthorized\n" headers))))
+    (let* ((prompted nil)
+           (gptel--request-alist (and gptel-owns
+                                      (list (cons (current-buffer) (cons 'fsm #'ignore)))))
+           (value (gptel-diagnose--around-url-authentication
+                   (lambda (_proxy) (setq prompted t) nil) proxy)))
+      (list value prompted))))
+
+(ert-deftest gptel-diagnose-url-401-asking-nothing-goes-to-gptels-callback ()
+  ;; Anthropic's refused x-api-key, a local Ollama not signed in: no WWW-Authenticate.
+  (should (equal (gptel-diagnose-context-tests--url-401 t "Content-Type: application/json\n")
+                 '(t nil))))
+
+(ert-deftest gptel-diagnose-url-401-asking-credentials-is-left-to-url-el ()
+  ;; A server behind Basic auth asks for it: url.el's prompt is what the user needs.
+  (should (equal (gptel-diagnose-context-tests--url-401
+                  t "WWW-Authenticate: Basic realm=\"llm\"\n")
+                 '(nil t)))
+  ;; Nor any request gptel did not make, nor a proxy's 407.
+  (should (equal (gptel-diagnose-context-tests--url-401 nil "") '(nil t)))
+  (should (equal (gptel-diagnose-context-tests--url-401 t "" t) '(nil t))))
 
 ;;;; The curl replay, from any buffer
 
