@@ -178,10 +178,12 @@ use a mirror of the package index."
               gptel-diagnose--secret-context-regexp
               (lambda (match)
                 ;; The match data are MATCH's own.  A text naming the header
-                ;; ("`Authorization: Bearer`") has only the scheme word after it.
-                (let ((lead (match-string 1 match)))
-                  (if (string-match-p gptel-diagnose--scheme-word-regexp
-                                      (substring match (length lead)))
+                ;; ("`Authorization: Bearer`") has only the scheme word after it;
+                ;; a text redacted already has the marker, which stays as it is.
+                (let* ((lead (match-string 1 match))
+                       (value (substring match (length lead))))
+                  (if (or (string-match-p gptel-diagnose--scheme-word-regexp value)
+                          (string-prefix-p "<redacted" value))
                       match
                     (concat lead "<redacted>"))))
               string t t))))

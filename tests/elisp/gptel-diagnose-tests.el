@@ -108,6 +108,17 @@
         (dolist (kept (plist-get case :keep))
           (should (string-search kept redacted)))))))
 
+(ert-deftest gptel-diagnose-redacting-twice-changes-nothing-more ()
+  ;; A body redacted before it was sent is redacted again when shown: "key=<redacted>"
+  ;; read as a key named "<redacted" showed "key=<redacted>>".
+  (dolist (text (cons "https://ollama.com/connect?name=h&key=publickey"
+                      (mapcar (lambda (case) (plist-get case :text))
+                              gptel-diagnose-tests--redaction-cases)))
+    (let ((once (gptel-diagnose--redact text)))
+      (ert-info ((format "%S" once))
+        (should (equal (gptel-diagnose--redact once) once))
+        (should-not (string-search "<redacted>>" once))))))
+
 (ert-deftest gptel-diagnose-start-failure-reads-in-chinese ()
   "Why the server did not start is in the user's language, as the rest of the line."
   (let ((gptel-diagnose-locale "zh"))

@@ -165,3 +165,5 @@ def test_redaction_case_shared_with_the_companion(case: dict[str, Any]) -> None:
     assert case["secret"] not in redacted
     for kept in case["keep"]:
         assert kept in redacted
+    # What was redacted once (the companion's body, a log line) stays as it is.
+    assert redact(redacted) == redacted
