@@ -42,8 +42,10 @@
 ;; `url-http-parse-headers', whose HTTP 402 would otherwise be an error
 ;; in a process filter that leaves gptel's request hanging; and url.el's
 ;; `url-http-handle-authentication', which meets a 401 that asked for no
-;; credentials by prompting for a user name and password.  For gptel's
-;; own requests only, both go to gptel's callback like any other 4xx.
+;; credentials by prompting for a user name and password, and one that
+;; asked in a scheme it does not know by never calling back.  For
+;; gptel's own requests only, these go to gptel's callback like any
+;; other 4xx.
 
 ;;; Code:
 
@@ -55,6 +57,7 @@
 (require 'gptel-diagnose-server)
 
 (declare-function mail-fetch-field "mail-utils")
+(declare-function url-auth-registered "url-auth")
 (declare-function gptel-fsm-p "gptel-request")
 (declare-function gptel-fsm-state "gptel-request")
 (declare-function gptel-fsm-table "gptel-request")
@@ -838,20 +841,33 @@ provider's body and its request ends in failure."
                         (car url-callback-arguments)))
            t))))))
 
+(defun gptel-diagnose--url-can-answer-challenge-p ()
+  "Non-nil if this 401 asks for credentials url.el knows how to send.
+That is, a WWW-Authenticate header names a scheme url.el has
+registered (Basic, Digest, NTLM).  With none, url.el prompts for
+Basic credentials nobody asked for; with only other schemes (Bearer,
+Azure API Management's AzureApiManagementKey) it gives up without
+calling back, and the request hangs."
+  (seq-some (lambda (challenge)
+              (let ((scheme (car (split-string challenge "[ \t,]" t))))
+                (and scheme (url-auth-registered (downcase scheme)))))
+            (save-restriction (mail-fetch-field "www-authenticate" nil nil t))))
+
 (defun gptel-diagnose--around-url-authentication (orig proxy &rest args)
-  "Call ORIG with PROXY and ARGS, unless it would prompt for nothing asked.
+  "Call ORIG with PROXY and ARGS, unless it cannot answer the server.
 url.el answers a 401 that came without an Authorization header sent
 by prompting for a user name and password, Basic by default even
 when the server asked for none (no WWW-Authenticate header): an
 Anthropic key refused, a local Ollama not signed in to ollama.com.
-For gptel's own requests, when the server asked for no credentials,
+For a scheme it does not know (Azure's AzureApiManagementKey) it
+calls nobody back, and gptel waits forever.  For gptel's own
+requests, unless the server asked for credentials url.el can send,
 hand the 401 to gptel's callback instead, as url.el does once it
 has sent credentials: gptel reads the provider's body and its
 request ends in failure."
   (if (and (not proxy)
            (gptel-diagnose--gptel-url-buffer-p (current-buffer))
-           (not (save-restriction
-                  (mail-fetch-field "www-authenticate"))))
+           (not (gptel-diagnose--url-can-answer-challenge-p)))
       (progn (gptel-diagnose--log "url.el: HTTP 401 handed to gptel, no prompt")
              t)
     (apply orig proxy args)))

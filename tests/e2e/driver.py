@@ -37,8 +37,10 @@ def fixture(name: str) -> dict[str, Any]:
 def reply_for(name: str, delay: float = 0.0, ok_without_stream: bool = False,
               ok_for_model: str | None = None) -> Reply:
     data = fixture(name)
+    headers = tuple((str(key), str(value)) for key, value in data.get("headers", ()))
     return Reply.of(data["http_status"], data["body"], data.get("content_type"), delay,
-                    ok_without_stream=ok_without_stream, ok_for_model=ok_for_model)
+                    headers=headers, ok_without_stream=ok_without_stream,
+                    ok_for_model=ok_for_model)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("badkey-anthropic", "Anthropic 401 invalid x-api-key", "anthropic",
              "auth.invalid_key", "AUTH001", "anthropic/auth001-invalid-x-api-key",
              model="claude-sonnet-4-5", says=("rejected the API key",)),
+    # An Azure API Management gateway wants its key in its own header, and challenges in a
+    # scheme url.el does not know: url.el called nobody back, gptel stayed at "Querying...".
+    Scenario("apimkey", "An Azure API Management gateway that reads another key header",
+             "azure", "auth.missing_key", "AUTH008",
+             "azure/auth008-gateway-wants-its-own-key-header", model="gpt-4o",
+             says=("found no key it could use",)),
     # gpt-4.5-preview is on OpenAI's deprecations page: the 404 is read as the model's
     # retirement (MODEL003), not only as a name it does not know.
     Scenario("nomodel", "OpenAI 404 model_not_found for a retired model", "openai",

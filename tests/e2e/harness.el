@@ -56,6 +56,7 @@
     (pcase type
       ("openai" (apply #'gptel-make-openai name :key key :endpoint endpoint common))
       ("anthropic" (apply #'gptel-make-anthropic name :key key :endpoint endpoint common))
+      ("azure" (apply #'gptel-make-azure name :key key :endpoint endpoint common))
       ("gemini" (apply #'gptel-make-gemini name :key key :endpoint endpoint common))
       ("ollama" (apply #'gptel-make-ollama name :endpoint endpoint common))
       ("deepseek" (apply #'gptel-make-deepseek name :key key :endpoint endpoint common))

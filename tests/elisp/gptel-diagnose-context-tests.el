@@ -343,6 +343,7 @@ Return what the advised call returned and the callback arguments."
 GPTEL-OWNS says whether gptel made the request, PROXY is the advised
 function's argument.  Return what the call returned, and whether url.el's
 own handling (the prompt) ran."
+  (url-do-setup)                        ; registers Basic and Digest, as any url-retrieve
   (with-temp-buffer
     (insert "HTTP/1.1 401 Unauthorized\n" headers "\n{\"error\": \"unauthorized\"}")
     (narrow-to-region (point-min) (1+ (length (concat "HTTP/1.1 401 Unauthorized\n" headers))))
@@ -358,10 +359,23 @@ own handling (the prompt) ran."
   (should (equal (gptel-diagnose-context-tests--url-401 t "Content-Type: application/json\n")
                  '(t nil))))
 
+(ert-deftest gptel-diagnose-url-401-in-a-scheme-url-el-cannot-answer-goes-to-gptel ()
+  ;; Azure API Management's challenge, and a Bearer one: url.el would call nobody back.
+  (should (equal (gptel-diagnose-context-tests--url-401
+                  t (concat "WWW-Authenticate: AzureApiManagementKey realm=\"https://x\","
+                            "name=\"api-key\",type=\"header\"\n"))
+                 '(t nil)))
+  (should (equal (gptel-diagnose-context-tests--url-401
+                  t "WWW-Authenticate: Bearer realm=\"api\"\n")
+                 '(t nil))))
+
 (ert-deftest gptel-diagnose-url-401-asking-credentials-is-left-to-url-el ()
   ;; A server behind Basic auth asks for it: url.el's prompt is what the user needs.
   (should (equal (gptel-diagnose-context-tests--url-401
                   t "WWW-Authenticate: Basic realm=\"llm\"\n")
+                 '(nil t)))
+  (should (equal (gptel-diagnose-context-tests--url-401
+                  t "WWW-Authenticate: Bearer realm=\"api\"\nWWW-Authenticate: Digest realm=\"x\"\n")
                  '(nil t)))
   ;; Nor any request gptel did not make, nor a proxy's 407.
   (should (equal (gptel-diagnose-context-tests--url-401 nil "") '(nil t)))
