@@ -100,6 +100,9 @@
   "Where *gptel-log* ended when each request was sent, kept at WAIT.
 The request's response body, when gptel logs it, comes after.")
 
+(defvar gptel-diagnose--url-failures (make-hash-table :test #'eq :weakness 'key)
+  "The reason url.el never gave, for each gptel request (FSM) it failed.")
+
 (defvar gptel--log-buffer-name)
 
 (defun gptel-diagnose--log-buffer ()
@@ -682,7 +685,9 @@ it already; it is looked for otherwise."
          (stream-error (gptel-diagnose--found-by finding #'gptel-diagnose--stream-error))
          (error-value (cond (signal-data (error-message-string signal-data))
                             (stream-error)
-                            (t (plist-get info :error))))
+                            ((plist-get info :error))
+                            ;; url.el's own reason, which gptel never got.
+                            (t (gethash fsm gptel-diagnose--url-failures))))
          (unread (gptel-diagnose--found-by finding #'gptel-diagnose--unread-chunk))
          (http-status (plist-get info :http-status))
          (use-curl (gptel-diagnose--buffer-value 'gptel-use-curl buffer)))
@@ -872,6 +877,64 @@ request ends in failure."
              t)
     (apply orig proxy args)))
 
+;;;; url.el's unresolved host
+
+(defvar url-http-process)
+(defvar url-http-connection-opened)
+(defvar url-current-object)
+(declare-function url-host "url-parse")
+(declare-function url-http-async-sentinel "url-http")
+
+(defconst gptel-diagnose--url-watch-interval 0.5
+  "Seconds between two looks at a url.el connection being made.")
+
+(defconst gptel-diagnose--url-watch-limit 600
+  "Looks at one url.el connection before giving up watching it.")
+
+(defun gptel-diagnose--after-url-http (buffer)
+  "Watch the connection url.el is making for BUFFER; return BUFFER.
+Used as `url-http' :filter-return advice."
+  (gptel-diagnose--safely
+    (when (and (bufferp buffer)
+               (eq (gptel-diagnose--url-connection-status buffer) 'connect))
+      (run-with-timer gptel-diagnose--url-watch-interval nil
+                      #'gptel-diagnose--check-url-connection buffer 1 nil)))
+  buffer)
+
+(defun gptel-diagnose--url-connection-status (buffer)
+  "The status of the connection of url.el's BUFFER, or nil."
+  (let ((process (buffer-local-value 'url-http-process buffer)))
+    (and (processp process) (process-status process))))
+
+(defun gptel-diagnose--check-url-connection (buffer count failed-before)
+  "Look again at the connection of url.el's BUFFER, seen COUNT times.
+A host whose name does not resolve fails the connection without
+running its sentinel (Emacs sets the status and says nothing), so
+url.el never calls back and gptel stays at \"Querying...\".  When
+the connection of a gptel request is seen failed twice in a row,
+FAILED-BEFORE being the first time, run url.el's sentinel as Emacs
+would have: gptel gets its callback, and the request fails."
+  (gptel-diagnose--safely
+    (when (and (buffer-live-p buffer) (< count gptel-diagnose--url-watch-limit))
+      (let ((status (gptel-diagnose--url-connection-status buffer)))
+        (cond
+         ((eq status 'connect)
+          (run-with-timer gptel-diagnose--url-watch-interval nil
+                          #'gptel-diagnose--check-url-connection buffer (1+ count) nil))
+         ((and (eq status 'failed)
+               (not (buffer-local-value 'url-http-connection-opened buffer))
+               (gptel-diagnose--gptel-url-buffer-p buffer))
+          (if (not failed-before)
+              (run-with-timer gptel-diagnose--url-watch-interval nil
+                              #'gptel-diagnose--check-url-connection buffer (1+ count) t)
+            (with-current-buffer buffer
+              (let ((reason (format "Name lookup of %s failed" (url-host url-current-object)))
+                    (fsm (car-safe (cdr-safe (assq buffer gptel--request-alist)))))
+                (when fsm (puthash fsm reason gptel-diagnose--url-failures))
+                (gptel-diagnose--log "url.el: %s, with no sentinel run: running it" reason)
+                (url-http-async-sentinel url-http-process
+                                         (format "failed with code -1: %s\n" reason)))))))))))
+
 (defvar gptel-diagnose--idle-timer nil
   "Timer that starts the server when Emacs is idle and gptel is loaded, or nil.")
 
@@ -900,13 +963,15 @@ is sent, and when Emacs is idle with gptel loaded."
                     #'gptel-diagnose--around-url-parse-headers)
         (advice-add 'url-http-handle-authentication :around
                     #'gptel-diagnose--around-url-authentication)
+        (advice-add 'url-http :filter-return #'gptel-diagnose--after-url-http)
         (setq gptel-diagnose--idle-timer
               (run-with-idle-timer 2 t #'gptel-diagnose--warm-up-for-gptel)))
     (advice-remove 'gptel--fsm-transition #'gptel-diagnose--around-transition)
     (advice-remove 'gptel--get-api-key #'gptel-diagnose--note-key-shape)
     (advice-remove 'url-http-parse-headers #'gptel-diagnose--around-url-parse-headers)
     (advice-remove 'url-http-handle-authentication
-                   #'gptel-diagnose--around-url-authentication)))
+                   #'gptel-diagnose--around-url-authentication)
+    (advice-remove 'url-http #'gptel-diagnose--after-url-http)))
 
 ;;;; Replaying with curl
 

@@ -131,8 +131,10 @@ SCENARIOS: tuple[Scenario, ...] = (
              model="gpt-oss:120b-cloud", says=("not signed in to ollama.com", "ollama signin")),
     Scenario("ollama-down", "Ollama not running", "ollama", "network.connection_refused",
              "NET003", host="closed", model="llama3.2", says=("ollama serve",)),
+    # With url.el, Emacs fails the connection without running its sentinel: url.el never
+    # called back and gptel waited forever, until the companion ran the sentinel itself.
     Scenario("dns", "Host name does not resolve", "openai", "network.dns", "NET001",
-             host="dns", transports=("curl",), says=("resolve",)),
+             host="dns", says=("resolve",)),
     # url.el signals "Somebody wants you to give them money" on a 402 from its process
     # filter; gptel must still see the body and fail, and the line must say billing, in
     # the words DeepSeek documents for its 402.

@@ -299,7 +299,8 @@
                    (gptel--get-api-key . gptel-diagnose--note-key-shape)
                    (url-http-parse-headers . gptel-diagnose--around-url-parse-headers)
                    (url-http-handle-authentication
-                    . gptel-diagnose--around-url-authentication)))
+                    . gptel-diagnose--around-url-authentication)
+                   (url-http . gptel-diagnose--after-url-http)))
         (handler gptel-diagnose--gptel-handler))
     (unwind-protect
         (progn

@@ -6710,6 +6710,11 @@ _CS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # AbortController's timer, as a browser says it.
     ({"error": "DeepSeek API request failed: signal is aborted without reason"},
      {"kind": "deepseek"}, "network.timeout"),
+    # Emacs's own status for a name that did not resolve, which the companion passes on for
+    # url.el (tests/e2e: dns on url.el).
+    ({"status": "Could not parse HTTP response.",
+      "error": "Name lookup of api.gptel-diagnose.invalid failed"},
+     {"kind": "openai", "host": "api.gptel-diagnose.invalid"}, "network.dns"),
     # https://mintlify.com/ollama/ollama/api/errors: a local Ollama not signed in for a cloud
     # model; gptel keeps "unauthorized", the companion sends the body.
     ({"status": "HTTP/1.1 401 Unauthorized", "http_status": "401", "error": "unauthorized",

@@ -21,8 +21,10 @@ _DNS_TEXT = (
     r"|nodename nor servname|temporary failure in name resolution|no such host"
     r"|name resolution|\bdns\b(?!:)|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
-    # Rust's std (Codex): "failed to lookup address information: Try again".
-    r"|failed to lookup address information"
+    # Rust's std (Codex): "failed to lookup address information: Try again"; Emacs's own
+    # status for a connection whose name did not resolve ("Name lookup of X failed"), which
+    # url.el never reports and the companion passes on.
+    r"|failed to lookup address information|name lookup of \S+ failed"
     # glibc's EAI_NODATA ("[Errno -5] No address associated with hostname").
     r"|no address associated with hostname"
     # Netty's resolver: "Failed to resolve 'api.openai.com' [A(1)] after 2 queries".
