@@ -37,15 +37,17 @@
 ;; through `gptel--fsm-transition', so an :around advice there sees
 ;; them all, and errors that escape gptel synchronously too.
 ;;
-;; Three more advices, all while watching: `gptel--get-api-key', to
+;; Four more advices, all while watching: `gptel--get-api-key', to
 ;; note whose key shape gptel just fetched (never the key); url.el's
 ;; `url-http-parse-headers', whose HTTP 402 would otherwise be an error
-;; in a process filter that leaves gptel's request hanging; and url.el's
+;; in a process filter that leaves gptel's request hanging; url.el's
 ;; `url-http-handle-authentication', which meets a 401 that asked for no
 ;; credentials by prompting for a user name and password, and one that
-;; asked in a scheme it does not know by never calling back.  For
-;; gptel's own requests only, these go to gptel's callback like any
-;; other 4xx.
+;; asked in a scheme it does not know by never calling back (for gptel's
+;; own requests only, these go to gptel's callback like any other 4xx);
+;; and `url-http', to watch the connection it starts: a host name that
+;; does not resolve fails it without a word to url.el, which then never
+;; calls back.
 
 ;;; Code:
 
