@@ -917,7 +917,9 @@ the connection of a gptel request is seen failed twice in a row,
 FAILED-BEFORE being the first time, run url.el's sentinel as Emacs
 would have: gptel gets its callback, and the request fails."
   (gptel-diagnose--safely
-    (when (and (buffer-live-p buffer) (< count gptel-diagnose--url-watch-limit))
+    ;; Only while watching: `gptel-diagnose-mode' turned off stops the looks too.
+    (when (and gptel-diagnose--gptel-handler
+               (buffer-live-p buffer) (< count gptel-diagnose--url-watch-limit))
       (let ((status (gptel-diagnose--url-connection-status buffer)))
         (cond
          ((eq status 'connect)

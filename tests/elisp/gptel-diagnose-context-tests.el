@@ -382,6 +382,40 @@ own handling (the prompt) ran."
   (should (equal (gptel-diagnose-context-tests--url-401 nil "") '(nil t)))
   (should (equal (gptel-diagnose-context-tests--url-401 t "" t) '(nil t))))
 
+;;;; url.el's unresolved host
+
+(defun gptel-diagnose-context-tests--url-dns (handler status failed-before)
+  "Look once at a gptel url.el buffer whose connection has STATUS.
+HANDLER stands for watching; FAILED-BEFORE for the look before.
+Return the reasons url.el's sentinel was run with, and the reason kept
+for the request."
+  (let ((sentinel-reasons nil)
+        (gptel-diagnose--gptel-handler handler)
+        (gptel-diagnose--url-failures (make-hash-table :test #'eq)))
+    (with-temp-buffer
+      (setq-local url-current-object (url-generic-parse-url "https://api.example.invalid/v1"))
+      (setq-local url-http-process 'connection)
+      (setq-local url-http-connection-opened nil)
+      (let ((gptel--request-alist (list (cons (current-buffer) (cons 'fsm #'ignore)))))
+        (cl-letf (((symbol-function 'gptel-diagnose--url-connection-status)
+                   (lambda (_buffer) status))
+                  ((symbol-function 'run-with-timer) #'ignore)
+                  ((symbol-function 'url-http-async-sentinel)
+                   (lambda (_process why) (push why sentinel-reasons))))
+          (gptel-diagnose--check-url-connection (current-buffer) 3 failed-before))))
+    (list sentinel-reasons (gethash 'fsm gptel-diagnose--url-failures))))
+
+(ert-deftest gptel-diagnose-url-connection-failed-without-a-word-runs-its-sentinel ()
+  (should (equal (gptel-diagnose-context-tests--url-dns #'ignore 'failed t)
+                 '(("failed with code -1: Name lookup of api.example.invalid failed\n")
+                   "Name lookup of api.example.invalid failed"))))
+
+(ert-deftest gptel-diagnose-url-connection-is-left-alone-otherwise ()
+  ;; Failed once: its own sentinel may yet run.  Still connecting.  Not watching.
+  (should (equal (gptel-diagnose-context-tests--url-dns #'ignore 'failed nil) '(nil nil)))
+  (should (equal (gptel-diagnose-context-tests--url-dns #'ignore 'connect t) '(nil nil)))
+  (should (equal (gptel-diagnose-context-tests--url-dns nil 'failed t) '(nil nil))))
+
 ;;;; The curl replay, from any buffer
 
 (ert-deftest gptel-diagnose-copy-curl-uses-the-requests-own-model-from-another-buffer ()
