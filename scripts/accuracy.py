@@ -91,7 +91,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ck.jsonl", "reports-cl.jsonl", "reports-cm.jsonl",
                       "reports-cn.jsonl", "reports-co.jsonl",
                       "reports-cp.jsonl", "reports-cq.jsonl",
-                      "reports-cr.jsonl", "reports-cs.jsonl"})
+                      "reports-cr.jsonl", "reports-cs.jsonl",
+                      "reports-ct.jsonl"})
 
 
 @dataclass(frozen=True)
