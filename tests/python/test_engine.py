@@ -6723,6 +6723,17 @@ _CS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      {"kind": "ollama", "host": "localhost:11434"}, "auth.missing_key"),
 ]
 
+_CT_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # https://github.com/ghalilahlou/chatbootjeeghalilahlou (VERIFIER_CLE_OPENAI.md): Spring
+    # AI could not read an answer of another content type.
+    ({"error": "Error while extracting response for type [OpenAiApi$ChatCompletion] and "
+               "content type [text/plain]"}, {"kind": "openai"}, "response.malformed"),
+    # https://github.com/rashadwest/Sportstechwest (EXEC-91-FIX.md): OpenAI's
+    # invalid_image_url, an image link it could not download.
+    ({"error": "Error while downloading https://example.com/test.png."},
+     {"kind": "openai", "host": "api.openai.com"}, "request.invalid_parameter"),
+]
+
 
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
@@ -6740,7 +6751,7 @@ _CS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
                           *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS,
-                          *_CR_WORDS, *_CS_WORDS])
+                          *_CR_WORDS, *_CS_WORDS, *_CT_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

@@ -863,9 +863,10 @@ RULES = (
         code="PARAM014",
         name="media-not-read",
         category="request.invalid_parameter",
+        # OpenAI's invalid_image_url: "Error while downloading https://example.com/a.png.".
         when=match(text=r"timeout while downloading|image url is not accessible"
                    r"|unable to process input image|failed to download (?:multimodal|image)"
-                   r"|image url (?:is invalid|should be a valid)"),
+                   r"|image url (?:is invalid|should be a valid)|error while downloading https?://"),
         summary="{provider} could not fetch or read an image or file in the request: a URL it "
         "could not download, or data it could not decode.",
         explanation=(

@@ -122,6 +122,10 @@ RULES = (
                     # reader, on events out of order ("Unexpected event order, got
                     # content_block_stop before \"message_start\"").
                     r"|validation errors? for \w*response\b"
+                    # Spring's RestTemplate (Spring AI), on an answer of a content type it has
+                    # no reader for: "Error while extracting response for type
+                    # [OpenAiApi$ChatCompletion] and content type [text/plain]".
+                    r"|error while extracting response for type"
                     # (not "got error before": an error event came first, and says why).
                     r"|unexpected event order(?!, got error\b)"
                     r"|doesn'?t return any data|stream failed: stream ended"
