@@ -252,17 +252,13 @@ def main(argv: list[str] | None = None,
         if held:
             print(f"Held out (name them to score them): {', '.join(held)}")
     records = load(paths)
-    verdicts: dict[str, Verdict] = {}
-    engine = judge
+    # Each record is judged once, however many tables show it.
+    verdicts = {record["_where"]: judge(record) for record in records}
 
     def judged(record: dict[str, Any]) -> Verdict:
-        """ENGINE's verdict on RECORD, asked once however many tables show it."""
-        if record["_where"] not in verdicts:
-            verdicts[record["_where"]] = engine(record)
         return verdicts[record["_where"]]
 
-    judge = judged
-    tally, by_file = score(records, judge)
+    tally, by_file = score(records, judged)
     if not tally.total:
         print("No records.")
         return 1
@@ -273,14 +269,14 @@ def main(argv: list[str] | None = None,
     if args.by_file:
         print("\n" + "\n".join(by_file_table(by_file)))
     if args.by_evidence:
-        _, by_evidence = score(records, judge, evidence)
+        _, by_evidence = score(records, judged, evidence)
         print("\n" + "\n".join(by_file_table(by_evidence, "evidence")))
     if args.by_confidence:
-        _, by_confidence = score(records, judge, lambda record: judged(record).confidence)
+        _, by_confidence = score(records, judged, lambda record: judged(record).confidence)
         print("\n" + "\n".join(by_file_table(by_confidence, "confidence")))
     if args.by_novelty:
         seen = seen_bodies(paths)
-        _, by_novelty = score(records, judge,
+        _, by_novelty = score(records, judged,
                               lambda record: "seen" if body_key(record) in seen else "new")
         print("\n" + "\n".join(by_file_table(by_novelty, "body")))
     print(f"\n{'category':32} {'right':>5} {'total':>5} {'accuracy':>8}  confused with")
