@@ -899,9 +899,15 @@ Used as `url-http' :filter-return advice."
   (gptel-diagnose--safely
     (when (and (bufferp buffer)
                (eq (gptel-diagnose--url-connection-status buffer) 'connect))
-      (run-with-timer gptel-diagnose--url-watch-interval nil
-                      #'gptel-diagnose--check-url-connection buffer 1 nil)))
+      (gptel-diagnose--look-at-url-connection-later buffer 1 nil)))
   buffer)
+
+(defun gptel-diagnose--look-at-url-connection-later (buffer count failed-before)
+  "Look at the connection of url.el's BUFFER again soon.
+COUNT and FAILED-BEFORE are passed on to
+`gptel-diagnose--check-url-connection'."
+  (run-with-timer gptel-diagnose--url-watch-interval nil
+                  #'gptel-diagnose--check-url-connection buffer count failed-before))
 
 (defun gptel-diagnose--url-connection-status (buffer)
   "The status of the connection of url.el's BUFFER, or nil."
@@ -923,14 +929,12 @@ would have: gptel gets its callback, and the request fails."
       (let ((status (gptel-diagnose--url-connection-status buffer)))
         (cond
          ((eq status 'connect)
-          (run-with-timer gptel-diagnose--url-watch-interval nil
-                          #'gptel-diagnose--check-url-connection buffer (1+ count) nil))
+          (gptel-diagnose--look-at-url-connection-later buffer (1+ count) nil))
          ((and (eq status 'failed)
                (not (buffer-local-value 'url-http-connection-opened buffer))
                (gptel-diagnose--gptel-url-buffer-p buffer))
           (if (not failed-before)
-              (run-with-timer gptel-diagnose--url-watch-interval nil
-                              #'gptel-diagnose--check-url-connection buffer (1+ count) t)
+              (gptel-diagnose--look-at-url-connection-later buffer (1+ count) t)
             (with-current-buffer buffer
               (let ((reason (format "Name lookup of %s failed" (url-host url-current-object)))
                     (fsm (car-safe (cdr-safe (assq buffer gptel--request-alist)))))
