@@ -483,11 +483,15 @@ same symbol to the reader, but not how anyone types it."
          (concat "(" (mapconcat #'gptel-diagnose--print form " ") ")"))
         (t (prin1-to-string form))))
 
+(defun gptel-diagnose--line-fix (diagnosis)
+  "Return the fix on the echo line of DIAGNOSIS: its first valid `setq', or nil."
+  (cl-loop for fix across (or (plist-get diagnosis :fixes) [])
+           when (gptel-diagnose--fix-form fix) return fix))
+
 (defun gptel-diagnose--first-setq (diagnosis)
   "The first valid `setq' among DIAGNOSIS's fixes, as text, or nil."
-  (cl-loop for fix across (or (plist-get diagnosis :fixes) [])
-           for form = (gptel-diagnose--fix-form fix)
-           when form return (gptel-diagnose--print form)))
+  (let ((fix (gptel-diagnose--line-fix diagnosis)))
+    (and fix (gptel-diagnose--print (gptel-diagnose--fix-form fix)))))
 
 (defun gptel-diagnose--ellipsis ()
   "Return the ellipsis for shortened text: \"…\" where it can be shown.
@@ -729,13 +733,15 @@ to save.  Return nil (do not apply), `apply', or `save'."
 (defun gptel-diagnose-apply-fix (fix &optional failure)
   "Apply FIX, a fix of FAILURE's diagnosis, on your say-so.
 Interactively: the fix at point, else the only applicable one,
-else the one you choose (the safe one is the default).  A safe
+else the one the echo line showed; with a prefix argument, or when
+the line showed none, the one you choose (the safe one is the
+default).  A safe
 fix is applied at once, an unsafe one after you confirm, a
 display-only one is shown and never applied.  At most one
 question is asked; `gptel-diagnose-save-fixes' says whether a
 global fix is also saved.  Resending stays your call:
 \\[gptel-diagnose-retry]."
-  (interactive (gptel-diagnose--read-fix))
+  (interactive (gptel-diagnose--read-fix current-prefix-arg))
   (let* ((failure (or failure (gptel-diagnose--current-failure)))
          (form (gptel-diagnose--fix-form fix))
          (buffer (and failure (gptel-diagnose--failure-buffer failure))))
@@ -1046,18 +1052,24 @@ In the checkup buffer, the checks' fixes, for the buffer checked."
       (cons (append (plist-get (gptel-diagnose--failure-diagnosis failure) :fixes) nil)
             failure))))
 
-(defun gptel-diagnose--read-fix ()
+(defun gptel-diagnose--read-fix (&optional choose)
   "The fix to apply and its failure, as (FIX FAILURE).
-The fix at point; else the only applicable fix; else ask, with the
-first safe applicable fix as the default."
+The fix at point; else the only applicable fix; else, in the
+details buffer and unless CHOOSE, the fix its echo line showed;
+else ask, with the first safe applicable fix as the default."
   (let ((at-point (get-char-property (point) 'gptel-diagnose-fix)))
     (if at-point
         (list at-point (get-char-property (point) 'gptel-diagnose-failure))
       (pcase-let* ((`(,fixes . ,failure) (gptel-diagnose--fixes-here))
-                   (applicable (seq-filter #'gptel-diagnose--applicable-p fixes)))
+                   (applicable (seq-filter #'gptel-diagnose--applicable-p fixes))
+                   (line-fix (and (not choose)
+                                  (not (derived-mode-p 'gptel-diagnose-checkup-mode))
+                                  (gptel-diagnose--line-fix
+                                   (gptel-diagnose--failure-diagnosis failure)))))
         (cond
          ((null fixes) (user-error (gptel-diagnose--t "This diagnosis offers no fix")))
          ((= (length applicable) 1) (list (car applicable) failure))
+         (line-fix (list line-fix failure))
          (t
           (let* ((choices (mapcar (lambda (fix)
                                     (cons (gptel-diagnose--fix-description fix) fix))

@@ -598,9 +598,34 @@ model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
           (should (eq gptel-stream nil))
           (should-not asked))))))
 
-(ert-deftest gptel-diagnose-a-prompts-with-the-safe-fix-as-default-and-never-echoes-nil ()
+(ert-deftest gptel-diagnose-a-applies-the-echo-lines-fix-after-one-question ()
+  ;; Two applicable fixes and none at point: the one the echo line showed ("Fix: (setq
+  ;; gptel-temperature nil)"), unsafe, so after its own confirmation and nothing else.
   (let ((gptel-temperature 1.0) (gptel-stream t) (gptel-diagnose--applied nil)
-        (gptel-diagnose-save-fixes 'never) (prompts nil))
+        (gptel-diagnose-save-fixes 'never))
+    (should (string-suffix-p "Fix: (setq gptel-temperature nil)"
+                             (gptel-diagnose-format-line gptel-diagnose-fix-tests--two-fixes)))
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (&rest _) (ert-fail "prompted for a fix"))))
+      (gptel-diagnose-fix-tests--answering '(nil)
+        (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--two-fixes
+          (goto-char (point-min))
+          (call-interactively (key-binding (kbd "a")))
+          (should (= (length asked) 1))
+          (should (string-match-p "(setq gptel-temperature nil).*Apply" (car asked)))
+          (should (= gptel-temperature 1.0))))
+      (gptel-diagnose-fix-tests--answering '(t)
+        (gptel-diagnose-fix-tests--in-details gptel-diagnose-fix-tests--two-fixes
+          (goto-char (point-min))
+          (call-interactively (key-binding (kbd "a")))
+          (should (= (length asked) 1))
+          (should (null gptel-temperature))
+          (should (eq gptel-stream t)))))))
+
+(ert-deftest gptel-diagnose-a-prompts-with-the-safe-fix-as-default-and-never-echoes-nil ()
+  ;; With a prefix argument `a' asks which fix, whatever the echo line showed.
+  (let ((gptel-temperature 1.0) (gptel-stream t) (gptel-diagnose--applied nil)
+        (gptel-diagnose-save-fixes 'never) (prompts nil) (current-prefix-arg '(4)))
     ;; An empty RET: `completing-read' returns the default, or "" when there is none.
     (cl-letf (((symbol-function 'completing-read)
                (lambda (prompt _collection &optional _pred _req _init _hist default &rest _)
