@@ -180,6 +180,13 @@ SCENARIOS: tuple[Scenario, ...] = (
              "relay/stream002-gateway-has-no-streaming-provider", model="claude-opus-4-6",
              stream=True, locale="zh", name_shown="Relay", says=("流式",),
              setq="(setq gptel-stream nil)", transports=("curl",)),
+    # A server that ignores "stream": true and sends one whole chat completion: gptel's
+    # stream reader finds no event and inserts nothing, saying nothing (gptel#253); the
+    # companion reads the body from curl's buffer.  Unstreamed, the answer arrives.
+    Scenario("wholeanswer", "A whole answer to a streamed request", "openai",
+             "request.streaming_unsupported", "STREAM004",
+             "openai/stream004-answer-not-streamed", stream=True,
+             says=("in one piece",), setq="(setq gptel-stream nil)", transports=("curl",)),
     Scenario("deepseek402-zh", "DeepSeek 402 Insufficient Balance, in Chinese", "deepseek",
              "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
              model="deepseek-chat", locale="zh", says=("DeepSeek", "余额")),
@@ -447,7 +454,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     """
     replies = {
         s.name: reply_for(s.fixture, s.delay,
-                          ok_without_stream=s.name in ("verify", "nostream-zh"),
+                          ok_without_stream=s.name in ("verify", "nostream-zh", "wholeanswer"),
                           ok_for_model=s.works)
         for s in {run.scenario for run in runs} if s.fixture
     }

@@ -46,6 +46,7 @@ def _scenario(name: str) -> Any:
 FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("nostream-zh"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("stallstream"), "curl", FIX_RESEND_UNDO),
+            Run(_scenario("wholeanswer"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("ollamamemory"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS),

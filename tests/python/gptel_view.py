@@ -101,9 +101,11 @@ def corpus_params(record: dict[str, Any]) -> dict[str, Any]:
     A record gives either what gptel recorded (`gptel`) or the provider's HTTP status and
     body; `http_status` may be null when the report does not say.
     """
-    if "gptel" in record and not ("body" in record and record.get("http_status")):
+    if "gptel" in record and (not ("body" in record and record.get("http_status"))
+                              or record["gptel"].get("status") == "Empty response"):
         # What gptel printed; when the report also shows the provider's body, the body is
-        # what today's gptel hands over, so it wins.
+        # what today's gptel hands over, so it wins.  Except for a 200 gptel read no text
+        # from ("Empty response", as the companion reports it): the body then goes beside.
         error = dict(record["gptel"])
     elif record.get("http_status") is None:
         body = record.get("body")

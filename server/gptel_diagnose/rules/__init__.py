@@ -74,6 +74,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL001",    # openai-insufficient-quota
         "STREAM002", # model-does-not-stream
         "STREAM003", # model-answers-only-streamed
+        "STREAM004", # answer-not-streamed
         "CONF004",   # bedrock-needs-curl
         "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider

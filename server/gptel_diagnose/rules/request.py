@@ -10,7 +10,18 @@ from .common import (
     LOG_REQUESTS,
     MESSAGES_REFUSED,
     NO_MEDIA,
+    STREAM_OFF,
     UNROUTED_PATH,
+)
+
+# One whole JSON answer (Gemini's, without alt=sse, an array of them), as a server sends to a
+# request that does not stream: an OpenAI-compatible chat completion, Gemini's candidates,
+# Anthropic's message, a Responses API response.  A stream starts "data:" or "event:".
+_WHOLE_ANSWER = (
+    r'\A\s*\[?\s*\{(?=[\s\S]*(?:"choices"\s*:\s*\[\s*\{[\s\S]*?"message"\s*:'
+    r'|"candidates"\s*:\s*\[\s*\{[\s\S]*?"content"\s*:'
+    r'|"type"\s*:\s*"message"[\s\S]*?"content"\s*:\s*\['
+    r'|"object"\s*:\s*"response"[\s\S]*?"output"\s*:))'
 )
 
 _LOG = LOG_REQUESTS
@@ -55,7 +66,7 @@ RULES = (
             "and turn streaming back on.",
         ),
         fixes=(
-            FixSpec("Turn off streaming", "safe", variable="gptel-stream", value="nil"),
+            STREAM_OFF,
             FixSpec("Verify your organization", "display-only",
                     url="https://platform.openai.com/settings/organization/general"),
         ),
@@ -106,7 +117,7 @@ RULES = (
         steps=(
             "Turn streaming off: (setq gptel-stream nil), or give the backend `:stream nil`.",
         ),
-        fixes=(FixSpec("Turn off streaming", "safe", variable="gptel-stream", value="nil"),
+        fixes=(STREAM_OFF,
                ASK_MODEL),
         docs=("https://platform.openai.com/docs/guides/reasoning",),
         examples=(
@@ -165,6 +176,43 @@ RULES = (
                 backend={"kind": "dashscope", "host": "dashscope.aliyuncs.com"},
                 request={"model": "qwq-32b", "stream": False},
                 source="https://www.alibabacloud.com/help/en/model-studio/error-code",
+            ),
+        ),
+    ),
+    Rule(
+        code="STREAM004",
+        name="answer-not-streamed",
+        category="request.streaming_unsupported",
+        # gptel asked for a stream and read nothing, and the body the companion read is one
+        # whole answer, as sent to a request that does not stream: not SSE's "data:" lines.
+        when=match(gptel="empty_response", stream=True, body=_WHOLE_ANSWER),
+        summary="{host} sent its answer in one piece instead of streaming it, so gptel, "
+        "reading a stream, found no text: turn off streaming for it.",
+        explanation=(
+            "gptel asked for a streamed answer (gptel-stream is on and the backend has "
+            ":stream t) and reads it as a stream of \"data:\" events. The server sent one "
+            "whole JSON answer instead, as it does for a request that does not stream, so "
+            "gptel found no event and inserted nothing. Some OpenAI-compatible servers and "
+            "relays ignore `\"stream\": true`; an endpoint that is not the streaming one does "
+            "the same."
+        ),
+        steps=(
+            "Turn streaming off: (setq gptel-stream nil), or give the backend `:stream nil`.",
+            "If this server should stream, check the backend's :endpoint against its "
+            "documentation.",
+        ),
+        fixes=(STREAM_OFF,),
+        docs=("https://github.com/karthink/gptel/issues/251",),
+        examples=(
+            Example(
+                error={"status": "Empty response", "http_status": "200",
+                       "body": '[{"candidates": [{"content": {"parts": [{"text": "Canine '
+                       'companion; domesticated carnivoran"}], "role": "model"}, '
+                       '"finishReason": "STOP", "index": 0}]}]'},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com",
+                         "stream": True},
+                request={"model": "gemini-pro", "stream": True},
+                source="https://github.com/karthink/gptel/issues/251",
             ),
         ),
     ),
