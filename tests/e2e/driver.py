@@ -149,6 +149,12 @@ SCENARIOS: tuple[Scenario, ...] = (
              model="gpt-4.5-preview", models=("gpt-4.5-preview", "gpt-4o-mini", "o3-mini"),
              works="gpt-4o-mini",
              transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
+    # The same, streamed: the model that works answers as a stream.
+    Scenario("modelfix-stream", "A model the provider does not have, streamed", "openai",
+             "model.not_found", "MODEL003", "openai/model-not-found-404",
+             model="gpt-4.5-preview", models=("gpt-4.5-preview", "gpt-4o-mini", "o3-mini"),
+             works="gpt-4o-mini", stream=True,
+             transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
     Scenario("foreignkey", "An Anthropic key in an OpenAI backend", "openai",
              "auth.invalid_key", "AUTH006", "openai/invalid-api-key-401",
              key=ANTHROPIC_SHAPED_KEY, transports=("curl",), says=("Anthropic",)),
@@ -367,6 +373,9 @@ FIX_RESEND_UNDO = "fix-resend-undo"
 # gptel-send fails, then the harness opens the details buffer (M-x gptel-diagnose), pushes
 # the button of the fix that sets gptel-model, resends, and waits for the answer.
 FIX_FROM_DETAILS = "fix-from-details"
+# gptel-send fails, then the harness opens the details buffer and presses what a user
+# would: a (the fix the echo line showed, confirmed), then r; and waits for the answer.
+KEYS_FROM_DETAILS = "keys-from-details"
 # The same, pushing the button of the ask fix that chooses another model, and answering its
 # question with the model that works.
 ASK_FROM_DETAILS = "ask-from-details"

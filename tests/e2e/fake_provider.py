@@ -69,6 +69,29 @@ OLLAMA_COMPLETION = Reply.of(200, {
     "done": True, "done_reason": "stop",
 })
 
+# The same answers streamed, as a provider sends them to a request with "stream": true:
+# OpenAI-compatible server-sent events, and Ollama's lines of JSON.
+COMPLETION_STREAM = Reply(
+    200,
+    b'data: {"id":"chatcmpl-fake","object":"chat.completion.chunk","model":"fake",'
+    b'"choices":[{"index":0,"delta":{"role":"assistant","content":"Hello from the "},'
+    b'"finish_reason":null}]}\n\n'
+    b'data: {"id":"chatcmpl-fake","object":"chat.completion.chunk","model":"fake",'
+    b'"choices":[{"index":0,"delta":{"content":"fake provider."},"finish_reason":null}]}\n\n'
+    b'data: {"id":"chatcmpl-fake","object":"chat.completion.chunk","model":"fake",'
+    b'"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\n'
+    b"data: [DONE]\n\n",
+    "text/event-stream")
+OLLAMA_COMPLETION_STREAM = Reply(
+    200,
+    b'{"model":"fake","created_at":"2026-01-01T00:00:00Z","message":{"role":"assistant",'
+    b'"content":"Hello from the "},"done":false}\n'
+    b'{"model":"fake","created_at":"2026-01-01T00:00:00Z","message":{"role":"assistant",'
+    b'"content":"fake provider."},"done":false}\n'
+    b'{"model":"fake","created_at":"2026-01-01T00:00:00Z","message":{"role":"assistant",'
+    b'"content":""},"done":true,"done_reason":"stop"}\n',
+    "application/x-ndjson")
+
 
 def _streams(body: bytes) -> bool:
     try:
@@ -149,8 +172,11 @@ class FakeProvider:
                 if reply.ok_without_stream and not _streams(body):
                     reply = COMPLETION
                 if reply.ok_for_model and _model(body) == reply.ok_for_model:
-                    reply = (OLLAMA_COMPLETION if self.path.endswith("/api/chat")
-                             else COMPLETION)
+                    ollama = self.path.endswith("/api/chat")
+                    if _streams(body):
+                        reply = OLLAMA_COMPLETION_STREAM if ollama else COMPLETION_STREAM
+                    else:
+                        reply = OLLAMA_COMPLETION if ollama else COMPLETION
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)

@@ -72,7 +72,7 @@
   (with-current-buffer buffer
     (pcase (plist-get run :entry)
       ((or "send" "fix-resend-undo" "fix-from-details" "ask-from-details"
-           "cacert-from-details")
+           "cacert-from-details" "keys-from-details")
        (gptel-mode 1)
        (goto-char (point-max))
        (gptel-send))
@@ -196,6 +196,38 @@ offer to."
           :buffer_after_resend answer
           :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
 
+(defun gptel-diagnose-e2e--keys-from-details (buffer)
+  "Open the last failure's details, press a and r as a user would; wait for BUFFER's answer.
+Say yes to every question but saving; choosing among fixes is an
+error: a, with point where the buffer opens, applies the fix the
+echo line showed."
+  (let* ((prompts nil)
+         (mark (length gptel-diagnose-e2e--messages))
+         (deadline (+ (float-time) 15))
+         (answered (lambda ()
+                     (with-current-buffer buffer
+                       (string-match-p "Hello from the fake provider" (buffer-string)))))
+         details value)
+    (cl-letf (((symbol-function 'y-or-n-p)
+               (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt))))
+              ((symbol-function 'completing-read)
+               (lambda (prompt &rest _) (error "Unexpected question: %s" prompt))))
+      (with-current-buffer buffer (call-interactively #'gptel-diagnose))
+      (setq details (window-buffer (selected-window)))
+      (with-current-buffer details
+        (goto-char (point-min))
+        (call-interactively (key-binding (kbd "a")))
+        (setq value (with-current-buffer buffer gptel-model))
+        (call-interactively (key-binding (kbd "r")))))
+    (while (and (< (float-time) deadline) (not (funcall answered)))
+      (accept-process-output nil 0.05))
+    (list :details_buffer (buffer-name details)
+          :prompts (vconcat (reverse prompts))
+          :value_after_fix (format "%s" value)
+          :buffer_after_resend (with-current-buffer buffer
+                                 (buffer-substring-no-properties (point-min) (point-max)))
+          :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
+
 (defun gptel-diagnose-e2e--run (run)
   "Make the request RUN describes and return what the user saw, as a plist."
   (let* ((backend (gptel-diagnose-e2e--backend (plist-get run :backend)))
@@ -239,6 +271,8 @@ offer to."
                            ("fix-from-details"
                             (gptel-diagnose-e2e--fix-from-details
                              failure buffer "gptel-model"))
+                           ("keys-from-details"
+                            (gptel-diagnose-e2e--keys-from-details buffer))
                            ("ask-from-details"
                             (gptel-diagnose-e2e--fix-from-details
                              failure buffer "gptel-model" "then sets gptel-model\\'"

@@ -24,6 +24,7 @@ from driver import (
     ENTRY_POINTS,
     FIX_FROM_DETAILS,
     FIX_RESEND_UNDO,
+    KEYS_FROM_DETAILS,
     ROOT,
     SCENARIOS,
     TEST_KEY,
@@ -50,6 +51,7 @@ FIX_RUNS = [Run(_scenario("verify"), "curl", FIX_RESEND_UNDO),
             Run(_scenario("modelfix"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("ollamamemory"), "curl", FIX_FROM_DETAILS),
             Run(_scenario("modelfix"), "curl", ASK_FROM_DETAILS),
+            Run(_scenario("modelfix-stream"), "curl", KEYS_FROM_DETAILS),
             Run(_scenario("cacert"), "curl", CACERT_FROM_DETAILS)]
 # url.el's HTTP 402 through gptel-request: the user's callback must hear of it.
 BALANCE_RUNS = [Run(_scenario("balance402"), "url", "request")]
@@ -276,6 +278,22 @@ def test_model_fix_from_the_details_buffer_gets_the_answer(results: dict[str, An
     fix_run = result["fix_run"]
     assert fix_run["details_buffer"], fix_run
     assert "gpt-4o-mini" in fix_run["fix_label"]
+    assert fix_run["value_after_fix"] == "gpt-4o-mini"
+    assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
+
+
+def test_a_then_r_in_the_details_buffer_gets_the_streamed_answer(
+        results: dict[str, Any]) -> None:
+    # What a new user does: reads the line, opens the details, presses a (one question:
+    # the unsafe model fix's confirmation, never a choice among fixes), then r.  The model
+    # that works answers as a stream.
+    result = results["modelfix-stream/curl/keys-from-details"]
+    line = _check_shown(result)
+    assert line.endswith("(setq gptel-model 'gpt-4o-mini)")
+    fix_run = result["fix_run"]
+    assert fix_run["details_buffer"] == "*gptel-diagnose*"
+    assert len(fix_run["prompts"]) == 1 and "(setq gptel-model 'gpt-4o-mini)" in fix_run[
+        "prompts"][0]
     assert fix_run["value_after_fix"] == "gpt-4o-mini"
     assert "Hello from the fake provider." in fix_run["buffer_after_resend"]
 
