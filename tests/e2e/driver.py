@@ -260,6 +260,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("safetystream", "Gemini's safety block in a streamed answer", "gemini",
              "content_policy", "POL001", model="gemini-2.5-flash", stream=True,
              transports=("curl",), says=("safety filter",)),
+    # Gemini's streamed answer ending at once with MALFORMED_FUNCTION_CALL (a tool call the
+    # model botched): no text, and gptel says nothing; the companion reads the last event.
+    Scenario("toolcallstream", "Gemini's malformed tool call in a streamed answer", "gemini",
+             "response.malformed", "RESP011", model="gemini-2.5-flash", stream=True,
+             transports=("curl",), says=("tool call",), setq="(setq gptel-use-tools nil)"),
     # Ollama's model runner failing after the answer began: its stream's last line is
     # {"error": ...}, which gptel's reader skips; the reply stops and gptel says nothing.
     Scenario("ollamaerror", "Ollama's model runner fails in the middle of an answer",
@@ -333,6 +338,13 @@ SAFETY_STREAM = Reply(200, b'data: {"candidates": [{"finishReason": "SAFETY","in
                       b'"probability": "HIGH"}]}],"usageMetadata": {"promptTokenCount": 8,'
                       b'"totalTokenCount": 8},"modelVersion": "gemini-2.5-flash"}\r\n\r\n',
                       "text/event-stream")
+
+# The same stream ending with a tool call the model botched (the fixture
+# gemini/resp011-malformed-function-call).
+MALFORMED_CALL_STREAM = Reply(200, b'data: {"candidates": [{"content": {"parts": [], '
+                              b'"role": "model"}, "finishReason": "MALFORMED_FUNCTION_CALL", '
+                              b'"index": 0}], "modelVersion": "gemini-2.5-flash"}\r\n\r\n',
+                              "text/event-stream")
 
 # Ollama's stream (lines of JSON) when its model runner fails after the first words.
 OLLAMA_ERROR = Reply(200, b'{"model":"llama3.2","created_at":"2026-01-01T00:00:00Z",'
@@ -471,6 +483,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["stallstream"] = STALL_STREAM
     replies["streamerror"] = STREAM_ERROR
     replies["safetystream"] = SAFETY_STREAM
+    replies["toolcallstream"] = MALFORMED_CALL_STREAM
     replies["ollamaerror"] = OLLAMA_ERROR
     replies["ollamamemory"] = OLLAMA_RUNNER_STOPPED
     replies["runnertext"] = RUNNER_TEXT

@@ -165,6 +165,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP010",   # stream-chunk-unreadable
         "RESP001",   # response-not-json
         "RESP008",   # responses-stream-on-emacs-28
+        "RESP011",   # model-wrote-a-malformed-tool-call
         "RESP003",   # empty-response
         "RESP007",   # failure-inside-ok-response
     )),

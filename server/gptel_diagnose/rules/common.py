@@ -24,6 +24,7 @@ RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-dia
 # (`stream_on` is known only then), as a streamed answer starts arriving at once.
 STREAM_ON = FixSpec("Stream answers as they are written", "safe", variable="gptel-stream",
                     value="{stream_on}")
+NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
 STREAM_OFF = FixSpec("Turn off streaming", "safe", variable="gptel-stream", value="nil")
 PICK_MODEL = FixSpec("Choose another model (M-x gptel-menu, then -m)", "display-only",
                      command="M-x gptel-menu")

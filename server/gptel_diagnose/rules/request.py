@@ -10,6 +10,7 @@ from .common import (
     LOG_REQUESTS,
     MESSAGES_REFUSED,
     NO_MEDIA,
+    NO_TOOLS,
     STREAM_OFF,
     UNROUTED_PATH,
 )
@@ -41,7 +42,6 @@ _MAX_TOKENS_RENAMED = (r"max_completion_tokens|maxcompletiontokens"
                        # Copilot's words for the same refusal, without the new name:
                        # "Unsupported parameter: 'max_tokens' is not supported with this model".
                        r"|\bmax_tokens'? is not supported with this model")
-_NO_TOOLS = FixSpec("Send no tools", "safe", variable="gptel-use-tools", value="nil")
 _NO_TEMPERATURE = FixSpec("Send no temperature", "safe", variable="gptel-temperature",
                           value="nil")
 
@@ -379,7 +379,7 @@ RULES = (
         steps=("Turn tools off: (setq gptel-use-tools nil), or deselect tools in "
                "M-x gptel-menu.",
                "Or choose a model with tool support (for Ollama, see `ollama show MODEL`)."),
-        fixes=(_NO_TOOLS, ASK_MODEL),
+        fixes=(NO_TOOLS, ASK_MODEL),
         docs=("https://github.com/karthink/gptel#tool-use",),
         examples=(
             Example(
@@ -452,7 +452,7 @@ RULES = (
         steps=("Find the tool the message points to and fix its name or schema, or deselect "
                "it in M-x gptel-menu (MCP tools come from their server's definitions).",
                "Or turn tools off: (setq gptel-use-tools nil)."),
-        fixes=(_NO_TOOLS,),
+        fixes=(NO_TOOLS,),
         docs=("https://github.com/karthink/gptel#tool-use",
               "https://ai.google.dev/gemini-api/docs/function-calling"),
         examples=(

@@ -13,11 +13,14 @@ from .common import (
     LOG_REQUESTS,
     LOG_TRAFFIC,
     MESSAGES_REFUSED,
+    NO_TOOLS,
     REDEFINE_BACKEND,
     UNROUTED_PATH,
 )
 
 _SHOW_BODY = LOG_TRAFFIC
+# Gemini's finish reasons for a tool call the model could not write or should not have made.
+_BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
 _SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
@@ -424,6 +427,40 @@ RULES = (
                 },
                 backend={"kind": "openai", "host": "localhost:5000"},
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
+            ),
+        ),
+    ),
+    Rule(
+        code="RESP011",
+        name="model-wrote-a-malformed-tool-call",
+        category="response.malformed",
+        # Gemini's finish reasons for a tool call the model botched: in the error's text, or
+        # in the last events of a stream that brought no text (the body the companion read).
+        when=(match(text=_BOTCHED_TOOL_CALL), match(body=_BOTCHED_TOOL_CALL)),
+        summary="{provider} ended the answer because the model wrote a tool call that does "
+        "not parse (MALFORMED_FUNCTION_CALL): resend, or send no tools.",
+        explanation=(
+            "Gemini stops with `finishReason` MALFORMED_FUNCTION_CALL when the model tries to "
+            "call one of the tools gptel sent (gptel-tools) and what it writes is not a valid "
+            "call, and with UNEXPECTED_TOOL_CALL when it calls a tool it was not offered. The "
+            "key, the model name and the request are fine: the model's output is at fault. It "
+            "happens more with many tools, long tool descriptions, or a setting that asks for "
+            "plain text."
+        ),
+        steps=(
+            "Resend: the model often writes the call correctly the next time.",
+            "If it keeps happening, send fewer tools (M-x gptel-menu), or none: "
+            "(setq gptel-use-tools nil); or use a larger model.",
+        ),
+        fixes=(NO_TOOLS,),
+        docs=("https://ai.google.dev/api/generate-content#FinishReason",),
+        examples=(
+            Example(
+                error={"error": "MALFORMED_FUNCTION_CALL"},
+                backend={"kind": "gemini"},
+                request={"model": "gemini-2.5-flash"},
+                source="https://github.com/6-7Development/archetype/blob/HEAD/"
+                "GEMINI_FUNCTION_CALLING_FIX.md",
             ),
         ),
     ),
