@@ -6735,6 +6735,57 @@ _CT_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CU_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # Each from reports-cu's misses before tuning.  Anthropic, quoted with quotes:
+    # "'tool_use' ids were found without 'tool_result' blocks" (a history with a tool call
+    # and no result).
+    ({"error": "anthropic.BadRequestError: Error code: 400 - 'tool_use' ids were found "
+               "without 'tool_result' blocks"}, {"kind": "anthropic"},
+     "request.invalid_parameter"),
+    # xAI, for a body it could not read as JSON.
+    ({"error": "Failed to parse the request body as JSON: expected value at line 1 column 1"},
+     {"kind": "xai", "host": "api.x.ai"}, "request.invalid_parameter"),
+    # Anthropic, for an API version (or a beta) it does not know.
+    ({"error": 'anthropic-version "2024-10-22" is not valid'}, {"kind": "anthropic"},
+     "request.invalid_parameter"),
+    ({"error": "Unexpected value(s) `pdfs-2099-01-01` for the `anthropic-beta` header. "
+               "Please consult our documentation"}, {"kind": "anthropic"},
+     "request.invalid_parameter"),
+    # Google's API key restrictions.
+    ({"error": "API_KEY_HTTP_REFERRER_BLOCKED\nRequests from referer <empty> are blocked."},
+     {"kind": "gemini"}, "auth.permission"),
+    ({"error": "API_KEY_IP_ADDRESS_BLOCKED"}, {"kind": "gemini"}, "auth.permission"),
+    # Safari's CORS refusal.
+    ({"error": "Preflight response is not successful. Status code: 400\nFetch API cannot load "
+               "https://api.anthropic.com/v1/messages due to access control checks."},
+     {"kind": "anthropic", "host": "api.anthropic.com"}, "auth.permission"),
+    # A browser extension's Content Security Policy leaves the API's host out.
+    ({"error": "Refused to connect to 'https://api.siliconflow.cn/v1/models' because it "
+               "violates the following Content Security Policy directive: \"connect-src "
+               "'self' https://dns.google\"."}, {"kind": "siliconflow"}, "config.backend"),
+    # A spend cap in money, under a 429.
+    (gptel_error(429, "On 2025-02 you used $2.002295600000011, exceeding $2", as_message=True),
+     {"kind": "openai", "host": "aiproxy.example.dev"}, "billing.quota_exhausted"),
+    # Hugging Face's Inference API, for a repository it cannot load as a model of the task.
+    (gptel_error(500, "Could not load model ChocoWu/nextgpt_7b_tiva_v0 with any of the "
+                      "following classes: (<class 'LlamaForCausalLM'>,).", as_message=True),
+     {"kind": "huggingface"}, "model.not_found"),
+    # OpenRouter's words alone; Anthropic's not_found message after a client's words; Google's
+    # SDK's 404.
+    (gptel_error(404, "No endpoints found", as_message=True), {"kind": "openrouter"},
+     "model.not_found"),
+    ({"error": "Failed to generate response from Claude: model: claude-3-haiku-20240307"},
+     {"kind": "anthropic"}, "model.not_found"),
+    ({"error": "GoogleGenerativeAI Error: Error fetching from ... status: 404 Not Found"},
+     {"kind": "gemini"}, "model.not_found"),
+    # An answer ended at its length limit with no text, whatever the client calls it.
+    ({"error": "Invalid Gemini API key: Invalid response format from Gemini API. Raw "
+               "response: {\"candidates\": [{\"content\": {\"role\": \"model\"}, "
+               "\"finishReason\": \"MAX_TOKENS\"}]}"}, {"kind": "gemini"},
+     "response.malformed"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6751,7 +6802,7 @@ _CT_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
                           *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS,
-                          *_CR_WORDS, *_CS_WORDS, *_CT_WORDS])
+                          *_CR_WORDS, *_CS_WORDS, *_CT_WORDS, *_CU_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

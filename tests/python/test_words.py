@@ -90,20 +90,16 @@ def test_each_cue_points_to_its_category(text: str, category: str) -> None:
     ("Proto field is not repeating, cannot start list", "request.invalid_parameter"),
     ('{"detail": "Quota exceeded and account balance is $0.0, please pay with fiat or send tao '
      'to <ADDRESS REMOVED FOR PRIVACY>"}', "billing.quota_exhausted"),
-    # reports-bo, after its first scoring (fix notes in repositories): Google's reason code
-    # (https://github.com/ddeone51-dev/vidsto1/blob/3d0a5825dfe59085bb52e40d71c86af1b281a057/
-    # FIX_API_BLOCKED.md), google-generativeai's finish reason (https://github.com/JianJiangKCL/
-    # HooRii/blob/5f77d2e47332c966207e87f66c38dbbe6f51a930/VPN_TROUBLESHOOTING.md), Perplexity
+    # reports-bo, after its first scoring (fix notes in repositories): google-generativeai's
+    # finish reason (https://github.com/JianJiangKCL/HooRii/blob/
+    # 5f77d2e47332c966207e87f66c38dbbe6f51a930/VPN_TROUBLESHOOTING.md), Perplexity
     # (https://github.com/AUQIB92/LLMfied-Courseware/blob/c78a5d69783787cc1972d27bc8a437f5108ab45a/
-    # PERPLEXITY_FIX_SUMMARY.md), OpenRouter (https://github.com/adarsh25k/devil-ai-platform/blob/
-    # 29e8e59c5649794bc6c029152b33284007e07dc2/OPENROUTER_API_FIX_COMPLETE.md) and Claude Code
+    # PERPLEXITY_FIX_SUMMARY.md) and Claude Code
     # (https://github.com/rmar-dev/suma-ide/blob/25cb89d0a2c9e5b965334a721cc19431dff0a5d2/
     # _features/user-authentication/Gate-1-Architecture/Security/authentication-design.md).
-    ("API_KEY_SERVICE_BLOCKED", "auth.permission"),
     ("finish_reason=2  (SAFETY - 安全过滤器阻止)", "content_policy"),
     ("search_domain_filters must be a valid domain name, but got edu",
      "request.invalid_parameter"),
-    ("No endpoints found", "model.not_found"),
     ("API Error: Claude's response exceeded the 32000 output token maximum. To configure this "
      "behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
      "request.invalid_parameter"),
@@ -144,6 +140,21 @@ def test_a_message_no_rule_knows_is_read_by_its_words(text: str, category: str) 
     rule, found, confidence = _run({"error": text})
     assert (found, confidence) == (category, "guess"), rule
     assert rule.startswith("WORD"), rule
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # Read by their words until stop 44, when reports-cu brought rules for them: Google's
+    # API key restriction, its ErrorInfo reason (reports-bo: https://github.com/ddeone51-dev/
+    # vidsto1/blob/3d0a5825dfe59085bb52e40d71c86af1b281a057/FIX_API_BLOCKED.md), and
+    # OpenRouter's words alone (https://github.com/adarsh25k/devil-ai-platform/blob/
+    # 29e8e59c5649794bc6c029152b33284007e07dc2/OPENROUTER_API_FIX_COMPLETE.md).
+    ("API_KEY_SERVICE_BLOCKED", "auth.permission"),
+    ("No endpoints found", "model.not_found"),
+])
+def test_a_message_a_rule_has_learnt_keeps_its_category(text: str, category: str) -> None:
+    rule, found, confidence = _run({"error": text})
+    assert (found, confidence) == (category, "likely"), rule
+    assert not rule.startswith("WORD"), rule
 
 
 def test_a_clients_hedge_names_no_cause() -> None:

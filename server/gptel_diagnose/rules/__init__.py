@@ -75,6 +75,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "STREAM002", # model-does-not-stream
         "STREAM003", # model-answers-only-streamed
         "STREAM004", # answer-not-streamed
+        "RESP012",   # limit-reached-before-any-text
         "CONF004",   # bedrock-needs-curl
         "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider

@@ -232,6 +232,11 @@ _NO_PERMISSION = (
     # Gemini Code Assist, for an account without the edition's entitlement: "You must be a
     # named user on your organization's Gemini Code Assist Standard edition subscription".
     r"|must be a named user on your organization"
+    # Google's API key restrictions (ErrorInfo reasons): the key may not be used from this
+    # referrer, address, app or for this API ("API_KEY_HTTP_REFERRER_BLOCKED ... Requests
+    # from referer <empty> are blocked.").
+    r"|\bapi_key_(?:http_referrer|ip_address|android_app|ios_app|service)_blocked\b"
+    r"|requests from referer .{0,100}are blocked"
     # OpenAI, for a feature an unverified organization may not use ("must be verified to
     # generate reasoning summaries").
     r"|must be verified to (?!stream|use the model)\w"
@@ -735,6 +740,8 @@ RULES = (
                    # allowed by Access-Control-Allow-Headers in preflight response"), with
                    # or without its last words.
                    r"|is not allowed by access-control-allow-headers"
+                   # Safari (WebKit): "Fetch API cannot load URL due to access control checks."
+                   r"|due to access control checks"
                    # Firefox: "Cross-Origin Request Blocked: The Same Origin Policy disallows
                    # reading the remote resource at URL. (Reason: CORS header ... missing)".
                    # Not its "(Reason: CORS request did not succeed). Status code: (null)":

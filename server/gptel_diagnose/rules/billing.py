@@ -50,6 +50,9 @@ _NO_CREDIT = (
     r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
     # OpenRouter's workspace limit: "Workspace daily budget of $5.00 exceeded".
     r"|budget of \$?[\d.,]+ exceeded"
+    # A spend cap in money, not in requests or tokens: a course relay's "On 2025-02 you used
+    # $2.0023, exceeding $2".
+    r"|\bexceed(?:ing|ed|s)? (?:the |your )?\$[\d.,]*\d"
     # GitHub Models, for an organisation's paid usage past its budget.
     r"|has reached its budget limit"
     # New API and One API, for the relay user's own quota.

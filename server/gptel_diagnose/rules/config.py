@@ -138,6 +138,10 @@ RULES = (
                    # reqwest, for a URL with no scheme and host ("builder error: relative URL
                    # without a base").
                    r"|relative url without a base"
+                   # A browser extension's own Content Security Policy, which does not list the
+                   # API's host: "Refused to connect to 'URL' because it violates the following
+                   # Content Security Policy directive".
+                   r"|violates the following content security policy directive"
                    # reqwest's "builder error for url (localhost:///v1/chat/completions)": a
                    # URL it could not build from the base it was given.
                    r"|builder error for url"

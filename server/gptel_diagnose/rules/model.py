@@ -90,6 +90,17 @@ RULES = (
                 r"|model is corrupted or incomplete"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that|the request with)"
+                # OpenRouter's words alone, as a client quotes them ("No endpoints found").
+                r"|^no endpoints found\W*(?:$|\n)"
+                # Anthropic's not_found_error message is the model alone ("model:
+                # claude-3-haiku-20240307"), as clients quote it after their own words.
+                r"|(?:^|: )model: claude-[\w.:@-]+\s*(?:$|\n)"
+                # Google's own SDK calls only its documented paths, so its 404 is the model's
+                # ("GoogleGenerativeAI Error: Error fetching from ... status: 404 Not Found").
+                r"|googlegenerativeai ?(?:fetch)?error\b.{0,300}\b404\b"
+                # Hugging Face's Inference API, for a repository it cannot load as the task's
+                # model: "Could not load model X with any of the following classes: (...)".
+                r"|could not load model \S+ with any of the following classes"
                 # GitHub Copilot, for a model its plan or policies do not enable.
                 r"|no endpoints available for this model"
                 r"|no endpoints (found|available) matching your|engine .{0,40} not available"

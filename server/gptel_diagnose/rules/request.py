@@ -570,6 +570,11 @@ RULES = (
                   r"|was provided without its required '?\w+'? item"
                   # Vertex AI, for a safety threshold the account may not set.
                   r"|restricted harmblockthreshold setting"
+                  # Anthropic, for an API version or beta it does not know (gptel sends both
+                  # headers): 'anthropic-version "2024-10-22" is not valid', "Unexpected
+                  # value(s) `x` for the `anthropic-beta` header".
+                  r"|anthropic-version\W+[\w.-]+\W+is not valid"
+                  r"|unexpected value\(s\) .{0,120}anthropic-beta"
                   # DashScope: "'frequency_penalty' is not supported now".
                   r"|'[a-z]+_[a-z_]+' is not supported"
                   # Ollama, for a sampling option it dropped: "typical_p is no longer
@@ -708,7 +713,7 @@ RULES = (
         # Anthropic's newer models: "does not support assistant message prefill".
         when=match(text=r"should alternate|must alternate|roles must|unexpected role"
                    r"|assistant message prefill|conversation must end with a user message"
-                   r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)? ids?"
+                   r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)?\W? ids?"
                    # Ollama's cloud: "Unexpected tool call id X in tool results".
                    r"|unexpected tool call id"
                    r"|must be followed by|reasoning_content|tool_result`? block|messages\.\d+"
@@ -804,7 +809,10 @@ RULES = (
                          # JSON: Expected ',' or ']' after array element ...".
                          r"|received request for \S+ with invalid json"
                          # OpenAI's invalid_json: "Invalid body: failed to parse JSON value".
-                         r"|invalid body: failed to parse json",
+                         r"|invalid body: failed to parse json"
+                         # xAI: "Failed to parse the request body as JSON: expected value at
+                         # line 1 column 1".
+                         r"|failed to parse the request body as json",
                          not_gptel=("malformed_json",),
                          not_text=r"on 'response'|deserialize api response"),
               # JavaScript's "Unexpected end of JSON input" is the server's only with a 400.

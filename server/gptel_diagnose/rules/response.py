@@ -20,6 +20,9 @@ from .common import (
 
 _SHOW_BODY = LOG_TRAFFIC
 # Gemini's finish reasons for a tool call the model could not write or should not have made.
+# An answer that ended at its length limit: Gemini's finish reason MAX_TOKENS, OpenAI's
+# "length".  With no text (what makes it a failure), the limit went on reasoning.
+_CUT_AT_LIMIT = r"finish_?reason\W{1,6}(?:max_tokens|length)\b"
 _BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
@@ -427,6 +430,48 @@ RULES = (
                 },
                 backend={"kind": "openai", "host": "localhost:5000"},
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
+            ),
+        ),
+    ),
+    Rule(
+        code="RESP012",
+        name="limit-reached-before-any-text",
+        category="response.malformed",
+        # Before the key words of a client that reads an empty answer as a bad key ("Invalid
+        # Gemini API key: Invalid response format ... finishReason: MAX_TOKENS").
+        when=(match(text=_CUT_AT_LIMIT), match(body=_CUT_AT_LIMIT)),
+        summary="{provider} stopped at the answer's length limit before writing any text (its "
+        "finish reason says so): a reasoning model can spend the whole limit thinking; let "
+        "it choose the length.",
+        explanation=(
+            "The answer ended because it reached its maximum length (Gemini's finishReason "
+            "MAX_TOKENS, OpenAI's finish_reason \"length\"), yet it holds no text. Reasoning "
+            "models (Gemini 2.5, OpenAI's gpt-5 and o3) count their hidden thinking "
+            "against that limit, so a small gptel-max-tokens can be used up before the answer "
+            "begins."
+        ),
+        steps=(
+            "Let the model choose the length: (setq gptel-max-tokens nil), or raise it well "
+            "above what the model thinks (several thousand tokens).",
+            "Or ask the model to think less, in the backend's or the model's :request-params.",
+        ),
+        # Only where the request set a length: with none, the model's own limit was reached.
+        fixes=(FixSpec("Let the model choose the answer length (gptel-max-tokens is "
+                       "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil"),),
+        next_step=("Ask the model to think less, in the model's :request-params",),
+        docs=("https://ai.google.dev/gemini-api/docs/thinking",),
+        examples=(
+            Example(
+                error={"error": "Review failed: Invalid Gemini API key: Invalid response "
+                       "format from Gemini API. \nExpected structure: "
+                       "candidates[0].content.parts[0].text. \nRaw response: { \n  "
+                       "\"candidates\": [{ \n    \"content\": { \"role\": \"model\" },  "
+                       "\u2190 NO \"parts\" field!\n    \"finishReason\": \"MAX_TOKENS\",\n"
+                       "    ...\n  }]\n}"},
+                backend={"kind": "gemini"},
+                request={"model": "gemini-2.5", "max_tokens": 1500},
+                source="https://github.com/raju-bvssn/agent-review-board/blob/HEAD/"
+                "GEMINI_TOKEN_LIMIT_FIX.md",
             ),
         ),
     ),
