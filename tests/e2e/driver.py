@@ -190,7 +190,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     # stream reader finds no event and inserts nothing, saying nothing (gptel#253); the
     # companion reads the body from curl's buffer.  Unstreamed, the answer arrives.
     Scenario("wholeanswer", "A whole answer to a streamed request", "openai",
-             "request.streaming_unsupported", "STREAM004",
+             "response.malformed", "STREAM004",
              "openai/stream004-answer-not-streamed", stream=True,
              says=("in one piece",), setq="(setq gptel-stream nil)", transports=("curl",)),
     Scenario("deepseek402-zh", "DeepSeek 402 Insufficient Balance, in Chinese", "deepseek",

@@ -182,7 +182,9 @@ RULES = (
     Rule(
         code="STREAM004",
         name="answer-not-streamed",
-        category="request.streaming_unsupported",
+        # What gptel got is an answer it could not read as the stream it asked for (as
+        # LABELING.md and the corpus label cla-relay-002 have it), not a refusal to stream.
+        category="response.malformed",
         # gptel asked for a stream and read nothing, and the body the companion read is one
         # whole answer, as sent to a request that does not stream: not SSE's "data:" lines.
         when=match(gptel="empty_response", stream=True, body=_WHOLE_ANSWER),
