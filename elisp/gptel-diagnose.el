@@ -1570,7 +1570,9 @@ Fixes apply to ORIGIN, the buffer the checkup was made for."
                                 (if (eq (plist-get settings :use_curl) t)
                                     (or (plist-get request :curl_version) "curl")
                                   "url-retrieve")
-                                (gptel-diagnose--t (if (eq (plist-get settings :stream) t)
+                                ;; url-retrieve never streams, whatever gptel-stream says.
+                                (gptel-diagnose--t (if (and (eq (plist-get settings :stream) t)
+                                                            (eq (plist-get settings :use_curl) t))
                                                        "on" "off"))
                                 (gptel-diagnose--t (if (plist-get settings :proxy) "set" "none"))
                                 (gptel-diagnose--t (if (plist-get params :key)

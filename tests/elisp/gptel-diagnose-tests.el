@@ -480,7 +480,12 @@ REPLY is (success RESULT), (error ERR), (timeout) or (none)."
     (should (string-match-p "key set (not shown)" text))
     (should (string-match-p "Ollama at localhost:11434: llama3.2:latest" text))
     (should (string-match-p "1 passed, 0 warnings, 1 failed in 0.8 s" text))
-    (should-not (string-match-p "secret" text))))
+    (should (string-match-p "curl 7.88.1, streaming on," text))
+    (should-not (string-match-p "secret" text))
+    ;; url-retrieve never streams: gptel-stream on says nothing of what happens.
+    (let ((url-params (plist-put (copy-sequence params) :settings '(:use_curl nil :stream t))))
+      (should (string-match-p "url-retrieve, streaming off,"
+                              (gptel-diagnose-format-checkup result url-params))))))
 
 ;;;; The real server
 
