@@ -7848,3 +7848,18 @@ def test_a_python_dict_with_backslashes_is_read_without_a_warning() -> None:
         result = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert result.category == "auth.invalid_key"
     assert not [w for w in caught if "escape" in str(w.message)]
+
+
+def test_an_empty_answer_whose_body_was_read_points_to_it_not_to_logging() -> None:
+    # gptel's "Empty response": with the body the companion read, the line points to it in
+    # the details; only without one does it ask for logging (which writes the key to
+    # *gptel-log*).
+    error = {"status": "Empty response", "http_status": "200"}
+    read = run({"error": {**error, "body": '{"choices": []}'},
+                "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert (read.rule, read.category) == ("RESP013", "response.malformed")
+    assert not [fix for fix in read.fixes if fix.variable == "gptel-log-level"]
+    assert read.next_step == "Read the body that came back: M-x gptel-diagnose"
+    unread = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert unread.rule == "RESP003"
+    assert [fix for fix in unread.fixes if fix.variable == "gptel-log-level"]

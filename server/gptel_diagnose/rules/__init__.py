@@ -167,6 +167,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RESP001",   # response-not-json
         "RESP008",   # responses-stream-on-emacs-28
         "RESP011",   # model-wrote-a-malformed-tool-call
+        "RESP013",   # empty-response-body-read
         "RESP003",   # empty-response
         "RESP007",   # failure-inside-ok-response
     )),

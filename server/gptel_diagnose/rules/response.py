@@ -510,6 +510,37 @@ RULES = (
         ),
     ),
     Rule(
+        code="RESP013",
+        name="empty-response-body-read",
+        category="response.malformed",
+        # gptel's "Empty response" where the companion read the body from gptel's response
+        # buffer: what came back is known and shown, so no logging (which writes the key to
+        # *gptel-log*) is needed to see it.
+        when=match(gptel="empty_response", http=(None, 200), body=r"\S"),
+        summary="gptel got an answer with no text it could read; the body that came back is "
+        "in the details.",
+        explanation=(
+            "The request succeeded (HTTP 200) but gptel found no text to insert (\"Empty "
+            "response\"). gptel-diagnose read the body from gptel's response buffer; it shows "
+            "whether it holds an error object gptel does not parse, a safety block, a reasoning "
+            "model's answer that ran out of tokens, or something else in a shape gptel does "
+            "not expect."
+        ),
+        steps=("Read the body under \"What gptel reported\" in M-x gptel-diagnose.",
+               "If gptel-max-tokens is small, raise it or set it to nil.",
+               "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil)."),
+        next_step=("Read the body that came back: M-x gptel-diagnose",),
+        docs=("https://github.com/karthink/gptel/pull/1012",),
+        examples=(
+            Example(
+                error={"status": "Empty response", "http_status": "200",
+                       "body": '{"id": "resp_1", "status": "incomplete", "output": []}'},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                source="https://github.com/karthink/gptel/issues/253",
+            ),
+        ),
+    ),
+    Rule(
         code="RESP003",
         name="empty-response",
         category="response.malformed",
