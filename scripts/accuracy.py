@@ -92,7 +92,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cn.jsonl", "reports-co.jsonl",
                       "reports-cp.jsonl", "reports-cq.jsonl",
                       "reports-cr.jsonl", "reports-cs.jsonl",
-                      "reports-ct.jsonl", "reports-cu.jsonl"})
+                      "reports-ct.jsonl", "reports-cu.jsonl",
+                      "reports-cv.jsonl"})
 
 
 @dataclass(frozen=True)
