@@ -517,8 +517,8 @@ RULES = (
         # buffer: what came back is known and shown, so no logging (which writes the key to
         # *gptel-log*) is needed to see it.
         when=match(gptel="empty_response", http=(None, 200), body=r"\S"),
-        summary="gptel got an answer with no text it could read; the body that came back is "
-        "in the details.",
+        summary="gptel got an answer with no text it could read, and gptel-diagnose kept what "
+        "was in it.",
         explanation=(
             "The request succeeded (HTTP 200) but gptel found no text to insert (\"Empty "
             "response\"). gptel-diagnose read the body from gptel's response buffer; it shows "
