@@ -6735,6 +6735,43 @@ _CT_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CV_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # Each from reports-cv's misses before tuning.  An app's rewording of OpenAI's refusal to
+    # stream for an unverified organization.
+    ({"error": "Your organization must be verified to use streaming with this model."},
+     {"kind": "openai"}, "request.streaming_unsupported"),
+    # Google's JS SDK, for OpenAI's role names in a Gemini history.
+    ({"error": "[GoogleGenerativeAI Error]: Each item should include role field. Got assistant "
+               "but valid roles are: [\"user\",\"model\",\"function\",\"system\"]"},
+     {"kind": "gemini"}, "request.invalid_parameter"),
+    # API_KEY_SERVICE_BLOCKED's own message.
+    ({"error": "Requests to this API generativelanguage.googleapis.com method google.ai."
+               "generativelanguage.v1beta.GenerativeService.GenerateContent are blocked."},
+     {"kind": "gemini"}, "auth.permission"),
+    # An answer ended at its limit with no text, in Google's SDK's numbers and an app's words.
+    ({"error": "Invalid operation: The `response.text` quick accessor requires the response to "
+               "contain a valid `Part`, but none were returned. The candidate's finish_reason "
+               "is 2."}, {"kind": "gemini"}, "response.malformed"),
+    ({**gptel_error(500, {"message": "Content blocked by Gemini safety filters. Reason: "
+                                     "MAX_TOKENS", "error": "Internal Server Error"}),
+      "body": '{"message": "Content blocked by Gemini safety filters. Reason: MAX_TOKENS", '
+              '"error": "Internal Server Error"}'},
+     {"kind": "gemini"}, "response.malformed"),
+    # FastAPI's 404 for a route it does not have, on Ollama's chat path: another server.
+    ({"status": "HTTP/1.1 404 Not Found", "http_status": "404",
+      "error": 'ollama._types.ResponseError: {"detail":"Not Found"} (status code: 404)'},
+     {"kind": "ollama", "host": "core-ai:2000", "endpoint": "/api/chat", "protocol": "http"},
+     "endpoint.wrong"),
+    # Ollama too old for the model.
+    (gptel_error(500, "llama runner process has terminated: this model is not supported by your "
+                      "version of Ollama. You may need to upgrade", as_message=True),
+     {"kind": "ollama", "host": "127.0.0.1:11434"}, "model.not_found"),
+    # An agent library's words for an answer with neither text nor a tool call.
+    ({"error": "model output must contain either output text or tool calls"},
+     {"kind": "gemini"}, "response.malformed"),
+]
+
+
 _CU_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
     # Each from reports-cu's misses before tuning.  Anthropic, quoted with quotes:
     # "'tool_use' ids were found without 'tool_result' blocks" (a history with a tool call
@@ -6802,7 +6839,8 @@ _CU_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CF_WORDS, *_CG_WORDS, *_CH_WORDS, *_CI_WORDS,
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
                           *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS,
-                          *_CR_WORDS, *_CS_WORDS, *_CT_WORDS, *_CU_WORDS])
+                          *_CR_WORDS, *_CS_WORDS, *_CT_WORDS, *_CU_WORDS,
+                          *_CV_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

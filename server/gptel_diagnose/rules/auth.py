@@ -237,9 +237,12 @@ _NO_PERMISSION = (
     # from referer <empty> are blocked.").
     r"|\bapi_key_(?:http_referrer|ip_address|android_app|ios_app|service)_blocked\b"
     r"|requests from referer .{0,100}are blocked"
+    # API_KEY_SERVICE_BLOCKED's message: "Requests to this API generativelanguage.googleapis.com
+    # method ...GenerateContent are blocked."
+    r"|requests to this api \S+ method \S+ are blocked"
     # OpenAI, for a feature an unverified organization may not use ("must be verified to
     # generate reasoning summaries").
-    r"|must be verified to (?!stream|use the model)\w"
+    r"|must be verified to (?!stream|use the model|use stream)\w"
     r"|access to (this|the) model is (denied|not allowed)|model access is denied"
     # DashScope: "Access to model denied. Please make sure you are eligible for using the model."
     r"|access to model denied"

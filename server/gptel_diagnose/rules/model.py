@@ -17,6 +17,8 @@ from .common import (
 # A 404 that is not Ollama's own JSON answer: another server's "404 page not found" page, as
 # the client that could not parse it says.
 _NOT_OLLAMAS_404 = (r"page not found|page was not found|cannot unmarshal|not valid json"
+                    # FastAPI's answer for a route it does not have: another server.
+                    r"|\"detail\"\s*:\s*\"not found\""
                     r"|unexpected token|after json at position"
                     # serde, reading another server's "404 page not found" as the number 404.
                     r"|invalid type: integer `404`")
@@ -266,7 +268,10 @@ RULES = (
         category="model.not_found",
         when=(
             match(text=r"no longer compatible with your version of ollama"
-                  r"|may be incompatible with your version of ollama"),
+                  r"|may be incompatible with your version of ollama"
+                  # "this model is not supported by your version of Ollama. You may need to
+                  # upgrade", as its runner stops.
+                  r"|not supported by your version of ollama"),
             match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
                   r"ollama"
                   # A model file of Ollama's store gone from disk (a pull cut short); older

@@ -50,7 +50,8 @@ RULES = (
         code="STREAM001",
         name="organization-not-verified-for-streaming",
         category="request.streaming_unsupported",
-        when=match(text=r"must be verified to stream"),
+        # "must be verified to use streaming", as an app rewords it, too.
+        when=match(text=r"must be verified to (?:use )?stream"),
         summary="{provider} streams this model only for verified organizations: turn off "
         "streaming, or verify your organization.",
         explanation=(
@@ -721,6 +722,9 @@ RULES = (
                    r"|must be followed by|reasoning_content|tool_result`? block|messages\.\d+"
                    r"|first message must|last message must|invalid 'messages"
                    r"|only user and assistant roles|system message"
+                   # Google's JS SDK, for a history with OpenAI's role names: "Each item should
+                   # include role field. Got assistant but valid roles are: [...]".
+                   r"|should include role field|but valid roles are"
                    r"|input required|messages: at least one|empty (message|content)"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"

@@ -22,7 +22,10 @@ _SHOW_BODY = LOG_TRAFFIC
 # Gemini's finish reasons for a tool call the model could not write or should not have made.
 # An answer that ended at its length limit: Gemini's finish reason MAX_TOKENS, OpenAI's
 # "length".  With no text (what makes it a failure), the limit went on reasoning.
-_CUT_AT_LIMIT = r"finish_?reason\W{1,6}(?:max_tokens|length)\b"
+# Google's Python SDK gives the reason as a number: 2 is MAX_TOKENS ("The candidate's
+# finish_reason is 2"); an app may say only "Reason: MAX_TOKENS".
+_CUT_AT_LIMIT = (r"finish_?reason\W{1,6}(?:max_tokens|length)\b|finish_reason is 2\b"
+                 r"|\breason\W{1,3}max_tokens\b")
 _BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
@@ -572,6 +575,9 @@ RULES = (
                     r"|no text generated|response_empty|\bempty_message\b|emtpy response"
                     r"|ended the response before returning|stream terminated"
                     r"|api returned no (?:message )?content"
+                    # An agent library's words for an answer with neither text nor a tool call:
+                    # "model output must contain either output text or tool calls".
+                    r"|must contain either output text or tool calls"
                     # A Chinese Gemini proxy (Hajimi): "空响应次数达到限制 (13/13)" (empty answers
                     # up to its retry limit).
                     r"|空响应|响应为空"
