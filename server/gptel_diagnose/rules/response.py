@@ -26,6 +26,11 @@ _SHOW_BODY = LOG_TRAFFIC
 # finish_reason is 2"); an app may say only "Reason: MAX_TOKENS".
 _CUT_AT_LIMIT = (r"finish_?reason\W{1,6}(?:max_tokens|length)\b|finish_reason is 2\b"
                  r"|\breason\W{1,3}max_tokens\b")
+# What else to try for an answer gptel found no text in (RESP003, RESP013).
+_EMPTY_ANSWER_STEPS = (
+    "If gptel-max-tokens is small, raise it or set it to nil.",
+    "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil).",
+)
 _BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
@@ -530,8 +535,7 @@ RULES = (
             "not expect."
         ),
         steps=("Read the body under \"What gptel reported\" in M-x gptel-diagnose.",
-               "If gptel-max-tokens is small, raise it or set it to nil.",
-               "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil)."),
+               *_EMPTY_ANSWER_STEPS),
         next_step=("Read the body that came back: M-x gptel-diagnose",),
         docs=("https://github.com/karthink/gptel/pull/1012",),
         examples=(
@@ -601,8 +605,7 @@ RULES = (
             "streaming breaks: turn it off)."
         ),
         steps=("Set (setq gptel-log-level 'debug), resend, and read the body in *gptel-log*.",
-               "If gptel-max-tokens is small, raise it or set it to nil.",
-               "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil)."),
+               *_EMPTY_ANSWER_STEPS),
         fixes=(_SHOW_BODY,),
         docs=("https://github.com/karthink/gptel/pull/1012",),
         examples=(
