@@ -735,10 +735,9 @@ to save.  Return nil (do not apply), `apply', or `save'."
 Interactively: the fix at point, else the only applicable one,
 else the one the echo line showed; with a prefix argument, or when
 the line showed none, the one you choose (the safe one is the
-default).  A safe
-fix is applied at once, an unsafe one after you confirm, a
-display-only one is shown and never applied.  At most one
-question is asked; `gptel-diagnose-save-fixes' says whether a
+default).  A safe fix is applied at once, an unsafe one after you
+confirm, a display-only one is shown and never applied.  At most
+one question is asked; `gptel-diagnose-save-fixes' says whether a
 global fix is also saved.  Resending stays your call:
 \\[gptel-diagnose-retry]."
   (interactive (gptel-diagnose--read-fix current-prefix-arg))
