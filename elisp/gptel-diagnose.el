@@ -666,8 +666,18 @@ us, and our line must be the one that stays."
     (run-at-time 0 nil #'gptel-diagnose--echo line)))
 
 (defun gptel-diagnose--show-line (failure)
-  "Show FAILURE's diagnosis in the echo area."
-  (gptel-diagnose--display (gptel-diagnose--line failure (gptel-diagnose--echo-width))))
+  "Show FAILURE's diagnosis in the echo area.
+Details on screen of an earlier failure of the same request buffer
+\=(the one just resent) show FAILURE's instead."
+  (gptel-diagnose--display (gptel-diagnose--line failure (gptel-diagnose--echo-width)))
+  (let* ((details (get-buffer gptel-diagnose--details-buffer))
+         (shown (and details (get-buffer-window details t)
+                     (buffer-local-value 'gptel-diagnose--details-failure details))))
+    (when (and shown (not (eq shown failure))
+               (buffer-live-p (gptel-diagnose--failure-buffer failure))
+               (eq (gptel-diagnose--failure-buffer shown)
+                   (gptel-diagnose--failure-buffer failure)))
+      (gptel-diagnose--render-details failure))))
 
 ;;;; Applying fixes
 

@@ -517,6 +517,41 @@ model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
      (with-current-buffer (gptel-diagnose--render-details failure)
        ,@body)))
 
+(ert-deftest gptel-diagnose-details-on-screen-follow-the-resent-request ()
+  ;; Seen in a hand trial: the details of a proxy failure stayed on screen after the fix and
+  ;; `r', though the resent request now failed otherwise (a rate limit).
+  (let* ((chat (generate-new-buffer " *chat*"))
+         (other (generate-new-buffer " *other*"))
+         (said (lambda (summary)
+                 (plist-put (copy-sequence gptel-diagnose-fix-tests--diagnosis)
+                            :summary summary)))
+         (old (gptel-diagnose--make-failure :buffer chat :time 1.0 :entry "send"
+                                            :diagnosis (funcall said "The proxy failed.")))
+         (new (gptel-diagnose--make-failure :buffer chat :time 2.0 :entry "send"
+                                            :diagnosis (funcall said "Rate limited now.")))
+         (elsewhere (gptel-diagnose--make-failure :buffer other :time 3.0 :entry "send"
+                                                  :diagnosis (funcall said "Elsewhere."))))
+    (unwind-protect
+        (cl-letf (((symbol-function 'gptel-diagnose--display) #'ignore))
+          (save-window-excursion
+            (let ((details (gptel-diagnose--render-details old)))
+              (switch-to-buffer details)
+              ;; Another buffer's failure leaves them alone.
+              (gptel-diagnose--show-line elsewhere)
+              (should (eq (buffer-local-value 'gptel-diagnose--details-failure details) old))
+              ;; The same buffer's next failure replaces them.
+              (gptel-diagnose--show-line new)
+              (should (eq (buffer-local-value 'gptel-diagnose--details-failure details) new))
+              (should (string-match-p "Rate limited now"
+                                      (with-current-buffer details (buffer-string))))
+              ;; Off screen, nothing is redrawn.
+              (switch-to-buffer chat)
+              (gptel-diagnose--show-line old)
+              (should (eq (buffer-local-value 'gptel-diagnose--details-failure details)
+                          new)))))
+      (kill-buffer chat)
+      (kill-buffer other))))
+
 (defun gptel-diagnose-fix-tests--goto-button (label)
   "Move point to the button whose label starts with LABEL."
   (goto-char (point-min))
