@@ -144,6 +144,16 @@ Return its label, or nil when there is none."
         (push-button (button-start button))
         (button-label button)))))
 
+(defun gptel-diagnose-e2e--answer-after-resend (buffer)
+  "Wait, at most 15 s, for the fake provider's answer in BUFFER; return BUFFER's text."
+  (let ((deadline (+ (float-time) 15)))
+    (while (and (< (float-time) deadline)
+                (not (with-current-buffer buffer
+                       (string-match-p "Hello from the fake provider" (buffer-string)))))
+      (accept-process-output nil 0.05)))
+  (with-current-buffer buffer
+    (buffer-substring-no-properties (point-min) (point-max))))
+
 (defun gptel-diagnose-e2e--fix-from-details (failure buffer variable
                                                     &optional label choice file)
   "Open FAILURE's details, push the fix setting VARIABLE, resend; wait for BUFFER's answer.
@@ -155,11 +165,7 @@ offer to."
   (let* ((prompts nil)
          (offered nil)
          (mark (length gptel-diagnose-e2e--messages))
-         (deadline (+ (float-time) 15))
-         (answered (lambda ()
-                     (with-current-buffer buffer
-                       (string-match-p "Hello from the fake provider" (buffer-string)))))
-         details fix-label resend-label value answer)
+         details fix-label resend-label value)
     (ignore failure)
     (cl-letf (((symbol-function 'y-or-n-p)
                (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt))))
@@ -184,16 +190,12 @@ offer to."
       (setq value (with-current-buffer buffer (symbol-value (intern variable))))
       (unless (seq-find (lambda (p) (string-match-p "Resend" p)) prompts)
         (setq resend-label (gptel-diagnose-e2e--push-button details "\\`Resend"))))
-    (while (and (< (float-time) deadline) (not (funcall answered)))
-      (accept-process-output nil 0.05))
-    (setq answer (with-current-buffer buffer (buffer-substring-no-properties
-                                              (point-min) (point-max))))
-    (list :details_buffer (buffer-name details)
+    (list :buffer_after_resend (gptel-diagnose-e2e--answer-after-resend buffer)
+          :details_buffer (buffer-name details)
           :fix_label fix-label :resend_label resend-label
           :prompts (vconcat (reverse prompts))
           :offered (vconcat offered)
           :value_after_fix (format "%s" value)
-          :buffer_after_resend answer
           :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
 
 (defun gptel-diagnose-e2e--keys-from-details (buffer)
@@ -203,10 +205,6 @@ error: a, with point where the buffer opens, applies the fix the
 echo line showed."
   (let* ((prompts nil)
          (mark (length gptel-diagnose-e2e--messages))
-         (deadline (+ (float-time) 15))
-         (answered (lambda ()
-                     (with-current-buffer buffer
-                       (string-match-p "Hello from the fake provider" (buffer-string)))))
          details value)
     (cl-letf (((symbol-function 'y-or-n-p)
                (lambda (prompt) (push prompt prompts) (not (string-match-p "Save" prompt))))
@@ -219,13 +217,10 @@ echo line showed."
         (call-interactively (key-binding (kbd "a")))
         (setq value (with-current-buffer buffer gptel-model))
         (call-interactively (key-binding (kbd "r")))))
-    (while (and (< (float-time) deadline) (not (funcall answered)))
-      (accept-process-output nil 0.05))
-    (list :details_buffer (buffer-name details)
+    (list :buffer_after_resend (gptel-diagnose-e2e--answer-after-resend buffer)
+          :details_buffer (buffer-name details)
           :prompts (vconcat (reverse prompts))
           :value_after_fix (format "%s" value)
-          :buffer_after_resend (with-current-buffer buffer
-                                 (buffer-substring-no-properties (point-min) (point-max)))
           :messages (vconcat (reverse (butlast gptel-diagnose-e2e--messages mark))))))
 
 (defun gptel-diagnose-e2e--run (run)
