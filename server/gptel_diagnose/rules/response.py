@@ -541,9 +541,10 @@ RULES = (
         examples=(
             Example(
                 error={"status": "Empty response", "http_status": "200",
-                       "body": '{"id": "resp_1", "status": "incomplete", "output": []}'},
+                       "body": '{"id": "chatcmpl-empty", "object": "chat.completion", '
+                       '"choices": []}'},
                 backend={"kind": "openai", "host": "api.openai.com"},
-                source="https://github.com/karthink/gptel/issues/253",
+                source="https://github.com/karthink/gptel/pull/1012",
             ),
         ),
     ),
