@@ -1,0 +1,71 @@
+;;; install-with-package-vc.el --- Install with package-vc, then explain a failure  -*- lexical-binding: t -*-
+
+;;; Commentary:
+
+;; Run by tests/e2e/test_package_vc.py in batch Emacs 29 or newer, with
+;; a fresh HOME and nothing of this package on the load path:
+;;
+;;   emacs -Q --batch -l install-with-package-vc.el -f gptel-diagnose-pv-main
+;;
+;; gptel is an installed package (the unpacked Debian packages are
+;; on `package-directory-list'); gptel-diagnose is installed as the
+;; README says, with `package-vc-install' from the git repository
+;; $E2E_REPO and :lisp-dir "elisp".  Then, with the server run from
+;; the sources the package carries ($E2E_PYTHON has its
+;; dependencies), a request to the fake provider ($E2E_HOST) fails.
+;; Prints one line "PV-RESULT <json>".
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'json)
+(require 'package)
+
+(defvar gptel-diagnose-pv--messages nil
+  "Messages shown in the echo area, newest first.")
+
+(defun gptel-diagnose-pv--record (orig &rest args)
+  "Call ORIG with ARGS, recording the text it shows."
+  (let ((text (apply orig args)))
+    (when (stringp text) (push text gptel-diagnose-pv--messages))
+    text))
+
+(defun gptel-diagnose-pv-main ()
+  "Install with package-vc, fail a request, print what was seen."
+  (setq package-user-dir (expand-file-name "elpa" user-emacs-directory)
+        package-archives nil)
+  (add-to-list 'package-directory-list (getenv "E2E_ELPA_SRC"))
+  (package-initialize)
+  (package-vc-install `(gptel-diagnose :url ,(getenv "E2E_REPO") :lisp-dir "elisp"))
+  (require 'gptel-diagnose)
+  (require 'gptel-openai)
+  (advice-add 'message :around #'gptel-diagnose-pv--record)
+  (let* ((dir (package-desc-dir (cadr (assq 'gptel-diagnose package-alist))))
+         (compiled (mapcar (lambda (file) (file-relative-name file dir))
+                           (directory-files-recursively dir "\\.elc\\'"))))
+    (setq gptel-backend (gptel-make-openai "Fake" :host (getenv "E2E_HOST")
+                                           :protocol "http" :key "sk-e2e-package-vc-0000"
+                                           :endpoint "/quota/v1/chat/completions"
+                                           :models '(gpt-4o-mini))
+          gptel-model 'gpt-4o-mini
+          gptel-stream nil
+          gptel-diagnose-python (getenv "E2E_PYTHON"))
+    (gptel-diagnose-mode 1)
+    (with-temp-buffer
+      (gptel-request "Say hello." :callback #'ignore)
+      (let ((deadline (+ (float-time) 60)))
+        (while (and (< (float-time) deadline)
+                    (not (cl-some (lambda (text) (string-prefix-p "gptel-diagnose: " text))
+                                  gptel-diagnose-pv--messages)))
+          (accept-process-output nil 0.05))))
+    (princ (format "PV-RESULT %s\n"
+                   (json-encode
+                    (list :installed (if (package-installed-p 'gptel-diagnose) t :json-false)
+                          :dir dir
+                          :library (locate-library "gptel-diagnose")
+                          :sources (or (gptel-diagnose--source-root) :json-false)
+                          :compiled (vconcat compiled)
+                          :messages (vconcat (reverse gptel-diagnose-pv--messages))))))))
+
+(provide 'install-with-package-vc)
+;;; install-with-package-vc.el ends here
