@@ -151,6 +151,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET002",    # connection-refused
         "NET004",    # request-timed-out
         "NET015",    # connection-reset-before-answer
+        "NET019",    # plain-http-server-closed-the-connection
         "NET009",    # answer-cut-off
         "NET010",    # too-many-redirects
         "NET011",    # client-certificate-problem

@@ -8,6 +8,7 @@ from .common import (
     ASK_PROXY_REMOTE,
     COPY_CURL,
     LOCAL_SERVERS,
+    READ_LOG,
     REDEFINE_BACKEND,
     WRAPPER_TEXT,
 )
@@ -807,6 +808,48 @@ RULES = (
                 error={"error": "curl: (56) Recv failure: Connection reset by peer"},
                 backend={"kind": "openai", "host": "localhost:4000", "protocol": "http"},
                 source="https://github.com/bytemate/chatapi-single/issues/26",
+            ),
+        ),
+        retryable=True,
+        severity="warning",
+    ),
+    Rule(
+        code="NET019",
+        name="plain-http-server-closed-the-connection",
+        category="response.malformed",
+        # NET009's cut-off, on a backend that speaks plain HTTP: curl speaks HTTP/1.1 without
+        # TLS there, so HTTP/2 resets and HTTPS-inspecting middleboxes are out, and so is
+        # NET009's HTTP/1.1 fix.  Through a proxy, NET008 (before this rule) speaks for it.
+        when=match(curl=(18, 52), protocol=r"^http$"),
+        summary="{host} closed the connection before the answer was complete (curl {exit}). "
+        "Over plain HTTP that is the server itself (a crash or restart, often memory) or a "
+        "port that is not the API's, not HTTP/2.",
+        explanation=(
+            "The backend speaks plain HTTP (:protocol \"http\"), so curl sent HTTP/1.1 with no "
+            "TLS: the HTTP/2 stream resets and inspecting proxies that cut HTTPS answers off do "
+            "not apply. A server that closes the connection with no answer, or half of one, "
+            "has usually crashed or restarted while handling the request (a local model server "
+            "that runs out of memory loading the model), or the port belongs to something "
+            "other than the API (an HTTPS port, another service)."
+        ),
+        steps=("Read the server's log for a crash at the time of the request (for Ollama "
+               "`journalctl -u ollama`, or the terminal running the server).",
+               "Run `curl -v {base_url}` in a terminal: the API should answer it over HTTP.",
+               "Resend; if it fails again with a large model, try a smaller model or a "
+               "shorter context."),
+        next_step=("Read its log (`{log_command}`) for a crash, then resend.",
+                   "Read the server's log for a crash, then resend."),
+        fixes=(READ_LOG,
+               FixSpec("Try the host with curl", "display-only",
+                       command="curl -v {base_url}", finds_out=True)),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"status": "Curl failure",
+                       "error": "curl: (52) Empty reply from server"},
+                backend={"kind": "openai", "host": "localhost:12434",
+                         "endpoint": "/engines/v1/models", "protocol": "http"},
+                source="https://github.com/docker/model-runner/issues/748",
             ),
         ),
         retryable=True,
