@@ -883,6 +883,10 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
         if spec.unless_known and values.knows(f"{{{spec.unless_known}}}"):
             continue
         url = _fill(spec.url, values) if spec.url else None
+        if spec.url and not (url and _URL.match(url)) and not (spec.command or spec.variable):
+            # A page to open whose address is not known (a provider with no usage page on
+            # record): a fix with nothing to open or run.
+            continue
         fix = Fix(
             title=_say(texts.fix_title(index, spec.title), values, locale),
             applicability=spec.applicability,
