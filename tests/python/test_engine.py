@@ -7901,3 +7901,26 @@ def test_an_empty_answer_whose_body_was_read_points_to_it_not_to_logging() -> No
     unread = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert unread.rule == "RESP003"
     assert [fix for fix in unread.fixes if fix.variable == "gptel-log-level"]
+
+
+@pytest.mark.parametrize("message", [
+    # Zhipu's 1308, seen through a host of no known provider (a relay, a company gateway).
+    "已达到 5 小时的使用上限。您的限额将在 2026-08-25 07:41:44 重置。",
+    "Usage limit reached for this plan. Your limit resets at 2026-08-25 07:41:44.",
+])
+def test_a_429_that_names_its_reset_time_is_a_usage_window_with_that_time(
+        message: str) -> None:
+    result = run({"error": {"http_status": 429,
+                            "body": json.dumps({"error": {"code": "1308",
+                                                          "message": message}})},
+                  "backend": {"name": "GLM", "kind": "openai", "host": "llm.example.com"}})
+    assert (result.rule, result.category) == ("RATE002", "rate_limit")
+    assert "2026-08-25 07:41:44" in result.summary
+    assert "Wait a minute" not in result.next_step
+
+
+def test_a_429_whose_reset_is_monthly_is_not_called_a_usage_window() -> None:
+    result = run({"error": {"http_status": 429, "body": json.dumps(
+        {"error": {"message": "Monthly quota used up. Resets on 2026-09-01 00:00:00."}})},
+        "backend": {"kind": "openai", "host": "llm.example.com"}})
+    assert result.rule != "RATE002"

@@ -191,6 +191,12 @@ RULES = (
                   # plan). Try again in ~4572 min."
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in",
                   not_text=_TOO_BIG),
+            # A 429 that names the date and time its cap resets counts a window longer than
+            # a minute, whoever sent it (Zhipu's 1308 through a relay: "已达到 5 小时的使用上限。
+            # 您的限额将在 2026-08-25 07:41:44 重置。").  A monthly cap is billing's (BIL005).
+            match(http=429,
+                  text=r"resets? (?:at|on) \d{4}-\d\d-\d\d|将在\s*\d{4}-\d\d-\d\d[\d:\s]*重置",
+                  not_text=f"{_TOO_BIG}|month|月"),
         ),
         summary=(
             "{provider} usage cap reached for this key or model (an allowance per session, hour, "
