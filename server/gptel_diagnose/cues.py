@@ -33,8 +33,8 @@ DEPRECATED_OPTION = r"\b(?:search|option|feature|parameter)s? (?:is|are|has been
 # ("upstream error: HTTP Error 400: Bad Request"), not a failure of the upstream.
 UPSTREAM_CLIENT_ERROR = r"\W{1,3}(?:http error )?4\d\d\b"
 
-RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for) (?:the )?|does not support (?:the )?)"
-                     r"responses api")
+RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for|via) (?:the )?"
+                     r"|does not support (?:the )?)responses api")
 
 
 def _cues(*patterns: str) -> re.Pattern[str]:

@@ -6823,6 +6823,38 @@ _CU_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
 ]
 
 
+_CW_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    # Each from reports-cw's misses before tuning.  Answers cut at their length limit: Claude
+    # Code's words, and a Chinese app's message and report.
+    ({"error": "API Error: Claude's response exceeded the 32000 output token maximum. To "
+               "configure this behavior, set the\n     CLAUDE_CODE_MAX_OUTPUT_TOKENS "
+               "environment variable."}, {}, "response.malformed"),
+    ({"error": "[失败] [写稿 — 第 X 章 · XXX] 步骤: 写稿 — AI 输出达到模型最大长度，结果不完整。"
+               "请提高模型最大输出 Tokens 或缩短本次任务后重试。"}, {}, "response.malformed"),
+    ({"error": "- 调用结果: 失败\n- 工作流失败码: length\n- 结束原因: length"},
+     {}, "response.malformed"),
+    # Azure: no api-version in the URL, or one it does not serve.
+    ({"error": "(BadRequest) Missing required query parameter: api-version\nCode: BadRequest"},
+     {"kind": "azure"}, "endpoint.wrong"),
+    ({"error": "Error: The API version '2023-05-15' is not available for OpenAI"},
+     {"kind": "azure"}, "endpoint.wrong"),
+    # Copilot's Responses API refusing a model, with "not found" after it.
+    ({"status": "HTTP/2 404", "http_status": "404",
+      "error": "generatecommitmessageagent execute with responses API failed: model gpt-5-mini "
+               "is not supported via Responses API. not found: model \"gpt-5-mini\" is not "
+               "supported via Responses API"}, {"kind": "openai"}, "endpoint.wrong"),
+    # Images with no vision model loaded (Cursor on LM Studio).
+    ({"error": "Trying to submit images without a vision-enabled model selected"},
+     {"kind": "openai", "host": "localhost:1234", "protocol": "http"},
+     "request.invalid_parameter"),
+    # ggml's words for memory a local server could not get.
+    ({"error": "failed to allocate tensor"},
+     {"kind": "ollama", "host": "localhost:11434", "protocol": "http"}, "server.overloaded"),
+    # The Copilot CLI with no token at all.
+    ({"error": "No authentication information found."}, {}, "auth.missing_key"),
+]
+
+
 @pytest.mark.parametrize(("error", "backend", "category"),
                          [*_WW_WORDS, *_XX_WORDS, *_YY_WORDS, *_ZZ_WORDS, *_AB_WORDS,
                           *_AC_WORDS, *_AD_WORDS, *_AD_CORPUS_WORDS, *_AE_WORDS, *_AF_WORDS,
@@ -6840,7 +6872,7 @@ _CU_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
                           *_CJ_WORDS, *_CK_WORDS, *_CL_WORDS, *_CM_WORDS,
                           *_CN_WORDS, *_CO_WORDS, *_CP_WORDS, *_CQ_WORDS,
                           *_CR_WORDS, *_CS_WORDS, *_CT_WORDS, *_CU_WORDS,
-                          *_CV_WORDS])
+                          *_CV_WORDS, *_CW_WORDS])
 def test_words_that_name_the_cause(error: dict[str, Any], backend: dict[str, Any],
                                    category: str) -> None:
     result = run({"error": error, "backend": backend})

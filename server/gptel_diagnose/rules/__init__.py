@@ -76,6 +76,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "STREAM003", # model-answers-only-streamed
         "STREAM004", # answer-not-streamed
         "RESP012",   # limit-reached-before-any-text
+        "RESP014",   # answer-cut-at-its-length-limit
         "CONF004",   # bedrock-needs-curl
         "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider

@@ -100,6 +100,8 @@ _KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY
 
 _KEY_MISSING = (
     r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
+    # The Copilot CLI (gh-aw) with no token at all.
+    r"|no authentication information found"
     # The AWS SDK, for Bedrock with no credentials anywhere it looks.
     r"|could not load credentials from any providers"
     # The AWS SDK for Go, in a Neovim plugin's words: "failed to resolve AWS credentials".

@@ -493,6 +493,8 @@ RULES = (
                    r"|not compiled for multimodal|projector can'?t be loaded"
                    # LM Studio, for an image sent to a model loaded without its vision part.
                    r"|vision add-on is not loaded"
+                   # Cursor, for images with no vision model loaded in LM Studio.
+                   r"|without a vision-enabled model"
                    # GitHub Copilot, for an image in the history of a model without vision:
                    # 'model "claude-sonnet-4.6" not supported for vision'.
                    r"|not supported for vision"

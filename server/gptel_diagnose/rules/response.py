@@ -280,6 +280,9 @@ RULES = (
             match(provider="ollama", http=(None, 404, 405), text=_OLLAMA_UNDER_V1),
             match(provider="ollama", http=(None, 404, 405), endpoint=_OLLAMA_UNDER_V1),
             match(http=(None, 404, 405), endpoint=_VERSION_TWICE),
+            # A model the Responses API does not serve, on that API's path (LABELING: the
+            # path is what to change), even where the words go on to "not found: model".
+            match(text=RESPONSES_REFUSED),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"
@@ -313,6 +316,9 @@ RULES = (
                   r"|" + MESSAGES_REFUSED
                   # Azure OpenAI, for the api-version in :endpoint's query.
                   + r"|api version not supported|model \S+ is enabled only for api versions"
+                  # Azure's words for no api-version in the URL, or one it does not serve.
+                  r"|missing required query parameter: api-version"
+                  r"|the api version '[^']{1,40}' is not available"
                   # An API or host retired for another: OpenAI's "The v1 Assistants API has
                   # been deprecated", Hugging Face's "https://api-inference.huggingface.co is
                   # no longer supported. Please use https://router.huggingface.co instead",
@@ -480,6 +486,44 @@ RULES = (
                 request={"model": "gemini-2.5", "max_tokens": 1500},
                 source="https://github.com/raju-bvssn/agent-review-board/blob/HEAD/"
                 "GEMINI_TOKEN_LIMIT_FIX.md",
+            ),
+        ),
+    ),
+    Rule(
+        code="RESP014",
+        name="answer-cut-at-its-length-limit",
+        category="response.malformed",
+        # A client's words for an answer that stopped at its output limit part-way (RESP012 is
+        # the same limit reached before any text): Claude Code's "Claude's response exceeded
+        # the 32000 output token maximum", a Chinese app's "AI 输出达到模型最大长度，结果不完整"
+        # and its report's "结束原因: length".
+        when=match(text=r"response exceeded the \d+ output token maximum"
+                   r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"),
+        summary="{provider} stopped the answer at its length limit, so it is incomplete; the "
+        "key, the model and the connection are fine.",
+        explanation=(
+            "The model was still writing when the answer reached the most tokens it may have "
+            "(the request's max_tokens, or the model's own output limit). The answer itself is "
+            "cut off; the key, the model and the connection are fine. Reasoning models count "
+            "their thinking against the same limit."
+        ),
+        steps=(
+            "Allow a longer answer: (setq gptel-max-tokens nil) lets the model choose, or set "
+            "a larger number.",
+            "If the model's own output limit is the cap, ask for less at a time (split the "
+            "task), or use a model with a larger output limit.",
+        ),
+        # Only where the request set a length: with none, the model's own limit was reached.
+        fixes=(FixSpec("Let the model choose the answer length (gptel-max-tokens is "
+                       "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil"),),
+        next_step=("Ask for a shorter answer, or split the task into parts.",),
+        docs=("https://docs.anthropic.com/en/api/handling-stop-reasons",),
+        examples=(
+            Example(
+                error={"error": "API Error: Claude's response exceeded the 32000 output token "
+                       "maximum. To configure this behavior, set the\n     "
+                       "CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable."},
+                source="https://github.com/techjarves/OpenClaude-Portable/issues/36",
             ),
         ),
     ),

@@ -270,6 +270,7 @@ RULES = (
             # A local server's words for memory it could not get.
             match(provider=LOCAL_SERVERS,
                   text=r"out of memory|cudamalloc failed|unable to allocate"
+                  r"|failed to allocate (?:tensor|buffer|compute)"
                   r"|insufficient system resources|requires more system memory",
                   not_text=_NOT_A_CRASH),
         ),
