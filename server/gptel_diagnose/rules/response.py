@@ -35,6 +35,10 @@ _BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
 _SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
+# An answer that stopped at its length limit (RESP012, RESP014).  Only where the request set a
+# length: with none, the model's own limit was reached.
+_LENGTH_OFF = FixSpec("Let the model choose the answer length (gptel-max-tokens is "
+                      "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil")
 # Asking for the answer whole: what helps when gptel cannot read the stream.
 _STREAM_OFF = FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil")
 
@@ -469,9 +473,7 @@ RULES = (
             "above what the model thinks (several thousand tokens).",
             "Or ask the model to think less, in the backend's or the model's :request-params.",
         ),
-        # Only where the request set a length: with none, the model's own limit was reached.
-        fixes=(FixSpec("Let the model choose the answer length (gptel-max-tokens is "
-                       "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil"),),
+        fixes=(_LENGTH_OFF,),
         next_step=("Ask the model to think less, in the model's :request-params",),
         docs=("https://ai.google.dev/gemini-api/docs/thinking",),
         examples=(
@@ -513,9 +515,7 @@ RULES = (
             "If the model's own output limit is the cap, ask for less at a time (split the "
             "task), or use a model with a larger output limit.",
         ),
-        # Only where the request set a length: with none, the model's own limit was reached.
-        fixes=(FixSpec("Let the model choose the answer length (gptel-max-tokens is "
-                       "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil"),),
+        fixes=(_LENGTH_OFF,),
         next_step=("Ask for a shorter answer, or split the task into parts.",),
         docs=("https://docs.anthropic.com/en/api/handling-stop-reasons",),
         examples=(
