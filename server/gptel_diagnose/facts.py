@@ -137,6 +137,8 @@ _STOCK_SENTENCE = re.compile(
     # (\"type\": in JSON inside a JSON string).
     r"|\\*\"\w+\\*\"\s*:"
     r"|unexpected status(?: code)?"
+    # reqwest-eventsource's "EventSource stream error: Invalid status code: 400 Bad Request".
+    r"|invalid status code"
     # Dart's Dio, after its stock sentence for any status: 'The status code of 400 has the
     # following meaning: "Client error - the request contains bad syntax or cannot be
     # fulfilled"' (RFC wording of the status, not the server's).

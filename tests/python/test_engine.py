@@ -6852,6 +6852,10 @@ _CW_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
      {"kind": "ollama", "host": "localhost:11434", "protocol": "http"}, "server.overloaded"),
     # The Copilot CLI with no token at all.
     ({"error": "No authentication information found."}, {}, "auth.missing_key"),
+    # A bare 400 in reqwest-eventsource's words ("Invalid status code" is no reason).
+    ({"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+      "error": "assistant => Error: EventSource stream error: Invalid status code: 400 Bad "
+               "Request exit 1"}, {"kind": "openai"}, "unknown"),
 ]
 
 
