@@ -1,16 +1,18 @@
-;;; install-with-package-vc.el --- Install with package-vc, then explain a failure  -*- lexical-binding: t -*-
+;;; install-as-a-package.el --- Install as users do, then explain a failure  -*- lexical-binding: t -*-
 
 ;;; Commentary:
 
-;; Run by tests/e2e/test_package_vc.py in batch Emacs 29 or newer, with
-;; a fresh HOME and nothing of this package on the load path:
+;; Run by tests/e2e/test_install.py in batch Emacs, with a fresh HOME
+;; and nothing of this package on the load path:
 ;;
-;;   emacs -Q --batch -l install-with-package-vc.el -f gptel-diagnose-pv-main
+;;   emacs -Q --batch -l install-as-a-package.el -f gptel-diagnose-pv-main
 ;;
 ;; gptel is an installed package (the unpacked Debian packages are
 ;; on `package-directory-list'); gptel-diagnose is installed as the
-;; README says, with `package-vc-install' from the git repository
-;; $E2E_REPO and :lisp-dir "elisp".  Then, with the server run from
+;; README says: with `package-vc-install' from the git repository
+;; $E2E_REPO and :lisp-dir "elisp" (Emacs 29 or newer), or, as MELPA
+;; serves it, with `package-install-file' from the package archive
+;; $E2E_PACKAGE_FILE.  Then, with the server run from
 ;; the sources the package carries ($E2E_PYTHON has its
 ;; dependencies), a request to the fake provider ($E2E_HOST) fails.
 ;; Prints one line "PV-RESULT <json>".
@@ -27,16 +29,19 @@
 (defun gptel-diagnose-pv--record (orig &rest args)
   "Call ORIG with ARGS, recording the text it shows."
   (let ((text (apply orig args)))
-    (when (stringp text) (push text gptel-diagnose-pv--messages))
+    (when (and (stringp text) (not inhibit-message))
+      (push text gptel-diagnose-pv--messages))
     text))
 
 (defun gptel-diagnose-pv-main ()
-  "Install with package-vc, fail a request, print what was seen."
+  "Install the package, fail a request, print what was seen."
   (setq package-user-dir (expand-file-name "elpa" user-emacs-directory)
         package-archives nil)
   (add-to-list 'package-directory-list (getenv "E2E_ELPA_SRC"))
   (package-initialize)
-  (package-vc-install `(gptel-diagnose :url ,(getenv "E2E_REPO") :lisp-dir "elisp"))
+  (if (getenv "E2E_PACKAGE_FILE")
+      (package-install-file (getenv "E2E_PACKAGE_FILE"))
+    (package-vc-install `(gptel-diagnose :url ,(getenv "E2E_REPO") :lisp-dir "elisp")))
   (require 'gptel-diagnose)
   (require 'gptel-openai)
   (advice-add 'message :around #'gptel-diagnose-pv--record)
@@ -44,7 +49,7 @@
          (compiled (mapcar (lambda (file) (file-relative-name file dir))
                            (directory-files-recursively dir "\\.elc\\'"))))
     (setq gptel-backend (gptel-make-openai "Fake" :host (getenv "E2E_HOST")
-                                           :protocol "http" :key "sk-e2e-package-vc-0000"
+                                           :protocol "http" :key "sk-e2e-package-0000"
                                            :endpoint "/quota/v1/chat/completions"
                                            :models '(gpt-4o-mini))
           gptel-model 'gpt-4o-mini
@@ -67,5 +72,5 @@
                           :compiled (vconcat compiled)
                           :messages (vconcat (reverse gptel-diagnose-pv--messages))))))))
 
-(provide 'install-with-package-vc)
-;;; install-with-package-vc.el ends here
+(provide 'install-as-a-package)
+;;; install-as-a-package.el ends here
