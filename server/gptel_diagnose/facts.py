@@ -139,6 +139,10 @@ _STOCK_SENTENCE = re.compile(
     r"|unexpected status(?: code)?"
     # reqwest-eventsource's "EventSource stream error: Invalid status code: 400 Bad Request".
     r"|invalid status code"
+    # Gateways' words for an upstream status and nothing more: "Upstream error: 400", "Invalid
+    # request (Model Provider Error Code: 400, HTTP Status: 400)", "Invalid request Error".
+    r"|upstream error: \d{3}\b|invalid request \((?:model )?provider error code"
+    r"|\binvalid request error\b"
     # Dart's Dio, after its stock sentence for any status: 'The status code of 400 has the
     # following meaning: "Client error - the request contains bad syntax or cannot be
     # fulfilled"' (RFC wording of the status, not the server's).

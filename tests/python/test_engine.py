@@ -7960,3 +7960,16 @@ def test_a_429_whose_reset_is_monthly_is_not_called_a_usage_window() -> None:
         {"error": {"message": "Monthly quota used up. Resets on 2026-09-01 00:00:00."}})},
         "backend": {"kind": "openai", "host": "llm.example.com"}})
     assert result.rule != "RATE002"
+
+
+@pytest.mark.parametrize("words", [
+    "Invalid request (Model Provider Error Code: 400, HTTP Status: 400)",
+    "Upstream error: 400",
+])
+def test_a_gateways_stock_words_for_a_400_give_no_reason(words: str) -> None:
+    # A gateway that passes on only the upstream status: the 400 says nothing more, so the
+    # line says so and how to read the answer, rather than guess a parameter.
+    result = run({"error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                            "error": words},
+                  "backend": {"kind": "openai", "host": "gateway.example.com"}})
+    assert (result.rule, result.category) == ("GEN400", "unknown")
