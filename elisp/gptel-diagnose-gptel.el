@@ -152,14 +152,23 @@ The server refines it by host: many providers use `gptel-make-openai'.")
         "azure"
       (alist-get (type-of backend) gptel-diagnose--kinds-by-type))))
 
+(defun gptel-diagnose--gptel-trims-key-p ()
+  "Non-nil if the loaded gptel drops trailing newlines from a key.
+gptel 0.9.7 and later do, before they send it."
+  (and (boundp 'gptel-version) (stringp gptel-version)
+       (ignore-errors (version<= "0.9.7" gptel-version))))
+
 (defun gptel-diagnose--key-whitespace-p (key)
-  "Non-nil if KEY has stray whitespace around it.
+  "Non-nil if KEY has stray whitespace around it, as gptel sends it.
 KEY is a string or a variable holding one.  Functions are not
-called: they may prompt or decrypt."
+called: they may prompt or decrypt.  A trailing newline that the
+loaded gptel drops itself does not count."
   (let ((value (cond ((stringp key) key)
                      ((and key (symbolp key) (boundp key)
                            (stringp (symbol-value key)))
                       (symbol-value key)))))
+    (when (and value (gptel-diagnose--gptel-trims-key-p))
+      (setq value (string-trim-right value "[\n\r]+")))
     (and value (string-match-p "\\`[ \t\n\r]\\|[ \t\n\r]\\'" value) t)))
 
 (defun gptel-diagnose--calls-getenv-p (function)

@@ -152,6 +152,17 @@
     (should-not (string-search gptel-diagnose-context-tests--secret
                                (gptel-diagnose-context-tests--wire params)))))
 
+;; gptel 0.9.7 and later drop a key's trailing newline before sending it (a hand trial on
+;; gptel 0.9.9.6: the line blamed the newline for a key the provider refused on its own).
+(ert-deftest gptel-diagnose-a-trailing-newline-gptel-drops-is-no-stray-whitespace ()
+  (let ((key (concat "sk-proj-" gptel-diagnose-context-tests--secret "\n")))
+    (let ((gptel-version "0.9.9.6"))
+      (should-not (gptel-diagnose--key-whitespace-p key))
+      (should (gptel-diagnose--key-whitespace-p (concat key " ")))
+      (should (gptel-diagnose--key-whitespace-p (concat " " key))))
+    (let ((gptel-version "0.9.6"))
+      (should (gptel-diagnose--key-whitespace-p key)))))
+
 ;;;; The backend as configured
 
 (ert-deftest gptel-diagnose-backend-is-sent-exactly-as-configured ()

@@ -260,7 +260,7 @@ provider's own reason: a gateway's 503 that says it cannot stream the model is n
 
 (ert-deftest gptel-diagnose--params-carry-the-failure-but-never-the-key ()
   (let* ((backend (gptel-make-openai "Test" :host "api.openai.com"
-                                     :key "sk-proj-secretsecretsecretsecret\n"
+                                     :key "sk-proj-secretsecretsecretsecret \n"
                                      :models '(gpt-4o)))
          (fsm (gptel-diagnose-tests--fsm
                'ERRS (list :backend backend :model 'gpt-4o :stream t
