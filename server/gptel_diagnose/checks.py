@@ -38,6 +38,7 @@ from .providers import (
     display_name,
     identify,
     lookup,
+    misspelt_host,
 )
 from .redact import redact
 
@@ -187,6 +188,12 @@ def _probe_dns(target: _Target, budget: _Budget, locale: str) -> tuple[Check, li
         why = _say(locale, N_("no answer in time")) if isinstance(
             exc, (TimeoutError, concurrent.futures.TimeoutError)) else (
             str(exc) if locale == "en" else _os_error(exc, locale))
+        intended = misspelt_host(target.name)
+        if intended:
+            return _check("dns", "fail", _say(locale, N_(
+                "{host} does not resolve ({why}): did you mean {intended}? Check the :host "
+                "spelling"), host=target.name, why=why, intended=intended),
+                started=started), []
         return _check("dns", "fail", _say(locale, N_(
             "{host} does not resolve ({why}): check the :host spelling, the network and DNS"),
             host=target.name, why=why), started=started), []

@@ -279,3 +279,17 @@ def test_a_proxy_without_a_scheme_is_taken_as_curl_takes_it() -> None:
     assert proxy_url("") is None
     with checks_module._client("127.0.0.1:9", None, False) as client:
         assert client is not None
+
+
+def test_a_misspelt_host_that_does_not_resolve_names_the_host_meant(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_such_name(*_args: Any, **_kwargs: Any) -> Any:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_name)
+    dns = next(check for check in run("openai", "api.opeani.com").checks if check.name == "dns")
+    assert dns.status == "fail"
+    assert "did you mean api.openai.com?" in dns.message
+    other = next(check for check in run("openai", "llm.corp.example").checks
+                 if check.name == "dns")
+    assert other.status == "fail" and "did you mean" not in other.message
