@@ -24,15 +24,9 @@
 (require 'gptel-openai)
 (require 'gptel-diagnose)
 
-(defvar gptel-diagnose-first--messages nil
-  "Messages shown in the echo area, newest first.")
-
-(defun gptel-diagnose-first--record (orig &rest args)
-  "Call ORIG with ARGS, recording the text it shows."
-  (let ((text (apply orig args)))
-    (when (and (stringp text) (not inhibit-message))
-      (push text gptel-diagnose-first--messages))
-    text))
+(load (expand-file-name "echo-recorder" (file-name-directory
+                                          (or load-file-name buffer-file-name)))
+      nil t)
 
 (defun gptel-diagnose-first--wait-for (before regexp seconds)
   "Wait up to SECONDS for a message matching REGEXP.
@@ -42,20 +36,20 @@ Return the messages shown since there were BEFORE of them."
     (while (and (not found) (< (float-time) deadline))
       (accept-process-output nil 0.05)
       (setq found (cl-some (lambda (text) (string-match-p regexp text))
-                           (butlast gptel-diagnose-first--messages before))))
+                           (butlast gptel-diagnose-echo-messages before))))
     (unless found (error "No message matching %S within %s s" regexp seconds))
-    (reverse (butlast gptel-diagnose-first--messages before))))
+    (reverse (butlast gptel-diagnose-echo-messages before))))
 
 (defun gptel-diagnose-first--fail-once ()
   "Make a request that fails; return the messages up to the diagnosis line."
-  (let ((before (length gptel-diagnose-first--messages)))
+  (let ((before (length gptel-diagnose-echo-messages)))
     (with-temp-buffer
       (gptel-request "Say hello." :callback #'ignore)
       (gptel-diagnose-first--wait-for before "\\`gptel-diagnose: [^i]" 120))))
 
 (defun gptel-diagnose-first-main ()
   "Fail, install, fail again; print what the user saw."
-  (advice-add 'message :around #'gptel-diagnose-first--record)
+  (advice-add 'message :around #'gptel-diagnose-echo-record)
   (setq gptel-backend (gptel-make-openai "Fake" :host (getenv "E2E_HOST")
                                          :protocol "http" :key "sk-e2e-first-five-minutes-0000"
                                          :endpoint "/quota/v1/chat/completions"
@@ -64,7 +58,7 @@ Return the messages shown since there were BEFORE of them."
         gptel-stream nil)
   (gptel-diagnose-mode 1)
   (let* ((before (gptel-diagnose-first--fail-once))
-         (install (let ((before (length gptel-diagnose-first--messages)))
+         (install (let ((before (length gptel-diagnose-echo-messages)))
                     (setq gptel-diagnose-install-extra-args
                           (list "--find-links" (getenv "E2E_DIST")))
                     (call-interactively #'gptel-diagnose-install-server)

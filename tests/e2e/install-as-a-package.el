@@ -23,15 +23,9 @@
 (require 'json)
 (require 'package)
 
-(defvar gptel-diagnose-pv--messages nil
-  "Messages shown in the echo area, newest first.")
-
-(defun gptel-diagnose-pv--record (orig &rest args)
-  "Call ORIG with ARGS, recording the text it shows."
-  (let ((text (apply orig args)))
-    (when (and (stringp text) (not inhibit-message))
-      (push text gptel-diagnose-pv--messages))
-    text))
+(load (expand-file-name "echo-recorder" (file-name-directory
+                                          (or load-file-name buffer-file-name)))
+      nil t)
 
 (defun gptel-diagnose-pv-main ()
   "Install the package, fail a request, print what was seen."
@@ -44,7 +38,7 @@
     (package-vc-install `(gptel-diagnose :url ,(getenv "E2E_REPO") :lisp-dir "elisp")))
   (require 'gptel-diagnose)
   (require 'gptel-openai)
-  (advice-add 'message :around #'gptel-diagnose-pv--record)
+  (advice-add 'message :around #'gptel-diagnose-echo-record)
   (let* ((dir (package-desc-dir (cadr (assq 'gptel-diagnose package-alist))))
          (compiled (mapcar (lambda (file) (file-relative-name file dir))
                            (directory-files-recursively dir "\\.elc\\'"))))
@@ -61,7 +55,7 @@
       (let ((deadline (+ (float-time) 60)))
         (while (and (< (float-time) deadline)
                     (not (cl-some (lambda (text) (string-prefix-p "gptel-diagnose: " text))
-                                  gptel-diagnose-pv--messages)))
+                                  gptel-diagnose-echo-messages)))
           (accept-process-output nil 0.05))))
     (princ (format "PV-RESULT %s\n"
                    (json-encode
@@ -70,7 +64,7 @@
                           :library (locate-library "gptel-diagnose")
                           :sources (or (gptel-diagnose--source-root) :json-false)
                           :compiled (vconcat compiled)
-                          :messages (vconcat (reverse gptel-diagnose-pv--messages))))))))
+                          :messages (vconcat (reverse gptel-diagnose-echo-messages))))))))
 
 (provide 'install-as-a-package)
 ;;; install-as-a-package.el ends here
