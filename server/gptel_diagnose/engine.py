@@ -444,11 +444,21 @@ STAND_INS: dict[str, str] = {
     "status": N_("no HTTP status"),
     "http_status": N_("no HTTP status"),
     "gptel_version": N_("this version"),
+    "deployment": N_("named in :endpoint"),
 }
 
 
 # Where a status would be, for an error the provider sent inside its stream.
 MID_STREAM = N_("in the middle of its streamed answer")
+
+
+_DEPLOYMENT = re.compile(r"/deployments/([^/?#]+)")
+
+
+def _azure_deployment(endpoint: str | None) -> str | None:
+    """The deployment an Azure :endpoint names ("/openai/deployments/NAME/..."), or None."""
+    match = _DEPLOYMENT.search(endpoint or "")
+    return match.group(1) if match else None
 
 
 def stand_ins(locale: str) -> dict[str, str]:
@@ -721,6 +731,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "model": lambda: optional(facts.model),
             "model_arg": lambda: optional(facts.model),
             "host": lambda: optional(facts.host),
+            # The Azure deployment gptel-make-azure's :endpoint names.
+            "deployment": lambda: optional(_azure_deployment(facts.endpoint)),
             # Where the backend's requests go, as curl would be given it (gptel's default
             # :protocol is https).
             "base_url": lambda: optional(f"{facts.protocol or 'https'}://{facts.host}")

@@ -7973,3 +7973,20 @@ def test_a_gateways_stock_words_for_a_400_give_no_reason(words: str) -> None:
                             "error": words},
                   "backend": {"kind": "openai", "host": "gateway.example.com"}})
     assert (result.rule, result.category) == ("GEN400", "unknown")
+
+
+def test_an_azure_deployment_not_found_points_at_the_endpoint_not_gptel_model() -> None:
+    # gptel-make-azure names the deployment in :endpoint; gptel-model only goes in the body,
+    # which Azure does not route by (a hand trial: the line said gptel-model must be the
+    # deployment's name, and offered another model).
+    result = run({"error": {"status": "HTTP/2 404", "http_status": "404", "error": {
+        "code": "DeploymentNotFound",
+        "message": "The API deployment for this resource does not exist."}},
+        "backend": {"kind": "azure", "host": "myres.openai.azure.com",
+                    "endpoint": "/openai/deployments/gpt4o/chat/completions"
+                                "?api-version=2024-10-21"},
+        "request": {"model": "gpt-4o"}})
+    assert result.rule == "MODEL004"
+    assert "deployment gpt4o" in result.summary and ":endpoint" in result.next_step
+    assert "gptel-model cannot change it" in result.summary
+    assert not [fix for fix in result.fixes if fix.variable == "gptel-model"]

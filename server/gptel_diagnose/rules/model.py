@@ -11,6 +11,7 @@ from .common import (
     LOG_REQUESTS,
     PICK_MODEL,
     PROJECT_NO_MODEL_ACCESS,
+    REDEFINE_BACKEND,
     SEE_MODELS,
 )
 
@@ -398,18 +399,25 @@ RULES = (
             match(text=r"api deployment for (this|the) resource does not exist|deploymentnotfound"
                   r"|^\W*deployment not found\W*$"),
         ),
-        summary="{model} is not a deployment on this Azure resource: gptel-model must be your "
-        "deployment's name, not the OpenAI model name.",
+        # gptel-make-azure names the deployment in :endpoint ("/openai/deployments/NAME/chat/
+        # completions?api-version=..."); gptel-model goes in the body, which Azure does not
+        # route by.  So the line points at :endpoint, and offers no other model.
+        summary="The Azure deployment {deployment} does not exist on this resource, or was "
+        "created only minutes ago; gptel-model cannot change it.",
         explanation=(
-            "On Azure OpenAI the model in the URL is a deployment you create and name in the "
-            "Azure portal. The name gptel sends (gptel-model) does not match a deployment of "
-            "this resource, or the deployment is less than a few minutes old."
+            "On Azure OpenAI a model is called through a deployment you create and name in the "
+            "Azure portal, and gptel-make-azure names it in :endpoint "
+            "(\"/openai/deployments/NAME/chat/completions?api-version=...\"). This resource has "
+            "no deployment of that name, or the deployment is less than a few minutes old. "
+            "gptel-model is sent too, but Azure goes by the deployment in the URL."
         ),
-        steps=("In the Azure portal (AI Foundry), copy the deployment name and use it as the "
-               "model in gptel-make-azure's :models and gptel-model.",
+        steps=("In the Azure portal (AI Foundry), copy the deployment's name and put it after "
+               "/deployments/ in the backend's :endpoint (gptel-make-azure).",
                "A new deployment can take about 5 minutes to become available."),
         fixes=(FixSpec("Open the Azure portal", "display-only", url="https://ai.azure.com/"),
-               ASK_MODEL),
+               REDEFINE_BACKEND),
+        next_step=("Put your deployment's name after /deployments/ in the backend's :endpoint "
+                   "(gptel-make-azure), as the Azure portal lists it.",),
         docs=("https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/create-resource",),
         examples=(
             Example(
