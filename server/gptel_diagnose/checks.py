@@ -189,14 +189,11 @@ def _probe_dns(target: _Target, budget: _Budget, locale: str) -> tuple[Check, li
             exc, (TimeoutError, concurrent.futures.TimeoutError)) else (
             str(exc) if locale == "en" else _os_error(exc, locale))
         intended = misspelt_host(target.name)
-        if intended:
-            return _check("dns", "fail", _say(locale, N_(
-                "{host} does not resolve ({why}): did you mean {intended}? Check the :host "
-                "spelling"), host=target.name, why=why, intended=intended),
-                started=started), []
-        return _check("dns", "fail", _say(locale, N_(
-            "{host} does not resolve ({why}): check the :host spelling, the network and DNS"),
-            host=target.name, why=why), started=started), []
+        text = N_("{host} does not resolve ({why}): did you mean {intended}? Check the :host "
+                  "spelling") if intended else N_(
+            "{host} does not resolve ({why}): check the :host spelling, the network and DNS")
+        return _check("dns", "fail", _say(locale, text, host=target.name, why=why,
+                                          intended=intended), started=started), []
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     return _check("dns", "pass", _say(locale, N_("{host} resolves to {addresses}"),
                                       host=target.name, addresses=", ".join(addresses[:3])),

@@ -895,7 +895,9 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
         if spec.unless_known and values.knows(f"{{{spec.unless_known}}}"):
             continue
         url = _fill(spec.url, values) if spec.url else None
-        if spec.url and not (url and _URL.match(url)) and not (spec.command or spec.variable):
+        if url and not _URL.match(url):
+            url = None  # a stand-in ("your provider's usage page"), not an address
+        if spec.url and not (url or spec.command or spec.variable):
             # A page to open whose address is not known (a provider with no usage page on
             # record): a fix with nothing to open or run.
             continue
@@ -905,7 +907,7 @@ def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str 
             variable=spec.variable,
             value=_fill(spec.value, values) if spec.value else None,
             command=_fill(spec.command, values) if spec.command else None,
-            url=url if url and _URL.match(url) else None,
+            url=url,
             ask=spec.ask,
         )
         fixes.append((spec, fix))

@@ -19,7 +19,6 @@ from .common import (
 )
 
 _SHOW_BODY = LOG_TRAFFIC
-# Gemini's finish reasons for a tool call the model could not write or should not have made.
 # An answer that ended at its length limit: Gemini's finish reason MAX_TOKENS, OpenAI's
 # "length".  With no text (what makes it a failure), the limit went on reasoning.
 # Google's Python SDK gives the reason as a number: 2 is MAX_TOKENS ("The candidate's
@@ -31,6 +30,7 @@ _EMPTY_ANSWER_STEPS = (
     "If gptel-max-tokens is small, raise it or set it to nil.",
     "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil).",
 )
+# Gemini's finish reasons for a tool call the model could not write or should not have made.
 _BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
