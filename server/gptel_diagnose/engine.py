@@ -884,13 +884,26 @@ def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:
     return False
 
 
-def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, locale: str = "en",
-           body_empty: bool = False) -> list[tuple[FixSpec, Fix]]:
-    """RULE's fixes, filled in; none that needs an unknown value, and no logging of an
-    answer known to have had no body (BODY_EMPTY): the log would show nothing more."""
+def _moot(spec: FixSpec, facts: Facts) -> bool:
+    """Whether SPEC's setq sets what the failed request already had: tools off for a request
+    that sent none, streaming off for one that did not stream, url-retrieve for a request
+    url-retrieve sent (and curl for curl's).  Applying it would change nothing."""
+    if spec.variable is None or spec.value is None:
+        return False
+    held = {"gptel-use-tools": facts.use_tools, "gptel-stream": facts.stream,
+            "gptel-use-curl": facts.use_curl}.get(spec.variable)
+    return held is not None and held == (spec.value != "nil")
+
+
+def _fixes(rule: Rule, values: _Placeholders, texts: i18n.RuleText, facts: Facts,
+           locale: str = "en") -> list[tuple[FixSpec, Fix]]:
+    """RULE's fixes, filled in; none that needs an unknown value, none that sets what the
+    request already had (`_moot`), and no logging of an answer known to have had no body:
+    the log would show nothing more."""
     fixes = []
     for index, spec in enumerate(rule.fixes):
-        if _needs_unknown(spec, values) or (spec is LOG_REQUESTS and body_empty):
+        if (_needs_unknown(spec, values) or _moot(spec, facts)
+                or (spec is LOG_REQUESTS and facts.body_empty)):
             continue
         if spec.unless_known and values.knows(f"{{{spec.unless_known}}}"):
             continue
@@ -989,7 +1002,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     values = placeholders(facts, locale, message, selection.documented, rule.category,
                           page_title(params.error.body))
     texts = i18n.rule_text(locale, rule)
-    fixes = _fixes(rule, values, texts, locale, body_empty=bool(facts.body_empty))
+    fixes = _fixes(rule, values, texts, facts, locale)
     step, finds_out = next_step(rule, fixes, values, locale, selection.documented)
     return Diagnosis(
         category=rule.category,

@@ -83,6 +83,7 @@ class Scenario:
     log_level: str | None = None  # gptel-log-level for the request ("info" logs the body)
     name_shown: str | None = None  # the backend's name, when not the provider's usual one
     endpoint: str | None = None  # the path after /NAME, when not the backend's usual one
+    tools: bool = False  # the request offers the model a tool (gptel-tools, gptel-use-tools)
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -268,7 +269,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     # model botched): no text, and gptel says nothing; the companion reads the last event.
     Scenario("toolcallstream", "Gemini's malformed tool call in a streamed answer", "gemini",
              "response.malformed", "RESP011", model="gemini-2.5-flash", stream=True,
-             transports=("curl",), says=("tool call",), setq="(setq gptel-use-tools nil)"),
+             transports=("curl",), says=("tool call",), setq="(setq gptel-use-tools nil)",
+             tools=True),
     # Ollama's model runner failing after the answer began: its stream's last line is
     # {"error": ...}, which gptel's reader skips; the reply stops and gptel says nothing.
     Scenario("ollamaerror", "Ollama's model runner fails in the middle of an answer",
@@ -448,6 +450,7 @@ def _spec(run: Run, port: int, closed_port: int, proxy_ports: dict[str, int],
         "proxy": f"127.0.0.1:{proxy_ports[scenario.proxy]}" if scenario.proxy else "",
         "locale": scenario.locale,
         "log_level": scenario.log_level,
+        "tools": scenario.tools,
         "choice": scenario.works,
         "cacert": tls[1] if scenario.host == "tls" else None,
         "backend": {

@@ -27,6 +27,12 @@
 (require 'gptel-openai-extras)
 (require 'gptel-diagnose)
 
+;; The one tool a scenario with tools offers: the model may call it; nothing here runs it.
+(defvar gptel-diagnose-e2e--tool
+  (gptel-make-tool :name "current_time" :function (lambda () "12:00")
+                   :description "The current time." :args nil :category "e2e")
+  "A tool for the requests of scenarios that send tools.")
+
 (defvar gptel-diagnose-e2e--messages nil
   "Messages shown in the echo area, newest first.")
 
@@ -241,6 +247,8 @@ echo line showed."
           gptel-diagnose-locale (or (plist-get run :locale) "en")
           gptel-log-level (and (plist-get run :log_level)
                                (intern (plist-get run :log_level)))
+          gptel-use-tools (eq (plist-get run :tools) t)
+          gptel-tools (and (eq (plist-get run :tools) t) (list gptel-diagnose-e2e--tool))
           gptel-diagnose--last-failure nil)
     (with-current-buffer buffer
       (text-mode)

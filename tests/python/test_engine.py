@@ -7990,3 +7990,31 @@ def test_an_azure_deployment_not_found_points_at_the_endpoint_not_gptel_model() 
     assert "deployment gpt4o" in result.summary and ":endpoint" in result.next_step
     assert "gptel-model cannot change it" in result.summary
     assert not [fix for fix in result.fixes if fix.variable == "gptel-model"]
+
+
+# What each setq sets, and the request field that says the request already had it.
+_HELD = {"gptel-use-tools": "use_tools", "gptel-stream": "stream", "gptel-use-curl": "use_curl"}
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    [(rule, example) for rule in REGISTRY for example in rule.examples
+     if any(fix.variable in _HELD and fix.value for fix in rule.fixes)],
+    ids=lambda x: getattr(x, "code", ""),
+)
+def test_no_fix_sets_what_the_request_already_had(rule: Any, example: Any) -> None:
+    # Offered while the request had the other setting; dropped once it had this one:
+    # "(setq gptel-use-tools nil)" for a request that sent no tools changes nothing.
+    for spec in rule.fixes:
+        if spec.variable not in _HELD or not spec.value:
+            continue
+        field = _HELD[spec.variable]
+        for held in (True, False):
+            params = example.params()
+            params["request"] = {**params.get("request", {}), field: held}
+            result = run(params)
+            if result.rule != rule.code:
+                continue  # the example is this rule's only with the other setting
+            offered = [(f.variable, f.value) for f in result.fixes]
+            if held == (spec.value != "nil"):
+                assert (spec.variable, spec.value) not in offered, (held, offered)
