@@ -8018,3 +8018,28 @@ def test_no_fix_sets_what_the_request_already_had(rule: Any, example: Any) -> No
             offered = [(f.variable, f.value) for f in result.fixes]
             if held == (spec.value != "nil"):
                 assert (spec.variable, spec.value) not in offered, (held, offered)
+
+
+def test_deepseeks_reasoning_error_offers_tools_off_only_while_tools_were_sent() -> None:
+    # https://github.com/karthink/gptel/issues/1383: DeepSeek V4 refuses a chat whose
+    # earlier tool-calling turns lack their reasoning; gptel keeps it only within a request.
+    error = gptel_error(400, {"error": {
+        "message": "The `reasoning_content` in the thinking mode must be passed back to the "
+        "API.", "type": "invalid_request_error", "param": None,
+        "code": "invalid_request_error"}})
+    backend = {"name": "DeepSeek", "kind": "deepseek", "host": "api.deepseek.com"}
+    sent = run({"error": error, "backend": backend,
+                "request": {"use_tools": True, "gptel_version": "0.9.9.6"}})
+    assert sent.rule == "GPTEL007"
+    assert ("gptel-use-tools", "nil") in [(f.variable, f.value) for f in sent.fixes]
+    assert "turns that called tools" in sent.summary
+    # Tools already off: the chat itself carries the turns; a new chat is the next step.
+    off = run({"error": error, "backend": backend,
+               "request": {"use_tools": False, "gptel_version": "0.9.9.6"}})
+    assert off.rule == "GPTEL007"
+    assert all(f.variable != "gptel-use-tools" for f in off.fixes)
+    assert off.next_step.startswith("Start a new chat")
+    zh = run({"error": error, "backend": backend, "locale": "zh",
+              "request": {"use_tools": False, "gptel_version": "0.9.9.6"}})
+    assert zh.next_step.startswith("新开一个聊天")
+    assert "https://github.com/karthink/gptel/issues/1383" in off.docs

@@ -206,18 +206,27 @@ RULES = (
                    r"|missing .?reasoning_content|expected .?thinking.? or .?redacted_thinking"
                    r"|must start with a thinking block"),
         summary="{provider} wants the model's earlier reasoning sent back with the conversation, "
-        "and gptel {gptel_version} did not send it.",
+        "and gptel {gptel_version} did not send it for the turns that called tools.",
         explanation=(
             "Thinking models that call tools (DeepSeek's thinking mode, Claude with extended "
             "thinking) require each earlier assistant turn to carry its reasoning block. gptel "
             "versions that drop or do not keep those blocks send a conversation the provider "
-            "refuses."
+            "refuses. DeepSeek wants the reasoning of every turn that called a tool, in every "
+            "later request of the conversation; gptel sends it back within one request's tool "
+            "calls, but not from the turns already in a chat buffer (gptel issue #1383, open "
+            "in August 2026), so upgrading may not help yet."
         ),
-        steps=("Upgrade gptel.",
-               "Until then, turn tools off ((setq gptel-use-tools nil)) or use a model "
-               "without thinking."),
+        steps=("Turn tools off ((setq gptel-use-tools nil)) and start a new chat: the turns "
+               "that called tools in this one lack their reasoning.",
+               "Or turn thinking off for this model. For DeepSeek, add :request-params "
+               "'(:thinking (:type \"disabled\")) to the backend definition.",
+               "Upgrade gptel when a version that keeps the reasoning is out."),
         fixes=(_NO_TOOLS, _UPGRADE),
-        docs=("https://api-docs.deepseek.com/guides/thinking_mode",),
+        # With tools already off (the request sent none), what is left is the conversation.
+        next_step=("Start a new chat: the turns that called tools in this one lack their "
+                   "reasoning, or turn thinking off for this model.",),
+        docs=("https://api-docs.deepseek.com/guides/thinking_mode",
+              "https://github.com/karthink/gptel/issues/1383"),
         examples=(
             Example(
                 error={"status": "HTTP/2 400", "http_status": "400", "error": {
