@@ -8043,3 +8043,16 @@ def test_deepseeks_reasoning_error_offers_tools_off_only_while_tools_were_sent()
               "request": {"use_tools": False, "gptel_version": "0.9.9.6"}})
     assert zh.next_step.startswith("新开一个聊天")
     assert "https://github.com/karthink/gptel/issues/1383" in off.docs
+
+
+def test_a_relay_with_no_channel_for_the_model_offers_the_nearest_model_of_the_backend() -> None:
+    # https://github.com/songquanpeng/one-api/issues/2223: the relay has channels for other
+    # models; the backend's :models names them.
+    result = run({"error": {"status": "HTTP/1.1 503", "http_status": "503",
+                            "error": "当前分组 svip 下对于模型 gpt-4o 无可用渠道"},
+                  "backend": {"name": "Relay", "kind": "openai", "host": "127.0.0.1:3000",
+                              "models": ["gpt-4o", "gpt-4o-mini"]},
+                  "request": {"model": "gpt-4o"}})
+    assert result.rule == "MODEL007"
+    assert ("gptel-model", "'gpt-4o-mini") in [(f.variable, f.value) for f in result.fixes]
+    assert result.next_step == ""  # the line shows the setq

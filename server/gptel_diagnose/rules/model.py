@@ -516,7 +516,7 @@ RULES = (
             "relay's model list or its web page shows them.",
             "Or ask the relay's operator to enable a channel for {model}.",
         ),
-        fixes=(ASK_MODEL, PICK_MODEL),
+        fixes=(CLOSEST, ASK_MODEL, PICK_MODEL),
         docs=("https://github.com/songquanpeng/one-api/blob/main/middleware/distributor.go",),
         examples=(
             Example(
