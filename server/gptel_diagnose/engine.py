@@ -757,6 +757,10 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_proxy": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)]))
             if facts.proxy else None,
             "gptel_version": lambda: optional(facts.gptel_version),
+            # The output tokens the credit left covers, when the error says ("can only
+            # afford 3919"), and a gptel-max-tokens under it (`affordable_cap`).
+            "affordable_tokens": lambda: _affordable(message),
+            "affordable_cap": lambda: _affordable_cap(_affordable(message)),
             # gptel-stream's value that turns streaming on, when that would make the request
             # stream.
             "stream_on": lambda: "t" if facts.streamable else None,
@@ -792,6 +796,24 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         if category in cues.MEANINGS else "",
     )
     return values
+
+
+_AFFORD = re.compile(r"can only afford (\d+)", re.IGNORECASE)
+
+
+def _affordable(message: str | None) -> str | None:
+    found = _AFFORD.search(message or "")
+    return found.group(1) if found else None
+
+
+def _affordable_cap(tokens: str | None) -> str | None:
+    """A gptel-max-tokens the credit for TOKENS output tokens covers, a tenth to spare,
+    rounded down; None below 256 tokens, too few for an answer worth capping to."""
+    if tokens is None or int(tokens) < 256:
+        return None
+    spare = int(tokens) * 9 // 10
+    step = 100 if spare >= 1000 else 10
+    return str(spare // step * step)
 
 
 def page_title(body: str | None) -> str | None:
@@ -874,7 +896,8 @@ def _unproxied(facts: Facts) -> str | None:
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
-                            "gptel_proxy", "stream_on", "smaller_model", "log_command"})
+                            "gptel_proxy", "stream_on", "smaller_model", "log_command",
+                            "affordable_tokens", "affordable_cap"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

@@ -221,11 +221,16 @@ RULES = (
         ),
         steps=(
             "Add credits at {billing_url}, or raise this key's credit limit.",
-            "Or cap the answer: (setq gptel-max-tokens 1000).",
+            "Or cap the answer with a smaller gptel-max-tokens: less credit is reserved.",
         ),
         fixes=(
+            # The cap the credit left covers, when the error says how many tokens that is
+            # ("can only afford 3919"), with a tenth to spare for a longer prompt; none when
+            # it covers too few to answer.  Else a cap most balances cover.
+            FixSpec("Cap the answer at {affordable_cap} tokens, which the credit left covers",
+                    "unsafe", variable="gptel-max-tokens", value="{affordable_cap}"),
             FixSpec("Cap the answer at 1000 tokens", "unsafe", variable="gptel-max-tokens",
-                    value="1000"),
+                    value="1000", unless_known="affordable_tokens"),
             ADD_CREDIT,
             ASK_BACKEND,
         ),
