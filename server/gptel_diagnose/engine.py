@@ -249,12 +249,19 @@ def _written_for(rule: Rule, provider: str | None) -> bool:
     return any(provider in (when.wanted("provider") or ()) for when in rule.whens)
 
 
+def _through_proxy(rule: Rule) -> bool:
+    """Whether RULE is written for a request that went through a proxy: the documented
+    meaning, said for the address the provider saw (the proxy's)."""
+    return all(when.wanted("proxied") is True for when in rule.whens)
+
+
 def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
     """The rule that explains the documented CODE.
 
     MATCHED, the rule the tiers would pick (from TIER), when it says more than the code: a
     precise cause the message names within the code's broader category (`REFINES`), a rule
-    of the code's category written for this provider (Gemini's daily quota), or, for a
+    of the code's category written for this provider (Gemini's daily quota) or for a
+    request sent through a proxy (a region refused: the proxy's exit), or, for a
     refused parameter, the precise-cause rule for the one the message names (temperature,
     streaming, max_tokens), which carries its fix.  Else the rule the code's record names,
     else the rule that states the code's documented meaning.
@@ -265,7 +272,7 @@ def _explaining(code: Code, facts: Facts, tier: Tier, matched: Rule) -> Rule:
              # what it was sent, which is the documented meaning.
              and not (matched.category == "auth.missing_key" and facts.has_key is True))
             or (matched.category == code.category
-                and (_written_for(matched, facts.provider)
+                and (_written_for(matched, facts.provider) or _through_proxy(matched)
                      or (tier.name == "cause" and code.category in NAMES_ITS_PARAMETER)))):
         return matched
     if code.rule:

@@ -286,14 +286,17 @@ def _env_proxy(params: DiagnoseParams) -> str | None:
 
 
 def _proxied(params: DiagnoseParams) -> bool | None:
-    """Whether the request went through a proxy: gptel-proxy, a curl argument, or (for curl)
-    the environment.  None when the companion said nothing about any of them."""
+    """Whether the request went through a proxy: gptel-proxy or a curl argument (for curl:
+    url-retrieve reads neither), or the environment (both: url.el reads the scheme's
+    *_proxy variable).  None when the companion said nothing about any of them."""
     request = params.request
     said = (request.proxy, request.proxy_host, request.curl_extra_args, request.env_proxy)
     if all(value is None for value in said):
         return None
     curl_proxy = any(_PROXY_ARG.match(arg) for arg in request.curl_extra_args or ())
-    return bool(request.proxy or request.proxy_host or curl_proxy or _env_proxy(params))
+    by_curl = request.use_curl is not False and bool(
+        request.proxy or request.proxy_host or curl_proxy)
+    return by_curl or bool(_env_proxy(params))
 
 
 def _configured_proxies(params: DiagnoseParams) -> list[str]:

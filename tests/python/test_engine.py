@@ -8083,3 +8083,39 @@ def test_openrouters_reservation_error_caps_max_tokens_at_what_the_credit_left_c
         "to 16384 tokens, but can only afford 3919.", "code": 402}}),
         "backend": {"kind": "openai", "host": "openrouter.ai"}, "locale": "zh"})
     assert "3500" in result.fixes[0].title and "剩余的余额够用" in result.fixes[0].title
+
+
+def test_a_region_refused_through_a_proxy_is_the_proxys_exit() -> None:
+    # Users in China reach OpenAI, Claude and Gemini through a proxy app; a node in a
+    # region the provider does not serve gets the same refusal as no proxy at all.
+    openai_blocked = gptel_error(403, {"error": {
+        "code": "unsupported_country_region_territory",
+        "message": "Country, region, or territory not supported", "param": None,
+        "type": "request_forbidden"}})
+    gemini_blocked = gptel_error(400, {"error": {
+        "code": 400, "message": "User location is not supported for the API use.",
+        "status": "FAILED_PRECONDITION"}})
+    openai_backend = {"kind": "openai", "host": "api.openai.com", "name": "ChatGPT"}
+    gemini_backend = {"kind": "gemini", "host": "generativelanguage.googleapis.com",
+                      "name": "Gemini"}
+
+    through = run({"error": openai_blocked, "backend": openai_backend,
+                   "request": {"proxy": True, "proxy_host": "127.0.0.1:7890"}})
+    assert (through.rule, through.category) == ("PERM007", "auth.permission")
+    assert "gptel-proxy (127.0.0.1:7890)" in through.summary
+    assert through.next_step.startswith("Switch the proxy to a node")
+    assert [f.title for f in through.fixes if f.ask == "proxy"] == [
+        "Send requests through another proxy, in a country OpenAI serves"]
+    # url-retrieve does not read gptel-proxy: that request left from the user's address.
+    direct_url = run({"error": openai_blocked, "backend": openai_backend,
+                      "request": {"proxy": True, "proxy_host": "127.0.0.1:7890",
+                                  "use_curl": False}})
+    assert direct_url.rule == "PERM001"
+    env = run({"error": gemini_blocked, "backend": gemini_backend, "locale": "zh",
+               "request": {"env_proxy": {"https_proxy": "127.0.0.1:7890"}}})
+    assert env.rule == "PERM007"
+    assert "代理出口" in env.summary and "https_proxy=127.0.0.1:7890" in env.summary
+    # No proxy: one may be needed, and the details buffer asks for it.
+    direct = run({"error": openai_blocked, "backend": openai_backend, "request": {}})
+    assert direct.rule == "PERM001"
+    assert "proxy" in [f.ask for f in direct.fixes]

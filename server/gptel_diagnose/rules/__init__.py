@@ -84,6 +84,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF012",   # copilot-without-its-client-headers
         "POL001",    # content-refused-by-policy
         "CTX002",    # request-exceeds-per-minute-budget
+        "PERM007",   # region-of-the-proxys-exit-not-supported
         "PERM001",   # region-not-supported
         "PERM003",   # origin-not-allowed
         "PERM004",   # anthropic-request-not-allowed

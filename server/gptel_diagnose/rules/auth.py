@@ -621,6 +621,45 @@ RULES = (
         ),
     ),
     Rule(
+        code="PERM007",
+        name="region-of-the-proxys-exit-not-supported",
+        category="auth.permission",
+        # The same refusal when the request went through a proxy: the provider saw the
+        # proxy's exit address, not the user's.  Proxy apps' nodes in regions these
+        # providers do not serve are the usual cause in reports from China.
+        when=match(text=_BLOCKED, proxied=True),
+        summary="{provider} does not serve the region your proxy's exit is in: the request went "
+        "through {proxy_where}, so the provider saw the proxy's address, not yours.",
+        explanation=(
+            "The provider blocks requests by the location of the network address they come "
+            "from. Through a proxy, that address is the proxy's exit (the node it connects "
+            "out from), or that of a relay's server when the host is a relay; a proxy app "
+            "whose rules send this host direct shows your own. The key and account are "
+            "fine; another node, in a country the provider serves, fixes it. Check the "
+            "provider's list of supported countries: some nearby regions are not on it."
+        ),
+        steps=("Switch the proxy to a node in a country {provider} serves, then resend.",
+               "Or switch to a provider available where you are (M-x gptel-menu)."),
+        fixes=(FixSpec("Send requests through another proxy, in a country {provider} serves",
+                       "unsafe", variable="gptel-proxy", ask="proxy"),
+               ASK_BACKEND),
+        next_step=("Switch the proxy to a node in a country {provider} serves, then resend.",),
+        docs=("https://platform.openai.com/docs/supported-countries",
+              "https://ai.google.dev/gemini-api/docs/available-regions",
+              "https://www.anthropic.com/supported-countries"),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 403", "http_status": "403", "error": {
+                    "code": "unsupported_country_region_territory",
+                    "message": "Country, region, or territory not supported", "param": None,
+                    "type": "request_forbidden"}},
+                backend={"kind": "openai", "host": "api.openai.com"},
+                request={"proxy": True, "proxy_host": "127.0.0.1:7890"},
+                source="https://github.com/continuedev/continue/issues/11449",
+            ),
+        ),
+    ),
+    Rule(
         code="PERM004",
         name="anthropic-request-not-allowed",
         category="auth.permission",
