@@ -166,6 +166,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("proxyreset", "A configured proxy resets the connection", "openai",
              "network.proxy", "NET008", host="fake", proxy="reset", transports=("curl",),
              says=("proxy", "gptel-proxy"), setq_of="gptel-proxy"),
+    # gptel-proxy set, but url-retrieve sends the request: it goes straight to the host
+    # (here a port nobody listens on), never to the proxy, and curl is the setq.
+    Scenario("proxyunused", "gptel-proxy set, but url-retrieve does not use it", "openai",
+             "config.backend", "CONF013", host="closed", proxy="reset", transports=("url",),
+             says=("url-retrieve", "gptel-proxy"), setq="(setq gptel-use-curl t)"),
     # A proxy that never answers (no working way out): curl gives up, and the line's setq
     # turns gptel-proxy off to see whether the proxy is the cause.
     Scenario("proxystall", "A configured proxy that never answers; curl gives up", "openai",

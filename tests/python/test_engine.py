@@ -8106,11 +8106,11 @@ def test_a_region_refused_through_a_proxy_is_the_proxys_exit() -> None:
     assert through.next_step.startswith("Switch the proxy to a node")
     assert [f.title for f in through.fixes if f.ask == "proxy"] == [
         "Send requests through another proxy, in a country OpenAI serves"]
-    # url-retrieve does not read gptel-proxy: that request left from the user's address.
+    # url-retrieve does not read gptel-proxy: that request left without it (CONF013).
     direct_url = run({"error": openai_blocked, "backend": openai_backend,
                       "request": {"proxy": True, "proxy_host": "127.0.0.1:7890",
                                   "use_curl": False}})
-    assert direct_url.rule == "PERM001"
+    assert direct_url.rule == "CONF013"
     env = run({"error": gemini_blocked, "backend": gemini_backend, "locale": "zh",
                "request": {"env_proxy": {"https_proxy": "127.0.0.1:7890"}}})
     assert env.rule == "PERM007"
@@ -8119,3 +8119,33 @@ def test_a_region_refused_through_a_proxy_is_the_proxys_exit() -> None:
     direct = run({"error": openai_blocked, "backend": openai_backend, "request": {}})
     assert direct.rule == "PERM001"
     assert "proxy" in [f.ask for f in direct.fixes]
+
+
+def test_gptel_proxy_with_url_retrieve_is_named_as_the_cause() -> None:
+    # https://github.com/karthink/gptel-quick/pull/21: gptel-quick bound gptel-use-curl to
+    # nil, so its requests left without gptel-proxy while gptel-send's went through it.
+    no_answer = {"status": "Could not parse HTTP response.",
+                 "http_status": "() Could not parse HTTP response.", "error": None}
+    blocked = gptel_error(403, {"error": {
+        "code": "unsupported_country_region_territory",
+        "message": "Country, region, or territory not supported", "param": None,
+        "type": "request_forbidden"}})
+    backend = {"kind": "openai", "host": "api.openai.com", "name": "ChatGPT"}
+    proxied = {"proxy": True, "proxy_host": "127.0.0.1:7890"}
+    for error in (no_answer, blocked):
+        result = run({"error": error, "backend": backend,
+                      "request": {**proxied, "use_curl": False}})
+        assert (result.rule, result.category) == ("CONF013", "config.backend")
+        assert "gptel-proxy (127.0.0.1:7890)" in result.summary
+        assert ("gptel-use-curl", "t") in [(f.variable, f.value) for f in result.fixes]
+    # Through curl, gptel-proxy was used: the failure is another's.
+    assert run({"error": no_answer, "backend": backend,
+                "request": {**proxied, "use_curl": True}}).rule != "CONF013"
+    assert run({"error": blocked, "backend": backend,
+                "request": {**proxied, "use_curl": True}}).rule == "PERM007"
+    # An answer the provider wrote for another reason is not the proxy's doing.
+    rejected = gptel_error(401, {"error": {"message": "Incorrect API key provided: sk-abc.",
+                                           "type": "invalid_request_error",
+                                           "code": "invalid_api_key"}})
+    assert run({"error": rejected, "backend": backend,
+                "request": {**proxied, "use_curl": False}}).rule != "CONF013"

@@ -194,7 +194,7 @@ _KEY_MISSING = (
     # shell_gpt's and gpt_academic's own checks for the key in their configuration.
     r"|missing config key: [a-z_]*api_key|请配置\s*[a-z_]*api_key"
 )
-_BLOCKED = (
+REGION_BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
     r"|user location is not supported|not available in your (country|region)"
     r"|region (is )?not supported|unsupported (country|region|location)"
@@ -596,7 +596,7 @@ RULES = (
         code="PERM001",
         name="region-not-supported",
         category="auth.permission",
-        when=match(text=_BLOCKED),
+        when=match(text=REGION_BLOCKED),
         summary="{provider} does not serve your region (the country your IP address is in): "
         "use a supported network route, or another provider.",
         explanation=(
@@ -627,7 +627,7 @@ RULES = (
         # The same refusal when the request went through a proxy: the provider saw the
         # proxy's exit address, not the user's.  Proxy apps' nodes in regions these
         # providers do not serve are the usual cause in reports from China.
-        when=match(text=_BLOCKED, proxied=True),
+        when=match(text=REGION_BLOCKED, proxied=True),
         summary="{provider} does not serve the region your proxy's exit is in: the request went "
         "through {proxy_where}, so the provider saw the proxy's address, not yours.",
         explanation=(
@@ -848,7 +848,7 @@ RULES = (
             match(text=PROJECT_NO_MODEL_ACCESS),
             # curl's exit 9 is "FTP access denied": plz reports it for a cancelled request.
             match(text=_NO_PERMISSION,
-                  not_text=f"{_KEY_MISSING}|{_KEY_DEAD}|{_BLOCKED}"
+                  not_text=f"{_KEY_MISSING}|{_KEY_DEAD}|{REGION_BLOCKED}"
                   r"|ftp access denied"),
             match(http=401, text=r"permission is required|requires? the .{0,30}(permission|scope)"
                   r"|account type is not (currently )?supported"

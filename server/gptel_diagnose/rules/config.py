@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .auth import REGION_BLOCKED
 from .base import Example, FixSpec, Rule, match
 from .common import ASK_MODEL, BACKEND_FORM, REDEFINE_BACKEND, SCHEME_TYPO
 
@@ -312,6 +313,47 @@ RULES = (
                 backend={"kind": "bedrock", "host": "bedrock-runtime.us-east-1.amazonaws.com"},
                 request={"use_curl": False},
                 source="https://github.com/karthink/gptel/issues/1397",
+            ),
+        ),
+    ),
+    Rule(
+        code="CONF013",
+        name="gptel-proxy-unused-by-url-retrieve",
+        category="config.backend",
+        # gptel hands gptel-proxy (and its curl arguments) to curl only.  A request sent with
+        # url-retrieve, gptel-use-curl nil or a package binding it so (gptel-quick did until
+        # its PR 21), left without the proxy: no answer, or a refusal by region, is that.
+        when=(match(proxy=True, use_curl=False, gptel="no_response"),
+              match(proxy=True, use_curl=False, answered=False, curl=None),
+              match(proxy=True, use_curl=False, text=REGION_BLOCKED)),
+        summary="gptel-proxy is set, but this request went through url-retrieve "
+        "(gptel-use-curl nil), which does not use it: it left without {gptel_proxy}.",
+        explanation=(
+            "gptel passes gptel-proxy and gptel-curl-extra-args to curl only. Emacs's "
+            "url-retrieve, used when gptel-use-curl is nil (or a package binds it so for its "
+            "own requests), reads url-proxy-services and the https_proxy environment "
+            "variable instead. So the request went out without the proxy, and where the "
+            "proxy is needed it gets no answer or a refusal by region."
+        ),
+        steps=("Use curl: (setq gptel-use-curl t), then resend.",
+               "If a package sends its requests with url-retrieve, give url.el the proxy too: "
+               "(setq url-proxy-services '((\"https\" . \"HOST:PORT\") "
+               "(\"http\" . \"HOST:PORT\")))."),
+        fixes=(FixSpec("Use curl, which goes through gptel-proxy", "safe",
+                       variable="gptel-use-curl", value="t"),),
+        docs=("https://github.com/karthink/gptel/issues/534",
+              "https://github.com/karthink/gptel-quick/pull/21"),
+        examples=(
+            Example(
+                error={
+                    "status": "Could not parse HTTP response.",
+                    "http_status": "() Could not parse HTTP response.",
+                    "error": None,
+                },
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                request={"use_curl": False, "proxy": True, "proxy_host": "127.0.0.1:7890",
+                         "entry": "request"},
+                source="https://github.com/karthink/gptel-quick/pull/21",
             ),
         ),
     ),
