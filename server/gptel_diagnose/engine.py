@@ -764,10 +764,15 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_proxy": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)]))
             if facts.proxy else None,
             "gptel_version": lambda: optional(facts.gptel_version),
+            # The tokens reserved for the answer: gptel-max-tokens's value, else the figure
+            # the error gives ("4000 in the completion", "1024 `max_new_tokens`").
+            "reserved_tokens": lambda: optional(
+                str(facts.max_tokens) if facts.max_tokens is not None
+                and facts.max_tokens_source != "model" else _reserved(facts.text)),
             # The output tokens the credit left covers, when the error says ("can only
             # afford 3919"), and a gptel-max-tokens under it (`affordable_cap`).
-            "affordable_tokens": lambda: _affordable(message),
-            "affordable_cap": lambda: _affordable_cap(_affordable(message)),
+            "affordable_tokens": lambda: _affordable(facts.text),
+            "affordable_cap": lambda: _affordable_cap(_affordable(facts.text)),
             # gptel-stream's value that turns streaming on, when that would make the request
             # stream.
             "stream_on": lambda: "t" if facts.streamable else None,
@@ -803,6 +808,15 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         if category in cues.MEANINGS else "",
     )
     return values
+
+
+_RESERVED = re.compile(r"(\d+) in the completion|(\d+) `?max_new_tokens`?"
+                       r"|max_tokens\W{1,3}(\d+)", re.IGNORECASE)
+
+
+def _reserved(message: str | None) -> str | None:
+    found = _RESERVED.search(message or "")
+    return next((group for group in found.groups() if group), None) if found else None
 
 
 _AFFORD = re.compile(r"can only afford (\d+)", re.IGNORECASE)
@@ -904,7 +918,7 @@ def _unproxied(facts: Facts) -> str | None:
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
-                            "affordable_tokens", "affordable_cap"})
+                            "affordable_tokens", "affordable_cap", "reserved_tokens"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

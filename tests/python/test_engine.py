@@ -618,10 +618,11 @@ def test_a_server_side_rpc_refusal_is_not_the_local_server_down() -> None:
     ({"status": "Curl failure", "error": "Curl failed with exit code 7. See Curl manpage for "
                                          "details."},
      {"kind": "ollama", "host": "localhost:11434"}, {"gptel-backend"}),
-    # Too long for this model: a shorter answer, or a model with a larger window.
+    # Too long for this model: a model with a larger window (a shorter answer only when
+    # gptel-max-tokens reserved room: see the test of CTX001 below).
     (gptel_error(400, {"error": {"message": "This model's maximum context length is 4097 "
                                             "tokens.", "code": "context_length_exceeded"}}),
-     {"kind": "openai", "host": "api.openai.com"}, {"gptel-max-tokens", "gptel-model"}),
+     {"kind": "openai", "host": "api.openai.com"}, {"gptel-model"}),
     # Rate limits are per model.
     (gptel_error(429, {"error": {"message": "Rate limit reached for gpt-4o in organization "
                                             "org-x on tokens per min (TPM)",
@@ -8149,3 +8150,32 @@ def test_gptel_proxy_with_url_retrieve_is_named_as_the_cause() -> None:
                                            "code": "invalid_api_key"}})
     assert run({"error": rejected, "backend": backend,
                 "request": {**proxied, "use_curl": False}}).rule != "CONF013"
+
+
+def test_a_prompt_too_long_offers_gptel_max_tokens_only_when_room_was_reserved() -> None:
+    # "your messages resulted in 131072 tokens": the prompt alone is over the window, and
+    # with gptel-max-tokens unset, (setq gptel-max-tokens nil) was a setq that did nothing.
+    def diagnosis(message: str, **request: Any) -> Diagnosis:
+        result = run({"error": gptel_error(400, {"error": {
+            "message": message, "type": "invalid_request_error", "param": "messages",
+            "code": "context_length_exceeded"}}),
+            "backend": {"kind": "openai", "host": "api.openai.com"},
+            "request": {"model": "gpt-4o", **request}})
+        assert result.rule == "CTX001"
+        return result
+
+    def caps(result: Diagnosis) -> list[str]:
+        return [f.title for f in result.fixes if f.variable == "gptel-max-tokens"]
+
+    alone = ("This model's maximum context length is 128000 tokens. However, your messages "
+             "resulted in 131072 tokens. Please reduce the length of the messages.")
+    unset = diagnosis(alone)
+    assert caps(unset) == []
+    assert unset.next_step.startswith("Send less")
+    assert caps(diagnosis(alone, max_tokens=16000, max_tokens_source="global")) == [
+        "Stop reserving 16000 tokens for the answer"]
+    # OpenAI's wording when max_tokens took part: the error itself gives the room.
+    stated = diagnosis("This model's maximum context length is 4097 tokens. However, you "
+                       "requested 4116 tokens (116 in the messages, 4000 in the completion). "
+                       "Please reduce the length of the messages or completion.")
+    assert caps(stated) == ["Stop reserving 4000 tokens for the answer"]

@@ -107,10 +107,15 @@ RULES = (
             ":request-params; llama.cpp: -c; LM Studio: the model's context length).",
         ),
         fixes=(
-            FixSpec("Let the model choose the answer length", "unsafe",
+            # Only when room was reserved for the answer (gptel-max-tokens, or the figure the
+            # error gives): with none, the prompt alone is too long and the setq changes
+            # nothing.
+            FixSpec("Stop reserving {reserved_tokens} tokens for the answer", "unsafe",
                     variable="gptel-max-tokens", value="nil"),
             ASK_MODEL,
         ),
+        next_step=("Send less: narrow the buffer, select a region, or drop files from "
+                   "gptel's context (M-x gptel-menu).",),
         docs=("https://platform.openai.com/docs/guides/error-codes/api-errors",
               "https://docs.anthropic.com/en/api/errors"),
         examples=(
