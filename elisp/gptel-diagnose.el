@@ -708,16 +708,38 @@ The kind of ask and its variable must agree with
        (or (gptel-diagnose--fix-form fix) (gptel-diagnose--ask-variable fix))
        t))
 
+(defconst gptel-diagnose--transport-variables
+  '(gptel-use-curl gptel-proxy gptel-curl-extra-args)
+  "Variables gptel reads as it sends a request, in whatever buffer is current then.
+With prompt transforms (gptel 0.9.9), that is not the chat buffer, so its
+buffer-local value may go unseen: a fix sets these globally, and in the
+chat buffer too when it has its own value.")
+
+(defun gptel-diagnose--local-fix-p (symbol buffer)
+  "Return non-nil if a fix of SYMBOL is made in BUFFER alone, where it is local."
+  (and (buffer-live-p buffer) (local-variable-p symbol buffer)
+       (not (memq symbol gptel-diagnose--transport-variables))))
+
 (defun gptel-diagnose--set (symbol value buffer)
   "Set SYMBOL to VALUE: in BUFFER if it is buffer-local there, else globally.
+A transport variable (`gptel-diagnose--transport-variables') is set
+globally, and in BUFFER as well when it has its own value there.
 Return a plist describing how to undo it."
-  (if (and (buffer-live-p buffer) (local-variable-p symbol buffer))
-      (with-current-buffer buffer
-        (prog1 (list :variable symbol :buffer buffer :old (symbol-value symbol)
-                     :local t)
-          (set (make-local-variable symbol) value)))
-    (prog1 (list :variable symbol :old (default-value symbol) :local nil)
-      (customize-set-variable symbol value))))
+  (cond
+   ((gptel-diagnose--local-fix-p symbol buffer)
+    (with-current-buffer buffer
+      (prog1 (list :variable symbol :buffer buffer :old (symbol-value symbol)
+                   :local t)
+        (set (make-local-variable symbol) value))))
+   (t
+    (let ((also-local (and (buffer-live-p buffer) (local-variable-p symbol buffer))))
+      (prog1 (append (list :variable symbol :old (default-value symbol) :local nil)
+                     (and also-local
+                          (list :buffer buffer
+                                :old-local (buffer-local-value symbol buffer))))
+        (customize-set-variable symbol value)
+        (when also-local
+          (with-current-buffer buffer (set (make-local-variable symbol) value))))))))
 
 (defun gptel-diagnose--confirm (title form unsafe ask-save)
   "Ask at most one question before applying FORM (the fix TITLE).
@@ -767,7 +789,7 @@ global fix is also saved.  Resending stays your call:
                                       (nth 1 form))))
      (t
       (let* ((symbol (nth 1 form))
-             (global (not (and (buffer-live-p buffer) (local-variable-p symbol buffer))))
+             (global (not (gptel-diagnose--local-fix-p symbol buffer)))
              (answer (gptel-diagnose--confirm
                       (plist-get fix :title) form
                       (not (equal (plist-get fix :applicability) "safe"))
@@ -1000,6 +1022,9 @@ the server.  The message says where to change it for good."
               (with-current-buffer (plist-get undo :buffer) (set symbol old))
             (user-error (gptel-diagnose--t "The buffer the fix applied to is gone")))
         (customize-set-variable symbol old)
+        (when (and (plist-member undo :old-local) (buffer-live-p (plist-get undo :buffer)))
+          (with-current-buffer (plist-get undo :buffer)
+            (set (make-local-variable symbol) (plist-get undo :old-local))))
         (when (plist-get undo :saved) (customize-save-variable symbol old)))
       (gptel-diagnose--log "undid the fix of %s" symbol)))))
 

@@ -125,6 +125,27 @@ model as it is typed (gpt-4.1), not as Emacs 28 prints it (gpt-4\\.1)."
     (gptel-diagnose-undo-fix)
     (should (eq (buffer-local-value 'gptel-model buffer) 'gpt-old))))
 
+(ert-deftest gptel-diagnose-transport-fix-is-global-even-where-the-buffer-has-its-own ()
+  ;; gptel 0.9.9 reads gptel-use-curl as it sends, not in the chat buffer: a hand trial
+  ;; applied (setq gptel-use-curl t) in the chat buffer only, and the resend still went
+  ;; through url-retrieve.
+  (let* ((failure (gptel-diagnose-fix-tests--failure))
+         (buffer (gptel-diagnose--failure-buffer failure))
+         (gptel-use-curl nil)
+         (gptel-diagnose--applied nil)
+         (gptel-diagnose-save-fixes 'never))
+    (with-current-buffer buffer (setq-local gptel-use-curl nil))
+    (gptel-diagnose-fix-tests--answering nil
+      (gptel-diagnose-apply-fix '(:title "Use curl" :applicability "safe"
+                                  :variable "gptel-use-curl" :value "t")
+                                failure))
+    (should (eq (default-value 'gptel-use-curl) t))
+    (should (eq (buffer-local-value 'gptel-use-curl buffer) t))
+    (gptel-diagnose-undo-fix)
+    (should (eq (default-value 'gptel-use-curl) nil))
+    (should (local-variable-p 'gptel-use-curl buffer))
+    (should (eq (buffer-local-value 'gptel-use-curl buffer) nil))))
+
 (ert-deftest gptel-diagnose-global-fix-offers-saving-and-undo-restores ()
   (let ((gptel-log-level nil) (gptel-diagnose--applied nil) (gptel-diagnose-save-fixes 'ask))
     (gptel-diagnose-fix-tests--answering '(t)
