@@ -93,7 +93,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cp.jsonl", "reports-cq.jsonl",
                       "reports-cr.jsonl", "reports-cs.jsonl",
                       "reports-ct.jsonl", "reports-cu.jsonl",
-                      "reports-cv.jsonl", "reports-cw.jsonl"})
+                      "reports-cv.jsonl", "reports-cw.jsonl",
+                      "reports-cx.jsonl"})
 
 
 @dataclass(frozen=True)
