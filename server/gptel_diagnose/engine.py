@@ -34,7 +34,7 @@ from .rules.common import LOCAL_SERVERS, LOG_REQUESTS, SCHEME_TYPO
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
 # When the provider names the time its limit resets rather than a wait.
-RESET_CLAUSE = i18n.N_("Reset time: {reset} (the provider's clock); resend after that.")
+RESET_CLAUSE = i18n.N_("Reset time: {reset}, as the message gives it; resend after that.")
 N_ = i18n.N_
 # A wait, by its size: hours, minutes, seconds.
 WAIT_UNITS = (N_("{n} h"), N_("{n} min"), N_("{n} s"))

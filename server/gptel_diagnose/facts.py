@@ -223,13 +223,18 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _STAMP = (rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{_CLOCK})?(?:\.\d+)?"
           rf"(?:\s*(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}})\b)?|{_CLOCK}(?:\s*(?:UTC|GMT)\b)?")
 _RESET_CUE = re.compile(
-    rf"resets?\s+(?:at|on)\s+(?P<at>{_STAMP})|将在\s*(?P<zh>{_STAMP})\s*重置", re.IGNORECASE)
+    rf"resets?\s+(?:at|on)\s+(?P<at>{_STAMP})|将在\s*(?P<zh>{_STAMP})\s*重置"
+    # Claude's plans: "You've hit your session limit · resets 3:40am", "resets 5pm
+    # (Europe/Berlin)".
+    r"|resets?\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]m(?:\s*\([\w/+-]+\))?)",
+    re.IGNORECASE)
 
 
 def stated_reset(text: str) -> str | None:
     """The time a message says its limit resets, as written ("2026-09-09 05:38:28")."""
     match = _RESET_CUE.search(text)
-    return (match.group("at") or match.group("zh")).strip() if match else None
+    return (match.group("at") or match.group("zh") or match.group("clock")).strip() \
+        if match else None
 
 
 def stated_wait(text: str) -> float | None:

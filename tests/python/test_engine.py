@@ -8179,3 +8179,23 @@ def test_a_prompt_too_long_offers_gptel_max_tokens_only_when_room_was_reserved()
                        "requested 4116 tokens (116 in the messages, 4000 in the completion). "
                        "Please reduce the length of the messages or completion.")
     assert caps(stated) == ["Stop reserving 4000 tokens for the answer"]
+
+
+def test_reports_cx_wordings_missed_before_tuning() -> None:
+    # https://github.com/shabaraba/vibing.nvim (a Claude plan's window, in Claude's words).
+    window = run({"error": {"error": "You've hit your session limit · resets 3:40am"},
+                  "backend": {"kind": "anthropic"}})
+    assert (window.category, window.rule) == ("rate_limit", "RATE002")
+    assert "Reset time: 3:40am" in window.summary
+    # https://github.com/jihe520/MathModelAgent/issues/109: Bun's code for a certificate
+    # it could not verify, inside a connection wrapper.
+    tls = run({"error": {"error": "API Error: Unable to connect to API "
+                                  "(UNKNOWN_CERTIFICATE_VERIFICATION_ERROR)"},
+               "backend": {"kind": "deepseek"}})
+    assert tls.category == "network.tls"
+    # https://github.com/rushengzhou/sid-code: GLM-5.3 always thinks.
+    glm = run({"error": gptel_error(400, {"error": {
+        "message": "该模型始终思考，不支持关闭思考；请使用 low、high 或 max。"}}),
+        "backend": {"kind": "openai", "host": "open.bigmodel.cn"},
+        "request": {"model": "GLM-5.3"}})
+    assert glm.category == "request.invalid_parameter"

@@ -498,6 +498,9 @@ RULES = (
                     r"|err_tls_cert_altname_invalid"
                     r"|self.signed.cert|unable to get local issuer|certificate has expired"
                     r"|unable_to_verify_leaf_signature|unable_to_get_issuer_cert|cert_has_expired"
+                    # Bun's code: "Unable to connect to API
+                    # (UNKNOWN_CERTIFICATE_VERIFICATION_ERROR)".
+                    r"|certificate_verification_error|depth_zero_self_signed_cert"
                     r"|cafile|ca cert|certificate_verify_failed|x509|sslcertverificationerror"
                     # Go's crypto/tls: "tls: failed to verify certificate".
                     r"|tls: failed to verify"

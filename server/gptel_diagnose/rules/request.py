@@ -547,6 +547,8 @@ RULES = (
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."
                   r"|disabling thinking .{0,60}is not supported"
+                  # Zhipu's GLM-5.3, in Chinese: "该模型始终思考，不支持关闭思考".
+                  r"|不支持关闭思考|thinking cannot be disabled"
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
