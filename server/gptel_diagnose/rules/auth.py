@@ -284,6 +284,15 @@ AUTH_STEPS = (
 )
 
 # A region block's first step, for the rules that read one (PERM001, PERM004).
+# OpenAI's refusal by region, as continuedev/continue#11449 quotes it: PERM001's example,
+# and PERM007's through a proxy.
+_REGION_REFUSED = {"status": "HTTP/2 403", "http_status": "403", "error": {
+    "code": "unsupported_country_region_territory",
+    "message": "Country, region, or territory not supported", "param": None,
+    "type": "request_forbidden"}}
+_OTHER_PROVIDER_STEP = "Or switch to a provider available where you are (M-x gptel-menu)."
+_REGION_PAGES = ("https://platform.openai.com/docs/supported-countries",
+                 "https://ai.google.dev/gemini-api/docs/available-regions")
 _PROXY_STEP = ("Route gptel through a proxy in a supported region: "
                "(setq gptel-proxy \"http://HOST:PORT\") (curl only).")
 
@@ -604,17 +613,12 @@ RULES = (
             "from. The key and account are fine; the request has to leave from a supported "
             "country (a VPN or proxy), or use another provider."
         ),
-        steps=(_PROXY_STEP,
-               "Or switch to a provider available where you are (M-x gptel-menu)."),
+        steps=(_PROXY_STEP, _OTHER_PROVIDER_STEP),
         fixes=(ASK_PROXY, ASK_BACKEND),
-        docs=("https://platform.openai.com/docs/supported-countries",
-              "https://ai.google.dev/gemini-api/docs/available-regions"),
+        docs=_REGION_PAGES,
         examples=(
             Example(
-                error={"status": "HTTP/2 403", "http_status": "403", "error": {
-                    "code": "unsupported_country_region_territory",
-                    "message": "Country, region, or territory not supported", "param": None,
-                    "type": "request_forbidden"}},
+                error=_REGION_REFUSED,
                 backend={"kind": "openai", "host": "api.openai.com"},
                 source="https://github.com/continuedev/continue/issues/11449",
             ),
@@ -639,20 +643,15 @@ RULES = (
             "provider's list of supported countries: some nearby regions are not on it."
         ),
         steps=("Switch the proxy to a node in a country {provider} serves, then resend.",
-               "Or switch to a provider available where you are (M-x gptel-menu)."),
+               _OTHER_PROVIDER_STEP),
         fixes=(FixSpec("Send requests through another proxy, in a country {provider} serves",
                        "unsafe", variable="gptel-proxy", ask="proxy"),
                ASK_BACKEND),
         next_step=("Switch the proxy to a node in a country {provider} serves, then resend.",),
-        docs=("https://platform.openai.com/docs/supported-countries",
-              "https://ai.google.dev/gemini-api/docs/available-regions",
-              "https://www.anthropic.com/supported-countries"),
+        docs=(*_REGION_PAGES, "https://www.anthropic.com/supported-countries"),
         examples=(
             Example(
-                error={"status": "HTTP/2 403", "http_status": "403", "error": {
-                    "code": "unsupported_country_region_territory",
-                    "message": "Country, region, or territory not supported", "param": None,
-                    "type": "request_forbidden"}},
+                error=_REGION_REFUSED,
                 backend={"kind": "openai", "host": "api.openai.com"},
                 request={"proxy": True, "proxy_host": "127.0.0.1:7890"},
                 source="https://github.com/continuedev/continue/issues/11449",

@@ -133,3 +133,8 @@ SCHEME_TYPO = r"^\s*(https?)(?::/|//)(?!/)"
 # not a missing model (MODEL001).
 PROJECT_NO_MODEL_ACCESS = (r"project\b(?:[^.;]|\.+(?=\S)){0,80}?\b(does|do) not have access "
                            r"to ?model")
+# What gptel records when url-retrieve got no HTTP response at all (gptel-request.el):
+# NET007's example, and CONF013's.
+URL_RETRIEVE_NO_RESPONSE = {"status": "Could not parse HTTP response.",
+                            "http_status": "() Could not parse HTTP response.",
+                            "error": None}

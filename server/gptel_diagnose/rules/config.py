@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from .auth import REGION_BLOCKED
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_MODEL, BACKEND_FORM, REDEFINE_BACKEND, SCHEME_TYPO
+from .common import (
+    ASK_MODEL,
+    BACKEND_FORM,
+    REDEFINE_BACKEND,
+    SCHEME_TYPO,
+    URL_RETRIEVE_NO_RESPONSE,
+)
 
 # What a URL with a host named "https" cannot cause: curl fails to resolve it (exit 6) or to
 # parse it (exit 3), before any connection that could time out, be refused or fail in TLS.
@@ -345,11 +351,7 @@ RULES = (
               "https://github.com/karthink/gptel-quick/pull/21"),
         examples=(
             Example(
-                error={
-                    "status": "Could not parse HTTP response.",
-                    "http_status": "() Could not parse HTTP response.",
-                    "error": None,
-                },
+                error=URL_RETRIEVE_NO_RESPONSE,
                 backend={"kind": "anthropic", "host": "api.anthropic.com"},
                 request={"use_curl": False, "proxy": True, "proxy_host": "127.0.0.1:7890",
                          "entry": "request"},

@@ -10,6 +10,7 @@ from .common import (
     LOCAL_SERVERS,
     READ_LOG,
     REDEFINE_BACKEND,
+    URL_RETRIEVE_NO_RESPONSE,
     WRAPPER_TEXT,
 )
 
@@ -579,11 +580,7 @@ RULES = (
         docs=("https://github.com/karthink/gptel#faq",),
         examples=(
             Example(
-                error={
-                    "status": "Could not parse HTTP response.",
-                    "http_status": "() Could not parse HTTP response.",
-                    "error": None,
-                },
+                error=URL_RETRIEVE_NO_RESPONSE,
                 backend={"kind": "openai", "host": "api.example.com"},
                 request={"use_curl": False},
                 source="https://github.com/karthink/gptel/blob/master/gptel-request.el",
