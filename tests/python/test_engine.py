@@ -8144,6 +8144,11 @@ def test_gptel_proxy_with_url_retrieve_is_named_as_the_cause() -> None:
                 "request": {**proxied, "use_curl": True}}).rule != "CONF013"
     assert run({"error": blocked, "backend": backend,
                 "request": {**proxied, "use_curl": True}}).rule == "PERM007"
+    # Nor is gptel's own Lisp error, which has no answer either.
+    assert run({"error": {"status": "Lisp error",
+                          "error": "Wrong type argument: gptel-backend, nil"},
+                "backend": backend,
+                "request": {**proxied, "use_curl": False}}).rule == "GPTEL008"
     # An answer the provider wrote for another reason is not the proxy's doing.
     rejected = gptel_error(401, {"error": {"message": "Incorrect API key provided: sk-abc.",
                                            "type": "invalid_request_error",

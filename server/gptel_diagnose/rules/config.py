@@ -329,8 +329,9 @@ RULES = (
         # gptel hands gptel-proxy (and its curl arguments) to curl only.  A request sent with
         # url-retrieve, gptel-use-curl nil or a package binding it so (gptel-quick did until
         # its PR 21), left without the proxy: no answer, or a refusal by region, is that.
+        # Only url.el's "no HTTP response" and a refusal by region: a Lisp error in gptel
+        # has no answer either, and is not the proxy's.
         when=(match(proxy=True, use_curl=False, gptel="no_response"),
-              match(proxy=True, use_curl=False, answered=False, curl=None),
               match(proxy=True, use_curl=False, text=REGION_BLOCKED)),
         summary="gptel-proxy is set, but this request went through url-retrieve "
         "(gptel-use-curl nil), which does not use it: it left without {gptel_proxy}.",
