@@ -166,6 +166,16 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("proxyreset", "A configured proxy resets the connection", "openai",
              "network.proxy", "NET008", host="fake", proxy="reset", transports=("curl",),
              says=("proxy", "gptel-proxy"), setq_of="gptel-proxy"),
+    # DeepSeek V4 refuses a conversation whose turns that called tools lack their reasoning
+    # (gptel issue #1383).  With a tool offered, the line turns tools off; with none, that
+    # setq would change nothing, and the line says to start a new chat.
+    Scenario("dsreasoning", "DeepSeek wants earlier reasoning sent back, tools offered",
+             "deepseek", "request.invalid_parameter", "GPTEL007", model="deepseek-v4-flash",
+             transports=("curl",), says=("reasoning",), setq="(setq gptel-use-tools nil)",
+             tools=True),
+    Scenario("dsreasoningnotools", "The same with no tool offered", "deepseek",
+             "request.invalid_parameter", "GPTEL007", model="deepseek-v4-flash",
+             transports=("curl",), says=("reasoning", "Next: Start a new chat")),
     # gptel-proxy set, but url-retrieve sends the request: it goes straight to the host
     # (here a port nobody listens on), never to the proxy, and curl is the setq.
     Scenario("proxyunused", "gptel-proxy set, but url-retrieve does not use it", "openai",
@@ -380,6 +390,11 @@ RUNNER_TEXT = Reply.of(500, "unable to load runner: error waiting for runner to 
 # The Responses API's answer to a request without "input": the message a Kaggle proxy passed
 # on from OpenAI (Kaggle/kaggle-benchmarks#199), in OpenAI's error envelope
 # (openai/codex#6937 shows it for a part of the input).
+# DeepSeek's answer, as github.com/karthink/gptel/issues/1383 quotes it.
+REASONING_NOT_SENT_BACK = Reply.of(400, {"error": {
+    "message": "The `reasoning_content` in the thinking mode must be passed back to the API.",
+    "type": "invalid_request_error", "param": None, "code": "invalid_request_error"}})
+
 INPUT_MISSING = Reply.of(400, {"error": {"message": "Missing required parameter: 'input'.",
                                          "type": "invalid_request_error", "param": "input",
                                          "code": "missing_required_parameter"}})
@@ -496,6 +511,7 @@ def run_all(runs: list[Run], timeout: float = 300, server: str | None = None,
     replies["streamerror"] = STREAM_ERROR
     replies["safetystream"] = SAFETY_STREAM
     replies["toolcallstream"] = MALFORMED_CALL_STREAM
+    replies["dsreasoning"] = replies["dsreasoningnotools"] = REASONING_NOT_SENT_BACK
     replies["ollamaerror"] = OLLAMA_ERROR
     replies["ollamamemory"] = OLLAMA_RUNNER_STOPPED
     replies["runnertext"] = RUNNER_TEXT
