@@ -15,6 +15,7 @@ from .common import (
     MESSAGES_REFUSED,
     NO_TOOLS,
     REDEFINE_BACKEND,
+    STREAM_OFF,
     UNROUTED_PATH,
 )
 
@@ -40,7 +41,6 @@ _SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
 _LENGTH_OFF = FixSpec("Let the model choose the answer length (gptel-max-tokens is "
                       "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil")
 # Asking for the answer whole: what helps when gptel cannot read the stream.
-_STREAM_OFF = FixSpec("Turn streaming off", "safe", variable="gptel-stream", value="nil")
 
 # A URL path that names its API version twice.
 _VERSION_TWICE = r"/(v\d+(?:beta\d*|alpha\d*)?)/(?:[\w.-]+/){0,2}\1(?:/|\b)"
@@ -860,7 +860,7 @@ RULES = (
         steps=("Turn streaming off: (setq gptel-stream nil).",
                "If it keeps happening, report it to the provider or relay with the chunk "
                "shown."),
-        fixes=(_STREAM_OFF,),
+        fixes=(STREAM_OFF,),
         docs=("https://html.spec.whatwg.org/multipage/server-sent-events.html",),
         examples=(
             Example(
@@ -894,7 +894,7 @@ RULES = (
             "Responses backend, so the default OpenAI setup meets it."
         ),
         steps=("Turn streaming off: (setq gptel-stream nil).", "Or upgrade to Emacs 29."),
-        fixes=(_STREAM_OFF,),
+        fixes=(STREAM_OFF,),
         docs=("https://github.com/karthink/gptel/blob/master/gptel-openai-responses.el",),
         examples=(
             Example(
