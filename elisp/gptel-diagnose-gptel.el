@@ -1053,16 +1053,21 @@ The key is read from $ENV.  Called in the request's buffer."
                           (gptel-diagnose--call-with-info header info)
                         header))))
          (curl-args (gptel-diagnose--slot backend 'curl-args))
-         (extra (append (and (boundp 'gptel-curl-extra-args) gptel-curl-extra-args)
-                        (and (listp curl-args) curl-args)))
+         (proxy (and (boundp 'gptel-proxy) (stringp gptel-proxy)
+                     (not (string-empty-p gptel-proxy)) gptel-proxy))
+         ;; gptel's own arguments for gptel-proxy, then the user's, with their
+         ;; credentials (a password in a URL, --proxy-user's) taken out.
+         (args (append (and proxy (list "--proxy" (gptel-diagnose--strip-userinfo proxy)
+                                        "--proxy-negotiate" "--proxy-user" ":"))
+                       (gptel-diagnose--redact-curl-args
+                        (append (and (boundp 'gptel-curl-extra-args) gptel-curl-extra-args)
+                                (and (listp curl-args) curl-args)))))
          (body (if (fboundp 'gptel--json-encode) (gptel--json-encode data)
                  (json-encode data))))
     (when (stringp url)
       (concat
        "curl --location --silent --show-error --compressed -XPOST -D-"
-       (mapconcat (lambda (arg)
-                    (concat " " (gptel-diagnose--shell-quote (gptel-diagnose--redact arg))))
-                  extra "")
+       (mapconcat (lambda (arg) (concat " " (gptel-diagnose--shell-quote arg))) args "")
        " \\\n  -H 'Content-Type: application/json'"
        (mapconcat (lambda (header)
                     (concat " \\\n  -H "

@@ -452,6 +452,28 @@ for the request."
               (should-not (string-search "AIza-not-a-real-key" command)))))
       (kill-buffer request-buffer))))
 
+(ert-deftest gptel-diagnose-copy-curl-goes-through-gptel-proxy-without-its-credentials ()
+  ;; gptel passes gptel-proxy to curl; a replay without it would not meet the failure a
+  ;; proxy causes.  A password in the proxy's URL or --proxy-user's value stays home.
+  (let* ((backend (gptel-make-openai "OpenAI" :key "sk-not-a-real-key-0123456789abcdef"
+                    :models '(gpt-4o-mini)))
+         (request-buffer (generate-new-buffer " *gptel request*"))
+         (fsm (gptel-diagnose-context-tests--fsm
+               (list :backend backend :model 'gpt-4o-mini :buffer request-buffer
+                     :data '(:model "gpt-4o-mini" :messages [(:role "user" :content "Hi")])))))
+    (unwind-protect
+        (let ((gptel-proxy "http://alice:hunter22secret@proxy.example:3128")
+              (gptel-curl-extra-args '("--proxy-user" "bob:s3cretpass" "-m" "30")))
+          (let ((command (gptel-diagnose--gptel-curl fsm "OPENAI_API_KEY")))
+            (should (string-search (concat "'--proxy' 'http://<redacted>@proxy.example:3128'"
+                                           " '--proxy-negotiate' '--proxy-user' ':'")
+                                   command))
+            (should (string-search "'-m' '30'" command))
+            (should-not (string-search "hunter22secret" command))
+            (should-not (string-search "s3cretpass" command))
+            (should-not (string-search "sk-not-a-real-key" command))))
+      (kill-buffer request-buffer))))
+
 (ert-deftest gptel-diagnose-copy-curl-says-which-variable-to-set ()
   (let* ((backend (gptel-make-gemini "Gemini" :key "AIza-not-a-real-key"
                     :models '(gemini-2.5-flash)))
