@@ -766,13 +766,13 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "gptel_version": lambda: optional(facts.gptel_version),
             # The tokens reserved for the answer: gptel-max-tokens's value, else the figure
             # the error gives ("4000 in the completion", "1024 `max_new_tokens`").
-            "reserved_tokens": lambda: optional(
-                str(facts.max_tokens) if facts.max_tokens is not None
-                and facts.max_tokens_source != "model" else _reserved(facts.text)),
+            "reserved_tokens": lambda: _count(
+                facts.max_tokens if facts.max_tokens is not None
+                and facts.max_tokens_source != "model" else facts.reserve_tokens),
             # The output tokens the credit left covers, when the error says ("can only
             # afford 3919"), and a gptel-max-tokens under it (`affordable_cap`).
-            "affordable_tokens": lambda: _affordable(facts.text),
-            "affordable_cap": lambda: _affordable_cap(_affordable(facts.text)),
+            "affordable_tokens": lambda: _count(facts.afford_tokens),
+            "affordable_cap": lambda: _affordable_cap(facts.afford_tokens),
             # gptel-stream's value that turns streaming on, when that would make the request
             # stream.
             "stream_on": lambda: "t" if facts.streamable else None,
@@ -810,29 +810,16 @@ def placeholders(facts: Facts, locale: str, message: str | None,
     return values
 
 
-_RESERVED = re.compile(r"(\d+) in the completion|(\d+) `?max_new_tokens`?"
-                       r"|max_tokens\W{1,3}(\d+)", re.IGNORECASE)
+def _count(tokens: int | None) -> str | None:
+    return None if tokens is None else str(tokens)
 
 
-def _reserved(message: str | None) -> str | None:
-    found = _RESERVED.search(message or "")
-    return next((group for group in found.groups() if group), None) if found else None
-
-
-_AFFORD = re.compile(r"can only afford (\d+)", re.IGNORECASE)
-
-
-def _affordable(message: str | None) -> str | None:
-    found = _AFFORD.search(message or "")
-    return found.group(1) if found else None
-
-
-def _affordable_cap(tokens: str | None) -> str | None:
+def _affordable_cap(tokens: int | None) -> str | None:
     """A gptel-max-tokens the credit for TOKENS output tokens covers, a tenth to spare,
     rounded down; None below 256 tokens, too few for an answer worth capping to."""
-    if tokens is None or int(tokens) < 256:
+    if tokens is None or tokens < 256:
         return None
-    spare = int(tokens) * 9 // 10
+    spare = tokens * 9 // 10
     step = 100 if spare >= 1000 else 10
     return str(spare // step * step)
 

@@ -237,6 +237,20 @@ def stated_reset(text: str) -> str | None:
         if match else None
 
 
+# The output tokens a message counts: what the credit left covers (OpenRouter's "can only
+# afford 3919"), and what was reserved for the answer ("4000 in the completion", "1024
+# `max_new_tokens`", "max_tokens: 4096").
+_AFFORD_CUE = re.compile(r"can only afford (\d+)", re.IGNORECASE)
+_RESERVE_CUE = re.compile(r"(\d+) in the completion|(\d+) `?max_new_tokens`?"
+                          r"|max_tokens\W{1,3}(\d+)", re.IGNORECASE)
+
+
+def stated_tokens(cue: re.Pattern[str], text: str) -> int | None:
+    """The first count of tokens CUE finds in TEXT (its first group that matched)."""
+    match = cue.search(text)
+    return next((int(group) for group in match.groups() if group), None) if match else None
+
+
 def stated_wait(text: str) -> float | None:
     """The wait a provider's message or RetryInfo states, in seconds."""
     match = _WAIT_CUE.search(text)
@@ -471,6 +485,9 @@ class Facts:
     message: str = _fact("the provider's own message (first found)")
     retry_after: float | None = _fact("the wait the provider states, in seconds")
     resets_at: str | None = _fact("the time the provider says its limit resets, as written")
+    afford_tokens: int | None = _fact("the output tokens the error says the credit left covers")
+    reserve_tokens: int | None = _fact(
+        "the output tokens the error says were reserved for the answer")
     model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
     backend_name: str | None = _fact("the gptel backend's name",
                                      read=lambda p: p.backend.name)
@@ -925,5 +942,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         message=message,
         retry_after=stated_wait(haystack),
         resets_at=stated_reset(haystack),
+        afford_tokens=stated_tokens(_AFFORD_CUE, haystack),
+        reserve_tokens=stated_tokens(_RESERVE_CUE, haystack),
         **{f.name: f.metadata["read"](params) for f in FACTS if f.metadata["read"]},
     )
