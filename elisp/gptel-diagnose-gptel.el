@@ -1052,7 +1052,6 @@ The key is read from $ENV.  Called in the request's buffer."
                       (if (functionp header)
                           (gptel-diagnose--call-with-info header info)
                         header))))
-         (curl-args (gptel-diagnose--slot backend 'curl-args))
          (proxy (and (boundp 'gptel-proxy) (stringp gptel-proxy)
                      (not (string-empty-p gptel-proxy)) gptel-proxy))
          ;; gptel's own arguments for gptel-proxy, then the user's, with their
@@ -1060,8 +1059,7 @@ The key is read from $ENV.  Called in the request's buffer."
          (args (append (and proxy (list "--proxy" (gptel-diagnose--strip-userinfo proxy)
                                         "--proxy-negotiate" "--proxy-user" ":"))
                        (gptel-diagnose--redact-curl-args
-                        (append (and (boundp 'gptel-curl-extra-args) gptel-curl-extra-args)
-                                (and (listp curl-args) curl-args)))))
+                        (gptel-diagnose--curl-args (current-buffer) backend))))
          (body (if (fboundp 'gptel--json-encode) (gptel--json-encode data)
                  (json-encode data))))
     (when (stringp url)
@@ -1080,15 +1078,13 @@ The key is read from $ENV.  Called in the request's buffer."
 
 (defun gptel-diagnose--settings-params (buffer backend)
   "The gptel settings a checkup needs, as seen from BUFFER, for BACKEND."
-  (let ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer))
-        (curl-args (gptel-diagnose--slot backend 'curl-args))
-        (extra (gptel-diagnose--buffer-value 'gptel-curl-extra-args buffer)))
+  (let ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
     (list :proxy (and (stringp proxy) (not (string-empty-p proxy))
                       (gptel-diagnose--clean-string proxy))
           :curl_args (vconcat (mapcar #'gptel-diagnose--clean-string
                                       (seq-filter #'stringp
-                                                  (append extra (and (listp curl-args)
-                                                                     curl-args)))))
+                                                  (gptel-diagnose--curl-args buffer
+                                                                             backend))))
           :use_curl (gptel-diagnose--bool
                      (gptel-diagnose--buffer-value 'gptel-use-curl buffer))
           :stream (gptel-diagnose--bool (gptel-diagnose--buffer-value 'gptel-stream buffer))
