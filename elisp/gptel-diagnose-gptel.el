@@ -355,6 +355,12 @@ function is never fetched a second time.  Never the key itself.")
     (append (and (listp extra) extra)
             (and (listp backend-args) backend-args))))
 
+(defun gptel-diagnose--proxy (buffer)
+  "Return the `gptel-proxy' of a request from BUFFER, or nil.
+As gptel reads it: any string but the empty one."
+  (let ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
+    (and (stringp proxy) (not (string-empty-p proxy)) proxy)))
+
 (defconst gptel-diagnose--proxy-variables
   '("http_proxy" "https_proxy" "all_proxy" "no_proxy")
   "The environment variables curl reads a proxy from, lower case.")
@@ -415,8 +421,7 @@ when they set one of KEYS.  Return (VALUE . SOURCE), SOURCE one of
 Proxies (configured and in the environment, host:port only), curl
 arguments redacted, temperature and max tokens with where each is set,
 versions, the request's size, and whether tools were on."
-  (let* ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer))
-         (proxy (and (stringp proxy) (not (string-empty-p (string-trim proxy))) proxy))
+  (let* ((proxy (gptel-diagnose--proxy buffer))
          (curl-args (gptel-diagnose--curl-args buffer backend))
          (curl-proxy (gptel-diagnose--curl-proxy curl-args))
          (temperature (gptel-diagnose--setting 'gptel-temperature '(:temperature)
@@ -1052,8 +1057,7 @@ The key is read from $ENV.  Called in the request's buffer."
                       (if (functionp header)
                           (gptel-diagnose--call-with-info header info)
                         header))))
-         (proxy (and (boundp 'gptel-proxy) (stringp gptel-proxy)
-                     (not (string-empty-p gptel-proxy)) gptel-proxy))
+         (proxy (gptel-diagnose--proxy (current-buffer)))
          ;; gptel's own arguments for gptel-proxy, then the user's, with their
          ;; credentials (a password in a URL, --proxy-user's) taken out.
          (args (append (and proxy (list "--proxy" (gptel-diagnose--strip-userinfo proxy)
@@ -1078,9 +1082,8 @@ The key is read from $ENV.  Called in the request's buffer."
 
 (defun gptel-diagnose--settings-params (buffer backend)
   "The gptel settings a checkup needs, as seen from BUFFER, for BACKEND."
-  (let ((proxy (gptel-diagnose--buffer-value 'gptel-proxy buffer)))
-    (list :proxy (and (stringp proxy) (not (string-empty-p proxy))
-                      (gptel-diagnose--clean-string proxy))
+  (let ((proxy (gptel-diagnose--proxy buffer)))
+    (list :proxy (and proxy (gptel-diagnose--clean-string proxy))
           :curl_args (vconcat (mapcar #'gptel-diagnose--clean-string
                                       (seq-filter #'stringp
                                                   (gptel-diagnose--curl-args buffer

@@ -207,6 +207,22 @@
       (should-not (string-search "hunter22" wire))
       (should-not (string-search "s3cretpass" wire)))))
 
+(ert-deftest gptel-diagnose-gptel-proxy-is-read-as-gptel-reads-it ()
+  ;; gptel hands curl any gptel-proxy but the empty string, a stray space included; the
+  ;; context and the checkup say what curl was given, read from the request's buffer.
+  (let ((buffer (generate-new-buffer " *gptel chat*")))
+    (unwind-protect
+        (let ((gptel-proxy ""))
+          (with-current-buffer buffer (setq-local gptel-proxy " "))
+          (should (equal (gptel-diagnose--proxy buffer) " "))
+          (should-not (gptel-diagnose--proxy nil))
+          (let ((params (gptel-diagnose-context-tests--params
+                         (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini))
+                         :buffer buffer)))
+            (should (eq (gptel-diagnose-context-tests--request-field params :proxy) t)))
+          (should (equal (plist-get (gptel-diagnose--settings-params buffer nil) :proxy) " ")))
+      (kill-buffer buffer))))
+
 (ert-deftest gptel-diagnose-no-proxy-configured-says-so ()
   (let* ((gptel-proxy "")
          (gptel-curl-extra-args nil)
