@@ -155,8 +155,8 @@ The server refines it by host: many providers use `gptel-make-openai'.")
 (defun gptel-diagnose--gptel-trims-key-p ()
   "Non-nil if the loaded gptel drops trailing newlines from a key.
 gptel 0.9.7 and later do, before they send it."
-  (and (boundp 'gptel-version) (stringp gptel-version)
-       (ignore-errors (version<= "0.9.7" gptel-version))))
+  (let ((version (gptel-diagnose--gptel-version)))
+    (and version (ignore-errors (version<= "0.9.7" version)))))
 
 (defun gptel-diagnose--key-whitespace-p (key)
   "Non-nil if KEY has stray whitespace around it, as gptel sends it.
@@ -736,8 +736,7 @@ it already; it is looked for otherwise."
                      :log_level (let ((v (gptel-diagnose--buffer-value
                                           'gptel-log-level buffer)))
                                   (and v (format "%s" v)))
-                     :gptel_version (and (boundp 'gptel-version)
-                                         (format "%s" gptel-version))
+                     :gptel_version (gptel-diagnose--gptel-version)
                      :emacs_version emacs-version)
                (gptel-diagnose--context-params fsm buffer backend model))
      :locale (gptel-diagnose--locale))))
@@ -1112,8 +1111,7 @@ Nil when there is none or resolving it fails.  Never shown."
          (model (gptel-diagnose--buffer-value 'gptel-model buffer)))
     (list :backend (gptel-diagnose--backend-params backend)
           :request (list :model (and model (format "%s" model))
-                         :gptel_version (and (boundp 'gptel-version)
-                                             (format "%s" gptel-version))
+                         :gptel_version (gptel-diagnose--gptel-version)
                          :emacs_version emacs-version
                          :curl_version (gptel-diagnose--curl-version))
           :settings (gptel-diagnose--settings-params buffer backend)
@@ -1122,6 +1120,27 @@ Nil when there is none or resolving it fails.  Never shown."
 
 (defvar gptel-diagnose--curl-version 'unknown
   "The first line of `curl --version', once known.")
+
+(defvar gptel-diagnose--gptel-version 'unknown
+  "The loaded gptel's version when `gptel-version' does not say, once read.")
+
+(declare-function lm-version "lisp-mnt")
+
+(defun gptel-diagnose--gptel-version ()
+  "The loaded gptel's version as a string, or nil.
+`gptel-version' where gptel defines it (0.9.9.5 and newer); before
+that, the Version header of the gptel.el that was loaded, which is
+where older gptel kept it."
+  (cond ((boundp 'gptel-version) (format "%s" (symbol-value 'gptel-version)))
+        ((not (eq gptel-diagnose--gptel-version 'unknown)) gptel-diagnose--gptel-version)
+        (t (setq gptel-diagnose--gptel-version
+                 (ignore-errors
+                   (when-let ((file (or (locate-library "gptel.el" t)
+                                        (locate-library "gptel.el.gz" t))))
+                     (require 'lisp-mnt)
+                     (with-temp-buffer
+                       (insert-file-contents file)
+                       (lm-version))))))))
 
 (defun gptel-diagnose--curl-version ()
   "The installed curl's version line, or nil."

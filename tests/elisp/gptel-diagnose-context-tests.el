@@ -163,6 +163,29 @@
     (let ((gptel-version "0.9.6"))
       (should (gptel-diagnose--key-whitespace-p key)))))
 
+;; gptel before 0.9.9.5 has no `gptel-version': its version is the Version header of the
+;; gptel.el that was loaded (a hand trial on gptel 0.9.8 sent none, so no rule could use it).
+(ert-deftest gptel-diagnose-gptel-version-comes-from-gptel-el-when-gptel-has-no-variable ()
+  (let* ((dir (make-temp-file "old-gptel" t))
+         (load-path (cons dir load-path))
+         (saved gptel-version)
+         (gptel-diagnose--gptel-version 'unknown))
+    (unwind-protect
+        (progn
+          (with-temp-file (expand-file-name "gptel.el" dir)
+            (insert ";;; gptel.el --- Interact with ChatGPT or other LLMs     -*- lexical-binding: t; -*-\n"
+                    ";; Version: 0.9.8\n;;; Code:\n"))
+          (makunbound 'gptel-version)
+          (should (equal (gptel-diagnose--gptel-version) "0.9.8"))
+          (should (gptel-diagnose--gptel-trims-key-p))
+          (let ((params (gptel-diagnose-context-tests--params
+                         (gptel-make-openai "T" :key "k" :models '(gpt-4o-mini)))))
+            (should (equal (gptel-diagnose-context-tests--request-field params :gptel_version)
+                           "0.9.8"))))
+      (set 'gptel-version saved)
+      (delete-directory dir t))
+    (should (equal (gptel-diagnose--gptel-version) gptel-version))))
+
 ;;;; The backend as configured
 
 (ert-deftest gptel-diagnose-backend-is-sent-exactly-as-configured ()
