@@ -781,6 +781,9 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("search_failed")
     if "stopped by hook" in haystack:
         kinds.add("hook_stop")
+    if "parse http response code in odd buffer" in haystack:
+        # url.el's own words for the same: its buffer held no HTTP response to parse.
+        kinds.add("no_response")
     if _NO_HEADERS.search(haystack):
         # Old gptel shows curl's write-out marker when curl wrote no headers at all.
         kinds.add("no_response")

@@ -159,6 +159,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET009",    # answer-cut-off
         "NET010",    # too-many-redirects
         "NET011",    # client-certificate-problem
+        "NET020",    # no-answer-old-gptel-curl
         "NET007",    # no-http-response
         "CONF002",   # old-gptel-hides-curl-failure
     )),

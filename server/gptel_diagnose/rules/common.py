@@ -61,6 +61,8 @@ ASK_CACERT = FixSpec("Trust a CA certificate file", "unsafe",
                      variable="gptel-curl-extra-args", ask="cacert")
 # curl's replay (gptel-diagnose-copy-curl prints the headers with -D-) says what gptel's
 # message did not: why a connection failed, or who answered with no body at all.
+UPGRADE_GPTEL = FixSpec("Upgrade gptel", "display-only",
+                        command="M-x package-upgrade RET gptel")
 COPY_CURL = FixSpec("Copy the request as a curl command", "display-only",
                     command="M-x gptel-diagnose-copy-curl", finds_out=True)
 LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend", "safe",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS
+from .common import ASK_BACKEND, ASK_MODEL, CLOSEST, LOG_REQUESTS, UPGRADE_GPTEL
 
-_UPGRADE = FixSpec("Upgrade gptel", "display-only", command="M-x package-upgrade RET gptel")
+_UPGRADE = UPGRADE_GPTEL
 # An older gptel than the code calling it, often a second copy earlier on load-path.
 _SHADOWS_STEP = "Look for a second, older copy of gptel: M-x list-load-path-shadows."
 _FIND_SHADOWS = FixSpec("Find a second, older copy of gptel", "display-only",

@@ -10,6 +10,7 @@ from .common import (
     LOCAL_SERVERS,
     READ_LOG,
     REDEFINE_BACKEND,
+    UPGRADE_GPTEL,
     URL_RETRIEVE_NO_RESPONSE,
     WRAPPER_TEXT,
 )
@@ -557,12 +558,53 @@ RULES = (
         ),
     ),
     Rule(
+        code="NET020",
+        name="no-answer-old-gptel-curl",
+        category="network.connection_refused",
+        # gptel before 0.9.9.5 did not check curl's exit status: when curl got no answer
+        # (refused, a name that does not resolve, TLS, a proxy, a timeout), gptel found no
+        # headers and said "Could not parse HTTP response", its status curl's write-out
+        # marker with a header size of 0 ("((e82a... . 0))").  Seen with gptel 0.9.8 and
+        # curl against a host that does not resolve and one that refused TLS.
+        when=(match(gptel="no_response", use_curl=True),
+              match(gptel="no_response", text=r"\(\(?[0-9a-f]{32} \. 0\)")),
+        summary="No HTTP answer from {host}: curl could not reach it (the server down, a wrong "
+        ":host or port, a name that does not resolve, TLS or a proxy), and this gptel, older "
+        "than 0.9.9.5, does not pass on curl's reason.",
+        explanation=(
+            "gptel ran curl, and curl ended without any HTTP answer. gptel before 0.9.9.5 did "
+            "not look at curl's exit status, so it reports only \"Could not parse HTTP "
+            "response\": a refused connection, a host name that does not resolve, a "
+            "certificate problem, a proxy and a timeout all read the same. Newer gptel "
+            "reports \"Curl failed with exit code N\", which gptel-diagnose explains."
+        ),
+        steps=("Copy the request with M-x gptel-diagnose-copy-curl and run it in a "
+               "terminal: curl prints why it got no answer.",
+               "Check that the server at {host} is up and that :host has the right port.",
+               "Upgrade gptel (M-x package-upgrade RET gptel): from 0.9.9.5 on it reports "
+               "curl's exit code."),
+        next_step=("Copy the request with M-x gptel-diagnose-copy-curl and run it in a "
+                   "terminal: curl prints why it got no answer.",),
+        next_step_finds_out=True,
+        fixes=(COPY_CURL, UPGRADE_GPTEL),
+        docs=("https://curl.se/docs/manpage.html#EXIT",),
+        examples=(
+            Example(
+                error={"status": "((b370b4c7eb89774405710c9950ded5f8 . 0)) Could not parse "
+                       "HTTP response.", "error": "Could not parse HTTP response."},
+                backend={"kind": "openai", "host": "api.example.com"},
+                request={"use_curl": True, "gptel_version": "0.9.8"},
+                source="https://github.com/karthink/gptel/blob/v0.9.8/gptel-curl.el",
+            ),
+        ),
+    ),
+    Rule(
         code="NET007",
         name="no-http-response",
         category="network.connection_refused",
-        # url.el's own words when no HTTP response came back at all.
-        when=(match(gptel="no_response"),
-              match(text=r"parse http response code in odd buffer")),
+        # url.el's own words when no HTTP response came back at all ("Could not parse HTTP
+        # response" as gptel records it, "parse HTTP response code in odd buffer").
+        when=match(gptel="no_response"),
         summary="No HTTP answer from {host}: the connection failed (server down, wrong :host or "
         "port, or no network). curl would tell exactly why.",
         explanation=(
