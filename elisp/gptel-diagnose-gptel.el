@@ -88,6 +88,7 @@
 (defvar gptel--known-backends)
 (declare-function gptel-api-key-from-auth-source "gptel-request")
 (defvar gptel-send--transitions)
+(defvar gptel-send--handlers)
 (defvar gptel--rewrite-handlers)
 
 (defvar gptel-diagnose--reported (make-hash-table :test 'eq :weakness 'key)
@@ -675,12 +676,17 @@ more of it."
       (list :body (or text (gptel-diagnose--logged-body fsm))))))
 
 (defun gptel-diagnose--entry (fsm)
-  "Which gptel entry point made FSM: send, rewrite or request."
-  (cond ((and (boundp 'gptel-send--transitions)
-              (eq (gptel-fsm-table fsm) gptel-send--transitions))
+  "Which gptel entry point made FSM: send, rewrite or request.
+gptel before 0.9.9.5 marks a `gptel-send' request by its handlers
+alone, and before 0.9.9.4 a rewrite by its callback."
+  (cond ((or (and (boundp 'gptel-send--transitions)
+                  (eq (gptel-fsm-table fsm) gptel-send--transitions))
+             (and (boundp 'gptel-send--handlers)
+                  (eq (gptel-fsm-handlers fsm) gptel-send--handlers)))
          "send")
-        ((and (boundp 'gptel--rewrite-handlers)
-              (eq (gptel-fsm-handlers fsm) gptel--rewrite-handlers))
+        ((or (and (boundp 'gptel--rewrite-handlers)
+                  (eq (gptel-fsm-handlers fsm) gptel--rewrite-handlers))
+             (eq (plist-get (gptel-fsm-info fsm) :callback) 'gptel--rewrite-callback))
          "rewrite")
         (t "request")))
 

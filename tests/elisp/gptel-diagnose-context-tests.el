@@ -186,6 +186,20 @@
       (delete-directory dir t))
     (should (equal (gptel-diagnose--gptel-version) gptel-version))))
 
+;; gptel before 0.9.9.5 made a `gptel-send' request with its handlers alone (no
+;; transition table of its own), and before 0.9.9.4 a rewrite was a `gptel-request' with
+;; its own callback.  Taken for `gptel-request's, their resend replayed the old payload
+;; and a fix such as (setq gptel-stream nil) changed nothing (seen with gptel 0.9.9.4).
+(ert-deftest gptel-diagnose-entry-of-older-gptels-requests ()
+  (should (equal (gptel-diagnose--entry
+                  (gptel-make-fsm :handlers gptel-send--handlers :info (list :buffer nil)))
+                 "send"))
+  (should (equal (gptel-diagnose--entry
+                  (gptel-make-fsm :info (list :callback 'gptel--rewrite-callback)))
+                 "rewrite"))
+  (should (equal (gptel-diagnose--entry (gptel-make-fsm :info (list :callback #'ignore)))
+                 "request")))
+
 ;;;; The backend as configured
 
 (ert-deftest gptel-diagnose-backend-is-sent-exactly-as-configured ()
