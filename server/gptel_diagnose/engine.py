@@ -1051,8 +1051,11 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         key_env=_key_env(facts.provider),
         locale=locale,
         provider_message=message,
+        # gptel's fixed texts, and a Lisp error that escaped gptel (Emacs's words, not the
+        # provider's), are gptel's.
         message_source=None if message is None
-        else "gptel" if GPTEL_TEXT.fullmatch(message) else "provider",
+        else "gptel" if GPTEL_TEXT.fullmatch(message)
+        or (params.error.status or "").strip().lower() == "lisp error" else "provider",
         next_step=step,
         next_step_finds_out=finds_out,
         confidence=_confidence(selection),

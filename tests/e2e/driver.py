@@ -84,6 +84,9 @@ class Scenario:
     name_shown: str | None = None  # the backend's name, when not the provider's usual one
     endpoint: str | None = None  # the path after /NAME, when not the backend's usual one
     tools: bool = False  # the request offers the model a tool (gptel-tools, gptel-use-tools)
+    # The prompt starts with raw bytes, as Chinese typed into a terminal Emacs whose keyboard
+    # coding is not UTF-8 arrives.
+    raw_bytes: bool = False
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -136,6 +139,11 @@ SCENARIOS: tuple[Scenario, ...] = (
              "NET003", host="closed", model="llama3.2", says=("ollama serve",)),
     # With url.el, Emacs fails the connection without running its sentinel: url.el never
     # called back and gptel waited forever, until the companion ran the sentinel itself.
+    # Nothing leaves Emacs: json-serialize refuses the prompt's raw bytes (a hand trial:
+    # the line blamed a tool's result or :request-params, with no tool in sight).
+    Scenario("rawbytes", "Raw bytes typed into the prompt, in Chinese", "deepseek", "unknown",
+             "GPTEL013", model="deepseek-chat", locale="zh", raw_bytes=True,
+             says=("原始字节", "终端")),
     Scenario("dns", "Host name does not resolve", "openai", "network.dns", "NET001",
              host="dns", says=("resolve",)),
     # url.el signals "Somebody wants you to give them money" on a 402 from its process
@@ -471,6 +479,7 @@ def _spec(run: Run, port: int, closed_port: int, proxy_ports: dict[str, int],
         "locale": scenario.locale,
         "log_level": scenario.log_level,
         "tools": scenario.tools,
+        "raw_bytes": scenario.raw_bytes,
         "choice": scenario.works,
         "cacert": tls[1] if scenario.host == "tls" else None,
         "backend": {

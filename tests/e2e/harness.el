@@ -252,6 +252,8 @@ echo line showed."
           gptel-diagnose--last-failure nil)
     (with-current-buffer buffer
       (text-mode)
+      (when (eq (plist-get run :raw_bytes) t)
+        (insert (string-to-multibyte "\344\275")))
       (insert "Say hello."))
     (condition-case err
         (gptel-diagnose-e2e--start run buffer callback-log)

@@ -295,6 +295,9 @@ def test_provider_message_is_none_when_the_failure_says_nothing() -> None:
      "error": "Curl failed with exit code 7. See Curl manpage for details."},
     # gptel-request.el's words when curl's output had no HTTP answer in it.
     {"status": "HTTP/1.1 200 OK", "http_status": "200", "error": "Could not parse Curl response"},
+    # A Lisp error that escaped gptel: Emacs's words (a hand trial's details buffer headed
+    # "Wrong type argument: json-value-p, ..." "The provider said").
+    {"status": "Lisp error", "error": "Wrong type argument: json-value-p, \"\\344\\275hi\""},
 ])
 def test_gptels_own_text_is_not_called_the_providers(error: dict[str, Any]) -> None:
     # The details buffer headed gptel's "Malformed JSON in response." "The provider said",

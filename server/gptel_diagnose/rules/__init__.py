@@ -58,6 +58,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "GPTEL010",  # backend-keyword-unknown-to-loaded-gptel
         "GPTEL011",  # model-given-as-a-string
         "GPTEL012",  # gptel-part-missing-from-loaded-gptel
+        "GPTEL013",  # request-text-not-utf-8
         "GPTEL002",  # request-value-not-json
         "GPTEL001",  # marker-lost-on-unread-answer
     )),

@@ -49,6 +49,63 @@ RULES = (
         ),
     ),
     Rule(
+        code="GPTEL013",
+        name="request-text-not-utf-8",
+        # Nothing reached the provider: the text itself could not be encoded.  No category
+        # fits, as for GPTEL002.
+        category="unknown",
+        # json-serialize refuses a string of raw bytes: Emacs 28 and 29 say utf-8-string-p,
+        # Emacs 30 json-value-p with the string, whose raw bytes print as octal escapes
+        # ("\342\200\224" for an em dash gptel kept undecoded).  gptel#1431 (open): a
+        # tool result with non-ASCII text; the same with a tool call's arguments on the
+        # Responses API (gptel-agent#100, fixed in gptel in May 2026, then seen again in
+        # August).  In a hand trial, Chinese typed into a terminal Emacs whose keyboard
+        # coding was not UTF-8 reached the chat buffer as raw bytes.  A string with no raw
+        # bytes refused as json-value-p is another matter (GPTEL002).
+        when=(match(text=r"utf-8-string-p"),
+              match(text=r'json-value-p,? "[^"]*\\[23][0-7]{2}')),
+        summary="gptel could not encode the request as JSON: it holds raw bytes (shown as "
+        "\\342\\200), not text: usually a tool's result or arguments that gptel kept "
+        "undecoded, else text typed in a terminal whose coding is not UTF-8.",
+        explanation=(
+            "Before sending, gptel turns the conversation into JSON, which carries only "
+            "valid UTF-8 text. A string of raw bytes stops it there, before any request "
+            "leaves Emacs; Emacs shows the bytes as a backslash and three digits "
+            "(\\342\\200\\224 is an em dash left undecoded). gptel keeps a tool's "
+            "result or a tool call's arguments this way when they hold non-ASCII text or "
+            "binary data (gptel issue #1431). Without tools, the bytes come from a terminal "
+            "Emacs that reads keys in another coding than the terminal sends (LANG set to a "
+            "locale the system does not have), or from a buffer or context file decoded in "
+            "the wrong encoding."
+        ),
+        steps=("If a tool ran this turn, send this turn without tools: (setq gptel-use-tools "
+               "nil); upgrade gptel, whose fixes for this are ongoing.",
+               "Otherwise delete the raw bytes (shown as \\344) from the chat buffer or the "
+               "context, then resend.",
+               "In a terminal, have Emacs read keys as UTF-8: M-x set-keyboard-coding-system "
+               "RET utf-8, or start it with LANG set to a UTF-8 locale the system has "
+               "(`locale -a` lists them).",
+               "For a file added as context, reopen it in its real encoding: M-x "
+               "revert-buffer-with-coding-system."),
+        next_step=("Delete the raw bytes (shown as \\344) from the chat buffer or the "
+                   "context, then resend.",),
+        fixes=(_NO_TOOLS, _UPGRADE,
+               FixSpec("Read keys from this terminal as UTF-8", "display-only",
+                       command="M-x set-keyboard-coding-system RET utf-8")),
+        docs=("https://github.com/karthink/gptel/issues/1431",
+              "https://www.gnu.org/software/emacs/manual/html_node/emacs/Terminal-Coding.html"),
+        examples=(
+            Example(
+                error={"status": "Lisp error",
+                       "error": "error in process sentinel: Wrong type argument: json-value-p, "
+                       "\"Hello \\342\\200\\224 world\""},
+                backend={"kind": "github-copilot", "host": "api.business.githubcopilot.com"},
+                request={"use_tools": True, "model": "claude-sonnet-4.6"},
+                source="https://github.com/karthink/gptel/issues/1431",
+            ),
+        ),
+    ),
+    Rule(
         code="GPTEL002",
         name="request-value-not-json",
         # Nothing reached the provider, so no parameter was refused: gptel (or a tool)
