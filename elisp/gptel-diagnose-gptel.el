@@ -417,6 +417,21 @@ when they set one of KEYS.  Return (VALUE . SOURCE), SOURCE one of
                          (json-encode data))
                        'utf-8))))))
 
+(defvar gptel-diagnose--refused-models (make-hash-table :test #'equal)
+  "Models each backend answered \"not found\" for in this session, by backend name.")
+
+(defun gptel-diagnose--note-diagnosis (params diagnosis)
+  "Note the model a backend refused, if DIAGNOSIS of PARAMS is model.not_found.
+Such a model is not offered again in place of another."
+  (let ((backend (plist-get (plist-get params :backend) :name))
+        (model (plist-get (plist-get params :request) :model)))
+    (when (and (equal (plist-get diagnosis :category) "model.not_found")
+               (stringp backend) (stringp model))
+      (let ((refused (gethash backend gptel-diagnose--refused-models)))
+        (unless (member model refused)
+          (puthash backend (seq-take (cons model refused) 20)
+                   gptel-diagnose--refused-models))))))
+
 (defun gptel-diagnose--context-params (fsm buffer backend model)
   "What the server may know of the setup FSM ran in: BUFFER, BACKEND, MODEL.
 Proxies (configured and in the environment, host:port only), curl
@@ -448,7 +463,10 @@ versions, the request's size, and whether tools were on."
                       (and use-tools
                            (or (plist-get (plist-get (gptel-fsm-info fsm) :data) :tools)
                                (and (boundp 'gptel-tools)
-                                    (gptel-diagnose--buffer-value 'gptel-tools buffer))))))))
+                                    (gptel-diagnose--buffer-value 'gptel-tools buffer)))))
+          :refused_models (let ((name (gptel-diagnose--slot backend 'name)))
+                            (vconcat (and (stringp name)
+                                          (gethash name gptel-diagnose--refused-models)))))))
 
 (defun gptel-diagnose--log-end ()
   "Where *gptel-log* ends now: 1 when there is none yet."

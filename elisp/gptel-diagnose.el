@@ -439,6 +439,8 @@ not the one in force when the request failed."
    (lambda (diagnosis problem)
      (setf (gptel-diagnose--failure-diagnosis failure) diagnosis
            (gptel-diagnose--failure-problem failure) problem)
+     (when diagnosis
+       (gptel-diagnose--note-diagnosis (gptel-diagnose--failure-params failure) diagnosis))
      (funcall callback failure))))
 
 ;;;; Rendering (pure: data in, text out)

@@ -575,11 +575,14 @@ def _nearest(wanted: str, names: list[str]) -> str:
 
 def closest_model(facts: Facts) -> str | None:
     """The model to offer instead of the one the backend refused: the nearest name in the
-    backend's :models, else in the models the error lists; None when there is none."""
+    backend's :models, else in the models the error lists; None when there is none.  Not
+    one the backend refused earlier in the session: the two would be offered in turn."""
     wanted = (facts.model or "").lower()
+    refused = {name.lower() for name in facts.refused_models}
     for pool in (facts.models, tuple(_listed_models(facts.text))):
         names = [name for name in dict.fromkeys(pool)
-                 if _MODEL_NAME.match(name) and name.lower() != wanted]
+                 if _MODEL_NAME.match(name) and name.lower() != wanted
+                 and name.lower() not in refused]
         if not names:
             continue
         return _nearest(wanted, names) if wanted else names[0]

@@ -495,6 +495,9 @@ class Facts:
                               "pattern", lambda p: p.backend.type or "")
     models: tuple[str, ...] = _fact("the backend's :models",
                                     read=lambda p: tuple(p.backend.models or ()))
+    refused_models: tuple[str, ...] = _fact(
+        "the models this backend answered \"not found\" for earlier in the session",
+        read=lambda p: tuple(p.request.refused_models or ()))
     gptel_version: str | None = _fact("the gptel version",
                                       read=lambda p: p.request.gptel_version)
     proxy_host: str | None = _fact("the proxy's host:port, as configured",

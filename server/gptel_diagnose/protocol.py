@@ -168,6 +168,9 @@ class RequestInfo(_In):
     max_tokens_source: str | None = None
     request_bytes: int | None = None
     use_tools: bool | None = None
+    # Models this backend answered "not found" for earlier in the same Emacs session: not
+    # to be offered again in their place.
+    refused_models: list[str] | None = None
 
 
 def _null_is_empty(value: Any) -> Any:

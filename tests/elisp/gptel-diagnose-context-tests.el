@@ -200,6 +200,23 @@
   (should (equal (gptel-diagnose--entry (gptel-make-fsm :info (list :callback #'ignore)))
                  "request")))
 
+;; A hand trial: gpt-5 not found, the line offered gpt-4o; gpt-4o not found, it offered
+;; gpt-5 again.  The models a backend refused go with its next failures.
+(ert-deftest gptel-diagnose-models-a-backend-refused-go-with-its-next-failures ()
+  (let ((gptel-diagnose--refused-models (make-hash-table :test #'equal))
+        (backend (gptel-make-openai "Relay" :key "k" :models '(gpt-4o-mini gpt-4o gpt-5))))
+    (gptel-diagnose--note-diagnosis '(:backend (:name "Relay") :request (:model "gpt-5"))
+                                    '(:category "model.not_found"))
+    (gptel-diagnose--note-diagnosis '(:backend (:name "Relay") :request (:model "gpt-4o"))
+                                    '(:category "rate_limit"))
+    (gptel-diagnose--note-diagnosis '(:backend (:name "Other") :request (:model "o3"))
+                                    '(:category "model.not_found"))
+    (gptel-diagnose--note-diagnosis '(:backend (:name "Relay") :request (:model "gpt-5"))
+                                    '(:category "model.not_found"))
+    (should (equal (gptel-diagnose-context-tests--request-field
+                    (gptel-diagnose-context-tests--params backend) :refused_models)
+                   ["gpt-5"]))))
+
 ;;;; The backend as configured
 
 (ert-deftest gptel-diagnose-backend-is-sent-exactly-as-configured ()

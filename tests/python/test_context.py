@@ -72,6 +72,19 @@ def test_closest_model_is_never_the_refused_one_nor_unreadable_as_a_symbol() -> 
     assert closest_model(facts) is None
 
 
+def test_a_model_refused_earlier_in_the_session_is_not_offered_again() -> None:
+    # A hand trial: gpt-5 refused, the line offered gpt-4o; gpt-4o refused, it offered gpt-5.
+    result = run(gptel_error(404, MODEL_404), {**OPENAI, "models": ["gpt-4o-mini", "gpt-4o",
+                                                                    "gpt-5"]},
+                 {"model": "gpt-4o", "refused_models": ["gpt-5"]})
+    fix = setq(result, "gptel-model")
+    assert fix is not None and fix.value == "'gpt-4o-mini"
+    # Every other model refused: nothing made up, the companion asks instead.
+    facts = read_facts(params({**OPENAI, "models": ["gpt-4o", "gpt-5"]},
+                              {"model": "gpt-4o", "refused_models": ["GPT-5"]}))
+    assert closest_model(facts) is None
+
+
 def test_rejected_key_says_where_gptel_got_it() -> None:
     for source, where in (("auth-source", "machine api.openai.com login apikey password KEY"),
                           ("gptel-api-key", "gptel-api-key"),
