@@ -547,6 +547,11 @@ The key is its curl process or url.el buffer."
        (car (seq-find (lambda (entry) (eq (car-safe (cdr-safe entry)) fsm))
                       gptel--request-alist))))
 
+(defun gptel-diagnose--curl-marker (info)
+  "The marker gptel had curl write after the body of the request with INFO.
+gptel 0.9.9.5 and newer keep it under :uuid, older gptel under :token."
+  (or (plist-get info :uuid) (plist-get info :token)))
+
 (defun gptel-diagnose--received-body (fsm)
   "The body of FSM's HTTP response as gptel received it, unredacted, or nil.
 The body may be empty.  gptel still holds the buffer of FSM's curl
@@ -560,7 +565,7 @@ logging is needed.  Nil when that buffer is gone or not found."
           (save-restriction
             (widen)
             (if (processp key)
-                (gptel-diagnose--curl-body (plist-get (gptel-fsm-info fsm) :uuid))
+                (gptel-diagnose--curl-body (gptel-diagnose--curl-marker (gptel-fsm-info fsm)))
               (gptel-diagnose--url-body))))))))
 
 (defconst gptel-diagnose--chunk-limit 2000
@@ -597,7 +602,7 @@ gptel still holds that buffer."
           (with-current-buffer (process-buffer process)
             (save-excursion
               (funcall function
-                       (or (gptel-diagnose--trailer-start (plist-get info :uuid))
+                       (or (gptel-diagnose--trailer-start (gptel-diagnose--curl-marker info))
                            (point-max))))))))))
 
 (defun gptel-diagnose--unread-chunk (fsm)
@@ -1035,15 +1040,19 @@ is sent, and when Emacs is idle with gptel loaded."
   "STRING quoted for a POSIX shell, in single quotes."
   (concat "'" (replace-regexp-in-string "'" "'\\\\''" string t t) "'"))
 
+(defun gptel-diagnose--keyed-arg (text env)
+  "TEXT as a shell word, redacted; the key's placeholder in it becomes \"$ENV\"."
+  (if (string-search gptel-diagnose--key-placeholder text)
+      (let ((parts (split-string text (regexp-quote gptel-diagnose--key-placeholder))))
+        (concat (gptel-diagnose--shell-quote (gptel-diagnose--redact (car parts)))
+                "\"$" env "\""
+                (if (string-empty-p (cadr parts)) ""
+                  (gptel-diagnose--shell-quote (gptel-diagnose--redact (cadr parts))))))
+    (gptel-diagnose--shell-quote (gptel-diagnose--redact text))))
+
 (defun gptel-diagnose--header-arg (name value env)
   "A curl -H argument for header NAME with VALUE; the key becomes \"$ENV\"."
-  (let ((line (format "%s: %s" name value)))
-    (if (string-search gptel-diagnose--key-placeholder line)
-        (let ((parts (split-string line (regexp-quote gptel-diagnose--key-placeholder))))
-          (concat (gptel-diagnose--shell-quote (car parts)) "\"$" env "\""
-                  (if (string-empty-p (cadr parts)) ""
-                    (gptel-diagnose--shell-quote (cadr parts)))))
-      (gptel-diagnose--shell-quote (gptel-diagnose--redact line)))))
+  (gptel-diagnose--keyed-arg (format "%s: %s" name value) env))
 
 (defun gptel-diagnose--gptel-curl (fsm env)
   "The curl command that replays FSM's request, with the key read from $ENV.
@@ -1072,8 +1081,12 @@ The key is read from $ENV.  Called in the request's buffer."
                           (and (boundp 'gptel-model) gptel-model)))
          (gptel-stream (if (plist-member info :stream) (plist-get info :stream)
                          (and (boundp 'gptel-stream) gptel-stream)))
-         (url (let ((url (gptel-diagnose--slot backend 'url)))
-                (if (functionp url) (gptel-diagnose--call-with-info url info) url)))
+         ;; The key, where gptel puts it (a header; the URL for Gemini before gptel
+         ;; 0.9.9.5), is read from the environment by the shell.
+         (url (cl-letf (((symbol-function 'gptel--get-api-key)
+                         (lambda (&rest _) gptel-diagnose--key-placeholder)))
+                (let ((url (gptel-diagnose--slot backend 'url)))
+                  (if (functionp url) (gptel-diagnose--call-with-info url info) url))))
          (headers (cl-letf (((symbol-function 'gptel--get-api-key)
                              (lambda (&rest _) gptel-diagnose--key-placeholder)))
                     (let ((header (gptel-diagnose--slot backend 'header)))
@@ -1098,7 +1111,7 @@ The key is read from $ENV.  Called in the request's buffer."
                     (concat " \\\n  -H "
                             (gptel-diagnose--header-arg (car header) (cdr header) env)))
                   (seq-filter (lambda (h) (and (consp h) (cdr h))) headers) "")
-       " \\\n  --data-binary @- " (gptel-diagnose--shell-quote (gptel-diagnose--redact url))
+       " \\\n  --data-binary @- " (gptel-diagnose--keyed-arg url env)
        " <<'GPTEL_JSON'\n" (gptel-diagnose--redact body) "\nGPTEL_JSON\n"))))
 
 ;;;; The checkup

@@ -637,6 +637,30 @@ no body is sent."
 (defconst gptel-diagnose-context-tests--headers
   "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n")
 
+(ert-deftest gptel-diagnose-reads-the-body-of-an-older-gptels-curl-buffer ()
+  "gptel before 0.9.9.5 names curl's trailer :token, not :uuid."
+  (let* ((token "5f0c7d2a9e41b3c8d6a7f0e1b2c3d4e5")
+         (body "{\"code\": \"content_filter\", \"status\": 400}")
+         (fsm (gptel-diagnose-context-tests--fsm
+               (list :status "(HTTP/1.1 400 Bad Request) Could not parse HTTP response."
+                     :http-status "400" :error "Could not parse HTTP response."
+                     :token token)))
+         (buffer (generate-new-buffer " *gptel-diagnose-curl-test*"))
+         (process (make-pipe-process :name "gptel-diagnose-curl-test" :buffer buffer
+                                     :noquery t))
+         (gptel--request-alist nil))
+    (unwind-protect
+        (progn
+          (with-current-buffer buffer
+            (insert gptel-diagnose-context-tests--headers body
+                    (format "(%s . %d)" token
+                            (length gptel-diagnose-context-tests--headers))))
+          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+          (should (equal (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)
+                         body)))
+      (delete-process process)
+      (kill-buffer buffer))))
+
 (ert-deftest gptel-diagnose-sends-the-body-gptel-received ()
   "With no log, the body comes from gptel's own response buffer (curl's or url.el's):
 only this request's, only while gptel holds it, never one gptel read an error from."
