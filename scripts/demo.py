@@ -36,6 +36,9 @@ def main() -> int:
         # a stream curl cut off, which it ends as if done.
         silent = ("(nothing: gptel-request without a callback is silent)"
                   if run.entry != "send" else "(no error: gptel ended the request as done)")
+        if result.get("signal"):
+            # An error that escaped gptel: Emacs shows it, gptel says nothing.
+            silent = f"(nothing; Emacs signalled: {result['signal']})"
         gptel_said = next((m for m in result["messages"]
                            if "error" in m.lower() and not m.startswith("gptel-diagnose")),
                           silent)
