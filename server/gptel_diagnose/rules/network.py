@@ -615,7 +615,9 @@ RULES = (
         ),
         steps=(
             "Check that the server at {host} is up and that :host has the right port.",
-            "Use curl for a precise reason: (setq gptel-use-curl t), then resend.",
+            "Use curl for a precise reason: (setq gptel-use-curl t), then resend (gptel "
+            "before 0.9.9.5 does not pass curl's reason on: copy the request with M-x "
+            "gptel-diagnose-copy-curl and run it instead).",
         ),
         fixes=(FixSpec("Use curl, which reports why a connection fails", "safe",
                        variable="gptel-use-curl", value="t"),),
