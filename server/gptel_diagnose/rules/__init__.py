@@ -74,6 +74,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL002",    # anthropic-credit-balance-too-low
         "RATE004",   # gemini-quota-per-day
         "RATE003",   # gemini-quota-per-minute
+        "BIL006",    # openai-insufficient-quota-elsewhere
         "BIL001",    # openai-insufficient-quota
         "STREAM002", # model-does-not-stream
         "STREAM003", # model-answers-only-streamed

@@ -113,6 +113,70 @@ _BILLING_STEPS = (
 
 RULES = (
     Rule(
+        code="BIL006",
+        name="openai-insufficient-quota-elsewhere",
+        category="billing.quota_exhausted",
+        # OpenAI's insufficient_quota from a host that is not OpenAI's, under a name of no
+        # known provider: a relay, a company gateway, LiteLLM.  The account out of credit is
+        # the key's there (a relay's balance), or the OpenAI account the service uses: not a
+        # ChatGPT subscription's business.  A hand trial on a relay named "OneAPI" said
+        # "API billing is separate from a ChatGPT subscription", which misleads there.
+        when=(
+            match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI, provider_assumed=True),
+            match(
+                http=429,
+                text=r"exceeded your current quota|check your plan and billing",
+                provider=_OPENAI,
+                provider_assumed=True,
+                not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
+                r"|generativelanguage|resource_exhausted",
+            ),
+        ),
+        summary=(
+            "{provider} says the account is out of credit (insufficient_quota), not "
+            "rate-limited: the key's own account with that service, or the provider "
+            "account the service itself uses."
+        ),
+        explanation=(
+            "{provider} answered HTTP {status} with OpenAI's insufficient_quota. The status "
+            "code is the same as a rate limit's, but the meaning is not: the account has no "
+            "credit left, so waiting and resending will fail the same way. {host} is not "
+            "OpenAI's own host: the account is this key's on that service (a relay's "
+            "balance), or the provider account the service itself uses, which only its "
+            "operator can top up."
+        ),
+        steps=(
+            "Check the balance of this key's account on the service's own site, and top it "
+            "up.",
+            "If the balance is fine, the service's own provider account may be out of credit: "
+            "ask its operator.",
+            "Meanwhile, you can switch gptel to another backend with M-x gptel-menu.",
+        ),
+        next_step=("Check the balance of this key's account on the service's own site, and "
+                   "top it up.",),
+        fixes=(ASK_BACKEND,),
+        docs=(
+            "https://platform.openai.com/docs/guides/error-codes/api-errors",
+        ),
+        examples=(
+            Example(
+                error={
+                    "status": "HTTP/1.1 429 Too Many Requests",
+                    "http_status": "429",
+                    "error": {
+                        "message": "You exceeded your current quota, please check your plan "
+                        "and billing details.",
+                        "type": "insufficient_quota",
+                        "code": "insufficient_quota",
+                    },
+                },
+                backend={"kind": "openai", "host": "inference.paperdebugger.com",
+                         "endpoint": "/chat/completions"},
+                source="https://github.com/PaperDebugger/paperdebugger/issues/132",
+            ),
+        ),
+    ),
+    Rule(
         code="BIL001",
         name="openai-insufficient-quota",
         category="billing.quota_exhausted",
