@@ -637,6 +637,11 @@ no body is sent."
 (defconst gptel-diagnose-context-tests--headers
   "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n")
 
+(defun gptel-diagnose-context-tests--insert-curl-output (body marker)
+  "Insert what curl leaves: the headers, BODY, then gptel's trailer with MARKER."
+  (insert gptel-diagnose-context-tests--headers body
+          (format "(%s . %d)" marker (length gptel-diagnose-context-tests--headers))))
+
 (ert-deftest gptel-diagnose-reads-the-body-of-an-older-gptels-curl-buffer ()
   "gptel before 0.9.9.5 names curl's trailer :token, not :uuid."
   (let* ((token "5f0c7d2a9e41b3c8d6a7f0e1b2c3d4e5")
@@ -652,9 +657,7 @@ no body is sent."
     (unwind-protect
         (progn
           (with-current-buffer buffer
-            (insert gptel-diagnose-context-tests--headers body
-                    (format "(%s . %d)" token
-                            (length gptel-diagnose-context-tests--headers))))
+            (gptel-diagnose-context-tests--insert-curl-output body token))
           (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
           (should (equal (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)
                          body)))
@@ -678,9 +681,7 @@ only this request's, only while gptel holds it, never one gptel read an error fr
     (unwind-protect
         (progn
           (with-current-buffer buffer
-            (insert gptel-diagnose-context-tests--headers body
-                    (format "(%s . %d)" uuid
-                            (length gptel-diagnose-context-tests--headers))))
+            (gptel-diagnose-context-tests--insert-curl-output body uuid))
           ;; Another request's buffer is not this one's.
           (setf (alist-get process gptel--request-alist) (cons other #'ignore))
           (should-not (funcall sent))
@@ -690,17 +691,13 @@ only this request's, only while gptel holds it, never one gptel read an error fr
           ;; Headers only: said so, and no body sent.
           (with-current-buffer buffer
             (erase-buffer)
-            (insert gptel-diagnose-context-tests--headers "\n"
-                    (format "(%s . %d)" uuid
-                            (length gptel-diagnose-context-tests--headers))))
+            (gptel-diagnose-context-tests--insert-curl-output "\n" uuid))
           (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
             (should (eq (plist-get error-params :body_empty) t))
             (should-not (plist-get error-params :body)))
           (with-current-buffer buffer
             (erase-buffer)
-            (insert gptel-diagnose-context-tests--headers body
-                    (format "(%s . %d)" uuid
-                            (length gptel-diagnose-context-tests--headers))))
+            (gptel-diagnose-context-tests--insert-curl-output body uuid))
           ;; gptel read the provider's error itself: nothing to add.
           (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
           (should-not (funcall sent))
@@ -746,9 +743,7 @@ with that chunk; a stream read to its end is not, nor one gptel did not stream."
                  ;; The buffer as gptel leaves it: point where its reader stopped.
                  (with-current-buffer buffer
                    (erase-buffer)
-                   (insert gptel-diagnose-context-tests--headers stream
-                           (format "(%s . %d)" uuid
-                                   (length gptel-diagnose-context-tests--headers)))
+                   (gptel-diagnose-context-tests--insert-curl-output stream uuid)
                    (goto-char (+ (length gptel-diagnose-context-tests--headers)
                                  (length read) 1))))))
     (setf (gptel-fsm-state fsm) 'DONE)
@@ -788,9 +783,7 @@ an error in the answer's own text are not one."
          (fill (lambda (stream)
                  (with-current-buffer buffer
                    (erase-buffer)
-                   (insert gptel-diagnose-context-tests--headers stream
-                           (format "(%s . %d)" uuid
-                                   (length gptel-diagnose-context-tests--headers)))))))
+                   (gptel-diagnose-context-tests--insert-curl-output stream uuid)))))
     (setf (gptel-fsm-state fsm) 'DONE)
     (unwind-protect
         (progn
@@ -843,8 +836,7 @@ an error in the answer's own text are not one."
     (with-current-buffer buffer
       (let ((stream (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
                             "{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n")))
-        (insert gptel-diagnose-context-tests--headers stream
-                (format "(%s . %d)" uuid (length gptel-diagnose-context-tests--headers)))))
+        (gptel-diagnose-context-tests--insert-curl-output stream uuid)))
     (advice-add 'gptel-diagnose--in-stream-buffer :before count)
     (unwind-protect
         (progn
