@@ -1081,18 +1081,19 @@ The key is read from $ENV.  Called in the request's buffer."
                           (and (boundp 'gptel-model) gptel-model)))
          (gptel-stream (if (plist-member info :stream) (plist-get info :stream)
                          (and (boundp 'gptel-stream) gptel-stream)))
-         ;; The key, where gptel puts it (a header; the URL for Gemini before gptel
-         ;; 0.9.9.5), is read from the environment by the shell.
-         (url (cl-letf (((symbol-function 'gptel--get-api-key)
-                         (lambda (&rest _) gptel-diagnose--key-placeholder)))
-                (let ((url (gptel-diagnose--slot backend 'url)))
-                  (if (functionp url) (gptel-diagnose--call-with-info url info) url))))
-         (headers (cl-letf (((symbol-function 'gptel--get-api-key)
-                             (lambda (&rest _) gptel-diagnose--key-placeholder)))
-                    (let ((header (gptel-diagnose--slot backend 'header)))
-                      (if (functionp header)
-                          (gptel-diagnose--call-with-info header info)
-                        header))))
+         ;; The URL and the headers, with the placeholder where gptel puts the key (a
+         ;; header; the URL for Gemini before gptel 0.9.9.5): the shell reads it from
+         ;; the environment.
+         (keyed (cl-letf (((symbol-function 'gptel--get-api-key)
+                           (lambda (&rest _) gptel-diagnose--key-placeholder)))
+                  (mapcar (lambda (slot)
+                            (let ((value (gptel-diagnose--slot backend slot)))
+                              (if (functionp value)
+                                  (gptel-diagnose--call-with-info value info)
+                                value)))
+                          '(url header))))
+         (url (car keyed))
+         (headers (cadr keyed))
          (proxy (gptel-diagnose--proxy (current-buffer)))
          ;; gptel's own arguments for gptel-proxy, then the user's, with their
          ;; credentials (a password in a URL, --proxy-user's) taken out.
