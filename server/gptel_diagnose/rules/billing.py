@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .base import Example, FixSpec, Rule, match
+from typing import Any
+
+from .base import Example, FixSpec, Match, Rule, match
 from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY
 
 _OPENAI_BILLING_CODES = (
@@ -22,6 +24,23 @@ _OPENAI_BILLING_CODES = (
 # BIL001 speaks of ChatGPT and OpenAI's pages: only for OpenAI, Azure OpenAI, or a backend
 # whose provider is not known (None).
 _OPENAI = ("openai", "azure", None)
+
+
+
+def _openai_quota(**where: Any) -> tuple[Match, ...]:
+    """OpenAI's insufficient_quota, by its code or by its words on a 429 (not Gemini's
+    quota words), for OpenAI, Azure or an unknown provider, and WHERE."""
+    return (
+        match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI, **where),
+        match(
+            http=429,
+            text=r"exceeded your current quota|check your plan and billing",
+            provider=_OPENAI,
+            not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
+            r"|generativelanguage|resource_exhausted",
+            **where,
+        ),
+    )
 
 # Words of accounts that cannot pay, across providers.
 _NO_CREDIT = (
@@ -121,17 +140,7 @@ RULES = (
         # the key's there (a relay's balance), or the OpenAI account the service uses: not a
         # ChatGPT subscription's business.  A hand trial on a relay named "OneAPI" said
         # "API billing is separate from a ChatGPT subscription", which misleads there.
-        when=(
-            match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI, provider_assumed=True),
-            match(
-                http=429,
-                text=r"exceeded your current quota|check your plan and billing",
-                provider=_OPENAI,
-                provider_assumed=True,
-                not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
-                r"|generativelanguage|resource_exhausted",
-            ),
-        ),
+        when=_openai_quota(provider_assumed=True),
         summary=(
             "{provider} says the account is out of credit (insufficient_quota), not "
             "rate-limited: the key's own account with that service, or the provider "
@@ -180,16 +189,7 @@ RULES = (
         code="BIL001",
         name="openai-insufficient-quota",
         category="billing.quota_exhausted",
-        when=(
-            match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI),
-            match(
-                http=429,
-                text=r"exceeded your current quota|check your plan and billing",
-                provider=_OPENAI,
-                not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
-                r"|generativelanguage|resource_exhausted",
-            ),
-        ),
+        when=_openai_quota(),
         summary=(
             "Your {provider} API account is out of credit (insufficient_quota), not "
             "rate-limited: API billing is separate from a ChatGPT subscription."
