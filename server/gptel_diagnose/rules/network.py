@@ -619,7 +619,8 @@ RULES = (
             "before 0.9.9.5 does not pass curl's reason on: copy the request with M-x "
             "gptel-diagnose-copy-curl and run it instead).",
         ),
-        fixes=(FixSpec("Use curl, which reports why a connection fails", "safe",
+        fixes=(FixSpec("Use curl: gptel 0.9.9.5 and newer then report why a connection "
+                       "fails", "safe",
                        variable="gptel-use-curl", value="t"),),
         docs=("https://github.com/karthink/gptel#faq",),
         examples=(
