@@ -193,6 +193,10 @@ CUES: dict[str, re.Pattern[str]] = {
         # Not Dify's "Incorrect model credentials provided": the key.
         r"(?:unknown|invalid|unsupported|incorrect|nonexistent) model\b(?! credentials)",
         r"no such model", r"model name format", r"model[ _]not[ _]found",
+        # A model the key or plan cannot use: "The selected model is unavailable for this API
+        # credential" (a new Google key, for a model Google retired for new keys).
+        r"\bmodel (?:is )?(?:unavailable|not available) (?:for|to) (?:this|your) "
+        r"(?:api[ _]?)?(?:key|credentials?|account|plan|tier|project)\b",
         # SAP AI Core's orchestration, for a model it has no deployment of.
         r"no deployment matched",
         # A relay with no route for the model, in English and Chinese ("模型路由未配置",
@@ -305,8 +309,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # Groq's x_groq error on a streamed answer cut short: 'over_capacity'
         # (microsoft/graphrag#491).
         r"\bover_capacity\b",
+        # Not a model "unavailable for this API credential": the key's access to it.
         r"(?:server|service|upstream|provider|model|engine) (?:is )?"
-        r"(?:busy|unavailable|overloaded|down)",
+        r"(?:busy|unavailable(?! (?:for|to) (?:this|your) )|overloaded|down)",
         # Not JSON-RPC's -32603 "Internal error" (an editor's agent protocol, ACP or MCP).
         r"temporarily unavailable", r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b)",
         # Not "upstream request failed": a gateway says it of refusals too; nor an upstream's

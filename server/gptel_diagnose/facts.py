@@ -538,8 +538,10 @@ _BARE_CODE = re.compile(r"(?:[A-Z][a-z0-9]+){2,}(?:\.(?:[A-Z][a-z0-9]+)+)*"
 
 
 # The same fields as the Vercel AI SDK prints an AI_APICallError, one to a line:
-# "type: 'invalid_request_error'\nparam: 'response_format'\ncode: 'wrong_api_format'".
-_FIELD_CODE = re.compile(r"^\s*(?:type|code): (['\"])([\w.-]{1,80})\1,?\s*$", re.MULTILINE)
+# "type: 'invalid_request_error'\nparam: 'response_format'\ncode: 'wrong_api_format'"; and
+# as a Neovim plugin prints a Lua table (vim.inspect): 'type = "invalid_request_error",'.
+_FIELD_CODE = re.compile(r"^\s*(?:type|code)(?:: | = )(['\"])([\w.-]{1,80})\1,?\s*$",
+                         re.MULTILINE)
 # A provider's numeric code a client quotes in words: "zhipu API error code: 1210".  Four to
 # six digits: never an HTTP status ("Error code: 400").
 _WORDED_CODE = re.compile(r"\berror code[:：]?\s*(\d{4,6})\b", re.IGNORECASE)

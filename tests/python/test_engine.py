@@ -75,6 +75,13 @@ def test_quota_429_is_billing_not_rate_limit() -> None:
     assert result.retryable is False and result.retry_after is None
 
 
+def test_quota_offers_a_new_key_as_after_a_top_up_the_old_one_may_stay_refused() -> None:
+    fixes = openai(429, QUOTA).fixes
+    assert [(f.variable, f.ask) for f in fixes if f.ask == "key"] == [("gptel-api-key", "key")]
+    # Adding credit stays the first thing offered.
+    assert fixes[0].url and "billing" in fixes[0].url
+
+
 def test_quota_wording_without_the_code_is_still_billing() -> None:
     body = {"error": {"message": QUOTA["error"]["message"], "type": None, "code": None}}
     assert openai(429, body).category == "billing.quota_exhausted"

@@ -211,7 +211,9 @@ RULES = (
             "create a new key in the same project.",
             "Meanwhile, you can switch gptel to another backend with M-x gptel-menu.",
         ),
-        fixes=(ADD_CREDIT, ASK_BACKEND),
+        # As for Anthropic's (BIL002): users who paid report the old key still refused and a
+        # new key working (4 corpus reports with that fix).
+        fixes=(ADD_CREDIT, ASK_BACKEND, ASK_KEY),
         docs=(
             "https://platform.openai.com/docs/guides/error-codes/api-errors",
             "https://help.openai.com/en/articles/6891831-error-code-429-you-exceeded-your-current-quota-please-check-your-plan-and-billing-details",

@@ -73,6 +73,8 @@ _REFUSED_TEXT = (
     r"|cannot be reached from inside the [\w ]{1,40}container"
     r"|network is unreachable|make sure .{0,30} is running"
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
+    # Chromium's names for EHOSTUNREACH and ENETUNREACH (Electron apps).
+    r"|err_address_unreachable|err_network_unreachable"
     r"|cannot assign requested address"
     # EPERM on connect: a firewall or a network policy refused it on this machine.
     r"|connect: operation not permitted"

@@ -24,7 +24,8 @@ _SHOW_BODY = LOG_TRAFFIC
 # "length".  With no text (what makes it a failure), the limit went on reasoning.
 # Google's Python SDK gives the reason as a number: 2 is MAX_TOKENS ("The candidate's
 # finish_reason is 2"); an app may say only "Reason: MAX_TOKENS".
-_CUT_AT_LIMIT = (r"finish_?reason\W{1,6}(?:max_tokens|length)\b|finish_reason is 2\b"
+# Ollama's own API names it done_reason.
+_CUT_AT_LIMIT = (r"(?:finish|done)_?reason\W{1,6}(?:max_tokens|length)\b|finish_reason is 2\b"
                  r"|\breason\W{1,3}max_tokens\b")
 # What else to try for an answer gptel found no text in (RESP003, RESP013).
 _EMPTY_ANSWER_STEPS = (
