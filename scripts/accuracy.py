@@ -94,7 +94,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cr.jsonl", "reports-cs.jsonl",
                       "reports-ct.jsonl", "reports-cu.jsonl",
                       "reports-cv.jsonl", "reports-cw.jsonl",
-                      "reports-cx.jsonl", "reports-cy.jsonl"})
+                      "reports-cx.jsonl", "reports-cy.jsonl",
+                      "reports-cz.jsonl"})
 
 
 @dataclass(frozen=True)
