@@ -64,9 +64,10 @@ RULES = (
         # bytes refused as json-value-p is another matter (GPTEL002).
         when=(match(text=r"utf-8-string-p"),
               match(text=r'json-value-p,? "[^"]*\\[23][0-7]{2}')),
-        summary="gptel could not encode the request as JSON: it holds raw bytes (shown as "
-        "\\342\\200), not text: usually a tool's result or arguments that gptel kept "
-        "undecoded, else text typed in a terminal whose coding is not UTF-8.",
+        summary="gptel could not encode the request as JSON: it holds raw bytes (a "
+        "backslash and three digits, such as \\344), not text: usually a tool's result or "
+        "arguments that gptel kept undecoded, else text typed in a terminal whose coding is "
+        "not UTF-8.",
         explanation=(
             "Before sending, gptel turns the conversation into JSON, which carries only "
             "valid UTF-8 text. A string of raw bytes stops it there, before any request "
@@ -87,8 +88,8 @@ RULES = (
                "(`locale -a` lists them).",
                "For a file added as context, reopen it in its real encoding: M-x "
                "revert-buffer-with-coding-system."),
-        next_step=("Delete the raw bytes (shown as \\344) from the chat buffer or the "
-                   "context, then resend.",),
+        next_step=("Delete those raw bytes from the chat buffer or the context, then "
+                   "resend.",),
         fixes=(_NO_TOOLS, _UPGRADE,
                FixSpec("Read keys from this terminal as UTF-8", "display-only",
                        command="M-x set-keyboard-coding-system RET utf-8")),
