@@ -128,6 +128,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
         r"\bparam(?:eter)?s? incorrect\b", r"\bincorrect param(?:eter)?s?\b",
+        # Google's for a field its schema does not have: 'Unknown name "additionalProperties"'.
+        r'\bunknown name\s*"\w',
         r"invalid (?:\w+ )?flag\b",
         # A Go server that cannot decode the request gptel sent into its own request type.
         r"cannot unmarshal [^;]{0,80}into go struct field \w*request",
@@ -346,6 +348,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # timer, as a rule ("signal is aborted without reason"); a cancel reads the same,
         # hence a cue, not a rule.
         r"signal is aborted without reason",
+        # A serverless host's own limit: "Your function was stopped as it did not return an
+        # initial response within 25s" (Vercel).
+        r"did not return an initial response within",
     ),
     "endpoint.wrong": _cues(
         r"(?:method|post)\b[^.;]{0,20}\bnot (?:allowed|supported)",
@@ -385,6 +390,9 @@ MEANINGS: dict[str, str] = {
 # wraps anything in them) allows every cue.
 _KEY = frozenset({"auth.invalid_key", "auth.missing_key"})
 STATUS_ALLOWS: dict[int, frozenset[str]] = {
+    # A 400 is the request's, as SRV003 holds: a gateway's "internal error" around an
+    # upstream's refusal ("... with internal error: POST ...: 400 Bad Request") is no failure.
+    400: frozenset(CUES) - {"server.overloaded"},
     401: _KEY | {"billing.quota_exhausted", "model.not_found"},
     402: frozenset({"billing.quota_exhausted"}),
     # The key was understood: "Invalid copilot token: missing token: 403" is a permission.

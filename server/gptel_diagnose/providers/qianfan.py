@@ -37,6 +37,13 @@ RECORD = Provider(
         Code("", "endpoint.wrong", "The API called does not exist: check the request URL.",
              "调用的 API 不存在，请检查请求 URL 后重新尝试", _COMMON,
              text=r"unsupported openapi method"),
+        # error_code 6: the application behind the key has not been granted this API (seen
+        # with ERNIE's eb-instant, a chatgpt-on-wechat user).
+        Code("", "auth.permission",
+             "The key's application has no permission for this API: enable the service "
+             "(or the model) for it in the console.",
+             "该应用没有此接口的权限：请在控制台为它开通相应服务（或模型）", _COMMON,
+             text=r"no permission to access data"),
         Code("invalid_model", "request.invalid_parameter",
              "The model field is empty or invalid.", "model 参数为空或不合法", _ERRORS,
              http=400),

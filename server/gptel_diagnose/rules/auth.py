@@ -99,7 +99,10 @@ _KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY
               REDEFINE_BACKEND)
 
 _KEY_MISSING = (
-    r"you didn'?t provide an api key|missing authentication|no api key|missing api key"
+    # Also written as one word with underscores: "message": "missing_api_key" (LongCat).
+    r"you didn'?t provide an api key|missing authentication|no[ _]api[ _]key|missing[ _]api[ _]key"
+    # Zotero GPT: "Your secretKey is not configured.".
+    r"|\bsecret[ _-]?key (?:is |was )?not (?:set|configured|provided)\b"
     # The Copilot CLI (gh-aw) with no token at all.
     r"|no authentication information found"
     # The AWS SDK, for Bedrock with no credentials anywhere it looks.

@@ -374,7 +374,9 @@ RULES = (
                    # OpenRouter's daily cap on free models ("Rate limit exceeded:
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.
-                   r"|free-models-per-day"),
+                   r"|free-models-per-day"
+                   # A cap that resets tomorrow is a day's window, whatever it is named.
+                   r"|\b(?:will )?resets? tomorrow\b"),
         summary=(
             "Your {provider} account has no credit left (or hit its spending limit): waiting"
             " will not help."

@@ -12,6 +12,8 @@ _TOO_LONG = (
     # Zhipu's 1261 ("Prompt 超长"), iFlytek Spark's 10907 ("token数量超过上限。对话历史+问题的字数
     # 太多"): the prompt or its tokens over the limit.
     r"|prompt\s*超长|输入超长|token\s*数量超过上限|字数太多"
+    # Xiaomi MiMo's chat, in a 200: "抱歉，您发送的文本超长啦！".
+    r"|(?:文本|内容|消息)超长"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
     # TGI and Aphrodite: "The provided prompt is 4309 tokens long, so generating 1 tokens
     # requires a sequence length of 4310, but the maximum supported ...".

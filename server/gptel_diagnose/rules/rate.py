@@ -192,7 +192,10 @@ RULES = (
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in"
                   # Claude's plans: "You've hit your session limit · resets 3:40am",
                   # "5-hour limit reached ∙ resets 3pm".
-                  r"|(?:hit your [\w -]{0,20}limit|limit reached)\W{1,4}resets?\b",
+                  r"|(?:hit your [\w -]{0,20}limit|limit reached)\W{1,4}resets?\b"
+                  # A daily cap in any name, spending included: "402 Daily spending limit
+                  # reached ... Your quota will reset tomorrow." (OpenClaw with Anthropic).
+                  r"|\b(?:will )?resets? tomorrow\b",
                   not_text=_TOO_BIG),
             # A 429 that names the date and time its cap resets counts a window longer than
             # a minute, whoever sent it (Zhipu's 1308 through a relay: "已达到 5 小时的使用上限。

@@ -134,6 +134,8 @@ RULES = (
                     # "could not parse JSON stream", "invalid response format".
                     r"|unexpected end of input|unterminated string|could not parse json stream"
                     r"|unable to parse [\w ]{0,30}response|invalid response format"
+                    # OpenClaw, for a model server's answer it could not read.
+                    r"|returned an invalid response\b"
                     r"|unparseable buffer"
                     r"|failed to parse [\w ]{0,30}response|validation errors? for chatcompletion"
                     # Pydantic, on an answer of another shape than the client's model
@@ -501,6 +503,8 @@ RULES = (
         # the 32000 output token maximum", a Chinese app's "AI 输出达到模型最大长度，结果不完整"
         # and its report's "结束原因: length".
         when=match(text=r"response exceeded the \d+ output token maximum"
+                   # Hermes Agent: "Response truncated due to output length limit".
+                   r"|truncated due to (?:the )?(?:output )?(?:length|token) limit"
                    r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"),
         summary="{provider} stopped the answer at its length limit, so it is incomplete; the "
         "key, the model and the connection are fine.",

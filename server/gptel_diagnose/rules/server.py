@@ -210,6 +210,10 @@ RULES = (
                   # "failed to create context with model".
                   not_text=r"(?<!create )context|too long|does not support|timed? ?out|credit"
                   r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
+                  # A client's "internal error" around its own JSON parse failure ("Response
+                  # stream finished unexpectedly with internal error: unexpected end of JSON
+                  # input", Warp): an answer it could not read.
+                  r"|unexpected end of (?:json )?input"
                   # A relay passing on its upstream's client error ("upstream error: HTTP
                   # Error 400: Bad Request"): the request was refused, nothing failed.
                   r"|upstream error" + UPSTREAM_CLIENT_ERROR +
