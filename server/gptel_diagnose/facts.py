@@ -854,10 +854,29 @@ def _off_path(urls: list[tuple[str, str]], text: str, host: str, endpoint: str |
     return bool(paths) and not any(provider.serves_chat(path) for path in paths)
 
 
+def _body_codes(body: str | None) -> set[str]:
+    """The codes of the JSON object BODY is, if it is one."""
+    stripped = (body or "").strip()
+    if not stripped.startswith("{") or len(stripped) > MAX_QUOTED:
+        return set()
+    try:
+        found = json.loads(stripped)
+    except ValueError:
+        return set()
+    if not isinstance(found, dict):
+        return set()
+    collector = _Collector()
+    collector.walk(found)
+    return collector.codes
+
+
 def read_facts(params: DiagnoseParams) -> Facts:
     """Normalise PARAMS into `Facts`."""
     collector = _Collector()
     collector.walk(params.error.error)
+    # The body the companion read when gptel kept only a message out of it (an error not in
+    # OpenAI's shape: SiliconFlow's {"code": 20015, "message": ...}): its codes count too.
+    collector.codes.update(_body_codes(params.error.body))
     for extra in (params.error.status, params.error.displayed):
         if extra:
             # A status line's reason phrase ("Internal Server Error") is the protocol's

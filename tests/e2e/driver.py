@@ -219,6 +219,13 @@ SCENARIOS: tuple[Scenario, ...] = (
              "response.malformed", "STREAM004",
              "openai/stream004-answer-not-streamed", stream=True,
              says=("in one piece",), setq="(setq gptel-stream nil)", transports=("curl",)),
+    # An error in SiliconFlow's own shape ({"code": 20015, "message": ...}): gptel keeps only
+    # its message, and the companion sends the body it read, whose code the server reads.
+    Scenario("siliconflow20015-zh", "SiliconFlow 400 code 20015, in Chinese", "openai",
+             "request.invalid_parameter", "DOC009",
+             "siliconflow/doc009-model-does-not-take-enable-thinking",
+             model="Qwen/Qwen2.5-7B-Instruct", locale="zh", name_shown="SiliconFlow",
+             says=("硅基流动", "enable_thinking")),
     Scenario("deepseek402-zh", "DeepSeek 402 Insufficient Balance, in Chinese", "deepseek",
              "billing.quota_exhausted", "DOC001", "deepseek/insufficient-balance-402",
              model="deepseek-chat", locale="zh", says=("DeepSeek", "余额")),

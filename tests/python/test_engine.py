@@ -8214,3 +8214,21 @@ def test_reports_cx_wordings_missed_before_tuning() -> None:
         "backend": {"kind": "openai", "host": "open.bigmodel.cn"},
         "request": {"model": "GLM-5.3"}})
     assert glm.category == "request.invalid_parameter"
+
+
+def test_codes_of_the_body_count_when_gptel_kept_only_its_message() -> None:
+    # SiliconFlow's error is not in OpenAI's shape: gptel keeps the message, and the
+    # companion sends the body it read beside it.
+    message = "Value error, current model does not support parameter `enable_thinking`."
+    error = {"status": "HTTP/1.1 400 Bad Request", "http_status": "400", "error": message}
+    backend = {"name": "SiliconFlow", "kind": "openai", "host": "127.0.0.1:9090"}
+    body = json.dumps({"code": 20015, "message": message, "data": None})
+    with_body = run({"error": {**error, "body": body}, "backend": backend})
+    assert with_body.rule == "DOC009"
+    assert "enable_thinking" in with_body.next_step
+    assert "20015" in read_facts(DiagnoseParams.model_validate(
+        {"error": {**error, "body": body}, "backend": backend})).codes
+    # Not a JSON object: nothing read from it.
+    page = "<html><title>400 Bad Request</title></html>"
+    assert not read_facts(DiagnoseParams.model_validate(
+        {"error": {**error, "body": page}, "backend": backend})).codes - {"400"}

@@ -45,6 +45,10 @@ class Code:
     # (DashScope sends OpenAI's insufficient_quota for its per-minute quota, and reports show
     # it for a used-up balance).
     sure: bool = True
+    # A regex on the lower-cased message that rules the code out: a generic code whose
+    # message names a cause another entry documents (xAI's INVALID_ARGUMENT beside
+    # "Incorrect API key provided").
+    unless: str | None = None
 
     @cached_property
     def text_re(self) -> re.Pattern[str] | None:
@@ -57,6 +61,8 @@ class Code:
         if self.key and self.key not in codes:
             return False
         if self.text_re is not None and not self.text_re.search(text):
+            return False
+        if self.unless is not None and re.search(self.unless, text, re.DOTALL):
             return False
         if self.key or self.text_re:
             return True

@@ -29,10 +29,12 @@ RECORD = Provider(
         # gRPC's INVALID_ARGUMENT, as xAI words it in the body's "code" ("Client specified
         # an invalid argument", with "The model expects a single `text` element per
         # message." as the error: nocmt/LLMSearchPlus#2).
+        # xAI sends it for a wrong key too, the message saying so (the entry above).
         Code("client specified an invalid argument", "request.invalid_parameter",
              "An argument or a message shape the model does not accept (gRPC's "
              "INVALID_ARGUMENT).",
-             "模型不接受的参数或消息格式（gRPC 的 INVALID_ARGUMENT）。", DOCS),
+             "模型不接受的参数或消息格式（gRPC 的 INVALID_ARGUMENT）。", DOCS,
+             unless=r"incorrect api key provided"),
         Code("", "auth.invalid_key",
              "No authorization header, or an invalid token.",
              "缺少 Authorization 请求头,或令牌无效。", DOCS, http=401),

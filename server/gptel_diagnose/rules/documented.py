@@ -285,7 +285,10 @@ RULES = (
         ),
         fixes=(EDIT_BACKEND,),
         docs=_SOURCE,
-        next_step=("Change the setting the provider's message names (or the backend's "
+        # The message names the parameter: the line shows it when there is one.
+        next_step=("Change the setting its message names (or the backend's :request-params), "
+                   "then resend: {message}",
+                   "Change the setting the provider's message names (or the backend's "
                    ":request-params), then resend.",),
         examples=(
             Example(error={"error": {"code": "invalid_parameter_error", "param": None,
