@@ -305,6 +305,7 @@ The server gives the provider 5 seconds to answer."
     ("No key entered" . "没有输入 API 密钥")
     ("Key of %s set for this session" . "已为 %s 设置 API 密钥（仅本次会话有效）")
     ("; to keep it: %s" . "；要长期保留：%s")
+    ("; to keep it, put it in %s" . "；要长期使用，请把它写入%s")
     ("The key of %s is back to what it was" . "%s 的 API 密钥已恢复为原来的值")
     ;; Resending
     ("resend cancelled" . "已取消重试")
@@ -997,12 +998,20 @@ the server.  The message says where to change it for good."
           gptel-diagnose--applied)
     (gptel-diagnose--set-backend-key backend key)
     (gptel-diagnose--log "set the key of backend %s for this session" name)
-    (let ((keep (and failure
-                     (plist-get (gptel-diagnose--failure-diagnosis failure) :next_step))))
+    (let* ((diagnosis (and failure (gptel-diagnose--failure-diagnosis failure)))
+           (where (plist-get diagnosis :key_where))
+           ;; A server without key_where: an auth rule's next step is about the key;
+           ;; another's (add credit) is not.
+           (keep (and (string-prefix-p "auth." (or (plist-get diagnosis :category) ""))
+                      (plist-get diagnosis :next_step))))
       (message "%s" (concat (gptel-diagnose--tf "Key of %s set for this session" name)
-                            (if (and (stringp keep) (not (string-empty-p keep)))
-                                (gptel-diagnose--tf "; to keep it: %s" keep)
-                              "")
+                            (cond ((and (stringp where) (not (string-empty-p where)))
+                                   (gptel-diagnose--tf "; to keep it, put it in %s" where))
+                                  ((and (stringp keep) (not (string-empty-p keep)))
+                                   ;; The resend hint that follows starts a sentence.
+                                   (gptel-diagnose--tf "; to keep it: %s"
+                                                       (string-trim-right keep "[.。]+")))
+                                  (t ""))
                             (gptel-diagnose--resend-hint failure))))))
 
 (defun gptel-diagnose--undo-one (undo)

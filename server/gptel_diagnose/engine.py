@@ -1062,4 +1062,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         next_step=step,
         next_step_finds_out=finds_out,
         confidence=_confidence(selection),
+        key_where=values["key_where"] if any(fix.ask == "key" for _spec, fix in fixes)
+        else None,
     )

@@ -245,6 +245,9 @@ class Diagnosis(_Out):
     # the companion words it so, even on a guess ("To find out:", not "If so:").
     next_step_finds_out: bool = False
     confidence: Confidence = "likely"
+    # Where gptel reads this backend's key, in the diagnosis's language, when a fix asks for
+    # a key for the session: the companion says where to keep the new one.
+    key_where: str | None = None
 
 
 class ClientInfo(_In):

@@ -1247,7 +1247,8 @@ gptel's list of known backends is restored afterwards."
     ;; A key the redaction does not recognise: only the code can keep it out of sight.
     (let* ((typed "hunter2-NEWKEY-secret\n")
            (secret "NEWKEY")
-           (diagnosis '(:next_step "Change the key in ~/.authinfo."))
+           (diagnosis '(:category "auth.invalid_key"
+                        :next_step "Change the key in ~/.authinfo."))
            (failure (gptel-diagnose-fix-tests--ask-failure failing :diagnosis diagnosis))
            (shown nil)
            (messages-before (with-current-buffer (messages-buffer) (point-max)))
@@ -1275,6 +1276,31 @@ gptel's list of known backends is restored afterwards."
       (with-current-buffer (get-buffer-create gptel-diagnose--log-buffer)
         (should (string-search "set the key of backend Failing" (buffer-string)))
         (should-not (string-search secret (buffer-string)))))))
+
+;; A hand trial: a new key after an OpenAI top-up (BIL001), and the message said "to keep
+;; it: add credit to the API account".  Where the key lives is said instead.
+(ert-deftest gptel-diagnose-ask-key-says-where-to-keep-the-key-not-the-next-step ()
+  (gptel-diagnose-fix-tests--with-backends
+    (let ((shown nil)
+          (fix '(:title "Key" :applicability "unsafe" :variable "gptel-api-key" :ask "key")))
+      (cl-letf (((symbol-function 'read-passwd) (lambda (&rest _) (copy-sequence "sk-typed")))
+                ((symbol-function 'message)
+                 (lambda (fmt &rest args) (push (apply #'format fmt args) shown))))
+        (gptel-diagnose-apply-fix
+         fix (gptel-diagnose-fix-tests--ask-failure
+              failing :diagnosis '(:category "billing.quota_exhausted"
+                                   :next_step "Add credit: https://example.com/billing"
+                                   :key_where "the value of gptel-api-key in your init file")))
+        (should (string-match-p "to keep it, put it in the value of gptel-api-key"
+                                (car shown)))
+        (should-not (string-match-p "Add credit" (car shown)))
+        ;; From a server that does not say where: nothing rather than the wrong step.
+        (gptel-diagnose-apply-fix
+         fix (gptel-diagnose-fix-tests--ask-failure
+              failing :diagnosis '(:category "billing.quota_exhausted"
+                                   :next_step "Add credit: https://example.com/billing")))
+        (should (string-match-p "Key of Failing set for this session" (car shown)))
+        (should-not (string-match-p "keep it\\|Add credit" (car shown)))))))
 
 (ert-deftest gptel-diagnose-ask-key-sends-nothing-to-the-server ()
   (gptel-diagnose-fix-tests--with-backends
