@@ -128,6 +128,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
         r"\bparam(?:eter)?s? incorrect\b", r"\bincorrect param(?:eter)?s?\b",
+        # Content the model or server cannot take: "Invalid MIME type. Only image types are
+        # supported.", Ollama's "image: unknown format", "audio input is not supported".
+        r"\binvalid (?:mime|media) type\b", r"\bimage: unknown format\b",
+        r"\binvalid image (?:data|format|url)\b",
+        r"\b(?:image|audio|video|file|pdf|vision|multimodal) inputs? (?:is |are )?not supported",
         # Google's for a field its schema does not have: 'Unknown name "additionalProperties"'.
         r'\bunknown name\s*"\w',
         r"invalid (?:\w+ )?flag\b",
@@ -201,6 +206,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:api[ _]?)?(?:key|credentials?|account|plan|tier|project)\b",
         # SAP AI Core's orchestration, for a model it has no deployment of.
         r"no deployment matched",
+        # A free variant a router withdrew: "The free MiMo-V2-Flash period has ended. To
+        # continue using this model, please migrate to the paid slug".
+        r"\bfree [\w .:-]{0,40}period has ended\b",
         # A relay with no route for the model, in English and Chinese ("模型路由未配置",
         # "Claude Desktop model route is not configured"); "模型 X 未开放调用" (the model is
         # not open to this way of calling).
@@ -305,6 +313,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bcontent blocked\b",
         # MiniMax's "image is sensitive" (1026); a relay's "Prompt is sensitive.".
         r"\b(?:prompt|input|content|image|text) is sensitive\b",
+        # Zhipu's finish reason for an answer its filter stopped.
+        r"finish_?reason\W{1,6}sensitive\b",
     ),
     "server.overloaded": _cues(
         r"\boverloaded\b", r"\bhigh demand\b", r"\bat capacity\b",

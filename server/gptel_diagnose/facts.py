@@ -876,6 +876,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
     collector.walk(params.error.error)
     # The body the companion read when gptel kept only a message out of it (an error not in
     # OpenAI's shape: SiliconFlow's {"code": 20015, "message": ...}): its codes count too.
+    # Only its codes: its other strings (a gateway's "endpoint", a route in its message)
+    # read as the request's own and misled more than they helped on the corpus.
     collector.codes.update(_body_codes(params.error.body))
     for extra in (params.error.status, params.error.displayed):
         if extra:

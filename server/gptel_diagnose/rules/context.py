@@ -28,6 +28,8 @@ _TOO_LONG = (
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
+    # llama-server, for an input over its batch size: "input is too large to process".
+    r"|input is too large to process"
     # TGI, with or without its backquotes: "inputs tokens + max_new_tokens must be <= 4097".
     r"|`?inputs`? tokens \+ `?max_new_tokens|reduce the length of the (messages|prompt|input)"
     r"|maximum input length|request_too_large|request size exceeds|too many tokens in"

@@ -95,6 +95,9 @@ _RESET_TEXT = (
     # ERR_CONNECTION_CLOSED for a connection closed before any answer.
     r"|err_connection_reset|err_connection_closed"
     r"|连接被重置|socket hang up"
+    # EPIPE: the peer had closed the connection ("[Errno 32] Broken pipe", Go's "write:
+    # broken pipe").
+    r"|broken pipe"
     # Apple's URLSession (NSURLErrorNetworkConnectionLost, -1005).
     r"|the network connection was lost"
     r"|远程主机强迫关闭了一个现有的连接"
@@ -506,8 +509,9 @@ RULES = (
                     # (UNKNOWN_CERTIFICATE_VERIFICATION_ERROR)".
                     r"|certificate_verification_error|depth_zero_self_signed_cert"
                     r"|cafile|ca cert|certificate_verify_failed|x509|sslcertverificationerror"
-                    # Go's crypto/tls: "tls: failed to verify certificate".
-                    r"|tls: failed to verify"
+                    # Go's crypto/tls: "tls: failed to verify certificate", and x509's words
+                    # when a client drops the "x509:" before them.
+                    r"|tls: failed to verify|certificate signed by unknown authority"
                     # rustls: "InvalidCertificate(Expired...)", "InvalidCertificate(UnknownIssuer)".
                     r"|invalidcertificate\("
                     r"|unable to find valid certification path|invalid peer certificate"

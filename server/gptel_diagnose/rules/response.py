@@ -103,7 +103,7 @@ RULES = (
                     # client that could not read the answer into its response type.
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     # Python's exception by name, its message cut ("JSONDecodeError: Expecting").
-                    r"|jsondecodeerror"
+                    r"|jsondecodeerror|\bjson decode error\b"
                     r"|json: cannot unmarshal|non-whitespace character after json"
                     # Firefox's JSON.parse: "JSON.parse: unexpected character at line 1 ...".
                     r"|json\.parse: unexpected"
@@ -505,6 +505,7 @@ RULES = (
         when=match(text=r"response exceeded the \d+ output token maximum"
                    # Hermes Agent: "Response truncated due to output length limit".
                    r"|truncated due to (?:the )?(?:output )?(?:length|token) limit"
+                   r"|response remained truncated"
                    r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"),
         summary="{provider} stopped the answer at its length limit, so it is incomplete; the "
         "key, the model and the connection are fine.",

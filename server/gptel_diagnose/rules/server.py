@@ -177,13 +177,14 @@ RULES = (
                   # A router's 500 that quotes its own JSON parse failure is an unreadable answer.
                   # Go's "context canceled" is no context window.
                   not_text=r"context(?! cancel)|too long|tools?|timed? ?out|credit|quota"
-                  r"|is not valid json"),
+                  r"|is not valid json|input is not supported|too large to process"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
                   # OpenAI's server_error, quoted without its JSON; Anthropic's api_error.
                   r"|server (?:experienced|encountered) an error while processing your request"
                   r"|upstream error|failed to load model"
-                  r"|error loading model|requires more system memory|out of memory"
+                  # Not a client's "Error loading models": its list of them.
+                  r"|error loading model(?!s)|requires more system memory|out of memory"
                   # Ollama's check before it loads a model (llm/server.go).
                   r"|model request too large for system"
                   r"|llama runner|runner process has terminated|error parsing tool call"
@@ -214,6 +215,10 @@ RULES = (
                   # stream finished unexpectedly with internal error: unexpected end of JSON
                   # input", Warp): an answer it could not read.
                   r"|unexpected end of (?:json )?input"
+                  # A server_error that refuses the request's input: llama-server's "audio
+                  # input is not supported" (no projector loaded), "input is too large to
+                  # process".
+                  r"|input is not supported|too large to process"
                   # A relay passing on its upstream's client error ("upstream error: HTTP
                   # Error 400: Bad Request"): the request was refused, nothing failed.
                   r"|upstream error" + UPSTREAM_CLIENT_ERROR +
