@@ -213,6 +213,24 @@ def test_a_scheme_in_a_deepseek_host_sends_the_user_to_deepseeks_pages() -> None
     assert any("deepseek.com" in url for url in found.docs)
 
 
+@pytest.mark.parametrize("name", ["OpenAI-compatible", "openai-proxy", "OpenAI中转", "OpenAI-ish",
+                                  "OpenAI relay"])
+def test_a_name_that_says_relay_or_compatible_is_the_api_not_the_account(name: str) -> None:
+    # A hand trial: "OpenAI-ish" on a host of no provider was told its OpenAI account was out
+    # of credit and sent to OpenAI's billing page.
+    found, assumed = identified("relay.example.org", "openai", name)
+    assert found is not None and (found.kind, assumed) == ("openai", True)
+    # Plain, or on the provider's own host, it is the provider.
+    assert identified("relay.example.org", "openai", "OpenAI")[1] is False
+    assert identified("api.openai.com", "openai", name)[1] is False
+    quota = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 429", "http_status": "429",
+                  "error": {"message": "You exceeded your current quota",
+                            "type": "insufficient_quota", "code": "insufficient_quota"}},
+        "backend": {"name": name, "kind": "openai", "host": "relay.example.org"}}))
+    assert quota.rule == "BIL006" and "ChatGPT" not in quota.summary
+
+
 def test_unknown_everything_is_no_provider() -> None:
     assert identify("relay.example.org", None, "My relay") is None
 

@@ -192,6 +192,12 @@ def _by_name(name: str) -> Provider | None:
     return None
 
 
+# Words in a backend's name that make it another service speaking a provider's API, not
+# that provider: "OpenAI-compatible", "openai-proxy", "OpenAI中转", "Claude 兼容".
+_NOT_THE_PROVIDER = re.compile(r"compat|proxy|relay|gateway|\bish\b|-ish\b|\blike\b"
+                               r"|中转|兼容|代理|转发|镜像", re.IGNORECASE)
+
+
 def identify(host: str | None, kind: str | None, name: str | None) -> Provider | None:
     """The provider a backend talks to: by its host, then its kind, then its name.
 
@@ -206,8 +212,9 @@ def identified(host: str | None, kind: str | None,
                name: str | None) -> tuple[Provider | None, bool]:
     """`identify`'s provider, and whether it is only assumed from a protocol kind: a backend
     of that kind ("openai") on a HOST of no known provider, under a NAME of none (a company
-    gateway, a relay, LiteLLM).  Its codes are the protocol's; its name and pages are not
-    that provider's."""
+    gateway, a relay, LiteLLM), or under a name that says it is another service speaking
+    the provider's API ("OpenAI-compatible", "OpenAI中转").  Its codes are the protocol's;
+    its name and pages are not that provider's."""
     by_host = (_by_host(host) or _by_local_port(host)) if host else None
     if by_host:
         return by_host.at(host or ""), False
@@ -215,12 +222,14 @@ def identified(host: str | None, kind: str | None,
     if by_kind and by_kind.kind not in _PROTOCOL_KINDS:
         return by_kind, False
     by_name = _by_name(name) if name else None
-    if by_name:
-        return by_name, False
     bare = without_scheme(host.strip()) if host else ""
     # A HOST written with its scheme ("https://api.deepseek.com") still names its provider,
     # though after the kind and the name: gptel will not reach it as written.
     by_bare = (_by_host(bare) or _by_local_port(bare)) if bare and bare != host else None
+    if by_name:
+        # On a host of no known provider, a name that says it is a relay or compatible names
+        # the API it speaks: its codes are that provider's, its account and pages are not.
+        return by_name, bool(bare and not by_bare and name and _NOT_THE_PROVIDER.search(name))
     if by_bare:
         return by_bare.at(bare), False
     return by_kind, by_kind is not None and bool(bare)
