@@ -1,0 +1,84 @@
+"""scripts/batch_check.py: a new batch is checked as the corpus tests would check it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _batch_check() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("batch_check",
+                                                  ROOT / "scripts" / "batch_check.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _record(**changes: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "zzz-openai-001", "provider": "openai",
+        "source": "https://github.com/example-owner/example-repo/issues/424242",
+        "http_status": 429, "body": {"error": {"message": "Rate limit reached"}},
+        "label": "rate_limit", "evidence": "provider", "note": "a test record"}
+    record.update(changes)
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+         *batches: list[dict[str, Any]]) -> tuple[int, str]:
+    paths = []
+    for index, records in enumerate(batches):
+        path = tmp_path / f"batch-{index}.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        paths.append(str(path))
+    status = _batch_check().main(paths)
+    return status, capsys.readouterr().out
+
+
+def test_a_clean_batch_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The same source may give two records of one batch file: two different failures.
+    second = _record(id="zzz-openai-002", label="billing.quota_exhausted")
+    assert _run(tmp_path, capsys, [_record(), second]) == (0, "OK: 2 records\n")
+
+
+def test_a_source_the_corpus_has_is_refused_however_it_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    used = json.loads((ROOT / "tests" / "corpus" / "reports-a.jsonl").read_text(
+        encoding="utf-8").splitlines()[0])["source"]
+    written = used.replace("https://", "http://www.") + "#issuecomment-1"
+    status, out = _run(tmp_path, capsys, [_record(source=written)])
+    assert status == 1 and "a source the corpus has already used" in out
+
+
+def test_another_batch_files_source_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pull = _record(id="zzz-openai-002",
+                   source="https://github.com/example-owner/example-repo/pull/424242")
+    status, out = _run(tmp_path, capsys, [_record()], [pull])
+    assert status == 1 and "batch-1.jsonl:1: a source the corpus has already used" in out
+
+
+@pytest.mark.parametrize(("changes", "problem"), [
+    ({"label": "quota"}, "is no category"),
+    ({"provider": "acme"}, "none the corpus knows"),
+    ({"evidence": None}, "no evidence"),
+    ({"http_status": "429"}, "neither an integer nor null"),
+    ({"request": {"model": "gpt-4o"}}, "without config_from_source"),
+    ({"request": {"modle": "gpt-4o"}, "config_from_source": True}, "unknown request field"),
+    ({"fix_variable": "OPENAI_API_KEY"}, "no gptel variable"),
+    ({"note": "key sk-" + "a1B2c3D4e5F6g7H8i9J0k1L2"}, "like a key"),
+    ({"id": "cya-anthropic-001"}, "an id another record has"),
+])
+def test_a_record_the_corpus_tests_would_refuse_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, Any],
+        problem: str) -> None:
+    status, out = _run(tmp_path, capsys, [_record(**changes)])
+    assert status == 1 and problem in out, out
