@@ -642,6 +642,22 @@ no body is sent."
   (insert gptel-diagnose-context-tests--headers body
           (format "(%s . %d)" marker (length gptel-diagnose-context-tests--headers))))
 
+(defmacro gptel-diagnose-context-tests--with-response-buffer (spec &rest body)
+  "Run BODY with a response buffer gptel holds for a request, then clean up.
+SPEC is (BUFFER FSM [PROCESS]): BUFFER and PROCESS are bound to a new
+buffer and a pipe process on it, which `gptel--request-alist' (bound
+afresh) registers for FSM, as gptel does for its curl process."
+  (declare (indent 1))
+  (let ((buffer (nth 0 spec)) (fsm (nth 1 spec))
+        (process (or (nth 2 spec) (make-symbol "process"))))
+    `(let* ((,buffer (generate-new-buffer " *gptel-diagnose-response-test*"))
+            (,process (make-pipe-process :name "gptel-diagnose-response-test"
+                                         :buffer ,buffer :noquery t))
+            (gptel--request-alist (list (cons ,process (cons ,fsm #'ignore)))))
+       (unwind-protect (progn ,@body)
+         (when (process-live-p ,process) (delete-process ,process))
+         (when (buffer-live-p ,buffer) (kill-buffer ,buffer))))))
+
 (ert-deftest gptel-diagnose-reads-the-body-of-an-older-gptels-curl-buffer ()
   "gptel before 0.9.9.5 names curl's trailer :token, not :uuid."
   (let* ((token "5f0c7d2a9e41b3c8d6a7f0e1b2c3d4e5")
@@ -649,20 +665,12 @@ no body is sent."
          (fsm (gptel-diagnose-context-tests--fsm
                (list :status "(HTTP/1.1 400 Bad Request) Could not parse HTTP response."
                      :http-status "400" :error "Could not parse HTTP response."
-                     :token token)))
-         (buffer (generate-new-buffer " *gptel-diagnose-curl-test*"))
-         (process (make-pipe-process :name "gptel-diagnose-curl-test" :buffer buffer
-                                     :noquery t))
-         (gptel--request-alist nil))
-    (unwind-protect
-        (progn
-          (with-current-buffer buffer
-            (gptel-diagnose-context-tests--insert-curl-output body token))
-          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
-          (should (equal (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)
-                         body)))
-      (delete-process process)
-      (kill-buffer buffer))))
+                     :token token))))
+    (gptel-diagnose-context-tests--with-response-buffer (buffer fsm)
+      (with-current-buffer buffer
+        (gptel-diagnose-context-tests--insert-curl-output body token))
+      (should (equal (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)
+                     body)))))
 
 (ert-deftest gptel-diagnose-sends-the-body-gptel-received ()
   "With no log, the body comes from gptel's own response buffer (curl's or url.el's):
@@ -673,54 +681,46 @@ only this request's, only while gptel holds it, never one gptel read an error fr
                      :http-status "400" :error "Could not parse HTTP response." :uuid uuid))
          (fsm (gptel-diagnose-context-tests--fsm info))
          (other (gptel-diagnose-context-tests--fsm (copy-sequence info)))
-         (sent (lambda () (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body)))
-         (buffer (generate-new-buffer " *gptel-diagnose-curl-test*"))
-         (process (make-pipe-process :name "gptel-diagnose-curl-test" :buffer buffer
-                                     :noquery t))
-         (gptel--request-alist nil))
-    (unwind-protect
-        (progn
-          (with-current-buffer buffer
-            (gptel-diagnose-context-tests--insert-curl-output body uuid))
-          ;; Another request's buffer is not this one's.
-          (setf (alist-get process gptel--request-alist) (cons other #'ignore))
-          (should-not (funcall sent))
-          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
-          (should (equal (funcall sent) body))
-          (should-not (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body_empty))
-          ;; Headers only: said so, and no body sent.
-          (with-current-buffer buffer
-            (erase-buffer)
-            (gptel-diagnose-context-tests--insert-curl-output "\n" uuid))
-          (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
-            (should (eq (plist-get error-params :body_empty) t))
-            (should-not (plist-get error-params :body)))
-          (with-current-buffer buffer
-            (erase-buffer)
-            (gptel-diagnose-context-tests--insert-curl-output body uuid))
-          ;; gptel read the provider's error itself: nothing to add.
-          (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
-          (should-not (funcall sent))
-          (setf (gptel-fsm-info fsm) (plist-put info :error "Could not parse HTTP response."))
-          ;; url.el's buffer: the body follows `url-http-end-of-headers'.
-          (setq gptel--request-alist nil)
-          (let ((url-buffer (generate-new-buffer " *gptel-diagnose-url-test*")))
-            (unwind-protect
-                (progn
-                  (with-current-buffer url-buffer
-                    (insert gptel-diagnose-context-tests--headers)
-                    (setq-local url-http-end-of-headers (point-marker))
-                    (insert body "\n"))
-                  (setf (alist-get url-buffer gptel--request-alist) (cons fsm #'ignore))
-                  (should (equal (funcall sent) body)))
-              (kill-buffer url-buffer)))
-          ;; Gone with its buffer.
-          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
-          (delete-process process)
-          (kill-buffer buffer)
-          (should-not (funcall sent)))
-      (when (process-live-p process) (delete-process process))
-      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+         (sent (lambda () (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body))))
+    ;; Another request's buffer is not this one's.
+    (gptel-diagnose-context-tests--with-response-buffer (buffer other process)
+      (with-current-buffer buffer
+        (gptel-diagnose-context-tests--insert-curl-output body uuid))
+      (should-not (funcall sent))
+      (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+      (should (equal (funcall sent) body))
+      (should-not (plist-get (plist-get (gptel-diagnose--params fsm) :error) :body_empty))
+      ;; Headers only: said so, and no body sent.
+      (with-current-buffer buffer
+        (erase-buffer)
+        (gptel-diagnose-context-tests--insert-curl-output "\n" uuid))
+      (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
+        (should (eq (plist-get error-params :body_empty) t))
+        (should-not (plist-get error-params :body)))
+      (with-current-buffer buffer
+        (erase-buffer)
+        (gptel-diagnose-context-tests--insert-curl-output body uuid))
+      ;; gptel read the provider's error itself: nothing to add.
+      (setf (gptel-fsm-info fsm) (plist-put info :error '(:message "bad" :type "x")))
+      (should-not (funcall sent))
+      (setf (gptel-fsm-info fsm) (plist-put info :error "Could not parse HTTP response."))
+      ;; url.el's buffer: the body follows `url-http-end-of-headers'.
+      (setq gptel--request-alist nil)
+      (let ((url-buffer (generate-new-buffer " *gptel-diagnose-url-test*")))
+        (unwind-protect
+            (progn
+              (with-current-buffer url-buffer
+                (insert gptel-diagnose-context-tests--headers)
+                (setq-local url-http-end-of-headers (point-marker))
+                (insert body "\n"))
+              (setf (alist-get url-buffer gptel--request-alist) (cons fsm #'ignore))
+              (should (equal (funcall sent) body)))
+          (kill-buffer url-buffer)))
+      ;; Gone with its buffer.
+      (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
+      (delete-process process)
+      (kill-buffer buffer)
+      (should-not (funcall sent)))))
 
 ;; Two chunks as OpenAI streams them, the second cut short and run into a third.
 (defconst gptel-diagnose-context-tests--chunk
@@ -735,11 +735,7 @@ with that chunk; a stream read to its end is not, nor one gptel did not stream."
          (fsm (gptel-make-fsm :info info))
          (broken (concat "data: {\"choices\":[{\"index\":0,\"delta\":{\"rodata: "
                          "{\"choices\":[]}"))
-         (buffer (generate-new-buffer " *gptel-diagnose-stream-test*"))
-         (process (make-pipe-process :name "gptel-diagnose-stream-test" :buffer buffer
-                                     :noquery t))
-         (gptel--request-alist nil)
-         (fill (lambda (stream read)
+         (fill (lambda (buffer stream read)
                  ;; The buffer as gptel leaves it: point where its reader stopped.
                  (with-current-buffer buffer
                    (erase-buffer)
@@ -747,28 +743,25 @@ with that chunk; a stream read to its end is not, nor one gptel did not stream."
                    (goto-char (+ (length gptel-diagnose-context-tests--headers)
                                  (length read) 1))))))
     (setf (gptel-fsm-state fsm) 'DONE)
-    (unwind-protect
-        (progn
-          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
-          ;; Read to its end: point after the last "data:", before " [DONE]".
-          (funcall fill (concat gptel-diagnose-context-tests--chunk "data: [DONE]\n\n")
-                   (concat gptel-diagnose-context-tests--chunk "data:"))
-          (should-not (gptel-diagnose--unread-chunk fsm))
-          ;; Stopped at the broken chunk, which gptel waits to see completed.
-          (funcall fill (concat gptel-diagnose-context-tests--chunk broken "\n\n"
-                                "data: [DONE]\n\n")
-                   gptel-diagnose-context-tests--chunk)
-          (should (equal (gptel-diagnose--unread-chunk fsm) broken))
-          (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
-            (should (equal (plist-get error-params :status) "Stream stalled"))
-            (should (equal (plist-get error-params :body) broken)))
-          ;; Not streamed, or not a 200: not this.
-          (setf (gptel-fsm-info fsm) (plist-put (copy-sequence info) :stream nil))
-          (should-not (gptel-diagnose--unread-chunk fsm))
-          (setf (gptel-fsm-info fsm) (plist-put (copy-sequence info) :http-status "429"))
-          (should-not (gptel-diagnose--unread-chunk fsm)))
-      (when (process-live-p process) (delete-process process))
-      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+    (gptel-diagnose-context-tests--with-response-buffer (buffer fsm)
+      ;; Read to its end: point after the last "data:", before " [DONE]".
+      (funcall fill buffer
+               (concat gptel-diagnose-context-tests--chunk "data: [DONE]\n\n")
+               (concat gptel-diagnose-context-tests--chunk "data:"))
+      (should-not (gptel-diagnose--unread-chunk fsm))
+      ;; Stopped at the broken chunk, which gptel waits to see completed.
+      (funcall fill buffer (concat gptel-diagnose-context-tests--chunk broken "\n\n"
+                                   "data: [DONE]\n\n")
+               gptel-diagnose-context-tests--chunk)
+      (should (equal (gptel-diagnose--unread-chunk fsm) broken))
+      (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
+        (should (equal (plist-get error-params :status) "Stream stalled"))
+        (should (equal (plist-get error-params :body) broken)))
+      ;; Not streamed, or not a 200: not this.
+      (setf (gptel-fsm-info fsm) (plist-put (copy-sequence info) :stream nil))
+      (should-not (gptel-diagnose--unread-chunk fsm))
+      (setf (gptel-fsm-info fsm) (plist-put (copy-sequence info) :http-status "429"))
+      (should-not (gptel-diagnose--unread-chunk fsm)))))
 
 (ert-deftest gptel-diagnose-finds-the-error-event-of-a-stream ()
   "A streamed 200 whose stream carried an error object is reported with it; words about
@@ -776,46 +769,39 @@ an error in the answer's own text are not one."
   (let* ((uuid "7e1f0b22-test")
          (info (list :status "HTTP/1.1 200 OK" :http-status "200" :stream t :uuid uuid))
          (fsm (gptel-make-fsm :info info))
-         (buffer (generate-new-buffer " *gptel-diagnose-stream-error-test*"))
-         (process (make-pipe-process :name "gptel-diagnose-stream-error-test"
-                                     :buffer buffer :noquery t))
-         (gptel--request-alist nil)
-         (fill (lambda (stream)
+         (fill (lambda (buffer stream)
                  (with-current-buffer buffer
                    (erase-buffer)
                    (gptel-diagnose-context-tests--insert-curl-output stream uuid)))))
     (setf (gptel-fsm-state fsm) 'DONE)
-    (unwind-protect
-        (progn
-          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
-          (funcall fill (concat "data: {\"choices\":[{\"delta\":{\"content\":"
-                                "\"an \\\"error\\\" in words\"}}]}\n\ndata: [DONE]\n\n"))
-          (should-not (gptel-diagnose--stream-error fsm))
-          (funcall fill (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
-                                "{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"))
-          (should (equal (gptel-diagnose--stream-error fsm)
-                         '(:type "error" :error (:type "overloaded_error"
-                                                 :message "Overloaded"))))
-          (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
-            (should (equal (plist-get error-params :status) "Stream error"))
-            (should-not (plist-get error-params :http_status)))
-          ;; The Responses API's: an error event, and a failed response.
-          (funcall fill (concat "event: error\ndata: {\"type\":\"error\",\"code\":"
-                                "\"server_error\",\"message\":\"Something went wrong\"}\n\n"))
-          (should (equal (plist-get (gptel-diagnose--stream-error fsm) :code) "server_error"))
-          (funcall fill (concat "event: response.failed\ndata: {\"type\":\"response.failed\","
-                                "\"response\":{\"status\":\"failed\",\"error\":{\"code\":"
-                                "\"rate_limit_exceeded\",\"message\":\"Slow down\"}}}\n\n"))
-          (should (equal (gptel-diagnose--stream-error fsm)
-                         '(:code "rate_limit_exceeded" :message "Slow down")))
-          ;; Ollama's lines of JSON.
-          (funcall fill (concat "{\"message\":{\"content\":\"Hi\"},\"done\":false}\n"
-                                "{\"error\":\"an error was encountered while running "
-                                "the model: unexpected EOF\"}\n"))
-          (should (equal (plist-get (gptel-diagnose--stream-error fsm) :error)
-                         "an error was encountered while running the model: unexpected EOF")))
-      (when (process-live-p process) (delete-process process))
-      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+    (gptel-diagnose-context-tests--with-response-buffer (buffer fsm)
+      (funcall fill buffer (concat "data: {\"choices\":[{\"delta\":{\"content\":"
+                                   "\"an \\\"error\\\" in words\"}}]}\n\ndata: [DONE]\n\n"))
+      (should-not (gptel-diagnose--stream-error fsm))
+      (funcall fill buffer (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
+                                   "{\"type\":\"overloaded_error\",\"message\":"
+                                   "\"Overloaded\"}}\n\n"))
+      (should (equal (gptel-diagnose--stream-error fsm)
+                     '(:type "error" :error (:type "overloaded_error"
+                                                   :message "Overloaded"))))
+      (let ((error-params (plist-get (gptel-diagnose--params fsm) :error)))
+        (should (equal (plist-get error-params :status) "Stream error"))
+        (should-not (plist-get error-params :http_status)))
+      ;; The Responses API's: an error event, and a failed response.
+      (funcall fill buffer (concat "event: error\ndata: {\"type\":\"error\",\"code\":"
+                                   "\"server_error\",\"message\":\"Something went wrong\"}\n\n"))
+      (should (equal (plist-get (gptel-diagnose--stream-error fsm) :code) "server_error"))
+      (funcall fill buffer (concat "event: response.failed\ndata: {\"type\":\"response.failed\","
+                                   "\"response\":{\"status\":\"failed\",\"error\":{\"code\":"
+                                   "\"rate_limit_exceeded\",\"message\":\"Slow down\"}}}\n\n"))
+      (should (equal (gptel-diagnose--stream-error fsm)
+                     '(:code "rate_limit_exceeded" :message "Slow down")))
+      ;; Ollama's lines of JSON.
+      (funcall fill buffer (concat "{\"message\":{\"content\":\"Hi\"},\"done\":false}\n"
+                                   "{\"error\":\"an error was encountered while running "
+                                   "the model: unexpected EOF\"}\n"))
+      (should (equal (plist-get (gptel-diagnose--stream-error fsm) :error)
+                     "an error was encountered while running the model: unexpected EOF")))))
 
 ;; Reading the stream again for the params cost a second pass over a long answer's buffer.
 (ert-deftest gptel-diagnose-a-finished-stream-is-read-once ()
@@ -823,34 +809,28 @@ an error in the answer's own text are not one."
   (let* ((uuid "7e1f0b23-test")
          (info (list :status "HTTP/1.1 200 OK" :http-status "200" :stream t :uuid uuid))
          (fsm (gptel-make-fsm :info info :table '((WAIT (t . DONE)))))
-         (buffer (generate-new-buffer " *gptel-diagnose-read-once-test*"))
-         (process (make-pipe-process :name "gptel-diagnose-read-once-test"
-                                     :buffer buffer :noquery t))
-         (gptel--request-alist nil)
          (gptel-diagnose--reported (make-hash-table :test 'eq))
          (reads 0)
          (count (lambda (&rest _) (setq reads (1+ reads))))
          reported
          (gptel-diagnose--gptel-handler (lambda (report) (push report reported))))
     (setf (gptel-fsm-state fsm) 'DONE)
-    (with-current-buffer buffer
-      (let ((stream (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
-                            "{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n")))
-        (gptel-diagnose-context-tests--insert-curl-output stream uuid)))
-    (advice-add 'gptel-diagnose--in-stream-buffer :before count)
-    (unwind-protect
-        (progn
-          (setf (alist-get process gptel--request-alist) (cons fsm #'ignore))
-          (gptel-diagnose--after-transition fsm)
-          (should (= (length reported) 1))
-          (should (equal (plist-get (plist-get (plist-get (car reported) :params) :error)
-                                    :status)
-                         "Stream error"))
-          ;; The error event is found on the first search; nothing reads the buffer again.
-          (should (= reads 1)))
-      (advice-remove 'gptel-diagnose--in-stream-buffer count)
-      (when (process-live-p process) (delete-process process))
-      (when (buffer-live-p buffer) (kill-buffer buffer)))))
+    (gptel-diagnose-context-tests--with-response-buffer (buffer fsm)
+      (with-current-buffer buffer
+        (let ((stream (concat "event: error\ndata: {\"type\":\"error\",\"error\":"
+                              "{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n")))
+          (gptel-diagnose-context-tests--insert-curl-output stream uuid)))
+      (advice-add 'gptel-diagnose--in-stream-buffer :before count)
+      (unwind-protect
+          (progn
+            (gptel-diagnose--after-transition fsm)
+            (should (= (length reported) 1))
+            (should (equal (plist-get (plist-get (plist-get (car reported) :params) :error)
+                                      :status)
+                           "Stream error"))
+            ;; The error event is found on the first search; nothing reads the buffer again.
+            (should (= reads 1)))
+        (advice-remove 'gptel-diagnose--in-stream-buffer count)))))
 
 (ert-deftest gptel-diagnose-details-say-whose-status-it-is ()
   "A status the companion gave (gptel ended the request as done) is not shown as gptel's."
