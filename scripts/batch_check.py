@@ -39,7 +39,8 @@ REQUEST = {"model", "stream", "use_curl", "temperature", "max_tokens", "proxy", 
            "curl_extra_args", "env_proxy", "gptel_version", "emacs_version", "curl_version",
            "request_bytes"}
 EVIDENCE = {"provider", "gptel", "client"}
-# As the corpus test has it, and Anthropic's prefix: a key starts its own word.
+# What the corpus test refuses as a key (test_catalogue uses this one): a key starts its
+# own word, so not "task-026_meta-llama..." in a source's file name.
 KEY = re.compile(r"(?<![\w-])sk-(?!REDACTED)[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{30,}"
                  r"|gsk_[A-Za-z0-9]{20,}")
 

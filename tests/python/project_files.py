@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[2]
 ELISP_ENTRY = ROOT / "elisp" / "gptel-diagnose.el"
+
+
+def script(name: str) -> ModuleType:
+    """The module scripts/NAME.py, loaded once under NAME (a dataclass there needs it in
+    `sys.modules`)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def elisp_version() -> str:

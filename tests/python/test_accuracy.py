@@ -6,9 +6,7 @@ expected figures are worked out by hand from the records below.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -19,20 +17,9 @@ import pytest
 from gptel_diagnose.protocol import DiagnoseParams
 
 from gptel_view import corpus_params
+from project_files import ROOT, script
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "scripts" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-accuracy = _accuracy()
+accuracy = script("accuracy")
 V = accuracy.Verdict
 
 # (file, record fields, what the stub engine answers)
@@ -256,11 +243,7 @@ def test_scores_as_the_companion_sends_the_body_gptel_received(
 
 
 def _agreement() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("agreement", ROOT / "scripts" / "agreement.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("agreement")
 
 
 def test_second_labels_name_corpus_records_and_categories_only() -> None:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _batch_check() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("batch_check",
-                                                  ROOT / "scripts" / "batch_check.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from project_files import ROOT, script
 
 
 def _record(**changes: Any) -> dict[str, Any]:
@@ -39,7 +28,7 @@ def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         path = tmp_path / f"batch-{index}.jsonl"
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
         paths.append(str(path))
-    status = _batch_check().main(paths)
+    status = script("batch_check").main(paths)
     return status, capsys.readouterr().out
 
 
