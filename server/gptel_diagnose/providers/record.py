@@ -54,6 +54,10 @@ class Code:
     def text_re(self) -> re.Pattern[str] | None:
         return re.compile(self.text, re.DOTALL) if self.text else None
 
+    @cached_property
+    def unless_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless, re.DOTALL) if self.unless else None
+
     def applies(self, codes: frozenset[str], http: int | None, text: str) -> bool:
         """Whether a failure with CODES, status HTTP and lower-cased TEXT is this code."""
         if self.http is not None and http is not None and self.http != http:
@@ -62,7 +66,7 @@ class Code:
             return False
         if self.text_re is not None and not self.text_re.search(text):
             return False
-        if self.unless is not None and re.search(self.unless, text, re.DOTALL):
+        if self.unless_re is not None and self.unless_re.search(text):
             return False
         if self.key or self.text_re:
             return True
