@@ -271,6 +271,19 @@ def no_balance_api(provider: Provider | None, kind: str | None) -> BalanceResult
     return _result(provider, "no_api", en, zh, started)
 
 
+def not_its_account(provider: Provider, host: str) -> BalanceResult:
+    """The result for a backend at HOST that only speaks PROVIDER's API (a relay, a gateway,
+    a name such as "OpenAI中转"): the account is that service's, and so is its balance; the
+    provider's usage page is not where to look."""
+    name, name_zh = _names(provider)
+    result = _result(provider, "unavailable",
+                     f"Balance: not asked, {host} is not {name}'s own host: the account is "
+                     "that service's, on its own site",
+                     f"余额：未查询，{host} 不是{name_zh}自己的主机：账户属于该服务，请在它自己的"
+                     "网站上查看", time.monotonic())
+    return result.model_copy(update={"url": None})
+
+
 def provider_record(kind: str | None) -> Provider | None:
     """KIND's provider record."""
     return lookup(kind)

@@ -36,6 +36,7 @@ from .providers import (
     START_COMMANDS,
     ModelList,
     display_name,
+    identified,
     identify,
     lookup,
     misspelt_host,
@@ -590,13 +591,18 @@ def _probe_balance(target: _Target, params: CheckParams, budget: _Budget, key: s
 
 def run_balance(params: BalanceParams) -> BalanceResult:
     """The balance of PARAMS's backend's account, asked of the provider's own host only."""
-    from .balance import failed, fetch_balance, no_balance_api, provider_record
+    from .balance import failed, fetch_balance, no_balance_api, not_its_account, provider_record
 
     target = _target(params)
     if target is None:
         return failed(None, "balance: the backend's :host is empty or contains a scheme or "
                       "path", "余额：后端的 :host 为空，或包含协议或路径")
     provider = provider_record(target.kind)
+    # Only the API is the provider's, as the diagnosis has it (`identified`): the account
+    # and its balance are the service's at the host.
+    if provider is not None and identified(params.backend.host, params.backend.kind,
+                                           params.backend.name)[1]:
+        return not_its_account(provider, target.name)
     if provider is None or provider.balance is None:
         return no_balance_api(provider, target.kind)
     cafile, insecure = _curl_options(params.settings.curl_args or [])

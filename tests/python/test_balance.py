@@ -246,6 +246,20 @@ def test_a_provider_without_a_balance_api_links_its_usage_page() -> None:
     assert result.message == "OpenAI has no balance API: see https://platform.openai.com/usage"
 
 
+@pytest.mark.parametrize("backend", [
+    {"host": "relay.example.org", "kind": "openai", "name": "OpenAI中转"},
+    {"host": "relay.example.org", "kind": "openai"},
+])
+def test_a_relay_speaking_a_providers_api_is_not_sent_to_the_providers_usage_page(
+        backend: dict[str, str]) -> None:
+    # A hand trial: a relay named "OpenAI中转" out of credit was told to look at OpenAI's
+    # usage page for its balance.
+    result = run_balance(BalanceParams.model_validate({"backend": backend, "key": KEY}))
+    assert result.status == "unavailable" and result.url is None
+    assert "relay.example.org is not OpenAI's own host" in result.message
+    assert "该服务" in result.message_zh and "openai.com" not in result.message_zh
+
+
 @pytest.fixture
 def loopback_records(monkeypatch: pytest.MonkeyPatch) -> None:
     """The records above for their kinds, so the checkup finds them on 127.0.0.1."""
