@@ -343,12 +343,16 @@ def fetch_balance(provider: Provider, host: str, protocol: str, key: str | None,
     if provider.balance is None or provider.balance.format not in PARSERS:
         return no_balance_api(provider, provider.kind)
     if not owns_host(provider, host):
+        # A relay's account is its own; a proxy that only forwards uses the provider's.
         url = _usage_url(provider)
-        see, see_zh = (f": see {url}", f"：请在 {url} 查看") if url else ("", "")
+        see, see_zh = ((f"; if it only forwards to {name} with a {name} key, see {url}",
+                        f"；如果它只是用{name_zh}的密钥转发到{name_zh}，请在 {url} 查看")
+                       if url else ("", ""))
         return _result(provider, "unavailable",
-                       f"{name} balance: not asked, {host} is not {name}'s own host{see}",
-                       f"{name_zh}余额：未查询，{host} 不是该服务商自己的主机{see_zh}",
-                       started)
+                       f"{name} balance: not asked, {host} is not {name}'s own host. If it is "
+                       f"a relay, the balance is on its own site{see}",
+                       f"{name_zh}余额：未查询，{host} 不是该服务商自己的主机。如果它是中转服务，"
+                       f"余额请在它自己的网站上查看{see_zh}", started)
     if not key:
         return _result(provider, "failed", f"{name} balance: no API key to ask with",
                        f"{name_zh}余额：没有可用于查询的 API 密钥", started)
