@@ -95,7 +95,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ct.jsonl", "reports-cu.jsonl",
                       "reports-cv.jsonl", "reports-cw.jsonl",
                       "reports-cx.jsonl", "reports-cy.jsonl",
-                      "reports-cz.jsonl", "reports-da.jsonl"})
+                      "reports-cz.jsonl", "reports-da.jsonl",
+                      "reports-db.jsonl"})
 
 
 @dataclass(frozen=True)
