@@ -23,7 +23,10 @@ RECORD = Provider(
              "The IAM user or role lacks permission for the action, or its temporary "
              "credentials expired.",
              "IAM 用户或角色没有执行该操作的权限,或其临时凭据已过期。", DOCS,
-             text=r"accessdeniedexception", rule="PERM002"),
+             text=r"accessdeniedexception", rule="PERM002",
+             # Kiro's "AccessDeniedException: The bearer token included in the request is
+             # invalid.": the token itself is refused, as for UnrecognizedClientException.
+             unless=r"token included in the request is (invalid|expired)"),
         Code("", "auth.invalid_key",
              "The access key ID does not exist in AWS's records.",
              "该访问密钥 ID 在 AWS 中不存在。", DOCS,

@@ -43,7 +43,8 @@ _KEY_WRONG = (
     # credentials"; reqwest refusing a key with a newline or control character as a header
     # value ("Failed to parse header value", Zed).
     r"|rejected the [\w' ]{0,30}credentials|failed to parse header value"
-    r"|invalid subscription key|security token included in the request is (invalid|expired)"
+    r"|invalid subscription key"
+    r"|(security|bearer) token included in the request is (invalid|expired)"
     r"|unrecognizedclientexception|invalidsignatureexception|expiredtokenexception"
     r"|api key (has )?expired|key (was )?reported as leaked|bad credentials|token (has )?expired"
     r"|" + _SUSPENDED +

@@ -164,6 +164,10 @@ RULES = (
                    # localhost: refused before sending (Agent!, AgentiLoop/Agent).
                    r"|app transport security policy requires",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),
+            # Node's code for a URL it could not build, in an error object a client made of
+            # it ({"message": "Invalid URL", "code": "ERR_INVALID_URL", "input":
+            # "undefined/chat/completions"}): no server wrote that, whatever its shape.
+            match(text=r"\berr_invalid_url\b", http=None),
         ),
         summary="curl refused the request as gptel built it (curl {exit}): the installed curl "
         "lacks an option, or the URL from :protocol/:host/:endpoint is malformed.",

@@ -51,6 +51,9 @@ _TOO_LONG = (
     # SpeakGPT: "Too many tokens. ... Also try to truncate your input."
     r"|try to truncate your input"
     r"|request body too large for .{0,60}max size: \d+ tokens"
+    # Go's http.MaxBytesReader, which Ollama's server and Go gateways answer with: "400 Bad
+    # Request: http: request body too large".
+    r"|\bhttp: request body too large"
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
     r"|max_tokens must be at least 1, got -\d+"
     r"|model max length exceeded|exceeded model token limit|exceed context limit"

@@ -119,8 +119,10 @@ _RESET_TEXT = (
 )
 _TIMEOUT_TEXT = (
     # Not the OpenAI SDKs' x-stainless-timeout header, which a logged request shows.
-    # Nor httpcore's debug log of the socket options ("timeout=None").
-    r"(?<!stainless-)timed? ?out(?!=none)|(?<!stainless-)timeout(?!=none)|etimedout|errno 110"
+    # Nor httpcore's debug log of the socket options ("timeout=None"), nor Node's dump of a
+    # socket ("timeout: undefined").
+    r"(?<!stainless-)timed? ?out(?!=none|: undefined)|(?<!stainless-)timeout(?!=none|: undefined)"
+    r"|etimedout|errno 110"
     r"|deadline ?exceeded"
     r"|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
@@ -458,7 +460,10 @@ RULES = (
                     r"|0x80090326|system\.security\.authentication\.authenticationexception"
                     # iOS's NSURLError -1200 in Chinese ("发生了 SSL错误，无法建立与该服务器的
                     # 安全连接": ClarenceDan/chatGPT-Siri-Pro) and in English.
-                    r"|ssl错误|无法建立与该服务器的安全连接|an ssl error has occurred",
+                    r"|ssl错误|无法建立与该服务器的安全连接|an ssl error has occurred"
+                    # A client's own bare "SSL Error" (tinyOpenAI: "SSL Error, Please using:
+                    # pip install certifi --upgrade").
+                    r"|\bssl error\b",
                     # Go's "net/http: TLS handshake timeout": no answer in time (NET004).
                     # Nor Apple's App Transport Security refusing plain http: nothing was
                     # sent (CONF003).

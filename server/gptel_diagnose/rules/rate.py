@@ -187,6 +187,9 @@ RULES = (
                   r"|daily free allocation"
                   # MiniMax's Token Plan window; a proxy's hourly cap.
                   r"|plan usage limit reached|reached your request limit for the (hour|day)"
+                  # A plan's window by its name: "Weekly usage limit reached" (OpenCode Go).
+                  r"|\b(?:hourly|daily|weekly|session|\d+-hour) (?:usage )?limit"
+                  r" (?:has been )?reached"
                   # Codex on a ChatGPT plan: "You have hit your ChatGPT usage limit (plus
                   # plan). Try again in ~4572 min."
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in"
@@ -203,6 +206,10 @@ RULES = (
             match(http=429,
                   text=r"resets? (?:at|on) \d{4}-\d\d-\d\d|将在\s*\d{4}-\d\d-\d\d[\d:\s]*重置",
                   not_text=f"{_TOO_BIG}|month|月"),
+            # A ChatGPT plan's usage (Codex) is counted in windows of hours and a week: its
+            # bare "The usage limit has been reached" is one of them.
+            match(provider="chatgpt", text=r"\busage limit (?:has been )?reached",
+                  not_text=r"month|billing cycle"),
         ),
         summary=(
             "{provider} usage cap reached for this key or model (an allowance per session, hour, "

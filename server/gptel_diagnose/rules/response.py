@@ -104,6 +104,9 @@ RULES = (
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     # Python's exception by name, its message cut ("JSONDecodeError: Expecting").
                     r"|jsondecodeerror|\bjson decode error\b"
+                    # PHP's json_decode ("JsonException: Syntax error"), and openai-php's
+                    # UnserializableResponse around it.
+                    r"|jsonexception: syntax error|unserializableresponse"
                     r"|json: cannot unmarshal|non-whitespace character after json"
                     # Firefox's JSON.parse: "JSON.parse: unexpected character at line 1 ...".
                     r"|json\.parse: unexpected"
@@ -181,6 +184,10 @@ RULES = (
                     # went to its thinking, LiteLLM's stream with no choice); Plandex's
                     # stream cut off after it started.
                     r"|no response data from|response stream must include at least one choice"
+                    # The same in a client's words: "response does not contain valid
+                    # choices" (MateChat), "模型 … 返回空回复" (MaiBot: returned an empty reply).
+                    r"|(?:does not|doesn'?t) contain (?:any )?valid choices"
+                    r"|返回空(?:回复|响应|内容)"
                     r"|stream error\W+unexpected eof"
                     # Chinese "could not parse the response returned".  (Not a browser's
                     # TypeError reading the first item of a field the answer did not have,

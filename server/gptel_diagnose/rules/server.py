@@ -66,6 +66,11 @@ RULES = (
                   r"|waiting for llama runner"
                   # llama.cpp's server with every slot busy: "no slots available".
                   r"|no slots available"
+                  # The same in a hosted pool's words: "no AI workers available to process
+                  # request" (Sentient Sims); "The AI service is currently unavailable. Please
+                  # try again later." (a game mod's service).
+                  r"|no [\w ]{0,20}workers? (?:are )?available"
+                  r"|service is (?:currently|temporarily) unavailable"
                   # Cloudflare's AI Gateway (code 2005): nothing came from the provider.
                   r"|failed to get response from provider",
                   # A client's "service unavailable" over a refused connection: nobody answered.
