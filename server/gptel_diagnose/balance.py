@@ -346,7 +346,7 @@ def fetch_balance(provider: Provider, host: str, protocol: str, key: str | None,
         # A relay's account is its own; a proxy that only forwards uses the provider's.
         url = _usage_url(provider)
         see, see_zh = ((f"; if it only forwards to {name} with a {name} key, see {url}",
-                        f"；如果它只是用{name_zh}的密钥转发到{name_zh}，请在 {url} 查看")
+                        f"；如果它只是用{name_zh}的密钥转发到{name_zh.rstrip()}，请在 {url} 查看")
                        if url else ("", ""))
         return _result(provider, "unavailable",
                        f"{name} balance: not asked, {host} is not {name}'s own host. If it is "

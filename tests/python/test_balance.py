@@ -213,6 +213,7 @@ def test_a_host_that_is_not_the_providers_own_is_not_sent_the_key() -> None:
     # The page is offered only for a host that forwards to DeepSeek, not for a relay.
     assert "If it is a relay, the balance is on its own site" in result.message
     assert "如果它是中转服务" in result.message_zh
+    assert "转发到深度求索 DeepSeek，请在" in result.message_zh
 
 
 def test_an_absolute_balance_url_on_another_host_is_not_asked() -> None:
