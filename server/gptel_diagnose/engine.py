@@ -612,6 +612,16 @@ def smaller_model(facts: Facts) -> str | None:
     return _nearest(facts.model or "", names) if names else None
 
 
+def free_tier_model(facts: Facts) -> str | None:
+    """A Flash model of the backend's :models, for a Gemini model the free tier leaves out:
+    the nearest name to the one refused ("gemini-2.5-pro" -> "gemini-2.5-flash").  Not an
+    image, speech or live variant, which do not answer chat."""
+    names = [name for name in dict.fromkeys(facts.models) if _MODEL_NAME.match(name)
+             and "flash" in name.lower() and name != facts.model
+             and not re.search(r"image|tts|audio|live|embedding", name.lower())]
+    return _nearest(facts.model or "", names) if names else None
+
+
 def _lisp_string(text: str) -> str:
     """TEXT as an Elisp string literal (only \\ and \" are escaped, as Elisp reads them)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -749,6 +759,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             if facts.host else None,
             "closest_model": lambda: optional(closest_model(facts)),
             "smaller_model": lambda: optional(smaller_model(facts)),
+            "free_tier_model": lambda: optional(free_tier_model(facts)),
             # How to read a local server's log, when its record says.
             "log_command": lambda: LOG_COMMANDS.get(facts.provider or ""),
             "key_where": key_where,
@@ -908,7 +919,8 @@ def _unproxied(facts: Facts) -> str | None:
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
-                            "affordable_tokens", "affordable_cap", "reserved_tokens"})
+                            "affordable_tokens", "affordable_cap", "reserved_tokens",
+                            "free_tier_model"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

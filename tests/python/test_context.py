@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from gptel_diagnose.engine import closest_model, corrected_backend, diagnose, smaller_model
+from gptel_diagnose.engine import (
+    closest_model,
+    corrected_backend,
+    diagnose,
+    free_tier_model,
+    smaller_model,
+)
 from gptel_diagnose.facts import read_facts
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis, Fix
 
@@ -362,6 +368,48 @@ def test_a_smaller_model_is_read_from_the_sizes_the_names_give() -> None:
     assert smaller("qwen2.5:0.5b", ["qwen2.5:1.5b", "llama3.2:3b"]) is None
     # No size in the refused model's name: nothing to compare with.
     assert smaller("mistral:latest", ["llama3.2:1b"]) is None
+
+
+# Gemini's 429 for a model its free tier leaves out (continuedev/continue#9996): the answer
+# names a retry delay, and no wait lifts a limit of 0.
+FREE_TIER_NONE = {"error": {
+    "code": 429, "status": "RESOURCE_EXHAUSTED",
+    "message": "You exceeded your current quota, please check your plan and billing details.\n"
+    "* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier"
+    "_requests, limit: 0, model: gemini-2.5-pro\nPlease retry in 447.165279ms."}}
+GEMINI = {"name": "Gemini", "kind": "gemini", "host": "generativelanguage.googleapis.com"}
+
+
+def test_a_model_the_free_tier_leaves_out_offers_a_flash_model_of_the_backend() -> None:
+    models = ["gemini-2.5-pro", "gemini-2.5-flash-image", "gemini-2.0-flash", "gemini-2.5-flash"]
+    for locale in ("en", "zh"):
+        result = run(gptel_error(429, FREE_TIER_NONE), {**GEMINI, "models": models},
+                     {"model": "gemini-2.5-pro"}, locale)
+        fix = setq(result, "gptel-model")
+        assert (result.rule, result.category) == ("RATE006", "rate_limit")
+        assert fix is not None and fix.value == "'gemini-2.5-flash"
+        # Not "wait and resend": the line says waiting will not help.
+        assert not any(f.command == "M-x gptel-diagnose-retry" for f in result.fixes)
+    assert "limit: 0" in result.summary and "等待都没有用" in result.summary
+
+
+def test_without_a_flash_model_the_free_tier_rule_asks_for_one() -> None:
+    result = run(gptel_error(429, FREE_TIER_NONE), {**GEMINI, "models": ["gemini-2.5-pro"]},
+                 {"model": "gemini-2.5-pro"})
+    assert result.rule == "RATE006"
+    assert setq(result, "gptel-model") is None
+    # The companion asks which model instead.
+    assert any(fix.variable == "gptel-model" and fix.ask == "model" for fix in result.fixes)
+
+
+def test_a_flash_model_is_one_that_answers_chat() -> None:
+    def flash(model: str, models: list[str]) -> str | None:
+        return free_tier_model(read_facts(params({**GEMINI, "models": models}, {"model": model})))
+
+    assert flash("gemini-2.5-pro", ["gemini-2.5-flash-preview-tts", "gemini-2.5-flash-lite"]) \
+        == "gemini-2.5-flash-lite"
+    assert flash("gemini-2.5-flash", ["gemini-2.5-flash", "gemini-2.5-pro"]) is None
+    assert flash("gemini-2.5-pro", ["gemini-2.5-flash-live", "gemini-embedding-001"]) is None
 
 
 def test_a_runner_crash_is_read_from_lm_studios_words_too() -> None:

@@ -72,6 +72,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "BIL004",    # key-credit-limit-reached
         "BIL003",    # max-tokens-beyond-remaining-credit
         "BIL002",    # anthropic-credit-balance-too-low
+        "RATE006",   # gemini-free-tier-limit-zero
         "RATE004",   # gemini-quota-per-day
         "RATE003",   # gemini-quota-per-minute
         "BIL006",    # openai-insufficient-quota-elsewhere

@@ -41,6 +41,9 @@ _NOT_PER_MINUTE = (r"perday|per day|prepayment|credits|no capacity available"
                    # The billing account's own cap, which no wait lifts (BIL001).
                    r"|free quota tier|spending cap")
 
+# A free-tier quota metric with a limit of 0 ("Quota exceeded for metric: generativelanguage.
+# googleapis.com/generate_content_free_tier_requests, limit: 0, model: gemini-2.5-pro").
+_FREE_TIER_NONE = r"free_tier\w*,\s*limit:\s*0\b"
 
 RULES = (
     Rule(
@@ -324,6 +327,57 @@ RULES = (
             ),
         ),
         retryable=True,
+        severity="warning",
+    ),
+    Rule(
+        code="RATE006",
+        name="gemini-free-tier-limit-zero",
+        category="rate_limit",
+        # A free-tier metric whose limit is 0: the project has no free quota for this model
+        # at all (Gemini 2.5 Pro after its free tier was cut, a region without one).  The
+        # answer still says "Please retry in 4.8s", and no wait lifts a limit of 0.
+        when=(match(provider="gemini", text=_FREE_TIER_NONE), match(text=_FREE_TIER_NONE)),
+        summary="Gemini gives this project no free-tier quota for this model (\"limit: 0\"): "
+        "waiting will not help, whatever retry delay the answer names. Use another model, or "
+        "link billing to the project.",
+        explanation=(
+            "Gemini answered HTTP 429 RESOURCE_EXHAUSTED with a free-tier quota whose limit is "
+            "0. The free tier does not include this model for this project (Google has taken "
+            "some models, such as the Pro ones, out of it, and it is not offered in every "
+            "region), so every request fails the same way until billing is linked. The "
+            "retryDelay in the answer is the usual one for a rate limit, and misleading here."
+        ),
+        steps=(
+            "Switch to a model the free tier includes (a Flash model such as gemini-2.5-flash), "
+            "or to another backend (M-x gptel-menu).",
+            "Or link a billing account to the project ({billing_url}), which gives the model a "
+            "paid quota.",
+        ),
+        # A Flash model of the backend's own :models is the way on without billing.
+        fixes=(
+            FixSpec("Use {free_tier_model} of this backend, which the free tier usually "
+                    "includes", "unsafe",
+                    variable="gptel-model", value="'{free_tier_model}"),
+            ASK_MODEL,
+            FixSpec("See the project's plan and quotas", "display-only", url="{billing_url}"),
+            ASK_BACKEND,
+        ),
+        docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 429", "http_status": "429", "error": {
+                    "code": 429, "message": "You exceeded your current quota, please check "
+                    "your plan and billing details. For more information on this error, head "
+                    "to: https://ai.google.dev/gemini-api/docs/rate-limits.\n* Quota exceeded "
+                    "for metric: generativelanguage.googleapis.com/generate_content_free_tier"
+                    "_requests, limit: 0, model: gemini-2.5-pro\nPlease retry in 4.8s.",
+                    "status": "RESOURCE_EXHAUSTED"}},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+                request={"model": "gemini-2.5-pro"},
+                source="https://github.com/MoNezhadali/llm_engineering/blob/dbd467f5ecd8c07073a5e"
+                "896ae2dd0f7aa6075cf/week2/community-contributions/sunilramaiah/cricket.ipynb",
+            ),
+        ),
         severity="warning",
     ),
     Rule(
