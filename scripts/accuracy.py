@@ -96,7 +96,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cv.jsonl", "reports-cw.jsonl",
                       "reports-cx.jsonl", "reports-cy.jsonl",
                       "reports-cz.jsonl", "reports-da.jsonl",
-                      "reports-db.jsonl"})
+                      "reports-db.jsonl", "reports-dc.jsonl"})
 
 
 @dataclass(frozen=True)
