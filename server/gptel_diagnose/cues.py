@@ -124,6 +124,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # AWS's ValidationException words (Bedrock, CodeWhisperer behind kiro2api), even in
         # a relay's 500 (caidaoli/kiro2api#3).
         r"\bimproperly formed request\b",
+        # A gateway's check of the request against the API's schema: "Invalid request
+        # content: Schema validation failed: ... /required: null is not of type \"array\"".
+        r"\binvalid request content\b", r"\bschema validation failed\b",
         r"invalid (?:top_p|top_k|temperature|max_tokens|presence_penalty|frequency_penalty"
         r"|seed|stop)\b", r"only [\d.]+ is allowed",
         "参数.{0,10}(?:错误|非法|无效|不合法|不支持)", "非法参数",
@@ -239,8 +242,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"[^.;]{0,30}"
         r"\b(?:invalid(?! response)|incorrect|expired|revoked|wrong|malformed|badly formatted"
         r"|not valid)",
+        # Not "Invalid token in prompt: 123456" (a token id the vocabulary lacks).
         r"(?:invalid|incorrect|expired|revoked|bad|wrong|malformed) "
-        r"(?:api[ _-]?key|token|credentials?|authorization|x-api-key|bearer)",
+        r"(?:api[ _-]?key|token(?! in (?:the )?prompt)|credentials?|authorization|x-api-key"
+        r"|bearer)",
         # "Invalid OpenAI key": a provider's name between.
         r"(?:invalid|incorrect|expired|revoked|wrong) [a-z]+ (?:api[ _-]?)?key\b",
         r"\bunauthori[sz]ed\b", r"authentication (?:failed|error)", r"invalid_grant",

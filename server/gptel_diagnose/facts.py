@@ -183,9 +183,11 @@ _GATEWAY = re.compile(r"\b(?:zscaler|forcepoint|websense|fortiguard|netskope|blu
 # MiniMax says it in `base_resp.status_msg`, Baidu Qianfan in `error_msg`.
 _MESSAGE_KEYS = ("message", "Message", "detail", "error_description", "msg", "error",
                  "status_msg", "error_msg")
-# MiniMax's numeric code is `base_resp.status_code`.
+# MiniMax's numeric code is `base_resp.status_code`; JavaScript services write `errorCode`
+# ({"success": false, "error": "...", "errorCode": "CONTEXT_LENGTH_EXCEEDED"}).
 _CODE_KEYS = ("type", "code", "status", "reason", "error_code", "status_code", "__type",
-              "quotaId", "finishReason", "finish_reason", "blockReason", "block_reason")
+              "errorCode", "quotaId", "finishReason", "finish_reason", "blockReason",
+              "block_reason")
 
 # A wait the provider states, in any of the wordings seen in real bodies:
 # "try again in 9.816s", "in 9m38.016s", "retry after 20 seconds", "retry in 47.18s",

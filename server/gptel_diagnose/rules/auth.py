@@ -33,7 +33,9 @@ _KEY_WRONG = (
     # url.el's prompt once a server answered 401 without a challenge it knows ("Username for
     # [https://api.anthropic.com/v1/messages]:"): the credential sent was refused.
     r"|^username for \[https?:"
-    r"|api_key_invalid|invalid authentication|authentication fails|invalid (access )?token"
+    # Not OpenAI's "Invalid token in prompt: 123456" (a token id out of the vocabulary).
+    r"|api_key_invalid|invalid authentication|authentication fails"
+    r"|invalid (access )?token(?! in (the )?prompt)"
     r"|authentication is invalid|key is invalid or revoked"
     # LobeChat's error type for a provider's refused key; MiniMax's CLI.
     r"|invalidproviderapikey|api key validation failed"

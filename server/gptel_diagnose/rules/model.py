@@ -337,6 +337,8 @@ RULES = (
                     r"|model.{0,120}no longer (supported|available)"
                     r"|has been retired|been shut ?down|marked by provider as legacy"
                     r"|end of life|sunset"
+                    # Bedrock: "This model version has reached the end of its life."
+                    r"|reached the end of its life"
                     # Cohere: "model 'command' was removed on September 15, 2025".
                     r"|model '?[\w.:/-]+'? (was|has been) removed"
                     # Azure AI Foundry's ServiceModelDeprecating.
