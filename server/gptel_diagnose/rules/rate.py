@@ -44,6 +44,10 @@ _NOT_PER_MINUTE = (r"perday|per day|prepayment|credits|no capacity available"
 # A free-tier quota metric with a limit of 0 ("Quota exceeded for metric: generativelanguage.
 # googleapis.com/generate_content_free_tier_requests, limit: 0, model: gemini-2.5-pro").
 _FREE_TIER_NONE = r"free_tier\w*,\s*limit:\s*0\b"
+# Gemini's message for every quota of its 429 (the rules' examples).
+_GEMINI_QUOTA = ("You exceeded your current quota, please check your plan and billing details. "
+                 "For more information on this error, head to: "
+                 "https://ai.google.dev/gemini-api/docs/rate-limits.")
 
 RULES = (
     Rule(
@@ -312,9 +316,7 @@ RULES = (
         examples=(
             Example(
                 error={"status": "HTTP/2 429", "http_status": "429", "error": {
-                    "code": 429, "message": "You exceeded your current quota, please check "
-                    "your plan and billing details. For more information on this error, head "
-                    "to: https://ai.google.dev/gemini-api/docs/rate-limits.",
+                    "code": 429, "message": _GEMINI_QUOTA,
                     "status": "RESOURCE_EXHAUSTED", "details": [
                         {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [
                             {"quotaMetric": "generativelanguage.googleapis.com/"
@@ -366,11 +368,9 @@ RULES = (
         examples=(
             Example(
                 error={"status": "HTTP/2 429", "http_status": "429", "error": {
-                    "code": 429, "message": "You exceeded your current quota, please check "
-                    "your plan and billing details. For more information on this error, head "
-                    "to: https://ai.google.dev/gemini-api/docs/rate-limits.\n* Quota exceeded "
-                    "for metric: generativelanguage.googleapis.com/generate_content_free_tier"
-                    "_requests, limit: 0, model: gemini-2.5-pro\nPlease retry in 4.8s.",
+                    "code": 429, "message": _GEMINI_QUOTA + "\n* Quota exceeded for metric: "
+                    "generativelanguage.googleapis.com/generate_content_free_tier_requests, "
+                    "limit: 0, model: gemini-2.5-pro\nPlease retry in 4.8s.",
                     "status": "RESOURCE_EXHAUSTED"}},
                 backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
                 request={"model": "gemini-2.5-pro"},
