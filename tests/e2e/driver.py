@@ -166,6 +166,13 @@ SCENARIOS: tuple[Scenario, ...] = (
              model="gpt-4.5-preview", models=("gpt-4.5-preview", "gpt-4o-mini", "o3-mini"),
              works="gpt-4o-mini", stream=True,
              transports=("curl",), setq="(setq gptel-model 'gpt-4o-mini)"),
+    # Gemini's free tier with no quota at all for the model ("limit: 0"), though the answer
+    # names a retry delay: no wait, but a Flash model of the backend's :models.
+    Scenario("freetier0", "Gemini 429 with a free-tier limit of 0", "gemini", "rate_limit",
+             "RATE006", "gemini/rate006-free-tier-limit-zero-429", model="gemini-2.5-pro",
+             models=("gemini-2.5-pro", "gemini-2.5-flash"), transports=("curl",),
+             says=("limit: 0", "waiting will not help"),
+             setq="(setq gptel-model 'gemini-2.5-flash)"),
     Scenario("foreignkey", "An Anthropic key in an OpenAI backend", "openai",
              "auth.invalid_key", "AUTH006", "openai/invalid-api-key-401",
              key=ANTHROPIC_SHAPED_KEY, transports=("curl",), says=("Anthropic",)),
