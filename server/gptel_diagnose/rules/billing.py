@@ -107,7 +107,8 @@ _NO_CREDIT = (
     # A plan blocked for a bill not paid: "Outstanding invoices. Please update your payment
     # information" (Zed's hosted models).
     r"|outstanding invoices?|update your payment (information|method|details)"
-    r"|(does not have|no) (a |any )?(valid|active) \w* ?subscription(?! key)"
+    # xAI: "do not have an active Grok subscription".
+    r"|(do(es)? not have|no) (an? |any )?(valid|active) \w* ?subscription(?! key)"
     r"|subscription has expired"
     r"|\barrearage\b|overdue[ -](balance|payment)|account is overdue"
     # DashScope's arrears message; Hugging Face's free monthly allowance.
