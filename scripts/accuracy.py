@@ -96,7 +96,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cv.jsonl", "reports-cw.jsonl",
                       "reports-cx.jsonl", "reports-cy.jsonl",
                       "reports-cz.jsonl", "reports-da.jsonl",
-                      "reports-db.jsonl", "reports-dc.jsonl"})
+                      "reports-db.jsonl", "reports-dc.jsonl",
+                      "reports-de.jsonl"})
 
 
 @dataclass(frozen=True)
