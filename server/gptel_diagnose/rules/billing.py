@@ -104,6 +104,9 @@ _NO_CREDIT = (
     # Tencent's Token Plan used up: "TokenPlanExhausted".
     r"|tokenplanexhausted"
     r"|payments have failed|spending limit needs to be increased|\bbalance is (too )?low"
+    # Google's collections for an unpaid billing account: "Lightning dunning decision is
+    # deny for project: projects/…".
+    r"|\bdunning\b"
     # A plan blocked for a bill not paid: "Outstanding invoices. Please update your payment
     # information" (Zed's hosted models).
     r"|outstanding invoices?|update your payment (information|method|details)"

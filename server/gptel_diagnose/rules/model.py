@@ -86,6 +86,9 @@ RULES = (
                 # Baidu's qianfan SDK, for a name missing from its list of models.
                 r"|not supported by any provider you have enabled"
                 r"|is not in the list of supported models"
+                # FastChat's OpenAI-style server (code 40301): "Only m1&&m2 allowed now, your
+                # model m3".
+                r"|allowed now, your model\b"
                 # Kimi Code's 404: "Not found the model kimi-for-coding or Permission denied".
                 r"|not found the model"
                 # llama.cpp, for a model file cut short: "data is not within the file bounds,

@@ -35,6 +35,11 @@ RULES = (
             # A gateway's bare "Upstream request failed" (opencode's Console), with no status
             # of its own or a 5xx, and no reason after it.
             match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503)),
+            # A gateway (Bifrost) that could not reach the provider's API, whatever status
+            # it sends and whichever causes it lists ("network error occurred while
+            # connecting to provider API (DNS lookup, connection refused, etc.)"): the
+            # service in between (LABELING.md), not this machine's own connection.
+            match(text=r"network error occurred while connecting to provider"),
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
                   r"|capacity (temporarily )?exceeded"
                   r"|server (is )?busy|come back later"
