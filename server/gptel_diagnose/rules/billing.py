@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .base import Example, FixSpec, Match, Rule, match
-from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY
+from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY, RESETS_TOMORROW
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -382,8 +382,7 @@ RULES = (
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.
                    r"|free-models-per-day"
-                   # A cap that resets tomorrow is a day's window, whatever it is named.
-                   r"|\b(?:will )?resets? tomorrow\b"),
+                   r"|" + RESETS_TOMORROW),
         summary=(
             "Your {provider} account has no credit left (or hit its spending limit): waiting"
             " will not help."

@@ -75,6 +75,10 @@ LOG_TRAFFIC = FixSpec("Log the raw traffic to *gptel-log* (it will include your 
 # The provider kinds of model servers that run on the user's machine.
 LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 
+# A cap that resets tomorrow is a day's window, whatever it is named ("402 Daily spending
+# limit reached ... Your quota will reset tomorrow."): RATE002 reads it, BIL005 leaves it.
+RESETS_TOMORROW = r"\b(?:will )?resets? tomorrow\b"
+
 # A path no handler serves, in a gateway's words whatever code it gives: Spring's "No static
 # resource api-openai/v1/chat/completions/chat/completions.", a chat path doubled by a base
 # URL that already ended in it.  ENDP001 reads it; PARAM006 leaves it to ENDP001.

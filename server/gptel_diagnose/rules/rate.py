@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, RESEND, SWITCH
+from .common import ASK_BACKEND, ASK_MODEL, RESEND, RESETS_TOMORROW, SWITCH
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
@@ -203,9 +203,8 @@ RULES = (
                   # Claude's plans: "You've hit your session limit · resets 3:40am",
                   # "5-hour limit reached ∙ resets 3pm".
                   r"|(?:hit your [\w -]{0,20}limit|limit reached)\W{1,4}resets?\b"
-                  # A daily cap in any name, spending included: "402 Daily spending limit
-                  # reached ... Your quota will reset tomorrow." (OpenClaw with Anthropic).
-                  r"|\b(?:will )?resets? tomorrow\b",
+                  # A daily cap in any name, spending included (OpenClaw with Anthropic).
+                  r"|" + RESETS_TOMORROW,
                   not_text=_TOO_BIG),
             # A 429 that names the date and time its cap resets counts a window longer than
             # a minute, whoever sent it (Zhipu's 1308 through a relay: "已达到 5 小时的使用上限。

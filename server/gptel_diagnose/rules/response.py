@@ -104,9 +104,9 @@ RULES = (
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     # Python's exception by name, its message cut ("JSONDecodeError: Expecting").
                     r"|jsondecodeerror|\bjson decode error\b"
-                    # PHP's json_decode ("JsonException: Syntax error"), and openai-php's
-                    # UnserializableResponse around it.
-                    r"|jsonexception: syntax error|unserializableresponse"
+                    # PHP's json_decode ("JsonException: Syntax error"); openai-php's
+                    # UnserializableResponse around it is below.
+                    r"|jsonexception: syntax error"
                     r"|json: cannot unmarshal|non-whitespace character after json"
                     # Firefox's JSON.parse: "JSON.parse: unexpected character at line 1 ...".
                     r"|json\.parse: unexpected"

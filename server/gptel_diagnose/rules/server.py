@@ -14,6 +14,10 @@ from .common import (
     STREAM_ON,
 )
 
+# A server_error that refuses the request's input: llama-server's "audio input is not
+# supported" (no projector loaded), "input is too large to process".
+_REFUSED_INPUT = r"input is not supported|too large to process"
+
 # Not a model runner's crash: the request's own size or a limit of the account.
 _NOT_A_CRASH = (r"(?<!create )context(?! cancel)|too long|quota|credit|rate.?limit|not found"
                 r"|does not support")
@@ -187,7 +191,7 @@ RULES = (
                   # A router's 500 that quotes its own JSON parse failure is an unreadable answer.
                   # Go's "context canceled" is no context window.
                   not_text=r"context(?! cancel)|too long|tools?|timed? ?out|credit|quota"
-                  r"|is not valid json|input is not supported|too large to process"),
+                  r"|is not valid json|" + _REFUSED_INPUT),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
                   # OpenAI's server_error, quoted without its JSON; Anthropic's api_error.
@@ -225,10 +229,7 @@ RULES = (
                   # stream finished unexpectedly with internal error: unexpected end of JSON
                   # input", Warp): an answer it could not read.
                   r"|unexpected end of (?:json )?input"
-                  # A server_error that refuses the request's input: llama-server's "audio
-                  # input is not supported" (no projector loaded), "input is too large to
-                  # process".
-                  r"|input is not supported|too large to process"
+                  r"|" + _REFUSED_INPUT +
                   # A relay passing on its upstream's client error ("upstream error: HTTP
                   # Error 400: Bad Request"): the request was refused, nothing failed.
                   r"|upstream error" + UPSTREAM_CLIENT_ERROR +
