@@ -37,7 +37,6 @@ from .providers import (
     ModelList,
     display_name,
     identified,
-    identify,
     lookup,
     misspelt_host,
 )
@@ -63,6 +62,9 @@ class _Target:
     name: str
     port: int
     kind: str | None
+    # Only the API is KIND's (`identified`): a relay or gateway speaking it, whose account
+    # and balance are its own.
+    api_only: bool = False
 
     @property
     def base(self) -> str:
@@ -85,11 +87,11 @@ def _target(params: CheckParams) -> _Target | None:
         name, _, text = host.partition(":")
         port = int(text) if text.isdigit() else port
     # Who answers, as the diagnosis says it: by host (or a local server's port), kind, name.
-    provider = identify(host, params.backend.kind, params.backend.name)
+    provider, api_only = identified(host, params.backend.kind, params.backend.name)
     kind = provider.kind if provider else (params.backend.kind or "").lower() or None
     if kind in (None, "openai") and name in ("localhost", "127.0.0.1", "::1"):
         kind = LOCAL_PORTS.get(port, kind)
-    return _Target(protocol, name, port, kind)
+    return _Target(protocol, name, port, kind, api_only)
 
 
 class _Budget:
@@ -598,10 +600,9 @@ def run_balance(params: BalanceParams) -> BalanceResult:
         return failed(None, "balance: the backend's :host is empty or contains a scheme or "
                       "path", "余额：后端的 :host 为空，或包含协议或路径")
     provider = provider_record(target.kind)
-    # Only the API is the provider's, as the diagnosis has it (`identified`): the account
-    # and its balance are the service's at the host.
-    if provider is not None and identified(params.backend.host, params.backend.kind,
-                                           params.backend.name)[1]:
+    # Only the API is the provider's, as the diagnosis has it: the account and its balance
+    # are the service's at the host.
+    if provider is not None and target.api_only:
         return not_its_account(provider, target.name)
     if provider is None or provider.balance is None:
         return no_balance_api(provider, target.kind)
