@@ -601,25 +601,28 @@ def _model_size(name: str) -> float | None:
     return float(match.group(1) or 1) * float(match.group(2))
 
 
+def _nearest_listed(facts: Facts, keep: Callable[[str], bool]) -> str | None:
+    """The name nearest to the model asked for among the backend's :models that KEEP takes."""
+    names = [name for name in dict.fromkeys(facts.models) if _MODEL_NAME.match(name)
+             and keep(name)]
+    return _nearest(facts.model or "", names) if names else None
+
+
 def smaller_model(facts: Facts) -> str | None:
     """A model of the backend's :models smaller than the one that ran out of room, by the size
     both names give (the nearest name among those smaller); None when a name gives none."""
     size = _model_size(facts.model or "")
     if size is None:
         return None
-    names = [name for name in dict.fromkeys(facts.models) if _MODEL_NAME.match(name)
-             and (_model_size(name) or size) < size]
-    return _nearest(facts.model or "", names) if names else None
+    return _nearest_listed(facts, lambda name: (_model_size(name) or size) < size)
 
 
 def free_tier_model(facts: Facts) -> str | None:
     """A Flash model of the backend's :models, for a Gemini model the free tier leaves out:
     the nearest name to the one refused ("gemini-2.5-pro" -> "gemini-2.5-flash").  Not an
     image, speech or live variant, which do not answer chat."""
-    names = [name for name in dict.fromkeys(facts.models) if _MODEL_NAME.match(name)
-             and "flash" in name.lower() and name != facts.model
-             and not re.search(r"image|tts|audio|live|embedding", name.lower())]
-    return _nearest(facts.model or "", names) if names else None
+    return _nearest_listed(facts, lambda name: "flash" in name.lower() and name != facts.model
+                           and not re.search(r"image|tts|audio|live|embedding", name.lower()))
 
 
 def _lisp_string(text: str) -> str:
