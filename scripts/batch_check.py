@@ -12,7 +12,8 @@ query and fragment, with a pull request or a discussion counted as its issue.
 
 Prints each problem, then "OK: N records" when there is none; exit status 1 on a problem.
 Records of the batch files themselves, if they are already in tests/corpus, are not
-checked against one another's sources twice.
+checked against one another's sources twice.  A batch file written over a committed one
+(reports-dd is an old batch, not a free name) is refused while that file's records are gone.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,31 @@ def _corpus(skip: set[Path]) -> tuple[set[str], set[str], set[str]]:
             ids.add(record.get("id", ""))
             providers.add(record.get("provider", ""))
     return sources, ids, providers
+
+
+def replaced(root: Path, path: Path) -> str | None:
+    """What PATH, a batch file written into ROOT's corpus, would throw away: a sentence when
+    it stands where a committed corpus file stands without keeping that file's records."""
+    try:
+        name = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    committed = subprocess.run(["git", "-C", str(root), "show", f"HEAD:{name}"],
+                               capture_output=True, text=True, check=False)
+    if committed.returncode != 0:
+        return None
+    ids = {json.loads(line).get("id") for line in committed.stdout.splitlines() if line.strip()}
+    kept = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            kept.add(json.loads(line).get("id"))
+        except (ValueError, AttributeError):
+            continue
+    gone = len(ids - kept)
+    if not gone:
+        return None
+    return (f"{path.name} stands where a committed batch stands, and {gone} of its "
+            f"{len(ids)} records are gone: give the new batch a suffix no corpus file has")
 
 
 def problems(record: Any, line: str, known: set[str], ids: set[str],
@@ -125,8 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     # A source one file of the batch used counts as used for the next file.
     count = 0
     bad = 0
+    overwrote = False
     for path in batches:
         used: set[str] = set()
+        lost = replaced(ROOT, path)
+        if lost:
+            print(lost)
+            overwrote = True
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -147,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         known |= used
     if bad:
         print(f"{bad} of {count} records need a change")
+    if bad or overwrote:
         return 1
     print(f"OK: {count} records")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,27 @@ def test_a_record_the_corpus_tests_would_refuse_is_refused(
         problem: str) -> None:
     status, out = _run(tmp_path, capsys, [_record(**changes)])
     assert status == 1 and problem in out, out
+
+
+def test_a_batch_written_over_a_committed_one_is_refused(tmp_path: Path) -> None:
+    # The corpus suffixes are not in order (reports-dd is a batch of long ago): a new batch
+    # joined under a taken name replaces that batch, whose sources then pass as unused.
+    corpus = tmp_path / "tests" / "corpus"
+    corpus.mkdir(parents=True)
+    batch = corpus / "reports-dd.jsonl"
+    old = [_record(id="dda-openai-001"), _record(id="dda-openai-002")]
+    batch.write_text("".join(json.dumps(r) + "\n" for r in old))
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "old batch"], check=True)
+    replaced = script("batch_check").replaced
+    assert replaced(tmp_path, batch) is None
+    # Adding to a committed batch keeps its records: that is no replacement.
+    batch.write_text(batch.read_text() + json.dumps(_record(id="dda-openai-003")) + "\n")
+    assert replaced(tmp_path, batch) is None
+    batch.write_text(json.dumps(_record(id="dea-openai-001")) + "\n")
+    assert "2 of its 2 records are gone" in (replaced(tmp_path, batch) or "")
+    # A file outside the repository, or one git does not have, replaces nothing.
+    assert replaced(tmp_path, tmp_path.parent / "elsewhere.jsonl") is None
+    assert replaced(tmp_path, corpus / "reports-df.jsonl") is None
