@@ -335,6 +335,10 @@ RULES = (
                   r"|(?:often|may be|might be|could be|usually) caused by|possible causes"
                   # The same in Chinese: "可能是 APIKEY 无效，也可能平台或网络等原因".
                   r"|可能是.{0,40}也可能"),
+            # OpenAI's 401 for a key whose account it closed ("Your OpenAI account has been
+            # deactivated"): the key is refused, as a revoked one is (a 403 with those words
+            # is a barred account, PERM002's).
+            match(http=401, text=r"\baccount has been deactivated\b"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

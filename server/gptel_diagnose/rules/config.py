@@ -162,7 +162,12 @@ RULES = (
                    r"|you need curl version [\d.]+ or newer"
                    # Apple's App Transport Security, for plain http to a host that is not
                    # localhost: refused before sending (Agent!, AgentiLoop/Agent).
-                   r"|app transport security policy requires",
+                   r"|app transport security policy requires"
+                   # VS Code's Copilot Chat, for an Azure URL it cannot take apart: "Could not
+                   # extract deployment name from the Azure endpoint URL", "Unrecognized Azure
+                   # deployment URL".
+                   r"|could not extract deployment name from the azure endpoint url"
+                   r"|unrecognized azure deployment url",
                   not_text=r"proxy-negotiate|tls|ssl", answered=False),
             # Node's code for a URL it could not build, in an error object a client made of
             # it ({"message": "Invalid URL", "code": "ERR_INVALID_URL", "input":

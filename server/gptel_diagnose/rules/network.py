@@ -444,6 +444,10 @@ RULES = (
                     # BoringSSL.
                     r"|before secure tls connection was established"
                     r"|ssl connection could not be established|remote party sent a tls alert"
+                    # Java's: javax.net.ssl.SSLHandshakeException, "Received fatal alert:
+                    # handshake_failure", "Remote host terminated the handshake".
+                    r"|sslhandshakeexception|fatal alert: handshake_failure"
+                    r"|remote host terminated the handshake"
                     r"|boringssl ssl_connect"
                     # curl's Schannel and apps' own words: "SSL/TLS connection failed".
                     r"|ssl/tls connection failed"

@@ -335,7 +335,10 @@ RULES = (
                    r"|maxpredictedtokens does not satisfy"
                    # Fireworks, for a large cap without streaming: "Requests with max_tokens >
                    # 4096 must have stream=true".
-                   r"|max_tokens > \d+ must have stream",
+                   r"|max_tokens > \d+ must have stream"
+                   # Anthropic's own form, before "which is the maximum allowed number of
+                   # output tokens": "max_tokens: 131072 > 128000".
+                   r"|max_tokens: \d+ > \d+",
                    not_text=r"max_completion_tokens|maximum context length|`?inputs`? tokens \+"
                    r"|must be at least 1, got -")),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
@@ -371,7 +374,10 @@ RULES = (
                    # payload summary under a 504).
                    r"|support tool use|tool_choice(?!\":)|--jinja|unsupported param: tools"
                    r"|auto\W{0,3} tool choice|does not support (function|tool)"
-                   r"|function calling is not (enabled|supported)|tools param"),
+                   r"|function calling is not (enabled|supported)|tools param"
+                   # SGLang, launched without --tool-call-parser, for any request with tools:
+                   # "Unsupported tool_call_parser: None".
+                   r"|unsupported tool_call_parser"),
         summary="{model} cannot use tools: turn gptel-use-tools off, or pick a model that "
         "supports tool calls.",
         explanation=(
@@ -590,6 +596,9 @@ RULES = (
                   r"|\b[a-z]+_[a-z_]+ is no longer supported|' must be '[^']+' or '"
                   # A request validator's words: a field or value of the wrong shape.
                   r"|\bis unsupported\b|unsupported use of|\bfield required\b"
+                  # pydantic v1, as FastAPI servers (llama-cpp-python) answer a null field:
+                  # "'loc': ['body', 'max_tokens'] 'msg': 'none is not an allowed value'".
+                  r"|none is not an allowed value"
                   r"|required propert(y|ies)|must contain the word|\bmust be (a-z|one of|of type)"
                   r"|invalid type for|expected (a |an )?(string|array|integer|boolean)\b"
                   # jsonschema's words ("'system' is not of type 'object'"); Ollama, for image

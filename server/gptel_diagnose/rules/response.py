@@ -513,6 +513,10 @@ RULES = (
                    # Hermes Agent: "Response truncated due to output length limit".
                    r"|truncated due to (?:the )?(?:output )?(?:length|token) limit"
                    r"|response remained truncated"
+                   # openai-python's LengthFinishReasonError, when it parses a structured
+                   # answer: "Could not parse response content as the length limit was
+                   # reached".
+                   r"|could not parse response content as the length limit was reached"
                    r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"),
         summary="{provider} stopped the answer at its length limit, so it is incomplete; the "
         "key, the model and the connection are fine.",
