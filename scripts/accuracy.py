@@ -97,7 +97,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cx.jsonl", "reports-cy.jsonl",
                       "reports-cz.jsonl", "reports-da.jsonl",
                       "reports-db.jsonl", "reports-dc.jsonl",
-                      "reports-de.jsonl", "reports-df.jsonl"})
+                      "reports-de.jsonl", "reports-df.jsonl",
+                      "reports-dg.jsonl"})
 
 
 @dataclass(frozen=True)
