@@ -102,6 +102,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CTX001",    # context-window-exceeded
         "PARAM010",  # max-tokens-in-request-params
         "PARAM002",  # max-tokens-not-supported
+        "PARAM015",  # max-output-tokens-not-supported
         "PARAM004",  # tools-not-supported
         "PARAM011",  # tool-definition-rejected
         "PARAM012",  # prompt-caching-refused

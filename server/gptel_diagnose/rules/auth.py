@@ -339,6 +339,9 @@ RULES = (
             # deactivated"): the key is refused, as a revoked one is (a 403 with those words
             # is a barred account, PERM002's).
             match(http=401, text=r"\baccount has been deactivated\b"),
+            # The AWS SDK's credential provider, for a session token past its expiry, before
+            # anything is sent (Zed's Bedrock: "ProviderError { source: ExpiredToken }").
+            match(text=r"\bexpiredtoken\b"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

@@ -47,8 +47,11 @@ RULES = (
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)|"
                   + _UNVERIFIED + "|" + PROJECT_NO_MODEL_ACCESS),
             # DuckDuckGo's AI chat: 404 {"type": "ERR_MODEL_UNAVAILABLE"} for a model it no
-            # longer offers (a relay's "Model is unavailable" without a 404 is load).
-            match(http=404, text=r"\berr_model_unavailable\b"),
+            # longer offers (a relay's "Model is unavailable" without a 404 is load);
+            # OpenRouter's 404 for a :free variant it dropped ("This model is unavailable
+            # for free. The paid version is available now - use this slug instead: X").
+            match(http=404, text=r"\berr_model_unavailable\b|\bmodel is unavailable\b"
+                  r"|use this slug instead"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"

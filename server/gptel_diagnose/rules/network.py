@@ -445,8 +445,9 @@ RULES = (
                     r"|before secure tls connection was established"
                     r"|ssl connection could not be established|remote party sent a tls alert"
                     # Java's: javax.net.ssl.SSLHandshakeException, "Received fatal alert:
-                    # handshake_failure", "Remote host terminated the handshake".
-                    r"|sslhandshakeexception|fatal alert: handshake_failure"
+                    # handshake_failure", "Remote host terminated the handshake"; rustls's
+                    # "received fatal alert: BadRecordMac" (Zed).
+                    r"|sslhandshakeexception|received fatal alert"
                     r"|remote host terminated the handshake"
                     r"|boringssl ssl_connect"
                     # curl's Schannel and apps' own words: "SSL/TLS connection failed".

@@ -314,6 +314,36 @@ RULES = (
         ),
     ),
     Rule(
+        code="PARAM015",
+        name="max-output-tokens-not-supported",
+        category="request.invalid_parameter",
+        # What gptel sends for gptel-max-tokens to a Responses backend, refused by a server
+        # or relay that does not take it: "Unsupported parameter: max_output_tokens".
+        when=match(text=r"unsupported parameter\W{1,3}max_output_tokens"
+                   r"|\bmax_output_tokens'? is not supported"),
+        summary="{provider} does not take max_output_tokens, which gptel sends for "
+        "gptel-max-tokens: stop sending it.",
+        explanation=(
+            "With gptel-max-tokens set, gptel asks a Responses backend for at most that many "
+            "tokens with max_output_tokens. This server or relay refuses that parameter; "
+            "with gptel-max-tokens nil nothing is sent and the model picks the length."
+        ),
+        steps=("Set (setq gptel-max-tokens nil).",),
+        fixes=(FixSpec("Send no max_output_tokens", "safe", variable="gptel-max-tokens",
+                       value="nil"),),
+        docs=("https://platform.openai.com/docs/api-reference/responses/create",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": "failed to stream request: Request failed: Bad Request, "
+                       "error: {\"detail\":\"Unsupported parameter: max_output_tokens\"}, "
+                       "type: api_error"},
+                backend={"kind": "relay"},
+                source="https://github.com/nowledge-co/community/issues/425",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM003",
         name="max-tokens-out-of-range",
         category="request.invalid_parameter",

@@ -187,6 +187,8 @@ RULES = (
                     # The same in a client's words: "response does not contain valid
                     # choices" (MateChat), "模型 … 返回空回复" (MaiBot: returned an empty reply).
                     r"|(?:does not|doesn'?t) contain (?:any )?valid choices"
+                    # Copilot Chat's, for a bring-your-own-key model's answer.
+                    r"|response contained no choices"
                     r"|返回空(?:回复|响应|内容)"
                     r"|stream error\W+unexpected eof"
                     # Chinese "could not parse the response returned".  (Not a browser's
