@@ -100,6 +100,9 @@ _NO_REASON = re.compile(
     r"|bad request to upstream provider|status code|no body|peculiar error|parse-error"
     r"|远程服务器返回了错误的|响应码|upstream request failed|error from provider \([^)]*\)"
     r"|relay error happen|won't retry in this case|status code is|invalid_request_error"
+    # A message of those two words and nothing else ({"message": "Invalid request"}, a
+    # relay's for any 400): as bare as "Bad Request".
+    r"|(?m:^\W*invalid request\W*$)"
     # The OpenAI SDKs' stock text for any 400, with or without the server's own words.
     r"|please check (?:the )?error message and your parameters|please check your parameters"
     # An Obsidian plugin's and the Nous portal's stock texts for any 400.

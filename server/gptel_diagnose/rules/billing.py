@@ -382,7 +382,10 @@ RULES = (
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.
                    r"|free-models-per-day"
-                   r"|" + RESETS_TOMORROW),
+                   r"|" + RESETS_TOMORROW +
+                   # Claude's plans: a window that resets at a time of day ("You're out of
+                   # extra usage · resets 6pm (UTC)"), the plan's window, not credit gone.
+                   r"|resets?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]m\b"),
         summary=(
             "Your {provider} account has no credit left (or hit its spending limit): waiting"
             " will not help."

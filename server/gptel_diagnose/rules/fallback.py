@@ -226,7 +226,7 @@ RULES = (
         # round meanwhile (the echo line still shows the log's setq: ask fixes are none).
         fixes=(_LOG, ASK_MODEL, ASK_BACKEND),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-400-bad-request",),
-        examples=(_status_example(400, "Bad Request", "Invalid request"),),
+        examples=(_status_example(422, "Unprocessable Entity", "Unprocessable Entity"),),
     ),
     Rule(
         code="GEN5XX",
