@@ -227,11 +227,13 @@ def parse_duration(text: str) -> float | None:
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _STAMP = (rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{_CLOCK})?(?:\.\d+)?"
           rf"(?:\s*(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}})\b)?|{_CLOCK}(?:\s*(?:UTC|GMT)\b)?")
+# Claude's plans reset at a time of day: "You've hit your session limit · resets 3:40am",
+# "resets 5pm (Europe/Berlin)".  A plan's window, not credit gone (BIL005 leaves it).
+_HOUR = r"\d{1,2}(?::\d\d)?\s*[ap]m"
+RESETS_AT_HOUR = rf"\bresets?\s+(?:at\s+)?{_HOUR}\b"
 _RESET_CUE = re.compile(
     rf"resets?\s+(?:at|on)\s+(?P<at>{_STAMP})|将在\s*(?P<zh>{_STAMP})\s*重置"
-    # Claude's plans: "You've hit your session limit · resets 3:40am", "resets 5pm
-    # (Europe/Berlin)".
-    r"|resets?\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]m(?:\s*\([\w/+-]+\))?)",
+    rf"|resets?\s+(?:at\s+)?(?P<clock>{_HOUR}(?:\s*\([\w/+-]+\))?)",
     re.IGNORECASE)
 
 

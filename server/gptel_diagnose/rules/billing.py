@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..facts import RESETS_AT_HOUR
 from .base import Example, FixSpec, Match, Rule, match
 from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY, RESETS_TOMORROW
 
@@ -382,10 +383,9 @@ RULES = (
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.
                    r"|free-models-per-day"
-                   r"|" + RESETS_TOMORROW +
-                   # Claude's plans: a window that resets at a time of day ("You're out of
-                   # extra usage · resets 6pm (UTC)"), the plan's window, not credit gone.
-                   r"|resets?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]m\b"),
+                   # A window that resets tomorrow or at a time of day ("You're out of
+                   # extra usage · resets 6pm (UTC)"): the plan's, not credit gone.
+                   r"|" + RESETS_TOMORROW + "|" + RESETS_AT_HOUR),
         summary=(
             "Your {provider} account has no credit left (or hit its spending limit): waiting"
             " will not help."

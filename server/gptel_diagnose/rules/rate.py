@@ -201,11 +201,10 @@ RULES = (
                   # plan). Try again in ~4572 min."
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in"
                   # Claude's plans: "You've hit your session limit · resets 3:40am",
-                  # "5-hour limit reached ∙ resets 3pm".
-                  r"|(?:hit your [\w -]{0,20}limit|limit reached)\W{1,4}resets?\b"
-                  # And the paid overage on top of the plan: "You're out of extra usage ·
-                  # resets 6pm (UTC)" (the window's clock, not credit gone; BIL005 leaves it).
-                  r"|out of extra usage\W{1,4}resets?\b"
+                  # "5-hour limit reached ∙ resets 3pm", and the paid overage on top of the
+                  # plan: "You're out of extra usage · resets 6pm (UTC)".
+                  r"|(?:hit your [\w -]{0,20}limit|limit reached|out of extra usage)"
+                  r"\W{1,4}resets?\b"
                   # A daily cap in any name, spending included (OpenClaw with Anthropic).
                   r"|" + RESETS_TOMORROW,
                   not_text=_TOO_BIG),
