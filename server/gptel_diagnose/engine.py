@@ -775,6 +775,12 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "max_tokens": lambda: optional(
                 str(facts.max_tokens) if facts.max_tokens is not None
                 and facts.max_tokens_source != "model" else None),
+            # What gptel sends with gptel-max-tokens nil, for a backend kind that sends one
+            # (Anthropic's 4096), and a longer answer to ask for in its place.
+            "default_max_tokens": lambda: _count(facts.default_max_tokens),
+            "longer_tokens": lambda: _longer(facts),
+            # That default, where setting gptel-max-tokens to nil would lower the length.
+            "lower_default": lambda: _lower_default(facts),
             "env_proxy": lambda: optional(facts.env_proxy),
             "proxy_where": lambda: redact(fill(PROXY_WHERE[_proxy_where(facts)])),
             # gptel-proxy, with its host when known; only when gptel-proxy is set.
@@ -829,6 +835,28 @@ def placeholders(facts: Facts, locale: str, message: str | None,
 
 def _count(tokens: int | None) -> str | None:
     return None if tokens is None else str(tokens)
+
+
+def _longer(facts: Facts) -> str | None:
+    """A gptel-max-tokens twice what a backend that always sends a length got (gptel-max-tokens,
+    else gptel's default for its kind), at least 4096 and at most 64000; None for a backend
+    that sends no length when it is nil (there, nil lets the model choose), when
+    :request-params set the length, or when it was 64000 already."""
+    if facts.default_max_tokens is None or facts.max_tokens_source == "model":
+        return None
+    sent = facts.max_tokens if facts.max_tokens is not None else facts.default_max_tokens
+    return None if sent >= 64000 else str(min(max(2 * sent, 4096), 64000))
+
+
+def _lower_default(facts: Facts) -> str | None:
+    """gptel's default length for the backend's kind, when it is below the length the request
+    had (gptel-max-tokens, else the figure the error gives), or that length is unknown; None
+    where nil sends no length, or :request-params set it (gptel-max-tokens does not)."""
+    if facts.default_max_tokens is None or facts.max_tokens_source == "model":
+        return None
+    had = facts.max_tokens if facts.max_tokens is not None else facts.reserve_tokens
+    return None if had is not None and had <= facts.default_max_tokens else str(
+        facts.default_max_tokens)
 
 
 def _affordable_cap(tokens: int | None) -> str | None:
@@ -923,7 +951,8 @@ CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "pr
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
                             "affordable_tokens", "affordable_cap", "reserved_tokens",
-                            "free_tier_model"})
+                            "free_tier_model", "default_max_tokens", "longer_tokens",
+                            "lower_default"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

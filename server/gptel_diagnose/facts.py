@@ -360,6 +360,16 @@ def _key_trimmed(params: DiagnoseParams) -> bool | None:
     return None if version is None else version >= KEY_TRIM_VERSION
 
 
+# The answer length gptel sends with gptel-max-tokens nil, by backend kind: Anthropic's
+# Messages API requires max_tokens, so gptel-anthropic.el sends 4096; gptel-bedrock.el sends
+# maxTokens 500 (gptel 0.9.9.6).  Other backends send none, and the model chooses.
+GPTEL_DEFAULT_MAX_TOKENS = {"anthropic": 4096, "bedrock": 500}
+
+
+def _default_max_tokens(params: DiagnoseParams) -> int | None:
+    return GPTEL_DEFAULT_MAX_TOKENS.get((params.backend.kind or "").lower())
+
+
 def _old_emacs(params: DiagnoseParams) -> bool | None:
     version = version_tuple(params.request.emacs_version)
     return None if version is None else version < (29,)
@@ -477,6 +487,9 @@ class Facts:
         "in", lambda p: p.request.max_tokens_source)
     max_tokens: int | None = _fact("the answer length the request asked for (max_tokens)",
                                    "present", lambda p: p.request.max_tokens)
+    default_max_tokens: int | None = _fact(
+        "the answer length gptel sends for this backend's kind when gptel-max-tokens is nil "
+        "(`GPTEL_DEFAULT_MAX_TOKENS`); None where it sends none", "present")
     endpoint: str = _fact("the backend's :endpoint, as configured", "pattern",
                           lambda p: p.backend.endpoint or "")
     protocol: str = _fact("the backend's :protocol, as configured", "pattern",
@@ -946,6 +959,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         names_proxy_address=_names_proxy_address(params, text),
         proxied=_proxied(params),
         key_trimmed=_key_trimmed(params),
+        default_max_tokens=_default_max_tokens(params),
         old_emacs=_old_emacs(params),
         old_sigv4_curl=_old_sigv4_curl(params),
         foreign_key=foreign,

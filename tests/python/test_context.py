@@ -425,3 +425,79 @@ def test_a_hosted_providers_memory_error_is_not_a_local_runner() -> None:
     result = run(gptel_error(500, {"error": {"message": "CUDA out of memory",
                                              "type": "server_error"}}), OPENAI)
     assert result.rule != "SRV004"
+
+
+ANTHROPIC = {"name": "Claude", "kind": "anthropic", "host": "api.anthropic.com"}
+CUT = {"error": "API Error: Claude's response exceeded the 32000 output token maximum."}
+TOO_LARGE = gptel_error(400, {"type": "error", "error": {
+    "type": "invalid_request_error", "message": "max_tokens: 131072 > 64000, which is the "
+    "maximum allowed number of output tokens for claude-sonnet-4-20250514"}})
+
+
+def test_an_answer_cut_at_its_length_asks_anthropic_for_a_larger_number_not_nil() -> None:
+    # gptel sends Anthropic max_tokens 4096 when gptel-max-tokens is nil: nil is no "let the
+    # model choose" there, and with 32000 set it would cut the answer shorter still.
+    for request, wanted in (({"max_tokens": 32000, "max_tokens_source": "global"}, "64000"),
+                            ({"max_tokens": 1000, "max_tokens_source": "global"}, "4096"),
+                            ({}, "8192")):
+        result = run(CUT, ANTHROPIC, request)
+        assert result.rule == "RESP014"
+        assert [(f.variable, f.value) for f in result.fixes
+                if f.variable == "gptel-max-tokens"] == [("gptel-max-tokens", wanted)]
+    # Bedrock's default is 500; the longer answer is at least 4096.
+    assert setq(run(CUT, {"kind": "bedrock"}), "gptel-max-tokens").value == "4096"
+
+
+def test_an_answer_cut_at_its_length_elsewhere_lets_the_model_choose() -> None:
+    result = run(CUT, OPENAI, {"max_tokens": 1000, "max_tokens_source": "global"})
+    assert [(f.value, "1000" in f.title) for f in result.fixes
+            if f.variable == "gptel-max-tokens"] == [("nil", True)]
+    # No number to raise where the length came from :request-params, or was 64000 already.
+    for request in ({"max_tokens": 8000, "max_tokens_source": "model"},
+                    {"max_tokens": 64000, "max_tokens_source": "global"}):
+        assert setq(run(CUT, ANTHROPIC, request), "gptel-max-tokens") is None
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_length_too_large_for_claude_offers_gptels_default_by_name(locale: str) -> None:
+    result = run(TOO_LARGE, ANTHROPIC, {"max_tokens": 131072, "max_tokens_source": "global"},
+                 locale)
+    assert result.rule == "PARAM003"
+    [fix] = [f for f in result.fixes if f.variable == "gptel-max-tokens"]
+    assert fix.value == "nil" and "4096" in fix.title
+    # The same refusal from an OpenAI-style backend: nil sends nothing, and the model chooses.
+    [other] = [f for f in run(TOO_LARGE, OPENAI, {"max_tokens": 131072}, locale).fixes
+               if f.variable == "gptel-max-tokens"]
+    assert other.value == "nil" and "4096" not in other.title
+
+
+def test_gptels_default_length_is_offered_only_where_it_is_shorter() -> None:
+    # Anthropic's "input length and `max_tokens` exceed context limit": nil reserves 4096.
+    over = gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error", "message": "input length and `max_tokens` exceed "
+        "context limit: 180000 + 32000 > 200000, decrease input length or `max_tokens` and "
+        "try again"}})
+    result = run(over, ANTHROPIC, {"max_tokens": 32000, "max_tokens_source": "global"})
+    assert result.category == "request.context_length"
+    fix = setq(result, "gptel-max-tokens")
+    assert fix is not None and fix.value == "nil" and "4096" in fix.title
+    # With 2000 reserved, nil would reserve more: not offered; nor "stop reserving".
+    assert setq(run(over, ANTHROPIC, {"max_tokens": 2000, "max_tokens_source": "global"}),
+                "gptel-max-tokens") is None
+    # A length refused as too large, below gptel's default already: nil is no way down.
+    assert setq(run(TOO_LARGE, ANTHROPIC, {"max_tokens": 3000, "max_tokens_source": "global"}),
+                "gptel-max-tokens") is None
+
+
+def test_a_length_below_the_thinking_budget_is_raised_not_refused_as_too_large() -> None:
+    below = gptel_error(400, {"type": "error", "error": {
+        "type": "invalid_request_error",
+        "message": "`max_tokens` must be greater than `thinking.budget_tokens`"}})
+    result = run(below, ANTHROPIC)
+    assert result.rule == "PARAM016"
+    fix = setq(result, "gptel-max-tokens")
+    assert fix is not None and fix.value == "8192"
+    # Through an OpenAI-style relay, nil sends no length at all.
+    relayed = setq(run(below, OPENAI, {"max_tokens": 2000, "max_tokens_source": "global"}),
+                   "gptel-max-tokens")
+    assert relayed is not None and relayed.value == "nil"

@@ -109,6 +109,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM009",  # temperature-in-request-params
         "PARAM013",  # temperature-out-of-range
         "PARAM001",  # temperature-not-supported
+        "PARAM016",  # max-tokens-below-thinking-budget
         "PARAM003",  # max-tokens-out-of-range
         "RATE001",   # rate-limit-per-minute
         "PARAM014",  # media-not-read

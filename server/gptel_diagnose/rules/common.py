@@ -72,6 +72,30 @@ LOG_REQUESTS = FixSpec("Log requests and responses to *gptel-log*, then resend",
 LOG_TRAFFIC = FixSpec("Log the raw traffic to *gptel-log* (it will include your key), then "
                       "resend", "unsafe", variable="gptel-log-level", value="'debug")
 
+# gptel-max-tokens nil: the model chooses the answer length, except on a backend kind gptel
+# always sends a length to (Anthropic 4096, Bedrock 500: facts.GPTEL_DEFAULT_MAX_TOKENS),
+# where nil means that default and these are left out (`unless_known`).
+MAX_TOKENS_OFF = FixSpec("Let the model choose the answer length", "unsafe",
+                         variable="gptel-max-tokens", value="nil",
+                         unless_known="default_max_tokens")
+# An answer that stopped at its length limit (RESP012, RESP014), or a length below what the
+# request needs (PARAM016).  Only where the request set a length: with none, the model's own
+# limit was reached.  Not where nil sends gptel's default length (Anthropic's 4096): there a
+# longer answer is a larger number (MAX_TOKENS_UP).
+LENGTH_OFF = FixSpec("Let the model choose the answer length (gptel-max-tokens is "
+                     "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil",
+                     unless_known="default_max_tokens")
+# There, a longer answer is a larger number ...
+MAX_TOKENS_UP = FixSpec("Allow a longer answer: up to {longer_tokens} tokens", "safe",
+                        variable="gptel-max-tokens", value="{longer_tokens}")
+# ... and a smaller one is gptel's default for the kind.
+MAX_TOKENS_DEFAULT = FixSpec("Use gptel's default answer length for this backend "
+                             "({lower_default} tokens)",
+                             "unsafe", variable="gptel-max-tokens", value="nil")
+# What the steps say nil does.
+MAX_TOKENS_NIL_SAYS = ("With gptel-max-tokens nil, gptel sends no length and the model "
+                       "chooses, except to Anthropic (4096 tokens) and Bedrock (500).")
+
 # The provider kinds of model servers that run on the user's machine.
 LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 

@@ -118,7 +118,11 @@ RULES = (
             # error gives): with none, the prompt alone is too long and the setq changes
             # nothing.
             FixSpec("Stop reserving {reserved_tokens} tokens for the answer", "unsafe",
-                    variable="gptel-max-tokens", value="nil"),
+                    variable="gptel-max-tokens", value="nil",
+                    unless_known="default_max_tokens"),
+            # Where nil reserves gptel's default (Anthropic's 4096), that default, when less.
+            FixSpec("Reserve gptel's default {lower_default} tokens for the answer, not "
+                    "{reserved_tokens}", "unsafe", variable="gptel-max-tokens", value="nil"),
             ASK_MODEL,
         ),
         next_step=("Send less: narrow the buffer, select a region, or drop files from "

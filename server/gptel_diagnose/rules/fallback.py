@@ -18,7 +18,8 @@ _LOG = LOG_REQUESTS
 _UPSTREAM_REFUSED = r"(?:request returned|api error:?|status) 4(?:00|22)\b(?!\s*-)"
 _MAX_TOKENS_OFF = FixSpec("If the answer length is the trouble, let the model choose it "
                           "(gptel-max-tokens is {max_tokens})", "unsafe",
-                          variable="gptel-max-tokens", value="nil")
+                          variable="gptel-max-tokens", value="nil",
+                          unless_known="default_max_tokens")
 
 
 def _status_example(status: int, line: str, message: str) -> Example:

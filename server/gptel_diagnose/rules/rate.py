@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from .base import Example, FixSpec, Rule, match
-from .common import ASK_BACKEND, ASK_MODEL, RESEND, RESETS_TOMORROW, SWITCH
+from .common import (
+    ASK_BACKEND,
+    ASK_MODEL,
+    MAX_TOKENS_DEFAULT,
+    RESEND,
+    RESETS_TOMORROW,
+    SWITCH,
+)
 
 _DAILY = (
     r"per ?day|daily|\(tpd\)|\(rpd\)|perday|free-models-per-day|tokens_per_day"
@@ -477,7 +484,9 @@ RULES = (
         ),
         fixes=(
             FixSpec("Let the model choose the output length", "unsafe",
-                    variable="gptel-max-tokens", value="nil"),
+                    variable="gptel-max-tokens", value="nil",
+                    unless_known="default_max_tokens"),
+            MAX_TOKENS_DEFAULT,
         ),
         docs=("https://platform.openai.com/docs/guides/rate-limits",),
         examples=(

@@ -7,7 +7,12 @@ from .common import (
     ASK_BACKEND,
     ASK_MODEL,
     INPUT_MISSING,
+    LENGTH_OFF,
     LOG_REQUESTS,
+    MAX_TOKENS_DEFAULT,
+    MAX_TOKENS_NIL_SAYS,
+    MAX_TOKENS_OFF,
+    MAX_TOKENS_UP,
     MESSAGES_REFUSED,
     NO_MEDIA,
     NO_TOOLS,
@@ -344,6 +349,40 @@ RULES = (
         ),
     ),
     Rule(
+        code="PARAM016",
+        name="max-tokens-below-thinking-budget",
+        category="request.invalid_parameter",
+        # Anthropic, when :request-params turns extended thinking on with a budget at or above
+        # the answer length: "`max_tokens` must be greater than `thinking.budget_tokens`".
+        # The length is too small, not too large (PARAM003).
+        when=match(text=r"max_tokens`? must be greater than `?thinking\.budget_tokens"),
+        summary="The answer length gptel sent is not above the thinking budget set for "
+        "{model}: raise gptel-max-tokens past budget_tokens, or lower the budget.",
+        explanation=(
+            "With extended thinking on (:thinking in the backend's or the model's "
+            ":request-params), the thinking budget counts inside the answer length, so "
+            "max_tokens has to be larger than budget_tokens. " + MAX_TOKENS_NIL_SAYS
+        ),
+        steps=("Set gptel-max-tokens above the budget_tokens in :request-params, e.g. "
+               "(setq gptel-max-tokens 16000) for a budget of 8000.",
+               "Or lower budget_tokens in :request-params (at least 1024)."),
+        fixes=(MAX_TOKENS_UP, LENGTH_OFF),
+        next_step=("Lower budget_tokens under :thinking in the model's :request-params.",),
+        docs=("https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error", "message": "`max_tokens` must be "
+                    "greater than `thinking.budget_tokens`. Please consult our documentation "
+                    "at https://docs.anthropic.com/en/docs/build-with-claude/"
+                    "extended-thinking#max-tokens-and-context-window-size"}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                request={"model": "claude-sonnet-4-20250514"},
+                source="https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM003",
         name="max-tokens-out-of-range",
         category="request.invalid_parameter",
@@ -371,15 +410,13 @@ RULES = (
                    r"|max_tokens: \d+ > \d+",
                    not_text=r"max_completion_tokens|maximum context length|`?inputs`? tokens \+"
                    r"|must be at least 1, got -")),
-        summary="gptel-max-tokens is larger than {model} allows: lower it, or unset it to "
-        "let the model decide.",
+        summary="gptel-max-tokens is larger than {model} allows: lower it, or set it to nil.",
         explanation=(
             "The answer length gptel asked for (gptel-max-tokens, or :max_tokens in "
-            ":request-params) is outside the range this model accepts."
+            ":request-params) is outside the range this model accepts. " + MAX_TOKENS_NIL_SAYS
         ),
         steps=("Set (setq gptel-max-tokens nil), or a value within the model's limit.",),
-        fixes=(FixSpec("Let the model choose the answer length", "unsafe",
-                       variable="gptel-max-tokens", value="nil"),),
+        fixes=(MAX_TOKENS_OFF, MAX_TOKENS_DEFAULT),
         docs=("https://api-docs.deepseek.com/quick_start/error_codes",),
         examples=(
             Example(

@@ -9,9 +9,12 @@ from .base import Example, FixSpec, Rule, match
 from .common import (
     BACKEND_FORM,
     INPUT_MISSING,
+    LENGTH_OFF,
     LOCAL_SERVERS,
     LOG_REQUESTS,
     LOG_TRAFFIC,
+    MAX_TOKENS_NIL_SAYS,
+    MAX_TOKENS_UP,
     MESSAGES_REFUSED,
     NO_TOOLS,
     REDEFINE_BACKEND,
@@ -37,10 +40,6 @@ _BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
 _SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
-# An answer that stopped at its length limit (RESP012, RESP014).  Only where the request set a
-# length: with none, the model's own limit was reached.
-_LENGTH_OFF = FixSpec("Let the model choose the answer length (gptel-max-tokens is "
-                      "{max_tokens})", "safe", variable="gptel-max-tokens", value="nil")
 # Asking for the answer whole: what helps when gptel cannot read the stream.
 
 # A URL path that names its API version twice.
@@ -471,8 +470,8 @@ RULES = (
         # Gemini API key: Invalid response format ... finishReason: MAX_TOKENS").
         when=(match(text=_CUT_AT_LIMIT), match(body=_CUT_AT_LIMIT)),
         summary="{provider} stopped at the answer's length limit before writing any text (its "
-        "finish reason says so): a reasoning model can spend the whole limit thinking; let "
-        "it choose the length.",
+        "finish reason says so): a reasoning model can spend the whole limit thinking; allow "
+        "a longer answer.",
         explanation=(
             "The answer ended because it reached its maximum length (Gemini's finishReason "
             "MAX_TOKENS, OpenAI's finish_reason \"length\"), yet it holds no text. Reasoning "
@@ -481,11 +480,11 @@ RULES = (
             "begins."
         ),
         steps=(
-            "Let the model choose the length: (setq gptel-max-tokens nil), or raise it well "
-            "above what the model thinks (several thousand tokens).",
+            "Allow a longer answer: (setq gptel-max-tokens nil), or raise it well above what "
+            "the model thinks (several thousand tokens). " + MAX_TOKENS_NIL_SAYS,
             "Or ask the model to think less, in the backend's or the model's :request-params.",
         ),
-        fixes=(_LENGTH_OFF,),
+        fixes=(LENGTH_OFF, MAX_TOKENS_UP),
         next_step=("Ask the model to think less, in the model's :request-params",),
         docs=("https://ai.google.dev/gemini-api/docs/thinking",),
         examples=(
@@ -529,12 +528,12 @@ RULES = (
             "their thinking against the same limit."
         ),
         steps=(
-            "Allow a longer answer: (setq gptel-max-tokens nil) lets the model choose, or set "
-            "a larger number.",
+            "Allow a longer answer: (setq gptel-max-tokens nil), or a larger number. "
+            + MAX_TOKENS_NIL_SAYS,
             "If the model's own output limit is the cap, ask for less at a time (split the "
             "task), or use a model with a larger output limit.",
         ),
-        fixes=(_LENGTH_OFF,),
+        fixes=(LENGTH_OFF, MAX_TOKENS_UP),
         next_step=("Ask for a shorter answer, or split the task into parts.",),
         docs=("https://docs.anthropic.com/en/api/handling-stop-reasons",),
         examples=(
