@@ -98,7 +98,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-cz.jsonl", "reports-da.jsonl",
                       "reports-db.jsonl", "reports-dc.jsonl",
                       "reports-de.jsonl", "reports-df.jsonl",
-                      "reports-dg.jsonl", "reports-dh.jsonl"})
+                      "reports-dg.jsonl", "reports-dh.jsonl",
+                      "reports-di.jsonl"})
 
 
 @dataclass(frozen=True)
