@@ -42,9 +42,12 @@ RECORD = Provider(
         Code("billing_error", "billing.quota_exhausted",
              "There is an issue with the account's billing or payment information.",
              "账户的账单或付款信息有问题。", DOCS, http=402),
+        # Not a token revoked or expired since it was issued: the credential is dead, not
+        # short of a permission ("OAuth token has been revoked. Please obtain a new token.").
         Code("permission_error", "auth.permission",
              "The API key has no permission to use this resource.",
-             "该 API 密钥无权使用所请求的资源。", DOCS, http=403),
+             "该 API 密钥无权使用所请求的资源。", DOCS, http=403,
+             unless=r"token has been revoked|token (?:has )?expired"),
         Code("request_too_large", "request.context_length",
              "The request exceeds the maximum size (32 MB for the Messages API).",
              "请求超过了大小上限(Messages API 为 32 MB)。", DOCS, http=413, rule="CTX001"),

@@ -37,6 +37,9 @@ _KEY_WRONG = (
     r"|api_key_invalid|invalid authentication|authentication fails"
     r"|invalid (access )?token(?! in (the )?prompt)"
     r"|authentication is invalid|key is invalid or revoked"
+    # Anthropic, for a Claude login's token revoked since (a 403 permission_error): "OAuth
+    # token has been revoked. Please obtain a new token."
+    r"|token has been revoked"
     # LobeChat's error type for a provider's refused key; MiniMax's CLI.
     r"|invalidproviderapikey|api key validation failed"
     # OpenHands' status for the provider's refusal of the key: "STATUS$ERROR_LLM_AUTHENTICATION".

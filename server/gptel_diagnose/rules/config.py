@@ -5,6 +5,7 @@ from __future__ import annotations
 from .auth import REGION_BLOCKED
 from .base import Example, FixSpec, Rule, match
 from .common import (
+    ASK_BACKEND,
     ASK_MODEL,
     BACKEND_FORM,
     REDEFINE_BACKEND,
@@ -217,8 +218,10 @@ RULES = (
                "Running the proxy yourself: add the model to its model_list."),
         # The name is gptel-model's: another of the backend's names (rashadphz/farfalle's fix
         # was the model ids' lower-case "openai/" prefix).
+        # Or the backend: the provider setting a client library lacks is gptel's backend
+        # (Aider's fix was the model's openrouter/ prefix, naming the provider).
         fixes=(FixSpec("Read LiteLLM's provider prefixes", "display-only",
-                       url="https://docs.litellm.ai/docs/providers"), ASK_MODEL),
+                       url="https://docs.litellm.ai/docs/providers"), ASK_MODEL, ASK_BACKEND),
         docs=("https://docs.litellm.ai/docs/providers",),
         examples=(
             Example(

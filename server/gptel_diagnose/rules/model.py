@@ -41,10 +41,12 @@ RULES = (
         category="model.not_found",
         when=(
             # Anthropic's not_found_error is also its answer for a wrong path, with the message
-            # a bare "Not Found" where a model would be named.
+            # a bare "Not Found" where a model would be named; so is llama.cpp's server's, with
+            # "File Not Found" (it serves one model whatever the name).
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
                          "not_found_error"),
-                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)|"
+                  not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"
+                  r"|\bfile not found\b|"
                   + _UNVERIFIED + "|" + PROJECT_NO_MODEL_ACCESS),
             # DuckDuckGo's AI chat: 404 {"type": "ERR_MODEL_UNAVAILABLE"} for a model it no
             # longer offers (a relay's "Model is unavailable" without a 404 is load);

@@ -235,7 +235,9 @@ RULES = (
                    r"|should be (?:between|less|greater)|valid range|not in (?:the )?range)"
                    # Nor one that is no number: Anthropic's "temperature: Input should be a
                    # valid number" (a string or null from :request-params).
-                   r"|\W{0,3}input should be a valid (?:number|float))"),
+                   r"|\W{0,3}input should be a valid (?:number|float))"
+                   # Zhipu's 1214 in Chinese: "temperature参数非法。请检查文档。".
+                   r"|\btemperature\s*(?:参数)?(?:非法|不合法|超出|超过)"),
         summary="gptel-temperature is not a value {model} accepts (out of its range, or not a "
         "number): lower it, or stop sending one.",
         explanation=(

@@ -518,7 +518,9 @@ RULES = (
                    # answer: "Could not parse response content as the length limit was
                    # reached".
                    r"|could not parse response content as the length limit was reached"
-                   r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"),
+                   r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"
+                   # An agent's log of the finish reason: "stop_reason: length".
+                   r"|\b(?:stop|finish)_reason: length\b"),
         summary="{provider} stopped the answer at its length limit, so it is incomplete; the "
         "key, the model and the connection are fine.",
         explanation=(
@@ -632,6 +634,8 @@ RULES = (
                     # Burp AI Agent: "OpenAI-compatible response content was empty".
                     r"|response content was empty"
                     r"|request ended without sending any chunks"
+                    # Claude Code: "Stream ended without receiving any events".
+                    r"|stream ended without receiving any events"
                     # wget's and browsers' words for a connection closed with no answer.
                     r"|no data received|err_empty_response"
                     # hyper (Rust): the server closed the connection without answering.
