@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..facts import GPTEL_DEFAULT_MAX_TOKENS
 from .base import FixSpec
 
 SWITCH = FixSpec("Switch model or backend for now (M-x gptel-menu)", "display-only",
@@ -94,7 +95,8 @@ MAX_TOKENS_DEFAULT = FixSpec("Use gptel's default answer length for this backend
                              "unsafe", variable="gptel-max-tokens", value="nil")
 # What the steps say nil does.
 MAX_TOKENS_NIL_SAYS = ("With gptel-max-tokens nil, gptel sends no length and the model "
-                       "chooses, except to Anthropic (4096 tokens) and Bedrock (500).")
+                       "chooses, except to Anthropic ({anthropic} tokens) and Bedrock "
+                       "({bedrock}).").format(**GPTEL_DEFAULT_MAX_TOKENS)
 
 # The provider kinds of model servers that run on the user's machine.
 LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
