@@ -60,7 +60,10 @@ CUES: dict[str, re.Pattern[str]] = {
         "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
     ),
     "rate_limit": _cues(
-        r"rate[ _-]?limit", r"too ?many ?requests", r"\bthrottl", r"slow down",
+        # Not New API's "rate_limit_check_failed" (a 500): its own check failed, no limit
+        # was reached.
+        r"rate[ _-]?limit(?![ _-]?check[ _-]?failed)", r"too ?many ?requests", r"\bthrottl",
+        r"slow down",
         r"(?:requests?|tokens?|calls?) per (?:second|minute|hour|day)",
         r"per[ _-](?:minute|day)\b[^.;]{0,20}(?:limit|quota|exceeded)",
         r"(?:daily|per-day|hourly|minute) (?:limit|quota|cap)",

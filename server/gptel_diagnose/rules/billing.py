@@ -64,6 +64,8 @@ _NO_CREDIT = (
     r"|exceeded its (?:monthly )?spending cap"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
+    # PearAI's server: "you've reached the maximum free PearAI credit quota".
+    r"|reached [^.]{0,40}\bcredit quota\b"
     # A gateway's cap on the AI credits a run may spend: "403 Maximum AI credits exceeded".
     r"|\bcredits exceeded"
     # LiteLLM's proxy, for a key's or deployment's spend budget.

@@ -15,6 +15,8 @@ _TOO_LONG = (
     # Xiaomi MiMo's chat, in a 200: "抱歉，您发送的文本超长啦！".
     r"|(?:文本|内容|消息)超长"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
+    # Zed's own words for it: "Context too large".
+    r"|\bcontext (?:is )?too large\b"
     # TGI and Aphrodite: "The provided prompt is 4309 tokens long, so generating 1 tokens
     # requires a sequence length of 4310, but the maximum supported ...".
     r"|requires a sequence length of \d+, but the maximum"

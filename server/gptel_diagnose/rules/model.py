@@ -103,6 +103,10 @@ RULES = (
                 r"|not a valid model id|no endpoints found for (?!that|the request with)"
                 # OpenRouter's words alone, as a client quotes them ("No endpoints found").
                 r"|^no endpoints found\W*(?:$|\n)"
+                # A relay's free key, for a model its plan leaves out (ChatAnywhere: "免费API限制
+                # 使用gpt-3.5-turbo ... The free account is limited to use ...", "Limit to use
+                # gpt-3.5-turbo, gpt-4 and embeddings").
+                r"|免费api限制使用|\blimit(?:ed)? to use (?:[\w.-]+,? )+(?:and )?embeddings\b"
                 # Anthropic's not_found_error message is the model alone ("model:
                 # claude-3-haiku-20240307"), as clients quote it after their own words.
                 r"|(?:^|: )model: claude-[\w.:@-]+\s*(?:$|\n)"
