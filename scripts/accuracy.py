@@ -99,7 +99,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-db.jsonl", "reports-dc.jsonl",
                       "reports-de.jsonl", "reports-df.jsonl",
                       "reports-dg.jsonl", "reports-dh.jsonl",
-                      "reports-di.jsonl", "reports-dj.jsonl"})
+                      "reports-di.jsonl", "reports-dj.jsonl",
+                      "reports-dk.jsonl"})
 
 
 @dataclass(frozen=True)
