@@ -123,6 +123,8 @@ _NO_REASON = re.compile(
     r"|\b(?:bad request|client|server|for|url|response|request|failed|status|code|ok|api"
     r"|http|post|get|error|the|with|an?|of|to|from|provider|returned|occurred|got|err|bad"
     r"|remote|chat|completions?|chunk|stream|generate"
+    # The keys of the JSON an error comes in ({"type": "error", "message": ...}).
+    r"|type|message"
     r"|\d+)\b|[^\w]+|_"
 )
 # Wrappers' stock sentences that hold a reason word but give no reason: the OpenAI SDKs' "400

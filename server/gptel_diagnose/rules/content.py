@@ -58,6 +58,9 @@ _FILTERED = (
     # blocked message; Gemini CLI's stop; OpenAI's cybersecurity safety check in Codex.
     r"|负责任\s*ai\s*服务过滤|sorry, the model cannot answer this question"
     r"|prohibited content|extra caution with cybersecurity requests"
+    # A provider behind a proxy (VibeProxy), for a prompt its checks refused: "Request blocked
+    # by provider safety checks".
+    r"|blocked by (?:the )?provider(?:'s)? safety checks?"
     # Gemini's image models, for an image their safety settings withheld: "generated image
     # was filtered: ... Your current safety settings for people/face generation filtered out
     # images".

@@ -83,7 +83,10 @@ RULES = (
             # "type": "requests"} (zhile-io/pandora#207).
             match(codes=("requests",), text=r"try again later", not_text=_NOT_RATE),
             # Said in so many words: a rate limit, whatever else the body mentions.
-            match(text=r"you (have been|are being) rate.?limited|your rate limit is \d",
+            match(text=r"you (have been|are being) rate.?limited|your rate limit is \d"
+                  # Cloudflare's page (or its bare code) in front of a provider: "error code:
+                  # 1015", You are being rate limited.
+                  r"|\berror code:? 1015\b",
                   not_text=f"{_DAILY}|{_TOO_BIG}|insufficient_quota"),
             match(text=r"rate limit reached for|throttlingexception|too many requests, please"
                   r"|you'?ve hit your (global )?rate limit|too many tokens, please wait"

@@ -45,7 +45,8 @@ RULES = (
             # service in between (LABELING.md), not this machine's own connection.
             match(text=r"network error occurred while connecting to provider"),
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
-                  r"|capacity (temporarily )?exceeded"
+                  # ChatGPT's Responses upstream, mid-stream: "Selected model is at capacity".
+                  r"|capacity (temporarily )?exceeded|\bmodel is at capacity\b"
                   r"|server (is )?busy|come back later"
                   # "The model has too many visitors, retry later" (Trae's gateway).
                   r"|访问量过大"
