@@ -65,7 +65,7 @@ RECORD = Provider(
              "or ask the relay's operator to add one.",
              "当前分组下对于该模型无可用渠道，请换一个模型或联系中转站管理员", _ONE_DIST,
              text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel",
-             rule="MODEL007"),
+             rule="MODEL007", unless=r"熔断"),
         Code("", "auth.missing_key", "No relay token was sent.", "未提供令牌", _ONE_TOKEN,
              text=r"未提供令牌"),
         Code("", "auth.invalid_key",

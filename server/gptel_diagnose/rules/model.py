@@ -514,7 +514,10 @@ RULES = (
         name="relay-has-no-channel",
         category="model.not_found",
         # One-API/New-API's wording: distributor.go and relay.go in their repositories.
-        when=match(text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel"),
+        # Not a relay whose upstreams are all cut off by its circuit breaker ("所有供应商已熔断，
+        # 无可用渠道"): none can serve now, whatever the model (SRV001).
+        when=match(text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel",
+                   not_text=r"熔断"),
         summary=(
             "{provider} has no channel for {model} in your group: not an overload, and not "
             "gptel; only the relay's operator can add one."

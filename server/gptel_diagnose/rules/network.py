@@ -144,6 +144,9 @@ _TIMEOUT_TEXT = (
 # message=...": there a server answered.
 _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?!: \d)"
                        r"|error sending request|connection failed"
+                       # reqwest's words, passed on by a Rust proxy (cc-switch): "上游请求失败:
+                       # client error (Connect)".
+                       r"|client error \(connect\)"
                        r"|unable to reach the (model )?provider")
 # A client's own "could not connect" that kept nothing else: no cause (refused, reset, a
 # certificate, a timeout) and no port or address.  At a remote API that reads the same as a

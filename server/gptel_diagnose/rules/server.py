@@ -50,6 +50,8 @@ RULES = (
                   r"|server (is )?busy|come back later"
                   # "The model has too many visitors, retry later" (Trae's gateway).
                   r"|访问量过大"
+                  # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
+                  r"|已熔断"
                   r"|model process encountered an unexpected error"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
                   r"|service unavailable|maximum pending requests"
