@@ -7,6 +7,7 @@ from .common import (
     ASK_BACKEND,
     ASK_MODEL,
     MAX_TOKENS_DEFAULT,
+    MAX_TOKENS_OFF,
     RESEND,
     RESETS_TOMORROW,
     SWITCH,
@@ -486,9 +487,7 @@ RULES = (
             "Or raise the account's tier at {usage_url}.",
         ),
         fixes=(
-            FixSpec("Let the model choose the output length", "unsafe",
-                    variable="gptel-max-tokens", value="nil",
-                    unless_known="default_max_tokens"),
+            MAX_TOKENS_OFF,
             MAX_TOKENS_DEFAULT,
         ),
         docs=("https://platform.openai.com/docs/guides/rate-limits",),
