@@ -839,13 +839,15 @@ def _count(tokens: int | None) -> str | None:
 
 def _longer(facts: Facts) -> str | None:
     """A gptel-max-tokens twice what a backend that always sends a length got (gptel-max-tokens,
-    else gptel's default for its kind), at least 4096 and at most 64000; None for a backend
-    that sends no length when it is nil (there, nil lets the model choose), when
-    :request-params set the length, or when it was 64000 already."""
+    else gptel's default for its kind), at least 4096 and at most the model's own output limit
+    (64000 when that is not known); None for a backend that sends no length when it is nil
+    (there, nil lets the model choose), when :request-params set the length, or when it was at
+    that limit already."""
     if facts.default_max_tokens is None or facts.max_tokens_source == "model":
         return None
     sent = facts.max_tokens if facts.max_tokens is not None else facts.default_max_tokens
-    return None if sent >= 64000 else str(min(max(2 * sent, 4096), 64000))
+    most = facts.max_output or 64000
+    return None if sent >= most else str(min(max(2 * sent, 4096), most))
 
 
 def _lower_default(facts: Facts) -> str | None:

@@ -372,6 +372,28 @@ def _default_max_tokens(params: DiagnoseParams) -> int | None:
     return GPTEL_DEFAULT_MAX_TOKENS.get((params.backend.kind or "").lower())
 
 
+# The most output tokens a Claude model takes, as Anthropic's models overview lists them
+# ("Max output", https://docs.claude.com/en/docs/about-claude/models/overview) and its 400
+# says ("max_tokens: 9999999 > 128000, which is the maximum allowed number of output tokens
+# for claude-opus-4-8").  The names as Anthropic, Bedrock ("anthropic.claude-3-haiku-...")
+# and OpenRouter ("anthropic/claude-3.5-haiku") write them; the first pattern found wins.
+MODEL_MAX_OUTPUT: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(pattern), tokens) for pattern, tokens in (
+        (r"claude-opus-4[-.][678]\b|claude-sonnet-4[-.]6\b", 128000),
+        (r"claude-(?:opus|sonnet|haiku)-4[-.]5\b", 64000),
+        (r"claude-opus-4(?:[-.]1)?\b", 32000),
+        (r"claude-sonnet-4\b|claude-3[-.]7-sonnet", 64000),
+        (r"claude-3[-.]5-(?:sonnet|haiku)", 8192),
+        (r"claude-3-(?:haiku|sonnet|opus)", 4096),
+    ))
+
+
+def model_max_output(model: str | None) -> int | None:
+    """The most output tokens MODEL takes (`MODEL_MAX_OUTPUT`), or None if not known."""
+    name = (model or "").lower()
+    return next((tokens for pattern, tokens in MODEL_MAX_OUTPUT if pattern.search(name)), None)
+
+
 def _old_emacs(params: DiagnoseParams) -> bool | None:
     version = version_tuple(params.request.emacs_version)
     return None if version is None else version < (29,)
@@ -492,6 +514,9 @@ class Facts:
     default_max_tokens: int | None = _fact(
         "the answer length gptel sends for this backend's kind when gptel-max-tokens is nil "
         "(`GPTEL_DEFAULT_MAX_TOKENS`); None where it sends none", "present")
+    max_output: int | None = _fact(
+        "the most output tokens the request's model takes (`MODEL_MAX_OUTPUT`); None if not "
+        "known", "present")
     endpoint: str = _fact("the backend's :endpoint, as configured", "pattern",
                           lambda p: p.backend.endpoint or "")
     protocol: str = _fact("the backend's :protocol, as configured", "pattern",
@@ -962,6 +987,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         proxied=_proxied(params),
         key_trimmed=_key_trimmed(params),
         default_max_tokens=_default_max_tokens(params),
+        max_output=model_max_output(params.request.model),
         old_emacs=_old_emacs(params),
         old_sigv4_curl=_old_sigv4_curl(params),
         foreign_key=foreign,

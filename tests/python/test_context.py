@@ -448,6 +448,31 @@ def test_an_answer_cut_at_its_length_asks_anthropic_for_a_larger_number_not_nil(
     assert setq(run(CUT, {"kind": "bedrock"}), "gptel-max-tokens").value == "4096"
 
 
+def test_a_longer_answer_stops_at_the_models_own_output_limit() -> None:
+    # Anthropic's models overview: Claude 3 Haiku writes at most 4096 tokens, 3.5 Haiku
+    # 8192, Opus 4.1 32000, Opus 4.6 128000.  Twice what was sent, but never past that.
+    for model, sent, wanted in (("claude-3-5-haiku-20241022", None, "8192"),
+                                ("claude-3-5-haiku-20241022", 8000, "8192"),
+                                ("claude-opus-4-1-20250805", 8192, "16384"),
+                                ("claude-opus-4-1-20250805", 20000, "32000"),
+                                ("claude-opus-4-6", 64000, "128000"),
+                                ("anthropic/claude-3.5-haiku", 4096, "8192")):
+        request = {"model": model} if sent is None else {
+            "model": model, "max_tokens": sent, "max_tokens_source": "global"}
+        fix = setq(run(CUT, ANTHROPIC, request), "gptel-max-tokens")
+        assert fix is not None and fix.value == wanted, (model, sent)
+    # Already at the model's limit: no larger number to offer.
+    for model, sent in (("claude-3-haiku-20240307", None), ("claude-opus-4-1-20250805", 32000),
+                        ("claude-3-5-sonnet-20241022", 8192)):
+        request = {"model": model} if sent is None else {
+            "model": model, "max_tokens": sent, "max_tokens_source": "global"}
+        assert setq(run(CUT, ANTHROPIC, request), "gptel-max-tokens") is None, model
+    # Bedrock's names for the same models.
+    assert setq(run(CUT, {"kind": "bedrock"}, {"model": "anthropic.claude-3-haiku-20240307-v1:0",
+                                                 "max_tokens": 4096}),
+                "gptel-max-tokens") is None
+
+
 def test_an_answer_cut_at_its_length_elsewhere_lets_the_model_choose() -> None:
     result = run(CUT, OPENAI, {"max_tokens": 1000, "max_tokens_source": "global"})
     assert [(f.value, "1000" in f.title) for f in result.fixes
