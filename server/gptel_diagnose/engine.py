@@ -795,6 +795,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             # The output tokens the credit left covers, when the error says ("can only
             # afford 3919"), and a gptel-max-tokens under it (`affordable_cap`).
             "affordable_tokens": lambda: _count(facts.afford_tokens),
+            # The largest answer length the refusal says the model takes.
+            "allowed_tokens": lambda: _allowed(facts),
             "affordable_cap": lambda: _affordable_cap(facts.afford_tokens),
             # gptel-stream's value that turns streaming on, when that would make the request
             # stream.
@@ -848,6 +850,15 @@ def _longer(facts: Facts) -> str | None:
     sent = facts.max_tokens if facts.max_tokens is not None else facts.default_max_tokens
     most = facts.max_output or 64000
     return None if sent >= most else str(min(max(2 * sent, 4096), most))
+
+
+def _allowed(facts: Facts) -> str | None:
+    """The largest answer length the refusal says the model takes, when the request asked for
+    more (or its length is unknown): there it is the setting to try."""
+    most = facts.allowed_tokens
+    if most is None or most < 1 or (facts.max_tokens is not None and facts.max_tokens <= most):
+        return None
+    return str(most)
 
 
 def _lower_default(facts: Facts) -> str | None:
@@ -954,7 +965,7 @@ CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "pr
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
                             "affordable_tokens", "affordable_cap", "reserved_tokens",
                             "free_tier_model", "default_max_tokens", "longer_tokens",
-                            "lower_default"})
+                            "lower_default", "allowed_tokens"})
 
 
 def _needs_unknown(spec: FixSpec, values: _Placeholders) -> bool:

@@ -254,6 +254,17 @@ _RESERVE_CUE = re.compile(r"(\d+) in the completion|(\d+) `?max_new_tokens`?"
                           r"|max_tokens\W{1,3}(\d+)", re.IGNORECASE)
 
 
+# The largest answer length a refusal states the model takes: Anthropic's "max_tokens: 131072
+# > 64000, which is the maximum allowed number of output tokens", DeepSeek's "the valid range
+# of max_tokens is [1, 8192]", OpenAI's "This model supports at most 16384 completion
+# tokens", Groq's "`max_tokens` must be less than or equal to `8192`".
+_ALLOWED_CUE = re.compile(r"max_tokens: \d+ > (\d+), which is the maximum allowed"
+                          r"|valid range of max_tokens is \[\s*\d+\s*,\s*(\d+)\s*\]"
+                          r"|supports at most (\d+) completion tokens"
+                          r"|max_tokens`? must be less than or equal to `?(\d+)\b",
+                          re.IGNORECASE)
+
+
 def stated_tokens(cue: re.Pattern[str], text: str) -> int | None:
     """The first count of tokens CUE finds in TEXT (its first group that matched)."""
     match = cue.search(text)
@@ -533,6 +544,8 @@ class Facts:
     retry_after: float | None = _fact("the wait the provider states, in seconds")
     resets_at: str | None = _fact("the time the provider says its limit resets, as written")
     afford_tokens: int | None = _fact("the output tokens the error says the credit left covers")
+    allowed_tokens: int | None = _fact(
+        "the largest answer length the error says the model takes (`_ALLOWED_CUE`)")
     reserve_tokens: int | None = _fact(
         "the output tokens the error says were reserved for the answer")
     model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
@@ -1021,6 +1034,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         retry_after=stated_wait(haystack),
         resets_at=stated_reset(haystack),
         afford_tokens=stated_tokens(_AFFORD_CUE, haystack),
+        allowed_tokens=stated_tokens(_ALLOWED_CUE, haystack),
         reserve_tokens=stated_tokens(_RESERVE_CUE, haystack),
         **{f.name: f.metadata["read"](params) for f in FACTS if f.metadata["read"]},
     )

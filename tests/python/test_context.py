@@ -488,12 +488,33 @@ def test_a_length_too_large_for_claude_offers_gptels_default_by_name(locale: str
     result = run(TOO_LARGE, ANTHROPIC, {"max_tokens": 131072, "max_tokens_source": "global"},
                  locale)
     assert result.rule == "PARAM003"
-    [fix] = [f for f in result.fixes if f.variable == "gptel-max-tokens"]
-    assert fix.value == "nil" and "4096" in fix.title
+    # The most the refusal states first, then gptel's default by name.
+    most, fix = [f for f in result.fixes if f.variable == "gptel-max-tokens"]
+    assert most.value == "64000" and fix.value == "nil" and "4096" in fix.title
     # The same refusal from an OpenAI-style backend: nil sends nothing, and the model chooses.
-    [other] = [f for f in run(TOO_LARGE, OPENAI, {"max_tokens": 131072}, locale).fixes
-               if f.variable == "gptel-max-tokens"]
-    assert other.value == "nil" and "4096" not in other.title
+    most, other = [f for f in run(TOO_LARGE, OPENAI, {"max_tokens": 131072}, locale).fixes
+                   if f.variable == "gptel-max-tokens"]
+    assert most.value == "64000" and other.value == "nil" and "4096" not in other.title
+
+
+@pytest.mark.parametrize("message, most", [
+    ("max_tokens: 131072 > 64000, which is the maximum allowed number of output tokens for "
+     "claude-sonnet-4-20250514", "64000"),
+    ("Invalid max_tokens value, the valid range of max_tokens is [1, 8192]", "8192"),
+    ("max_tokens is too large: 100000. This model supports at most 16384 completion tokens, "
+     "whereas you provided 100000.", "16384"),
+    ("`max_tokens` must be less than or equal to `8192`, the maximum value for `max_tokens` is "
+     "less than the `context_window` for this model", "8192")])
+def test_a_length_refused_as_too_large_offers_the_most_the_refusal_states(
+        message: str, most: str) -> None:
+    error = gptel_error(400, {"error": {"message": message, "type": "invalid_request_error"}})
+    result = run(error, OPENAI, {"max_tokens": 200000, "max_tokens_source": "global"})
+    assert result.rule == "PARAM003"
+    assert next(f.value for f in result.fixes if f.variable == "gptel-max-tokens") == most
+    # No number stated, none offered but nil.
+    vague = gptel_error(400, {"error": {"message": "max_tokens is invalid"}})
+    assert [f.value for f in run(vague, OPENAI, {"max_tokens": 200000}).fixes
+            if f.variable == "gptel-max-tokens"] == ["nil"]
 
 
 def test_gptels_default_length_is_offered_only_where_it_is_shorter() -> None:

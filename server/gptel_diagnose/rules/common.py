@@ -89,6 +89,9 @@ LENGTH_OFF = FixSpec("Let the model choose the answer length (gptel-max-tokens i
 # There, a longer answer is a larger number ...
 MAX_TOKENS_UP = FixSpec("Allow a longer answer: up to {longer_tokens} tokens", "safe",
                         variable="gptel-max-tokens", value="{longer_tokens}")
+# ... the most the model takes, where its refusal says so ...
+MAX_TOKENS_MOST = FixSpec("Ask for the most this model takes: {allowed_tokens} tokens", "safe",
+                          variable="gptel-max-tokens", value="{allowed_tokens}")
 # ... and a smaller one is gptel's default for the kind.
 MAX_TOKENS_DEFAULT = FixSpec("Use gptel's default answer length for this backend "
                              "({lower_default} tokens)",

@@ -10,6 +10,7 @@ from .common import (
     LENGTH_OFF,
     LOG_REQUESTS,
     MAX_TOKENS_DEFAULT,
+    MAX_TOKENS_MOST,
     MAX_TOKENS_NIL_SAYS,
     MAX_TOKENS_OFF,
     MAX_TOKENS_UP,
@@ -418,7 +419,7 @@ RULES = (
             ":request-params) is outside the range this model accepts. " + MAX_TOKENS_NIL_SAYS
         ),
         steps=("Set (setq gptel-max-tokens nil), or a value within the model's limit.",),
-        fixes=(MAX_TOKENS_OFF, MAX_TOKENS_DEFAULT),
+        fixes=(MAX_TOKENS_MOST, MAX_TOKENS_OFF, MAX_TOKENS_DEFAULT),
         docs=("https://api-docs.deepseek.com/quick_start/error_codes",),
         examples=(
             Example(
