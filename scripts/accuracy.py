@@ -100,7 +100,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-de.jsonl", "reports-df.jsonl",
                       "reports-dg.jsonl", "reports-dh.jsonl",
                       "reports-di.jsonl", "reports-dj.jsonl",
-                      "reports-dk.jsonl", "reports-dl.jsonl"})
+                      "reports-dk.jsonl", "reports-dl.jsonl",
+                      "reports-dm.jsonl"})
 
 
 @dataclass(frozen=True)
