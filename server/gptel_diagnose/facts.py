@@ -175,7 +175,9 @@ _REASON_WORDS = re.compile(
 # A request line a server's log shows: "POST /v1/api/generate".
 _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # A URL in the error's text: its host and path.
-_URL = re.compile(r"https?://([^/\s'\"()<>]+)(/[^\s'\"()<>?#]*)?")
+# Its path stops before the punctuation a sentence puts after it ("url: https://chatgpt.com/
+# backend-api/codex/responses, cf-ray: ...").
+_URL = re.compile(r"https?://([^/\s'\"()<>]+)(/(?:[^\s'\"()<>?#]*[^\s'\"()<>?#.,;:])?)?")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
 # A terminal UI's box around the text (Gemini CLI, Claude Code): its borders where a line
@@ -604,7 +606,9 @@ _FIELD_CODE = re.compile(r"^\s*(?:type|code)(?:: | = )(['\"])([\w.-]{1,80})\1,?\
                          re.MULTILINE)
 # A provider's numeric code a client quotes in words: "zhipu API error code: 1210".  Four to
 # six digits: never an HTTP status ("Error code: 400").
-_WORDED_CODE = re.compile(r"\berror code[:：]?\s*(\d{4,6})\b", re.IGNORECASE)
+_WORDED_CODE = re.compile(r"\berror code[:：]?\s*(\d{4,6})\b"
+                          # Chinese: a code, then "error" ("10013错误"), or "错误码: 10013".
+                          r"|^\s*(\d{4,6})\s*错误|错误码[:：]?\s*(\d{4,6})\b", re.IGNORECASE)
 
 
 def _repr_codes(text: str) -> list[str]:
@@ -612,7 +616,8 @@ def _repr_codes(text: str) -> list[str]:
     return [field.group(2).lower() for error in _REPR_ERROR.finditer(text)
             for field in _REPR_CODE.finditer(error.group(1))] + [
                 field.group(2).lower() for field in _FIELD_CODE.finditer(text)] + [
-                    found.group(1) for found in _WORDED_CODE.finditer(text)]
+                    next(group for group in found.groups() if group)
+                    for found in _WORDED_CODE.finditer(text)]
 
 
 def _quoted_object(text: str) -> Any:

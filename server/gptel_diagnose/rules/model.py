@@ -101,6 +101,13 @@ RULES = (
                 r"|model is corrupted or incomplete"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that|the request with)"
+                # A model id in the wrong form for the service: Synthetic's "Your model name
+                # should start with an hf: prefix".
+                r"|model name should start with|model (?:name|id) must (?:start|begin) with"
+                # A router that picks a provider by the model's name, for a name none of its
+                # providers has: "Provider 'Qwen/Qwen3-Coder-480B' not found", "provider not
+                # found: provider '' not found in registry".
+                r"|\bprovider '[^'\n]{0,120}' not found"
                 # OpenRouter's words alone, as a client quotes them ("No endpoints found").
                 r"|^no endpoints found\W*(?:$|\n)"
                 # A relay's free key, for a model its plan leaves out (ChatAnywhere: "免费API限制
