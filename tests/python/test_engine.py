@@ -3716,13 +3716,14 @@ _AD_CORPUS_WORDS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
       "unavailable."}, {"kind": "openai"}, "auth.permission"),
     ({"error": "Our systems have detected unusual activity from your device. Please refresh "
       "your browser and try again later."}, {"kind": "openai"}, "auth.permission"),
-    # https://github.com/microsoft/copilot-intellij-feedback/issues/331 and
-    # https://github.com/olimorris/codecompanion.nvim/issues/2416: Copilot's plan allowance
-    # used up (its usage-limits page), as a 429 and with no status.
+    # https://github.com/microsoft/copilot-intellij-feedback/issues/331: Copilot's bare 429
+    # "quota exceeded", its rate limiter (LABELING.md, stop 52); and
+    # https://github.com/olimorris/codecompanion.nvim/issues/2416: the same words with no
+    # status, its plan allowance used up (its usage-limits page).
     ({"status": "HTTP/2 429", "http_status": "429",
       "error": "[ERROR] [chat fetch] [2025-06-13T05:46:46.822Z] Unhandled status from server:,429,"
       "quota exceeded"}, {"kind": "openai", "host": "api.githubcopilot.com"},
-     "billing.quota_exhausted"),
+     "rate_limit"),
     ({"error": "quota exceeded"}, {"kind": "openai", "host": "api.githubcopilot.com"},
      "billing.quota_exhausted"),
     # https://github.com/mudler/LocalAI/issues/1133: no model file of that name.

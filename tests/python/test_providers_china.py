@@ -216,13 +216,15 @@ def test_zhipu_1113_at_429_is_billing_not_rate_limit() -> None:
     assert code is not None and code.category == "billing.quota_exhausted"
 
 
-def test_zhipu_plan_window_is_a_rate_limit_and_monthly_cap_is_billing() -> None:
+def test_zhipu_plan_windows_are_rate_limits_and_an_expired_plan_is_billing() -> None:
     # 1308's window is hours ("Usage limit reached for 5 hour. Your limit will reset at
-    # 2026-09-09 05:38:28", https://github.com/hugalafutro/model-hotel/pull/955); 1310 is
-    # the weekly or monthly allowance.
+    # 2026-09-09 05:38:28", https://github.com/hugalafutro/model-hotel/pull/955); 1310 names
+    # a week and a month with its reset time, a window too (LABELING.md, stop 52); 1309 is
+    # the plan gone.
     by_key = {c.key: c.category for c in zhipu.RECORD.codes}
     assert by_key["1308"] == "rate_limit"
-    assert by_key["1310"] == "billing.quota_exhausted"
+    assert by_key["1310"] == "rate_limit"
+    assert by_key["1309"] == "billing.quota_exhausted"
     assert by_key["1302"] == by_key["1303"] == "rate_limit"
     assert by_key["1301"] == "content_policy"
 

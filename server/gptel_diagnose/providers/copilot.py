@@ -1,8 +1,10 @@
 """GitHub Copilot chat (gptel-gh): an OAuth token, no key.
 
 GitHub documents no error bodies; its usage-limits page says what a used-up plan allowance
-means, and Copilot's clients show it as `quota_exceeded` ("You have no quota", HTTP 402) or
-"quota exceeded" (HTTP 429 in the JetBrains client's log).
+means, and Copilot's clients show it as `quota_exceeded` ("You have no quota", HTTP 402) or in
+words that name the month, the plan or premium requests.  A bare "quota exceeded" under 429
+(the JetBrains client's log, Zed) is read as its rate limiter, as Zed's maintainers call it
+(LABELING.md, stop 52), though a used-up free plan has been seen behind it too.
 """
 
 from __future__ import annotations
@@ -25,6 +27,18 @@ RECORD = Provider(
     status_url="https://www.githubstatus.com/",
     codes=(
         Code("quota_exceeded", "billing.quota_exhausted", *_USED_UP, _LIMITS),
+        Code("", "rate_limit",
+             "its 429 \"quota exceeded\", with no word of the month or the plan, is its rate "
+             "limiter (a used-up allowance comes as 402 \"You have no quota\"); if it lasts "
+             "for hours, the plan's monthly allowance may be spent",
+             "它的 429 “quota exceeded” 不提月份或套餐时，是速率限制（额度用完时返回的是 402 "
+             "“You have no quota”）；如果持续数小时，可能是套餐的每月额度已经用完",
+             "https://github.com/zed-industries/zed/issues/34453", http=429,
+             # Only where the 429 is known (the status line gptel recorded, or the client's
+             # own words): bare words with no status are the allowance's, as clients show it.
+             text=r"(?=[\s\S]*\b429\b)[\s\S]*quota exceeded",
+             unless=r"monthly|premium|allowance|no quota|\bplan\b|quota_exceeded|usage quota",
+             sure=False),
         Code("", "billing.quota_exhausted", *_USED_UP, _LIMITS,
              text=r"quota exceeded|you have no quota|monthly (chat messages )?quota"
              r"|premium request allowance|monthly limit for premium requests"),

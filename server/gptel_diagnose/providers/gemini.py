@@ -43,6 +43,18 @@ RECORD = Provider(
              "The free tier is not available in this country and billing is not enabled.",
              "Gemini API 免费层在所在国家或地区不可用,且项目未启用结算。", DOCS, http=400,
              text=r"location|country|region|territor|billing", rule="PERM001"),
+        # Google's ErrorInfo reason BILLING_DISABLED, inside a PERMISSION_DENIED: the key may
+        # call the API, its project cannot pay for this method or model (LABELING.md, stop 52).
+        Code("permission_denied", "billing.quota_exhausted",
+             "Billing is not enabled for the key's Google Cloud project, and this method or "
+             "model needs it: enable billing for the project",
+             "密钥所属的 Google Cloud 项目没有启用结算，而这个方法或模型需要结算：请为该项目启用"
+             "结算", "https://ai.google.dev/gemini-api/docs/billing", http=403,
+             text=r"billing_disabled|requires billing to be enabled",
+             next_step="Enable billing for the key's project (Google AI Studio: Settings, "
+             "Plan information, or the link in the message), then resend.",
+             next_step_zh="为密钥所属的项目启用结算（Google AI Studio：设置中的“方案信息”，或消息"
+             "里的链接），然后重新发送。"),
         Code("permission_denied", "auth.permission",
              "The API key does not have the required permissions.",
              "该 API 密钥没有所需的权限。", DOCS, http=403, rule="PERM002"),

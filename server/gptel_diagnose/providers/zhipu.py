@@ -92,16 +92,19 @@ RECORD = Provider(
              "该模型当前访问量过大，请您稍后再试", _CODES_NEW),
         # A window of hours ("Usage limit reached for 5 hour. Your limit will reset at ..."):
         # a cap per unit of time, which waiting lifts (LABELING.md's rate_limit, as MiniMax's
-        # Token Plan window); the weekly or monthly cap (1310) is the plan's allowance.
+        # Token Plan window); so is the weekly or monthly cap (1310), which gives its reset.
         Code("1308", "rate_limit",
              "The plan's usage cap for this window of hours is reached; it lifts when the "
              "window resets.",
              "已达到套餐的使用上限，您的限额将在重置时间后恢复", _CODES),
         Code("1309", "billing.quota_exhausted", "The GLM Coding Plan has expired: renew it.",
              "您的 GLM Coding Plan 套餐已到期，暂无法使用", _CODES),
-        Code("1310", "billing.quota_exhausted",
-             "The plan's weekly or monthly usage cap is reached.",
-             "您已达到每周/每月使用上限", _CODES),
+        # A cap that names both a week and a month, with its reset time: a window that
+        # lifts, as a weekly one does (LABELING.md, stop 52).
+        Code("1310", "rate_limit",
+             "The plan's weekly or monthly usage cap is reached; it lifts at the reset time "
+             "the message gives.",
+             "您已达到每周/每月使用上限，限额将在消息给出的时间重置", _CODES),
         Code("1311", "model.not_found", "The current plan does not include this model.",
              "当前订阅套餐暂未开放该模型权限", _CODES),
         Code("1305", "server.overloaded",

@@ -126,6 +126,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL007",  # relay-has-no-channel
         "MODEL009",  # model-served-on-another-api
         "PARAM008",  # request-body-not-parsed
+        "PARAM017",  # chat-template-failed
         "PARAM007",  # conversation-shape-rejected
         # A local model runner that died: before the overloaded and internal-error rules,
         # which would send the user to resend.

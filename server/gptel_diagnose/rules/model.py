@@ -189,6 +189,9 @@ RULES = (
                 # Hugging Face, for a model outside the account's plan; Gemini, under 429,
                 # for a preview model a free key may not use at all.
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
+                # Ollama's cloud, for a model the account's plan leaves out: "this model
+                # requires a subscription, upgrade for access" (LABELING.md, stop 52).
+                r"|this model requires a subscription"
                 r"|doesn'?t have a free quota tier"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
                 r"|function '[\w-]+': not found for account"

@@ -793,6 +793,44 @@ RULES = (
         ),
     ),
     Rule(
+        code="PARAM017",
+        name="chat-template-failed",
+        category="request.invalid_parameter",
+        # A local server that formats the conversation with the model's own (Jinja) chat
+        # template, and the template failed on it: LM Studio's "Error rendering prompt with
+        # jinja template: ..." and "This is usually an issue with the model's prompt
+        # template", llama.cpp's "Failed to apply chat template" (LABELING.md, stop 52).
+        when=match(text=r"error rendering prompt with jinja template"
+                   r"|issue with the model'?s prompt template"
+                   r"|failed to (?:apply|render) (?:the )?chat template"),
+        summary="{provider} could not render the conversation with the model's chat "
+        "template: {message}",
+        explanation=(
+            "A local model server turns gptel's messages into the model's prompt with the "
+            "chat template that came with the model. Some templates refuse a conversation "
+            "gptel sends (tool calls and their results, a system message, two messages of "
+            "one role in a row); some are broken for the server's version. The model and "
+            "the server are running: the request's shape and the template do not fit."
+        ),
+        steps=(
+            "Resend without tools (gptel-use-tools nil), or from a new chat buffer.",
+            "Try the same model from another publisher (LM Studio: the lmstudio-community "
+            "builds carry fixed templates), fix its template (LM Studio: My Models, the "
+            "model's gear, Prompt Template), or update LM Studio or llama.cpp.",
+            "Meanwhile, choose another model of this backend.",
+        ),
+        fixes=(NO_TOOLS, ASK_MODEL),
+        docs=("https://lmstudio.ai/docs/configuration/prompt-template",),
+        examples=(
+            Example(
+                error={"error": "Error rendering prompt with jinja template: TypeError: "
+                       "Cannot read properties of undefined (reading 'type')"},
+                backend={"kind": "lmstudio", "host": "localhost:1234"},
+                source="https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/393",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM007",
         name="conversation-shape-rejected",
         category="request.invalid_parameter",
