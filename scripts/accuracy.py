@@ -101,7 +101,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-dg.jsonl", "reports-dh.jsonl",
                       "reports-di.jsonl", "reports-dj.jsonl",
                       "reports-dk.jsonl", "reports-dl.jsonl",
-                      "reports-dm.jsonl", "reports-dn.jsonl"})
+                      "reports-dm.jsonl", "reports-dn.jsonl",
+                      "reports-do.jsonl"})
 
 
 @dataclass(frozen=True)
