@@ -35,6 +35,10 @@ UPSTREAM_CLIENT_ERROR = r"\W{1,3}(?:http error )?4\d\d\b"
 
 RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for|via) (?:the )?"
                      r"|does not support (?:the )?)responses api")
+# A model "name" that ends in an API path: the path was read as part of the model's name
+# (Hugging Face's "Model google/gemma-2-2b-it/v1/chat/completions does not exist"), so the
+# URL is what is wrong (ENDP001), not the model (MODEL001).
+PATH_AS_MODEL = r"\bmodel \S+/(?:v\d+/)?chat/completions\b"
 
 
 def _cues(*patterns: str) -> re.Pattern[str]:

@@ -861,6 +861,10 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
+            # Hugging Face's router, for a login or token that may not bill an organization:
+            # "This authentication method does not have sufficient permissions to call
+            # Inference Providers on behalf of org huggingface".
+            match(text=r"does not have sufficient permissions to call"),
             # An OpenAI project whose settings (or the organization's tier) do not allow the
             # model: the key and the model are fine, the project may not use it.
             match(text=PROJECT_NO_MODEL_ACCESS),

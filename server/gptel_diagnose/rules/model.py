@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cues import DEPRECATED_OPTION, RESPONSES_REFUSED
+from ..cues import DEPRECATED_OPTION, PATH_AS_MODEL, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_BACKEND,
@@ -101,6 +101,8 @@ RULES = (
                 r"|model is corrupted or incomplete"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that|the request with)"
+                # Xiaomi MiMo's Token Plan endpoint: "Notsupported model mimo-v2-flash".
+                r"|\bnotsupported model\b"
                 # A model id in the wrong form for the service: Synthetic's "Your model name
                 # should start with an hf: prefix".
                 r"|model name should start with|model (?:name|id) must (?:start|begin) with"
@@ -192,6 +194,12 @@ RULES = (
                 # Ollama's cloud, for a model the account's plan leaves out: "this model
                 # requires a subscription, upgrade for access" (LABELING.md, stop 52).
                 r"|this model requires a subscription"
+                # Hugging Face's serverless API, for a model bigger than its plan loads: "The
+                # model X is too large to be loaded automatically (93GB > 10GB)".
+                r"|too large to be loaded automatically"
+                # The ChatGPT backend, for a model this client's version may not use: "The
+                # 'gpt-5.5' model requires a newer version of Codex".
+                r"|model requires a newer version of"
                 r"|doesn'?t have a free quota tier"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
                 r"|function '[\w-]+': not found for account"
@@ -226,7 +234,7 @@ RULES = (
                 r"|connect: connection refused|econnrefused"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 # The model exists, on another API than the one asked (ENDP001).
-                r"|not supported for task|" + RESPONSES_REFUSED +
+                r"|not supported for task|" + RESPONSES_REFUSED + "|" + PATH_AS_MODEL +
                 r"|\bcompletion operation does not work"
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter; so does

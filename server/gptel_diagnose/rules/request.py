@@ -518,7 +518,10 @@ RULES = (
                    r"|failed to parse tools\b"
                    # Vertex AI: "`load_mcp_documentation` functionDeclaration parameters
                    # schema should be of type OBJECT".
-                   r"|functiondeclaration param"),
+                   r"|functiondeclaration param"
+                   # OpenCode's Go gateway, for more tools than it takes: "[unsupported_tool_
+                   # schema] The tool schema is not supported (tool_count_limit)".
+                   r"|tool schema is not supported|unsupported_tool_schema|tool_count_limit"),
         summary="{provider} refused a tool definition gptel sent (a tool's name or JSON "
         "schema, often one from an MCP server): fix or deselect that tool, or send no tools.",
         explanation=(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..cues import RESPONSES_REFUSED
+from ..cues import PATH_AS_MODEL, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     BACKEND_FORM,
@@ -155,6 +155,12 @@ RULES = (
                     r"|unable to parse [\w ]{0,20}chunk|error decoding response body"
                     r"|extra data: line \d+ column \d+|incomplete chunked read"
                     r"|peer closed connection without sending complete message body"
+                    # A gateway's words for an upstream stream cut short: OmniRoute's "Stream
+                    # ended before producing useful content", CLIProxyAPI's "upstream stream
+                    # closed before [DONE]"; node-fetch's "Invalid response body while trying
+                    # to fetch ...: Premature close".
+                    r"|stream ended before producing|stream closed before \[done\]"
+                    r"|invalid response body while trying to fetch"
                     r"|response was interrupted|^parse error$"
                     # A client that wanted JSON or an event stream ("Invalid content-type:
                     # text/html; charset=utf-8", OkHttp-based Java clients).
@@ -298,6 +304,9 @@ RULES = (
             # A model the Responses API does not serve, on that API's path (LABELING: the
             # path is what to change), even where the words go on to "not found: model".
             match(text=RESPONSES_REFUSED),
+            # The path read as part of the model's name: Hugging Face's "Model
+            # google/gemma-2-2b-it/v1/chat/completions does not exist".
+            match(text=PATH_AS_MODEL),
             match(text=r"404 page not found|cannot post|no route(?! to host)|unknown (request )?url"
                   r"|method not allowed|unexpected endpoint|resource not found|wrong endpoint"
                   r"|request method '?\w+'? not supported|unsupported method \('?(get|post)"

@@ -48,6 +48,9 @@ RULES = (
                   # ChatGPT's Responses upstream, mid-stream: "Selected model is at capacity".
                   r"|capacity (temporarily )?exceeded|\bmodel is at capacity\b"
                   r"|server (is )?busy|come back later"
+                  # Hugging Face's serverless API: "Model too busy, unable to get response in
+                  # less than 120 second(s)".
+                  r"|model too busy"
                   # "The model has too many visitors, retry later" (Trae's gateway).
                   r"|访问量过大"
                   # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
