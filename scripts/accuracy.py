@@ -102,7 +102,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-di.jsonl", "reports-dj.jsonl",
                       "reports-dk.jsonl", "reports-dl.jsonl",
                       "reports-dm.jsonl", "reports-dn.jsonl",
-                      "reports-do.jsonl", "reports-dp.jsonl"})
+                      "reports-do.jsonl", "reports-dp.jsonl",
+                      "reports-dq.jsonl"})
 
 
 @dataclass(frozen=True)
