@@ -263,7 +263,8 @@ _RESERVE_CUE = re.compile(r"(\d+) in the completion|(\d+) `?max_new_tokens`?"
 _ALLOWED_CUE = re.compile(r"max_tokens: \d+ > (\d+), which is the maximum allowed"
                           r"|valid range of max_tokens is \[\s*\d+\s*,\s*(\d+)\s*\]"
                           r"|supports at most (\d+) completion tokens"
-                          r"|max_tokens`? must be less than or equal to `?(\d+)\b",
+                          r"|max_tokens`? must be less than or equal to `?(\d+)\b"
+                          r"|expected number to be <=\s*(\d+) at \W{0,2}params\.max_tokens",
                           re.IGNORECASE)
 
 

@@ -865,6 +865,9 @@ RULES = (
             # "This authentication method does not have sufficient permissions to call
             # Inference Providers on behalf of org huggingface".
             match(text=r"does not have sufficient permissions to call"),
+            # Hugging Face, for a gated model the token has not been granted: "You are trying
+            # to access a gated repo. Make sure to request access at ...".
+            match(text=r"trying to access a gated repo"),
             # An OpenAI project whose settings (or the organization's tier) do not allow the
             # model: the key and the model are fine, the project may not use it.
             match(text=PROJECT_NO_MODEL_ACCESS),

@@ -390,6 +390,10 @@ RULES = (
                                     # A client's hint naming its own setting is no timeout.
                                     not_text=r"llama runner|should be used inside a task"
                                     r"|api_timeout_ms="
+                                    # A model the server had not loaded, with a hint to
+                                    # wait longer (huggingface_hub: "Model not loaded on the
+                                    # server ... retry with a higher timeout"): its load.
+                                    r"|model not loaded on the server"
                                     # Cloudflare's 522 is its page between it and the
                                     # origin (RESP004); only its 524 is a timeout.
                                     r"|cloudflare-5xx-errors/error-52[0-3]"

@@ -93,6 +93,9 @@ RULES = (
                   r"|you'?ve hit your (global )?rate limit|too many tokens, please wait"
                   r"|(reached|exceeded|hit) (the|your|a)? ?.{0,40}rate limit"
                   r"|rate limit (exceeded|reached)|(queries|requests|tokens) per minute"
+                  # HuggingChat: "You are sending too many messages. Try again later."; a
+                  # relay's upstream: "Detected high-frequency non-compliant requests".
+                  r"|sending too many messages|high-frequency (?:non-compliant )?requests"
                   # Baidu Qianfan's error 18: "Open api qps request limit reached".
                   r"|\bqps (?:request )?limit reached"
                   # Chinese providers' "requests too frequent".

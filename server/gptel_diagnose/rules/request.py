@@ -410,7 +410,10 @@ RULES = (
                    r"|max_tokens > \d+ must have stream"
                    # Anthropic's own form, before "which is the maximum allowed number of
                    # output tokens": "max_tokens: 131072 > 128000".
-                   r"|max_tokens: \d+ > \d+",
+                   r"|max_tokens: \d+ > \d+"
+                   # A gateway's schema check (zod): "Too big: expected number to be <=200000
+                   # at \"params.max_tokens\"".
+                   r"|expected number to be <=\s*\d+ at \W{0,2}params\.max_tokens",
                    not_text=r"max_completion_tokens|maximum context length|`?inputs`? tokens \+"
                    r"|must be at least 1, got -")),
         summary="gptel-max-tokens is larger than {model} allows: lower it, or set it to nil.",

@@ -51,6 +51,9 @@ RULES = (
                   # Hugging Face's serverless API: "Model too busy, unable to get response in
                   # less than 120 second(s)".
                   r"|model too busy"
+                  # huggingface_hub, for a model the serverless API had not loaded in time:
+                  # "Model not loaded on the server: ... Please retry with a higher timeout".
+                  r"|model not loaded on the server"
                   # "The model has too many visitors, retry later" (Trae's gateway).
                   r"|访问量过大"
                   # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
