@@ -268,10 +268,16 @@ _ALLOWED_CUE = re.compile(r"max_tokens: \d+ > (\d+), which is the maximum allowe
                           re.IGNORECASE)
 
 
+def first_group(match: re.Match[str]) -> str:
+    """The first group of MATCH that matched: the number or code in whichever alternative
+    of a pattern (each alternative with a group of its own) found it."""
+    return next(group for group in match.groups() if group)
+
+
 def stated_tokens(cue: re.Pattern[str], text: str) -> int | None:
     """The first count of tokens CUE finds in TEXT (its first group that matched)."""
     match = cue.search(text)
-    return next((int(group) for group in match.groups() if group), None) if match else None
+    return int(first_group(match)) if match else None
 
 
 def stated_wait(text: str) -> float | None:
@@ -617,8 +623,7 @@ def _repr_codes(text: str) -> list[str]:
     return [field.group(2).lower() for error in _REPR_ERROR.finditer(text)
             for field in _REPR_CODE.finditer(error.group(1))] + [
                 field.group(2).lower() for field in _FIELD_CODE.finditer(text)] + [
-                    next(group for group in found.groups() if group)
-                    for found in _WORDED_CODE.finditer(text)]
+                    first_group(found) for found in _WORDED_CODE.finditer(text)]
 
 
 def _quoted_object(text: str) -> Any:
@@ -797,7 +802,7 @@ def _status_in_text(text: str) -> int | None:
     the one a gRPC status it quotes stands for."""
     match = _TEXT_STATUS.search(text)
     if match:
-        return int(next(group for group in match.groups() if group))
+        return int(first_group(match))
     match = _GRPC_STATUS.search(text)
     return _GRPC_HTTP[match.group(1).replace("_", "")] if match else None
 
@@ -983,7 +988,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
     curl = params.error.curl_exit_code
     if curl is None:
         match = _CURL_EXIT.search(text)
-        curl = int(next(g for g in match.groups() if g)) if match else None
+        curl = int(first_group(match)) if match else None
     if curl is None and http is None:
         curl = next((code for pattern, code in _CURL_TEXTS if pattern.search(text)), None)
 
