@@ -9,11 +9,13 @@ DOCS = "https://huggingface.co/docs/inference-providers/index"
 RECORD = Provider(
     kind="huggingface",
     name="Hugging Face",
-    hosts=r"(^|\.)router\.huggingface\.co$",
+    # api-inference.huggingface.co is the serverless Inference API the router replaced; its
+    # path names the model ("/models/ORG/MODEL", with "/v1/chat/completions" for chat).
+    hosts=r"(^|\.)(router|api-inference)\.huggingface\.co$",
     api_hosts=("router.huggingface.co",),
     # The router's base URL is https://router.huggingface.co/v1; a provider it fronts can also
     # be named in the path, with the model ("/hf-inference/models/ORG/MODEL/v1/...").
-    chat_paths=r"^(/[\w-]+/models/[^/]+/[^/]+)?/v1/chat/completions$",
+    chat_paths=r"^((/[\w-]+)?/models/[^/]+/[^/]+)?/v1/chat/completions$|^/models/[^/]+/[^/]+$",
     key_env="HF_TOKEN",
     key_prefixes=("hf_",),
     keys_url="https://huggingface.co/settings/tokens",
