@@ -1296,10 +1296,11 @@ An ask fix shows the action it starts where a `setq' shows its form."
                                                    (plist-get err :error)
                                                  (prin1-to-string (plist-get err :error)))))
                       ;; The body the diagnosis read where gptel read no error: the evidence.
+                      ;; A page's CRLF line ends would show as "^M" at every line's end.
                       (and (stringp (plist-get err :body))
                            (gptel-diagnose--tf "response body: %s"
                                                (truncate-string-to-width
-                                                (plist-get err :body)
+                                                (string-replace "\r" "" (plist-get err :body))
                                                 gptel-diagnose--shown-body-width nil nil
                                                 (gptel-diagnose--ellipsis))))
                       (and (eq (plist-get err :body_empty) t)

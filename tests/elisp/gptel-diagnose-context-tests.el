@@ -842,6 +842,16 @@ an error in the answer's own text are not one."
                             ours))
     (should (string-match-p "^status: HTTP/1.1 429$" gptels))))
 
+(ert-deftest gptel-diagnose-details-show-a-page-without-carriage-returns ()
+  "A page sent with CRLF line ends reads as lines, without a \"^M\" at each end."
+  (let ((shown (gptel-diagnose--raw-error
+                '(:error (:status "HTTP/1.1 400 Bad Request" :http_status "400"
+                          :error "Malformed JSON in response"
+                          :body "<html>\r\n<head><title>400</title></head>\r\n</html>\r\n")))))
+    (should-not (string-search "\r" shown))
+    (should (string-search "response body: <html>\n<head><title>400</title></head>\n</html>"
+                           shown))))
+
 (ert-deftest gptel-diagnose-resend-takes-out-only-the-reply-that-broke-off ()
   "The first words of a reply that broke off are its region while they are all gptel's
 response text; once the user typed into them, they are left alone."
