@@ -103,7 +103,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-dk.jsonl", "reports-dl.jsonl",
                       "reports-dm.jsonl", "reports-dn.jsonl",
                       "reports-do.jsonl", "reports-dp.jsonl",
-                      "reports-dq.jsonl", "reports-dr.jsonl"})
+                      "reports-dq.jsonl", "reports-dr.jsonl",
+                      "reports-ds.jsonl"})
 
 
 @dataclass(frozen=True)
