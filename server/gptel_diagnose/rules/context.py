@@ -32,8 +32,10 @@ _TOO_LONG = (
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
     # llama-server, for an input over its batch size: "input is too large to process".
     r"|input is too large to process"
-    # TGI, with or without its backquotes: "inputs tokens + max_new_tokens must be <= 4097".
-    r"|`?inputs`? tokens \+ `?max_new_tokens|reduce the length of the (messages|prompt|input)"
+    # TGI, with backquotes, single quotes or none: "inputs tokens + max_new_tokens must be
+    # <= 4097".
+    r"|[`']?inputs[`']? tokens \+ [`']?max_new_tokens"
+    r"|reduce the length of the (messages|prompt|input)"
     r"|maximum input length|request_too_large|request size exceeds|too many tokens in"
     # Kimi: "total message size 2400000 exceeds limit 2097152".
     r"|message size \w+ exceeds (the )?limit"

@@ -99,6 +99,9 @@ RULES = (
                 # llama.cpp, for a model file cut short: "data is not within the file bounds,
                 # model is corrupted or incomplete" (download it again, as an unpulled one).
                 r"|model is corrupted or incomplete"
+                # Hugging Face's serverless API, for a model whose architecture it cannot
+                # load: "The model_type 'mistral' is not recognized."
+                r"|model_type '[\w-]+' is not recognized"
                 r"|model identifier is invalid|requested model is not supported"
                 r"|not a valid model id|no endpoints found for (?!that|the request with)"
                 # Xiaomi MiMo's Token Plan endpoint: "Notsupported model mimo-v2-flash".
@@ -249,7 +252,10 @@ RULES = (
                 r"|\b(get|post) /\S* http/[\d.]+\W+404"
                 # Go's router for a path it has no handler for ("Error loading models: 404
                 # page not found"), whoever asked for it; Kong's (Mistral's gateway).
-                r"|404 page not found|no route matched with those values",
+                r"|404 page not found|no route matched with those values"
+                # OpenAI's and One-API's words for a path they do not serve, whatever model
+                # the path names ("Invalid URL (POST /v1beta/models/gemini-...)"): ENDP001.
+                r"|invalid url \((?:get|post|put|patch|delete) /",
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,
                 # A 401 is about the key ("Invalid model key"), whatever else it names.

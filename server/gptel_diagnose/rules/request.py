@@ -41,7 +41,11 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
                         r"|temperature`? may only be set to"
                         # Anthropic's newer models: "temperature is deprecated for this model".
-                        r"|temperature['`]? is deprecated")
+                        r"|temperature['`]? is deprecated"
+                        # LiteLLM, for OpenAI's gpt-5 models: "gpt-5 models ... don't support
+                        # temperature=0.2. Only temperature=1 is supported."
+                        r"|(?:don'?t|do not|doesn'?t|does not) support temperature\b"
+                        r"|only temperature\s*=\s*1 is supported")
 # The parameter's name in the API, or in a Go client's struct ("please use
 # MaxCompletionTokens").
 _MAX_TOKENS_RENAMED = (r"max_completion_tokens|maxcompletiontokens"
@@ -636,6 +640,9 @@ RULES = (
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
                   r"|start of structure or map found where not expected"
+                  # The LLM-Red-Team free-api relays (kimi-, glm-, qwen-free-api), code -2000:
+                  # "Params body.messages invalid".
+                  r"|params body\.\w+ invalid"
                   # Chinese providers' "the request is malformed / a parameter is wrong".
                   r"|请求格式有误|请求参数(错误|有误|不合法|非法)|参数(错误|有误|不合法|非法)"
                   r"|missing required parameter"

@@ -160,6 +160,9 @@ RULES = (
                     # closed before [DONE]"; node-fetch's "Invalid response body while trying
                     # to fetch ...: Premature close".
                     r"|stream ended before producing|stream closed before \[done\]"
+                    # Reasonix (Go), for a stream cut off: "stream ended before completion:
+                    # unexpected EOF".
+                    r"|stream ended before completion"
                     r"|invalid response body while trying to fetch"
                     r"|response was interrupted|^parse error$"
                     # A client that wanted JSON or an event stream ("Invalid content-type:
