@@ -630,9 +630,12 @@ def _lisp_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def corrected_backend(facts: Facts) -> str | None:
+def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str | None:
     """The `gptel-make-…` call with :host, :protocol and :endpoint put right, or None when
-    they look right (a display-only snippet: the user edits their own definition)."""
+    they look right (a display-only snippet: the user edits their own definition).
+
+    PROTOCOL_WANTED is the scheme the server's answer asked for ("http" from a TLS error
+    against a plain server, "https" from a TLS port's page), whatever :protocol says."""
     # Redacted before they are taken apart and quoted: a key pasted into :host or
     # :endpoint must not survive in pieces the redaction cannot recognise.
     host, endpoint = redact(facts.host), redact(facts.endpoint).strip()
@@ -646,7 +649,7 @@ def corrected_backend(facts: Facts) -> str | None:
     name, slash, path = rest.partition("/")
     name = name or host
     path = (slash + path).rstrip("/")
-    new_protocol = scheme or protocol or ""
+    new_protocol = protocol_wanted or scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"
     new_endpoint = endpoint
@@ -769,6 +772,9 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
             else None,
             "backend_form": lambda: optional(corrected_backend(facts)),
+            # The same, with the scheme the server asked for (ENDP003, ENDP005).
+            "backend_form_http": lambda: optional(corrected_backend(facts, "http")),
+            "backend_form_https": lambda: optional(corrected_backend(facts, "https")),
             "proxy_host": lambda: optional(facts.proxy_host),
             "unproxied_host": lambda: optional(_unproxied(facts)),
             # gptel-max-tokens's value, when it (not :request-params) set max_tokens.
@@ -960,7 +966,8 @@ def _unproxied(facts: Facts) -> str | None:
 
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.
-CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form", "proxy_host",
+CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form",
+                            "backend_form_http", "backend_form_https", "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
                             "affordable_tokens", "affordable_cap", "reserved_tokens",

@@ -8233,3 +8233,40 @@ def test_codes_of_the_body_count_when_gptel_kept_only_its_message() -> None:
     page = "<html><title>400 Bad Request</title></html>"
     assert not read_facts(DiagnoseParams.model_validate(
         {"error": {**error, "body": page}, "backend": backend})).codes - {"400"}
+
+
+NGINX_TLS_PORT_PAGE = ("<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port"
+                       "</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>"
+                       "\r\n</body>\r\n</html>\r\n")
+
+
+def test_a_tls_ports_page_asks_for_https_in_the_corrected_backend() -> None:
+    error = {**gptel_error(400, NGINX_TLS_PORT_PAGE), "body": NGINX_TLS_PORT_PAGE}
+    result = run({"error": error, "backend": {"name": "Relay", "kind": "openai",
+                                              "host": "relay.example.com:8443",
+                                              "protocol": "http"}})
+    assert result.rule == "ENDP005" and result.category == "endpoint.wrong"
+    forms = [f.command for f in result.fixes if f.command and f.command.startswith("(gptel")]
+    assert forms == ['(gptel-make-openai "Relay" :host "relay.example.com:8443" '
+                     ':protocol "https" …)']
+    assert forms[0] in (result.next_step or "")
+
+
+def test_a_plain_servers_answer_to_tls_asks_for_http_in_the_corrected_backend() -> None:
+    result = run({"error": {"error": "SSL_ERROR_RX_RECORD_TOO_LONG"},
+                  "backend": {"name": "Ollama", "kind": "ollama", "host": "localhost:11434",
+                              "protocol": "https", "endpoint": "/api/chat"}})
+    assert result.rule == "ENDP003"
+    assert any(f.command == '(gptel-make-ollama "Ollama" :host "localhost:11434" '
+               ':protocol "http" :endpoint "/api/chat" …)' for f in result.fixes)
+
+
+def test_a_gateway_timeout_through_gptel_proxy_offers_turning_the_proxy_off() -> None:
+    error = gptel_error(504, "<html><title>504 Gateway Time-out</title></html>")
+    proxied = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},
+                   "request": {"proxy": True, "proxy_host": "127.0.0.1:7890"}})
+    assert proxied.rule == "SRV002"
+    assert ("gptel-proxy", '""') in [(f.variable, f.value) for f in proxied.fixes]
+    direct = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert direct.rule == "SRV002"
+    assert "gptel-proxy" not in [f.variable for f in direct.fixes]

@@ -18,6 +18,14 @@ REDEFINE_BACKEND = FixSpec("Edit the backend definition (gptel-make-...) in your
 # (`engine.corrected_backend`): shown, never applied.
 BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
                        variable="gptel-backend", command="{backend_form}")
+# The same with the scheme the server's answer asked for: plain HTTP (ENDP003), TLS (ENDP005).
+BACKEND_FORM_HTTP = FixSpec("The backend definition, corrected", "display-only",
+                            variable="gptel-backend", command="{backend_form_http}")
+BACKEND_FORM_HTTPS = FixSpec("The backend definition, corrected", "display-only",
+                             variable="gptel-backend", command="{backend_form_https}")
+# Offered only when gptel-proxy is set (see `engine.CONTEXT_VALUES`).
+PROXY_OFF = FixSpec("Turn {gptel_proxy} off, to see whether the proxy is the cause", "unsafe",
+                    variable="gptel-proxy", value="\"\"")
 ADD_CREDIT = FixSpec("Add credit to the API account", "display-only", url="{billing_url}")
 GET_KEY = FixSpec("Create or copy a valid key", "display-only", url="{keys_url}")
 RESEND = FixSpec("Resend after the wait", "display-only", command="M-x gptel-diagnose-retry")

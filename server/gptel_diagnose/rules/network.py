@@ -6,8 +6,11 @@ from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_CACERT,
     ASK_PROXY_REMOTE,
+    BACKEND_FORM_HTTP,
+    BACKEND_FORM_HTTPS,
     COPY_CURL,
     LOCAL_SERVERS,
+    PROXY_OFF,
     READ_LOG,
     REDEFINE_BACKEND,
     UPGRADE_GPTEL,
@@ -40,9 +43,6 @@ _DNS_TEXT = (
     # server with the specified hostname could not be found." (codexu/note-gen#788).
     r"|server with the specified hostname could not be found"
 )
-# Offered only when gptel-proxy is set (see `engine.CONTEXT_VALUES`).
-_PROXY_OFF = FixSpec("Turn {gptel_proxy} off, to see whether the proxy is the cause", "unsafe",
-                     variable="gptel-proxy", value="\"\"")
 # The same for a proxy curl takes from the environment (https_proxy and the like).
 _PAST_ENV_PROXY = FixSpec("Send gptel's requests past the proxy in {env_proxy}, to see whether "
                           "it is the cause", "unsafe", variable="gptel-curl-extra-args",
@@ -184,6 +184,11 @@ _WRAPPER_NOT_TEXT = (
     r"|apiconnectionerror: (?:'\w+'|list index out of range|.{0,60}(?:object has no attribute"
     r"|not subscriptable|nonetype))")
 
+
+# A TLS-only port's answer to plain HTTP: nginx's, Go's and Apache's words.
+_PLAIN_TO_TLS = (r"plain http request was sent to https port"
+                 r"|client sent an http request to an https server"
+                 r"|speaking plain http to an ssl-enabled server")
 
 RULES = (
     Rule(
@@ -421,7 +426,7 @@ RULES = (
         ),
         # With no proxy, one may be what is missing; through one, the proxy may be what does
         # not answer: each fix is offered only when its proxy is known.
-        fixes=(ASK_PROXY_REMOTE, _PROXY_OFF, _PAST_ENV_PROXY),
+        fixes=(ASK_PROXY_REMOTE, PROXY_OFF, _PAST_ENV_PROXY),
         next_step=("Check the network, or whether a VPN or proxy is needed.",),
         docs=("https://curl.se/docs/manpage.html#EXIT",),
         examples=(
@@ -563,7 +568,7 @@ RULES = (
             "For a local server you trust, the backend may use `:curl-args '(\"--insecure\")`.",
         ),
         # A proxy that re-signs HTTPS fails this check: turning it off tells.
-        fixes=(ASK_CACERT, _PROXY_OFF),
+        fixes=(ASK_CACERT, PROXY_OFF),
         next_step=("Give curl the CA certificate: apply the fix (M-x gptel-diagnose-apply-fix "
                    "asks for the file).",),
         docs=("https://curl.se/docs/sslcerts.html",
@@ -824,7 +829,7 @@ RULES = (
                    "terminal.",),
         # Each context fix is offered only when the proxy it names is known (see
         # `engine.CONTEXT_VALUES`); the first settable one is what the echo line shows.
-        fixes=(_PROXY_OFF, _PAST_ENV_PROXY,
+        fixes=(PROXY_OFF, _PAST_ENV_PROXY,
                FixSpec("Set the proxy (edit the address)", "display-only",
                        variable="gptel-proxy", value="\"http://proxy.example:8080\""),),
         docs=("https://github.com/karthink/gptel/issues/751",
@@ -1196,7 +1201,7 @@ RULES = (
         fixes=(FixSpec("Send requests for localhost past the proxy", "unsafe",
                        variable="gptel-curl-extra-args",
                        value="'(\"--noproxy\" \"localhost,127.0.0.1\")"),
-               _PROXY_OFF,),
+               PROXY_OFF,),
         docs=("https://curl.se/docs/manpage.html#noproxy",),
         examples=(
             Example(
@@ -1228,14 +1233,52 @@ RULES = (
         ),
         steps=("Redefine the backend with :protocol \"http\" (gptel-make-ollama and "
                "gptel-make-openai take it).",),
-        next_step=("Give the backend :protocol \"http\".",),
-        fixes=(REDEFINE_BACKEND,),
+        next_step=("Redefine the backend as {backend_form_http}",
+                   "Give the backend :protocol \"http\".",),
+        fixes=(BACKEND_FORM_HTTP, REDEFINE_BACKEND),
         docs=("https://github.com/karthink/gptel#ollama",),
         examples=(
             Example(
                 error={"error": "SSL_ERROR_RX_RECORD_TOO_LONG"},
                 backend={"kind": "ollama", "host": "localhost:11434", "protocol": "https"},
                 source="https://github.com/MuiseDestiny/zotero-gpt/issues/465",
+            ),
+        ),
+    ),
+    Rule(
+        code="ENDP005",
+        name="plain-http-to-an-https-port",
+        category="endpoint.wrong",
+        # The other way round from ENDP003: the server (or the proxy in front of it) takes
+        # only TLS on that port and says so in its 400 page: nginx's "The plain HTTP request
+        # was sent to HTTPS port", Go's "Client sent an HTTP request to an HTTPS server",
+        # Apache's "speaking plain HTTP to an SSL-enabled server port".
+        # In a message, or in the page the companion read beside gptel's "Malformed JSON".
+        when=(match(text=_PLAIN_TO_TLS), match(body=_PLAIN_TO_TLS)),
+        summary="The server at {host} takes only HTTPS on that port, but the request used "
+        "plain HTTP.",
+        explanation=(
+            "The server (often nginx or a relay in front of the API) listens with TLS on the "
+            "port the URL names and answered the unencrypted request with its own 400 page. "
+            "The backend's :protocol is \"http\", or its URL starts with http://, where the "
+            "server wants https."
+        ),
+        steps=("Redefine the backend with :protocol \"https\" (the default of gptel's "
+               "gptel-make-… functions), or use the port the server gives for plain HTTP.",),
+        next_step=("Redefine the backend as {backend_form_https}",
+                   "Give the backend :protocol \"https\".",),
+        fixes=(BACKEND_FORM_HTTPS, REDEFINE_BACKEND),
+        docs=("https://github.com/karthink/gptel#other-llm-backends",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                       "error": "Malformed JSON in response",
+                       "body": "<html><head><title>400 The plain HTTP request was sent to "
+                       "HTTPS port</title></head><body><center><h1>400 Bad Request</h1>"
+                       "</center><center>The plain HTTP request was sent to HTTPS port"
+                       "</center><hr><center>nginx</center></body></html>"},
+                backend={"kind": "openai", "host": "relay.example.com:443", "protocol": "http"},
+                source="https://github.com/vastxie/99AI/issues/9",
             ),
         ),
     ),

@@ -8,6 +8,7 @@ from .common import (
     ASK_BACKEND,
     ASK_MODEL,
     LOCAL_SERVERS,
+    PROXY_OFF,
     READ_LOG,
     SMALLER,
     STATUS_PAGE,
@@ -168,7 +169,8 @@ RULES = (
             "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
         ),
         # A gateway's time limit (Cloudflare's 524, Vercel's 504) runs until the first byte.
-        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL, STREAM_ON),
+        # Through gptel-proxy, the gateway that gave up may be the proxy itself.
+        fixes=(STATUS_PAGE, ASK_BACKEND, ASK_MODEL, STREAM_ON, PROXY_OFF),
         next_step=("Resend in a minute; if it persists, check {status_url}.",
                    "Resend in a minute.",),
         docs=("https://docs.anthropic.com/en/api/errors",),
