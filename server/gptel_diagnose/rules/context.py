@@ -27,6 +27,9 @@ _TOO_LONG = (
     r"|\bcontext is full\b"
     r"|input token count.{0,40}exceeds|exceeds the maximum number of tokens"
     r"|exceeds? the available context size|exceed_context_size_error|context size has been exceeded"
+    # llama-server's other wording: "request (53192 tokens) exceeds context size (50176
+    # tokens)".
+    r"|tokens\) exceeds? (?:the )?context size"
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"

@@ -8,6 +8,7 @@ from .common import (
     ASK_BACKEND,
     ASK_MODEL,
     CLOSEST,
+    DOUBLE_SLASH_URL,
     LOG_REQUESTS,
     PICK_MODEL,
     PROJECT_NO_MODEL_ACCESS,
@@ -99,6 +100,10 @@ RULES = (
                 # llama.cpp, for a model file cut short: "data is not within the file bounds,
                 # model is corrupted or incomplete" (download it again, as an unpulled one).
                 r"|model is corrupted or incomplete"
+                # CLIProxyAPI, for a model the API the request went to does not serve: "当前
+                # API 不支持所选模型 glm-4.7" (the current API does not support the selected
+                # model).
+                r"|不支持所选模型"
                 # Hugging Face's serverless API, for a model whose architecture it cannot
                 # load: "The model_type 'mistral' is not recognized."
                 r"|model_type '[\w-]+' is not recognized"
@@ -255,7 +260,9 @@ RULES = (
                 r"|404 page not found|no route matched with those values"
                 # OpenAI's and One-API's words for a path they do not serve, whatever model
                 # the path names ("Invalid URL (POST /v1beta/models/gemini-...)"): ENDP001.
-                r"|invalid url \((?:get|post|put|patch|delete) /",
+                r"|invalid url \((?:get|post|put|patch|delete) /"
+                # A 404 for a URL with an empty path segment is the URL's (ENDP001).
+                r"|" + DOUBLE_SLASH_URL,
                 # A web server's "404 Not Found" page after a model's name is about the URL.
                 html=False,
                 # A 401 is about the key ("Invalid model key"), whatever else it names.

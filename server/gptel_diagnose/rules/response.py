@@ -8,6 +8,7 @@ from ..cues import PATH_AS_MODEL, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     BACKEND_FORM,
+    DOUBLE_SLASH_URL,
     INPUT_MISSING,
     LENGTH_OFF,
     LOCAL_SERVERS,
@@ -270,7 +271,9 @@ RULES = (
         name="endpoint-not-found",
         category="endpoint.wrong",
         when=(
-            match(http=(404, 405), gptel=("malformed_json", "unparseable")),
+            # Not on the provider's own documented path for a model (Hugging Face's
+            # /models/ORG/MODEL): there the page is about the model (MODEL008).
+            match(http=404, gptel=("malformed_json", "unparseable"), documented_path=False),
             # A known provider's host answered a path that is none of its APIs with a body no
             # client could read (goose: "Response body is not valid JSON: error decoding
             # response body for url (https://open.bigmodel.cn/v1/models)"): the path.
@@ -284,6 +287,10 @@ RULES = (
             match(endpoint=r"^/$", local=False, http=(None, 200, 404), html=True),
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
             match(http=405),
+            # A 404 for a URL with an empty path segment ("https://generativelanguage.
+            # googleapis.com/v1beta//models"): a base URL that ended in "/" before a path
+            # that starts with one, whatever the words say of the model.
+            match(http=(None, 404), text=DOUBLE_SLASH_URL),
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
             # deployments path included.
             match(text=r"invalid url \((get|post|put|patch|delete) /"),
