@@ -30,6 +30,9 @@ _TOO_LONG = (
     # llama-server's other wording: "request (53192 tokens) exceeds context size (50176
     # tokens)".
     r"|tokens\) exceeds? (?:the )?context size"
+    # A Claude reseller's words: "Request input exceeds maximum content length limit.
+    # Please reduce the size of your input."
+    r"|input exceeds (?:the )?maximum content length"
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
