@@ -104,7 +104,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-dm.jsonl", "reports-dn.jsonl",
                       "reports-do.jsonl", "reports-dp.jsonl",
                       "reports-dq.jsonl", "reports-dr.jsonl",
-                      "reports-ds.jsonl", "reports-dt.jsonl", "reports-du.jsonl"})
+                      "reports-ds.jsonl", "reports-dt.jsonl", "reports-du.jsonl",
+                      "reports-dv.jsonl"})
 
 
 @dataclass(frozen=True)
