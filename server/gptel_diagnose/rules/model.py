@@ -104,6 +104,10 @@ RULES = (
                 # API 不支持所选模型 glm-4.7" (the current API does not support the selected
                 # model).
                 r"|不支持所选模型"
+                # One-API forks, for a model the channel's adaptor has no mapping for:
+                # "cannot found vertex chat adaptor for model gemini-3.1-pro-preview".
+                r"|(?:cannot|can'?t|could not|couldn'?t) (?:found|find) [\w ]{0,30}"
+                r"adaptor for model"
                 # Hugging Face's serverless API, for a model whose architecture it cannot
                 # load: "The model_type 'mistral' is not recognized."
                 r"|model_type '[\w-]+' is not recognized"

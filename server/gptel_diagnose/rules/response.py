@@ -164,6 +164,10 @@ RULES = (
                     # Reasonix (Go), for a stream cut off: "stream ended before completion:
                     # unexpected EOF".
                     r"|stream ended before completion"
+                    # Go's HTTP/2 client, for a stream the server reset part-way ("stream
+                    # error: stream ID 53; INTERNAL_ERROR; received from peer"), as curl's
+                    # exit 92 is.
+                    r"|stream error: stream id \d+; internal_error"
                     r"|invalid response body while trying to fetch"
                     r"|response was interrupted|^parse error$"
                     # A client that wanted JSON or an event stream ("Invalid content-type:
