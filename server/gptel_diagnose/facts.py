@@ -849,7 +849,9 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("curl_failure")
     if EMPTY_RESPONSE in haystack:
         kinds.add("empty_response")
-    if STREAM_STALLED in haystack:
+    # The companion's own finding is its status, "Stream stalled" alone; a client's watchdog
+    # ("stream stalled while waiting for the next event") is a timeout of that client's.
+    if (params.error.status or "").strip().lower() == STREAM_STALLED:
         kinds.add("stream_stalled")
     if STREAM_ERROR in haystack:
         kinds.add("stream_error")

@@ -135,6 +135,9 @@ _TIMEOUT_TEXT = (
     # A client's idle watchdog on a stream that stopped sending: "Stream stale for 900s - no
     # chunks received", Claude Code's "Response stalled mid-stream".
     r"|stream stale for \d+|response stalled mid-stream"
+    # oh-my-pi's watchdog: "stream stalled while waiting for the next event"; Hermes Agent's
+    # "No response from provider for 90s".
+    r"|stream stalled while waiting|no response from provider for \d+ ?s\b"
     # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
     r"|\d+\s*秒(内|钟)?未响应"
 )
