@@ -105,7 +105,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-do.jsonl", "reports-dp.jsonl",
                       "reports-dq.jsonl", "reports-dr.jsonl",
                       "reports-ds.jsonl", "reports-dt.jsonl", "reports-du.jsonl",
-                      "reports-dv.jsonl"})
+                      "reports-dv.jsonl", "reports-dw.jsonl"})
 
 
 @dataclass(frozen=True)
