@@ -214,7 +214,7 @@ RULES = (
                 r"|model requires a newer version of"
                 r"|doesn'?t have a free quota tier"
                 # NVIDIA's API catalog, for a model's function this account cannot call.
-                r"|function '[\w-]+':? not found for account"
+                r"|function '[^'\n]{1,80}':? not found for account"
                 # Volcengine Ark's ModelNotOpen in its words, as a relay passes it on.
                 r"|has not activated the model"
                 # Ollama, for an empty or unparseable model name; FastChat-style servers;
