@@ -39,6 +39,10 @@ RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for|via) (?:the )?"
 # (Hugging Face's "Model google/gemma-2-2b-it/v1/chat/completions does not exist"), so the
 # URL is what is wrong (ENDP001), not the model (MODEL001).
 PATH_AS_MODEL = r"\bmodel \S+/(?:v\d+/)?chat/completions\b"
+# huggingface_hub, for a model the serverless API had not loaded in time: "Model not loaded
+# on the server: ... Please retry with a higher timeout".  The service's load (SRV001), not a
+# timeout (NET004), whatever the hint says of the timeout.
+MODEL_NOT_LOADED = r"model not loaded on the server"
 
 
 def _cues(*patterns: str) -> re.Pattern[str]:

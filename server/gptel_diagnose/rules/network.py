@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..cues import MODEL_NOT_LOADED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_CACERT,
@@ -399,9 +400,8 @@ RULES = (
                                     not_text=r"llama runner|should be used inside a task"
                                     r"|api_timeout_ms="
                                     # A model the server had not loaded, with a hint to
-                                    # wait longer (huggingface_hub: "Model not loaded on the
-                                    # server ... retry with a higher timeout"): its load.
-                                    r"|model not loaded on the server"
+                                    # wait longer: its load.
+                                    r"|" + MODEL_NOT_LOADED +
                                     # Cloudflare's 522 is its page between it and the
                                     # origin (RESP004); only its 524 is a timeout.
                                     r"|cloudflare-5xx-errors/error-52[0-3]"

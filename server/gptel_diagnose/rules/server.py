@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cues import UPSTREAM_CLIENT_ERROR
+from ..cues import MODEL_NOT_LOADED, UPSTREAM_CLIENT_ERROR
 from .base import Example, Rule, match
 from .common import (
     ASK_BACKEND,
@@ -52,9 +52,7 @@ RULES = (
                   # Hugging Face's serverless API: "Model too busy, unable to get response in
                   # less than 120 second(s)".
                   r"|model too busy"
-                  # huggingface_hub, for a model the serverless API had not loaded in time:
-                  # "Model not loaded on the server: ... Please retry with a higher timeout".
-                  r"|model not loaded on the server"
+                  r"|" + MODEL_NOT_LOADED +
                   # "The model has too many visitors, retry later" (Trae's gateway).
                   r"|访问量过大"
                   # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
