@@ -681,6 +681,31 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
     return " ".join(parts) + " …)"
 
 
+# Vertex AI's regional host ("us-central1-aiplatform.googleapis.com"), and the location in
+# its paths ("/projects/P/locations/us-central1/...").
+_VERTEX_REGIONAL_HOST = re.compile(
+    r"^(?:https?://)?([a-z]+-[a-z]+\d+)-aiplatform\.googleapis\.com(?=[:/]|$)", re.IGNORECASE)
+_VERTEX_LOCATION = re.compile(r"(/locations/)(?!global/)[a-z]+-[a-z]+\d+(?=/)", re.IGNORECASE)
+
+
+def vertex_global_backend(facts: Facts) -> str | None:
+    """The `gptel-make-…` call with a regional Vertex AI :host and :endpoint moved to the
+    global location (host aiplatform.googleapis.com, locations/global), or None when the
+    backend is not at a Vertex region.  Display-only, as `corrected_backend` is."""
+    host, endpoint = redact(facts.host).strip(), redact(facts.endpoint).strip()
+    if not _VERTEX_REGIONAL_HOST.match(host):
+        return None
+    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
+    if kind not in _CONSTRUCTORS:
+        kind = "openai"
+    label = _lisp_string(redact(facts.backend_name or "NAME"))
+    parts = [f"(gptel-make-{kind} {label}", f":host {_lisp_string('aiplatform.googleapis.com')}"]
+    if endpoint:
+        global_endpoint = _VERTEX_LOCATION.sub(r"\1global", endpoint)
+        parts.append(f":endpoint {_lisp_string(global_endpoint)}")
+    return " ".join(parts) + " …)"
+
+
 def _proxy_where(facts: Facts) -> str:
     """Which of `PROXY_WHERE` says where the request's proxy is set."""
     if facts.proxy:
@@ -775,6 +800,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             # The same, with the scheme the server asked for (ENDP003, ENDP005).
             "backend_form_http": lambda: optional(corrected_backend(facts, "http")),
             "backend_form_https": lambda: optional(corrected_backend(facts, "https")),
+            # A regional Vertex AI backend moved to the global location (MODEL010).
+            "vertex_global_form": lambda: optional(vertex_global_backend(facts)),
             "proxy_host": lambda: optional(facts.proxy_host),
             "unproxied_host": lambda: optional(_unproxied(facts)),
             # gptel-max-tokens's value, when it (not :request-params) set max_tokens.
@@ -967,7 +994,8 @@ def _unproxied(facts: Facts) -> str | None:
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form",
-                            "backend_form_http", "backend_form_https", "proxy_host",
+                            "backend_form_http", "backend_form_https", "vertex_global_form",
+                            "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
                             "affordable_tokens", "affordable_cap", "reserved_tokens",

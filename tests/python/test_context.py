@@ -12,6 +12,7 @@ from gptel_diagnose.engine import (
     diagnose,
     free_tier_model,
     smaller_model,
+    vertex_global_backend,
 )
 from gptel_diagnose.facts import read_facts
 from gptel_diagnose.protocol import DiagnoseParams, Diagnosis, Fix
@@ -163,6 +164,50 @@ def test_a_well_formed_backend_needs_no_correction() -> None:
     facts = read_facts(params({"host": "api.openai.com", "endpoint": "/v1/chat/completions",
                                "protocol": "https"}))
     assert corrected_backend(facts) is None
+
+
+VERTEX_404 = {"code": 404, "status": "NOT_FOUND", "message": (
+    "Publisher Model `projects/p1/locations/us-central1/publishers/google/models/"
+    "gemini-3-pro-preview` was not found or your project does not have access to it.")}
+VERTEX_REGIONAL = {"kind": "openai", "name": "Vertex",
+                   "host": "us-central1-aiplatform.googleapis.com",
+                   "endpoint": "/v1/projects/p1/locations/us-central1/endpoints/openapi/"
+                   "chat/completions"}
+
+
+@pytest.mark.parametrize(("backend", "form"), [
+    (VERTEX_REGIONAL,
+     '(gptel-make-openai "Vertex" :host "aiplatform.googleapis.com" :endpoint '
+     '"/v1/projects/p1/locations/global/endpoints/openapi/chat/completions" …)'),
+    # Already global, or not Vertex at all: nothing to move.
+    ({**VERTEX_REGIONAL, "host": "aiplatform.googleapis.com"}, None),
+    (OPENAI, None),
+])
+def test_a_regional_vertex_backend_is_moved_to_the_global_location(
+        backend: dict[str, Any], form: str | None) -> None:
+    assert vertex_global_backend(read_facts(params(backend))) == form
+
+
+def test_gemini_3_not_found_at_a_vertex_region_shows_the_global_form_not_retired() -> None:
+    # It was called retired (MODEL003): the same name answers at locations/global.
+    result = run(gptel_error(404, VERTEX_404), VERTEX_REGIONAL,
+                 {"model": "google/gemini-3-pro-preview"})
+    assert result.rule == "MODEL010"
+    assert "retired" not in result.summary
+    assert result.next_step.startswith("Redefine the backend at the global location: "
+                                       '(gptel-make-openai "Vertex" :host '
+                                       '"aiplatform.googleapis.com"')
+    shown = [fix for fix in result.fixes if fix.command]
+    assert [(f.variable, f.applicability) for f in shown[:1]] == [
+        ("gptel-backend", "display-only")]
+    # Without the backend's host, the step says what to change instead of a form.
+    bare = run(gptel_error(404, VERTEX_404))
+    assert bare.rule == "MODEL010"
+    assert "/locations/global/" in bare.next_step and "(gptel-make" not in bare.next_step
+    # At the global location already, the model is not found there: not this rule.
+    at_global = {**VERTEX_404, "message": VERTEX_404["message"].replace("us-central1",
+                                                                        "global")}
+    assert run(gptel_error(404, at_global)).rule != "MODEL010"
 
 
 def test_host_with_a_scheme_shows_the_corrected_form_as_display_only() -> None:

@@ -117,6 +117,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL005",  # bedrock-needs-inference-profile
         "MODEL004",  # azure-deployment-not-found
         "MODEL006",  # no-model-loaded
+        "MODEL010",  # vertex-model-not-in-this-location
         "MODEL003",  # model-retired
         "AUTH004",   # key-for-another-endpoint
         "AUTH009",   # ollama-not-signed-in

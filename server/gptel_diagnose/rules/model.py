@@ -377,6 +377,60 @@ RULES = (
         ),
     ),
     Rule(
+        code="MODEL010",
+        name="vertex-model-not-in-this-location",
+        category="model.not_found",
+        # Vertex AI's 404 for a Gemini 3 or preview model asked for at a regional location:
+        # Google serves those at the global location only (the docs' "Available regions:
+        # global" for Gemini 3 and the newer previews), so the model is not "retired", and the
+        # same name works once the backend points at locations/global.  Threads where that
+        # was the fix: google-gemini/gemini-cli (us-central1 for Gemini 3), vercel/ai's
+        # google-vertex (flash-lite-preview), LiteLLM (GOOGLE_CLOUD_LOCATION ignored).
+        when=match(text=r"publisher model\W{0,3}projects/[^/\s]+/locations/(?!global/)"
+                   r"[a-z]+-[a-z]+\d+/publishers/google/models/"
+                   r"(?:gemini-3[\w.@-]*|[\w.@-]*preview[\w.@-]*)\W{0,3}(?:was )?not found"),
+        summary=(
+            "Vertex AI does not serve {model} at the backend's regional location: Gemini 3 "
+            "and most preview models are served only at the global location."
+        ),
+        explanation=(
+            "Vertex AI answered that the publisher model was not found in the location the "
+            "request named (the region in the URL, such as us-central1). Google serves "
+            "Gemini 3 and most preview models only at the global location, so the same model "
+            "name works once the backend points there: the host aiplatform.googleapis.com "
+            "and /locations/global/ in the path. If it still fails there, the project may "
+            "not have access to the model yet."
+        ),
+        steps=(
+            "Redefine the backend with :host \"aiplatform.googleapis.com\" and "
+            "/locations/global/ in place of the region in :endpoint.",
+            "Or choose a model served in your region (M-x gptel-menu, then -m).",
+        ),
+        next_step=("Redefine the backend at the global location: {vertex_global_form}",
+                   "Point the backend at Vertex's global location: :host "
+                   "\"aiplatform.googleapis.com\" and /locations/global/ in :endpoint.",),
+        fixes=(FixSpec("The backend at Vertex AI's global location", "display-only",
+                       variable="gptel-backend", command="{vertex_global_form}"),
+               REDEFINE_BACKEND, ASK_MODEL),
+        docs=("https://cloud.google.com/vertex-ai/generative-ai/docs/learn/locations",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 404", "http_status": "404", "error": {
+                    "code": 404, "status": "NOT_FOUND",
+                    "message": "Publisher Model `projects/my-project/locations/us-central1/"
+                    "publishers/google/models/gemini-3-pro-preview` was not found or your "
+                    "project does not have access to it. Please ensure you are using a valid "
+                    "model version. For more information, see: https://cloud.google.com/"
+                    "vertex-ai/generative-ai/docs/learn/model-versions"}},
+                backend={"kind": "openai", "host": "us-central1-aiplatform.googleapis.com",
+                         "endpoint": "/v1/projects/my-project/locations/us-central1/endpoints/"
+                         "openapi/chat/completions"},
+                request={"model": "google/gemini-3-pro-preview"},
+                source="https://github.com/google-gemini/gemini-cli/issues/14262",
+            ),
+        ),
+    ),
+    Rule(
         code="MODEL003",
         name="model-retired",
         category="model.not_found",
