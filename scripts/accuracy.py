@@ -105,7 +105,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-do.jsonl", "reports-dp.jsonl",
                       "reports-dq.jsonl", "reports-dr.jsonl",
                       "reports-ds.jsonl", "reports-dt.jsonl", "reports-du.jsonl",
-                      "reports-dv.jsonl", "reports-dw.jsonl"})
+                      "reports-dv.jsonl", "reports-dw.jsonl",
+                      "reports-dx.jsonl"})
 
 
 @dataclass(frozen=True)
