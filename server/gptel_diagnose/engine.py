@@ -649,6 +649,11 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
     name, slash, path = rest.partition("/")
     name = name or host
     path = (slash + path).rstrip("/")
+    # A host its provider shut down: the one that replaced it, with its path.
+    record = _record(facts)
+    if record and record.moved_to and record.host_retired(host):
+        name, path = record.moved_to
+        endpoint = ""
     new_protocol = protocol_wanted or scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"
@@ -704,6 +709,15 @@ def vertex_global_backend(facts: Facts) -> str | None:
         global_endpoint = _VERTEX_LOCATION.sub(r"\1global", endpoint)
         parts.append(f":endpoint {_lisp_string(global_endpoint)}")
     return " ".join(parts) + " …)"
+
+
+def _moved_to_url(facts: Facts) -> str | None:
+    """The URL that replaced the backend's shut-down API host, from its provider's record."""
+    record = _record(facts)
+    if not (record and record.moved_to and record.host_retired(facts.host)):
+        return None
+    host, endpoint = record.moved_to
+    return f"https://{host}{endpoint}"
 
 
 def _proxy_where(facts: Facts) -> str:
@@ -802,6 +816,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             "backend_form_https": lambda: optional(corrected_backend(facts, "https")),
             # A regional Vertex AI backend moved to the global location (MODEL010).
             "vertex_global_form": lambda: optional(vertex_global_backend(facts)),
+            # Where a shut-down API host's requests go now (ENDP006), from the record.
+            "moved_to_url": lambda: _moved_to_url(facts),
             "proxy_host": lambda: optional(facts.proxy_host),
             "unproxied_host": lambda: optional(_unproxied(facts)),
             # gptel-max-tokens's value, when it (not :request-params) set max_tokens.
@@ -995,6 +1011,7 @@ def _unproxied(facts: Facts) -> str | None:
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form",
                             "backend_form_http", "backend_form_https", "vertex_global_form",
+                            "moved_to_url",
                             "proxy_host",
                             "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",

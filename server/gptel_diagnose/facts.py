@@ -482,6 +482,8 @@ class Facts:
         "(a URL in the error, or :host and :endpoint)", "is")
     structured: bool = _fact(
         "the error is an object the server sent (its JSON), not only a text", "is")
+    host_retired: bool = _fact(
+        "the backend's host is an API host its provider has shut down", "is")
     model_retired: bool = _fact(
         "the model the request named is one the provider's deprecations page lists as "
         "retired", "is")
@@ -1037,6 +1039,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         answered=http is not None or bool(collector.codes),
         structured=isinstance(params.error.error, (dict, list)),
         model_retired=bool(record and record.has_retired(params.request.model)),
+        host_retired=bool(record and record.host_retired(host)),
         streamable=_streamable(params),
         documented_path=not local and _documented_path(urls, host, backend.endpoint),
         off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),

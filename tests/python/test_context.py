@@ -194,9 +194,8 @@ def test_gemini_3_not_found_at_a_vertex_region_shows_the_global_form_not_retired
                  {"model": "google/gemini-3-pro-preview"})
     assert result.rule == "MODEL010"
     assert "retired" not in result.summary
-    assert result.next_step.startswith("Redefine the backend at the global location: "
-                                       '(gptel-make-openai "Vertex" :host '
-                                       '"aiplatform.googleapis.com"')
+    assert result.next_step.startswith('Redefine the backend as (gptel-make-openai "Vertex" '
+                                       ':host "aiplatform.googleapis.com"')
     shown = [fix for fix in result.fixes if fix.command]
     assert [(f.variable, f.applicability) for f in shown[:1]] == [
         ("gptel-backend", "display-only")]
@@ -208,6 +207,26 @@ def test_gemini_3_not_found_at_a_vertex_region_shows_the_global_form_not_retired
     at_global = {**VERTEX_404, "message": VERTEX_404["message"].replace("us-central1",
                                                                         "global")}
     assert run(gptel_error(404, at_global)).rule != "MODEL010"
+
+
+def test_a_shut_down_api_host_gets_the_host_that_replaced_it() -> None:
+    # Hugging Face's serverless host answers 410 Gone since the router replaced it.
+    backend = {"kind": "openai", "name": "HF", "host": "api-inference.huggingface.co",
+               "endpoint": "/models/Qwen/Qwen2.5-Coder-32B-Instruct/v1/chat/completions"}
+    form = ('(gptel-make-openai "HF" :host "router.huggingface.co" :protocol "https" '
+            ':endpoint "/v1/chat/completions" …)')
+    assert corrected_backend(read_facts(params(backend))) == form
+    result = run(gptel_error(410, "410 Gone"), backend)
+    assert result.rule == "ENDP006"
+    assert "https://router.huggingface.co/v1/chat/completions" in result.summary
+    assert result.next_step == f"Redefine the backend as {form}"
+    # The host's failures from when it served are not blamed on it.
+    loading = {"error": "Model mistralai/Mistral-7B-v0.1 is currently loading",
+               "estimated_time": 20.0}
+    assert run(gptel_error(503, loading), backend).rule != "ENDP006"
+    # The router itself is no retired host.
+    assert corrected_backend(read_facts(params(
+        {**backend, "host": "router.huggingface.co", "endpoint": "/v1/chat/completions"}))) is None
 
 
 def test_host_with_a_scheme_shows_the_corrected_form_as_display_only() -> None:

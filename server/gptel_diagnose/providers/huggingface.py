@@ -23,4 +23,9 @@ RECORD = Provider(
     billing_url="https://huggingface.co/settings/billing",
     errors_url=DOCS,
     models_url="https://huggingface.co/models?inference_provider=all",
+    # The serverless Inference API's host answers 410 Gone, or "https://api-inference.
+    # huggingface.co is no longer supported. Please use https://router.huggingface.co
+    # instead" (https://huggingface.co/docs/inference-providers/index).
+    retired_hosts=r"api-inference\.huggingface\.co",
+    moved_to=("router.huggingface.co", "/v1/chat/completions"),
 )

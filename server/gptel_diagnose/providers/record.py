@@ -179,6 +179,11 @@ class Provider:
     # A regex on the lower-cased text that only this provider's errors carry (its error class
     # or API host): a client or relay that passes the error on is still read by its codes.
     marker: str = ""
+    # API hosts the provider has shut down (a regex on the host name), and the base URL that
+    # replaced them as gptel's :host and :endpoint take it ("router.huggingface.co",
+    # "/v1/chat/completions"): requests to such a host fail whatever else is right.
+    retired_hosts: str = ""
+    moved_to: tuple[str, str] | None = None
 
     def at(self, host: str | None) -> Provider:
         """The record as seen from HOST (a backend's :host, scheme, port or path allowed): with
@@ -189,6 +194,13 @@ class Provider:
             if re.search(site.hosts, name, re.IGNORECASE):
                 return replace(self, **site.pages())
         return self
+
+    def host_retired(self, host: str | None) -> bool:
+        """Whether HOST (a backend's :host, scheme, port or path allowed) is one of the
+        provider's API hosts it has shut down."""
+        name = host_name(without_scheme((host or "").strip()))
+        return bool(self.retired_hosts and name) and re.fullmatch(
+            self.retired_hosts, name, re.IGNORECASE) is not None
 
     def has_retired(self, model: str | None) -> bool:
         """Whether MODEL (a request's model id) is one the provider has retired."""

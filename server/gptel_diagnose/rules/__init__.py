@@ -117,6 +117,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL005",  # bedrock-needs-inference-profile
         "MODEL004",  # azure-deployment-not-found
         "MODEL006",  # no-model-loaded
+        "ENDP006",   # api-host-shut-down
         "MODEL010",  # vertex-model-not-in-this-location
         "MODEL003",  # model-retired
         "AUTH004",   # key-for-another-endpoint

@@ -348,6 +348,9 @@ RULES = (
             # The AWS SDK's credential provider, for a session token past its expiry, before
             # anything is sent (Zed's Bedrock: "ProviderError { source: ExpiredToken }").
             match(text=r"\bexpiredtoken\b"),
+            # Hugging Face's answer to a token it does not accept, in a login's words:
+            # {"error":"Invalid username or password."}.
+            match(provider="huggingface", text=r"invalid username or password"),
         ),
         summary="{provider} rejected the API key (HTTP {status}): it is wrong, revoked or for "
         "another provider or endpoint.",

@@ -55,6 +55,10 @@ RULES = (
             # for free. The paid version is available now - use this slug instead: X").
             match(http=404, text=r"\berr_model_unavailable\b|\bmodel is unavailable\b"
                   r"|use this slug instead"),
+            # Hugging Face's serverless API, for a repository it cannot serve (GGUF files
+            # only, no known architecture): "Pipeline cannot infer suitable model classes
+            # from TheBloke/Llama-2-13B-chat-GGUF".
+            match(text=r"pipeline cannot infer suitable model classes"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
@@ -406,7 +410,7 @@ RULES = (
             "/locations/global/ in place of the region in :endpoint.",
             "Or choose a model served in your region (M-x gptel-menu, then -m).",
         ),
-        next_step=("Redefine the backend at the global location: {vertex_global_form}",
+        next_step=("Redefine the backend as {vertex_global_form}",
                    "Point the backend at Vertex's global location: :host "
                    "\"aiplatform.googleapis.com\" and /locations/global/ in :endpoint.",),
         fixes=(FixSpec("The backend at Vertex AI's global location", "display-only",

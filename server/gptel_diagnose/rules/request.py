@@ -815,7 +815,13 @@ RULES = (
         # template", llama.cpp's "Failed to apply chat template" (LABELING.md, stop 52).
         when=match(text=r"error rendering prompt with jinja template"
                    r"|issue with the model'?s prompt template"
-                   r"|failed to (?:apply|render) (?:the )?chat template"),
+                   r"|failed to (?:apply|render) (?:the )?chat template"
+                   # llama.cpp's own Jinja engine, failing inside the template: "While
+                   # executing FilterExpression at line 120, column 73 in source: ...
+                   # Unknown (built-in) filter 'items'", "Unknown method: keys at row 57,
+                   # column 46".
+                   r"|while executing \w+expression at line \d+"
+                   r"|unknown method: \w+ at row \d+|unknown \(built-in\) filter"),
         summary="{provider} could not render the conversation with the model's chat "
         "template: {message}",
         explanation=(
@@ -860,6 +866,9 @@ RULES = (
                    # include role field. Got assistant but valid roles are: [...]".
                    r"|should include role field|but valid roles are"
                    r"|input required|messages: at least one|empty (message|content)"
+                   # Vertex AI: "Unable to submit request because it has an empty text
+                   # parameter. Add a value to the parameter and try again."
+                   r"|has an empty text parameter"
                    r"|successive (user|assistant)|interleave the user/assistant"
                    r"|length of messages must be an odd number"
                    # Mistral: "Expected last role User or Tool (or Assistant with prefix

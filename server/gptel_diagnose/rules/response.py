@@ -447,6 +447,41 @@ RULES = (
         ),
     ),
     Rule(
+        code="ENDP006",
+        name="api-host-shut-down",
+        category="endpoint.wrong",
+        # The backend's :host is one its provider has shut down (the record's retired_hosts):
+        # Hugging Face's serverless api-inference.huggingface.co answers 410 Gone, or "is no
+        # longer supported", since the router replaced it.  Only with those answers: the
+        # host's older failures (a 503 while a model loaded, a 429) came while it served.
+        when=(match(host_retired=True, http=410),
+              match(host_retired=True, text=r"no longer supported|\bgone\b|deprecated")),
+        summary="{provider} has shut down {host}: its API is now at {moved_to_url}.",
+        explanation=(
+            "The backend's :host is an API host {provider} no longer serves, so every "
+            "request to it fails, whatever the model or the key. The same key works at the "
+            "host that replaced it; the path changes with it, and a model may be named "
+            "differently there (the new API's model list says how)."
+        ),
+        steps=("Redefine the backend with the new host and path: {moved_to_url}.",
+               "Then check the model name against {models_url}."),
+        fixes=(BACKEND_FORM, REDEFINE_BACKEND),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Redefine the backend at {moved_to_url}.",),
+        docs=("https://huggingface.co/docs/inference-providers/index",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 410", "http_status": "410",
+                       "error": "410 Client Error: Gone for url: https://api-inference."
+                       "huggingface.co/models/Qwen/Qwen2.5-Coder-32B-Instruct"},
+                backend={"kind": "openai", "name": "HF", "host": "api-inference.huggingface.co",
+                         "endpoint": "/models/Qwen/Qwen2.5-Coder-32B-Instruct"},
+                source="https://huggingface.co/spaces/agents-course/unit2_smolagents_quiz/"
+                "discussions/26",
+            ),
+        ),
+    ),
+    Rule(
         code="RESP002",
         name="response-without-error-field",
         # Not response.malformed: the body is an error, only in an envelope gptel does not
@@ -536,6 +571,8 @@ RULES = (
         when=match(text=r"response exceeded the \d+ output token maximum"
                    # Hermes Agent: "Response truncated due to output length limit".
                    r"|truncated due to (?:the )?(?:output )?(?:length|token) limit"
+                   # pi: "Model stopped because it reached the maximum output token limit."
+                   r"|reached the maximum output token limit"
                    r"|response remained truncated"
                    # openai-python's LengthFinishReasonError, when it parses a structured
                    # answer: "Could not parse response content as the length limit was
@@ -786,7 +823,10 @@ RULES = (
         code="RESP005",
         name="gateway-error-page",
         category="response.malformed",
-        when=(match(http=(500, 502), gptel=("malformed_json", "unparseable")),
+        # Not an answer with no body at all: no page came, only the status (a bare 502 is
+        # the server's or a gateway's failure, as LABELING.md's status policy reads it).
+        when=(match(http=(500, 502), gptel=("malformed_json", "unparseable"),
+                    not_body_empty=True),
               match(http=(500, 502), html=True),
               # The page quoted as text: Cloudflare's words or ray id, nginx's signature.
               # A client's JSON decoder on the page: "unexpected character at (0)".
