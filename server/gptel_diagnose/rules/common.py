@@ -147,7 +147,7 @@ WRAPPER_TEXT = (
     r"|connection to \w+ api failed|server connection lost"
     r"|ensure (that )?\w+( service)? is running"
     # WebKit's fetch (Safari, Tauri and iOS apps): "TypeError: Load failed".
-    r"|typeerror: load failed|provider load failed"
+    r"|typeerror:\s*load failed|provider load failed"
     # requests' ConnectionError, when its cause was not kept; apps' "connection test failed",
     # Ollama App's "Invalid Host".
     r"|\bconnectionerror: httpconnectionpool\(|\bconnection test failed\b"

@@ -1186,7 +1186,12 @@ RULES = (
                     structured=False),
               match(local=True, proxied=True, http=(403, 500, 502, 503, 504),
                     gptel="malformed_json"),
-              match(local=True, proxied=True, html=True)),
+              match(local=True, proxied=True, html=True),
+              # A web page read as JSON by the local server's own client (Go's "invalid
+              # character '<' looking for beginning of value", from `ollama list` in a
+              # container with http_proxy set), the server named by kind, no host shown.
+              match(provider=LOCAL_SERVERS, public=False, proxied=True,
+                    text=r"invalid character '<' looking for beginning of value")),
         summary="The request to the local server at {host} went through the proxy "
         "({proxy_where}), which answered for it (HTTP {status}): let localhost bypass the "
         "proxy.",
