@@ -39,6 +39,17 @@ RECORD = Provider(
              text=r"(?=[\s\S]*\b429\b)[\s\S]*quota exceeded",
              unless=r"monthly|premium|allowance|no quota|\bplan\b|quota_exceeded|usage quota",
              sure=False),
+        # Its throttle on tokens over a short window, with no month or plan named ("Sorry,
+        # you have exceeded your Copilot token usage. Please review our Terms of Service"),
+        # seen on a Pro plan with budget left: its rate limiter too (LABELING.md, stop 52).
+        Code("", "rate_limit",
+             "its \"exceeded your Copilot token usage\", with no word of the month or the "
+             "plan, is a throttle on tokens over a short window: wait and resend; if it lasts "
+             "for hours, the plan's monthly allowance may be spent",
+             "它的 “exceeded your Copilot token usage” 不提月份或套餐时，是短时间内的令牌用量"
+             "限制：稍等后重新发送；如果持续数小时，可能是套餐的每月额度已经用完",
+             "https://github.com/github/copilot-cli/issues/954",
+             text=r"exceeded your copilot token usage", sure=False),
         Code("", "billing.quota_exhausted", *_USED_UP, _LIMITS,
              text=r"quota exceeded|you have no quota|monthly (chat messages )?quota"
              r"|premium request allowance|monthly limit for premium requests"),

@@ -66,6 +66,14 @@ RECORD = Provider(
              "当前分组下对于该模型无可用渠道，请换一个模型或联系中转站管理员", _ONE_DIST,
              text=r"无可用渠道|可用渠道不存在|可用渠道失败|no available channel",
              rule="MODEL007", unless=r"熔断"),
+        # New API will not serve a model its operator has set no price (ratio) for: "模型 X
+        # 倍率或价格未配置，请联系管理员设置或开始自用模式" (LABELING's table: a model the
+        # relay does not offer).
+        Code("model_price_error", "model.not_found",
+             "The relay has no price set for this model, so it will not serve it: choose "
+             "another model, or ask the relay's operator to set its price.",
+             "中转站没有为这个模型设置倍率或价格，因此不提供它：请换一个模型，或请管理员设置价格",
+             f"{_NEW}/issues/4119"),
         Code("", "auth.missing_key", "No relay token was sent.", "未提供令牌", _ONE_TOKEN,
              text=r"未提供令牌"),
         Code("", "auth.invalid_key",

@@ -222,7 +222,12 @@ REGION_BLOCKED = (
 # An account or organization the provider has barred: OpenAI's access_terminated ("Your access
 # was terminated due to violation of our policies"), Anthropic's "This organization has been
 # disabled."  PERM005 says so; PERM002 reads the same words when PERM005 stands aside.
-_ACCOUNT_DISABLED = r"access was terminated due to|organization has been disabled"
+_ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabled"
+                     # OpenAI's account_deactivated, whatever the status: "The OpenAI account
+                     # associated with this API key has been deactivated", "This key is
+                     # associated with a deactivated account" (LABELING.md, stop 54).
+                     r"|\baccount_deactivated\b|\baccount (?:\w+ ){0,6}has been deactivated"
+                     r"|associated with a deactivated account")
 
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
@@ -341,10 +346,6 @@ RULES = (
                   r"|(?:often|may be|might be|could be|usually) caused by|possible causes"
                   # The same in Chinese: "可能是 APIKEY 无效，也可能平台或网络等原因".
                   r"|可能是.{0,40}也可能"),
-            # OpenAI's 401 for a key whose account it closed ("Your OpenAI account has been
-            # deactivated"): the key is refused, as a revoked one is (a 403 with those words
-            # is a barred account, PERM002's).
-            match(http=401, text=r"\baccount has been deactivated\b"),
             # The AWS SDK's credential provider, for a session token past its expiry, before
             # anything is sent (Zed's Bedrock: "ProviderError { source: ExpiredToken }").
             match(text=r"\bexpiredtoken\b"),

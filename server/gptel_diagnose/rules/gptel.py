@@ -278,8 +278,9 @@ RULES = (
                "that called tools in this one lack their reasoning.",
                "Or turn thinking off for this model. For DeepSeek, add :request-params "
                "'(:thinking (:type \"disabled\")) to the backend definition.",
-               "Upgrade gptel when a version that keeps the reasoning is out."),
-        fixes=(_NO_TOOLS, _UPGRADE),
+               "Upgrade gptel when a version that keeps the reasoning is out.",
+               "Or choose a model without a thinking mode (M-x gptel-menu, then -m)."),
+        fixes=(_NO_TOOLS, _UPGRADE, ASK_MODEL),
         # With tools already off (the request sent none), what is left is the conversation.
         next_step=("Start a new chat: the turns that called tools in this one lack their "
                    "reasoning, or turn thinking off for this model.",),

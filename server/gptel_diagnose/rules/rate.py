@@ -405,6 +405,9 @@ RULES = (
             # Quoted without its status: the free tier's per-day quotaId ("quotaId:
             # GenerateRequestsPerDayPerProjectPerModel-FreeTier").
             match(text=r"generate_content_free_tier.{0,300}perday|perday\w*-freetier"),
+            # Gemini CLI's words for the same: "You have reached your daily gemini-2.5-pro
+            # quota limit."
+            match(text=r"reached your daily gemini-[\w.-]+ quota"),
         ),
         summary=(
             "Gemini daily quota reached for this model (free-tier requests per day): it "
@@ -417,7 +420,8 @@ RULES = (
         ),
         steps=("Switch to another Gemini model or backend (M-x gptel-menu) until the reset.",
                "Or link billing to the project for higher limits ({billing_url})."),
-        fixes=(SWITCH,),
+        # Another model has its own daily quota: choosing one is the way on today.
+        fixes=(SWITCH, ASK_MODEL),
         docs=("https://ai.google.dev/gemini-api/docs/rate-limits",),
         examples=(
             Example(

@@ -639,6 +639,9 @@ RULES = (
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
+                  # Gemini, for a value outside a parameter's range: "thinking_budget is out
+                  # of range; supported values are integers from 1 to 24576."
+                  r"|\b\w+ is out of range; supported values are"
                   r"|start of structure or map found where not expected"
                   # The LLM-Red-Team free-api relays (kimi-, glm-, qwen-free-api), code -2000:
                   # "Params body.messages invalid".

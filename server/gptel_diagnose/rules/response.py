@@ -694,6 +694,8 @@ RULES = (
                     # Burp AI Agent: "OpenAI-compatible response content was empty".
                     r"|response content was empty"
                     r"|request ended without sending any chunks"
+                    # Hermes Agent: "Provider returned an empty stream with no finish_reason".
+                    r"|returned an empty stream"
                     # Claude Code: "Stream ended without receiving any events".
                     r"|stream ended without receiving any events"
                     # wget's and browsers' words for a connection closed with no answer.

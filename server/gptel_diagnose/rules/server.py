@@ -234,6 +234,9 @@ RULES = (
                   # "failed to create context with model".
                   not_text=r"(?<!create )context|too long|does not support|timed? ?out|credit"
                   r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
+                  # A client's own guesses ("(possible upstream error or malformed SSE
+                  # response)"): no cause is known.
+                  r"|\(possible\b[^)]{0,80}\bor\b"
                   # A client's "internal error" around its own JSON parse failure ("Response
                   # stream finished unexpectedly with internal error: unexpected end of JSON
                   # input", Warp): an answer it could not read.
