@@ -649,11 +649,13 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
     name, slash, path = rest.partition("/")
     name = name or host
     path = (slash + path).rstrip("/")
-    # A host its provider shut down: the one that replaced it, with its path.
+    # A host its provider shut down: the one that replaced it, with its path, over HTTPS
+    # whatever the old one was reached with.
     record = _record(facts)
     if record and record.moved_to and record.host_retired(host):
         name, path = record.moved_to
         endpoint = ""
+        protocol_wanted = "https"
     new_protocol = protocol_wanted or scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"

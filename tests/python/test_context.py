@@ -224,6 +224,9 @@ def test_a_shut_down_api_host_gets_the_host_that_replaced_it() -> None:
     loading = {"error": "Model mistralai/Mistral-7B-v0.1 is currently loading",
                "estimated_time": 20.0}
     assert run(gptel_error(503, loading), backend).rule != "ENDP006"
+    # Reached over plain HTTP (through a local tunnel, as the new-user trial did): the new
+    # host is HTTPS all the same.
+    assert corrected_backend(read_facts(params({**backend, "protocol": "http"}))) == form
     # The router itself is no retired host.
     assert corrected_backend(read_facts(params(
         {**backend, "host": "router.huggingface.co", "endpoint": "/v1/chat/completions"}))) is None
