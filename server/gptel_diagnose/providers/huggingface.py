@@ -15,8 +15,9 @@ RECORD = Provider(
     api_hosts=("router.huggingface.co",),
     # The router's base URL is https://router.huggingface.co/v1; a provider it fronts can also
     # be named in the path, with the model ("/hf-inference/models/ORG/MODEL/v1/...").
-    chat_paths=r"^((/[\w-]+)?/models/[^/]+/[^/]+)?/v1/chat/completions$"
-    r"|^(/[\w-]+)?/models/[^/]+/[^/]+$",
+    # Older models have no organisation in their name ("/models/gpt2").
+    chat_paths=r"^((/[\w-]+)?/models/[^/]+(/[^/]+)?)?/v1/chat/completions$"
+    r"|^(/[\w-]+)?/models/[^/]+(/[^/]+)?$",
     key_env="HF_TOKEN",
     key_prefixes=("hf_",),
     keys_url="https://huggingface.co/settings/tokens",

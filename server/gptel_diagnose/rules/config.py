@@ -145,7 +145,7 @@ RULES = (
                    r"|\bbadscheme\b"
                    # reqwest, for a URL with no scheme and host ("builder error: relative URL
                    # without a base").
-                   r"|relative url without a base"
+                   r"|relative url without a base|relativeurlwithoutbase"
                    # A browser extension's own Content Security Policy, which does not list the
                    # API's host: "Refused to connect to 'URL' because it violates the following
                    # Content Security Policy directive".

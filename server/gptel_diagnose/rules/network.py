@@ -734,7 +734,10 @@ RULES = (
                   r"|eof occurred in violation of protocol|ssleoferror"
                   r"|before secure tls connection was established"
                   # Go's net/http, for a handshake the proxy stalled or refused.
-                  r"|tls handshake timeout|remote error: tls: handshake failure"),
+                  r"|tls handshake timeout|remote error: tls: handshake failure"
+                  # Apple's URL loading system (-1200), in English and Chinese: "An SSL error
+                  # has occurred and a secure connection to the server cannot be made".
+                  r"|an ssl error has occurred and a secure connection|发生ssl错误"),
             # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
             # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
             match(proxied=True, text=r'malformed http request "\\x16\\x03'),

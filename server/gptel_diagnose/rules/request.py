@@ -858,7 +858,10 @@ RULES = (
         category="request.invalid_parameter",
         # Anthropic's newer models: "does not support assistant message prefill".
         when=match(text=r"should alternate|must alternate|roles must|unexpected role"
-                   r"|assistant message prefill|conversation must end with a user message"
+                   r"|assistant (?:message|response) prefill"
+                   r"|conversation must end with a user message"
+                   # SGLang, for a model whose template has no system turn.
+                   r"|system role not supported"
                    r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)?\W? ids?"
                    # Ollama's cloud: "Unexpected tool call id X in tool results".
                    r"|unexpected tool call id"

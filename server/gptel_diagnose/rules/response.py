@@ -332,7 +332,6 @@ RULES = (
                   r"|is not supported for task text-generation|" + RESPONSES_REFUSED +
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
-                  r"|^not found$|\n not found \n"
                   # FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI).
                   r"|\{\"detail\": ?\"not found\"\}"
                   # New API, for a request its adaptor has no way to send for that channel
@@ -372,6 +371,11 @@ RULES = (
                   r"|only /v1/[\w/]+ .{0,60}allowed now|\byour path \{/",
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
                   r"|missing an? .?https?"),
+            # A bare "Not Found" and nothing else: the path, except on the provider's own
+            # documented path for a model (Hugging Face's /models/ORG/MODEL), where what is
+            # missing is the model (MODEL008; LABELING.md, stop 53).
+            match(text=r"^not found$|\n not found \n", documented_path=False,
+                  not_text=r"model .{0,80}(not found|does not exist)|deployment"),
             # A 5xx is the server's own failure: an "invalid URL" there is its upstream's.
             match(text=r"invalid url", not_http=(500, 502, 503, 504),
                   not_text=r"model .{0,80}(not found|does not exist)|deployment|url scheme"
