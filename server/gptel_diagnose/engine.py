@@ -680,11 +680,19 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
         # Ollama's own path is gptel-make-ollama's: gptel-make-openai cannot read its answer.
         native = facts.provider == "ollama" and new_endpoint.startswith("/api/")
         kind = "ollama" if native else "openai"
-    label = _lisp_string(redact(facts.backend_name or "NAME"))
-    parts = [f"(gptel-make-{kind} {label}", f":host {_lisp_string(name)}",
-             f":protocol {_lisp_string(new_protocol)}"]
-    if new_endpoint:
-        parts.append(f":endpoint {_lisp_string(new_endpoint)}")
+    return _backend_call(facts, kind, name, new_protocol, new_endpoint)
+
+
+def _backend_call(facts: Facts, kind: str, host: str, protocol: str | None,
+                  endpoint: str | None) -> str:
+    """The `(gptel-make-KIND "NAME" :host … …)` call for FACTS's backend with HOST, PROTOCOL
+    and ENDPOINT (an empty one left out), its other keywords elided."""
+    parts = [f"(gptel-make-{kind} {_lisp_string(redact(facts.backend_name or 'NAME'))}",
+             f":host {_lisp_string(host)}"]
+    if protocol:
+        parts.append(f":protocol {_lisp_string(protocol)}")
+    if endpoint:
+        parts.append(f":endpoint {_lisp_string(endpoint)}")
     return " ".join(parts) + " …)"
 
 
@@ -705,12 +713,8 @@ def vertex_global_backend(facts: Facts) -> str | None:
     kind = (facts.backend_type or "").lower().removeprefix("gptel-")
     if kind not in _CONSTRUCTORS:
         kind = "openai"
-    label = _lisp_string(redact(facts.backend_name or "NAME"))
-    parts = [f"(gptel-make-{kind} {label}", f":host {_lisp_string('aiplatform.googleapis.com')}"]
-    if endpoint:
-        global_endpoint = _VERTEX_LOCATION.sub(r"\1global", endpoint)
-        parts.append(f":endpoint {_lisp_string(global_endpoint)}")
-    return " ".join(parts) + " …)"
+    return _backend_call(facts, kind, "aiplatform.googleapis.com", None,
+                         _VERTEX_LOCATION.sub(r"\1global", endpoint))
 
 
 def _moved_to_url(facts: Facts) -> str | None:
