@@ -459,7 +459,9 @@ RULES = (
         # longer supported", since the router replaced it.  Only with those answers: the
         # host's older failures (a 503 while a model loaded, a 429) came while it served.
         when=(match(host_retired=True, http=410),
-              match(host_retired=True, text=r"no longer supported|\bgone\b|deprecated")),
+              # Not "deprecated": a model the host once retired ("Model X is deprecated") is
+              # MODEL003's, whatever host said it.
+              match(host_retired=True, text=r"no longer supported|\bgone\b")),
         summary="{provider} has shut down {host}: its API is now at {moved_to_url}.",
         explanation=(
             "The backend's :host is an API host {provider} no longer serves, so every "
