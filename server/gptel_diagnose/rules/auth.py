@@ -30,6 +30,8 @@ _KEY_WRONG = (
     # Gemini, for a key it does not know (without the API_KEY_INVALID detail a client may
     # drop): "API Key not found. Please pass a valid API key."
     r"|api key not found\W+please pass a valid api key"
+    # MiniMax's CLI, and others, in three words.
+    r"|\bapi key rejected\b"
     # url.el's prompt once a server answered 401 without a challenge it knows ("Username for
     # [https://api.anthropic.com/v1/messages]:"): the credential sent was refused.
     r"|^username for \[https?:"
@@ -232,6 +234,9 @@ _ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabl
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     r"|not authorized to access (this|the) model"
+    # Anthropic, for a subscription's login in an organization that turned it off: "Your
+    # organization has disabled Claude subscription access for Claude Code".
+    r"|organization has disabled [\w ]{0,40}access"
     # Bedrock's ValidationException for a region where model access was not granted, and
     # for Anthropic's models before the account filed its use case ("Model use case details
     # have not been submitted for this account").

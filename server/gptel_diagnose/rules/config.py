@@ -146,6 +146,9 @@ RULES = (
                    # reqwest, for a URL with no scheme and host ("builder error: relative URL
                    # without a base").
                    r"|relative url without a base|relativeurlwithoutbase"
+                   # undici (Node's fetch), for a URL it cannot parse: "TypeError: Failed to
+                   # parse URL from [object Request]".
+                   r"|failed to parse url from"
                    # A browser extension's own Content Security Policy, which does not list the
                    # API's host: "Refused to connect to 'URL' because it violates the following
                    # Content Security Policy directive".

@@ -452,6 +452,8 @@ RULES = (
                    r"|support tool use|tool_choice(?!\":)|--jinja|unsupported param: tools"
                    r"|auto\W{0,3} tool choice|does not support (function|tool)"
                    r"|function calling is not (enabled|supported)|tools param"
+                   # OpenAI, for the legacy "functions" parameter on a model without it.
+                   r"|\bfunctions is not supported in this model"
                    # SGLang, launched without --tool-call-parser, for any request with tools:
                    # "Unsupported tool_call_parser: None".
                    r"|unsupported tool_call_parser"),
