@@ -85,6 +85,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF004",   # bedrock-needs-curl
         "CONF010",   # client-lacks-a-library
         "CONF009",   # litellm-cannot-tell-the-provider
+        "CONF014",   # client-does-not-know-the-provider
         "CONF011",   # azure-request-names-no-deployment
         "CONF012",   # copilot-without-its-client-headers
         "POL001",    # content-refused-by-policy

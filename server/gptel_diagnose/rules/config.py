@@ -204,6 +204,45 @@ RULES = (
         ),
     ),
     Rule(
+        code="CONF014",
+        name="client-does-not-know-the-provider",
+        category="config.backend",
+        # A client refusing its own provider setting before anything is sent: rig-based
+        # Spacebot's "ProviderError: unknown provider: ollama" (also google, fireworks,
+        # github-copilot), seen in four reports across three batches.  Not a relay's
+        # "unknown provider for model X" (CLIProxyAPI): the relay answered that it has no
+        # upstream for that model (MODEL001).
+        when=match(text=r"\bunknown provider: [\w./-]+", not_text=r"for model"),
+        summary="The client does not know the provider its setting names, so it sent "
+        "nothing: the provider setting (or the model's provider prefix) is not one it "
+        "supports.",
+        explanation=(
+            "The error comes from the client itself, before any request: the provider named "
+            "in its configuration, or taken from the model's prefix (\"google/...\", "
+            "\"ollama/...\"), is not one it has a protocol for. The key, the network and "
+            "the provider are not in question. In gptel the backend decides the protocol "
+            "(gptel-make-openai for any OpenAI-compatible server), and the model name is sent "
+            "as it is."
+        ),
+        steps=("Name a provider the client supports, or reach the server through its "
+               "OpenAI-compatible setting.",
+               "In gptel, pick the backend for that server (M-x gptel-menu)."),
+        fixes=(ASK_BACKEND,),
+        next_step=("Name a provider the client supports, or use its OpenAI-compatible "
+                   "setting.",),
+        # gptel's README: one backend per server, OpenAI-compatible ones by gptel-make-openai.
+        docs=("https://github.com/karthink/gptel",),
+        examples=(
+            Example(
+                error={"error": "Model test failed: CompletionError: ProviderError: unknown "
+                       "provider: ollama"},
+                backend={"kind": "ollama"},
+                request={"model": "gemma3:4b"},
+                source="https://github.com/spacedriveapp/spacebot/issues/162",
+            ),
+        ),
+    ),
+    Rule(
         code="CONF009",
         name="litellm-cannot-tell-the-provider",
         category="config.backend",
