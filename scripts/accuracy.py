@@ -107,7 +107,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ds.jsonl", "reports-dt.jsonl", "reports-du.jsonl",
                       "reports-dv.jsonl", "reports-dw.jsonl",
                       "reports-dx.jsonl", "reports-dz.jsonl", "reports-ea.jsonl",
-                      "reports-eb.jsonl"})
+                      "reports-eb.jsonl", "reports-ec.jsonl"})
 
 
 @dataclass(frozen=True)
