@@ -113,6 +113,9 @@ _KEY_MISSING = (
     r"|\bsecret[ _-]?key (?:is |was )?not (?:set|configured|provided)\b"
     # The Copilot CLI (gh-aw) with no token at all.
     r"|no authentication information found"
+    # Google's auth libraries (Vertex AI), with no credentials anywhere they look: "Your
+    # default credentials were not found. To set up Application Default Credentials, ...".
+    r"|default credentials were not found"
     # The AWS SDK, for Bedrock with no credentials anywhere it looks.
     r"|could not load credentials from any providers"
     # The AWS SDK for Go, in a Neovim plugin's words: "failed to resolve AWS credentials".
