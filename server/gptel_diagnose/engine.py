@@ -651,9 +651,9 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
     path = (slash + path).rstrip("/")
     # A host its provider shut down: the one that replaced it, with its path, over HTTPS
     # whatever the old one was reached with.
-    record = _record(facts)
-    if record and record.moved_to and record.host_retired(host):
-        name, path = record.moved_to
+    moved = _moved_to(facts)
+    if moved:
+        name, path = moved
         endpoint = ""
         protocol_wanted = "https"
     new_protocol = protocol_wanted or scheme or protocol or ""
@@ -717,13 +717,17 @@ def vertex_global_backend(facts: Facts) -> str | None:
                          _VERTEX_LOCATION.sub(r"\1global", endpoint))
 
 
-def _moved_to_url(facts: Facts) -> str | None:
-    """The URL that replaced the backend's shut-down API host, from its provider's record."""
+def _moved_to(facts: Facts) -> tuple[str, str] | None:
+    """The host and path that replaced the backend's shut-down API host (`Facts.host_retired`),
+    from its provider's record; None for a host still served."""
     record = _record(facts)
-    if not (record and record.moved_to and record.host_retired(facts.host)):
-        return None
-    host, endpoint = record.moved_to
-    return f"https://{host}{endpoint}"
+    return record.moved_to if facts.host_retired and record else None
+
+
+def _moved_to_url(facts: Facts) -> str | None:
+    """The URL that replaced the backend's shut-down API host."""
+    moved = _moved_to(facts)
+    return f"https://{moved[0]}{moved[1]}" if moved else None
 
 
 def _proxy_where(facts: Facts) -> str:
@@ -1017,9 +1021,8 @@ def _unproxied(facts: Facts) -> str | None:
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form",
                             "backend_form_http", "backend_form_https", "vertex_global_form",
-                            "moved_to_url",
-                            "proxy_host",
-                            "env_proxy", "gptel_version", "unproxied_host", "max_tokens",
+                            "moved_to_url", "proxy_host", "env_proxy", "gptel_version",
+                            "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
                             "affordable_tokens", "affordable_cap", "reserved_tokens",
                             "free_tier_model", "default_max_tokens", "longer_tokens",

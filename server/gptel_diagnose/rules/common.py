@@ -119,9 +119,9 @@ RESETS_TOMORROW = r"\b(?:will )?resets? tomorrow\b"
 # A path no handler serves, in a gateway's words whatever code it gives: Spring's "No static
 # resource api-openai/v1/chat/completions/chat/completions.", a chat path doubled by a base
 # URL that already ended in it.  ENDP001 reads it; PARAM006 leaves it to ENDP001.
+UNROUTED_PATH = r"no static resource |/chat/completions/chat/completions"
 # A URL whose path has an empty segment ("https://host/v1beta//models").
 DOUBLE_SLASH_URL = r"https?://[\w.-]+(?::\d+)?/[^\s\"'<>]*?[^:/\s]//[\w-]"
-UNROUTED_PATH = r"no static resource |/chat/completions/chat/completions"
 
 # A client's bare "Connection error." (the OpenAI SDKs' APIConnectionError, LiteLLM, fetch's
 # "Network request failed", reqwest's "error sending request"): no answer came, and the
