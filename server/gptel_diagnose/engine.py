@@ -665,7 +665,7 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
                                and not endpoint.startswith(path) else "")
     if new_endpoint.endswith("/v1"):
         new_endpoint += "/chat/completions"
-    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
+    kind = _backend_kind(facts)
     # A backend that sends Chat Completions requests, on a Responses path.
     if "responses" not in kind and re.search(r"/responses/?$", new_endpoint):
         new_endpoint = re.sub(r"/responses/?$", "/chat/completions", new_endpoint)
@@ -681,6 +681,12 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
         native = facts.provider == "ollama" and new_endpoint.startswith("/api/")
         kind = "ollama" if native else "openai"
     return _backend_call(facts, kind, name, new_protocol, new_endpoint)
+
+
+def _backend_kind(facts: Facts) -> str:
+    """The backend's kind as gptel names its constructor ("openai" for `gptel-openai`), or ""
+    when the companion did not say."""
+    return (facts.backend_type or "").lower().removeprefix("gptel-")
 
 
 def _backend_call(facts: Facts, kind: str, host: str, protocol: str | None,
@@ -710,7 +716,7 @@ def vertex_global_backend(facts: Facts) -> str | None:
     host, endpoint = redact(facts.host).strip(), redact(facts.endpoint).strip()
     if not _VERTEX_REGIONAL_HOST.match(host):
         return None
-    kind = (facts.backend_type or "").lower().removeprefix("gptel-")
+    kind = _backend_kind(facts)
     if kind not in _CONSTRUCTORS:
         kind = "openai"
     return _backend_call(facts, kind, "aiplatform.googleapis.com", None,

@@ -132,6 +132,11 @@ def match(**conditions: Any) -> Match:
     return Match(known)
 
 
+def said(pattern: str) -> tuple[Match, Match]:
+    """Matches for PATTERN in the error's text or in the body the companion read beside it."""
+    return (match(text=pattern), match(body=pattern))
+
+
 @dataclass(frozen=True)
 class Example:
     """A real failure the rule explains: the params gptel-diagnose receives, and its source."""

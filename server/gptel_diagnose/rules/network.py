@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..cues import MODEL_NOT_LOADED
-from .base import Example, FixSpec, Rule, match
+from .base import Example, FixSpec, Rule, match, said
 from .common import (
     ASK_CACERT,
     ASK_PROXY_REMOTE,
@@ -1265,7 +1265,7 @@ RULES = (
         # was sent to HTTPS port", Go's "Client sent an HTTP request to an HTTPS server",
         # Apache's "speaking plain HTTP to an SSL-enabled server port".
         # In a message, or in the page the companion read beside gptel's "Malformed JSON".
-        when=(match(text=_PLAIN_TO_TLS), match(body=_PLAIN_TO_TLS)),
+        when=said(_PLAIN_TO_TLS),
         summary="The server at {host} takes only HTTPS on that port, but the request used "
         "plain HTTP.",
         explanation=(

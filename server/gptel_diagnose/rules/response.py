@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..cues import PATH_AS_MODEL, RESPONSES_REFUSED
-from .base import Example, FixSpec, Rule, match
+from .base import Example, FixSpec, Rule, match, said
 from .common import (
     BACKEND_FORM,
     DOUBLE_SLASH_URL,
@@ -532,7 +532,7 @@ RULES = (
         category="response.malformed",
         # Before the key words of a client that reads an empty answer as a bad key ("Invalid
         # Gemini API key: Invalid response format ... finishReason: MAX_TOKENS").
-        when=(match(text=_CUT_AT_LIMIT), match(body=_CUT_AT_LIMIT)),
+        when=said(_CUT_AT_LIMIT),
         summary="{provider} stopped at the answer's length limit before writing any text (its "
         "finish reason says so): a reasoning model can spend the whole limit thinking; allow "
         "a longer answer.",
@@ -619,7 +619,7 @@ RULES = (
         category="response.malformed",
         # Gemini's finish reasons for a tool call the model botched: in the error's text, or
         # in the last events of a stream that brought no text (the body the companion read).
-        when=(match(text=_BOTCHED_TOOL_CALL), match(body=_BOTCHED_TOOL_CALL)),
+        when=said(_BOTCHED_TOOL_CALL),
         summary="{provider} ended the answer because the model wrote a tool call that does "
         "not parse (MALFORMED_FUNCTION_CALL): resend, or send no tools.",
         explanation=(
