@@ -85,7 +85,11 @@ RECORD = Provider(
         Code("", "request.invalid_parameter",
              "The input fails the constraints Bedrock specifies (model id, parameters, size).",
              "输入不满足 Bedrock 的约束(模型 ID、参数或大小)。", DOCS,
-             text=r"validationexception"),
+             text=r"validationexception",
+             # Anthropic's words for a Text Completions body sent to a Messages-only model
+             # ("\"claude-3-sonnet-20240229\" is not supported on this API. Please use the
+             # Messages API instead."): the API asked for, as ENDP001 says.
+             unless=r"not supported on this api\. please use the messages api"),
         Code("", "model.not_found",
              "The resource the request names was not found: a model id or ARN that is wrong "
              "or not offered in this region.",

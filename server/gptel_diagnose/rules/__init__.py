@@ -95,6 +95,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PERM003",   # origin-not-allowed
         "PERM004",   # anthropic-request-not-allowed
         "PERM006",   # relay-serves-one-client-only
+        "SRV005",    # relay-upstream-account-signed-out
         "NET014",    # proxy-caught-local-request
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left

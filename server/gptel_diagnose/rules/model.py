@@ -59,6 +59,10 @@ RULES = (
             # only, no known architecture): "Pipeline cannot infer suitable model classes
             # from TheBloke/Llama-2-13B-chat-GGUF".
             match(text=r"pipeline cannot infer suitable model classes"),
+            # NVIDIA's gateway, on its own documented chat path, for a model it does not
+            # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
+            # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).
+            match(provider="nvidia", documented_path=True, text=r"^\W*404 page not found\b"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"

@@ -286,6 +286,53 @@ RULES = (
         severity="warning",
     ),
     Rule(
+        code="SRV005",
+        name="relay-upstream-account-signed-out",
+        category="server.overloaded",
+        # LABELING, "a service in between whose own upstream login is missing or expired":
+        # words only an account-pool relay's upstream gives, for the account the relay signs
+        # in with, not for the key gptel sent.
+        when=match(
+            # Kiro's CodeWhisperer API, for the token kiro2cc or a Kiro relay holds
+            # ("CodeWhisperer 响应错误，状态码: 403 ... The bearer token included in the
+            # request is invalid.").
+            text=r"codewhisperer.{0,200}token included in the request is (?:invalid|expired)"
+            # Google's Cloud Code API, for a pooled Google account it wants re-verified
+            # ("To continue, verify your account at https://accounts.google.com/signin/...").
+            r"|verify your account\s+at(?:\W|\\n){0,12}https://accounts\.google\.com"
+            # An account pool whose last account had no Cloud Code project ("All accounts
+            # exhausted. Last error: HTTP 404 ... Resource projects/X could not be found").
+            r"|all accounts exhausted\b.{0,300}resource projects/\S+ could not be found"),
+        summary="{host} could not sign in to its own upstream account (HTTP {status}): that "
+        "account's login expired or must be verified; the key gptel sent is not in question.",
+        explanation=(
+            "The service gptel reached is a relay or proxy that calls its upstream (Kiro, "
+            "Google's Cloud Code) with an account of its own. That account's token is no "
+            "longer accepted, or the upstream wants the account verified in a browser. No "
+            "gptel setting mends it: whoever runs the relay (you, for a proxy on your "
+            "machine) must sign that account in again."
+        ),
+        steps=(
+            "If you run the proxy, sign its upstream account in again (its login command or "
+            "web page), or verify the account at the address the error gives.",
+            "If someone else runs it, tell them; meanwhile switch to another backend (M-x "
+            "gptel-menu).",
+        ),
+        fixes=(ASK_BACKEND,),
+        next_step=("Sign the proxy's upstream account in again, or switch backend (M-x "
+                   "gptel-menu).",),
+        docs=("https://github.com/bestK/kiro2cc/issues/13",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 500 Internal Server Error", "http_status": "500",
+                       "error": "CodeWhisperer 响应错误，状态码: 403, 响应: {\"message\":\"The "
+                       "bearer token included in the request is invalid.\",\"reason\":null}"},
+                backend={"kind": "anthropic"},
+                source="https://github.com/bestK/kiro2cc/issues/13",
+            ),
+        ),
+    ),
+    Rule(
         code="SRV004",
         name="local-model-runner-failed",
         category="server.overloaded",
