@@ -107,7 +107,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ds.jsonl", "reports-dt.jsonl", "reports-du.jsonl",
                       "reports-dv.jsonl", "reports-dw.jsonl",
                       "reports-dx.jsonl", "reports-dy.jsonl", "reports-dz.jsonl",
-                      "reports-ea.jsonl", "reports-eb.jsonl", "reports-ec.jsonl"})
+                      "reports-ea.jsonl", "reports-eb.jsonl", "reports-ec.jsonl",
+                      "reports-ed.jsonl"})
 
 
 @dataclass(frozen=True)
