@@ -36,7 +36,7 @@ NAMES = {
     "Responses", "Chat", "Completions", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx",
     "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
-    "claude-code-router", "Portkey", "Code", "Linux", "macOS", "Kiro",
+    "claude-code-router", "Portkey", "Code", "Linux", "macOS", "Kiro", "Codex", "Cursor",
     # companies' web gateways, named by the page they answer with (NET018)
     "Zscaler", "Forcepoint", "Netskope", "Blue", "Coat", "FortiGuard", "Cisco", "Umbrella",
     # console pages named as the provider names them

@@ -68,6 +68,8 @@ PRECEDENCE: tuple[Tier, ...] = (
         "NET016",    # gateway-could-not-reach-upstream
         # A company gateway's own page, whatever its words of refusal or policy.
         "NET018",    # company-web-gateway-page
+        # A relay's own access upstream, whatever code of quota or permission it passes on.
+        "SRV005",    # relay-lost-its-upstream-access
         "STREAM001", # organization-not-verified-for-streaming
         "BIL004",    # key-credit-limit-reached
         "BIL003",    # max-tokens-beyond-remaining-credit
@@ -95,7 +97,6 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PERM003",   # origin-not-allowed
         "PERM004",   # anthropic-request-not-allowed
         "PERM006",   # relay-serves-one-client-only
-        "SRV005",    # relay-upstream-account-signed-out
         "NET014",    # proxy-caught-local-request
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left

@@ -83,11 +83,13 @@ RULES = (
                   # files its check of a Responses request's shape there ("Invalid Responses
                   # API request", TriliumNext/Trilium#10744).
                   not_text=r"request timeout|timed out|contents are not filtered"
-                  r"|invalid responses api request"),
+                  r"|invalid responses api request"
+                  # Nor an endpoint that files "unknown model 'gpt-5.5'" there.
+                  r"|\bunknown model '"),
             # Not Azure's content_filter_error "The contents are not filtered": its filter did
             # not run (SRV003).
             match(text=_FILTERED, not_text=r"terms of service|data polic|contents are not filtered"
-                  r"|invalid responses api request"
+                  r"|invalid responses api request|\bunknown model '"
                   r"|invalid_prompt.{0,200}(request timeout|timed out)"
                   r"|(request timeout|timed out).{0,200}invalid_prompt"),
         ),

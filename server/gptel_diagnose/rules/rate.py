@@ -42,6 +42,9 @@ _NOT_RATE = (
     r"|overloaded|high demand|peak load|capacity|spending limit"
     # Gemini, for a model a free key may not use at all (MODEL001).
     r"|free quota tier"
+    # OpenAI's words for its own failure, whatever status a client or relay gave them
+    # (openai-python 0.x raised them as a RateLimitError with 429): SRV003's.
+    r"|the server had an error while processing your request"
 )
 
 # What a Gemini 429 says when it is no per-minute limit.

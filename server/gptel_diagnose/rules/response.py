@@ -37,7 +37,11 @@ _EMPTY_ANSWER_STEPS = (
     "On Emacs 28 with OpenAI's default (Responses) backend: (setq gptel-stream nil).",
 )
 # Gemini's finish reasons for a tool call the model could not write or should not have made.
-_BOTCHED_TOOL_CALL = r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
+_BOTCHED_TOOL_CALL = (r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
+                      # Its finish reason TOO_MANY_TOOL_CALLS, in the words of the 400 the
+                      # Interactions API answers with ("Model generated too many tool calls.
+                      # Please retry the request.").
+                      r"|\btoo_many_tool_calls\b|model generated too many tool calls")
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
 _SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
@@ -91,6 +95,10 @@ RULES = (
               # the API's JSON with a status that says no more (Google's front end's "Error
               # 400 (Bad Request)!!1" page; LABELING.md: 200, 400 and none are unreadable).
               match(html=True, http=(None, 200, 400)),
+              # A relay's own words for an upstream that answered a page, whatever status it
+              # passes on ("response conversion failed: upstream returned html challenge",
+              # a Codex gateway's 403): LABELING, stop 54.
+              match(text=r"upstream returned (?:an? )?html\b"),
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not (a )?valid json"
                   r"|unexpected token '?<'?, \"?<?!?doctype|unexpected token '<'"
@@ -620,12 +628,13 @@ RULES = (
         # Gemini's finish reasons for a tool call the model botched: in the error's text, or
         # in the last events of a stream that brought no text (the body the companion read).
         when=said(_BOTCHED_TOOL_CALL),
-        summary="{provider} ended the answer because the model wrote a tool call that does "
-        "not parse (MALFORMED_FUNCTION_CALL): resend, or send no tools.",
+        summary="{provider} ended the answer because the model's tool calls were unusable (one "
+        "that does not parse, a tool not offered, or too many): resend, or send no tools.",
         explanation=(
             "Gemini stops with `finishReason` MALFORMED_FUNCTION_CALL when the model tries to "
             "call one of the tools gptel sent (gptel-tools) and what it writes is not a valid "
-            "call, and with UNEXPECTED_TOOL_CALL when it calls a tool it was not offered. The "
+            "call, with UNEXPECTED_TOOL_CALL when it calls a tool it was not offered, and with "
+            "TOO_MANY_TOOL_CALLS when it asks for more calls than one turn allows. The "
             "key, the model name and the request are fine: the model's output is at fault. It "
             "happens more with many tools, long tool descriptions, or a setting that asks for "
             "plain text."

@@ -201,6 +201,8 @@ RULES = (
                   # Go's "context canceled" is no context window.
                   not_text=r"context(?! cancel)|too long|tools?|timed? ?out|credit|quota"
                   r"|is not valid json|" + _REFUSED_INPUT),
+            # OpenAI's own words for its failure, even with the 429 of a client's RateLimitError.
+            match(http=429, text=r"the server had an error while processing your request"),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
                   # OpenAI's server_error, quoted without its JSON; Anthropic's api_error.
@@ -287,7 +289,7 @@ RULES = (
     ),
     Rule(
         code="SRV005",
-        name="relay-upstream-account-signed-out",
+        name="relay-lost-its-upstream-access",
         category="server.overloaded",
         # LABELING, "a service in between whose own upstream login is missing or expired":
         # words only an account-pool relay's upstream gives, for the account the relay signs
@@ -302,25 +304,35 @@ RULES = (
             r"|verify your account\s+at(?:\W|\\n){0,12}https://accounts\.google\.com"
             # An account pool whose last account had no Cloud Code project ("All accounts
             # exhausted. Last error: HTTP 404 ... Resource projects/X could not be found").
-            r"|all accounts exhausted\b.{0,300}resource projects/\S+ could not be found"),
-        summary="{host} could not sign in to its own upstream account (HTTP {status}): that "
-        "account's login expired or must be verified; the key gptel sent is not in question.",
+            r"|all accounts exhausted\b.{0,300}resource projects/\S+ could not be found"
+            # A relay with no signed-in account for the upstream it routes the model to
+            # ("No active credentials for provider: codex.").
+            r"|no active credentials for provider"
+            # The upstream refusing the client version the relay presents as: Google's
+            # Antigravity, Cursor's agent.
+            r"|this version of antigravity is no longer supported"
+            r"|update to the latest version of cursor\b.{0,80}to continue"),
+        summary="{host} could not use its own upstream account (HTTP {status}): the upstream "
+        "wants that account signed in or verified again, or refuses the client version the "
+        "relay presents; the key gptel sent is not in question.",
         explanation=(
             "The service gptel reached is a relay or proxy that calls its upstream (Kiro, "
-            "Google's Cloud Code) with an account of its own. That account's token is no "
-            "longer accepted, or the upstream wants the account verified in a browser. No "
-            "gptel setting mends it: whoever runs the relay (you, for a proxy on your "
-            "machine) must sign that account in again."
+            "Google's Cloud Code, Codex, Cursor) with an account of its own. That account is "
+            "missing or its token is no longer accepted, the upstream wants it verified in a "
+            "browser, or the upstream no longer serves the client version the relay "
+            "pretends to be. No gptel setting mends it: whoever runs the relay (you, for a "
+            "proxy on your machine) must sign that account in again or update the relay."
         ),
         steps=(
             "If you run the proxy, sign its upstream account in again (its login command or "
-            "web page), or verify the account at the address the error gives.",
+            "web page), verify the account at the address the error gives, or update the "
+            "proxy when the upstream wants a newer client.",
             "If someone else runs it, tell them; meanwhile switch to another backend (M-x "
             "gptel-menu).",
         ),
-        fixes=(ASK_BACKEND,),
-        next_step=("Sign the proxy's upstream account in again, or switch backend (M-x "
-                   "gptel-menu).",),
+        fixes=(ASK_BACKEND, ASK_MODEL),
+        next_step=("Sign the proxy's upstream account in again or update the proxy, or "
+                   "switch backend (M-x gptel-menu).",),
         docs=("https://github.com/bestK/kiro2cc/issues/13",),
         examples=(
             Example(
