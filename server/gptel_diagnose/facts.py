@@ -179,6 +179,25 @@ _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # backend-api/codex/responses, cf-ray: ...").
 _URL = re.compile(r"https?://([^/\s'\"()<>]+)(/(?:[^\s'\"()<>?#]*[^\s'\"()<>?#.,;:])?)?")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _mojibake_repaired(piece: str) -> str | None:
+    """PIECE read back from GBK into UTF-8, when its Chinese is UTF-8 shown as GBK; else None.
+
+    Real Chinese text, so re-read, turns mostly into replacement characters; mojibake turns
+    into Chinese with at most a few (a byte the wrong decoding had already lost)."""
+    han = len(_HAN.findall(piece[:2000]))
+    if han < 4:
+        return None
+    try:
+        repaired = piece[:2000].encode("gbk", errors="replace").decode("utf-8", errors="replace")
+    except (UnicodeError, LookupError):
+        return None
+    lost = repaired.count("\ufffd") - piece[:2000].count("\ufffd")
+    if repaired == piece[:2000] or lost > max(2, han // 10) or len(_HAN.findall(repaired)) < 2:
+        return None
+    return repaired
 _WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
 # A terminal UI's box around the text (Gemini CLI, Claude Code): its borders where a line
 # wrapped ("self-signed     │\n│ certificate") are no words.
@@ -266,6 +285,17 @@ _ALLOWED_CUE = re.compile(r"max_tokens: \d+ > (\d+), which is the maximum allowe
                           r"|max_tokens`? must be less than or equal to `?(\d+)\b"
                           r"|expected number to be <=\s*(\d+) at \W{0,2}params\.max_tokens",
                           re.IGNORECASE)
+
+
+# vLLM's refusal of a length that does not fit: the length asked for, then the window.
+_LENGTH_AND_WINDOW = re.compile(r"is too large: (\d+)\.?\s.{0,60}?maximum context length is (\d+)",
+                                re.IGNORECASE)
+
+
+def _length_beyond_window(text: str) -> bool:
+    """Whether TEXT states an answer length larger than the whole context window."""
+    match = _LENGTH_AND_WINDOW.search(text)
+    return match is not None and int(match.group(1)) > int(match.group(2))
 
 
 def first_group(match: re.Match[str]) -> str:
@@ -559,6 +589,10 @@ class Facts:
         "the largest answer length the error says the model takes (`_ALLOWED_CUE`)")
     reserve_tokens: int | None = _fact(
         "the output tokens the error says were reserved for the answer")
+    length_beyond_window: bool = _fact(
+        "the answer length asked for is by itself more than the model's context window, as "
+        "the error states both (vLLM: \"'max_tokens' ... is too large: 64000. This model's "
+        "maximum context length is 20000 tokens\")", "is")
     model: str | None = _fact("the model the request named", read=lambda p: p.request.model)
     backend_name: str | None = _fact("the gptel backend's name",
                                      read=lambda p: p.backend.name)
@@ -965,6 +999,9 @@ def read_facts(params: DiagnoseParams) -> Facts:
     if not message and isinstance(params.error.error, str):
         message = params.error.error
     pieces = [*collector.messages, *collector.codes, *collector.strings]
+    # A relay's Chinese words read in the wrong encoding (UTF-8 bytes shown as GBK: "鏃犲彲鐢ㄦ
+    # 笭閬" for "无可用渠道"), put back beside the garbled piece.
+    pieces += [repaired for piece in pieces if (repaired := _mojibake_repaired(piece))]
     haystack = " \n ".join(pieces)
     # A sentence a reporter's paste or a terminal wrapped ("looking\nfor beginning of value")
     # reads as one line: the patterns are written for the words, not the wrapping.  Each
@@ -1052,5 +1089,6 @@ def read_facts(params: DiagnoseParams) -> Facts:
         afford_tokens=stated_tokens(_AFFORD_CUE, haystack),
         allowed_tokens=stated_tokens(_ALLOWED_CUE, haystack),
         reserve_tokens=stated_tokens(_RESERVE_CUE, haystack),
+        length_beyond_window=_length_beyond_window(haystack),
         **{f.name: f.metadata["read"](params) for f in FACTS if f.metadata["read"]},
     )

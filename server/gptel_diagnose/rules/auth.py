@@ -729,7 +729,9 @@ RULES = (
         # A relay that resells Claude subscriptions and refuses any client but the Claude
         # Code CLI (Cubence, passed on by claude-code-hub as a 500 "bad_share"): the key and
         # the model are fine; gptel is not the client it allows.
-        when=match(text=r"non-claude code (?:cli )?client"),
+        when=match(text=r"non-claude code (?:cli )?client"
+                   # sub2api's group restriction: "this group only allows Claude Code clients".
+                   r"|only allows claude code clients"),
         # The host, not the provider: a relay given kind anthropic is not Anthropic.
         summary="{host} serves only the Claude Code CLI: it refused gptel's request as coming "
         "from another client.",
@@ -873,6 +875,12 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
+            # A proxy's or relay's own list of the models it lets through (WindsurfAPI's
+            # model_blocked: "模型 X 不在允許清單中"): the model exists, this service will not
+            # pass it on (LABELING, stop 52: a key whose own list leaves the model out).
+            match(codes=("model_blocked",)),
+            match(text=r"不在(?:允许|允許)(?:清单|清單|列表)中"
+                  r"|\bnot in the (?:model )?allow ?list\b"),
             # Hugging Face's router, for a login or token that may not bill an organization:
             # "This authentication method does not have sufficient permissions to call
             # Inference Providers on behalf of org huggingface".

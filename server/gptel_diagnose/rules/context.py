@@ -14,6 +14,8 @@ _TOO_LONG = (
     r"|prompt\s*超长|输入超长|token\s*数量超过上限|字数太多"
     # Xiaomi MiMo's chat, in a 200: "抱歉，您发送的文本超长啦！".
     r"|(?:文本|内容|消息)超长"
+    # iFlow's "内容长度超出大语言模型限制" (the content's length exceeds the model's limit).
+    r"|内容长度超出.{0,8}模型.{0,4}限制"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
     # Zed's own words for it: "Context too large".
     r"|\bcontext (?:is )?too large\b"
@@ -100,9 +102,11 @@ RULES = (
             # Not under a 402 (OpenRouter: "Prompt tokens limit exceeded: 23229 > 14796. To
             # increase, visit https://openrouter.ai/settings/credits"): the account's credits
             # cap the prompt, which buying credits lifts.
+            # Nor an answer length larger than the whole window: that setting alone does not
+            # fit, whatever the prompt (PARAM003).
             match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"
                   r"|you may need to load the model with a larger context length",
-                  not_http=(402,)),
+                  not_http=(402,), not_length_beyond_window=True),
             match(text=r"max_total_tokens \(\d+\) must be less than or equal to max_seq_len",
                   max_tokens=False),
         ),

@@ -262,7 +262,10 @@ RULES = (
         category="request.invalid_parameter",
         when=match(text=r"reasoning_(content|text).{0,80}(passed back|missing|required)"
                    r"|missing .?reasoning_content|expected .?thinking.? or .?redacted_thinking"
-                   r"|must start with a thinking block"),
+                   r"|must start with a thinking block"
+                   # OpenRouter, for Gemini 3 with tools: "Gemini models require OpenRouter
+                   # reasoning details to be preserved in each request".
+                   r"|reasoning details to be preserved"),
         summary="{provider} wants the model's earlier reasoning sent back with the conversation, "
         "and gptel {gptel_version} did not send it for the turns that called tools.",
         explanation=(

@@ -45,6 +45,8 @@ RULES = (
             # a bare "Not Found" where a model would be named; so is llama.cpp's server's, with
             # "File Not Found" (it serves one model whatever the name).
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
+                         # WindsurfAPI, for a model its accounts' plan does not include.
+                         "model_not_entitled",
                          "not_found_error"),
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"
                   r"|\bfile not found\b|"
@@ -59,6 +61,9 @@ RULES = (
             # only, no known architecture): "Pipeline cannot infer suitable model classes
             # from TheBloke/Llama-2-13B-chat-GGUF".
             match(text=r"pipeline cannot infer suitable model classes"),
+            # A service's Chinese words for a model it does not serve: iFlow's "心流不支持当前
+            # 模型，请更换模型后重试" (does not support the current model, change it).
+            match(text=r"不支持(?:当前|该|此)模型.{0,6}请更换模型"),
             # NVIDIA's gateway, on its own documented chat path, for a model it does not
             # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).

@@ -131,6 +131,8 @@ RULES = (
                   # Zhipu's "concurrency too high"; iFlytek Spark's 11202 and 11203, "秒级流控
                   # 超限" and "并发流控超限" (flow control over its limit).
                   r"|并发数?过高|concurrency (is )?too high|(?<!日)流控超限"
+                  # sub2api, for an upstream account at its cap of requests at once.
+                  r"|concurrency limit exceeded"
                   r"|no deployments available for selected model"
                   r"|\brate ?limit ?error\b|temporarily limiting requests"
                   r"|rate limit has been exceeded"

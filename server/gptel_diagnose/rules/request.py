@@ -297,7 +297,9 @@ RULES = (
         name="max-tokens-not-supported",
         category="request.invalid_parameter",
         when=(
-            match(text=_MAX_TOKENS_RENAMED),
+            # Not vLLM's "'max_tokens' or 'max_completion_tokens' is too large: N", which
+            # names both and takes either: the length does not fit (PARAM003, CTX001).
+            match(text=_MAX_TOKENS_RENAMED, not_text=r"is too large: \d+"),
             match(param="max_tokens", codes=("unsupported_parameter", "unsupported_value")),
         ),
         summary="{model} wants max_completion_tokens, not max_tokens: stop sending "
@@ -398,6 +400,13 @@ RULES = (
         # sent, that is the number to lower; without one, the prompt is too long (CTX001).
         when=(match(text=r"max_total_tokens \(\d+\) must be less than or equal to max_seq_len",
                     max_tokens=True),
+              # vLLM's "is too large: 64000. This model's maximum context length is 20000":
+              # the length asked for alone is more than the window.
+              match(length_beyond_window=True),
+              # The length alone named too large, as vLLM and servers built on it put it
+              # ("max_completion_tokens is too large: 20000. This server allows up to 6144
+              # completion tokens"); with a prompt that did not fit beside it, CTX001 first.
+              match(text=r"max_(?:completion_)?tokens'? is too large: \d+"),
               match(text=r"max_?(output_)?tokens.{0,60}(range|must be|should be|less than"
                    r"|greater than"
                    r"|exceeds?|too large|invalid)|maximum tokens you requested exceed"

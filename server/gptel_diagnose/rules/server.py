@@ -110,6 +110,9 @@ RULES = (
                   r"|cloudflare-\s*5xx-errors|incomplete response to cloudflare"),
             # Not Google API Core's "503 Context deadline exceeded": a deadline, NET004's.
             match(http=503, not_text=r"deadline exceeded"),
+            # An account-pool relay with none of its upstream accounts free (sub2api's 424
+            # "No available accounts"; LABELING, stop 49); not one that names who it serves.
+            match(text=r"\bno available accounts\b", not_text=r"only allows"),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
         "side, and it usually passes within minutes.",
