@@ -105,3 +105,21 @@ def test_curl_exit_code_is_read_from_gptel_curl_and_other_clients(
         text: str, http: str | None, code: int | None) -> None:
     params = DiagnoseParams(error=ErrorInfo(error=text, http_status=http))
     assert read_facts(params).curl == code
+
+
+def _text_of(error: str) -> str:
+    return read_facts(DiagnoseParams(error=ErrorInfo(error=error))).text
+
+
+def test_chinese_read_in_the_wrong_encoding_is_put_back_beside_it() -> None:
+    # New API's "无可用渠道" as a client showed it: UTF-8 bytes decoded as GBK.
+    garbled = ("503 鍒嗙粍 aws1 涓嬫ā鍨� claude-3-5-sonnet-20241022 鏃犲彲鐢ㄦ笭閬擄紙"
+               "distributor锛� (request id: 20260126221714770426309JB7fopn8)")
+    assert "无可用渠道" not in garbled
+    assert "无可用渠道" in _text_of(garbled)
+
+
+@pytest.mark.parametrize("words", ["当前分组上游负载已饱和，请稍后再试", "余额不足，请充值后再试",
+                                   "该令牌无权访问模型 gpt-4o", "内容长度超出大语言模型限制。"])
+def test_chinese_read_rightly_gets_no_second_reading(words: str) -> None:
+    assert _text_of(words).count("\n") == 0
