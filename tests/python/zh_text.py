@@ -37,6 +37,8 @@ NAMES = {
     "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
     "claude-code-router", "Portkey", "Code", "Linux", "macOS", "Kiro", "Codex", "Cursor",
+    # organizations as model ids spell them ("nvidia/nemotron-…")
+    "nvidia",
     # companies' web gateways, named by the page they answer with (NET018)
     "Zscaler", "Forcepoint", "Netskope", "Blue", "Coat", "FortiGuard", "Cisco", "Umbrella",
     # console pages named as the provider names them

@@ -67,7 +67,10 @@ RULES = (
             # NVIDIA's gateway, on its own documented chat path, for a model it does not
             # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).
+            # In the error's words, or in the body the companion read where gptel could not
+            # parse the answer ("Could not parse HTTP response").
             match(provider="nvidia", documented_path=True, text=r"^\W*404 page not found\b"),
+            match(provider="nvidia", documented_path=True, body=r"^\W*404 page not found\W*$"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
@@ -320,6 +323,18 @@ RULES = (
                 backend={"kind": "openai", "host": "api.openai.com"},
                 request={"model": "gpt-nope"},
                 source="https://github.com/ChatGPTNextWeb/NextChat/issues/889",
+            ),
+            # As gptel meets it: its own words, the page read from its response buffer.
+            Example(
+                error={"status": "HTTP/1.1 404 Not Found", "http_status": "404",
+                       "error": "Could not parse HTTP response.",
+                       "body": "404 page not found"},
+                backend={"kind": "openai", "host": "integrate.api.nvidia.com",
+                         "endpoint": "/v1/chat/completions",
+                         "models": ["nemotron-3-ultra-550b-a55b",
+                                    "nvidia/nemotron-3-ultra-550b-a55b"]},
+                request={"model": "nemotron-3-ultra-550b-a55b"},
+                source="https://github.com/NousResearch/hermes-agent/issues/78796",
             ),
         ),
     ),
