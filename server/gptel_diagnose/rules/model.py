@@ -177,7 +177,7 @@ RULES = (
                 # Its JSON, quoted with a brace missing so that it is only text:
                 # '"not_found_error","message":"model: claude-3-5-haiku-latest"'.
                 r"|(?:^|message: |error: |_error\): |\b404 - "
-                r"|not_found_error\W{1,20}message\W{1,4})model: [\w.:/-]+"
+                r"|not_found_error\W{1,20}message\W{1,4})model:\s{1,12}[\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
                 # Z.ai's 1214 for a model code it does not serve: "[1214][modelCode: does
@@ -268,6 +268,7 @@ RULES = (
                 # "X is not supported by this model" refuses X, a parameter; so does
                 # "X is a thinking-only model; disabling thinking ... is not supported".
                 r"|is not supported (by|for|with|on) this model|disabling thinking"
+                r"|only works in thinking mode"
                 # The model is served, on another path the message names (ENDP001): Cohere's
                 # "this model is not supported with '/v1/chat', please use '/v2/chat'".
                 r"|not supported with '/[\w/.]+', please use '/"
@@ -464,6 +465,9 @@ RULES = (
         category="model.not_found",
         when=(match(text=r"decommissioned|has been deprecated|is deprecated"
                     r"|model.{0,120}no longer (supported|available)"
+                    # Google, for a model closed to keys made after its cut-off date:
+                    # "This model ... is no longer available to new users".
+                    r"|no longer available to new users"
                     r"|has been retired|been shut ?down|marked by provider as legacy"
                     r"|end of life|sunset"
                     # Bedrock: "This model version has reached the end of its life."

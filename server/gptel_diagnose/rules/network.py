@@ -101,6 +101,8 @@ _RESET_TEXT = (
     r"|broken pipe"
     # Apple's URLSession (NSURLErrorNetworkConnectionLost, -1005).
     r"|the network connection was lost"
+    # Go's HTTP/2 client, for a connection dropped under it ("http2: client connection lost").
+    r"|http2: client connection lost"
     r"|远程主机强迫关闭了一个现有的连接"
     # ECONNABORTED, as lwIP/ESP-IDF and Windows say it (WSAECONNABORTED, 10053, in English
     # and Chinese).
@@ -357,6 +359,8 @@ RULES = (
             match(text=r"is (it|lm studio|ollama) running|not reachable at"
                   # ellmer: "Can't find locally running ollama."
                   r"|can'?t find locally running"
+                  # Codex CLI's --oss check: "No running Ollama server detected".
+                  r"|no running ollama server detected"
                   r"|typo in the url or port",
                   # Not a name that does not resolve, asked "Is it running?" after it
                   # ("Name or service not known (llama-server:7474)  Cannot reach
@@ -964,6 +968,13 @@ RULES = (
                     # without [DONE]").
                     r"|incomplete json segment at the end|stream ended with an invalid chunk"
                     r"|stream ended without (?:a )?(?:finish.?reason|\[done\]|terminal event)"
+                    # The same in other clients' words: "OpenAI completions stream closed before
+                    # a finish_reason was received", "model stream interrupted after recovery
+                    # attempts: unexpected EOF", Cline's "Did not receive done or success
+                    # response in stream" (Ollama).
+                    r"|stream closed before a finish.?reason"
+                    r"|stream interrupted\b.{0,60}unexpected eof"
+                    r"|did not receive done or success response in stream"
                     # Strands on Bedrock: "Stream ended without completing a message"
                     # (aws-samples/sample-multi-agent-orchestration-chat-on-agentcore#8);
                     # Bifrost: "provider closed the stream before sending a completion marker

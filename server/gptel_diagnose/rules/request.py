@@ -646,6 +646,9 @@ RULES = (
                   r"|disabling thinking .{0,60}is not supported"
                   # Zhipu's GLM-5.3, in Chinese: "该模型始终思考，不支持关闭思考".
                   r"|不支持关闭思考|thinking cannot be disabled"
+                  # Gemini, for a thinking budget of 0 sent to a model that always thinks:
+                  # "Budget 0 is invalid. This model only works in thinking mode."
+                  r"|only works in thinking mode"
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
@@ -835,7 +838,10 @@ RULES = (
                    # Unknown (built-in) filter 'items'", "Unknown method: keys at row 57,
                    # column 46".
                    r"|while executing \w+expression at line \d+"
-                   r"|unknown method: \w+ at row \d+|unknown \(built-in\) filter"),
+                   r"|unknown method: \w+ at row \d+|unknown \(built-in\) filter"
+                   # llama.cpp's minja, for a template line it could not run: "Cannot
+                   # subscript null at row 23, column 40:" and the line.
+                   r"|cannot subscript null at row \d+"),
         summary="{provider} could not render the conversation with the model's chat "
         "template: {message}",
         explanation=(

@@ -113,6 +113,8 @@ RULES = (
             # An account-pool relay with none of its upstream accounts free (sub2api's 424
             # "No available accounts"; LABELING, stop 49); not one that names who it serves.
             match(text=r"\bno available accounts\b", not_text=r"only allows"),
+            # gpt-load, for a group whose pooled keys are all disabled or blacklisted.
+            match(text=r"no active api keys available"),
         ),
         summary="{provider} is overloaded right now (HTTP {status}): nothing is wrong on your "
         "side, and it usually passes within minutes.",
