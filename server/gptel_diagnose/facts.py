@@ -179,25 +179,6 @@ _REQUEST_PATH = re.compile(r"\b(?:post|get)\s+\"?(/[^\s\"?]*)")
 # backend-api/codex/responses, cf-ray: ...").
 _URL = re.compile(r"https?://([^/\s'\"()<>]+)(/(?:[^\s'\"()<>?#]*[^\s'\"()<>?#.,;:])?)?")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _mojibake_repaired(piece: str) -> str | None:
-    """PIECE read back from GBK into UTF-8, when its Chinese is UTF-8 shown as GBK; else None.
-
-    Real Chinese text, so re-read, turns mostly into replacement characters; mojibake turns
-    into Chinese with at most a few (a byte the wrong decoding had already lost)."""
-    han = len(_HAN.findall(piece[:2000]))
-    if han < 4:
-        return None
-    try:
-        repaired = piece[:2000].encode("gbk", errors="replace").decode("utf-8", errors="replace")
-    except (UnicodeError, LookupError):
-        return None
-    lost = repaired.count("\ufffd") - piece[:2000].count("\ufffd")
-    if repaired == piece[:2000] or lost > max(2, han // 10) or len(_HAN.findall(repaired)) < 2:
-        return None
-    return repaired
 _WRAPPED = re.compile(r"(?<=[a-z,])[ \t]*\n[ \t]*(?=[a-z])")
 # A terminal UI's box around the text (Gemini CLI, Claude Code): its borders where a line
 # wrapped ("self-signed     │\n│ certificate") are no words.
@@ -285,6 +266,30 @@ _ALLOWED_CUE = re.compile(r"max_tokens: \d+ > (\d+), which is the maximum allowe
                           r"|max_tokens`? must be less than or equal to `?(\d+)\b"
                           r"|expected number to be <=\s*(\d+) at \W{0,2}params\.max_tokens",
                           re.IGNORECASE)
+
+
+# Chinese characters (the CJK block), and how much of a piece the encoding repair reads.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MOJIBAKE_SPAN = 2000
+
+
+def _mojibake_repaired(piece: str) -> str | None:
+    """PIECE read back from GBK into UTF-8, when its Chinese is UTF-8 shown as GBK; else None.
+
+    Real Chinese text, so re-read, turns mostly into replacement characters; mojibake turns
+    into Chinese with at most a few (a byte the wrong decoding had already lost)."""
+    head = piece[:_MOJIBAKE_SPAN]
+    han = len(_HAN.findall(head))
+    if han < 4:
+        return None
+    try:
+        repaired = head.encode("gbk", errors="replace").decode("utf-8", errors="replace")
+    except (UnicodeError, LookupError):
+        return None
+    lost = repaired.count("\ufffd") - head.count("\ufffd")
+    if repaired == head or lost > max(2, han // 10) or len(_HAN.findall(repaired)) < 2:
+        return None
+    return repaired
 
 
 # vLLM's refusal of a length that does not fit: the length asked for, then the window.
