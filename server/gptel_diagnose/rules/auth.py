@@ -328,6 +328,8 @@ RULES = (
         category="auth.invalid_key",
         when=(
             match(codes=("invalid_api_key", "authentication_error", "api_key_invalid",
+                         # Bifrost, for a virtual key it does not know.
+                         "virtual_key_not_found",
                          "unauthenticated", "incorrect_api_key", "invalid_authentication",
                          "unrecognizedclientexception", "expiredtokenexception"),
                   not_text=_KEY_MISSING + "|" + _POOL_EMPTY),
@@ -879,6 +881,9 @@ RULES = (
             # model_blocked: "模型 X 不在允許清單中"): the model exists, this service will not
             # pass it on (LABELING, stop 52: a key whose own list leaves the model out).
             match(codes=("model_blocked",)),
+            # A gateway's key with its own list of models: "Model glm-5 is not available for
+            # this API key" (LABELING, stop 52).
+            match(text=r"\bis not available for this api key"),
             match(text=r"不在(?:允许|允許)(?:清单|清單|列表)中"
                   r"|\bnot in the (?:model )?allow ?list\b"),
             # Hugging Face's router, for a login or token that may not bill an organization:

@@ -146,6 +146,9 @@ RULES = (
                    # reqwest, for a URL with no scheme and host ("builder error: relative URL
                    # without a base").
                    r"|relative url without a base|relativeurlwithoutbase"
+                   # A base URL whose port is followed by other text (a pasted shell line:
+                   # "Invalid port: '6153export").
+                   r"|invalid port: '\d*[^\d'\s]"
                    # undici (Node's fetch), for a URL it cannot parse: "TypeError: Failed to
                    # parse URL from [object Request]".
                    r"|failed to parse url from"

@@ -69,7 +69,7 @@ RULES = (
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).
             # In the error's words, or in the body the companion read where gptel could not
             # parse the answer ("Could not parse HTTP response").
-            match(provider="nvidia", documented_path=True, text=r"^\W*404 page not found\b"),
+            match(provider="nvidia", documented_path=True, text=r"(?:^|\W)404 page not found\b"),
             match(provider="nvidia", documented_path=True, body=r"^\W*404 page not found\W*$"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
@@ -269,6 +269,8 @@ RULES = (
                 # "X is a thinking-only model; disabling thinking ... is not supported".
                 r"|is not supported (by|for|with|on) this model|disabling thinking"
                 r"|only works in thinking mode"
+                # A key whose own list leaves the model out (PERM002).
+                r"|is not available for this api key"
                 # The model is served, on another path the message names (ENDP001): Cohere's
                 # "this model is not supported with '/v1/chat', please use '/v2/chat'".
                 r"|not supported with '/[\w/.]+', please use '/"

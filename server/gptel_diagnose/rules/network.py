@@ -487,7 +487,10 @@ RULES = (
                     r"|ssl错误|无法建立与该服务器的安全连接|an ssl error has occurred"
                     # A client's own bare "SSL Error" (tinyOpenAI: "SSL Error, Please using:
                     # pip install certifi --upgrade").
-                    r"|\bssl error\b",
+                    r"|\bssl error\b"
+                    # Go's net/http, for a plain-HTTP answer from a provider's own host: a
+                    # proxy or middlebox answered the handshake (ENDP003 takes the rest).
+                    r"|server gave http response to https client",
                     # Go's "net/http: TLS handshake timeout": no answer in time (NET004).
                     # Nor Apple's App Transport Security refusing plain http: nothing was
                     # sent (CONF003).
@@ -1245,8 +1248,12 @@ RULES = (
         # that is a wrong :protocol, not a broken network.
         when=(match(local=True, text=r"wrong.version.number|record_too_long|record too long"
                     r"|packet length too long|ssl_error_rx_record"),
-              # Go's net/http says so in words, wherever the server is.
-              match(text=r"server gave http response to https client")),
+              # Go's net/http says so in words: from a model server, a host no provider
+              # record knows, or one on this machine or network.  A provider's own API host
+              # always speaks TLS, so a plain answer there came from something in between
+              # (NET005).
+              *(match(text=r"server gave http response to https client", **where)
+                for where in ({"provider": (*_LOCAL_SERVERS, None)}, {"private": True}))),
         summary="The server at {host} speaks plain HTTP, but the request used HTTPS.",
         explanation=(
             "Local model servers (Ollama, llama.cpp, LM Studio, vLLM) listen without TLS. "

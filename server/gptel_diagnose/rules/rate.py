@@ -133,6 +133,8 @@ RULES = (
                   r"|并发数?过高|concurrency (is )?too high|(?<!日)流控超限"
                   # sub2api, for an upstream account at its cap of requests at once.
                   r"|concurrency limit exceeded"
+                  # Qwen Code's OAuth free tier, a cap of requests per day.
+                  r"|oauth free tier quota exceeded"
                   r"|no deployments available for selected model"
                   r"|\brate ?limit ?error\b|temporarily limiting requests"
                   r"|rate limit has been exceeded"

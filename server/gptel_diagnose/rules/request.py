@@ -649,6 +649,8 @@ RULES = (
                   # Gemini, for a thinking budget of 0 sent to a model that always thinks:
                   # "Budget 0 is invalid. This model only works in thinking mode."
                   r"|only works in thinking mode"
+                  # A Responses endpoint (Codex's) that wants its "instructions" field.
+                  r"|instructions are required"
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
@@ -882,6 +884,9 @@ RULES = (
                    r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)?\W? ids?"
                    # Ollama's cloud: "Unexpected tool call id X in tool results".
                    r"|unexpected tool call id"
+                   # A server's Python, for message content sent as a list of parts where it
+                   # wants a string: "sequence item 1: expected str instance, list found".
+                   r"|expected str instance, list found"
                    r"|must be followed by|reasoning_content|tool_result`? block|messages\.\d+"
                    r"|first message must|last message must|invalid 'messages"
                    r"|only user and assistant roles|system message"

@@ -339,6 +339,9 @@ RULES = (
                   r"|\b(completion|embeddings) operation does not work with the specified model"
                   r"|is not supported for task text-generation|" + RESPONSES_REFUSED +
                   r"|only (available|supported) (via|through|on) the|use the /?responses"
+                  # A relay that serves only the Responses API: "Unsupported legacy protocol:
+                  # /v1/chat/completions is not supported. Please use /v1/responses".
+                  r"|unsupported legacy protocol"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   # FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI).
                   r"|\{\"detail\": ?\"not found\"\}"
