@@ -109,7 +109,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-dx.jsonl", "reports-dy.jsonl", "reports-dz.jsonl",
                       "reports-ea.jsonl", "reports-eb.jsonl", "reports-ec.jsonl",
                       "reports-ed.jsonl", "reports-ef.jsonl",
-                      "reports-eg.jsonl", "reports-ei.jsonl", "reports-ek.jsonl"})
+                      "reports-eg.jsonl", "reports-ei.jsonl", "reports-ej.jsonl",
+                      "reports-ek.jsonl"})
 
 
 @dataclass(frozen=True)
