@@ -108,7 +108,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-dv.jsonl", "reports-dw.jsonl",
                       "reports-dx.jsonl", "reports-dy.jsonl", "reports-dz.jsonl",
                       "reports-ea.jsonl", "reports-eb.jsonl", "reports-ec.jsonl",
-                      "reports-ed.jsonl", "reports-ef.jsonl",
+                      "reports-ed.jsonl", "reports-ef.jsonl", "reports-eh.jsonl",
                       "reports-eg.jsonl", "reports-ei.jsonl", "reports-ej.jsonl",
                       "reports-ek.jsonl"})
 
