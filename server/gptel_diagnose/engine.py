@@ -959,6 +959,11 @@ def _find_out(facts: Facts, locale: str, message: str | None) -> str:
     if message and not facts.gptel:
         words = _clip(message.rstrip(" .。"), MAX_WORDS)
         return i18n.gettext(locale, OWN_WORDS_CLAUSE).format(words=words)
+    # The body the companion read where gptel could not parse it ("404 page not found"): its
+    # words are known, so logging would only show them again.  Not a page's markup.
+    body = _one_line(facts.body, MAX_WORDS).rstrip(" .。")
+    if body and not facts.html:
+        return i18n.gettext(locale, OWN_WORDS_CLAUSE).format(words=body)
     if facts.body_empty:
         return i18n.gettext(locale, HEADERS_TO_SEE_CLAUSE)
     return i18n.gettext(locale, LOG_TO_SEE_CLAUSE)

@@ -8270,3 +8270,22 @@ def test_a_gateway_timeout_through_gptel_proxy_offers_turning_the_proxy_off() ->
     direct = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert direct.rule == "SRV002"
     assert "gptel-proxy" not in [f.variable for f in direct.fixes]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_guess_from_the_status_quotes_the_body_gptel_could_not_parse(locale: str) -> None:
+    # gptel's "Could not parse HTTP response" with the page the companion read from its
+    # response buffer: the words are known, so the line quotes them instead of asking for
+    # gptel-log-level (found in stop 55's new-user trial).
+    error = {"status": "HTTP/1.1 404 Not Found", "http_status": "404",
+             "error": "Could not parse HTTP response."}
+    params = {"backend": {"kind": "openai", "host": "api.openai.com",
+                          "endpoint": "/v1/chat/completions"},
+              "request": {"model": "x-model"}, "locale": locale}
+    read = diagnose(DiagnoseParams.model_validate(
+        {**params, "error": {**error, "body": "404 page not found"}}))
+    unread = diagnose(DiagnoseParams.model_validate({**params, "error": error}))
+    assert read.rule == unread.rule == "MODEL008"
+    assert "404 page not found" in read.summary
+    assert "gptel-log-level" not in read.summary
+    assert "gptel-log-level" in unread.summary

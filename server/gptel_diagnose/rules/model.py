@@ -746,8 +746,7 @@ RULES = (
               match(http=None, documented_path=True, html=False,
                     text=r"\bnot.?found\b", not_text=r"model")),
         summary="{provider} answered \"not found\" (HTTP 404) on its own chat API path, which "
-        "usually means {model} is misspelt, retired or not open to this key; to see "
-        "its answer, set gptel-log-level to 'info and resend.",
+        "usually means {model} is misspelt, retired or not open to this key; {find_out}.",
         explanation=(
             "The request went to a path {provider}'s API reference gives, on its own host, so "
             "the URL is not what was missing. A 404 there is about the model: its name is "
