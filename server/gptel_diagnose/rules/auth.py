@@ -9,6 +9,7 @@ from .common import (
     ASK_MODEL,
     ASK_PROXY,
     GET_KEY,
+    KEY_LEAVES_MODEL_OUT,
     LOCAL_SERVERS,
     LOG_REQUESTS,
     PROJECT_NO_MODEL_ACCESS,
@@ -881,9 +882,7 @@ RULES = (
             # model_blocked: "模型 X 不在允許清單中"): the model exists, this service will not
             # pass it on (LABELING, stop 52: a key whose own list leaves the model out).
             match(codes=("model_blocked",)),
-            # A gateway's key with its own list of models: "Model glm-5 is not available for
-            # this API key" (LABELING, stop 52).
-            match(text=r"\bis not available for this api key"),
+            match(text=KEY_LEAVES_MODEL_OUT),
             match(text=r"不在(?:允许|允許)(?:清单|清單|列表)中"
                   r"|\bnot in the (?:model )?allow ?list\b"),
             # Hugging Face's router, for a login or token that may not bill an organization:

@@ -178,6 +178,17 @@ SCHEME_TYPO = r"^\s*(https?)(?::/|//)(?!/)"
 # not a missing model (MODEL001).
 PROJECT_NO_MODEL_ACCESS = (r"project\b(?:[^.;]|\.+(?=\S)){0,80}?\b(does|do) not have access "
                            r"to ?model")
+# OpenAI's words for its own failure, whatever status a client or relay gave them
+# (openai-python 0.x raised them as a RateLimitError with 429): a server error (SRV003), not
+# a rate limit (RATE001).
+OPENAI_SERVER_ERROR = r"the server had an error while processing your request"
+# A gateway's key with its own list of models: "Model glm-5 is not available for this API
+# key" (LABELING, stop 52).  A permission (PERM002), not a missing model (MODEL001).
+KEY_LEAVES_MODEL_OUT = r"\bis not available for this api key"
+# Gemini, for a thinking budget of 0 sent to a model that always thinks: "Budget 0 is
+# invalid. This model only works in thinking mode."  The request's parameter (PARAM006), not
+# a missing model (MODEL001).
+THINKING_ONLY = r"only works in thinking mode"
 # What gptel records when url-retrieve got no HTTP response at all (gptel-request.el):
 # NET007's example, and CONF013's.
 URL_RETRIEVE_NO_RESPONSE = {"status": "Could not parse HTTP response.",

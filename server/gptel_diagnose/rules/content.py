@@ -67,6 +67,12 @@ _FILTERED = (
     r"|generated images? (was|were) filtered|safety settings .{0,60}filtered out"
 )
 
+# What is filed under a filter's words or codes and refused nothing for its content: Azure's
+# content_filter_error "The contents are not filtered" (its filter did not run, SRV003),
+# OpenRouter's check of a Responses request's shape under invalid_prompt ("Invalid Responses
+# API request", TriliumNext/Trilium#10744), an endpoint's "unknown model 'gpt-5.5'" there.
+_NOT_REFUSED = r"contents are not filtered|invalid responses api request|\bunknown model '"
+
 RULES = (
     Rule(
         code="POL001",
@@ -79,17 +85,9 @@ RULES = (
                          "prohibited_content", "recitation", "blocklist", "spii",
                          "image_safety", "datainspectionfailed", "data_inspection_failed"),
                   # A relay that files its own timeout under invalid_prompt ("AiError:
-                  # Request timeout") refused nothing for its content; nor OpenRouter, which
-                  # files its check of a Responses request's shape there ("Invalid Responses
-                  # API request", TriliumNext/Trilium#10744).
-                  not_text=r"request timeout|timed out|contents are not filtered"
-                  r"|invalid responses api request"
-                  # Nor an endpoint that files "unknown model 'gpt-5.5'" there.
-                  r"|\bunknown model '"),
-            # Not Azure's content_filter_error "The contents are not filtered": its filter did
-            # not run (SRV003).
-            match(text=_FILTERED, not_text=r"terms of service|data polic|contents are not filtered"
-                  r"|invalid responses api request|\bunknown model '"
+                  # Request timeout") refused nothing either.
+                  not_text=r"request timeout|timed out|" + _NOT_REFUSED),
+            match(text=_FILTERED, not_text=r"terms of service|data polic|" + _NOT_REFUSED +
                   r"|invalid_prompt.{0,200}(request timeout|timed out)"
                   r"|(request timeout|timed out).{0,200}invalid_prompt"),
         ),

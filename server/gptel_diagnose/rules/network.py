@@ -195,6 +195,9 @@ _WRAPPER_NOT_TEXT = (
 _PLAIN_TO_TLS = (r"plain http request was sent to https port"
                  r"|client sent an http request to an https server"
                  r"|speaking plain http to an ssl-enabled server")
+# The other way round, in Go's net/http: a plain-HTTP answer to a TLS handshake.  ENDP003's
+# from a model server or a host of the user's, NET005's from a provider's own host.
+_PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"
 
 RULES = (
     Rule(
@@ -490,7 +493,7 @@ RULES = (
                     r"|\bssl error\b"
                     # Go's net/http, for a plain-HTTP answer from a provider's own host: a
                     # proxy or middlebox answered the handshake (ENDP003 takes the rest).
-                    r"|server gave http response to https client",
+                    r"|" + _PLAIN_ANSWER_TO_TLS,
                     # Go's "net/http: TLS handshake timeout": no answer in time (NET004).
                     # Nor Apple's App Transport Security refusing plain http: nothing was
                     # sent (CONF003).
@@ -1252,7 +1255,7 @@ RULES = (
               # record knows, or one on this machine or network.  A provider's own API host
               # always speaks TLS, so a plain answer there came from something in between
               # (NET005).
-              *(match(text=r"server gave http response to https client", **where)
+              *(match(text=_PLAIN_ANSWER_TO_TLS, **where)
                 for where in ({"provider": (*_LOCAL_SERVERS, None)}, {"private": True}))),
         summary="The server at {host} speaks plain HTTP, but the request used HTTPS.",
         explanation=(

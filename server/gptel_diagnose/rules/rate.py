@@ -8,6 +8,7 @@ from .common import (
     ASK_MODEL,
     MAX_TOKENS_DEFAULT,
     MAX_TOKENS_OFF,
+    OPENAI_SERVER_ERROR,
     RESEND,
     RESETS_TOMORROW,
     SWITCH,
@@ -42,9 +43,7 @@ _NOT_RATE = (
     r"|overloaded|high demand|peak load|capacity|spending limit"
     # Gemini, for a model a free key may not use at all (MODEL001).
     r"|free quota tier"
-    # OpenAI's words for its own failure, whatever status a client or relay gave them
-    # (openai-python 0.x raised them as a RateLimitError with 429): SRV003's.
-    r"|the server had an error while processing your request"
+    r"|" + OPENAI_SERVER_ERROR
 )
 
 # What a Gemini 429 says when it is no per-minute limit.

@@ -18,6 +18,7 @@ from .common import (
     NO_MEDIA,
     NO_TOOLS,
     STREAM_OFF,
+    THINKING_ONLY,
     UNROUTED_PATH,
 )
 
@@ -646,9 +647,7 @@ RULES = (
                   r"|disabling thinking .{0,60}is not supported"
                   # Zhipu's GLM-5.3, in Chinese: "该模型始终思考，不支持关闭思考".
                   r"|不支持关闭思考|thinking cannot be disabled"
-                  # Gemini, for a thinking budget of 0 sent to a model that always thinks:
-                  # "Budget 0 is invalid. This model only works in thinking mode."
-                  r"|only works in thinking mode"
+                  r"|" + THINKING_ONLY +
                   # A Responses endpoint (Codex's) that wants its "instructions" field.
                   r"|instructions are required"
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".

@@ -8,6 +8,7 @@ from .common import (
     ASK_BACKEND,
     ASK_MODEL,
     LOCAL_SERVERS,
+    OPENAI_SERVER_ERROR,
     PROXY_OFF,
     READ_LOG,
     SMALLER,
@@ -207,7 +208,7 @@ RULES = (
                   not_text=r"context(?! cancel)|too long|tools?|timed? ?out|credit|quota"
                   r"|is not valid json|" + _REFUSED_INPUT),
             # OpenAI's own words for its failure, even with the 429 of a client's RateLimitError.
-            match(http=429, text=r"the server had an error while processing your request"),
+            match(http=429, text=OPENAI_SERVER_ERROR),
             match(text=r"internal server error|server had an error|internal error"
                   r"|unable to process your request|something went wrong on our end"
                   # OpenAI's server_error, quoted without its JSON; Anthropic's api_error.
