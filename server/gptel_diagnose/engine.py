@@ -1174,7 +1174,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         severity=rule.severity,
         summary=" ".join(_say(texts.summary, values, locale).split()),
         explanation=_say(texts.explanation, values, locale),
-        steps=[_say(step, values, locale) for step in texts.steps],
+        steps=[_say(step, values, locale) for step in texts.steps_for(facts.provider)],
         fixes=[fix for _spec, fix in fixes],
         docs=_docs(rule, values, facts),
         retryable=rule.retryable,

@@ -142,7 +142,7 @@ def test_rule_has_a_recorded_fixture(rule: Rule) -> None:
 
 
 def _sources(rule: Rule) -> list[str]:
-    return [rule.summary, rule.explanation, *rule.steps, *(fix.title for fix in rule.fixes),
+    return [rule.summary, rule.explanation, *rule.all_steps, *(fix.title for fix in rule.fixes),
             *rule.next_step]
 
 

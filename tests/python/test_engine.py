@@ -8289,3 +8289,20 @@ def test_a_guess_from_the_status_quotes_the_body_gptel_could_not_parse(locale: s
     assert "404 page not found" in read.summary
     assert "gptel-log-level" not in read.summary
     assert "gptel-log-level" in unread.summary
+
+
+def test_the_azure_step_of_a_model_not_found_shows_for_azure_only() -> None:
+    """MODEL001's word on deployment names is Azure's: a DeepSeek user is not told it."""
+    body = {"error": {"message": "The model `gpt-5-pro` does not exist or you do not have "
+                      "access to it.", "type": "invalid_request_error", "code": "model_not_found"}}
+    azure_step = "For Azure, the model name must be the deployment name."
+    elsewhere = openai(404, body, model="gpt-5-pro")
+    assert elsewhere.rule == "MODEL001"
+    assert azure_step not in elsewhere.steps and elsewhere.steps
+    on_azure = run({"error": gptel_error(404, body),
+                    "backend": {"kind": "azure", "host": "example.openai.azure.com"},
+                    "request": {"model": "gpt-5-pro"}})
+    assert on_azure.rule == "MODEL001"
+    assert on_azure.steps[-1] == azure_step
+    assert i18n.rule_text("zh", BY_CODE["MODEL001"]).steps_for("azure")[-1] == (
+        "对于 Azure，模型名称必须是部署名称。")

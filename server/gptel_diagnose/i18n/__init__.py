@@ -76,8 +76,16 @@ def tidy(locale: str, text: str) -> str:
 class RuleText:
     summary: str
     explanation: str
+    # Every step (`Rule.all_steps`), and for each the provider it is only for, or None.
     steps: tuple[str, ...]
     fix_titles: tuple[str, ...]
+    step_providers: tuple[str | None, ...] = ()
+
+    def steps_for(self, provider: str | None) -> tuple[str, ...]:
+        """The steps to show for a failure of PROVIDER: the general ones and its own."""
+        providers = self.step_providers or (None,) * len(self.steps)
+        return tuple(step for step, only in zip(self.steps, providers, strict=True)
+                     if only is None or only == provider)
 
     def fix_title(self, index: int, default: str) -> str:
         return self.fix_titles[index] if index < len(self.fix_titles) else default
@@ -88,6 +96,7 @@ def rule_text(locale: str, rule: Rule) -> RuleText:
     return RuleText(
         gettext(locale, rule.summary),
         gettext(locale, rule.explanation),
-        tuple(gettext(locale, step) for step in rule.steps),
+        tuple(gettext(locale, step) for step in rule.all_steps),
         tuple(gettext(locale, fix.title) for fix in rule.fixes),
+        (None,) * len(rule.steps) + tuple(provider for provider, _ in rule.provider_steps),
     )

@@ -167,6 +167,9 @@ class Rule:
     steps: tuple[str, ...]
     fixes: tuple[FixSpec, ...] = ()
     docs: tuple[str, ...] = ()
+    # Steps shown after `steps` only when the failure's provider is the one named:
+    # (provider kind, step).  The catalogue lists them with the rest.
+    provider_steps: tuple[tuple[str, str], ...] = ()
     examples: tuple[Example, ...] = ()
     severity: Severity = "error"
     retryable: bool = False
@@ -175,6 +178,11 @@ class Rule:
     next_step: tuple[str, ...] = ()
     # The next steps above find the cause out (a curl replay) rather than act on it.
     next_step_finds_out: bool = False
+
+    @property
+    def all_steps(self) -> tuple[str, ...]:
+        """Every step the rule can show: `steps`, then its provider-only steps."""
+        return self.steps + tuple(step for _provider, step in self.provider_steps)
 
     @property
     def whens(self) -> tuple[Match, ...]:

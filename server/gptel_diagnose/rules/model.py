@@ -303,7 +303,8 @@ RULES = (
             "some models need a verified organization, a paid tier or a region; names also "
             "change when models are retired."
         ),
-        steps=(*_CHECK_NAME, "For Azure, the model name must be the deployment name."),
+        steps=_CHECK_NAME,
+        provider_steps=(("azure", "For Azure, the model name must be the deployment name."),),
         fixes=(
             CLOSEST,
             ASK_MODEL,
