@@ -157,8 +157,9 @@ def test_a_rejected_or_missing_key_is_fixed_by_asking_for_it(rule: Rule) -> None
     # A key shaped like another provider's may be right for that provider's backend
     # (reports-bs: an OpenRouter key sent to OpenAI, fixed by switching gptel-backend).
     # A local Ollama not signed in to ollama.com lacks the server's sign-in, not a key gptel
-    # sends: a local model is what gptel can change (reports-cs).
-    expected = {"AUTH006": ["key", "backend"], "AUTH009": ["model"]}
+    # sends: a local model is what gptel can change (reports-cs).  A key sent beside a second
+    # credential is right: the backend's definition is what changes (AUTH010).
+    expected = {"AUTH006": ["key", "backend"], "AUTH009": ["model"], "AUTH010": ["backend"]}
     assert asks(rule) == expected.get(rule.code, ["key"])
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import Code, ModelList, Provider
+from .record import QWEN_FREE_DAILY, Code, ModelList, Provider
 
 DOCS = "https://developers.openai.com/docs/guides/error-codes"
 # Microsoft's Dev Proxy pages quote OpenAI's finer error.code values, which the guide omits.
@@ -32,7 +32,8 @@ RECORD = Provider(
     codes=(
         Code("insufficient_quota", "billing.quota_exhausted",
              "The account ran out of credits or hit its monthly spend limit; waiting won't help.",
-             "账户余额已用完或达到每月支出上限,等待无济于事。", DOCS, http=429),
+             "账户余额已用完或达到每月支出上限,等待无济于事。", DOCS, http=429,
+             unless=QWEN_FREE_DAILY),
         Code("credit_balance_exhausted", "billing.quota_exhausted",
              "The organization has no prepaid credits left.",
              "该组织的预付余额已用完。", QUOTA, http=429),

@@ -15,6 +15,10 @@ from typing import Any
 
 from ..protocol import Category
 
+# Qwen's OAuth portal sends OpenAI's insufficient_quota for a day's free requests used up
+# ("Free allocated quota exceeded."): a cap that resets, not an account that cannot pay.
+QWEN_FREE_DAILY = r"free allocated quota exceeded"
+
 
 @dataclass(frozen=True)
 class Code:

@@ -6,7 +6,7 @@ its "no channel" means the relay cannot route that model, not that anything is o
 
 from __future__ import annotations
 
-from .record import Code, Provider
+from .record import QWEN_FREE_DAILY, Code, Provider
 
 _ONE = "https://github.com/songquanpeng/one-api"
 _ONE_TOKEN = f"{_ONE}/blob/main/model/token.go"
@@ -25,7 +25,7 @@ _UPSTREAM_NO_CREDIT = Code(
     "The upstream account behind the relay has no credit left (OpenAI's insufficient_quota, "
     "passed through): the relay's operator must top it up; retrying does not help.",
     "中转站上游账户余额不足（透传了 OpenAI 的 insufficient_quota），需要中转站运营者"
-    "充值；重试没有用", _UPSTREAM)
+    "充值；重试没有用", _UPSTREAM, unless=QWEN_FREE_DAILY)
 
 RECORD = Provider(
     kind="relay",

@@ -124,6 +124,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL010",  # vertex-model-not-in-this-location
         "MODEL003",  # model-retired
         "AUTH004",   # key-for-another-endpoint
+        "AUTH010",   # two-credentials-sent
         "AUTH009",   # ollama-not-signed-in
         "AUTH008",   # configured-key-not-received
         "AUTH002",   # api-key-missing

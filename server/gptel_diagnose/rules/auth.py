@@ -636,6 +636,44 @@ RULES = (
         ),
     ),
     Rule(
+        code="AUTH010",
+        name="two-credentials-sent",
+        category="auth.invalid_key",
+        # Google, for a request that carries its API key and another credential too (an
+        # Authorization header beside x-goog-api-key or ?key=).
+        when=match(text=r"multiple authentication credentials received"),
+        summary="{provider} got two credentials with one request (the API key and another, "
+        "such as an Authorization header) and takes only one: send the key alone.",
+        explanation=(
+            "Google's endpoints accept one credential per request: an API key (the "
+            "x-goog-api-key header or ?key= in the URL) or an OAuth token (an Authorization "
+            "header), never both. The request carried two, so it was refused before the key "
+            "was checked. A :header on the backend that adds Authorization, a key also put "
+            "into the :endpoint's URL, or an OpenAI-compatible backend pointed at Gemini "
+            "with the key given twice does this."
+        ),
+        steps=(
+            "Look at the backend's :header and :endpoint (M-x gptel-diagnose-copy-curl shows "
+            "the headers gptel sends, the key redacted): keep the API key in one place and "
+            "remove the other credential.",
+            "For Gemini, gptel-make-gemini sends the key itself: give it :key and no "
+            "Authorization header.",
+        ),
+        fixes=(REDEFINE_BACKEND, ASK_BACKEND),
+        next_step=("Remove the second credential from the backend's :header or :endpoint, "
+                   "so that the key is sent once.",),
+        docs=("https://ai.google.dev/gemini-api/docs/api-key",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "code": 400, "message": "Multiple authentication credentials received. "
+                    "Please pass only one.", "status": "INVALID_ARGUMENT"}},
+                backend={"kind": "gemini", "host": "generativelanguage.googleapis.com"},
+                source="https://github.com/HKUDS/nanobot/issues/3206",
+            ),
+        ),
+    ),
+    Rule(
         code="PERM001",
         name="region-not-supported",
         category="auth.permission",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..facts import RESETS_AT_HOUR
+from ..providers.record import QWEN_FREE_DAILY
 from .base import Example, FixSpec, Match, Rule, match
 from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY, RESETS_TOMORROW
 
@@ -32,13 +33,14 @@ def _openai_quota(**where: Any) -> tuple[Match, ...]:
     """OpenAI's insufficient_quota, by its code or by its words on a 429 (not Gemini's
     quota words), for OpenAI, Azure or an unknown provider, and WHERE."""
     return (
-        match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI, **where),
+        # Qwen's OAuth portal's "Free allocated quota exceeded." is RATE001's.
+        match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI, not_text=QWEN_FREE_DAILY, **where),
         match(
             http=429,
             text=r"exceeded your current quota|check your plan and billing",
             provider=_OPENAI,
             not_text=r"quotafailure|perminute|perday|free_?tier|retrydelay|retry_delay"
-            r"|generativelanguage|resource_exhausted",
+            r"|generativelanguage|resource_exhausted|" + QWEN_FREE_DAILY,
             **where,
         ),
     )
@@ -384,7 +386,7 @@ RULES = (
                    # OpenRouter's daily cap on free models ("Rate limit exceeded:
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.
-                   r"|free-models-per-day"
+                   r"|free-models-per-day|" + QWEN_FREE_DAILY +
                    # A window that resets tomorrow or at a time of day ("You're out of
                    # extra usage · resets 6pm (UTC)"): the plan's, not credit gone.
                    r"|" + RESETS_TOMORROW + "|" + RESETS_AT_HOUR),

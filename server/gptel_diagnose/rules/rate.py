@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..providers.record import QWEN_FREE_DAILY
 from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_BACKEND,
@@ -212,6 +213,8 @@ RULES = (
                   r"|日流控超限|超过当日最大访问量"
                   # Cloudflare Workers AI: "used up your daily free allocation of 10,000 neurons".
                   r"|daily free allocation"
+                  # Qwen's OAuth portal (Qwen Code's free tier), a day's free requests used up.
+                  r"|" + QWEN_FREE_DAILY +
                   # MiniMax's Token Plan window; a proxy's hourly cap.
                   r"|plan usage limit reached|reached your request limit for the (hour|day)"
                   # A plan's window by its name: "Weekly usage limit reached" (OpenCode Go).
