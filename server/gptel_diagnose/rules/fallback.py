@@ -133,8 +133,10 @@ RULES = (
         category="endpoint.wrong",
         when=(match(http=404),
               # A client that kept the words and dropped the status: "404 NOT_FOUND", "::
-              # Not Found", "Not Found. Please check the configuration."
+              # Not Found", "Not Found. Please check the configuration.", and the reason
+              # phrase alone in a client's parentheses ("API调用失败(Not Found)").
               match(http=None, text=r"\b404 not.?found\b|^\W*not found\W*$|:: not found$"
+                    r"|[(（]not found[)）]\W*$"
                     r"|^not found\. please check")),
         summary="{host} answered \"not found\" (HTTP 404): that usually means a wrong URL "
         "(:host, :endpoint) or model name; {find_out}.",

@@ -178,8 +178,11 @@ RULES = (
                 # Anthropic's Python SDK: "Error code: 404 - model: claude-x".
                 # Its JSON, quoted with a brace missing so that it is only text:
                 # '"not_found_error","message":"model: claude-3-5-haiku-latest"'.
+                # claw-code's "api returned 404 Not Found (not_found_error) [trace req_…]:
+                # model: X".
                 r"|(?:^|message: |error: |_error\): |\b404 - "
-                r"|not_found_error\W{1,20}message\W{1,4})model:\s{1,12}[\w.:/-]+"
+                r"|not_found_error\W{1,20}message\W{1,4}"
+                r"|not_found_error\) \[trace [\w-]+\]: )model:\s{1,12}[\w.:/-]+"
                 # GitHub Models: "400 Unavailable model: gpt-5".
                 r"|unavailable model:"
                 # Z.ai's 1214 for a model code it does not serve: "[1214][modelCode: does

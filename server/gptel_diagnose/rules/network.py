@@ -141,6 +141,8 @@ _TIMEOUT_TEXT = (
     # oh-my-pi's watchdog: "stream stalled while waiting for the next event"; Hermes Agent's
     # "No response from provider for 90s".
     r"|stream stalled while waiting|no response from provider for \d+ ?s\b"
+    # nanobot's: "stream stalled for more than 90 seconds".
+    r"|stream stalled for (?:more than )?\d+"
     # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
     r"|\d+\s*秒(内|钟)?未响应"
 )
@@ -549,6 +551,9 @@ RULES = (
                     r"|tls: failed to verify|certificate signed by unknown authority"
                     # rustls: "InvalidCertificate(Expired...)", "InvalidCertificate(UnknownIssuer)".
                     r"|invalidcertificate\("
+                    # rustls as a Rust client words it: "error trying to connect: invalid
+                    # certificate: UnknownIssuer".
+                    r"|invalid certificate: (?:unknownissuer|expired|notvalidforname)"
                     r"|unable to find valid certification path|invalid peer certificate"
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
                     r"|hostname [\w.-]+ not verified"

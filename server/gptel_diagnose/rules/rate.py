@@ -213,6 +213,9 @@ RULES = (
                   r"|日流控超限|超过当日最大访问量"
                   # Cloudflare Workers AI: "used up your daily free allocation of 10,000 neurons".
                   r"|daily free allocation"
+                  # A reseller's plan quota that comes back by itself: "Please wait for
+                  # automatic quota refresh in the rolling time window" (ZenMux).
+                  r"|quota refresh in the rolling (?:time )?window"
                   # Qwen's OAuth portal (Qwen Code's free tier), a day's free requests used up.
                   r"|" + QWEN_FREE_DAILY +
                   # MiniMax's Token Plan window; a proxy's hourly cap.

@@ -682,6 +682,9 @@ RULES = (
                   r"|invalid format: expected \"json\" or a json schema"
                   r"|items are not persisted for zero data retention"
                   r"|was provided without its required '?\w+'? item"
+                  # Gemini, for a media_resolution sent to a model that does not take it:
+                  # "Media resolution is not enabled for models/gemma-3-27b-it".
+                  r"|media resolution is not enabled for"
                   # Vertex AI, for a safety threshold the account may not set.
                   r"|restricted harmblockthreshold setting"
                   # Anthropic, for an API version or beta it does not know (gptel sends both

@@ -317,6 +317,7 @@ RULES = (
             # The upstream refusing the client version the relay presents as: Google's
             # Antigravity, Cursor's agent.
             r"|this version of antigravity is no longer supported"
+            r"|version of antigravity is out of date"
             r"|update to the latest version of cursor\b.{0,80}to continue"),
         summary="{host} could not use its own upstream account (HTTP {status}): the upstream "
         "wants that account signed in or verified again, or refuses the client version the "
