@@ -656,9 +656,10 @@ RULES = (
             "Look at the backend's :header and :endpoint (M-x gptel-diagnose-copy-curl shows "
             "the headers gptel sends, the key redacted): keep the API key in one place and "
             "remove the other credential.",
-            "For Gemini, gptel-make-gemini sends the key itself: give it :key and no "
-            "Authorization header.",
         ),
+        provider_steps=(("gemini", "gptel-make-gemini sends the key in a header of its own "
+                         "unless the backend has a :header: give it :key and either no :header "
+                         "or one without Authorization."),),
         fixes=(REDEFINE_BACKEND, ASK_BACKEND),
         next_step=("Remove the second credential from the backend's :header or :endpoint, "
                    "so that the key is sent once.",),
