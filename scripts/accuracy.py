@@ -110,7 +110,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ea.jsonl", "reports-eb.jsonl", "reports-ec.jsonl",
                       "reports-ed.jsonl", "reports-ef.jsonl", "reports-eh.jsonl",
                       "reports-eg.jsonl", "reports-ei.jsonl", "reports-ej.jsonl",
-                      "reports-ek.jsonl", "reports-el.jsonl"})
+                      "reports-ek.jsonl", "reports-el.jsonl",
+                      "reports-em.jsonl"})
 
 
 @dataclass(frozen=True)
