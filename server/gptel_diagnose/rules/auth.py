@@ -33,6 +33,8 @@ _KEY_WRONG = (
     r"|api key not found\W+please pass a valid api key"
     # MiniMax's CLI, and others, in three words.
     r"|\bapi key rejected\b"
+    # kimi-cli: "Authorization failed, please check your API key".
+    r"|authorization failed,? please check your api key"
     # url.el's prompt once a server answered 401 without a challenge it knows ("Username for
     # [https://api.anthropic.com/v1/messages]:"): the credential sent was refused.
     r"|^username for \[https?:"
@@ -224,6 +226,8 @@ REGION_BLOCKED = (
     # A reverse proxy of ChatGPT's web client on a data-centre IP: "your country may not be
     # supported yet. ... consider using a U.S. VPN".
     r"|\bcountry (?:may )?(?:is )?not (?:be )?supported"
+    # A client's words: "OpenAI does not support your region" (Hermes Studio, Codex).
+    r"|does not support your (?:country|region)"
 )
 # An account or organization the provider has barred: OpenAI's access_terminated ("Your access
 # was terminated due to violation of our policies"), Anthropic's "This organization has been
@@ -772,16 +776,17 @@ RULES = (
         # Code CLI (Cubence, passed on by claude-code-hub as a 500 "bad_share"): the key and
         # the model are fine; gptel is not the client it allows.
         when=match(text=r"non-claude code (?:cli )?client"
-                   # sub2api's group restriction: "this group only allows Claude Code clients".
-                   r"|only allows claude code clients"),
+                   # sub2api's group restriction: "this group only allows Claude Code clients",
+                   # and its account's: "This account only allows Codex official clients".
+                   r"|only allows (?:claude code|codex official) clients"),
         # The host, not the provider: a relay given kind anthropic is not Anthropic.
-        summary="{host} serves only the Claude Code CLI: it refused gptel's request as coming "
-        "from another client.",
+        summary="{host} serves only one coding tool's own client (Claude Code or Codex): it "
+        "refused gptel's request as coming from another client.",
         explanation=(
-            "Some relays resell Claude subscriptions and check that each request comes from "
-            "the Claude Code command-line tool; anything else, gptel included, is refused "
+            "Some relays resell a coding tool's subscription (Claude Code, Codex) and check "
+            "that each request comes from that tool; anything else, gptel included, is refused "
             "whatever the key and model. No gptel setting changes that: what works is a key "
-            "meant for API use (Anthropic's own, or a relay that allows other clients)."
+            "meant for API use (the provider's own, or a relay that allows other clients)."
         ),
         steps=("Ask the relay whether it offers keys for API use from other clients.",
                "Or switch to a backend with an API key (M-x gptel-menu)."),

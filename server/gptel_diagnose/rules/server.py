@@ -314,6 +314,12 @@ RULES = (
             # A relay with no signed-in account for the upstream it routes the model to
             # ("No active credentials for provider: codex.").
             r"|no active credentials for provider"
+            # CLIProxyAPI, with no usable login left for the upstream a model routes to
+            # ("auth_unavailable: no auth available (providers=gemini-cli, ...)"); gcli2api's
+            # "当前无可用凭证" (no credential available now).  Where CLIProxyAPI quotes the
+            # last upstream error, that error says what failed (LABELING.md, "All accounts
+            # exhausted"): the tempered token below leaves it to the rules that read it.
+            r"|auth_unavailable: no auth available(?![^)]*last upstream error)|当前无可用凭证"
             # The upstream refusing the client version the relay presents as: Google's
             # Antigravity, Cursor's agent.
             r"|this version of antigravity is no longer supported"
