@@ -111,7 +111,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ed.jsonl", "reports-ef.jsonl", "reports-eh.jsonl",
                       "reports-eg.jsonl", "reports-ei.jsonl", "reports-ej.jsonl",
                       "reports-ek.jsonl", "reports-el.jsonl",
-                      "reports-em.jsonl", "reports-en.jsonl"})
+                      "reports-em.jsonl", "reports-en.jsonl",
+                      "reports-eo.jsonl"})
 
 
 @dataclass(frozen=True)
