@@ -37,6 +37,7 @@ NAMES = {
     "openresty",
     "proxychains", "torsocks", "pass", "shell", "Windows", "Unix", "LiteLLM", "Lisp", "Elisp",
     "claude-code-router", "Portkey", "Code", "Linux", "macOS", "Kiro", "Codex", "Cursor",
+    "OpenCode", "Go",
     # organizations as model ids spell them ("nvidia/nemotron-…")
     "nvidia",
     # companies' web gateways, named by the page they answer with (NET018)

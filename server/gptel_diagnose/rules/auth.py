@@ -264,6 +264,9 @@ _NO_PERMISSION = (
     # Gemini Code Assist, for an account without the edition's entitlement: "You must be a
     # named user on your organization's Gemini Code Assist Standard edition subscription".
     r"|must be a named user on your organization"
+    # ModelScope, for a token whose account is not yet bound to an Alibaba Cloud account;
+    # Alibaba's Coding Plan (like Kimi's) for a client that is no coding agent.
+    r"|bind your alibaba cloud account|coding plan is currently only available for"
     # Google's API key restrictions (ErrorInfo reasons): the key may not be used from this
     # referrer, address, app or for this API ("API_KEY_HTTP_REFERRER_BLOCKED ... Requests
     # from referer <empty> are blocked.").
@@ -778,12 +781,17 @@ RULES = (
         when=match(text=r"non-claude code (?:cli )?client"
                    # sub2api's group restriction: "this group only allows Claude Code clients",
                    # and its account's: "This account only allows Codex official clients".
-                   r"|only allows (?:claude code|codex official) clients"),
+                   r"|only allows (?:claude code|codex official) clients"
+                   # OpenCode Go, for a request without its clients' session header ("Request
+                   # is missing x-opencode-session ... where-can-i-use-it"): LABELING.md,
+                   # "two readings settled after batch eo".
+                   r"|missing x-opencode-session"),
         # The host, not the provider: a relay given kind anthropic is not Anthropic.
-        summary="{host} serves only one coding tool's own client (Claude Code or Codex): it "
-        "refused gptel's request as coming from another client.",
+        summary="{host} serves only one coding tool's own client (Claude Code, Codex or "
+        "OpenCode): it refused gptel's request as coming from another client.",
         explanation=(
-            "Some relays resell a coding tool's subscription (Claude Code, Codex) and check "
+            "Some relays and plans resell a coding tool's subscription (Claude Code, Codex, "
+            "OpenCode Go) and check "
             "that each request comes from that tool; anything else, gptel included, is refused "
             "whatever the key and model. No gptel setting changes that: what works is a key "
             "meant for API use (the provider's own, or a relay that allows other clients)."

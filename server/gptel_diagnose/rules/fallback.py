@@ -137,7 +137,7 @@ RULES = (
               # phrase alone in a client's parentheses ("API调用失败(Not Found)").
               match(http=None, text=r"\b404 not.?found\b|^\W*not found\W*$|:: not found$"
                     r"|[(（]not found[)）]\W*$"
-                    r"|^not found\. please check")),
+                    r"|^\W*(?:\w+\W+)?not found\. please check")),
         summary="{host} answered \"not found\" (HTTP 404): that usually means a wrong URL "
         "(:host, :endpoint) or model name; {find_out}.",
         explanation="HTTP 404 means the path does not exist on {host}, or the model named in "

@@ -168,6 +168,8 @@ RULES = (
                 r"|the requested operation is unsupported"
                 r"|unable to access (non-serverless )?model|model .{0,80}is not running"
                 r"|dedicated endpoint .{0,120}is not running|no allowed providers"
+                # Poe, for a model (a "bot") it does not have: "Bot does not exist: X".
+                r"|\bbot does not exist:"
                 r"|exceeds the limit of 0\b|model_not_supported"
                 # GitHub Copilot, for a model its organisation's policy has not enabled.
                 r"|model access is not permitted per policy"
@@ -477,6 +479,9 @@ RULES = (
                     # Google, for a model closed to keys made after its cut-off date:
                     # "This model ... is no longer available to new users".
                     r"|no longer available to new users"
+                    # OpenCode Zen, for a free model whose promotion ended, whatever the
+                    # status (a 401): "Free promotion has ended for DeepSeek V4 Flash Free".
+                    r"|free promotion has ended for"
                     r"|has been retired|been shut ?down|marked by provider as legacy"
                     r"|end of life|sunset"
                     # Bedrock: "This model version has reached the end of its life."

@@ -305,6 +305,10 @@ RULES = (
                     r"|" + _BARE_CONNECT,
                     http=None),
               *(match(text=_BARE_CONNECT, http=None, **where) for where in _LOCAL_WHERE),
+              # Claude Code's retry line names the refusal; its hint on its own timeout
+              # setting ("API_TIMEOUT_MS=3000000ms, try increasing it") is no timeout.
+              match(text=r"unable to connect to api \((?:connectionrefused|econnrefused)\)",
+                    not_text=r"tunnel error|socks\w*connection\b", http=None),
               # ...except at an address of this machine or its network, where nothing
               # listening is what it nearly always means.
               # (requests' "HTTPConnectionPool(host='localhost', port=11434): Max retries
@@ -566,6 +570,9 @@ RULES = (
                     r"|crypt_e_no_revocation_check|crypt_e_revocation_offline"
                     # OpenSSL's verify results, as Node and others quote them.
                     r"|unable to verify (the )?first certificate|certificate is not yet valid"
+                    # A reporter's paraphrase of Node's words: "unable to connect to the first
+                    # certificate".
+                    r"|unable to \w+ to the first certificate"
                     r"|certificate signature failure|depth_zero_self_signed_cert"
                     # Chromium and Electron: net::ERR_CERT_AUTHORITY_INVALID,
                     # ERR_CERT_DATE_INVALID; Windows' "The required certificate expired";
@@ -984,6 +991,9 @@ RULES = (
                     # attempts: unexpected EOF", Cline's "Did not receive done or success
                     # response in stream" (Ollama).
                     r"|stream closed before a finish.?reason"
+                    # Gemini CLI's (as AionUi shows it): "Invalid response stream detected
+                    # after multiple retries".
+                    r"|invalid response stream detected"
                     r"|stream interrupted\b.{0,60}unexpected eof"
                     r"|did not receive done or success response in stream"
                     # Strands on Bedrock: "Stream ended without completing a message"
