@@ -33,7 +33,7 @@ def _openai_quota(**where: Any) -> tuple[Match, ...]:
     """OpenAI's insufficient_quota, by its code or by its words on a 429 (not Gemini's
     quota words), for OpenAI, Azure or an unknown provider, and WHERE."""
     return (
-        # Qwen's OAuth portal's "Free allocated quota exceeded." is RATE001's.
+        # Qwen's OAuth portal's "Free allocated quota exceeded." is RATE002's (a day's cap).
         match(codes=_OPENAI_BILLING_CODES, provider=_OPENAI, not_text=QWEN_FREE_DAILY, **where),
         match(
             http=429,
