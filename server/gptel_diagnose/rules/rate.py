@@ -246,8 +246,8 @@ RULES = (
                   not_text=r"month|billing cycle"),
         ),
         summary=(
-            "{provider} usage cap reached for this key or model (an allowance per session, hour, "
-            "day or week): it resets with time. {wait_clause}"
+            "{provider}'s usage cap for this key or model is reached (an allowance per session, "
+            "hour, day or week): it resets with time. {wait_clause}"
         ),
         explanation=(
             "{provider} answered HTTP {status}: a cap counted over a longer window than a "
