@@ -160,7 +160,10 @@ RULES = (
                    r"|stream(ing)? (is )?required|requires stream(ing)?\b(?! to be disabled)"
                    # DashScope's SDK: "This model only supports incremental_output set to
                    # True" (incremental output is its streaming).
-                   r"|only supports incremental_output set to true"),
+                   r"|only supports incremental_output set to true"
+                   # Command Code's validator, for a request whose stream is not true:
+                   # "Invalid input: expected true at \"params.stream\"".
+                   r"|expected true at \W{0,3}params\.stream\b"),
         summary="{provider} serves {model} only streamed: turn streaming on.",
         explanation=(
             "Some models (DashScope's QwQ and thinking models, subscription backends) refuse a "
