@@ -79,12 +79,11 @@ class RuleText:
     # Every step (`Rule.all_steps`), and for each the provider it is only for, or None.
     steps: tuple[str, ...]
     fix_titles: tuple[str, ...]
-    step_providers: tuple[str | None, ...] = ()
+    step_providers: tuple[str | None, ...]
 
     def steps_for(self, provider: str | None) -> tuple[str, ...]:
         """The steps to show for a failure of PROVIDER: the general ones and its own."""
-        providers = self.step_providers or (None,) * len(self.steps)
-        return tuple(step for step, only in zip(self.steps, providers, strict=True)
+        return tuple(step for step, only in zip(self.steps, self.step_providers, strict=True)
                      if only is None or only == provider)
 
     def fix_title(self, index: int, default: str) -> str:
