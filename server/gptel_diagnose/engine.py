@@ -830,6 +830,10 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             # The same, with the scheme the server asked for (ENDP003, ENDP005).
             "backend_form_http": lambda: optional(corrected_backend(facts, "http")),
             "backend_form_https": lambda: optional(corrected_backend(facts, "https")),
+            # The same over plain HTTP, for a TLS error that reads a plain answer from a
+            # server of the user's own (NET005): an address or a port no provider's API has.
+            "backend_form_plain": lambda: optional(corrected_backend(facts, "http"))
+            if _plain_server(facts) else None,
             # A regional Vertex AI backend moved to the global location (MODEL010).
             "vertex_global_form": lambda: optional(vertex_global_backend(facts)),
             # Where a shut-down API host's requests go now (ENDP006), from the record.
@@ -1029,9 +1033,28 @@ def _unproxied(facts: Facts) -> str | None:
     return host if host and host_is_public(host) else None
 
 
+# The TLS client's words for a plain-HTTP answer where a handshake should be.
+_PLAIN_REPLY = re.compile(r"wrong.version.number|record_too_long|record too long"
+                          r"|packet length too long|ssl_error_rx_record"
+                          r"|server gave http response to https client")
+# An explicit port after the host name ("106.53.1.19:8006", masked "…:****").
+_HOST_PORT = re.compile(r"^(?:[a-z]+://)?[^/]*:([\d*]+)(?:/|$)", re.IGNORECASE)
+
+
+def _plain_server(facts: Facts) -> bool:
+    """Whether a TLS error read a plain-HTTP answer from a server of the user's own: one on
+    a private address, or on a port no provider's API listens on (a public IP given with
+    :8006).  A provider's own host always speaks TLS (NET005's proxy in between)."""
+    if not facts.host or not _PLAIN_REPLY.search(facts.text):
+        return False
+    port = _HOST_PORT.match(facts.host)
+    return not host_is_public(facts.host) or bool(port and port.group(1) != "443")
+
+
 # Values only the context can give: a fix that needs one is left out when it is unknown.
 CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form",
-                            "backend_form_http", "backend_form_https", "vertex_global_form",
+                            "backend_form_http", "backend_form_https", "backend_form_plain",
+                            "vertex_global_form",
                             "moved_to_url", "proxy_host", "env_proxy", "gptel_version",
                             "unproxied_host", "max_tokens",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",

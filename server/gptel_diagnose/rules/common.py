@@ -21,6 +21,9 @@ BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
 # The same with the scheme the server's answer asked for: plain HTTP (ENDP003), TLS (ENDP005).
 BACKEND_FORM_HTTP = FixSpec("The backend definition, corrected", "display-only",
                             variable="gptel-backend", command="{backend_form_http}")
+# ENDP003's form where only the server's address says it is the user's own (NET005).
+BACKEND_FORM_PLAIN = FixSpec("The backend definition, over plain HTTP", "display-only",
+                             variable="gptel-backend", command="{backend_form_plain}")
 BACKEND_FORM_HTTPS = FixSpec("The backend definition, corrected", "display-only",
                              variable="gptel-backend", command="{backend_form_https}")
 # Offered only when gptel-proxy is set (see `engine.CONTEXT_VALUES`).

@@ -9,6 +9,7 @@ from .common import (
     ASK_PROXY_REMOTE,
     BACKEND_FORM_HTTP,
     BACKEND_FORM_HTTPS,
+    BACKEND_FORM_PLAIN,
     COPY_CURL,
     LOCAL_SERVERS,
     PROXY_OFF,
@@ -520,7 +521,7 @@ RULES = (
         # A handshake cut short on the way to a public host is often a network that blocks
         # it: a proxy is then the way round.
         fixes=(FixSpec("See the handshake", "display-only", command="curl -v https://{host}"),
-               ASK_PROXY_REMOTE),
+               BACKEND_FORM_PLAIN, ASK_PROXY_REMOTE),
         next_step=("Run `curl -v https://{host}` in a terminal to see the handshake.",
                    "For a local server, make the backend use `:protocol \"http\"`.",),
         docs=("https://curl.se/docs/sslcerts.html",),
