@@ -513,11 +513,12 @@ RULES = (
               # model is retired.
               match(http=410, text=r"\bmodel\b")),
         summary=(
-            "{model} has been retired by {provider}: requests for it fail from now on."
+            "{provider} no longer serves {model} (the model was retired, or a free offer for "
+            "it ended): requests for it fail from now on."
         ),
         explanation=(
-            "Providers retire models on a schedule; requests for a retired name fail even "
-            "though it once worked, often with a pointer to its successor."
+            "Providers retire models on a schedule and end free offers; requests for such a "
+            "name fail even though it once worked, often with a pointer to its successor."
         ),
         steps=("Pick a current model (M-x gptel-menu), and update gptel-model or the "
                "backend's :models in your configuration.",
