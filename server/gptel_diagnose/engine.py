@@ -1042,10 +1042,12 @@ _HOST_PORT = re.compile(r"^(?:[a-z]+://)?[^/]*:([\d*]+)(?:/|$)", re.IGNORECASE)
 
 
 def _plain_server(facts: Facts) -> bool:
-    """Whether a TLS error read a plain-HTTP answer from a server of the user's own: one on
-    a private address, or on a port no provider's API listens on (a public IP given with
-    :8006).  A provider's own host always speaks TLS (NET005's proxy in between)."""
-    if not facts.host or not _PLAIN_REPLY.search(facts.text):
+    """Whether a TLS handshake failed (or read a plain-HTTP answer) with a server of the
+    user's own: one on a private address, or on a port no provider's API listens on (a
+    public IP given with :8006), where a server speaking plain HTTP is the usual cause.  A
+    provider's own host always speaks TLS (NET005's proxy in between)."""
+    # gptel itself says only "Curl failed with exit code 35": the handshake failed.
+    if not facts.host or not (_PLAIN_REPLY.search(facts.text) or facts.curl == 35):
         return False
     port = _HOST_PORT.match(facts.host)
     return not host_is_public(facts.host) or bool(port and port.group(1) != "443")

@@ -8262,16 +8262,22 @@ def test_a_plain_servers_answer_to_tls_asks_for_http_in_the_corrected_backend() 
 
 
 @pytest.mark.parametrize("host", ["192.168.101.5:8006", "106.53.1.19:8006"])
-def test_wrong_version_number_from_a_server_of_ones_own_shows_the_http_form(host: str) -> None:
-    # OpenSSL's plain-answer words from a private address, or a public one on a port no
-    # provider's API uses, is the user's own plain-HTTP server (bae-relay-006, elf-relay-001):
-    # the corrected form over http, not only a proxy.
-    error = {"status": "Curl failure", "error": "curl: (35) error:0A00010B:SSL routines::"
-             "wrong version number"}
+@pytest.mark.parametrize("words", ["curl: (35) error:0A00010B:SSL routines::wrong version "
+                                   "number",
+                                   "Curl failed with exit code 35. See Curl manpage for "
+                                   "details."])
+def test_a_handshake_failed_with_a_server_of_ones_own_shows_the_http_form(
+        host: str, words: str) -> None:
+    # OpenSSL's plain-answer words (or gptel's bare exit 35, all a real gptel says: stop 57's
+    # trial) from a private address, or a public one on a port no provider's API uses, is
+    # the user's own plain-HTTP server (bae-relay-006, elf-relay-001): the corrected form
+    # over http, first in the line, not only a proxy.
+    error = {"status": "Curl failure", "error": words}
     own = run({"error": error, "backend": {"name": "glm", "kind": "openai", "host": host,
                                            "protocol": "https"}})
     assert own.rule == "NET005"
     assert any(f.command and ':protocol "http"' in f.command for f in own.fixes)
+    assert ':protocol "http"' in own.next_step
     provider = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"}})
     assert provider.rule == "NET005"
     assert not any(f.command and ':protocol "http"' in f.command for f in provider.fixes)

@@ -522,7 +522,9 @@ RULES = (
         # it: a proxy is then the way round.
         fixes=(FixSpec("See the handshake", "display-only", command="curl -v https://{host}"),
                BACKEND_FORM_PLAIN, ASK_PROXY_REMOTE),
-        next_step=("Run `curl -v https://{host}` in a terminal to see the handshake.",
+        next_step=("If {host} is your own server, it likely speaks plain HTTP: redefine the "
+                   "backend as {backend_form_plain}",
+                   "Run `curl -v https://{host}` in a terminal to see the handshake.",
                    "For a local server, make the backend use `:protocol \"http\"`.",),
         docs=("https://curl.se/docs/sslcerts.html",),
         examples=(
