@@ -112,7 +112,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-eg.jsonl", "reports-ei.jsonl", "reports-ej.jsonl",
                       "reports-ek.jsonl", "reports-el.jsonl",
                       "reports-em.jsonl", "reports-en.jsonl",
-                      "reports-eo.jsonl", "reports-ep.jsonl"})
+                      "reports-eo.jsonl", "reports-ep.jsonl",
+                      "reports-eq.jsonl"})
 
 
 @dataclass(frozen=True)
