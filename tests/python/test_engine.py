@@ -1544,10 +1544,11 @@ WORDINGS_U = [
     # https://github.com/anomalyco/opencode/issues/1003
     ('AI_APICallError: ak is not exist: xxx',
      'auth.invalid_key'),
-    # https://github.com/decolua/9router/issues/25
+    # https://github.com/decolua/9router/issues/25: the relay's own login for the upstream,
+    # as its "No active credentials for provider" (LABELING, stop 55).
     ('{"error": {"message": "No credentials for provider:\\n     github", '
      '"type": "invalid_request_error", "code": "bad_request"}}',
-     'auth.missing_key'),
+     'server.overloaded'),
     # https://github.com/infiniflow/ragflow/issues/402
     ('Fail to access model(qwen:7b-fp16).**ERROR**: [Errno 99] Cannot '
      'assign requested address',

@@ -162,6 +162,9 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF006",   # curl-not-found
         "CONF003",   # curl-option-unsupported
         "CONF007",   # curl-fail-option-hides-answer
+        # A relay's 5xx around its upstream's refusal at a local server: before the 5xx
+        # rules, and NET002, which would call the relay itself down.
+        "NET021",    # relay-upstream-server-refused
         "SRV002",    # provider-timed-out
         "SRV003",    # provider-internal-error
         "NET001",    # host-not-resolved

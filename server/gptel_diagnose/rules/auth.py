@@ -142,6 +142,9 @@ _KEY_MISSING = (
     # A client's check of an empty variable: "The OPENAI_API_KEY must be a non-empty
     # string, but got: undefined".
     r"|api_?key\W? must be a non-empty string"
+    # A client whose command for the key failed, so none was sent (parrot.nvim: "Error
+    # executing API key command for provider gemini"; gptel's :key may be a function).
+    r"|(?:error executing|failed to run) (?:the )?api.?key command"
     # Vercel's AI Gateway with no key: "Unauthenticated. Configure AI_GATEWAY_API_KEY".
     r"|unauthenticated\. configure [a-z_]*api_key"
     # OpenAI's own words when none came; Spring AI's "DashScope API key must be set"; a
@@ -198,7 +201,9 @@ _KEY_MISSING = (
     # OpenAI naming the key a client sent from an unset variable.
     r"|incorrect api key provided: (null|undefined|none)\b"
     # DeepSeek-style "Your api key: {key} is invalid" with nothing between.
-    r"|your api key:\s+is invalid|no [\w ]{0,20}key provided|no credentials for"
+    r"|your api key:\s+is invalid|no [\w ]{0,20}key provided"
+    # A relay's "No credentials for provider: X" is its own upstream login (SRV005).
+    r"|no credentials for(?! provider)"
     # JSON-RPC's -32000 "Authentication required" (an MCP or ACP server); not a proxy's 407.
     r"|(?<!proxy )authentication required"
     # FastAPI's HTTPBearer when no Authorization header came (DeepInfra, small gateways):
@@ -343,6 +348,9 @@ RULES = (
                   not_text=_KEY_MISSING + "|" + _POOL_EMPTY),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified|"
                   + _POOL_EMPTY +
+                  # OpenCode Zen's MODEL_UNAUTHORIZED_ACCESS: a model the account may not use
+                  # (PERM002), the key accepted.
+                  r"|unauthorized access to model\b"
                   # Azure's RBAC: the credential was accepted, the principal lacks a right.
                   r"|lacks the required data action"
                   # .NET's AuthenticationException is about TLS.
@@ -944,6 +952,8 @@ RULES = (
             # Hugging Face, for a gated model the token has not been granted: "You are trying
             # to access a gated repo. Make sure to request access at ...".
             match(text=r"trying to access a gated repo"),
+            # OpenCode Zen: "MODEL_UNAUTHORIZED_ACCESS Unauthorized access to model: X".
+            match(text=r"unauthorized access to model\b|\bmodel_unauthorized_access\b"),
             # An OpenAI project whose settings (or the organization's tier) do not allow the
             # model: the key and the model are fine, the project may not use it.
             match(text=PROJECT_NO_MODEL_ACCESS),

@@ -49,6 +49,10 @@ def _openai_quota(**where: Any) -> tuple[Match, ...]:
 _NO_CREDIT = (
     r"insufficient[ _](?:account[ _])?(balance|credit|funds|quota|budget)"
     r"|credit balance is too low|out of credits?"
+    # OpenCode's error type for an account with no balance ("type": "CreditsError"), also
+    # where a client maps it to a login failure ("Category: CreditsError / Mapped message:
+    # Provider authentication failed").
+    r"|\bcreditserror\b"
     # Claude's plans, when the paid usage beyond the plan is spent: "You're out of extra
     # usage."
     r"|out of extra usage"

@@ -54,10 +54,12 @@ RULES = (
                   r"|\bfile not found\b|"
                   + _UNVERIFIED + "|" + PROJECT_NO_MODEL_ACCESS),
             # DuckDuckGo's AI chat: 404 {"type": "ERR_MODEL_UNAVAILABLE"} for a model it no
-            # longer offers (a relay's "Model is unavailable" without a 404 is load);
+            # longer offers (a relay's "Model is unavailable" with no status is load);
             # OpenRouter's 404 for a :free variant it dropped ("This model is unavailable
             # for free. The paid version is available now - use this slug instead: X").
-            match(http=404, text=r"\berr_model_unavailable\b|\bmodel is unavailable\b"
+            # The same "Model is unavailable" passed on with a 400 or 403 (OpenCode's Console
+            # through a relay) is the model too.
+            match(http=(400, 403, 404), text=r"\berr_model_unavailable\b|\bmodel is unavailable\b"
                   r"|use this slug instead"),
             # Hugging Face's serverless API, for a repository it cannot serve (GGUF files
             # only, no known architecture): "Pipeline cannot infer suitable model classes
@@ -103,6 +105,13 @@ RULES = (
                 # LocalAI's bare words for a model file it does not have.
                 r"|^stat \S*/models/\S+: no such file or directory"
                 r"|invalid model|unknown model|no such model|model not exist|model_not_found"
+                # Ollama's cloud, for a model it does not serve ("Unsupported model
+                # (model=deepseek-v4-flash:cloud)", typed invalid_parameter); claude.ai, for a
+                # model the plan cannot use now ("permission_error - This model isn't
+                # available right now. You can switch to another model"); Tabby, for a name
+                # missing from its registry ("Invalid `model_id` <TabbyML/...>").
+                r"|unsupported model \(model=|this model isn'?t available right now"
+                r"|invalid `model_id`"
                 # Gemini's, as a terminal wraps it ("models_X is not\nfound for API version
                 # v1beta"); LiteLLM's router, for a model name no deployment has.
                 r"|is not\s+found for api version|there is no 'model_name' with this string"

@@ -241,6 +241,45 @@ RULES = (
         ),
     ),
     Rule(
+        code="NET021",
+        name="relay-upstream-server-refused",
+        category="network.connection_refused",
+        # A relay's 5xx quoting its own call's refusal at a model server the user runs, on
+        # this machine or the local network ("[502]: fetch failed (cause: ECONNREFUSED:
+        # connect ECONNREFUSED 127.0.0.1:7860)", OmniRoute): labelled as a client connecting
+        # to it directly would be (LABELING, a service in between).  The relay answered;
+        # the server behind it did not.
+        when=match(http=(500, 502, 504),
+                   text=r"econnrefused\W{1,4}(?:connect econnrefused\s+)?"
+                   r"(?:127\.\d|localhost\b|\[?::1\]|10\.\d|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
+                   r"|host\.docker\.internal)"),
+        summary="{host} answered HTTP {status}, but the model server it forwards to, on this "
+        "machine or your network, refused the connection: that server is down or the relay "
+        "has its address wrong.",
+        explanation=(
+            "gptel reached the relay or router; the relay then called a model server at a "
+            "loopback or private address (Ollama, LM Studio, llama.cpp, vLLM, another "
+            "proxy), and nothing listened at that address and port. The key and the model "
+            "name are not in question."
+        ),
+        steps=("Start the model server the relay forwards to, and check the address and port "
+               "in the relay's provider settings.",
+               "From the relay's machine (or its container), test that address with curl."),
+        next_step=("Start the model server the relay forwards to, or correct its address in "
+                   "the relay's settings.",),
+        docs=("https://github.com/diegosouzapw/OmniRoute/issues/13068",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 502 Bad Gateway", "http_status": "502",
+                       "error": "[openai-compatible-chat/auto] [502]: fetch failed (cause: "
+                       "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:7860) (reset after 1m "
+                       "36s)"},
+                backend={"kind": "openai", "host": "127.0.0.1:20128", "protocol": "http"},
+                source="https://github.com/diegosouzapw/OmniRoute/issues/13068",
+            ),
+        ),
+    ),
+    Rule(
         code="NET001",
         name="host-not-resolved",
         category="network.dns",
@@ -780,6 +819,11 @@ RULES = (
             # a certificate: those name their cause.
             match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, proxied=True),
             match(http=407),
+            # A connect that timed out with a proxy configured: the connection to the proxy,
+            # or its CONNECT, never came (LABELING, stop 56): aiohttp's "timeout connecting
+            # to", curl's "Connection timed out after N milliseconds" (a connect timeout;
+            # a read timeout says "Operation timed out").
+            match(proxied=True, text=r"timeout connecting to|connection timed out after \d+ milli"),
             # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
             # "No Kerberos credentials available".  The proxy's login, not the provider's key.
             match(proxied=True, text=r"no kerberos credentials"),

@@ -38,7 +38,8 @@ _LOG = LOG_REQUESTS
 # it or not.
 _ANOTHER_PATH = UNROUTED_PATH + "|" + MESSAGES_REFUSED + "|" + INPUT_MISSING
 
-_TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not supported|not supported)"
+# "is not support for vl model now" (DashScope's Qwen-VL) as well.
+_TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not support(?:ed)?|not supported)"
                         r"|unsupported (value|parameter): 'temperature'|invalid temperature"
                         r"|temperature`? may only be set to"
                         # Anthropic's newer models: "temperature is deprecated for this model".
@@ -633,6 +634,13 @@ RULES = (
             # `messages` refused by the Responses API (ENDP001).
             # Nor a value an unverified organization may not ask for ("must be verified to
             # generate reasoning summaries", code unsupported_value): its permission.
+            # A relay's parse_error for a field its request type requires ("JSON 解析失敗:
+            # missing field `type` at line 1 column 39039", poe2openai).
+            # In gptel's words when it could read them, else in the body the companion read
+            # (gptel keeps only the outer "ERROR_OPENAI").
+            *(match(**{where: r"missing field `\w+`[\s\S]{0,300}\bparse_error\b"
+                              r"|\bparse_error\b[\s\S]{0,300}missing field `\w+`"})
+              for where in ("text", "body")),
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
                   not_param="model",

@@ -133,6 +133,9 @@ RULES = (
                     # nlohmann's JSON for C++ (a Notepad++ plugin): "[json.exception.
                     # parse_error.101] parse error at line 2, column 25".
                     r"|json\.exception\.parse_error"
+                    # The OpenAI Java SDK, for an answer missing a field it requires ("`id` is
+                    # not set" in a streamed chunk from a gateway that left it out).
+                    r"|openaiinvaliddataexception"
                     # Swift's Codable on an answer of another shape (BoltAI): "The data
                     # couldn't be read because it's missing." / "... isn't in the correct
                     # format."

@@ -307,6 +307,9 @@ RULES = (
             # ("CodeWhisperer 响应错误，状态码: 403 ... The bearer token included in the
             # request is invalid.").
             text=r"codewhisperer.{0,200}token included in the request is (?:invalid|expired)"
+            # The same API refusing the relay's own call ("Client error '403 Forbidden' for
+            # url 'https://codewhisperer.us-east-1.amazonaws.com/...'", ki2api).
+            r"|403 forbidden'? for url '?https://codewhisperer\."
             # Google's Cloud Code API, for a pooled Google account it wants re-verified
             # ("To continue, verify your account at https://accounts.google.com/signin/...").
             r"|verify your account\s+at(?:\W|\\n){0,12}https://accounts\.google\.com"
@@ -314,8 +317,10 @@ RULES = (
             # exhausted. Last error: HTTP 404 ... Resource projects/X could not be found").
             r"|all accounts exhausted\b.{0,300}resource projects/\S+ could not be found"
             # A relay with no signed-in account for the upstream it routes the model to
-            # ("No active credentials for provider: codex.").
-            r"|no active credentials for provider"
+            # ("No active credentials for provider: codex.", OmniRoute's "No credentials for
+            # provider: codex"); not "Invalid model format or no credentials for provider",
+            # a model name it could not route (MODEL001).
+            r"|(?<!or )no (?:active )?credentials for provider"
             # CLIProxyAPI, with no usable login left for the upstream a model routes to
             # ("auth_unavailable: no auth available (providers=gemini-cli, ...)"); gcli2api's
             # "当前无可用凭证" (no credential available now).  Where CLIProxyAPI quotes the
