@@ -113,7 +113,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ek.jsonl", "reports-el.jsonl",
                       "reports-em.jsonl", "reports-en.jsonl",
                       "reports-eo.jsonl", "reports-ep.jsonl",
-                      "reports-eq.jsonl"})
+                      "reports-eq.jsonl", "reports-er.jsonl"})
 
 
 @dataclass(frozen=True)
