@@ -84,9 +84,10 @@ _WRAPPED_STATUS = re.compile(r"credentials validation failed with status code ([
 # A gateway's 5xx whose whole error is the upstream's status line: {"error": "429 Too Many
 # Requests", "status": 500}.
 _QUOTED_STATUS = re.compile(r"(?:^|\"error\"\s*:\s*\")([45]\d\d) [a-z][a-z ]*(?:\"|$)")
-# A relay's 5xx around its upstream's refusal, with the upstream's status in brackets before
-# its JSON (9router: "[antigravity/gemini-3.7-flash-high] [400]: {...} (reset after 7s)"): the
-# upstream's error decides (LABELING.md, stop 57), as a pool's last error does.
+# A relay's 5xx (or a client's line with no status) around its upstream's refusal, with the
+# upstream's status in brackets before its JSON (9router: "[antigravity/gemini-3.7-flash-high]
+# [400]: {...} (reset after 7s)"): the upstream's error decides (LABELING.md, stop 57), as a
+# pool's last error does.
 _BRACKETED_STATUS = re.compile(r"\[(4\d\d)\]:\s*\{")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
@@ -1031,7 +1032,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
     quoted = _QUOTED_STATUS.search(text) if http in (500, 502) else None
     if quoted and int(quoted.group(1)) != http:
         http = int(quoted.group(1))
-    bracketed = _BRACKETED_STATUS.search(text) if http in (500, 502, 503) else None
+    bracketed = _BRACKETED_STATUS.search(text) if http in (None, 500, 502, 503) else None
     if bracketed:
         http = int(bracketed.group(1))
 

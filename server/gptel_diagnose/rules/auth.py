@@ -145,6 +145,9 @@ _KEY_MISSING = (
     # A client whose command for the key failed, so none was sent (parrot.nvim: "Error
     # executing API key command for provider gemini"; gptel's :key may be a function).
     r"|(?:error executing|failed to run) (?:the )?api.?key command"
+    # ReqLLM (Elixir), with no key anywhere it looks: "parameter: \":api_key option, config
+    # :req_llm, openai_api_key, or OPENAI_API_KEY env var\"".
+    r"|:api_key option, config\b"
     # Vercel's AI Gateway with no key: "Unauthenticated. Configure AI_GATEWAY_API_KEY".
     r"|unauthenticated\. configure [a-z_]*api_key"
     # OpenAI's own words when none came; Spring AI's "DashScope API key must be set"; a

@@ -645,7 +645,10 @@ RULES = (
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
                   not_param="model",
                   not_text=_ANOTHER_PATH + r"|must be verified to"),
-            match(text=r"unsupported parameter|unrecognized request argument"
+            # Also as a code in words ("unsupported_parameter: max_tokens"); LM Studio's
+            # "'response_format.type' must be 'json_schema'" for the type a client sent.
+            match(text=r"unsupported[ _]parameter|unrecognized request argument"
+                  r"|'response_format\.type' must be"
                   # LiteLLM's exception for a parameter the provider does not take; OpenAI's
                   # schema check of the request body.
                   r"|unsupportedparamserror|is not valid under any of the given schemas"

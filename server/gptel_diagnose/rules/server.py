@@ -95,6 +95,9 @@ RULES = (
                   # "Request timed out. This may be due to the server being overloaded" is a
                   # timeout that guesses at its cause.
                   not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"
+                  # A client's guess beside the status that says otherwise ("Server returned 401
+                  # — the LLM endpoint may be temporarily unavailable": a refused key).
+                  r"|returned 40[13]\b"
                   r"|request timed out"
                   # OpenRouter's per-model limit on a free model ("Rate limit exceeded:
                   # limit_rpm/... High demand for X:free on OpenRouter - limited to 1 requests
