@@ -113,7 +113,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ek.jsonl", "reports-el.jsonl",
                       "reports-em.jsonl", "reports-en.jsonl",
                       "reports-eo.jsonl", "reports-ep.jsonl",
-                      "reports-eq.jsonl", "reports-er.jsonl"})
+                      "reports-eq.jsonl", "reports-er.jsonl",
+                      "reports-es.jsonl"})
 
 
 @dataclass(frozen=True)
