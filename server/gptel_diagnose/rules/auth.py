@@ -275,6 +275,9 @@ _NO_PERMISSION = (
     # ModelScope, for a token whose account is not yet bound to an Alibaba Cloud account;
     # Alibaba's Coding Plan (like Kimi's) for a client that is no coding agent.
     r"|bind your alibaba cloud account|coding plan is currently only available for"
+    # Kimi For Coding's access_terminated_error in its words, where no status came: "Kimi
+    # For Coding is currently only available for Coding Agents such as Kimi CLI, ...".
+    r"|only available for coding agents"
     # Google's API key restrictions (ErrorInfo reasons): the key may not be used from this
     # referrer, address, app or for this API ("API_KEY_HTTP_REFERRER_BLOCKED ... Requests
     # from referer <empty> are blocked.").

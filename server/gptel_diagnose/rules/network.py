@@ -824,6 +824,9 @@ RULES = (
             # to", curl's "Connection timed out after N milliseconds" (a connect timeout;
             # a read timeout says "Operation timed out").
             match(proxied=True, text=r"timeout connecting to|connection timed out after \d+ milli"),
+            # AstrBot's own words beside the proxy it used ("可能为代理原因，请检查代理是否正常。
+            # 当前代理: http://…"): LABELING's wrapper with a proxy shown.
+            match(proxied=True, text=r"可能为代理原因|请检查代理是否正常"),
             # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
             # "No Kerberos credentials available".  The proxy's login, not the provider's key.
             match(proxied=True, text=r"no kerberos credentials"),
@@ -836,11 +839,14 @@ RULES = (
                    # A proxy's failure in so many words; not a log's "proxyUrl" near an error,
                    # nor a local router (CC Switch) reporting its upstream's failure.
                    r"|could not resolve proxy"
+                   # CC Switch's router, for the proxy it was set to use: "请求转发失败: Proxy TCP
+                   # connect failed: Connection refused".
+                   r"|proxy tcp connect failed"
                    r"|(?<![a-z])proxy(?: server| connection|_?error)?\W{0,3}(refused|failed|error"
                    # node-fetch through a SOCKS proxy that never answered: "reason: Proxy
                    # connection timed out" (Chanzhaoyu/chatgpt-web#1009).
                    r"|timed out)"
-                   r"(?! while handling)"
+                   r"(?! while handling)(?!\W{1,3}the upstream api returned an empty)"
                    r"|authenticate with (the )?proxy|socks\d?h? ?connect"
                    r"|response code for connect|connect tunnel failed|tunnel connection failed"
                    # Node's tunnel agent and Chromium, when the CONNECT through the proxy fails;

@@ -367,6 +367,9 @@ RULES = (
                   r"|" + MESSAGES_REFUSED
                   # Azure OpenAI, for the api-version in :endpoint's query.
                   + r"|api version not supported|model \S+ is enabled only for api versions"
+                  # The same for the Responses API: "Azure OpenAI Responses API is enabled only
+                  # for api-version 2025-03-01-preview and later".
+                  r"|responses api is enabled only for api-version"
                   # Azure's words for no api-version in the URL, or one it does not serve.
                   r"|missing required query parameter: api-version"
                   r"|the api version '[^']{1,40}' is not available"
@@ -710,8 +713,11 @@ RULES = (
                     r"|attempt to decode a blank string"
                     r"|\bresponse (?:from (?:the )?model )?(?:is|was) empty\b"
                     r"|no response received from the model"
-                    # FastGPT: "sse error: LLM model response empty".
-                    r"|\bmodel response empty\b"
+                    # FastGPT: "sse error: LLM model response empty"; AstrBot: "API 返回的
+                    # completion 为空"; a router's "[Proxy Error] The upstream API returned an
+                    # empty response".
+                    r"|\bmodel response empty\b|返回的 ?completion ?为空"
+                    r"|upstream api returned an empty response"
                     # Burp AI Agent: "OpenAI-compatible response content was empty".
                     r"|response content was empty"
                     r"|request ended without sending any chunks"

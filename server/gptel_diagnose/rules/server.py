@@ -117,6 +117,10 @@ RULES = (
             # An account-pool relay with none of its upstream accounts free (sub2api's 424
             # "No available accounts"; LABELING, stop 49); not one that names who it serves.
             match(text=r"\bno available accounts\b", not_text=r"only allows"),
+            # claude-code-hub's "No available providers (cch_session_id: …)": its pool for the
+            # model is empty; not OpenRouter's "No available providers match the 'only'
+            # filter", a request's own routing preference.
+            match(text=r"\bno available providers\b(?! match)"),
             # claude-relay-service's 424 for the same: "relay_upstream_failure".
             match(text=r"\brelay_upstream_failure\b"),
             # gpt-load, for a group whose pooled keys are all disabled or blacklisted.
