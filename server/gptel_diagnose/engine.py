@@ -29,7 +29,13 @@ from .providers import (
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
-from .rules.common import LOCAL_SERVERS, LOG_REQUESTS, SCHEME_TYPO
+from .rules.common import (
+    LOCAL_SERVERS,
+    LOG_REQUESTS,
+    PLAIN_ANSWER_TO_TLS,
+    SCHEME_TYPO,
+    TLS_READ_PLAIN,
+)
 
 MAX_MESSAGE = 240
 WAIT_CLAUSE = i18n.N_("Wait {wait}, then resend.")
@@ -1033,10 +1039,8 @@ def _unproxied(facts: Facts) -> str | None:
     return host if host and host_is_public(host) else None
 
 
-# The TLS client's words for a plain-HTTP answer where a handshake should be.
-_PLAIN_REPLY = re.compile(r"wrong.version.number|record_too_long|record too long"
-                          r"|packet length too long|ssl_error_rx_record"
-                          r"|server gave http response to https client")
+# The TLS client's words for a plain-HTTP answer where a handshake should be, and Go's.
+_PLAIN_REPLY = re.compile(TLS_READ_PLAIN + "|" + PLAIN_ANSWER_TO_TLS)
 # An explicit port after the host name ("106.53.1.19:8006", masked "…:****").
 _HOST_PORT = re.compile(r"^(?:[a-z]+://)?[^/]*:([\d*]+)(?:/|$)", re.IGNORECASE)
 

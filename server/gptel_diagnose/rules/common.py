@@ -21,6 +21,14 @@ BACKEND_FORM = FixSpec("The backend definition, corrected", "display-only",
 # The same with the scheme the server's answer asked for: plain HTTP (ENDP003), TLS (ENDP005).
 BACKEND_FORM_HTTP = FixSpec("The backend definition, corrected", "display-only",
                             variable="gptel-backend", command="{backend_form_http}")
+# The TLS client's words for a plain-HTTP answer where a handshake should be: OpenSSL's
+# "wrong version number", NSS's "record too long" (ENDP003, and the engine's own-server test
+# for NET005's plain-HTTP form).
+TLS_READ_PLAIN = (r"wrong.version.number|record_too_long|record too long"
+                  r"|packet length too long|ssl_error_rx_record")
+# Go's net/http for the same: a plain-HTTP answer to a TLS handshake.  ENDP003's from a model
+# server or a host of the user's, NET005's from a provider's own host.
+PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"
 # ENDP003's form where only the server's address says it is the user's own (NET005).
 BACKEND_FORM_PLAIN = FixSpec("The backend definition, over plain HTTP", "display-only",
                              variable="gptel-backend", command="{backend_form_plain}")

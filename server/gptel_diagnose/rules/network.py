@@ -12,9 +12,11 @@ from .common import (
     BACKEND_FORM_PLAIN,
     COPY_CURL,
     LOCAL_SERVERS,
+    PLAIN_ANSWER_TO_TLS,
     PROXY_OFF,
     READ_LOG,
     REDEFINE_BACKEND,
+    TLS_READ_PLAIN,
     UPGRADE_GPTEL,
     URL_RETRIEVE_NO_RESPONSE,
     WRAPPER_TEXT,
@@ -198,9 +200,6 @@ _WRAPPER_NOT_TEXT = (
 _PLAIN_TO_TLS = (r"plain http request was sent to https port"
                  r"|client sent an http request to an https server"
                  r"|speaking plain http to an ssl-enabled server")
-# The other way round, in Go's net/http: a plain-HTTP answer to a TLS handshake.  ENDP003's
-# from a model server or a host of the user's, NET005's from a provider's own host.
-_PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"
 
 RULES = (
     Rule(
@@ -539,7 +538,7 @@ RULES = (
                     r"|\bssl error\b"
                     # Go's net/http, for a plain-HTTP answer from a provider's own host: a
                     # proxy or middlebox answered the handshake (ENDP003 takes the rest).
-                    r"|" + _PLAIN_ANSWER_TO_TLS,
+                    r"|" + PLAIN_ANSWER_TO_TLS,
                     # Go's "net/http: TLS handshake timeout": no answer in time (NET004).
                     # Nor Apple's App Transport Security refusing plain http: nothing was
                     # sent (CONF003).
@@ -1317,13 +1316,12 @@ RULES = (
         # The TLS client read a plain-HTTP answer where a handshake should be: OpenSSL's
         # "wrong version number", NSS's "record too long".  From a server on this machine
         # that is a wrong :protocol, not a broken network.
-        when=(match(local=True, text=r"wrong.version.number|record_too_long|record too long"
-                    r"|packet length too long|ssl_error_rx_record"),
+        when=(match(local=True, text=TLS_READ_PLAIN),
               # Go's net/http says so in words: from a model server, a host no provider
               # record knows, or one on this machine or network.  A provider's own API host
               # always speaks TLS, so a plain answer there came from something in between
               # (NET005).
-              *(match(text=_PLAIN_ANSWER_TO_TLS, **where)
+              *(match(text=PLAIN_ANSWER_TO_TLS, **where)
                 for where in ({"provider": (*_LOCAL_SERVERS, None)}, {"private": True}))),
         summary="The server at {host} speaks plain HTTP, but the request used HTTPS.",
         explanation=(
