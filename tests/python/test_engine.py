@@ -8284,6 +8284,15 @@ def test_a_handshake_failed_with_a_server_of_ones_own_shows_the_http_form(
     assert not any(f.command and ':protocol "http"' in f.command for f in provider.fixes)
 
 
+def test_a_bare_401_offers_the_backend_where_a_key_belongs_to_another_platform() -> None:
+    # A platform.moonshot.ai key sent to api.moonshot.cn gets a bare 401 (reports-es,
+    # esf-moonshot-003): the key and the backend's host are both where to look.
+    result = run({"error": {"status": "HTTP/2 401", "http_status": "401", "error": None},
+                  "backend": {"kind": "openai", "host": "api.moonshot.cn"}})
+    assert result.rule == "GEN401"
+    assert {"gptel-api-key", "gptel-backend"} <= {f.variable for f in result.fixes}
+
+
 def test_a_gateway_timeout_through_gptel_proxy_offers_turning_the_proxy_off() -> None:
     error = gptel_error(504, "<html><title>504 Gateway Time-out</title></html>")
     proxied = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},

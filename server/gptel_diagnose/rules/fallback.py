@@ -42,7 +42,10 @@ RULES = (
         explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
-        fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"), ASK_KEY),
+        # As for a rejected key (AUTH001): a key is valid only at its own platform's host
+        # (a platform.moonshot.ai key refused at api.moonshot.cn), mended in the backend.
+        fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"), ASK_KEY,
+               REDEFINE_BACKEND),
         next_step=("Check the key in {key_where}.",),
         docs=("https://www.rfc-editor.org/rfc/rfc9110#name-401-unauthorized",),
         examples=(_status_example(401, "Unauthorized", "Request failed."),),
