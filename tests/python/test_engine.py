@@ -8293,6 +8293,23 @@ def test_a_bare_401_offers_the_backend_where_a_key_belongs_to_another_platform()
     assert {"gptel-api-key", "gptel-backend"} <= {f.variable for f in result.fixes}
 
 
+def test_a_rejected_key_names_the_platform_its_host_must_match_for_two_platform_providers() -> None:
+    # Kimi, Model Studio, Z.ai and MiniMax each run a China and an international platform
+    # whose keys work only at their own host (reports-es, esf-moonshot-003: a .ai key at
+    # api.moonshot.cn).  The step shows for those providers only.
+    body = {"error": {"message": "Invalid Authentication", "type": "invalid_authentication_error"}}
+    kimi = run({"error": gptel_error(401, body),
+                "backend": {"kind": "openai", "host": "api.moonshot.cn"}})
+    assert any("api.moonshot.ai" in step for step in kimi.steps)
+    bare = run({"error": {"status": "HTTP/2 401", "http_status": "401", "error": None},
+                "backend": {"kind": "openai", "host": "dashscope.aliyuncs.com"}})
+    assert bare.rule == "GEN401"
+    assert any("dashscope-intl.aliyuncs.com" in step for step in bare.steps)
+    other = run({"error": gptel_error(401, body),
+                 "backend": {"kind": "openai", "host": "api.openai.com"}})
+    assert not any(":host must match" in step for step in other.steps)
+
+
 def test_a_gateway_timeout_through_gptel_proxy_offers_turning_the_proxy_off() -> None:
     error = gptel_error(504, "<html><title>504 Gateway Time-out</title></html>")
     proxied = run({"error": error, "backend": {"kind": "openai", "host": "api.openai.com"},

@@ -12,6 +12,7 @@ from .common import (
     KEY_LEAVES_MODEL_OUT,
     LOCAL_SERVERS,
     LOG_REQUESTS,
+    PLATFORM_STEPS,
     PROJECT_NO_MODEL_ACCESS,
     REDEFINE_BACKEND,
     WRAPPER_TEXT,
@@ -394,6 +395,7 @@ RULES = (
             "around it."
         ),
         steps=AUTH_STEPS,
+        provider_steps=PLATFORM_STEPS,
         fixes=(GET_KEY, ASK_KEY, REDEFINE_BACKEND),
         next_step=("Change the key in {key_where}.",),
         docs=("https://github.com/karthink/gptel#usage",

@@ -29,6 +29,20 @@ TLS_READ_PLAIN = (r"wrong.version.number|record_too_long|record too long"
 # Go's net/http for the same: a plain-HTTP answer to a TLS handshake.  ENDP003's from a model
 # server or a host of the user's, NET005's from a provider's own host.
 PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"
+# Providers with a China platform and an international one, whose keys work only at their own
+# platform's host: a rejected key's step (AUTH001, GEN401) for each.
+PLATFORM_STEPS = (
+    ("moonshot", "Kimi keys from platform.moonshot.cn work only at api.moonshot.cn, and keys "
+     "from platform.moonshot.ai only at api.moonshot.ai: :host must match where the key was "
+     "made."),
+    ("dashscope", "Model Studio keys from the China console work only at "
+     "dashscope.aliyuncs.com, and international ones only at dashscope-intl.aliyuncs.com: "
+     ":host must match where the key was made."),
+    ("zhipu", "Keys from open.bigmodel.cn work only there, and keys from z.ai only at "
+     "api.z.ai: :host must match where the key was made."),
+    ("minimax", "MiniMax keys from platform.minimaxi.com work only at api.minimaxi.com, and "
+     "keys from minimax.io only at api.minimax.io: :host must match where the key was made."),
+)
 # ENDP003's form where only the server's address says it is the user's own (NET005).
 BACKEND_FORM_PLAIN = FixSpec("The backend definition, over plain HTTP", "display-only",
                              variable="gptel-backend", command="{backend_form_plain}")

@@ -9,6 +9,7 @@ from .common import (
     ASK_MODEL,
     COPY_CURL,
     LOG_REQUESTS,
+    PLATFORM_STEPS,
     REDEFINE_BACKEND,
     STATUS_PAGE,
 )
@@ -42,6 +43,7 @@ RULES = (
         explanation="HTTP 401 means the request carried no valid credentials.",
         steps=("Check the backend's key (its :key, gptel-api-key or ~/.authinfo).",
                "Compare it with an active key at {keys_url}."),
+        provider_steps=PLATFORM_STEPS,
         # As for a rejected key (AUTH001): a key is valid only at its own platform's host
         # (a platform.moonshot.ai key refused at api.moonshot.cn), mended in the backend.
         fixes=(FixSpec("Manage your API keys", "display-only", url="{keys_url}"), ASK_KEY,
