@@ -26,6 +26,7 @@ from .providers import (
     marked,
     site,
 )
+from .providers.record import host_and_port, host_name, without_scheme
 from .redact import redact
 from .rules import BY_CODE, CONFIDENCE, PRECEDENCE, documented, words
 from .rules.base import FixSpec, Match, Rule, Tier, compile_condition
@@ -1041,8 +1042,6 @@ def _unproxied(facts: Facts) -> str | None:
 
 # The TLS client's words for a plain-HTTP answer where a handshake should be, and Go's.
 _PLAIN_REPLY = re.compile(TLS_READ_PLAIN + "|" + PLAIN_ANSWER_TO_TLS)
-# An explicit port after the host name ("106.53.1.19:8006", masked "…:****").
-_HOST_PORT = re.compile(r"^(?:[a-z]+://)?[^/]*:([\d*]+)(?:/|$)", re.IGNORECASE)
 
 
 def _plain_server(facts: Facts) -> bool:
@@ -1053,8 +1052,11 @@ def _plain_server(facts: Facts) -> bool:
     # gptel itself says only "Curl failed with exit code 35": the handshake failed.
     if not facts.host or not (_PLAIN_REPLY.search(facts.text) or facts.curl == 35):
         return False
-    port = _HOST_PORT.match(facts.host)
-    return not host_is_public(facts.host) or bool(port and port.group(1) != "443")
+    # The port given after the name ("106.53.1.19:8006", masked "…:****"), if any.
+    address = host_and_port(without_scheme(facts.host))
+    port = ("" if address == host_name(address) or address.endswith("]")
+            else address.rpartition(":")[2])
+    return not host_is_public(facts.host) or port not in ("", "443")
 
 
 # Values only the context can give: a fix that needs one is left out when it is unknown.

@@ -106,6 +106,9 @@ _NOT_ONLY_MISSING = (r"signature we calculated|missing or invalid|invalid or mis
 # A relay's 503 for its own pool of upstream credentials, typed authentication_error: its
 # capacity, not the user's key.
 _POOL_EMPTY = r"no available authentication tokens"
+# OpenCode Zen, for a model the account may not use, the key accepted: "MODEL_UNAUTHORIZED_ACCESS
+# Unauthorized access to model: X" (PERM002, not AUTH001).
+_MODEL_UNAUTHORIZED = r"unauthorized access to model\b"
 # Where a key is set, and where to get one.
 _KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY,
               REDEFINE_BACKEND)
@@ -355,9 +358,7 @@ RULES = (
                   not_text=_KEY_MISSING + "|" + _POOL_EMPTY),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified|"
                   + _POOL_EMPTY +
-                  # OpenCode Zen's MODEL_UNAUTHORIZED_ACCESS: a model the account may not use
-                  # (PERM002), the key accepted.
-                  r"|unauthorized access to model\b"
+                  "|" + _MODEL_UNAUTHORIZED +
                   # Azure's RBAC: the credential was accepted, the principal lacks a right.
                   r"|lacks the required data action"
                   # .NET's AuthenticationException is about TLS.
@@ -960,8 +961,7 @@ RULES = (
             # Hugging Face, for a gated model the token has not been granted: "You are trying
             # to access a gated repo. Make sure to request access at ...".
             match(text=r"trying to access a gated repo"),
-            # OpenCode Zen: "MODEL_UNAUTHORIZED_ACCESS Unauthorized access to model: X".
-            match(text=r"unauthorized access to model\b|\bmodel_unauthorized_access\b"),
+            match(text=_MODEL_UNAUTHORIZED + r"|\bmodel_unauthorized_access\b"),
             # An OpenAI project whose settings (or the organization's tier) do not allow the
             # model: the key and the model are fine, the project may not use it.
             match(text=PROJECT_NO_MODEL_ACCESS),

@@ -30,7 +30,7 @@ TLS_READ_PLAIN = (r"wrong.version.number|record_too_long|record too long"
 # server or a host of the user's, NET005's from a provider's own host.
 PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"
 # Providers with a China platform and an international one, whose keys work only at their own
-# platform's host: a rejected key's step (AUTH001, GEN401) for each.
+# platform's host: a rejected key's step (AUTH001, DOC003, GEN401) for each.
 PLATFORM_STEPS = (
     ("moonshot", "Kimi keys from platform.moonshot.cn work only at api.moonshot.cn, and keys "
      "from platform.moonshot.ai only at api.moonshot.ai: :host must match where the key was "
