@@ -32,8 +32,9 @@ PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"
 # Providers with a China platform and an international one, whose keys work only at their own
 # platform's host: a rejected key's step (AUTH001, DOC003, GEN401) for each.
 PLATFORM_STEPS = (
-    ("moonshot", "Kimi keys from platform.moonshot.cn work only at api.moonshot.cn, and keys "
-     "from platform.moonshot.ai only at api.moonshot.ai: :host must match where the key was "
+    ("moonshot", "Kimi keys from the China platform (platform.moonshot.cn or platform.kimi.com) "
+     "work only at api.moonshot.cn, and keys from the international one (platform.moonshot.ai "
+     "or platform.kimi.ai) only at api.moonshot.ai: :host must match where the key was "
      "made."),
     ("dashscope", "Model Studio keys from the China console work only at "
      "dashscope.aliyuncs.com, and international ones only at dashscope-intl.aliyuncs.com: "
