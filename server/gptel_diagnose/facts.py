@@ -973,20 +973,19 @@ def _off_path(urls: list[tuple[str, str]], text: str, host: str, endpoint: str |
     return bool(paths) and not any(provider.serves_chat(path) for path in paths)
 
 
-def _body_codes(body: str | None) -> set[str]:
-    """The codes of the JSON object BODY is, if it is one."""
+def _body_read(body: str | None) -> _Collector:
+    """The codes and messages of the JSON object BODY is, if it is one."""
+    collector = _Collector()
     stripped = (body or "").strip()
     if not stripped.startswith("{") or len(stripped) > MAX_QUOTED:
-        return set()
+        return collector
     try:
         found = json.loads(stripped)
     except ValueError:
-        return set()
-    if not isinstance(found, dict):
-        return set()
-    collector = _Collector()
-    collector.walk(found)
-    return collector.codes
+        return collector
+    if isinstance(found, dict):
+        collector.walk(found)
+    return collector
 
 
 def read_facts(params: DiagnoseParams) -> Facts:
@@ -997,7 +996,8 @@ def read_facts(params: DiagnoseParams) -> Facts:
     # OpenAI's shape: SiliconFlow's {"code": 20015, "message": ...}): its codes count too.
     # Only its codes: its other strings (a gateway's "endpoint", a route in its message)
     # read as the request's own and misled more than they helped on the corpus.
-    collector.codes.update(_body_codes(params.error.body))
+    body = _body_read(params.error.body)
+    collector.codes.update(body.codes)
     for extra in (params.error.status, params.error.displayed):
         if extra:
             # A status line's reason phrase ("Internal Server Error") is the protocol's
@@ -1005,9 +1005,15 @@ def read_facts(params: DiagnoseParams) -> Facts:
             collector.add_string(_REASON_PHRASE.sub(r"\1", extra))
     if isinstance(params.error.http_status, str):
         collector.add_string(params.error.http_status)
-    message = next((m for m in collector.messages if m.strip()), "")
-    if not message and isinstance(params.error.error, str):
-        message = params.error.error
+    said = [m for m in collector.messages if m.strip()]
+    if not said and isinstance(params.error.error, str) and params.error.error.strip():
+        said = [params.error.error]
+    # A bare code in the message's place gives way to the first message in words, the body's
+    # too: gptel keeps only "ERROR_OPENAI" of Cursor's {"error": "ERROR_OPENAI", "details":
+    # {"detail": ...}}.  The message is shown, never matched.
+    worded = [m for m in [*said, *body.messages]
+              if m.strip() and not _BARE_CODE.fullmatch(m.strip())]
+    message = worded[0] if worded else (said[0] if said else "")
     pieces = [*collector.messages, *collector.codes, *collector.strings]
     # A relay's Chinese words read in the wrong encoding (UTF-8 bytes shown as GBK: "鏃犲彲鐢ㄦ
     # 笭閬" for "无可用渠道"), put back beside the garbled piece.

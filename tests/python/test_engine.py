@@ -292,6 +292,21 @@ def test_provider_message_is_none_when_the_failure_says_nothing() -> None:
     assert run({"error": {"http_status": 503}}).provider_message is None
 
 
+def test_provider_message_is_the_bodys_words_when_gptel_kept_only_a_code() -> None:
+    # Cursor's shape, which a relay passed on (eqf-relay-007): gptel keeps "ERROR_OPENAI".
+    detail = "Provider was unable to process your request"
+    body = json.dumps({"error": "ERROR_OPENAI",
+                       "details": {"title": "Unable to reach the model provider",
+                                   "detail": detail}})
+    result = run({"error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                            "error": "ERROR_OPENAI", "body": body}})
+    assert result.provider_message == detail
+    # With no words anywhere, the code is still what the failure said.
+    bare = run({"error": {"status": "HTTP/1.1 400 Bad Request", "http_status": "400",
+                          "error": "ERROR_OPENAI"}})
+    assert bare.provider_message == "ERROR_OPENAI"
+
+
 @pytest.mark.parametrize("error", [
     {"status": "(HTTP/1.1 502 Bad Gateway) Malformed JSON in response.", "http_status": "502",
      "error": "Malformed JSON in response"},
