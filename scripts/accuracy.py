@@ -114,7 +114,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-em.jsonl", "reports-en.jsonl",
                       "reports-eo.jsonl", "reports-ep.jsonl",
                       "reports-eq.jsonl", "reports-er.jsonl",
-                      "reports-es.jsonl"})
+                      "reports-es.jsonl", "reports-et.jsonl"})
 
 
 @dataclass(frozen=True)
