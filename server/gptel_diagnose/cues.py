@@ -38,7 +38,10 @@ RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for|via) (?:the )?"
 # A model "name" that ends in an API path: the path was read as part of the model's name
 # (Hugging Face's "Model google/gemma-2-2b-it/v1/chat/completions does not exist"), so the
 # URL is what is wrong (ENDP001), not the model (MODEL001).
-PATH_AS_MODEL = r"\bmodel \S+/(?:v\d+/)?chat/completions\b"
+# With a base URL that ended at ".../models/", the path is the whole name ("Model
+# chat/completions does not exist", UI-TARS Desktop).
+PATH_AS_MODEL = (r"\bmodel \S+/(?:v\d+/)?chat/completions\b"
+                 r"|\bmodel (?:v\d+/)?chat/completions (?:does not exist|not found)")
 # huggingface_hub, for a model the serverless API had not loaded in time: "Model not loaded
 # on the server: ... Please retry with a higher timeout".  The service's load (SRV001), not a
 # timeout (NET004), whatever the hint says of the timeout.

@@ -13,6 +13,9 @@ _CODES = "https://docs.bigmodel.cn/cn/api/api-code"
 _CODES_NEW = "https://docs.bigmodel.cn/cn/faq/api-code"
 _ZAI_CODES = "https://docs.z.ai/api-reference/api-code"
 
+_PARAMETER_WRONG = Code("1210", "request.invalid_parameter", "A parameter of the call is wrong.",
+                        "API 调用参数有误，请检查文档", _CODES_NEW, http=400)
+
 RECORD = Provider(
     kind="zhipu",
     name="Zhipu AI (GLM) / Z.ai",
@@ -58,8 +61,11 @@ RECORD = Provider(
              "账户存在违规行为，账号已被锁定", _CODES),
         Code("1200", "server.overloaded", "The API call failed on the server; retry later.",
              "API 调用失败", _CODES_NEW, http=500),
-        Code("1210", "request.invalid_parameter", "A parameter of the call is wrong.",
-             "API 调用参数有误，请检查文档", _CODES_NEW, http=400),
+        _PARAMETER_WRONG,
+        # Z.ai's English for it, passed on without the code ("Invalid API parameter, please
+        # check the documentation.", BrowserOS).
+        _PARAMETER_WRONG.by_words(r"invalid api parameter, please check the documentation",
+                                  http=None),
         Code("1211", "model.not_found", "The model does not exist; check the model code.",
              "模型不存在，请检查模型代码", _ZAI_CODES),
         Code("1212", "request.invalid_parameter",

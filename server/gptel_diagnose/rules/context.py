@@ -67,6 +67,9 @@ _TOO_LONG = (
     # Request: http: request body too large".
     r"|\bhttp: request body too large"
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
+    # Volcengine Ark's embeddings (a TEI-style server): "Input length of input_ids is `4498`
+    # and exceed max_sequence_length: `4096`!", under its code InvalidParameter.
+    r"|\bexceeds? max_sequence_length\b"
     r"|max_tokens must be at least 1, got -\d+"
     r"|model max length exceeded|exceeded model token limit|exceed context limit"
     r"|longer than the maximum model length|range of input length should be"

@@ -138,6 +138,9 @@ _TIMEOUT_TEXT = (
     r"|the operation was aborted|(?<![a-z])aborterror"
     # Windows' WSAETIMEDOUT, in English and Chinese: the connect attempt got no answer.
     r"|winerror 10060|did not properly respond after a period of time|没有正确答复"
+    # The same through Go's dialer, its words cut by a log ("dial tcp ...:443: connectex: A
+    # connection attempt failed..."): the only connectex error worded so.
+    r"|connectex: a connection attempt failed"
     # A client's idle watchdog on a stream that stopped sending: "Stream stale for 900s - no
     # chunks received", Claude Code's "Response stalled mid-stream".
     r"|stream stale for \d+|response stalled mid-stream"
@@ -1038,6 +1041,9 @@ RULES = (
                     # without [DONE]").
                     r"|incomplete json segment at the end|stream ended with an invalid chunk"
                     r"|stream ended without (?:a )?(?:finish.?reason|\[done\]|terminal event)"
+                    # The Anthropic TypeScript SDK's MessageStream: "stream ended without
+                    # producing a Message".
+                    r"|stream ended without producing a message"
                     # The same in other clients' words: "OpenAI completions stream closed before
                     # a finish_reason was received", "model stream interrupted after recovery
                     # attempts: unexpected EOF", Cline's "Did not receive done or success

@@ -53,7 +53,10 @@ _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not support(?:ed)
 _MAX_TOKENS_RENAMED = (r"max_completion_tokens|maxcompletiontokens"
                        # Copilot's words for the same refusal, without the new name:
                        # "Unsupported parameter: 'max_tokens' is not supported with this model".
-                       r"|\bmax_tokens'? is not supported with this model")
+                       r"|\bmax_tokens'? is not supported with this model"
+                       # OpenAI's own for a null max_tokens to such a model ("Invalid type for
+                       # 'max_tokens': expected an unsupported value, but got null instead").
+                       r"|'max_tokens': expected an unsupported value")
 _NO_TEMPERATURE = FixSpec("Send no temperature", "safe", variable="gptel-temperature",
                           value="nil")
 

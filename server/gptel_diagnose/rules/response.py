@@ -110,6 +110,9 @@ RULES = (
                     # Python's json, Go's encoding/json, JS's JSON.parse, Lua's cjson, and a
                     # client that could not read the answer into its response type.
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
+                    # The same from another Python JSON reader (LiteLLM's Ollama route, as
+                    # WrenAI showed it): "unexpected character: line 1 column 1 (char 0)".
+                    r"|unexpected character: line \d+ column \d+"
                     # Python's exception by name, its message cut ("JSONDecodeError: Expecting").
                     r"|jsondecodeerror|\bjson decode error\b"
                     # PHP's json_decode ("JsonException: Syntax error"); openai-php's
@@ -602,8 +605,10 @@ RULES = (
                    # reached".
                    r"|could not parse response content as the length limit was reached"
                    r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"
-                   # An agent's log of the finish reason: "stop_reason: length".
-                   r"|\b(?:stop|finish)_reason: length\b"),
+                   # An agent's log of the finish reason: "stop_reason: length", and
+                   # Anthropic's own name for it in a client's words ("Anthropic response
+                   # contained no tool_use block (stop_reason: max_tokens)").
+                   r"|\b(?:stop|finish)_reason: (?:length|max_tokens)\b"),
         summary="{provider} stopped the answer at its length limit, so it is incomplete; the "
         "key, the model and the connection are fine.",
         explanation=(

@@ -309,7 +309,7 @@ RULES = (
         # LABELING, "a service in between whose own upstream login is missing or expired":
         # words only an account-pool relay's upstream gives, for the account the relay signs
         # in with, not for the key gptel sent.
-        when=match(
+        when=(match(
             # Kiro's CodeWhisperer API, for the token kiro2cc or a Kiro relay holds
             # ("CodeWhisperer 响应错误，状态码: 403 ... The bearer token included in the
             # request is invalid.").
@@ -339,6 +339,11 @@ RULES = (
             r"|this version of antigravity is no longer supported"
             r"|version of antigravity is out of date"
             r"|update to the latest version of cursor\b.{0,80}to continue"),
+            # Cline's API, for the Cline account a relay routes "cline/..." models through
+            # ("Unauthorized: Please make sure you're using the latest version of Cline and
+            # re-authenticate your Cline account.", 9router); not at Cline's own host, where
+            # the account is the user's.
+            match(text=r"re-?authenticate your cline account", not_host=r"(?:^|\.)cline\.bot\b")),
         summary="{host} could not use its own upstream account (HTTP {status}): the upstream "
         "wants that account signed in or verified again, or refuses the client version the "
         "relay presents; the key gptel sent is not in question.",
