@@ -114,7 +114,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-em.jsonl", "reports-en.jsonl",
                       "reports-eo.jsonl", "reports-ep.jsonl",
                       "reports-eq.jsonl", "reports-er.jsonl",
-                      "reports-es.jsonl", "reports-et.jsonl"})
+                      "reports-es.jsonl", "reports-et.jsonl",
+                      "reports-eu.jsonl"})
 
 
 @dataclass(frozen=True)
