@@ -88,7 +88,9 @@ _QUOTED_STATUS = re.compile(r"(?:^|\"error\"\s*:\s*\")([45]\d\d) [a-z][a-z ]*(?:
 # upstream's status in brackets before its JSON (9router: "[antigravity/gemini-3.7-flash-high]
 # [400]: {...} (reset after 7s)"): the upstream's error decides (LABELING.md, stop 57), as a
 # pool's last error does.
-_BRACKETED_STATUS = re.compile(r"\[(4\d\d)\]:\s*\{")
+# A Python server's handler that turned its upstream's refusal into a 500 says it the same
+# way without brackets ("Failed to process request: 400: {'error': {...}}").
+_BRACKETED_STATUS = re.compile(r"\[(4\d\d)\]:\s*\{|(?:^|:\s)(4\d\d):\s*\{")
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
 # library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
@@ -1040,7 +1042,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         http = int(quoted.group(1))
     bracketed = _BRACKETED_STATUS.search(text) if http in (None, 500, 502, 503) else None
     if bracketed:
-        http = int(bracketed.group(1))
+        http = int(bracketed.group(1) or bracketed.group(2))
 
     # The body the companion read counts: gptel says only "Malformed JSON in response."
     html = bool(_HTML.search(haystack) or _HTML.match((params.error.body or "").lstrip()))

@@ -8370,3 +8370,15 @@ def test_the_azure_step_of_a_model_not_found_shows_for_azure_only() -> None:
     assert on_azure.steps[-1] == azure_step
     assert i18n.rule_text("zh", BY_CODE["MODEL001"]).steps_for("azure")[-1] == (
         "对于 Azure，模型名称必须是部署名称。")
+
+
+def test_a_code_the_provider_sends_for_other_failures_too_is_likely_not_certain() -> None:
+    # Volcengine Ark's InvalidParameter came for an input over the model's length (reports-et)
+    # and for a body of another API's shape (reports-eu): its documented meaning is a guess
+    # among those, not a certainty.
+    result = run({"error": gptel_error(400, {"error": {
+        "code": "InvalidParameter", "message": "json: unknown field \"messages\"",
+        "param": "", "type": "BadRequest"}}),
+        "backend": {"kind": "openai", "host": "ark.cn-beijing.volces.com"}})
+    assert result.rule == "DOC009"
+    assert result.confidence == "likely"

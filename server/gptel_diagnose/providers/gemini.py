@@ -33,7 +33,10 @@ RECORD = Provider(
     # Shut down, so the API answers 404 (models/ prefix allowed, as gptel sends it bare).
     retired=r"(models/)?(gemini-pro(-vision)?|gemini-1\.[05]-[\w.-]+|gemini-2\.0-[\w.-]+"
     r"|gemini-2\.5-pro-preview-[\d-]+|gemini-3-pro-preview|gemini-exp-\d+"
-    r"|(text|chat)-bison[\w.-]*)",
+    r"|(text|chat)-bison[\w.-]*"
+    # The embedding models: embedding-001, embedding-gecko-001 and gemini-embedding-exp shut
+    # down in October 2025, text-embedding-004 on 14 January 2026.
+    r"|embedding-001|embedding-gecko-001|gemini-embedding-exp(-03-07)?|text-embedding-004)",
     retired_source="https://ai.google.dev/gemini-api/docs/deprecations",
     codes=(
         # Only with the documented words: Vertex AI sends FAILED_PRECONDITION for other

@@ -70,8 +70,13 @@ RECORD = Provider(
              _BP_ERRORS, http=400),
         Code("missingparameter", "request.invalid_parameter",
              "A required parameter is missing.", "请求缺少必要参数", _ERRORS, http=400),
+        # Seen for an input over the model's length ("exceed max_sequence_length") and for a
+        # body of another API's shape ('json: unknown field "messages"') too: likely only.
         Code("invalidparameter", "request.invalid_parameter",
-             "A parameter is not valid.", "请求包含非法参数", _ERRORS, http=400),
+             "A parameter is not valid (Ark also sends this code for an input longer than the "
+             "model takes, and for a body its API at that path does not read).",
+             "请求包含非法参数（方舟也用这个代码表示输入超出模型可接受的长度，或该路径的 API "
+             "读不了这种请求体）", _ERRORS, http=400, sure=False),
         Code("ratelimitexceeded.endpointrpmexceeded", "rate_limit",
              "The endpoint's requests-per-minute limit is exceeded.",
              "请求已超过推理接入点 RPM 限制，请稍后重试", _ERRORS, http=429),

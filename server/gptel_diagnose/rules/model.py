@@ -298,6 +298,9 @@ RULES = (
                 # Go's router for a path it has no handler for ("Error loading models: 404
                 # page not found"), whoever asked for it; Kong's (Mistral's gateway).
                 r"|404 page not found|no route matched with those values"
+                # FastAPI's answer for a path it has no route for, as a Python client quotes
+                # it ("Error code: 404 - {'detail': 'Not Found'}"): the path (ENDP001).
+                r"|\{[\"']detail[\"']: ?[\"']not found[\"']\}"
                 # OpenAI's and One-API's words for a path they do not serve, whatever model
                 # the path names ("Invalid URL (POST /v1beta/models/gemini-...)"): ENDP001.
                 r"|invalid url \((?:get|post|put|patch|delete) /"
@@ -516,11 +519,15 @@ RULES = (
               match(model_retired=True, http=404, off_path=False,
                     not_text=r"404 page not found"),
               match(model_retired=True, http=404,
-                    endpoint=r"(?i)complet|messages|generate|predict|chat"),
+                    endpoint=r"(?i)complet|messages|generate|predict|chat|embed"),
               # 410 Gone names what is gone for good; when that is a model (NVIDIA's "The
               # model 'z-ai/glm-5.2' has reached its end of life", cut short by a relay), the
               # model is retired.
-              match(http=410, text=r"\bmodel\b")),
+              match(http=410, text=r"\bmodel\b"),
+              # Google's words cut to their end by a client ("404 - no longer available"):
+              # with the 404, what is gone is the model, unless the words name another thing.
+              match(http=404, text=r"\bno longer available\b",
+                    not_text=r"endpoint|\bapi\b|path|\burl\b|version|region|country")),
         summary=(
             "{provider} no longer serves {model} (the model was retired, or a free offer for "
             "it ended): requests for it fail from now on."

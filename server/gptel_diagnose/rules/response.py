@@ -350,7 +350,7 @@ RULES = (
                   r"|unsupported legacy protocol"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
                   # FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI).
-                  r"|\{\"detail\": ?\"not found\"\}"
+                  r"|\{[\"']detail[\"']: ?[\"']not found[\"']\}"
                   # New API, for a request its adaptor has no way to send for that channel
                   # (a rerank or Responses call to a chat-only upstream).
                   r"|(^|[\s:\"])not implemented \(request id: \w+\)"
@@ -604,6 +604,8 @@ RULES = (
                    # answer: "Could not parse response content as the length limit was
                    # reached".
                    r"|could not parse response content as the length limit was reached"
+                   # Strands Agents' exception for the same: "MaxTokensReachedException".
+                   r"|\bmaxtokensreachedexception\b"
                    r"|输出达到(?:了)?模型(?:的)?最大长度|(?:结束原因|失败码)\s*[:：]\s*length\b"
                    # An agent's log of the finish reason: "stop_reason: length", and
                    # Anthropic's own name for it in a client's words ("Anthropic response
@@ -728,8 +730,11 @@ RULES = (
                     r"|request ended without sending any chunks"
                     # Hermes Agent: "Provider returned an empty stream with no finish_reason".
                     r"|returned an empty stream"
-                    # Claude Code: "Stream ended without receiving any events".
+                    # Claude Code: "Stream ended without receiving any events"; Gemini CLI
+                    # and its forks: "Model stream was invalid or completed without valid
+                    # content."
                     r"|stream ended without receiving any events"
+                    r"|stream was invalid or completed without valid content"
                     # wget's and browsers' words for a connection closed with no answer.
                     r"|no data received|err_empty_response"
                     # hyper (Rust): the server closed the connection without answering.
