@@ -210,8 +210,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # A dot inside a name ("kimi-k2.5-free") does not end the sentence; a request line's
         # "GET /v1//models HTTP/1.1" 404 is the path's.
         # Not inside a host name ("model_name.region.models.ai.azure.com/guidance").
+        # Not the status line's "404 Not Found" ("model test: Client error '404 Not Found'").
         r"\bmodels?\b(?!\.)(?:(?!key)(?:[^.;]|(?<!http/1)\.(?=\w))){0,60}"
-        r"\b(?:not found|does not exist|doesn'?t exist|not exist"
+        r"\b(?:(?<!404 )not found|does not exist|doesn'?t exist|not exist"
         r"|is not available|not supported|is unknown|disabled|decommissioned|deprecated"
         r"|retired|no longer (?:available|supported)|has been removed)",
         # Not Dify's "Incorrect model credentials provided": the key.

@@ -31,7 +31,8 @@ NAMES = {
 } | {
     # products and programs
     "OpenAI", "ChatGPT", "Plus", "Pro", "Team", "Claude", "Max", "Console", "Anthropic",
-    "Gemini", "Google", "Cloud", "AI", "Studio", "Vertex", "Azure", "Foundry", "Bedrock", "AWS",
+    "Gemini", "Google", "Cloud", "AI", "Studio", "Vertex", "Azure", "Microsoft", "Foundry",
+    "Bedrock", "AWS",
     "Codestral", "Mistral", "Cloudflare", "Ollama", "LM", "GPT", "GLM", "Kimi", "DeepSeek",
     "Responses", "Chat", "Completions", "Emacs", "gptel", "gptel-diagnose", "curl", "nginx",
     "openresty",

@@ -28,7 +28,9 @@ RECORD = Provider(
         Code("", "model.not_found",
              "The model is not on this server; pull it first (ollama pull NAME).",
              "服务器上没有这个模型;请先拉取(ollama pull 名称)。", DOCS, http=404,
-             text=r"model .{0,120}not found"),
+             # Not the status line's own phrase ("model test: Client error '404 Not Found'
+             # for url ..."): the model's words.
+             text=r"model .{0,120}(?<!404 )not found"),
         Code("", "server.overloaded",
              "The server's request queue is full (OLLAMA_MAX_QUEUE); retry later.",
              "服务器的请求队列已满(OLLAMA_MAX_QUEUE);请稍后重试。", QUEUE, http=503,

@@ -121,6 +121,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "MODEL004",  # azure-deployment-not-found
         "MODEL006",  # no-model-loaded
         "ENDP006",   # api-host-shut-down
+        "ENDP007",   # github-models-retired
         "MODEL010",  # vertex-model-not-in-this-location
         "MODEL003",  # model-retired
         "AUTH004",   # key-for-another-endpoint

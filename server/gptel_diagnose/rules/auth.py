@@ -261,6 +261,9 @@ _NO_PERMISSION = (
     # for Anthropic's models before the account filed its use case ("Model use case details
     # have not been submitted for this account").
     r"|account is not authorized to invoke|use case details have not been submitted"
+    # The same form in Bedrock's newer words: "You have not filled out the required use-case
+    # form for this model."
+    r"|not filled out the required use-case form"
     # OpenAI, for a model kept for higher usage tiers: "Your organization must qualify for
     # at least usage tier 5 to access 'o1-preview'".
     r"|must qualify for at least usage tier \d+"

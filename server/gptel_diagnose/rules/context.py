@@ -67,6 +67,9 @@ _TOO_LONG = (
     # Request: http: request body too large".
     r"|\bhttp: request body too large"
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
+    # Copilot's Responses API, for a request over its size limit: "The attached image or
+    # document is too large to send natively ... (5.2 MB request; 5.0 MB limit)".
+    r"|\bis too large to send\b"
     # Volcengine Ark's embeddings (a TEI-style server): "Input length of input_ids is `4498`
     # and exceed max_sequence_length: `4096`!", under its code InvalidParameter.
     r"|\bexceeds? max_sequence_length\b"

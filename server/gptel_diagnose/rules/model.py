@@ -65,6 +65,9 @@ RULES = (
             # only, no known architecture): "Pipeline cannot infer suitable model classes
             # from TheBloke/Llama-2-13B-chat-GGUF".
             match(text=r"pipeline cannot infer suitable model classes"),
+            # Vertex AI's 404 "Publisher Model `projects/.../models/X` was not found", its
+            # words cut before "not found" by a client's log.
+            match(http=404, text=r"\bpublisher model\W{0,3}projects/"),
             # A service's Chinese words for a model it does not serve: iFlow's "心流不支持当前
             # 模型，请更换模型后重试" (does not support the current model, change it).
             match(text=r"不支持(?:当前|该|此)模型.{0,6}请更换模型"),
@@ -77,7 +80,10 @@ RULES = (
             match(provider="nvidia", documented_path=True, body=r"^\W*404 page not found\W*$"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
-                text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist|not found"
+                # Not the status line's "404 Not Found" after "model" ("Error during model
+                # test: Client error '404 Not Found' for url ...").
+                text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist"
+                r"|(?<!404 )not found"
                 r"|is not supported"
                 # "is unknown", not a log's "model=X ... reason=unknown".
                 r"|not available|no access|is invalid|is unknown|not a valid model)"
@@ -372,8 +378,8 @@ RULES = (
                   # "this model is not supported by your version of Ollama. You may need to
                   # upgrade", as its runner stops.
                   r"|not supported by your version of ollama"),
-            match(text=r"try pulling it first|pull model manifest|model .{0,80}not found.{0,40}"
-                  r"ollama"
+            match(text=r"try pulling it first|pull model manifest"
+                  r"|model .{0,80}(?<!404 )not found.{0,40}ollama"
                   # A model file of Ollama's store gone from disk (a pull cut short); older
                   # Ollama's words for a model never pulled: "stat /root/.ollama/models/
                   # manifests/registry.ollama.ai/library/llama2/latest: no such file or
@@ -381,7 +387,7 @@ RULES = (
                   r"|\.ollama[\\/]+models[\\/]+(?:blobs|manifests)[\\/]+\S*.{0,40}"
                   r"(?:cannot find the file"
                   r"|no such file)"),
-            match(provider="ollama", text=r"model .{0,80}not found|model_not_found"),
+            match(provider="ollama", text=r"model .{0,80}(?<!404 )not found|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
             # Its answer is JSON: a client that could not parse the 404 got another server's
             # "404 page not found".
@@ -600,8 +606,12 @@ RULES = (
         code="MODEL005",
         name="bedrock-needs-inference-profile",
         category="model.not_found",
+        # Not a client that could not list the inference profiles because the AWS SDK found
+        # no credentials ("Failed to fetch inference profiles Could not load credentials from
+        # any providers"): the credentials (AUTH002).
         when=match(text=r"on-demand throughput isn.?t supported|inference profile"
-                   r"|do(es)?n'?t support on-demand throughput"),
+                   r"|do(es)?n'?t support on-demand throughput",
+                   not_text=r"could not load credentials from any providers"),
         summary="Bedrock needs an inference profile id for {model}: use the id with the region "
         "prefix (us., eu., apac.), e.g. us.anthropic.claude-...",
         explanation=(

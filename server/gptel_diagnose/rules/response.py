@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..cues import PATH_AS_MODEL, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match, said
 from .common import (
+    ASK_BACKEND,
     BACKEND_FORM,
     DOUBLE_SLASH_URL,
     INPUT_MISSING,
@@ -504,6 +505,44 @@ RULES = (
                          "endpoint": "/models/Qwen/Qwen2.5-Coder-32B-Instruct"},
                 source="https://huggingface.co/spaces/agents-course/unit2_smolagents_quiz/"
                 "discussions/26",
+            ),
+        ),
+    ),
+    Rule(
+        code="ENDP007",
+        name="github-models-retired",
+        category="endpoint.wrong",
+        # GitHub retired GitHub Models on 30 July 2026, after brownouts on 16 and 23 July that
+        # answered the same 410 ("GitHub Models is temporarily unavailable as part of a
+        # scheduled retirement brownout", code github_models_retirement_brownout).  Its hosts
+        # answer no one now, and no host replaced them: the backend must change provider.
+        when=(match(text=r"github models is temporarily unavailable as part of a scheduled "
+                    r"retirement|github_models_retirement"),
+              match(provider="github-models", http=410)),
+        summary="GitHub Models has been shut down (GitHub retired it on 30 July 2026): this "
+        "backend can no longer answer, whatever the key or the model.",
+        explanation=(
+            "GitHub retired GitHub Models on 30 July 2026, after brownouts on 16 and 23 July "
+            "that answered with the same HTTP 410. Its inference API (models.github.ai and "
+            "models.inference.ai.azure.com) no longer serves anyone, and no other host took "
+            "its place. GitHub points its users to Microsoft Foundry; any other provider gptel "
+            "supports works as well."
+        ),
+        steps=("Define a backend for another provider (Microsoft Foundry or Azure OpenAI "
+               "with gptel-make-azure, or any other) and make it gptel-backend.",
+               "Remove the GitHub Models backend from your init file."),
+        fixes=(ASK_BACKEND, REDEFINE_BACKEND),
+        next_step=("Switch gptel-backend to another provider (M-x gptel-menu, then -m)",),
+        docs=("https://github.blog/changelog/2026-07-30-github-models-is-now-retired/",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 410", "http_status": "410",
+                       "error": {"code": "github_models_retirement_brownout",
+                                 "message": "GitHub Models is temporarily unavailable as part "
+                                 "of a scheduled retirement brownout."}},
+                backend={"kind": "openai", "name": "GitHub Models",
+                         "host": "models.inference.ai.azure.com"},
+                source="https://github.com/microsoft/langchain-for-beginners/issues/34",
             ),
         ),
     ),

@@ -54,8 +54,10 @@ RULES = (
                   # less than 120 second(s)".
                   r"|model too busy"
                   r"|" + MODEL_NOT_LOADED +
-                  # "The model has too many visitors, retry later" (Trae's gateway).
-                  r"|访问量过大"
+                  # "The model has too many visitors, retry later" (Trae's gateway); iFlow's
+                  # "当前找我聊的人太多了，可以晚点再来问我哦" (too many people are chatting with
+                  # me, come back later).
+                  r"|访问量过大|找我聊的人太多"
                   # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
                   r"|已熔断"
                   r"|model process encountered an unexpected error"
