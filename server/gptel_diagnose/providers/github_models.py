@@ -1,4 +1,9 @@
-"""GitHub Models: models for a GitHub token.  No public error documentation."""
+"""GitHub Models: models for a GitHub token.  No public error documentation.
+
+GitHub retired the service on 30 July 2026 (after brownouts on 16 and 23 July that answered
+410): its hosts answer no one, and ENDP007 says so.  The record stays, so that a backend
+still pointing at them is recognised.
+"""
 
 from __future__ import annotations
 
