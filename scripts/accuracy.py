@@ -115,7 +115,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-eo.jsonl", "reports-ep.jsonl",
                       "reports-eq.jsonl", "reports-er.jsonl",
                       "reports-es.jsonl", "reports-et.jsonl",
-                      "reports-eu.jsonl", "reports-ev.jsonl"})
+                      "reports-eu.jsonl", "reports-ev.jsonl",
+                      "reports-ew.jsonl"})
 
 
 @dataclass(frozen=True)
