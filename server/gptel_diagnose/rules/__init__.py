@@ -111,6 +111,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "PARAM012",  # prompt-caching-refused
         "PARAM009",  # temperature-in-request-params
         "PARAM013",  # temperature-out-of-range
+        "PARAM018",  # temperature-and-top-p-together
         "PARAM001",  # temperature-not-supported
         "PARAM016",  # max-tokens-below-thinking-budget
         "PARAM003",  # max-tokens-out-of-range

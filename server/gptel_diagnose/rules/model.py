@@ -118,6 +118,9 @@ RULES = (
                 # missing from its registry ("Invalid `model_id` <TabbyML/...>").
                 r"|unsupported model \(model=|this model isn'?t available right now"
                 r"|invalid `model_id`"
+                # The ChatGPT sign-in's Codex backend, for a name it does not serve: "ChatGPT
+                # subscription does not support model \"gpt-5.6\" on the Codex backend."
+                r"|subscription does not support model\b"
                 # Gemini's, as a terminal wraps it ("models_X is not\nfound for API version
                 # v1beta"); LiteLLM's router, for a model name no deployment has.
                 r"|is not\s+found for api version|there is no 'model_name' with this string"

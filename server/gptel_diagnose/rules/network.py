@@ -1044,6 +1044,9 @@ RULES = (
                     # The Anthropic TypeScript SDK's MessageStream: "stream ended without
                     # producing a Message".
                     r"|stream ended without producing a message"
+                    # A relay whose upstream's stream broke: {"message": "upstream stream
+                    # disconnected: unexpected EOF", "type": "stream_read_error"}.
+                    r"|stream disconnected: unexpected eof|\bstream_read_error\b"
                     # The same in other clients' words: "OpenAI completions stream closed before
                     # a finish_reason was received", "model stream interrupted after recovery
                     # attempts: unexpected EOF", Cline's "Did not receive done or success

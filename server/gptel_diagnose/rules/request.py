@@ -301,6 +301,39 @@ RULES = (
         ),
     ),
     Rule(
+        code="PARAM018",
+        name="temperature-and-top-p-together",
+        category="request.invalid_parameter",
+        # Anthropic's newer Claude models (Claude 4.5 and later, on Bedrock and Vertex too):
+        # "`temperature` and `top_p` cannot both be specified for this model. Please use only
+        # one."  gptel sends gptel-temperature whenever it is set, top_p only from
+        # :request-params (or a relay adds it): leaving the temperature out is the setq.
+        when=match(text=r"\btemperature\W{0,3} and \W{0,3}top_p\W{0,3} cannot both be specified"),
+        summary="{model} takes temperature or top_p, not both: stop sending the temperature, "
+        "or remove :top_p from :request-params.",
+        explanation=(
+            "Anthropic's newer Claude models (Claude 4.5 and later, on Bedrock and Vertex AI "
+            "too) refuse a request that sets both temperature and top_p. gptel sends "
+            "gptel-temperature whenever it is set, and top_p only when a backend's or model's "
+            ":request-params sets it (or a relay adds it)."
+        ),
+        steps=("Set (setq gptel-temperature nil) to send no temperature.",
+               "Or remove :top_p from the backend's or model's :request-params."),
+        fixes=(_NO_TEMPERATURE,),
+        docs=("https://docs.anthropic.com/en/api/messages",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error",
+                    "message": "`temperature` and `top_p` cannot both be specified for this "
+                    "model. Please use only one."}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                request={"model": "claude-sonnet-4-5-20250929", "temperature": 1.0},
+                source="https://github.com/charmbracelet/mods/issues/618",
+            ),
+        ),
+    ),
+    Rule(
         code="PARAM002",
         name="max-tokens-not-supported",
         category="request.invalid_parameter",
@@ -796,6 +829,10 @@ RULES = (
                   # xAI: "Model grok-4-1-fast-reasoning does not support parameter
                   # presencePenalty".
                   r"|does not support parameter \w"
+                  # Gemini, for a value of a parameter the model does not allow: "The model does
+                  # not support setting thinking_budget to 0"; Azure's own misspelling of
+                  # "unknown parameter" ("Unknwon parameter: 'stream_options'").
+                  r"|does not support setting \w+ to\b|unknwon parameter"
                   # pydantic's check of a value ("thinking.enabled.budget_tokens: Input should
                   # be greater than or equal to 1024"); Gemini 1.0's refused system
                   # instruction; llama-server, for tool-call arguments that are not JSON.

@@ -62,6 +62,9 @@ RULES = (
                   r"|已熔断"
                   r"|model process encountered an unexpected error"
                   r"|temporarily unavailable|peak load|experiencing (high|heavy)"
+                  # Kiro's service, for every model during an outage: "The selected model is
+                  # currently unavailable. Please try again or select another model."
+                  r"|selected model is currently unavailable\. please try again"
                   r"|service unavailable|maximum pending requests"
                   # Cloudflare Workers' error 1102, for a worker (a relay) out of CPU or
                   # memory: "Worker exceeded resource limits".
