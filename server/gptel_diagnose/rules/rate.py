@@ -60,6 +60,9 @@ _GEMINI_QUOTA = ("You exceeded your current quota, please check your plan and bi
                  "For more information on this error, head to: "
                  "https://ai.google.dev/gemini-api/docs/rate-limits.")
 
+# Gemini's words for a model the key's free tier does not include at all.
+_NO_FREE_TIER = r"doesn'?t have a free quota tier"
+
 RULES = (
     Rule(
         code="RATE001",
@@ -203,7 +206,8 @@ RULES = (
         category="rate_limit",
         when=(
             # Not a daily spend budget ("Workspace daily budget of $5.00 exceeded"): billing.
-            match(http=(429, 403), text=_DAILY, not_text=f"{_TOO_BIG}|budget"),
+            # Nor a Gemini model the key's free tier does not include (MODEL001).
+            match(http=(429, 403), text=_DAILY, not_text=f"{_TOO_BIG}|budget|{_NO_FREE_TIER}"),
             match(text=r"rate limit.{0,80}(per day|daily|free-models-per-day)|\(tpd\)|\(rpd\)"
                   r"|usage limit, (please wait|upgrade)|daily request limit reached"
                   r"|too many requests in \d+ (hours?|days?)|\bfree limit reached"
@@ -411,12 +415,16 @@ RULES = (
         code="RATE004",
         name="gemini-quota-per-day",
         category="rate_limit",
+        # Not a model that "doesn't have a free quota tier", whatever quota the details list:
+        # the key cannot use that model until billing is on (LABELING, stop 51; MODEL001).
         when=(
-            match(http=429, provider="gemini", text=r"perday|per day"),
-            match(http=429, codes="resource_exhausted", text=r"perday|per day"),
+            match(http=429, provider="gemini", text=r"perday|per day", not_text=_NO_FREE_TIER),
+            match(http=429, codes="resource_exhausted", text=r"perday|per day",
+                  not_text=_NO_FREE_TIER),
             # Quoted without its status: the free tier's per-day quotaId ("quotaId:
             # GenerateRequestsPerDayPerProjectPerModel-FreeTier").
-            match(text=r"generate_content_free_tier.{0,300}perday|perday\w*-freetier"),
+            match(text=r"generate_content_free_tier.{0,300}perday|perday\w*-freetier",
+                  not_text=_NO_FREE_TIER),
             # Gemini CLI's words for the same: "You have reached your daily gemini-2.5-pro
             # quota limit."
             match(text=r"reached your daily gemini-[\w.-]+ quota"),
