@@ -39,18 +39,20 @@ _RATE_TEXT = (
     r"|please wait before trying again|concurrent (vision )?requests|try again in \d"
     r"|速率限制|频率过高|请求频率|并发数?过高|限流|负载已饱和"
 )
+# Gemini, for a model a free key may not use at all: "Gemini 2.5 Pro Preview doesn't have a
+# free quota tier" (MODEL001; LABELING, stop 51), whatever quota its details name.
+_NO_FREE_TIER = r"free quota tier"
 _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
     r"|overloaded|high demand|peak load|capacity|spending limit"
-    # Gemini, for a model a free key may not use at all (MODEL001).
-    r"|free quota tier"
+    r"|" + _NO_FREE_TIER +
     r"|" + OPENAI_SERVER_ERROR
 )
 
 # What a Gemini 429 says when it is no per-minute limit.
 _NOT_PER_MINUTE = (r"perday|per day|prepayment|credits|no capacity available"
                    # The billing account's own cap, which no wait lifts (BIL001).
-                   r"|free quota tier|spending cap")
+                   r"|spending cap|" + _NO_FREE_TIER)
 
 # A free-tier quota metric with a limit of 0 ("Quota exceeded for metric: generativelanguage.
 # googleapis.com/generate_content_free_tier_requests, limit: 0, model: gemini-2.5-pro").
@@ -59,9 +61,6 @@ _FREE_TIER_NONE = r"free_tier\w*,\s*limit:\s*0\b"
 _GEMINI_QUOTA = ("You exceeded your current quota, please check your plan and billing details. "
                  "For more information on this error, head to: "
                  "https://ai.google.dev/gemini-api/docs/rate-limits.")
-
-# Gemini's words for a model the key's free tier does not include at all.
-_NO_FREE_TIER = r"doesn'?t have a free quota tier"
 
 RULES = (
     Rule(
