@@ -42,6 +42,9 @@ RESPONSES_REFUSED = (r"(?:not supported (?:by|with|in|on|for|via) (?:the )?"
 # chat/completions does not exist", UI-TARS Desktop).
 PATH_AS_MODEL = (r"\bmodel \S+/(?:v\d+/)?chat/completions\b"
                  r"|\bmodel (?:v\d+/)?chat/completions (?:does not exist|not found)")
+# "not found" as a model's words, not the status line's "404 Not Found" after the word
+# "model" ("Error during model test: Client error '404 Not Found' for url ...": a path).
+MODEL_NOT_FOUND = r"(?<!404 )not found"
 # huggingface_hub, for a model the serverless API had not loaded in time: "Model not loaded
 # on the server: ... Please retry with a higher timeout".  The service's load (SRV001), not a
 # timeout (NET004), whatever the hint says of the timeout.
@@ -210,9 +213,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # A dot inside a name ("kimi-k2.5-free") does not end the sentence; a request line's
         # "GET /v1//models HTTP/1.1" 404 is the path's.
         # Not inside a host name ("model_name.region.models.ai.azure.com/guidance").
-        # Not the status line's "404 Not Found" ("model test: Client error '404 Not Found'").
         r"\bmodels?\b(?!\.)(?:(?!key)(?:[^.;]|(?<!http/1)\.(?=\w))){0,60}"
-        r"\b(?:(?<!404 )not found|does not exist|doesn'?t exist|not exist"
+        r"\b(?:" + MODEL_NOT_FOUND + r"|does not exist|doesn'?t exist|not exist"
         r"|is not available|not supported|is unknown|disabled|decommissioned|deprecated"
         r"|retired|no longer (?:available|supported)|has been removed)",
         # Not Dify's "Incorrect model credentials provided": the key.

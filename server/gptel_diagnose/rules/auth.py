@@ -8,6 +8,7 @@ from .common import (
     ASK_KEY,
     ASK_MODEL,
     ASK_PROXY,
+    AWS_NO_CREDENTIALS,
     GET_KEY,
     KEY_LEAVES_MODEL_OUT,
     LOCAL_SERVERS,
@@ -123,8 +124,7 @@ _KEY_MISSING = (
     # Google's auth libraries (Vertex AI), with no credentials anywhere they look: "Your
     # default credentials were not found. To set up Application Default Credentials, ...".
     r"|default credentials were not found"
-    # The AWS SDK, for Bedrock with no credentials anywhere it looks.
-    r"|could not load credentials from any providers"
+    r"|" + AWS_NO_CREDENTIALS +
     # The AWS SDK for Go, in a Neovim plugin's words: "failed to resolve AWS credentials".
     r"|(?:failed|unable) to resolve (?:aws )?credentials"
     # An app's own check: "No Anthropic API key is set".

@@ -26,6 +26,13 @@ BACKEND_FORM_HTTP = FixSpec("The backend definition, corrected", "display-only",
 # for NET005's plain-HTTP form).
 TLS_READ_PLAIN = (r"wrong.version.number|record_too_long|record too long"
                   r"|packet length too long|ssl_error_rx_record")
+# FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI), in JSON or as a Python
+# client quotes it ("Error code: 404 - {'detail': 'Not Found'}"): the path (ENDP001), not the
+# model (MODEL001).
+FASTAPI_NOT_FOUND = r"\{[\"']detail[\"']: ?[\"']not found[\"']\}"
+# The AWS SDK, for Bedrock with no credentials anywhere it looks (AUTH002), whatever the
+# client was doing (MODEL005 leaves it).
+AWS_NO_CREDENTIALS = r"could not load credentials from any providers"
 # Go's net/http for the same: a plain-HTTP answer to a TLS handshake.  ENDP003's from a model
 # server or a host of the user's, NET005's from a provider's own host.
 PLAIN_ANSWER_TO_TLS = r"server gave http response to https client"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from ..cues import DEPRECATED_OPTION, PATH_AS_MODEL, RESPONSES_REFUSED
+from ..cues import DEPRECATED_OPTION, MODEL_NOT_FOUND, PATH_AS_MODEL, RESPONSES_REFUSED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_BACKEND,
     ASK_MODEL,
+    AWS_NO_CREDENTIALS,
     CLOSEST,
     DOUBLE_SLASH_URL,
+    FASTAPI_NOT_FOUND,
     KEY_LEAVES_MODEL_OUT,
     LOG_REQUESTS,
     PICK_MODEL,
@@ -80,10 +82,8 @@ RULES = (
             match(provider="nvidia", documented_path=True, body=r"^\W*404 page not found\W*$"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
-                # Not the status line's "404 Not Found" after "model" ("Error during model
-                # test: Client error '404 Not Found' for url ...").
                 text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist"
-                r"|(?<!404 )not found"
+                r"|" + MODEL_NOT_FOUND +
                 r"|is not supported"
                 # "is unknown", not a log's "model=X ... reason=unknown".
                 r"|not available|no access|is invalid|is unknown|not a valid model)"
@@ -307,9 +307,7 @@ RULES = (
                 # Go's router for a path it has no handler for ("Error loading models: 404
                 # page not found"), whoever asked for it; Kong's (Mistral's gateway).
                 r"|404 page not found|no route matched with those values"
-                # FastAPI's answer for a path it has no route for, as a Python client quotes
-                # it ("Error code: 404 - {'detail': 'Not Found'}"): the path (ENDP001).
-                r"|\{[\"']detail[\"']: ?[\"']not found[\"']\}"
+                r"|" + FASTAPI_NOT_FOUND +
                 # OpenAI's and One-API's words for a path they do not serve, whatever model
                 # the path names ("Invalid URL (POST /v1beta/models/gemini-...)"): ENDP001.
                 r"|invalid url \((?:get|post|put|patch|delete) /"
@@ -382,7 +380,7 @@ RULES = (
                   # upgrade", as its runner stops.
                   r"|not supported by your version of ollama"),
             match(text=r"try pulling it first|pull model manifest"
-                  r"|model .{0,80}(?<!404 )not found.{0,40}ollama"
+                  r"|model .{0,80}" + MODEL_NOT_FOUND + r".{0,40}ollama"
                   # A model file of Ollama's store gone from disk (a pull cut short); older
                   # Ollama's words for a model never pulled: "stat /root/.ollama/models/
                   # manifests/registry.ollama.ai/library/llama2/latest: no such file or
@@ -390,7 +388,7 @@ RULES = (
                   r"|\.ollama[\\/]+models[\\/]+(?:blobs|manifests)[\\/]+\S*.{0,40}"
                   r"(?:cannot find the file"
                   r"|no such file)"),
-            match(provider="ollama", text=r"model .{0,80}(?<!404 )not found|model_not_found"),
+            match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"),
             # Ollama answers a request for a model it does not have with a bare 404.
             # Its answer is JSON: a client that could not parse the 404 got another server's
             # "404 page not found".
@@ -614,7 +612,7 @@ RULES = (
         # any providers"): the credentials (AUTH002).
         when=match(text=r"on-demand throughput isn.?t supported|inference profile"
                    r"|do(es)?n'?t support on-demand throughput",
-                   not_text=r"could not load credentials from any providers"),
+                   not_text=AWS_NO_CREDENTIALS),
         summary="Bedrock needs an inference profile id for {model}: use the id with the region "
         "prefix (us., eu., apac.), e.g. us.anthropic.claude-...",
         explanation=(

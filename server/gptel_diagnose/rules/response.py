@@ -10,6 +10,7 @@ from .common import (
     ASK_BACKEND,
     BACKEND_FORM,
     DOUBLE_SLASH_URL,
+    FASTAPI_NOT_FOUND,
     INPUT_MISSING,
     LENGTH_OFF,
     LOCAL_SERVERS,
@@ -350,8 +351,7 @@ RULES = (
                   # /v1/chat/completions is not supported. Please use /v1/responses".
                   r"|unsupported legacy protocol"
                   r"|unrecognized request url|page not found|path not found|endpoint not found"
-                  # FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI).
-                  r"|\{[\"']detail[\"']: ?[\"']not found[\"']\}"
+                  r"|" + FASTAPI_NOT_FOUND +
                   # New API, for a request its adaptor has no way to send for that channel
                   # (a rerank or Responses call to a chat-only upstream).
                   r"|(^|[\s:\"])not implemented \(request id: \w+\)"
