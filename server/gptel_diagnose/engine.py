@@ -855,6 +855,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             # (Anthropic's 4096), and a longer answer to ask for in its place.
             "default_max_tokens": lambda: _count(facts.default_max_tokens),
             "longer_tokens": lambda: _longer(facts),
+            "explicit_tokens": lambda: _explicit(facts),
             # That default, where setting gptel-max-tokens to nil would lower the length.
             "lower_default": lambda: _lower_default(facts),
             "env_proxy": lambda: optional(facts.env_proxy),
@@ -926,6 +927,21 @@ def _longer(facts: Facts) -> str | None:
     sent = facts.max_tokens if facts.max_tokens is not None else facts.default_max_tokens
     most = facts.max_output or 64000
     return None if sent >= most else str(min(max(2 * sent, 4096), most))
+
+
+# The answer length to send a model server the user runs when none was sent.
+EXPLICIT_TOKENS = 8192
+
+
+def _explicit(facts: Facts) -> str | None:
+    """An answer length for a model server the user runs (LOCAL_SERVERS) that got none
+    (gptel-max-tokens nil, nothing in :request-params): its own default then caps the answer,
+    and can be small.  None elsewhere: a provider's default is the model's own limit, which a
+    number would not raise."""
+    if (facts.provider not in LOCAL_SERVERS or facts.max_tokens is not None
+            or facts.max_tokens_source == "model"):
+        return None
+    return str(min(EXPLICIT_TOKENS, facts.max_output or EXPLICIT_TOKENS))
 
 
 def _allowed(facts: Facts) -> str | None:
@@ -1068,6 +1084,7 @@ CONTEXT_VALUES = frozenset({"closest_model", "key_provider", "backend_form",
                             "gptel_proxy", "stream_on", "smaller_model", "log_command",
                             "affordable_tokens", "affordable_cap", "reserved_tokens",
                             "free_tier_model", "default_max_tokens", "longer_tokens",
+                            "explicit_tokens",
                             "lower_default", "allowed_tokens"})
 
 

@@ -551,6 +551,23 @@ def test_an_answer_cut_at_its_length_elsewhere_lets_the_model_choose() -> None:
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
+def test_an_answer_a_local_server_cut_with_no_length_sent_offers_a_number(locale: str) -> None:
+    # strands-sglang#2: with no max_tokens sent, SGLang's own default (128 new tokens) cut a
+    # thinking model's answer; sending a length fixed it.  nil would change nothing there.
+    vllm = {"kind": "vllm", "host": "localhost:8000", "protocol": "http"}
+    fixes = [(f.variable, f.value) for f in run(CUT, vllm, {}, locale).fixes
+             if f.variable == "gptel-max-tokens"]
+    assert fixes == [("gptel-max-tokens", "8192")]
+    # With a length sent, nil is the offer as before; at a provider, its default is the
+    # model's own limit, which a number would not raise.
+    assert [f.value for f in run(CUT, vllm, {"max_tokens": 1000, "max_tokens_source": "global"},
+                                 locale).fixes if f.variable == "gptel-max-tokens"] == ["nil"]
+    assert setq(run(CUT, OPENAI, {}, locale), "gptel-max-tokens") is None
+    assert setq(run(CUT, vllm, {"max_tokens": 1000, "max_tokens_source": "model"}, locale),
+                "gptel-max-tokens") is None
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
 def test_a_length_too_large_for_claude_offers_gptels_default_by_name(locale: str) -> None:
     result = run(TOO_LARGE, ANTHROPIC, {"max_tokens": 131072, "max_tokens_source": "global"},
                  locale)

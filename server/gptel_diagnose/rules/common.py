@@ -130,6 +130,12 @@ LENGTH_OFF = FixSpec("Let the model choose the answer length (gptel-max-tokens i
 # There, a longer answer is a larger number ...
 MAX_TOKENS_UP = FixSpec("Allow a longer answer: up to {longer_tokens} tokens", "safe",
                         variable="gptel-max-tokens", value="{longer_tokens}")
+# ... and, for a model server the user runs, where no length was sent, a number: with
+# gptel-max-tokens nil the server's own default caps the answer, and that can be small
+# (SGLang's max_new_tokens is 128, vLLM's completions default 16).
+MAX_TOKENS_EXPLICIT = FixSpec("Send an answer length, so the server's own default does not "
+                              "cap it: {explicit_tokens} tokens", "unsafe",
+                              variable="gptel-max-tokens", value="{explicit_tokens}")
 # ... the most the model takes, where its refusal says so ...
 MAX_TOKENS_MOST = FixSpec("Ask for the most this model takes: {allowed_tokens} tokens", "safe",
                           variable="gptel-max-tokens", value="{allowed_tokens}")

@@ -16,6 +16,7 @@ from .common import (
     LOCAL_SERVERS,
     LOG_REQUESTS,
     LOG_TRAFFIC,
+    MAX_TOKENS_EXPLICIT,
     MAX_TOKENS_NIL_SAYS,
     MAX_TOKENS_UP,
     MESSAGES_REFUSED,
@@ -607,7 +608,7 @@ RULES = (
             "the model thinks (several thousand tokens). " + MAX_TOKENS_NIL_SAYS,
             "Or ask the model to think less, in the backend's or the model's :request-params.",
         ),
-        fixes=(LENGTH_OFF, MAX_TOKENS_UP),
+        fixes=(LENGTH_OFF, MAX_TOKENS_UP, MAX_TOKENS_EXPLICIT),
         next_step=("Ask the model to think less, in the model's :request-params",),
         docs=("https://ai.google.dev/gemini-api/docs/thinking",),
         examples=(
@@ -664,7 +665,7 @@ RULES = (
             "If the model's own output limit is the cap, ask for less at a time (split the "
             "task), or use a model with a larger output limit.",
         ),
-        fixes=(LENGTH_OFF, MAX_TOKENS_UP),
+        fixes=(LENGTH_OFF, MAX_TOKENS_UP, MAX_TOKENS_EXPLICIT),
         next_step=("Ask for a shorter answer, or split the task into parts.",),
         docs=("https://docs.anthropic.com/en/api/handling-stop-reasons",),
         examples=(
