@@ -903,7 +903,9 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("stream_stalled")
     if STREAM_ERROR in haystack:
         kinds.add("stream_error")
-    if "search failed" in haystack or "search-failed" in haystack:
+    # Not a tool's own search ("[DashScope] Search failed: API error: 429"): gptel's is
+    # Emacs's `Search failed: "..."`, or the words alone.
+    if re.search(r'search[- ]failed(?!:\s*[^"\s])', haystack):
         kinds.add("search_failed")
     if "stopped by hook" in haystack:
         kinds.add("hook_stop")

@@ -82,7 +82,7 @@ RECORD = Provider(
              text=r"无效的令牌|令牌验证失败|该令牌已过期|该令牌状态不可用"),
         Code("", "auth.permission",
              "The relay token may not use this model.", "该令牌无权使用该模型", _ONE_AUTH,
-             text=r"该令牌无权(使用|访问)"),
+             text=r"该?令牌无权(使用|访问)"),
         Code("", "auth.permission",
              "The relay token is limited to other IP addresses, or the user is banned.",
              "该令牌只能在指定网段使用，或用户已被封禁", _ONE_AUTH,

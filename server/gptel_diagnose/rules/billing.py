@@ -95,6 +95,11 @@ _NO_CREDIT = (
     r"|billing (hard )?limit|purchase (more )?credits"
     r"|add (more )?credits|\btop.?up\b|payment (is )?required|recharge|balance is insufficient"
     r"|credits? (are|is|have been) (depleted|exhausted)|prepayment credits|prepaid credits"
+    # Kiro's plan credits used up, as a proxy passes its status on under a 429 ("Too many
+    # requests ... Internal status: credits_exhausted").
+    r"|\bcredits_exhausted\b"
+    # A proxy's budget for its key used up ("Proxy request budget exhausted", codex-lb).
+    r"|\bbudget exhausted\b"
     r"|exceeded your (monthly )?(budget|usage limit)"
     r"|usage limit (has been )?reached for (the|this) month"
     # Kimi's coding plan, with 429: "You've reached kimi monthly usage limit for this billing

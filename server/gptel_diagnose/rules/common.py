@@ -197,7 +197,9 @@ WRAPPER_TEXT = (
     r"|^\w+ unreachable$"
     # A Chinese client's "connection error, check the model settings", and its "connection
     # test failed".
-    r"|连接错误|连接测试失败")
+    r"|连接错误|连接测试失败"
+    # The OpenAI and Anthropic TypeScript SDKs' APIError with neither a status nor a body.
+    r"|\(no status code or body\)")
 
 # A chat body sent to the Responses API's path, in its words: "Unsupported parameter:
 # 'messages'. In the Responses API, this parameter has moved to 'input'".  (The legacy

@@ -53,7 +53,10 @@ _FILTERED = (
     r"|datainspectionfailed|data_inspection_failed|considered high risk|inappropriate content"
     r"|sensitive content|不安全或敏感|敏感内容|内容安全"
     # google-generativeai with no candidate: it points at the prompt's block reason.
+    # google-generativeai's wording in other SDKs and as users retype it ("Check the
+    # response,prompt feedback to seifthe prompt was blocked").
     r"|check the .response\.prompt_feedback. to see if the prompt was blocked"
+    r"|\bprompt was blocked\b"
     # Copilot Chat in Chinese ("响应已被负责任 AI 服务过滤"); Bedrock Guardrails' default
     # blocked message; Gemini CLI's stop; OpenAI's cybersecurity safety check in Codex.
     r"|负责任\s*ai\s*服务过滤|sorry, the model cannot answer this question"

@@ -244,6 +244,10 @@ RULES = (
                 # Hugging Face, for a model outside the account's plan; Gemini, under 429,
                 # for a preview model a free key may not use at all.
                 r"|model requires a \w+ subscription|model .{0,80}is not allowed, allowed"
+                # Warp's "the requested planning model (claude-3-5-sonnet) is not allowed for
+                # your account"; a gateway's "Model 'gpt-5.5' is not allowed for this
+                # provider": a model this account or plan cannot use (LABELING.md).
+                r"|\bmodel\b.{0,80}\bis not allowed for (?:your|this) (?:account|plan|provider)"
                 # Ollama's cloud, for a model the account's plan leaves out: "this model
                 # requires a subscription, upgrade for access" (LABELING.md, stop 52).
                 r"|this model requires a subscription"
@@ -388,7 +392,9 @@ RULES = (
                   r"|\.ollama[\\/]+models[\\/]+(?:blobs|manifests)[\\/]+\S*.{0,40}"
                   r"(?:cannot find the file"
                   r"|no such file)"),
-            match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"),
+            # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'
+            match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"
+                  r'|\bmodel\s+"[^"]{1,80}"\s+is not installed'),
             # Ollama answers a request for a model it does not have with a bare 404.
             # Its answer is JSON: a client that could not parse the 404 got another server's
             # "404 page not found".

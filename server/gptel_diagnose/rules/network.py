@@ -98,6 +98,9 @@ _RESET_TEXT = (
     # Chromium's (Electron apps, VS Code): "net::ERR_CONNECTION_RESET", and its
     # ERR_CONNECTION_CLOSED for a connection closed before any answer.
     r"|err_connection_reset|err_connection_closed"
+    # Node's for a socket closed under the request ("Failed to connect to api.anthropic.com:
+    # ERR_SOCKET_CLOSED").
+    r"|err_socket_closed"
     r"|连接被重置|socket hang up"
     # EPIPE: the peer had closed the connection ("[Errno 32] Broken pipe", Go's "write:
     # broken pipe").

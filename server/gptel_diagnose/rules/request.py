@@ -833,6 +833,8 @@ RULES = (
                   # not support setting thinking_budget to 0"; Azure's own misspelling of
                   # "unknown parameter" ("Unknwon parameter: 'stream_options'").
                   r"|does not support setting \w+ to\b|unknwon parameter"
+                  # Volcengine Ark, for a thinking.type the model does not take ("auto").
+                  r"|unsupported thinking type"
                   # pydantic's check of a value ("thinking.enabled.budget_tokens: Input should
                   # be greater than or equal to 1024"); Gemini 1.0's refused system
                   # instruction; llama-server, for tool-call arguments that are not JSON.
