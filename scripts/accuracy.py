@@ -116,7 +116,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-eq.jsonl", "reports-er.jsonl",
                       "reports-es.jsonl", "reports-et.jsonl",
                       "reports-eu.jsonl", "reports-ev.jsonl",
-                      "reports-ew.jsonl", "reports-ex.jsonl"})
+                      "reports-ew.jsonl", "reports-ex.jsonl",
+                      "reports-ey.jsonl"})
 
 
 @dataclass(frozen=True)
