@@ -80,9 +80,11 @@ RECORD = Provider(
         Code("invalid_api_key", "auth.invalid_key",
              "The API key is invalid, or it is not for this region's Base URL or plan.",
              "API Key 无效，或与地域、Base URL 不匹配", _QUICK, http=401),
+        # A coding plan's proxy sends it for a rate limit too ("AccessDenied", "Rate limit
+        # exceeded. Please wait and try again, or upgrade your API plan."): its words decide.
         Code("accessdenied", "auth.permission",
              "No access: the service or model is not activated for this account.",
-             "无权访问，请检查服务是否已开通", _QUICK, http=403),
+             "无权访问，请检查服务是否已开通", _QUICK, http=403, unless=r"rate limit exceeded"),
         Code("access_denied", "auth.permission",
              "No access: the service or model is not activated for this account.",
              "无权访问，请检查服务是否已开通", _QUICK, http=403),

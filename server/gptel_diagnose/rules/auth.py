@@ -164,6 +164,9 @@ _KEY_MISSING = (
     # OpenAI's Node SDK, built with no key: "The OPENAI_API_KEY environment variable is
     # missing or empty".
     r"|[a-z_]*api_key environment variable is (?:missing|not set|empty)"
+    # Mastra: "Provider not connected\nSet the OPENAI_API_KEY environment variable to use
+    # this provider."
+    r"|provider not connected\W+set the [a-z_]*api_key environment variable"
     r"|could not automatically determine credentials"
     # Baidu's qianfan SDK: "no enough credential found"; AWS's "Unable to locate credentials".
     r"|no (enough )?credentials? (were )?found|unable to locate credentials"
@@ -240,6 +243,10 @@ REGION_BLOCKED = (
     r"|\bcountry (?:may )?(?:is )?not (?:be )?supported"
     # A client's words: "OpenAI does not support your region" (Hermes Studio, Codex).
     r"|does not support your (?:country|region)"
+    # Cursor's "This model provider doesn't serve your region"; Gemini in Russian ("Gemini
+    # пока не поддерживается в вашей стране", not yet supported in your country); the Dart
+    # client's exception for Gemini's location check.
+    r"|doesn'?t serve your region|не поддерживается в вашей стране|unsupporteduserlocation"
 )
 # An account or organization the provider has barred: OpenAI's access_terminated ("Your access
 # was terminated due to violation of our policies"), Anthropic's "This organization has been
@@ -253,6 +260,9 @@ _ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabl
 
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
+    # Google, for an account its product does not take: "Your current account is not
+    # eligible for antigravity", "Your account is not eligible for Gemini Code Assist".
+    r"|\baccount is not eligible for"
     r"|not authorized to access (this|the) model"
     # Anthropic, for a subscription's login in an organization that turned it off: "Your
     # organization has disabled Claude subscription access for Claude Code".
@@ -381,6 +391,9 @@ RULES = (
                   # A client's list of guesses ("often caused by: • Invalid or missing API
                   # Key • Incorrect Base URL • Network"): no cause is known.
                   r"|(?:often|may be|might be|could be|usually) caused by|possible causes"
+                  # A refused field under a client's "authentication failed" (an embedding
+                  # plugin's words around NIM's 400 "extra_forbidden ... 'dimensions'").
+                  r"|extra_forbidden|extra inputs are not permitted"
                   # The same in Chinese: "可能是 APIKEY 无效，也可能平台或网络等原因".
                   r"|可能是.{0,40}也可能"),
             # The AWS SDK's credential provider, for a session token past its expiry, before

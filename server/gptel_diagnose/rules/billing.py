@@ -100,6 +100,8 @@ _NO_CREDIT = (
     r"|\bcredits_exhausted\b"
     # A proxy's budget for its key used up ("Proxy request budget exhausted", codex-lb).
     r"|\bbudget exhausted\b"
+    # Hugging Face's Inference Providers router, with the month's credits used: its code.
+    r"|\bnot_enough_balance\b"
     r"|exceeded your (monthly )?(budget|usage limit)"
     r"|usage limit (has been )?reached for (the|this) month"
     # Kimi's coding plan, with 429: "You've reached kimi monthly usage limit for this billing

@@ -199,7 +199,9 @@ WRAPPER_TEXT = (
     # test failed".
     r"|连接错误|连接测试失败"
     # The OpenAI and Anthropic TypeScript SDKs' APIError with neither a status nor a body.
-    r"|\(no status code or body\)")
+    r"|\(no status code or body\)"
+    # The OpenAI .NET client's retry policy, its cause not kept: "Retry failed after 4 tries."
+    r"|^retry failed after \d+ tries\.?$")
 
 # A chat body sent to the Responses API's path, in its words: "Unsupported parameter:
 # 'messages'. In the Responses API, this parameter has moved to 'input'".  (The legacy

@@ -226,6 +226,8 @@ RULES = (
                   # A plan's window by its name: "Weekly usage limit reached" (OpenCode Go).
                   r"|\b(?:hourly|daily|weekly|session|\d+-hour) (?:usage )?limit"
                   r" (?:has been )?reached"
+                  # Kiro: "You've reached your daily usage limit. Please return tomorrow".
+                  r"|reached your (?:hourly|daily|weekly) usage limit"
                   # Codex on a ChatGPT plan: "You have hit your ChatGPT usage limit (plus
                   # plan). Try again in ~4572 min."
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in"

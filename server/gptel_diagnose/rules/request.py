@@ -120,6 +120,11 @@ RULES = (
                   r"|unsupported for streaming|n'?t support tool use in streaming mode"
                   # llama.cpp's server before it streamed tool calls (HTTP 500).
                   r"|cannot use tools with stream"
+                  # Groq before it streamed tool calls: "Tool and function calls do not
+                  # currently support streaming"; Cerebras: '"stream=true" with structured
+                  # outputs is currently not supported for reasoning models'.
+                  r"|do(?:es)? not currently support streaming"
+                  r'|"?stream=true"? .{0,60}(?:is )?(?:currently )?not supported'
                   # A Chinese gateway's "没有可用的 Provider 支持模型 X 的流式请求" (no provider
                   # of its serves X streamed; fawney19/Aether#223), "不支持流式输出".
                   r"|没有可用的?.{0,30}支持.{0,60}的流式|不支持流式"),
@@ -1047,7 +1052,10 @@ RULES = (
                          r"|invalid body: failed to parse json"
                          # xAI: "Failed to parse the request body as JSON: expected value at
                          # line 1 column 1".
-                         r"|failed to parse the request body as json",
+                         r"|failed to parse the request body as json"
+                         # Anthropic: "The request body is not valid JSON: unexpected
+                         # control character in string".
+                         r"|the request body is not valid json",
                          not_gptel=("malformed_json",),
                          not_text=r"on 'response'|deserialize api response"),
               # JavaScript's "Unexpected end of JSON input" is the server's only with a 400.

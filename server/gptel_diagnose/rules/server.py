@@ -58,6 +58,10 @@ RULES = (
                   # "当前找我聊的人太多了，可以晚点再来问我哦" (too many people are chatting with
                   # me, come back later).
                   r"|访问量过大|找我聊的人太多"
+                  # Kiro: "The model you've selected is experiencing a high volume of
+                  # traffic"; Trae's queue for everyone: "Too many current requests. Your
+                  # queue position is 14."
+                  r"|experiencing a high volume of traffic|your queue position is \d+"
                   # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
                   r"|已熔断"
                   r"|model process encountered an unexpected error"
