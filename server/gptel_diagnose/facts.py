@@ -926,8 +926,9 @@ def _bare_host(host: str) -> str:
 
 
 # A private network's address as users mask it in a report ("192.168.x.x:11434"): no
-# address parses, but the prefix says where it is.
-_PRIVATE_PREFIX = re.compile(r"^(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.")
+# address parses, but the prefix says where it is.  Rules match it in text too (NET021).
+PRIVATE_PREFIX = r"(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\."
+_PRIVATE_PREFIX = re.compile("^" + PRIVATE_PREFIX)
 
 
 def _host_is_local(host: str) -> bool:

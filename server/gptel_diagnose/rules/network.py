@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..cues import MODEL_NOT_LOADED
+from ..facts import PRIVATE_PREFIX
 from .base import Example, FixSpec, Rule, match, said
 from .common import (
     ASK_CACERT,
@@ -256,7 +257,7 @@ RULES = (
         # the server behind it did not.
         when=match(http=(500, 502, 504),
                    text=r"econnrefused\W{1,4}(?:connect econnrefused\s+)?"
-                   r"(?:127\.\d|localhost\b|\[?::1\]|10\.\d|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
+                   r"(?:127\.\d|localhost\b|\[?::1\]|" + PRIVATE_PREFIX +
                    r"|host\.docker\.internal)"),
         summary="{host} answered HTTP {status}, but the model server it forwards to, on this "
         "machine or your network, refused the connection: that server is down or the relay "
