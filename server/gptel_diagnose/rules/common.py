@@ -29,7 +29,7 @@ TLS_READ_PLAIN = (r"wrong.version.number|record_too_long|record too long"
 # FastAPI's answer for a path it has no route for (vLLM, LiteLLM, TGI), in JSON or as a Python
 # client quotes it ("Error code: 404 - {'detail': 'Not Found'}"): the path (ENDP001), not the
 # model (MODEL001).
-FASTAPI_NOT_FOUND = r"\{[\"']detail[\"']: ?[\"']not found[\"']\}"
+FASTAPI_NOT_FOUND = r"\{\s*[\"']detail[\"']\s*:\s*[\"']not found[\"']\s*\}"
 # The AWS SDK, for Bedrock with no credentials anywhere it looks (AUTH002), whatever the
 # client was doing (MODEL005 leaves it).
 AWS_NO_CREDENTIALS = r"could not load credentials from any providers"

@@ -24,7 +24,7 @@ from .common import (
 # the client that could not parse it says.
 _NOT_OLLAMAS_404 = (r"page not found|page was not found|cannot unmarshal|not valid json"
                     # FastAPI's answer for a route it does not have: another server.
-                    r"|\"detail\"\s*:\s*\"not found\""
+                    r"|" + FASTAPI_NOT_FOUND +
                     r"|unexpected token|after json at position"
                     # serde, reading another server's "404 page not found" as the number 404.
                     r"|invalid type: integer `404`")
