@@ -167,6 +167,9 @@ _KEY_MISSING = (
     # Mastra: "Provider not connected\nSet the OPENAI_API_KEY environment variable to use
     # this provider."
     r"|provider not connected\W+set the [a-z_]*api_key environment variable"
+    # Windsurf's service, for a request with an empty key: "metadata.api_key: value length
+    # must be at least 1 characters".
+    r"|api_key: value length must be at least 1\b"
     r"|could not automatically determine credentials"
     # Baidu's qianfan SDK: "no enough credential found"; AWS's "Unable to locate credentials".
     r"|no (enough )?credentials? (were )?found|unable to locate credentials"
@@ -364,8 +367,9 @@ RULES = (
         category="auth.invalid_key",
         when=(
             match(codes=("invalid_api_key", "authentication_error", "api_key_invalid",
-                         # Bifrost, for a virtual key it does not know.
-                         "virtual_key_not_found",
+                         # Bifrost, for a virtual key it does not know; Cursor, for the
+                         # user's own provider key ("Unauthorized User Openai API key").
+                         "virtual_key_not_found", "error_bad_user_api_key",
                          "unauthenticated", "incorrect_api_key", "invalid_authentication",
                          "unrecognizedclientexception", "expiredtokenexception"),
                   not_text=_KEY_MISSING + "|" + _POOL_EMPTY),

@@ -833,6 +833,9 @@ RULES = (
             # AstrBot's own words beside the proxy it used ("可能为代理原因，请检查代理是否正常。
             # 当前代理: http://…"): LABELING's wrapper with a proxy shown.
             match(proxied=True, text=r"可能为代理原因|请检查代理是否正常"),
+            # Chromium's (Cursor, VS Code), for a proxy it could not reach: "Failed to
+            # establish a socket connection to proxies: PROXY 127.0.0.1:64674".
+            match(text=r"failed to establish a socket connection to proxies"),
             # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
             # "No Kerberos credentials available".  The proxy's login, not the provider's key.
             match(proxied=True, text=r"no kerberos credentials"),

@@ -840,6 +840,10 @@ RULES = (
                   r"|does not support setting \w+ to\b|unknwon parameter"
                   # Volcengine Ark, for a thinking.type the model does not take ("auto").
                   r"|unsupported thinking type"
+                  # OpenAI, for tools beside reasoning_effort on chat completions: "Function
+                  # tools with reasoning_effort are not supported for gpt-5.4 in
+                  # /v1/chat/completions".
+                  r"|are not supported for \S+ in /v1/chat/completions"
                   # pydantic's check of a value ("thinking.enabled.budget_tokens: Input should
                   # be greater than or equal to 1024"); Gemini 1.0's refused system
                   # instruction; llama-server, for tool-call arguments that are not JSON.

@@ -384,6 +384,9 @@ RULES = (
                   # Cohere's "this model is not supported with '/v1/chat', please use
                   # '/v2/chat' instead".
                   r"|\bapi has been deprecated|is no longer supported\W+please use https?://"
+                  # The same API's v1 header, for a newer model: "The requested model 'gpt-4o'
+                  # cannot be used with the Assistants API in v1."
+                  r"|cannot be used with the assistants api in v1\b"
                   r"|not supported with '/[\w/.]+', please use '/"
                   # Anthropic, for a current model on the legacy /v1/complete: "is not
                   # supported on this API. Please use the Messages API instead."
