@@ -352,7 +352,14 @@ RULES = (
             # ("Unauthorized: Please make sure you're using the latest version of Cline and
             # re-authenticate your Cline account.", 9router); not at Cline's own host, where
             # the account is the user's.
-            match(text=r"re-?authenticate your cline account", not_host=r"(?:^|\.)cline\.bot\b")),
+            match(text=r"re-?authenticate your cline account", not_host=r"(?:^|\.)cline\.bot\b"),
+            # A relay's own log of its upstream login failing to renew ("iflow executor: token
+            # refresh failed", dario's "Proxy error: Token refresh failed after 3 attempts"):
+            # LABELING, a relay whose upstream token expired.  Not a client's own sign-in
+            # ("OAuth token refresh failed for openai-codex"), and not a refusal the renewal
+            # got for a stated reason (a region), which the rules for that reason read.
+            match(provider="relay", text=r"\btoken refresh failed\b",
+                  not_text=r"oauth token refresh failed for|unsupported_country|region")),
         summary="{host} could not use its own upstream account (HTTP {status}): the upstream "
         "wants that account signed in or verified again, or refuses the client version the "
         "relay presents; the key gptel sent is not in question.",
