@@ -901,7 +901,13 @@ RULES = (
                    # TLS to ("check_hostname requires server_hostname").
                    r"|over proxy tunnel|check.?hostname requires server.?hostname",
                   # A relay called an "API proxy", or LiteLLM's proxy refusing its own key.
-                  not_text=r"api proxy|proxy server token|authenticationerror"),
+                  # Nor a reverse proxy (SillyTavern's name for a relay) passing on its
+                  # upstream's status or timeout: "Proxy error 406:  (unk)", "Proxy Error (HTTP
+                  # 400 Bad Request)", "Proxy error: connection timed out": the status or the
+                  # timeout decides.
+                  not_text=r"api proxy|proxy server token|authenticationerror"
+                  r"|proxy error\W{0,3}(?:\(http )?\d{3}\b"
+                  r"|proxy error: (?:connection|the operation) timed out"),
         ),
         summary="The request failed at the proxy (curl {exit}{status_clause}): check "
         "{proxy_where}, its address and credentials.",
