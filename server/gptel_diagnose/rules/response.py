@@ -802,6 +802,12 @@ RULES = (
                     # CoStrict, in Chinese: "API返回异常：模型没有回复任何消息" (the model
                     # replied with no message; zgsm-ai/costrict#559).
                     r"|模型没有回复任何消息"
+                    # More clients' words for an answer with nothing in it: Copilot Chat's
+                    # "Sorry, no response was returned.", Go's Gemini client's "GenerateContent
+                    # API returned a candidate with no content", Letta's "API call didn't
+                    # return a message", big-AGI's "empty model message".
+                    r"|\bno response was returned\b|returned a candidate with no content"
+                    r"|api call didn'?t return a message|\bempty model message\b"
                     # Python reading the first chunk of a stream that had none.
                     r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
