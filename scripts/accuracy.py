@@ -117,7 +117,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-es.jsonl", "reports-et.jsonl",
                       "reports-eu.jsonl", "reports-ev.jsonl",
                       "reports-ew.jsonl", "reports-ex.jsonl",
-                      "reports-ey.jsonl", "reports-ez.jsonl"})
+                      "reports-ey.jsonl", "reports-ez.jsonl",
+                      "reports-fa.jsonl"})
 
 
 @dataclass(frozen=True)
