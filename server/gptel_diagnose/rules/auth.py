@@ -250,6 +250,8 @@ REGION_BLOCKED = (
     # пока не поддерживается в вашей стране", not yet supported in your country); the Dart
     # client's exception for Gemini's location check.
     r"|doesn'?t serve your region|не поддерживается в вашей стране|unsupporteduserlocation"
+    # Antigravity: "Antigravity is not currently available in your location".
+    r"|not (?:currently )?available in your location"
 )
 # An account or organization the provider has barred: OpenAI's access_terminated ("Your access
 # was terminated due to violation of our policies"), Anthropic's "This organization has been

@@ -35,6 +35,8 @@ _TOO_LONG = (
     # A Claude reseller's words: "Request input exceeds maximum content length limit.
     # Please reduce the size of your input."
     r"|input exceeds (?:the )?maximum content length"
+    # Kiro's service: "Input content length exceeds threshold".
+    r"|input content length exceeds (?:the )?threshold"
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"

@@ -62,6 +62,8 @@ RULES = (
                   # traffic"; Trae's queue for everyone: "Too many current requests. Your
                   # queue position is 14."
                   r"|experiencing a high volume of traffic|your queue position is \d+"
+                  # Windsurf: "Model provider is currently unavailable".
+                  r"|model provider is currently unavailable"
                   # A relay's circuit breaker, open for every upstream: "所有供应商已熔断".
                   r"|已熔断"
                   r"|model process encountered an unexpected error"
