@@ -91,6 +91,9 @@ _QUOTED_STATUS = re.compile(r"(?:^|\"error\"\s*:\s*\")([45]\d\d) [a-z][a-z ]*(?:
 # A Python server's handler that turned its upstream's refusal into a 500 says it the same
 # way without brackets ("Failed to process request: 400: {'error': {...}}").
 _BRACKETED_STATUS = re.compile(r"\[(4\d\d)\]:\s*\{|(?:^|:\s)(4\d\d):\s*\{")
+# Emacs's own "Search failed" in gptel's parsing (`Search failed: "..."`, or the words alone);
+# not a tool's own search ("[DashScope] Search failed: API error: 429").
+_SEARCH_FAILED = re.compile(r'search[- ]failed(?!:\s*[^"\s])')
 _NO_HEADERS = re.compile(r"\(\(?[0-9a-f]{32} \. 0\)")
 # What a failure says when it gives no reason: the status and its phrase, a URL, a client's or
 # library's wrapper words ("httpx.HTTPStatusError: Client error '400 Bad Request' for url",
@@ -903,9 +906,7 @@ def _gptel_kinds(haystack: str, params: DiagnoseParams, http: int | None) -> fro
         kinds.add("stream_stalled")
     if STREAM_ERROR in haystack:
         kinds.add("stream_error")
-    # Not a tool's own search ("[DashScope] Search failed: API error: 429"): gptel's is
-    # Emacs's `Search failed: "..."`, or the words alone.
-    if re.search(r'search[- ]failed(?!:\s*[^"\s])', haystack):
+    if _SEARCH_FAILED.search(haystack):
         kinds.add("search_failed")
     if "stopped by hook" in haystack:
         kinds.add("hook_stop")
