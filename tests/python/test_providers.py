@@ -90,6 +90,21 @@ def test_every_code_is_sourced_categorised_and_translated(provider: Provider, co
     assert (provider.errors_url or "").startswith("https://") or "github.com/" in code.source
 
 
+def test_two_spellings_of_one_code_are_read_alike() -> None:
+    """A code documented in two spellings ("AccessDenied", "access_denied") means the same."""
+    for provider in PROVIDERS:
+        by_spelling: dict[tuple[str, int | None], Any] = {}
+        for code in provider.codes:
+            if not code.key:
+                continue
+            spelling = (code.key.replace("_", "").replace(".", ""), code.http)
+            twin = by_spelling.setdefault(spelling, code)
+            if twin is code or twin.category != code.category:
+                continue
+            assert (twin.unless, twin.text) == (code.unless, code.text), (
+                f"{provider.kind}: {twin.key} and {code.key} are read differently")
+
+
 @pytest.mark.parametrize("provider", [p for p in PROVIDERS if p.local_port],
                          ids=lambda p: p.kind)
 def test_local_server_is_known_by_its_port_and_how_to_start_it(provider: Provider) -> None:

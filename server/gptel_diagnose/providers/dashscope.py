@@ -12,6 +12,8 @@ _ERRORS = "https://help.aliyun.com/zh/model-studio/error-code"
 _ERRORS_EN = "https://www.alibabacloud.com/help/en/model-studio/error-code"
 _QUICK = "https://help.aliyun.com/en/model-studio/error-code-start"
 _STATUS = "https://www.alibabacloud.com/help/en/model-studio/developer-reference/error-code"
+# Words that make a reused access code a rate limit (see AccessDenied below).
+_RATE_WORDS = r"rate limit exceeded"
 
 _ARREARAGE = Code("arrearage", "billing.quota_exhausted",
                   "The Alibaba Cloud account is in arrears (overdue payment): top it up.",
@@ -81,13 +83,14 @@ RECORD = Provider(
              "The API key is invalid, or it is not for this region's Base URL or plan.",
              "API Key 无效，或与地域、Base URL 不匹配", _QUICK, http=401),
         # A coding plan's proxy sends it for a rate limit too ("AccessDenied", "Rate limit
-        # exceeded. Please wait and try again, or upgrade your API plan."): its words decide.
+        # exceeded. Please wait and try again, or upgrade your API plan."): its words decide,
+        # under either spelling of the code.
         Code("accessdenied", "auth.permission",
              "No access: the service or model is not activated for this account.",
-             "无权访问，请检查服务是否已开通", _QUICK, http=403, unless=r"rate limit exceeded"),
+             "无权访问，请检查服务是否已开通", _QUICK, http=403, unless=_RATE_WORDS),
         Code("access_denied", "auth.permission",
              "No access: the service or model is not activated for this account.",
-             "无权访问，请检查服务是否已开通", _QUICK, http=403),
+             "无权访问，请检查服务是否已开通", _QUICK, http=403, unless=_RATE_WORDS),
         Code("modelnotfound", "model.not_found",
              "The model does not exist or is not available in this region.",
              "模型不存在，或在当前地域不可用", _QUICK, http=404),
