@@ -118,7 +118,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-eu.jsonl", "reports-ev.jsonl",
                       "reports-ew.jsonl", "reports-ex.jsonl",
                       "reports-ey.jsonl", "reports-ez.jsonl",
-                      "reports-fa.jsonl"})
+                      "reports-fa.jsonl", "reports-fb.jsonl"})
 
 
 @dataclass(frozen=True)
