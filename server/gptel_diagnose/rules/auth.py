@@ -263,6 +263,10 @@ _ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabl
                      r"|\baccount_deactivated\b|\baccount (?:\w+ ){0,6}has been deactivated"
                      r"|associated with a deactivated account")
 
+# A feature turned off for an account that is signed in: Sourcegraph's "status 401, reason
+# completions are not enabled" (a model not enabled is model.not_found's).
+_FEATURE_OFF = r"\b(completions|features?|api|service|access) (is|are) not enabled\b"
+
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     # Google, for an account its product does not take: "Your current account is not
@@ -391,7 +395,7 @@ RULES = (
                   # A 401 that says the key was accepted but may not do this.
                   r"|not authorized to access (this|the) model|principal does not have access"
                   # "scope" as a word: DashScope's name has it too.
-                  r"|not accessible|account type|\bscopes?\b"
+                  r"|not accessible|account type|\bscopes?\b|" + _FEATURE_OFF +
                   # A JSON decoder's "found invalid token at character 1": not a credential.
                   r"|token at character \d|your api key is valid, but"
                   # A client's list of guesses ("often caused by: • Invalid or missing API
@@ -992,11 +996,7 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}|{REGION_BLOCKED}"
                   r"|ftp access denied"),
             match(http=401, text=r"permission is required|requires? the .{0,30}(permission|scope)"
-                  r"|account type is not (currently )?supported"
-                  # Sourcegraph's "status 401, reason completions are not enabled": the
-                  # account is signed in, the feature is off for it (a model not enabled is
-                  # model.not_found's).
-                  r"|\b(completions|features?|api|service|access) (is|are) not enabled\b"),
+                  r"|account type is not (currently )?supported|" + _FEATURE_OFF),
         ),
         summary="{provider} accepted the key but will not let it do this (HTTP {status}): the "
         "model or feature is not enabled for the account.",

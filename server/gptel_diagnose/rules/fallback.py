@@ -189,7 +189,10 @@ RULES = (
         category="unknown",
         # Not 422: its meaning (RFC 9110: the content was understood and refused) is the
         # reason; a bare 422 goes to GEN4XX.
-        when=match(http=(400, 406, 409, 415), reasonless=True),
+        # An answer of headers only says no more (gptel's "Malformed JSON" is then its own
+        # word for the empty body, not the server's).
+        when=(match(http=(400, 406, 409, 415), reasonless=True),
+              match(http=(400, 406, 409, 415), body_empty=True)),
         summary="{provider} refused the request (HTTP {status}) without giving a reason: that "
         "usually means a parameter or value the model does not take, but nothing here "
         "says which; {read_answer}.",
@@ -222,7 +225,11 @@ RULES = (
               # A gateway's 5xx whose words quote its upstream's 400 ("DeepSeek API error: 400
               # Bad Request", LM Studio's "predict request returned 400"): the upstream
               # refused the request; nothing failed.
-              match(http=(500, 502), text=_UPSTREAM_REFUSED)),
+              match(http=(500, 502), text=_UPSTREAM_REFUSED),
+              # Zed's words for a 400, above OpenRouter's "Provider returned error" and no
+              # more (LABELING.md, settled after batch fb).
+              match(http=None, text=r"the request was malformed and could not be processed\."
+                    r"\s*provider returned error\W*$")),
         summary="{provider} rejected the request (HTTP {status}), usually over a parameter or "
         "value it does not take (set gptel-log-level to 'info and resend to see the "
         "request): {message}",

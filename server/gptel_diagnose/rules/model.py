@@ -51,6 +51,8 @@ RULES = (
             match(codes=("model_not_found", "invalid_model", "unknown_model", "model_not_available",
                          # WindsurfAPI, for a model its accounts' plan does not include.
                          "model_not_entitled",
+                         # Cursor, for a model name it does not know ("AI Model Not Found").
+                         "error_bad_model_name",
                          "not_found_error"),
                   not_text=r"not accessible via the|endpoint|url|route|^not found\s*(\n|$)"
                   r"|\bfile not found\b|"
@@ -72,7 +74,10 @@ RULES = (
             match(http=404, text=r"\bpublisher model\W{0,3}projects/"),
             # A service's Chinese words for a model it does not serve: iFlow's "心流不支持当前
             # 模型，请更换模型后重试" (does not support the current model, change it).
-            match(text=r"不支持(?:当前|该|此)模型.{0,6}请更换模型"),
+            match(text=r"不支持(?:当前|该|此)模型.{0,6}请更换模型"
+                  # A relay skipping an upstream account: "账号不支持此模型或无权限，跳过" (the
+                  # account does not support this model, or has no right to it: skipped).
+                  r"|账号不支持此模型"),
             # NVIDIA's gateway, on its own documented chat path, for a model it does not
             # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).
@@ -296,7 +301,10 @@ RULES = (
                 r"|unknown error was encountered"
                 # "X is not supported by this model" refuses X, a parameter; so does
                 # "X is a thinking-only model; disabling thinking ... is not supported".
-                r"|is not supported (by|for|with|on) this model|disabling thinking"
+                # Volcengine Ark's words: "The parameter `reasoning` specified in the request
+                # are not valid: reasoning is not supported by current model".
+                r"|is not supported (by|for|with|on) (?:this|the current|current) model"
+                r"|disabling thinking"
                 r"|" + THINKING_ONLY + "|" + KEY_LEAVES_MODEL_OUT +
                 # Vertex's MALFORMED_FUNCTION_CALL in an adapter's words: the call the model
                 # wrote is invalid, not the model.

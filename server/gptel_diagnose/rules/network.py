@@ -80,6 +80,10 @@ _REFUSED_TEXT = (
     r"|err_connection_refused|java\.net\.connectexception|actively rejected"
     # Chromium's names for EHOSTUNREACH and ENETUNREACH (Electron apps).
     r"|err_address_unreachable|err_network_unreachable"
+    # Chromium's name for a machine with no network at all.
+    r"|err_internet_disconnected"
+    # Copilot Chat, when Ollama's /api/version does not answer at the URL it was given.
+    r"|unable to verify ollama server version"
     r"|cannot assign requested address"
     # EPERM on connect: a firewall or a network policy refused it on this machine.
     r"|connect: operation not permitted"
@@ -907,7 +911,10 @@ RULES = (
                   # timeout decides.
                   not_text=r"api proxy|proxy server token|authenticationerror"
                   r"|proxy error\W{0,3}(?:\(http )?\d{3}\b"
-                  r"|proxy error: (?:connection|the operation) timed out"),
+                  r"|proxy error: (?:connection|the operation) timed out"
+                  # Go's reverse proxy, its upstream slow to answer ("peer proxy error:
+                  # net/http: timeout awaiting response headers").
+                  r"|proxy error: net/http: timeout awaiting"),
         ),
         summary="The request failed at the proxy (curl {exit}{status_clause}): check "
         "{proxy_where}, its address and credentials.",

@@ -46,7 +46,11 @@ _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
     r"|overloaded|high demand|peak load|capacity|spending limit"
     r"|" + _NO_FREE_TIER +
-    r"|" + OPENAI_SERVER_ERROR
+    r"|" + OPENAI_SERVER_ERROR +
+    # A relay's retries given up under its rate-limit type, quoting the last error: that error
+    # says what failed ("Max retries exceeded. Last error: 账号不支持此模型或无权限 ... (404
+    # Not Found)"), unless it is a rate limit itself.
+    r"|max retries exceeded\. last error: (?![^\n]{0,80}(?:\b429\b|rate.?limit|too many))"
 )
 
 # What a Gemini 429 says when it is no per-minute limit.

@@ -697,6 +697,13 @@ RULES = (
                   r"|invalid options?: \w"
                   r"|extra inputs are not permitted|unknown (field|parameter)"
                   r"|is not supported (with|by|for|on) this model|unsupported param"
+                  # Volcengine Ark's for a parameter the model refuses ("The parameter
+                  # `reasoning` specified in the request are not valid: reasoning is not
+                  # supported by current model").
+                  r"|the parameter `\w+` specified in the request (?:is|are) not valid"
+                  # llama.cpp's server, for an assistant prefill with thinking on: "prefill
+                  # incompatible with enable_thinking".
+                  r"|incompatible with enable_thinking"
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."
                   r"|disabling thinking .{0,60}is not supported"
@@ -900,6 +907,9 @@ RULES = (
         # jinja template: ..." and "This is usually an issue with the model's prompt
         # template", llama.cpp's "Failed to apply chat template" (LABELING.md, stop 52).
         when=match(text=r"error rendering prompt with jinja template"
+                   # LM Studio's Jinja parser, failing on the template's own syntax: "Expected
+                   # closing statement token. OpenSquareBracket !== CloseStatement."
+                   r"|expected closing statement token"
                    r"|issue with the model'?s prompt template"
                    r"|failed to (?:apply|render) (?:the )?chat template"
                    # llama.cpp's own Jinja engine, failing inside the template: "While

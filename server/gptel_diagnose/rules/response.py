@@ -92,8 +92,10 @@ RULES = (
         category="response.malformed",
         # Statuses with a meaning of their own (401, 403, 404, 429, 503...) go to the
         # rules for that meaning; these say only that the body was not the API's.
+        # Not an answer with no body at all: nothing came to be unreadable (a bare 400 says
+        # no more than its status).
         when=(match(gptel="malformed_json", http=(None, 200, 201, 400, 409, 422),
-                    not_gptel="no_response"),
+                    not_gptel="no_response", not_body_empty=True),
               # A page quoted with no status (a CDN's "Attention Required!"), or in place of
               # the API's JSON with a status that says no more (Google's front end's "Error
               # 400 (Bad Request)!!1" page; LABELING.md: 200, 400 and none are unreadable).

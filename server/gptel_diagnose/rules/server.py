@@ -350,6 +350,11 @@ RULES = (
             r"|this version of antigravity is no longer supported"
             r"|version of antigravity is out of date"
             r"|update to the latest version of cursor\b.{0,80}to continue"),
+            # The same in an upstream's generic words, passed on by a relay: "the specified
+            # API version is no longer supported. You may need to update your client"
+            # (copilot-api, for the Copilot version it presents).
+            match(provider="relay", text=r"api version is no longer supported\W+you may need to "
+                  r"update your client"),
             # Cline's API, for the Cline account a relay routes "cline/..." models through
             # ("Unauthorized: Please make sure you're using the latest version of Cline and
             # re-authenticate your Cline account.", 9router); not at Cline's own host, where
@@ -412,6 +417,9 @@ RULES = (
             match(provider=LOCAL_SERVERS,
                   text=r"out of memory|cudamalloc failed|unable to allocate"
                   r"|failed to allocate (?:tensor|buffer|compute)"
+                  # llama.cpp's KV cache with no room for the batch (Ollama passes it on):
+                  # "decode: failed to find a memory slot for batch of size 1".
+                  r"|failed to find a memory slot for batch"
                   r"|insufficient system resources|requires more system memory",
                   not_text=_NOT_A_CRASH),
         ),
