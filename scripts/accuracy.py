@@ -118,7 +118,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-eu.jsonl", "reports-ev.jsonl",
                       "reports-ew.jsonl", "reports-ex.jsonl",
                       "reports-ey.jsonl", "reports-ez.jsonl",
-                      "reports-fa.jsonl", "reports-fb.jsonl"})
+                      "reports-fa.jsonl", "reports-fb.jsonl",
+                      "reports-fc.jsonl"})
 
 
 @dataclass(frozen=True)
