@@ -215,7 +215,10 @@ RULES = (
         # github-copilot), seen in four reports across three batches.  Not a relay's
         # "unknown provider for model X" (CLIProxyAPI): the relay answered that it has no
         # upstream for that model (MODEL001).
-        when=match(text=r"\bunknown provider: [\w./-]+", not_text=r"for model"),
+        # OpenCode, for a provider name it has no API address for: 'Provider "xxx" has no
+        # known API base URL'.
+        when=match(text=r"\bunknown provider: [\w./-]+|provider \W?[\w./-]+\W? has no known api "
+                   r"base url", not_text=r"for model"),
         summary="The client does not know the provider its setting names, so it sent "
         "nothing: the provider setting (or the model's provider prefix) is not one it "
         "supports.",

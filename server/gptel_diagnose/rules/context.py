@@ -68,6 +68,8 @@ _TOO_LONG = (
     # Go's http.MaxBytesReader, which Ollama's server and Go gateways answer with: "400 Bad
     # Request: http: request body too large".
     r"|\bhttp: request body too large"
+    # The same in Chinese, from a local relay (CodexLocalAccess): "请求处理失败 ...: 请求体过大".
+    r"|请求体过大"
     r"|must be less than max_seq_len|prompt \(\d+ tokens\) is too long"
     # Copilot's Responses API, for a request over its size limit: "The attached image or
     # document is too large to send natively ... (5.2 MB request; 5.0 MB limit)".
@@ -112,8 +114,12 @@ RULES = (
             # cap the prompt, which buying credits lifts.
             # Nor an answer length larger than the whole window: that setting alone does not
             # fit, whatever the prompt (PARAM003).
+            # Nor a tool's field over its length under LiteLLM's ContextWindowExceededError
+            # ("Invalid 'tools[1].function.description': string too long"): the tool's
+            # definition (PARAM011).
             match(text=_TOO_LONG, not_text=r"exceeds the limit of 0\b"
-                  r"|you may need to load the model with a larger context length",
+                  r"|you may need to load the model with a larger context length"
+                  r"|invalid 'tools\[\d+\]\.[\w.]+': string too long",
                   not_http=(402,), not_length_beyond_window=True),
             match(text=r"max_total_tokens \(\d+\) must be less than or equal to max_seq_len",
                   max_tokens=False),

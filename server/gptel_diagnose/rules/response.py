@@ -253,6 +253,10 @@ RULES = (
                     # Go struct field ChatRequest.messages".
                     not_text=r"could not parse the json body|request body|deserialize the json"
                     r"|into go struct field \w*request"),
+              # A relay's words for an upstream answer it could not read, whatever status it
+              # then gives ("格式转换错误: Failed to parse upstream response: expected value at
+              # line 1 column 1", a 422): the answer was the upstream's, not gptel's request.
+              match(text=r"(?:failed|unable) to parse (?:the )?upstream response"),
               match(http=(204, 205)),
               # Node's HTTP parser: what answered does not speak HTTP, whatever status it
               # seemed to give.
