@@ -70,7 +70,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"remainquota\s*=\s*0\b",
         # Anthropic's "Extra usage is required for long context requests": a plan's paid
         # add-on, not a rate.
-        r"extra usage is required",
+        r"extra usage is required|usage credits are required",
         "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
     ),
     "rate_limit": _cues(
@@ -241,7 +241,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"cannot determine model provider from model id",
         # A model without a chat template cannot serve the chat path (TGI, vLLM, HF).
         r"chat template does not exist|template error: template not found",
-        r"must provide a chat template",
+        r"must provide a chat template|tokenizer\.chat_template is not set",
         # llama-swap, for a request whose model it cannot match to one it runs.
         r"no model id could be identified",
         # Google's NOT_FOUND in JSON: on the Gemini API's path the entity is the model (a wrong

@@ -272,6 +272,9 @@ _NO_PERMISSION = (
     # Google, for an account its product does not take: "Your current account is not
     # eligible for antigravity", "Your account is not eligible for Gemini Code Assist".
     r"|\baccount is not eligible for"
+    # Cursor, for an account or address it has blocked: "Your request has been blocked as
+    # our system has detected suspicious activity from your account/ip address".
+    r"|detected suspicious activity from your account"
     r"|not authorized to access (this|the) model"
     # Anthropic, for a subscription's login in an organization that turned it off: "Your
     # organization has disabled Claude subscription access for Claude Code".

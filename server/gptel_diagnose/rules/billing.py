@@ -60,6 +60,8 @@ _NO_CREDIT = (
     # billed: "You have exceeded your premium request limit, and do not currently have
     # overages enabled."
     r"|exceeded your premium request limit"
+    # The same in Copilot's Japanese: "プレミアム要求の許容量を超えました".
+    r"|プレミアム要求の許容量を超え"
     # Claude's plans, for third-party apps: "Third-party apps now draw from your extra usage,
     # not your plan limits. ... Claim it at claude.ai/settings/usage".
     r"|draw from your extra usage"

@@ -217,8 +217,11 @@ RULES = (
         # upstream for that model (MODEL001).
         # OpenCode, for a provider name it has no API address for: 'Provider "xxx" has no
         # known API base URL'.
+        # A Python client's validation of its provider setting: "Invalid provider: 'qwen'.
+        # Supported: 'nvidia_nim', 'open_router', ...".
         when=match(text=r"\bunknown provider: [\w./-]+|provider \W?[\w./-]+\W? has no known api "
-                   r"base url", not_text=r"for model"),
+                   r"base url|invalid provider: \W?[\w./-]+\W?\. supported:",
+                   not_text=r"for model"),
         summary="The client does not know the provider its setting names, so it sent "
         "nothing: the provider setting (or the model's provider prefix) is not one it "
         "supports.",

@@ -84,6 +84,9 @@ _REFUSED_TEXT = (
     r"|err_internet_disconnected"
     # Copilot Chat, when Ollama's /api/version does not answer at the URL it was given.
     r"|unable to verify ollama server version"
+    # A desktop client's words for a local port nothing answers on: "Can't reach
+    # 127.0.0.1:15721".
+    r"|can'?t reach (?:127\.0\.0\.1|localhost|\[::1\])\b"
     r"|cannot assign requested address"
     # EPERM on connect: a firewall or a network policy refused it on this machine.
     r"|connect: operation not permitted"

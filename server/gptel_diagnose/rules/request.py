@@ -576,6 +576,9 @@ RULES = (
         # "tools.0.custom.name", "input_schema".
         when=match(text=r"\btools\.\d+\.|\btools\[\d+\]|function_declarations|input_schema"
                    r"|invalid schema for (?:function|response_format)"
+                   # OpenAI, for a tool named like one of its own: "The function name
+                   # 'python' is reserved for use by this model".
+                   r"|function name '[^']+' is reserved"
                    # OpenAI's words on a tool's array parameter without "items".
                    r"|array schema missing items"
                    # llama-server, whatever status it gives: "Failed to parse tools: ...".
@@ -704,6 +707,9 @@ RULES = (
                   # llama.cpp's server, for an assistant prefill with thinking on: "prefill
                   # incompatible with enable_thinking".
                   r"|incompatible with enable_thinking"
+                  # The AWS SDK building Bedrock's Converse request: "content was not
+                  # specified but it is required when building ToolResultBlock".
+                  r"|it is required when building \w*block"
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."
                   r"|disabling thinking .{0,60}is not supported"
@@ -910,6 +916,9 @@ RULES = (
                    # LM Studio's Jinja parser, failing on the template's own syntax: "Expected
                    # closing statement token. OpenSquareBracket !== CloseStatement."
                    r"|expected closing statement token"
+                   # llama.cpp's Jinja engine quoting the template line it failed on: "Value
+                   # is not callable: null at row 49, column 79:\n {%- set content = ...".
+                   r"|at row \d+, column \d+:(?:\s|\\n)*\{[%{]"
                    r"|issue with the model'?s prompt template"
                    r"|failed to (?:apply|render) (?:the )?chat template"
                    # llama.cpp's own Jinja engine, failing inside the template: "While

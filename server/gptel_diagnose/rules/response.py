@@ -246,7 +246,10 @@ RULES = (
                     # keyNotFound(CodingKeys(stringValue: \"uri\" ...", the Gemini iOS SDK).
                     r"|(?:decodingerror\.)?keynotfound\(codingkeys|error decoding server json"
                     # Gemini CLI, on a line of the streamed answer it could not read.
-                    r"|unexpected line format in (?:the )?response",
+                    r"|unexpected line format in (?:the )?response"
+                    # zod, checking a streamed chunk against the client's schema: '"code":
+                    # "invalid_type", "path": ["choices", 0, "delta", ...]'.
+                    r"|invalid_type\W{1,8}(?:path\W{1,6})?choices\W{1,6}(?:\d+\W{1,4})?delta\b",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     # Ollama's Go server, about gptel's request: "cannot unmarshal ... into
@@ -814,6 +817,9 @@ RULES = (
                     # return a message", big-AGI's "empty model message".
                     r"|\bno response was returned\b|returned a candidate with no content"
                     r"|api call didn'?t return a message|\bempty model message\b"
+                    # Copilot Chat: "The model unexpectedly did not return a response, which
+                    # may indicate a service issue."
+                    r"|model unexpectedly did not return a response"
                     # Python reading the first chunk of a stream that had none.
                     r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "

@@ -24,6 +24,14 @@ _REFUSED_INPUT = r"input is not supported|too large to process"
 _NOT_A_CRASH = (r"(?<!create )context(?! cancel)|too long|quota|credit|rate.?limit|not found"
                 r"|does not support")
 
+# A relay's retries given up, quoting the last upstream answer, a 4xx ("All 2 attempts
+# failed. Last error: HTTP 400: ... INVALID_ARGUMENT"): that answer says what failed, not the
+# relay's overloaded_error around it nor the word "overloaded" in its type.
+_LAST_4XX = r"last error: http 4\d\d\b"
+# The same but a 429, whose own words may name the capacity the text clause reads ("Last
+# error: HTTP 429: ... No capacity available for model X").
+_LAST_4XX_NOT_429 = r"last error: http 4(?!29)\d\d\b"
+
 RULES = (
     Rule(
         code="SRV001",
@@ -31,13 +39,13 @@ RULES = (
         category="server.overloaded",
         when=(
             match(http=529),
-            # Not a relay's overloaded_error around its upstream's quoted 429 ("All 1 attempts
-            # failed. Last error: HTTP 429: ... Resource has been exhausted"): the upstream's
-            # words are the cause.
+            # Not a relay's overloaded_error around its upstream's quoted 4xx ("All 1 attempts
+            # failed. Last error: HTTP 429: ... Resource has been exhausted", "... HTTP 400:
+            # ... INVALID_ARGUMENT"): the upstream's words are the cause.
             match(codes=("overloaded_error", "server_is_overloaded", "unavailable",
                          "service_unavailable_error", "serviceunavailableexception",
                          "modelnotreadyexception"),
-                  not_text=r"last error: http 429\b"),
+                  not_text=_LAST_4XX),
             # A gateway's bare "Upstream request failed" (opencode's Console), with no status
             # of its own or a 5xx, and no reason after it.
             match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503)),
@@ -108,7 +116,7 @@ RULES = (
                   not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"
                   # A client's guess beside the status that says otherwise ("Server returned 401
                   # — the LLM endpoint may be temporarily unavailable": a refused key).
-                  r"|returned 40[13]\b"
+                  r"|returned 40[13]\b|" + _LAST_4XX_NOT_429 +
                   r"|request timed out"
                   # OpenRouter's per-model limit on a free model ("Rate limit exceeded:
                   # limit_rpm/... High demand for X:free on OpenRouter - limited to 1 requests
