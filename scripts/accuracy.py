@@ -119,7 +119,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ew.jsonl", "reports-ex.jsonl",
                       "reports-ey.jsonl", "reports-ez.jsonl",
                       "reports-fa.jsonl", "reports-fb.jsonl",
-                      "reports-fc.jsonl", "reports-fd.jsonl"})
+                      "reports-fc.jsonl", "reports-fd.jsonl",
+                      "reports-fe.jsonl"})
 
 
 @dataclass(frozen=True)
