@@ -236,7 +236,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # OpenRouter's words alone, for a model id no provider serves any more.
         r"^\W*no endpoints found\W*$",
         # Copilot, for a model it serves only on another API (/responses).
-        r"unsupported api for model",
+        r"unsupported api for model|model does not support /v\d+/[\w/]+",
         # jupyter-ai: "Cannot determine model provider from model ID openai-chatgpt".
         r"cannot determine model provider from model id",
         # A model without a chat template cannot serve the chat path (TGI, vLLM, HF).
@@ -457,6 +457,10 @@ _EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:
 # currently selected model is available", "模型拒绝访问，可能需要实名或余额不足".
 _ONE_OR_THE_OTHER = re.compile(r"可能(?:需要|是|因为)[^。，,.!！\n]{0,20}或"
                                r"|\bor check (?:if|whether)\b"
+                               # A bulleted list of what it might be ("This might be due to:
+                               # * Moderation of specific content. * Excessively large
+                               # context ...").
+                               r"|might be due to:\s*[*•-]"
                                # A client's numbered list of what an error code may mean
                                # ("Here are the possible reasons: 1. ...; 2. ...").
                                r"|possible reasons: 1\."

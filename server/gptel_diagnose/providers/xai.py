@@ -34,7 +34,9 @@ RECORD = Provider(
              "An argument or a message shape the model does not accept (gRPC's "
              "INVALID_ARGUMENT).",
              "模型不接受的参数或消息格式（gRPC 的 INVALID_ARGUMENT）。", DOCS,
-             unless=r"incorrect api key provided"),
+             # Its video generation too, for an output its moderation refused ("Generated video
+             # rejected by content moderation"): the content, not an argument.
+             unless=r"incorrect api key provided|rejected by content moderation"),
         Code("", "auth.invalid_key",
              "No authorization header, or an invalid token.",
              "缺少 Authorization 请求头,或令牌无效。", DOCS, http=401),

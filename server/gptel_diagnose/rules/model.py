@@ -77,7 +77,13 @@ RULES = (
             match(text=r"不支持(?:当前|该|此)模型.{0,6}请更换模型"
                   # A relay skipping an upstream account: "账号不支持此模型或无权限，跳过" (the
                   # account does not support this model, or has no right to it: skipped).
-                  r"|账号不支持此模型"),
+                  r"|账号不支持此模型"
+                  # langwatch's gateway, with no key for the model asked ("no keys found that
+                  # support model: X"); claude-code-router's gateway, for a model name it does
+                  # not route ("Model X is not configured for target provider openai. Allowed
+                  # models: ...").
+                  r"|no keys found that support model"
+                  r"|is not configured for (?:target )?provider \S+\W+allowed models"),
             # NVIDIA's gateway, on its own documented chat path, for a model it does not
             # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).
@@ -270,7 +276,7 @@ RULES = (
                 # Ollama, for an empty or unparseable model name; FastChat-style servers;
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
-                r"|\bmodel is not specified\b"
+                r"|\bmodel is not specified\b|\bmodel name is missing from the request\b"
                 # Replicate, for a model version id it does not know.
                 r"|the specified version does not exist"
                 # LiteLLM's router, for a model name in none of its deployments: "You passed

@@ -710,6 +710,9 @@ RULES = (
                   # The AWS SDK building Bedrock's Converse request: "content was not
                   # specified but it is required when building ToolResultBlock".
                   r"|it is required when building \w*block"
+                  # Bedrock, for a feature only one family of its models takes: "Extended TTL
+                  # prompt caching is only supported for Anthropic models".
+                  r"|is only supported for \w+ models\b"
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."
                   r"|disabling thinking .{0,60}is not supported"
@@ -919,6 +922,9 @@ RULES = (
                    # llama.cpp's Jinja engine quoting the template line it failed on: "Value
                    # is not callable: null at row 49, column 79:\n {%- set content = ...".
                    r"|at row \d+, column \d+:(?:\s|\\n)*\{[%{]"
+                   # Python's Jinja (vLLM, transformers), a template's |items on a field that is
+                   # not a mapping: "Can only get item pairs from a mapping".
+                   r"|can only get item pairs from a mapping"
                    r"|issue with the model'?s prompt template"
                    r"|failed to (?:apply|render) (?:the )?chat template"
                    # llama.cpp's own Jinja engine, failing inside the template: "While
@@ -1071,6 +1077,9 @@ RULES = (
                          # LM Studio's log: "Received request for /api/v1/chat with invalid
                          # JSON: Expected ',' or ']' after array element ...".
                          r"|received request for \S+ with invalid json"
+                         # A Connect (protobuf) server for a body it cannot decode:
+                         # "invalid_argument: cannot parse invalid wire-format data".
+                         r"|cannot parse invalid wire-format data"
                          # OpenAI's invalid_json: "Invalid body: failed to parse JSON value".
                          r"|invalid body: failed to parse json"
                          # xAI: "Failed to parse the request body as JSON: expected value at

@@ -248,8 +248,11 @@ RULES = (
                     # Gemini CLI, on a line of the streamed answer it could not read.
                     r"|unexpected line format in (?:the )?response"
                     # zod, checking a streamed chunk against the client's schema: '"code":
-                    # "invalid_type", "path": ["choices", 0, "delta", ...]'.
-                    r"|invalid_type\W{1,8}(?:path\W{1,6})?choices\W{1,6}(?:\d+\W{1,4})?delta\b",
+                    # "invalid_type", "path": ["choices", 0, "delta", ...]', or the path first
+                    # ('[{"path":["choices",0,"delta","role"],"message":"Invalid input: ...'); the
+                    # AI SDK's own name for it.
+                    r"|invalid_type\W{1,8}(?:path\W{1,6})?choices\W{1,6}(?:\d+\W{1,4})?delta\b"
+                    r"|\bpath\W{1,6}choices\W{1,6}\d+\W{1,4}delta\b|\bai_typevalidationerror\b",
                     # With a 4xx the parse error is the server's, about gptel's request.
                     http=(None, 200, 500, 502, 503),
                     # Ollama's Go server, about gptel's request: "cannot unmarshal ... into
