@@ -70,7 +70,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"remainquota\s*=\s*0\b",
         # Anthropic's "Extra usage is required for long context requests": a plan's paid
         # add-on, not a rate.
-        r"extra usage is required|usage credits are required",
+        r"extra usage is required|usage credits (?:are )?required",
         "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
     ),
     "rate_limit": _cues(

@@ -275,6 +275,9 @@ _NO_PERMISSION = (
     # Cursor, for an account or address it has blocked: "Your request has been blocked as
     # our system has detected suspicious activity from your account/ip address".
     r"|detected suspicious activity from your account"
+    # Google, for an OAuth token without the API's scope (ACCESS_TOKEN_SCOPE_INSUFFICIENT):
+    # "Request had insufficient authentication scopes".
+    r"|insufficient authentication scopes"
     r"|not authorized to access (this|the) model"
     # Anthropic, for a subscription's login in an organization that turned it off: "Your
     # organization has disabled Claude subscription access for Claude Code".

@@ -83,6 +83,8 @@ RULES = (
                   # not route ("Model X is not configured for target provider openai. Allowed
                   # models: ...").
                   r"|no keys found that support model"
+                  # MiniMax, for a model outside the plan: "plan does not support model".
+                  r"|\bplan does not support (?:the |this )?model\b"
                   r"|is not configured for (?:target )?provider \S+\W+allowed models"),
             # NVIDIA's gateway, on its own documented chat path, for a model it does not
             # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
@@ -517,7 +519,7 @@ RULES = (
                     r"|model.{0,120}no longer (supported|available)"
                     # Google, for a model closed to keys made after its cut-off date:
                     # "This model ... is no longer available to new users".
-                    r"|no longer available to new users"
+                    r"|no longer available to new users|\bnot available for new users\b"
                     # OpenCode Zen, for a free model whose promotion ended, whatever the
                     # status (a 401): "Free promotion has ended for DeepSeek V4 Flash Free".
                     r"|free promotion has ended for"

@@ -518,6 +518,9 @@ RULES = (
         when=(match(curl=(35, 4)),
               match(text=r"ssl_error|wrong version number|handshake failure|tls handshake"
                     r"|ssl connect error|sslv3[ _]alert|ssl/tls alert"
+                    # Go's TLS client, for a record that failed its integrity check (often a
+                    # middlebox rewriting the stream): "remote error: tls: bad record MAC".
+                    r"|tls: bad record mac"
                     r"|unsupported protocol.{0,20}tls"
                     r"|sslerror|ssleof|eof occurred in violation of protocol"
                     r"|secure connection|ssl routines"

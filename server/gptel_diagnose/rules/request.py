@@ -713,6 +713,11 @@ RULES = (
                   # Bedrock, for a feature only one family of its models takes: "Extended TTL
                   # prompt caching is only supported for Anthropic models".
                   r"|is only supported for \w+ models\b"
+                  # DashScope, for a tool_choice value the model does not take: "does not
+                  # support being set to required or object"; OpenRouter, for thinking
+                  # blocks a client dropped between turns: "reasoning details must be
+                  # preserved".
+                  r"|does not support being set to\b|reasoning[ _]details must be preserved"
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."
                   r"|disabling thinking .{0,60}is not supported"
