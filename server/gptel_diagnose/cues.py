@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .i18n import N_
+from .providers.record import USAGE_CREDITS_REQUIRED
 
 # An option of the request that the provider retired ("Live search is deprecated. Please
 # switch to the Agent Tools API", xAI): the request, not a retired model (MODEL003 reads it).
@@ -70,7 +71,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"remainquota\s*=\s*0\b",
         # Anthropic's "Extra usage is required for long context requests": a plan's paid
         # add-on, not a rate.
-        r"extra usage is required|usage credits (?:are )?required",
+        r"extra usage is required|" + USAGE_CREDITS_REQUIRED,
         "余额不足", "欠费", "请充值", "额度(?:已)?用完", "额度不足", "账户余额",
     ),
     "rate_limit": _cues(

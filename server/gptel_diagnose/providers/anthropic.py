@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import Code, ModelList, Provider
+from .record import USAGE_CREDITS_REQUIRED, Code, ModelList, Provider
 
 DOCS = "https://platform.claude.com/docs/en/api/errors"
 LIMITS = "https://docs.claude.com/en/api/rate-limits"
@@ -59,9 +59,7 @@ RECORD = Provider(
              "plan) enabled, or a model with the standard context.",
              "这个 Claude 套餐的长上下文请求需要开通额外用量（套餐之外付费），或者改用标准上下文"
              "的模型", EXTRA, http=429,
-             # "Usage credits are required for long context requests" (fast mode too;
-             # "Usage credits required for 1M context").
-             text=r"extra usage|usage credits (?:are )?required",
+             text=r"extra usage|" + USAGE_CREDITS_REQUIRED,
              next_step="Enable extra usage at https://claude.ai/settings/usage, or choose a "
              "model with the standard context (M-x gptel-menu, then -m).",
              next_step_zh="在 https://claude.ai/settings/usage 开通额外用量，或改用标准上下文的"

@@ -18,6 +18,11 @@ from ..protocol import Category
 # Qwen's OAuth portal sends OpenAI's insufficient_quota for a day's free requests used up
 # ("Free allocated quota exceeded."): a cap that resets, not an account that cannot pay.
 QWEN_FREE_DAILY = r"free allocated quota exceeded"
+# Anthropic's words for a Claude plan's paid add-on, which no wait lifts: "Usage credits are
+# required for long context requests" (fast mode too; "Usage credits required for 1M
+# context").  Its documented code (providers/anthropic.py) and the words stage (cues.py) read
+# the same words.
+USAGE_CREDITS_REQUIRED = r"usage credits (?:are )?required"
 
 
 @dataclass(frozen=True)
