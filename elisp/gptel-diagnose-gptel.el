@@ -185,6 +185,37 @@ never calls FUNCTION."
                     (funcall 'interpreted-function-p definition)))
            (string-match-p "(getenv[ )]" (prin1-to-string definition))))))
 
+(defconst gptel-diagnose--env-name-regexp "\\`[A-Za-z_][A-Za-z0-9_]\\{0,63\\}\\'"
+  "An environment variable's name, as a key function gives it to `getenv'.")
+
+(defun gptel-diagnose--key-env-name (key)
+  "The environment variable read by a backend's KEY function, or nil.
+Only when the function names exactly one variable, as a literal
+string: in a lambda's body, or among a byte-compiled function's
+constants next to `getenv'.  Never calls the function."
+  (let* ((function (if (and (symbolp key) (boundp key) (not (fboundp key)))
+                       (symbol-value key)
+                     key))
+         (definition (and (functionp function) (indirect-function function)))
+         (names
+          (cond ((byte-code-function-p definition)
+                 (let ((constants (aref definition 2)))
+                   (and (vectorp constants) (memq 'getenv (append constants nil))
+                        (seq-filter #'stringp (append constants nil)))))
+                ((or (consp definition)
+                     (and (fboundp 'interpreted-function-p)
+                          (funcall 'interpreted-function-p definition)))
+                 (let ((printed (prin1-to-string definition)) (start 0) found)
+                   (while (string-match "(getenv \"\\([^\"\\]*\\)\"" printed start)
+                     (push (match-string 1 printed) found)
+                     (setq start (match-end 0)))
+                   found)))))
+    (setq names (delete-dups
+                 (seq-filter (lambda (name)
+                               (string-match-p gptel-diagnose--env-name-regexp name))
+                             names)))
+    (and (= (length names) 1) (car names))))
+
 (defun gptel-diagnose--key-source (key)
   "Where gptel gets a backend's KEY (its :key slot), as the server names it.
 One of \"none\", \"string\", \"gptel-api-key\" (the variable
@@ -250,6 +281,8 @@ function is never fetched a second time.  Never the key itself.")
             :key_has_whitespace (gptel-diagnose--bool
                                  (gptel-diagnose--key-whitespace-p key))
             :key_source (gptel-diagnose--key-source key)
+            :key_env (and (equal (gptel-diagnose--key-source key) "env")
+                          (gptel-diagnose--key-env-name key))
             :key_shape (gptel-diagnose--backend-key-shape backend key)
             :models (and (proper-list-p (gptel-diagnose--slot backend 'models))
                          (vconcat (mapcar #'symbol-name

@@ -198,6 +198,12 @@ def _answering_record(facts: Facts) -> Provider | None:
     return None if facts.provider_assumed else _record(facts)
 
 
+def _key_env(facts: Facts, answering: Provider | None) -> str | None:
+    """The environment variable the key is read from: the one the backend's :key function
+    names, else the answering provider's usual one (none for a provider only assumed)."""
+    return facts.key_env or (answering.key_env if answering else None)
+
+
 # A relay (One-API, New-API) has no host of its own and a gptel backend for it says
 # `openai`: its codes and messages, which no provider sends, are tried after the provider's.
 _RELAY = lookup("relay")
@@ -537,6 +543,8 @@ KEY_WHERE: dict[str, str] = {
     "none": i18n.N_("the backend's definition: it has no :key, add one"),
 }
 KEY_WHERE_UNKNOWN = i18n.N_("the backend's :key, gptel-api-key, or ~/.authinfo")
+# A :key function reads the environment, but which variable it does not say literally.
+KEY_WHERE_ENV = i18n.N_("the environment variable that the backend's :key reads")
 PROXY_WHERE: dict[str, str] = {
     "gptel-proxy-host": i18n.N_("gptel-proxy ({proxy_host})"),
     "gptel-proxy": i18n.N_("gptel-proxy"),
@@ -785,12 +793,14 @@ def placeholders(facts: Facts, locale: str, message: str | None,
     wait = _format_wait(facts.retry_after, locale) if facts.retry_after is not None else ""
     # A provider assumed from the protocol is not the one answering: its pages would send
     # the user to another company's console.
-    pages = provider_pages(_answering_record(facts))
+    answering = _answering_record(facts)
+    pages = provider_pages(answering)
+    key_env = _key_env(facts, answering)
     stand = stand_ins(locale)
     unknown = {key for key, value in (
         *((key, pages.get(key)) for key in ("console_url", "keys_url", "billing_url",
                                              "usage_url", "status_url", "models_url")),
-        ("key_env", provider and provider.key_env),
+        ("key_env", key_env),
         ("start_command", START_COMMANDS.get(facts.provider or "")),
         ("message", message),
         ("status", facts.http),
@@ -811,7 +821,8 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         template = KEY_WHERE.get(facts.key_source or "")
         if template and values.knows(i18n.gettext(locale, template)):
             return redact(fill(template))
-        return i18n.gettext(locale, KEY_WHERE_UNKNOWN)
+        return i18n.gettext(locale, KEY_WHERE_ENV if facts.key_source == "env"
+                            else KEY_WHERE_UNKNOWN)
 
     def optional(value: str | None) -> str | None:
         return redact(value) if value else None
@@ -899,7 +910,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         **{key: pages.get(key) or stand[key]
            for key in ("console_url", "keys_url", "billing_url", "usage_url", "status_url",
                        "models_url")},
-        key_env=(provider and provider.key_env) or stand["key_env"],
+        key_env=key_env or stand["key_env"],
         start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
         intended_host=facts.host_typo or "",
         curl_meaning=curl_meaning(facts.curl, locale),
@@ -1215,7 +1226,6 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, facts, locale)
     step, finds_out = next_step(rule, fixes, values, locale, selection.documented)
-    answering = _answering_record(facts)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
@@ -1230,8 +1240,9 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         retry_after=facts.retry_after if rule.retryable else None,
         provider=redact(facts.provider) if facts.provider else None,
         # A relay that speaks a provider's API ("GeminiPool", "OpenAI中转") has its own key:
-        # the companion names the variable by the backend's kind.
-        key_env=answering.key_env if answering else None,
+        # unless the :key function names its variable, the companion names it by the
+        # backend's kind.
+        key_env=_key_env(facts, _answering_record(facts)),
         locale=locale,
         provider_message=message,
         # gptel's fixed texts, and a Lisp error that escaped gptel (Emacs's words, not the

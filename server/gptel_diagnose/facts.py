@@ -563,6 +563,9 @@ class Facts:
     key_source: str | None = _fact(
         "where gptel got the key: string, function, auth-source, gptel-api-key, env, none",
         "in", lambda p: p.backend.key_source.lower() if p.backend.key_source else None)
+    key_env: str | None = _fact(
+        "the environment variable the backend's :key function reads, by name", "present",
+        lambda p: p.backend.key_env)
     foreign_key: str | None = _fact(
         "the provider kind the key's prefix belongs to, when not the backend's own", "present")
     old_emacs: bool | None = _fact("Emacs is older than 29 (no two-argument looking-at)", "is")

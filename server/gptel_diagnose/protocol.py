@@ -6,6 +6,7 @@ never rename or remove one.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -57,6 +58,9 @@ Severity = Literal["error", "warning", "info"]
 MAX_PAYLOAD_DEPTH = 32
 # The longest logged response body the server reads (the companion sends at most 16,000).
 MAX_BODY = 65_536
+# An environment variable's name (`BackendInfo.key_env`): anything else is dropped, never
+# repeated, since it would not be a name.
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
 class ParamsError(ValueError):
@@ -140,6 +144,14 @@ class BackendInfo(_In):
     key_source: str | None = None
     # The provider kind whose key prefix the key has ("anthropic" for sk-ant-...), if any.
     key_shape: str | None = None
+    # The environment variable the backend's :key function reads, when it names one
+    # (key_source "env"): its name only, and only if it looks like a variable's name.
+    key_env: str | None = None
+
+    @field_validator("key_env", mode="before")
+    @classmethod
+    def _variable_name(cls, value: Any) -> Any:
+        return value if isinstance(value, str) and _ENV_NAME.fullmatch(value) else None
 
 
 class RequestInfo(_In):

@@ -142,7 +142,7 @@ def test_the_key_is_never_sent_nor_shown(results: dict[str, Any]) -> None:
         assert key not in everything
         assert key[:20] not in everything
     allowed = {"name", "type", "kind", "host", "protocol", "endpoint", "stream", "has_key",
-               "key_has_whitespace", "models", "key_source", "key_shape"}
+               "key_has_whitespace", "models", "key_source", "key_shape", "key_env"}
     for result in results.values():
         backend = result["sent"]["backend"]
         assert set(backend) <= allowed

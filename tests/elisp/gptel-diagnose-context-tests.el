@@ -73,6 +73,27 @@
                    "env"))
     (should (equal (funcall source nil) "none"))))
 
+(defun gptel-diagnose-context-tests--two-env-key ()
+  "A key function that reads one of two variables."
+  (or (getenv "MY_RELAY_KEY") (getenv "OPENAI_API_KEY")))
+
+(ert-deftest gptel-diagnose-key-env-names-the-variable-a-key-function-reads ()
+  ;; The user's own variable, so that the line and the curl replay name it,
+  ;; not the provider's usual one.
+  (let ((env (lambda (key)
+               (gptel-diagnose-context-tests--backend-field
+                (gptel-make-openai "T" :key key :models '(gpt-4o-mini)) :key_env))))
+    (should (equal (funcall env (lambda () (getenv "MY_RELAY_KEY"))) "MY_RELAY_KEY"))
+    (should (equal (funcall env (byte-compile #'gptel-diagnose-context-tests--env-key))
+                   "OPENAI_API_KEY"))
+    ;; Two variables, or none named literally: not sure which, so none.
+    (should-not (funcall env (lambda () (or (getenv "MY_RELAY_KEY") (getenv "OTHER")))))
+    (should-not (funcall env (byte-compile #'gptel-diagnose-context-tests--two-env-key)))
+    (should-not (funcall env (let ((name "X")) (lambda () (getenv name)))))
+    ;; Not read from the environment: nothing to name.
+    (should-not (funcall env (lambda () "sk-from-a-function-0000000")))
+    (should-not (funcall env "sk-literal-key-000000000000"))))
+
 (ert-deftest gptel-diagnose-key-source-of-the-default-key-is-auth-source ()
   ;; gptel's default: the backend's :key is `gptel-api-key', which holds
   ;; `gptel-api-key-from-auth-source'.

@@ -335,3 +335,31 @@ def test_bedrocks_bare_validation_code_is_likely_not_certain() -> None:
                "operation.") == "likely"
     assert run("An error occurred (ValidationException) when calling the Converse "
                "operation: A conversation must start with a user message.") == "certain"
+
+
+def test_the_key_variable_is_the_one_the_key_function_reads() -> None:
+    # Noticed at stop 61: a relay only assumed to be Gemini was told its key is in
+    # $GEMINI_API_KEY.  Now the variable the :key function names, else none.
+    def where(**backend: object) -> tuple[str, str | None]:
+        result = diagnose(DiagnoseParams.model_validate({
+            "error": {"status": "HTTP/1.1 401", "http_status": "401",
+                      "error": {"message": "Invalid API key"}},
+            "backend": {"kind": "openai", "host": "relay.example.com", "name": "GeminiPool",
+                        "key_source": "env", **backend}}))
+        return result.summary + " " + (result.next_step or ""), result.key_env
+
+    text, env = where()
+    assert "GEMINI_API_KEY" not in text and env is None
+    assert "the environment variable that the backend's :key reads" in text
+    text, env = where(key_env="MY_RELAY_KEY")
+    assert "MY_RELAY_KEY" in text and env == "MY_RELAY_KEY"
+    # Not a variable's name: dropped, never repeated.
+    text, env = where(key_env="sk-proj abc")
+    assert "sk-proj" not in text and env is None
+    # A provider's own host: its usual variable, unless the function names another.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 401", "http_status": "401",
+                  "error": {"message": "Incorrect API key provided"}},
+        "backend": {"kind": "openai", "host": "api.openai.com", "key_source": "env"}}))
+    assert result.key_env == "OPENAI_API_KEY"
+    assert "OPENAI_API_KEY" in (result.next_step or "") + result.summary
