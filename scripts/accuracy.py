@@ -123,7 +123,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fe.jsonl", "reports-fg.jsonl",
                       "reports-fh.jsonl", "reports-fi.jsonl",
                       "reports-fj.jsonl", "reports-fk.jsonl",
-                      "reports-fl.jsonl", "reports-fm.jsonl"})
+                      "reports-fl.jsonl", "reports-fm.jsonl",
+                      "reports-fn.jsonl"})
 
 
 @dataclass(frozen=True)
