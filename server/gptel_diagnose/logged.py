@@ -72,13 +72,18 @@ def read_body(text: str) -> Any:
 
 
 def _code_word(error: Any) -> bool:
-    """Whether gptel's ERROR is a code ("worker_error"), not a sentence: gptel's words are
-    the provider's whole message for anything longer ("Too Many Requests" with a "message"
-    beside it is read as gptel read it, and the rules were written for that)."""
+    """Whether gptel's ERROR is a code ("worker_error") or a short label ("Relay service
+    error"), not a sentence: the body may say more beside it."""
     if not isinstance(error, str):
         return False
     said = error.strip()
-    return bool(said) and not any(space in said for space in " \t\n")
+    return bool(said) and len(said.split()) <= _LABEL_WORDS and not said.endswith(".")
+
+
+# The most words a label has ("Relay service error", "Too Many Requests").
+_LABEL_WORDS = 4
+# The fields that say more than a label, beside a string `error`.
+_SAYS_MORE = ("message", "detail", "msg", "error_description")
 
 
 def _one_field_of(error: Any, found: Any) -> bool:
@@ -88,9 +93,15 @@ def _one_field_of(error: Any, found: Any) -> bool:
     if not (_code_word(error) and isinstance(found, dict)):
         return False
     said = error.strip()
-    fields = [value for value in found.values() if isinstance(value, str) and value.strip()]
-    return (isinstance(found.get("error"), str) and found["error"].strip() == said
-            and any(value.strip() != said for value in fields))
+    if not (isinstance(found.get("error"), str) and found["error"].strip() == said):
+        return False
+    if " " not in said:
+        return any(isinstance(value, str) and value.strip() and value.strip() != said
+                   for value in found.values())
+    # A label ({"error": "Relay service error", "message": "No available Claude accounts
+    # support the requested model: gemini-2.5-pro"}): only a message that says more.
+    return any(isinstance(found.get(key), str) and len(found[key].strip()) > len(said)
+               for key in _SAYS_MORE)
 
 
 # What gptel says of a body that is not JSON at all.

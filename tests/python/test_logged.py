@@ -113,15 +113,36 @@ def test_a_code_gptel_took_for_the_error_is_read_with_the_body_beside_it() -> No
 
 @pytest.mark.parametrize("said", [
     # A sentence is the provider's message as gptel read it; the rules read that.
-    "Too Many Requests",
+    "Too many requests were sent, slow down.",
     # Not the body's own `error` field: another answer's body.
     "other_code",
 ])
 def test_gptels_words_stand_when_they_are_a_sentence_or_not_the_bodys(said: str) -> None:
-    body = {"error": "Too Many Requests", "message": "Credit balance is too low"}
+    body = {"error": said if said != "other_code" else "Too Many Requests",
+            "message": "Credit balance is too low"}
     error = {"status": "HTTP/1.1 429 Too Many Requests", "http_status": "429", "error": said}
     assert (_diagnose({**error, "body": json.dumps(body)}, "anthropic").category
             == _diagnose(error, "anthropic").category)
+
+
+@pytest.mark.parametrize(("said", "body", "category"), [
+    # tests/corpus fne-relay-024 (Claude Relay Service): gptel shows only the label.
+    ("Relay service error",
+     {"error": "Relay service error", "message": "No available Claude accounts support the "
+      "requested model: gemini-2.5-pro", "timestamp": "2025-08-09T08:27:11.829Z"},
+     "model.not_found"),
+    # tests/corpus qd-openai-026: a label in capitals over a message that says a rate.
+    ("INSUFFICIENT QUOTA",
+     {"status": 429, "error": "INSUFFICIENT QUOTA",
+      "message": "You exceeded your current limit of concurrent requests."}, "rate_limit"),
+])
+def test_a_label_gptel_took_for_the_error_is_read_with_the_message_beside_it(
+        said: str, body: dict[str, object], category: str) -> None:
+    error = {"status": "HTTP/1.1 429 Too Many Requests" if category == "rate_limit"
+             else "HTTP/1.1 500 Internal Server Error",
+             "http_status": "429" if category == "rate_limit" else "500", "error": said}
+    assert _diagnose(error, "openai").category != category
+    assert _diagnose({**error, "body": json.dumps(body)}, "openai").category == category
 
 
 # https://ai.google.dev/api/generate-content#finishreason: a streamed answer the safety

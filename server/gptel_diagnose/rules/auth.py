@@ -180,6 +180,11 @@ _KEY_MISSING = (
     r"|[a-z_]*api_key (is )?not set|didn'?t get [a-z_]*api_key"
     # Aider's start-up warning: "- OPENAI_API_KEY: Not set".
     r"|[a-z_]*api_key:\s*not set"
+    # A Python client called with no key at all ("anthropic_messages() missing 1 required
+    # positional argument: 'api_key'", LiteLLM); Dify's "Model moonshot-v1-32k credentials
+    # is not initialized" (no key stored for the model).
+    r"|missing \d+ required (?:positional|keyword-only) arguments?: '(?:api_key|apikey)'"
+    r"|\bcredentials? (?:is|are) not initiali[sz]ed"
     # SenseNova's "Authorization Not Found"; MiMo's "API key\n required".
     r"|authorization not found|api.?key\s+required"
     # Google's ErrorInfo reason when the request carried no credential ("401

@@ -104,7 +104,9 @@ _NO_CREDIT = (
     r"|\bbudget exhausted\b"
     # Hugging Face's Inference Providers router, with the month's credits used: its code.
     r"|\bnot_enough_balance\b"
-    r"|exceeded your (monthly )?(budget|usage limit)"
+    # Not Fireworks' 429 "You have exceeded your usage limits. Please try again later or
+    # contact Fireworks to explore dedicated capacity": a wait lifts it, a rate.
+    r"|exceeded your (monthly )?(budget|usage limit)(?!s?\. please try again later)"
     r"|usage limit (has been )?reached for (the|this) month"
     # Kimi's coding plan, with 429: "You've reached kimi monthly usage limit for this billing
     # cycle. Your quota will be refreshed in the next cycle."

@@ -93,6 +93,10 @@ RULES = (
             match(text=_FILTERED, not_text=r"terms of service|data polic|" + _NOT_REFUSED +
                   r"|invalid_prompt.{0,200}(request timeout|timed out)"
                   r"|(request timeout|timed out).{0,200}invalid_prompt"),
+            # A model's stock refusal, shown by a client as the whole error (Azure OpenAI's
+            # "I'm sorry, but I cannot assist with that request.", three records).
+            match(http=None, text=r"^\W*i'?m sorry,? but i can(?:not|'t) (?:assist|help) "
+                  r"with (?:that|this)(?: request)?\W*$"),
         ),
         summary="{provider}'s safety filter refused this prompt (or its answer): resending it "
         "unchanged fails again.",

@@ -140,7 +140,12 @@ RULES = (
                 # Hugging Face's router, for a model none of the user's providers serves;
                 # Baidu's qianfan SDK, for a name missing from its list of models.
                 r"|not supported by any provider you have enabled"
-                r"|is not in the list of supported models"
+                # Codex CLI, for a model its key's /models list leaves out: "Warning: model
+                # \"o4-mini\" is not in the list of available models returned by OpenAI."
+                r"|is not in the list of (?:supported|available) models"
+                # OpenClaw, for a model outside its configured list: "Model \"X\" is not
+                # allowed. Use /models to list providers".
+                r"|is not allowed\. use /models\b"
                 # FastChat's OpenAI-style server (code 40301): "Only m1&&m2 allowed now, your
                 # model m3".
                 r"|allowed now, your model\b"
@@ -302,6 +307,9 @@ RULES = (
                 # "Model X does not exist and could not be pulled: ... connection refused":
                 # the server was never reached.
                 r"|connect: connection refused|econnrefused"
+                # A relay's router, for a path it has no route for, model and all ("Route
+                # /api/v1beta/models/gemini-2.5-flash-lite:generateContent not found").
+                r"|^route /\S+ not found"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 # The model exists, on another API than the one asked (ENDP001).
                 r"|not supported for task|" + RESPONSES_REFUSED + "|" + PATH_AS_MODEL +

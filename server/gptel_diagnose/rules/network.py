@@ -164,6 +164,8 @@ _TIMEOUT_TEXT = (
     r"|stream stalled while waiting|no response from provider for \d+ ?s\b"
     # nanobot's: "stream stalled for more than 90 seconds".
     r"|stream stalled for (?:more than )?\d+"
+    # OpenClaw's: "moonshot/kimi-k2.5 produced no reply before the idle watchdog".
+    r"|no reply before the idle watchdog"
     # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
     r"|\d+\s*秒(内|钟)?未响应"
 )
@@ -1133,8 +1135,10 @@ RULES = (
                     # (upstream connection ended mid-stream)" (maximhq/bifrost#6390).
                     r"|stream ended without completing\b|closed the stream before sending"
                     r"|connection ended mid-stream"
-                    # Claude Code's words for a stream reset after its first blocks.
-                    r"|connection lost mid-response"
+                    # Claude Code's words for a stream reset after its first blocks, and
+                    # for one its server ended with an error part-way ("API Error: Server
+                    # error mid-response").
+                    r"|connection lost mid-response|server error mid-response"
                     # OkHttp's StreamResetException: "stream was reset: INTERNAL_ERROR".
                     r"|stream was reset: \w+"
                     # Node's fetch (undici), when the socket closed while the body was being

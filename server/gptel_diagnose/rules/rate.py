@@ -56,7 +56,12 @@ _NOT_RATE = (
 # What a Gemini 429 says when it is no per-minute limit.
 _NOT_PER_MINUTE = (r"perday|per day|prepayment|credits|no capacity available"
                    # The billing account's own cap, which no wait lifts (BIL001).
-                   r"|spending cap|" + _NO_FREE_TIER)
+                   r"|spending cap|" + _NO_FREE_TIER +
+                   # Antigravity's 429 in its own words for load: "The model API is currently
+                   # overloaded and may experience intermittent errors" (SRV001); not when
+                   # Google's RESOURCE_EXHAUSTED is quoted with it, the provider's own code.
+                   r"|model api is currently overloaded"
+                   r"(?![\s\S]{0,400}resource.?(?:has been )?exhausted)")
 
 # A free-tier quota metric with a limit of 0 ("Quota exceeded for metric: generativelanguage.
 # googleapis.com/generate_content_free_tier_requests, limit: 0, model: gemini-2.5-pro").
@@ -84,6 +89,12 @@ RULES = (
             # Gemini subtitle translator), "Quota exceeded. Retry in 30s".
             match(text=r"quota exceeded\W+(?:retry(?:ing)?|waiting|wait|try again)\W+"
                   r"(?:in |for )?\d+(?:\.\d+)? ?(?:s|secs?|seconds?)\b", not_text=_NOT_RATE),
+            # OpenRouter's per-model cap on a free model, passed on by a client without its
+            # 429 ("Rate limit exceeded: limit_rpm/qwen/... High demand for qwen/qwen3-coder:
+            # free on OpenRouter - limited to 8 requests per minute"): a rate, as SRV001 says,
+            # though it names the demand.
+            match(http=None, text=r"rate limit exceeded: limit_rpm/"
+                  r"|on openrouter - limited to \d+ requests? per"),
             # Mistral, for the share of a model the account's tier may use: "Service tier
             # capacity exceeded for this model." (its capacity is the tier's, not the
             # provider's).

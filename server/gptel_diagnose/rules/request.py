@@ -978,6 +978,10 @@ RULES = (
                    r"|conversation must end with a user message"
                    # SGLang, for a model whose template has no system turn.
                    r"|system role not supported"
+                   # Cloudflare Workers AI's schema check of the messages (AiError 5006):
+                   # "Bad input: oneOf at '/' not met", with or without "Type mismatch of
+                   # '/messages/*/content'".
+                   r"|\bbad input: (?:error: )?oneof at '/[^']*' not met"
                    r"|non-empty content|must have non-empty|tool_call_id|tool_use(_id)?\W? ids?"
                    # Ollama's cloud: "Unexpected tool call id X in tool results".
                    r"|unexpected tool call id"

@@ -324,6 +324,12 @@ RULES = (
             match(endpoint=r"^/$", local=False, http=(None, 200, 404), html=True),
             # 405 Method Not Allowed: the path exists but takes no POST, so it is not the API's.
             match(http=405),
+            # A client that asked the base URL for its models list and got something else
+            # (JetBrains AI Assistant: "GET http://127.0.0.1:2455/backend-api/codex/models
+            # ... Illegal input: Field 'data' is required for type with serial name
+            # '...OpenAIModelsResponse'"): that base URL serves no OpenAI-style API.
+            match(text=r"field 'data' is required for type with serial name "
+                  r"'[\w.]*models?response'"),
             # A 404 for a URL with an empty path segment ("https://generativelanguage.
             # googleapis.com/v1beta//models"): a base URL that ended in "/" before a path
             # that starts with one, whatever the words say of the model.
@@ -658,6 +664,9 @@ RULES = (
                    r"|truncated due to (?:the )?(?:output )?(?:length|token) limit"
                    # pi: "Model stopped because it reached the maximum output token limit."
                    r"|reached the maximum output token limit"
+                   # Kilo Code, for OpenRouter's finish reason "length": "Provider ended the
+                   # request: The maximum number of completion tokens was reached."
+                   r"|maximum number of completion tokens was reached"
                    r"|response remained truncated"
                    # openai-python's LengthFinishReasonError, when it parses a structured
                    # answer: "Could not parse response content as the length limit was
