@@ -36,9 +36,13 @@ RECORD = Provider(
              "The organization reached its tier's monthly spend cap; access resumes next month "
              "or at a higher tier.",
              "该组织已达到所在等级的每月支出上限;下月或升级等级后恢复。", SPEND, http=429),
+        # Not a Claude sign-in the organization does not allow ("OAuth authentication is
+        # currently not allowed for this organization"): a good credential the
+        # organization's setting refuses (PERM002).
         Code("authentication_error", "auth.invalid_key",
              "There is an issue with the API key.",
-             "API 密钥有问题。", DOCS, http=401, rule="AUTH001"),
+             "API 密钥有问题。", DOCS, http=401, rule="AUTH001",
+             unless=r"not allowed for this organization"),
         Code("billing_error", "billing.quota_exhausted",
              "There is an issue with the account's billing or payment information.",
              "账户的账单或付款信息有问题。", DOCS, http=402),

@@ -389,12 +389,16 @@ RULES = (
                          "virtual_key_not_found", "error_bad_user_api_key",
                          "unauthenticated", "incorrect_api_key", "invalid_authentication",
                          "unrecognizedclientexception", "expiredtokenexception"),
-                  not_text=_KEY_MISSING + "|" + _POOL_EMPTY),
+                  # Anthropic's authentication_error for a Claude sign-in the organization
+                  # does not allow: a good credential refused by a setting (PERM002).
+                  not_text=_KEY_MISSING + "|" + _POOL_EMPTY
+                  + r"|oauth authentication is currently not allowed for this organization"),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified|"
                   + _POOL_EMPTY +
                   "|" + _MODEL_UNAUTHORIZED +
-                  # Azure's RBAC: the credential was accepted, the principal lacks a right.
-                  r"|lacks the required data action"
+                  # Azure's RBAC: the credential was accepted, the principal lacks a right;
+                  # Anthropic's for a Claude sign-in the organization does not allow.
+                  r"|lacks the required data action|not allowed for this organization"
                   # .NET's AuthenticationException is about TLS.
                   r"|remote party sent a tls alert"
                   r"|security\.authentication\.authenticationexception"
@@ -984,6 +988,10 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
+            # Anthropic's answer to a Claude sign-in its organization does not allow, under
+            # authentication_error as often as permission_error (nine corpus records label it
+            # so): the credential is good, the organization's setting refuses it.
+            match(text=r"oauth authentication is currently not allowed for this organization"),
             # A proxy's or relay's own list of the models it lets through (WindsurfAPI's
             # model_blocked: "模型 X 不在允許清單中"): the model exists, this service will not
             # pass it on (LABELING, stop 52: a key whose own list leaves the model out).

@@ -72,6 +72,8 @@ _NO_CREDIT = (
     r"|exceeded its (?:monthly )?spending cap"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
+    # A client's or service's plain words: "Not Enough Credits" (Freebuff).
+    r"|\bnot enough credits?\b"
     # PearAI's server: "you've reached the maximum free PearAI credit quota".
     r"|reached [^.]{0,40}\bcredit quota\b"
     # A gateway's cap on the AI credits a run may spend: "403 Maximum AI credits exceeded".

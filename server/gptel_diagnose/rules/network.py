@@ -186,7 +186,9 @@ _UPSTREAM_UNREACHED = (r"\bfetch failed\b(?! with status)|\bconnection error\b(?
 _BARE_CONNECT = (r"^(?!.*(?:refused|econn|und_err|errno|reset|closed|ssl|tls|certificate"
                  r"|timed? ?out|timeout|resolve|getaddrinfo|enotfound|unreachable|no route"
                  r"|port \d|:\d{2,5}\b|\d+\.\d+\.\d+\.\d+|connect call failed|connectexception"
-                 r"|connecterror|max retries|socket|proxy|拒绝))"
+                 r"|connecterror|max retries|socket|proxy|拒绝"
+                 # axios's codes for an answer that came with a 4xx or 5xx status.
+                 r"|err_bad_re(?:quest|sponse)))"
                  r".*(?:could(?:n'?t| not)|cannot|can'?t|unable to|failed to) connect\b")
 # A model server the user runs: loopback or a private address, or a local server's kind
 # with no public host named.
