@@ -124,7 +124,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fh.jsonl", "reports-fi.jsonl",
                       "reports-fj.jsonl", "reports-fk.jsonl",
                       "reports-fl.jsonl", "reports-fm.jsonl",
-                      "reports-fn.jsonl", "reports-fo.jsonl"})
+                      "reports-fn.jsonl", "reports-fo.jsonl",
+                      "reports-fp.jsonl"})
 
 
 @dataclass(frozen=True)
