@@ -8382,3 +8382,18 @@ def test_a_code_the_provider_sends_for_other_failures_too_is_likely_not_certain(
         "backend": {"kind": "openai", "host": "ark.cn-beijing.volces.com"}})
     assert result.rule == "DOC009"
     assert result.confidence == "likely"
+
+
+@pytest.mark.parametrize(("said", "overloaded"), [
+    # opencode's Console with nothing after it: the gateway failed upstream.
+    ("Error from provider (Console Go): Upstream request failed", True),
+    # tests/corpus fpc-relay-002: a bracketed code after it is the upstream's refusal, its
+    # reason given, no overload.
+    ("Error from provider (Console Go): Upstream request failed: [invalid_prompt] Invalid "
+     "Responses API request", False),
+])
+def test_upstream_request_failed_is_load_only_when_it_gives_no_reason(
+        said: str, overloaded: bool) -> None:
+    result = run({"error": {"error": said}, "backend": {"kind": "openai",
+                                                        "host": "opencode.ai"}})
+    assert (result.category == "server.overloaded") is overloaded

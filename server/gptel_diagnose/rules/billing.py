@@ -72,6 +72,8 @@ _NO_CREDIT = (
     r"|exceeded its (?:monthly )?spending cap"
     r"|do(es)?n'?t have (any|enough) credits|used all available credits"
     r"|no credits? (left|remaining)"
+    # An OpenAI-compatible service's 403 "Access denied due to overdue account".
+    r"|\boverdue account\b|\baccount (?:is )?overdue\b"
     # A client's or service's plain words: "Not Enough Credits" (Freebuff).
     r"|\bnot enough credits?\b"
     # PearAI's server: "you've reached the maximum free PearAI credit quota".

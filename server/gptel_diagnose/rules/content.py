@@ -86,7 +86,10 @@ RULES = (
             match(codes=("content_filter", "content_policy_violation", "invalid_prompt",
                          "responsibleaipolicyviolation", "safety", "moderation",
                          "prohibited_content", "recitation", "blocklist", "spii",
-                         "image_safety", "datainspectionfailed", "data_inspection_failed"),
+                         "image_safety", "datainspectionfailed", "data_inspection_failed",
+                         # Copilot's chat API: "The response was filtered due to the prompt not
+                         # being programming related" (code off_topic).
+                         "off_topic"),
                   # A relay that files its own timeout under invalid_prompt ("AiError:
                   # Request timeout") refused nothing either.
                   not_text=r"request timeout|timed out|" + _NOT_REFUSED),

@@ -143,6 +143,9 @@ RULES = (
                 # Codex CLI, for a model its key's /models list leaves out: "Warning: model
                 # \"o4-mini\" is not in the list of available models returned by OpenAI."
                 r"|is not in the list of (?:supported|available) models"
+                # Gemini CLI, for a preview model the account is not enabled for: "It seems
+                # like you don't have access to Gemini 3."
+                r"|you don'?t have access to gemini \d"
                 # OpenClaw, for a model outside its configured list: "Model \"X\" is not
                 # allowed. Use /models to list providers".
                 r"|is not allowed\. use /models\b"

@@ -402,6 +402,10 @@ RULES = (
                     r"|" + _BARE_CONNECT,
                     http=None),
               *(match(text=_BARE_CONNECT, http=None, **where) for where in _LOCAL_WHERE),
+              # LobeChat's check of an Ollama it cannot reach: "please check whether your
+              # ollama service is available or set the CORS rules", with the host it tried.
+              *(match(text=r"check whether your ollama service is available", http=None,
+                      **where) for where in _LOCAL_WHERE),
               # Claude Code's retry line names the refusal; its hint on its own timeout
               # setting ("API_TIMEOUT_MS=3000000ms, try increasing it") is no timeout.
               match(text=r"unable to connect to api \((?:connectionrefused|econnrefused)\)",
@@ -1146,6 +1150,9 @@ RULES = (
                     # Node's fetch (undici), when the socket closed while the body was being
                     # read: "TypeError: terminated", "Provider error: terminated".
                     r"|typeerror: terminated\b|\berror: terminated$|^terminated$"
+                    # The same as Cline shows it: "UND_ERR_SOCKETterminated {\"message\":
+                    # \"terminated\",\"code\":\"UND_ERR_SOCKET\"}".
+                    r"|\bund_err_socket\W{0,3}terminated\b"
                     # A gateway's code for an upstream stream cut off (OmniRoute's 502
                     # {"message": "terminated", "code": "stream_terminated"}).
                     r"|\bstream_terminated\b",

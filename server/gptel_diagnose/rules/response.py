@@ -796,6 +796,9 @@ RULES = (
                     # Burp AI Agent: "OpenAI-compatible response content was empty".
                     r"|response content was empty"
                     r"|request ended without sending any chunks"
+                    # OpenClaw: "incomplete turn detected: runId=... stopReason=stop
+                    # payloads=0".
+                    r"|incomplete turn detected\b.{0,120}\bpayloads=0\b"
                     # Hermes Agent: "Provider returned an empty stream with no finish_reason".
                     r"|returned an empty stream"
                     # Claude Code: "Stream ended without receiving any events"; Gemini CLI

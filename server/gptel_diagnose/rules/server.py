@@ -50,7 +50,9 @@ RULES = (
             # of its own or a 5xx, and no reason after it.
             # Not when it says the upstream's answer was unreadable ("Upstream request failed:
             # [server_error] Upstream response was not valid JSON", OpenCode Zen): RESP001.
-            match(text=r"upstream request failed(?!:\s*\w)", http=(None, 500, 502, 503),
+            # Nor a bracketed code ("Upstream request failed: [invalid_prompt] Invalid
+            # Responses API request"): a refusal with its reason.
+            match(text=r"upstream request failed(?!:\s*[\w\[])", http=(None, 500, 502, 503),
                   not_text=r"not valid json"),
             # A gateway (Bifrost) that could not reach the provider's API, whatever status
             # it sends and whichever causes it lists ("network error occurred while
