@@ -123,7 +123,8 @@ RULES = (
                 r"(?:unsupported model|stat )"
                 # LocalAI's bare words for a model file it does not have.
                 r"|^stat \S*/models/\S+: no such file or directory"
-                r"|invalid model|unknown model|no such model|model not exist|model_not_found"
+                r"|invalid model|unknown (?:chat )?model|no such model|model not exist"
+                r"|model_not_found"
                 # Ollama's cloud, for a model it does not serve ("Unsupported model
                 # (model=deepseek-v4-flash:cloud)", typed invalid_parameter); claude.ai, for a
                 # model the plan cannot use now ("permission_error - This model isn't

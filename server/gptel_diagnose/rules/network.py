@@ -166,6 +166,8 @@ _TIMEOUT_TEXT = (
     r"|stream stalled for (?:more than )?\d+"
     # OpenClaw's: "moonshot/kimi-k2.5 produced no reply before the idle watchdog".
     r"|no reply before the idle watchdog"
+    # Qwen Code's: "No stream activity for 120000ms after 19 chunks".
+    r"|no stream activity for \d+ ?m?s\b"
     # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
     r"|\d+\s*秒(内|钟)?未响应"
 )
@@ -406,6 +408,10 @@ RULES = (
               # ollama service is available or set the CORS rules", with the host it tried.
               *(match(text=r"check whether your ollama service is available", http=None,
                       **where) for where in _LOCAL_WHERE),
+              # A plugin's health check of a local server that did not answer
+              # (opencode-lmstudio: "LM Studio appears to be offline").
+              *(match(text=r"\bappears to be offline\b", http=None, **where)
+                for where in _LOCAL_WHERE),
               # Claude Code's retry line names the refusal; its hint on its own timeout
               # setting ("API_TIMEOUT_MS=3000000ms, try increasing it") is no timeout.
               match(text=r"unable to connect to api \((?:connectionrefused|econnrefused)\)",

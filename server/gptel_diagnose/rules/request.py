@@ -882,6 +882,9 @@ RULES = (
                   # ... Field required"): the client could not read it (RESP001).
                   not_text=r"invalid url \((post|get) |return value must be of type"
                   r"|type validation failed: value:|failed to deserialize api response"
+                  # A gateway that could not read its upstream's answer ("failed to parse
+                  # response: invalid type: integer `400`, expected a string").
+                  r"|failed to parse (?:the )?response: invalid type"
                   r"|validation errors? for \w*(completion|response|chunk)\b|"
                   + _ANOTHER_PATH),
             # A validator's words about the request; a client validating the answer

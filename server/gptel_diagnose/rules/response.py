@@ -142,6 +142,10 @@ RULES = (
                     # The Vercel AI SDK, for a chunk its schema does not take, and for a 200
                     # answer it could not read ("Failed to process successful response").
                     r"|type validation failed: value:|failed to process successful response"
+                    # A gateway that could not read its upstream's answer, whatever status
+                    # it sends for that (agentgateway's 503 "failed to parse response:
+                    # invalid type: integer `400`, expected a string").
+                    r"|failed to parse (?:the )?response: invalid type"
                     # nlohmann's JSON for C++ (a Notepad++ plugin): "[json.exception.
                     # parse_error.101] parse error at line 2, column 25".
                     r"|json\.exception\.parse_error"
