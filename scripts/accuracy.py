@@ -125,7 +125,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fj.jsonl", "reports-fk.jsonl",
                       "reports-fl.jsonl", "reports-fm.jsonl",
                       "reports-fn.jsonl", "reports-fo.jsonl",
-                      "reports-fp.jsonl", "reports-fq.jsonl"})
+                      "reports-fp.jsonl", "reports-fq.jsonl",
+                      "reports-fr.jsonl"})
 
 
 @dataclass(frozen=True)
