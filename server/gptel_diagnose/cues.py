@@ -419,7 +419,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # not the nil pointer alone, which a client that crashed prints too.
         r"\bpanic detected\b",
         # Not JSON-RPC's -32603 "Internal error" (an editor's agent protocol, ACP or MCP).
-        r"temporarily unavailable", r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b)",
+        # Nor Warp's "Internal error occurred at transport layer": its own connection.
+        r"temporarily unavailable",
+        r"internal (?:server )?error(?!\s*-32[0-7]\d\d\b| occurred at transport layer)",
         # Not "upstream request failed": a gateway says it of refusals too; nor an upstream's
         # client error passed on ("upstream error: HTTP Error 400: Bad Request").
         rf"upstream (?:provider |service )?error(?!{UPSTREAM_CLIENT_ERROR})",

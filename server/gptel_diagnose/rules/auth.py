@@ -30,6 +30,10 @@ _KEY_WRONG = (
     # subscription's credential sent to the API ("This credential is only authorized for use
     # with Claude Code"): a key for another endpoint.
     r"|token not match group|credential is only authorized for use with"
+    # Azure OpenAI, for an Entra token issued by another tenant: "Token tenant X does not
+    # match resource tenant" (the credential is for another directory).
+    r"|token tenant \S+ does not match resource tenant"
+    r"|tenant provided in token does not match resource token"
     # Gemini, for a key it does not know (without the API_KEY_INVALID detail a client may
     # drop): "API Key not found. Please pass a valid API key."
     r"|api key not found\W+please pass a valid api key"
@@ -185,6 +189,11 @@ _KEY_MISSING = (
     # is not initialized" (no key stored for the model).
     r"|missing \d+ required (?:positional|keyword-only) arguments?: '(?:api_key|apikey)'"
     r"|\bcredentials? (?:is|are) not initiali[sz]ed"
+    # AWS's credential chain with nothing to find ("Valid credentials could not be sourced
+    # by the IMDS provider"; "AWS SigV4 authentication requires AWS credentials"); Azure
+    # tooling with no Entra token ("Access token not available. ... run 'az login'").
+    r"|credentials could not be sourced|sigv4 authentication requires aws credentials"
+    r"|access token not available"
     # SenseNova's "Authorization Not Found"; MiMo's "API key\n required".
     r"|authorization not found|api.?key\s+required"
     # Google's ErrorInfo reason when the request carried no credential ("401

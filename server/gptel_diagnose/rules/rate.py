@@ -89,6 +89,9 @@ RULES = (
             # Gemini subtitle translator), "Quota exceeded. Retry in 30s".
             match(text=r"quota exceeded\W+(?:retry(?:ing)?|waiting|wait|try again)\W+"
                   r"(?:in |for )?\d+(?:\.\d+)? ?(?:s|secs?|seconds?)\b", not_text=_NOT_RATE),
+            # OpenAI's rate-limit tail, quoted without its first sentence: "Limit 3, Used 3,
+            # Requested 1. Please try again in 20s."
+            match(text=r"\blimit \d+, used \d+, requested \d+\b", not_text=_NOT_RATE),
             # OpenRouter's per-model cap on a free model, passed on by a client without its
             # 429 ("Rate limit exceeded: limit_rpm/qwen/... High demand for qwen/qwen3-coder:
             # free on OpenRouter - limited to 8 requests per minute"): a rate, as SRV001 says,

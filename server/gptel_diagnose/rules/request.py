@@ -172,7 +172,11 @@ RULES = (
                    r"|only supports incremental_output set to true"
                    # Command Code's validator, for a request whose stream is not true:
                    # "Invalid input: expected true at \"params.stream\"".
-                   r"|expected true at \W{0,3}params\.stream\b"),
+                   r"|expected true at \W{0,3}params\.stream\b"
+                   # The Anthropic SDK, refusing a long non-streamed request itself:
+                   # "Streaming is strongly recommended for operations that may take longer
+                   # than 10 minutes".
+                   r"|streaming is strongly recommended for operations that may take longer"),
         summary="{provider} serves {model} only streamed: turn streaming on.",
         explanation=(
             "Some models (DashScope's QwQ and thinking models, subscription backends) refuse a "

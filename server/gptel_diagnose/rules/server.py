@@ -290,6 +290,9 @@ RULES = (
                   # stream finished unexpectedly with internal error: unexpected end of JSON
                   # input", Warp): an answer it could not read.
                   r"|unexpected end of (?:json )?input"
+                  # Warp's for its own transport ("Internal error occurred at transport
+                  # layer"): no provider's failure is named.
+                  r"|internal error occurred at transport layer"
                   r"|" + _REFUSED_INPUT +
                   # A relay passing on its upstream's client error ("upstream error: HTTP
                   # Error 400: Bad Request"): the request was refused, nothing failed.
