@@ -529,7 +529,12 @@ _EITHER = re.compile(r"\beither\b.{0,80}\bor\b|可能(?:的)?原因|possible (?:
                      r"|check (?:your |the )?" + _SETTING + r"(?:\s*(?:,|/|and|or|&)\s*"
                      r"(?:your |the )?" + _SETTING + r")+"
                      r"|检查[^。\n]{0,6}(?:地址|url|密钥|key|模型)[^。\n]{0,4}[、和或/]"
-                     r"[^。\n]{0,4}(?:地址|url|密钥|key|模型)")
+                     r"[^。\n]{0,4}(?:地址|url|密钥|key|模型)"
+                     # A list of kinds in a client's words: "(StopFailure hook fired — rate
+                     # limit, auth, or server error)".
+                     r"|\b(?:rate.?limit|auth\w*|server error|network|timeout|quota)"
+                     r"(?:, (?:rate.?limit|auth\w*|server error|network|timeout|quota)){1,3},?"
+                     r" or (?:rate.?limit|auth\w*|server error|network|timeout|quota)\b")
 
 
 # A client's guess that names two causes at once: "The API key is invalid or check if the

@@ -33,6 +33,8 @@ _KEY_WRONG = (
     # Azure OpenAI, for an Entra token issued by another tenant: "Token tenant X does not
     # match resource tenant" (the credential is for another directory).
     r"|token tenant \S+ does not match resource tenant"
+    # A gateway's own check of the key's shape (Heurist: "Invalid auth_key format").
+    r"|invalid auth_?key format"
     r"|tenant provided in token does not match resource token"
     # Gemini, for a key it does not know (without the API_KEY_INVALID detail a client may
     # drop): "API Key not found. Please pass a valid API key."

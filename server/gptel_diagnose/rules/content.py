@@ -35,7 +35,11 @@ _FILTERED = (
     r"|check the `?candidate\.safety_ratings"
     # GitHub Copilot's log line for a prompt its filter refused.
     r"|\bpromptfiltered\b"
-    r"|violat(es|ing) (our|the) (policy|policies|terms of use)|policy violation"
+    r"|violat(es|ing) (our|the) (policy|policies|terms of use)"
+    # Not the WebSocket close code 1008, named "policy violation" ("received 1008 (policy
+    # violation) models/X is not found for API version v1beta"): a refusal of any kind,
+    # whose reason follows it.
+    r"|(?<!1008 \()policy violation"
     # DashScope's data inspection in its words; a relay's sensitive-word filter.
     r"|input data may contain|sensitive_words_detected"
     # OpenAI's safety system ("Your prompt may contain text that is not allowed by our safety

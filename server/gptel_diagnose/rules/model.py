@@ -72,6 +72,9 @@ RULES = (
             # Vertex AI's 404 "Publisher Model `projects/.../models/X` was not found", its
             # words cut before "not found" by a client's log.
             match(http=404, text=r"\bpublisher model\W{0,3}projects/"),
+            # The same closing a Live API websocket (close code 1008), its words cut after
+            # the model's path.
+            match(http=None, text=r"\b1008 \(policy violation\) publisher model\W{0,3}projects/"),
             # A service's Chinese words for a model it does not serve: iFlow's "心流不支持当前
             # 模型，请更换模型后重试" (does not support the current model, change it).
             match(text=r"不支持(?:当前|该|此)模型.{0,6}请更换模型"

@@ -145,6 +145,9 @@ _TIMEOUT_TEXT = (
     r"(?<!stainless-)timed? ?out(?!=none|: undefined)|(?<!stainless-)timeout(?!=none|: undefined)"
     r"|etimedout|errno 110"
     r"|deadline ?exceeded"
+    # Google's gRPC status for the same, closing a Live API session (1011): "Deadline
+    # expired before operation could complete."
+    r"|deadline expired before operation could complete"
     r"|deadline_exceeded"
     r"|didn'?t respond within \d+ seconds|timed_out|超时"
     r"|no response from .{0,40} in the last \d+ seconds"

@@ -142,6 +142,9 @@ RULES = (
                     # The Vercel AI SDK, for a chunk its schema does not take, and for a 200
                     # answer it could not read ("Failed to process successful response").
                     r"|type validation failed: value:|failed to process successful response"
+                    # Apple's URL loading system for an answer it could not parse at all
+                    # (NSURLErrorCannotParseResponse).
+                    r"|nsurlerrordomain code=-1017\b"
                     # A gateway that could not read its upstream's answer, whatever status
                     # it sends for that (agentgateway's 503 "failed to parse response:
                     # invalid type: integer `400`, expected a string").
@@ -338,6 +341,9 @@ RULES = (
             # googleapis.com/v1beta//models"): a base URL that ended in "/" before a path
             # that starts with one, whatever the words say of the model.
             match(http=(None, 404), text=DOUBLE_SLASH_URL),
+            # OpenAI's Realtime API, for the beta's path and shape after the GA: "The Realtime
+            # Beta API is no longer supported. Please use /v1/realtime for the GA API."
+            match(codes=("beta_api_shape_disabled",)),
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
             # deployments path included.
             match(text=r"invalid url \((get|post|put|patch|delete) /"),
