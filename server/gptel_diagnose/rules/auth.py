@@ -113,6 +113,10 @@ _NOT_ONLY_MISSING = (r"signature we calculated|missing or invalid|invalid or mis
 # A relay's 503 for its own pool of upstream credentials, typed authentication_error: its
 # capacity, not the user's key.
 _POOL_EMPTY = r"no available authentication tokens"
+# Anthropic's answer to a Claude sign-in its organization does not allow, under
+# authentication_error as often as permission_error (nine corpus records label it a
+# permission): the credential is good, the organization's setting refuses it (PERM002).
+_ORG_REFUSES_SIGN_IN = r"oauth authentication is currently not allowed for this organization"
 # OpenCode Zen, for a model the account may not use, the key accepted: "MODEL_UNAUTHORIZED_ACCESS
 # Unauthorized access to model: X" (PERM002, not AUTH001).
 _MODEL_UNAUTHORIZED = r"unauthorized access to model\b"
@@ -400,16 +404,12 @@ RULES = (
                          "virtual_key_not_found", "error_bad_user_api_key",
                          "unauthenticated", "incorrect_api_key", "invalid_authentication",
                          "unrecognizedclientexception", "expiredtokenexception"),
-                  # Anthropic's authentication_error for a Claude sign-in the organization
-                  # does not allow: a good credential refused by a setting (PERM002).
-                  not_text=_KEY_MISSING + "|" + _POOL_EMPTY
-                  + r"|oauth authentication is currently not allowed for this organization"),
+                  not_text=f"{_KEY_MISSING}|{_POOL_EMPTY}|{_ORG_REFUSES_SIGN_IN}"),
             match(text=_KEY_WRONG, not_text=r"not a member|ip not authorized|must be verified|"
                   + _POOL_EMPTY +
                   "|" + _MODEL_UNAUTHORIZED +
-                  # Azure's RBAC: the credential was accepted, the principal lacks a right;
-                  # Anthropic's for a Claude sign-in the organization does not allow.
-                  r"|lacks the required data action|not allowed for this organization"
+                  # Azure's RBAC: the credential was accepted, the principal lacks a right.
+                  r"|lacks the required data action|" + _ORG_REFUSES_SIGN_IN +
                   # .NET's AuthenticationException is about TLS.
                   r"|remote party sent a tls alert"
                   r"|security\.authentication\.authenticationexception"
@@ -999,10 +999,7 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
-            # Anthropic's answer to a Claude sign-in its organization does not allow, under
-            # authentication_error as often as permission_error (nine corpus records label it
-            # so): the credential is good, the organization's setting refuses it.
-            match(text=r"oauth authentication is currently not allowed for this organization"),
+            match(text=_ORG_REFUSES_SIGN_IN),
             # A proxy's or relay's own list of the models it lets through (WindsurfAPI's
             # model_blocked: "模型 X 不在允許清單中"): the model exists, this service will not
             # pass it on (LABELING, stop 52: a key whose own list leaves the model out).
