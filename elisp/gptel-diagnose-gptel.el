@@ -172,18 +172,27 @@ loaded gptel drops itself does not count."
       (setq value (string-trim-right value "[\n\r]+")))
     (and value (string-match-p "\\`[ \t\n\r]\\|[ \t\n\r]\\'" value) t)))
 
+(defun gptel-diagnose--visible-code (function)
+  "What can be seen of FUNCTION without calling it, or nil.
+A byte-compiled function's constants, as a list; a lambda's or an
+interpreted closure's printed form, as a string."
+  (let ((definition (indirect-function function)))
+    (cond ((byte-code-function-p definition)
+           (let ((constants (aref definition 2)))
+             (and (vectorp constants) (append constants nil))))
+          ((or (consp definition)
+               (and (fboundp 'interpreted-function-p)
+                    (funcall 'interpreted-function-p definition)))
+           (prin1-to-string definition)))))
+
 (defun gptel-diagnose--calls-getenv-p (function)
   "Non-nil if a call of `getenv' is visible in FUNCTION.
 Looks at a lambda's body or a byte-compiled function's constants;
 never calls FUNCTION."
-  (let ((definition (indirect-function function)))
-    (cond ((byte-code-function-p definition)
-           (let ((constants (aref definition 2)))
-             (and (vectorp constants) (memq 'getenv (append constants nil)) t)))
-          ((or (consp definition)
-               (and (fboundp 'interpreted-function-p)
-                    (funcall 'interpreted-function-p definition)))
-           (string-match-p "(getenv[ )]" (prin1-to-string definition))))))
+  (let ((code (gptel-diagnose--visible-code function)))
+    (if (stringp code)
+        (string-match-p "(getenv[ )]" code)
+      (and (memq 'getenv code) t))))
 
 (defconst gptel-diagnose--env-name-regexp "\\`[A-Za-z_][A-Za-z0-9_]\\{0,63\\}\\'"
   "An environment variable's name, as a key function gives it to `getenv'.")
@@ -196,20 +205,15 @@ constants next to `getenv'.  Never calls the function."
   (let* ((function (if (and (symbolp key) (boundp key) (not (fboundp key)))
                        (symbol-value key)
                      key))
-         (definition (and (functionp function) (indirect-function function)))
+         (code (and (functionp function) (gptel-diagnose--visible-code function)))
          (names
-          (cond ((byte-code-function-p definition)
-                 (let ((constants (aref definition 2)))
-                   (and (vectorp constants) (memq 'getenv (append constants nil))
-                        (seq-filter #'stringp (append constants nil)))))
-                ((or (consp definition)
-                     (and (fboundp 'interpreted-function-p)
-                          (funcall 'interpreted-function-p definition)))
-                 (let ((printed (prin1-to-string definition)) (start 0) found)
-                   (while (string-match "(getenv \"\\([^\"\\]*\\)\"" printed start)
-                     (push (match-string 1 printed) found)
-                     (setq start (match-end 0)))
-                   found)))))
+          (if (stringp code)
+              (let ((start 0) found)
+                (while (string-match "(getenv \"\\([^\"\\]*\\)\"" code start)
+                  (push (match-string 1 code) found)
+                  (setq start (match-end 0)))
+                found)
+            (and (memq 'getenv code) (seq-filter #'stringp code)))))
     (setq names (delete-dups
                  (seq-filter (lambda (name)
                                (string-match-p gptel-diagnose--env-name-regexp name))
@@ -268,8 +272,9 @@ function is never fetched a second time.  Never the key itself.")
 (defun gptel-diagnose--backend-params (backend)
   "What the server may know about BACKEND.  Never the key itself."
   (when backend
-    (let ((key (gptel-diagnose--slot backend 'key))
-          (endpoint (gptel-diagnose--slot backend 'endpoint)))
+    (let* ((key (gptel-diagnose--slot backend 'key))
+           (key-source (gptel-diagnose--key-source key))
+           (endpoint (gptel-diagnose--slot backend 'endpoint)))
       (list :name (gptel-diagnose--json (gptel-diagnose--slot backend 'name))
             :type (symbol-name (type-of backend))
             :kind (gptel-diagnose--kind backend)
@@ -280,9 +285,8 @@ function is never fetched a second time.  Never the key itself.")
             :has_key (gptel-diagnose--bool key)
             :key_has_whitespace (gptel-diagnose--bool
                                  (gptel-diagnose--key-whitespace-p key))
-            :key_source (gptel-diagnose--key-source key)
-            :key_env (and (equal (gptel-diagnose--key-source key) "env")
-                          (gptel-diagnose--key-env-name key))
+            :key_source key-source
+            :key_env (and (equal key-source "env") (gptel-diagnose--key-env-name key))
             :key_shape (gptel-diagnose--backend-key-shape backend key)
             :models (and (proper-list-p (gptel-diagnose--slot backend 'models))
                          (vconcat (mapcar #'symbol-name
