@@ -71,7 +71,13 @@ def read_body(text: str) -> Any:
     return found if isinstance(found, (dict, list)) and found else None
 
 
-def _code_word(error: Any) -> bool:
+# The most words a label has ("Relay service error", "Too Many Requests").
+_LABEL_WORDS = 4
+# The fields that say more than a label, beside a string `error`.
+_SAYS_MORE = ("message", "detail", "msg", "error_description")
+
+
+def _code_or_label(error: Any) -> bool:
     """Whether gptel's ERROR is a code ("worker_error") or a short label ("Relay service
     error"), not a sentence: the body may say more beside it."""
     if not isinstance(error, str):
@@ -80,17 +86,12 @@ def _code_word(error: Any) -> bool:
     return bool(said) and len(said.split()) <= _LABEL_WORDS and not said.endswith(".")
 
 
-# The most words a label has ("Relay service error", "Too Many Requests").
-_LABEL_WORDS = 4
-# The fields that say more than a label, beside a string `error`.
-_SAYS_MORE = ("message", "detail", "msg", "error_description")
-
-
 def _one_field_of(error: Any, found: Any) -> bool:
-    """Whether gptel's ERROR is only one word of the body FOUND, which says more: gptel
-    takes a string `error` field as the whole error ({"error": "worker_error", "message":
-    "Claude step failed: Credit balance is too low"} shows as "worker_error")."""
-    if not (_code_word(error) and isinstance(found, dict)):
+    """Whether gptel's ERROR is only the `error` field of the body FOUND, which says more:
+    gptel takes a string `error` field as the whole error ({"error": "worker_error",
+    "message": "Claude step failed: Credit balance is too low"} shows as "worker_error").
+    A code counts beside any other field; a label only beside a longer message."""
+    if not (_code_or_label(error) and isinstance(found, dict)):
         return False
     said = error.strip()
     if not (isinstance(found.get("error"), str) and found["error"].strip() == said):
@@ -127,16 +128,16 @@ def _plain_words(params: DiagnoseParams) -> str | None:
 
 
 def with_logged_body(params: DiagnoseParams) -> DiagnoseParams:
-    """PARAMS with the logged body as the error, when gptel read none out of it, or only one
-    word of it, or could not read it as JSON because it is the server's words in plain
-    text."""
+    """PARAMS with the logged body as the error, when gptel read none out of it, or only
+    its code or label (`_one_field_of`), or could not read it as JSON because it is the
+    server's words in plain text."""
     words = _plain_words(params)
     if words is not None:
         return _with_error(params, words)
     body = params.error.body
     unread = _unread(params)
     # The body is parsed only where it could be used: not for every answer that has one.
-    if not body or not (unread or _code_word(params.error.error)):
+    if not body or not (unread or _code_or_label(params.error.error)):
         return params
     found = read_body(body)
     if found is None or not (unread or _one_field_of(params.error.error, found)):

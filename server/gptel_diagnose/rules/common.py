@@ -30,6 +30,10 @@ TLS_READ_PLAIN = (r"wrong.version.number|record_too_long|record too long"
 # client quotes it ("Error code: 404 - {'detail': 'Not Found'}"): the path (ENDP001), not the
 # model (MODEL001).
 FASTAPI_NOT_FOUND = r"\{\s*[\"']detail[\"']\s*:\s*[\"']not found[\"']\s*\}"
+# A gateway that could not read its upstream's answer, whatever status it sends for that
+# (agentgateway's 503 "failed to parse response: invalid type: integer `400`, expected a
+# string"): an unreadable answer (RESP001), not a refused parameter nor an overload.
+GATEWAY_UNREAD = r"failed to parse (?:the )?response: invalid type"
 # The AWS SDK, for Bedrock with no credentials anywhere it looks (AUTH002), whatever the
 # client was doing (MODEL005 leaves it).
 AWS_NO_CREDENTIALS = r"could not load credentials from any providers"

@@ -6,6 +6,7 @@ from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_BACKEND,
     ASK_MODEL,
+    GATEWAY_UNREAD,
     INPUT_MISSING,
     LENGTH_OFF,
     LOG_REQUESTS,
@@ -886,9 +887,7 @@ RULES = (
                   # ... Field required"): the client could not read it (RESP001).
                   not_text=r"invalid url \((post|get) |return value must be of type"
                   r"|type validation failed: value:|failed to deserialize api response"
-                  # A gateway that could not read its upstream's answer ("failed to parse
-                  # response: invalid type: integer `400`, expected a string").
-                  r"|failed to parse (?:the )?response: invalid type"
+                  r"|" + GATEWAY_UNREAD +
                   r"|validation errors? for \w*(completion|response|chunk)\b|"
                   + _ANOTHER_PATH),
             # A validator's words about the request; a client validating the answer

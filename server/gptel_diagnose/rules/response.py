@@ -11,6 +11,7 @@ from .common import (
     BACKEND_FORM,
     DOUBLE_SLASH_URL,
     FASTAPI_NOT_FOUND,
+    GATEWAY_UNREAD,
     INPUT_MISSING,
     LENGTH_OFF,
     LOCAL_SERVERS,
@@ -145,10 +146,7 @@ RULES = (
                     # Apple's URL loading system for an answer it could not parse at all
                     # (NSURLErrorCannotParseResponse).
                     r"|nsurlerrordomain code=-1017\b"
-                    # A gateway that could not read its upstream's answer, whatever status
-                    # it sends for that (agentgateway's 503 "failed to parse response:
-                    # invalid type: integer `400`, expected a string").
-                    r"|failed to parse (?:the )?response: invalid type"
+                    r"|" + GATEWAY_UNREAD +
                     # nlohmann's JSON for C++ (a Notepad++ plugin): "[json.exception.
                     # parse_error.101] parse error at line 2, column 25".
                     r"|json\.exception\.parse_error"

@@ -7,6 +7,7 @@ from .base import Example, Rule, match
 from .common import (
     ASK_BACKEND,
     ASK_MODEL,
+    GATEWAY_UNREAD,
     LOCAL_SERVERS,
     OPENAI_SERVER_ERROR,
     PROXY_OFF,
@@ -137,10 +138,8 @@ RULES = (
                   # The link may come wrapped by a terminal ("cloudflare- 5xx-errors").
                   r"|cloudflare-\s*5xx-errors|incomplete response to cloudflare"),
             # Not Google API Core's "503 Context deadline exceeded": a deadline, NET004's.
-            # Nor a gateway's 503 for an upstream answer it could not read ("failed to parse
-            # response: invalid type ..."): RESP001.
-            match(http=503, not_text=r"deadline exceeded|failed to parse (?:the )?response: "
-                  r"invalid type"),
+            # Nor a gateway's 503 for an upstream answer it could not read: RESP001.
+            match(http=503, not_text=r"deadline exceeded|" + GATEWAY_UNREAD),
             # An account-pool relay with none of its upstream accounts free (sub2api's 424
             # "No available accounts"; LABELING, stop 49); not one that names who it serves.
             match(text=r"\bno available accounts\b", not_text=r"only allows"),
