@@ -545,6 +545,10 @@ KEY_WHERE: dict[str, str] = {
 KEY_WHERE_UNKNOWN = i18n.N_("the backend's :key, gptel-api-key, or ~/.authinfo")
 # A :key function reads the environment, but which variable it does not say literally.
 KEY_WHERE_ENV = i18n.N_("the environment variable that the backend's :key reads")
+# Where gptel may have got the key, every place named, for a step that has room for them
+# when the companion did not say which (`key_from`).
+KEY_FROM_UNKNOWN = i18n.N_("the backend's :key, or gptel-api-key, or the auth-source entry "
+                           "`machine {host} login apikey password KEY` in ~/.authinfo(.gpg)")
 PROXY_WHERE: dict[str, str] = {
     "gptel-proxy-host": i18n.N_("gptel-proxy ({proxy_host})"),
     "gptel-proxy": i18n.N_("gptel-proxy"),
@@ -824,6 +828,12 @@ def placeholders(facts: Facts, locale: str, message: str | None,
         return i18n.gettext(locale, KEY_WHERE_ENV if facts.key_source == "env"
                             else KEY_WHERE_UNKNOWN)
 
+    def key_from() -> str:
+        # The same place, but every place gptel reads when the companion did not say which.
+        if facts.key_source in KEY_WHERE:
+            return key_where()
+        return redact(fill(KEY_FROM_UNKNOWN))
+
     def optional(value: str | None) -> str | None:
         return redact(value) if value else None
 
@@ -848,6 +858,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
             # How to read a local server's log, when its record says.
             "log_command": lambda: LOG_COMMANDS.get(facts.provider or ""),
             "key_where": key_where,
+            "key_from": key_from,
             "key_provider": lambda: display_name(facts.foreign_key) if facts.foreign_key
             else None,
             "backend_form": lambda: optional(corrected_backend(facts)),
@@ -1188,15 +1199,21 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
 
 def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
     """RULE's references that are URLs once filled in, without another provider's pages
-    when the provider is known (OpenAI's guide says nothing about Kimi); then the known
-    provider's own error documentation and console."""
+    when the provider is known (OpenAI's guide says nothing about Kimi), nor any provider's
+    when it is only assumed from the protocol (a relay's codes are its own); then the
+    answering provider's own error documentation and console."""
     urls = (_fill(url, values) for url in rule.docs)
     provider = _answering_record(facts)
     own = (provider.errors_url, provider.console_url) if provider else ()
-    return _unique([
-        *(url for url in urls if _URL.match(url) and (
-            facts.provider is None or SITES.get(site(url), facts.provider) == facts.provider)),
-        *(url for url in own if url)])
+
+    def fits(url: str) -> bool:
+        whose = SITES.get(site(url))
+        if whose is None or facts.provider is None:
+            return True
+        return whose == facts.provider and not facts.provider_assumed
+
+    return _unique([*(url for url in urls if _URL.match(url) and fits(url)),
+                    *(url for url in own if url)])
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -363,3 +363,42 @@ def test_the_key_variable_is_the_one_the_key_function_reads() -> None:
         "backend": {"kind": "openai", "host": "api.openai.com", "key_source": "env"}}))
     assert result.key_env == "OPENAI_API_KEY"
     assert "OPENAI_API_KEY" in (result.next_step or "") + result.summary
+
+
+def test_a_rejected_keys_first_step_names_where_the_key_came_from() -> None:
+    # Noticed at stop 62: the line named $MY_RELAY_KEY while the details' first step still
+    # listed every place gptel might read a key.
+    def first_step(locale: str = "en", **backend: object) -> str:
+        result = diagnose(DiagnoseParams.model_validate({
+            "error": {"status": "HTTP/1.1 401", "http_status": "401",
+                      "error": {"message": "Invalid API key"}},
+            "backend": {"kind": "openai", "host": "relay.example.com", "name": "MyRelay",
+                        **backend},
+            "locale": locale}))
+        assert result.rule == "AUTH001"
+        return result.steps[0]
+
+    step = first_step(key_source="env", key_env="MY_RELAY_KEY")
+    assert "MY_RELAY_KEY" in step and "authinfo" not in step
+    assert "MY_RELAY_KEY" in first_step("zh", key_source="env", key_env="MY_RELAY_KEY")
+    assert "~/.authinfo" in first_step(key_source="auth-source")
+    assert "machine relay.example.com login apikey" in first_step(key_source="auth-source")
+    # Where the companion did not say, every place gptel reads, with this host's line.
+    step = first_step()
+    assert "gptel-api-key" in step and "machine relay.example.com login apikey" in step
+    assert "{" not in first_step("zh")
+
+
+def test_a_relay_only_assumed_to_speak_a_protocol_gets_none_of_its_owners_pages() -> None:
+    # Noticed at stop 62: a relay's 401 cited OpenAI's error-code guide, which documents
+    # OpenAI's codes, not the relay's.
+    def docs(host: str) -> list[str]:
+        return diagnose(DiagnoseParams.model_validate({
+            "error": {"status": "HTTP/1.1 401", "http_status": "401",
+                      "error": {"message": "Invalid API key"}},
+            "backend": {"kind": "openai", "host": host}})).docs
+
+    assert [url for url in docs("api.openai.com") if "platform.openai.com" in url]
+    relay = docs("relay.example.com")
+    assert relay and not [url for url in relay if "openai.com" in url]
+    assert [url for url in relay if "github.com/karthink/gptel" in url]

@@ -371,8 +371,7 @@ _NO_PERMISSION = (
 )
 
 AUTH_STEPS = (
-    "Check which key gptel sends: the backend's :key, or gptel-api-key, or the auth-source "
-    "entry `machine {host} login apikey password KEY` in ~/.authinfo(.gpg).",
+    "Check which key gptel sends: {key_from}.",
     "Compare it with an active key at {keys_url}; keys are per provider, and some per "
     "project or region.",
     "Make sure the key has no trailing newline or space (a function or file that returns the "
