@@ -681,6 +681,9 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
         name, path = moved
         endpoint = ""
         protocol_wanted = "https"
+    elif facts.host_typo or facts.host_website:
+        # The API host a misspelt one, or the provider's website, stood for.
+        name = facts.host_typo or facts.host_website or name
     new_protocol = protocol_wanted or scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"
@@ -923,7 +926,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
                        "models_url")},
         key_env=key_env or stand["key_env"],
         start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
-        intended_host=facts.host_typo or "",
+        intended_host=facts.host_typo or facts.host_website or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
         if facts.http is not None else "",

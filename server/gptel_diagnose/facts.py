@@ -18,7 +18,15 @@ from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from .protocol import DiagnoseParams
-from .providers import Provider, identified, identify, lookup, misspelt_host, without_scheme
+from .providers import (
+    Provider,
+    identified,
+    identify,
+    lookup,
+    misspelt_host,
+    website_host,
+    without_scheme,
+)
 from .providers.record import host_and_port, host_name
 
 # Bounds that keep classification cheap whatever the payload: the haystack rules search and
@@ -593,6 +601,9 @@ class Facts:
                           lambda p: p.backend.protocol or "")
     host_typo: str | None = _fact(
         "the API host the backend's host looks like a misspelling of", "present")
+    host_website: str | None = _fact(
+        "the API host meant, when the backend's host is the provider's website or console",
+        "present")
     host: str = _fact("the backend's host, as configured", "pattern")
     body: str = _fact(
         "the response body the companion read beside gptel's own error, as received "
@@ -1109,6 +1120,7 @@ def read_facts(params: DiagnoseParams) -> Facts:
         documented_path=not local and _documented_path(urls, host, backend.endpoint),
         off_path=_off_path(urls, text, host, backend.endpoint, lookup(provider)),
         host_typo=misspelt_host(host) if host and not local else None,
+        host_website=website_host(host) if host and not local else None,
         host=host,
         text=text,
         message=message,

@@ -402,3 +402,31 @@ def test_a_relay_only_assumed_to_speak_a_protocol_gets_none_of_its_owners_pages(
     relay = docs("relay.example.com")
     assert relay and not [url for url in relay if "openai.com" in url]
     assert [url for url in relay if "github.com/karthink/gptel" in url]
+
+
+def test_a_providers_website_in_host_is_named_with_the_api_host_meant() -> None:
+    from gptel_diagnose.providers import website_host
+
+    assert website_host("platform.deepseek.com") == "api.deepseek.com"
+    assert website_host("https://www.anthropic.com/") == "api.anthropic.com"
+    assert website_host("api.google.com") == "generativelanguage.googleapis.com"
+    assert website_host("console.volcengine.com") == "ark.cn-beijing.volces.com"
+    # The APIs themselves, and the web chats unofficial clients talk to on purpose, are not.
+    for host in ("api.deepseek.com", "api.openai.com", "chatgpt.com", "chat.openai.com",
+                 "chat.deepseek.com", "claude.ai", "gemini.google.com", "openrouter.ai",
+                 "open.bigmodel.cn", "relay.example.com"):
+        assert website_host(host) is None, host
+
+    def run(host: str, kind: str = "openai") -> tuple[str, list[str]]:
+        result = diagnose(DiagnoseParams.model_validate({
+            "error": {"status": "Curl failure",
+                      "error": "Curl failed with exit code 6. See Curl manpage for details."},
+            "backend": {"kind": kind, "host": host, "type": f"gptel-{kind}"}}))
+        return result.rule, [fix.command or "" for fix in result.fixes]
+
+    rule, commands = run("www.deepseek.com")
+    assert rule == "ENDP008"
+    assert [c for c in commands if ':host "api.deepseek.com"' in c and "gptel-make-openai" in c]
+    rule, commands = run("aistudio.google.com", "gemini")
+    assert rule == "ENDP008" and [c for c in commands if "gptel-make-gemini" in c]
+    assert run("api.deepseek.com")[0] != "ENDP008"

@@ -56,7 +56,7 @@ from .record import Balance, Code, ModelList, Provider, host_name, without_schem
 __all__ = [
     "API_HOSTS", "LOCAL_PORTS", "LOG_COMMANDS", "PROVIDERS", "SITES", "START_COMMANDS", "Balance",
     "Code", "ModelList", "Provider", "display_name", "identified", "identify", "lookup", "marked",
-    "misspelt_host", "provider_for_host", "site", "without_scheme",
+    "misspelt_host", "provider_for_host", "site", "website_host", "without_scheme",
 ]
 
 # Identification order: the first record whose hosts match a backend's host is its provider.
@@ -115,6 +115,9 @@ LOG_COMMANDS: dict[str, str] = {p.kind: p.log_command for p in PROVIDERS if p.lo
 
 # The API hosts users type into :host, for spotting a misspelt one.
 API_HOSTS: tuple[str, ...] = tuple(host for p in PROVIDERS for host in p.api_hosts)
+# A provider's website or console put in :host -> (the provider, the API host meant).
+_WEB_HOSTS: dict[str, tuple[Provider, str]] = {
+    web: (p, api) for p in PROVIDERS for web, api in p.web_hosts}
 
 
 
@@ -156,7 +159,19 @@ def _by_host(host: str) -> Provider | None:
     for pattern, provider in _HOST_PATTERNS:
         if pattern.search(name):
             return provider
-    return None
+    web = _WEB_HOSTS.get(_site_name(name))
+    return web[0] if web else None
+
+
+def _site_name(name: str) -> str:
+    return name.lower().rstrip(".").removeprefix("www.")
+
+
+def website_host(host: str) -> str | None:
+    """The API host meant, when HOST (a backend's :host) is a provider's website or console
+    rather than its API ("www.deepseek.com" -> "api.deepseek.com"), else None."""
+    web = _WEB_HOSTS.get(_site_name(host_name(without_scheme(host.strip()))))
+    return web[1] if web else None
 
 
 def _by_local_port(host: str) -> Provider | None:

@@ -38,6 +38,8 @@ RECORD = Provider(
     name="Alibaba Cloud Model Studio (DashScope)",
     name_zh="阿里云百炼",
     hosts=r"(^|\.)dashscope(-intl|-us)?\.aliyuncs\.com$|\.maas\.aliyuncs\.com$",
+    web_hosts=(("bailian.console.aliyun.com", "dashscope.aliyuncs.com"),
+               ("dashscope.console.aliyun.com", "dashscope.aliyuncs.com")),
     api_hosts=("dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com",
                "dashscope-us.aliyuncs.com", "coding.dashscope.aliyuncs.com"),
     chat_paths=r"^/compatible-mode/v1/chat/completions$",

@@ -16,6 +16,9 @@ RECORD = Provider(
     kind="gemini",
     name="Gemini",
     hosts=r"generativelanguage\.googleapis\.com$|aiplatform\.googleapis\.com$",
+    web_hosts=(("api.google.com", "generativelanguage.googleapis.com"),
+               ("aistudio.google.com", "generativelanguage.googleapis.com"),
+               ("ai.google.dev", "generativelanguage.googleapis.com")),
     api_hosts=("generativelanguage.googleapis.com",),
     # Its own generateContent, and its OpenAI-compatible chat path
     # (https://ai.google.dev/gemini-api/docs/openai).

@@ -10,6 +10,7 @@ RECORD = Provider(
     kind="groq",
     name="Groq",
     hosts=r"(^|\.)groq\.com$",
+    web_hosts=(("groq.com", "api.groq.com"), ("console.groq.com", "api.groq.com")),
     api_hosts=("api.groq.com",),
     chat_paths=r"^/openai/v1/(chat/completions|responses)$",
     key_env="GROQ_API_KEY",

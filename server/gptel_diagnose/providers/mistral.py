@@ -11,6 +11,7 @@ RECORD = Provider(
     kind="mistral",
     name="Mistral",
     hosts=r"(^|\.)mistral\.ai$",
+    web_hosts=(("mistral.ai", "api.mistral.ai"), ("console.mistral.ai", "api.mistral.ai")),
     api_hosts=("api.mistral.ai", "codestral.mistral.ai"),
     chat_paths=r"^/v1/(chat|fim)/completions$",
     key_env="MISTRAL_API_KEY",

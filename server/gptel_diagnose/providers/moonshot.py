@@ -22,6 +22,8 @@ RECORD = Provider(
     name="Moonshot AI (Kimi)",
     name_zh="月之暗面 Kimi",
     hosts=r"(^|\.)moonshot\.(cn|ai)$|(^|\.)kimi\.com$",
+    web_hosts=(("moonshot.cn", "api.moonshot.cn"), ("platform.moonshot.cn", "api.moonshot.cn"),
+               ("platform.moonshot.ai", "api.moonshot.ai")),
     api_hosts=("api.moonshot.cn", "api.moonshot.ai", "api.kimi.com"),
     chat_paths=r"^/v1/chat/completions$|^/anthropic/v1/messages$",
     key_env="MOONSHOT_API_KEY",

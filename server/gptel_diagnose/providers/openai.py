@@ -13,6 +13,7 @@ RECORD = Provider(
     kind="openai",
     name="OpenAI",
     hosts=r"(^|\.)openai\.com$",
+    web_hosts=(("openai.com", "api.openai.com"), ("platform.openai.com", "api.openai.com")),
     api_hosts=("api.openai.com",),
     chat_paths=r"^/v1/(chat/completions|responses)$",
     key_env="OPENAI_API_KEY",

@@ -8,6 +8,7 @@ RECORD = Provider(
     kind="perplexity",
     name="Perplexity",
     hosts=r"(^|\.)perplexity\.ai$",
+    web_hosts=(("perplexity.ai", "api.perplexity.ai"),),
     api_hosts=("api.perplexity.ai",),
     chat_paths=r"^(/v1)?/chat/completions$",
     key_env="PERPLEXITY_API_KEY",

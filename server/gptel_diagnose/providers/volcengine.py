@@ -22,6 +22,8 @@ RECORD = Provider(
     name="Volcengine Ark (Doubao) / BytePlus ModelArk",
     name_zh="火山方舟",
     hosts=r"(^|\.)volces\.com$|(^|\.)bytepluses\.com$",
+    web_hosts=(("console.volcengine.com", "ark.cn-beijing.volces.com"),
+               ("volcengine.com", "ark.cn-beijing.volces.com")),
     api_hosts=("ark.cn-beijing.volces.com", "ark.ap-southeast.bytepluses.com"),
     chat_paths=r"^/api/v3/(chat/completions|responses)$",
     key_env="ARK_API_KEY",

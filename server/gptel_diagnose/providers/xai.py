@@ -11,6 +11,7 @@ RECORD = Provider(
     kind="xai",
     name="xAI",
     hosts=r"(^|\.)x\.ai$",
+    web_hosts=(("x.ai", "api.x.ai"), ("console.x.ai", "api.x.ai")),
     api_hosts=("api.x.ai",),
     chat_paths=r"^/v1/(chat/completions|responses|messages)$",
     key_env="XAI_API_KEY",

@@ -21,6 +21,7 @@ RECORD = Provider(
     name="Zhipu AI (GLM) / Z.ai",
     name_zh="智谱 GLM",
     hosts=r"(^|\.)bigmodel\.cn$|(^|\.)z\.ai$",
+    web_hosts=(("bigmodel.cn", "open.bigmodel.cn"), ("z.ai", "api.z.ai")),
     api_hosts=("open.bigmodel.cn", "api.z.ai"),
     chat_paths=r"^/api/(coding/)?paas/v4/chat/completions$|^/api/anthropic/v1/messages$",
     key_env="ZAI_API_KEY",

@@ -36,6 +36,7 @@ PRECEDENCE: tuple[Tier, ...] = (
     Tier("setup", "The backend's own settings are wrong in a way the request shows, whatever "
          "the answer.", (
         "ENDP002",   # host-misspelt
+        "ENDP008",   # host-is-the-providers-website
         # A proxy set where this request's transport does not read it.
         "CONF013",   # gptel-proxy-unused-by-url-retrieve
         "CONF001",   # host-includes-scheme-or-path

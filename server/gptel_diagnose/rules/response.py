@@ -88,6 +88,44 @@ RULES = (
         ),
     ),
     Rule(
+        code="ENDP008",
+        name="host-is-the-providers-website",
+        category="endpoint.wrong",
+        # Whatever answered: a website or console answers a page, a 404 or a 405, or nothing
+        # an API client can read, and the cause is the host either way.
+        when=match(host_website=True),
+        summary="The backend's :host is \"{host}\", which is not {provider}'s API: use :host "
+        "\"{intended_host}\".",
+        explanation=(
+            "{host} is {provider}'s website or console (or a host people take for its API), "
+            "not the API gptel talks to. Requests sent there get a web page, a 404 or 405, or "
+            "no connection at all, whatever the key and the model."
+        ),
+        steps=("Redefine the backend with :host \"{intended_host}\" (and the :endpoint "
+               "{provider}'s API reference gives).",),
+        fixes=(BACKEND_FORM, REDEFINE_BACKEND),
+        next_step=("Redefine the backend as {backend_form}",
+                   "Change :host to \"{intended_host}\" in the backend's definition "
+                   "(gptel-make-…).",),
+        docs=("https://github.com/karthink/gptel#usage",),
+        examples=(
+            Example(
+                error={"status": "HTTP/1.1 405 Method Not Allowed", "http_status": "405",
+                       "error": {"detail": "Method Not Allowed"}},
+                backend={"kind": "openai", "host": "platform.deepseek.com",
+                         "endpoint": "/chat/completions"},
+                source="https://github.com/FoundationAgents/OpenManus/issues/81",
+            ),
+            Example(
+                error={"status": "Curl failure",
+                       "error": "Cannot connect to gemini at https://api.google.com/v1. Please "
+                       "check that the service is running and accessible."},
+                backend={"kind": "gemini", "host": "api.google.com"},
+                source="https://github.com/xincmm/sageread/issues/1",
+            ),
+        ),
+    ),
+    Rule(
         code="RESP001",
         name="response-not-json",
         category="response.malformed",
