@@ -126,7 +126,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fl.jsonl", "reports-fm.jsonl",
                       "reports-fn.jsonl", "reports-fo.jsonl",
                       "reports-fp.jsonl", "reports-fq.jsonl",
-                      "reports-fr.jsonl", "reports-fs.jsonl"})
+                      "reports-fr.jsonl", "reports-fs.jsonl",
+                      "reports-ft.jsonl"})
 
 
 @dataclass(frozen=True)
