@@ -439,8 +439,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bno (?:available (?:and )?)?healthy (?:deployments?|providers?|upstreams?)"
         r" (?:available|for)\b",
         # Zhipu's documented finish_reason "network_error": "the model's inference failed"
-        # (docs.bigmodel.cn), as an agent prints it: "Unhandled stop reason: network_error".
-        r"(?:stop|finish)[ _]reason\W{0,4}network_error",
+        # (docs.bigmodel.cn), as an agent prints it: "Unhandled stop reason: network_error",
+        # or a user retypes it ("finish_reason:network)error").
+        r"(?:stop|finish)[ _]reason\W{0,4}network[_\W]error",
     ),
     "network.timeout": _cues(
         r"\btimed ?out\b", r"\btime-?out (?:error|exceeded|expired|occurred|reached)",

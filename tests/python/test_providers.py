@@ -430,3 +430,19 @@ def test_a_providers_website_in_host_is_named_with_the_api_host_meant() -> None:
     rule, commands = run("aistudio.google.com", "gemini")
     assert rule == "ENDP008" and [c for c in commands if "gptel-make-gemini" in c]
     assert run("api.deepseek.com")[0] != "ENDP008"
+
+
+def test_a_clients_stock_apology_is_not_the_providers_internal_error() -> None:
+    # reports-ft (ftc-azure-005): NeMo Guardrails answers "I'm sorry, an internal error has
+    # occurred." for any exception of its own pipeline; nothing says the provider failed.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "", "error": "I'm sorry, an internal error has occurred."},
+        "backend": {"kind": "azure"}}))
+    assert result.rule != "SRV003" and result.confidence == "guess"
+    # The provider's own words stay its failure.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 500", "http_status": "500",
+                  "error": {"message": "An internal error has occurred. Please retry.",
+                            "status": "INTERNAL", "code": 500}},
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}}))
+    assert result.category == "server.overloaded" and result.confidence != "guess"

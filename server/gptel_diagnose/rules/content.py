@@ -10,7 +10,7 @@ _FILTERED = (
     r"|contentpolicyviolation|inappropriate (output |input )?content|output blocklist"
     # Moonshot's refusal of a risky request.
     r"|considered high\W+risk"
-    r"|flagged as potentially violating|usage polic(y|ies)|invalid_prompt|content policy"
+    r"|flagged as potentially violating|(?<!fair )usage polic(y|ies)|invalid_prompt|content policy"
     r"|safety (system|filter|reasons?)|blockreason|block_reason|prohibited_content"
     # Gemini's block reason as a Go relay prints it: "blocked: prompt:
     # BlockedReasonProhibitedContent".
@@ -66,8 +66,9 @@ _FILTERED = (
     r"|负责任\s*ai\s*服务过滤|sorry, the model cannot answer this question"
     r"|prohibited content|extra caution with cybersecurity requests"
     # A provider behind a proxy (VibeProxy), for a prompt its checks refused: "Request blocked
-    # by provider safety checks".
-    r"|blocked by (?:the )?provider(?:'s)? safety checks?"
+    # by provider safety checks"); a bridge to ChatGPT's page, for its own: "was blocked by
+    # OpenAI safety checks".
+    r"|blocked by (?:the )?(?:provider|openai|anthropic|google)(?:'s)? safety checks?"
     # Gemini's image models, for an image their safety settings withheld: "generated image
     # was filtered: ... Your current safety settings for people/face generation filtered out
     # images".

@@ -94,11 +94,17 @@ RULES = (
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).
             # In the error's words, or in the body the companion read where gptel could not
             # parse the answer ("Could not parse HTTP response").
+            # OpenAI's words for a model it does not have, whatever tool or parameter the error
+            # also names (Codex's image tool: {"message": "The model 'gpt-image-2' does not
+            # exist.", "param": "tools"}).
+            match(text=r"\bthe model [`'\"][^`'\"\s]{1,80}[`'\"] does not exist\.?(?:\W|$)",
+                  not_text=r"decommissioned|deprecated|retired|legacy|" + _UNVERIFIED + "|"
+                  + PROJECT_NO_MODEL_ACCESS),
             match(provider="nvidia", documented_path=True, text=r"(?:^|\W)404 page not found\b"),
             match(provider="nvidia", documented_path=True, body=r"^\W*404 page not found\W*$"),
             match(
                 # "model" as a word, not inside a host name ("model_name.region.models.ai...").
-                text=r"\bmodels?\b(?![.])\S*.{0,120}(does not exist|doesn'?t exist"
+                text=r"\bmodels?\b(?![.])\S*.{0,120}(does not ?exist|doesn'?t exist"
                 r"|" + MODEL_NOT_FOUND +
                 r"|is not supported"
                 # "is unknown", not a log's "model=X ... reason=unknown".
@@ -317,6 +323,10 @@ RULES = (
                 # A relay's router, for a path it has no route for, model and all ("Route
                 # /api/v1beta/models/gemini-2.5-flash-lite:generateContent not found").
                 r"|^route /\S+ not found"
+                # Werkzeug's 404 page, for a path the server has no route for: "The requested
+                # URL was not found on the server", as a gateway passes it on after its own
+                # "invoke llm model failed".
+                r"|requested url was not found on the server"
                 r"|not accessible via the|tool|does not support (tools|images|vision|thinking)"
                 # The model exists, on another API than the one asked (ENDP001).
                 r"|not supported for task|" + RESPONSES_REFUSED + "|" + PATH_AS_MODEL +

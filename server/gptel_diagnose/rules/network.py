@@ -591,6 +591,11 @@ RULES = (
                     # "received fatal alert: BadRecordMac" (Zed).
                     r"|sslhandshakeexception|received fatal alert"
                     r"|remote host terminated the handshake"
+                    # Java's plain SocketException when the reset came while it read the
+                    # handshake ("Connection reset ... at sun.security.ssl.SSLSocketImpl.
+                    # readHandshakeRecord"), as curl 35 says "reset by peer" after SSL_connect.
+                    r"|connection reset[\s\S]{0,2000}sslsocketimpl\.(?:readhandshakerecord"
+                    r"|starthandshake)"
                     r"|boringssl ssl_connect"
                     # curl's Schannel and apps' own words: "SSL/TLS connection failed".
                     r"|ssl/tls connection failed"
@@ -966,6 +971,10 @@ RULES = (
                    # Squid's error page, whatever it failed to reach.
                    r"|the system returned:|\(squid/[\d.]+\)"
                    r"|the following error was encountered while trying to retrieve the url"
+                   # Another forward proxy's page in the same words ("While trying to retrieve
+                   # the URL: ... The content could not be delivered due to the following
+                   # condition"), a company network's for a host on its own intranet.
+                   r"|while trying to retrieve the url\W[\s\S]{0,600}could not be delivered"
                    # Copilot's client, for an answer a TLS-inspecting proxy made up.
                    r"|response does not appear to originate from github"
                    # ESP-IDF's proxy tunnel; urllib3 given an https:// proxy it cannot speak

@@ -119,6 +119,9 @@ RULES = (
                   # HuggingChat: "You are sending too many messages. Try again later."; a
                   # relay's upstream: "Detected high-frequency non-compliant requests".
                   r"|sending too many messages|high-frequency (?:non-compliant )?requests"
+                  # Z.ai's GLM Coding Plan, under its Fair Usage Policy (a limit that lifts
+                  # with time): "your request frequency has been limited".
+                  r"|request frequency has been limited"
                   # Baidu Qianfan's error 18: "Open api qps request limit reached".
                   r"|\bqps (?:request )?limit reached"
                   # Chinese providers' "requests too frequent".

@@ -690,6 +690,10 @@ RULES = (
             *(match(**{where: r"missing field `\w+`[\s\S]{0,300}\bparse_error\b"
                               r"|\bparse_error\b[\s\S]{0,300}missing field `\w+`"})
               for where in ("text", "body")),
+            # llama-server's JSON library, for a field of the request of the wrong type,
+            # answered as its own 500: "[json.exception.type_error.302] type must be string,
+            # but is null".
+            match(http=(400, 500), text=r"json\.exception\.type_error\.\d+\] type must be"),
             match(codes=("unsupported_parameter", "unsupported_value", "invalid_request_body",
                          "extra_forbidden", "invalid_parameter", "invalid_value"),
                   not_param="model",
@@ -734,6 +738,12 @@ RULES = (
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
+                  # Zhipu's code 1210 in its words, as clients and gateways quote it without
+                  # the code's record ("error 1210: Invalid API parameter").
+                  r"|invalid api parameter"
+                  # DashScope's embedding cap: "batch size is invalid, it should not be larger
+                  # than 10".
+                  r"|is invalid, it should not be (?:larger|greater|smaller|less) than\b"
                   r"|is (greater|less) than the (maximum|minimum) of [\d.]+ - '"
                   # Gemini, for a value outside a parameter's range: "thinking_budget is out
                   # of range; supported values are integers from 1 to 24576."

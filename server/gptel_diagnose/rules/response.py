@@ -275,6 +275,9 @@ RULES = (
                     # Chrome's "reading '0'" or Firefox's "can't access property 0": it does
                     # not say what came back.)
                     r"|无法解析返回的响应"
+                    # A client's words for an answer not of the shape it expects ("Incorrect
+                    # response from OpenAI API", EASYChatGPT and a ChatTTS plugin).
+                    r"|incorrect response from \w+ api\b"
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"
                     r"|failed to parse json(?![\w-])|did not contain a valid json"
@@ -390,6 +393,10 @@ RULES = (
             # A JSON answer whose whole message is "Not Found" and no status came with it (a
             # router or SDK that dropped the 404): the path, as for a bare 404 page.
             match(http=None, text=r"['\"]?message['\"]?\s*:\s*['\"]not found['\"]"),
+            # A server error whose whole message is the 404 behind it (Z.ai, for a path it has
+            # not: {"error": {"code": "500", "message": "404 NOT_FOUND"}}): the path, as the
+            # same body with no status says.
+            match(http=(500, 502), text=r"^\W*404 not[ _]found\W*(?:\n|$)"),
             # A path with its version twice ("/v1/v1/chat/completions", text-generation-
             # webui's "/v1/api/v1/generate"): a base URL that already ended in it, whatever
             # words the failure came with.

@@ -274,7 +274,11 @@ RULES = (
                   r"|enginedeaderror|engine loop is not running"
                   # "RuntimeError('Engine loop has died')", "MQLLMEngine is already dead".
                   r"|engine loop has died|engine is already dead"
-                  r"|serviceunavailable(error|exception)",
+                  r"|serviceunavailable(error|exception)"
+                  # Ollama, when its model's output cannot be written as JSON ("failed to
+                  # encode response: json: unsupported value: NaN", an FP16 embedding model):
+                  # the server's own answer failed, not the request.
+                  r"|failed to encode response: json:\s+unsupported value",
                   # Not a context window, but Ollama's runner that could not make one:
                   # "failed to create context with model".
                   # Nor Claude Code's "Internal error: API Error: Unable to connect to API
@@ -292,6 +296,9 @@ RULES = (
                   # Warp's for its own transport ("Internal error occurred at transport
                   # layer"): no provider's failure is named.
                   r"|internal error occurred at transport layer"
+                  # NeMo Guardrails' stock apology for any exception in its own pipeline:
+                  # "I'm sorry, an internal error has occurred." names no failure.
+                  r"|i'?m sorry, an internal error has occurred"
                   r"|" + _REFUSED_INPUT +
                   # A relay passing on its upstream's client error ("upstream error: HTTP
                   # Error 400: Bad Request"): the request was refused, nothing failed.
