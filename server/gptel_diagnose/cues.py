@@ -551,7 +551,11 @@ _ONE_OR_THE_OTHER = re.compile(r"可能(?:需要|是|因为)[^。，,.!！\n]{0,
                                r"|possible reasons: 1\."
                                # "The provider may be unavailable or the API key may have
                                # insufficient quota": two guesses, each with its "may".
-                               r"|\bmay (?:be|have)\b[^.\n]{0,60}\bor\b[^.\n]{0,60}\bmay\b")
+                               r"|\bmay (?:be|have)\b[^.\n]{0,60}\bor\b[^.\n]{0,60}\bmay\b"
+                               # A relay's list of what an upstream error usually is ("This
+                               # usually indicates session expiration, rate limits, context
+                               # window limits, or bot protection/CAPTCHA block").
+                               r"|\busually indicates\b[^.\n]{0,120},[^.\n]{0,120}\bor\b")
 
 
 def hedged(text: str) -> bool:

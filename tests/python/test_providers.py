@@ -446,3 +446,25 @@ def test_a_clients_stock_apology_is_not_the_providers_internal_error() -> None:
                             "status": "INTERNAL", "code": 500}},
         "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}}))
     assert result.category == "server.overloaded" and result.confidence != "guess"
+
+
+def test_a_clients_list_of_usual_causes_and_its_wrapper_name_none() -> None:
+    # reports-fu: a relay's "This usually indicates session expiration, rate limits, context
+    # window limits, or bot protection" is four guesses, not a context window; Warp's
+    # "Response stream finished unexpectedly with internal error: ..." is its wrapper, and
+    # what follows decides.
+    def run(text: str) -> tuple[str, str]:
+        result = diagnose(DiagnoseParams.model_validate({"error": {"status": "", "error": text}}))
+        return result.category, result.confidence
+
+    assert run("after 3 attempts: Google Gemini Web returned an error (BardErrorInfo code "
+               "[13 1152]). This usually indicates session expiration, rate limits, context "
+               "window limits, or bot protection/CAPTCHA block.")[0] != "request.context_length"
+    _category, confidence = run("Response stream finished unexpectedly with internal error: "
+                               "finish was called before the command finished")
+    assert confidence == "guess"
+    assert run("Response stream finished unexpectedly with internal error: invalid character "
+               "'g' after object key:value pair") == ("response.malformed", "likely")
+    # Coze's code 5000 in its words is the service failing.
+    assert run("We're currently experiencing server issues. Please try your request again "
+               "after a short delay.")[0] == "server.overloaded"

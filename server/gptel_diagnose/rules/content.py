@@ -69,6 +69,9 @@ _FILTERED = (
     # by provider safety checks"); a bridge to ChatGPT's page, for its own: "was blocked by
     # OpenAI safety checks".
     r"|blocked by (?:the )?(?:provider|openai|anthropic|google)(?:'s)? safety checks?"
+    # GitHub Copilot's response filters: "Oops, your response got filtered", "Sorry, the
+    # response matched public code so it was blocked".
+    r"|your response got filtered|response matched public code"
     # Gemini's image models, for an image their safety settings withheld: "generated image
     # was filtered: ... Your current safety settings for people/face generation filtered out
     # images".
@@ -79,7 +82,11 @@ _FILTERED = (
 # content_filter_error "The contents are not filtered" (its filter did not run, SRV003),
 # OpenRouter's check of a Responses request's shape under invalid_prompt ("Invalid Responses
 # API request", TriliumNext/Trilium#10744), an endpoint's "unknown model 'gpt-5.5'" there.
-_NOT_REFUSED = r"contents are not filtered|invalid responses api request|\bunknown model '"
+_NOT_REFUSED = (r"contents are not filtered|invalid responses api request|\bunknown model '"
+                # A client's validator listing the finish reasons it takes ("finish_reason
+                # Input should be 'stop', 'length', 'tool_calls', 'content_filter' or ..."):
+                # an answer it could not read, no refusal.
+                r"|input should be 'stop'")
 
 RULES = (
     Rule(

@@ -133,6 +133,9 @@ RULES = (
                 # LocalAI's bare words for a model file it does not have.
                 r"|^stat \S*/models/\S+: no such file or directory"
                 r"|invalid model|unknown (?:chat )?model|no such model|model not exist"
+                # Simon Willison's llm, for a model no plugin registered: "'llama3.2' is not
+                # a known model".
+                r"|is not a known model\b"
                 r"|model_not_found"
                 # Ollama's cloud, for a model it does not serve ("Unsupported model
                 # (model=deepseek-v4-flash:cloud)", typed invalid_parameter); claude.ai, for a

@@ -1032,7 +1032,8 @@ RULES = (
         # Not urllib3's "Connection broken:", raised while reading an answer's body.
         when=match(text=_RESET_TEXT, http=None, not_text=r"connection broken:|mid-response"
                    # reqwest reading the body when the reset came: part of an answer.
-                   r"|error reading a body from connection|error decoding response body"),
+                   r"|error reading a body from connection|error decoding response body"
+                   r"|kind: decode, source: hyper::error\(body"),
         summary="The connection to {host} was reset before any answer (curl {exit}): the "
         "server dropped it, or a firewall, VPN or network filter on the way did.",
         explanation=(
@@ -1118,14 +1119,17 @@ RULES = (
                     r"|\bhttp/2 protocol error\b|unexpected end of stream(?! on )"
                     # Codex CLI's words for a Responses stream that ended early.
                     r"|stream disconnected before completion|stream closed before response"
-                    # reqwest reading a body the server reset mid-way (HTTP/2 RST_STREAM).
+                    # reqwest reading a body the server reset mid-way (HTTP/2 RST_STREAM), or
+                    # whose stream broke ("kind: Decode, source: hyper::Error(Body, ... broken
+                    # pipe").
                     r"|kind: decode, source: hyper::error\(body"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error"
                     # Go reading a stream that stopped; zlib's for a body cut short.
                     r"|read stream: unexpected eof|unexpected end of file"
-                    # aiohttp, for the same.
+                    # aiohttp, for the same, or its TransferEncodingError alone.
                     r"|response payload is not completed"
+                    r"|not enough data (?:for|to) satisfy transfer length"
                     # httpx, for a body the peer stopped sending.
                     r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.

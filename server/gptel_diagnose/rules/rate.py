@@ -122,6 +122,10 @@ RULES = (
                   # Z.ai's GLM Coding Plan, under its Fair Usage Policy (a limit that lifts
                   # with time): "your request frequency has been limited".
                   r"|request frequency has been limited"
+                  # The Batch API's queue limits, which lift as jobs finish: "Enqueued request
+                  # limit reached for X", "The number of enqueued tokens has surpassed the
+                  # configured limit".
+                  r"|enqueued request limit reached|enqueued tokens has surpassed"
                   # Baidu Qianfan's error 18: "Open api qps request limit reached".
                   r"|\bqps (?:request )?limit reached"
                   # Chinese providers' "requests too frequent".

@@ -898,12 +898,12 @@ RULES = (
                   not_text=r"invalid url \((post|get) |return value must be of type"
                   r"|type validation failed: value:|failed to deserialize api response"
                   r"|" + GATEWAY_UNREAD +
-                  r"|validation errors? for \w*(completion|response|chunk)\b|"
+                  r"|validation errors? for \w*(completion|response|chunk|choice)\b|"
                   + _ANOTHER_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
             match(text=r"input should be a valid",
-                  not_text=r"validation errors? for \w*(completion|response|chunk)"),
+                  not_text=r"validation errors? for \w*(completion|response|chunk|choice)"),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
@@ -1011,6 +1011,10 @@ RULES = (
                    # include role field. Got assistant but valid roles are: [...]".
                    r"|should include role field|but valid roles are"
                    r"|input required|messages: at least one|empty (message|content)"
+                   # Continue's check of the history it builds: "no user/tool message found";
+                   # Anthropic's legacy completions: "prompt must start with \"\n\nHuman:\"
+                   # turn".
+                   r"|no user(?:/tool)? message found|prompt must start with\W+(?:\\n)*\s*human:"
                    # Vertex AI: "Unable to submit request because it has an empty text
                    # parameter. Add a value to the parameter and try again."
                    r"|has an empty text parameter"

@@ -212,6 +212,9 @@ RULES = (
                     # reader, on events out of order ("Unexpected event order, got
                     # content_block_stop before \"message_start\"").
                     r"|validation errors? for \w*response\b"
+                    # The OpenAI SDK's pydantic model of one choice, for a finish_reason it
+                    # does not take ("1 validation error for Choice\nfinish_reason").
+                    r"|validation errors? for choice\b"
                     # Spring's RestTemplate (Spring AI), on an answer of a content type it has
                     # no reader for: "Error while extracting response for type
                     # [OpenAiApi$ChatCompletion] and content type [text/plain]".
@@ -270,6 +273,13 @@ RULES = (
                     r"|response contained no choices"
                     r"|返回空(?:回复|响应|内容)"
                     r"|stream error\W+unexpected eof"
+                    # A relay's websocket to its upstream dropped mid-answer: "error reading
+                    # stream response: websocket: close 1006 (abnormal closure): unexpected EOF".
+                    r"|websocket: close 1006 \(abnormal closure\)"
+                    # Go's JSON decoder on the model's output, as a service quotes it ("internal
+                    # error: invalid character '\n' in string literal", "... 'g' after object
+                    # key:value pair").
+                    r"|invalid character '.{1,4}' (?:in string literal|after object key)"
                     # Chinese "could not parse the response returned".  (Not a browser's
                     # TypeError reading the first item of a field the answer did not have,
                     # Chrome's "reading '0'" or Firefox's "can't access property 0": it does

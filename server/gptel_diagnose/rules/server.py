@@ -278,7 +278,9 @@ RULES = (
                   # Ollama, when its model's output cannot be written as JSON ("failed to
                   # encode response: json: unsupported value: NaN", an FP16 embedding model):
                   # the server's own answer failed, not the request.
-                  r"|failed to encode response: json:\s+unsupported value",
+                  r"|failed to encode response: json:\s+unsupported value"
+                  # Coze's code 5000: "We're currently experiencing server issues".
+                  r"|(?:currently )?experiencing server issues",
                   # Not a context window, but Ollama's runner that could not make one:
                   # "failed to create context with model".
                   # Nor Claude Code's "Internal error: API Error: Unable to connect to API
@@ -296,6 +298,9 @@ RULES = (
                   # Warp's for its own transport ("Internal error occurred at transport
                   # layer"): no provider's failure is named.
                   r"|internal error occurred at transport layer"
+                  # Warp's wrapper around whatever ended its stream ("Response stream finished
+                  # unexpectedly with internal error: ..."): the words after it decide.
+                  r"|finished unexpectedly with internal error"
                   # NeMo Guardrails' stock apology for any exception in its own pipeline:
                   # "I'm sorry, an internal error has occurred." names no failure.
                   r"|i'?m sorry, an internal error has occurred"
