@@ -127,7 +127,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fn.jsonl", "reports-fo.jsonl",
                       "reports-fp.jsonl", "reports-fq.jsonl",
                       "reports-fr.jsonl", "reports-fs.jsonl",
-                      "reports-ft.jsonl", "reports-fu.jsonl"})
+                      "reports-ft.jsonl", "reports-fu.jsonl",
+                      "reports-fv.jsonl"})
 
 
 @dataclass(frozen=True)
