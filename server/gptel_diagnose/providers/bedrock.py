@@ -42,7 +42,10 @@ RECORD = Provider(
         Code("", "rate_limit",
              "The account exceeded its request or token rate for the model; back off.",
              "账户超出了该模型的请求或 token 速率限制;请退避后重试。", DOCS,
-             text=r"throttlingexception", rule="RATE001"),
+             text=r"throttlingexception", rule="RATE001",
+             # Amazon Q's monthly allowance, sent as the same exception: "Maximum
+             # ...GenerateAssistantResponse reached for this month" (BIL001).
+             unless=r"reached for this month"),
         Code("", "rate_limit",
              "The request exceeds the account's service quota.",
              "请求超出了账户的服务配额。", DOCS,

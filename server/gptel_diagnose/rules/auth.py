@@ -32,7 +32,7 @@ _KEY_WRONG = (
     r"|token not match group|credential is only authorized for use with"
     # Azure OpenAI, for an Entra token issued by another tenant: "Token tenant X does not
     # match resource tenant" (the credential is for another directory).
-    r"|token tenant \S+ does not match resource tenant"
+    r"|token (?:tenant )?\S+ does not match resource tenant"
     # A gateway's own check of the key's shape (Heurist: "Invalid auth_key format").
     r"|invalid auth_?key format"
     r"|tenant provided in token does not match resource token"
@@ -998,6 +998,10 @@ RULES = (
                   not_text=f"{_KEY_MISSING}|{_KEY_DEAD}"),
             # Azure's RBAC: "The principal ... lacks the required data action ...".
             match(text=r"lacks the required data action"),
+            # xAI's permission-denied in its words, without its 403 (a relay passing it on):
+            # "Access to the chat endpoint is denied. Please ensure you're using the correct
+            # credentials ... update the permissions".
+            match(text=r"access to the chat endpoint is denied"),
             match(text=_ORG_REFUSES_SIGN_IN),
             # A proxy's or relay's own list of the models it lets through (WindsurfAPI's
             # model_blocked: "模型 X 不在允許清單中"): the model exists, this service will not

@@ -152,6 +152,11 @@ _NO_CREDIT = (
     # GitHub Copilot's free plan: "response type (quotaExceeded) and reason (Free chat usage
     # quota exceeded)"; a key's own spending quota.
     r"|usage quota exceeded|api key quota exceeded"
+    # Amazon Q Developer's free tier: "Maximum com.amazon.aws.codewhisperer.streaming.
+    # GenerateAssistantResponse reached for this month"; Warp's plan: "You've reached your
+    # credit limit. Your credit limit resets on November 23."; Kiro's paid overage: "You've
+    # reached your overage limit".
+    r"|\bmaximum \S+ reached for this month|you'?ve reached your (?:credit|overage) limit"
 )
 
 _BILLING_STEPS = (

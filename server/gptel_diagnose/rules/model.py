@@ -300,6 +300,9 @@ RULES = (
                 # Volcengine Ark for a model of another API; Zhipu's 1211 in Chinese.
                 r"|\bmodel is required\b|only .{0,80}allowed now, your model"
                 r"|\bmodel is not specified\b|\bmodel name is missing from the request\b"
+                # Azure AI's model inference endpoint (no_model_name): "No model specified in
+                # request" (LABELING, stop 57: a model the request did not name).
+                r"|\bno model specified in request\b"
                 # Replicate, for a model version id it does not know.
                 r"|the specified version does not exist"
                 # LiteLLM's router, for a model name in none of its deployments: "You passed

@@ -43,7 +43,7 @@ _RATE_TEXT = (
 # free quota tier" (MODEL001; LABELING, stop 51), whatever quota its details name.
 _NO_FREE_TIER = r"free quota tier"
 _NOT_RATE = (
-    f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit"
+    f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit|for this month"
     r"|overloaded|high demand|peak load|capacity|spending limit"
     r"|" + _NO_FREE_TIER +
     r"|" + OPENAI_SERVER_ERROR +

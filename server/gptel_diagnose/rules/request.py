@@ -1015,6 +1015,10 @@ RULES = (
                    # Anthropic's legacy completions: "prompt must start with \"\n\nHuman:\"
                    # turn".
                    r"|no user(?:/tool)? message found|prompt must start with\W+(?:\\n)*\s*human:"
+                   # Google's JS SDK checking a chat history before it sends: "First content
+                   # should be with role 'user', got model", "Content with role 'user' can't
+                   # follow 'user'".
+                   r"|first content should be with role|content with role '\w+' can'?t follow"
                    # Vertex AI: "Unable to submit request because it has an empty text
                    # parameter. Add a value to the parameter and try again."
                    r"|has an empty text parameter"

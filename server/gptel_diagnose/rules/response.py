@@ -34,6 +34,9 @@ _SHOW_BODY = LOG_TRAFFIC
 # finish_reason is 2"); an app may say only "Reason: MAX_TOKENS".
 # Ollama's own API names it done_reason.
 _CUT_AT_LIMIT = (r"(?:finish|done)_?reason\W{1,6}(?:max_tokens|length)\b|finish_reason is 2\b"
+                 # The Vertex AI SDK's ResponseValidationError, with the FinishReason enum's
+                 # number (2 is MAX_TOKENS): "did not complete successfully.\nFinish reason: 2."
+                 r"|did not complete successfully\.\s*finish reason: 2\b"
                  r"|\breason\W{1,3}max_tokens\b")
 # What else to try for an answer gptel found no text in (RESP003, RESP013).
 _EMPTY_ANSWER_STEPS = (
@@ -288,6 +291,13 @@ RULES = (
                     # A client's words for an answer not of the shape it expects ("Incorrect
                     # response from OpenAI API", EASYChatGPT and a ChatTTS plugin).
                     r"|incorrect response from \w+ api\b"
+                    # Google's older SDKs, for an answer they could not read: JS "Failed to
+                    # parse stream", Dart "Unhandled format for Content: {}", Android's
+                    # "Something went wrong while trying to deserialize a response from the
+                    # server".
+                    r"|googlegenerativeai error\]: failed to parse stream"
+                    r"|unhandled format for content\b"
+                    r"|trying to deserialize a response from the server"
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"
                     r"|failed to parse json(?![\w-])|did not contain a valid json"
