@@ -128,7 +128,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fp.jsonl", "reports-fq.jsonl",
                       "reports-fr.jsonl", "reports-fs.jsonl",
                       "reports-ft.jsonl", "reports-fu.jsonl",
-                      "reports-fv.jsonl"})
+                      "reports-fv.jsonl", "reports-fw.jsonl"})
 
 
 @dataclass(frozen=True)
