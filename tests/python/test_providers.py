@@ -468,3 +468,30 @@ def test_a_clients_list_of_usual_causes_and_its_wrapper_name_none() -> None:
     # Coze's code 5000 in its words is the service failing.
     assert run("We're currently experiencing server issues. Please try your request again "
                "after a short delay.")[0] == "server.overloaded"
+
+
+def test_a_vertex_model_path_is_no_region_and_a_premature_close_keeps_its_status() -> None:
+    # reports-fw: Gemini's FAILED_PRECONDITION is a region block only in its words ("User
+    # location is not supported"), not through a model path's "locations/REGION"; Node's
+    # "Premature close" is a cut-off body only when no status came with it.
+    body = {"code": 400, "status": "FAILED_PRECONDITION",
+            "message": "Project `X` is not allowed to use Publisher Model `projects/X/locations/"
+            "REGION/publishers/google/models/gemini-1.5-flash`"}
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 400", "http_status": "400", "error": body},
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}}))
+    assert result.rule != "PERM001" and "region" not in result.summary
+    body["message"] = "User location is not supported for the API use."
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 400", "http_status": "400", "error": body},
+        "backend": {"kind": "gemini", "host": "generativelanguage.googleapis.com"}}))
+    assert result.rule == "PERM001"
+
+    def run(error: dict[str, str]) -> str:
+        return diagnose(DiagnoseParams.model_validate({"error": error})).category
+
+    assert run({"status": "", "error": "Error: Premature close"}) == "response.malformed"
+    assert run({"status": "HTTP/1.1 403", "http_status": "403",
+                "error": "403 Invalid response body while trying to fetch "
+                "https://relay.example.com/v1/chat/completions: Premature close"}) \
+        == "auth.permission"

@@ -48,7 +48,9 @@ RECORD = Provider(
         Code("failed_precondition", "auth.permission",
              "The free tier is not available in this country and billing is not enabled.",
              "Gemini API 免费层在所在国家或地区不可用,且项目未启用结算。", DOCS, http=400,
-             text=r"location|country|region|territor|billing", rule="PERM001"),
+             # Not a resource path's "locations/us-central1" (Vertex AI's "Project X is not
+             # allowed to use Publisher Model projects/.../locations/...").
+             text=r"location(?!s/)|country|(?<!/)region|territor|billing", rule="PERM001"),
         # Google's ErrorInfo reason BILLING_DISABLED, inside a PERMISSION_DENIED: the key may
         # call the API, its project cannot pay for this method or model (LABELING.md, stop 52).
         Code("permission_denied", "billing.quota_exhausted",

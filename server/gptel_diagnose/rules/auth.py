@@ -26,6 +26,9 @@ _SUSPENDED = r"consumer '[^']*' has been suspended"
 _KEY_DEAD = r"leaked|expired|" + _SUSPENDED
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
+    # Kiro, for a sign-in that lapsed: "Could not complete the request because your session
+    # is invalid or expired".
+    r"|session is invalid or expired"
     # MiniMax's 1004: "not authorized / token not match group"; Anthropic, for a Claude
     # subscription's credential sent to the API ("This credential is only authorized for use
     # with Claude Code"): a key for another endpoint.
@@ -125,6 +128,9 @@ _KEY_FIXES = (FixSpec("Create a key", "display-only", url="{keys_url}"), ASK_KEY
               REDEFINE_BACKEND)
 
 _KEY_MISSING = (
+    # The OpenAI Python SDK with no key: "An API Key needs to be provided in either the
+    # api_key parameter or as an environment variable named OPENAI_API_KEY".
+    r"api key needs to be provided|"
     # Also written as one word with underscores: "message": "missing_api_key" (LongCat).
     r"you didn'?t provide an api key|missing authentication|no[ _]api[ _]key|missing[ _]api[ _]key"
     # Zotero GPT: "Your secretKey is not configured.".
@@ -287,6 +293,9 @@ _ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabl
 # completions are not enabled" (a model not enabled is model.not_found's).
 _FEATURE_OFF = r"\b(completions|features?|api|service|access) (is|are) not enabled\b"
 
+# GitHub Copilot, for a token or plan that may not use it (PERM002, never AUTH001).
+_COPILOT_REFUSES = (r"does not have copilot requests permission"
+                    r"|not authorized to use this copilot\s+feature")
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     # Google, for an account its product does not take: "Your current account is not
@@ -295,6 +304,9 @@ _NO_PERMISSION = (
     # Cursor, for an account or address it has blocked: "Your request has been blocked as
     # our system has detected suspicious activity from your account/ip address".
     r"|detected suspicious activity from your account"
+    # GitHub Copilot, for a token or plan that may not use it: "Personal Access Token does
+    # not have Copilot Requests permission", "not authorized to use this Copilot feature".
+    r"|" + _COPILOT_REFUSES +
     # Google, for an OAuth token without the API's scope (ACCESS_TOKEN_SCOPE_INSUFFICIENT):
     # "Request had insufficient authentication scopes".
     r"|insufficient authentication scopes"
@@ -320,6 +332,11 @@ _NO_PERMISSION = (
     r"|" + _ACCOUNT_DISABLED + r"|\baccess_terminated\b"
     r"|allowed for build tier|tier \d and above|terms of service|permission_error"
     r"|service_disabled|has not been used in project|api has not been enabled"
+    # Firebase AI Logic, for an API not enabled in the project ("requires the Vertex AI in
+    # Firebase API (`firebasevertexai.googleapis.com`) to be enabled"), and Google's key
+    # restrictions ("Requests from this Android client application <empty> are blocked").
+    r"|googleapis\.com`?\) to be enabled"
+    r"|requests from this (?:android|ios) client application .{0,80}are blocked"
     r"|must be verified to use the model|not a member of an organization|ip not authorized"
     # Gemini Code Assist, for an account without the edition's entitlement: "You must be a
     # named user on your organization's Gemini Code Assist Standard edition subscription".
@@ -413,6 +430,8 @@ RULES = (
                   r"|remote party sent a tls alert"
                   r"|security\.authentication\.authenticationexception"
                   r"|license does not allow"
+                  # A key that was read, refused for its account or plan (PERM002).
+                  r"|detected suspicious activity|" + _COPILOT_REFUSES +
                   # A client's "Invalid Gemini API key:" over the provider's "[503 Service
                   # Unavailable] The model is overloaded": the provider's words decide.
                   r"|the model is overloaded"

@@ -157,6 +157,9 @@ _NO_CREDIT = (
     # credit limit. Your credit limit resets on November 23."; Kiro's paid overage: "You've
     # reached your overage limit".
     r"|\bmaximum \S+ reached for this month|you'?ve reached your (?:credit|overage) limit"
+    # Kiro's plans: "You have reached the limit for overages", "You are out of requests in
+    # your plan. Upgrade to a higher plan or wait for next month's new set of requests."
+    r"|reached the limit for overages|out of requests in your plan"
 )
 
 _BILLING_STEPS = (

@@ -347,7 +347,10 @@ RULES = (
         category="network.dns",
         # Not a CDN's page titled "DNS resolution error" (its origin's name, not this
         # machine's): an HTML page is an unreadable answer.
-        when=(match(curl=6), match(text=_DNS_TEXT, html=False)),
+        # Not gRPC's timing breakdown of a call that ran out of time ("DEADLINE_EXCEEDED:
+        # Deadline exceeded after 30.000s,name resolution: 0.270s"): the name resolved.
+        when=(match(curl=6), match(text=_DNS_TEXT, html=False,
+                                   not_text=r"deadline exceeded after [\d.]+s,\s*name resolution")),
         summary="Could not resolve {host} (curl {exit}): the network, DNS or VPN cannot look the "
         "name up, or :host is misspelt.",
         explanation=(
@@ -1113,6 +1116,11 @@ RULES = (
         name="answer-cut-off",
         category="response.malformed",
         when=(match(curl=(18, 52, 56, 92, 16, 55)),
+              # Node's "Premature close" with no status: the body ended early (with one, as a
+              # relay's 403 "Invalid response body ...: Premature close", the status speaks).
+              # node-fetch's "Invalid response body while trying to fetch ...: Premature close"
+              # says the same in RESP001's words.
+              match(http=None, text=r"\bpremature close\b", not_text=r"invalid response body"),
               # The same, in a browser engine's words (curl 92).
               match(text=r"err_http2_protocol_error|http/2 stream \d+ was not closed cleanly"
                     # Qt's network stack for the same; OkHttp-style "unexpected end of stream".
@@ -1144,6 +1152,12 @@ RULES = (
                     # The Anthropic TypeScript SDK's MessageStream: "stream ended without
                     # producing a Message".
                     r"|stream ended without producing a message"
+                    # Copilot CLI's retry log: "missing finish_reason for choice 0".
+                    r"|missing finish_reason for choice"
+                    # Node's stream error for a body that ended early, alone or as its code
+                    # ("Error: Premature close", {"code": "ERR_STREAM_PREMATURE_CLOSE"}); with
+                    # a status, that status says what the server answered.
+                    r"|err_stream_premature_close"
                     # A relay whose upstream's stream broke: {"message": "upstream stream
                     # disconnected: unexpected EOF", "type": "stream_read_error"}.
                     r"|stream disconnected: unexpected eof|\bstream_read_error\b"

@@ -738,6 +738,9 @@ RULES = (
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
+                  # Copilot, for more tools than it takes: "You may not include more than 128
+                  # tools in your request."
+                  r"|may not include more than \d+ tools"
                   # Zhipu's code 1210 in its words, as clients and gateways quote it without
                   # the code's record ("error 1210: Invalid API parameter").
                   r"|invalid api parameter"

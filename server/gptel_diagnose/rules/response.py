@@ -217,7 +217,7 @@ RULES = (
                     r"|validation errors? for \w*response\b"
                     # The OpenAI SDK's pydantic model of one choice, for a finish_reason it
                     # does not take ("1 validation error for Choice\nfinish_reason").
-                    r"|validation errors? for choice\b"
+                    r"|validation errors? for choice\b|validation errors? for \w*event\b"
                     # Spring's RestTemplate (Spring AI), on an answer of a content type it has
                     # no reader for: "Error while extracting response for type
                     # [OpenAiApi$ChatCompletion] and content type [text/plain]".
@@ -296,7 +296,7 @@ RULES = (
                     # "Something went wrong while trying to deserialize a response from the
                     # server".
                     r"|googlegenerativeai error\]: failed to parse stream"
-                    r"|unhandled format for content\b"
+                    r"|unhandled format for \w*(?:content|response)\b"
                     r"|trying to deserialize a response from the server"
                     # openai-php's and go-openai's words for an answer they could not read.
                     r"|unserializableresponse|stream has sent too many empty messages"

@@ -242,6 +242,13 @@ RULES = (
                   # Go's "context canceled" is no context window.
                   not_text=r"context(?! cancel)|too long|tools?|timed? ?out|credit|quota"
                   r"|is not valid json|" + _REFUSED_INPUT),
+            # AWS's InternalServerException in its words without its name ("Encountered an
+            # unexpected error when processing the request, please try again": with the name,
+            # Bedrock's record says it); Cursor's "An unexpected error occurred on our
+            # servers".
+            match(text=r"encountered an unexpected error when processing the request"
+                  r"|unexpected error occurred on our servers",
+                  not_text=r"internalserverexception"),
             # OpenAI's own words for its failure, even with the 429 of a client's RateLimitError.
             match(http=429, text=OPENAI_SERVER_ERROR),
             match(text=r"internal server error|server had an error|internal error"
@@ -287,6 +294,10 @@ RULES = (
                   # (ConnectionRefused)": nothing answered (NET002).
                   not_text=r"(?<!create )context|too long|does not support|timed? ?out|credit"
                   r"|connection ?refused"
+                  # LiteLLM's ServiceUnavailableError around its own failure to validate a
+                  # stream event ("1 validation error for ResponseCreatedEvent"): an answer it
+                  # could not read (RESP001).
+                  r"|validation errors? for \w*event\b"
                   r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
                   # A client's own guesses ("(possible upstream error or malformed SSE
                   # response)"): no cause is known.
