@@ -682,8 +682,10 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
         endpoint = ""
         protocol_wanted = "https"
     elif facts.host_typo or facts.host_website:
-        # The API host a misspelt one, or the provider's website, stood for.
+        # The API host a misspelt one, or the provider's website, stood for: a provider's
+        # API, which it serves over HTTPS whatever scheme the wrong host was given.
         name = facts.host_typo or facts.host_website or name
+        protocol_wanted = protocol_wanted or "https"
     new_protocol = protocol_wanted or scheme or protocol or ""
     if new_protocol not in ("http", "https"):
         new_protocol = "http" if facts.local else "https"

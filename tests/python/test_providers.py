@@ -427,6 +427,15 @@ def test_a_providers_website_in_host_is_named_with_the_api_host_meant() -> None:
     rule, commands = run("www.deepseek.com")
     assert rule == "ENDP008"
     assert [c for c in commands if ':host "api.deepseek.com"' in c and "gptel-make-openai" in c]
+    # A website reached over plain HTTP still means the API, which is HTTPS.
+    result = diagnose(DiagnoseParams.model_validate({
+        "error": {"status": "HTTP/1.1 405", "http_status": "405",
+                  "error": {"detail": "Method Not Allowed"}},
+        "backend": {"kind": "deepseek", "type": "gptel-deepseek", "host": "platform.deepseek.com",
+                    "protocol": "http", "endpoint": "/v1/chat/completions"}}))
+    assert result.rule == "ENDP008"
+    assert [f for f in result.fixes if f.command and ':host "api.deepseek.com" :protocol "https"'
+            in f.command]
     rule, commands = run("aistudio.google.com", "gemini")
     assert rule == "ENDP008" and [c for c in commands if "gptel-make-gemini" in c]
     assert run("api.deepseek.com")[0] != "ENDP008"

@@ -162,9 +162,10 @@ class Provider:
     hosts: str = ""  # regex on the backend's host name (without port)
     name_zh: str | None = None
     api_hosts: tuple[str, ...] = ()  # the hosts users type into :host (typo detection)
-    # The provider's websites and consoles that users put in :host in place of its API, each
-    # with the API host they meant ("platform.deepseek.com" -> "api.deepseek.com").  Only
-    # hosts no client talks to: not a web chat that unofficial clients use (chat.deepseek.com).
+    # The provider's websites and consoles, and hosts taken for its API ("api.google.com"),
+    # that users put in :host in place of its API, each with the API host they meant
+    # ("platform.deepseek.com" -> "api.deepseek.com").  Only hosts no client talks to: not a
+    # web chat that unofficial clients use (chat.deepseek.com).
     web_hosts: tuple[tuple[str, str], ...] = ()
     # A regex on the lower-cased path of its chat APIs' URLs, as its API reference gives them
     # (gptel's default :endpoint among them): a 404 on such a path is not a wrong URL.
