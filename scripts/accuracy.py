@@ -128,7 +128,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fp.jsonl", "reports-fq.jsonl",
                       "reports-fr.jsonl", "reports-fs.jsonl",
                       "reports-ft.jsonl", "reports-fu.jsonl",
-                      "reports-fv.jsonl", "reports-fw.jsonl"})
+                      "reports-fv.jsonl", "reports-fw.jsonl",
+                      "reports-fx.jsonl"})
 
 
 @dataclass(frozen=True)
