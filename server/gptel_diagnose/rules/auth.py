@@ -131,6 +131,8 @@ _KEY_MISSING = (
     # The OpenAI Python SDK with no key: "An API Key needs to be provided in either the
     # api_key parameter or as an environment variable named OPENAI_API_KEY".
     r"api key needs to be provided|"
+    # kubectl-ai: "GEMINI_API_KEY variable not set".
+    r"_api_key (?:environment )?variable (?:is )?not set|"
     # Also written as one word with underscores: "message": "missing_api_key" (LongCat).
     r"you didn'?t provide an api key|missing authentication|no[ _]api[ _]key|missing[ _]api[ _]key"
     # Zotero GPT: "Your secretKey is not configured.".

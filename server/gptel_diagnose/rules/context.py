@@ -10,6 +10,9 @@ _TOO_LONG = (
     # A proxy's cap on the body, under any status: "Failed to buffer the request body: length
     # limit exceeded" (Kiro's gateway; Hugging Face's router answers it with 413).
     r"|failed to buffer the request body: length limit exceeded"
+    # Augment's "invalidArgument: Prompt length exceeded"; OpenAI's speech endpoint: "Input of
+    # 2132 tokens is over the maximum input limit of 2000 tokens".
+    r"|prompt length exceeded|is over the maximum input limit"
     # TGI's input validation; "input too long" in Chinese; claude-code-hub's prompt_limit.
     r"|must have less than \d+ tokens|输入内容?过长|上下文过长|\bprompt_limit\b"
     # Zhipu's 1261 ("Prompt 超长"), iFlytek Spark's 10907 ("token数量超过上限。对话历史+问题的字数

@@ -741,6 +741,13 @@ RULES = (
                   # Copilot, for more tools than it takes: "You may not include more than 128
                   # tools in your request."
                   r"|may not include more than \d+ tools"
+                  # OpenAI's audio endpoints, for a file or field they do not take: "Invalid
+                  # file format. Supported formats: [...]", "This model does not support the
+                  # format you provided", "You must not provide a model parameter for
+                  # transcription sessions".
+                  r"|invalid file format\. supported formats"
+                  r"|does not support the format you provided"
+                  r"|you must not provide an? \w+ parameter"
                   # Zhipu's code 1210 in its words, as clients and gateways quote it without
                   # the code's record ("error 1210: Invalid API parameter").
                   r"|invalid api parameter"

@@ -287,7 +287,10 @@ RULES = (
                   # the server's own answer failed, not the request.
                   r"|failed to encode response: json:\s+unsupported value"
                   # Coze's code 5000: "We're currently experiencing server issues".
-                  r"|(?:currently )?experiencing server issues",
+                  r"|(?:currently )?experiencing server issues"
+                  # Warp's agent, for its model service: "The LLM is currently unavailable"
+                  # (users retype it "unavilable").
+                  r"|\bllm is currently unava?i?lable\b",
                   # Not a context window, but Ollama's runner that could not make one:
                   # "failed to create context with model".
                   # Nor Claude Code's "Internal error: API Error: Unable to connect to API
