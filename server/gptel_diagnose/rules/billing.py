@@ -407,6 +407,10 @@ RULES = (
                    # a window that resets tomorrow (a relay's "Free model daily limit
                    # reached. Top up credits to continue with the paid version.").
                    r"|free model daily limit reached"
+                   # A ChatGPT plan's usage window, whatever it says of credits: "You've hit
+                   # your usage limit. Upgrade to Pro ..., visit .../codex/settings/usage to
+                   # purchase more credits or try again at 2:51 PM" (RATE001: it resets).
+                   r"|(?:hit|reached) your usage limit\b[\s\S]{0,300}\btry again (?:at|after|in)\b"
                    # A router's shared pool for free models: "free model capacity is limited
                    # right now — upgrade or top up to get higher, more stable limits".
                    r"|free model capacity is limited"

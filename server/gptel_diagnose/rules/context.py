@@ -13,6 +13,9 @@ _TOO_LONG = (
     # Augment's "invalidArgument: Prompt length exceeded"; OpenAI's speech endpoint: "Input of
     # 2132 tokens is over the maximum input limit of 2000 tokens".
     r"|prompt length exceeded|is over the maximum input limit"
+    # OpenAI's upload cap (25 MB), with or without its 413: "Maximum content size limit
+    # (26214400) exceeded (26261586 bytes read)".
+    r"|maximum content size limit \(\d+\) exceeded"
     # TGI's input validation; "input too long" in Chinese; claude-code-hub's prompt_limit.
     r"|must have less than \d+ tokens|输入内容?过长|上下文过长|\bprompt_limit\b"
     # Zhipu's 1261 ("Prompt 超长"), iFlytek Spark's 10907 ("token数量超过上限。对话历史+问题的字数

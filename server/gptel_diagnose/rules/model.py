@@ -136,6 +136,9 @@ RULES = (
                 # Simon Willison's llm, for a model no plugin registered: "'llama3.2' is not
                 # a known model".
                 r"|is not a known model\b"
+                # A gateway naming the models it takes ("The request was malformed and could
+                # not be processed.\nUse model `auto`, `fantail`, or `moa`.").
+                r"|\buse model `[^`\n]+`(?:, `[^`\n]+`)*,? or `"
                 r"|model_not_found"
                 # Ollama's cloud, for a model it does not serve ("Unsupported model
                 # (model=deepseek-v4-flash:cloud)", typed invalid_parameter); claude.ai, for a

@@ -256,6 +256,10 @@ RULES = (
                   # Codex on a ChatGPT plan: "You have hit your ChatGPT usage limit (plus
                   # plan). Try again in ~4572 min."
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in"
+                  # The same with a time rather than a wait, whatever it says of credits ("You
+                  # have reached your usage limit. Upgrade your plan or add credits to
+                  # continue, or try again after July 3, 2026 at 2:45 PM").
+                  r"|(?:hit|reached) your usage limit\b[\s\S]{0,300}\btry again (?:at|after)\b"
                   # The same quoted without its last sentence (an OpenClaw commit, reports-fj).
                   r"|hit your chatgpt usage limit"
                   # Claude Code's older line for a plan's window: "Claude usage limit reached.

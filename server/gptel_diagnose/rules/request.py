@@ -748,6 +748,13 @@ RULES = (
                   r"|invalid file format\. supported formats"
                   r"|does not support the format you provided"
                   r"|you must not provide an? \w+ parameter"
+                  # OpenRouter, for an endpoint whose model always reasons: "Reasoning is
+                  # mandatory for this endpoint and cannot be disabled"; OpenAI's transcription
+                  # models: "response_format 'verbose_json' is not compatible with model
+                  # 'gpt-4o-transcribe'"; the Realtime API: "buffer too small. Expected at least
+                  # 100ms of audio".
+                  r"|reasoning is mandatory for this endpoint"
+                  r"|is not compatible with model '|buffer too small\. expected at least"
                   # Zhipu's code 1210 in its words, as clients and gateways quote it without
                   # the code's record ("error 1210: Invalid API parameter").
                   r"|invalid api parameter"
