@@ -655,6 +655,12 @@ def _lisp_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _intended_host(facts: Facts) -> str | None:
+    """The API host the backend's :host stood for: a misspelt one's (ENDP002), or the one a
+    provider's website or console in :host meant (ENDP008)."""
+    return facts.host_typo or facts.host_website
+
+
 def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str | None:
     """The `gptel-make-…` call with :host, :protocol and :endpoint put right, or None when
     they look right (a display-only snippet: the user edits their own definition).
@@ -681,10 +687,9 @@ def corrected_backend(facts: Facts, protocol_wanted: str | None = None) -> str |
         name, path = moved
         endpoint = ""
         protocol_wanted = "https"
-    elif facts.host_typo or facts.host_website:
-        # The API host a misspelt one, or the provider's website, stood for: a provider's
-        # API, which it serves over HTTPS whatever scheme the wrong host was given.
-        name = facts.host_typo or facts.host_website or name
+    elif intended := _intended_host(facts):
+        # A provider's API, which it serves over HTTPS whatever scheme the wrong host had.
+        name = intended
         protocol_wanted = protocol_wanted or "https"
     new_protocol = protocol_wanted or scheme or protocol or ""
     if new_protocol not in ("http", "https"):
@@ -928,7 +933,7 @@ def placeholders(facts: Facts, locale: str, message: str | None,
                        "models_url")},
         key_env=key_env or stand["key_env"],
         start_command=START_COMMANDS.get(facts.provider or "") or stand["start_command"],
-        intended_host=facts.host_typo or facts.host_website or "",
+        intended_host=_intended_host(facts) or "",
         curl_meaning=curl_meaning(facts.curl, locale),
         status_clause=i18n.gettext(locale, STATUS_CLAUSE).format(status=facts.http)
         if facts.http is not None else "",
@@ -1202,13 +1207,14 @@ def next_step(rule: Rule, fixes: list[tuple[FixSpec, Fix]], values: _Placeholder
     return "", False
 
 
-def _docs(rule: Rule, values: _Placeholders, facts: Facts) -> list[str]:
+def _docs(rule: Rule, values: _Placeholders, facts: Facts,
+          provider: Provider | None) -> list[str]:
     """RULE's references that are URLs once filled in, without another provider's pages
     when the provider is known (OpenAI's guide says nothing about Kimi), nor any provider's
     when it is only assumed from the protocol (a relay's codes are its own); then the
-    answering provider's own error documentation and console."""
+    answering provider's (PROVIDER, `_answering_record`) own error documentation and
+    console."""
     urls = (_fill(url, values) for url in rule.docs)
-    provider = _answering_record(facts)
     own = (provider.errors_url, provider.console_url) if provider else ()
 
     def fits(url: str) -> bool:
@@ -1248,6 +1254,7 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
     texts = i18n.rule_text(locale, rule)
     fixes = _fixes(rule, values, texts, facts, locale)
     step, finds_out = next_step(rule, fixes, values, locale, selection.documented)
+    answering = _answering_record(facts)
     return Diagnosis(
         category=rule.category,
         rule=rule.code,
@@ -1257,14 +1264,14 @@ def diagnose(params: DiagnoseParams) -> Diagnosis:
         explanation=_say(texts.explanation, values, locale),
         steps=[_say(step, values, locale) for step in texts.steps_for(facts.provider)],
         fixes=[fix for _spec, fix in fixes],
-        docs=_docs(rule, values, facts),
+        docs=_docs(rule, values, facts, answering),
         retryable=rule.retryable,
         retry_after=facts.retry_after if rule.retryable else None,
         provider=redact(facts.provider) if facts.provider else None,
         # A relay that speaks a provider's API ("GeminiPool", "OpenAI中转") has its own key:
         # unless the :key function names its variable, the companion names it by the
         # backend's kind.
-        key_env=_key_env(facts, _answering_record(facts)),
+        key_env=_key_env(facts, answering),
         locale=locale,
         provider_message=message,
         # gptel's fixed texts, and a Lisp error that escaped gptel (Emacs's words, not the

@@ -7,7 +7,7 @@ from typing import Any
 from ..facts import RESETS_AT_HOUR
 from ..providers.record import QWEN_FREE_DAILY
 from .base import Example, FixSpec, Match, Rule, match
-from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY, RESETS_TOMORROW
+from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY, PLAN_LIMIT_RETRY, RESETS_TOMORROW
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -410,7 +410,7 @@ RULES = (
                    # A ChatGPT plan's usage window, whatever it says of credits: "You've hit
                    # your usage limit. Upgrade to Pro ..., visit .../codex/settings/usage to
                    # purchase more credits or try again at 2:51 PM" (RATE001: it resets).
-                   r"|(?:hit|reached) your usage limit\b[\s\S]{0,300}\btry again (?:at|after|in)\b"
+                   r"|" + PLAN_LIMIT_RETRY + r"(?:at|after|in)\b"
                    # A router's shared pool for free models: "free model capacity is limited
                    # right now — upgrade or top up to get higher, more stable limits".
                    r"|free model capacity is limited"

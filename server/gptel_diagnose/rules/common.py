@@ -34,6 +34,15 @@ FASTAPI_NOT_FOUND = r"\{\s*[\"']detail[\"']\s*:\s*[\"']not found[\"']\s*\}"
 # (agentgateway's 503 "failed to parse response: invalid type: integer `400`, expected a
 # string"): an unreadable answer (RESP001), not a refused parameter nor an overload.
 GATEWAY_UNREAD = r"failed to parse (?:the )?response: invalid type"
+# A client's pydantic model of a stream event, refusing the event it read ("1 validation
+# error for ResponseCreatedEvent", LiteLLM inside a ServiceUnavailableError): an unreadable
+# answer (RESP001), not the provider's internal error (SRV003 leaves it).
+EVENT_UNREAD = r"validation errors? for \w*event\b"
+# A ChatGPT plan's usage limit with a time to try again ("You've hit your usage limit.
+# Upgrade to Pro ... purchase more credits or try again at 2:51 PM"): its window (RATE002,
+# which reads it with "at" or "after"), whatever it says of credits (BIL005 leaves it, "in"
+# too).  Followed by the words that may come next.
+PLAN_LIMIT_RETRY = r"(?:hit|reached) your usage limit\b[\s\S]{0,300}\btry again "
 # The AWS SDK, for Bedrock with no credentials anywhere it looks (AUTH002), whatever the
 # client was doing (MODEL005 leaves it).
 AWS_NO_CREDENTIALS = r"could not load credentials from any providers"

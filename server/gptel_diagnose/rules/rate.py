@@ -10,6 +10,7 @@ from .common import (
     MAX_TOKENS_DEFAULT,
     MAX_TOKENS_OFF,
     OPENAI_SERVER_ERROR,
+    PLAN_LIMIT_RETRY,
     RESEND,
     RESETS_TOMORROW,
     SWITCH,
@@ -259,7 +260,7 @@ RULES = (
                   # The same with a time rather than a wait, whatever it says of credits ("You
                   # have reached your usage limit. Upgrade your plan or add credits to
                   # continue, or try again after July 3, 2026 at 2:45 PM").
-                  r"|(?:hit|reached) your usage limit\b[\s\S]{0,300}\btry again (?:at|after)\b"
+                  r"|" + PLAN_LIMIT_RETRY + r"(?:at|after)\b"
                   # The same quoted without its last sentence (an OpenClaw commit, reports-fj).
                   r"|hit your chatgpt usage limit"
                   # Claude Code's older line for a plan's window: "Claude usage limit reached.

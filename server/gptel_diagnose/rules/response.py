@@ -10,6 +10,7 @@ from .common import (
     ASK_BACKEND,
     BACKEND_FORM,
     DOUBLE_SLASH_URL,
+    EVENT_UNREAD,
     FASTAPI_NOT_FOUND,
     GATEWAY_UNREAD,
     INPUT_MISSING,
@@ -217,7 +218,7 @@ RULES = (
                     r"|validation errors? for \w*response\b"
                     # The OpenAI SDK's pydantic model of one choice, for a finish_reason it
                     # does not take ("1 validation error for Choice\nfinish_reason").
-                    r"|validation errors? for choice\b|validation errors? for \w*event\b"
+                    r"|validation errors? for choice\b|" + EVENT_UNREAD +
                     # Spring's RestTemplate (Spring AI), on an answer of a content type it has
                     # no reader for: "Error while extracting response for type
                     # [OpenAiApi$ChatCompletion] and content type [text/plain]".

@@ -7,6 +7,7 @@ from .base import Example, Rule, match
 from .common import (
     ASK_BACKEND,
     ASK_MODEL,
+    EVENT_UNREAD,
     GATEWAY_UNREAD,
     LOCAL_SERVERS,
     OPENAI_SERVER_ERROR,
@@ -300,7 +301,7 @@ RULES = (
                   # LiteLLM's ServiceUnavailableError around its own failure to validate a
                   # stream event ("1 validation error for ResponseCreatedEvent"): an answer it
                   # could not read (RESP001).
-                  r"|validation errors? for \w*event\b"
+                  r"|" + EVENT_UNREAD +
                   r"|quota|rate.?limit|not found|unparsable|invalidparameter|<4\d\d>"
                   # A client's own guesses ("(possible upstream error or malformed SSE
                   # response)"): no cause is known.
