@@ -129,7 +129,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fr.jsonl", "reports-fs.jsonl",
                       "reports-ft.jsonl", "reports-fu.jsonl",
                       "reports-fv.jsonl", "reports-fw.jsonl",
-                      "reports-fx.jsonl", "reports-fy.jsonl"})
+                      "reports-fx.jsonl", "reports-fy.jsonl",
+                      "reports-fz.jsonl"})
 
 
 @dataclass(frozen=True)
