@@ -8,6 +8,12 @@ DOCS = "https://developers.openai.com/docs/guides/error-codes"
 # Microsoft's Dev Proxy pages quote OpenAI's finer error.code values, which the guide omits.
 QUOTA = "https://learn.microsoft.com/en-us/microsoft-cloud/dev/dev-proxy/concepts/openai-insufficient-quota"
 RATE = "https://learn.microsoft.com/en-us/microsoft-cloud/dev/dev-proxy/concepts/openai-rate-limit-reached"
+REALTIME = "https://developers.openai.com/api/docs/guides/realtime"
+
+_SESSION_EXPIRED = Code(
+    "session_expired", "network.timeout",
+    "The Realtime session reached its maximum duration and was closed; open a new session.",
+    "Realtime 会话已达到最长时长并被关闭；请新建会话。", REALTIME)
 
 RECORD = Provider(
     kind="openai",
@@ -89,6 +95,11 @@ RECORD = Provider(
              "OpenAI's servers are overloaded by high traffic; retry later.",
              "OpenAI 服务器流量过高、负载过重;请稍后重试。", DOCS, http=503,
              text=r"engine is currently overloaded", rule="SRV001"),
+        # The Realtime API closes a session at its maximum length (15, then 30, now 60
+        # minutes): "Your session hit the maximum duration of 60 minutes." (code
+        # session_expired; clients often show the words alone).
+        _SESSION_EXPIRED,
+        _SESSION_EXPIRED.by_words(r"your session hit the maximum duration of \d+ minutes"),
         Code("", "rate_limit",
              "A sudden rise in request rate hurts reliability; reduce it and ramp up gradually.",
              "请求速率突然上升影响了服务稳定;请降低速率并逐步提高。", DOCS, http=503,

@@ -72,6 +72,9 @@ _FILTERED = (
     # GitHub Copilot's response filters: "Oops, your response got filtered", "Sorry, the
     # response matched public code so it was blocked".
     r"|your response got filtered|response matched public code"
+    # Azure's and Copilot's "The response was filtered due to the prompt triggering ...",
+    # as an excerpt cut it short ("'message': \"The response was filter").
+    r"|\bthe response was filter"
     # Claude Code, for a conversation Anthropic's classifiers stopped: "API Error: Sonnet 5
     # can't help with this. Start a new session to continue".
     r"|can'?t help with this\. start a new session"

@@ -755,6 +755,9 @@ RULES = (
                   # 100ms of audio".
                   r"|reasoning is mandatory for this endpoint"
                   r"|is not compatible with model '|buffer too small\. expected at least"
+                  # The Realtime API, for a truncate event past the audio it played: "Audio
+                  # content of 2650ms is already shorter than 9100ms".
+                  r"|audio content of \d+ms is already shorter than"
                   # Zhipu's code 1210 in its words, as clients and gateways quote it without
                   # the code's record ("error 1210: Invalid API parameter").
                   r"|invalid api parameter"

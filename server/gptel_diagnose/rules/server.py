@@ -73,6 +73,8 @@ RULES = (
                   # "当前找我聊的人太多了，可以晚点再来问我哦" (too many people are chatting with
                   # me, come back later).
                   r"|访问量过大|找我聊的人太多"
+                  # "服务器忙，稍后再试" (the server is busy), as a relay says it.
+                  r"|服务器繁?忙"
                   # Kiro: "The model you've selected is experiencing a high volume of
                   # traffic"; Trae's queue for everyone: "Too many current requests. Your
                   # queue position is 14."
