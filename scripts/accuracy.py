@@ -130,7 +130,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ft.jsonl", "reports-fu.jsonl",
                       "reports-fv.jsonl", "reports-fw.jsonl",
                       "reports-fx.jsonl", "reports-fy.jsonl",
-                      "reports-fz.jsonl"})
+                      "reports-fz.jsonl", "reports-ga.jsonl"})
 
 
 @dataclass(frozen=True)
