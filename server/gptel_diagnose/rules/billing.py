@@ -414,6 +414,10 @@ RULES = (
                    # A router's shared pool for free models: "free model capacity is limited
                    # right now — upgrade or top up to get higher, more stable limits".
                    r"|free model capacity is limited"
+                   # Kiro's locked account, which a gateway files under insufficient_quota
+                   # ("Your User ID ... temporarily is suspended. We've locked your account
+                   # as a security precaution"): a permission, not credit.
+                   r"|temporarily is suspended|locked your account"
                    # OpenRouter's daily cap on free models ("Rate limit exceeded:
                    # free-models-per-day. Add 10 credits to unlock 1000 free model requests per
                    # day"), also when a relay wraps it: credit raises a rate limit there.

@@ -887,6 +887,10 @@ RULES = (
                   # Apple's URL loading system (-1200), in English and Chinese: "An SSL error
                   # has occurred and a secure connection to the server cannot be made".
                   r"|an ssl error has occurred and a secure connection|发生ssl错误"),
+            # OkHttp failing in the CONNECT it sends an HTTP proxy: the proxy is in the trace
+            # even when the configuration is not shown ("unexpected end of stream on
+            # unknown ... at okhttp3.internal.connection.RealConnection.createTunnel").
+            match(text=r"realconnection\.(?:create|connect)tunnel\b"),
             # A plain HTTP proxy handed a TLS handshake (an https:// proxy URL for an http
             # proxy port): Go's HTTP server, as in v2ray or Xray, quotes the ClientHello.
             match(proxied=True, text=r'malformed http request "\\x16\\x03'),
@@ -1133,6 +1137,9 @@ RULES = (
                     r"|kind: decode, source: hyper::error\(body"
                     # Claude Code's words; urllib3's for a body that broke while being read.
                     r"|connection closed mid-response|connection broken: \w+error"
+                    # Claude Code's for a stream that stalled: "The response stopped arriving.
+                    # The response above may be incomplete."
+                    r"|the response stopped arriving"
                     # Go reading a stream that stopped; zlib's for a body cut short.
                     r"|read stream: unexpected eof|unexpected end of file"
                     # aiohttp, for the same, or its TransferEncodingError alone.
@@ -1148,7 +1155,10 @@ RULES = (
                     # last chunk ("Stream ended without finish_reason", "SSE stream ended
                     # without [DONE]").
                     r"|incomplete json segment at the end|stream ended with an invalid chunk"
-                    r"|stream ended without (?:a )?(?:finish.?reason|\[done\]|terminal event)"
+                    r"|stream ended without (?:a )?(?:finish.?reason|\[done\]|terminal event"
+                    # The Anthropic SDK's: "Failed parsing Anthropic stream Error: Stream
+                    # ended without message_stop event".
+                    r"|message_stop)"
                     # The Anthropic TypeScript SDK's MessageStream: "stream ended without
                     # producing a Message".
                     r"|stream ended without producing a message"

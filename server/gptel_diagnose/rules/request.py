@@ -755,6 +755,10 @@ RULES = (
                   # 100ms of audio".
                   r"|reasoning is mandatory for this endpoint"
                   r"|is not compatible with model '|buffer too small\. expected at least"
+                  # Gemini, for a history whose function turn answers fewer calls than it
+                  # made, also without its 400: "Please ensure that the number of function
+                  # response parts is equal to the number of function call parts".
+                  r"|number of function response parts is equal to the number of function"
                   # The Realtime API, for a truncate event past the audio it played: "Audio
                   # content of 2650ms is already shorter than 9100ms".
                   r"|audio content of \d+ms is already shorter than"

@@ -149,6 +149,14 @@ RULES = (
               match(text=r"upstream returned (?:an? )?html\b"),
               match(text=r"while parsing json|json-read|json parse error"
                     r"|unexpected end of json|invalid json response|not (a )?valid json"
+                    # Jackson's JsonEOFException (Java SDKs): "Unexpected end-of-input:
+                    # expected close marker for Object".
+                    r"|unexpected end-of-input"
+                    # kotlinx.serialization, in Kotlin clients (openai-kotlin, Ktor):
+                    # "Unexpected JSON token at offset 0: Expected start of the object '{'";
+                    # not when the JSON input it quotes holds the provider's message, whose
+                    # words say more.
+                    r"|unexpected json token at offset \d+(?![\s\S]*\"message\" ?:)"
                   r"|unexpected token '?<'?, \"?<?!?doctype|unexpected token '<'"
                   # serde_json's error as Rust clients print it.
                   r"|jsondeserialize\(|expected value\"?, line: \d+"
