@@ -130,7 +130,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-ft.jsonl", "reports-fu.jsonl",
                       "reports-fv.jsonl", "reports-fw.jsonl",
                       "reports-fx.jsonl", "reports-fy.jsonl",
-                      "reports-fz.jsonl", "reports-ga.jsonl"})
+                      "reports-fz.jsonl", "reports-ga.jsonl",
+                      "reports-gb.jsonl"})
 
 
 @dataclass(frozen=True)
