@@ -1035,6 +1035,11 @@ RULES = (
             # "This authentication method does not have sufficient permissions to call
             # Inference Providers on behalf of org huggingface".
             match(text=r"does not have sufficient permissions to call"),
+            # Codex, for an account its cyber-safety check flagged: "Your account was flagged
+            # for potentially high-risk cyber activity and this request was routed to gpt-5.2
+            # as a fallback. To regain access to gpt-5.3-codex, apply for trusted access"
+            # (the account's access to the model, not this prompt).
+            match(text=r"request was\s+routed to \S+ as a fallback"),
             # Hugging Face, for a gated model the token has not been granted: "You are trying
             # to access a gated repo. Make sure to request access at ...".
             match(text=r"trying to access a gated repo"),

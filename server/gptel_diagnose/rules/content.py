@@ -75,6 +75,10 @@ _FILTERED = (
     # Azure's and Copilot's "The response was filtered due to the prompt triggering ...",
     # as an excerpt cut it short ("'message': \"The response was filter").
     r"|\bthe response was filter"
+    # Imagen on Vertex AI: "The response is blocked, as it may violate our policies"; an
+    # Imagen server's "the image not passing Google's safety review".
+    r"|response is blocked, as it may violate our policies"
+    r"|not passing google'?s safety review"
     # Claude Code, for a conversation Anthropic's classifiers stopped: "API Error: Sonnet 5
     # can't help with this. Start a new session to continue".
     r"|can'?t help with this\. start a new session"
@@ -107,7 +111,9 @@ RULES = (
                          "image_safety", "datainspectionfailed", "data_inspection_failed",
                          # Copilot's chat API: "The response was filtered due to the prompt not
                          # being programming related" (code off_topic).
-                         "off_topic"),
+                         "off_topic",
+                         # Google Flow's image API, in its ErrorInfo's reason.
+                         "public_error_unsafe_generation"),
                   # A relay that files its own timeout under invalid_prompt ("AiError:
                   # Request timeout") refused nothing either.
                   not_text=r"request timeout|timed out|" + _NOT_REFUSED),

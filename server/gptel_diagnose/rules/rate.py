@@ -90,6 +90,9 @@ RULES = (
             # Gemini subtitle translator), "Quota exceeded. Retry in 30s".
             match(text=r"quota exceeded\W+(?:retry(?:ing)?|waiting|wait|try again)\W+"
                   r"(?:in |for )?\d+(?:\.\d+)? ?(?:s|secs?|seconds?)\b", not_text=_NOT_RATE),
+            # Copilot Chat: "Sorry, your request was speed limited. Please wait 2 minutes
+            # before trying again" (its "rate-limited" in other words).
+            match(text=r"request was speed.?limited", not_text=_NOT_RATE),
             # OpenAI's rate-limit tail, quoted without its first sentence: "Limit 3, Used 3,
             # Requested 1. Please try again in 20s."
             match(text=r"\blimit \d+, used \d+, requested \d+\b", not_text=_NOT_RATE),
@@ -249,6 +252,9 @@ RULES = (
                   r"|" + QWEN_FREE_DAILY +
                   # MiniMax's Token Plan window; a proxy's hourly cap.
                   r"|plan usage limit reached|reached your request limit for the (hour|day)"
+                  # Gemini CLI signed in with Google, its day's allowance for a tier: "Usage
+                  # limit reached for all Pro models."
+                  r"|usage limit reached for all \w+ models"
                   # A plan's window by its name: "Weekly usage limit reached" (OpenCode Go).
                   r"|\b(?:hourly|daily|weekly|session|\d+-hour) (?:usage )?limit"
                   r" (?:has been )?reached"

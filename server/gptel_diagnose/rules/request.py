@@ -755,6 +755,9 @@ RULES = (
                   # 100ms of audio".
                   r"|reasoning is mandatory for this endpoint"
                   r"|is not compatible with model '|buffer too small\. expected at least"
+                  # DeepSeek, for an assistant turn with neither: "Invalid assistant message:
+                  # content or tool_calls must be set".
+                  r"|content or tool_calls must be set"
                   # Gemini, for a history whose function turn answers fewer calls than it
                   # made, also without its 400: "Please ensure that the number of function
                   # response parts is equal to the number of function call parts".

@@ -168,7 +168,7 @@ RULES = (
                     r"|expecting value: line \d+ column \d+|looking for beginning of value"
                     # Python's json on a line that is not JSON at all (MindSearch's stream
                     # reader, reports-fi) or JSON with more after it.
-                    r"|expecting property name enclosed in double quotes: line \d+ column \d+"
+                    r"|expecting property name enclosed in double quotes:\s*line \d+ column \d+"
                     r"|unterminated string starting at: line \d+ column \d+"
                     # The same from another Python JSON reader (LiteLLM's Ollama route, as
                     # WrenAI showed it): "unexpected character: line 1 column 1 (char 0)".
@@ -909,6 +909,9 @@ RULES = (
                     # Onyx's EmptyLLMResponseError: "The selected model returned no final
                     # answer before the stream completed. No text or tool calls were received".
                     r"|returned no final answer|no text or tool calls were received"
+                    # LLM Gateway: "Response finished successfully but returned no content or
+                    # tool calls".
+                    r"|returned no content or tool calls"
                     # CoStrict, in Chinese: "API返回异常：模型没有回复任何消息" (the model
                     # replied with no message; zgsm-ai/costrict#559).
                     r"|模型没有回复任何消息"

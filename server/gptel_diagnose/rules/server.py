@@ -61,6 +61,9 @@ RULES = (
             # connecting to provider API (DNS lookup, connection refused, etc.)"): the
             # service in between (LABELING.md), not this machine's own connection.
             match(text=r"network error occurred while connecting to provider"),
+            # Groq: "llama-3.3-70b-versatile is currently over capacity. Please try again and
+            # back off exponentially", also under a client's own QUOTA_EXCEEDED tag.
+            match(text=r"\bis currently over capacity\b"),
             match(text=r"overloaded|service overload\b|high demand|(no|out of) capacity"
                   # ChatGPT's Responses upstream, mid-stream: "Selected model is at capacity".
                   r"|capacity (temporarily )?exceeded|\bmodel is at capacity\b"
