@@ -26,6 +26,9 @@ _TOO_LONG = (
     # iFlow's "内容长度超出大语言模型限制" (the content's length exceeds the model's limit).
     r"|内容长度超出.{0,8}模型.{0,4}限制"
     r"|contextwindowexceeded|input tokens exceed the (configured )?limit"
+    # A context manager between client and model: "context ~19344 tokens exceeds the model
+    # window 18320".
+    r"|tokens exceeds the model window"
     # Zed's own words for it: "Context too large".
     r"|\bcontext (?:is )?too large\b"
     # TGI and Aphrodite: "The provided prompt is 4309 tokens long, so generating 1 tokens

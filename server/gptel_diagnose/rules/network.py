@@ -167,6 +167,9 @@ _TIMEOUT_TEXT = (
     r"|stream stalled while waiting|no response from provider for \d+ ?s\b"
     # nanobot's: "stream stalled for more than 90 seconds".
     r"|stream stalled for (?:more than )?\d+"
+    # Dart's Dio, for its connect timer: "The request connection took longer than
+    # 0:00:20.000000. It was aborted."
+    r"|connection took longer than [\d:.]+"
     # OpenClaw's: "moonshot/kimi-k2.5 produced no reply before the idle watchdog".
     r"|no reply before the idle watchdog"
     # Qwen Code's: "No stream activity for 120000ms after 19 chunks".

@@ -753,8 +753,24 @@ RULES = (
                   # models: "response_format 'verbose_json' is not compatible with model
                   # 'gpt-4o-transcribe'"; the Realtime API: "buffer too small. Expected at least
                   # 100ms of audio".
-                  r"|reasoning is mandatory for this endpoint"
+                  r"|reasoning is mandatory for this (?:endpoint|model)"
                   r"|is not compatible with model '|buffer too small\. expected at least"
+                  # Anthropic, for a last assistant turn (a prefill) that ends in a space or
+                  # newline: "final assistant content cannot end with trailing whitespace".
+                  r"|final assistant content cannot end with trailing whitespace"
+                  # ChatGPT's Codex backend: "Store must be set to false".
+                  r"|\bstore must be set to false"
+                  # Vertex AI's opening for a request it refuses as sent: "Unable to submit
+                  # request because Thinking_config.include_thoughts is only enabled when
+                  # thinking is enabled"; not its "because the service is temporarily out of
+                  # capacity" (SRV001).
+                  r"|unable to submit request because(?! the service)"
+                  # An integer under a parameter's floor: "Invalid 'max_output_tokens':
+                  # integer below minimum value. Expected a value >= 16".
+                  r"|integer below minimum value"
+                  # Gemini, for a function response out of place: "Please ensure that function
+                  # response turn comes immediately after a function call turn".
+                  r"|function response turn comes immediately after a function call turn"
                   # DeepSeek, for an assistant turn with neither: "Invalid assistant message:
                   # content or tool_calls must be set".
                   r"|content or tool_calls must be set"
