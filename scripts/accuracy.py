@@ -131,7 +131,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fv.jsonl", "reports-fw.jsonl",
                       "reports-fx.jsonl", "reports-fy.jsonl",
                       "reports-fz.jsonl", "reports-ga.jsonl",
-                      "reports-gb.jsonl", "reports-gc.jsonl"})
+                      "reports-gb.jsonl", "reports-gc.jsonl",
+                      "reports-gd.jsonl"})
 
 
 @dataclass(frozen=True)
