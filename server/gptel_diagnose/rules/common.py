@@ -219,8 +219,10 @@ WRAPPER_TEXT = (
 # A chat body sent to the Responses API's path, in its words: "Unsupported parameter:
 # 'messages'. In the Responses API, this parameter has moved to 'input'".  (The legacy
 # completions' "Unrecognized request argument supplied: messages" names no path: a refused
-# argument, as blind labellers read it.)
-MESSAGES_REFUSED = r"unsupported parameter: '?messages'?\. in the responses api"
+# argument, as blind labellers read it.)  Or the same cut after its first sentence
+# ("400 Unsupported parameter: 'messages'."): a Responses path refusing the chat body.
+MESSAGES_REFUSED = (r"unsupported parameter: '?messages'?(?:\. in the responses api"
+                    r"|\.?['\"}]*[ \t]*(?:\n|$))")
 # The converse: the Responses API missing the whole "input" a chat request does not have
 # ("Missing required parameter: 'input'."), not a part of it ("'input[399].id'").
 INPUT_MISSING = r"missing required parameter: \W?input\W?(?![\[.\w])"

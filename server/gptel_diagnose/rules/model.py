@@ -88,7 +88,14 @@ RULES = (
                   r"|no keys found that support model"
                   # MiniMax, for a model outside the plan: "plan does not support model".
                   r"|\bplan does not support (?:the |this )?model\b"
-                  r"|is not configured for (?:target )?provider \S+\W+allowed models"),
+                  r"|is not configured for (?:target )?provider \S+\W+allowed models"
+                  # Vertex AI, for a partner model sent to Gemini's API (Claude through
+                  # Gemini's route): "claude-sonnet-4 is not supported in the
+                  # streamGenerateContent API".
+                  r"|is not supported in the (?:stream)?generatecontent api"
+                  # Anthropic's not_found_error for a model, as a client prefixes it:
+                  # "404 Not Found: model: anthropic/claude-3-7-sonnet-latest".
+                  r"|\b404 not found: model: \S+"),
             # NVIDIA's gateway, on its own documented chat path, for a model it does not
             # serve (a name without its organization, "nemotron-3-ultra-550b-a55b"): Go's
             # plain "404 page not found", which elsewhere is a path's (LABELING, stop 55).

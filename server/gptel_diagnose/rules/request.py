@@ -121,6 +121,9 @@ RULES = (
                   r"|unsupported for streaming|n'?t support tool use in streaming mode"
                   # llama.cpp's server before it streamed tool calls (HTTP 500).
                   r"|cannot use tools with stream"
+                  # Azure OpenAI (a deployment or an older API version), with a 403:
+                  # "Streaming requests are not yet allowed."
+                  r"|streaming requests are not yet allowed"
                   # Groq before it streamed tool calls: "Tool and function calls do not
                   # currently support streaming"; Cerebras: '"stream=true" with structured
                   # outputs is currently not supported for reasoning models'.
@@ -755,6 +758,12 @@ RULES = (
                   # 100ms of audio".
                   r"|reasoning is mandatory for this (?:endpoint|model)"
                   r"|is not compatible with model '|buffer too small\. expected at least"
+                  # A Go server (Ollama, One API) that could not read the request into its
+                  # request type: "json: cannot unmarshal array into Go struct field
+                  # .tools.function.parameters.properties", "... ChatRequest.format" (not a
+                  # client reading a response: "ChatCompletionResponse.created").
+                  r"|into go struct field ?(?:\w*request\.\w+"
+                  r"|\w*\.(?:messages|tools|response_format)\b)"
                   # Anthropic, for a last assistant turn (a prefill) that ends in a space or
                   # newline: "final assistant content cannot end with trailing whitespace".
                   r"|final assistant content cannot end with trailing whitespace"

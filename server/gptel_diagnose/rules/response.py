@@ -415,6 +415,10 @@ RULES = (
             # OpenAI's answer for a path it has not: "Invalid URL (POST /v1/...)", an Azure
             # deployments path included.
             match(text=r"invalid url \((get|post|put|patch|delete) /"),
+            # Azure's v1 API, for a URL that also names an api-version (a client that adds one
+            # to every Azure URL): "api-version query parameter is not allowed when using /v1
+            # path".
+            match(text=r"api-version query parameter is not allowed when using /v1 path"),
             # A URL with a second "?" ("...?alt=sse?key=..."): Google reads the rest as the
             # value of the first parameter ("Invalid value \"sse?key=AIza...\" for query
             # parameter 'alt'").
