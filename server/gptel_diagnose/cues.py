@@ -24,7 +24,8 @@ from .providers.record import USAGE_CREDITS_REQUIRED
 
 # An option of the request that the provider retired ("Live search is deprecated. Please
 # switch to the Agent Tools API", xAI): the request, not a retired model (MODEL003 reads it).
-DEPRECATED_OPTION = r"\b(?:search|option|feature|parameter)s? (?:is|are|has been) deprecated\b"
+DEPRECATED_OPTION = (r"\b(?:search|option|feature|parameter|field)s? (?:is|are|has been)"
+                     r" deprecated\b")
 
 # The Responses API refusing a model it does not serve ("This model is not supported by
 # Responses API", One API's "... is not supported with the Responses API", GitHub Copilot's

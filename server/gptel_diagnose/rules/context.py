@@ -51,6 +51,9 @@ _TOO_LONG = (
     r"|input content length exceeds (?:the )?threshold"
     r"|n_keep|n_ctx|context length of only|context overflow|context the overflows"
     r"|maximum prompt length|prompt token count of \d+ exceeds the limit of [1-9]"
+    # The same with its numbers left out by the client that quotes it ("prompt token count
+    # ... exceeds the limit ...", Copilot's API).
+    r"|prompt token count \W{3}\s*exceeds the limit"
     r"|model_max_prompt_tokens_exceeded|input is too long|too many input tokens"
     # llama-server, for an input over its batch size: "input is too large to process".
     r"|input is too large to process"

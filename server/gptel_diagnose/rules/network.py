@@ -1143,6 +1143,8 @@ RULES = (
                     # Claude Code's for a stream that stalled: "The response stopped arriving.
                     # The response above may be incomplete."
                     r"|the response stopped arriving"
+                    # mux's: "Anthropic stream closed unexpectedly".
+                    r"|\bstream closed unexpectedly"
                     # Go reading a stream that stopped; zlib's for a body cut short.
                     r"|read stream: unexpected eof|unexpected end of file"
                     # aiohttp, for the same, or its TransferEncodingError alone.

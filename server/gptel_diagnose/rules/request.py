@@ -124,6 +124,9 @@ RULES = (
                   # Azure OpenAI (a deployment or an older API version), with a 403:
                   # "Streaming requests are not yet allowed."
                   r"|streaming requests are not yet allowed"
+                  # Groq: "Streaming and tool use are not currently supported with Structured
+                  # Outputs".
+                  r"|streaming and tool use are not currently supported"
                   # Groq before it streamed tool calls: "Tool and function calls do not
                   # currently support streaming"; Cerebras: '"stream=true" with structured
                   # outputs is currently not supported for reasoning models'.
@@ -758,6 +761,11 @@ RULES = (
                   # 100ms of audio".
                   r"|reasoning is mandatory for this (?:endpoint|model)"
                   r"|is not compatible with model '|buffer too small\. expected at least"
+                  # The Responses API, for a stored response or item the request names but the
+                  # store has not: "Previous response with id 'resp_...' not found", "Item
+                  # with id 'rs_...' not found" (also with a 404).
+                  r"|previous response with id .{1,80} not found"
+                  r"|\bitem with id '[^']{1,80}' not found"
                   # A Go server (Ollama, One API) that could not read the request into its
                   # request type: "json: cannot unmarshal array into Go struct field
                   # .tools.function.parameters.properties", "... ChatRequest.format" (not a
@@ -1057,6 +1065,11 @@ RULES = (
                    # wants a string: "sequence item 1: expected str instance, list found".
                    r"|expected str instance, list found"
                    r"|must be followed by|reasoning_content|tool_result`? block|messages\.\d+"
+                   # Anthropic, for a blank text block (gptel's whitespace-only turn,
+                   # karthink/gptel#452) and for a tool result with no call before it;
+                   # Gemini, for a request with no turns.
+                   r"|text content blocks must contain non-whitespace text"
+                   r"|must have a corresponding tool_use|\bcontents are required\b"
                    r"|first message must|last message must|invalid 'messages"
                    r"|only user and assistant roles|system message"
                    # Google's JS SDK, for a history with OpenAI's role names: "Each item should
