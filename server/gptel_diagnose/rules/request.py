@@ -38,6 +38,9 @@ _LOG = LOG_REQUESTS
 # names: the whole input missing is a chat request on a Responses path, with :endpoint showing
 # it or not.
 _ANOTHER_PATH = UNROUTED_PATH + "|" + MESSAGES_REFUSED + "|" + INPUT_MISSING
+# A client's pydantic check of the answer it got ("1 validation error for ChatCompletion",
+# "... for Choice"), not of the request: both of PARAM006's exclusions read it.
+_ANSWER_VALIDATED = r"validation errors? for \w*(completion|response|chunk|choice)"
 
 # "is not support for vl model now" (DashScope's Qwen-VL) as well.
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not support(?:ed)?|not supported)"
@@ -958,12 +961,10 @@ RULES = (
                   not_text=r"invalid url \((post|get) |return value must be of type"
                   r"|type validation failed: value:|failed to deserialize api response"
                   r"|" + GATEWAY_UNREAD +
-                  r"|validation errors? for \w*(completion|response|chunk|choice)\b|"
-                  + _ANOTHER_PATH),
+                  r"|" + _ANSWER_VALIDATED + r"\b|" + _ANOTHER_PATH),
             # A validator's words about the request; a client validating the answer
             # ("validation errors for ChatCompletion") is reading the response.
-            match(text=r"input should be a valid",
-                  not_text=r"validation errors? for \w*(completion|response|chunk|choice)"),
+            match(text=r"input should be a valid", not_text=_ANSWER_VALIDATED),
         ),
         summary="{provider} refused a parameter gptel sent for {model}: {message}",
         explanation=(
