@@ -132,7 +132,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fx.jsonl", "reports-fy.jsonl",
                       "reports-fz.jsonl", "reports-ga.jsonl",
                       "reports-gb.jsonl", "reports-gc.jsonl",
-                      "reports-gd.jsonl", "reports-ge.jsonl"})
+                      "reports-gd.jsonl", "reports-ge.jsonl",
+                      "reports-gf.jsonl"})
 
 
 @dataclass(frozen=True)
