@@ -267,10 +267,11 @@ def stated_reset(text: str) -> str | None:
 
 
 # The output tokens a message counts: what the credit left covers (OpenRouter's "can only
-# afford 3919"), and what was reserved for the answer ("4000 in the completion", "1024
+# afford 3919"), and what was reserved for the answer ("4000 in the completion", "1500 for the
+# completion", "1024
 # `max_new_tokens`", "max_tokens: 4096").
 _AFFORD_CUE = re.compile(r"can only afford (\d+)", re.IGNORECASE)
-_RESERVE_CUE = re.compile(r"(\d+) in the completion|(\d+) [`']?max_new_tokens[`']?"
+_RESERVE_CUE = re.compile(r"(\d+) (?:in|for) the completion|(\d+) [`']?max_new_tokens[`']?"
                           r"|max_tokens\W{1,3}(\d+)", re.IGNORECASE)
 
 

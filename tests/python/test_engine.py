@@ -8217,6 +8217,12 @@ def test_a_prompt_too_long_offers_gptel_max_tokens_only_when_room_was_reserved()
                        "requested 4116 tokens (116 in the messages, 4000 in the completion). "
                        "Please reduce the length of the messages or completion.")
     assert caps(stated) == ["Stop reserving 4000 tokens for the answer"]
+    # Its older wording (reports-gf, gfg-openai-002): "(3158 in your prompt; 1500 for the
+    # completion)".
+    older = diagnosis("This model's maximum context length is 4097 tokens, however you "
+                      "requested 4658 tokens (3158 in your prompt; 1500 for the completion). "
+                      "Please reduce your prompt; or completion length.")
+    assert caps(older) == ["Stop reserving 1500 tokens for the answer"]
 
 
 def test_reports_cx_wordings_missed_before_tuning() -> None:

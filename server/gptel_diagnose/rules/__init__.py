@@ -159,6 +159,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         # SELF_SIGNED_CERT_IN_CHAIN"), so it outranks the refusal rules.
         "ENDP003",   # https-to-a-plain-http-server
         "ENDP005",   # plain-http-to-an-https-port
+        "NET023",    # ollama-registry-certificate
         "NET006",    # certificate-not-trusted
         "NET005",    # tls-handshake-failed
         "NET003",    # local-server-not-running

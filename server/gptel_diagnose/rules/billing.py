@@ -141,6 +141,9 @@ _NO_CREDIT = (
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"
     r"|reached your monthly [\w ]{0,30}quota"
+    # Volcengine Ark's coding plan: "You have exceeded the monthly usage quota. It will reset
+    # at ..."; Vercel's AI Gateway: "requires a valid credit card on file".
+    r"|exceeded the monthly [\w ]{0,30}quota|requires a valid credit card"
     # Salesforce's Agentforce: "The Core model hit its monthly rate limit. ... The limit
     # resets every month." (forcedotcom/Einstein-GPT-for-Developers).
     r"|\bmonthly rate limit|limit resets every month"

@@ -448,7 +448,11 @@ RULES = (
                   # directory" (ivanfioravanti/chatbot-ollama#4).
                   r"|\.ollama[\\/]+models[\\/]+(?:blobs|manifests)[\\/]+\S*.{0,40}"
                   r"(?:cannot find the file"
-                  r"|no such file)"),
+                  r"|no such file)",
+                  # Not a pull that failed on the registry's certificate ("pull model
+                  # manifest: Get ...: tls: failed to verify certificate: x509: ..."): the
+                  # network's (NET023).
+                  not_text=r"\bx509:|tls: failed to verify"),
             # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'
             match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"
                   r'|\bmodel\s+"[^"]{1,80}"\s+is not installed'),

@@ -686,6 +686,8 @@ RULES = (
                     # certificate: UnknownIssuer".
                     r"|invalid certificate: (?:unknownissuer|expired|notvalidforname)"
                     r"|unable to find valid certification path|invalid peer certificate"
+                    # Java's PKIX validator, when a client quotes only its first words.
+                    r"|pkix path building failed"
                     r"|unable to get issuer certificate|sslpeerunverifiedexception"
                     r"|hostname [\w.-]+ not verified"
                     # curl's verbose lines when the certificate names another host.
@@ -737,6 +739,46 @@ RULES = (
                 backend={"kind": "openai", "host": "llm.corp.example:8443"},
                 request={"use_curl": True},
                 source="https://github.com/karthink/gptel/issues/1234",
+            ),
+        ),
+    ),
+    Rule(
+        code="NET023",
+        name="ollama-registry-certificate",
+        category="network.tls",
+        # Ollama pulling a model from its registry, and the machine it runs on not trusting the
+        # registry's certificate ("pull model manifest: Get \"https://registry.ollama.ai/v2/
+        # ...\": tls: failed to verify certificate: x509: certificate signed by unknown
+        # authority"): Ollama's own connection, not curl's, so --cacert in Emacs changes nothing.
+        when=match(text=r"pull model manifest.{0,300}(?:\bx509:|tls: failed to verify)"),
+        summary="Ollama could not pull the model: the machine it runs on does not trust the "
+        "certificate of Ollama's registry (a network that re-signs HTTPS, or no CA bundle "
+        "there). gptel's own connection is fine.",
+        explanation=(
+            "Ollama downloads models from its registry (registry.ollama.ai) itself. That "
+            "download failed the certificate check on the machine or container Ollama runs "
+            "in: a company network or security tool that re-signs HTTPS, a missing CA bundle "
+            "in a container image, or a stale /etc/hosts entry pointing the registry's name "
+            "elsewhere. curl and Emacs are not part of this connection."
+        ),
+        steps=(
+            "On the machine or container that runs Ollama, add your network's CA certificate "
+            "to the system's trust store (in a Docker image: install ca-certificates and copy "
+            "the CA in), then restart Ollama.",
+            "Check /etc/hosts there for an old entry for registry.ollama.ai.",
+            "Then pull the model again: `ollama pull NAME`.",
+        ),
+        next_step=("Add your network's CA certificate to the trust store of the machine that "
+                   "runs Ollama, restart it, and pull the model again.",),
+        docs=("https://github.com/ollama/ollama/blob/main/docs/faq.md",),
+        examples=(
+            Example(
+                error={"error": "pull model manifest: Get \"https://registry.ollama.ai/v2/"
+                       "library/mixtral/manifests/latest\": tls: failed to verify "
+                       "certificate: x509: certificate signed by unknown authority"},
+                backend={"kind": "ollama", "host": "localhost:11434"},
+                request={"model": "mixtral"},
+                source="https://github.com/ollama/ollama/issues/1798",
             ),
         ),
     ),

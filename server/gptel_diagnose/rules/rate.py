@@ -286,6 +286,11 @@ RULES = (
             match(http=429,
                   text=r"resets? (?:at|on) \d{4}-\d\d-\d\d|将在\s*\d{4}-\d\d-\d\d[\d:\s]*重置",
                   not_text=f"{_TOO_BIG}|month|月"),
+            # A used-up quota the message says to wait out (Qwen Code's free tier: "Your Qwen
+            # API quota has been exhausted. Please wait for your quota to reset."): a window,
+            # unless it names a month.
+            match(text=r"wait for (?:your|the) (?:\w+ )?quota to (?:reset|refresh)",
+                  not_text=f"{_TOO_BIG}|month|billing cycle|月"),
             # A ChatGPT plan's usage (Codex) is counted in windows of hours and a week: its
             # bare "The usage limit has been reached" is one of them.
             match(provider="chatgpt", text=r"\busage limit (?:has been )?reached",

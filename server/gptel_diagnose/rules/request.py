@@ -40,7 +40,10 @@ _LOG = LOG_REQUESTS
 _ANOTHER_PATH = UNROUTED_PATH + "|" + MESSAGES_REFUSED + "|" + INPUT_MISSING
 # A client's pydantic check of the answer it got ("1 validation error for ChatCompletion",
 # "... for Choice"), not of the request: both of PARAM006's exclusions read it.
-_ANSWER_VALIDATED = r"validation errors? for \w*(completion|response|chunk|choice)"
+# Also pydantic checking a Gemini or OpenAI answer as a typed dict: "2 validation errors for
+# typed-dict\ncandidates.0.content\n  Field required".
+_ANSWER_VALIDATED = (r"validation errors? for (?:\w*(completion|response|chunk|choice)"
+                     r"|typed-dict\s+(?:candidates|choices)\.)")
 
 # "is not support for vl model now" (DashScope's Qwen-VL) as well.
 _TEMPERATURE_REFUSED = (r"'?temperature'? (does not support|is not support(?:ed)?|not supported)"
@@ -942,7 +945,12 @@ RULES = (
                   # OpenAI, for tools beside reasoning_effort on chat completions: "Function
                   # tools with reasoning_effort are not supported for gpt-5.4 in
                   # /v1/chat/completions".
-                  r"|are not supported for \S+ in /v1/chat/completions"
+                  r"|are not supported (?:for \S+ )?\s*in /v1/chat/completions"
+                  # Volcengine Ark, for reasoning_effort beside a thinking type it contradicts:
+                  # "Invalid combination of reasoning_effort and thinking type"; Gemini, for
+                  # function tools beside its search tool: "Multiple tools are supported only
+                  # when they are all search tools".
+                  r"|invalid combination of \w+ and\b|tools are supported only when"
                   # pydantic's check of a value ("thinking.enabled.budget_tokens: Input should
                   # be greater than or equal to 1024"); Gemini 1.0's refused system
                   # instruction; llama-server, for tool-call arguments that are not JSON.
@@ -1186,7 +1194,10 @@ RULES = (
                          r"|failed to parse the request body as json"
                          # Anthropic: "The request body is not valid JSON: unexpected
                          # control character in string".
-                         r"|the request body is not valid json",
+                         r"|the request body is not valid json"
+                         # Vertex AI, for a body with a lone surrogate in it: "The input data
+                         # is not valid json".
+                         r"|the input data is not valid json",
                          not_gptel=("malformed_json",),
                          not_text=r"on 'response'|deserialize api response"),
               # JavaScript's "Unexpected end of JSON input" is the server's only with a 400.

@@ -929,7 +929,17 @@ RULES = (
                     # may indicate a service issue."
                     r"|model unexpectedly did not return a response"
                     # Python reading the first chunk of a stream that had none.
-                    r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b")),
+                    r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b"),
+              # An answer quoted whole with nothing in it: a chat completion whose message
+              # content is null and that calls no tool (Ollama's OpenAI-compatible path, at
+              # random).
+              match(http=(None, 200),
+                    text=r'"object":\s*"chat\.completion".*"content":\s*null\b',
+                    not_text=r'"tool_calls":\s*\[\s*\{|"error":\s*[^\sn]'),
+              # OmniRoute's words for the same, with no status: "Provider returned empty
+              # content" (under its 502 the gateway failed).
+              match(http=(None, 200),
+                    text=r"\bprovider returned (?:an )?empty (?:content|response)\b")),
         summary="gptel got an answer with no text in it; the body, logged in *gptel-log*, "
         "shows what came back.",
         explanation=(
