@@ -102,6 +102,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "RATE005",   # upstream-rate-limited
         "BIL005",    # no-credit-left
         "RATE002",   # rate-limit-usage-window
+        "CTX004",    # too-many-images
         "CTX003",    # image-too-large
         "CTX001",    # context-window-exceeded
         "PARAM010",  # max-tokens-in-request-params

@@ -289,7 +289,10 @@ _ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabl
                      # associated with this API key has been deactivated", "This key is
                      # associated with a deactivated account" (LABELING.md, stop 54).
                      r"|\baccount_deactivated\b|\baccount (?:\w+ ){0,6}has been deactivated"
-                     r"|associated with a deactivated account")
+                     r"|associated with a deactivated account"
+                     # Google, for a project it has barred: "Your project has been denied
+                     # access. Please contact support."
+                     r"|\bproject has been denied access\b")
 
 # A feature turned off for an account that is signed in: Sourcegraph's "status 401, reason
 # completions are not enabled" (a model not enabled is model.not_found's).
@@ -669,7 +672,13 @@ RULES = (
                   text=r"could not parse the json body|must provide a model"
                   r"|malformed|invalid header|api key"),
             # Go's net/http refuses to send an Authorization header with a newline in it.
-            match(text=r"invalid header field value for \"?authorization"),
+            match(text=r"invalid header field value for \"?authorization"
+                  # Node's, for a header with a newline or a character it may not carry:
+                  # 'Invalid character in header content ["Authorization"]'; requests', for
+                  # a key after "Bearer": "Invalid header value b'Bearer sk-...\\n'" (an empty
+                  # one is AUTH002's "Illegal header value b'Bearer '").
+                  r"|invalid character in header content \[\"(?:authorization|auth|x-api-key"
+                  r"|api-key)\"\]|\binvalid header value b'bearer\b(?! ')"),
             # A client's HTTP library refusing the header before anything is sent (httpx's
             # "Illegal header value", which the OpenAI SDK reports as APIConnectionError):
             # no answer, no curl exit code, and a key with whitespace.

@@ -149,7 +149,7 @@ _NO_CREDIT = (
     r"|\bmonthly rate limit|limit resets every month"
     # LiteLLM's virtual-key budgets; Anthropic's spend limit set in its Console.
     r"|budget has been exceeded|budgetexceedederror|exceeded(?:token)?budget|over [\w ]{0,10}budget"
-    r"|reached your specified api usage limits"
+    r"|reached your specified (?:workspace )?api usage limits"
     # Claude Code's words for a model that needs paid usage credits.
     r"|requires usage credits"
     # GitHub Copilot's free plan: "response type (quotaExceeded) and reason (Free chat usage

@@ -223,4 +223,43 @@ RULES = (
             ),
         ),
     ),
+    Rule(
+        code="CTX004",
+        name="too-many-images",
+        category="request.context_length",
+        # A cap on how many images (and documents) one request may carry, which a chat that
+        # keeps its images reaches as it grows: Anthropic's "too many images and documents:
+        # 120 + 0 > 100", Copilot's "Too many images in request: 11 images provided, but the
+        # model supports a maximum of 10 images" and "too many URL images in request (max
+        # 20)", a gateway's "request contains 52 images, exceeding the maximum of 50".
+        # Labelled as the request's size, as the corpus labels these five (reports-fw,
+        # reports-gh).  Not vLLM's "At most 1 image(s) may be provided in one request", a
+        # model's own limit the corpus labels a refused parameter five times to one.
+        when=match(text=r"too many (?:url )?images\b|images and documents: \d+ \+ \d+ > \d+"
+                   r"|contains \d+ images, exceeding the maximum"
+                   r"|too much media: \d+"),
+        summary="The request carries more images than {provider} takes at once: the chat has "
+        "collected them as it grew; start a new chat, or send no media (gptel-track-media).",
+        explanation=(
+            "Providers cap how many images (and documents) one request may carry, whatever "
+            "their size: Anthropic at 100, some models at 5 to 20. gptel sends every image in "
+            "the part of a chat buffer it sends when gptel-track-media is on, and those in "
+            "gptel's context, so a long chat with screenshots reaches the cap."
+        ),
+        steps=("Start a new chat buffer, or narrow the buffer to the part that matters.",
+               "Remove images from gptel's context (M-x gptel-menu).",
+               "Or send no media: (setq gptel-track-media nil)."),
+        fixes=(NO_MEDIA,),
+        docs=("https://docs.anthropic.com/en/docs/build-with-claude/vision",),
+        examples=(
+            Example(
+                error={"status": "HTTP/2 400", "http_status": "400", "error": {
+                    "type": "invalid_request_error",
+                    "message": "too many images and documents: 120 + 0 > 100"}},
+                backend={"kind": "anthropic", "host": "api.anthropic.com"},
+                source="https://github.com/anthropics/claude-code/issues/24541",
+            ),
+        ),
+    ),
+
 )

@@ -46,6 +46,9 @@ _NO_FREE_TIER = r"free quota tier"
 _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit|for this month"
     r"|overloaded|high demand|peak load|capacity|spending limit"
+    # OpenAI's access_terminated, which its SDK raises as RateLimitError and relays pass on
+    # under a 429: the account is barred (PERM005).
+    r"|access was terminated due to"
     r"|" + _NO_FREE_TIER +
     r"|" + OPENAI_SERVER_ERROR +
     # A relay's retries given up under its rate-limit type, quoting the last error: that error

@@ -558,7 +558,10 @@ RULES = (
         # one a client changes.  gptel asks for caching through gptel-cache.
         when=match(text=r"did not allow prompt caching|prompt caching is not (supported|enabled|"
                    r"available)|cache_control\b.{0,60}\b(not (supported|permitted|allowed)|"
-                   r"extra inputs)"),
+                   r"extra inputs)"
+                   # Anthropic, for cache lifetimes out of order: "a ttl='1h' cache_control
+                   # block must not come after a ttl='5m' cache_control block".
+                   r"|cache_control block must not come after"),
         summary="{provider} refused the prompt-caching marks in the request (gptel-cache): "
         "this model or account does not take them.",
         explanation=(
@@ -605,7 +608,13 @@ RULES = (
                    r"|functiondeclaration param"
                    # OpenCode's Go gateway, for more tools than it takes: "[unsupported_tool_
                    # schema] The tool schema is not supported (tool_count_limit)".
-                   r"|tool schema is not supported|unsupported_tool_schema|tool_count_limit"),
+                   r"|tool schema is not supported|unsupported_tool_schema|tool_count_limit"
+                   # OpenAI's strict schema check in its words, quoted without "Invalid
+                   # schema for function": "schema must have type 'object' and not have
+                   # 'oneOf'/'anyOf'/'allOf'/'enum'/'not' at the top level"; Bedrock's for an
+                   # empty list of tools ("Value at 'toolConfig.tools' failed to satisfy
+                   # constraint").
+                   r"|schema must have type 'object'|value at 'toolconfig\."),
         summary="{provider} refused a tool definition gptel sent (a tool's name or JSON "
         "schema, often one from an MCP server): fix or deselect that tool, or send no tools.",
         explanation=(
@@ -1307,7 +1316,11 @@ RULES = (
         # OpenAI's invalid_image_url: "Error while downloading https://example.com/a.png.".
         when=match(text=r"timeout while downloading|image url is not accessible"
                    r"|unable to process input image|failed to download (?:multimodal|image)"
-                   r"|image url (?:is invalid|should be a valid)|error while downloading https?://"),
+                   r"|image url (?:is invalid|should be a valid)|error while downloading https?://"
+                   # Data it could not read as an image: OpenAI's "The image data you provided
+                   # does not represent a valid image", Gemini's "Unsupported MIME type:
+                   # image/jpg".
+                   r"|does not represent a valid image|unsupported mime type"),
         summary="{provider} could not fetch or read an image or file in the request: a URL it "
         "could not download, or data it could not decode.",
         explanation=(
