@@ -133,7 +133,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-fz.jsonl", "reports-ga.jsonl",
                       "reports-gb.jsonl", "reports-gc.jsonl",
                       "reports-gd.jsonl", "reports-ge.jsonl",
-                      "reports-gf.jsonl", "reports-gh.jsonl"})
+                      "reports-gf.jsonl", "reports-gh.jsonl",
+                      "reports-gi.jsonl"})
 
 
 @dataclass(frozen=True)
