@@ -269,10 +269,12 @@ def stated_reset(text: str) -> str | None:
 # The output tokens a message counts: what the credit left covers (OpenRouter's "can only
 # afford 3919"), and what was reserved for the answer ("4000 in the completion", "1500 for the
 # completion", "1024
-# `max_new_tokens`", "max_tokens: 4096").
+# `max_new_tokens`", "max_tokens: 4096", vLLM's "you requested 4096 output tokens").
 _AFFORD_CUE = re.compile(r"can only afford (\d+)", re.IGNORECASE)
 _RESERVE_CUE = re.compile(r"(\d+) (?:in|for) the completion|(\d+) [`']?max_new_tokens[`']?"
-                          r"|max_tokens\W{1,3}(\d+)", re.IGNORECASE)
+                          r"|max_tokens\W{1,3}(\d+)"
+                          # vLLM: "However, you requested 131072 output tokens".
+                          r"|you requested ([1-9]\d*) output tokens", re.IGNORECASE)
 
 
 # The largest answer length a refusal states the model takes: Anthropic's "max_tokens: 131072

@@ -8223,6 +8223,15 @@ def test_a_prompt_too_long_offers_gptel_max_tokens_only_when_room_was_reserved()
                       "requested 4658 tokens (3158 in your prompt; 1500 for the completion). "
                       "Please reduce your prompt; or completion length.")
     assert caps(older) == ["Stop reserving 1500 tokens for the answer"]
+    # vLLM's (reports-gi, gie-vllm-019): the whole window asked for as output.
+    vllm = diagnosis("This model's maximum context length is 131072 tokens. However, you "
+                     "requested 131072 output tokens and your prompt contains 14233 characters "
+                     "(more than 0 characters, which is the upper bound for 0 input tokens).")
+    assert caps(vllm) == ["Stop reserving 131072 tokens for the answer"]
+    # Its "0 output tokens" reserves nothing: no fix of the answer's length.
+    assert caps(diagnosis("This model's maximum context length is 512 tokens. However, you "
+                          "requested 0 output tokens and your prompt contains at least 513 "
+                          "input tokens, for a total of at least 513 tokens.")) == []
 
 
 def test_reports_cx_wordings_missed_before_tuning() -> None:

@@ -111,6 +111,9 @@ _TOO_LONG = (
     # llama.cpp's server, for an input longer than its batch (embedding and rerank models
     # take the whole input at once): "input (529 tokens) is too large to process".
     r"|input \(\d+ tokens\) is too large to process"
+    # Snowflake Cortex, for a conversation over the model's window: "max tokens of 200000
+    # exceeded".
+    r"|max tokens of \d+ exceeded"
 )
 
 RULES = (

@@ -1233,6 +1233,8 @@ RULES = (
                     # Bifrost: "provider closed the stream before sending a completion marker
                     # (upstream connection ended mid-stream)" (maximhq/bifrost#6390).
                     r"|stream ended without completing\b|closed the stream before sending"
+                    # uniTerm: "API Error: stream ended without completion".
+                    r"|stream ended without completion\b"
                     r"|connection ended mid-stream"
                     # Claude Code's words for a stream reset after its first blocks, and
                     # for one its server ended with an error part-way ("API Error: Server

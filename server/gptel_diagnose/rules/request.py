@@ -921,6 +921,9 @@ RULES = (
                   # Groq); Azure, for a request argument the model does not take.
                   r"|non.?string message content not supported"
                   r"|does not support request argument supplied"
+                  # Azure AI's serverless models, for a parameter they do not take: "Extra
+                  # parameters ['n'] are not allowed".
+                  r"|extra parameters \[[^\]]{1,80}\] are not allowed"
                   # OpenCode's check of a provider's options; a server that only streams.
                   r"|invalid \w+ provider options|add \"stream\": true in the payload"
                   r"|number of function calls and|no user query found|does not support insert"

@@ -245,6 +245,12 @@ RULES = (
                     # Reasonix (Go), for a stream cut off: "stream ended before completion:
                     # unexpected EOF".
                     r"|stream ended before completion"
+                    # The Vercel AI SDK, for a streamed tool call without its id ("Expected 'id'
+                    # to be a string.") and an answer it could not read as the object asked for
+                    # ("No object generated: could not parse the response."); Warp's "Failed to
+                    # deserialize AI response YAML".
+                    r"|expected 'id' to be a string|no object generated: could not parse"
+                    r"|failed to deserialize ai response"
                     # Go's HTTP/2 client, for a stream the server reset part-way ("stream
                     # error: stream ID 53; INTERNAL_ERROR; received from peer"), as curl's
                     # exit 92 is.

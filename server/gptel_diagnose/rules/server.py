@@ -250,11 +250,13 @@ RULES = (
                   r"|is not valid json|" + _REFUSED_INPUT),
             # AWS's InternalServerException in its words without its name ("Encountered an
             # unexpected error when processing the request, please try again": with the name,
-            # Bedrock's record says it); Cursor's "An unexpected error occurred on our
+            # Bedrock's record says it, and this rule for any other provider, as Amazon Q's
+            # CLI quotes it through a relay); Cursor's "An unexpected error occurred on our
             # servers".
             match(text=r"encountered an unexpected error when processing the request"
                   r"|unexpected error occurred on our servers",
                   not_text=r"internalserverexception"),
+            match(text=r"\binternalserverexception\b", not_provider="bedrock"),
             # OpenAI's own words for its failure, even with the 429 of a client's RateLimitError.
             match(http=429, text=OPENAI_SERVER_ERROR),
             match(text=r"internal server error|server had an error|internal error"
