@@ -29,6 +29,9 @@ _KEY_WRONG = (
     # Kiro, for a sign-in that lapsed: "Could not complete the request because your session
     # is invalid or expired".
     r"|session is invalid or expired"
+    # Volcengine's AuthenticationError in its words, quoted without status or code: "The API
+    # key or AK/SK in the request is missing or invalid."
+    r"|api key or ak/sk in the request is missing or invalid"
     # MiniMax's 1004: "not authorized / token not match group"; Anthropic, for a Claude
     # subscription's credential sent to the API ("This credential is only authorized for use
     # with Claude Code"): a key for another endpoint.
@@ -292,7 +295,11 @@ _ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabl
                      r"|associated with a deactivated account"
                      # Google, for a project it has barred: "Your project has been denied
                      # access. Please contact support."
-                     r"|\bproject has been denied access\b")
+                     r"|\bproject has been denied access\b"
+                     # AWS (Kiro, Amazon Q), for an account it suspended: "Your User ID (...)
+                     # temporarily is suspended. We've locked your account as a security
+                     # precaution."
+                     r"|temporarily is suspended|we'?ve locked your account")
 
 # A feature turned off for an account that is signed in: Sourcegraph's "status 401, reason
 # completions are not enabled" (a model not enabled is model.not_found's).

@@ -144,6 +144,8 @@ _NO_CREDIT = (
     # Volcengine Ark's coding plan: "You have exceeded the monthly usage quota. It will reset
     # at ..."; Vercel's AI Gateway: "requires a valid credit card on file".
     r"|exceeded the monthly [\w ]{0,30}quota|requires a valid credit card"
+    # Nous Portal: "requires available credits".
+    r"|requires available credits"
     # Salesforce's Agentforce: "The Core model hit its monthly rate limit. ... The limit
     # resets every month." (forcedotcom/Einstein-GPT-for-Developers).
     r"|\bmonthly rate limit|limit resets every month"

@@ -114,6 +114,13 @@ _TOO_LONG = (
     # Snowflake Cortex, for a conversation over the model's window: "max tokens of 200000
     # exceeded".
     r"|max tokens of \d+ exceeded"
+    # Clients' words when even the conversation's summary would not fit: Claude Code's "Error
+    # during compaction: Error: Conversation too long", Kilo's "Compaction exhausted: context
+    # still exceeds model limits", OpenCode's "context exceeds model limit even after
+    # stripping media"; xAI's code for the same: "[input_too_large] Current message (1149677
+    # tokens) exceeds budget (975424 tokens)".
+    r"|\bconversation too long\b|context (?:still )?exceeds (?:the )?model(?:'s)? limits?"
+    r"|\binput_too_large\b"
 )
 
 RULES = (

@@ -452,7 +452,9 @@ RULES = (
                   # Not a pull that failed on the registry's certificate ("pull model
                   # manifest: Get ...: tls: failed to verify certificate: x509: ..."): the
                   # network's (NET023).
-                  not_text=r"\bx509:|tls: failed to verify"),
+                  # Nor the registry failing itself ("pull model manifest: 500: ... internal
+                  # error"): the server's.
+                  not_text=r"\bx509:|tls: failed to verify|pull model manifest: 5\d\d\b"),
             # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'
             match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"
                   r'|\bmodel\s+"[^"]{1,80}"\s+is not installed'),
