@@ -134,7 +134,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gb.jsonl", "reports-gc.jsonl",
                       "reports-gd.jsonl", "reports-ge.jsonl",
                       "reports-gf.jsonl", "reports-gh.jsonl",
-                      "reports-gi.jsonl", "reports-gj.jsonl"})
+                      "reports-gi.jsonl", "reports-gj.jsonl",
+                      "reports-gk.jsonl"})
 
 
 @dataclass(frozen=True)
