@@ -160,6 +160,9 @@ _KEY_MISSING = (
     # Zhipu's 1001: "Header中未收到Authorization参数，无法进行身份验证" (no Authorization
     # header came); Claude Code with no account or key: "Not logged in · Please run /login".
     r"|未收到\s*authorization|\bnot logged in\b"
+    # Z.ai's 1001 in English: "Authentication parameter not received in Header, unable to
+    # authenticate".
+    r"|authentication parameter not received in header"
     # A gateway or node asking for credentials before anything else: "10401 - gateway
     # request exception, please auth first", "Unauthorized: Please login first".
     r"|please (?:auth(?:enticate)?|log ?in) first"

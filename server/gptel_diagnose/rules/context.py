@@ -72,9 +72,10 @@ _TOO_LONG = (
     r"|expected maxlength|member must have length less than or equal"
     # OpenAI's "Invalid 'messages[1].content': string too long", not a tool's name too long
     # ("Invalid 'tools[11].function.name': string too long ... maximum length 64") or an id
-    # ("Invalid 'input[2].id': string too long"), or a tool's description ("Invalid
-    # 'session.tools[3].description': string too long"): a value.
-    r"|(?<!\.name': )(?<!\.id': )(?<!\.description': )string too long"
+    # ("Invalid 'input[2].id': string too long", "Invalid 'input[...].call_id': string too
+    # long"), or a tool's description ("Invalid 'session.tools[3].description': string too
+    # long"): a value.
+    r"|(?<!\.name': )(?<!\.id': )(?<!\.call_id': )(?<!\.description': )string too long"
     r"|input length exceeds|prompt is too large"
     r"|context.?length"
     # SpeakGPT: "Too many tokens. ... Also try to truncate your input."
@@ -121,6 +122,9 @@ _TOO_LONG = (
     # tokens) exceeds budget (975424 tokens)".
     r"|\bconversation too long\b|context (?:still )?exceeds (?:the )?model(?:'s)? limits?"
     r"|\binput_too_large\b"
+    # Claude Code's own check, no room left for the answer: "availableContext 843 is less
+    # than FLOOR_OUTPUT_TOKENS 3000".
+    r"|availablecontext \d+ is less than"
 )
 
 RULES = (

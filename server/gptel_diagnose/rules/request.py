@@ -914,7 +914,7 @@ RULES = (
                   r"|tool choice '[\w-]+' not found in 'tools'"
                   # OpenAI, for a tool's name over 64 characters; SiliconFlow's envelope
                   # ('"messages" in request are illegal').
-                  r"|\.(?:name|id)': string too long|\bin request (?:is|are) illegal"
+                  r"|\.(?:name|id|call_id)': string too long|\bin request (?:is|are) illegal"
                   # Mistral's 2201: "Request body is not a valid query".
                   r"|request body is not a valid"
                   # A client adapter refusing a message's content parts (Obsidian Copilot's

@@ -250,6 +250,10 @@ RULES = (
                     # ("No object generated: could not parse the response."); Warp's "Failed to
                     # deserialize AI response YAML".
                     r"|expected 'id' to be a string|no object generated: could not parse"
+                    # Codex's remote compaction, for an answer without the item it asked for:
+                    # "remote compaction v2 expected exactly one compaction output item, got 0
+                    # from 3 output items".
+                    r"|expected exactly one \w+ output item, got\s+0\b"
                     r"|failed to deserialize ai response"
                     # Go's HTTP/2 client, for a stream the server reset part-way ("stream
                     # error: stream ID 53; INTERNAL_ERROR; received from peer"), as curl's
@@ -922,6 +926,10 @@ RULES = (
                     # LLM Gateway: "Response finished successfully but returned no content or
                     # tool calls".
                     r"|returned no content or tool calls"
+                    # Compaction's summary came back empty: OpenCode's "Compaction produced no
+                    # summary", Claude Code's "Failed to generate conversation summary -
+                    # response did not contain valid text".
+                    r"|compaction produced no summary|response did not contain valid text"
                     # CoStrict, in Chinese: "API返回异常：模型没有回复任何消息" (the model
                     # replied with no message; zgsm-ai/costrict#559).
                     r"|模型没有回复任何消息"
