@@ -275,6 +275,14 @@ SCENARIOS: tuple[Scenario, ...] = (
              "request.context_length", "CTX003", "anthropic/ctx003-image-too-large",
              model="claude-sonnet-4-5", transports=("curl",), says=("image",),
              setq="(setq gptel-track-media nil)"),
+    # More images than Anthropic takes in one request, collected by a chat as it grew
+    # (reports-gh): the same fix, for the request's count of images, not one image's size.
+    Scenario("manyimages", "Anthropic refuses a request with more images than it takes",
+             "anthropic", "request.context_length", "CTX004",
+             "anthropic/ctx004-anthropic-too-many-images-and-documents",
+             model="claude-sonnet-4-5", transports=("curl",),
+             says=("more images than", "start a new chat"),
+             setq="(setq gptel-track-media nil)"),
     # A streamed answer cut off after its first words (curl exits 18): gptel itself shows
     # the words and says nothing more (it ends the request as done before it sets :error);
     # the companion still tells that the answer is incomplete.  The fake speaks plain HTTP,
