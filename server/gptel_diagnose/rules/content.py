@@ -96,7 +96,12 @@ _NOT_REFUSED = (r"contents are not filtered|invalid responses api request|\bunkn
                 # A client's validator listing the finish reasons it takes ("finish_reason
                 # Input should be 'stop', 'length', 'tool_calls', 'content_filter' or ..."):
                 # an answer it could not read, no refusal.
-                r"|input should be 'stop'")
+                r"|input should be 'stop'"
+                # LiteLLM filing Azure's strict-schema refusal under its
+                # ContentPolicyViolationError ("... AzureException - Invalid schema for
+                # response_format 'IntentAnalysis': ..."): the provider's words say the
+                # request's schema.
+                r"|invalid schema for (?:response_format|function)")
 
 RULES = (
     Rule(

@@ -77,7 +77,9 @@ _TOO_LONG = (
     # long"): a value.
     r"|(?<!\.name': )(?<!\.id': )(?<!\.call_id': )(?<!\.description': )string too long"
     r"|input length exceeds|prompt is too large"
-    r"|context.?length"
+    # Not a header of that name ("Invalid X-Amzn-Bedrock-Context-Length Header", a
+    # request Bedrock refused for its header).
+    r"|context.?length(?!\s+header)"
     # SpeakGPT: "Too many tokens. ... Also try to truncate your input."
     r"|try to truncate your input"
     r"|request body too large for .{0,60}max size: \d+ tokens"
