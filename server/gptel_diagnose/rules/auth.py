@@ -270,6 +270,9 @@ REGION_BLOCKED = (
     r"unsupported_country_region_territory|country, region, or territory not supported"
     r"|user location is not supported|not available in your (country|region)"
     r"|region (is )?not supported|unsupported (country|region|location)"
+    # Cursor's code, inside a router's own 429 ("Model not available", code
+    # ERROR_UNSUPPORTED_REGION); Codex's sign-in ("OAuth failed (unsupported_region)").
+    r"|unsupported_region\b"
     # Bedrock, for Anthropic's models from where Anthropic does not serve.
     r"|unsupported countries, regions,? or territories"
     # Zed's hosted models, by where the request is served: "Access to Anthropic models is not

@@ -49,6 +49,9 @@ _NOT_RATE = (
     # OpenAI's access_terminated, which its SDK raises as RateLimitError and relays pass on
     # under a 429: the account is barred (PERM005).
     r"|access was terminated due to"
+    # A region refused inside a router's 429 cooldown (Cursor's ERROR_UNSUPPORTED_REGION):
+    # no wait lifts it (PERM001).
+    r"|unsupported_region\b"
     r"|" + _NO_FREE_TIER +
     r"|" + OPENAI_SERVER_ERROR +
     # A relay's retries given up under its rate-limit type, quoting the last error: that error
