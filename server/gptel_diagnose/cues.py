@@ -22,6 +22,11 @@ import re
 from .i18n import N_
 from .providers.record import USAGE_CREDITS_REQUIRED
 
+# Go's crypto/tls refusing a certificate, as Ollama quotes it when a pull from its registry
+# fails ("pull model manifest: Get ...: tls: failed to verify certificate: x509: ..."): the
+# network of Ollama's machine (NET023), not a model missing (MODEL002).
+GO_CERTIFICATE_REFUSED = r"\bx509:|tls: failed to verify"
+
 # An option of the request that the provider retired ("Live search is deprecated. Please
 # switch to the Agent Tools API", xAI): the request, not a retired model (MODEL003 reads it).
 DEPRECATED_OPTION = (r"\b(?:search|option|feature|parameter|field)s? (?:is|are|has been)"

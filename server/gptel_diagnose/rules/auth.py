@@ -293,7 +293,7 @@ REGION_BLOCKED = (
 # An account or organization the provider has barred: OpenAI's access_terminated ("Your access
 # was terminated due to violation of our policies"), Anthropic's "This organization has been
 # disabled."  PERM005 says so; PERM002 reads the same words when PERM005 stands aside.
-_ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabled"
+ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disabled"
                      # OpenAI's account_deactivated, whatever the status: "The OpenAI account
                      # associated with this API key has been deactivated", "This key is
                      # associated with a deactivated account" (LABELING.md, stop 54).
@@ -347,7 +347,7 @@ _NO_PERMISSION = (
     r"|resource not accessible by integration|account type is not currently supported"
     r"|account (has been )?(disabled|suspended|deactivated)"
     # The account is barred, not out of credit.
-    r"|" + _ACCOUNT_DISABLED + r"|\baccess_terminated\b"
+    r"|" + ACCOUNT_DISABLED + r"|\baccess_terminated\b"
     r"|allowed for build tier|tier \d and above|terms of service|permission_error"
     r"|service_disabled|has not been used in project|api has not been enabled"
     # Firebase AI Logic, for an API not enabled in the project ("requires the Vertex AI in
@@ -933,7 +933,7 @@ RULES = (
         # access_terminated, Anthropic's "This organization has been disabled.", Kimi Code's
         # "Access terminated. Review our Community Guidelines".  Not Kimi's access_terminated
         # for a client it does not serve ("only available for Coding Agents"): PERM002's.
-        when=match(text=_ACCOUNT_DISABLED + r"|^\W*access terminated\. review our",
+        when=match(text=ACCOUNT_DISABLED + r"|^\W*access terminated\. review our",
                    not_text=r"only available for"),
         summary="{provider} has disabled this account (HTTP {status}): no key or setting of "
         "this account will work.",

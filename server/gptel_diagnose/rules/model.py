@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from ..cues import DEPRECATED_OPTION, MODEL_NOT_FOUND, PATH_AS_MODEL, RESPONSES_REFUSED
+from ..cues import (
+    DEPRECATED_OPTION,
+    GO_CERTIFICATE_REFUSED,
+    MODEL_NOT_FOUND,
+    PATH_AS_MODEL,
+    RESPONSES_REFUSED,
+)
 from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_BACKEND,
@@ -454,7 +460,7 @@ RULES = (
                   # network's (NET023).
                   # Nor the registry failing itself ("pull model manifest: 500: ... internal
                   # error"): the server's.
-                  not_text=r"\bx509:|tls: failed to verify|pull model manifest: 5\d\d\b"),
+                  not_text=GO_CERTIFICATE_REFUSED + r"|pull model manifest: 5\d\d\b"),
             # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'
             match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"
                   r'|\bmodel\s+"[^"]{1,80}"\s+is not installed'),

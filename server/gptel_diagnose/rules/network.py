@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cues import MODEL_NOT_LOADED
+from ..cues import GO_CERTIFICATE_REFUSED, MODEL_NOT_LOADED
 from ..facts import PRIVATE_PREFIX
 from .base import Example, FixSpec, Rule, match, said
 from .common import (
@@ -750,7 +750,7 @@ RULES = (
         # registry's certificate ("pull model manifest: Get \"https://registry.ollama.ai/v2/
         # ...\": tls: failed to verify certificate: x509: certificate signed by unknown
         # authority"): Ollama's own connection, not curl's, so --cacert in Emacs changes nothing.
-        when=match(text=r"pull model manifest.{0,300}(?:\bx509:|tls: failed to verify)"),
+        when=match(text=r"pull model manifest.{0,300}(?:" + GO_CERTIFICATE_REFUSED + ")"),
         summary="Ollama could not pull the model: the machine it runs on does not trust the "
         "certificate of Ollama's registry (a network that re-signs HTTPS, or no CA bundle "
         "there). gptel's own connection is fine.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..providers.record import QWEN_FREE_DAILY
+from .auth import ACCOUNT_DISABLED, REGION_BLOCKED
 from .base import Example, FixSpec, Rule, match
 from .common import (
     ASK_BACKEND,
@@ -46,12 +47,10 @@ _NO_FREE_TIER = r"free quota tier"
 _NOT_RATE = (
     f"{_DAILY}|{_TOO_BIG}|insufficient_quota|exceeded your current quota|credit|for this month"
     r"|overloaded|high demand|peak load|capacity|spending limit"
-    # OpenAI's access_terminated, which its SDK raises as RateLimitError and relays pass on
-    # under a 429: the account is barred (PERM005).
-    r"|access was terminated due to"
-    # A region refused inside a router's 429 cooldown (Cursor's ERROR_UNSUPPORTED_REGION):
-    # no wait lifts it (PERM001).
-    r"|unsupported_region\b"
+    # An account barred (OpenAI's access_terminated, which its SDK raises as RateLimitError
+    # and relays pass on under a 429: PERM005), a region refused (Cursor's
+    # ERROR_UNSUPPORTED_REGION inside a router's 429 cooldown: PERM001): no wait lifts either.
+    r"|" + ACCOUNT_DISABLED + r"|" + REGION_BLOCKED +
     r"|" + _NO_FREE_TIER +
     r"|" + OPENAI_SERVER_ERROR +
     # A relay's retries given up under its rate-limit type, quoting the last error: that error

@@ -945,8 +945,8 @@ RULES = (
                     # Python reading the first chunk of a stream that had none.
                     r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b"),
               # An answer quoted whole with nothing in it: a chat completion whose message
-              # content is null and that calls no tool (Ollama's OpenAI-compatible path, at
-              # random).
+              # content is null, that calls no tool and whose "error" field, if any, is null
+              # (Ollama's OpenAI-compatible path, at random).
               match(http=(None, 200),
                     text=r'"object":\s*"chat\.completion".*"content":\s*null\b',
                     not_text=r'"tool_calls":\s*\[\s*\{|"error":\s*[^\sn]'),
