@@ -135,7 +135,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gd.jsonl", "reports-ge.jsonl",
                       "reports-gf.jsonl", "reports-gh.jsonl",
                       "reports-gi.jsonl", "reports-gj.jsonl",
-                      "reports-gk.jsonl", "reports-gl.jsonl"})
+                      "reports-gk.jsonl", "reports-gl.jsonl",
+                      "reports-gm.jsonl"})
 
 
 @dataclass(frozen=True)
