@@ -29,6 +29,9 @@ _KEY_WRONG = (
     # Kiro, for a sign-in that lapsed: "Could not complete the request because your session
     # is invalid or expired".
     r"|session is invalid or expired"
+    # Azure Resource Manager, for a token another tenant issued (InvalidAuthenticationToken
+    # Tenant): "The access token is from the wrong issuer".
+    r"|\bfrom the wrong issuer\b"
     # Volcengine's AuthenticationError in its words, quoted without status or code: "The API
     # key or AK/SK in the request is missing or invalid."
     r"|api key or ak/sk in the request is missing or invalid"
@@ -392,6 +395,11 @@ _NO_PERMISSION = (
     r"|do not have enough permissions|must have '?models'? permission"
     # GitHub Copilot, for bring-your-own-key on an account not allowed it.
     r"|byok is disabled for this account"
+    # A ChatGPT workspace the sign-in belongs to, turned off or not allowed the product
+    # (Codex: HTTP 402 {"detail": {"code": "deactivated_workspace"}},
+    # "codex_cli_workspace_disabled", "No eligible ChatGPT workspaces found").
+    r"|\bdeactivated_workspace\b|\bcodex_cli_workspace_disabled\b"
+    r"|no eligible chatgpt workspaces"
     r"|permission is required|requires? the .{0,30}(permission|scope)|missing (the )?scope"
     r"|permission '[\w.]+' denied|free tier can only be used (from within|in) "
     r"|license does not allow|\bip\b.{0,30}\bblocked|restricted to authorized"

@@ -44,6 +44,9 @@ _TOO_LONG = (
     # llama-server's other wording: "request (53192 tokens) exceeds context size (50176
     # tokens)".
     r"|tokens\) exceeds? (?:the )?context size"
+    # llama.cpp's decoder, as Ollama's runner logs it: "context size exceeded\nllama_decode:
+    # failed to decode".
+    r"|\bcontext size exceeded\b"
     # A Claude reseller's words: "Request input exceeds maximum content length limit.
     # Please reduce the size of your input."
     r"|input exceeds (?:the )?maximum content length"

@@ -94,6 +94,13 @@ RULES = (
                   r"|no keys found that support model"
                   # MiniMax, for a model outside the plan: "plan does not support model".
                   r"|\bplan does not support (?:the |this )?model\b"
+                  # Zhipu's 1311 in its words, where no code came: "Your current subscription
+                  # plan does not yet include access to GLM-5".
+                  r"|subscription plan does not (?:yet )?include access to"
+                  # Anthropic, for the 1M-token variant of a model a subscription or tier does
+                  # not include: "The long context beta is not yet available for this
+                  # subscription." (the variant, not the account, is what fails).
+                  r"|long context beta is not yet available for this\s+subscription"
                   r"|is not configured for (?:target )?provider \S+\W+allowed models"
                   # Vertex AI, for a partner model sent to Gemini's API (Claude through
                   # Gemini's route): "claude-sonnet-4 is not supported in the
@@ -811,7 +818,10 @@ RULES = (
                    r"|messages api is not supported for model"
                    # OpenAI, for its codex models on the chat path (404 or 400): "This model is
                    # only supported in v1/responses and not in v1/chat/completions."
-                   r"|only supported in /?(?:v1/)?responses and not in /?(?:v1/)?chat/completions",
+                   r"|only supported in /?(?:v1/)?responses and not in /?(?:v1/)?chat/completions"
+                   # Gemini, for an agent model served only by its Interactions API (Deep
+                   # Research): "This model only supports Interactions API."
+                   r"|model only supports interactions api",
                    # Copilot's unsupported_api_for_model for a request that went to the
                    # Responses path ("does not support Responses API"): the path (ENDP001).
                    not_text=RESPONSES_REFUSED),

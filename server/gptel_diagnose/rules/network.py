@@ -176,6 +176,11 @@ _TIMEOUT_TEXT = (
     r"|no stream activity for \d+ ?m?s\b"
     # "No answer in 60 seconds", in Chinese (Bob's "插件60秒未响应").
     r"|\d+\s*秒(内|钟)?未响应"
+    # Hermes Agent's stall watchdog: "upstream idle for 60000ms without data".
+    r"|idle for \d+ ?m?s without data"
+    # Azure Resource Manager's GatewayTimeout: "The gateway did not receive a response from
+    # 'Microsoft.CognitiveServices' within the specified time period."
+    r"|did not receive a response from .{0,60} within the specified time"
 )
 
 # A gateway's 5xx around its own failed call upstream, in its HTTP library's words.  Not a
@@ -967,6 +972,10 @@ RULES = (
             # Through a proxy that authenticates by Kerberos (Negotiate), a missing ticket:
             # "No Kerberos credentials available".  The proxy's login, not the provider's key.
             match(proxied=True, text=r"no kerberos credentials"),
+            # A proxy that answers names with its own fake addresses (Clash's or Surge's
+            # fake-ip, 198.18.0.0/15) trips a client's guard against private addresses
+            # (OpenClaw: "Blocked hostname or private/internal/special-use IP address").
+            match(proxied=True, text=r"private/internal/special-use ip address"),
             # Squid's own error page ("<!-- ERR_ACCESS_DENIED -->", header X-Squid-Error): the
             # proxy answered, whatever the host asked for.
             match(text=r"<!-- err_[a-z_]+ -->|x-squid-error"),
@@ -1085,7 +1094,13 @@ RULES = (
         when=match(text=_RESET_TEXT, http=None, not_text=r"connection broken:|mid-response"
                    # reqwest reading the body when the reset came: part of an answer.
                    r"|error reading a body from connection|error decoding response body"
-                   r"|kind: decode, source: hyper::error\(body"),
+                   r"|kind: decode, source: hyper::error\(body"
+                   # aiohttp's payload cut short by the reset (ClientPayloadError "Response
+                   # payload is not completed ... ConnectionResetError"), a log that shows the
+                   # stream's first chunk before it: part of an answer came (NET009).
+                   r"|response payload is not completed"
+                   r"|not enough data (?:for|to) satisfy transfer length"
+                   r"|received first chunk"),
         summary="The connection to {host} was reset before any answer (curl {exit}): the "
         "server dropped it, or a firewall, VPN or network filter on the way did.",
         explanation=(
@@ -1250,7 +1265,15 @@ RULES = (
                     r"|\bund_err_socket\W{0,3}terminated\b"
                     # A gateway's code for an upstream stream cut off (OmniRoute's 502
                     # {"message": "terminated", "code": "stream_terminated"}).
-                    r"|\bstream_terminated\b",
+                    r"|\bstream_terminated\b"
+                    # Go's HTTP/2 client, for a stream the server reset part-way with a
+                    # protocol error ("stream ID 1; PROTOCOL_ERROR; received from peer"; its
+                    # INTERNAL_ERROR is RESP001's).
+                    r"|stream id \d+; protocol_error; received from peer"
+                    # A reset logged after the stream's first chunk (Claude Code's debug log:
+                    # "Stream started - received first chunk ... Stream connection error
+                    # (ECONNRESET)").
+                    r"|received first chunk[\s\S]{0,400}(?:econnreset|connection reset)",
                     # Codex's prefix over reqwest's "error sending request for url": the
                     # request never went out, nothing was cut off (NET013's wrapper).
                     # OpenAI's server_error sent inside the stream ("An error occurred while

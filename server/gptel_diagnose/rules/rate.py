@@ -277,6 +277,10 @@ RULES = (
                   # Claude Code's older line for a plan's window: "Claude usage limit reached.
                   # Your limit will reset at 10am", "Claude AI usage limit reached|1753077600".
                   r"|claude (?:ai )?usage limit reached"
+                  # Zhipu's 1310 in its words, where no code came: "Weekly/Monthly Limit
+                  # Exhausted. Your limit will reset at 2026-03-06 22:19:54" (LABELING.md,
+                  # stop 52: a plan's window that resets by itself).
+                  r"|weekly/monthly limit exhausted"
                   # Claude's plans: "You've hit your session limit · resets 3:40am",
                   # "5-hour limit reached ∙ resets 3pm", and the paid overage on top of the
                   # plan: "You're out of extra usage · resets 6pm (UTC)".
@@ -298,8 +302,9 @@ RULES = (
                   not_text=f"{_TOO_BIG}|month|billing cycle|月"),
             # A ChatGPT plan's usage (Codex) is counted in windows of hours and a week: its
             # bare "The usage limit has been reached" is one of them.
+            # (A campaign's id such as "plus-1-month-free" in its offer names no month.)
             match(provider="chatgpt", text=r"\busage limit (?:has been )?reached",
-                  not_text=r"month|billing cycle"),
+                  not_text=r"(?<![\w-])month(?!-)|billing cycle"),
         ),
         summary=(
             "{provider}'s usage cap for this key or model is reached (an allowance per session, "

@@ -758,6 +758,10 @@ RULES = (
                   r"|instructions are required"
                   # "Reasoning effort 'high' is not supported for model 'claude-haiku-4.5'".
                   r"|is not supported for model '"
+                  # Ollama, for an effort it does not take ("invalid reasoning value:
+                  # 'minimal'"); LlamaIndex's NVIDIA client, for a tool name outside the
+                  # pattern the API takes ("Invalid tools structure: ... does not match").
+                  r"|invalid reasoning value|invalid tools structure"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   # Copilot, for more tools than it takes: "You may not include more than 128
                   # tools in your request."
@@ -899,6 +903,9 @@ RULES = (
                   r"|\b(?:can'?t|cannot|must not) be blank\b"
                   # llama.cpp's server, for image bytes it cannot decode.
                   r"|failed to decode image bytes"
+                  # A Go relay (New API) for image bytes it cannot read: "fail to decode image
+                  # config(webp): riff: missing RIFF chunk header".
+                  r"|fail(?:ed)? to decode image config"
                   # An OpenAI-compatible host, for a parameter it does not implement
                   # ("feature 'parallel_tool_calls=false' is not currently supported").
                   r"|feature '[\w=.-]+' is not (?:currently )?supported"
@@ -1092,6 +1099,10 @@ RULES = (
                    r"|text content blocks must contain non-whitespace text"
                    r"|must have a corresponding tool_use|\bcontents are required\b"
                    r"|first message must|last message must|invalid 'messages"
+                   # Gemini, for a history whose last turn is the model's: "Requests ending
+                   # with a model turn are not supported."; the Responses API, for an input
+                   # that repeats an item: "Duplicate item found with id rs_...".
+                   r"|requests ending with a model turn|duplicate item found with id"
                    r"|only user and assistant roles|system message"
                    # Google's JS SDK, for a history with OpenAI's role names: "Each item should
                    # include role field. Got assistant but valid roles are: [...]".
@@ -1149,7 +1160,9 @@ RULES = (
                    r"|\bitem with id\W{0,3}[\w-]+\W{0,3} not found",
                    # "The provider returned empty content" is an empty answer, not a shape.
                    # Nor go-openai giving up on a stream of empty lines.
-                   not_text=r"context|too long|maximum|<empty message>|returned empty"
+                   # (Roo Code's wrapper "Gemini generate context stream error" names no window.)
+                   not_text=r"(?<!generate )context|too long|maximum|<empty message>"
+                   r"|returned empty"
                    r"|received empty"
                    r"|stream has sent too many empty messages"
                    # A client's own crash reading a field of the answer (JavaScript's

@@ -49,7 +49,12 @@ _BOTCHED_TOOL_CALL = (r"\bmalformed_function_call\b|\bunexpected_tool_call\b"
                       # Its finish reason TOO_MANY_TOOL_CALLS, in the words of the 400 the
                       # Interactions API answers with ("Model generated too many tool calls.
                       # Please retry the request.").
-                      r"|\btoo_many_tool_calls\b|model generated too many tool calls")
+                      r"|\btoo_many_tool_calls\b|model generated too many tool calls"
+                      # The same finish reason in Gemini CLI's words ("Response stopped due to
+                      # malformed function call.") and the Vertex SDK's ("Finish reason: 9.
+                      # Finish message: Malformed function call: ...").
+                      r"|stopped due to malformed function call"
+                      r"|finish message: malformed function call")
 # The same, where the backend's corrected form, once known, says more than the page would:
 # the line then ends with that form rather than with a setq of gptel-log-level.
 _SHOW_BODY_UNLESS_FORM = replace(LOG_TRAFFIC, unless_known="backend_form")
@@ -943,7 +948,13 @@ RULES = (
                     # may indicate a service issue."
                     r"|model unexpectedly did not return a response"
                     # Python reading the first chunk of a stream that had none.
-                    r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b"),
+                    r"|next\(\w*stream\w*\)[^\n]*(?:\n[^\n]*){0,3}\bstopiteration\b"
+                    # A Gemini answer with no candidate, or one with no parts: New API's "No
+                    # candidates returned", AstrBot's "API 返回的 candidate.content.parts 为空".
+                    r"|\bno candidates returned\b|candidate\.content\.parts ?为空"
+                    # The AI SDK's NoOutputGeneratedError: "No output generated. Check the
+                    # stream for errors."
+                    r"|no output generated\. check the stream"),
               # An answer quoted whole with nothing in it: a chat completion whose message
               # content is null, that calls no tool and whose "error" field, if any, is null
               # (Ollama's OpenAI-compatible path, at random).
