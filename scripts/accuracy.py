@@ -136,7 +136,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gf.jsonl", "reports-gh.jsonl",
                       "reports-gi.jsonl", "reports-gj.jsonl",
                       "reports-gk.jsonl", "reports-gl.jsonl",
-                      "reports-gm.jsonl", "reports-gn.jsonl"})
+                      "reports-gm.jsonl", "reports-gn.jsonl",
+                      "reports-go.jsonl"})
 
 
 @dataclass(frozen=True)
