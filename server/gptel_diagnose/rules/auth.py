@@ -145,6 +145,10 @@ _KEY_MISSING = (
     r"|\bsecret[ _-]?key (?:is |was )?not (?:set|configured|provided)\b"
     # The Copilot CLI (gh-aw) with no token at all.
     r"|no authentication information found"
+    # A Python client reading its key from the environment, which has none ("KeyError:
+    # 'OPENAI_API_KEY'"); Azure API Management with no key of its own: "Access denied due to
+    # a missing application credentials or subscription key".
+    r"|keyerror: '\w*api_key'|missing application credentials or subscription key"
     # Google's auth libraries (Vertex AI), with no credentials anywhere they look: "Your
     # default credentials were not found. To set up Application Default Credentials, ...".
     r"|default credentials were not found"
@@ -386,7 +390,8 @@ _NO_PERMISSION = (
     # subscription key", nor DashScope's arrears ("make sure your account is in good
     # standing").
     r"|(?<![\w])forbidden(?![\w])"
-    r"|access denied(?! due to invalid)(?!, please make sure your account is in good standing)"
+    r"|access denied(?! due to (?:invalid|a missing))"
+    r"(?!, please make sure your account is in good standing)"
     r"|not allowed to (use|access)|do not have permission"
     r"|does not have permission|insufficient permissions|not enabled for (your|this) account"
     # A gateway's key without the scope (Portkey's AB03: "You do not have enough permissions

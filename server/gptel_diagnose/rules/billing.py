@@ -84,6 +84,9 @@ _NO_CREDIT = (
     r"|crossed budget|exceeded budget for|budget (has been )?exceeded"
     # OpenRouter's workspace limit: "Workspace daily budget of $5.00 exceeded".
     r"|budget of \$?[\d.,]+ exceeded"
+    # OpenRouter, for a key whose own monthly budget is spent: "API key budget limit exceeded
+    # (monthly limit). Contact your org admin."
+    r"|key budget limit exceeded"
     # A spend cap in money, not in requests or tokens: a course relay's "On 2025-02 you used
     # $2.0023, exceeding $2".
     r"|\bexceed(?:ing|ed|s)? (?:the |your )?\$[\d.,]*\d"

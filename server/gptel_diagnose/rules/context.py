@@ -213,10 +213,12 @@ RULES = (
         name="image-too-large",
         category="request.context_length",
         # Anthropic: "image exceeds 5 MB maximum: 8259148 bytes > 5242880 bytes"; OpenAI's
-        # invalid_image: "Image size exceeds the limit."  A limit on pixels is a refused value
-        # (PARAM rules), not a size.
+        # invalid_image: "Image size exceeds the limit."  Its cap on pixels too ("At least one
+        # of the image dimensions exceed max allowed size for many-image requests: 2000
+        # pixels"), which the corpus labels a size six times to three (LABELING.md, stop 66).
         when=match(text=r"image (size )?exceeds (the )?(\d+ ?mb )?(maximum|limit)"
                    r"|image exceeds \d+ ?mb"
+                   r"|image dimensions exceeds? max allowed size"
                    # Anthropic: "A maximum of 100 PDF pages may be provided."
                    r"|maximum of \d+ pdf pages"),
         summary="An image in the request is bigger than {provider} takes: send a smaller one, "

@@ -467,7 +467,11 @@ RULES = (
                   # network's (NET023).
                   # Nor the registry failing itself ("pull model manifest: 500: ... internal
                   # error"): the server's.
-                  not_text=GO_CERTIFICATE_REFUSED + r"|pull model manifest: 5\d\d\b"),
+                  # Nor a registry whose name did not resolve ("dial tcp: lookup
+                  # registry.ollama.ai: no such host", "... server misbehaving"): NET001's.
+                  not_text=GO_CERTIFICATE_REFUSED + r"|pull model manifest: 5\d\d\b"
+                  r"|dial tcp: lookup \S+(?: on \S+)?: (?:no such host|server misbehaving"
+                  r"|read udp)"),
             # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'
             match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"
                   r'|\bmodel\s+"[^"]{1,80}"\s+is not installed'),

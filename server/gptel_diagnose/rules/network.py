@@ -113,6 +113,9 @@ _RESET_TEXT = (
     # Node's for a socket closed under the request ("Failed to connect to api.anthropic.com:
     # ERR_SOCKET_CLOSED").
     r"|err_socket_closed"
+    # Chromium's for a request dropped as the machine's network changed (Copilot Chat: "Error
+    # Code: net::ERR_NETWORK_CHANGED").
+    r"|err_network_changed"
     r"|连接被重置|socket hang up"
     # EPIPE: the peer had closed the connection ("[Errno 32] Broken pipe", Go's "write:
     # broken pipe").
@@ -614,6 +617,9 @@ RULES = (
                     r"|pr_end_of_file_error|pr end of file error"
                     # Chromium/Electron, when the server asks for a client certificate.
                     r"|err_ssl_client_auth_cert_needed"
+                    # Chromium's for a handshake it could not complete (Copilot Chat: "Error
+                    # Code: net::ERR_SSL_PROTOCOL_ERROR").
+                    r"|err_ssl_protocol_error"
                     # mbedTLS (ESP-IDF): "mbedtls_ssl_setup returned -0x7F00".
                     r"|mbedtls_ssl_\w+ returned"
                     # Windows' Schannel, SEC_E_ILLEGAL_MESSAGE (0x80090326) as Rust's
@@ -916,7 +922,9 @@ RULES = (
             match(names_proxy=True, text=_DNS_TEXT),
             # A name with "proxy" in it that does not resolve, when it is not the backend's
             # own: a relay its owner named "openai-proxy" is the host (NET001's).
-            match(text=r"(?:enotfound|could not resolve host:?) \S*proxy", not_host=r"proxy"),
+            # (Not Copilot's own copilot-proxy.githubusercontent.com.)
+            match(text=r"(?:enotfound|could not resolve host:?) (?!copilot-proxy\.)\S*proxy",
+                  not_host=r"proxy"),
             # A proxy from any source (gptel-proxy, curl arguments, the environment) and a
             # failure a proxy causes: a reset, a refused or broken TLS tunnel, or its own page.
             match(curl=(7, 35, 52, 55, 56), proxied=True, local=False),
@@ -958,6 +966,9 @@ RULES = (
             # a certificate: those name their cause.
             match(text=WRAPPER_TEXT, not_text=_WRAPPER_NOT_TEXT, http=None, proxied=True),
             match(http=407),
+            # The same refusal in words, where no status came (the Copilot CLI: 'Post
+            # "https://api.githubcopilot.com/...": Proxy Authorization Required').
+            match(text=r"proxy authori[sz]ation required"),
             # A connect that timed out with a proxy configured: the connection to the proxy,
             # or its CONNECT, never came (LABELING, stop 56): aiohttp's "timeout connecting
             # to", curl's "Connection timed out after N milliseconds" (a connect timeout;
@@ -1266,6 +1277,9 @@ RULES = (
                     # A gateway's code for an upstream stream cut off (OmniRoute's 502
                     # {"message": "terminated", "code": "stream_terminated"}).
                     r"|\bstream_terminated\b"
+                    # OllamaSharp, for a stream with no final item: "did not yield an item with
+                    # Done=true. The stream might be corrupted or incomplete."
+                    r"|stream might be corrupted or incomplete"
                     # Go's HTTP/2 client, for a stream the server reset part-way with a
                     # protocol error ("stream ID 1; PROTOCOL_ERROR; received from peer"; its
                     # INTERNAL_ERROR is RESP001's).

@@ -762,6 +762,9 @@ RULES = (
                   # 'minimal'"); LlamaIndex's NVIDIA client, for a tool name outside the
                   # pattern the API takes ("Invalid tools structure: ... does not match").
                   r"|invalid reasoning value|invalid tools structure"
+                  # The AI SDK's InvalidPromptError, for messages of the wrong shape: "The
+                  # messages must be a ModelMessage[]."
+                  r"|messages must be a modelmessage\[\]"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   # Copilot, for more tools than it takes: "You may not include more than 128
                   # tools in your request."

@@ -255,6 +255,11 @@ RULES = (
                     # ("No object generated: could not parse the response."); Warp's "Failed to
                     # deserialize AI response YAML".
                     r"|expected 'id' to be a string|no object generated: could not parse"
+                    # The same SDK's NoObjectGeneratedError for an answer that did not fit the
+                    # schema asked for, or came back empty ("No object generated: response did
+                    # not match schema.", "... the model did not return a response.").
+                    r"|no object generated: (?:response did not match schema"
+                    r"|the model did not return a response)"
                     # Codex's remote compaction, for an answer without the item it asked for:
                     # "remote compaction v2 expected exactly one compaction output item, got 0
                     # from 3 output items".
@@ -954,7 +959,9 @@ RULES = (
                     r"|\bno candidates returned\b|candidate\.content\.parts ?为空"
                     # The AI SDK's NoOutputGeneratedError: "No output generated. Check the
                     # stream for errors."
-                    r"|no output generated\. check the stream"),
+                    r"|no output generated\. check the stream"
+                    # Claude Code, for a turn that ended with no assistant message.
+                    r"|no assistant message found"),
               # An answer quoted whole with nothing in it: a chat completion whose message
               # content is null, that calls no tool and whose "error" field, if any, is null
               # (Ollama's OpenAI-compatible path, at random).

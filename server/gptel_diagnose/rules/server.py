@@ -125,7 +125,10 @@ RULES = (
                   # A client's "service unavailable" over a refused connection: nobody answered.
                   # "Request timed out. This may be due to the server being overloaded" is a
                   # timeout that guesses at its cause.
-                  not_text=r"credit|quota|rate limit reached for|connection refused|econnrefused"
+                  # (Gemini CLI's class TerminalQuotaError around "No capacity available for
+                  # model X on the server" names no quota of the account.)
+                  not_text=r"credit|(?<!terminal)quota|rate limit reached for|connection refused"
+                  r"|econnrefused"
                   # A client's guess beside the status that says otherwise ("Server returned 401
                   # — the LLM endpoint may be temporarily unavailable": a refused key).
                   r"|returned 40[13]\b|" + _LAST_4XX_NOT_429 +
@@ -201,6 +204,10 @@ RULES = (
             # The OpenAI Node SDK's words for an upstream's timeout that a relay passes on
             # under its own 500 ("message": "524 status code (no body)").
             match(text=r"\b(?:408|504|524) status code\b"),
+            # A relay's own timer on a request sent unstreamed, in its words: "由于未使用流式
+            # 响应导致超时，请务必使用流式响应" (timed out because the answer was not streamed;
+            # use streaming).
+            match(text=r"未使用流式响应导致超时"),
         ),
         summary="{provider} gave up on the request (HTTP {status}): it took too long; retry, "
         "or send less context.",
@@ -298,7 +305,9 @@ RULES = (
                   r"|(?:currently )?experiencing server issues"
                   # Warp's agent, for its model service: "The LLM is currently unavailable"
                   # (users retype it "unavilable").
-                  r"|\bllm is currently unava?i?lable\b",
+                  r"|\bllm is currently unava?i?lable\b"
+                  # The Copilot CLI, retrying: "Request failed due to a transient API error."
+                  r"|failed due to a transient api error",
                   # Not a context window, but Ollama's runner that could not make one:
                   # "failed to create context with model".
                   # Nor Claude Code's "Internal error: API Error: Unable to connect to API
@@ -320,6 +329,10 @@ RULES = (
                   # Warp's for its own transport ("Internal error occurred at transport
                   # layer"): no provider's failure is named.
                   r"|internal error occurred at transport layer"
+                  # LiteLLM's ServiceUnavailableError around a name that did not resolve
+                  # ("BedrockException - [Errno -2] Name or service not known"): the
+                  # provider's host was never reached (NET001).
+                  r"|name or service not known|temporary failure in name resolution"
                   # Warp's wrapper around whatever ended its stream ("Response stream finished
                   # unexpectedly with internal error: ..."): the words after it decide.
                   r"|finished unexpectedly with internal error"
