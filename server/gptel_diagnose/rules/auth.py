@@ -400,6 +400,9 @@ _NO_PERMISSION = (
     r"|do not have enough permissions|must have '?models'? permission"
     # GitHub Copilot, for bring-your-own-key on an account not allowed it.
     r"|byok is disabled for this account"
+    # The Copilot CLI for an account without it: "You do not have access to GitHub Copilot
+    # CLI".
+    r"|do not have access to github copilot"
     # A ChatGPT workspace the sign-in belongs to, turned off or not allowed the product
     # (Codex: HTTP 402 {"detail": {"code": "deactivated_workspace"}},
     # "codex_cli_workspace_disabled", "No eligible ChatGPT workspaces found").

@@ -97,6 +97,9 @@ RULES = (
                   # Zhipu's 1311 in its words, where no code came: "Your current subscription
                   # plan does not yet include access to GLM-5".
                   r"|subscription plan does not (?:yet )?include access to"
+                  # A gateway whose keys each carry a list of models: "Validation failed:
+                  # Model 'custom-default' not in this key's catalog".
+                  r"|not in this key'?s catalog"
                   # Anthropic, for the 1M-token variant of a model a subscription or tier does
                   # not include: "The long context beta is not yet available for this
                   # subscription." (the variant, not the account, is what fails).

@@ -973,7 +973,9 @@ RULES = (
             # or its CONNECT, never came (LABELING, stop 56): aiohttp's "timeout connecting
             # to", curl's "Connection timed out after N milliseconds" (a connect timeout;
             # a read timeout says "Operation timed out").
-            match(proxied=True, text=r"timeout connecting to|connection timed out after \d+ milli"),
+            # Node's for the same: "FetchError: connect ETIMEDOUT 140.82.121.5:443".
+            match(proxied=True, text=r"timeout connecting to|connection timed out after \d+ milli"
+                  r"|\bconnect etimedout\b"),
             # AstrBot's own words beside the proxy it used ("可能为代理原因，请检查代理是否正常。
             # 当前代理: http://…"): LABELING's wrapper with a proxy shown.
             match(proxied=True, text=r"可能为代理原因|请检查代理是否正常"),
@@ -1284,6 +1286,11 @@ RULES = (
                     # protocol error ("stream ID 1; PROTOCOL_ERROR; received from peer"; its
                     # INTERNAL_ERROR is RESP001's).
                     r"|stream id \d+; protocol_error; received from peer"
+                    # The Copilot CLI, for a Responses stream that stopped before its last
+                    # event ("Stream completed without a response.completed event") or whose
+                    # socket closed under it ("Execution failed: terminated").
+                    r"|stream completed without a response\.completed"
+                    r"|\bexecution failed: terminated$"
                     # A reset logged after the stream's first chunk (Claude Code's debug log:
                     # "Stream started - received first chunk ... Stream connection error
                     # (ECONNRESET)").

@@ -765,6 +765,12 @@ RULES = (
                   # The AI SDK's InvalidPromptError, for messages of the wrong shape: "The
                   # messages must be a ModelMessage[]."
                   r"|messages must be a modelmessage\[\]"
+                  # OpenClaw's words for a provider's 400 on the request's shape: "LLM request
+                  # failed: provider rejected the request schema or tool payload."; the
+                  # Anthropic Python SDK, for a call without its required fields: "Missing
+                  # required arguments; Expected either ('max_tokens', 'messages' and 'model')".
+                  r"|provider rejected the request schema or tool payload"
+                  r"|missing required arguments; expected either"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   # Copilot, for more tools than it takes: "You may not include more than 128
                   # tools in your request."
