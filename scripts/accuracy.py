@@ -137,7 +137,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gi.jsonl", "reports-gj.jsonl",
                       "reports-gk.jsonl", "reports-gl.jsonl",
                       "reports-gm.jsonl", "reports-gn.jsonl",
-                      "reports-go.jsonl", "reports-gp.jsonl"})
+                      "reports-go.jsonl", "reports-gp.jsonl",
+                      "reports-gq.jsonl"})
 
 
 @dataclass(frozen=True)
