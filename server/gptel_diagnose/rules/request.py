@@ -770,6 +770,9 @@ RULES = (
                   # Anthropic Python SDK, for a call without its required fields: "Missing
                   # required arguments; Expected either ('max_tokens', 'messages' and 'model')".
                   r"|provider rejected the request schema or tool payload"
+                  # Gemini's protobuf parser, for a part given two kinds of content at once:
+                  # "oneof field already set".
+                  r"|oneof field already set"
                   r"|missing required arguments; expected either"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   # Copilot, for more tools than it takes: "You may not include more than 128
@@ -1112,6 +1115,10 @@ RULES = (
                    # with a model turn are not supported."; the Responses API, for an input
                    # that repeats an item: "Duplicate item found with id rs_...".
                    r"|requests ending with a model turn|duplicate item found with id"
+                   # Anthropic's words quoted alone: "unexpected tool_use_id"; Copilot's for a
+                   # tool call sent back without its id or name: "tool call must have a tool
+                   # call ID and function name".
+                   r"|unexpected `?tool_use_id\b|tool call must have a tool call id"
                    r"|only user and assistant roles|system message"
                    # Google's JS SDK, for a history with OpenAI's role names: "Each item should
                    # include role field. Got assistant but valid roles are: [...]".

@@ -959,7 +959,7 @@ RULES = (
                     r"|\bno candidates returned\b|candidate\.content\.parts ?为空"
                     # The AI SDK's NoOutputGeneratedError: "No output generated. Check the
                     # stream for errors."
-                    r"|no output generated\. check the stream"
+                    r"|no output generated\. check the stream|\bai_nooutputgeneratederror$"
                     # Claude Code, for a turn that ended with no assistant message.
                     r"|no assistant message found"),
               # An answer quoted whole with nothing in it: a chat completion whose message
