@@ -770,10 +770,10 @@ RULES = (
                   # Anthropic Python SDK, for a call without its required fields: "Missing
                   # required arguments; Expected either ('max_tokens', 'messages' and 'model')".
                   r"|provider rejected the request schema or tool payload"
+                  r"|missing required arguments; expected either"
                   # Gemini's protobuf parser, for a part given two kinds of content at once:
                   # "oneof field already set".
                   r"|oneof field already set"
-                  r"|missing required arguments; expected either"
                   r"|not a valid (parameter|value)|invalid (parameter|value) for"
                   # Copilot, for more tools than it takes: "You may not include more than 128
                   # tools in your request."

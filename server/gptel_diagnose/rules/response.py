@@ -958,7 +958,7 @@ RULES = (
                     # candidates returned", AstrBot's "API 返回的 candidate.content.parts 为空".
                     r"|\bno candidates returned\b|candidate\.content\.parts ?为空"
                     # The AI SDK's NoOutputGeneratedError: "No output generated. Check the
-                    # stream for errors."
+                    # stream for errors.", or its class name alone.
                     r"|no output generated\. check the stream|\bai_nooutputgeneratederror$"
                     # Claude Code, for a turn that ended with no assistant message.
                     r"|no assistant message found"),
