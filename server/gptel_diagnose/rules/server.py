@@ -218,7 +218,8 @@ RULES = (
         ),
         steps=(
             "Resend; if it keeps happening, send less context or ask for a shorter answer.",
-            "Keep streaming on (gptel-stream t): a streamed answer starts arriving at once.",
+            "Stream the answer (gptel-stream t, the backend's :stream t): a streamed answer starts "
+            "arriving at once, before a gateway's timer runs out.",
         ),
         # A gateway's time limit (Cloudflare's 524, Vercel's 504) runs until the first byte.
         # Through gptel-proxy, the gateway that gave up may be the proxy itself.
