@@ -225,10 +225,13 @@ RULES = (
         "or send no media (gptel-track-media).",
         explanation=(
             "Providers cap each image by its size in bytes (Anthropic at 5 MB, OpenAI at 20 "
-            "MB), whatever room the model's context has left. gptel sends the images of a "
-            "chat buffer when gptel-track-media is on, and those in gptel's context."
+            "MB) and Anthropic by its pixels too (8000 a side, 2000 when a request carries "
+            "many images), whatever room the model's context has left. gptel sends the "
+            "images of a chat buffer when gptel-track-media is on, and those in gptel's "
+            "context."
         ),
-        steps=("Shrink or re-encode the image (a JPEG instead of a PNG or GIF), or remove it "
+        steps=("Shrink or re-encode the image (a JPEG instead of a PNG or GIF, fewer pixels "
+               "for a pixel cap), or remove it "
                "from the buffer or gptel's context.",
                "Or send no media: (setq gptel-track-media nil)."),
         fixes=(NO_MEDIA,),
