@@ -132,6 +132,10 @@ _TOO_LONG = (
     r"|availablecontext \d+ is less than"
 )
 
+# The way out of both image caps (CTX003's size, CTX004's count), and the page for both.
+_NO_MEDIA_STEP = "Or send no media: (setq gptel-track-media nil)."
+_VISION_DOCS = "https://docs.anthropic.com/en/docs/build-with-claude/vision"
+
 RULES = (
     Rule(
         code="CTX001",
@@ -233,9 +237,9 @@ RULES = (
         steps=("Shrink or re-encode the image (a JPEG instead of a PNG or GIF, fewer pixels "
                "for a pixel cap), or remove it "
                "from the buffer or gptel's context.",
-               "Or send no media: (setq gptel-track-media nil)."),
+               _NO_MEDIA_STEP),
         fixes=(NO_MEDIA,),
-        docs=("https://docs.anthropic.com/en/docs/build-with-claude/vision",),
+        docs=(_VISION_DOCS,),
         examples=(
             Example(
                 error={"status": "HTTP/2 400", "http_status": "400", "error": {
@@ -272,9 +276,9 @@ RULES = (
         ),
         steps=("Start a new chat buffer, or narrow the buffer to the part that matters.",
                "Remove images from gptel's context (M-x gptel-menu).",
-               "Or send no media: (setq gptel-track-media nil)."),
+               _NO_MEDIA_STEP),
         fixes=(NO_MEDIA,),
-        docs=("https://docs.anthropic.com/en/docs/build-with-claude/vision",),
+        docs=(_VISION_DOCS,),
         examples=(
             Example(
                 error={"status": "HTTP/2 400", "http_status": "400", "error": {

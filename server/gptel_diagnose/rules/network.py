@@ -103,6 +103,10 @@ _REFUSED_TEXT = (
     # Immersive Translate: "网络问题，无法连接到服务，请检查你的代理或本地网络连接后重试".
     r"|无法连接(到|至)?服务器?|连接(到|至)服务器时发生错误"
 )
+# A body cut short as aiohttp says it (ClientPayloadError, its TransferEncodingError): part
+# of an answer came, whatever reset followed (NET009's, never NET015's).
+_PAYLOAD_CUT_SHORT = (r"response payload is not completed"
+                      r"|not enough data (?:for|to) satisfy transfer length")
 # A connection reset, in curl's, Node's, Python's, Windows' and Chinese words.
 _RESET_TEXT = (
     r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
@@ -1111,9 +1115,7 @@ RULES = (
                    # aiohttp's payload cut short by the reset (ClientPayloadError "Response
                    # payload is not completed ... ConnectionResetError"), a log that shows the
                    # stream's first chunk before it: part of an answer came (NET009).
-                   r"|response payload is not completed"
-                   r"|not enough data (?:for|to) satisfy transfer length"
-                   r"|received first chunk"),
+                   r"|" + _PAYLOAD_CUT_SHORT + r"|received first chunk"),
         summary="The connection to {host} was reset before any answer (curl {exit}): the "
         "server dropped it, or a firewall, VPN or network filter on the way did.",
         explanation=(
@@ -1218,8 +1220,7 @@ RULES = (
                     # Go reading a stream that stopped; zlib's for a body cut short.
                     r"|read stream: unexpected eof|unexpected end of file"
                     # aiohttp, for the same, or its TransferEncodingError alone.
-                    r"|response payload is not completed"
-                    r"|not enough data (?:for|to) satisfy transfer length"
+                    r"|" + _PAYLOAD_CUT_SHORT +
                     # httpx, for a body the peer stopped sending.
                     r"|peer closed connection without sending complete message body"
                     # .NET's HttpIOException.
