@@ -27,6 +27,11 @@ from .providers.record import USAGE_CREDITS_REQUIRED
 # network of Ollama's machine (NET023), not a model missing (MODEL002).
 GO_CERTIFICATE_REFUSED = r"\bx509:|tls: failed to verify"
 
+# glibc's words for a name that did not resolve (EAI_NONAME, EAI_AGAIN), whoever wraps them
+# (LiteLLM's "ServiceUnavailableError: BedrockException - [Errno -2] Name or service not
+# known"): DNS (NET001), not the provider's failure (SRV003).
+NAME_NOT_RESOLVED = r"name or service not known|temporary failure in name resolution"
+
 # An option of the request that the provider retired ("Live search is deprecated. Please
 # switch to the Agent Tools API", xAI): the request, not a retired model (MODEL003 reads it).
 DEPRECATED_OPTION = (r"\b(?:search|option|feature|parameter|field)s? (?:is|are|has been)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cues import GO_CERTIFICATE_REFUSED, MODEL_NOT_LOADED
+from ..cues import GO_CERTIFICATE_REFUSED, MODEL_NOT_LOADED, NAME_NOT_RESOLVED
 from ..facts import PRIVATE_PREFIX
 from .base import Example, FixSpec, Rule, match, said
 from .common import (
@@ -28,8 +28,8 @@ from .common import (
 _LOCAL_SERVERS = LOCAL_SERVERS
 _DNS_TEXT = (
     # Not Bedrock's "ResourceNotFoundException": a word of its own.
-    r"could(n'?t| not) resolve host|\benotfound\b|getaddrinfo|name or service not known"
-    r"|nodename nor servname|temporary failure in name resolution|no such host"
+    r"could(n'?t| not) resolve host|\benotfound\b|getaddrinfo|" + NAME_NOT_RESOLVED +
+    r"|nodename nor servname|no such host"
     r"|name resolution|\bdns\b(?!:)|unknownhostexception|unable to resolve host"
     r"|failed host lookup|eai_again|name_not_resolved|nxdomain"
     # Rust's std (Codex): "failed to lookup address information: Try again"; Emacs's own

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cues import MODEL_NOT_LOADED, UPSTREAM_CLIENT_ERROR
+from ..cues import MODEL_NOT_LOADED, NAME_NOT_RESOLVED, UPSTREAM_CLIENT_ERROR
 from .base import Example, Rule, match
 from .common import (
     ASK_BACKEND,
@@ -333,7 +333,7 @@ RULES = (
                   # LiteLLM's ServiceUnavailableError around a name that did not resolve
                   # ("BedrockException - [Errno -2] Name or service not known"): the
                   # provider's host was never reached (NET001).
-                  r"|name or service not known|temporary failure in name resolution"
+                  r"|" + NAME_NOT_RESOLVED +
                   # Warp's wrapper around whatever ended its stream ("Response stream finished
                   # unexpectedly with internal error: ..."): the words after it decide.
                   r"|finished unexpectedly with internal error"
