@@ -253,9 +253,10 @@ _STAMP = (rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{_CLOCK})?(?:\.\d+)?"
 # "resets 5pm (Europe/Berlin)".  A plan's window, not credit gone (BIL005 leaves it).
 _HOUR = r"\d{1,2}(?::\d\d)?\s*[ap]m"
 RESETS_AT_HOUR = rf"\bresets?\s+(?:at\s+)?{_HOUR}\b"
+# A time of day with am or pm is read first, so that "resets on 2:49 PM" keeps its PM.
 _RESET_CUE = re.compile(
-    rf"resets?\s+(?:at|on)\s+(?P<at>{_STAMP})|将在\s*(?P<zh>{_STAMP})\s*重置"
-    rf"|resets?\s+(?:at\s+)?(?P<clock>{_HOUR}(?:\s*\([\w/+-]+\))?)",
+    rf"resets?\s+(?:(?:at|on)\s+)?(?P<clock>{_HOUR}(?:\s*\([\w/+-]+\))?)"
+    rf"|resets?\s+(?:at|on)\s+(?P<at>{_STAMP})|将在\s*(?P<zh>{_STAMP})\s*重置",
     re.IGNORECASE)
 
 

@@ -312,7 +312,11 @@ ACCOUNT_DISABLED = (r"access was terminated due to|organization has been disable
                      # AWS (Kiro, Amazon Q), for an account it suspended: "Your User ID (...)
                      # temporarily is suspended. We've locked your account as a security
                      # precaution."
-                     r"|temporarily is suspended|we'?ve locked your account")
+                     r"|temporarily is suspended|we'?ve locked your account"
+                     # Augment, for an account it takes for a repeated free trial: "Your account
+                     # ... has been suspended because we believe you may be using multiple free
+                     # trials."
+                     r"|suspended because we believe you may be using multiple free trials")
 
 # A feature turned off for an account that is signed in: Sourcegraph's "status 401, reason
 # completions are not enabled" (a model not enabled is model.not_found's).
@@ -320,7 +324,10 @@ _FEATURE_OFF = r"\b(completions|features?|api|service|access) (is|are) not enabl
 
 # GitHub Copilot, for a token or plan that may not use it (PERM002, never AUTH001).
 _COPILOT_REFUSES = (r"does not have copilot requests permission"
-                    r"|not authorized to use this copilot\s+feature")
+                    r"|not authorized to use this copilot\s+feature"
+                    # GitHub Enterprise Server's token exchange for a user without a seat:
+                    # "unauthorized: not licensed to use Copilot".
+                    r"|not licensed to use copilot")
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     # Google, for an account its product does not take: "Your current account is not

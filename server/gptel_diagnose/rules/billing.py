@@ -7,7 +7,14 @@ from typing import Any
 from ..facts import RESETS_AT_HOUR
 from ..providers.record import QWEN_FREE_DAILY
 from .base import Example, FixSpec, Match, Rule, match
-from .common import ADD_CREDIT, ASK_BACKEND, ASK_KEY, PLAN_LIMIT_RETRY, RESETS_TOMORROW
+from .common import (
+    ADD_CREDIT,
+    ASK_BACKEND,
+    ASK_KEY,
+    PLAN_LIMIT_RETRY,
+    RATE_LIMIT_RESETS,
+    RESETS_TOMORROW,
+)
 
 _OPENAI_BILLING_CODES = (
     "insufficient_quota",
@@ -143,7 +150,14 @@ _NO_CREDIT = (
     r"|\barrearage\b|overdue[ -](balance|payment)|account is overdue"
     # DashScope's arrears message; Hugging Face's free monthly allowance.
     r"|account is in good standing|monthly included credits"
-    r"|reached your monthly [\w ]{0,30}quota"
+    # Copilot Free: "You've reached your monthly chat messages limit. Upgrade to Copilot Pro
+    # ... or wait until March 5, 2025 for your limit to reset."
+    r"|reached your monthly [\w ]{0,30}(?:quota|limit)"
+    # Augment, for an account with no paid plan: "Your access has been restricted. You must
+    # purchase a paid subscription to continue using Augment."; Continue's free trial: "You
+    # have exceeded the maximum number of requests for the free trial."
+    r"|restricted\. (?:you must|to continue,) \W?purchase a (?:paid )?subscription"
+    r"|maximum number of requests for the free trial"
     # Volcengine Ark's coding plan: "You have exceeded the monthly usage quota. It will reset
     # at ..."; Vercel's AI Gateway: "requires a valid credit card on file".
     r"|exceeded the monthly [\w ]{0,30}quota|requires a valid credit card"
@@ -432,7 +446,7 @@ RULES = (
                    r"|free-models-per-day|" + QWEN_FREE_DAILY +
                    # A window that resets tomorrow or at a time of day ("You're out of
                    # extra usage · resets 6pm (UTC)"): the plan's, not credit gone.
-                   r"|" + RESETS_TOMORROW + "|" + RESETS_AT_HOUR),
+                   r"|" + RESETS_TOMORROW + "|" + RESETS_AT_HOUR + "|" + RATE_LIMIT_RESETS),
         summary=(
             "Your {provider} account has no credit left (or hit its spending limit): waiting"
             " will not help."

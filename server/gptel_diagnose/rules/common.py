@@ -167,6 +167,10 @@ LOCAL_SERVERS = ("ollama", "llamacpp", "lmstudio", "vllm", "gpt4all")
 # A cap that resets tomorrow is a day's window, whatever it is named ("402 Daily spending
 # limit reached ... Your quota will reset tomorrow."): RATE002 reads it, BIL005 leaves it.
 RESETS_TOMORROW = r"\b(?:will )?resets? tomorrow\b"
+# The Codex app on a ChatGPT plan names its window a rate limit, whatever it says of credits
+# ("You're out of Codex messages Your rate limit resets on 2:49 PM. To continue using Codex,
+# add credits or upgrade to Pro today."): RATE002 reads it, BIL005 leaves it.
+RATE_LIMIT_RESETS = r"\byour rate limit resets\b"
 
 # A path no handler serves, in a gateway's words whatever code it gives: Spring's "No static
 # resource api-openai/v1/chat/completions/chat/completions.", a chat path doubled by a base
@@ -214,7 +218,11 @@ WRAPPER_TEXT = (
     # The OpenAI and Anthropic TypeScript SDKs' APIError with neither a status nor a body.
     r"|\(no status code or body\)"
     # The OpenAI .NET client's retry policy, its cause not kept: "Retry failed after 4 tries."
-    r"|^retry failed after \d+ tries\.?$")
+    r"|^retry failed after \d+ tries\.?$"
+    # Go's net/http when the connection closed before any answer (the Ollama CLI: "Error: Post
+    # \"http://127.0.0.1:11434/api/chat\": EOF"); not Ollama's own call to its runner
+    # ("POST predict: Post ...: EOF"), which is the server's.
+    r"|^(?:error: )?(?:post|get|head) \"https?://[^\"]+\": eof$")
 
 # A chat body sent to the Responses API's path, in its words: "Unsupported parameter:
 # 'messages'. In the Responses API, this parameter has moved to 'input'".  (The legacy

@@ -219,8 +219,11 @@ RULES = (
         # known API base URL'.
         # A Python client's validation of its provider setting: "Invalid provider: 'qwen'.
         # Supported: 'nvidia_nim', 'open_router', ...".
+        # Cloudflare's AI Gateway provider for the AI SDK: 'Sorry, but provider "openrouter" is
+        # currently not supported, please open a issue in the github repo!'.
         when=match(text=r"\bunknown provider: [\w./-]+|provider \W?[\w./-]+\W? has no known api "
-                   r"base url|invalid provider: \W?[\w./-]+\W?\. supported:",
+                   r"base url|invalid provider: \W?[\w./-]+\W?\. supported:"
+                   r"|provider \W?[\w./-]+\W? is currently not supported, please open an? issue",
                    not_text=r"for model"),
         summary="The client does not know the provider its setting names, so it sent "
         "nothing: the provider setting (or the model's provider prefix) is not one it "

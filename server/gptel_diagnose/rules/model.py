@@ -169,6 +169,9 @@ RULES = (
                 # available right now. You can switch to another model"); Tabby, for a name
                 # missing from its registry ("Invalid `model_id` <TabbyML/...>").
                 r"|unsupported model \(model=|this model isn'?t available right now"
+                # A gateway, for a name outside its map of one upstream's models: "Unsupported
+                # qoder model: \"qmodel_latest\"" (9router).
+                r"|\bunsupported [\w.-]+ model: "
                 r"|invalid `model_id`"
                 # The ChatGPT sign-in's Codex backend, for a name it does not serve: "ChatGPT
                 # subscription does not support model \"gpt-5.6\" on the Codex backend."
@@ -335,6 +338,8 @@ RULES = (
                 # in model=X. There are no healthy deployments for this model."
                 r"|you passed in model=\S+\. there are no healthy deployments"
                 r"|model .{0,80}does not support this api|模型不存在"
+                # Zhipu's coding plan, for a model id it does not have: "1214 modelCode 不存在".
+                r"|modelcode\s*不存在"
                 # Llama Stack, for a model id it has not registered ("`llama3.2` not
                 # registered. Make sure there is an Inference provider serving this model",
                 # ogx-ai/ogx#332); Foundry Local, for one it has not loaded ("No

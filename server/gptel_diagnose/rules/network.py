@@ -151,6 +151,9 @@ _TIMEOUT_TEXT = (
     # socket ("timeout: undefined").
     r"(?<!stainless-)timed? ?out(?!=none|: undefined)|(?<!stainless-)timeout(?!=none|: undefined)"
     r"|etimedout|errno 110"
+    # Emacs's jsonrpc.el, for a request its server did not answer in time (copilot.el: "(:timed-out
+    # getCompletions :id 42 ...").
+    r"|\(:timed-out\b"
     r"|deadline ?exceeded"
     # Google's gRPC status for the same, closing a Live API session (1011): "Deadline
     # expired before operation could complete."
@@ -498,6 +501,9 @@ RULES = (
                   r"|can'?t find locally running"
                   # Codex CLI's --oss check: "No running Ollama server detected".
                   r"|no running ollama server detected"
+                  # The Ollama CLI, for a server it started that never came up: "ollama
+                  # server not responding - timed out waiting for server to start".
+                  r"|server not responding - timed out waiting for server to start"
                   r"|typo in the url or port",
                   # Not a name that does not resolve, asked "Is it running?" after it
                   # ("Name or service not known (llama-server:7474)  Cannot reach

@@ -12,6 +12,7 @@ from .common import (
     MAX_TOKENS_OFF,
     OPENAI_SERVER_ERROR,
     PLAN_LIMIT_RETRY,
+    RATE_LIMIT_RESETS,
     RESEND,
     RESETS_TOMORROW,
     SWITCH,
@@ -263,8 +264,10 @@ RULES = (
                   # A plan's window by its name: "Weekly usage limit reached" (OpenCode Go).
                   r"|\b(?:hourly|daily|weekly|session|\d+-hour) (?:usage )?limit"
                   r" (?:has been )?reached"
-                  # Kiro: "You've reached your daily usage limit. Please return tomorrow".
-                  r"|reached your (?:hourly|daily|weekly) usage limit"
+                  # Kiro: "You've reached your daily usage limit. Please return tomorrow";
+                  # Kimi For Coding: "You've reached your weekly (7-day) usage limit."
+                  r"|reached your (?:hourly|daily|weekly)(?: \(\d+-day\))? usage limit"
+                  r"|" + RATE_LIMIT_RESETS +
                   # Codex on a ChatGPT plan: "You have hit your ChatGPT usage limit (plus
                   # plan). Try again in ~4572 min."
                   r"|(?:you have|you'?ve) hit your [\w ]{0,20}usage limit\b.{0,80}try again in"
@@ -303,7 +306,8 @@ RULES = (
             # A ChatGPT plan's usage (Codex) is counted in windows of hours and a week: its
             # bare "The usage limit has been reached" is one of them.
             # (A campaign's id such as "plus-1-month-free" in its offer names no month.)
-            match(provider="chatgpt", text=r"\busage limit (?:has been )?reached",
+            match(provider="chatgpt",
+                  text=r"\busage limit (?:has been )?reached|\breached the usage limit\b",
                   not_text=r"(?<![\w-])month(?!-)|billing cycle"),
         ),
         summary=(
