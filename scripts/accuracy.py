@@ -138,7 +138,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gk.jsonl", "reports-gl.jsonl",
                       "reports-gm.jsonl", "reports-gn.jsonl",
                       "reports-go.jsonl", "reports-gp.jsonl",
-                      "reports-gq.jsonl", "reports-gr.jsonl"})
+                      "reports-gq.jsonl", "reports-gr.jsonl",
+                      "reports-gs.jsonl"})
 
 
 @dataclass(frozen=True)
