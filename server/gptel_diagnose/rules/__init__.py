@@ -91,6 +91,7 @@ PRECEDENCE: tuple[Tier, ...] = (
         "CONF014",   # client-does-not-know-the-provider
         "CONF011",   # azure-request-names-no-deployment
         "CONF012",   # copilot-without-its-client-headers
+        "CONF015",   # copilot-client-version-refused
         "POL001",    # content-refused-by-policy
         "CTX002",    # request-exceeds-per-minute-budget
         "PERM007",   # region-of-the-proxys-exit-not-supported

@@ -342,6 +342,9 @@ _NO_PERMISSION = (
     # Google, for an OAuth token without the API's scope (ACCESS_TOKEN_SCOPE_INSUFFICIENT):
     # "Request had insufficient authentication scopes".
     r"|insufficient authentication scopes"
+    # Gemini Code Assist, for a Cloud project without its licence or with it off: "lack a
+    # Gemini Code Assist license", "Gemini Code Assist is not currently enabled".
+    r"|lack a gemini code assist license|gemini code assist is not currently enabled"
     r"|not authorized to access (this|the) model"
     # Anthropic, for a subscription's login in an organization that turned it off: "Your
     # organization has disabled Claude subscription access for Claude Code".

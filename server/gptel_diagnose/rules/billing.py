@@ -153,6 +153,9 @@ _NO_CREDIT = (
     # Copilot Free: "You've reached your monthly chat messages limit. Upgrade to Copilot Pro
     # ... or wait until March 5, 2025 for your limit to reset."
     r"|reached your monthly [\w ]{0,30}(?:quota|limit)"
+    # Zed's hosted models on the free plan: "You reached your free usage limit. Upgrade to
+    # Zed Pro for more prompts."
+    r"|reached your free usage limit\. upgrade"
     # Augment, for an account with no paid plan: "Your access has been restricted. You must
     # purchase a paid subscription to continue using Augment."; Continue's free trial: "You
     # have exceeded the maximum number of requests for the free trial."

@@ -171,6 +171,10 @@ RESETS_TOMORROW = r"\b(?:will )?resets? tomorrow\b"
 # ("You're out of Codex messages Your rate limit resets on 2:49 PM. To continue using Codex,
 # add credits or upgrade to Pro today."): RATE002 reads it, BIL005 leaves it.
 RATE_LIMIT_RESETS = r"\byour rate limit resets\b"
+# Apple's Network framework, for a proxy's answer to its CONNECT ("http connect Proxy received
+# status: HTTP/1.1 503 Service Unavailable"): the proxy's status, not the provider's (NET008
+# reads it; SRV001 leaves it).
+PROXY_CONNECT_STATUS = r"http connect proxy received status"
 
 # A path no handler serves, in a gateway's words whatever code it gives: Spring's "No static
 # resource api-openai/v1/chat/completions/chat/completions.", a chat path doubled by a base

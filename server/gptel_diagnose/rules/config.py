@@ -10,6 +10,7 @@ from .common import (
     BACKEND_FORM,
     REDEFINE_BACKEND,
     SCHEME_TYPO,
+    UPGRADE_GPTEL,
     URL_RETRIEVE_NO_RESPONSE,
 )
 
@@ -223,7 +224,10 @@ RULES = (
         # currently not supported, please open a issue in the github repo!'.
         when=match(text=r"\bunknown provider: [\w./-]+|provider \W?[\w./-]+\W? has no known api "
                    r"base url|invalid provider: \W?[\w./-]+\W?\. supported:"
-                   r"|provider \W?[\w./-]+\W? is currently not supported, please open an? issue",
+                   r"|provider \W?[\w./-]+\W? is currently not supported, please open an? issue"
+                   # pi's agent, for a model entry whose API kind it has no provider for: "No
+                   # API provider registered for api: undefined".
+                   r"|no api provider registered for api:",
                    not_text=r"for model"),
         summary="The client does not know the provider its setting names, so it sent "
         "nothing: the provider setting (or the model's provider prefix) is not one it "
@@ -298,6 +302,9 @@ RULES = (
         # backend's :endpoint.
         when=match(text=r"must provide an .?engine.? or .?deployment_id.? parameter"
                    r"|did not find openai_api_version"
+                   # An app's own check: "Azure deployment name is required for Azure OpenAI
+                   # provider".
+                   r"|azure deployment name is required"
                    # openai-python 0.x: "An API version is required for the Azure API type."
                    r"|api version is required for the azure api type"),
         summary="The Azure OpenAI request names no deployment or no api-version: nothing was "
@@ -577,6 +584,44 @@ RULES = (
                                 "Editor-Version header for IDE auth"},
                 backend={"kind": "copilot"}, request={"model": "gpt-5.6-luna"},
                 source="https://github.com/vastsa/PI-Desktop/issues/126",
+            ),
+        ),
+    ),
+    Rule(
+        code="CONF015",
+        name="copilot-client-version-refused",
+        category="config.backend",
+        # GitHub Copilot, for a client version it no longer serves: HTTP 466 "Please upgrade
+        # your Copilot extension to continue using this service." (copilot.lua's and
+        # copilot.el's agents, reports-aea and reports-gr).  gptel's Copilot backend names
+        # itself in the same headers (Editor-Version, Editor-Plugin-Version).
+        when=(match(http=466),
+              match(text=r"please upgrade your copilot extension|unhandled status from server"
+                    r"\W{1,3}466\b")),
+        summary="GitHub Copilot refused the client version the request named (HTTP 466, "
+        "\"Please upgrade your Copilot extension\"): upgrade gptel, whose Copilot backend "
+        "names its version in the request headers.",
+        explanation=(
+            "Copilot checks the editor and plugin versions a client sends in its headers "
+            "(Editor-Version, Editor-Plugin-Version) and answers HTTP 466 to versions it no "
+            "longer serves. The key and the account are not in question. gptel's Copilot "
+            "backend sends its own versions; a newer gptel sends what Copilot expects now, "
+            "as a newer copilot.el or VS Code extension does for them."
+        ),
+        steps=(
+            "Upgrade gptel (M-x package-upgrade RET gptel), then restart Emacs.",
+            "If the newest gptel gets the same answer, report it to gptel with the request "
+            "logged ((setq gptel-log-level 'info)).",
+        ),
+        fixes=(UPGRADE_GPTEL,),
+        next_step=("Upgrade gptel: M-x package-upgrade RET gptel.",),
+        docs=("https://github.com/karthink/gptel#github-copilotchat",),
+        examples=(
+            Example(
+                error={"error": "Unhandled status from server: 466 Please upgrade your "
+                       "Copilot extension to continue using this service."},
+                backend={"kind": "copilot"},
+                source="https://github.com/copilot-emacs/copilot.el/issues/14",
             ),
         ),
     ),

@@ -18,6 +18,9 @@ _TOO_LONG = (
     r"|maximum content size limit \(\d+\) exceeded"
     # TGI's input validation; "input too long" in Chinese; claude-code-hub's prompt_limit.
     r"|must have less than \d+ tokens|输入内容?过长|上下文过长|\bprompt_limit\b"
+    # llama.cpp's server, for a conversation past its context with shifting off: "context
+    # shift is disabled".
+    r"|context shift is disabled"
     # Zhipu's 1261 ("Prompt 超长"), iFlytek Spark's 10907 ("token数量超过上限。对话历史+问题的字数
     # 太多"): the prompt or its tokens over the limit.
     r"|prompt\s*超长|输入超长|token\s*数量超过上限|字数太多"

@@ -172,6 +172,10 @@ RULES = (
                 # A gateway, for a name outside its map of one upstream's models: "Unsupported
                 # qoder model: \"qmodel_latest\"" (9router).
                 r"|\bunsupported [\w.-]+ model: "
+                # Google's "models/X is not found for API version v1beta" as a slug, in a
+                # client's error code ("gemini-1-5-flash-001-tuning-is-not-found-for-api-
+                # version-v1beta").
+                r"|-is-not-found-for-api-version-"
                 r"|invalid `model_id`"
                 # The ChatGPT sign-in's Codex backend, for a name it does not serve: "ChatGPT
                 # subscription does not support model \"gpt-5.6\" on the Codex backend."
@@ -477,7 +481,11 @@ RULES = (
                   # error"): the server's.
                   # Nor a registry whose name did not resolve ("dial tcp: lookup
                   # registry.ollama.ai: no such host", "... server misbehaving"): NET001's.
+                  # Nor a pull whose connection broke or went through a proxy that refused
+                  # ("pull model manifest: Get \"https://ollama.com/token?...\": read tcp ...:
+                  # connection reset by peer", "...: proxyconnect tcp: ..."): the network's.
                   not_text=GO_CERTIFICATE_REFUSED + r"|pull model manifest: 5\d\d\b"
+                  r"|pull model manifest: get \"[^\"]+\": (?:read tcp|proxyconnect tcp)"
                   r"|dial tcp: lookup \S+(?: on \S+)?: (?:no such host|server misbehaving"
                   r"|read udp)"),
             # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'

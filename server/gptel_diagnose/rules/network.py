@@ -14,6 +14,7 @@ from .common import (
     COPY_CURL,
     LOCAL_SERVERS,
     PLAIN_ANSWER_TO_TLS,
+    PROXY_CONNECT_STATUS,
     PROXY_OFF,
     READ_LOG,
     REDEFINE_BACKEND,
@@ -111,6 +112,9 @@ _PAYLOAD_CUT_SHORT = (r"response payload is not completed"
 _RESET_TEXT = (
     r"connection reset|reset by peer|econnreset|connection was reset|connectionreseterror"
     r"|errno 104|(winerror|os error) 10054|forcibly closed by the remote host|连接被对方重设"
+    # Go on Windows, its reason sometimes cut short: "wsarecv: An existing connection was
+    # forcibly closed by the remote host".
+    r"|wsarecv: an existing connection was forcibly closed"
     # Chromium's (Electron apps, VS Code): "net::ERR_CONNECTION_RESET", and its
     # ERR_CONNECTION_CLOSED for a connection closed before any answer.
     r"|err_connection_reset|err_connection_closed"
@@ -491,7 +495,9 @@ RULES = (
             # for one behind a reverse proxy) do not say nothing listens: NET017's.
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None, public=False,
                   # curl's "(28) Failed to connect ... after 21069 ms" is its timeout.
-                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"),
+                  # Nor Go's "proxyconnect tcp: ... refused": the proxy's port (NET008).
+                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"
+                  r"|\bproxyconnect tcp\b"),
             # A client's own words for a local Ollama it could not reach ("Ollama connection
             # failed. Please check URL and Model.").
             match(text=r"ollama connection failed", provider=_LOCAL_SERVERS, http=None,
@@ -1011,6 +1017,9 @@ RULES = (
                    # CC Switch's router, for the proxy it was set to use: "请求转发失败: Proxy TCP
                    # connect failed: Connection refused".
                    r"|proxy tcp connect failed"
+                   # Go's net/http, for the connection to the proxy ("proxyconnect tcp: dial tcp
+                   # 127.0.0.1:1080: connectex: No connection could be made ...").
+                   r"|\bproxyconnect tcp\b|" + PROXY_CONNECT_STATUS +
                    r"|(?<![a-z])proxy(?: server| connection|_?error)?\W{0,3}(refused|failed|error"
                    # node-fetch through a SOCKS proxy that never answered: "reason: Proxy
                    # connection timed out" (Chanzhaoyu/chatgpt-web#1009).

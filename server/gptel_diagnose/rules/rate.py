@@ -170,6 +170,9 @@ RULES = (
                   r"|并发数?过高|concurrency (is )?too high|(?<!日)流控超限"
                   # sub2api, for an upstream account at its cap of requests at once.
                   r"|concurrency limit exceeded"
+                  # A gateway's cap on requests at once (Higress, LiteLLM): "Max parallel
+                  # request limit reached".
+                  r"|max parallel request limit reached"
                   # Qwen Code's OAuth free tier, a cap of requests per day.
                   r"|oauth free tier quota exceeded"
                   r"|no deployments available for selected model"

@@ -288,6 +288,15 @@ RULES = (
                     # One-API's code for an upstream body it could not read.
                     r"|after top-level value|unexpected mimetype|isn'?t in the correct format"
                     r"|unmarshal_response_body_failed"
+                    # pydantic, validating a model's answer against the client's schema:
+                    # "Invalid JSON: EOF while parsing a string ... [type=json_invalid".
+                    r"|\[type=json_invalid\b"
+                    # Ollama's pull, for a download that arrived corrupted: "digest mismatch,
+                    # file must be downloaded again".
+                    r"|digest mismatch, file must be downloaded again"
+                    # A coding agent, for a model's answer not in the form it asked: "Invalid
+                    # LLM output format: ...".
+                    r"|invalid llm output format"
                     # Lua's and Vim's JSON decoders on a reply cut short or not JSON; a
                     # client's "empty or unparsable" and Swift's missing-field decoding error.
                     r"|but found (?:invalid token|unexpected end of string) at character \d+"

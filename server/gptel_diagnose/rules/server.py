@@ -11,6 +11,7 @@ from .common import (
     GATEWAY_UNREAD,
     LOCAL_SERVERS,
     OPENAI_SERVER_ERROR,
+    PROXY_CONNECT_STATUS,
     PROXY_OFF,
     READ_LOG,
     SMALLER,
@@ -132,7 +133,7 @@ RULES = (
                   # A client's guess beside the status that says otherwise ("Server returned 401
                   # — the LLM endpoint may be temporarily unavailable": a refused key).
                   r"|returned 40[13]\b|" + _LAST_4XX_NOT_429 +
-                  r"|request timed out"
+                  r"|request timed out|" + PROXY_CONNECT_STATUS +
                   # OpenRouter's per-model limit on a free model ("Rate limit exceeded:
                   # limit_rpm/... High demand for X:free on OpenRouter - limited to 1 requests
                   # per minute"): a rate, not capacity.
@@ -148,7 +149,8 @@ RULES = (
                   r"|cloudflare-\s*5xx-errors|incomplete response to cloudflare"),
             # Not Google API Core's "503 Context deadline exceeded": a deadline, NET004's.
             # Nor a gateway's 503 for an upstream answer it could not read: RESP001.
-            match(http=503, not_text=r"deadline exceeded|" + GATEWAY_UNREAD),
+            match(http=503, not_text=r"deadline exceeded|" + GATEWAY_UNREAD + "|"
+                  + PROXY_CONNECT_STATUS),
             # An account-pool relay with none of its upstream accounts free (sub2api's 424
             # "No available accounts"; LABELING, stop 49); not one that names who it serves.
             match(text=r"\bno available accounts\b", not_text=r"only allows"),
