@@ -332,7 +332,8 @@ _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
     # Google, for an account its product does not take: "Your current account is not
     # eligible for antigravity", "Your account is not eligible for Gemini Code Assist".
-    r"|\baccount is not eligible for"
+    # Antigravity, cut short: "Your current account is not eligible".
+    r"|\baccount is not eligible\b"
     # Cursor, for an account or address it has blocked: "Your request has been blocked as
     # our system has detected suspicious activity from your account/ip address".
     r"|detected suspicious activity from your account"

@@ -176,6 +176,9 @@ RULES = (
                 # client's error code ("gemini-1-5-flash-001-tuning-is-not-found-for-api-
                 # version-v1beta").
                 r"|-is-not-found-for-api-version-"
+                # A gateway, for a model outside its list: "404: No matching model found"; a
+                # relay's "model 'windsurf/claude-3-7-sonnet' is not not yet supported".
+                r"|\bno matching model found\b|\bmodel '[^'\n]+' is not (?:not )?yet supported"
                 r"|invalid `model_id`"
                 # The ChatGPT sign-in's Codex backend, for a name it does not serve: "ChatGPT
                 # subscription does not support model \"gpt-5.6\" on the Codex backend."
@@ -487,7 +490,12 @@ RULES = (
                   not_text=GO_CERTIFICATE_REFUSED + r"|pull model manifest: 5\d\d\b"
                   r"|pull model manifest: get \"[^\"]+\": (?:read tcp|proxyconnect tcp)"
                   r"|dial tcp: lookup \S+(?: on \S+)?: (?:no such host|server misbehaving"
-                  r"|read udp)"),
+                  r"|read udp|i/o timeout)"
+                  # Nor the registry refusing the pull with a bare status of its own ("pull
+                  # model manifest: 401", "on pull registry responded with code 403"): its
+                  # status says what (a 400 or 412 with words stays here).
+                  r"|pull model manifest: 40[0-3]\b(?!:\s*\w)"
+                  r"|on pull registry responded with code 40[13]\b"),
             # A client's own words for the same: 'Model "qwen3.5:27b-bf16" is not installed.'
             match(provider="ollama", text=r"model .{0,80}" + MODEL_NOT_FOUND + "|model_not_found"
                   r'|\bmodel\s+"[^"]{1,80}"\s+is not installed'),

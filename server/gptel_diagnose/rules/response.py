@@ -297,6 +297,9 @@ RULES = (
                     # A coding agent, for a model's answer not in the form it asked: "Invalid
                     # LLM output format: ...".
                     r"|invalid llm output format"
+                    # Gemini Code Assist's client: "Failed to generate contents. Invalid
+                    # response data received."
+                    r"|invalid response data received"
                     # Lua's and Vim's JSON decoders on a reply cut short or not JSON; a
                     # client's "empty or unparsable" and Swift's missing-field decoding error.
                     r"|but found (?:invalid token|unexpected end of string) at character \d+"

@@ -407,6 +407,10 @@ RULES = (
             # An account pool whose last account had no Cloud Code project ("All accounts
             # exhausted. Last error: HTTP 404 ... Resource projects/X could not be found").
             r"|all accounts exhausted\b.{0,300}resource projects/\S+ could not be found"
+            # ... or whose Cloud Code API was never turned on in its project ("All accounts
+            # exhausted. Last error: HTTP 403: ... Cloud Code Private API has not been used in
+            # project X before or it is disabled", Antigravity Manager).
+            r"|all accounts exhausted\b[\s\S]{0,300}has not been used in project"
             # A relay with no signed-in account for the upstream it routes the model to
             # ("No active credentials for provider: codex.", OmniRoute's "No credentials for
             # provider: codex"); not "Invalid model format or no credentials for provider",
