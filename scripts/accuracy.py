@@ -139,7 +139,8 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-gm.jsonl", "reports-gn.jsonl",
                       "reports-go.jsonl", "reports-gp.jsonl",
                       "reports-gq.jsonl", "reports-gr.jsonl",
-                      "reports-gs.jsonl", "reports-gt.jsonl"})
+                      "reports-gs.jsonl", "reports-gt.jsonl",
+                      "reports-gu.jsonl"})
 
 
 @dataclass(frozen=True)
