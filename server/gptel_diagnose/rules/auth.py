@@ -26,6 +26,8 @@ _SUSPENDED = r"consumer '[^']*' has been suspended"
 _KEY_DEAD = r"leaked|expired|" + _SUSPENDED
 _KEY_WRONG = (
     r"incorrect api key|invalid x-api-key|api key not valid|invalid api.?key|invalid_api_key"
+    # A client's check of the key's form: "Please enter a valid Gemini API key".
+    r"|please enter a valid [\w ]{0,20}api key"
     # Kiro, for a sign-in that lapsed: "Could not complete the request because your session
     # is invalid or expired".
     r"|session is invalid or expired"
@@ -167,6 +169,8 @@ _KEY_MISSING = (
     # Zhipu's 1001: "Header中未收到Authorization参数，无法进行身份验证" (no Authorization
     # header came); Claude Code with no account or key: "Not logged in · Please run /login".
     r"|未收到\s*authorization|\bnot logged in\b"
+    # Hermes Agent with no Nous Portal login: "Hermes is not logged into Nous Portal."
+    r"|\bis not logged into\b"
     # Z.ai's 1001 in English: "Authentication parameter not received in Header, unable to
     # authenticate".
     r"|authentication parameter not received in header"
@@ -346,6 +350,10 @@ _NO_PERMISSION = (
     # Gemini Code Assist, for a Cloud project without its licence or with it off: "lack a
     # Gemini Code Assist license", "Gemini Code Assist is not currently enabled".
     r"|lack a gemini code assist license|gemini code assist is not currently enabled"
+    # Google's sign-in for Code Assist, for an account its products may not use: "The
+    # following products are not yet authorized to access your account", in Chinese "无权访问
+    # 您的账号".
+    r"|not yet authorized to access your account|无权访问您的账号"
     r"|not authorized to access (this|the) model"
     # Anthropic, for a subscription's login in an organization that turned it off: "Your
     # organization has disabled Claude subscription access for Claude Code".

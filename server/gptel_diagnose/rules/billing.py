@@ -156,8 +156,9 @@ _NO_CREDIT = (
     # Zed's hosted models on the free plan: "You reached your free usage limit. Upgrade to
     # Zed Pro for more prompts."
     r"|reached your free usage limit\. upgrade"
-    # Amazon Q Developer's free tier, by the month: "Monthly request limit reached".
-    r"|\bmonthly request limit reached"
+    # Amazon Q Developer's free tier, by the month: "Monthly request limit reached",
+    # "AmazonQUsageLimitError: Monthly limit reached".
+    r"|\bmonthly (?:request )?limit reached"
     # Augment, for an account with no paid plan: "Your access has been restricted. You must
     # purchase a paid subscription to continue using Augment."; Continue's free trial: "You
     # have exceeded the maximum number of requests for the free trial."

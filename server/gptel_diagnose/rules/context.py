@@ -23,6 +23,8 @@ _TOO_LONG = (
     r"|context shift is disabled"
     # Codeium's language server: "insufficient space for system prompt and completion tokens".
     r"|insufficient space for system prompt and completion tokens"
+    # Amazon Q's CLI: "Your conversation is too large to continue."
+    r"|conversation is too large to continue"
     # Zhipu's 1261 ("Prompt 超长"), iFlytek Spark's 10907 ("token数量超过上限。对话历史+问题的字数
     # 太多"): the prompt or its tokens over the limit.
     r"|prompt\s*超长|输入超长|token\s*数量超过上限|字数太多"

@@ -748,6 +748,12 @@ RULES = (
                   # blocks a client dropped between turns: "reasoning details must be
                   # preserved".
                   r"|does not support being set to\b|reasoning[ _]details must be preserved"
+                  # DeepSeek's thinking mode, for an assistant turn sent back without it: "The
+                  # `content[].thinking` in the thinking mode must be passed back to the API";
+                  # pydantic's check of a value, in a gateway's 500: "reasoning.effort Input
+                  # should be 'minimal', 'low', 'medium' or 'high' ... input_value='none'".
+                  r"|in the thinking mode must be passed back"
+                  r"|\binput should be\b[\s\S]{0,200}\binput_value="
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."
                   r"|disabling thinking .{0,60}is not supported"

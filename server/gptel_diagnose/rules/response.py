@@ -300,6 +300,9 @@ RULES = (
                     # Gemini Code Assist's client: "Failed to generate contents. Invalid
                     # response data received."
                     r"|invalid response data received"
+                    # serde (Rust clients: Amazon Q's CLI), on an answer cut short: "EOF
+                    # while parsing a string at line 1 column 12866".
+                    r"|\beof while parsing an? (?:string|value|object|list)\b"
                     # Lua's and Vim's JSON decoders on a reply cut short or not JSON; a
                     # client's "empty or unparsable" and Swift's missing-field decoding error.
                     r"|but found (?:invalid token|unexpected end of string) at character \d+"
