@@ -140,7 +140,7 @@ HELD_OUT = frozenset({"reports-f.jsonl", "reports-g.jsonl", "reports-h.jsonl",
                       "reports-go.jsonl", "reports-gp.jsonl",
                       "reports-gq.jsonl", "reports-gr.jsonl",
                       "reports-gs.jsonl", "reports-gt.jsonl",
-                      "reports-gu.jsonl"})
+                      "reports-gu.jsonl", "reports-gv.jsonl"})
 
 
 @dataclass(frozen=True)
