@@ -334,6 +334,9 @@ _COPILOT_REFUSES = (r"does not have copilot requests permission"
                     r"|not licensed to use copilot")
 _NO_PERMISSION = (
     r"accessdeniedexception|you don'?t have access to the model|not authorized to perform"
+    # Amazon Q in JetBrains, listing the profiles of an account without one: "You don't have
+    # access to the resource".
+    r"|you don'?t have access to the resource\b"
     # Google, for an account its product does not take: "Your current account is not
     # eligible for antigravity", "Your account is not eligible for Gemini Code Assist".
     # Antigravity, cut short: "Your current account is not eligible".

@@ -158,6 +158,9 @@ _TIMEOUT_TEXT = (
     # Emacs's jsonrpc.el, for a request its server did not answer in time (copilot.el: "(:timed-out
     # getCompletions :id 42 ...").
     r"|\(:timed-out\b"
+    # A gateway's own deadline for the first byte of the answer (Hermes Agent): "No first
+    # byte from provider in 45s".
+    r"|no first byte from provider in \d+"
     r"|deadline ?exceeded"
     # Google's gRPC status for the same, closing a Live API session (1011): "Deadline
     # expired before operation could complete."

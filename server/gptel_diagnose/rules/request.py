@@ -753,6 +753,9 @@ RULES = (
                   # pydantic's check of a value, in a gateway's 500: "reasoning.effort Input
                   # should be 'minimal', 'low', 'medium' or 'high' ... input_value='none'".
                   r"|in the thinking mode must be passed back"
+                  # Mistral, for a tool call sent back without its id: "Tool call id has to be
+                  # defined".
+                  r"|tool call id has to be defined"
                   r"|\binput should be\b[\s\S]{0,200}\binput_value="
                   # "GLM-5.3 is a thinking-only model; disabling thinking
                   # (reasoning_effort='none') is not supported."

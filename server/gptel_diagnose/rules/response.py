@@ -296,7 +296,7 @@ RULES = (
                     r"|digest mismatch, file must be downloaded again"
                     # A coding agent, for a model's answer not in the form it asked: "Invalid
                     # LLM output format: ...".
-                    r"|invalid llm output format"
+                    r"|invalid llm output format|model generated invalid tool call"
                     # Gemini Code Assist's client: "Failed to generate contents. Invalid
                     # response data received."
                     r"|invalid response data received"
