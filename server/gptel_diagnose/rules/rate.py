@@ -306,6 +306,11 @@ RULES = (
             # unless it names a month.
             match(text=r"wait for (?:your|the) (?:\w+ )?quota to (?:reset|refresh)",
                   not_text=f"{_TOO_BIG}|month|billing cycle|月"),
+            # Amazon Q (and Kiro) with nothing but "You have reached the limit." and a request
+            # id: its eight records over five batches are all labelled a window (adjudicated
+            # so where the first labels said billing).  Not Amazon Q's "reason":
+            # "MONTHLY_REQUEST_COUNT", nor "the limit of actions ..., please upgrade".
+            match(text=r"^you have reached the limit\.(?:\s*request id: [\w-]+)?\s*$"),
             # A ChatGPT plan's usage (Codex) is counted in windows of hours and a week: its
             # bare "The usage limit has been reached" is one of them.
             # (A campaign's id such as "plus-1-month-free" in its offer names no month.)
