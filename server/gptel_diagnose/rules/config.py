@@ -598,9 +598,8 @@ RULES = (
         when=(match(http=466),
               match(text=r"please upgrade your copilot extension|unhandled status from server"
                     r"\W{1,3}466\b")),
-        summary="GitHub Copilot refused the client version the request named (HTTP 466, "
-        "\"Please upgrade your Copilot extension\"): upgrade gptel, whose Copilot backend "
-        "names its version in the request headers.",
+        summary="GitHub Copilot refused the client version the request named (HTTP 466): "
+        "upgrade gptel, whose Copilot backend names its version in the request headers.",
         explanation=(
             "Copilot checks the editor and plugin versions a client sends in its headers "
             "(Editor-Version, Editor-Plugin-Version) and answers HTTP 466 to versions it no "
