@@ -963,7 +963,10 @@ RULES = (
                   r"|tls handshake timeout|remote error: tls: handshake failure"
                   # Apple's URL loading system (-1200), in English and Chinese: "An SSL error
                   # has occurred and a secure connection to the server cannot be made".
-                  r"|an ssl error has occurred and a secure connection|发生ssl错误"),
+                  r"|an ssl error has occurred and a secure connection|发生ssl错误"
+                  # OpenSSL's "ssl3_get_record:wrong version number": TLS spoken to the plain
+                  # HTTP port of a proxy that did not tunnel it.
+                  r"|\bwrong version\s+number\b"),
             # OkHttp failing in the CONNECT it sends an HTTP proxy: the proxy is in the trace
             # even when the configuration is not shown ("unexpected end of stream on
             # unknown ... at okhttp3.internal.connection.RealConnection.createTunnel").
