@@ -104,6 +104,9 @@ _REFUSED_TEXT = (
     # Immersive Translate: "网络问题，无法连接到服务，请检查你的代理或本地网络连接后重试".
     r"|无法连接(到|至)?服务器?|连接(到|至)服务器时发生错误"
 )
+# Go's net/http, for its connection to the proxy ("proxyconnect tcp: dial tcp 127.0.0.1:1080:
+# connectex: ... refused"): the proxy's (NET008); NET003 leaves it.
+_GO_PROXY_CONNECT = r"proxyconnect tcp"
 # A body cut short as aiohttp says it (ClientPayloadError, its TransferEncodingError): part
 # of an answer came, whatever reset followed (NET009's, never NET015's).
 _PAYLOAD_CUT_SHORT = (r"response payload is not completed"
@@ -499,8 +502,8 @@ RULES = (
             match(text=_REFUSED_TEXT, provider=_LOCAL_SERVERS, http=None, public=False,
                   # curl's "(28) Failed to connect ... after 21069 ms" is its timeout.
                   # Nor Go's "proxyconnect tcp: ... refused": the proxy's port (NET008).
-                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|rpc error|curl: \\(28\\)"
-                  r"|\bproxyconnect tcp\b"),
+                  not_text=f"{_TIMEOUT_TEXT}|{_DNS_TEXT}|{_GO_PROXY_CONNECT}|rpc error"
+                  r"|curl: \(28\)"),
             # A client's own words for a local Ollama it could not reach ("Ollama connection
             # failed. Please check URL and Model.").
             match(text=r"ollama connection failed", provider=_LOCAL_SERVERS, http=None,
@@ -1023,9 +1026,7 @@ RULES = (
                    # CC Switch's router, for the proxy it was set to use: "请求转发失败: Proxy TCP
                    # connect failed: Connection refused".
                    r"|proxy tcp connect failed"
-                   # Go's net/http, for the connection to the proxy ("proxyconnect tcp: dial tcp
-                   # 127.0.0.1:1080: connectex: No connection could be made ...").
-                   r"|\bproxyconnect tcp\b|" + PROXY_CONNECT_STATUS +
+                   r"|" + PROXY_CONNECT_STATUS +
                    r"|(?<![a-z])proxy(?: server| connection|_?error)?\W{0,3}(refused|failed|error"
                    # node-fetch through a SOCKS proxy that never answered: "reason: Proxy
                    # connection timed out" (Chanzhaoyu/chatgpt-web#1009).
@@ -1046,7 +1047,10 @@ RULES = (
                    # https-proxy-agent, when the proxy hangs up on the CONNECT.
                    r"|proxy connection ended before receiving connect response"
                    r"|err_proxy_connection_failed"
-                   r"|proxyconnect tcp|dns_unresolved_hostname|invalid socks proxy"
+                   # Go's net/http, for the connection to the proxy ("proxyconnect tcp: dial tcp
+                   # 127.0.0.1:1080: connectex: No connection could be made ..."): NET003
+                   # leaves it here.
+                   r"|" + _GO_PROXY_CONNECT + r"|dns_unresolved_hostname|invalid socks proxy"
                    # reqwest built without a proxy scheme's feature ("unknown proxy scheme");
                    # .NET's "The SOCKS proxy details are invalid" in Chinese.
                    r"|unknown proxy scheme|无效的 ?socks ?代理"
